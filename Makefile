@@ -1,0 +1,57 @@
+# Two commands on a fresh machine: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gda_test
+SQLITE_TEST_URL := sqlite:///var/gda-test.sqlite3
+
+.PHONY: install run test lint test-sqlite test-postgres bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	mkdir -p var
+	touch $@
+
+install: $(VENV)/.installed
+
+# The web app, the scheduler and (without a Google client configured) the fake Google with a
+# demo mailbox, in one process group: Ctrl-C stops them all.
+run: install
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py rundev
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/python manage.py check
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	@echo "== pytest on SQLite"
+	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Runs on PostgreSQL when DATABASE_URL points at one or the local server answers; with CI=true
+# a PostgreSQL that cannot be reached is a failure, not a skip.
+test-postgres: install
+	@url="$${DATABASE_URL:-}"; \
+	case "$$url" in postgres*) ;; *) url="";; esac; \
+	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.replace('/gda_test', '/postgres'), connect_timeout=2).close()" 2>/dev/null; then url="$(PG_TEST_URL)"; fi; \
+	if [ -z "$$url" ]; then \
+		if [ "$${CI:-}" = "true" ]; then echo "CI: no PostgreSQL to test on"; exit 1; fi; \
+		echo "== PostgreSQL leg skipped: set DATABASE_URL=postgres://... to run it"; exit 0; \
+	fi; \
+	echo "== pytest on PostgreSQL ($$url)"; \
+	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	$(BIN)/python bench/cron.py
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.timezone import now
+
+from accounts.preferences import default_preferences, validate_preferences
+from gda_site import serialization as js
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            "%(value)s is not an IANA time zone name such as Europe/Berlin.",
+            params={"value": value},
+        ) from None
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("A user needs an email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)  # None gives an unusable password: Google sign-in only
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who receives digests. The email address is the login (lower-cased)."""
+
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    digest_preferences = models.JSONField(
+        default=default_preferences, validators=[validate_preferences], blank=True
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Public fields only: never the password hash or permissions."""
+        return {
+            "email": self.email,
+            "name": self.name,
+            "timezone": self.timezone,
+            "digest_preferences": self.digest_preferences,
+            "date_joined": js.iso(self.date_joined),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> User:
+        """An unsaved user; raises SerializationError naming the first bad field."""
+        user = cls(
+            email=js.get(data, "email", str).lower(),
+            name=js.get(data, "name", str, ""),
+            timezone=js.get(data, "timezone", str, "UTC"),
+            digest_preferences=js.get(data, "digest_preferences", dict, None)
+            or default_preferences(),
+            date_joined=js.get_datetime(data, "date_joined"),
+        )
+        for field in ("email", "timezone", "digest_preferences"):
+            try:
+                user._meta.get_field(field).clean(getattr(user, field), user)
+            except ValidationError as exc:
+                raise js.SerializationError(field, " ".join(exc.messages)) from None
+        return user

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.http import HttpRequest
+
+from digests.models import Digest, Email
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Digests are made by the scheduler; staff read them, they do not edit them by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class EmailInline(admin.TabularInline):
+    model = Email
+    fields = ["rank", "urgency", "from_address", "subject", "received_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Digest)
+class DigestAdmin(ReadOnlyAdmin):
+    list_display = ["user", "period_end", "status", "provider", "count_urgent", "delivered_at"]
+    list_filter = ["status", "provider"]
+    search_fields = ["user__email", "summary", "last_error"]
+    list_select_related = ["user"]
+    date_hierarchy = "period_end"
+    inlines = [EmailInline]
+
+
+@admin.register(Email)
+class EmailAdmin(ReadOnlyAdmin):
+    list_display = ["subject", "from_address", "urgency", "received_at", "digest"]
+    list_filter = ["urgency"]
+    search_fields = ["subject", "from_address", "from_name", "gmail_id", "thread_id"]
+    list_select_related = ["digest__user"]

@@ -1,0 +1,196 @@
+"""Digests and the messages they list.
+
+Both models serialize to JSON with ``to_dict()`` / ``from_dict()`` (see
+gda_site.serialization): aware datetimes as ISO 8601 with offset, field names as below, which
+are part of the product's contract (exports, the API, fixtures) and change only with a version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from gda_site import serialization as js
+
+
+class Urgency(models.TextChoices):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Digest(models.Model):
+    class Status(models.TextChoices):
+        BUILDING = "building"
+        SENT = "sent"
+        FAILED = "failed"
+        EMPTY = "empty"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests"
+    )
+    period_start = models.DateTimeField()
+    period_end = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.BUILDING)
+    summary = models.TextField(blank=True)
+    provider = models.CharField(max_length=64, blank=True, help_text="Summary provider used.")
+    count_urgent = models.PositiveIntegerField(default=0)
+    count_high = models.PositiveIntegerField(default=0)
+    count_medium = models.PositiveIntegerField(default=0)
+    count_low = models.PositiveIntegerField(default=0)
+    reading_seconds = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-period_end"]
+        indexes = [models.Index(fields=["user", "-period_end"])]
+
+    def __str__(self) -> str:
+        return f"Digest for {self.user} until {self.period_end:%Y-%m-%d %H:%M}"
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {u: getattr(self, f"count_{u}") for u in Urgency.values}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "user": self.user.email,
+            "period_start": js.iso(self.period_start),
+            "period_end": js.iso(self.period_end),
+            "status": self.status,
+            "summary": self.summary,
+            "provider": self.provider,
+            "counts": self.counts,
+            "reading_seconds": self.reading_seconds,
+            "created_at": js.iso(self.created_at),
+            "delivered_at": js.iso(self.delivered_at),
+            "last_error": self.last_error,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Digest:
+        """An unsaved digest for an existing user (looked up by email)."""
+        from django.contrib.auth import get_user_model
+
+        email = js.get(data, "user", str)
+        try:
+            user = get_user_model().objects.get(email=email.lower())
+        except get_user_model().DoesNotExist:
+            raise js.SerializationError("user", f"no user with email {email!r}") from None
+        counts = js.get(data, "counts", dict)
+        for urgency in counts:
+            if urgency not in Urgency.values:
+                raise js.SerializationError(
+                    f"counts.{urgency}", f"unknown urgency, expected one of {Urgency.values}"
+                )
+        digest = cls(
+            user=user,
+            period_start=js.get_datetime(data, "period_start"),
+            period_end=js.get_datetime(data, "period_end"),
+            status=js.get_choice(data, "status", cls.Status.values),
+            summary=js.get(data, "summary", str, ""),
+            provider=js.get(data, "provider", str, ""),
+            reading_seconds=js.get(data, "reading_seconds", int, 0),
+            delivered_at=js.get_datetime(data, "delivered_at", optional=True),
+            last_error=js.get(data, "last_error", str, ""),
+        )
+        for urgency in Urgency.values:
+            setattr(digest, f"count_{urgency}", js.get(counts, urgency, int, 0))
+        digest.created_at = js.get_datetime(data, "created_at", optional=True)
+        if digest.period_end < digest.period_start:
+            raise js.SerializationError("period_end", "is before period_start")
+        return digest
+
+
+class Email(models.Model):
+    """One Gmail message as it appears, summarized and ranked, in a digest."""
+
+    digest = models.ForeignKey(Digest, on_delete=models.CASCADE, related_name="emails")
+    rank = models.PositiveIntegerField(default=0, help_text="0 is the most important.")
+    gmail_id = models.CharField(max_length=64)
+    thread_id = models.CharField(max_length=64)
+    from_name = models.CharField(max_length=300, blank=True)
+    from_address = models.CharField(max_length=320)
+    to = models.JSONField(default=list, blank=True)
+    cc = models.JSONField(default=list, blank=True)
+    subject = models.TextField(blank=True)
+    snippet = models.TextField(blank=True)
+    received_at = models.DateTimeField()
+    labels = models.JSONField(default=list, blank=True)
+    body_excerpt = models.TextField(blank=True)
+    attachments = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+    urgency = models.CharField(max_length=8, choices=Urgency.choices, default=Urgency.LOW)
+    action_items = models.JSONField(default=list, blank=True)
+    reading_seconds = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["digest", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "gmail_id"], name="digests_email_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_address}: {self.subject}"
+
+    @property
+    def gmail_url(self) -> str:
+        return f"https://mail.google.com/mail/u/0/#all/{self.thread_id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gmail_id": self.gmail_id,
+            "thread_id": self.thread_id,
+            "from_name": self.from_name,
+            "from_address": self.from_address,
+            "to": self.to,
+            "cc": self.cc,
+            "subject": self.subject,
+            "snippet": self.snippet,
+            "received_at": js.iso(self.received_at),
+            "labels": self.labels,
+            "body_excerpt": self.body_excerpt,
+            "attachments": self.attachments,
+            "summary": self.summary,
+            "urgency": self.urgency,
+            "action_items": self.action_items,
+            "reading_seconds": self.reading_seconds,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Email:
+        """An unsaved email (attach it to a digest before saving)."""
+        attachments = js.get_list(data, "attachments", dict, [])
+        for i, item in enumerate(attachments):
+            with js.inside(f"attachments[{i}]"):
+                js.get(item, "name", str)
+                js.get(item, "type", str)
+                js.get(item, "size", int)
+        action_items = js.get_list(data, "action_items", dict, [])
+        for i, item in enumerate(action_items):
+            with js.inside(f"action_items[{i}]"):
+                js.get(item, "text", str)
+                js.get_date(item, "due")
+        return cls(
+            gmail_id=js.get(data, "gmail_id", str),
+            thread_id=js.get(data, "thread_id", str),
+            from_name=js.get(data, "from_name", str, ""),
+            from_address=js.get(data, "from_address", str),
+            to=js.get_list(data, "to", str, []),
+            cc=js.get_list(data, "cc", str, []),
+            subject=js.get(data, "subject", str, ""),
+            snippet=js.get(data, "snippet", str, ""),
+            received_at=js.get_datetime(data, "received_at"),
+            labels=js.get_list(data, "labels", str, []),
+            body_excerpt=js.get(data, "body_excerpt", str, ""),
+            attachments=attachments,
+            summary=js.get(data, "summary", str, ""),
+            urgency=js.get_choice(data, "urgency", Urgency.values),
+            action_items=action_items,
+            reading_seconds=js.get(data, "reading_seconds", int, 0),
+        )

@@ -1,0 +1,91 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from accounts.models import User
+from accounts.preferences import clean_preferences, default_preferences
+from gda_site.serialization import SerializationError
+from tests.accounts.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_email_is_the_login_and_lower_cased():
+    user = User.objects.create_user("Ada@Example.COM", "pw-123-secret")
+    assert user.email == "ada@example.com"
+    assert user.check_password("pw-123-secret")
+
+
+def test_google_only_user_has_unusable_password():
+    assert not User.objects.create_user("g@example.com").has_usable_password()
+
+
+def test_superuser_is_staff():
+    admin = User.objects.create_superuser("root@example.com", "x-long-password")
+    assert admin.is_staff
+    assert admin.is_superuser
+
+
+def test_email_unique_ignoring_case():
+    from django.db import IntegrityError
+
+    UserFactory(email="dup@example.com")
+    with pytest.raises(IntegrityError):
+        User.objects.create(email="DUP@example.com")
+
+
+def test_invalid_time_zone_is_refused():
+    user = UserFactory.build(timezone="Europe/Atlantis")
+    with pytest.raises(ValidationError) as info:
+        user.full_clean()
+    assert "Europe/Atlantis is not an IANA time zone" in str(info.value)
+
+
+def test_new_user_gets_default_preferences(settings):
+    user = UserFactory()
+    assert user.digest_preferences == default_preferences()
+    assert user.digest_preferences["schedule"] == settings.CONFIG.digest.default_schedule
+
+
+def test_preferences_fill_defaults_and_refuse_unknown_keys():
+    assert clean_preferences({"max_items": 10})["max_items"] == 10
+    with pytest.raises(ValidationError) as info:
+        clean_preferences({"colour": "blue", "schedule": "0 25 * * *", "max_items": "5"})
+    errors = info.value.messages
+    assert [e.split(":")[0] for e in errors] == ["colour", "max_items", "schedule"]
+    assert errors[2].startswith("schedule: hour: 25 is out of range")
+
+
+def test_user_round_trip():
+    user = UserFactory(date_joined=dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC))
+    data = user.to_dict()
+    assert data["date_joined"] == "2026-03-29T01:30:00+00:00"
+    assert "password" not in data
+    assert User.from_dict(data).to_dict() == data
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"email": None}, "email: expected a string, got null"),
+        (
+            {"date_joined": "2026-03-29T01:30:00"},
+            "date_joined: expected a date-time with a UTC offset",
+        ),
+        ({"timezone": "Nowhere/City"}, "timezone: Nowhere/City is not an IANA time zone"),
+        ({"digest_preferences": {"paused": "yes"}}, "digest_preferences: paused: Expected bool, got str."),
+    ],
+)
+def test_user_from_dict_names_the_bad_field(change, message):
+    data = {**UserFactory.build().to_dict(), **change}
+    with pytest.raises(SerializationError) as info:
+        User.from_dict(data)
+    assert str(info.value).startswith(message)
+
+
+def test_user_from_dict_missing_field():
+    data = UserFactory.build().to_dict()
+    del data["date_joined"]
+    with pytest.raises(SerializationError, match="date_joined: missing"):
+        User.from_dict(data)

@@ -1,0 +1,1 @@
+"""Shared fixtures. Factories live beside the tests of their app (tests/<app>/factories.py)."""

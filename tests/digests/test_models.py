@@ -1,0 +1,100 @@
+import datetime as dt
+import zoneinfo
+
+import pytest
+
+from digests.models import Digest, Email
+from gda_site.serialization import SerializationError
+from tests.digests.factories import DigestFactory, EmailFactory
+
+pytestmark = pytest.mark.django_db
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def test_email_round_trip_keeps_every_field():
+    email = EmailFactory(received_at=dt.datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN))
+    data = email.to_dict()
+    assert data["received_at"] == "2026-10-25T02:30:00+02:00"
+    again = Email.from_dict(data)
+    assert again.to_dict() == data
+    again.digest = email.digest
+    again.gmail_id = "other"
+    again.save()
+    assert Email.objects.get(pk=again.pk).to_dict() == {
+        **data,
+        "gmail_id": "other",
+        "received_at": "2026-10-25T00:30:00+00:00",
+    }
+
+
+def test_email_link_points_at_the_gmail_thread():
+    email = EmailFactory(thread_id="18c2a1b3c4d5e6f7")
+    assert email.gmail_url.endswith("#all/18c2a1b3c4d5e6f7")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"urgency": "whenever"},
+            "urgency: expected one of low, medium, high, urgent, got 'whenever'",
+        ),
+        (
+            {"received_at": "2026-10-25 02:30"},
+            "received_at: expected a date-time with a UTC offset",
+        ),
+        ({"received_at": "yesterday"}, "received_at: expected an ISO 8601 date-time"),
+        ({"reading_seconds": "45"}, "reading_seconds: expected an integer, got a string"),
+        ({"reading_seconds": True}, "reading_seconds: expected an integer, got true or false"),
+        ({"to": ["a@x", 5]}, "to[1]: expected a string, got an integer"),
+        ({"attachments": [{"name": "a", "type": "b"}]}, "attachments[0].size: missing"),
+        (
+            {"action_items": [{"text": "x", "due": "Friday"}]},
+            "action_items[0].due: expected an ISO 8601 date",
+        ),
+    ],
+)
+def test_email_from_dict_names_the_bad_field(change, message):
+    data = {**EmailFactory.build().to_dict(), **change}
+    with pytest.raises(SerializationError) as info:
+        Email.from_dict(data)
+    assert str(info.value).startswith(message)
+
+
+def test_email_from_dict_missing_required_field():
+    data = EmailFactory.build().to_dict()
+    del data["gmail_id"]
+    with pytest.raises(SerializationError, match="gmail_id: missing"):
+        Email.from_dict(data)
+
+
+def test_digest_round_trip():
+    digest = DigestFactory(delivered_at=dt.datetime(2026, 11, 2, 8, 0, 5, tzinfo=dt.UTC))
+    data = digest.to_dict()
+    assert data["counts"] == {"low": 2, "medium": 0, "high": 0, "urgent": 1}
+    assert Digest.from_dict(data).to_dict() == data
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"status": "lost"}, "status: expected one of building, sent, failed, empty"),
+        ({"user": "nobody@example.com"}, "user: no user with email 'nobody@example.com'"),
+        ({"counts": {"critical": 1}}, "counts.critical: unknown urgency"),
+        (
+            {"period_start": "2026-11-02T08:00:00"},
+            "period_start: expected a date-time with a UTC offset",
+        ),
+        ({"period_start": "2099-01-01T00:00:00+00:00"}, "period_end: is before period_start"),
+    ],
+)
+def test_digest_from_dict_names_the_bad_field(change, message):
+    data = {**DigestFactory().to_dict(), **change}
+    with pytest.raises(SerializationError) as info:
+        Digest.from_dict(data)
+    assert str(info.value).startswith(message)
+
+
+def test_digest_counts_property():
+    digest = DigestFactory.build(count_urgent=2, count_high=1, count_medium=0, count_low=5)
+    assert digest.counts == {"low": 5, "medium": 0, "high": 1, "urgent": 2}
