@@ -74,7 +74,10 @@ def test_user_round_trip():
             "date_joined: expected a date-time with a UTC offset",
         ),
         ({"timezone": "Nowhere/City"}, "timezone: Nowhere/City is not an IANA time zone"),
-        ({"digest_preferences": {"paused": "yes"}}, "digest_preferences: paused: Expected bool, got str."),
+        (
+            {"digest_preferences": {"paused": "yes"}},
+            "digest_preferences: paused: Expected bool, got str.",
+        ),
     ],
 )
 def test_user_from_dict_names_the_bad_field(change, message):
