@@ -252,9 +252,19 @@ class SummaryConfig:
     )
     openai_api_key: str = setting("", "API key for the openai provider.", secret=True)
     openai_model: str = setting("gpt-4o-mini", "Model name for the openai provider.")
+    openai_base_url: str = setting(
+        "https://api.openai.com/v1",
+        "Base URL of the OpenAI-compatible chat completions API.",
+        check=url("http", "https"),
+    )
     anthropic_api_key: str = setting("", "API key for the anthropic provider.", secret=True)
     anthropic_model: str = setting(
         "claude-3-5-haiku-latest", "Model name for the anthropic provider."
+    )
+    anthropic_base_url: str = setting(
+        "https://api.anthropic.com/v1",
+        "Base URL of the Anthropic messages API.",
+        check=url("http", "https"),
     )
 
 
