@@ -70,6 +70,12 @@ SYSTEM_LABELS = frozenset(
 )
 _NOT_MODIFIABLE = frozenset({"SENT", "DRAFT"})
 HISTORY_TYPES = ("messageAdded", "messageDeleted", "labelAdded", "labelRemoved")
+_HISTORY_KEYS = {
+    "messageAdded": "messagesAdded",
+    "messageDeleted": "messagesDeleted",
+    "labelAdded": "labelsAdded",
+    "labelRemoved": "labelsRemoved",
+}
 FIRST_HISTORY_ID = 100_000
 SNIPPET_LENGTH = 200
 _PARSER = BytesParser(policy=policy.default)
@@ -194,7 +200,7 @@ class HistoryRecord:
         entry: dict[str, Any] = {"message": self.message}
         if self.changed_labels:
             entry["labelIds"] = list(self.changed_labels)
-        return {"id": str(self.id), "messages": [ref], f"{self.type}s": [entry]}
+        return {"id": str(self.id), "messages": [ref], _HISTORY_KEYS[self.type]: [entry]}
 
 
 @dataclass
@@ -441,11 +447,11 @@ def list_history(mailbox: Mailbox, params: Params) -> dict[str, Any]:
     start = params.get("startHistoryId")
     if start is None or not start.isdigit():
         raise bad_request(f"Invalid startHistoryId: {start!r}")
-    if int(start) < mailbox.history_floor:
-        raise not_found()
     types = set(params.get_all("historyTypes")) or set(HISTORY_TYPES)
     if unknown := types - set(HISTORY_TYPES):
         raise bad_request(f"Invalid historyTypes: {sorted(unknown)} (use {list(HISTORY_TYPES)})")
+    if int(start) < mailbox.history_floor:
+        raise not_found()
     label = params.get("labelId")
     records = [
         record

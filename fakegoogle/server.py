@@ -88,7 +88,7 @@ def serve(
         host, port, make_wsgi_app(fake), server_class=server_class, handler_class=_QuietHandler
     )
     thread = threading.Thread(
-        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="fakegoogle", daemon=True
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, name="fakegoogle", daemon=True
     )
     thread.start()
     return RunningFakeGoogle(fake, httpd, thread)
