@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.timezone import now
 
+from accounts import crypto
 from accounts.preferences import default_preferences, validate_preferences
 from gda_site import serialization as js
 
@@ -97,3 +98,73 @@ class User(AbstractBaseUser, PermissionsMixin):
             except ValidationError as exc:
                 raise js.SerializationError(field, " ".join(exc.messages)) from None
         return user
+
+
+class GoogleAccount(models.Model):
+    """A user's link to one Google account, with the OAuth tokens encrypted at rest.
+
+    The token columns hold Fernet ciphertext only (see accounts.crypto); the ``access_token``
+    and ``refresh_token`` properties are the only way to the clear text. Code that needs to
+    call Gmail does not touch them either: it asks ``accounts.tokens.credentials_for()``,
+    which refreshes under a row lock so two workers never overwrite each other's tokens.
+    """
+
+    class Status(models.TextChoices):
+        CONNECTED = "connected"
+        NEEDS_REAUTH = "needs_reauth", "Needs reconnecting"
+        REVOKED = "revoked", "Disconnected"
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="google_account")
+    subject = models.CharField(
+        max_length=255, unique=True, help_text="Google's stable account id (the OpenID 'sub')."
+    )
+    email = models.EmailField(help_text="The Google account's address when last seen.")
+    scopes = models.JSONField(default=list, blank=True, help_text="Scopes Google granted.")
+    access_token_encrypted = models.TextField(blank=True, editable=False)
+    refresh_token_encrypted = models.TextField(blank=True, editable=False)
+    token_expiry = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CONNECTED)
+    status_changed_at = models.DateTimeField(default=now)
+    status_reason = models.CharField(max_length=300, blank=True)
+    digests_paused_by_us = models.BooleanField(
+        default=False,
+        help_text="We paused the user's digests when Google access stopped; reconnecting "
+        "resumes them. A pause the user chose is left alone.",
+    )
+    gmail_history_id = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="Last Gmail history id read, for incremental sync."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_status_display()})"
+
+    @property
+    def access_token(self) -> str:
+        return crypto.decrypt(self.access_token_encrypted) if self.access_token_encrypted else ""
+
+    @access_token.setter
+    def access_token(self, value: str) -> None:
+        self.access_token_encrypted = crypto.encrypt(value) if value else ""
+
+    @property
+    def refresh_token(self) -> str:
+        return crypto.decrypt(self.refresh_token_encrypted) if self.refresh_token_encrypted else ""
+
+    @refresh_token.setter
+    def refresh_token(self, value: str) -> None:
+        self.refresh_token_encrypted = crypto.encrypt(value) if value else ""
+
+    @property
+    def is_connected(self) -> bool:
+        return self.status == self.Status.CONNECTED
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    def set_status(self, status: str, reason: str = "") -> None:
+        """Record a status change with its time and reason (unsaved)."""
+        self.status = status
+        self.status_reason = reason[:300]
+        self.status_changed_at = now()
