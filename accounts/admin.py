@@ -1,7 +1,10 @@
+from __future__ import annotations
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
-from accounts.models import User
+from accounts.models import GoogleAccount, User
 
 
 @admin.register(User)
@@ -20,3 +23,46 @@ class UserAdmin(DjangoUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(GoogleAccount)
+class GoogleAccountAdmin(admin.ModelAdmin):
+    """For looking up a connection; tokens are never shown, and changes go through the app.
+
+    Editing status or tokens here would skip revocation, pausing digests and the signals, so
+    this admin is view-only. A user is deleted from the user admin.
+    """
+
+    list_display = ["email", "user", "status", "status_changed_at", "token_expiry"]
+    list_filter = ["status"]
+    search_fields = ["email", "user__email", "subject"]
+    list_select_related = ["user"]
+    fields = [
+        "user",
+        "email",
+        "subject",
+        "status",
+        "status_reason",
+        "status_changed_at",
+        "digests_paused_by_us",
+        "scopes",
+        "has_refresh_token",
+        "token_expiry",
+        "gmail_history_id",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = fields
+
+    @admin.display(boolean=True, description="Refresh token stored")
+    def has_refresh_token(self, account: GoogleAccount) -> bool:
+        return bool(account.refresh_token_encrypted)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: GoogleAccount | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: GoogleAccount | None = None) -> bool:
+        return False

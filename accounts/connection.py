@@ -1,0 +1,183 @@
+"""The life of a user's Google connection: connected, needs reconnecting, disconnected, deleted.
+
+Views stay thin and call these. Each change happens in one transaction together with what
+follows from it (pausing or resuming digests, the user's jobs, the signals in
+accounts.signals), so the account's status and the user's jobs never disagree.
+
+Digests are paused in two ways at once: the ``paused`` flag in the user's digest preferences,
+which the digest code and the UI read, and the user's jobs, which are cancelled so the
+scheduler does not even wake up for them. ``GoogleAccount.digests_paused_by_us`` remembers that
+the pause was ours, so reconnecting lifts it while a pause the person chose stays; the jobs
+we stopped are resumed at their next scheduled time.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.views.decorators.debug import sensitive_variables
+
+from accounts.models import GoogleAccount, User
+from accounts.signals import google_connected, google_disconnected, google_needs_reauth
+from jobs.models import Job
+
+logger = logging.getLogger(__name__)
+
+TOKEN_REFRESH = "token_refresh"
+REVOKE_TIMEOUT = 10  # seconds
+
+
+def token_refresh_schedule(user: User) -> str:
+    """Every ten minutes, at a minute offset of the user's own, so refreshes spread out.
+
+    Stable per user because the schedule is part of the job's unique key: a changed schedule
+    would be a second recurring job, not an update of the first.
+    """
+    return f"{user.pk % 10}-59/10 * * * *"
+
+
+def schedule_token_refresh(user: User) -> Job:
+    """The user's one recurring token_refresh job (enqueue is idempotent)."""
+    return Job.objects.enqueue(TOKEN_REFRESH, user=user, schedule=token_refresh_schedule(user))
+
+
+def connected(account: GoogleAccount, *, created: bool, previous: str | None) -> None:
+    """After a sign-in stored fresh tokens: jobs running again, digests unpaused, signal."""
+    user = account.user
+    refresh_job = schedule_token_refresh(user)
+    reconnected = previous is not None and previous != GoogleAccount.Status.CONNECTED
+    if reconnected:
+        restart_stopped_jobs(user)
+    elif refresh_job.status not in (Job.Status.PENDING, Job.Status.RUNNING):
+        Job.objects.filter(pk=refresh_job.pk).requeue()  # e.g. dead after a long outage
+    if account.digests_paused_by_us:
+        _set_paused(account, paused=False)
+    google_connected.send(
+        sender=GoogleAccount, user=user, account=account, created=created, reconnected=reconnected
+    )
+
+
+def restart_stopped_jobs(user: User) -> None:
+    """Everything we stopped comes back: cancelled jobs, and recurring jobs that died of the
+    revoked token, at their next scheduled time (missed runs are not made up)."""
+    jobs = Job.objects.filter(user=user)
+    jobs.filter(status=Job.Status.DEAD).exclude(schedule="").cancel()
+    jobs.filter(status=Job.Status.CANCELLED).resume()
+
+
+def mark_needs_reauth(account: GoogleAccount, reason: str) -> None:
+    """Google refused the refresh token: stop everything until the person reconnects.
+
+    The caller holds the account's row lock in a transaction (accounts.tokens does). Running
+    jobs are left to finish, so the job that met the refusal can end as a dead letter that
+    says why; pending ones are cancelled.
+    """
+    account.set_status(GoogleAccount.Status.NEEDS_REAUTH, reason)
+    account.access_token = ""
+    account.refresh_token = ""
+    account.token_expiry = None
+    account.save()
+    pause_digests(account)
+    Job.objects.filter(user_id=account.user_id, status=Job.Status.PENDING).cancel()
+    logger.warning("Google account %s needs reconnecting: %s", account.pk, reason)
+    google_needs_reauth.send(
+        sender=GoogleAccount, user=account.user, account=account, reason=reason
+    )
+
+
+def pause_digests(account: GoogleAccount) -> None:
+    """Set the user's ``paused`` preference, remembering that the pause was ours."""
+    _set_paused(account, paused=True)
+
+
+def _set_paused(account: GoogleAccount, *, paused: bool) -> None:
+    # Locked and re-read: the person may be saving other preferences at this moment.
+    user = User.objects.select_for_update().get(pk=account.user_id)
+    if paused and user.digest_preferences.get("paused"):
+        return  # their own pause: not ours to lift later
+    user.digest_preferences = {**user.digest_preferences, "paused": paused}
+    user.save(update_fields=["digest_preferences"])
+    account.digests_paused_by_us = paused
+    account.save(update_fields=["digests_paused_by_us", "updated_at"])
+
+
+def disconnect(user: User) -> bool:
+    """Revoke at Google, forget the tokens, stop the user's jobs.
+
+    Returns whether Google confirmed the revocation; when it could not be reached the tokens
+    are deleted anyway and the person is told to remove access in their Google Account.
+    """
+    account = GoogleAccount.objects.filter(user=user).first()
+    if account is None:
+        return True
+    revoked = revoke_at_google(account) if account.refresh_token_encrypted else True
+    with transaction.atomic():
+        account = GoogleAccount.objects.select_for_update().get(pk=account.pk)
+        account.set_status(GoogleAccount.Status.REVOKED, "disconnected by the user")
+        account.access_token = ""
+        account.refresh_token = ""
+        account.token_expiry = None
+        account.save()
+        pause_digests(account)
+        # Running jobs finish their current run, but their outcome is discarded: nothing
+        # of this user's is scheduled again until they reconnect.
+        Job.objects.filter(user=user).cancel()
+        google_disconnected.send(sender=GoogleAccount, user=user, account=account)
+    logger.info("Google account %s disconnected (revoked at Google: %s)", account.pk, revoked)
+    return revoked
+
+
+def delete_account(user: User) -> bool:
+    """Delete the person and everything of theirs; returns whether Google confirmed revoking.
+
+    Revoking comes first and is best effort: a person who wants to leave is never kept
+    because Google is down.
+    """
+    account = GoogleAccount.objects.filter(user=user).first()
+    revoked = revoke_at_google(account) if account and account.refresh_token_encrypted else True
+    user_id = user.pk
+    with transaction.atomic():
+        Job.objects.filter(user=user).delete()
+        user.delete()  # cascades to the Google account, digests and their emails
+    logger.info("Deleted user %s and their data (revoked at Google: %s)", user_id, revoked)
+    return revoked
+
+
+@sensitive_variables()
+def revoke_at_google(account: GoogleAccount) -> bool:
+    """Ask Google to end the grant; True when it did (or the token was already dead).
+
+    The token goes in the POST body, never in the URL, where access logs would keep it.
+    """
+    token = account.refresh_token or account.access_token
+    try:
+        response = requests.post(
+            settings.CONFIG.google.revoke_uri,
+            data={"token": token},
+            timeout=REVOKE_TIMEOUT,
+        )
+    except requests.RequestException as exc:
+        logger.warning("Could not revoke Google account %s: %s", account.pk, type(exc).__name__)
+        return False
+    if response.status_code == 200:
+        return True
+    if response.status_code == 400 and _oauth_error(response) == "invalid_token":
+        return True  # already revoked or expired at Google: the goal is met
+    logger.warning(
+        "Could not revoke Google account %s: HTTP %s %s",
+        account.pk,
+        response.status_code,
+        _oauth_error(response),
+    )
+    return False
+
+
+def _oauth_error(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    return str(body.get("error", "")) if isinstance(body, dict) else ""

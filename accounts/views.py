@@ -1,0 +1,174 @@
+"""Sign-in, sign-out and the person's control over their Google connection and data.
+
+Thin on purpose: the OAuth flow lives in accounts.google_oauth and every change of a
+connection in accounts.connection.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts import connection, google_oauth
+from accounts.google_oauth import OPTIONAL_SCOPES, SignInError
+from accounts.models import GoogleAccount, User
+
+logger = logging.getLogger(__name__)
+
+GOOGLE_PERMISSIONS_URL = "https://myaccount.google.com/connections"
+
+
+class LoginView(auth_views.LoginView):
+    """ "Sign in with Google" for everyone, and the password form for staff accounts."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@require_GET
+def google_start(request: HttpRequest) -> HttpResponse:
+    """Send the browser to Google. ``?next=`` where to land, ``?consent=1`` to re-ask."""
+    try:
+        url = google_oauth.begin(
+            request,
+            request.GET.get("next"),
+            force_consent=request.GET.get("consent") == "1",
+        )
+    except SignInError as error:
+        return signin_error(request, error)
+    return redirect(url)
+
+
+@require_GET
+@login_required
+def google_reconnect(request: HttpRequest) -> HttpResponse:
+    """Ask Google for a new grant for the signed-in person's own account."""
+    return _restart_for_user(request, extra_scopes=())
+
+
+@require_GET
+@login_required
+def google_grant(request: HttpRequest, name: str) -> HttpResponse:
+    """Incremental grant of one optional scope (``send``: send digests from own Gmail)."""
+    scope = OPTIONAL_SCOPES.get(name)
+    if scope is None:
+        known = ", ".join(sorted(OPTIONAL_SCOPES))
+        return HttpResponse(f"Unknown permission {name!r}; known: {known}.", status=404)
+    return _restart_for_user(request, extra_scopes=(scope,))
+
+
+def _restart_for_user(request: HttpRequest, extra_scopes: tuple[str, ...]) -> HttpResponse:
+    account = GoogleAccount.objects.filter(user=request.user).first()
+    connected = account is not None and account.is_connected
+    # Keep optional scopes already granted, so the new grant does not look like a loss.
+    kept = [
+        scope
+        for scope in (account.scopes if connected else ())
+        if scope in OPTIONAL_SCOPES.values()
+    ]
+    try:
+        url = google_oauth.begin(
+            request,
+            request.GET.get("next") or reverse("accounts:settings"),
+            tuple(dict.fromkeys([*kept, *extra_scopes])),
+            # Google hands out a new refresh token only on a fresh consent.
+            force_consent=not connected,
+            login_hint=account.email if account else request.user.email,
+            expected_user_id=request.user.pk,
+        )
+    except SignInError as error:
+        return signin_error(request, error)
+    return redirect(url)
+
+
+@require_GET
+def google_callback(request: HttpRequest) -> HttpResponse:
+    try:
+        result = google_oauth.complete(request)
+    except SignInError as error:
+        if error.kind == "no_refresh_token" and not error.restart.get("force_consent"):
+            # Google hands out a refresh token only on consent: ask again, once.
+            return redirect(google_oauth.begin(request, **{**error.restart, "force_consent": True}))
+        logger.info("Google sign-in failed: %s", error)
+        return signin_error(request, error)
+    login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
+    if result.created:
+        messages.success(request, "Welcome! Your first digest is on its way at the next slot.")
+    return redirect(result.next_url)
+
+
+def signin_error(request: HttpRequest, error: SignInError) -> HttpResponse:
+    status = 503 if error.kind in {"google_unavailable", "not_configured"} else 400
+    context = {"error": error, "failure": error.failure, "retry_url": _retry_url(error)}
+    return render(request, "accounts/signin_error.html", context, status=status)
+
+
+def _retry_url(error: SignInError) -> str:
+    if error.kind == "not_configured":
+        return reverse("accounts:login")
+    if error.kind == "inactive":
+        return reverse("home")
+    if error.restart.get("expected_user_id") is not None:
+        return reverse("accounts:google_reconnect")
+    query = {"next": error.restart.get("next_url") or ""}
+    if error.kind == "no_refresh_token":
+        query["consent"] = "1"
+    return reverse("accounts:google_start") + "?" + urlencode({k: v for k, v in query.items() if v})
+
+
+@login_required
+def account_settings(request: HttpRequest) -> HttpResponse:
+    account = GoogleAccount.objects.filter(user=request.user).first()
+    context = {
+        "account": account,
+        "can_send": bool(account and account.has_scope(google_oauth.GMAIL_SEND)),
+    }
+    return render(request, "accounts/settings.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def google_disconnect(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "accounts/disconnect.html")
+    if connection.disconnect(request.user):
+        messages.success(request, "Google is disconnected and your digests are paused.")
+    else:
+        messages.warning(
+            request,
+            "We deleted your Google tokens and paused your digests, but could not reach Google "
+            f"to revoke our access: please remove it at {GOOGLE_PERMISSIONS_URL}.",
+        )
+    return redirect("accounts:settings")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if request.method == "GET":
+        return render(request, "accounts/delete.html")
+    typed = request.POST.get("confirm", "").strip().lower()
+    if typed != user.email.lower():
+        error = f"Type your email address, {user.email}, to confirm."
+        return render(request, "accounts/delete.html", {"error": error}, status=400)
+    revoked = connection.delete_account(user)
+    logout(request)
+    if revoked:
+        messages.success(request, "Your account and all its data are deleted.")
+    else:
+        messages.warning(
+            request,
+            "Your account and all its data are deleted. We could not reach Google to revoke "
+            f"our access: please remove it at {GOOGLE_PERMISSIONS_URL}.",
+        )
+    return redirect("home")
