@@ -1,6 +1,10 @@
-import factory
+import datetime as dt
 
-from accounts.models import User
+import factory
+from django.utils import timezone
+
+from accounts.google_oauth import REQUIRED_SCOPES
+from accounts.models import GoogleAccount, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -12,3 +16,19 @@ class UserFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name")
     timezone = "Europe/Berlin"
     password = factory.django.Password("correct horse battery staple")
+
+
+class GoogleAccountFactory(factory.django.DjangoModelFactory):
+    """A connected account. Its tokens are made up: pass real ones from the fake Google
+    (``fake.issue_tokens``) when the test talks to it."""
+
+    class Meta:
+        model = GoogleAccount
+
+    user = factory.SubFactory(UserFactory)
+    subject = factory.Sequence(lambda n: str(100_000_000_000_000_000_000 + n))
+    email = factory.LazyAttribute(lambda account: account.user.email)
+    scopes = factory.LazyFunction(lambda: list(REQUIRED_SCOPES))
+    access_token = factory.Sequence(lambda n: f"ya29.factory-access-{n}")
+    refresh_token = factory.Sequence(lambda n: f"1//factory-refresh-{n}")
+    token_expiry = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(hours=1))
