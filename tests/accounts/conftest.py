@@ -9,12 +9,15 @@ and brings the code back to our callback through Django's test client.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import socket
 from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 import requests
 from django.test import Client
+from django.utils import timezone
 
 from fakegoogle import TEST_CLIENT_ID, TEST_CLIENT_SECRET, FakeGoogle, RunningFakeGoogle, serve
 from gda_site.config import fake_google_endpoints
@@ -46,10 +49,20 @@ def point_config_at(settings, base_url: str) -> None:
         key.removeprefix("google."): value
         for key, value in fake_google_endpoints(base_url, values).items()
     }
-    google = dataclasses.replace(
-        settings.CONFIG.google, fake_url=base_url, redirect_uri="", **endpoints
-    )
+    override_google(settings, fake_url=base_url, redirect_uri="", **endpoints)
+
+
+def override_google(settings, **changes) -> None:
+    google = dataclasses.replace(settings.CONFIG.google, **changes)
     settings.CONFIG = dataclasses.replace(settings.CONFIG, google=google)
+
+
+def unused_loopback_url() -> str:
+    """A loopback URL where nothing listens: the port was free a moment ago."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
 
 
 def at_google(response) -> bool:
@@ -87,3 +100,24 @@ def start(client: Client, path: str = "/accounts/google/start/", **params: str):
 def sign_in(client: Client, **params: str):
     """The whole sign-in, as a browser with auto-consent at Google experiences it."""
     return follow(client, start(client, **params))
+
+
+SIGN_IN_SCOPES = ["openid", "email", "profile", "https://www.googleapis.com/auth/gmail.readonly"]
+
+
+def linked_account(fake_google: RunningFakeGoogle, email: str = ADA, expires_in: int = 3600):
+    """A connected account holding real tokens of the fake, as if the person had signed in."""
+    from accounts.connection import schedule_token_refresh
+    from tests.accounts.factories import GoogleAccountFactory, UserFactory
+
+    issued = fake_google.fake.issue_tokens(email, SIGN_IN_SCOPES)
+    account = GoogleAccountFactory(
+        user=UserFactory(email=email),
+        subject=fake_google.fake.account(email).sub,
+        access_token=issued["access_token"],
+        refresh_token=issued["refresh_token"],
+        token_expiry=timezone.now() + dt.timedelta(seconds=expires_in),
+    )
+    schedule_token_refresh(account.user)
+    fake_google.fake.reset_counters()
+    return account

@@ -1,0 +1,174 @@
+"""The token_refresh job, run by the real scheduler against the fake Google."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import GoogleAccount
+from jobs.models import Job
+from jobs.scheduler import Scheduler
+from tests.accounts.conftest import ADA, follow, linked_account, start
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def fake(fake_google):
+    return fake_google.fake
+
+
+def refresh_job(account: GoogleAccount) -> Job:
+    return Job.objects.get(user=account.user, type="token_refresh")
+
+
+def run_due_jobs() -> None:
+    """One pass of the real scheduler (``runscheduler --once``) over what is due now."""
+    Scheduler(workers=2, poll_interval=0.05, lease_seconds=30, once=True).run()
+
+
+def make_due(job: Job) -> None:
+    Job.objects.filter(pk=job.pk).run_now()
+
+
+def test_every_connected_account_has_one_recurring_refresh_job(fake_google):
+    account = linked_account(fake_google)
+    job = refresh_job(account)
+    assert job.schedule.endswith("/10 * * * *")
+    assert job.status == Job.Status.PENDING
+    assert job.next_run <= timezone.now() + dt.timedelta(minutes=10)
+
+
+def test_expiring_token_is_refreshed(fake_google, fake):
+    account = linked_account(fake_google, expires_in=120)
+    job = refresh_job(account)
+    make_due(job)
+
+    run_due_jobs()
+
+    account.refresh_from_db()
+    assert fake.counters["token"] == 1
+    assert account.token_expiry > timezone.now() + dt.timedelta(minutes=50)
+    job.refresh_from_db()
+    assert (job.status, job.retry_count, job.last_error) == (Job.Status.PENDING, 0, "")
+    assert job.next_run > timezone.now()
+
+
+def test_token_not_expiring_is_left_alone(fake_google, fake):
+    account = linked_account(fake_google, expires_in=3000)
+    make_due(refresh_job(account))
+
+    run_due_jobs()
+
+    assert fake.counters["token"] == 0
+    assert refresh_job(account).last_run is not None
+
+
+def test_invalid_grant_is_a_dead_letter_at_once(fake_google, fake):
+    account = linked_account(fake_google, expires_in=120)
+    fake.revoke_refresh_tokens(ADA)
+    make_due(refresh_job(account))
+
+    run_due_jobs()
+
+    job = refresh_job(account)
+    assert job.status == Job.Status.DEAD
+    assert job.retry_count == 1  # one attempt, not ten
+    assert "invalid_grant" in job.last_error
+    assert fake.counters["token"] == 1
+
+
+def test_invalid_grant_pauses_digests_and_shows_the_banner(fake_google, fake, client):
+    account = linked_account(fake_google, expires_in=120)
+    other_job = Job.objects.enqueue("other.report", user=account.user, schedule="0 8 * * *")
+    fake.revoke_refresh_tokens(ADA)
+    make_due(refresh_job(account))
+
+    run_due_jobs()
+
+    account.refresh_from_db()
+    assert account.status == GoogleAccount.Status.NEEDS_REAUTH
+    account.user.refresh_from_db()
+    assert account.user.digest_preferences["paused"] is True
+    other_job.refresh_from_db()
+    assert other_job.status == Job.Status.CANCELLED
+    client.force_login(account.user)
+    page = client.get("/digests/").content.decode()
+    assert "Reconnect Google" in page
+    assert "/accounts/google/reconnect/" in page
+
+
+def test_reconnecting_resumes_everything(fake_google, fake, client):
+    account = linked_account(fake_google, expires_in=120)
+    other_job = Job.objects.enqueue("other.report", user=account.user, schedule="0 8 * * *")
+    fake.revoke_refresh_tokens(ADA)
+    make_due(refresh_job(account))
+    run_due_jobs()
+    client.force_login(account.user)
+
+    response = follow(client, start(client, "/accounts/google/reconnect/"))
+
+    assert response.url == "/accounts/"
+    account.refresh_from_db()
+    assert account.status == GoogleAccount.Status.CONNECTED
+    assert account.refresh_token
+    account.user.refresh_from_db()
+    assert account.user.digest_preferences["paused"] is False
+    assert refresh_job(account).status == Job.Status.PENDING
+    assert refresh_job(account).retry_count == 0
+    other_job.refresh_from_db()
+    assert other_job.status == Job.Status.PENDING
+    assert "Reconnect Google" not in client.get("/digests/").content.decode()
+
+
+def test_reconnecting_keeps_a_pause_the_person_chose(fake_google, fake, client):
+    account = linked_account(fake_google, expires_in=120)
+    user = account.user
+    user.digest_preferences = {**user.digest_preferences, "paused": True}
+    user.save()
+    fake.revoke_refresh_tokens(ADA)
+    make_due(refresh_job(account))
+    run_due_jobs()
+    client.force_login(user)
+
+    follow(client, start(client, "/accounts/google/reconnect/"))
+
+    user.refresh_from_db()
+    assert user.digest_preferences["paused"] is True
+
+
+def test_google_500_is_retried_with_backoff_then_succeeds(fake_google, fake):
+    account = linked_account(fake_google, expires_in=120)
+    job = refresh_job(account)
+    fake.inject_fault("token", 500)
+    make_due(job)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.PENDING
+    assert job.retry_count == 1
+    assert "GoogleUnavailable" in job.last_error
+    assert job.next_run > timezone.now() + dt.timedelta(seconds=10)  # backoff, not at once
+    account.refresh_from_db()
+    assert account.status == GoogleAccount.Status.CONNECTED
+
+    make_due(job)
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert (job.status, job.retry_count, job.last_error) == (Job.Status.PENDING, 0, "")
+    assert fake.counters["token"] == 2
+    account.refresh_from_db()
+    assert account.token_expiry > timezone.now() + dt.timedelta(minutes=50)
+
+
+def test_job_of_a_disconnected_account_does_nothing(fake_google, fake):
+    account = linked_account(fake_google, expires_in=120)
+    GoogleAccount.objects.filter(pk=account.pk).update(status=GoogleAccount.Status.REVOKED)
+    make_due(refresh_job(account))
+
+    run_due_jobs()
+
+    assert fake.counters["token"] == 0
+    assert refresh_job(account).status == Job.Status.PENDING
