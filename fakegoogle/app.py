@@ -271,7 +271,8 @@ def _inner_request(part: EmailMessage, outer: Request) -> Request:
     stream = io.BytesIO(rest)
     parsed_headers = http.client.parse_headers(stream)
     body = stream.read()
-    if length := parsed_headers.get("Content-Length"):
+    length = parsed_headers.get("Content-Length", "")
+    if length.isdigit():
         body = body[: int(length)]
     # Google applies the outer request's non-Content headers to every part.
     headers = {k: v for k, v in outer.headers.items() if not k.startswith("content-")}

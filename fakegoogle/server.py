@@ -80,9 +80,15 @@ class RunningFakeGoogle:
 def serve(
     fake: FakeGoogle | None = None, host: str = "127.0.0.1", port: int = 0
 ) -> RunningFakeGoogle:
-    """Start serving ``fake`` (a new, empty one by default); port 0 picks a free port."""
+    """Start serving ``fake``; port 0 picks a free port.
+
+    Without a fake, serve the demo: a new FakeGoogle whose demo@example.com account holds the
+    shipped mailbox, with the consent screen shown (no auto-consent).
+    """
     ensure_loopback(host)
-    fake = fake or FakeGoogle()
+    if fake is None:
+        fake = FakeGoogle()
+        fake.load_demo_mailbox()
     server_class = _ThreadingWSGIServerV6 if ":" in host else _ThreadingWSGIServer
     httpd = make_server(
         host, port, make_wsgi_app(fake), server_class=server_class, handler_class=_QuietHandler

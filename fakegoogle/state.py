@@ -144,14 +144,6 @@ class Fault:
 
 
 @dataclass
-class _Clock:
-    offset: float = 0.0
-
-    def now(self) -> float:
-        return time.time() + self.offset
-
-
-@dataclass
 class _Tokens:
     codes: dict[str, AuthorizationCode] = field(default_factory=dict)
     access: dict[str, IssuedToken] = field(default_factory=dict)
@@ -175,7 +167,7 @@ class FakeGoogle:
         self.access_token_lifetime = access_token_lifetime
         self.auto_consent = auto_consent
         self._lock = threading.RLock()
-        self._clock = _Clock()
+        self._clock_offset = 0.0  # advance_clock() moves the fake's time, never the real one
         self._clients: dict[str, OAuthClient] = {}
         self._accounts: dict[str, Account] = {}
         self._login_email: str | None = None
@@ -198,12 +190,12 @@ class FakeGoogle:
         self._auto_consent = value
 
     def now(self) -> float:
-        return self._clock.now()
+        return time.time() + self._clock_offset
 
     def advance_clock(self, seconds: float) -> None:
         """Move the fake's time forward, e.g. past an access token's or a code's expiry."""
         with self._lock:
-            self._clock.offset += seconds
+            self._clock_offset += seconds
 
     def register_client(
         self,

@@ -7,7 +7,7 @@ import sys
 import pytest
 import requests
 
-from fakegoogle import FakeGoogle, serve
+from fakegoogle import DEMO_EMAIL, FakeGoogle, serve
 from fakegoogle.__main__ import main
 
 
@@ -19,7 +19,7 @@ def test_refuses_non_loopback_hosts(host):
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost"])
 def test_serves_on_loopback(host):
-    with serve(host=host) as running:
+    with serve(FakeGoogle(), host=host) as running:
         response = requests.get(f"{running.base_url}/_fake/counters", timeout=5)
 
     assert response.status_code == 200
@@ -37,11 +37,20 @@ def test_stop_closes_the_port():
 
 
 def test_two_servers_never_share_state():
-    with serve() as first, serve() as second:
+    with serve(FakeGoogle()) as first, serve(FakeGoogle()) as second:
         first.fake.add_account("a@example.com")
 
         assert first.base_url != second.base_url
         assert second.fake.accounts == []
+
+
+def test_without_a_fake_it_serves_the_demo_mailbox():
+    with serve() as running:
+        (account,) = running.fake.accounts
+
+    assert account.email == DEMO_EMAIL
+    assert len(account.mailbox.messages) >= 60
+    assert running.fake.auto_consent is None
 
 
 def test_command_line_refuses_a_public_host(capsys):
