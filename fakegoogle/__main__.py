@@ -14,7 +14,10 @@ from fakegoogle.state import FakeGoogle
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m fakegoogle", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m fakegoogle",
+        description="Serve a fake Google (OAuth and Gmail API) on loopback, for the GDA demo.",
+    )
     parser.add_argument(
         "--host", default="127.0.0.1", help="loopback address (default %(default)s)"
     )
