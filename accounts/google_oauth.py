@@ -348,7 +348,10 @@ def complete(request: HttpRequest) -> SignIn:
         raise SignInError("google_error", "the callback carried no code", restart)
 
     scopes = [*SIGN_IN_SCOPES, *restart.get("extra_scopes", ())]
-    flow = build_flow(scopes, code_verifier=pending["code_verifier"])
+    try:
+        flow = build_flow(scopes, code_verifier=pending["code_verifier"])
+    except ImproperlyConfigured as exc:
+        raise SignInError("not_configured", str(exc), restart) from None
     token = _redeem_code(flow, params["code"], restart)
     granted = canonical_scopes(token.get("scope") or scopes)
     if missing := REQUIRED_SCOPES - set(granted):

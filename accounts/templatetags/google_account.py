@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template import Context
 
 from accounts.models import GoogleAccount
 
@@ -12,7 +13,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("accounts/banner.html", takes_context=True)
-def google_banner(context: dict[str, Any]) -> dict[str, Any]:
+def google_banner(context: Context) -> dict[str, Any]:
     user = context.get("user")
     status = None
     if user is not None and user.is_authenticated:

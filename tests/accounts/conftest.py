@@ -27,6 +27,12 @@ BOB = "bob@example.com"
 CALLBACK_PATH = "/accounts/google/callback/"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    """Factories give every user a password; the real hasher costs ~0.3 s per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def fake_google(settings) -> Iterator[RunningFakeGoogle]:
     fake = FakeGoogle(auto_consent="allow", strict_clients=True)
