@@ -1,8 +1,11 @@
 """The sign-in flow through the real Flow against the fake Google: success and every failure."""
 
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
+from django.test import Client
 
 from accounts.google_oauth import GMAIL_READONLY, GMAIL_SEND, SESSION_KEY
 from accounts.models import GoogleAccount, User
@@ -346,3 +349,46 @@ def test_other_authorization_errors_are_reported(client):
     state = query(start(client).url)["state"]
     response = client.get(f"/accounts/google/callback/?state={state}&error=admin_policy_enforced")
     assert_error_page(response, "google_error", "Google could not complete the sign-in")
+
+
+def test_no_refresh_token_even_after_consent_explains_and_offers_consent(client):
+    # Google ignored offline access on the consent round too (simulated by asking online).
+    url = start(client, consent="1").url
+    assert query(url)["prompt"] == "consent"
+    online = url.replace("access_type=offline", "access_type=online")
+
+    response = back_to_site(client, visit_google(online))
+
+    assert_error_page(response, "no_refresh_token", "Google did not grant offline access")
+    assert b"/accounts/google/start/?next=%2Fdigests%2F&amp;consent=1" in response.content
+    assert_nothing_made()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_racing_callbacks_for_a_new_person_make_one_account(fake_google):
+    clients = [Client(), Client()]
+    callbacks = [visit_google(start(c).url) for c in clients]
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def finish(client, callback):
+        try:
+            barrier.wait()
+            statuses.append(back_to_site(client, callback).status_code)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=finish, args=pair) for pair in zip(clients, callbacks, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert statuses == [302, 302]
+    assert User.objects.count() == 1
+    assert GoogleAccount.objects.count() == 1
+    assert Job.objects.filter(type="token_refresh").count() == 1
+    for c in clients:
+        assert c.get("/digests/").status_code == 200
