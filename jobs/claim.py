@@ -1,0 +1,110 @@
+"""Claiming due jobs and holding them: one statement per batch, safe on any number of hosts.
+
+A claim marks up to ``limit`` due jobs ``running`` under this process's lease and returns
+them, in a single UPDATE ... RETURNING:
+
+* PostgreSQL picks the rows with ``SELECT ... FOR UPDATE SKIP LOCKED``: concurrent
+  schedulers skip each other's rows instead of waiting, and never get the same row.
+* SQLite runs the UPDATE in an IMMEDIATE transaction (the settings' transaction mode), so
+  writers queue on the busy timeout for the write lock rather than failing with "database
+  is locked", and the conditional UPDATE sees the latest committed state.
+
+Both read the partial index on ``next_run WHERE status = 'pending'``, so the cost does not
+grow with jobs scheduled for later. The status literals are spelled out in the SQL because
+the planners match a partial index's condition against the query text.
+
+A lease is the pair (``lease_owner``, ``lease_expires_at``). The owner renews it while the
+handler runs (:func:`renew_leases`, one statement for all its jobs); when a process dies
+the lease runs out and any scheduler takes the job over (:func:`jobs.outcomes.reap_expired`).
+Times come from the scheduler host's clock, so hosts must keep time with NTP.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+from contextlib import nullcontext
+from datetime import datetime, timedelta
+
+from django.db import connections, transaction
+from django.utils.timezone import now
+
+from jobs.models import Job, Status
+
+CLAIM_SQL = """
+UPDATE {table} SET status = 'running', lease_owner = %s, lease_expires_at = %s,
+    last_run = %s, updated_at = %s
+WHERE id IN (
+    SELECT id FROM {table}
+    WHERE status = 'pending' AND next_run <= %s
+    ORDER BY next_run
+    LIMIT %s{lock}
+)
+RETURNING {columns}
+"""
+
+
+def lease_owner_name() -> str:
+    """host:pid:random, so staff can tell which machine and process holds a job."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def claim_sql(vendor: str) -> str:
+    table = Job._meta.db_table
+    columns = ", ".join(field.column for field in Job._meta.concrete_fields)
+    lock = " FOR UPDATE SKIP LOCKED" if vendor == "postgresql" else ""
+    return CLAIM_SQL.format(table=table, columns=columns, lock=lock)
+
+
+def claim(
+    owner: str,
+    limit: int,
+    lease_seconds: float,
+    *,
+    due_before: datetime | None = None,
+    at: datetime | None = None,
+    using: str = "default",
+) -> list[Job]:
+    """Lease up to ``limit`` jobs due at ``due_before`` (default: now), oldest first."""
+    if limit <= 0:
+        return []
+    connection = connections[using]
+    current = at or now()
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [
+        owner,
+        adapt(current + timedelta(seconds=lease_seconds)),
+        adapt(current),
+        adapt(current),
+        adapt(due_before or current),
+        limit,
+    ]
+    # PostgreSQL's single statement is atomic on its own; SQLite needs BEGIN IMMEDIATE
+    # (inside the caller's transaction, no savepoint is needed either way).
+    atomic = (
+        transaction.atomic(using, savepoint=False)
+        if connection.vendor == "sqlite"
+        else nullcontext()
+    )
+    with atomic:
+        return list(Job.objects.using(using).raw(claim_sql(connection.vendor), params))
+
+
+def renew_leases(owner: str, lease_seconds: float, *, using: str = "default") -> int:
+    """Extend the lease of every job this process is running: the heartbeat."""
+    expires = now() + timedelta(seconds=lease_seconds)
+    return (
+        Job.objects.using(using)
+        .filter(lease_owner=owner, status=Status.RUNNING)
+        .update(lease_expires_at=expires)
+    )
+
+
+def release(owner: str, ids: list[object], *, using: str = "default") -> int:
+    """Give back jobs we claimed but never started: no attempt was made, nothing counts."""
+    return (
+        Job.objects.using(using)
+        .filter(pk__in=ids, lease_owner=owner, status=Status.RUNNING)
+        .update(status=Status.PENDING, lease_owner="", lease_expires_at=None, updated_at=now())
+    )

@@ -1,0 +1,359 @@
+"""The jobs table: one row per one-off job or per recurring schedule.
+
+Statuses and transitions (see also the README's "Jobs" section):
+
+* ``pending``: waiting for ``next_run``. A scheduler claims it -> ``running``.
+* ``running``: leased by the scheduler process named in ``lease_owner`` until
+  ``lease_expires_at``; the process renews the lease while the handler runs. Afterwards:
+  one-off success -> ``succeeded``; recurring success -> ``pending`` at the next cron time;
+  failure -> ``pending`` after a backoff, or ``dead`` once ``retry_count`` reaches the
+  attempt limit; ``PermanentError`` -> ``dead``; ``RetryLater`` -> ``pending``. An expired
+  lease (a killed process) -> ``pending`` at once with the lost run counted as a failure.
+* ``succeeded``: one-off jobs only; pruned after ``scheduler.succeeded_retention_days``.
+* ``dead``: a dead letter, kept for staff (requeue or delete) and pruned after
+  ``scheduler.dead_retention_days``.
+* ``cancelled``: paused by staff or by the owning app; :meth:`JobQuerySet.resume` brings it
+  back.
+
+Every transition made outside the scheduler (requeue, cancel, resume) clears the lease, and
+the scheduler writes an outcome only if it still holds the lease: so a process cannot
+overwrite what staff or another process decided while its handler was running.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import zoneinfo
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils.timezone import now
+
+from jobs import wakeup
+from jobs.cron import CronError, CronSchedule
+from jobs.registry import check_type_name
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+
+class Status(models.TextChoices):
+    PENDING = "pending"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    DEAD = "dead"
+    CANCELLED = "cancelled"
+
+
+ACTIVE = [Status.PENDING, Status.RUNNING]
+
+
+@lru_cache(maxsize=512)
+def cron_schedule(expr: str) -> CronSchedule:
+    """Parsing is cheap but not free, and a scheduler sees the same few schedules all day."""
+    return CronSchedule(expr)
+
+
+@lru_cache(maxsize=512)
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"timezone: {name!r} is not an IANA time zone name such as Europe/Berlin"
+        ) from None
+
+
+def validate_schedule(value: str) -> None:
+    if value:
+        try:
+            cron_schedule(value)
+        except CronError as exc:
+            raise ValidationError(f"Invalid cron expression {value!r}: {exc}") from None
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        zone(value)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def normalize_schedule(schedule: str) -> str:
+    """One spelling per schedule, so "0  8 * * *" and "0 8 * * *" are the same key."""
+    if not isinstance(schedule, str):
+        raise ValueError(f"schedule: expected a cron expression string, got {schedule!r}")
+    schedule = " ".join(schedule.split())
+    if schedule:
+        cron_schedule(schedule)  # raises CronError naming the field and token
+    return schedule
+
+
+class JobQuerySet(models.QuerySet["Job"]):
+    def enqueue(
+        self,
+        type: str,
+        *,
+        user: AbstractBaseUser | None = None,
+        payload: Any = None,
+        schedule: str = "",
+        timezone: str = "UTC",
+        run_at: datetime | None = None,
+        max_retries: int | None = None,
+    ) -> Job:
+        """Queue a job, or return the row that already holds its key.
+
+        The key is (user, type, schedule) for recurring jobs, whatever their status, and
+        (user, type) for one-off jobs while pending or running. Unique constraints enforce
+        it, so racing threads or processes get one row; the losers read the winner's row.
+        The existing row is returned as it is: its payload, zone and status are not changed
+        (use requeue/resume/run_now for that).
+
+        ``run_at`` defaults to now for one-off jobs and to the next cron time in ``timezone``
+        for recurring ones. Raises ValueError (CronError for the schedule) naming bad input.
+        """
+        check_type_name(type)
+        schedule = normalize_schedule(schedule)
+        zone(timezone)
+        if run_at is not None and (not isinstance(run_at, datetime) or run_at.tzinfo is None):
+            raise ValueError(f"run_at: expected an aware datetime, got {run_at!r}")
+        if max_retries is not None and (not isinstance(max_retries, int) or max_retries < 1):
+            raise ValueError(f"max_retries: expected an integer >= 1, got {max_retries!r}")
+        payload = {} if payload is None else payload
+        try:
+            json.dumps(payload)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"payload: not JSON-serializable ({exc})") from None
+
+        current = now()
+        if run_at is None:
+            run_at = _next_cron_time(schedule, timezone, current) if schedule else current
+        key: dict[str, Any] = {"user": user, "type": type, "schedule": schedule}
+        if not schedule:
+            key["status__in"] = ACTIVE
+        defaults = {
+            "payload": payload,
+            "timezone": timezone,
+            "next_run": run_at,
+            "max_retries": max_retries,
+        }
+        for _ in range(5):
+            try:
+                job, created = self.get_or_create(**key, defaults=defaults)
+            except IntegrityError:
+                # The winner of a race finished before we could read it: try again.
+                continue
+            if created and job.next_run <= current:
+                wakeup.notify_on_commit(self.db)
+            return job
+        raise IntegrityError(f"could not enqueue {type!r}: its key kept changing under us")
+
+    def requeue(self) -> int:
+        """Start over: pending, retry_count 0, run now, error and lease cleared.
+
+        Running jobs are left alone (requeueing them would run them twice at once). A
+        one-off job whose twin is already queued is skipped rather than duplicated.
+        """
+        current = now()
+        values = {
+            "status": Status.PENDING,
+            "retry_count": 0,
+            "next_run": current,
+            "last_error": "",
+            "last_traceback": "",
+            "lease_owner": "",
+            "lease_expires_at": None,
+            "updated_at": current,
+        }
+        rows = self.exclude(status=Status.RUNNING)
+        changed = rows.exclude(schedule="").update(**values)
+        changed += rows.filter(schedule="", status=Status.PENDING).update(**values)
+        inactive = rows.filter(schedule="").exclude(status=Status.PENDING)
+        changed += _reactivate_one_off(inactive, values)
+        if changed:
+            wakeup.notify_on_commit(self.db)
+        return changed
+
+    def run_now(self) -> int:
+        """Make pending jobs due now, keeping their retry count and last error.
+
+        Only pending jobs: a dead or cancelled job needs requeue or resume, which say what
+        happens to its history.
+        """
+        current = now()
+        changed = self.filter(status=Status.PENDING).update(next_run=current, updated_at=current)
+        if changed:
+            wakeup.notify_on_commit(self.db)
+        return changed
+
+    def cancel(self) -> int:
+        """Stop pending, running and dead jobs. A running handler finishes its current run,
+        but clearing the lease makes the scheduler discard its outcome: nothing is
+        rescheduled."""
+        current = now()
+        return self.filter(status__in=[*ACTIVE, Status.DEAD]).update(
+            status=Status.CANCELLED, lease_owner="", lease_expires_at=None, updated_at=current
+        )
+
+    def resume(self) -> int:
+        """Cancelled -> pending with a fresh retry count: recurring jobs at their next cron
+        time in their zone (missed runs are not made up), one-off jobs now."""
+        current = now()
+        rows = self.filter(status=Status.CANCELLED)
+        values: dict[str, Any] = {
+            "status": Status.PENDING,
+            "retry_count": 0,
+            "lease_owner": "",
+            "lease_expires_at": None,
+            "updated_at": current,
+        }
+        changed = 0
+        recurring = rows.exclude(schedule="")
+        for schedule, tz in recurring.values_list("schedule", "timezone").distinct():
+            group = recurring.filter(schedule=schedule, timezone=tz)
+            changed += group.update(**values, next_run=_next_cron_time(schedule, tz, current))
+        changed += _reactivate_one_off(rows.filter(schedule=""), {**values, "next_run": current})
+        if changed:
+            wakeup.notify_on_commit(self.db)
+        return changed
+
+
+def _next_cron_time(schedule: str, tz: str, after: datetime) -> datetime:
+    try:
+        return cron_schedule(schedule).next(after.astimezone(zone(tz)))
+    except ValueError:
+        # A row edited behind our back: let it run, so the error lands in the dead letters.
+        return after
+
+
+def _reactivate_one_off(rows: models.QuerySet[Job], values: dict[str, Any]) -> int:
+    """Make finished one-off jobs pending again, one row at a time.
+
+    At most one one-off job per (user, type) may be pending or running, so a row whose twin
+    is already queued (or an earlier row of this batch) is left as it is instead of failing
+    the whole batch with an IntegrityError.
+    """
+    changed = 0
+    for pk, status in rows.values_list("pk", "status"):
+        try:
+            with transaction.atomic(using=rows.db):
+                changed += Job.objects.using(rows.db).filter(pk=pk, status=status).update(**values)
+        except IntegrityError:
+            continue
+    return changed
+
+
+class Job(models.Model):
+    Status = Status
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="jobs",
+        help_text="Empty for system jobs.",
+    )
+    type = models.CharField(max_length=100, help_text="The registered handler's name.")
+    schedule = models.CharField(
+        max_length=100,
+        blank=True,
+        default="",
+        validators=[validate_schedule],
+        help_text="Cron expression for recurring jobs; empty for one-off jobs.",
+    )
+    timezone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone],
+        help_text="IANA zone the schedule is read in.",
+    )
+    payload = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    retry_count = models.PositiveIntegerField(
+        default=0, help_text="Failed attempts since the last success."
+    )
+    max_retries = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Failed attempts before the job is dead; empty means scheduler.max_retries.",
+    )
+    next_run = models.DateTimeField(default=now)
+    last_run = models.DateTimeField(null=True, blank=True, help_text="Start of the last attempt.")
+    last_error = models.TextField(blank=True, default="")
+    last_traceback = models.TextField(blank=True, default="")
+    lease_owner = models.CharField(max_length=100, blank=True, default="")
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "type", "schedule"],
+                condition=~Q(schedule=""),
+                name="jobs_recurring_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["type", "schedule"],
+                condition=Q(user__isnull=True) & ~Q(schedule=""),
+                name="jobs_recurring_system_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "type"],
+                condition=Q(schedule="", status__in=ACTIVE),
+                name="jobs_one_off_active_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["type"],
+                condition=Q(user__isnull=True, schedule="", status__in=ACTIVE),
+                name="jobs_one_off_system_active_unique",
+            ),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="jobs_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status=Status.SUCCEEDED) | Q(schedule=""),
+                name="jobs_only_one_off_succeed",
+            ),
+        ]
+        indexes = [
+            # Finding due work reads only pending rows in next_run order, so its cost does
+            # not grow with the number of jobs waiting for later.
+            models.Index(fields=["next_run"], condition=Q(status="pending"), name="jobs_due_idx"),
+            models.Index(
+                fields=["lease_expires_at"], condition=Q(status="running"), name="jobs_lease_idx"
+            ),
+            # Pruning and the admin's dead letters; finished rows only, so the churn of
+            # pending and running rows never touches it.
+            models.Index(
+                fields=["status", "updated_at"],
+                condition=Q(status__in=[Status.SUCCEEDED, Status.DEAD]),
+                name="jobs_finished_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kind = f"every {self.schedule!r}" if self.schedule else "one-off"
+        return f"{self.type} ({kind}, {self.status})"
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.schedule)
+
+    @property
+    def max_attempts(self) -> int:
+        return self.max_retries or settings.CONFIG.scheduler.max_retries
+
+    def next_scheduled_run(self, after: datetime) -> datetime:
+        """The first cron time strictly after ``after``, read in the job's zone."""
+        return cron_schedule(self.schedule).next(after.astimezone(zone(self.timezone)))
