@@ -1,0 +1,140 @@
+"""Staff's view of the jobs table, dead letters first-class.
+
+Actions go through the queryset methods other apps use (requeue, run_now, cancel, resume),
+so the admin cannot invent a transition the scheduler does not know. They apply to the
+checked rows or, with Django's "Select all N" link, to every row matching the current
+filters and search: "requeue every dead letter of type X" is one click.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from jobs.models import Job, JobQuerySet
+
+
+class HasErrorFilter(admin.SimpleListFilter):
+    title = "has error"
+    parameter_name = "has_error"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Job]) -> QuerySet[Job]:
+        if self.value() == "yes":
+            return queryset.exclude(last_error="")
+        if self.value() == "no":
+            return queryset.filter(last_error="")
+        return queryset
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = [
+        "type",
+        "user",
+        "status",
+        "schedule",
+        "next_run",
+        "attempts",
+        "last_run",
+        "short_error",
+    ]
+    list_filter = ["status", ("type", admin.AllValuesFieldListFilter), HasErrorFilter]
+    search_fields = ["user__email", "type", "last_error"]
+    list_select_related = ["user"]
+    ordering = ["-updated_at"]
+    raw_id_fields = ["user"]
+    actions = ["requeue", "run_now", "cancel", "resume"]
+    fields = [
+        "id",
+        "type",
+        "user",
+        "status",
+        "schedule",
+        "timezone",
+        "next_run",
+        "last_run",
+        "retry_count",
+        "max_retries",
+        "payload",
+        "last_error",
+        "traceback",
+        "lease_owner",
+        "lease_expires_at",
+        "created_at",
+        "updated_at",
+    ]
+    # Transitions happen through actions, so the scheduler's bookkeeping is never edited
+    # by hand; staff may fix a payload or allow more attempts before requeueing.
+    readonly_fields = [f for f in fields if f not in ("payload", "max_retries")]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="attempts")
+    def attempts(self, job: Job) -> str:
+        return f"{job.retry_count}/{job.max_attempts}"
+
+    @admin.display(description="last error")
+    def short_error(self, job: Job) -> str:
+        first_line = job.last_error.splitlines()[0] if job.last_error else ""
+        return first_line[:120]
+
+    @admin.display(description="traceback")
+    def traceback(self, job: Job) -> SafeString:
+        return format_html('<pre style="white-space: pre-wrap">{}</pre>', job.last_traceback)
+
+    def _report(self, request: HttpRequest, done: int, matched: int, verb: str, note: str) -> None:
+        message = f"{verb} {done} of {matched} job(s)."
+        if done < matched:
+            message += " " + note
+        self.message_user(request, message, messages.SUCCESS if done else messages.WARNING)
+
+    @admin.action(description="Requeue: pending now, retry count 0, error cleared")
+    def requeue(self, request: HttpRequest, queryset: JobQuerySet) -> None:
+        matched = queryset.count()
+        self._report(
+            request,
+            queryset.requeue(),
+            matched,
+            "Requeued",
+            "Running jobs, and one-off jobs whose twin is already queued, were left alone.",
+        )
+
+    @admin.action(description="Run now (pending jobs; keeps the retry count)")
+    def run_now(self, request: HttpRequest, queryset: JobQuerySet) -> None:
+        matched = queryset.count()
+        self._report(
+            request,
+            queryset.run_now(),
+            matched,
+            "Made due now",
+            "Only pending jobs can run now: requeue dead letters, resume cancelled jobs.",
+        )
+
+    @admin.action(description="Cancel (running jobs finish but are not rescheduled)")
+    def cancel(self, request: HttpRequest, queryset: JobQuerySet) -> None:
+        matched = queryset.count()
+        self._report(
+            request,
+            queryset.cancel(),
+            matched,
+            "Cancelled",
+            "Succeeded and already cancelled jobs were left alone.",
+        )
+
+    @admin.action(description="Resume cancelled jobs")
+    def resume(self, request: HttpRequest, queryset: JobQuerySet) -> None:
+        matched = queryset.count()
+        self._report(
+            request,
+            queryset.resume(),
+            matched,
+            "Resumed",
+            "Only cancelled jobs resume; one-off jobs whose twin is already queued stay.",
+        )

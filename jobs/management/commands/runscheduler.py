@@ -1,0 +1,100 @@
+"""`manage.py runscheduler`: run due jobs on this host, alongside any number of others."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from jobs.jobs import ensure_system_jobs
+from jobs.scheduler import Scheduler
+
+
+class Command(BaseCommand):
+    help = (
+        "Run due background jobs with a pool of worker threads until SIGTERM/SIGINT. "
+        "Safe to run on many hosts against one database."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        config = settings.CONFIG.scheduler
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=config.workers,
+            help=f"Worker threads (default scheduler.workers = {config.workers}).",
+        )
+        parser.add_argument(
+            "--poll-interval",
+            type=float,
+            default=config.poll_interval,
+            help=f"Seconds between looks for due jobs when nothing wakes us "
+            f"(default scheduler.poll_interval = {config.poll_interval:g}).",
+        )
+        parser.add_argument(
+            "--lease-seconds",
+            type=float,
+            default=config.lease_seconds,
+            help=f"Lease of a claimed job, renewed every third of it while the job runs "
+            f"(default scheduler.lease_seconds = {config.lease_seconds}).",
+        )
+        parser.add_argument(
+            "--grace",
+            type=float,
+            default=30.0,
+            help="On SIGTERM/SIGINT, seconds to let running jobs finish (default 30).",
+        )
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--once",
+            action="store_true",
+            help="Run the jobs due now, then exit; exit status 1 if any of them failed.",
+        )
+        mode.add_argument(
+            "--exit-when-idle",
+            action="store_true",
+            help="Exit once no job is due or running on any host (draining, benchmarks).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        workers, poll, lease, grace = (
+            options["workers"],
+            options["poll_interval"],
+            options["lease_seconds"],
+            options["grace"],
+        )
+        if not 1 <= workers <= 256:
+            raise CommandError(f"--workers must be 1..256, got {workers}")
+        if poll <= 0:
+            raise CommandError(f"--poll-interval must be greater than 0, got {poll:g}")
+        if lease < 1:
+            raise CommandError(f"--lease-seconds must be at least 1, got {lease:g}")
+        if grace < 0:
+            raise CommandError(f"--grace must be 0 or more, got {grace:g}")
+
+        ensure_system_jobs()
+        scheduler = Scheduler(
+            workers=workers,
+            poll_interval=poll,
+            lease_seconds=lease,
+            grace=grace,
+            once=options["once"],
+            exit_when_idle=options["exit_when_idle"],
+        )
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda signum, frame: scheduler.request_stop())
+        status = scheduler.run()
+        if scheduler.abandoned:
+            # Worker threads still run abandoned handlers, and the interpreter would wait
+            # for them at exit; their leases are already released, so leave now.
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+        if status:
+            raise SystemExit(status)
