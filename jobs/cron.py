@@ -139,6 +139,8 @@ def _parse_term(term: str, field: _Field) -> int:
         else:
             # "5/10" means from 5 to the end of the field, every 10.
             high = field.high if slash else low
+    if step == 1:
+        return (2 << high) - (1 << low)
     mask = 0
     for value in range(low, high + 1, step):
         mask |= 1 << value
@@ -154,11 +156,11 @@ def _parse_field(token: str, field: _Field) -> int:
     return mask
 
 
-def _next_table(mask: int, low: int, high: int) -> tuple[int, ...]:
+def _next_table(mask: int, high: int) -> tuple[int, ...]:
     """Table of "smallest allowed value >= i" for i in 0..high+1, -1 where none is left."""
     table = [_NO_VALUE] * (high + 2)
     following = _NO_VALUE
-    for value in range(high, low - 1, -1):
+    for value in range(high, -1, -1):
         if mask >> value & 1:
             following = value
         table[value] = following
@@ -224,9 +226,9 @@ def _compile(text: str) -> _Spec:
     if day_and:
         _check_fires(tokens, day, month)
     return _Spec(
-        minutes=_next_table(minute, 0, 59),
-        hours=_next_table(hour, 0, 23),
-        months=_next_table(month, 1, 12),
+        minutes=_next_table(minute, 59),
+        hours=_next_table(hour, 23),
+        months=_next_table(month, 12),
         day_mask=day,
         weekday_mask=weekday,
         day_and=day_and,
