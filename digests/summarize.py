@@ -459,15 +459,16 @@ def classify_urgency(
         add(3, "urgent wording in the subject")
     elif _URGENT_WORDS.search(body):
         add(2, "urgent wording in the text")
+    asks = bool(_ACTION_WORDS.search(message.subject) or _ACTION_WORDS.search(body))
+    if asks:
+        add(1, "asks for action")
     today = ctx.now.astimezone(ctx.zone).date()
     due_dates = [item.due for item in action_items if item.due]
     if due_dates and min(due_dates) <= today + timedelta(days=2):
         add(2, "deadline within 48 hours")
     elif due_dates and min(due_dates) <= today + timedelta(days=7):
         add(1, "deadline within a week")
-    elif _ACTION_WORDS.search(message.subject) or _ACTION_WORDS.search(body):
-        add(1, "asks for action")
-    elif action_items:
+    elif action_items and not asks:
         add(1, "asks you to do something")
     if message.calendar is not None and message.calendar.method != "CANCEL":
         add(1, "calendar invitation")
