@@ -33,7 +33,6 @@ def refresh_token(job: Job) -> None:
         raise PermanentError(f"Google account needs reconnecting: {account.status_reason}")
     try:
         tokens.ensure_fresh(account)
-    except tokens.TokenRevoked as exc:
-        raise PermanentError(str(exc)) from exc
-    except tokens.NotConnected as exc:
+    except (tokens.TokenRevoked, tokens.NotConnected) as exc:
+        # Retrying cannot help: only the person reconnecting can.
         raise PermanentError(str(exc)) from exc

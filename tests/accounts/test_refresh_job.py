@@ -172,3 +172,18 @@ def test_job_of_a_disconnected_account_does_nothing(fake_google, fake):
 
     assert fake.counters["token"] == 0
     assert refresh_job(account).status == Job.Status.PENDING
+
+
+def test_job_of_an_account_needing_reconnection_dies_with_the_reason(fake_google, fake):
+    account = linked_account(fake_google, expires_in=120)
+    GoogleAccount.objects.filter(pk=account.pk).update(
+        status=GoogleAccount.Status.NEEDS_REAUTH, status_reason="invalid_grant: revoked"
+    )
+    make_due(refresh_job(account))
+
+    run_due_jobs()
+
+    job = refresh_job(account)
+    assert job.status == Job.Status.DEAD
+    assert "needs reconnecting: invalid_grant: revoked" in job.last_error
+    assert fake.counters["token"] == 0
