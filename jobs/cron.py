@@ -62,6 +62,9 @@ MACROS = {
 _LONGEST_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH_LENGTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _NO_VALUE = -1
+# Real cron lines are short; the cap keeps huge input out of the parse memo and away from
+# int()'s own limit on digits, which would raise a plain ValueError.
+MAX_LENGTH = 255
 # A wall-clock minute as (year, month, day, hour, minute).
 _Wall = tuple[int, int, int, int, int]
 _ONE_MINUTE = timedelta(minutes=1)
@@ -212,6 +215,8 @@ class _Spec(NamedTuple):
 def _compile(text: str) -> _Spec:
     if not text:
         raise CronError("empty expression")
+    if len(text) > MAX_LENGTH:
+        raise CronError(f"expression is too long ({len(text)} characters, at most {MAX_LENGTH})")
     if text.startswith("@"):
         text = _expand_macro(text)
     tokens = text.split()

@@ -85,6 +85,7 @@ def as_seen(moment: datetime) -> tuple[datetime, datetime, int]:
         ("0 0 31 4,6 *", "day-of-month: '31' never falls in month '4,6'"),
         ("0 0 30-31 feb *", "day-of-month: '30-31' never falls in month 'feb'"),
         ("0 0 31 apr-jun/2 mon", None),  # OR rule: every Monday of April and June
+        ("9" * 5000 + " * * * *", "expression is too long (5008 characters, at most 255)"),
     ],
 )
 def test_bad_expression_names_field_and_token(expr, message):
