@@ -93,7 +93,11 @@ def database_settings(url: str) -> dict:
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
             ),
         }
-        db["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+        # A file, not Django's default in-memory database, so the real scheduler processes
+        # started by tests share it; named after the main file so parallel runs don't collide.
+        if db["NAME"] not in ("", ":memory:"):
+            main = Path(db["NAME"])
+            db["TEST"] = {"NAME": str(main.with_name(f"test-{main.stem}.sqlite3"))}
     else:
         db["CONN_MAX_AGE"] = 600
         db["CONN_HEALTH_CHECKS"] = True
@@ -170,5 +174,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "googleapiclient.discovery_cache": {"level": "ERROR"},
+        # requests-oauthlib logs whole token responses at DEBUG.
+        "requests_oauthlib": {"level": "INFO"},
+        "oauthlib": {"level": "INFO"},
     },
 }
