@@ -6,5 +6,7 @@ app_name = "digests"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("send-now/", views.send_now, name="send_now"),
+    path("schedule/", views.schedule, name="schedule"),
     path("<int:digest_id>/", views.digest_detail, name="detail"),
 ]

@@ -1,18 +1,84 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+"""The person's digests: what is coming, what came, and when they want it.
 
+Thin on purpose: scheduling, building and rendering live in their modules; these views only
+read what those modules say and show it in the person's time zone.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.preferences import clean_preferences
+from digests import scheduling
+from digests.delivery import can_send_from_gmail
+from digests.forms import ScheduleForm
 from digests.models import Digest
+from digests.render import items, reading_minutes
+
+HISTORY_PAGE_SIZE = 20
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    digests = Digest.objects.filter(user=request.user)[:20]
-    return render(request, "digests/dashboard.html", {"digests": digests})
+    user = request.user
+    preferences = clean_preferences(user.digest_preferences)
+    history = Digest.objects.filter(user=user)
+    page = Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "connected": scheduling.google_is_connected(user),
+        "paused": preferences["paused"],
+        "next_digest_at": scheduling.next_digest_at(user),
+        "schedule_words": scheduling.describe_schedule(preferences["schedule"], user.timezone),
+        "last_digest": history.first(),
+        "page": page,
+    }
+    return render(request, "digests/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def send_now(request: HttpRequest) -> HttpResponse:
+    if not scheduling.google_is_connected(request.user):
+        messages.error(request, "Connect Google first: a digest needs your Gmail.")
+    else:
+        scheduling.send_now(request.user)
+        messages.success(request, "Your digest is on its way; it will be here in a minute or two.")
+    return redirect("digests:dashboard")
 
 
 @login_required
 def digest_detail(request: HttpRequest, digest_id: int) -> HttpResponse:
-    digest = get_object_or_404(Digest, pk=digest_id, user=request.user)
-    emails = digest.emails.all()
-    return render(request, "digests/detail.html", {"digest": digest, "emails": emails})
+    digest = get_object_or_404(
+        Digest.objects.select_related("user"), pk=digest_id, user=request.user
+    )
+    context = {
+        "digest": digest,
+        "items": items(digest),
+        "reading_minutes": reading_minutes(digest.reading_seconds),
+    }
+    return render(request, "digests/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def schedule(request: HttpRequest) -> HttpResponse:
+    form = ScheduleForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        scheduling.sync_digest_schedule(user)
+        messages.success(request, "Saved. Your digests follow the new settings.")
+        if form.cleaned_data["send_from_gmail"] and not can_send_from_gmail(user):
+            messages.warning(
+                request,
+                "To send digests from your Gmail, allow it at Google (Account settings); "
+                "until then they come from us.",
+            )
+        return redirect("digests:dashboard")
+    return render(
+        request, "digests/schedule.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -1,0 +1,48 @@
+"""The ``digest.send`` job: build and deliver one user's digest.
+
+Payload ``{"manual": true}`` marks "send now" (it runs even while digests are paused, since
+the person asked). The digest itself records what went wrong in words; here failures are
+translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google's own
+delay, lost Google access is a ``PermanentError`` (accounts pauses digests until the person
+reconnects, and reconnecting re-syncs the schedule), a request Gmail refuses (a bad search
+query) is not retried, and anything else is an ordinary failure retried with backoff.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils import timezone
+
+from accounts.preferences import clean_preferences
+from digests import gmail
+from digests.building import build_digest
+from digests.scheduling import DIGEST_JOB, is_current
+from jobs.models import Job
+from jobs.registry import PermanentError, RetryLater, register
+
+logger = logging.getLogger(__name__)
+
+
+@register(DIGEST_JOB)
+def send_digest(job: Job) -> None:
+    user = job.user
+    if user is None:
+        raise PermanentError("digest.send needs a user, and this job has none")
+    manual = isinstance(job.payload, dict) and job.payload.get("manual") is True
+    if not manual:
+        if clean_preferences(user.digest_preferences)["paused"]:
+            logger.info("digest.send for user %s skipped: digests are paused", user.pk)
+            return
+        if not is_current(job, user):
+            # A leftover of an earlier schedule that escaped cancellation: stop it for good.
+            Job.objects.filter(pk=job.pk).cancel()
+            return
+    try:
+        build_digest(user, now=timezone.now())
+    except gmail.GmailRateLimited as exc:
+        raise RetryLater(exc.retry_after, str(exc)) from exc
+    except gmail.GoogleAccessRevoked as exc:
+        raise PermanentError(str(exc)) from exc
+    except gmail.GmailRequestRejected as exc:
+        logger.warning("digest for user %s: Gmail refused the request: %s", user.pk, exc)

@@ -1,0 +1,145 @@
+"""The digest.send job, run by the real scheduler against the fake Google."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from digests.models import Digest
+from digests.scheduling import DIGEST_JOB, send_now, sync_digest_schedule
+from fakegoogle import DEMO_EMAIL
+from jobs.models import Job
+from jobs.scheduler import Scheduler
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_due_jobs() -> None:
+    """One pass of the real scheduler (``runscheduler --once``) over what is due now."""
+    Scheduler(workers=2, poll_interval=0.05, lease_seconds=30, once=True).run()
+
+
+def scheduled(user) -> Job:
+    job = sync_digest_schedule(user)
+    Job.objects.filter(pk=job.pk).run_now()
+    return job
+
+
+def set_preferences(user, **changes):
+    user.digest_preferences = {**user.digest_preferences, **changes}
+    user.save()
+
+
+def test_send_now_delivers_a_digest(demo_user, mailoutbox):
+    job = send_now(demo_user)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED
+    digest = Digest.objects.get(user=demo_user)
+    assert digest.status == Digest.Status.SENT
+    assert len(mailoutbox) == 1
+
+
+def test_scheduled_digest_runs_and_waits_for_its_next_time(demo_user, mailoutbox):
+    job = scheduled(demo_user)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert (job.status, job.retry_count) == (Job.Status.PENDING, 0)
+    assert job.next_run > timezone.now()
+    assert Digest.objects.get(user=demo_user).status == Digest.Status.SENT
+
+
+def test_rate_limit_reschedules_without_counting_a_failure(demo_user, fake):
+    job = scheduled(demo_user)
+    fake.inject_fault("messages.list", 429, retry_after=600)
+    before = timezone.now()
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert (job.status, job.retry_count) == (Job.Status.PENDING, 0)
+    assert (
+        before + dt.timedelta(seconds=590)
+        < job.next_run
+        < timezone.now() + dt.timedelta(seconds=610)
+    )
+    digest = Digest.objects.get(user=demo_user)
+    assert digest.last_error.startswith("Google asked us to slow down; we will retry at ")
+
+
+def test_gmail_down_is_a_failure_retried_with_backoff(demo_user, fake):
+    job = scheduled(demo_user)
+    fake.inject_fault("messages.list", 500)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert (job.status, job.retry_count) == (Job.Status.PENDING, 1)
+    assert job.last_error.startswith("GmailUnavailable: Gmail answered HTTP 500"), job.last_error
+
+
+def test_revoked_access_is_a_dead_letter_at_once(demo_user, fake):
+    job = send_now(demo_user)
+    fake.revoke_refresh_tokens(DEMO_EMAIL)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    # Google's refusal marks the account needs_reauth, and digests stop at once: the running
+    # job is cancelled (reconnecting resumes it) rather than left to die.
+    assert job.status == Job.Status.CANCELLED
+    digest = Digest.objects.get(user=demo_user)
+    assert digest.last_error == "Your Google access was revoked: reconnect Google."
+
+
+def test_a_refused_query_is_not_retried(demo_user, mailoutbox):
+    set_preferences(demo_user, query="from:a OR from:b")
+    job = send_now(demo_user)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED
+    assert Digest.objects.get(user=demo_user).last_error.startswith("Gmail refused to search")
+
+
+def test_paused_user_gets_no_scheduled_digest_but_can_ask_for_one(demo_user, mailoutbox):
+    job = scheduled(demo_user)
+    set_preferences(demo_user, paused=True)
+
+    run_due_jobs()
+
+    assert not Digest.objects.filter(user=demo_user).exists()
+    job.refresh_from_db()
+    assert job.status == Job.Status.PENDING
+
+    send_now(demo_user)
+    run_due_jobs()
+    assert Digest.objects.get(user=demo_user).status == Digest.Status.SENT
+
+
+def test_a_leftover_of_an_old_schedule_cancels_itself(demo_user):
+    stale = Job.objects.enqueue(
+        DIGEST_JOB, user=demo_user, schedule="0 6 * * *", timezone="Europe/Berlin"
+    )
+    Job.objects.filter(pk=stale.pk).run_now()
+
+    run_due_jobs()
+
+    stale.refresh_from_db()
+    assert stale.status == Job.Status.CANCELLED
+    assert not Digest.objects.filter(user=demo_user).exists()
+
+
+def test_a_job_without_a_user_is_a_dead_letter():
+    job = Job.objects.enqueue(DIGEST_JOB)
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.DEAD
+    assert "needs a user" in job.last_error
