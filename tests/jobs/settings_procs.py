@@ -1,10 +1,11 @@
-"""Settings for scheduler processes started by the tests: the project's, plus test job types.
+"""Settings for scheduler processes started by the tests: the test settings, plus test job
+types.
 
-The children read the test database through DATABASE_URL (see ``processes.py``) and import
-``tests.jobs.procapp.jobs`` through the normal handler discovery.
+The children find the test database through DATABASE_URL (see ``processes.py``) and import
+``tests/jobs/procapp/jobs.py`` through the normal handler discovery.
 """
 
-from gda_site.settings import *  # noqa: F403
-from gda_site.settings import INSTALLED_APPS
+from tests.settings import *  # noqa: F403
+from tests.settings import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.jobs.procapp"]
