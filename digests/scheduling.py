@@ -108,10 +108,15 @@ def next_digest_at(user: Any) -> datetime | None:
     return min(candidates, default=None)
 
 
-def on_google_connected(sender: Any, user: Any, **kwargs: Any) -> None:
+def on_google_connected(sender: Any, user: Any, created: bool = False, **kwargs: Any) -> None:
     # Read the person afresh: the sender may hold an instance from before it changed their
     # preferences (resuming a pause it made) in the same transaction.
-    sync_digest_schedule(type(user).objects.get(pk=user.pk))
+    user = type(user).objects.get(pk=user.pk)
+    sync_digest_schedule(user)
+    if created:
+        # A welcome digest of the last 24 hours, so a newcomer sees what the product does
+        # now rather than at the next scheduled time.
+        send_now(user)
 
 
 def on_google_gone(sender: Any, user: Any, **kwargs: Any) -> None:

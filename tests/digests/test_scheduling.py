@@ -181,9 +181,17 @@ def test_a_running_digest_reports_its_following_run(user):
 # --- Google connection signals ------------------------------------------------------------------
 
 
-def test_connecting_google_schedules_digests(user):
+def test_connecting_google_schedules_digests_and_a_welcome_digest(user):
     google_connected.send(sender=GoogleAccount, user=user, account=None, created=True)
     assert [job.schedule for job in active(user)] == [WEEKDAYS_TWICE]
+    [welcome] = Job.objects.filter(user=user, type=DIGEST_JOB, schedule="")
+    assert welcome.payload == {"manual": True}
+    assert welcome.next_run <= timezone.now()
+
+
+def test_reconnecting_google_sends_no_welcome_digest(user):
+    google_connected.send(sender=GoogleAccount, user=user, account=None, created=False)
+    assert not Job.objects.filter(user=user, type=DIGEST_JOB, schedule="").exists()
 
 
 @pytest.mark.parametrize("signal", [google_disconnected, google_needs_reauth])
