@@ -89,8 +89,10 @@ class JobAdmin(admin.ModelAdmin):
     def traceback(self, job: Job) -> SafeString:
         return format_html('<pre style="white-space: pre-wrap">{}</pre>', job.last_traceback)
 
-    def _report(self, request: HttpRequest, done: int, matched: int, verb: str, note: str) -> None:
-        message = f"{verb} {done} of {matched} job(s)."
+    def _report(
+        self, request: HttpRequest, done: int, matched: int, message: str, note: str
+    ) -> None:
+        message = message.format(done=done, matched=matched)
         if done < matched:
             message += " " + note
         self.message_user(request, message, messages.SUCCESS if done else messages.WARNING)
@@ -102,7 +104,7 @@ class JobAdmin(admin.ModelAdmin):
             request,
             queryset.requeue(),
             matched,
-            "Requeued",
+            "Requeued {done} of {matched} job(s).",
             "Running jobs, and one-off jobs whose twin is already queued, were left alone.",
         )
 
@@ -113,7 +115,7 @@ class JobAdmin(admin.ModelAdmin):
             request,
             queryset.run_now(),
             matched,
-            "Made due now",
+            "{done} of {matched} job(s) will run now.",
             "Only pending jobs can run now: requeue dead letters, resume cancelled jobs.",
         )
 
@@ -124,7 +126,7 @@ class JobAdmin(admin.ModelAdmin):
             request,
             queryset.cancel(),
             matched,
-            "Cancelled",
+            "Cancelled {done} of {matched} job(s).",
             "Succeeded and already cancelled jobs were left alone.",
         )
 
@@ -135,6 +137,6 @@ class JobAdmin(admin.ModelAdmin):
             request,
             queryset.resume(),
             matched,
-            "Resumed",
+            "Resumed {done} of {matched} job(s).",
             "Only cancelled jobs resume; one-off jobs whose twin is already queued stay.",
         )
