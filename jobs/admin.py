@@ -48,6 +48,8 @@ class JobAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "type", "last_error"]
     list_select_related = ["user"]
     ordering = ["-updated_at"]
+    # Counting a million rows on every page view is the admin's usual slowness.
+    show_full_result_count = False
     raw_id_fields = ["user"]
     actions = ["requeue", "run_now", "cancel", "resume"]
     fields = [

@@ -32,6 +32,7 @@ Handler = Callable[["Job"], None]
 H = TypeVar("H", bound=Handler)
 
 TYPE_MAX_LENGTH = 100
+RETRY_LATER_MAX_SECONDS = 366 * 86400
 _handlers: dict[str, Handler] = {}
 
 
@@ -47,8 +48,12 @@ class RetryLater(Exception):
     """Not a failure: run the job again in ``seconds`` (a rate limit, a busy upstream)."""
 
     def __init__(self, seconds: float, message: str = "") -> None:
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
-            raise ValueError(f"RetryLater: seconds must be a number >= 0, got {seconds!r}")
+        number = isinstance(seconds, int | float) and not isinstance(seconds, bool)
+        if not number or not 0 <= seconds <= RETRY_LATER_MAX_SECONDS:
+            raise ValueError(
+                f"RetryLater: seconds must be a number 0..{RETRY_LATER_MAX_SECONDS} "
+                f"(a year), got {seconds!r}"
+            )
         self.seconds = float(seconds)
         super().__init__(message or f"retry in {seconds:g} s")
 

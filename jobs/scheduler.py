@@ -252,7 +252,13 @@ class Scheduler:
         while self._done:
             future = self._done.popleft()
             result = _result_of(future, self._running[future])
-            self._unrecorded.append((future, result, transition(result, at)))
+            try:
+                values = transition(result, at)
+            except Exception as exc:
+                # One odd row (a bad zone, a date out of range) must not stop the scheduler.
+                result.outcome, result.error = "dead", f"cannot record the outcome: {exc!r}"
+                values = outcomes.dead(result.job, at, result.error)
+            self._unrecorded.append((future, result, values))
         return list(self._unrecorded)
 
     def _write(self, batch: list[Unrecorded]) -> int:

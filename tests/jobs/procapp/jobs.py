@@ -50,3 +50,11 @@ def permanent(job: Job) -> None:
 def retry_later(job: Job) -> None:
     _record(job)
     raise RetryLater(job.payload.get("seconds", 60))
+
+
+@register("test.broken_retry")
+def broken_retry(job: Job) -> None:
+    """A handler that tampers with RetryLater: the scheduler must survive it."""
+    exc = RetryLater(1)
+    exc.seconds = float("inf")
+    raise exc
