@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
 from functools import cached_property
@@ -387,8 +389,21 @@ def get_message(
 
 
 def _headers_json(part: EmailMessage) -> list[dict[str, str]]:
+    """Header values as Gmail gives them: as written, unfolded, encoded-words decoded.
+
+    Not the email package's re-rendering: that turns "github-actions[bot] <n@github.com>"
+    into "github-actions", and a digest reader must see exactly what Gmail would send.
+    """
+    return [{"name": name, "value": _header_value(raw)} for name, raw in part.raw_items()]
+
+
+def _header_value(raw: str) -> str:
     # Gmail trims what unfolding leaves behind ("Subject:\r\n Hello" is "Hello").
-    return [{"name": name, "value": str(value).strip()} for name, value in part.items()]
+    unfolded = re.sub(r"\r?\n(?=[ \t])", "", str(raw)).strip()
+    try:
+        return str(make_header(decode_header(unfolded)))
+    except (HeaderParseError, LookupError, UnicodeError):
+        return unfolded
 
 
 def attachment_id(message_id: str, part_id: str) -> str:

@@ -188,3 +188,25 @@ def test_metadata_scope_cannot_read_bodies(server, invoice):
 
     assert caught.value.status_code == 403
     assert "FULL" in caught.value.reason
+
+
+def test_header_values_come_back_as_written_not_re_rendered(gmail, mailbox):
+    run = find(mailbox, "[northwind/api] Run failed: CI - main (a1b2c3d)")
+
+    message = get(gmail, run.id, format="metadata", metadataHeaders=["From"])
+
+    assert header(message["payload"], "From") == "github-actions[bot] <notifications@github.com>"
+
+
+def test_encoded_word_headers_are_decoded(fake, gmail):
+    fake.add_message(
+        DEMO_EMAIL,
+        b"From: =?iso-8859-1?q?Ren=E9_M=FCller?= <rene@example.de>\r\n"
+        b"Subject: =?utf-8?b?w5xiZXJ3ZWlzdW5n?=\r\n\r\nHallo\r\n",
+    )
+    newest = gmail.users().messages().list(userId="me", maxResults=1).execute()["messages"][0]
+
+    message = get(gmail, newest["id"], format="metadata")
+
+    assert header(message["payload"], "From") == "René Müller <rene@example.de>"
+    assert header(message["payload"], "Subject") == "Überweisung"
