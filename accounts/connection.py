@@ -55,6 +55,7 @@ def connected(account: GoogleAccount, *, created: bool, previous: str | None) ->
         Job.objects.filter(pk=refresh_job.pk).requeue()  # e.g. dead after a long outage
     if account.digests_paused_by_us:
         _set_paused(account, paused=False)
+        user.refresh_from_db(fields=["digest_preferences"])  # receivers see the lifted pause
     google_connected.send(
         sender=GoogleAccount, user=user, account=account, created=created, reconnected=reconnected
     )

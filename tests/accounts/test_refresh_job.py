@@ -187,3 +187,25 @@ def test_job_of_an_account_needing_reconnection_dies_with_the_reason(fake_google
     assert job.status == Job.Status.DEAD
     assert "needs reconnecting: invalid_grant: revoked" in job.last_error
     assert fake.counters["token"] == 0
+
+
+def test_connected_signal_carries_the_lifted_pause(fake_google, fake, client):
+    from accounts.signals import google_connected
+
+    account = linked_account(fake_google, expires_in=120)
+    fake.revoke_refresh_tokens(ADA)
+    make_due(refresh_job(account))
+    run_due_jobs()
+    client.force_login(account.user)
+    seen = []
+
+    def receiver(sender, user, **kwargs):
+        seen.append(user.digest_preferences["paused"])
+
+    google_connected.connect(receiver)
+    try:
+        follow(client, start(client, "/accounts/google/reconnect/"))
+    finally:
+        google_connected.disconnect(receiver)
+
+    assert seen == [False]
