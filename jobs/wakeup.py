@@ -8,6 +8,7 @@ woken through an in-process event, and the others fall back to their poll interv
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -53,8 +54,22 @@ def notify(using: str = "default") -> None:
 
 
 def notify_on_commit(using: str = "default") -> None:
-    """Wake schedulers once the caller's transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: notify(using), using=using)
+    """Wake schedulers once the caller's transaction commits (at once outside one).
+
+    One wake-up per transaction is enough: enqueueing 5,000 jobs in one transaction sends
+    one NOTIFY, not 5,000. If the savepoint that registered it rolls back, Django drops the
+    callback and the next call registers a new one.
+    """
+    connection = connections[using]
+    if not connection.in_atomic_block:
+        notify(using)
+        return
+    callback = _wake_callbacks.setdefault(using, functools.partial(notify, using))
+    if not any(func is callback for _, func, _ in connection.run_on_commit):
+        transaction.on_commit(callback, using=using)
+
+
+_wake_callbacks: dict[str, Callable[[], None]] = {}
 
 
 class Listener:

@@ -141,6 +141,32 @@ def test_enqueueing_a_due_job_wakes_schedulers_after_commit(
     assert len(callbacks) == 1
 
 
+def test_one_wake_up_per_transaction_however_many_jobs(
+    make_users, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        for u in make_users(20):
+            Job.objects.enqueue("test.noop", user=u)
+    assert len(callbacks) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_savepoint_does_not_swallow_the_next_wake_up(make_users):
+    ada, bob = make_users(2)
+
+    def enqueue_then_fail():
+        with transaction.atomic():
+            Job.objects.enqueue("test.noop", user=ada)
+            raise RuntimeError("roll back the savepoint")
+
+    with transaction.atomic():
+        with pytest.raises(RuntimeError):
+            enqueue_then_fail()
+        assert connections["default"].run_on_commit == []
+        Job.objects.enqueue("test.noop", user=bob)
+        assert len(connections["default"].run_on_commit) == 1
+
+
 def race(count, target):
     """Run ``target`` in ``count`` threads released together; return their results."""
     barrier = threading.Barrier(count)

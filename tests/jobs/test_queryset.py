@@ -119,12 +119,23 @@ def test_resume_only_touches_cancelled_jobs(user):
     assert reload(dead).status == "dead"
 
 
-def test_methods_that_make_work_due_wake_schedulers(user, django_capture_on_commit_callbacks):
-    dead = job(user, status="dead")
+@pytest.mark.parametrize(
+    ("status", "method"),
+    [("dead", "requeue"), ("pending", "run_now"), ("cancelled", "resume")],
+)
+def test_methods_that_make_work_due_wake_schedulers(
+    user, django_capture_on_commit_callbacks, status, method
+):
+    row = job(user, status=status)
     with django_capture_on_commit_callbacks() as callbacks:
-        Job.objects.filter(pk=dead.pk).requeue()
-        Job.objects.filter(pk=dead.pk).run_now()
-        Job.objects.filter(pk=dead.pk).cancel()
-        Job.objects.filter(pk=dead.pk).resume()
+        getattr(Job.objects.filter(pk=row.pk), method)()
+    assert len(callbacks) == 1
+
+
+def test_cancel_and_no_change_do_not_wake_schedulers(user, django_capture_on_commit_callbacks):
+    row = job(user)
+    with django_capture_on_commit_callbacks() as callbacks:
+        Job.objects.filter(pk=row.pk).cancel()
         Job.objects.none().requeue()
-    assert len(callbacks) == 3
+        Job.objects.all().run_now()
+    assert callbacks == []
