@@ -13,14 +13,16 @@ import os
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
 from bench.jobsbench import databases
+from bench.jobsbench import profile as sampler
 from bench.jobsbench.systems import Setting, System
-from bench.jobsbench.workers import WorkerGroup
+from bench.jobsbench.workers import LOG_DIR, WorkerGroup
 
 POLL_SECONDS = 0.01
 LATENCY_SETTLE_SECONDS = 2.0
@@ -85,46 +87,84 @@ def wait_until(condition: Callable[[], bool], group: WorkerGroup, timeout: float
     return time.monotonic()
 
 
-def drain(db: str, setting: Setting, user_ids: list[int], repeat: int) -> dict[str, Any]:
+def drain_once(
+    db: str, setting: Setting, user_ids: list[int], attempt: int | str, *, profile: bool = False
+) -> float:
+    """One run: enqueue (not timed), release the workers, time until the last job is done.
+
+    With ``profile``, py-spy samples every worker process; the run is then not a measurement.
+    """
     system = make_system(setting.system)
     jobs = len(user_ids)
-    timeout = 30 + jobs / 25
-    rates: list[float] = []
-    error = ""
-    for attempt in range(1, repeat + 1):
-        system.reset()
-        system.enqueue_noops(user_ids)
-        tag = f"{db}-{setting.system}-{setting.processes}-{'-'.join(setting.args)}-{attempt}"
-        group = WorkerGroup(setting.commands(), setting.env, tag.replace(" ", ""))
-        try:
-            group.wait_ready()
-            started = group.go()
-            finished = wait_until(lambda: system.done() >= jobs, group, timeout)
-        except (TimeoutError, RuntimeError) as exc:
-            error = f"{exc} ({system.done()} of {jobs} done)"
-            progress(f"  [{db}] {setting.system} {setting.label}: {error}")
-            break
-        finally:
-            group.stop()
-        failed = system.failed()
-        if failed:
-            error = f"{failed} jobs failed"
-        rates.append(jobs / (finished - started))
-        progress(
-            f"  [{db}] {setting.system:<13} {setting.label:<32} run {attempt}/{repeat}: "
-            f"{rates[-1]:8,.0f} jobs/s"
-        )
     system.reset()
-    return {
-        "bench": "drain",
-        "db": db,
-        "system": setting.system,
-        "setting": setting.label,
-        "jobs": jobs,
-        "rates": rates,
-        "median": statistics.median(rates) if rates else None,
-        "error": error,
-    }
+    system.enqueue_noops(user_ids)
+    tag = f"{db}-{setting.system}-{setting.processes}-{'-'.join(setting.args)}-{attempt}"
+    tag = tag.replace(" ", "")
+    group = WorkerGroup(setting.commands(), setting.env, tag)
+    samplers: list[subprocess.Popen[bytes]] = []
+    outputs = [LOG_DIR / f"profile-{tag}-{n}.txt" for n in range(setting.processes)]
+    try:
+        group.wait_ready()
+        if profile:
+            samplers = [
+                sampler.start(pid, out) for pid, out in zip(group.pids(), outputs, strict=True)
+            ]
+            time.sleep(0.5)  # py-spy attaches before the clock starts
+        started = group.go()
+        finished = wait_until(lambda: system.done() >= jobs, group, timeout=30 + jobs / 25)
+    except (TimeoutError, RuntimeError) as exc:
+        raise RuntimeError(f"{exc} ({system.done()} of {jobs} done)") from None
+    finally:
+        group.stop()
+        for process in samplers:
+            process.wait(timeout=30)
+    if profile:
+        progress(f"  [{db}] profile of {setting.system} {setting.label} ({outputs[0].parent}):")
+        progress(sampler.summarize(outputs))
+    if failed := system.failed():
+        raise RuntimeError(f"{failed} jobs failed")
+    system.reset()
+    return jobs / (finished - started)
+
+
+def drain_all(
+    db: str, settings: list[Setting], user_ids: list[int], repeat: int, *, profile: bool = False
+) -> list[dict[str, Any]]:
+    """Every setting once per round, round after round: a burst of load from elsewhere on the
+    machine then slows one run of several systems instead of every run of one."""
+    rates: list[list[float]] = [[] for _ in settings]
+    errors = [""] * len(settings)
+    for attempt in range(1, repeat + 1):
+        for index, setting in enumerate(settings):
+            if errors[index]:
+                continue
+            try:
+                rates[index].append(drain_once(db, setting, user_ids, attempt))
+            except RuntimeError as exc:
+                errors[index] = str(exc)
+                progress(f"  [{db}] {setting.system} {setting.label}: {exc}")
+                continue
+            progress(
+                f"  [{db}] {setting.system:<13} {setting.label:<47} run {attempt}/{repeat}: "
+                f"{rates[index][-1]:8,.0f} jobs/s"
+            )
+    if profile:
+        for setting in settings:
+            if setting.system == "ours":
+                drain_once(db, setting, user_ids, "profile", profile=True)
+    return [
+        {
+            "bench": "drain",
+            "db": db,
+            "system": setting.system,
+            "setting": setting.label,
+            "jobs": len(user_ids),
+            "rates": runs,
+            "median": statistics.median(runs) if runs else None,
+            "error": error,
+        }
+        for setting, runs, error in zip(settings, rates, errors, strict=True)
+    ]
 
 
 def latency(setting: Setting, user_ids: list[int], samples: int) -> dict[str, Any]:
@@ -216,11 +256,8 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     user_ids = prepare_database(args.db, args.jobs, only)
     results: list[dict[str, Any]] = []
     progress(f"[{args.db}] drain: {args.jobs:,} no-op jobs, median of {args.repeat}")
-    for setting in drain_settings(args.db, args.ours_processes):
-        if setting.system in only and not (
-            args.db == "sqlite" and setting.system == "procrastinate"
-        ):
-            results.append(drain(args.db, setting, user_ids, args.repeat))
+    settings = [s for s in drain_settings(args.db, args.ours_processes) if s.system in only]
+    results += drain_all(args.db, settings, user_ids, args.repeat, profile=args.profile)
     if "ours" in only and args.idle:
         from bench.jobsbench import claimloop
 
@@ -243,6 +280,7 @@ def main() -> None:
     parser.add_argument("--idle", type=int, default=1_000_000)
     parser.add_argument("--cycles", type=int, default=200)
     parser.add_argument("--samples", type=int, default=50)
+    parser.add_argument("--profile", action="store_true")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 

@@ -60,6 +60,12 @@ def parse_args() -> argparse.Namespace:
         "--ours-processes", type=positive, default=2, help="processes of the multi-process row"
     )
     parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="after the measured runs, one more run of each of our settings under py-spy, "
+        "printing where the scheduler's time goes (not counted in the figures)",
+    )
+    parser.add_argument(
         "--write", action="store_true", help="record the figures in bench/RESULTS.md"
     )
     args = parser.parse_args()
@@ -89,7 +95,7 @@ def run_driver(db: str, args: argparse.Namespace) -> list[dict[str, Any]]:
             "--jobs", str(args.jobs), "--repeat", str(args.repeat), "--only", *args.only,
             "--idle", str(args.idle), "--cycles", str(args.cycles),
             "--samples", str(args.samples), "--ours-processes", str(args.ours_processes),
-            "--out", out.name,
+            "--out", out.name, *(["--profile"] if args.profile else []),
         ]  # fmt: skip
         subprocess.run(command, cwd=ROOT, check=True)
         return json.loads(Path(out.name).read_text())

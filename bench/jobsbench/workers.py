@@ -58,6 +58,9 @@ class WorkerGroup:
             process.stdin.flush()
         return started
 
+    def pids(self) -> list[int]:
+        return [process.pid for process in self.processes]
+
     def check_alive(self) -> None:
         for process in self.processes:
             if process.poll() is not None:
