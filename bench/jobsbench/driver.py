@@ -35,7 +35,8 @@ def progress(message: str) -> None:
 def drain_settings(db: str, ours_processes: int) -> list[Setting]:
     """Ours at 1, 4 and 16 workers, and each peer at the best setting found on this machine."""
     ours = [
-        Setting("ours", f"1 process x {n} workers", 1, ["--workers", str(n)]) for n in (1, 4, 16)
+        Setting("ours", f"1 process x {n} worker{'s' if n > 1 else ''}", 1, ["--workers", str(n)])
+        for n in (1, 4, 16)
     ]
     if db == "pg":
         return [

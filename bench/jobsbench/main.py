@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import fcntl
 import json
+import os
 import platform
 import re
 import shlex
@@ -13,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,7 @@ from bench.jobsbench import databases, report
 from bench.jobsbench.workers import ROOT
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
+LOCK = ROOT / "var" / "bench-jobs.lock"
 BEGIN = "<!-- bench/jobs.py writes from here to the end marker; notes outside it are kept -->"
 END = "<!-- end of bench/jobs.py output -->"
 SYSTEMS = {
@@ -101,12 +106,11 @@ def run_driver(db: str, args: argparse.Namespace) -> list[dict[str, Any]]:
         return json.loads(Path(out.name).read_text())
 
 
-def machine(pg_version: str | None) -> str:
-    import os
-
-    cores = os.cpu_count()
+def machine(pg_version: str | None, load: float) -> str:
+    """What the figures depend on, the load left by other work on the machine included."""
     return (
-        f"{cores} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} cores, load average {load:.1f} at the start, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
         f"PostgreSQL {pg_version or 'not reachable'}"
     )
 
@@ -138,9 +142,28 @@ def write_results(section: str) -> None:
     RESULTS.write_text(text)
 
 
+@contextlib.contextmanager
+def one_run_at_a_time() -> Iterator[None]:
+    """Two runs would drop each other's database, and halve each other's figures anyway."""
+    LOCK.parent.mkdir(exist_ok=True)
+    with LOCK.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another bench/jobs.py run holds {LOCK.relative_to(ROOT)}: waiting", flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def main() -> None:
     args = parse_args()
+    with one_run_at_a_time():
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
     started = time.monotonic()
+    load = os.getloadavg()[0]
     pg_version = postgres_version()
     results: list[dict[str, Any]] = []
     for db in args.db:
@@ -152,7 +175,7 @@ def main() -> None:
         "jobs": args.jobs,
         "repeat": args.repeat,
         "date": datetime.date.today().isoformat(),
-        "machine": machine(pg_version),
+        "machine": machine(pg_version, load),
         "minutes": (time.monotonic() - started) / 60,
         "command": shlex.join([".venv/bin/python", "bench/jobs.py", *sys.argv[1:]]),
     }
