@@ -53,6 +53,7 @@ class Status(models.TextChoices):
 
 
 ACTIVE = [Status.PENDING, Status.RUNNING]
+ENQUEUE_ATTEMPTS = 5
 
 
 @lru_cache(maxsize=512)
@@ -144,16 +145,17 @@ class JobQuerySet(models.QuerySet["Job"]):
             "next_run": run_at,
             "max_retries": max_retries,
         }
-        for _ in range(5):
+        for attempt in range(ENQUEUE_ATTEMPTS):
             try:
                 job, created = self.get_or_create(**key, defaults=defaults)
+                break
             except IntegrityError:
                 # The winner of a race finished before we could read it: try again.
-                continue
-            if created and job.next_run <= current:
-                wakeup.notify_on_commit(self.db)
-            return job
-        raise IntegrityError(f"could not enqueue {type!r}: its key kept changing under us")
+                if attempt == ENQUEUE_ATTEMPTS - 1:
+                    raise
+        if created and job.next_run <= current:
+            wakeup.notify_on_commit(self.db)
+        return job
 
     def requeue(self) -> int:
         """Start over: pending, retry_count 0, run now, error and lease cleared.
