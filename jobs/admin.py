@@ -50,7 +50,6 @@ class JobAdmin(admin.ModelAdmin):
     ordering = ["-updated_at"]
     # Counting a million rows on every page view is the admin's usual slowness.
     show_full_result_count = False
-    raw_id_fields = ["user"]
     actions = ["requeue", "run_now", "cancel", "resume"]
     fields = [
         "id",

@@ -1,5 +1,7 @@
 """The jobs admin: dead letters readable, actions on every row matching the filters."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
@@ -140,7 +142,7 @@ def test_requeue_says_what_it_left_alone(staff_client, jobs):
 
 def test_run_now_cancel_and_resume_actions(staff_client, jobs):
     pending = jobs["pending"]
-    Job.objects.filter(pk=pending.pk).update(next_run=timezone.now() + timezone.timedelta(days=1))
+    Job.objects.filter(pk=pending.pk).update(next_run=timezone.now() + dt.timedelta(days=1))
     act(staff_client, "run_now", selected=[pending.pk])
     assert reload(pending).next_run <= timezone.now()
 
