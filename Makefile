@@ -52,6 +52,7 @@ test-postgres: install
 bench: install
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/cron.py
+	$(BIN)/python bench/jobs.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache
