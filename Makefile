@@ -9,8 +9,8 @@ SQLITE_TEST_URL := sqlite:///var/gda-test.sqlite3
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install -qq --upgrade pip==26.3
+	$(BIN)/python -m pip install -qq -r requirements-dev.txt
 	mkdir -p var
 	touch $@
 
@@ -50,7 +50,7 @@ test-postgres: install
 	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	$(BIN)/python -m pip install -qq -r requirements-bench.txt
 	$(BIN)/python bench/cron.py
 	$(BIN)/python bench/jobs.py
 

@@ -9,6 +9,6 @@ import os
 
 os.environ.setdefault("DEBUG", "true")
 
-from gda_site.settings import *  # noqa: E402, F403
+from gda_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
