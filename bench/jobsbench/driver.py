@@ -41,8 +41,8 @@ def drain_settings(db: str, ours_processes: int) -> list[Setting]:
     if db == "pg":
         return [
             *ours,
-            Setting("ours", f"{ours_processes} processes x 4 workers", ours_processes,
-                    ["--workers", "4"]),
+            Setting("ours", f"{ours_processes} processes x 8 workers", ours_processes,
+                    ["--workers", "8"]),
             Setting("procrastinate", "2 processes x concurrency 4", 2, ["4"]),
             Setting("tasksdb", "4 processes", 4, ["--no-reload", "--no-startup-delay"]),
             Setting("q2", "1 cluster x 4 workers, bulk 10, no success rows", 1),
