@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 
 from accounts.preferences import clean_preferences
@@ -94,6 +95,9 @@ class ScheduleForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        if not self.is_bound and user.timezone == settings.CONFIG.digest.default_timezone:
+            # Nobody chose this zone yet: static/js/timezone.js offers the browser's.
+            self.fields["timezone"].widget.attrs["data-suggest-browser-zone"] = ""
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

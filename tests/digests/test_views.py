@@ -169,6 +169,18 @@ def test_schedule_form_shows_the_current_settings(signed_in):
     assert '<option value="Europe/Berlin" selected>' in text
 
 
+def test_schedule_form_offers_the_browser_zone_only_while_nobody_chose_one(client, signed_in):
+    assert "data-suggest-browser-zone" not in page(signed_in.get("/digests/schedule/"))
+    newcomer = UserFactory(timezone="UTC")
+    GoogleAccountFactory(user=newcomer)
+    client.force_login(newcomer)
+
+    text = page(client.get("/digests/schedule/"))
+
+    assert "data-suggest-browser-zone" in text
+    assert "/static/js/timezone.js" in text
+
+
 def test_saving_a_preset_updates_preferences_and_the_job(signed_in, user):
     sync_digest_schedule(user)
     response = signed_in.post(
