@@ -32,9 +32,11 @@ test: lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# Each leg has its own --basetemp: pytest prunes old temporary folders under /tmp, and would
+# delete those of a concurrent run there.
 test-sqlite: install
 	@echo "== pytest on SQLite"
-	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest --basetemp=var/pytest-sqlite $(PYTEST_ARGS)
 
 # Runs on PostgreSQL when DATABASE_URL points at one or the local server answers; with CI=true
 # a PostgreSQL that cannot be reached is a failure, not a skip.
@@ -47,7 +49,7 @@ test-postgres: install
 		echo "== PostgreSQL leg skipped: set DATABASE_URL=postgres://... to run it"; exit 0; \
 	fi; \
 	echo "== pytest on PostgreSQL ($$url)"; \
-	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_ARGS)
+	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest --basetemp=var/pytest-postgres $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m pip install -qq -r requirements-bench.txt
