@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ PEER_NAMES = {
 }
 DB_NAMES = {"pg": "PostgreSQL", "sqlite": "SQLite"}
 DRAIN_GOALS = {"pg": 2000, "sqlite": 1500}
+GOAL_JOBS = 5000
 LATENCY_GOAL_MS = 10.0
 CLAIM_RATIO_GOAL = 1.5
 
@@ -63,10 +65,22 @@ def latency_rows(results: list[dict[str, Any]]) -> list[Row]:
         ratio = ""
         if r["system"] == "ours" and best and r["median"]:
             ratio = f"{r['median'] / best['median']:.2f}x"
-        median = f"{r['median']:.1f}" if r["median"] is not None else "-"
-        p95 = f"{r['p95']:.1f}" if r["p95"] is not None else "-"
-        table.append([PEER_NAMES[r["system"]], r["setting"], median, p95, ratio, r["error"] or ""])
+        table.append(
+            [
+                PEER_NAMES[r["system"]],
+                r["setting"],
+                decimal(r["median"]),
+                decimal(r["p95"]),
+                decimal(r.get("enqueue_call_ms")),
+                ratio,
+                r["error"] or "",
+            ]
+        )
     return table
+
+
+def decimal(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def claim_rows(results: list[dict[str, Any]]) -> list[Row]:
@@ -89,12 +103,17 @@ def goals(results: list[dict[str, Any]]) -> list[Goal]:
     for db, target in DRAIN_GOALS.items():
         ours = [r for r in by(results, "drain", db) if r["system"] == "ours" and r["median"]]
         best = max(ours, key=lambda r: r["median"], default=None)
+        measured = f"{best['median']:,.0f} jobs/s ({best['setting']})" if best else "not measured"
+        # With fewer jobs the workers' start-up weighs more: no verdict on another workload.
+        comparable = best is not None and best["jobs"] == GOAL_JOBS
+        if best is not None and not comparable:
+            measured += f" with {best['jobs']:,} jobs: no verdict"
         found.append(
             Goal(
                 f"drain on {DB_NAMES[db]}",
-                f">= {target:,} jobs/s",
-                f"{best['median']:,.0f} jobs/s ({best['setting']})" if best else "not measured",
-                best["median"] >= target if best else None,
+                f">= {target:,} jobs/s ({GOAL_JOBS:,} jobs)",
+                measured,
+                best["median"] >= target if comparable else None,
             )
         )
     ours_latency = [r for r in by(results, "latency") if r["system"] == "ours"]
@@ -124,11 +143,19 @@ def goals(results: list[dict[str, Any]]) -> list[Goal]:
 
 
 def verdict(goal: Goal) -> str:
-    return {True: "met", False: "MISSED", None: "not measured"}[goal.met]
+    return {True: "met", False: "MISSED", None: "-"}[goal.met]
 
 
 DRAIN_HEAD = ["database", "system", "setting", "jobs/s", "ours/best peer", "runs"]
-LATENCY_HEAD = ["system", "setting", "median ms", "p95 ms", "ours/best peer", "error"]
+LATENCY_HEAD = [
+    "system",
+    "setting",
+    "median ms",
+    "p95 ms",
+    "of which the enqueue call, ms",
+    "ours/best peer (lower is better)",
+    "error",
+]
 
 
 def short(count: int) -> str:
@@ -156,8 +183,17 @@ def text_table(head: Row, rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+NUMBER = re.compile(r"^[\d,.]+x?$")
+
+
 def markdown_table(head: Row, rows: list[Row]) -> str:
-    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    """Columns of figures are right-aligned, so magnitudes can be compared at a glance."""
+    numeric = [
+        any(column) and all(NUMBER.match(cell) or cell in ("", "-") for cell in column)
+        for column in zip(*rows, strict=True)
+    ] or [False] * len(head)
+    lines = ["| " + " | ".join(head) + " |"]
+    lines.append("|" + "".join(" ---: |" if n else " --- |" for n in numeric))
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 

@@ -52,8 +52,12 @@ Q_CLUSTER = {
     "log_level": "WARNING",
 }
 
-# Workers log to files under var/bench-logs; the per-job lines are part of the cost measured.
-LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "INFO"}}
+# Workers log to files under var/bench-logs: the per-job lines are part of the cost measured.
+# procrastinate logs every deferral at INFO, which would drown the driver's progress lines.
+LOGGING = {
+    **LOGGING,
+    "loggers": {**LOGGING["loggers"], "procrastinate": {"level": "WARNING"}},
+}
 
 # Persistent connections for every system measured: with Django's default CONN_MAX_AGE=0 each
 # job would pay a reconnect, which made the peers' workers five times slower here.
