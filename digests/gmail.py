@@ -281,7 +281,7 @@ class Gmail:
             raise GoogleAccessRevoked(str(exc)) from exc
         except RefreshError as exc:
             raise GoogleAccessRevoked(f"Google refused to refresh our access: {exc}") from exc
-        except (tokens.GoogleUnavailable, TransportError) as exc:
+        except (tokens.GoogleUnavailable, tokens.TokenRefreshFailed, TransportError) as exc:
             raise GmailUnavailable(str(exc)) from exc
         except (httplib2.HttpLib2Error, OSError) as exc:
             raise GmailUnavailable(f"could not reach Gmail: {exc.__class__.__name__}") from exc
@@ -293,7 +293,9 @@ def connect(user: Any, *, sleep: Callable[[float], None] = time.sleep) -> Gmail:
         credentials = tokens.credentials_for(user)
     except (tokens.TokenRevoked, tokens.NotConnected) as exc:
         raise GoogleAccessRevoked(str(exc)) from exc
-    except tokens.GoogleUnavailable as exc:
+    except (tokens.GoogleUnavailable, tokens.TokenRefreshFailed) as exc:
+        # TokenRefreshFailed: Google refused our client (a configuration slip an operator
+        # fixes), so the digest waits and retries rather than dying.
         raise GmailUnavailable(str(exc)) from exc
     config = settings.CONFIG
     return Gmail(

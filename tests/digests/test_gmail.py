@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import GoogleAccount
 from digests import gmail
@@ -199,6 +200,18 @@ def test_expired_token_is_refreshed_transparently(demo_user, fake):
     ids = gmail.connect(demo_user).list_message_ids(INBOX, limit=3)
     assert len(ids) == 3
     assert fake.counters["token"] == 1
+
+
+def test_refused_client_credentials_are_retryable_not_a_crash(demo_user, fake, settings):
+
+    GoogleAccount.objects.filter(user=demo_user).update(token_expiry=timezone.now())
+    fake.strict_clients = True  # as Google: an unknown client is refused
+    replace_config(settings, "google", client_id="deleted-client.apps.googleusercontent.com")
+
+    with pytest.raises(gmail.GmailUnavailable, match="invalid_client"):
+        gmail.connect(demo_user)
+    account = GoogleAccount.objects.get(user=demo_user)
+    assert account.status == GoogleAccount.Status.CONNECTED
 
 
 # --- sending -------------------------------------------------------------------------------
