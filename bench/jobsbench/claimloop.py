@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -26,7 +27,8 @@ from jobs.claim import claim, claim_sql, lease_owner_name
 from jobs.models import Job
 from jobs.outcomes import reap_expired
 
-WARMUP_CYCLES = 20
+WARMUP_CYCLES = 50
+BLOCKS = 5
 SPACING_SECONDS = 2  # a million rows spread over 23 days ahead
 
 
@@ -87,16 +89,20 @@ def insert_future_jobs(first: int, last: int) -> None:
     analyze(Job._meta.db_table)
 
 
-def time_cycles(cycles: int, step: Any) -> float:
-    """Median seconds of one cycle."""
+def time_cycles(cycles: int, step: Callable[[], object]) -> float:
+    """Seconds per cycle: the lowest median of a few blocks, as timeit takes the best of its
+    repeats, so a burst of other work on the machine does not pass for a slower plan."""
     for _ in range(WARMUP_CYCLES):
         step()
-    samples = []
-    for _ in range(cycles):
-        started = time.perf_counter()
-        step()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+    block_medians = []
+    for _ in range(BLOCKS):
+        samples = []
+        for _ in range(max(1, cycles // BLOCKS)):
+            started = time.perf_counter()
+            step()
+            samples.append(time.perf_counter() - started)
+        block_medians.append(statistics.median(samples))
+    return min(block_medians)
 
 
 def explain_claim() -> str:

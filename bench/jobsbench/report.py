@@ -222,9 +222,9 @@ def render(
         claim = by(results, "claim")[0]
         parts += [
             title(
-                f"Claim loop: median of {claim['cycles']} cycles with nothing due and "
-                f"{claim['small']:,} vs {claim['large']:,} future pending jobs (idle poll = "
-                f"claim + lease reaper, what a waiting scheduler runs every poll)"
+                f"Claim loop: {claim['cycles']} cycles (lowest median of 5 blocks) with nothing "
+                f"due and {claim['small']:,} vs {claim['large']:,} future pending jobs (idle "
+                f"poll = claim + lease reaper, what a waiting scheduler runs every poll)"
             ),
             table(claim_head(claim["small"], claim["large"]), claim_rows(results)),
         ]
