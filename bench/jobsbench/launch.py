@@ -34,6 +34,7 @@ def prepare_procrastinate(args: list[str]) -> Callable[[], None]:
     from bench.jobsbench.procrastinate_app import app
 
     concurrency = int(args[0]) if args else 1
+    # LISTEN/NOTIFY wakes it; the fallback poll is 1 s, as our scheduler's (its default is 5 s).
     return lambda: app.run_worker(concurrency=concurrency, fetch_job_polling_interval=1.0)
 
 
