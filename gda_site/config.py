@@ -102,7 +102,7 @@ def url_scheme_in(schemes: Mapping[str, Any], what: str) -> Check:
         scheme = urlsplit(value).scheme
         if scheme in schemes:
             return None
-        return f"a {what} URL with a scheme among {', '.join(sorted(schemes))}"
+        return f"{what} URL with a scheme among {', '.join(sorted(schemes))}"
 
     return check
 
@@ -329,19 +329,19 @@ class Config:
     database_url: str = setting(
         "sqlite:///var/gda.sqlite3",
         "Database URL; relative SQLite paths are relative to the project folder.",
-        check=url_scheme_in(environ.Env.DB_SCHEMES, "database"),
+        check=url_scheme_in(environ.Env.DB_SCHEMES, "a database"),
         example="postgres://gda@db.internal:5432/gda",
     )
     cache_url: str = setting(
         "locmemcache://",
         "Cache URL.",
-        check=url_scheme_in(environ.Env.CACHE_SCHEMES, "cache"),
+        check=url_scheme_in(environ.Env.CACHE_SCHEMES, "a cache"),
         example="redis://127.0.0.1:6379/1",
     )
     email_url: str = setting(
         "consolemail://",
         "Outgoing mail URL (the digest emails).",
-        check=url_scheme_in(environ.Env.EMAIL_SCHEMES, "email"),
+        check=url_scheme_in(environ.Env.EMAIL_SCHEMES, "an email"),
         example="smtp+tls://user:password@smtp.example.com:587",
     )
     email_from: str = setting(
@@ -449,19 +449,22 @@ def from_json(kind: Any, value: Any) -> Any:
     raise ValueError
 
 
-def from_env(kind: Any, name: str, env: environ.Env) -> Any:
-    """Parse an environment string with django-environ, refusing what it would guess at."""
-    raw = env.str(name)
+def from_env(kind: Any, raw: str) -> Any:
+    """Cast an environment string with django-environ's parser, refusing what it would guess at.
+
+    Only ``parse_value`` is used, never ``Env.str(name)`` and friends: those read a leading
+    ``$`` as a reference to another variable, and a random secret key may start with one.
+    """
     if kind is bool:
         if raw.strip().lower() not in _BOOL_WORDS:
             raise ValueError
-        return env.bool(name)
+        return environ.Env.parse_value(raw.strip(), bool)
     if kind is int:
-        return env.int(name)
+        return environ.Env.parse_value(raw.strip(), int)
     if kind is float:
-        return env.float(name)
+        return environ.Env.parse_value(raw.strip(), float)
     if kind == list[str]:
-        return [item.strip() for item in env.list(name) if item.strip()]
+        return [item.strip() for item in environ.Env.parse_value(raw, list) if item.strip()]
     return raw
 
 
@@ -470,21 +473,32 @@ def read_json_file(path: str) -> tuple[dict[str, Any], list[Problem]]:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         return {}, [Problem(CONFIG_PATH_VARIABLE, f"cannot read {path}: {exc.strerror}")]
+    duplicates: list[str] = []
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        names = [name for name, _ in pairs]
+        duplicates.extend(sorted({name for name in names if names.count(name) > 1}))
+        return dict(pairs)
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         return {}, [Problem(CONFIG_PATH_VARIABLE, f"{path}: invalid JSON at {where}: {exc.msg}")]
     if not isinstance(data, dict):
         return {}, [Problem(CONFIG_PATH_VARIABLE, f"{path}: expected a JSON object at the top")]
-    return data, []
+    # The JSON parser would keep the last of two equal keys: an edit that never took effect.
+    problems = [Problem(name, f"given twice (in {path})") for name in duplicates]
+    return data, problems
+
+
+SECTIONS = frozenset(path.split(".")[0] for path in KEYS if "." in path)
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    sections = {path.split(".")[0] for path in KEYS if "." in path}
     for name, value in data.items():
         path = prefix + name
-        if not prefix and name in sections and isinstance(value, dict):
+        if not prefix and name in SECTIONS and isinstance(value, dict):
             yield from flatten(value, path + ".")
         else:
             yield path, value
@@ -501,6 +515,15 @@ def collect(environment: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, s
         data, problems = read_json_file(file_path)
         for path, value in flatten(data):
             key = KEYS.get(path)
+            if path in SECTIONS:
+                problems.append(
+                    Problem(
+                        path,
+                        f"expected an object of settings, got {json.dumps(value)} "
+                        f"(from {file_path})",
+                    )
+                )
+                continue
             if key is None:
                 problems.append(Problem(path, f"unknown key (in {file_path})"))
                 continue
@@ -516,8 +539,6 @@ def collect(environment: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, s
                 )
             sources[path] = file_path
 
-    env = environ.Env()
-    env.ENVIRON = environment
     known_names = {key.env_name for key in KEYS.values()} | {CONFIG_PATH_VARIABLE}
     for name in sorted(environment):
         if name.startswith("GDA_") and name not in known_names:
@@ -526,7 +547,7 @@ def collect(environment: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, s
         if key.env_name not in environment:
             continue
         try:
-            values[path] = from_env(key.type, key.env_name, env)
+            values[path] = from_env(key.type, environment[key.env_name])
         except ValueError:
             raw = environment[key.env_name]
             problems.append(
@@ -538,6 +559,29 @@ def collect(environment: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, s
             )
         sources[path] = key.env_name
     return values, sources, problems
+
+
+def consistency_problems(values: Mapping[str, Any], sources: Mapping[str, str]) -> list[Problem]:
+    """Keys that are fine alone but not together, found now rather than at the first sign-in."""
+    problems = []
+    if values["google.client_id"] and not values["google.client_secret"]:
+        problems.append(
+            Problem(
+                "google.client_secret",
+                f"expected a client secret with google.client_id set "
+                f"(from {sources['google.client_id']})",
+            )
+        )
+    secrets_file = values["google.client_secrets_file"]
+    if secrets_file and not values["google.client_id"] and not Path(secrets_file).is_file():
+        problems.append(
+            Problem(
+                "google.client_secrets_file",
+                f"expected a readable client_secret.json, got {secrets_file!r} "
+                f"(from {sources['google.client_secrets_file']})",
+            )
+        )
+    return problems
 
 
 def production_problems(values: Mapping[str, Any], sources: Mapping[str, str]) -> list[Problem]:
@@ -562,6 +606,14 @@ def production_problems(values: Mapping[str, Any], sources: Mapping[str, str]) -
                 f"(from {sources['token_keys']}); make one with "
                 "`python -c 'from cryptography.fernet import Fernet; "
                 "print(Fernet.generate_key().decode())'`",
+            )
+        )
+    if not values["allowed_hosts"]:
+        problems.append(
+            Problem(
+                "allowed_hosts",
+                "expected at least one host name with debug off, got none "
+                f"(from {sources['allowed_hosts']}); every request would be refused",
             )
         )
     if values["google.fake_url"]:
@@ -608,6 +660,7 @@ def load(environment: Mapping[str, str] | None = None) -> tuple[Config, list[Pro
             )
             bad.add(path)
             values[path] = key.default
+    problems.extend(p for p in consistency_problems(values, sources) if p.key not in bad)
     if not values["debug"] and "debug" not in bad:
         problems.extend(p for p in production_problems(values, sources) if p.key not in bad)
     if values["google.fake_url"]:

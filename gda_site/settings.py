@@ -20,8 +20,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 CONFIG, CONFIG_PROBLEMS = load()
 # `manage.py check` reports the problems through the system-check framework
 # (gda_site.checks); everything else stops here, before any other code runs.
+# Exit status 3 is what gunicorn reads as "the app cannot boot": it stops instead of
+# respawning workers that would fail the same way forever.
 if CONFIG_PROBLEMS and sys.argv[1:2] != ["check"]:
-    raise SystemExit(str(ConfigError(CONFIG_PROBLEMS)))
+    sys.stderr.write(f"{ConfigError(CONFIG_PROBLEMS)}\n")
+    raise SystemExit(3)
 
 DEBUG = CONFIG.debug
 SECRET_KEY = CONFIG.secret_key or DEV_SECRET_KEY

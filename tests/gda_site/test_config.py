@@ -205,3 +205,58 @@ def test_readme_reference_table_is_current():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert reference_table() in readme
+
+
+def test_dollar_values_are_taken_literally_not_as_references():
+    secret = "$" + "Kp3-long-random-production-secret-for-tests-9f8e7d6c5b4a"
+    config = load_config({**PRODUCTION, "SECRET_KEY": secret, "PATH": "/usr/bin"})
+    assert config.secret_key == secret
+
+
+def test_dollar_token_key_is_reported_not_a_crash():
+    (message,) = messages({**PRODUCTION, "GDA_TOKEN_KEYS": "$HOME"})
+    assert message.startswith("token_keys: expected Fernet keys")
+
+
+def test_a_key_given_twice_in_the_file_is_an_error(tmp_path):
+    path = write(tmp_path, '{"debug": true, "gmail": {"batch_size": 5, "batch_size": 6}}')
+    assert messages({"GDA_CONFIG": path}) == [f"batch_size: given twice (in {path})"]
+
+
+def test_a_section_that_is_not_an_object_is_named(tmp_path):
+    path = write(tmp_path, {"debug": True, "gmail": 5})
+    assert messages({"GDA_CONFIG": path}) == [
+        f"gmail: expected an object of settings, got 5 (from {path})"
+    ]
+
+
+def test_production_needs_allowed_hosts():
+    (message,) = messages({**PRODUCTION, "GDA_ALLOWED_HOSTS": ""})
+    assert message.startswith("allowed_hosts: expected at least one host name with debug off")
+
+
+def test_client_id_without_secret_is_an_error():
+    (message,) = messages(
+        {"DEBUG": "true", "GDA_GOOGLE__CLIENT_ID": "x.apps.googleusercontent.com"}
+    )
+    assert message.startswith("google.client_secret: expected a client secret")
+
+
+def test_missing_client_secrets_file_is_an_error(tmp_path):
+    missing = str(tmp_path / "client_secret.json")
+    (message,) = messages({"DEBUG": "true", "GDA_GOOGLE__CLIENT_SECRETS_FILE": missing})
+    assert message.startswith("google.client_secrets_file: expected a readable client_secret")
+
+
+def test_unknown_summary_provider_and_bad_numbers():
+    found = messages(
+        {"DEBUG": "true", "GDA_SUMMARY__PROVIDERS": "extractive,gpt9", "GDA_SUMMARY__TIMEOUT": "0"}
+    )
+    assert found[0].startswith("summary.providers: expected one of extractive, openai, anthropic")
+    assert found[1].startswith("summary.timeout: expected a number greater than 0")
+
+
+def test_bad_cache_and_email_urls():
+    found = messages({"DEBUG": "true", "CACHE_URL": "nosuch://", "EMAIL_URL": "pigeon://coop"})
+    assert found[0].startswith("cache_url: expected a cache URL with a scheme among")
+    assert found[1].startswith("email_url: expected an email URL with a scheme among")
