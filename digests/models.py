@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from gda_site import serialization as js
 
@@ -42,7 +43,8 @@ class Digest(models.Model):
     count_medium = models.PositiveIntegerField(default=0)
     count_low = models.PositiveIntegerField(default=0)
     reading_seconds = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Not auto_now_add: that would overwrite the time an imported digest (from_dict) carries.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     delivered_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
 

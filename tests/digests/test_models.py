@@ -98,3 +98,13 @@ def test_digest_from_dict_names_the_bad_field(change, message):
 def test_digest_counts_property():
     digest = DigestFactory.build(count_urgent=2, count_high=1, count_medium=0, count_low=5)
     assert digest.counts == {"low": 5, "medium": 0, "high": 1, "urgent": 2}
+
+
+def test_digest_from_dict_keeps_created_at_on_save():
+    data = DigestFactory().to_dict()
+    Digest.objects.all().delete()
+    data["created_at"] = "2026-11-02T08:00:00+00:00"
+    digest = Digest.from_dict(data)
+    digest.save()
+    digest.refresh_from_db()
+    assert digest.created_at == dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
