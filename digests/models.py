@@ -101,8 +101,9 @@ class Digest(models.Model):
             delivered_at=js.get_datetime(data, "delivered_at", optional=True),
             last_error=js.get(data, "last_error", str, ""),
         )
-        for urgency in Urgency.values:
-            setattr(digest, f"count_{urgency}", js.get(counts, urgency, int, 0))
+        with js.inside("counts"):
+            for urgency in Urgency.values:
+                setattr(digest, f"count_{urgency}", js.get(counts, urgency, int, 0))
         digest.created_at = js.get_datetime(data, "created_at", optional=True)
         if digest.period_end < digest.period_start:
             raise js.SerializationError("period_end", "is before period_start")
@@ -146,6 +147,7 @@ class Email(models.Model):
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "rank": self.rank,
             "gmail_id": self.gmail_id,
             "thread_id": self.thread_id,
             "from_name": self.from_name,
@@ -179,6 +181,7 @@ class Email(models.Model):
                 js.get(item, "text", str)
                 js.get_date(item, "due")
         return cls(
+            rank=js.get(data, "rank", int),
             gmail_id=js.get(data, "gmail_id", str),
             thread_id=js.get(data, "thread_id", str),
             from_name=js.get(data, "from_name", str, ""),

@@ -108,3 +108,16 @@ def test_digest_from_dict_keeps_created_at_on_save():
     digest.save()
     digest.refresh_from_db()
     assert digest.created_at == dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
+
+
+def test_email_rank_survives_the_round_trip():
+    data = EmailFactory(rank=7).to_dict()
+    assert data["rank"] == 7
+    assert Email.from_dict(data).rank == 7
+
+
+def test_digest_bad_count_is_named_with_its_path():
+    data = {**DigestFactory().to_dict(), "counts": {"urgent": "x"}}
+    with pytest.raises(SerializationError) as info:
+        Digest.from_dict(data)
+    assert info.value.field == "counts.urgent"
