@@ -16,7 +16,9 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from gda_site.config import KEYS
 
 FAKE_GOOGLE_PORT = 8765
 
@@ -30,9 +32,19 @@ class Command(BaseCommand):
         parser.add_argument("--no-scheduler", action="store_true", help="Web app only.")
 
     def handle(self, *args: Any, addr: str, no_scheduler: bool, **options: Any) -> None:
+        config = settings.CONFIG
+        demo = not config.google_client_configured and not config.google.fake_url
+        if demo and not config.debug:
+            raise CommandError(
+                "No Google OAuth client is configured, and the demo's fake Google needs "
+                "DEBUG=true. Set google.client_id and google.client_secret for a real run."
+            )
         env = dict(os.environ, PYTHONUNBUFFERED="1")
+        if config.site_url == KEYS["site_url"].default and addr.startswith("127.0.0.1:"):
+            # Google sends the browser back to site_url: make it where we actually listen.
+            env["GDA_SITE_URL"] = f"http://{addr}"
         fake = None
-        if not settings.CONFIG.google_client_configured and not settings.CONFIG.google.fake_url:
+        if demo:
             fake = self.start_fake_google()
             env["GDA_GOOGLE__FAKE_URL"] = fake.base_url
 
@@ -71,7 +83,11 @@ class Command(BaseCommand):
     def start_fake_google(self) -> Any:
         from fakegoogle.server import serve
 
-        fake = serve(port=FAKE_GOOGLE_PORT)
+        try:
+            fake = serve(port=FAKE_GOOGLE_PORT)
+        except OSError:
+            # Taken (another checkout's demo?): any port will do, the children are told.
+            fake = serve(port=0)
         self.stdout.write(
             self.style.WARNING(
                 f"No Google OAuth client configured: demo mode with the fake Google at "
