@@ -62,11 +62,14 @@ def connected(account: GoogleAccount, *, created: bool, previous: str | None) ->
 
 
 def restart_stopped_jobs(user: User) -> None:
-    """Everything we stopped comes back: cancelled jobs, and recurring jobs that died of the
-    revoked token, at their next scheduled time (missed runs are not made up)."""
-    jobs = Job.objects.filter(user=user)
-    jobs.filter(status=Job.Status.DEAD).exclude(schedule="").cancel()
-    jobs.filter(status=Job.Status.CANCELLED).resume()
+    """The schedules we stopped come back: cancelled recurring jobs, and those that died of
+    the revoked token, at their next scheduled time (missed runs are not made up).
+
+    Cancelled one-off jobs stay cancelled: a "send now" pressed weeks ago is not wanted now.
+    """
+    recurring = Job.objects.filter(user=user).exclude(schedule="")
+    recurring.filter(status=Job.Status.DEAD).cancel()
+    recurring.filter(status=Job.Status.CANCELLED).resume()
 
 
 def mark_needs_reauth(account: GoogleAccount, reason: str) -> None:

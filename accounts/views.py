@@ -6,9 +6,12 @@ connection in accounts.connection.
 
 from __future__ import annotations
 
+import functools
 import logging
-from urllib.parse import urlencode
+from collections.abc import Callable
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -25,6 +28,29 @@ from accounts.models import GoogleAccount, User
 logger = logging.getLogger(__name__)
 
 GOOGLE_PERMISSIONS_URL = "https://myaccount.google.com/connections"
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]"}
+
+View = Callable[..., HttpResponse]
+
+
+def on_site_host(view: View) -> View:
+    """Start sign-in on the host Google will send the browser back to.
+
+    The OAuth state lives in the session cookie of the host the flow starts on, and Google
+    returns to ``site_url``: a flow started on localhost:8000 but ending on 127.0.0.1:8000
+    would find no session. Only loopback aliases are redirected (a local run); a deployed
+    site has one public host.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        site = urlsplit(settings.SITE_URL)
+        host = request.get_host()
+        if host != site.netloc and host.rsplit(":", 1)[0] in LOOPBACK_NAMES:
+            return redirect(f"{site.scheme}://{site.netloc}{request.get_full_path()}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 class LoginView(auth_views.LoginView):
@@ -35,6 +61,7 @@ class LoginView(auth_views.LoginView):
 
 
 @require_GET
+@on_site_host
 def google_start(request: HttpRequest) -> HttpResponse:
     """Send the browser to Google. ``?next=`` where to land, ``?consent=1`` to re-ask."""
     try:
@@ -49,6 +76,7 @@ def google_start(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@on_site_host
 @login_required
 def google_reconnect(request: HttpRequest) -> HttpResponse:
     """Ask Google for a new grant for the signed-in person's own account."""
@@ -56,6 +84,7 @@ def google_reconnect(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@on_site_host
 @login_required
 def google_grant(request: HttpRequest, name: str) -> HttpResponse:
     """Incremental grant of one optional scope (``send``: send digests from own Gmail)."""
@@ -97,12 +126,17 @@ def google_callback(request: HttpRequest) -> HttpResponse:
     except SignInError as error:
         if error.kind == "no_refresh_token" and not error.restart.get("force_consent"):
             # Google hands out a refresh token only on consent: ask again, once.
-            return redirect(google_oauth.begin(request, **{**error.restart, "force_consent": True}))
+            try:
+                return redirect(
+                    google_oauth.begin(request, **{**error.restart, "force_consent": True})
+                )
+            except SignInError as again:
+                return signin_error(request, again)
         logger.info("Google sign-in failed: %s", error)
         return signin_error(request, error)
     login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
     if result.created:
-        messages.success(request, "Welcome! Your first digest is on its way at the next slot.")
+        messages.success(request, "Welcome! Your first digest is on its way.")
     return redirect(result.next_url)
 
 

@@ -121,6 +121,22 @@ def test_reconnecting_resumes_everything(fake_google, fake, client):
     assert "Reconnect Google" not in client.get("/digests/").content.decode()
 
 
+def test_reconnecting_leaves_an_old_send_now_cancelled(fake_google, fake, client):
+    account = linked_account(fake_google, expires_in=120)
+    old_send_now = Job.objects.enqueue("other.send_now", user=account.user, run_at=None)
+    Job.objects.filter(pk=old_send_now.pk).cancel()
+    fake.revoke_refresh_tokens(ADA)
+    make_due(refresh_job(account))
+    run_due_jobs()
+    client.force_login(account.user)
+
+    follow(client, start(client, "/accounts/google/reconnect/"))
+
+    old_send_now.refresh_from_db()
+    assert old_send_now.status == Job.Status.CANCELLED
+    assert refresh_job(account).status == Job.Status.PENDING
+
+
 def test_reconnecting_keeps_a_pause_the_person_chose(fake_google, fake, client):
     account = linked_account(fake_google, expires_in=120)
     user = account.user

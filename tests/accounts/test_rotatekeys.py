@@ -121,8 +121,11 @@ def test_rows_no_key_can_open_are_named_and_the_rest_rotated(old_rows, settings)
     lost = GoogleAccountFactory()
     settings.TOKEN_ENCRYPTION_KEYS = [NEW_KEY, OLD_KEY]
 
+    out = StringIO()
     with pytest.raises(CommandError, match=rf"1 rows could not .* \(GoogleAccount ids {lost.pk}\)"):
-        rotatekeys()
+        call_command("rotatekeys", stdout=out)
+
+    assert "Re-encrypted 5 rows; 0 already current." in out.getvalue()
 
     assert all(
         not crypto.needs_rotation(value)

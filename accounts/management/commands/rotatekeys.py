@@ -62,7 +62,8 @@ class Command(BaseCommand):
             seen += len(rows)
             last_pk = rows[-1][0]
             self.stdout.write(f"{seen}/{max(total, seen)} rows")
-        self.stdout.write(f"Re-encrypted {rotated} rows; {seen - rotated} already current.")
+        current = seen - rotated - len(unreadable)
+        self.stdout.write(f"Re-encrypted {rotated} rows; {current} already current.")
         if unreadable:
             shown = ", ".join(map(str, unreadable[:20])) + (" ..." if len(unreadable) > 20 else "")
             raise CommandError(
