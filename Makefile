@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gda_test
 SQLITE_TEST_URL := sqlite:///var/gda-test.sqlite3
+ADDR ?= 127.0.0.1:8000
 
 .PHONY: install run test lint test-sqlite test-postgres bench clean
 
@@ -20,7 +21,7 @@ install: $(VENV)/.installed
 # demo mailbox, in one process group: Ctrl-C stops them all.
 run: install
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --noinput
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py rundev
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py rundev --addr $(ADDR)
 
 lint: install
 	$(BIN)/ruff check .
