@@ -48,6 +48,20 @@ class Digest(models.Model):
     delivered_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
 
+    JSON_FIELDS = (
+        "user",
+        "period_start",
+        "period_end",
+        "status",
+        "summary",
+        "provider",
+        "counts",
+        "reading_seconds",
+        "created_at",
+        "delivered_at",
+        "last_error",
+    )
+
     class Meta:
         ordering = ["-period_end"]
         indexes = [models.Index(fields=["user", "-period_end"])]
@@ -79,9 +93,10 @@ class Digest(models.Model):
         """An unsaved digest for an existing user (looked up by email)."""
         from django.contrib.auth import get_user_model
 
+        js.reject_unknown(data, cls.JSON_FIELDS)
         email = js.get(data, "user", str)
         try:
-            user = get_user_model().objects.get(email=email.lower())
+            user = get_user_model().objects.get_by_natural_key(email)
         except get_user_model().DoesNotExist:
             raise js.SerializationError("user", f"no user with email {email!r}") from None
         counts = js.get(data, "counts", dict)
@@ -95,18 +110,23 @@ class Digest(models.Model):
             period_start=js.get_datetime(data, "period_start"),
             period_end=js.get_datetime(data, "period_end"),
             status=js.get_choice(data, "status", cls.Status.values),
-            summary=js.get(data, "summary", str, ""),
-            provider=js.get(data, "provider", str, ""),
-            reading_seconds=js.get(data, "reading_seconds", int, 0),
-            delivered_at=js.get_datetime(data, "delivered_at", optional=True),
-            last_error=js.get(data, "last_error", str, ""),
+            summary=js.get(data, "summary", str),
+            provider=js.get(data, "provider", str),
+            reading_seconds=js.get_count(data, "reading_seconds"),
+            created_at=js.get_datetime(data, "created_at"),
+            delivered_at=js.get_datetime(data, "delivered_at", nullable=True),
+            last_error=js.get(data, "last_error", str),
         )
         with js.inside("counts"):
             for urgency in Urgency.values:
-                setattr(digest, f"count_{urgency}", js.get(counts, urgency, int, 0))
-        digest.created_at = js.get_datetime(data, "created_at", optional=True)
+                setattr(digest, f"count_{urgency}", js.get_count(counts, urgency))
         if digest.period_end < digest.period_start:
             raise js.SerializationError("period_end", "is before period_start")
+        js.validate_model(
+            digest,
+            exclude=["user"],
+            names={f"count_{urgency}": f"counts.{urgency}" for urgency in Urgency.values},
+        )
         return digest
 
 
@@ -131,6 +151,26 @@ class Email(models.Model):
     urgency = models.CharField(max_length=8, choices=Urgency.choices, default=Urgency.LOW)
     action_items = models.JSONField(default=list, blank=True)
     reading_seconds = models.PositiveIntegerField(default=0)
+
+    JSON_FIELDS = (
+        "rank",
+        "gmail_id",
+        "thread_id",
+        "from_name",
+        "from_address",
+        "to",
+        "cc",
+        "subject",
+        "snippet",
+        "received_at",
+        "labels",
+        "body_excerpt",
+        "attachments",
+        "summary",
+        "urgency",
+        "action_items",
+        "reading_seconds",
+    )
 
     class Meta:
         ordering = ["digest", "rank"]
@@ -169,33 +209,38 @@ class Email(models.Model):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Email:
         """An unsaved email (attach it to a digest before saving)."""
-        attachments = js.get_list(data, "attachments", dict, [])
+        js.reject_unknown(data, cls.JSON_FIELDS)
+        attachments = js.get_list(data, "attachments", dict)
         for i, item in enumerate(attachments):
             with js.inside(f"attachments[{i}]"):
+                js.reject_unknown(item, ("name", "type", "size"))
                 js.get(item, "name", str)
                 js.get(item, "type", str)
-                js.get(item, "size", int)
-        action_items = js.get_list(data, "action_items", dict, [])
+                js.get_count(item, "size")
+        action_items = js.get_list(data, "action_items", dict)
         for i, item in enumerate(action_items):
             with js.inside(f"action_items[{i}]"):
+                js.reject_unknown(item, ("text", "due"))
                 js.get(item, "text", str)
-                js.get_date(item, "due")
-        return cls(
-            rank=js.get(data, "rank", int),
+                js.get_date(item, "due", required=True)
+        email = cls(
+            rank=js.get_count(data, "rank"),
             gmail_id=js.get(data, "gmail_id", str),
             thread_id=js.get(data, "thread_id", str),
-            from_name=js.get(data, "from_name", str, ""),
+            from_name=js.get(data, "from_name", str),
             from_address=js.get(data, "from_address", str),
-            to=js.get_list(data, "to", str, []),
-            cc=js.get_list(data, "cc", str, []),
-            subject=js.get(data, "subject", str, ""),
-            snippet=js.get(data, "snippet", str, ""),
+            to=js.get_list(data, "to", str),
+            cc=js.get_list(data, "cc", str),
+            subject=js.get(data, "subject", str),
+            snippet=js.get(data, "snippet", str),
             received_at=js.get_datetime(data, "received_at"),
-            labels=js.get_list(data, "labels", str, []),
-            body_excerpt=js.get(data, "body_excerpt", str, ""),
+            labels=js.get_list(data, "labels", str),
+            body_excerpt=js.get(data, "body_excerpt", str),
             attachments=attachments,
-            summary=js.get(data, "summary", str, ""),
+            summary=js.get(data, "summary", str),
             urgency=js.get_choice(data, "urgency", Urgency.values),
             action_items=action_items,
-            reading_seconds=js.get(data, "reading_seconds", int, 0),
+            reading_seconds=js.get_count(data, "reading_seconds"),
         )
+        js.validate_model(email, exclude=["digest"])
+        return email

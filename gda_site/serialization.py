@@ -3,14 +3,21 @@
 One way for all models: ``to_dict()`` returns plain JSON types with stable, documented names;
 ``from_dict()`` validates and returns an unsaved instance, raising :class:`SerializationError`
 naming the field, so bad input is refused before it can reach the database.
+
+Every documented field is required and unknown fields are refused: a typo (``colour``) or a
+field of a newer version must not vanish silently. After the shape is checked, the model's own
+validation runs (:func:`validate_model`), so JSON cannot store what a form would refuse.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 
 _MISSING = object()
 
@@ -31,12 +38,42 @@ def inside(prefix: str) -> Iterator[None]:
         raise SerializationError(f"{prefix}.{exc.field}", exc.reason) from None
 
 
+def reject_unknown(data: Mapping[str, Any], known: Collection[str]) -> None:
+    """Refuse keys outside ``known``, naming the first one (``colour: unknown field``)."""
+    _expect_object(data)
+    for key in data:
+        if key not in known:
+            raise SerializationError(str(key), "unknown field")
+
+
+def validate_model(
+    instance: models.Model,
+    *,
+    exclude: Collection[str] = (),
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """Run the model's field validation and ``clean()``, as a SerializationError.
+
+    This is where max_length, validators and ranges of positive integer fields are enforced.
+    Uniqueness is left to the database at save time (it needs a query per field). ``exclude``
+    names relations set by the caller; ``names`` maps model field names to JSON paths where
+    they differ (``count_urgent`` -> ``counts.urgent``).
+    """
+    try:
+        instance.full_clean(
+            exclude=list(exclude), validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        path = "(root)" if field == NON_FIELD_ERRORS else (names or {}).get(field, field)
+        raise SerializationError(path, " ".join(messages)) from None
+
+
 def get(
     data: Mapping[str, Any], name: str, kind: type | tuple[type, ...], default: Any = _MISSING
 ) -> Any:
     """Return ``data[name]`` if it has type ``kind``; bool never passes for int."""
-    if not isinstance(data, Mapping):
-        raise SerializationError("(root)", f"expected an object, got {type(data).__name__}")
+    _expect_object(data)
     if name not in data:
         if default is _MISSING:
             raise SerializationError(name, "missing")
@@ -47,6 +84,14 @@ def get(
     if not ok:
         names = " or ".join(_json_name(k) for k in kinds)
         raise SerializationError(name, f"expected {names}, got {_json_name(type(value))}")
+    return value
+
+
+def get_count(data: Mapping[str, Any], name: str) -> int:
+    """An integer >= 0: sizes, counts, seconds and ranks are never negative."""
+    value = get(data, name, int)
+    if value < 0:
+        raise SerializationError(name, f"expected an integer >= 0, got {value}")
     return value
 
 
@@ -69,9 +114,10 @@ def get_choice(data: Mapping[str, Any], name: str, choices: Any) -> str:
 
 
 def get_datetime(
-    data: Mapping[str, Any], name: str, *, optional: bool = False
+    data: Mapping[str, Any], name: str, *, nullable: bool = False
 ) -> dt.datetime | None:
-    value = get(data, name, (str, type(None)) if optional else str, None if optional else _MISSING)
+    """An aware ISO 8601 date-time; ``nullable`` allows null, never a missing key."""
+    value = get(data, name, (str, type(None)) if nullable else str)
     if value is None:
         return None
     try:
@@ -83,8 +129,9 @@ def get_datetime(
     return parsed
 
 
-def get_date(data: Mapping[str, Any], name: str) -> dt.date | None:
-    value = get(data, name, (str, type(None)), None)
+def get_date(data: Mapping[str, Any], name: str, *, required: bool = False) -> dt.date | None:
+    """An ISO date or null; with ``required`` the key must be present (null still allowed)."""
+    value = get(data, name, (str, type(None)), _MISSING if required else None)
     if value is None:
         return None
     try:
@@ -95,6 +142,11 @@ def get_date(data: Mapping[str, Any], name: str) -> dt.date | None:
 
 def iso(value: dt.datetime | dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def _expect_object(data: object) -> None:
+    if not isinstance(data, Mapping):
+        raise SerializationError("(root)", f"expected an object, got {_json_name(type(data))}")
 
 
 def _json_name(kind: type) -> str:

@@ -117,7 +117,84 @@ def test_email_rank_survives_the_round_trip():
 
 
 def test_digest_bad_count_is_named_with_its_path():
-    data = {**DigestFactory().to_dict(), "counts": {"urgent": "x"}}
+    data = DigestFactory().to_dict()
+    data["counts"]["urgent"] = "x"
     with pytest.raises(SerializationError) as info:
         Digest.from_dict(data)
     assert info.value.field == "counts.urgent"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "blue"}, "colour: unknown field"),
+        ({"gmail_id": "x" * 500}, "gmail_id: Ensure this value has at most 64 characters"),
+        ({"from_address": "a" * 400}, "from_address: Ensure this value has at most 320"),
+        ({"reading_seconds": -5}, "reading_seconds: expected an integer >= 0, got -5"),
+        ({"rank": -1}, "rank: expected an integer >= 0, got -1"),
+        (
+            {"attachments": [{"name": "a", "type": "b", "size": 1}, {"name": "c", "type": "d"}]},
+            "attachments[1].size: missing",
+        ),
+        (
+            {
+                "attachments": [{"name": "a", "type": "b", "size": 1}] * 2
+                + [{"name": "a", "type": "b", "size": -3}]
+            },
+            "attachments[2].size: expected an integer >= 0, got -3",
+        ),
+        (
+            {"attachments": [{"name": "a", "type": "b", "size": 1, "sha": "f00"}]},
+            "attachments[0].sha: unknown field",
+        ),
+        ({"action_items": [{"text": "Sign"}]}, "action_items[0].due: missing"),
+        ({"action_items": [{"text": "Sign", "due": None, "who": "me"}]}, "action_items[0].who"),
+    ],
+)
+def test_email_from_dict_refuses_what_the_model_refuses(change, message):
+    data = {**EmailFactory.build().to_dict(), **change}
+    with pytest.raises(SerializationError) as info:
+        Email.from_dict(data)
+    assert str(info.value).startswith(message)
+
+
+@pytest.mark.parametrize("field", Email.JSON_FIELDS)
+def test_email_from_dict_requires_every_field(field):
+    data = EmailFactory.build().to_dict()
+    del data[field]
+    with pytest.raises(SerializationError, match=rf"^{field}: missing"):
+        Email.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "blue"}, "colour: unknown field"),
+        ({"reading_seconds": -1}, "reading_seconds: expected an integer >= 0, got -1"),
+        (
+            {"counts": {"low": 1, "medium": 0, "high": 0, "urgent": -2}},
+            "counts.urgent: expected an integer >= 0, got -2",
+        ),
+        ({"counts": {"low": 1, "medium": 0, "high": 0}}, "counts.urgent: missing"),
+        ({"provider": "p" * 65}, "provider: Ensure this value has at most 64 characters"),
+        ({"created_at": None}, "created_at: expected a string, got null"),
+    ],
+)
+def test_digest_from_dict_refuses_what_the_model_refuses(change, message):
+    data = {**DigestFactory().to_dict(), **change}
+    with pytest.raises(SerializationError) as info:
+        Digest.from_dict(data)
+    assert str(info.value).startswith(message)
+
+
+@pytest.mark.parametrize("field", Digest.JSON_FIELDS)
+def test_digest_from_dict_requires_every_field(field):
+    data = DigestFactory().to_dict()
+    del data[field]
+    with pytest.raises(SerializationError, match=rf"^{field}: missing"):
+        Digest.from_dict(data)
+
+
+def test_json_fields_are_what_to_dict_writes():
+    assert tuple(EmailFactory.build().to_dict()) == Email.JSON_FIELDS
+    assert tuple(DigestFactory.build().to_dict()) == Digest.JSON_FIELDS
