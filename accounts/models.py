@@ -55,6 +55,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     objects = UserManager()
 
+    JSON_FIELDS = ("email", "name", "timezone", "digest_preferences", "date_joined")
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -83,20 +85,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> User:
-        """An unsaved user; raises SerializationError naming the first bad field."""
+        """An unsaved user without a usable password (they sign in with Google or reset it).
+
+        Raises SerializationError naming the first bad field.
+        """
+        js.reject_unknown(data, cls.JSON_FIELDS)
         user = cls(
             email=js.get(data, "email", str).lower(),
-            name=js.get(data, "name", str, ""),
-            timezone=js.get(data, "timezone", str, "UTC"),
-            digest_preferences=js.get(data, "digest_preferences", dict, None)
-            or default_preferences(),
+            name=js.get(data, "name", str),
+            timezone=js.get(data, "timezone", str),
+            digest_preferences=js.get(data, "digest_preferences", dict),
             date_joined=js.get_datetime(data, "date_joined"),
         )
-        for field in ("email", "timezone", "digest_preferences"):
-            try:
-                user._meta.get_field(field).clean(getattr(user, field), user)
-            except ValidationError as exc:
-                raise js.SerializationError(field, " ".join(exc.messages)) from None
+        user.set_unusable_password()
+        js.validate_model(user)
         return user
 
 

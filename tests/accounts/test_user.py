@@ -92,3 +92,38 @@ def test_user_from_dict_missing_field():
     del data["date_joined"]
     with pytest.raises(SerializationError, match="date_joined: missing"):
         User.from_dict(data)
+
+
+def test_json_fields_are_what_to_dict_writes():
+    assert tuple(UserFactory.build().to_dict()) == User.JSON_FIELDS
+
+
+@pytest.mark.parametrize("field", User.JSON_FIELDS)
+def test_user_from_dict_requires_every_field(field):
+    data = UserFactory.build().to_dict()
+    del data[field]
+    with pytest.raises(SerializationError, match=rf"^{field}: missing"):
+        User.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "blue"}, "colour: unknown field"),
+        ({"name": "n" * 201}, "name: Ensure this value has at most 200 characters"),
+        ({"email": "not-an-address"}, "email: Enter a valid email address."),
+        (
+            {"digest_preferences": {"max_items": 0}},
+            "digest_preferences: max_items: Expected 1..100.",
+        ),
+    ],
+)
+def test_user_from_dict_refuses_what_the_model_refuses(change, message):
+    data = {**UserFactory.build().to_dict(), **change}
+    with pytest.raises(SerializationError) as info:
+        User.from_dict(data)
+    assert str(info.value).startswith(message)
+
+
+def test_user_from_dict_has_no_usable_password():
+    assert not User.from_dict(UserFactory.build().to_dict()).has_usable_password()
