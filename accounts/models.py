@@ -3,6 +3,7 @@ from __future__ import annotations
 import zoneinfo
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +25,11 @@ def validate_timezone(value: str) -> None:
         ) from None
 
 
+def default_timezone() -> str:
+    """Read at creation time, so the configured default applies without a migration."""
+    return settings.CONFIG.digest.default_timezone
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -39,13 +45,19 @@ class UserManager(BaseUserManager["User"]):
         extra.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **extra)
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Case-insensitive, so signing in as Ada@Example.com finds ada@example.com."""
+        return self.get(email__iexact=username)
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who receives digests. The email address is the login (lower-cased)."""
 
     email = models.EmailField(unique=True)
     name = models.CharField(max_length=200, blank=True)
-    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    timezone = models.CharField(
+        max_length=64, default=default_timezone, validators=[validate_timezone]
+    )
     digest_preferences = models.JSONField(
         default=default_preferences, validators=[validate_preferences], blank=True
     )
@@ -69,6 +81,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.email
 
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.email.lower()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Forms that skip clean() (and code calling save() directly) still store the login
+        # lower-cased; the case-insensitive unique constraint relies on one spelling.
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
@@ -91,7 +113,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         """
         js.reject_unknown(data, cls.JSON_FIELDS)
         user = cls(
-            email=js.get(data, "email", str).lower(),
+            email=js.get(data, "email", str),
             name=js.get(data, "name", str),
             timezone=js.get(data, "timezone", str),
             digest_preferences=js.get(data, "digest_preferences", dict),

@@ -1,7 +1,9 @@
+import dataclasses
 import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from accounts.models import User
 from accounts.preferences import clean_preferences, default_preferences
@@ -127,3 +129,41 @@ def test_user_from_dict_refuses_what_the_model_refuses(change, message):
 
 def test_user_from_dict_has_no_usable_password():
     assert not User.from_dict(UserFactory.build().to_dict()).has_usable_password()
+
+
+def test_new_user_gets_the_configured_time_zone(settings):
+    digest = dataclasses.replace(settings.CONFIG.digest, default_timezone="Europe/Berlin")
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, digest=digest)
+    assert User.objects.create_user("tz@example.com").timezone == "Europe/Berlin"
+
+
+def test_email_is_lower_cased_on_save_and_clean():
+    user = User(email="Grace@Example.COM")
+    user.clean()
+    assert user.email == "grace@example.com"
+    user = UserFactory(email="Alan@Example.COM")
+    user.refresh_from_db()
+    assert user.email == "alan@example.com"
+
+
+def test_natural_key_ignores_case():
+    user = UserFactory(email="ada@example.com")
+    assert User.objects.get_by_natural_key("ADA@Example.com") == user
+
+
+def test_user_added_in_the_admin_can_log_in_with_the_lower_cased_address(client):
+    client.force_login(User.objects.create_superuser("root@example.com", "x-long-password"))
+    password = "a quite long passphrase 93"
+    response = client.post(
+        reverse("admin:accounts_user_add"),
+        {"email": "Grace@Example.COM", "password1": password, "password2": password},
+    )
+    assert response.status_code == 302, response.content
+    assert User.objects.filter(email="grace@example.com").exists()
+    client.logout()
+    assert client.login(email="grace@example.com", password=password)
+    client.logout()
+    response = client.post(
+        reverse("accounts:login"), {"username": "GRACE@example.com", "password": password}
+    )
+    assert response.status_code == 302
