@@ -15,9 +15,11 @@ Statuses and transitions (see also the README's "Jobs" section):
 * ``cancelled``: paused by staff or by the owning app; :meth:`JobQuerySet.resume` brings it
   back.
 
-Every transition made outside the scheduler (requeue, cancel, resume) clears the lease, and
-the scheduler writes an outcome only if it still holds the lease: so a process cannot
-overwrite what staff or another process decided while its handler was running.
+The scheduler writes an outcome only if the row is still running under the lease token of
+that very claim, so a run cannot overwrite what staff or another claim decided meanwhile.
+Cancelling a running job keeps its lease until the handler returns (the outcome then only
+clears it), and requeue and resume leave rows with a live lease alone: so a job is never
+run twice at once, even by one process.
 """
 
 from __future__ import annotations
@@ -174,7 +176,7 @@ class JobQuerySet(models.QuerySet["Job"]):
             "lease_expires_at": None,
             "updated_at": current,
         }
-        rows = self.exclude(status=Status.RUNNING)
+        rows = self.exclude(status=Status.RUNNING).filter(_no_run_in_flight(current))
         changed = rows.exclude(schedule="").update(**values)
         changed += rows.filter(schedule="", status=Status.PENDING).update(**values)
         inactive = rows.filter(schedule="").exclude(status=Status.PENDING)
@@ -196,19 +198,22 @@ class JobQuerySet(models.QuerySet["Job"]):
         return changed
 
     def cancel(self) -> int:
-        """Stop pending, running and dead jobs. A running handler finishes its current run,
-        but clearing the lease makes the scheduler discard its outcome: nothing is
-        rescheduled."""
-        current = now()
+        """Stop pending, running and dead jobs. A running handler finishes its current run
+        and its outcome is discarded: nothing is rescheduled. Its lease stays until then, so
+        that resume and requeue cannot start a second run beside it."""
         return self.filter(status__in=[*ACTIVE, Status.DEAD]).update(
-            status=Status.CANCELLED, lease_owner="", lease_expires_at=None, updated_at=current
+            status=Status.CANCELLED, updated_at=now()
         )
 
     def resume(self) -> int:
         """Cancelled -> pending with a fresh retry count: recurring jobs at their next cron
-        time in their zone (missed runs are not made up), one-off jobs now."""
+        time in their zone (missed runs are not made up), one-off jobs now.
+
+        A job cancelled while running stays cancelled until that run is over (resume it
+        again then): resuming it earlier would run it twice at once.
+        """
         current = now()
-        rows = self.filter(status=Status.CANCELLED)
+        rows = self.filter(_no_run_in_flight(current), status=Status.CANCELLED)
         values: dict[str, Any] = {
             "status": Status.PENDING,
             "retry_count": 0,
@@ -218,13 +223,20 @@ class JobQuerySet(models.QuerySet["Job"]):
         }
         changed = 0
         recurring = rows.exclude(schedule="")
-        for schedule, tz in recurring.values_list("schedule", "timezone").distinct():
+        # order_by(): the admin's ordering would make DISTINCT group by row.
+        pairs = recurring.order_by().values_list("schedule", "timezone").distinct()
+        for schedule, tz in pairs:
             group = recurring.filter(schedule=schedule, timezone=tz)
             changed += group.update(**values, next_run=_next_cron_time(schedule, tz, current))
         changed += _reactivate_one_off(rows.filter(schedule=""), {**values, "next_run": current})
         if changed:
             wakeup.notify_on_commit(self.db)
         return changed
+
+
+def _no_run_in_flight(at: datetime) -> Q:
+    """No handler holds the row: never leased, or the lease ran out (its process died)."""
+    return Q(lease_owner="") | Q(lease_expires_at__lt=at)
 
 
 def _next_cron_time(schedule: str, tz: str, after: datetime) -> datetime:

@@ -1,9 +1,13 @@
 """What happens to a job after a run: the transitions, written as conditional UPDATEs.
 
-Each outcome is written with ``WHERE id IN (...) AND lease_owner = <us>``. Staff
-actions (requeue, cancel) and a takeover after an expired lease all change or clear the
-lease, so a process that lost its job finds no row to update and its late result is
-discarded instead of overwriting the new state: optimistic locking, as in Healthchecks.
+Each outcome is written with ``WHERE (id, lease_owner) = (the job, the token it was claimed
+with) AND status = 'running'``. Every claim has its own token (see :mod:`jobs.claim`), and a
+takeover after an expired lease clears it, so a run that lost its job finds no row to update
+and its late result is discarded instead of overwriting the new state, even when the same
+process has claimed the job again since: optimistic locking, as in Healthchecks.
+
+Staff's cancel of a running job keeps the lease (so resume and requeue cannot start a
+second run while the first is in flight); its outcome then only clears the lease.
 
 The value builders are pure functions of the claimed row and the finish time; outcomes
 that set the same values (every one-off success, recurring successes due at the same
@@ -25,6 +29,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.timezone import now
 
 from jobs.backoff import retry_delay
+from jobs.claim import held
 from jobs.models import Job, Status
 
 Values = dict[str, Any]
@@ -85,18 +90,31 @@ def retry_later(job: Job, at: datetime, seconds: float) -> Values:
     return {**_finished(at), "status": Status.PENDING, "next_run": at + timedelta(seconds=seconds)}
 
 
-def record(owner: str, outcomes: Iterable[tuple[Job, Values]], *, using: str = "default") -> int:
-    """Write outcomes of jobs leased by ``owner``; returns how many rows took them."""
-    groups: dict[tuple[tuple[str, Any], ...], list[Any]] = defaultdict(list)
+def record(outcomes: Iterable[tuple[Job, Values]], *, using: str = "default") -> int:
+    """Write the outcomes of claimed jobs; returns how many rows took them."""
+    groups: dict[tuple[tuple[str, Any], ...], list[Job]] = defaultdict(list)
     for job, values in outcomes:
-        groups[tuple(sorted(values.items()))].append(job.pk)
-    # lease_owner is set only while a job runs, so it alone is the guard; leaving status out
-    # of the WHERE keeps PostgreSQL on the primary key instead of a status index whose
-    # entries for finished runs pile up between vacuums.
-    mine = Job.objects.using(using).filter(lease_owner=owner)
+        groups[tuple(sorted(values.items()))].append(job)
+    rows = Job.objects.using(using)
     atomic = transaction.atomic(using, savepoint=False) if len(groups) > 1 else nullcontext()
     with atomic:
-        return sum(mine.filter(pk__in=ids).update(**dict(key)) for key, ids in groups.items())
+        written = sum(
+            rows.filter(held(jobs), status=Status.RUNNING).update(**dict(key))
+            for key, jobs in groups.items()
+        )
+    if written < sum(len(jobs) for jobs in groups.values()):
+        _end_cancelled_runs([job for jobs in groups.values() for job in jobs], using)
+    return written
+
+
+def _end_cancelled_runs(jobs: list[Job], using: str) -> int:
+    """A job cancelled while it ran keeps its lease until the run is over: drop it now,
+    without rescheduling, so that resume and requeue may move the job again."""
+    return (
+        Job.objects.using(using)
+        .filter(held(jobs), status=Status.CANCELLED)
+        .update(lease_owner="", lease_expires_at=None, updated_at=now())
+    )
 
 
 def reap_expired(*, at: datetime | None = None, using: str = "default") -> int:
@@ -109,12 +127,6 @@ def reap_expired(*, at: datetime | None = None, using: str = "default") -> int:
     rows = Job.objects.using(using).filter(status=Status.RUNNING, lease_expires_at__lt=current)
     error = Concat(Value("worker lost: "), F("lease_owner"), Value(" stopped renewing its lease"))
     return _count_lost_attempt(rows, current, error)
-
-
-def abandon(owner: str, reason: str, *, using: str = "default") -> int:
-    """Hand back jobs still running when we must exit: lost runs, retried at once elsewhere."""
-    rows = Job.objects.using(using).filter(status=Status.RUNNING, lease_owner=owner)
-    return _count_lost_attempt(rows, now(), Value(reason))
 
 
 def _count_lost_attempt(rows: QuerySet[Job], at: datetime, error: Any) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import logging
 import random
 import threading
@@ -124,9 +125,11 @@ class Scheduler:
         self.exit_when_idle = exit_when_idle
         self.using = using
         self.owner = lease_owner_name()
+        self._claims = itertools.count(1)
         self.stats = Stats()
         self.total = Stats()
         self.abandoned = 0  # jobs still running when we had to give up waiting
+        self._abandoned_jobs: list[Job] = []
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._forced = threading.Event()
@@ -149,8 +152,14 @@ class Scheduler:
     # --- the loop -----------------------------------------------------------------------
 
     def run(self) -> int:
-        """Run until stopped (or idle); the exit status: 0, or 1 if a job failed in --once
-        mode or jobs had to be abandoned."""
+        """Run until stopped (or idle) and return the exit status.
+
+        0 when every job that was running finished (a SIGTERM stop included); 1 if a job
+        failed in --once mode, or if jobs were abandoned: still running when ``grace`` ran
+        out or a second signal came. Abandoned jobs keep their leases, renewed no more, so
+        no other process starts them while their handlers still run in this one; the caller
+        calls :meth:`hand_back` as the very last thing before the process exits.
+        """
         logger.info(
             "scheduler %s: %d workers, lease %gs, poll %gs",
             self.owner,
@@ -200,7 +209,7 @@ class Scheduler:
                 with transaction.atomic(using=self.using):
                     written = self._write(batch)
                     claimed = claim(
-                        self.owner,
+                        f"{self.owner}:{next(self._claims)}",
                         self.workers - len(self._running) + len(batch),
                         self.lease_seconds,
                         due_before=due_before,
@@ -265,7 +274,7 @@ class Scheduler:
         if not batch:
             return 0
         return outcomes.record(
-            self.owner, [(result.job, values) for _, result, values in batch], using=self.using
+            [(result.job, values) for _, result, values in batch], using=self.using
         )
 
     def _forget(self, batch: list[Unrecorded], written: int) -> None:
@@ -303,8 +312,7 @@ class Scheduler:
             del self._running[future]
         deadline = time.monotonic() + self.grace
         try:
-            if unstarted:
-                release(self.owner, [job.pk for job in unstarted], using=self.using)
+            release(unstarted, using=self.using)
             while self._running and not self._forced.is_set():
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
@@ -316,23 +324,35 @@ class Scheduler:
         except DatabaseError:
             logger.exception("database error while stopping")
         if self._running:
-            self.abandoned = len(self._running)
-            reason = "interrupted: the scheduler stopped before the run finished"
-            try:
-                outcomes.abandon(self.owner, reason, using=self.using)
-            except DatabaseError:
-                logger.exception("could not release leases; they expire on their own")
-            logger.warning("abandoned %d running job(s); they will run again", self.abandoned)
+            self._abandoned_jobs = list(self._running.values())
+            self.abandoned = len(self._abandoned_jobs)
+            logger.warning(
+                "abandoning %d running job(s); they are handed back as the process exits",
+                self.abandoned,
+            )
+
+    def hand_back(self) -> int:
+        """Release the abandoned jobs' leases without counting an attempt: the run was cut
+        short by a stop, not failed by the job, so deploys cannot walk a healthy long job
+        to the dead letters. Due at once for any scheduler, hence called only when our
+        handlers are about to die with the process (``os._exit`` right after)."""
+        try:
+            return release(self._abandoned_jobs, using=self.using)
+        except DatabaseError:
+            logger.exception("could not hand jobs back; their leases expire on their own")
+            return 0
 
     # --- threads ------------------------------------------------------------------------
 
     def _heartbeat(self, stop: threading.Event) -> None:
         try:
             while not stop.wait(self.lease_seconds / 3):
-                if not self._running:
+                # A snapshot: the loop adds and removes jobs meanwhile.
+                running = list(self._running.copy().values())
+                if not running:
                     continue
                 try:
-                    renew_leases(self.owner, self.lease_seconds, using=self.using)
+                    renew_leases(running, self.lease_seconds, using=self.using)
                 except DatabaseError:
                     logger.exception("could not renew leases")
                     connections[self.using].close()

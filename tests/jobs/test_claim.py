@@ -74,7 +74,7 @@ def test_nothing_to_claim_for_no_free_worker(due_jobs, django_assert_num_queries
 def test_heartbeat_renews_only_our_running_jobs(due_jobs):
     mine = claim("me", 2, 5)
     theirs = claim("them", 1, 5)[0]
-    assert renew_leases("me", 60) == 2
+    assert renew_leases(mine, 60) == 2
     rows = {job.pk: job for job in Job.objects.filter(status="running")}
     for job in mine:
         assert rows[job.pk].lease_expires_at - timezone.now() > dt.timedelta(seconds=55)
@@ -83,8 +83,8 @@ def test_heartbeat_renews_only_our_running_jobs(due_jobs):
 
 def test_release_gives_back_unstarted_jobs_without_counting_an_attempt(due_jobs):
     jobs = claim("me", 2, 30)
-    assert release("me", [job.pk for job in jobs]) == 2
-    assert release("someone else", [due_jobs[2].pk]) == 0
+    assert release(jobs) == 2
+    assert release(due_jobs[2:3]) == 0  # not claimed: no lease matches
     for job in Job.objects.filter(pk__in=[j.pk for j in jobs]):
         assert (job.status, job.retry_count, job.lease_owner, job.lease_expires_at) == (
             "pending",

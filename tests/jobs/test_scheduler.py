@@ -11,6 +11,7 @@ from django.db import connections
 from django.utils import timezone
 
 from jobs import outcomes
+from jobs import scheduler as scheduler_module
 from jobs.backoff import retry_delay
 from jobs.claim import claim
 from jobs.models import Job
@@ -179,7 +180,7 @@ def make_user_for(user):
     return get_user_model().objects.create(email="second-" + user.email)
 
 
-def test_a_second_signal_gives_up_at_once_and_hands_the_job_back(user, record_file):
+def test_a_second_signal_gives_up_at_once_and_holds_the_job_until_handed_back(user, record_file):
     job = enqueue("test.sleep", user, record_file, seconds=3)
     sched = scheduler(workers=1)
 
@@ -192,17 +193,54 @@ def test_a_second_signal_gives_up_at_once_and_hands_the_job_back(user, record_fi
     assert sched.run() == 1
     assert time.monotonic() - started < 2
     assert sched.abandoned == 1
+    # The handler still runs in this process: nobody else may start the job yet.
     row = reload(job)
-    assert (row.status, row.retry_count, row.lease_owner) == ("pending", 1, "")
-    assert row.last_error.startswith("interrupted:")
+    assert (row.status, row.retry_count) == ("running", 0)
+    assert claim("another process", 1, 30) == []
+    assert sched.hand_back() == 1
+    row = reload(job)
+    assert (row.status, row.retry_count, row.lease_owner, row.last_error) == (
+        "pending",
+        0,
+        "",
+        "",
+    )
+    assert row.next_run <= timezone.now()
 
 
-def test_grace_exceeded_hands_the_job_back(user, record_file):
+def test_grace_exceeded_hands_the_job_back_without_counting_an_attempt(user, record_file):
     job = enqueue("test.sleep", user, record_file, seconds=2)
     sched = scheduler(workers=1, grace=0.2)
     threading.Timer(0.3, sched.request_stop).start()
     assert sched.run() == 1
-    assert (reload(job).status, reload(job).retry_count) == ("pending", 1)
+    assert reload(job).status == "running"
+    sched.hand_back()
+    assert (reload(job).status, reload(job).retry_count) == ("pending", 0)
+
+
+def test_sigterm_releases_claimed_jobs_that_never_started(make_users, record_file, monkeypatch):
+    """Two jobs claimed for two workers, but one thread: the second waits in the pool's
+    queue when the signal comes, and goes back without an attempt counted."""
+    real_pool = scheduler_module.ThreadPoolExecutor
+    monkeypatch.setattr(
+        scheduler_module, "ThreadPoolExecutor", lambda workers, **kw: real_pool(1, **kw)
+    )
+    ada, bob = make_users(2)
+    first = enqueue("test.sleep", ada, record_file, seconds=0.6)
+    second = enqueue("test.sleep", bob, record_file, seconds=0.6)
+    Job.objects.filter(pk=second.pk).update(next_run=first.next_run + dt.timedelta(microseconds=1))
+    sched = scheduler(workers=2)
+    threading.Timer(0.3, sched.request_stop).start()
+    assert sched.run() == 0
+    assert [r[0] for r in runs(record_file)] == [str(first.pk)] * 2
+    assert reload(first).status == "succeeded"
+    row = reload(second)
+    assert (row.status, row.retry_count, row.lease_owner, row.lease_expires_at) == (
+        "pending",
+        0,
+        "",
+        None,
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -228,7 +266,7 @@ def run_slot(moment):
     job = claim("me", 1, 30, due_before=moment, at=moment)[0]
     result = Result(job, "succeeded", 0.0)
     at = moment + dt.timedelta(seconds=1)
-    outcomes.record("me", [(job, transition(result, at))])
+    outcomes.record([(job, transition(result, at))])
     return reload(job).next_run
 
 
@@ -280,3 +318,36 @@ def test_hourly_job_in_berlin_keeps_real_time_rhythm(user, day, runs_that_day):
         assert following - moment == dt.timedelta(hours=1)
         moment, count = following, count + 1
     assert count == runs_that_day
+
+
+def wait_until(condition, timeout=10):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancel_and_resume_mid_run_never_runs_the_job_twice_at_once(user, record_file):
+    """Route A: staff cancel a running job and resume it while its handler still runs, in
+    the process that will claim it again. The run in flight keeps the row; its outcome is
+    discarded; the job can be resumed once it is over."""
+    job = enqueue("test.sleep", user, record_file, seconds=0.8)
+    sched = scheduler(workers=2)
+    thread = threading.Thread(target=lambda: (sched.run(), connections.close_all()))
+    thread.start()
+    try:
+        wait_until(lambda: runs(record_file))
+        assert Job.objects.filter(pk=job.pk).cancel() == 1
+        assert Job.objects.filter(pk=job.pk).resume() == 0  # a run is still in flight
+        assert Job.objects.filter(pk=job.pk).requeue() == 0
+        wait_until(lambda: reload(job).lease_owner == "")
+        assert [r[2] for r in runs(record_file)] == ["started", "ran"]
+        assert reload(job).status == "cancelled"  # the first run's outcome was discarded
+        assert Job.objects.filter(pk=job.pk).resume() == 1
+        wait_until(lambda: reload(job).status == "succeeded")
+        assert [r[2] for r in runs(record_file)] == ["started", "ran", "started", "ran"]
+    finally:
+        sched.request_stop()
+        thread.join(timeout=10)
+    assert sched.total.discarded == 1

@@ -1,4 +1,11 @@
-"""`manage.py runscheduler`: run due jobs on this host, alongside any number of others."""
+"""`manage.py runscheduler`: run due jobs on this host, alongside any number of others.
+
+Exit status: 0 when stopped by SIGTERM/SIGINT and every running job finished within
+``--grace`` (and for ``--exit-when-idle``). 1 after a forced exit, when ``--grace`` ran out
+or a second signal came: the unfinished jobs are handed back, pending and due at once with
+no attempt counted, as the very last thing before the process exits. 1 also in ``--once``
+mode when any job failed.
+"""
 
 from __future__ import annotations
 
@@ -91,10 +98,12 @@ class Command(BaseCommand):
         status = scheduler.run()
         if scheduler.abandoned:
             # Worker threads still run abandoned handlers, and the interpreter would wait
-            # for them at exit; their leases are already released, so leave now.
+            # for them at exit: hand their jobs back and leave at once, so that no other
+            # process can start one while its handler still runs here.
             logging.shutdown()
             sys.stdout.flush()
             sys.stderr.flush()
+            scheduler.hand_back()
             os._exit(status)
         if status:
             raise SystemExit(status)
