@@ -1,0 +1,61 @@
+"""Digest and Email admin pages render for staff, who read but never add or change them."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from tests.digests.factories import EmailFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(User.objects.create_superuser("root@example.com", "x-long-password"))
+    return client
+
+
+@pytest.fixture
+def email():
+    return EmailFactory(subject="Contract to sign", digest__user__email="ada@example.com")
+
+
+def test_digest_list_search_and_page_render(staff_client, email):
+    listing = staff_client.get(reverse("admin:digests_digest_changelist"))
+    assert listing.status_code == 200
+    assert b"ada@example.com" in listing.content
+    found = staff_client.get(reverse("admin:digests_digest_changelist"), {"q": "nobody@"})
+    assert b"ada@example.com" not in found.content
+    page = staff_client.get(reverse("admin:digests_digest_change", args=[email.digest.pk]))
+    assert page.status_code == 200
+    assert b"Contract to sign" in page.content  # the emails inline
+
+
+def test_email_list_search_and_page_render(staff_client, email):
+    EmailFactory(subject="Lunch on Friday?", digest=email.digest)
+    found = staff_client.get(reverse("admin:digests_email_changelist"), {"q": "contract"})
+    assert found.status_code == 200
+    assert b"Contract to sign" in found.content
+    assert b"Lunch on Friday?" not in found.content
+    page = staff_client.get(reverse("admin:digests_email_change", args=[email.pk]))
+    assert page.status_code == 200
+    assert b"Contract to sign" in page.content
+
+
+@pytest.mark.parametrize("model", ["digest", "email"])
+def test_digests_and_emails_cannot_be_added_in_the_admin(staff_client, model):
+    assert staff_client.get(reverse(f"admin:digests_{model}_add")).status_code == 403
+
+
+def test_digest_cannot_be_changed_in_the_admin(staff_client, email):
+    url = reverse("admin:digests_digest_change", args=[email.digest.pk])
+    assert staff_client.post(url, {"summary": "edited"}).status_code == 403
+    email.digest.refresh_from_db()
+    assert email.digest.summary != "edited"
+
+
+def test_email_cannot_be_changed_in_the_admin(staff_client, email):
+    url = reverse("admin:digests_email_change", args=[email.pk])
+    assert staff_client.post(url, {"subject": "edited"}).status_code == 403
+    email.refresh_from_db()
+    assert email.subject == "Contract to sign"
