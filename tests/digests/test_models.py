@@ -1,10 +1,14 @@
 import datetime as dt
+import json
 import zoneinfo
+from pathlib import Path
 
 import pytest
 
+from accounts.models import User
 from digests.models import Digest, Email
 from gda_site.serialization import SerializationError
+from tests.accounts.factories import UserFactory
 from tests.digests.factories import DigestFactory, EmailFactory
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +226,33 @@ def test_digest_from_dict_requires_every_field(field):
 def test_json_fields_are_what_to_dict_writes():
     assert tuple(EmailFactory.build().to_dict()) == Email.JSON_FIELDS
     assert tuple(DigestFactory.build().to_dict()) == Digest.JSON_FIELDS
+
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def example(name: str) -> dict:
+    """The README's JSON examples (copied there verbatim), so the documentation cannot drift."""
+    return json.loads((EXAMPLES / f"{name}.json").read_text())
+
+
+def test_user_example_round_trips_unchanged():
+    user = User.from_dict(example("user"))
+    user.save()
+    assert User.objects.get(pk=user.pk).to_dict() == example("user")
+
+
+def test_digest_example_round_trips_unchanged():
+    UserFactory(email=example("digest")["user"])
+    digest = Digest.from_dict(example("digest"))
+    digest.save()
+    assert Digest.objects.get(pk=digest.pk).to_dict() == example("digest")
+
+
+def test_email_example_round_trips_unchanged():
+    email = Email.from_dict(example("email"))
+    assert email.to_dict() == example("email")  # the offset written is the one read
+    email.digest = DigestFactory()
+    email.save()
+    saved = Email.objects.get(pk=email.pk).to_dict()
+    assert saved == {**example("email"), "received_at": "2026-11-30T08:15:00+00:00"}
