@@ -248,17 +248,47 @@ def _next_cron_time(schedule: str, tz: str, after: datetime) -> datetime:
 
 
 def _reactivate_one_off(rows: models.QuerySet[Job], values: dict[str, Any]) -> int:
-    """Make finished one-off jobs pending again, one row at a time.
+    """Make finished one-off jobs pending again, in a constant number of queries.
 
     At most one one-off job per (user, type) may be pending or running, so a row whose twin
     is already queued (or an earlier row of this batch) is left as it is instead of failing
-    the whole batch with an IntegrityError.
+    the whole batch with an IntegrityError. A twin queued by someone else between our read
+    and our write still fails the batch; then we go row by row.
     """
+    candidates = list(rows.order_by().values_list("pk", "user_id", "type"))
+    if not candidates:
+        return 0
+    taken = _active_one_off_keys(rows.db, candidates)
+    chosen = []
+    for pk, user_id, type_ in candidates:
+        if (user_id, type_) not in taken:
+            taken.add((user_id, type_))
+            chosen.append(pk)
+    try:
+        with transaction.atomic(using=rows.db):
+            return rows.filter(pk__in=chosen).update(**values)
+    except IntegrityError:
+        return _reactivate_one_by_one(rows.filter(pk__in=chosen), values)
+
+
+def _active_one_off_keys(db: str, candidates: list[tuple[Any, Any, str]]) -> set[tuple[Any, str]]:
+    """(user, type) pairs that already have a pending or running one-off job."""
+    user_ids = {user_id for _, user_id, _ in candidates}
+    users = Q(user_id__in=user_ids - {None})
+    if None in user_ids:
+        users |= Q(user__isnull=True)
+    active = Job.objects.using(db).filter(
+        users, schedule="", status__in=ACTIVE, type__in={type_ for _, _, type_ in candidates}
+    )
+    return set(active.values_list("user_id", "type"))
+
+
+def _reactivate_one_by_one(rows: models.QuerySet[Job], values: dict[str, Any]) -> int:
     changed = 0
     for pk, status in rows.values_list("pk", "status"):
         try:
             with transaction.atomic(using=rows.db):
-                changed += Job.objects.using(rows.db).filter(pk=pk, status=status).update(**values)
+                changed += rows.filter(pk=pk, status=status).update(**values)
         except IntegrityError:
             continue
     return changed

@@ -4,6 +4,8 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.models import Job
@@ -140,3 +142,45 @@ def test_cancel_and_no_change_do_not_wake_schedulers(user, django_capture_on_com
         Job.objects.none().requeue()
         Job.objects.all().run_now()
     assert callbacks == []
+
+
+def cancelled_jobs(users):
+    """Half recurring on two schedules, half one-off: what a filtered admin page holds."""
+    for i, u in enumerate(users):
+        schedule = ["0 8 * * *", "30 18 * * 1-5", ""][i % 3]
+        job(u, status="cancelled", schedule=schedule, timezone="Europe/Berlin")
+    return Job.objects.filter(status="cancelled").order_by("-updated_at")  # the admin's order
+
+
+def queries_to_resume(rows):
+    with CaptureQueriesContext(connection) as queries:
+        resumed = rows.resume()
+    return len(queries), resumed
+
+
+def test_resume_costs_the_same_queries_for_5_or_50_rows(make_users):
+    few_queries, few = queries_to_resume(cancelled_jobs(make_users(6)))
+    Job.objects.all().delete()
+    many_queries, many = queries_to_resume(cancelled_jobs(make_users(51)))
+    assert (few, many) == (6, 51)
+    assert many_queries == few_queries
+
+
+def test_requeue_costs_the_same_queries_for_5_or_50_rows(make_users):
+    rows = cancelled_jobs(make_users(6))
+    with CaptureQueriesContext(connection) as few:
+        assert rows.requeue() == 6
+    Job.objects.all().delete()
+    rows = cancelled_jobs(make_users(51))
+    with CaptureQueriesContext(connection) as many:
+        assert rows.requeue() == 51
+    assert len(many) == len(few)
+
+
+def test_reactivating_one_off_jobs_keeps_one_per_user_and_type(make_users):
+    ada, bob = make_users(2)
+    first, second = job(ada, status="dead"), job(ada, status="cancelled")
+    queued, blocked = job(bob), job(bob, status="dead")
+    assert Job.objects.filter(pk__in=[first.pk, second.pk, blocked.pk]).requeue() == 1
+    assert [reload(first).status, reload(second).status].count("pending") == 1
+    assert (reload(queued).status, reload(blocked).status) == ("pending", "dead")
