@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from jobs.models import Job, JobQuerySet
+
+# Staff may fix a payload or allow more attempts; everything else is the scheduler's.
+EDITABLE_FIELDS = ("payload", "max_retries")
 
 
 class HasErrorFilter(admin.SimpleListFilter):
@@ -72,10 +76,16 @@ class JobAdmin(admin.ModelAdmin):
     ]
     # Transitions happen through actions, so the scheduler's bookkeeping is never edited
     # by hand; staff may fix a payload or allow more attempts before requeueing.
-    readonly_fields = [f for f in fields if f not in ("payload", "max_retries")]
+    readonly_fields = [f for f in fields if f not in EDITABLE_FIELDS]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_model(self, request: HttpRequest, obj: Job, form: ModelForm, change: bool) -> None:
+        """Write only what staff edited: a full save would put back the status, lease and
+        next run read when the form was posted, undoing a claim or outcome made since."""
+        edited = [name for name in form.changed_data if name in EDITABLE_FIELDS]
+        obj.save(update_fields=[*edited, "updated_at"])
 
     @admin.display(description="attempts")
     def attempts(self, job: Job) -> str:

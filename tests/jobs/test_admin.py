@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.admin import site as admin_site
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -179,3 +180,28 @@ def test_delete_every_matching_dead_letter(staff_client, jobs):
 
 def test_admin_needs_staff(client, jobs):
     assert client.get(CHANGELIST).status_code == 302
+
+
+def test_saving_the_change_form_writes_only_the_edited_fields(jobs, rf):
+    """The scheduler claims the job between the admin's read and its save: the save must
+    not write back the status, lease and next run it read."""
+    model_admin = admin_site._registry[Job]
+    request = rf.post("/")
+    request.user = get_user_model().objects.create(
+        email="s@example.com", is_staff=True, is_superuser=True
+    )
+    read = Job.objects.get(pk=jobs["pending"].pk)
+    read_at = read.updated_at
+    claimed_at = timezone.now() + dt.timedelta(minutes=1)
+    Job.objects.filter(pk=read.pk).update(
+        status="running", lease_owner="h:2:y:1", next_run=claimed_at
+    )
+    form = model_admin.get_form(request, read, change=True)(
+        {"payload": '{"fixed": true}', "max_retries": "3"}, instance=read
+    )
+    assert form.is_valid(), form.errors
+    model_admin.save_model(request, form.save(commit=False), form, change=True)
+    row = reload(read)
+    assert (row.payload, row.max_retries) == ({"fixed": True}, 3)
+    assert (row.status, row.lease_owner, row.next_run) == ("running", "h:2:y:1", claimed_at)
+    assert row.updated_at > read_at
