@@ -73,9 +73,14 @@ def test_jobstats_on_an_empty_table():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--workers", "0"], "--workers must be 1..256, got 0"),
+        (["--workers", "0"], r"--workers must be 1..64 as scheduler.workers, got 0"),
+        (["--workers", "65"], r"--workers must be 1..64 as scheduler.workers, got 65"),
         (["--poll-interval", "0"], "--poll-interval must be greater than 0, got 0"),
-        (["--lease-seconds", "0.5"], "--lease-seconds must be at least 1, got 0.5"),
+        (
+            ["--lease-seconds", "1"],
+            "--lease-seconds must be 5..3600 as scheduler.lease_seconds, got 1",
+        ),
+        (["--lease-seconds", "3601"], "must be 5..3600 as scheduler.lease_seconds, got 3601"),
         (["--grace", "-1"], "--grace must be 0 or more, got -1"),
     ],
 )

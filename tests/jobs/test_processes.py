@@ -60,7 +60,7 @@ def test_many_processes_drain_five_thousand_jobs_exactly_once(make_users, start,
 
 def test_jobs_of_a_killed_process_are_taken_over_and_none_is_lost(make_users, start, record_file):
     jobs = create_jobs(make_users(6), "test.sleep", record_file, seconds=1.0)
-    victim = start("--workers", "3", "--lease-seconds", "2")
+    victim = start("--workers", "3", "--lease-seconds", "5")
     wait_for(lambda: len(events(record_file, "started")) == 3, 30, "three jobs to start")
     victim.signal(signal.SIGKILL)
     victim.wait()
@@ -69,7 +69,7 @@ def test_jobs_of_a_killed_process_are_taken_over_and_none_is_lost(make_users, st
     assert all(f":{victim.pid}:" in job.lease_owner for job in lost)
     lost_ids = {job.pk for job in lost}
 
-    survivor = start("--workers", "6", "--lease-seconds", "2", "--exit-when-idle")
+    survivor = start("--workers", "6", "--lease-seconds", "5", "--exit-when-idle")
     assert survivor.wait(timeout=60) == 0
 
     assert set(events(record_file, "ran").values()) == {1}
@@ -92,9 +92,24 @@ def test_sigterm_lets_in_flight_jobs_finish_and_exits_zero(make_users, start, re
     assert {reload(job).lease_owner for job in jobs} == {""}
 
 
+def test_a_second_sigterm_exits_at_once_and_hands_the_job_back_uncounted(
+    make_users, start, record_file
+):
+    [job] = create_jobs(make_users(1), "test.sleep", record_file, seconds=60)
+    process = start()
+    wait_for(lambda: events(record_file, "started"), 30, "the job to start")
+    process.signal(signal.SIGTERM)
+    time.sleep(0.5)  # two signals sent back to back would be merged into one
+    process.signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 1
+    row = reload(job)
+    assert (row.status, row.retry_count, row.lease_owner, row.last_error) == ("pending", 0, "", "")
+    assert not events(record_file, "ran")
+
+
 def test_a_job_longer_than_its_lease_is_never_run_twice(make_users, start, record_file):
-    [job] = create_jobs(make_users(1), "test.sleep", record_file, seconds=3.5)
-    lease = ["--lease-seconds", "1", "--exit-when-idle"]
+    [job] = create_jobs(make_users(1), "test.sleep", record_file, seconds=6.5)
+    lease = ["--lease-seconds", "5", "--exit-when-idle"]
     first = start(*lease)
     wait_for(lambda: events(record_file, "started"), 30, "the job to start")
     second = start(*lease)  # keeps looking for expired leases while the job runs

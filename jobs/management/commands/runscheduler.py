@@ -21,6 +21,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from jobs.jobs import ensure_system_jobs
 from jobs.scheduler import Scheduler
 
+# The ranges gda_site/config.py accepts for scheduler.workers and scheduler.lease_seconds:
+# a flag must not allow what the configuration refuses (a 1-second lease is taken over by
+# any hiccup; hundreds of threads per process starve the GIL and the connection pool).
+WORKERS = (1, 64)
+LEASE_SECONDS = (5, 3600)
+
 
 class Command(BaseCommand):
     help = (
@@ -75,12 +81,17 @@ class Command(BaseCommand):
             options["lease_seconds"],
             options["grace"],
         )
-        if not 1 <= workers <= 256:
-            raise CommandError(f"--workers must be 1..256, got {workers}")
+        if not WORKERS[0] <= workers <= WORKERS[1]:
+            raise CommandError(
+                f"--workers must be {WORKERS[0]}..{WORKERS[1]} as scheduler.workers, got {workers}"
+            )
         if poll <= 0:
             raise CommandError(f"--poll-interval must be greater than 0, got {poll:g}")
-        if lease < 1:
-            raise CommandError(f"--lease-seconds must be at least 1, got {lease:g}")
+        if not LEASE_SECONDS[0] <= lease <= LEASE_SECONDS[1]:
+            raise CommandError(
+                f"--lease-seconds must be {LEASE_SECONDS[0]}..{LEASE_SECONDS[1]} "
+                f"as scheduler.lease_seconds, got {lease:g}"
+            )
         if grace < 0:
             raise CommandError(f"--grace must be 0 or more, got {grace:g}")
 
