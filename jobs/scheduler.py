@@ -310,6 +310,12 @@ class Scheduler:
         unstarted = [job for future, job in list(self._running.items()) if future.cancel()]
         for future in [f for f in self._running if f.cancelled()]:
             del self._running[future]
+        logger.info(
+            "stopping: released %d unstarted job(s), waiting up to %gs for %d running",
+            len(unstarted),
+            self.grace,
+            len(self._running),
+        )
         deadline = time.monotonic() + self.grace
         try:
             release(unstarted, using=self.using)

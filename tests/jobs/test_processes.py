@@ -99,7 +99,8 @@ def test_a_second_sigterm_exits_at_once_and_hands_the_job_back_uncounted(
     process = start()
     wait_for(lambda: events(record_file, "started"), 30, "the job to start")
     process.signal(signal.SIGTERM)
-    time.sleep(0.5)  # two signals sent back to back would be merged into one
+    # Two signals sent back to back may be merged into one: wait for the first to be seen.
+    wait_for(lambda: "stopping:" in process.log, 20, "the first signal to be handled")
     process.signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 1
     row = reload(job)
