@@ -3,8 +3,9 @@
 Statuses and transitions (see also the README's "Jobs" section):
 
 * ``pending``: waiting for ``next_run``. A scheduler claims it -> ``running``.
-* ``running``: leased by the scheduler process named in ``lease_owner`` until
-  ``lease_expires_at``; the process renews the lease while the handler runs. Afterwards:
+* ``running``: leased until ``lease_expires_at`` by one claim of a scheduler process;
+  ``lease_owner`` names the process and the claim (``host:pid:random:seq``). The process
+  renews the lease while the handler runs. Afterwards:
   one-off success -> ``succeeded``; recurring success -> ``pending`` at the next cron time;
   failure -> ``pending`` after a backoff, or ``dead`` once ``retry_count`` reaches the
   attempt limit; ``PermanentError`` -> ``dead``; ``RetryLater`` -> ``pending``. An expired
@@ -13,7 +14,7 @@ Statuses and transitions (see also the README's "Jobs" section):
 * ``dead``: a dead letter, kept for staff (requeue or delete) and pruned after
   ``scheduler.dead_retention_days``.
 * ``cancelled``: paused by staff or by the owning app; :meth:`JobQuerySet.resume` brings it
-  back.
+  back. A job cancelled while running keeps its lease until that run is over.
 
 The scheduler writes an outcome only if the row is still running under the lease token of
 that very claim, so a run cannot overwrite what staff or another claim decided meanwhile.
