@@ -116,7 +116,8 @@ class JobAdmin(admin.ModelAdmin):
             queryset.requeue(),
             matched,
             "Requeued {done} of {matched} job(s).",
-            "Running jobs, and one-off jobs whose twin is already queued, were left alone.",
+            "Running jobs (cancelled ones too, until their run is over) and one-off jobs whose "
+            "twin is already queued were left alone.",
         )
 
     @admin.action(description="Run now (pending jobs; keeps the retry count)")
@@ -149,5 +150,6 @@ class JobAdmin(admin.ModelAdmin):
             queryset.resume(),
             matched,
             "Resumed {done} of {matched} job(s).",
-            "Only cancelled jobs resume; one-off jobs whose twin is already queued stay.",
+            "Only cancelled jobs resume, once a run in flight is over; one-off jobs whose twin "
+            "is already queued stay.",
         )

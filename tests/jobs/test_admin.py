@@ -205,3 +205,12 @@ def test_saving_the_change_form_writes_only_the_edited_fields(jobs, rf):
     assert (row.payload, row.max_retries) == ({"fixed": True}, 3)
     assert (row.status, row.lease_owner, row.next_run) == ("running", "h:2:y:1", claimed_at)
     assert row.updated_at > read_at
+
+
+def test_resume_says_a_job_cancelled_mid_run_waits_for_its_run(staff_client, jobs):
+    act(staff_client, "cancel", "", [jobs["running"].pk])
+    response = act(staff_client, "resume", "", [jobs["running"].pk])
+    assert "Resumed 0 of 1 job(s). Only cancelled jobs resume, once a run in flight" in (
+        response.content.decode()
+    )
+    assert reload(jobs["running"]).status == "cancelled"
