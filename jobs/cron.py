@@ -33,6 +33,7 @@ only for the candidate found, to see whether it falls in a gap or an overlap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import MAXYEAR, UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
@@ -500,27 +501,29 @@ def _gap_end(wall: datetime, jump: timedelta) -> datetime:
     low, high = 0, -(-jump // _ONE_MINUTE)
     while _is_imaginary(wall + high * _ONE_MINUTE):  # two transitions in a row: keep going
         low, high = high, 2 * high
-    while high - low > 1:
-        middle = (low + high) // 2
-        if _is_imaginary(wall + middle * _ONE_MINUTE):
-            low = middle
-        else:
-            high = middle
-    return wall + high * _ONE_MINUTE
+    minutes = _first_outside(lambda n: _is_imaginary(wall + n * _ONE_MINUTE), low, high)
+    return wall + minutes * _ONE_MINUTE
 
 
 def _overlap_end(moment: datetime) -> datetime:
     """Wall time (fold 0) at which the repeated interval holding ``moment`` ends."""
     base = moment.replace(microsecond=0, fold=0)
     jump = base.utcoffset() - base.replace(fold=1).utcoffset()
-    low, high = 0, -(-jump // _ONE_SECOND)
+    high = -(-jump // _ONE_SECOND)
+    seconds = _first_outside(lambda n: _is_repeated(base + n * _ONE_SECOND), 0, high)
+    return base + seconds * _ONE_SECOND
+
+
+def _first_outside(inside: Callable[[int], bool], low: int, high: int) -> int:
+    """Binary search: the first n in (low, high] with ``inside(n)`` false, given that
+    ``inside(low)`` holds (or low is the start) and ``inside(high)`` does not."""
     while high - low > 1:
         middle = (low + high) // 2
-        if _is_repeated(base + middle * _ONE_SECOND):
+        if inside(middle):
             low = middle
         else:
             high = middle
-    return base + high * _ONE_SECOND
+    return high
 
 
 def validate_cron(expr: str) -> None:
