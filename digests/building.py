@@ -37,6 +37,7 @@ from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
 from digests import gmail
 from digests.delivery import DIGEST_HEADER, deliver
+from digests.kinds import message_kind
 from digests.models import Digest, Email, Urgency
 from digests.parsing import ParsedMessage, parse_message
 from digests.ranking import Ranked, rank
@@ -154,7 +155,7 @@ def fill(digest: Digest, connect_gmail: ConnectGmail) -> None:
     store(digest, ranked, max_items, provider=result.provider, overview=overview)
 
 
-def _email_row(digest: Digest, position: int, item: Ranked) -> Email:
+def _email_row(digest: Digest, position: int, item: Ranked, provider: str) -> Email:
     message, analysis = item.message, item.analysis
     return Email(
         digest=digest,
@@ -173,6 +174,9 @@ def _email_row(digest: Digest, position: int, item: Ranked) -> Email:
         attachments=[attachment.to_dict() for attachment in message.attachments],
         summary=analysis.summary,
         urgency=analysis.urgency,
+        reasons=list(analysis.reasons),
+        analyzed_by=provider,
+        kind=message_kind(message),
         action_items=[item.to_dict() for item in analysis.action_items],
         reading_seconds=analysis.reading_seconds,
     )
@@ -188,7 +192,9 @@ def store(
         if is_built(locked):  # a concurrent run of the same digest got here first
             _copy_state(locked, digest)
             return
-        Email.objects.bulk_create(_email_row(digest, i, item) for i, item in enumerate(listed))
+        Email.objects.bulk_create(
+            _email_row(digest, i, item, provider) for i, item in enumerate(listed)
+        )
         digest.summary = overview
         digest.provider = provider
         for urgency, count in counts.items():

@@ -23,6 +23,16 @@ class Urgency(models.TextChoices):
     URGENT = "urgent"
 
 
+class Kind(models.TextChoices):
+    """What sort of mail a message is; the email groups what it does not show in full by it."""
+
+    PERSON = "person"
+    NEWSLETTER = "newsletter"
+    NOTIFICATION = "notification"
+    RECEIPT = "receipt"
+    CALENDAR = "calendar"
+
+
 class Digest(models.Model):
     class Status(models.TextChoices):
         BUILDING = "building"
@@ -149,6 +159,15 @@ class Email(models.Model):
     attachments = models.JSONField(default=list, blank=True)
     summary = models.TextField(blank=True)
     urgency = models.CharField(max_length=8, choices=Urgency.choices, default=Urgency.LOW)
+    reasons = models.JSONField(default=list, blank=True, help_text="Why this urgency.")
+    suspicious = models.BooleanField(default=False, help_text="Looks like phishing.")
+    analyzed_by = models.CharField(
+        max_length=32, blank=True, help_text="The analyzer or provider that produced the analysis."
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    listed = models.BooleanField(
+        default=True, help_text="Shown in the digest; otherwise only counted under 'and N more'."
+    )
     action_items = models.JSONField(default=list, blank=True)
     reading_seconds = models.PositiveIntegerField(default=0)
 
@@ -168,6 +187,11 @@ class Email(models.Model):
         "attachments",
         "summary",
         "urgency",
+        "reasons",
+        "suspicious",
+        "analyzed_by",
+        "kind",
+        "listed",
         "action_items",
         "reading_seconds",
     )
@@ -202,6 +226,11 @@ class Email(models.Model):
             "attachments": self.attachments,
             "summary": self.summary,
             "urgency": self.urgency,
+            "reasons": self.reasons,
+            "suspicious": self.suspicious,
+            "analyzed_by": self.analyzed_by,
+            "kind": self.kind,
+            "listed": self.listed,
             "action_items": self.action_items,
             "reading_seconds": self.reading_seconds,
         }
@@ -239,6 +268,11 @@ class Email(models.Model):
             attachments=attachments,
             summary=js.get(data, "summary", str),
             urgency=js.get_choice(data, "urgency", Urgency.values),
+            reasons=js.get_list(data, "reasons", str),
+            suspicious=js.get(data, "suspicious", bool),
+            analyzed_by=js.get(data, "analyzed_by", str),
+            kind=js.get_choice(data, "kind", Kind.values),
+            listed=js.get(data, "listed", bool),
             action_items=action_items,
             reading_seconds=js.get_count(data, "reading_seconds"),
         )
