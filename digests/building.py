@@ -144,9 +144,9 @@ def fill(digest: Digest, connect_gmail: ConnectGmail) -> None:
     """Read, analyze, rank, summarize and store; the digest is built when this returns."""
     user = digest.user
     messages = read_messages(digest, connect_gmail(user))
-    ctx = SummaryContext(now=digest.period_end, zone=user.zone)
-    analyses = {message.gmail_id: analyze_safely(message, ctx) for message in messages}
     me = mailbox_address(user)
+    ctx = SummaryContext(now=digest.period_end, zone=user.zone, me=me.lower())
+    analyses = {message.gmail_id: analyze_safely(message, ctx) for message in messages}
     max_items = clean_preferences(user.digest_preferences)["max_items"]
     shortlist = rank(messages, analyses, me=me)[:max_items]
     result = summarize([item.message for item in shortlist], analyses, ctx)
@@ -155,7 +155,7 @@ def fill(digest: Digest, connect_gmail: ConnectGmail) -> None:
     store(digest, ranked, max_items, provider=result.provider, overview=overview)
 
 
-def _email_row(digest: Digest, position: int, item: Ranked, provider: str) -> Email:
+def _email_row(digest: Digest, position: int, item: Ranked) -> Email:
     message, analysis = item.message, item.analysis
     return Email(
         digest=digest,
@@ -175,7 +175,8 @@ def _email_row(digest: Digest, position: int, item: Ranked, provider: str) -> Em
         summary=analysis.summary,
         urgency=analysis.urgency,
         reasons=list(analysis.reasons),
-        analyzed_by=provider,
+        suspicious=analysis.suspicious,
+        analyzed_by=analysis.analyzed_by,
         kind=message_kind(message),
         action_items=[item.to_dict() for item in analysis.action_items],
         reading_seconds=analysis.reading_seconds,
@@ -192,9 +193,7 @@ def store(
         if is_built(locked):  # a concurrent run of the same digest got here first
             _copy_state(locked, digest)
             return
-        Email.objects.bulk_create(
-            _email_row(digest, i, item, provider) for i, item in enumerate(listed)
-        )
+        Email.objects.bulk_create(_email_row(digest, i, item) for i, item in enumerate(listed))
         digest.summary = overview
         digest.provider = provider
         for urgency, count in counts.items():

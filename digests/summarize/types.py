@@ -34,6 +34,8 @@ class Analysis:
     reasons: tuple[str, ...] = ()
     action_items: tuple[ActionItem, ...] = ()
     reading_seconds: int = MIN_READING_SECONDS
+    suspicious: bool = False  # looks like phishing
+    analyzed_by: str = "offline"  # the local analyzer, or the provider that refined it
 
     @property
     def earliest_due(self) -> date | None:
@@ -42,10 +44,11 @@ class Analysis:
 
 @dataclass(frozen=True)
 class SummaryContext:
-    """What the analysis needs besides the message: the reader's clock and zone."""
+    """What the analysis needs besides the message: the reader's clock, zone and address."""
 
     now: datetime
     zone: zoneinfo.ZoneInfo
+    me: str = ""  # the reader's mailbox address, lower-case ("" when unknown)
 
 
 @dataclass
