@@ -6,6 +6,7 @@ from gda_site import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("accounts/", include("accounts.urls")),
     path("digests/", include("digests.urls")),
     path("admin/", admin.site.urls),

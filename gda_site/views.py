@@ -2,6 +2,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
+from gda_site.health import readiness
+
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -14,3 +16,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For orchestrators: 200 when the database, migrations and a live scheduler are there."""
+    checks = readiness()
+    ready = all(check.ok for check in checks)
+    body = {
+        "status": "ready" if ready else "not ready",
+        "checks": {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
+    }
+    return JsonResponse(body, status=200 if ready else 503)

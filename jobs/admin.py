@@ -8,6 +8,8 @@ filters and search: "requeue every dead letter of type X" is one click.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.forms import ModelForm
@@ -15,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from jobs.models import Job, JobQuerySet
+from jobs.models import Job, JobQuerySet, SchedulerHeartbeat
 
 # Staff may fix a payload or allow more attempts; everything else is the scheduler's.
 EDITABLE_FIELDS = ("payload", "max_retries")
@@ -153,3 +155,17 @@ class JobAdmin(admin.ModelAdmin):
             "Only cancelled jobs resume, once a run in flight is over; one-off jobs whose twin "
             "is already queued stay.",
         )
+
+
+@admin.register(SchedulerHeartbeat)
+class SchedulerHeartbeatAdmin(admin.ModelAdmin):
+    """The runscheduler processes that beat recently; written only by the processes."""
+
+    list_display = ("host", "pid", "version", "workers", "started_at", "beat_at")
+    ordering = ("host", "pid")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

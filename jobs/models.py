@@ -402,3 +402,7 @@ class Job(models.Model):
     def next_scheduled_run(self, after: datetime) -> datetime:
         """The first cron time strictly after ``after``, read in the job's zone."""
         return cron_schedule(self.schedule).next(after.astimezone(zone(self.timezone)))
+
+
+# Defined in its own module; imported here so Django finds it with the app's models.
+from jobs.heartbeats import SchedulerHeartbeat  # noqa: E402, F401

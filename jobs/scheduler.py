@@ -32,7 +32,7 @@ from django.db import DatabaseError, close_old_connections, connections, transac
 from django.db.models import Q
 from django.utils.timezone import now
 
-from jobs import outcomes, wakeup
+from jobs import heartbeats, outcomes, wakeup
 from jobs.claim import claim, lease_owner_name, release, renew_leases
 from jobs.models import Job, Status
 from jobs.registry import PermanentError, RetryLater, get_handler
@@ -351,8 +351,16 @@ class Scheduler:
     # --- threads ------------------------------------------------------------------------
 
     def _heartbeat(self, stop: threading.Event) -> None:
+        """Every poll interval, say this process lives; every third of a lease, renew leases."""
+        renew_every = self.lease_seconds / 3
+        last_renewal = time.monotonic()
         try:
-            while not stop.wait(self.lease_seconds / 3):
+            self._beat(heartbeats.register)
+            while not stop.wait(min(self.poll_interval, renew_every)):
+                self._beat(heartbeats.beat)
+                if time.monotonic() - last_renewal < renew_every:
+                    continue
+                last_renewal = time.monotonic()
                 # A snapshot: the loop adds and removes jobs meanwhile.
                 running = list(self._running.copy().values())
                 if not running:
@@ -362,8 +370,17 @@ class Scheduler:
                 except DatabaseError:
                     logger.exception("could not renew leases")
                     connections[self.using].close()
+            with contextlib.suppress(DatabaseError):
+                heartbeats.unregister(self.owner, using=self.using)
         finally:
             connections.close_all()
+
+    def _beat(self, write: Any) -> None:
+        try:
+            write(self.owner, workers=self.workers, using=self.using)
+        except DatabaseError:
+            logger.exception("could not write the scheduler heartbeat")
+            connections[self.using].close()
 
     def _worker_started(self) -> None:
         self._worker_threads += 1
