@@ -46,18 +46,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gda_site.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gda_site.middleware.LogUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 if not DEBUG:
     # WhiteNoise serves static files in production; with debug on, runserver does.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "gda_site.urls"
 WSGI_APPLICATION = "gda_site.wsgi.application"
@@ -172,13 +174,24 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # One JSON object a line, with the request, job and user the line was written for.
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s %(job_id)s %(user_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,
+        },
     },
-    "filters": {"redact": {"()": "gda_site.logging.RedactCredentials"}},
+    "filters": {
+        "redact": {"()": "gda_site.logging.RedactCredentials"},
+        "context": {"()": "gda_site.logcontext.ContextFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["redact"],
+            # Plain text for people at a terminal, JSON lines for log collectors.
+            "formatter": "plain" if DEBUG else "json",
+            "filters": ["redact", "context"],
         }
     },
     "root": {"handlers": ["console"], "level": "INFO"},

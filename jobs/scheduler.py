@@ -32,6 +32,7 @@ from django.db import DatabaseError, close_old_connections, connections, transac
 from django.db.models import Q
 from django.utils.timezone import now
 
+from gda_site import logcontext
 from jobs import heartbeats, outcomes, wakeup
 from jobs.claim import claim, lease_owner_name, release, renew_leases
 from jobs.models import Job, Status
@@ -75,7 +76,8 @@ def run_job(job: Job) -> Result:
     error = tb = ""
     retry_seconds = 0.0
     try:
-        get_handler(job.type)(job)
+        with logcontext.bind(job_id=job.pk, user_id=job.user_id):
+            get_handler(job.type)(job)
     except RetryLater as exc:
         outcome, retry_seconds = "retry_later", exc.seconds
     except PermanentError as exc:
@@ -425,17 +427,18 @@ class Scheduler:
             detail = " error=" + result.error.split(":", 1)[0]
         if status == Status.PENDING:
             detail += f" next_run={values['next_run'].isoformat(timespec='seconds')}"
-        logger.info(
-            "job %s id=%s user=%s attempt=%d/%d %.1fms %s%s",
-            job.type,
-            job.pk,
-            job.user_id or "-",
-            job.retry_count + 1,
-            job.max_attempts,
-            result.duration * 1000,
-            kind,
-            detail,
-        )
+        with logcontext.bind(job_id=job.pk, user_id=job.user_id):
+            logger.info(
+                "job %s id=%s user=%s attempt=%d/%d %.1fms %s%s",
+                job.type,
+                job.pk,
+                job.user_id or "-",
+                job.retry_count + 1,
+                job.max_attempts,
+                result.duration * 1000,
+                kind,
+                detail,
+            )
 
     def _log_stats_if_due(self) -> None:
         if time.monotonic() - self.stats.since >= STATS_INTERVAL:
