@@ -34,7 +34,7 @@ from django.views.decorators.debug import sensitive_variables
 from google.auth.transport import Request as TransportRequest
 from google.oauth2.credentials import Credentials
 
-from accounts import connection
+from accounts import connection, metrics
 from accounts.google_oauth import canonical_scopes, client
 from accounts.models import GoogleAccount, User
 
@@ -132,7 +132,7 @@ def refresh(
             needed = expires_soon(account, within)
         if not needed:
             return account
-        outcome = _request_access_token(account.refresh_token)
+        outcome = _counted_request(account.refresh_token)
         if isinstance(outcome, TokenRevoked):
             connection.mark_needs_reauth(account, str(outcome))
         else:
@@ -168,6 +168,22 @@ def _store(account: GoogleAccount, response: dict[str, Any]) -> None:
         logger.warning("Google account %s was refreshed concurrently; kept the other", account.pk)
     else:
         logger.info("Refreshed the Google access token of account %s", account.pk)
+
+
+@sensitive_variables()
+def _counted_request(refresh_token: str) -> dict[str, Any] | TokenRevoked:
+    """:func:`_request_access_token`, counted by outcome for /metrics."""
+    try:
+        outcome = _request_access_token(refresh_token)
+    except GoogleUnavailable:
+        metrics.TOKEN_REFRESHES.labels("unavailable").inc()
+        raise
+    except TokenRefreshFailed:
+        metrics.TOKEN_REFRESHES.labels("refused").inc()
+        raise
+    revoked = isinstance(outcome, TokenRevoked)
+    metrics.TOKEN_REFRESHES.labels("invalid_grant" if revoked else "refreshed").inc()
+    return outcome
 
 
 @sensitive_variables()

@@ -164,6 +164,14 @@ def loopback_url(value: str) -> str | None:
     return "an http:// URL on loopback (127.0.0.1 or localhost)"
 
 
+def ip_network(value: str) -> str | None:
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        return "IP addresses or networks such as 10.0.0.0/8"
+    return None
+
+
 # --- the schema -------------------------------------------------------------------------
 
 SUMMARY_PROVIDERS = ("extractive", "openai", "anthropic")
@@ -308,6 +316,21 @@ class DigestConfig:
 
 
 @dataclass(frozen=True)
+class MetricsConfig:
+    token: str = setting(
+        "",
+        "Bearer token that lets any address read /metrics (Authorization: Bearer ...).",
+        secret=True,
+    )
+    allowed_ips: list[str] = setting(
+        ["127.0.0.1", "::1"],
+        "Addresses or networks that may read /metrics without the token.",
+        check=each(ip_network),
+        example=["10.0.0.0/8"],
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     secret_key: str = setting(
         "",
@@ -359,6 +382,7 @@ class Config:
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
 
     @property
     def google_client_configured(self) -> bool:

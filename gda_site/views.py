@@ -1,7 +1,9 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from prometheus_client import CONTENT_TYPE_LATEST
 
+from gda_site import metrics as site_metrics
 from gda_site.health import readiness
 
 
@@ -27,3 +29,14 @@ def readyz(request: HttpRequest) -> JsonResponse:
         "checks": {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
     }
     return JsonResponse(body, status=200 if ready else 503)
+
+
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus text format, for a bearer token or an allowed address only."""
+    if not site_metrics.may_read(request):
+        return HttpResponse(
+            "Forbidden: a bearer token or an allowed address is needed.\n",
+            status=403,
+            content_type="text/plain",
+        )
+    return HttpResponse(site_metrics.exposition(), content_type=CONTENT_TYPE_LATEST)

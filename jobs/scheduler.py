@@ -33,7 +33,7 @@ from django.db.models import Q
 from django.utils.timezone import now
 
 from gda_site import logcontext
-from jobs import heartbeats, outcomes, wakeup
+from jobs import heartbeats, metrics, outcomes, wakeup
 from jobs.claim import claim, lease_owner_name, release, renew_leases
 from jobs.models import Job, Status
 from jobs.registry import PermanentError, RetryLater, get_handler
@@ -420,6 +420,8 @@ class Scheduler:
             kind = "failed"
         for stats in (self.stats, self.total):
             setattr(stats, kind, getattr(stats, kind) + 1)
+        metrics.JOB_RUNS.labels(job.type, kind).inc()
+        metrics.JOB_DURATION.labels(job.type).observe(result.duration)
         detail = ""
         if result.error:
             # The exception's class only: messages may carry secrets; staff read the full
