@@ -236,6 +236,13 @@ FAILURES: dict[str, Failure] = {
         "You chose a different Google account than the one linked to your account here. "
         "Please choose the linked account on Google's screen. Nothing was changed.",
     ),
+    "staff_account": Failure(
+        "Staff accounts sign in with their password",
+        "This email belongs to a staff account here, and staff accounts never sign in with "
+        "Google: a Google account is not proof enough for staff rights. Use the password "
+        "sign-in instead. Nothing was changed.",
+        "Sign in with a password",
+    ),
     "inactive": Failure(
         "This account is disabled",
         "Your account on this site has been disabled. Contact the site's administrator.",
@@ -475,6 +482,10 @@ def _link(grant: Grant, restart: Mapping[str, Any]) -> tuple[User, GoogleAccount
             raise SignInError("wrong_account", f"expected user {expected}", restart)
         if user is not None and not user.is_active:
             raise SignInError("inactive", f"user {user.pk} is inactive", restart)
+        if user is not None and expected is None and (user.is_staff or user.is_superuser):
+            # Owning a Google address must never grant staff rights: staff use the password
+            # form (and link Google, if they want digests, while signed in with it).
+            raise SignInError("staff_account", f"user {user.pk} is staff", restart)
         refresh_token = grant.refresh_token
         if not refresh_token and account is not None and account.is_connected:
             refresh_token = account.refresh_token  # Google sends one only on first consent

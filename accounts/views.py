@@ -147,7 +147,7 @@ def signin_error(request: HttpRequest, error: SignInError) -> HttpResponse:
 
 
 def _retry_url(error: SignInError) -> str:
-    if error.kind == "not_configured":
+    if error.kind in {"not_configured", "staff_account"}:
         return reverse("accounts:login")
     if error.kind == "inactive":
         return reverse("home")

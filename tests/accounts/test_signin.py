@@ -132,13 +132,13 @@ def test_missing_refresh_token_is_asked_again_with_consent(client, fake_google):
 
 
 def test_existing_user_with_same_email_is_linked_not_duplicated(client):
-    staff = UserFactory(email=ADA, is_staff=True)
+    person = UserFactory(email=ADA)
 
     sign_in(client)
 
-    assert User.objects.get() == staff
-    assert GoogleAccount.objects.get().user == staff
-    assert staff.check_password("correct horse battery staple")  # password untouched
+    assert User.objects.get() == person
+    assert GoogleAccount.objects.get().user == person
+    assert person.check_password("correct horse battery staple")  # password untouched
 
 
 def test_next_within_the_site_is_followed(client):
@@ -343,6 +343,33 @@ def test_disabled_user_is_not_signed_in(client):
     assert_error_page(response, "inactive", "This account is disabled")
     assert not GoogleAccount.objects.exists()
     assert client.get("/digests/").status_code == 302
+
+
+@pytest.mark.parametrize("rights", [{"is_staff": True}, {"is_superuser": True, "is_staff": True}])
+def test_google_never_signs_into_a_staff_account(client, rights):
+    """Owning the Google address of a staff account must not open a staff session."""
+    staff = UserFactory(email=ADA, **rights)
+
+    response = sign_in(client)
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Staff accounts sign in with their password" in content
+    assert 'href="/accounts/login/"' in content
+    assert not GoogleAccount.objects.exists()
+    assert client.get("/admin/").status_code == 302  # not signed in
+    assert "_auth_user_id" not in client.session
+    staff.refresh_from_db()
+    assert staff.is_staff
+
+
+def test_staff_signed_in_with_a_password_may_link_google(client):
+    staff = UserFactory(email=ADA, is_staff=True)
+    client.force_login(staff)
+
+    follow(client, start(client, "/accounts/google/reconnect/"))
+
+    assert GoogleAccount.objects.get().user == staff
 
 
 def test_other_authorization_errors_are_reported(client):
