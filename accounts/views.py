@@ -24,11 +24,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import connection, google_oauth
 from accounts.google_oauth import OPTIONAL_SCOPES, SignInError
 from accounts.models import GoogleAccount, User
+from gda_site import ratelimit
 
 logger = logging.getLogger(__name__)
 
 GOOGLE_PERMISSIONS_URL = "https://myaccount.google.com/connections"
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]"}
+SIGN_IN_STARTS = 30  # Google sign-ins one address may start in 10 minutes
 
 View = Callable[..., HttpResponse]
 
@@ -64,6 +66,15 @@ class LoginView(auth_views.LoginView):
 @on_site_host
 def google_start(request: HttpRequest) -> HttpResponse:
     """Send the browser to Google. ``?next=`` where to land, ``?consent=1`` to re-ask."""
+    # Each start stores a pending sign-in in a session row: bound what one address can make.
+    wait = ratelimit.hit(
+        "google_start", ratelimit.client_address(request), limit=SIGN_IN_STARTS, window=600
+    )
+    if wait:
+        minutes = max(1, round(wait / 60))
+        response = render(request, "accounts/too_many.html", {"minutes": minutes}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     try:
         url = google_oauth.begin(
             request,

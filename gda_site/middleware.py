@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from gda_site import logcontext
 
@@ -42,3 +43,17 @@ class LogUserMiddleware:
         user_id = user.pk if user is not None and user.is_authenticated else None
         with logcontext.bind(user_id=user_id):
             return self.get_response(request)
+
+
+class PrivatePagesNotStoredMiddleware:
+    """Pages for a signed-in person are never kept by browsers or proxies (Cache-Control)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response

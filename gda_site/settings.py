@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -39,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "gda_site",
     "jobs",
     "accounts",
@@ -55,6 +58,11 @@ MIDDLEWARE = [
     "gda_site.middleware.LogUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "gda_site.middleware.PrivatePagesNotStoredMiddleware",
+    # Last: it answers a locked-out sign-in before any view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -119,6 +127,20 @@ DEFAULT_FROM_EMAIL = CONFIG.email_from
 SERVER_EMAIL = CONFIG.email_from
 
 AUTH_USER_MODEL = "accounts.User"
+# Axes first: it refuses a locked-out username or address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password sign-in: 5 failures lock that username (from anywhere) and, separately, that
+# address (for any username) for an hour; a success resets the count for both.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "digests:dashboard"
 LOGOUT_REDIRECT_URL = "home"
@@ -168,6 +190,30 @@ if SITE_URL.startswith("https://"):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Only our own scripts, styles and images; no inline code anywhere (forms post to ourselves,
+# sign-in leaves by redirect). Avatars come from Google's image host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https://*.googleusercontent.com"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Nothing on this site needs the browser's powerful features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+        "payment", "usb", "interest-cohort", "browsing-topics", "display-capture",
+    )
+}  # fmt: skip
 
 LOGGING = {
     "version": 1,

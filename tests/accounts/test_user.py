@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import User
@@ -185,7 +186,7 @@ def test_user_added_in_the_admin_can_log_in_with_the_lower_cased_address(client)
     assert response.status_code == 302, response.content
     assert User.objects.filter(email="grace@example.com").exists()
     client.logout()
-    assert client.login(email="grace@example.com", password=password)
+    assert client.login(request=HttpRequest(), email="grace@example.com", password=password)
     client.logout()
     response = client.post(
         reverse("accounts:login"), {"username": "GRACE@example.com", "password": password}
