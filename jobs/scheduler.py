@@ -140,6 +140,7 @@ class Scheduler:
         self._unrecorded: list[Unrecorded] = []
         self._worker_threads = 0
         self._last_reap = float("-inf")
+        self._last_beat = float("-inf")
         self._executor: ThreadPoolExecutor
 
     # --- control, safe to call from signal handlers -------------------------------------
@@ -186,6 +187,8 @@ class Scheduler:
             self._loop(now() if self.once else None)
             self._drain()
         finally:
+            with contextlib.suppress(DatabaseError):
+                heartbeats.unregister(self.owner, using=self.using)
             if not self.abandoned:
                 self._close_worker_connections(executor)
             executor.shutdown(wait=not self.abandoned, cancel_futures=True)
@@ -209,6 +212,7 @@ class Scheduler:
                 # Outcomes and the next claim share a transaction: one commit (one WAL
                 # flush on PostgreSQL, one write lock on SQLite) per turn of the loop.
                 with transaction.atomic(using=self.using):
+                    self._beat_if_due()
                     written = self._write(batch)
                     claimed = claim(
                         f"{self.owner}:{next(self._claims)}",
@@ -229,6 +233,12 @@ class Scheduler:
                 self._stopping.wait(self.poll_interval)
                 continue
             self._wake.wait(self.poll_interval)
+
+    def _beat_if_due(self) -> None:
+        """Our process row, beaten by the loop itself: a stuck loop stops the heartbeat."""
+        if time.monotonic() - self._last_beat >= self.poll_interval:
+            heartbeats.beat(self.owner, workers=self.workers, using=self.using)
+            self._last_beat = time.monotonic()
 
     def _idle(self, due_before: datetime | None) -> bool:
         """--once: nothing left that was due at start. --exit-when-idle: nothing due or
@@ -353,16 +363,8 @@ class Scheduler:
     # --- threads ------------------------------------------------------------------------
 
     def _heartbeat(self, stop: threading.Event) -> None:
-        """Every poll interval, say this process lives; every third of a lease, renew leases."""
-        renew_every = self.lease_seconds / 3
-        last_renewal = time.monotonic()
         try:
-            self._beat(heartbeats.register)
-            while not stop.wait(min(self.poll_interval, renew_every)):
-                self._beat(heartbeats.beat)
-                if time.monotonic() - last_renewal < renew_every:
-                    continue
-                last_renewal = time.monotonic()
+            while not stop.wait(self.lease_seconds / 3):
                 # A snapshot: the loop adds and removes jobs meanwhile.
                 running = list(self._running.copy().values())
                 if not running:
@@ -372,17 +374,8 @@ class Scheduler:
                 except DatabaseError:
                     logger.exception("could not renew leases")
                     connections[self.using].close()
-            with contextlib.suppress(DatabaseError):
-                heartbeats.unregister(self.owner, using=self.using)
         finally:
             connections.close_all()
-
-    def _beat(self, write: Any) -> None:
-        try:
-            write(self.owner, workers=self.workers, using=self.using)
-        except DatabaseError:
-            logger.exception("could not write the scheduler heartbeat")
-            connections[self.using].close()
 
     def _worker_started(self) -> None:
         self._worker_threads += 1
