@@ -237,6 +237,12 @@ class GmailConfig:
         "Most messages read for one digest.",
         check=int_range(1, 5000),
     )
+    http_timeout_seconds: float = setting(
+        30.0,
+        "Seconds to wait for Gmail to answer one HTTP request (a send that answers later is "
+        "checked for in the mailbox before it is sent again).",
+        check=positive_number,
+    )
 
 
 @dataclass(frozen=True)
@@ -308,6 +314,16 @@ class DigestConfig:
 
 
 @dataclass(frozen=True)
+class DeliveryConfig:
+    verify_grace_seconds: int = setting(
+        120,
+        "After a crash or timeout while sending a digest, how long to wait for it to show up "
+        "in the reader's Gmail before deciding it was lost and sending it again.",
+        check=int_range(0, 86400),
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     secret_key: str = setting(
         "",
@@ -359,6 +375,7 @@ class Config:
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
+    delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
 
     @property
     def google_client_configured(self) -> bool:
