@@ -1,10 +1,11 @@
 """The subset of Gmail's search language (the ``q`` parameter) that GDA relies on.
 
 Supported: ``is:`` ``in:`` ``label:`` ``category:`` ``from:`` ``to:`` ``cc:`` ``subject:``
-``rfc822msgid:`` ``after:`` ``before:`` (epoch seconds or YYYY/MM/DD, UTC) ``newer_than:`` ``older_than:``
-(``Nh``/``Nd``/``Nm``/``Ny``) ``has:attachment``, free words and "quoted phrases" (all ANDed),
-and ``-`` negation of any term. Anything else fails loudly with a 400 instead of silently
-returning the wrong messages, so a test can never pass on a query the fake misunderstood.
+``rfc822msgid:`` ``after:`` ``before:`` (epoch seconds or YYYY/MM/DD, UTC) ``newer_than:``
+``older_than:`` (``Nh``/``Nd``/``Nm``/``Ny``) ``has:attachment``, free words and "quoted
+phrases" (all ANDed), and ``-`` negation of any term. Anything else fails loudly with a 400
+instead of silently returning the wrong messages, so a test can never pass on a query the fake
+misunderstood.
 """
 
 from __future__ import annotations
