@@ -321,6 +321,11 @@ class DeliveryConfig:
         "in the reader's Gmail before deciding it was lost and sending it again.",
         check=int_range(0, 86400),
     )
+    smtp_timeout_seconds: float = setting(
+        30.0,
+        "Seconds to wait for our mail server to answer; keep it below verify_grace_seconds.",
+        check=positive_number,
+    )
 
 
 @dataclass(frozen=True)
