@@ -35,7 +35,7 @@ from django.utils import timezone
 from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
 from digests import gmail, outbox
-from digests.delivery import DIGEST_HEADER
+from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.models import Digest, Email, Urgency
 from digests.parsing import ParsedMessage, parse_message
 from digests.ranking import Ranked, rank
@@ -230,6 +230,8 @@ def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
         return "Your Google access was revoked: reconnect Google."
     if isinstance(exc, gmail.GmailUnavailable):
         return "Gmail is not answering right now; we will try again in a few minutes."
+    if isinstance(exc, GmailSendRejected):
+        return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
     if isinstance(exc, gmail.GmailRequestRejected):
         return (
             f"Gmail refused to search your mail ({exc}). Check the search query in your "

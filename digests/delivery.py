@@ -34,6 +34,7 @@ __all__ = [
     "DIGEST_HEADER",
     "NO_SEND_PERMISSION",
     "READ_SCOPE",
+    "GmailSendRejected",
     "base_headers",
     "can_send_from_gmail",
     "choose_channel",
@@ -53,6 +54,10 @@ NO_SEND_PERMISSION = (
 )
 
 ConnectGmail = Callable[[Any], gmail.Gmail]
+
+
+class GmailSendRejected(gmail.GmailRequestRejected):
+    """Gmail refused to send the digest from the reader's account (a 4xx on messages.send)."""
 
 
 def can_send_from_gmail(user: Any) -> bool:
@@ -91,7 +96,10 @@ def send(row: OutboundEmail, connect_gmail: ConnectGmail = gmail.connect) -> str
     """Send the stored email once; the provider's id ("" for SMTP). Raises on failure."""
     message = make_message(row)
     if row.channel == "gmail":
-        return connect_gmail(row.digest.user).send(message.message().as_bytes())
+        try:
+            return connect_gmail(row.digest.user).send(message.message().as_bytes())
+        except gmail.GmailRequestRejected as exc:
+            raise GmailSendRejected(exc.status, str(exc)) from exc
     timeout = settings.CONFIG.delivery.smtp_timeout_seconds
     message.connection = get_connection(fail_silently=False, timeout=timeout)
     message.send(fail_silently=False)

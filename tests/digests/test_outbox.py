@@ -287,7 +287,10 @@ def test_gmail_refusing_the_send_is_failed_not_unknown(fake):
         build_digest(user, now=timezone.now())
     row = OutboundEmail.objects.get()
     assert row.state == State.FAILED
-    assert row.failure_reason.startswith("GmailRequestRejected")
+    assert row.failure_reason.startswith("GmailSendRejected: Gmail refused the request (HTTP 400)")
+    digest = Digest.objects.get()
+    assert digest.status == Digest.Status.FAILED
+    assert digest.last_error.startswith("Gmail refused to send the digest from your Gmail (")
 
 
 @pytest.mark.parametrize(
