@@ -9,7 +9,6 @@ import datetime as dt
 import re
 import smtplib
 import socket
-import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -25,6 +24,7 @@ from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory
 from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google, replace_config
 from tests.digests.smtp_sink import SmtpSink
+from tests.jobs.processes import wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -270,7 +270,8 @@ def test_gmail_answering_after_the_timeout_is_found_in_sent(fake, settings, mail
     row = OutboundEmail.objects.get()
     assert row.state == State.SENDING
 
-    time.sleep(1.2)  # the grace period; meanwhile Gmail finishes the send
+    wait_for(lambda: in_gmail(fake, row.message_id), 10, "Gmail to finish the slow send")
+    OutboundEmail.objects.update(sending_since=timezone.now() - dt.timedelta(seconds=2))
     digest = build_digest(user, now=timezone.now())
 
     row.refresh_from_db()

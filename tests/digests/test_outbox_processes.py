@@ -24,7 +24,7 @@ from tests.jobs.processes import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-GRACE = "2"  # delivery.verify_grace_seconds in the children
+GRACE = "3"  # delivery.verify_grace_seconds in the children
 
 
 @pytest.fixture
