@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from digests.models import Digest, Email
+from digests.models import Digest, Email, OutboundEmail
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -42,3 +42,22 @@ class EmailAdmin(ReadOnlyAdmin):
     list_filter = ["urgency"]
     search_fields = ["subject", "from_address", "from_name", "gmail_id", "thread_id"]
     list_select_related = ["digest__user"]
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(ReadOnlyAdmin):
+    """The delivery outbox: what was sent, how, and whether a search in Gmail decided it."""
+
+    list_display = [
+        "message_id",
+        "recipient",
+        "channel",
+        "state",
+        "attempts",
+        "sent_at",
+        "found_by_search",
+    ]
+    list_filter = ["state", "channel", "found_by_search"]
+    search_fields = ["message_id", "recipient", "digest__user__email", "failure_reason"]
+    list_select_related = ["digest__user"]
+    exclude = ["html"]

@@ -9,11 +9,10 @@ Idempotence, because jobs are retried and processes get killed:
 * **Built once.** Everything read from Gmail is stored in one transaction together with
   ``provider``, which is therefore the mark of a built digest. A retry of a built digest
   goes straight to delivery, with the same period and the same content.
-* **Sent at most once.** Delivery is claimed with a conditional UPDATE of ``delivered_at``
-  before sending; only the claimer sends. A failed send releases the claim (and the job
-  retries); a process killed mid-send leaves the claim in place, so the retry marks the
-  digest sent instead of mailing it twice. Missing one email is better than two: the digest
-  is in the web UI either way.
+* **Delivered exactly once.** The email is rendered once into the outbox
+  (digests/outbox.py) with a stable Message-ID; a send whose outcome is unknown (a crash, a
+  timeout, a dropped connection) is decided by looking for that Message-ID in the reader's
+  Gmail before sending again. ``delivered_at`` is when the outbox saw it sent.
 * **One builder per user at a time.** Choosing the period locks the user's row, so a
   scheduled digest and a "send now" racing each other agree on one digest row.
 
@@ -35,13 +34,12 @@ from django.utils import timezone
 
 from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
-from digests import gmail
-from digests.delivery import DIGEST_HEADER, deliver
+from digests import gmail, outbox
+from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
 from digests.models import Digest, Email, Urgency
 from digests.parsing import ParsedMessage, parse_message
 from digests.ranking import Ranked, rank
-from digests.render import render_email
 from digests.summarize import (
     Analysis,
     SummaryContext,
@@ -80,6 +78,8 @@ def build_digest(
     if digest.status in UNFINISHED:
         try:
             deliver_once(digest, connect_gmail, now)
+        except outbox.AwaitingEvidence:
+            raise  # not a failure: the job looks for the email later
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
@@ -210,32 +210,18 @@ def _copy_state(source: Digest, target: Digest) -> None:
 
 
 def deliver_once(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> None:
+    """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
     preferences = clean_preferences(digest.user.digest_preferences)
     if not preferences["deliver_email"]:
-        _finish(digest, note="")  # kept in the web UI only, as the person chose
+        _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
         return
-    claimed = Digest.objects.filter(pk=digest.pk, delivered_at__isnull=True).update(
-        delivered_at=now
-    )
-    if not claimed:
-        # An earlier attempt claimed the delivery and then died or is still sending: never
-        # send twice (see the module doc).
-        logger.warning("digest %s was already claimed for delivery; not sending again", digest.pk)
-        _finish(digest, note=digest.last_error)
-        return
-    digest.delivered_at = now
-    try:
-        outcome = deliver(digest, render_email(digest), connect_gmail=connect_gmail)
-    except Exception:
-        Digest.objects.filter(pk=digest.pk).update(delivered_at=None)
-        digest.delivered_at = None
-        raise
-    _finish(digest, note=outcome.note)
+    row = outbox.deliver(digest, connect_gmail)
+    _finish(digest, note=row.note, delivered_at=row.sent_at or now)
 
 
-def _finish(digest: Digest, *, note: str) -> None:
+def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:
     Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
-        status=Digest.Status.SENT, last_error=note
+        status=Digest.Status.SENT, last_error=note, delivered_at=delivered_at
     )
     digest.refresh_from_db()
 
@@ -249,6 +235,8 @@ def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
         return "Your Google access was revoked: reconnect Google."
     if isinstance(exc, gmail.GmailUnavailable):
         return "Gmail is not answering right now; we will try again in a few minutes."
+    if isinstance(exc, GmailSendRejected):
+        return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
     if isinstance(exc, gmail.GmailRequestRejected):
         return (
             f"Gmail refused to search your mail ({exc}). Check the search query in your "

@@ -54,7 +54,7 @@ SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send"
 # https://developers.google.com/gmail/api/reference/quota
 QUOTA_UNITS = {"messages.list": 5, "messages.get": 5, "messages.send": 100}
 LIST_PAGE_MAX = 500  # Gmail's own ceiling for maxResults
-HTTP_TIMEOUT = 30  # seconds per HTTP request
+HTTP_TIMEOUT = 30.0  # seconds per HTTP request; connect() uses gmail.http_timeout_seconds
 INLINE_WAIT_LIMIT = 5.0  # longest Retry-After we sit out inside a job instead of rescheduling
 DEFAULT_RETRY_AFTER = 30.0
 _RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded", "RESOURCE_EXHAUSTED"}
@@ -144,6 +144,7 @@ class Gmail:
         api_endpoint: str,
         batch_size: int,
         sleep: Callable[[float], None] = time.sleep,
+        timeout: float = HTTP_TIMEOUT,
     ) -> None:
         self.api_endpoint = api_endpoint.rstrip("/")
         # The discovery document names gmail.googleapis.com for batches whatever the
@@ -154,9 +155,7 @@ class Gmail:
         self.requests: Counter[str] = Counter()  # attempts, by method
         self.quota_units = 0  # what Google charged: refused requests cost nothing
         self.credentials = credentials
-        http = google_auth_httplib2.AuthorizedHttp(
-            credentials, http=httplib2.Http(timeout=HTTP_TIMEOUT)
-        )
+        http = google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=timeout))
         self.service = build(
             "gmail",
             "v1",
@@ -303,4 +302,5 @@ def connect(user: Any, *, sleep: Callable[[float], None] = time.sleep) -> Gmail:
         api_endpoint=config.google.api_endpoint,
         batch_size=config.gmail.batch_size,
         sleep=sleep,
+        timeout=config.gmail.http_timeout_seconds,
     )

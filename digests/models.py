@@ -278,3 +278,47 @@ class Email(models.Model):
         )
         js.validate_model(email, exclude=["digest"])
         return email
+
+
+class OutboundEmail(models.Model):
+    """A digest email rendered once and stored, then sent once: the outbox (digests/outbox.py)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued"
+        SENDING = "sending"
+        SENT = "sent"
+        FAILED = "failed"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "our mail server"
+        GMAIL = "gmail", "the reader's own Gmail"
+
+    digest = models.OneToOneField(Digest, on_delete=models.CASCADE, related_name="outbound_email")
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    message_id = models.CharField(
+        max_length=255, unique=True, help_text="The Message-ID header, generated once."
+    )
+    sender = models.CharField(max_length=400)
+    recipient = models.CharField(max_length=320)
+    subject = models.TextField()
+    text = models.TextField()
+    html = models.TextField()
+    headers = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True, help_text="For the reader, e.g. why not from their Gmail.")
+    attempts = models.PositiveIntegerField(default=0)
+    claim = models.CharField(
+        max_length=64, blank=True, help_text="Token of the send attempt that moved it last."
+    )
+    sending_since = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    provider_id = models.CharField(max_length=128, blank=True, help_text="Gmail's message id.")
+    found_by_search = models.BooleanField(
+        default=False, help_text="Marked sent because the reader's Gmail holds it."
+    )
+    failure_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.message_id} ({self.state})"

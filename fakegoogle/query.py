@@ -1,10 +1,11 @@
 """The subset of Gmail's search language (the ``q`` parameter) that GDA relies on.
 
 Supported: ``is:`` ``in:`` ``label:`` ``category:`` ``from:`` ``to:`` ``cc:`` ``subject:``
-``after:`` ``before:`` (epoch seconds or YYYY/MM/DD, UTC) ``newer_than:`` ``older_than:``
-(``Nh``/``Nd``/``Nm``/``Ny``) ``has:attachment``, free words and "quoted phrases" (all ANDed),
-and ``-`` negation of any term. Anything else fails loudly with a 400 instead of silently
-returning the wrong messages, so a test can never pass on a query the fake misunderstood.
+``rfc822msgid:`` ``after:`` ``before:`` (epoch seconds or YYYY/MM/DD, UTC) ``newer_than:``
+``older_than:`` (``Nh``/``Nd``/``Nm``/``Ny``) ``has:attachment``, free words and "quoted
+phrases" (all ANDed), and ``-`` negation of any term. Anything else fails loudly with a 400
+instead of silently returning the wrong messages, so a test can never pass on a query the fake
+misunderstood.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Protocol
 
 from fakegoogle.errors import bad_request
 
-_TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"|(\S+))')
+_TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z_][A-Za-z0-9_]*):)?(?:"([^"]*)"|(\S+))')
 _UNSUPPORTED_WORDS = {"OR", "AROUND"}
 _UNIT_MS = {"h": 3_600_000, "d": 86_400_000, "m": 30 * 86_400_000, "y": 365 * 86_400_000}
 _IN_ALIASES = {"anywhere": None, "inbox": "INBOX", "sent": "SENT", "spam": "SPAM", "trash": "TRASH"}
@@ -82,6 +83,9 @@ def _predicate(operator: str, value: str, now_ms: int, q: str) -> Predicate:
         return lambda message: lowered in message.search_text
     if operator in {"from", "to", "cc", "bcc", "subject"}:
         return lambda message: lowered in message.header_text(operator).lower()
+    if operator == "rfc822msgid":
+        wanted = value.strip().strip("<>")
+        return lambda message: wanted == message.header_text("Message-ID").strip().strip("<>")
     if operator == "label":
         return _has_label(re.sub(r"[-\s/]", "_", value).upper())
     if operator == "category":

@@ -245,6 +245,12 @@ class GmailConfig:
         "Most messages read for one digest.",
         check=int_range(1, 5000),
     )
+    http_timeout_seconds: float = setting(
+        30.0,
+        "Seconds to wait for Gmail to answer one HTTP request (a send that answers later is "
+        "checked for in the mailbox before it is sent again).",
+        check=positive_number,
+    )
 
 
 @dataclass(frozen=True)
@@ -331,6 +337,21 @@ class MetricsConfig:
 
 
 @dataclass(frozen=True)
+class DeliveryConfig:
+    verify_grace_seconds: int = setting(
+        120,
+        "After a crash or timeout while sending a digest, how long to wait for it to show up "
+        "in the reader's Gmail before deciding it was lost and sending it again.",
+        check=int_range(0, 86400),
+    )
+    smtp_timeout_seconds: float = setting(
+        30.0,
+        "Seconds to wait for our mail server to answer; keep it below verify_grace_seconds.",
+        check=positive_number,
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     secret_key: str = setting(
         "",
@@ -383,6 +404,7 @@ class Config:
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
+    delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
 
     @property
     def google_client_configured(self) -> bool:

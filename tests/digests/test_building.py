@@ -1,7 +1,7 @@
 """The whole pipeline against the running fake Google: read, analyze, rank, store, deliver.
 
 Also what must hold when things go wrong: failures explained in words on the digest, retries
-reusing the same digest, and never two emails for one digest.
+reusing the same digest, and exactly one email per digest (more in test_outbox.py).
 """
 
 import datetime as dt
@@ -11,10 +11,10 @@ import pytest
 from django.core import mail as django_mail
 from django.utils import timezone
 
-from digests import building, gmail
+from digests import building, gmail, outbox
 from digests.building import build_digest
 from digests.delivery import DIGEST_HEADER, NO_SEND_PERMISSION
-from digests.models import Digest, Urgency
+from digests.models import Digest, OutboundEmail, Urgency
 from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory
 from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google
@@ -244,22 +244,30 @@ class Killed(BaseException):
     """A hard kill: nothing in the pipeline catches it, as with kill -9."""
 
 
-def test_a_run_killed_while_sending_is_not_sent_twice(demo_user, monkeypatch, mailoutbox):
+def test_a_run_killed_after_the_claim_sends_once_after_the_grace_period(
+    demo_user, monkeypatch, mailoutbox
+):
     def die(*args, **kwargs):
         raise Killed
 
-    monkeypatch.setattr(building, "deliver", die)
+    monkeypatch.setattr(outbox.delivery, "send", die)
     with pytest.raises(Killed):
         build_digest(demo_user, now=timezone.now())
-    digest = Digest.objects.get(user=demo_user)
-    assert digest.delivered_at is not None  # the claim was made before sending
-
     monkeypatch.undo()
+    digest = Digest.objects.get(user=demo_user)
+    assert digest.outbound_email.state == OutboundEmail.State.SENDING
+
+    with pytest.raises(outbox.AwaitingEvidence):  # too early to tell: the job waits
+        build_digest(demo_user, now=timezone.now())
+    assert mailoutbox == []
+
+    OutboundEmail.objects.update(sending_since=timezone.now() - dt.timedelta(hours=1))
     rerun = build_digest(demo_user, now=timezone.now())
 
     assert rerun.pk == digest.pk
     assert rerun.status == Digest.Status.SENT
-    assert mailoutbox == []  # at most once: the digest is on the web either way
+    assert len(mailoutbox) == 1  # not in the reader's Gmail, so sent now, and only now
+    assert mailoutbox[0].extra_headers["Message-ID"] == digest.outbound_email.message_id
 
 
 def test_rerunning_a_finished_job_sends_nothing_new(demo_user, mailoutbox):
@@ -302,4 +310,4 @@ class FailingBackend:
         pass
 
     def send_messages(self, messages):
-        raise OSError("mail server down")
+        raise ConnectionRefusedError("mail server down")  # refused: certainly not delivered

@@ -1,10 +1,9 @@
-"""The digest email (text and HTML) and its delivery through Django's mail."""
+"""The digest email (text and HTML); its delivery is tested in test_outbox.py."""
 
 import datetime as dt
 
 import pytest
 
-from digests.delivery import DIGEST_HEADER, NO_SEND_PERMISSION, deliver
 from digests.render import render_email
 from tests.accounts.factories import UserFactory
 from tests.digests.factories import DigestFactory, EmailFactory
@@ -81,25 +80,3 @@ def test_html_version_has_the_same_links_and_escapes(digest, settings):
     assert "Contract &lt;signature&gt; needed" in html
     assert "<signature>" not in html
     assert "(due Fri 4 Dec 2026)" in html
-
-
-def test_delivery_by_email(digest, mailoutbox, settings):
-    outcome = deliver(digest, render_email(digest))
-
-    assert (outcome.channel, outcome.note) == ("email", "")
-    [sent] = mailoutbox
-    assert sent.to == ["alex@example.com"]
-    assert sent.from_email == settings.DEFAULT_FROM_EMAIL
-    assert sent.extra_headers[DIGEST_HEADER] == str(digest.pk)
-    assert sent.extra_headers["Auto-Submitted"] == "auto-generated"
-    [(html, kind)] = sent.alternatives
-    assert kind == "text/html"
-    assert "thread-contract" in html
-    assert "thread-contract" in sent.body
-
-
-def test_send_from_gmail_without_a_google_account_falls_back(digest, mailoutbox):
-    digest.user.digest_preferences = {**digest.user.digest_preferences, "send_from_gmail": True}
-    outcome = deliver(digest, render_email(digest))
-    assert (outcome.channel, outcome.note) == ("email", NO_SEND_PERMISSION)
-    assert len(mailoutbox) == 1

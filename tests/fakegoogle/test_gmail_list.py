@@ -222,3 +222,39 @@ def test_unsupported_queries_fail_loudly_naming_the_term(gmail, q, named):
 
     assert caught.value.status_code == 400
     assert named in caught.value.reason
+
+
+def _add_with_message_id(fake, message_id: str, labels: tuple[str, ...]) -> str:
+    message = EmailMessage()
+    message["From"] = "GDA <digest@gda.example>"
+    message["To"] = DEMO_EMAIL
+    message["Subject"] = "Your digest"
+    message["Message-ID"] = message_id
+    message.set_content("Digest body")
+    return fake.add_message(DEMO_EMAIL, message, labels=labels).id
+
+
+def test_rfc822msgid_finds_exactly_that_message_with_or_without_brackets(gmail, fake):
+    wanted = _add_with_message_id(fake, "<digest-7-abc@gda.example>", ("INBOX",))
+    _add_with_message_id(fake, "<digest-7-abcd@gda.example>", ("INBOX",))
+
+    assert list_ids(gmail, q="rfc822msgid:digest-7-abc@gda.example") == [wanted]
+    assert list_ids(gmail, q="rfc822msgid:<digest-7-abc@gda.example>") == [wanted]
+    assert list_ids(gmail, q="rfc822msgid:digest-8-abc@gda.example") == []
+
+
+def test_rfc822msgid_in_anywhere_finds_spam_and_trash_too(gmail, fake):
+    in_spam = _add_with_message_id(fake, "<spam-1@gda.example>", ("SPAM",))
+    in_trash = _add_with_message_id(fake, "<trash-1@gda.example>", ("TRASH",))
+
+    assert list_ids(gmail, q="rfc822msgid:spam-1@gda.example") == []
+    assert list_ids(gmail, q="rfc822msgid:spam-1@gda.example in:anywhere") == [in_spam]
+    assert list_ids(gmail, q="rfc822msgid:trash-1@gda.example in:anywhere") == [in_trash]
+
+
+def test_rfc822msgid_in_sent_only_finds_sent_mail(gmail, fake):
+    sent = _add_with_message_id(fake, "<sent-1@gda.example>", ("SENT",))
+    _add_with_message_id(fake, "<inbox-1@gda.example>", ("INBOX",))
+
+    assert list_ids(gmail, q="rfc822msgid:sent-1@gda.example in:sent") == [sent]
+    assert list_ids(gmail, q="rfc822msgid:inbox-1@gda.example in:sent") == []
