@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
-from digests import gmail, outbox
+from digests import gmail, metrics, outbox
 from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
 from digests.models import Digest, Email, Urgency
@@ -220,9 +220,10 @@ def deliver_once(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> 
 
 
 def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:
-    Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
+    if Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
         status=Digest.Status.SENT, last_error=note, delivered_at=delivered_at
-    )
+    ):
+        metrics.DIGESTS.labels("sent").inc()
     digest.refresh_from_db()
 
 
@@ -253,5 +254,6 @@ def record_failure(digest: Digest, exc: BaseException, now: datetime) -> None:
     Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
         status=Digest.Status.FAILED, last_error=message
     )
+    metrics.DIGESTS.labels("failed").inc()
     digest.status = Digest.Status.FAILED
     digest.last_error = message

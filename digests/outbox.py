@@ -34,7 +34,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from digests import delivery, gmail
+from digests import delivery, gmail, metrics
 from digests.models import Digest, OutboundEmail
 from digests.render import render_email
 from jobs.registry import RetryLater
@@ -98,9 +98,11 @@ def deliver(digest: Digest, connect_gmail: delivery.ConnectGmail = gmail.connect
         if row.state == State.SENDING:
             verdict = _look_for_it(row, connect_gmail)
             if verdict == "found":
+                metrics.DELIVERY_VERIFICATIONS.labels("found").inc()
                 return row
             if verdict == "changed":
                 continue
+            metrics.DELIVERY_VERIFICATIONS.labels("resent").inc()
         token = _claim(row)
         if token is not None:
             _send_claimed(row, token, connect_gmail)
