@@ -6,7 +6,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gda_test
 SQLITE_TEST_URL := sqlite:///var/gda-test.sqlite3
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install run test lint test-sqlite test-postgres bench clean
+.PHONY: install run test lint browser test-sqlite test-postgres bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# The browser tests need Debian's chromium; as root it is installed here, otherwise say how.
+browser:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+test: lint browser
 	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/python manage.py check
 	$(MAKE) --no-print-directory test-sqlite
