@@ -51,6 +51,7 @@ class Result:
     error: str = ""
     traceback: str = ""
     retry_seconds: float = 0.0
+    counts_attempt: bool = False
 
 
 @dataclass
@@ -74,10 +75,14 @@ def run_job(job: Job) -> Result:
     started = time.monotonic()
     error = tb = ""
     retry_seconds = 0.0
+    counts_attempt = False
     try:
         get_handler(job.type)(job)
     except RetryLater as exc:
         outcome, retry_seconds = "retry_later", exc.seconds
+        counts_attempt = exc.counts_attempt
+        if counts_attempt:
+            error = f"{type(exc).__name__}: {exc}"
     except PermanentError as exc:
         outcome, error = "dead", f"{type(exc).__name__}: {exc}"
     except Exception as exc:
@@ -86,7 +91,9 @@ def run_job(job: Job) -> Result:
         outcome = "succeeded"
     finally:
         close_old_connections()
-    return Result(job, outcome, time.monotonic() - started, error, tb, retry_seconds)
+    return Result(
+        job, outcome, time.monotonic() - started, error, tb, retry_seconds, counts_attempt
+    )
 
 
 def transition(result: Result, at: datetime) -> dict[str, Any]:
@@ -96,7 +103,9 @@ def transition(result: Result, at: datetime) -> dict[str, Any]:
     if result.outcome == "succeeded":
         return outcomes.succeeded(job, at)
     if result.outcome == "retry_later":
-        return outcomes.retry_later(job, at, result.retry_seconds)
+        return outcomes.retry_later(
+            job, at, result.retry_seconds, counts_attempt=result.counts_attempt, error=result.error
+        )
     if result.outcome == "dead":
         return outcomes.dead(job, at, result.error)
     return outcomes.failed(job, at, result.error, result.traceback, random.random())
@@ -393,7 +402,7 @@ class Scheduler:
         status = values["status"]
         if result.outcome == "succeeded" and status != Status.DEAD:
             kind = "succeeded"
-        elif result.outcome == "retry_later":
+        elif result.outcome == "retry_later" and status != Status.DEAD:
             kind = "retry_later"
         elif status == Status.DEAD:
             kind = "dead"
