@@ -76,16 +76,19 @@ def build_digest(
     connect_gmail: ConnectGmail = gmail.connect,
     progress: Progress = sync.no_progress,
     deliver: bool = True,
+    since: datetime | None = None,
 ) -> Digest:
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
     ``progress(stage, done, total)`` hears about each step (listing, fetching, analysing,
     storing, sending). ``deliver=False`` stops after storing: the digest stays unfinished.
+    ``since`` starts a new digest there instead of where the last one ended (mail already
+    in a digest is still skipped).
     """
-    digest = claim_period(user, now)
+    digest = claim_period(user, now, since=since)
     if not is_built(digest):
         try:
-            fill(digest, connect_gmail, progress)
+            fill(digest, connect_gmail, progress, since)
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
@@ -100,16 +103,26 @@ def build_digest(
     return digest
 
 
-def claim_period(user: Any, now: datetime) -> Digest:
+def last_finished(user: Any) -> Digest | None:
+    """The person's latest digest that was sent or found nothing."""
+    done = Digest.objects.filter(user=user, status__in=[Digest.Status.SENT, Digest.Status.EMPTY])
+    return done.order_by("-period_end").first()
+
+
+def next_period_start(user: Any, now: datetime) -> datetime:
+    """Where the sync cursor stopped; or the last finished digest's end; or the look-back."""
+    if covered := sync.covered_until(user):
+        return covered
+    last = last_finished(user)
+    return last.period_end if last else now - timedelta(hours=settings.CONFIG.gmail.lookback_hours)
+
+
+def claim_period(user: Any, now: datetime, since: datetime | None = None) -> Digest:
     """The user's unfinished digest since the last finished one, or a new one."""
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-        done = Digest.objects.filter(
-            user=user, status__in=[Digest.Status.SENT, Digest.Status.EMPTY]
-        )
-        last = done.order_by("-period_end").first()
-        lookback = timedelta(hours=settings.CONFIG.gmail.lookback_hours)
-        start = sync.covered_until(user) or (last.period_end if last else now - lookback)
+        last = last_finished(user)
+        start = since or next_period_start(user, now)
         end = max(now, start)
         unfinished = Digest.objects.filter(user=user, status__in=UNFINISHED)
         if last is not None:
@@ -132,10 +145,15 @@ def mailbox_address(user: Any) -> str:
 
 
 def read_messages(
-    digest: Digest, client: gmail.Gmail, progress: Progress = sync.no_progress
+    digest: Digest,
+    client: gmail.Gmail,
+    progress: Progress = sync.no_progress,
+    *,
+    since: datetime | None = None,
+    dedupe: bool = True,
 ) -> tuple[list[ParsedMessage], sync.SyncResult]:
     """The messages this digest covers (digests.sync), parsed; our own digests left out."""
-    result = sync.read_mail(digest, client, progress=progress)
+    result = sync.read_mail(digest, client, progress=progress, since=since, dedupe=dedupe)
     parsed = [parse_message(resource) for resource in result.resources]
     return [m for m in parsed if DIGEST_HEADER.lower() not in m.headers], result
 
@@ -161,11 +179,16 @@ class Collected:
 
 
 def collect(
-    digest: Digest, client: gmail.Gmail, progress: Progress = sync.no_progress
+    digest: Digest,
+    client: gmail.Gmail,
+    progress: Progress = sync.no_progress,
+    *,
+    since: datetime | None = None,
+    dedupe: bool = True,
 ) -> Collected:
     """Read, analyze, rank and summarize; stores nothing (``manage.py digest --dry-run``)."""
     user = digest.user
-    messages, synced = read_messages(digest, client, progress)
+    messages, synced = read_messages(digest, client, progress, since=since, dedupe=dedupe)
     digest.period_end = synced.period_end
     me = mailbox_address(user)
     ctx = SummaryContext(now=digest.period_end, zone=user.zone, me=me.lower())
@@ -181,10 +204,13 @@ def collect(
 
 
 def fill(
-    digest: Digest, connect_gmail: ConnectGmail, progress: Progress = sync.no_progress
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    progress: Progress = sync.no_progress,
+    since: datetime | None = None,
 ) -> None:
     """Collect and store; the digest is built when this returns."""
-    collected = collect(digest, connect_gmail(digest.user), progress)
+    collected = collect(digest, connect_gmail(digest.user), progress, since=since)
     progress("storing", 0, len(collected.ranked))
     store(digest, collected)
 
@@ -227,24 +253,28 @@ def email_rows(digest: Digest, collected: Collected) -> list[Email]:
     ]
 
 
-def store(digest: Digest, collected: Collected) -> None:
-    """The digest, all its Email rows and the moved sync cursor, in one transaction."""
+def apply_content(digest: Digest, collected: Collected) -> None:
+    """Summary, provider, counts over every message, reading time and status (unsaved)."""
     ranked = collected.ranked
     listed = ranked[: collected.max_items]
-    counts = count_by_urgency(item.analysis for item in ranked)
+    digest.summary = collected.overview
+    digest.provider = collected.provider
+    for urgency, count in count_by_urgency(item.analysis for item in ranked).items():
+        setattr(digest, f"count_{urgency}", count)
+    digest.reading_seconds = sum(item.analysis.reading_seconds for item in listed)
+    digest.status = Digest.Status.BUILDING if ranked else Digest.Status.EMPTY
+    digest.last_error = ""
+
+
+def store(digest: Digest, collected: Collected) -> None:
+    """The digest, all its Email rows and the moved sync cursor, in one transaction."""
     with transaction.atomic():
         locked = Digest.objects.select_for_update().get(pk=digest.pk)
         if is_built(locked):  # a concurrent run of the same digest got here first
             _copy_state(locked, digest)
             return
         Email.objects.bulk_create(email_rows(digest, collected), batch_size=500)
-        digest.summary = collected.overview
-        digest.provider = collected.provider
-        for urgency, count in counts.items():
-            setattr(digest, f"count_{urgency}", count)
-        digest.reading_seconds = sum(item.analysis.reading_seconds for item in listed)
-        digest.status = Digest.Status.BUILDING if ranked else Digest.Status.EMPTY
-        digest.last_error = ""
+        apply_content(digest, collected)
         digest.save()
         sync.advance_cursor(digest, collected.synced)
 
