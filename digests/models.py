@@ -198,6 +198,8 @@ class Email(models.Model):
 
     class Meta:
         ordering = ["digest", "rank"]
+        # "Is this message already in one of the person's digests?" (digests.sync)
+        indexes = [models.Index(fields=["gmail_id"], name="digests_email_gmail_id")]
         constraints = [
             models.UniqueConstraint(fields=["digest", "gmail_id"], name="digests_email_once"),
         ]
