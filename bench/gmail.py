@@ -225,6 +225,7 @@ def table(runs: list[Run]) -> list[str]:
             ratio = (
                 f"{(peer.requests / peer.n) / (run.requests / run.n):.0f}x fewer, "
                 f"{per_msg_naive / per_msg_ours:.1f}x faster per message"
+                + ("" if peer.measured else " (vs its lower bound)")
             )
         at_floor = (
             "AT FLOOR"
