@@ -92,6 +92,20 @@ def mark_needs_reauth(account: GoogleAccount, reason: str) -> None:
     )
 
 
+def mark_missing_permissions(user: User, reason: str) -> bool:
+    """Gmail refused our grant's permissions (403 insufficientPermissions): the person must
+    reconnect and allow reading mail; until then it is as if access were revoked.
+
+    Returns whether an account was marked.
+    """
+    with transaction.atomic():
+        account = GoogleAccount.objects.select_for_update().filter(user=user).first()
+        if account is None or account.status != GoogleAccount.Status.CONNECTED:
+            return False
+        mark_needs_reauth(account, f"missing permission to read Gmail: {reason}")
+    return True
+
+
 def pause_digests(account: GoogleAccount) -> None:
     """Set the user's ``paused`` preference, remembering that the pause was ours."""
     _set_paused(account, paused=True)

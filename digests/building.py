@@ -1,8 +1,10 @@
 """Making one digest: the period, the mail in it, the summary, the stored rows, the email.
 
-A digest covers ``[period_start, period_end)``. ``period_start`` is where the last digest
-that was sent (or found nothing) ended, or 24 hours back for a first digest, so every
-message lands in exactly one digest, and a digest that failed is retried over the same start.
+A digest covers ``[period_start, period_end)`` of the person's mailbox as recorded by their
+sync cursor (digests.sync): every message that matches their search lands in exactly one
+digest, including mail that became visible late, and a digest that failed is retried over
+the same start. A mailbox with more than ``gmail.max_messages`` new messages is covered
+oldest first: the period closes after the last message read and the next run goes on.
 
 Idempotence, because jobs are retried and processes get killed:
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,7 +37,7 @@ from django.utils import timezone
 
 from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
-from digests import gmail, metrics, outbox
+from digests import gmail, metrics, outbox, sync
 from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
 from digests.models import Digest, Email, Urgency
@@ -49,14 +52,14 @@ from digests.summarize import (
     write_overview,
 )
 
-__all__ = ["FIRST_DIGEST_LOOKBACK", "build_digest", "describe_failure", "is_built"]
+__all__ = ["Progress", "build_digest", "collect", "describe_failure", "is_built"]
 
 logger = logging.getLogger(__name__)
 
-FIRST_DIGEST_LOOKBACK = timedelta(hours=24)
 UNFINISHED = [Digest.Status.BUILDING, Digest.Status.FAILED]
 
 ConnectGmail = Callable[[Any], gmail.Gmail]
+Progress = sync.Progress
 
 
 def is_built(digest: Digest) -> bool:
@@ -65,17 +68,30 @@ def is_built(digest: Digest) -> bool:
 
 
 def build_digest(
-    user: Any, *, now: datetime, connect_gmail: ConnectGmail = gmail.connect
+    user: Any,
+    *,
+    now: datetime,
+    connect_gmail: ConnectGmail = gmail.connect,
+    progress: Progress = sync.no_progress,
+    deliver: bool = True,
+    since: datetime | None = None,
 ) -> Digest:
-    """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc."""
-    digest = claim_period(user, now)
+    """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
+
+    ``progress(stage, done, total)`` hears about each step (listing, fetching, analysing,
+    storing, sending). ``deliver=False`` stops after storing: the digest stays unfinished.
+    ``since`` starts a new digest there instead of where the last one ended (mail already
+    in a digest is still skipped).
+    """
+    digest = claim_period(user, now, since=since)
     if not is_built(digest):
         try:
-            fill(digest, connect_gmail)
+            fill(digest, connect_gmail, progress, since)
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
-    if digest.status in UNFINISHED:
+    if deliver and digest.status in UNFINISHED:
+        progress("sending", 0, 1)
         try:
             deliver_once(digest, connect_gmail, now)
         except outbox.AwaitingEvidence:
@@ -83,18 +99,30 @@ def build_digest(
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
+        progress("sending", 1, 1)
     return digest
 
 
-def claim_period(user: Any, now: datetime) -> Digest:
+def last_finished(user: Any) -> Digest | None:
+    """The person's latest digest that was sent or found nothing."""
+    done = Digest.objects.filter(user=user, status__in=[Digest.Status.SENT, Digest.Status.EMPTY])
+    return done.order_by("-period_end").first()
+
+
+def next_period_start(user: Any, now: datetime) -> datetime:
+    """Where the sync cursor stopped; or the last finished digest's end; or the look-back."""
+    if covered := sync.covered_until(user):
+        return covered
+    last = last_finished(user)
+    return last.period_end if last else now - timedelta(hours=settings.CONFIG.gmail.lookback_hours)
+
+
+def claim_period(user: Any, now: datetime, since: datetime | None = None) -> Digest:
     """The user's unfinished digest since the last finished one, or a new one."""
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-        done = Digest.objects.filter(
-            user=user, status__in=[Digest.Status.SENT, Digest.Status.EMPTY]
-        )
-        last = done.order_by("-period_end").first()
-        start = last.period_end if last else now - FIRST_DIGEST_LOOKBACK
+        last = last_finished(user)
+        start = since or next_period_start(user, now)
         end = max(now, start)
         unfinished = Digest.objects.filter(user=user, status__in=UNFINISHED)
         if last is not None:
@@ -116,19 +144,18 @@ def mailbox_address(user: Any) -> str:
     return account.email if account and account.email else user.email
 
 
-def read_messages(digest: Digest, client: gmail.Gmail) -> list[ParsedMessage]:
-    preferences = clean_preferences(digest.user.digest_preferences)
-    query = gmail.period_query(
-        preferences["query"] or settings.CONFIG.gmail.query, digest.period_start, digest.period_end
-    )
-    ids = client.list_message_ids(query, limit=settings.CONFIG.gmail.max_messages)
-    parsed = [parse_message(resource) for resource in client.get_messages(ids)]
-    return [
-        message
-        for message in parsed
-        if digest.period_start <= message.received_at < digest.period_end
-        and DIGEST_HEADER.lower() not in message.headers
-    ]
+def read_messages(
+    digest: Digest,
+    client: gmail.Gmail,
+    progress: Progress = sync.no_progress,
+    *,
+    since: datetime | None = None,
+    dedupe: bool = True,
+) -> tuple[list[ParsedMessage], sync.SyncResult]:
+    """The messages this digest covers (digests.sync), parsed; our own digests left out."""
+    result = sync.read_mail(digest, client, progress=progress, since=since, dedupe=dedupe)
+    parsed = [parse_message(resource) for resource in result.resources]
+    return [m for m in parsed if DIGEST_HEADER.lower() not in m.headers], result
 
 
 def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
@@ -140,22 +167,56 @@ def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
         return Analysis(summary=message.snippet or message.subject, urgency=Urgency.LOW)
 
 
-def fill(digest: Digest, connect_gmail: ConnectGmail) -> None:
-    """Read, analyze, rank, summarize and store; the digest is built when this returns."""
+@dataclass
+class Collected:
+    """A digest's content before it is stored: every message covered, ranked."""
+
+    ranked: list[Ranked]
+    max_items: int
+    provider: str
+    overview: str
+    synced: sync.SyncResult
+
+
+def collect(
+    digest: Digest,
+    client: gmail.Gmail,
+    progress: Progress = sync.no_progress,
+    *,
+    since: datetime | None = None,
+    dedupe: bool = True,
+) -> Collected:
+    """Read, analyze, rank and summarize; stores nothing (``manage.py digest --dry-run``)."""
     user = digest.user
-    messages = read_messages(digest, connect_gmail(user))
+    messages, synced = read_messages(digest, client, progress, since=since, dedupe=dedupe)
+    digest.period_end = synced.period_end
     me = mailbox_address(user)
     ctx = SummaryContext(now=digest.period_end, zone=user.zone, me=me.lower())
+    progress("analysing", 0, len(messages))
     analyses = {message.gmail_id: analyze_safely(message, ctx) for message in messages}
     max_items = clean_preferences(user.digest_preferences)["max_items"]
     shortlist = rank(messages, analyses, me=me)[:max_items]
     result = summarize([item.message for item in shortlist], analyses, ctx)
     ranked = rank(messages, result.analyses, me=me)
     overview = write_overview([(r.message, r.analysis) for r in ranked], result.overview)
-    store(digest, ranked, max_items, provider=result.provider, overview=overview)
+    progress("analysing", len(messages), len(messages))
+    return Collected(ranked, max_items, result.provider, overview, synced)
 
 
-def _email_row(digest: Digest, position: int, item: Ranked) -> Email:
+def fill(
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    progress: Progress = sync.no_progress,
+    since: datetime | None = None,
+) -> None:
+    """Collect and store; the digest is built when this returns."""
+    collected = collect(digest, connect_gmail(digest.user), progress, since=since)
+    progress("storing", 0, len(collected.ranked))
+    store(digest, collected)
+
+
+def email_row(digest: Digest, position: int, item: Ranked, *, listed: bool) -> Email:
+    """The Email row of one ranked message (unsaved)."""
     message, analysis = item.message, item.analysis
     return Email(
         digest=digest,
@@ -178,30 +239,44 @@ def _email_row(digest: Digest, position: int, item: Ranked) -> Email:
         suspicious=analysis.suspicious,
         analyzed_by=analysis.analyzed_by,
         kind=message_kind(message),
+        listed=listed,
         action_items=[item.to_dict() for item in analysis.action_items],
         reading_seconds=analysis.reading_seconds,
     )
 
 
-def store(
-    digest: Digest, ranked: list[Ranked], max_items: int, *, provider: str, overview: str
-) -> None:
-    listed = ranked[:max_items]
-    counts = count_by_urgency(item.analysis for item in ranked)
+def email_rows(digest: Digest, collected: Collected) -> list[Email]:
+    """Every covered message as a row: the best ``max_items`` listed, the rest counted."""
+    return [
+        email_row(digest, i, item, listed=i < collected.max_items)
+        for i, item in enumerate(collected.ranked)
+    ]
+
+
+def apply_content(digest: Digest, collected: Collected) -> None:
+    """Summary, provider, counts over every message, reading time and status (unsaved)."""
+    ranked = collected.ranked
+    listed = ranked[: collected.max_items]
+    digest.summary = collected.overview
+    digest.provider = collected.provider
+    for urgency, count in count_by_urgency(item.analysis for item in ranked).items():
+        setattr(digest, f"count_{urgency}", count)
+    digest.reading_seconds = sum(item.analysis.reading_seconds for item in listed)
+    digest.status = Digest.Status.BUILDING if ranked else Digest.Status.EMPTY
+    digest.last_error = ""
+
+
+def store(digest: Digest, collected: Collected) -> None:
+    """The digest, all its Email rows and the moved sync cursor, in one transaction."""
     with transaction.atomic():
         locked = Digest.objects.select_for_update().get(pk=digest.pk)
         if is_built(locked):  # a concurrent run of the same digest got here first
             _copy_state(locked, digest)
             return
-        Email.objects.bulk_create(_email_row(digest, i, item) for i, item in enumerate(listed))
-        digest.summary = overview
-        digest.provider = provider
-        for urgency, count in counts.items():
-            setattr(digest, f"count_{urgency}", count)
-        digest.reading_seconds = sum(item.analysis.reading_seconds for item in listed)
-        digest.status = Digest.Status.BUILDING if ranked else Digest.Status.EMPTY
-        digest.last_error = ""
+        Email.objects.bulk_create(email_rows(digest, collected), batch_size=500)
+        apply_content(digest, collected)
         digest.save()
+        sync.advance_cursor(digest, collected.synced)
 
 
 def _copy_state(source: Digest, target: Digest) -> None:
@@ -236,13 +311,20 @@ def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
         return "Your Google access was revoked: reconnect Google."
     if isinstance(exc, gmail.GmailUnavailable):
         return "Gmail is not answering right now; we will try again in a few minutes."
+    if isinstance(exc, gmail.GmailPermissionDenied):
+        return (
+            "Google did not give us permission to read your mail: reconnect Google and "
+            "allow reading Gmail."
+        )
     if isinstance(exc, GmailSendRejected):
         return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
-    if isinstance(exc, gmail.GmailRequestRejected):
+    if isinstance(exc, gmail.GmailRequestRejected) and exc.method == "messages.list":
         return (
             f"Gmail refused to search your mail ({exc}). Check the search query in your "
             "digest settings."
         )
+    if isinstance(exc, gmail.GmailRequestRejected):
+        return f"Gmail refused to let us read your messages ({exc}); we will try again later."
     if isinstance(exc, OSError):
         return "We could not send the digest email; we will try again in a few minutes."
     return "Something went wrong on our side while making this digest; we will try again."

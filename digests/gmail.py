@@ -1,29 +1,26 @@
 """Reading a user's new mail from Gmail, and sending a digest through it, at a known cost.
 
-One ``messages.list`` page per 500 ids, then ``messages.get(format="full")`` in batches of
-``gmail.batch_size`` (one HTTP request each, still 5 quota units per message). Failures are
-sorted into what the caller can act on:
+Mail is found by ``history.list`` (2 units per page of up to 500 changes) or ``messages.list``
+(5 units per page of 500 ids), then read by ``messages.get(format="full")`` in batches of
+``gmail.batch_size`` (one HTTP request each, still 5 units per message). Every request first
+reserves its units from the person's quota bucket (digests.quota), so a big mailbox is slowed
+rather than refused.
 
-* :class:`GmailRateLimited` (429, or 403 ``rateLimitExceeded``): carries Google's
-  Retry-After. Rate-limited items of a batch are retried once after a short pause first,
-  since a burst limit usually clears within a second or two.
-* :class:`GmailUnavailable` (5xx, network trouble, Google's token endpoint down): transient.
-* :class:`GoogleAccessRevoked` (401 after a refresh, ``invalid_grant``, no account):
-  permanent until the person reconnects Google.
-* :class:`GmailRequestRejected` (any other 4xx, e.g. a search query Gmail refuses).
-
-A message that vanished between list and get (404) is skipped, not an error: the digest is
-about the mail that is there.
+Failures are retried inside the run with exponential backoff and jitter, honouring
+Retry-After, up to ``gmail.retry_wait_seconds`` of waiting in all (digests.gmail_retry); a
+batch keeps the messages that came back and asks again only for the ones that failed. What
+is left is raised as one of the kinds in digests.gmail_errors. A message that vanished
+between list and get (404) is skipped and its id kept in ``skipped``.
 """
 
 from __future__ import annotations
 
 import base64
-import json
 import math
+import random
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -37,11 +34,27 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 
 from accounts import tokens
+from digests.gmail_errors import (
+    DEFAULT_RETRY_AFTER,
+    GmailError,
+    GmailHistoryExpired,
+    GmailPermissionDenied,
+    GmailRateLimited,
+    GmailRequestRejected,
+    GmailUnavailable,
+    GoogleAccessRevoked,
+    classify,
+)
+from digests.gmail_retry import RetryBudget, is_retryable
+from digests.quota import QuotaLimiter
 
 __all__ = [
+    "DEFAULT_RETRY_AFTER",
     "SEND_SCOPE",
     "Gmail",
     "GmailError",
+    "GmailHistoryExpired",
+    "GmailPermissionDenied",
     "GmailRateLimited",
     "GmailRequestRejected",
     "GmailUnavailable",
@@ -52,71 +65,16 @@ __all__ = [
 
 SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send"
 # https://developers.google.com/gmail/api/reference/quota
-QUOTA_UNITS = {"messages.list": 5, "messages.get": 5, "messages.send": 100}
+QUOTA_UNITS = {
+    "messages.list": 5,
+    "messages.get": 5,
+    "messages.send": 100,
+    "history.list": 2,
+    "getProfile": 1,
+}
 LIST_PAGE_MAX = 500  # Gmail's own ceiling for maxResults
 HTTP_TIMEOUT = 30.0  # seconds per HTTP request; connect() uses gmail.http_timeout_seconds
-INLINE_WAIT_LIMIT = 5.0  # longest Retry-After we sit out inside a job instead of rescheduling
-DEFAULT_RETRY_AFTER = 30.0
-_RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded", "RESOURCE_EXHAUSTED"}
-
-
-class GmailError(Exception):
-    """Reading from or sending through Gmail failed."""
-
-
-class GmailRateLimited(GmailError):
-    def __init__(self, retry_after: float, message: str = "") -> None:
-        self.retry_after = retry_after
-        super().__init__(message or f"Gmail rate limit: retry after {retry_after:g} s")
-
-
-class GmailUnavailable(GmailError):
-    """5xx, a network error or Google's token endpoint down: try again later."""
-
-
-class GoogleAccessRevoked(GmailError):
-    """The person must reconnect Google; retrying cannot help."""
-
-
-class GmailRequestRejected(GmailError):
-    """Gmail refused the request itself (400, 403 without a rate limit, ...)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        self.status = status
-        super().__init__(message)
-
-
-def _error_details(error: HttpError) -> tuple[int, str, str]:
-    """(status, reason, message) from Google's error envelope, tolerating any body."""
-    status = int(error.resp.status)
-    try:
-        body = json.loads(error.content.decode("utf-8", "replace"))["error"]
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return status, "", error.content[:200].decode("utf-8", "replace")
-    if not isinstance(body, dict):
-        return status, "", str(body)[:200]
-    reasons = [e.get("reason", "") for e in body.get("errors") or [] if isinstance(e, dict)]
-    reason = next((r for r in reasons if r), "") or str(body.get("status") or "")
-    return status, reason, str(body.get("message") or "")
-
-
-def _retry_after(error: HttpError) -> float:
-    value = error.resp.get("retry-after", "")
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return DEFAULT_RETRY_AFTER
-
-
-def classify(error: HttpError) -> GmailError:
-    status, reason, message = _error_details(error)
-    if status == 429 or (status == 403 and reason in _RATE_LIMIT_REASONS):
-        return GmailRateLimited(_retry_after(error), f"HTTP {status} {reason}: {message}")
-    if status >= 500:
-        return GmailUnavailable(f"Gmail answered HTTP {status}: {message}")
-    if status == 401:
-        return GoogleAccessRevoked(f"Gmail refused our access token (HTTP 401): {message}")
-    return GmailRequestRejected(status, f"Gmail refused the request (HTTP {status}): {message}")
+Progress = Callable[[int, int], None]
 
 
 def period_query(query: str, start: datetime, end: datetime) -> str:
@@ -144,6 +102,9 @@ class Gmail:
         api_endpoint: str,
         batch_size: int,
         sleep: Callable[[float], None] = time.sleep,
+        retry_wait: float = 30.0,
+        jitter: Callable[[], float] = random.random,
+        spend: Callable[[int], None] | None = None,
         timeout: float = HTTP_TIMEOUT,
     ) -> None:
         self.api_endpoint = api_endpoint.rstrip("/")
@@ -152,8 +113,11 @@ class Gmail:
         self.batch_uri = self.api_endpoint + "/batch/gmail/v1"
         self.batch_size = batch_size
         self.sleep = sleep
+        self.retries = RetryBudget(retry_wait, sleep, jitter)
+        self.spend = spend or (lambda units: None)  # the quota limiter: reserve, maybe wait
         self.requests: Counter[str] = Counter()  # attempts, by method
         self.quota_units = 0  # what Google charged: refused requests cost nothing
+        self.skipped: list[str] = []  # ids that 404ed between list and get
         self.credentials = credentials
         http = google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=timeout))
         self.service = build(
@@ -168,89 +132,131 @@ class Gmail:
     def has_scope(self, scope: str) -> bool:
         return scope in (getattr(self.credentials, "scopes", None) or [])
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- finding mail ----------------------------------------------------------------------
 
-    def list_message_ids(self, query: str, *, limit: int) -> list[str]:
-        """Ids of matching messages, newest first, at most ``limit``."""
+    def history_id(self) -> int:
+        """The mailbox's current historyId (``getProfile``, 1 unit)."""
+        users = self.service.users()
+        response = self._execute(lambda: users.getProfile(userId="me"), "getProfile")
+        return int(response["historyId"])
+
+    def list_message_ids(self, query: str, *, limit: int | None = None) -> list[str]:
+        """Ids of matching messages, newest first, at most ``limit`` (None: all)."""
         ids: list[str] = []
         page_token: str | None = None
-        while len(ids) < limit:
-            request = (
-                self.service.users()
-                .messages()
-                .list(
-                    userId="me",
-                    q=query,
-                    maxResults=min(LIST_PAGE_MAX, limit - len(ids)),
-                    pageToken=page_token,
-                    fields="messages(id),nextPageToken",
+        while limit is None or len(ids) < limit:
+            size = LIST_PAGE_MAX if limit is None else min(LIST_PAGE_MAX, limit - len(ids))
+            token = page_token
+
+            def request(size: int = size, token: str | None = token) -> HttpRequest:
+                return (
+                    self.service.users()
+                    .messages()
+                    .list(
+                        userId="me",
+                        q=query,
+                        maxResults=size,
+                        pageToken=token,
+                        fields="messages(id),nextPageToken",
+                    )
                 )
-            )
+
             response = self._execute(request, "messages.list")
             ids.extend(str(item["id"]) for item in response.get("messages") or [])
             page_token = response.get("nextPageToken")
             if not page_token:
                 break
-        return ids[:limit]
+        return ids if limit is None else ids[:limit]
 
-    def get_messages(self, ids: Sequence[str]) -> list[dict[str, Any]]:
-        """Full messages in the order of ``ids``; vanished ones (404) are left out."""
+    def added_since(self, history_id: int) -> tuple[list[str], int, int]:
+        """Ids of messages added since ``history_id``, oldest first; the mailbox's historyId
+        after them; the number of pages read. Raises GmailHistoryExpired when Gmail no
+        longer has that history."""
+        ids: dict[str, None] = {}
+        latest = history_id
+        page_token: str | None = None
+        pages = 0
+        while True:
+            token = page_token
+
+            def request(token: str | None = token) -> HttpRequest:
+                return (
+                    self.service.users()
+                    .history()
+                    .list(
+                        userId="me",
+                        startHistoryId=str(history_id),
+                        historyTypes="messageAdded",
+                        maxResults=LIST_PAGE_MAX,
+                        pageToken=token,
+                        fields="history(messagesAdded(message(id))),nextPageToken,historyId",
+                    )
+                )
+
+            response = self._execute(request, "history.list")
+            pages += 1
+            for record in response.get("history") or []:
+                for added in record.get("messagesAdded") or []:
+                    ids[str(added["message"]["id"])] = None
+            latest = max(latest, int(response.get("historyId") or latest))
+            page_token = response.get("nextPageToken")
+            if not page_token:
+                return list(ids), latest, pages
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get_messages(
+        self, ids: Sequence[str], progress: Progress | None = None
+    ) -> list[dict[str, Any]]:
+        """Full messages in the order of ``ids``; vanished ones (404) are left out and noted.
+
+        Each batch keeps what came back and retries only the failed items, with backoff,
+        until they succeed or the run's retry budget is spent (then the error is raised).
+        """
         found: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(ids, self.batch_size):
-            failures = self._get_batch(chunk, found)
-            retryable = {
-                i: e
-                for i, e in failures.items()
-                if isinstance(e, GmailRateLimited | GmailUnavailable)
-            }
-            if retryable:
-                self._pause_before_retry(retryable.values())
-                failures = {**failures, **self._get_batch(list(retryable), found)}
-                failures = {i: e for i, e in failures.items() if i not in found}
-            self._raise_for(failures)
+            todo = chunk
+            while todo:
+                failures = self._get_batch(todo, found)
+                gone = [i for i, e in failures.items() if _is_gone(e)]
+                self.skipped.extend(gone)
+                failures = {i: e for i, e in failures.items() if not _is_gone(e)}
+                if final := [e for e in failures.values() if not is_retryable(e)]:
+                    raise _most_telling(final)
+                if failures:
+                    self.retries.pause(failures.values())
+                else:
+                    self.retries.succeeded()
+                todo = list(failures)
+            if progress is not None:
+                progress(min(len(ids), len(found) + len(self.skipped)), len(ids))
         return [found[i] for i in ids if i in found]
-
-    def _pause_before_retry(self, errors: Iterable[GmailError]) -> None:
-        wait = max(
-            (e.retry_after if isinstance(e, GmailRateLimited) else 1.0 for e in errors),
-            default=1.0,
-        )
-        if wait > INLINE_WAIT_LIMIT:
-            raise GmailRateLimited(wait)
-        self.sleep(max(wait, 1.0))
-
-    @staticmethod
-    def _raise_for(failures: dict[str, GmailError]) -> None:
-        errors = list(failures.values())
-        limited = [e for e in errors if isinstance(e, GmailRateLimited)]
-        if limited:
-            raise GmailRateLimited(max(e.retry_after for e in limited), str(limited[0]))
-        for kind in (GoogleAccessRevoked, GmailUnavailable):
-            if found := next((e for e in errors if isinstance(e, kind)), None):
-                raise found
-        # Anything else (404: deleted since the list) drops that one message only.
 
     def _get_batch(self, ids: list[str], found: dict[str, dict[str, Any]]) -> dict[str, GmailError]:
         failures: dict[str, GmailError] = {}
 
         def collect(request_id: str, response: Any, exception: Exception | None) -> None:
             if isinstance(exception, HttpError):
-                failures[request_id] = classify(exception)
+                failures[request_id] = classify(exception, "messages.get")
             elif exception is not None:
                 failures[request_id] = GmailUnavailable(f"batch item failed: {exception!r}")
             else:
                 found[request_id] = response
                 self.quota_units += QUOTA_UNITS["messages.get"]
 
-        batch = BatchHttpRequest(callback=collect, batch_uri=self.batch_uri)
-        messages = self.service.users().messages()
-        for message_id in ids:
-            batch.add(
-                messages.get(userId="me", id=message_id, format="full"), request_id=message_id
-            )
-        self.requests["batch"] += 1
-        self.requests["messages.get"] += len(ids)
-        self._call(lambda: batch.execute())
+        def send() -> None:
+            batch = BatchHttpRequest(callback=collect, batch_uri=self.batch_uri)
+            messages = self.service.users().messages()
+            for message_id in ids:
+                batch.add(
+                    messages.get(userId="me", id=message_id, format="full"), request_id=message_id
+                )
+            self.requests["batch"] += 1
+            self.requests["messages.get"] += len(ids)
+            self.spend(QUOTA_UNITS["messages.get"] * len(ids))
+            batch.execute()
+
+        self._with_retries(send, "messages.get", reset=False)
         return failures
 
     # -- sending ---------------------------------------------------------------------------
@@ -258,36 +264,85 @@ class Gmail:
     def send(self, raw_message: bytes) -> str:
         """Send an RFC 822 message as the user; returns Gmail's message id."""
         body = {"raw": base64.urlsafe_b64encode(raw_message).decode("ascii")}
-        request = self.service.users().messages().send(userId="me", body=body)
-        response = self._execute(request, "messages.send")
+        messages = self.service.users().messages()
+        # Never retried here: after a timeout or a 5xx the mail may have gone out, and only
+        # the outbox, which looks for it in the mailbox first, may decide to send again.
+        response = self._execute(
+            lambda: messages.send(userId="me", body=body), "messages.send", retry=False
+        )
         return str(response.get("id", ""))
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _execute(self, request: HttpRequest, method: str) -> dict[str, Any]:
-        self.requests[method] += 1
-        response = self._call(lambda: request.execute(num_retries=0))
+    def _execute(
+        self, request: Callable[[], HttpRequest], method: str, *, retry: bool = True
+    ) -> dict[str, Any]:
+        """One API call (retried with backoff when worth it); counts requests and units."""
+
+        def run() -> dict[str, Any]:
+            self.requests[method] += 1
+            self.spend(QUOTA_UNITS.get(method, 0))
+            return request().execute(num_retries=0)
+
+        response = self._with_retries(run, method) if retry else _call(run, method)
         self.quota_units += QUOTA_UNITS.get(method, 0)
         return response
 
-    @staticmethod
-    def _call(run: Callable[[], Any]) -> Any:
-        try:
-            return run()
-        except HttpError as exc:
-            raise classify(exc) from exc
-        except (tokens.TokenRevoked, tokens.NotConnected) as exc:
-            raise GoogleAccessRevoked(str(exc)) from exc
-        except RefreshError as exc:
-            raise GoogleAccessRevoked(f"Google refused to refresh our access: {exc}") from exc
-        except (tokens.GoogleUnavailable, tokens.TokenRefreshFailed, TransportError) as exc:
-            raise GmailUnavailable(str(exc)) from exc
-        except (httplib2.HttpLib2Error, OSError) as exc:
-            raise GmailUnavailable(f"could not reach Gmail: {exc.__class__.__name__}") from exc
+    def _with_retries(self, run: Callable[[], Any], method: str, *, reset: bool = True) -> Any:
+        """``run()``, retried while its error is worth it and the budget lasts; ``reset``:
+        a success ends the backoff streak (a batch decides that from its items instead)."""
+        while True:
+            try:
+                result = _call(run, method)
+            except GmailError as exc:
+                if not is_retryable(exc):
+                    raise
+                self.retries.pause([exc])
+            else:
+                if reset:
+                    self.retries.succeeded()
+                return result
 
 
-def connect(user: Any, *, sleep: Callable[[float], None] = time.sleep) -> Gmail:
-    """The user's Gmail with fresh credentials from accounts; raises the GmailError kinds."""
+def _is_gone(error: GmailError) -> bool:
+    return isinstance(error, GmailRequestRejected) and error.status == 404
+
+
+def _most_telling(errors: list[GmailError]) -> GmailError:
+    """Lost access first, then missing permissions, then any other refusal."""
+    for kind in (GoogleAccessRevoked, GmailPermissionDenied):
+        if found := next((e for e in errors if isinstance(e, kind)), None):
+            return found
+    return errors[0]
+
+
+def _call(run: Callable[[], Any], method: str) -> Any:
+    try:
+        return run()
+    except HttpError as exc:
+        raise classify(exc, method) from exc
+    except (tokens.TokenRevoked, tokens.NotConnected) as exc:
+        raise GoogleAccessRevoked(str(exc)) from exc
+    except RefreshError as exc:
+        raise GoogleAccessRevoked(f"Google refused to refresh our access: {exc}") from exc
+    except (tokens.GoogleUnavailable, tokens.TokenRefreshFailed, TransportError) as exc:
+        raise GmailUnavailable(str(exc)) from exc
+    except (httplib2.HttpLib2Error, OSError) as exc:
+        raise GmailUnavailable(f"could not reach Gmail: {exc.__class__.__name__}") from exc
+
+
+def connect(
+    user: Any,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.time,
+    jitter: Callable[[], float] = random.random,
+) -> Gmail:
+    """The user's Gmail with fresh credentials from accounts; raises the GmailError kinds.
+
+    Its requests draw on the person's shared quota bucket; ``sleep``, ``clock`` and
+    ``jitter`` are the waiting, time and randomness it uses (tests pass their own).
+    """
     try:
         credentials = tokens.credentials_for(user)
     except (tokens.TokenRevoked, tokens.NotConnected) as exc:
@@ -297,10 +352,14 @@ def connect(user: Any, *, sleep: Callable[[float], None] = time.sleep) -> Gmail:
         # fixes), so the digest waits and retries rather than dying.
         raise GmailUnavailable(str(exc)) from exc
     config = settings.CONFIG
+    limiter = QuotaLimiter(user.pk, config.gmail.quota_units_per_minute, clock=clock, sleep=sleep)
     return Gmail(
         credentials,
         api_endpoint=config.google.api_endpoint,
         batch_size=config.gmail.batch_size,
         sleep=sleep,
+        retry_wait=float(config.gmail.retry_wait_seconds),
+        jitter=jitter,
+        spend=limiter,
         timeout=config.gmail.http_timeout_seconds,
     )

@@ -3,9 +3,11 @@
 Payload ``{"manual": true}`` marks "send now" (it runs even while digests are paused, since
 the person asked). The digest itself records what went wrong in words; here failures are
 translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google's own
-delay, lost Google access is a ``PermanentError`` (accounts pauses digests until the person
-reconnects, and reconnecting re-syncs the schedule), a request Gmail refuses (a bad search
-query) is not retried, and anything else is an ordinary failure retried with backoff.
+delay that counts the attempt (a storm ends as a dead letter after ``max_retries``), lost
+Google access is a ``PermanentError`` (accounts pauses digests until the person reconnects,
+and reconnecting re-syncs the schedule), so is a grant without permission to read mail (the
+account is marked for reconnection first), a search Gmail refuses is not retried, and
+anything else (a refused read, 5xx) is an ordinary failure retried with backoff.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 
 from django.utils import timezone
 
+from accounts.connection import mark_missing_permissions
 from accounts.preferences import clean_preferences
 from digests import gmail
 from digests.building import build_digest
@@ -41,8 +44,14 @@ def send_digest(job: Job) -> None:
     try:
         build_digest(user, now=timezone.now())
     except gmail.GmailRateLimited as exc:
-        raise RetryLater(exc.retry_after, str(exc)) from exc
+        # Counted: a rate limit that never clears ends as a dead letter after max_retries.
+        raise RetryLater(exc.retry_after, str(exc), counts_attempt=True) from exc
     except gmail.GoogleAccessRevoked as exc:
         raise PermanentError(str(exc)) from exc
+    except gmail.GmailPermissionDenied as exc:
+        mark_missing_permissions(user, str(exc))
+        raise PermanentError(str(exc)) from exc
     except gmail.GmailRequestRejected as exc:
-        logger.warning("digest for user %s: Gmail refused the request: %s", user.pk, exc)
+        if exc.method != "messages.list":
+            raise  # a refused read: an ordinary failure, retried with backoff
+        logger.warning("digest for user %s: Gmail refused the search: %s", user.pk, exc)

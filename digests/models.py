@@ -198,6 +198,8 @@ class Email(models.Model):
 
     class Meta:
         ordering = ["digest", "rank"]
+        # "Is this message already in one of the person's digests?" (digests.sync)
+        indexes = [models.Index(fields=["gmail_id"], name="digests_email_gmail_id")]
         constraints = [
             models.UniqueConstraint(fields=["digest", "gmail_id"], name="digests_email_once"),
         ]
@@ -322,3 +324,48 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id} ({self.state})"
+
+
+class SyncCursor(models.Model):
+    """Where a person's digests stand in their mailbox: what the last built digest covered.
+
+    ``history_id`` is the mailbox's Gmail ``historyId`` read before that digest's sync (the
+    next one asks ``history.list`` for everything added since). ``covered_until`` is the
+    end of the period it closed (an internal date). ``covered_ids`` are the ids it read in
+    the overlap window before ``covered_until`` and ``pending_ids`` those it saw but left for
+    the next run (over the per-run limit, or dated after its end). It moves in the same
+    transaction that stores the digest's emails, and only then.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sync_cursor"
+    )
+    history_id = models.PositiveBigIntegerField(null=True, blank=True)
+    covered_until = models.DateTimeField()
+    covered_ids = models.JSONField(default=list, blank=True)
+    pending_ids = models.JSONField(default=list, blank=True)
+    digest = models.ForeignKey(
+        Digest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Sync cursor of {self.user} at history {self.history_id}"
+
+
+class GmailQuota(models.Model):
+    """One person's Gmail quota token bucket, shared by every scheduler process.
+
+    Written only by a conditional UPDATE on ``version`` (see digests.quota), so two
+    processes spending at once never both take the same units.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gmail_quota"
+    )
+    tokens = models.FloatField(help_text="Units available at ``stamp``; negative: reserved.")
+    stamp = models.FloatField(help_text="Seconds since the epoch of the last update.")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Gmail quota of {self.user}: {self.tokens:.0f} units"

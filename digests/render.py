@@ -56,7 +56,7 @@ def digest_url(digest: Digest) -> str:
 
 
 def items(digest: Digest) -> list[ItemView]:
-    return [_item(email) for email in digest.emails.order_by("rank")]
+    return [_item(email) for email in digest.emails.filter(listed=True).order_by("rank")]
 
 
 def _item(email: Email) -> ItemView:

@@ -33,12 +33,19 @@ def _parser() -> argparse.ArgumentParser:
         choices=["allow", "deny"],
         help="skip the consent screen and answer for the user",
     )
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long before answering each request (a batch once), e.g. 0.05",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    fake = FakeGoogle(auto_consent=args.auto_consent)
+    fake = FakeGoogle(auto_consent=args.auto_consent, latency=max(0.0, args.latency))
     for email in args.mailbox or [DEMO_EMAIL]:
         fake.load_demo_mailbox(email)
     try:

@@ -477,6 +477,8 @@ def handle(fake: FakeGoogle, request: Request) -> Response:
     route, args = _match(request, ROUTES)
     if route is None:
         return _no_route(request)
+    if route.counted and fake.latency:
+        time.sleep(fake.latency)  # once per HTTP request: batch parts come through _run only
     try:
         return _run(fake, route, request, args)
     except Exception:

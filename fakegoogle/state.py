@@ -161,7 +161,13 @@ class FakeGoogle:
         require_pkce: bool = True,
         access_token_lifetime: int = 3599,
         auto_consent: AutoConsent = None,
+        latency: float = 0.0,
     ) -> None:
+        if latency < 0:
+            raise ValueError(f"latency must not be negative, not {latency}")
+        # Seconds every counted HTTP request waits before it is answered: a round trip to
+        # Google. A batch waits once, not once per part.
+        self.latency = latency
         self.strict_clients = strict_clients
         self.require_pkce = require_pkce
         self.access_token_lifetime = access_token_lifetime

@@ -241,8 +241,10 @@ class GmailConfig:
         "Default Gmail search query for a digest; a user's preferences can override it.",
     )
     max_messages: int = setting(
-        200,
-        "Most messages read for one digest.",
+        1000,
+        "Most messages read by one digest run. A mailbox with more is covered oldest first: "
+        "the digest closes its period after the last message read and the next run goes on "
+        "from there, so nothing is dropped.",
         check=int_range(1, 5000),
     )
     http_timeout_seconds: float = setting(
@@ -250,6 +252,29 @@ class GmailConfig:
         "Seconds to wait for Gmail to answer one HTTP request (a send that answers later is "
         "checked for in the mailbox before it is sent again).",
         check=positive_number,
+    )
+    lookback_hours: int = setting(
+        24,
+        "How far back the first digest of a person reads.",
+        check=int_range(1, 24 * 30),
+    )
+    overlap_minutes: int = setting(
+        60,
+        "When Gmail's history is gone (a 404 after about a week) the next digest lists mail "
+        "from this long before the last covered message; ids already in a digest are skipped.",
+        check=int_range(0, 7 * 24 * 60),
+    )
+    quota_units_per_minute: int = setting(
+        6000,
+        "Gmail quota units one person's digests may spend per minute, shared by every "
+        "scheduler process (Google allows 15,000 per user per minute).",
+        check=int_range(100, 15000),
+    )
+    retry_wait_seconds: int = setting(
+        30,
+        "Longest total wait for Gmail retries (rate limits, 5xx) inside one digest run; "
+        "beyond it the job is rescheduled and the attempt counts.",
+        check=int_range(0, 300),
     )
 
 

@@ -85,9 +85,21 @@ def dead(job: Job, at: datetime, error: str, traceback: str = "") -> Values:
     }
 
 
-def retry_later(job: Job, at: datetime, seconds: float) -> Values:
-    """Not a failure: the retry count and last error stay as they were."""
-    return {**_finished(at), "status": Status.PENDING, "next_run": at + timedelta(seconds=seconds)}
+def retry_later(
+    job: Job, at: datetime, seconds: float, *, counts_attempt: bool = False, error: str = ""
+) -> Values:
+    """Not a failure: the retry count and last error stay as they were.
+
+    With ``counts_attempt`` the run is one more attempt (retry count and last error set), and
+    the last allowed attempt makes the job a dead letter with ``error`` as the reason.
+    """
+    later = {**_finished(at), "status": Status.PENDING, "next_run": at + timedelta(seconds=seconds)}
+    if not counts_attempt:
+        return later
+    attempts = job.retry_count + 1
+    if attempts >= job.max_attempts:
+        return dead(job, at, error)
+    return {**later, "retry_count": attempts, "last_error": error[:ERROR_MAX_LENGTH]}
 
 
 def record(outcomes: Iterable[tuple[Job, Values]], *, using: str = "default") -> int:

@@ -15,7 +15,8 @@ and every scheduler process (which runs) know the same types without a central l
 The outcome is signalled by raising, so a handler needs no scheduler API: returning is
 success, any exception is a failure that is retried with backoff, :class:`PermanentError`
 makes the job a dead letter at once, and :class:`RetryLater` asks for another run later
-without counting a failure.
+without counting a failure (or, with ``counts_attempt=True``, counting it: a rate limit that
+never clears must still end as a dead letter after ``max_retries``).
 """
 
 from __future__ import annotations
@@ -45,9 +46,14 @@ class UnknownJobType(PermanentError):
 
 
 class RetryLater(Exception):
-    """Not a failure: run the job again in ``seconds`` (a rate limit, a busy upstream)."""
+    """Run the job again in ``seconds`` (a rate limit, a busy upstream).
 
-    def __init__(self, seconds: float, message: str = "") -> None:
+    By default not a failure. ``counts_attempt=True`` counts the run as an attempt: the
+    retry count grows, the message becomes the last error, and once ``max_retries`` is
+    reached the job is a dead letter with that message instead of another retry.
+    """
+
+    def __init__(self, seconds: float, message: str = "", *, counts_attempt: bool = False) -> None:
         number = isinstance(seconds, int | float) and not isinstance(seconds, bool)
         if not number or not 0 <= seconds <= RETRY_LATER_MAX_SECONDS:
             raise ValueError(
@@ -55,6 +61,7 @@ class RetryLater(Exception):
                 f"(a year), got {seconds!r}"
             )
         self.seconds = float(seconds)
+        self.counts_attempt = bool(counts_attempt)
         super().__init__(message or f"retry in {seconds:g} s")
 
 

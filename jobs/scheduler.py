@@ -52,6 +52,7 @@ class Result:
     error: str = ""
     traceback: str = ""
     retry_seconds: float = 0.0
+    counts_attempt: bool = False
 
 
 @dataclass
@@ -75,11 +76,15 @@ def run_job(job: Job) -> Result:
     started = time.monotonic()
     error = tb = ""
     retry_seconds = 0.0
+    counts_attempt = False
     try:
         with logcontext.bind(job_id=job.pk, user_id=job.user_id):
             get_handler(job.type)(job)
     except RetryLater as exc:
         outcome, retry_seconds = "retry_later", exc.seconds
+        counts_attempt = exc.counts_attempt
+        if counts_attempt:
+            error = f"{type(exc).__name__}: {exc}"
     except PermanentError as exc:
         outcome, error = "dead", f"{type(exc).__name__}: {exc}"
     except Exception as exc:
@@ -88,7 +93,9 @@ def run_job(job: Job) -> Result:
         outcome = "succeeded"
     finally:
         close_old_connections()
-    return Result(job, outcome, time.monotonic() - started, error, tb, retry_seconds)
+    return Result(
+        job, outcome, time.monotonic() - started, error, tb, retry_seconds, counts_attempt
+    )
 
 
 def transition(result: Result, at: datetime) -> dict[str, Any]:
@@ -98,7 +105,9 @@ def transition(result: Result, at: datetime) -> dict[str, Any]:
     if result.outcome == "succeeded":
         return outcomes.succeeded(job, at)
     if result.outcome == "retry_later":
-        return outcomes.retry_later(job, at, result.retry_seconds)
+        return outcomes.retry_later(
+            job, at, result.retry_seconds, counts_attempt=result.counts_attempt, error=result.error
+        )
     if result.outcome == "dead":
         return outcomes.dead(job, at, result.error)
     return outcomes.failed(job, at, result.error, result.traceback, random.random())
@@ -405,7 +414,7 @@ class Scheduler:
         status = values["status"]
         if result.outcome == "succeeded" and status != Status.DEAD:
             kind = "succeeded"
-        elif result.outcome == "retry_later":
+        elif result.outcome == "retry_later" and status != Status.DEAD:
             kind = "retry_later"
         elif status == Status.DEAD:
             kind = "dead"

@@ -43,8 +43,9 @@ def browser(django_db_setup) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def site(live_server, google, settings) -> str:
+def site(live_server, settings, request) -> str:
     """The live server, with sign-in pointed back at it and the fake Google's demo mailbox."""
+    request.getfixturevalue("google")
     settings.SITE_URL = live_server.url
     settings.CONFIG = dataclasses.replace(settings.CONFIG, site_url=live_server.url)
     return live_server.url

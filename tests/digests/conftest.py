@@ -70,3 +70,9 @@ def demo_user(fake):
     user = UserFactory(email=DEMO_EMAIL, timezone="Europe/Berlin")
     connect_google(fake, user)
     return user
+
+
+@pytest.fixture
+def no_retry_wait(settings) -> None:
+    """Gmail errors end the run at once instead of being waited out (real sleeps)."""
+    replace_config(settings, "gmail", retry_wait_seconds=0)

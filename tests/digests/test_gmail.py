@@ -28,7 +28,8 @@ def sleeps():
 
 @pytest.fixture
 def client(demo_user, sleeps):
-    return gmail.connect(demo_user, sleep=sleeps)
+    # No randomness: each backoff is its full step (1 s, 2 s, 4 s ...).
+    return gmail.connect(demo_user, sleep=sleeps, jitter=lambda: 1.0)
 
 
 def inbox_size(fake) -> int:
@@ -100,17 +101,40 @@ def test_rate_limit_on_list_carries_retry_after(client, fake, status, reason):
     assert info.value.retry_after == 120
 
 
-def test_rate_limit_without_retry_after_gets_a_default(client, fake):
-    fake.inject_fault("messages.list", 429)
+def test_rate_limit_without_retry_after_gets_a_default(client, fake, sleeps):
+    fake.inject_fault("messages.list", 429, times=None)
     with pytest.raises(gmail.GmailRateLimited) as info:
         client.list_message_ids(INBOX, limit=10)
     assert info.value.retry_after == gmail.DEFAULT_RETRY_AFTER
+    assert sleeps == [gmail.DEFAULT_RETRY_AFTER]  # the whole 30 s budget of the run
 
 
-def test_server_error_is_retryable(client, fake):
-    fake.inject_fault("messages.list", 503)
+def test_a_brief_rate_limit_is_waited_out_as_google_asks(client, fake, sleeps):
+    fake.inject_fault("messages.list", 429, times=2, retry_after=3)
+    assert len(client.list_message_ids(INBOX, limit=10)) == 10
+    assert sleeps == [3.0, 3.0]
+    assert fake.counters["messages.list"] == 3
+
+
+def test_server_errors_are_retried_with_exponential_backoff(client, fake, sleeps):
+    fake.inject_fault("messages.list", 503, times=4)
+    assert len(client.list_message_ids(INBOX, limit=10)) == 10
+    assert sleeps == [1.0, 2.0, 4.0, 8.0]
+
+
+def test_backoff_is_jittered_between_half_and_all_of_each_step(demo_user, fake, sleeps):
+    client = gmail.connect(demo_user, sleep=sleeps, jitter=lambda: 0.0)
+    fake.inject_fault("messages.list", 503, times=3)
+    client.list_message_ids(INBOX, limit=10)
+    assert sleeps == [0.5, 1.0, 2.0]
+
+
+def test_server_error_that_outlasts_the_retry_budget_is_raised(client, fake, sleeps):
+    fake.inject_fault("messages.list", 503, times=None)
     with pytest.raises(gmail.GmailUnavailable, match="HTTP 503"):
         client.list_message_ids(INBOX, limit=10)
+    assert sleeps == [1.0, 2.0, 4.0, 8.0]  # the next, 16 s, would pass the 30 s budget
+    assert sum(sleeps) <= 30
 
 
 def test_forbidden_without_rate_limit_is_a_rejection(client, fake):
@@ -125,7 +149,7 @@ def test_query_gmail_refuses_is_a_rejection(client):
         client.list_message_ids("from:a OR from:b", limit=10)
 
 
-def test_rate_limited_batch_items_are_retried_once_after_a_pause(client, fake, sleeps):
+def test_rate_limited_batch_items_are_retried_after_a_pause(client, fake, sleeps):
     ids = client.list_message_ids(INBOX, limit=8)
     fake.inject_fault("messages.get", 429, times=3, retry_after=2)
 
@@ -145,13 +169,33 @@ def test_server_errors_in_a_batch_are_retried_too(client, fake, sleeps):
     assert sleeps == [1.0]
 
 
-def test_items_still_limited_after_the_retry_raise(client, fake, sleeps):
+def test_items_still_limited_when_the_budget_is_spent_raise(client, fake, sleeps):
     ids = client.list_message_ids(INBOX, limit=4)
     fake.inject_fault("messages.get", 429, times=None, retry_after=3)
     with pytest.raises(gmail.GmailRateLimited) as info:
         client.get_messages(ids)
-    assert info.value.retry_after == 3
-    assert sleeps == [3.0]
+    assert info.value.retry_after >= 3
+    assert sleeps == [3.0, 3.0, 4.0, 8.0]  # Retry-After or the backoff, whichever is longer
+    assert sum(sleeps) <= 30
+
+
+def test_a_partial_batch_keeps_what_came_back_and_refetches_only_the_rest(
+    demo_user, fake, settings, sleeps
+):
+    for n in range(100):
+        fake.add_message(DEMO_EMAIL, mail(f"Message {n}", subject=f"Bulk {n}"))
+    replace_config(settings, "gmail", batch_size=100)
+    client = gmail.connect(demo_user, sleep=sleeps, jitter=lambda: 1.0)
+    ids = client.list_message_ids("subject:bulk", limit=500)
+    # 70 of 100 refused twice in a row: on main the 30 were thrown away and all refetched.
+    fake.inject_fault("messages.get", 429, times=140, retry_after=1)
+
+    messages = client.get_messages(ids)
+
+    assert sorted(m["id"] for m in messages) == sorted(ids)
+    assert fake.counters["messages.get"] == 100 + 70 + 70
+    assert fake.quota_units.total() == 5 + 5 * 100  # 505: each message paid for once
+    assert sleeps == [1.0, 2.0]
 
 
 def test_a_long_retry_after_is_not_sat_out(client, fake, sleeps):
@@ -163,17 +207,57 @@ def test_a_long_retry_after_is_not_sat_out(client, fake, sleeps):
     assert sleeps == []
 
 
-def test_whole_batch_failing_is_retryable(client, fake):
+def test_whole_batch_failing_is_retried_then_raised(client, fake, sleeps):
     ids = client.list_message_ids(INBOX, limit=4)
-    fake.inject_fault("batch", 502)
+    fake.inject_fault("batch", 502, times=None)
     with pytest.raises(gmail.GmailUnavailable):
         client.get_messages(ids)
+    assert len(sleeps) == 4
 
 
-def test_message_deleted_since_the_list_is_skipped(client, fake):
+def test_message_deleted_since_the_list_is_skipped_and_noted(client, fake):
     ids = client.list_message_ids(INBOX, limit=3)
     messages = client.get_messages([ids[0], "0000000000000000", ids[1]])
     assert [m["id"] for m in messages] == [ids[0], ids[1]]
+    assert client.skipped == ["0000000000000000"]
+
+
+@pytest.mark.parametrize(("status", "reason"), [(403, "forbidden"), (400, "invalidArgument")])
+def test_a_refused_fetch_is_an_error_not_a_missing_message(client, fake, status, reason):
+    ids = client.list_message_ids(INBOX, limit=3)
+    fake.inject_fault("messages.get", status, times=None, reason=reason)
+    with pytest.raises(gmail.GmailRequestRejected) as info:
+        client.get_messages(ids)
+    assert (info.value.status, info.value.method) == (status, "messages.get")
+
+
+def test_missing_permissions_are_their_own_kind(client, fake):
+    ids = client.list_message_ids(INBOX, limit=3)
+    fake.inject_fault("messages.get", 403, times=None, reason="insufficientPermissions")
+    with pytest.raises(gmail.GmailPermissionDenied):
+        client.get_messages(ids)
+
+
+def test_history_lists_added_messages_oldest_first_across_pages(client, fake, monkeypatch):
+    start = client.history_id()
+    added = [fake.add_message(DEMO_EMAIL, mail(f"n{n}", subject=f"New {n}")) for n in range(7)]
+    monkeypatch.setattr(gmail, "LIST_PAGE_MAX", 3)
+    fake.reset_counters()
+
+    ids, latest, pages = client.added_since(start)
+
+    assert ids == [m.id for m in added]
+    assert latest == client.history_id()
+    assert pages == fake.counters["history.list"] == 3
+    assert fake.quota_units["history.list"] == 2 * 3
+
+
+def test_history_too_old_is_its_own_kind(client, fake):
+    start = client.history_id()
+    fake.add_message(DEMO_EMAIL, mail("x", subject="After the start"))
+    fake.expire_history(DEMO_EMAIL)
+    with pytest.raises(gmail.GmailHistoryExpired):
+        client.added_since(start)
 
 
 # --- lost access ---------------------------------------------------------------------------

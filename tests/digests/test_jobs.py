@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from digests.models import Digest
+from accounts.models import GoogleAccount
+from digests.models import Digest, SyncCursor
 from digests.scheduling import DIGEST_JOB, send_now, sync_digest_schedule
 from fakegoogle import DEMO_EMAIL
 from jobs.models import Job
@@ -53,7 +54,7 @@ def test_scheduled_digest_runs_and_waits_for_its_next_time(demo_user, mailoutbox
     assert Digest.objects.get(user=demo_user).status == Digest.Status.SENT
 
 
-def test_rate_limit_reschedules_without_counting_a_failure(demo_user, fake):
+def test_rate_limit_reschedules_and_counts_the_attempt(demo_user, fake):
     job = scheduled(demo_user)
     fake.inject_fault("messages.list", 429, retry_after=600)
     before = timezone.now()
@@ -61,7 +62,8 @@ def test_rate_limit_reschedules_without_counting_a_failure(demo_user, fake):
     run_due_jobs()
 
     job.refresh_from_db()
-    assert (job.status, job.retry_count) == (Job.Status.PENDING, 0)
+    assert (job.status, job.retry_count) == (Job.Status.PENDING, 1)
+    assert job.last_error.startswith("RetryLater: HTTP 429")
     assert (
         before + dt.timedelta(seconds=590)
         < job.next_run
@@ -71,15 +73,72 @@ def test_rate_limit_reschedules_without_counting_a_failure(demo_user, fake):
     assert digest.last_error.startswith("Google asked us to slow down; we will retry at ")
 
 
-def test_gmail_down_is_a_failure_retried_with_backoff(demo_user, fake):
+def test_a_rate_limit_storm_ends_as_a_dead_letter_with_the_reason(demo_user, fake):
     job = scheduled(demo_user)
-    fake.inject_fault("messages.list", 500)
+    Job.objects.filter(pk=job.pk).update(max_retries=3)
+    fake.inject_fault("*", 429, times=None, retry_after=120)
+    for _attempt in range(3):
+        Job.objects.filter(pk=job.pk).update(next_run=timezone.now())
+        run_due_jobs()
+
+    job.refresh_from_db()
+    assert (job.status, job.retry_count) == (Job.Status.DEAD, 3)
+    assert job.last_error.startswith("RetryLater: HTTP 429 rateLimitExceeded")
+
+
+def test_gmail_down_is_a_failure_retried_with_backoff(demo_user, fake, no_retry_wait):
+    job = scheduled(demo_user)
+    fake.inject_fault("messages.list", 500, times=None)
 
     run_due_jobs()
 
     job.refresh_from_db()
     assert (job.status, job.retry_count) == (Job.Status.PENDING, 1)
     assert job.last_error.startswith("GmailUnavailable: Gmail answered HTTP 500"), job.last_error
+
+
+def test_missing_permissions_mark_the_account_and_stop_digests(demo_user, fake, mailoutbox):
+    job = scheduled(demo_user)
+    fake.inject_fault("messages.get", 403, times=None, reason="insufficientPermissions")
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    # As on a revoked token: digests stop (the job is cancelled; reconnecting resumes it).
+    assert job.status == Job.Status.CANCELLED
+    account = GoogleAccount.objects.get(user=demo_user)
+    assert account.status == GoogleAccount.Status.NEEDS_REAUTH
+    assert "permission" in account.status_reason
+    demo_user.refresh_from_db()
+    assert demo_user.digest_preferences["paused"] is True
+    digest = Digest.objects.get(user=demo_user)
+    assert digest.status == Digest.Status.FAILED
+    assert digest.last_error.startswith("Google did not give us permission to read your mail")
+    assert mailoutbox == []
+
+
+def test_a_refused_fetch_fails_the_digest_and_keeps_its_period_open(
+    demo_user, fake, no_retry_wait, mailoutbox
+):
+    job = scheduled(demo_user)
+    fake.inject_fault("messages.get", 400, times=None, reason="invalidArgument")
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert (job.status, job.retry_count) == (Job.Status.PENDING, 1)
+    digest = Digest.objects.get(user=demo_user)
+    assert digest.status == Digest.Status.FAILED
+    assert digest.last_error.startswith("Gmail refused to let us read your messages")
+    assert not SyncCursor.objects.filter(user=demo_user).exists()
+
+    fake.clear_faults()
+    Job.objects.filter(pk=job.pk).update(next_run=timezone.now())
+    run_due_jobs()
+    digest.refresh_from_db()
+    assert digest.status == Digest.Status.SENT
+    assert digest.emails.count() > 20
+    assert len(mailoutbox) == 1
 
 
 def test_revoked_access_is_a_dead_letter_at_once(demo_user, fake):

@@ -1,6 +1,7 @@
 """Injected failures, googleapiclient's retries, and the request/quota counters."""
 
 import base64
+import time
 
 import httplib2
 import pytest
@@ -204,3 +205,21 @@ def test_reset_counters(server, fake):
 
     assert fake.counters == {}
     assert fake.quota_units == {}
+
+
+def test_latency_is_paid_once_per_http_request_and_once_per_batch(server, fake):
+    from googleapiclient.http import BatchHttpRequest
+
+    fake.latency = 0.2
+    gmail = gmail_service(server)
+    started = time.monotonic()
+    ids = [m["id"] for m in gmail.users().messages().list(userId="me").execute()["messages"]]
+    single = time.monotonic() - started
+    batch = BatchHttpRequest(callback=lambda *a: None, batch_uri=server.base_url + "/batch")
+    for message_id in ids[:20]:
+        batch.add(gmail.users().messages().get(userId="me", id=message_id))
+    started = time.monotonic()
+    batch.execute()
+    batched = time.monotonic() - started
+    assert 0.2 <= single < 0.6
+    assert 0.2 <= batched < 0.6  # 20 parts, one round trip

@@ -117,6 +117,22 @@ def test_retry_later_is_not_a_failure(user):
     assert row.next_run == at + dt.timedelta(seconds=90)
 
 
+def test_retry_later_that_counts_is_an_attempt_with_its_reason(user):
+    job = running(user, retry_count=1, last_error="earlier")
+    at = timezone.now()
+    finish(job, outcomes.retry_later(job, at, 90, counts_attempt=True, error="busy"))
+    row = reload(job)
+    assert (row.status, row.retry_count, row.last_error) == ("pending", 2, "busy")
+    assert row.next_run == at + dt.timedelta(seconds=90)
+
+
+def test_retry_later_that_counts_ends_dead_at_the_last_attempt(user):
+    job = running(user, retry_count=2, max_retries=3)
+    finish(job, outcomes.retry_later(job, timezone.now(), 90, counts_attempt=True, error="busy"))
+    row = reload(job)
+    assert (row.status, row.retry_count, row.last_error) == ("dead", 3, "busy")
+
+
 def test_an_unparseable_schedule_on_a_row_becomes_a_dead_letter(user):
     job = running(user, schedule="@daily")
     Job.objects.filter(pk=job.pk).update(schedule="0 8 32 * *")

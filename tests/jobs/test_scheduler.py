@@ -105,6 +105,20 @@ def test_retry_later_runs_again_later_without_a_failure(user, record_file):
     assert row.next_run <= timezone.now() + dt.timedelta(seconds=120)
 
 
+def test_retry_later_that_counts_attempts_ends_as_a_dead_letter(user, record_file):
+    job = enqueue("test.retry_later_counted", user, record_file)
+    Job.objects.filter(pk=job.pk).update(max_retries=3)
+    for attempt in (1, 2):
+        run_once()
+        row = reload(job)
+        assert (row.status, row.retry_count) == ("pending", attempt)
+        assert row.last_error == "RetryLater: upstream still busy"
+    run_once()
+    row = reload(job)
+    assert (row.status, row.retry_count) == ("dead", 3)
+    assert row.last_error == "RetryLater: upstream still busy"
+
+
 def test_unknown_type_is_a_dead_letter_not_a_crash_loop(user):
     job = Job.objects.enqueue("nobody.handles.this", user=user)
     assert run_once() == 1

@@ -52,6 +52,12 @@ def retry_later(job: Job) -> None:
     raise RetryLater(job.payload.get("seconds", 60))
 
 
+@register("test.retry_later_counted")
+def retry_later_counted(job: Job) -> None:
+    _record(job)
+    raise RetryLater(0, "upstream still busy", counts_attempt=True)
+
+
 @register("test.broken_retry")
 def broken_retry(job: Job) -> None:
     """A handler that tampers with RetryLater: the scheduler must survive it."""
