@@ -57,6 +57,7 @@ __all__ = ["Progress", "build_digest", "collect", "describe_failure", "is_built"
 logger = logging.getLogger(__name__)
 
 UNFINISHED = [Digest.Status.BUILDING, Digest.Status.FAILED]
+LOCAL_PROVIDERS = {"offline", "extractive"}  # the local analyzer, under either name
 
 ConnectGmail = Callable[[Any], gmail.Gmail]
 Progress = sync.Progress
@@ -161,7 +162,8 @@ def read_messages(
 def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
     """One message the analysis chokes on must not cost the reader the whole digest."""
     try:
-        return analyze(message, ctx)
+        with metrics.ANALYSIS_SECONDS.time():
+            return analyze(message, ctx)
     except Exception:
         logger.exception("could not analyze message %s; listing it unanalyzed", message.gmail_id)
         return Analysis(summary=message.snippet or message.subject, urgency=Urgency.LOW)
@@ -277,6 +279,13 @@ def store(digest: Digest, collected: Collected) -> None:
         apply_content(digest, collected)
         digest.save()
         sync.advance_cursor(digest, collected.synced)
+    metrics.DIGESTS.labels("empty" if digest.status == Digest.Status.EMPTY else "built").inc()
+    # A fallback: a remote provider made the digest, yet this message kept the local analysis.
+    remote = collected.provider not in LOCAL_PROVIDERS
+    for item in collected.ranked:
+        by = item.analysis.analyzed_by
+        fallback = remote and by in LOCAL_PROVIDERS
+        metrics.SUMMARY_PROVIDER.labels(by, "yes" if fallback else "no").inc()
 
 
 def _copy_state(source: Digest, target: Digest) -> None:
