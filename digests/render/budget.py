@@ -2,7 +2,8 @@
 
 The renderer measures what it renders. Plans go from everything in full to everything
 counted: first the fields are cut shorter (three tiers), then the least important cards drop
-to one-liners, then the least important one-liners drop into the counts. The sizes along that
+to one-liners (the first five cards excepted), then the least important threads drop into
+the counts. The sizes along that
 list only shrink, so a binary search finds the fullest plan that fits in a dozen renders.
 """
 

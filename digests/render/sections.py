@@ -64,6 +64,8 @@ KIND_WORDS = {
 
 
 DASH = "\N{EN DASH}"
+# The most important threads keep their cards until everything below them is only counted.
+KEEP_CARDS = 5
 
 
 def natural_form(urgency: str) -> Form:
@@ -138,7 +140,7 @@ def kind_words(counts: Counter[str]) -> str:
 def forms(views: Sequence[ThreadView], plan: Plan) -> list[Form]:
     """Each thread's form under the plan; the least important threads give way first."""
     result = [natural_form(view.urgency) for view in views]
-    demotable = [i for i, form in enumerate(result) if form < Form.LINE]
+    demotable = [i for i, form in enumerate(result) if form < Form.LINE and i >= KEEP_CARDS]
     for i in demotable[max(0, len(demotable) - plan.to_line) :] if plan.to_line > 0 else []:
         result[i] = Form.LINE
     for i in range(max(0, len(result) - plan.to_count), len(result)):
@@ -147,8 +149,12 @@ def forms(views: Sequence[ThreadView], plan: Plan) -> list[Form]:
 
 
 def demotable(views: Sequence[ThreadView]) -> int:
-    """How many threads are shown as more than a line before any budget applies."""
-    return sum(1 for view in views if natural_form(view.urgency) < Form.LINE)
+    """How many threads the budget may turn from cards into lines."""
+    return sum(
+        1
+        for i, view in enumerate(views)
+        if natural_form(view.urgency) < Form.LINE and i >= KEEP_CARDS
+    )
 
 
 def _search_url(digest: Digest) -> str:
