@@ -94,7 +94,7 @@ def test_cards_below_the_first_five_drop_to_lines_then_the_tail_to_counts():
     assert cards.count("Open in Gmail:") == 3
     compact, also = rest.split("ALSO ARRIVED", 1)
     assert "Subject 3 " in compact
-    assert "Subject 6 " in also  # the next urgent one became a line
+    assert "- [Urgent] Subject 6 " in also  # the next urgent one became a line
     assert "more: " in rendered.text  # and the tail is counted
 
 
