@@ -32,7 +32,7 @@ def long_mailbox(n: int, *, listed: int | None = None, words: int = 400):
                 rank=i,
                 gmail_id=f"m{i:05d}",
                 thread_id=f"t{i:05d}",
-                from_name=f"Sender number {i} " + "Longname" * 40,
+                from_name=(f"Sender number {i} " + "Longname" * 40)[:300],  # the column holds 300
                 from_address=f"sender{i}@example.com",
                 subject=f"Subject {i} " + "very long subject words " * 40,
                 snippet="snippet " * 100,
