@@ -3,6 +3,7 @@ and the headers that let people pause it from their mail client."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -10,11 +11,11 @@ from django.utils import timezone
 
 from digests import unsubscribe
 from digests.models import Digest, Email
-from digests.render.budget import HTML_BUDGET, fit, plans
+from digests.render.budget import HTML_BUDGET, LEAST_BYTES_SHOWN, Fitted, fit, plans
 from digests.render.sections import DigestView, Plan, demotable, digest_view
 from digests.render.threads import threads
 
-__all__ = ["RenderedEmail", "render_email", "subject_line"]
+__all__ = ["RenderedEmail", "fit_html", "render_email", "render_rows", "subject_line"]
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,31 @@ def _render(template: str, view: DigestView) -> str:
 
 def render_email(digest: Digest, *, budget: int = HTML_BUDGET) -> RenderedEmail:
     """Render once; the HTML is the fullest plan that stays within ``budget`` bytes."""
-    rows: list[Email] = list(digest.emails.order_by("rank"))
+    return render_rows(digest, list(digest.emails.order_by("rank")), budget=budget)
+
+
+def fit_html(digest: Digest, rows: Sequence[Email], *, budget: int = HTML_BUDGET) -> Fitted:
+    """The fullest plan for ``rows`` whose HTML is at most ``budget`` bytes."""
     pause_url = unsubscribe.unsubscribe_url(digest.user)
     listed = threads(row for row in rows if row.listed)
-    ladder = plans(demotable(listed), len(listed))
 
     def html_for(plan: Plan) -> str:
         return _render("digests/email.html", digest_view(digest, rows, plan, pause_url=pause_url))
 
-    plan, html = fit(ladder, html_for, budget)
-    text = _render("digests/email.txt", digest_view(digest, rows, plan, pause_url=pause_url))
+    ladder = plans(demotable(listed), len(listed), most_shown=budget // LEAST_BYTES_SHOWN)
+    return fit(ladder, html_for, budget)
+
+
+def render_rows(
+    digest: Digest, rows: Sequence[Email], *, budget: int = HTML_BUDGET
+) -> RenderedEmail:
+    """The email of ``digest`` made of ``rows`` (its stored Email rows, in rank order)."""
+    fitted = fit_html(digest, rows, budget=budget)
+    pause_url = unsubscribe.unsubscribe_url(digest.user)
+    text = _render("digests/email.txt", digest_view(digest, rows, fitted.plan, pause_url=pause_url))
     return RenderedEmail(
-        subject_line(digest), text, html, unsubscribe.list_unsubscribe_headers(digest.user)
+        subject_line(digest),
+        text,
+        fitted.rendered,
+        unsubscribe.list_unsubscribe_headers(digest.user),
     )

@@ -88,7 +88,9 @@ class ThreadView:
 
 def truncate(text: str, limit: int) -> str:
     """At most ``limit`` characters, cut at a word where one is near, with an ellipsis."""
-    text = " ".join(text.split())
+    head = " ".join(text[: limit * 4].split())  # a bounded look: fields may be megabytes
+    enough = len(head) > limit or len(text) <= limit * 4  # else mostly whitespace: read it all
+    text = head if enough else " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]

@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 
 from digests.delivery import DIGEST_HEADER, NO_SEND_PERMISSION, deliver
 from digests.render import render_email
+from digests.render.threads import truncate
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
 from tests.digests.factories import DigestFactory, EmailFactory
 
@@ -256,3 +257,10 @@ def test_send_from_gmail_without_a_google_account_falls_back(digest, mailoutbox)
     outcome = deliver(digest, render_email(digest))
     assert (outcome.channel, outcome.note) == ("email", NO_SEND_PERMISSION)
     assert len(mailoutbox) == 1
+
+
+def test_truncate_cuts_at_a_word_and_collapses_whitespace():
+    assert truncate("a  b\n c", 10) == "a b c"
+    assert truncate("word " * 100, 23) == "word word word word…"
+    assert truncate(" " * 500 + "tail", 10) == "tail"  # whitespace first, text far behind
+    assert len(truncate("x" * 10_000_000, 50)) == 50

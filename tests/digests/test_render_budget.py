@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from digests.models import Email, Kind, Urgency
 from digests.render import HTML_BUDGET, render_email
-from digests.render.budget import fit, plans
+from digests.render.budget import Fitted, fit, plans
 from digests.render.sections import Plan
 from tests.accounts.factories import UserFactory
 from tests.digests.factories import DigestFactory
@@ -101,7 +101,15 @@ def test_cards_below_the_first_five_drop_to_lines_then_the_tail_to_counts():
 def test_fit_returns_the_fullest_plan_that_fits():
     ladder = plans(demotable=10, threads=20)
     sizes = {plan: 1000 - 10 * i for i, plan in enumerate(ladder)}
-    plan, rendered = fit(ladder, lambda p: "x" * sizes[p], budget=900)
-    assert len(rendered) <= 900
-    assert sizes[ladder[ladder.index(plan) - 1]] > 900
-    assert fit(ladder, lambda p: "x", budget=10) == (Plan(), "x")
+    fitted = fit(ladder, lambda p: "x" * sizes[p], budget=900)
+    assert len(fitted.rendered) <= 900
+    assert sizes[ladder[ladder.index(fitted.plan) - 1]] > 900
+    assert fitted.renders <= 7  # a binary search over 33 plans, not a walk
+    assert fit(ladder, lambda p: "x", budget=10) == Fitted(Plan(), "x", 1)
+
+
+def test_plans_that_show_more_threads_than_could_fit_are_skipped():
+    ladder = plans(demotable=10, threads=20, most_shown=5)
+    assert ladder[0] == Plan(tier=2, to_line=10, to_count=15)
+    assert ladder[-1] == Plan(tier=2, to_line=10, to_count=20)
+    assert plans(demotable=10, threads=20, most_shown=50) == plans(demotable=10, threads=20)
