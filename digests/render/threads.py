@@ -108,14 +108,23 @@ def _actions(messages: Sequence[Email], limits: Limits) -> list[ActionView]:
     seen: set[str] = set()
     actions = []
     for message in messages:
-        for entry in message.action_items:
+        for entry in message.action_items if isinstance(message.action_items, list) else []:
+            if not isinstance(entry, dict):
+                continue
             text = truncate(str(entry.get("text", "")), limits.action)
             if not text or text.lower() in seen:
                 continue
             seen.add(text.lower())
-            due = entry.get("due")
-            actions.append(ActionView(text, dt.date.fromisoformat(due) if due else None))
+            actions.append(ActionView(text, _date(entry.get("due"))))
     return actions[: limits.actions]
+
+
+def _date(value: object) -> dt.date | None:
+    """A due date as stored (``YYYY-MM-DD``); anything else shows no date rather than failing."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def thread_view(messages: Sequence[Email], limits: Limits) -> ThreadView:
@@ -133,7 +142,7 @@ def thread_view(messages: Sequence[Email], limits: Limits) -> ThreadView:
         subject=truncate(lead.subject or latest.subject or "(no subject)", limits.subject),
         sender=truncate(_sender(latest), limits.sender),
         summary=truncate(lead.summary or lead.snippet, limits.summary),
-        reasons=[truncate(str(r), limits.reason) for r in lead.reasons[: limits.reasons]],
+        reasons=[truncate(str(r), limits.reason) for r in list(lead.reasons)[: limits.reasons]],
         actions=_actions(messages, limits),
         attachments=sum(len(m.attachments) for m in messages),
     )

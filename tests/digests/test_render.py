@@ -264,3 +264,12 @@ def test_truncate_cuts_at_a_word_and_collapses_whitespace():
     assert truncate("word " * 100, 23) == "word word word word…"
     assert truncate(" " * 500 + "tail", 10) == "tail"  # whitespace first, text far behind
     assert len(truncate("x" * 10_000_000, 50)) == 50
+
+
+def test_a_row_with_malformed_action_items_still_renders(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    broken = [{"text": "Pay", "due": "not a date"}, "a string", {"due": "2026-12-04"}]
+    row(digest, 0, urgency="urgent", subject="Odd one", action_items=broken)
+    text = render_email(digest).text
+    assert "[Urgent] Odd one" in text
+    assert "- To do: Pay\n" in text  # kept, without the date it could not read
