@@ -124,8 +124,12 @@ def describe_period(start: dt.datetime, end: dt.datetime, zone: dt.tzinfo) -> st
     """ "Mon 30 Nov, 08:00 - 17:00" (an en dash), or both days when it spans midnight."""
     start, end = timezone.localtime(start, zone), timezone.localtime(end, zone)
     if start.date() == end.date():
-        return f"{start:%a %-d %b}, {start:%H:%M} {DASH} {end:%H:%M}"
-    return f"{start:%a %-d %b}, {start:%H:%M} {DASH} {end:%a %-d %b}, {end:%H:%M}"
+        return f"{_day(start)}, {start:%H:%M} {DASH} {end:%H:%M}"
+    return f"{_day(start)}, {start:%H:%M} {DASH} {_day(end)}, {end:%H:%M}"
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b}"  # "Mon 30 Nov"; %-d is not portable
 
 
 def kind_words(counts: Counter[str]) -> str:

@@ -273,3 +273,11 @@ def test_a_row_with_malformed_action_items_still_renders(user):
     text = render_email(digest).text
     assert "[Urgent] Odd one" in text
     assert "- To do: Pay\n" in text  # kept, without the date it could not read
+
+
+def test_a_period_over_midnight_names_both_days(user):
+    digest = DigestFactory(user=user, period_start=END, period_end=END + dt.timedelta(hours=15))
+    row(digest, 0, subject="Overnight")
+    assert "Mon 30 Nov, 17:00 \N{EN DASH} Tue 1 Dec, 08:00 (Europe/Berlin)" in (
+        render_email(digest).text
+    )
