@@ -35,11 +35,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
 from digests import gmail, metrics, outbox, sync
 from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
+from digests.links import mailbox_address
 from digests.models import Digest, Email, Urgency
 from digests.parsing import ParsedMessage, parse_message
 from digests.ranking import Ranked, rank
@@ -137,12 +137,6 @@ def claim_period(user: Any, now: datetime, since: datetime | None = None) -> Dig
             digest.period_end = end  # nothing was read yet: cover everything up to now
             digest.save(update_fields=["period_end"])
         return digest
-
-
-def mailbox_address(user: Any) -> str:
-    """The Gmail address the mail was sent to, which may differ from the login address."""
-    account = GoogleAccount.objects.filter(user=user).only("email").first()
-    return account.email if account and account.email else user.email
 
 
 def read_messages(

@@ -9,4 +9,6 @@ urlpatterns = [
     path("send-now/", views.send_now, name="send_now"),
     path("schedule/", views.schedule, name="schedule"),
     path("<int:digest_id>/", views.digest_detail, name="detail"),
+    path("unsubscribe/<str:token>/", views.unsubscribe_view, name="unsubscribe"),
+    path("unsubscribe/<str:token>/resume/", views.resume_view, name="resume"),
 ]
