@@ -23,6 +23,7 @@ we will retry at 08:05") and the original exception is re-raised for the job to 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -38,7 +39,7 @@ from accounts.preferences import clean_preferences
 from digests import gmail
 from digests.delivery import DIGEST_HEADER, deliver
 from digests.models import Digest, Email, Urgency
-from digests.parsing import ParsedMessage, parse_message
+from digests.parsing import ParsedMessage, safe_parse
 from digests.ranking import Ranked, rank
 from digests.render import render_email
 from digests.summarize import (
@@ -49,6 +50,7 @@ from digests.summarize import (
     summarize,
     write_overview,
 )
+from digests.textsafety import capped, storable
 
 __all__ = ["FIRST_DIGEST_LOOKBACK", "build_digest", "describe_failure", "is_built"]
 
@@ -121,22 +123,44 @@ def read_messages(digest: Digest, client: gmail.Gmail) -> list[ParsedMessage]:
         preferences["query"] or settings.CONFIG.gmail.query, digest.period_start, digest.period_end
     )
     ids = client.list_message_ids(query, limit=settings.CONFIG.gmail.max_messages)
-    parsed = [parse_message(resource) for resource in client.get_messages(ids)]
+    fallback = digest.period_end  # the date of a message whose own date cannot be read
+    parsed = [safe_parse(item, fallback_received_at=fallback) for item in client.get_messages(ids)]
+    unique = {message.gmail_id: message for message in reversed(parsed)}  # first of each id
     return [
         message
         for message in parsed
-        if digest.period_start <= message.received_at < digest.period_end
+        if unique.get(message.gmail_id) is message
+        # Gmail listed it for this period; an unreadable date cannot move it to another.
+        and (
+            message.received_at_estimated
+            or digest.period_start <= message.received_at < digest.period_end
+        )
         and DIGEST_HEADER.lower() not in message.headers
     ]
 
 
 def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
-    """One message the analysis chokes on must not cost the reader the whole digest."""
+    """One message the analysis chokes on must not cost the reader the whole digest.
+
+    A message read only in part carries a note for the reader, shown with its summary.
+    Only the message id and the exception class are logged: never mail content.
+    """
+    if message.note and not message.body:
+        return Analysis(summary=message.note, urgency=Urgency.LOW)
     try:
-        return analyze(message, ctx)
-    except Exception:
-        logger.exception("could not analyze message %s; listing it unanalyzed", message.gmail_id)
-        return Analysis(summary=message.snippet or message.subject, urgency=Urgency.LOW)
+        analysis = analyze(message, ctx)
+    except Exception as exc:
+        logger.warning(
+            "could not analyze message %s (%s); listing it unanalyzed",
+            message.gmail_id,
+            type(exc).__name__,
+        )
+        note = "This message could not be summarized; open it in Gmail."
+        return Analysis(summary=message.snippet or message.subject or note, urgency=Urgency.LOW)
+    if message.note:
+        summary = capped(analysis.summary, 300)
+        return dataclasses.replace(analysis, summary=f"{summary} ({message.note})")
+    return analysis
 
 
 def fill(digest: Digest, connect_gmail: ConnectGmail) -> None:
@@ -171,9 +195,10 @@ def _email_row(digest: Digest, position: int, item: Ranked) -> Email:
         labels=message.labels,
         body_excerpt=message.clean_body[:2000],
         attachments=[attachment.to_dict() for attachment in message.attachments],
-        summary=analysis.summary,
+        # A remote provider may echo what the mail held (NUL included): storable, like the rest.
+        summary=storable(analysis.summary),
         urgency=analysis.urgency,
-        action_items=[item.to_dict() for item in analysis.action_items],
+        action_items=storable([item.to_dict() for item in analysis.action_items]),
         reading_seconds=analysis.reading_seconds,
     )
 
@@ -189,7 +214,7 @@ def store(
             _copy_state(locked, digest)
             return
         Email.objects.bulk_create(_email_row(digest, i, item) for i, item in enumerate(listed))
-        digest.summary = overview
+        digest.summary = storable(overview)
         digest.provider = provider
         for urgency, count in counts.items():
             setattr(digest, f"count_{urgency}", count)

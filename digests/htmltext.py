@@ -17,7 +17,7 @@ from digests.textsafety import is_hidden_element
 
 __all__ = ["MAX_HTML_CHARS", "html_to_text", "tidy"]
 
-MAX_HTML_CHARS = 1_000_000  # markup read per message; the rest is not looked at
+MAX_HTML_CHARS = 300_000  # markup read per message; the rest is not looked at
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -93,9 +93,13 @@ class _TextExtractor(HTMLParser):
 
 def html_to_text(markup: str) -> str:
     """The text a reader sees in ``markup``; hidden content is left out."""
+    markup = markup[:MAX_HTML_CHARS]
+    unclosed_comment = markup.rfind("<!--")
+    if unclosed_comment > markup.rfind("-->"):
+        markup = markup[:unclosed_comment]  # html.parser would hand the rest over as text
     extractor = _TextExtractor()
     try:
-        extractor.feed(markup[:MAX_HTML_CHARS])
+        extractor.feed(markup)
         extractor.close()
     except (AssertionError, ValueError, IndexError):  # html.parser gives up on some markup
         pass

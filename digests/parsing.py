@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from digests.htmltext import html_to_text, tidy
+from digests.htmltext import MAX_HTML_CHARS, html_to_text, tidy
 from digests.invitations import CalendarEvent, parse_calendar
 from digests.mailparts import (
     MAX_PART_BYTES,
@@ -174,7 +174,10 @@ def _received_at(
     """Gmail's internalDate, else the Date header; None when neither is a sane date."""
     internal = as_text(message.get("internalDate"), 20)
     if _DIGITS.fullmatch(internal):
-        moment = sane_datetime(_EPOCH + timedelta(milliseconds=int(internal)))
+        try:
+            moment = sane_datetime(_EPOCH + timedelta(milliseconds=int(internal)))
+        except OverflowError:  # beyond year 9999
+            moment = None
         if moment is not None:
             return moment, ""
         problem = "internalDate out of range"
@@ -231,8 +234,7 @@ def parse_message(
     attachments: list[Attachment] = []
     calendar: CalendarEvent | None = None
     subject = display_line(decoded.get("subject", ""), _MAX_SUBJECT_CHARS)
-    parts, walk_problems = walk_parts(payload)
-    problems.extend(walk_problems)
+    parts, limits = walk_parts(payload)  # limits: what was cut or skipped, the reader is told
     budget = MAX_BODY_BYTES
     for part in parts:
         if part.is_attachment or part.data is None:
@@ -243,7 +245,7 @@ def parse_message(
             if part.data is None or (part.is_attachment and part.mime_type != "text/calendar"):
                 continue
         if budget <= 0:
-            problems.append(f"body larger than {MAX_BODY_BYTES} bytes: parts skipped")
+            limits.append(f"body larger than {MAX_BODY_BYTES} bytes: parts skipped")
             break
         limit = min(MAX_PART_BYTES, budget)
         raw, repaired = decode_body_data(part.data, limit)
@@ -251,7 +253,7 @@ def parse_message(
         if repaired:
             problems.append(f"repaired broken base64 in a {part.mime_type} part")
         if len(raw) >= limit:
-            problems.append(f"a {part.mime_type} part was cut at {limit} bytes")
+            limits.append(f"a {part.mime_type} part was cut at {limit} bytes")
         text = decode_bytes(raw, part.charset)
         if part.mime_type == "text/calendar":
             calendar = parse_calendar(text, subject)
@@ -261,12 +263,14 @@ def parse_message(
             markup.append(text)
     body = tidy("\n\n".join(plain)[: MAX_BODY_CHARS * 2])
     if not body and markup:
-        body = html_to_text("\n".join(markup))
+        joined = "\n".join(markup)
+        if len(joined) > MAX_HTML_CHARS:
+            limits.append(f"HTML cut at {MAX_HTML_CHARS} characters")
+        body = html_to_text(joined)
     if len(body) > MAX_BODY_CHARS:
-        problems.append(f"body text cut at {MAX_BODY_CHARS} characters")
+        limits.append(f"body text cut at {MAX_BODY_CHARS} characters")
     gmail_id = display_line(as_text(message.get("id"), 200), _MAX_ID_CHARS)
     thread_id = as_text(message.get("threadId"), 200) or gmail_id
-    cut = any("cut" in problem or "skipped" in problem for problem in problems)
     return ParsedMessage(
         gmail_id=gmail_id,
         thread_id=display_line(thread_id, _MAX_ID_CHARS),
@@ -282,8 +286,8 @@ def parse_message(
         attachments=attachments,
         calendar=calendar,
         headers={storable_text(k): storable_text(v) for k, v in decoded.items()},
-        problems=problems,
-        note=PARTIAL_NOTE if cut else "",
+        problems=problems + limits,
+        note=PARTIAL_NOTE if limits else "",
         received_at_estimated=received_at is None or bool(date_problem),
     )
 
