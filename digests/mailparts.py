@@ -14,6 +14,7 @@ import codecs
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parseaddr
 from typing import Any
@@ -70,11 +71,12 @@ def decode_header_value(value: str) -> str:
         return _unfold(value)
     try:
         chunks = decode_header(value)
-    except (ValueError, binascii.Error, AssertionError, LookupError, TypeError):
+    except (ValueError, binascii.Error, AssertionError, LookupError, TypeError, MessageError):
         return _unfold(value)
     try:
         return _unfold(str(make_header(chunks)))
-    except (LookupError, UnicodeError, ValueError, TypeError, AssertionError):
+    except (LookupError, UnicodeError, ValueError, TypeError, AssertionError, MessageError):
+        # MessageError: CharsetError for a charset name that is not ASCII
         words = (c if isinstance(c, str) else decode_bytes(c, cs) for c, cs in chunks)
         return _unfold("".join(words))
 
