@@ -56,6 +56,7 @@ bench: install
 	$(BIN)/python -m pip install -qq -r requirements-bench.txt
 	$(BIN)/python bench/cron.py
 	$(BIN)/python bench/jobs.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache
