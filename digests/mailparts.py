@@ -138,7 +138,7 @@ def addresses(values: list[str]) -> list[str]:
         value, budget = value[:budget], budget - len(value)
         try:
             pairs = getaddresses([value])
-        except (ValueError, TypeError, IndexError):
+        except (ValueError, TypeError, IndexError, RecursionError):  # "((((": nested comments
             pairs = [("", match.group()) for match in _ADDRESS_IN_TEXT.finditer(value)]
         found.extend(address[:320] for _, address in pairs if "@" in address)
         if len(found) >= MAX_ADDRESSES or budget <= 0:
@@ -151,7 +151,7 @@ def sender(raw_from: str) -> tuple[str, str]:
     raw_from = raw_from[:MAX_HEADER_CHARS]
     try:
         name, address = parseaddr(raw_from)
-    except (ValueError, TypeError, IndexError):
+    except (ValueError, TypeError, IndexError, RecursionError):  # "((((": nested comments
         name, address = "", ""
     if "@" not in address:
         # parseaddr gives up on forms like "github-actions[bot] <n@github.com>": find the

@@ -178,6 +178,8 @@ CASES: list[Case] = [
         "200k-character Content-Type parameters",
         lambda: plain(Content_Type="text/plain; " + "a" * 200_000),
     ),
+    Case("From of 10k nested comments", lambda: plain(From="(" * 10_000 + "x@y.example")),
+    Case("To of 60k nested comments", lambda: plain(To="(" * 60_000)),
     Case("1 MB subject", lambda: plain(Subject="Big " * 250_000)),
     Case(
         "100k recipients",
