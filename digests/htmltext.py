@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from digests.textsafety import is_hidden_element
+from digests.textsafety import HIDDEN_TAGS, is_hidden_element
 
-__all__ = ["MAX_HTML_CHARS", "html_to_text", "tidy"]
+__all__ = ["MAX_HTML_CHARS", "html_to_text", "tidy", "visible_and_hidden_text"]
 
 MAX_HTML_CHARS = 300_000  # markup read per message; the rest is not looked at
+MAX_HIDDEN_CHARS = 5_000  # of hidden text kept, to recognise it at the start of a snippet
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -40,6 +41,9 @@ class _TextExtractor(HTMLParser):
         self._open: list[tuple[str, bool]] = []  # (tag, hidden) of each open element
         self._open_count: Counter[str] = Counter()
         self._hidden = 0  # open elements that hide their content
+        self._unseen = 0  # open elements whose content is not text at all (<style>, <head>)
+        self.hidden_chunks: list[str] = []  # text styled invisible (preheaders)
+        self._hidden_chars = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -51,6 +55,7 @@ class _TextExtractor(HTMLParser):
             self._open.append((tag, hidden))
             self._open_count[tag] += 1
             self._hidden += hidden
+            self._unseen += tag in HIDDEN_TAGS
         if self._hidden:
             return
         self._break_before(tag)
@@ -68,6 +73,9 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._hidden:
             self.chunks.append(data)
+        elif not self._unseen and self._hidden_chars < MAX_HIDDEN_CHARS:
+            self.hidden_chunks.append(data)
+            self._hidden_chars += len(data)
 
     def _break_before(self, tag: str) -> None:
         if tag == "br":
@@ -87,12 +95,18 @@ class _TextExtractor(HTMLParser):
             name, hidden = self._open.pop()
             self._open_count[name] -= 1
             self._hidden -= hidden
+            self._unseen -= name in HIDDEN_TAGS
             if name == tag:
                 return
 
 
 def html_to_text(markup: str) -> str:
     """The text a reader sees in ``markup``; hidden content is left out."""
+    return visible_and_hidden_text(markup)[0]
+
+
+def visible_and_hidden_text(markup: str) -> tuple[str, str]:
+    """The text a reader sees, and the text styled invisible (a preheader, for instance)."""
     markup = markup[:MAX_HTML_CHARS]
     unclosed_comment = markup.rfind("<!--")
     if unclosed_comment > markup.rfind("-->"):
@@ -103,7 +117,8 @@ def html_to_text(markup: str) -> str:
         extractor.close()
     except (AssertionError, ValueError, IndexError):  # html.parser gives up on some markup
         pass
-    return tidy("".join(extractor.chunks))
+    hidden = " ".join("".join(extractor.hidden_chunks).split())
+    return tidy("".join(extractor.chunks)), hidden
 
 
 def tidy(text: str) -> str:

@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from digests.htmltext import MAX_HTML_CHARS, html_to_text, tidy
+from digests.htmltext import MAX_HTML_CHARS, html_to_text, tidy, visible_and_hidden_text
 from digests.invitations import CalendarEvent, parse_calendar
 from digests.mailparts import (
     MAX_PART_BYTES,
@@ -46,7 +46,13 @@ from digests.mailparts import (
     walk_parts,
 )
 from digests.replies import clean_for_summary
-from digests.textsafety import display_line, display_text, sane_datetime, storable_text
+from digests.textsafety import (
+    display_line,
+    display_text,
+    sane_datetime,
+    storable_text,
+    without_hidden_prefix,
+)
 
 __all__ = [
     "MAX_BODY_CHARS",
@@ -262,11 +268,15 @@ def parse_message(
         elif part.mime_type == "text/html":
             markup.append(text)
     body = tidy("\n\n".join(plain)[: MAX_BODY_CHARS * 2])
-    if not body and markup:
+    snippet = _snippet(message.get("snippet"))
+    if markup and (snippet or not body):
         joined = "\n".join(markup)
-        if len(joined) > MAX_HTML_CHARS:
-            limits.append(f"HTML cut at {MAX_HTML_CHARS} characters")
-        body = html_to_text(joined)
+        visible, hidden = visible_and_hidden_text(joined)
+        snippet = without_hidden_prefix(snippet, hidden)  # Gmail's snippet shows preheaders
+        if not body:
+            body = visible
+            if len(joined) > MAX_HTML_CHARS:
+                limits.append(f"HTML cut at {MAX_HTML_CHARS} characters")
     if len(body) > MAX_BODY_CHARS:
         limits.append(f"body text cut at {MAX_BODY_CHARS} characters")
     gmail_id = display_line(as_text(message.get("id"), 200), _MAX_ID_CHARS)
@@ -279,7 +289,7 @@ def parse_message(
         to=[storable_text(a) for a in addresses(header_all(raw_headers, "to"))],
         cc=[storable_text(a) for a in addresses(header_all(raw_headers, "cc"))],
         subject=subject,
-        snippet=_snippet(message.get("snippet")),
+        snippet=snippet,
         received_at=received_at or fallback_received_at or _EPOCH,
         labels=_labels(message),
         body=display_text(body, MAX_BODY_CHARS),

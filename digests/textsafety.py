@@ -30,10 +30,12 @@ __all__ = [
     "display_line",
     "display_text",
     "is_hidden_element",
+    "is_hidden_style",
     "sane_datetime",
     "storable",
     "storable_text",
     "without_bidi_controls",
+    "without_hidden_prefix",
 ]
 
 # U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates, the LRM/RLM marks and the
@@ -150,3 +152,34 @@ def is_hidden_style(style: str) -> bool:
 
 def _is_zero(value: str) -> bool:
     return bool(_ZERO_LENGTH.fullmatch(value))
+
+
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\xa0") | frozenset(BIDI_CONTROLS)
+
+
+def without_hidden_prefix(snippet: str, hidden: str) -> str:
+    """``snippet`` without the hidden text it starts with.
+
+    Gmail's snippet is the start of the mail's text, preheader included; the preheader is
+    usually padded with invisible characters. Both are compared ignoring whitespace and
+    those characters; unless the snippet starts with all of the hidden text (or the hidden
+    text covers all of the snippet), the snippet is returned as it is.
+    """
+    wanted = [c for c in hidden if not c.isspace() and c not in _INVISIBLE]
+    if not wanted:
+        return snippet
+    matched = 0
+    for index, char in enumerate(snippet):
+        if char.isspace() or char in _INVISIBLE:
+            continue
+        if char != wanted[matched]:
+            return snippet
+        matched += 1
+        if matched == len(wanted):
+            rest = snippet[index + 1 :]
+            start = next(
+                (i for i, c in enumerate(rest) if not c.isspace() and c not in _INVISIBLE),
+                len(rest),
+            )
+            return rest[start:].rstrip()
+    return ""  # the snippet is all hidden text

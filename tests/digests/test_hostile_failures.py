@@ -222,3 +222,26 @@ def test_a_hidden_preheader_never_becomes_the_summary(hostile_user, fake):
 
     assert PREHEADER not in email.summary
     assert "shipped" in email.summary
+
+
+@pytest.mark.django_db
+def test_a_preheader_in_gmails_snippet_never_becomes_the_summary(hostile_user, fake):
+    """An image-only newsletter: nothing to summarize but the snippet, which starts with the
+    preheader (Gmail's snippets include hidden text, and so do the fake's)."""
+    message = EmailMessage()
+    message["From"] = "Shop <news@shop.example>"
+    message["To"] = HOSTILE
+    message["Subject"] = "Our winter collection"
+    padding = "&zwnj;&nbsp;" * 30
+    message.set_content(
+        f'<div style="display:none">{PREHEADER}{padding}</div>'
+        '<a href="https://shop.example"><img src="https://shop.example/winter.png"></a>'
+        "<p>View online</p>",
+        subtype="html",
+    )
+    deliver(fake, message)
+
+    email = build_digest(hostile_user, now=timezone.now()).emails.get()
+
+    assert PREHEADER not in email.summary
+    assert PREHEADER not in email.snippet

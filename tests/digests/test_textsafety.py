@@ -17,6 +17,7 @@ from digests.textsafety import (
     storable,
     storable_text,
     without_bidi_controls,
+    without_hidden_prefix,
 )
 
 
@@ -107,6 +108,17 @@ def test_sane_datetime_refuses_what_a_database_or_zone_cannot_hold():
     moment = dt.datetime(2026, 11, 30, 9, 0, tzinfo=tokyo)
     assert sane_datetime(moment) == moment
     assert sane_datetime(moment).tzinfo == dt.UTC
+
+
+def test_a_hidden_preheader_is_cut_from_the_start_of_a_snippet():
+    hidden = "Last chance: 70% off \u200c\xa0\u200c\xa0"
+    snippet = "Last chance: 70% off \u200c \u200c Our winter collection is here"
+
+    assert without_hidden_prefix(snippet, hidden) == "Our winter collection is here"
+    assert without_hidden_prefix("Last chance: 70%", hidden) == ""  # all of it hidden
+    assert without_hidden_prefix("Hello there", hidden) == "Hello there"
+    assert without_hidden_prefix("Last chance: 50% off", hidden) == "Last chance: 50% off"
+    assert without_hidden_prefix("Anything", "") == "Anything"
 
 
 # --- the guard ------------------------------------------------------------------------------
