@@ -275,6 +275,14 @@ CASES: list[Case] = [
     ),
     Case("hidden text of every style", _hidden_variants, absent=(SECRET,)),
     Case(
+        "preheader in Gmail's snippet, image only",
+        lambda: {
+            **html(f'<div style="display:none">{SECRET}</div><img src="cid:x"><p>View online</p>'),
+            "snippet": f"{SECRET} \u200c View online",
+        },
+        absent=(SECRET,),
+    ),
+    Case(
         "head never closed",
         lambda: html(f"<html><head><title>{SECRET}<body><p>{VISIBLE}"),
         absent=(SECRET,),
