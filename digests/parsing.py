@@ -35,6 +35,7 @@ from digests.htmltext import MAX_HTML_CHARS, html_to_text, tidy, visible_and_hid
 from digests.invitations import CalendarEvent, parse_calendar
 from digests.mailparts import (
     MAX_PART_BYTES,
+    Part,
     addresses,
     as_text,
     decode_body_data,
@@ -213,6 +214,52 @@ def _attachment(name: str, mime_type: str, size: int) -> Attachment:
     )
 
 
+@dataclass
+class _Contents:
+    """What the leaf parts hold: text, markup, files and the first invitation."""
+
+    plain: list[str] = field(default_factory=list)
+    markup: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    calendar: CalendarEvent | None = None
+
+
+def _read_parts(
+    parts: list[Part], subject: str, problems: list[str], limits: list[str]
+) -> _Contents:
+    """Decode each part within the message's byte budget; notes go to problems and limits."""
+    contents = _Contents()
+    budget = MAX_BODY_BYTES
+    for part in parts:
+        if part.is_attachment or part.data is None:
+            if (part.is_attachment or part.filename) and len(
+                contents.attachments
+            ) < MAX_ATTACHMENTS:
+                contents.attachments.append(_attachment(part.filename, part.mime_type, part.size))
+            if part.mime_type in {"text/calendar", "application/ics"} and not contents.calendar:
+                contents.calendar = CalendarEvent(summary=subject)
+            if part.data is None or (part.is_attachment and part.mime_type != "text/calendar"):
+                continue
+        if budget <= 0:
+            limits.append(f"body larger than {MAX_BODY_BYTES} bytes: parts skipped")
+            break
+        limit = min(MAX_PART_BYTES, budget)
+        raw, repaired = decode_body_data(part.data, limit)
+        budget -= len(raw)
+        if repaired:
+            problems.append(f"repaired broken base64 in a {part.mime_type} part")
+        if len(raw) >= limit:
+            limits.append(f"a {part.mime_type} part was cut at {limit} bytes")
+        text = decode_bytes(raw, part.charset)
+        if part.mime_type == "text/calendar":
+            contents.calendar = parse_calendar(text, subject)
+        elif part.mime_type == "text/plain":
+            contents.plain.append(text)
+        elif part.mime_type == "text/html":
+            contents.markup.append(text)
+    return contents
+
+
 def parse_message(
     message: Mapping[str, Any], *, fallback_received_at: datetime | None = None
 ) -> ParsedMessage:
@@ -235,42 +282,13 @@ def parse_message(
     if date_problem:
         problems.append(date_problem)
 
-    plain: list[str] = []
-    markup: list[str] = []
-    attachments: list[Attachment] = []
-    calendar: CalendarEvent | None = None
     subject = display_line(decoded.get("subject", ""), _MAX_SUBJECT_CHARS)
     parts, limits = walk_parts(payload)  # limits: what was cut or skipped, the reader is told
-    budget = MAX_BODY_BYTES
-    for part in parts:
-        if part.is_attachment or part.data is None:
-            if (part.is_attachment or part.filename) and len(attachments) < MAX_ATTACHMENTS:
-                attachments.append(_attachment(part.filename, part.mime_type, part.size))
-            if part.mime_type in {"text/calendar", "application/ics"} and calendar is None:
-                calendar = CalendarEvent(summary=subject)
-            if part.data is None or (part.is_attachment and part.mime_type != "text/calendar"):
-                continue
-        if budget <= 0:
-            limits.append(f"body larger than {MAX_BODY_BYTES} bytes: parts skipped")
-            break
-        limit = min(MAX_PART_BYTES, budget)
-        raw, repaired = decode_body_data(part.data, limit)
-        budget -= len(raw)
-        if repaired:
-            problems.append(f"repaired broken base64 in a {part.mime_type} part")
-        if len(raw) >= limit:
-            limits.append(f"a {part.mime_type} part was cut at {limit} bytes")
-        text = decode_bytes(raw, part.charset)
-        if part.mime_type == "text/calendar":
-            calendar = parse_calendar(text, subject)
-        elif part.mime_type == "text/plain":
-            plain.append(text)
-        elif part.mime_type == "text/html":
-            markup.append(text)
-    body = tidy("\n\n".join(plain)[: MAX_BODY_CHARS * 2])
+    contents = _read_parts(parts, subject, problems, limits)
+    body = tidy("\n\n".join(contents.plain)[: MAX_BODY_CHARS * 2])
     snippet = _snippet(message.get("snippet"))
-    if markup and (snippet or not body):
-        joined = "\n".join(markup)
+    if contents.markup and (snippet or not body):
+        joined = "\n".join(contents.markup)
         visible, hidden = visible_and_hidden_text(joined)
         snippet = without_hidden_prefix(snippet, hidden)  # Gmail's snippet shows preheaders
         if not body:
@@ -293,8 +311,8 @@ def parse_message(
         received_at=received_at or fallback_received_at or _EPOCH,
         labels=_labels(message),
         body=display_text(body, MAX_BODY_CHARS),
-        attachments=attachments,
-        calendar=calendar,
+        attachments=contents.attachments,
+        calendar=contents.calendar,
         headers={storable_text(k): storable_text(v) for k, v in decoded.items()},
         problems=problems + limits,
         note=PARTIAL_NOTE if limits else "",
