@@ -26,6 +26,8 @@ NASTY_CHARS = "\x00\x1b\r\n\t\u202e\u2066\u200f\ud800\ufeff<>&\"'=?@;:,\\é😀"
 nasty_text = st.text(alphabet=st.sampled_from(NASTY_CHARS) | st.characters(), max_size=60)
 CHARSETS = ["utf-8", "latin-1", "us-ascii", "utf-16", "shift_jis", "utf\x00-8", "base64", "x" * 80]
 charsets = st.sampled_from(CHARSETS) | nasty_text
+# Gmail has undone the transfer encoding already; a declared one must not mislead the parser.
+TRANSFER_ENCODINGS = st.sampled_from(["base64", "quoted-printable", "7bit", "8bit", "x-uue"])
 JSON_JUNK = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), nasty_text, st.just([]))
 
 
@@ -120,10 +122,13 @@ leaf = st.fixed_dictionaries(
         | JSON_JUNK,
         "filename": st.sampled_from(["", "a.pdf", "x\u202efdp.exe"]) | JSON_JUNK,
         "headers": st.builds(
-            lambda cs, extra: (
-                [{"name": "Content-Type", "value": f"text/plain; charset={cs}"}, *extra]
-            ),
+            lambda cs, cte, extra: [
+                {"name": "Content-Type", "value": f"text/plain; charset={cs}"},
+                {"name": "Content-Transfer-Encoding", "value": cte},
+                *extra,
+            ],
             charsets,
+            TRANSFER_ENCODINGS,
             headers,
         ),
         "body": st.one_of(
