@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python bench/jobs.py
 	$(BIN)/python bench/gmail.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache

@@ -24,9 +24,9 @@ we will retry at 08:05") and the original exception is re-raised for the job to 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -41,7 +41,7 @@ from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
 from digests.links import mailbox_address
 from digests.models import Digest, Email, Urgency
-from digests.parsing import ParsedMessage, parse_message
+from digests.parsing import ParsedMessage, safe_parse
 from digests.ranking import Ranked, rank
 from digests.summarize import (
     Analysis,
@@ -51,6 +51,7 @@ from digests.summarize import (
     summarize,
     write_overview,
 )
+from digests.textsafety import capped, storable
 
 __all__ = ["Progress", "build_digest", "collect", "describe_failure", "is_built"]
 
@@ -149,21 +150,44 @@ def read_messages(
 ) -> tuple[list[ParsedMessage], sync.SyncResult]:
     """The messages this digest covers (digests.sync), parsed; our own digests left out."""
     result = sync.read_mail(digest, client, progress=progress, since=since, dedupe=dedupe)
-    parsed = [parse_message(resource) for resource in result.resources]
-    return [m for m in parsed if DIGEST_HEADER.lower() not in m.headers], result
+    # A message whose own date cannot be read is dated at the period's end: it stays here.
+    fallback = result.period_end
+    parsed = [safe_parse(resource, fallback_received_at=fallback) for resource in result.resources]
+    unique = {message.gmail_id: message for message in reversed(parsed)}  # first of each id
+    kept = [
+        message
+        for message in parsed
+        if unique.get(message.gmail_id) is message and DIGEST_HEADER.lower() not in message.headers
+    ]
+    return kept, result
 
 
 def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
-    """One message the analysis chokes on must not cost the reader the whole digest."""
+    """One message the analysis chokes on must not cost the reader the whole digest.
+
+    A message read only in part carries a note for the reader, shown with its summary.
+    Only the message id and the exception class are logged: never mail content.
+    """
+    if message.note and not message.body:
+        return Analysis(summary=message.note, urgency=Urgency.LOW)
     try:
         with metrics.ANALYSIS_SECONDS.time():
-            return analyze(message, ctx)
-    except Exception:
-        logger.exception("could not analyze message %s; listing it unanalyzed", message.gmail_id)
-        return Analysis(summary=message.snippet or message.subject, urgency=Urgency.LOW)
+            analysis = analyze(message, ctx)
+    except Exception as exc:
+        logger.warning(
+            "could not analyze message %s (%s); listing it unanalyzed",
+            message.gmail_id,
+            type(exc).__name__,
+        )
+        note = "This message could not be summarized; open it in Gmail."
+        return Analysis(summary=message.snippet or message.subject or note, urgency=Urgency.LOW)
+    if message.note:
+        summary = capped(analysis.summary, 300)
+        return dataclasses.replace(analysis, summary=f"{summary} ({message.note})")
+    return analysis
 
 
-@dataclass
+@dataclasses.dataclass
 class Collected:
     """A digest's content before it is stored: every message covered, ranked."""
 
@@ -229,14 +253,15 @@ def email_row(digest: Digest, position: int, item: Ranked, *, listed: bool) -> E
         labels=message.labels,
         body_excerpt=message.clean_body[:2000],
         attachments=[attachment.to_dict() for attachment in message.attachments],
-        summary=analysis.summary,
+        # A remote provider may echo what the mail held (NUL included): storable, like the rest.
+        summary=storable(analysis.summary),
         urgency=analysis.urgency,
-        reasons=list(analysis.reasons),
+        reasons=storable(list(analysis.reasons)),
         suspicious=analysis.suspicious,
         analyzed_by=analysis.analyzed_by,
         kind=message_kind(message),
         listed=listed,
-        action_items=[item.to_dict() for item in analysis.action_items],
+        action_items=storable([item.to_dict() for item in analysis.action_items]),
         reading_seconds=analysis.reading_seconds,
     )
 
@@ -253,7 +278,7 @@ def apply_content(digest: Digest, collected: Collected) -> None:
     """Summary, provider, counts over every message, reading time and status (unsaved)."""
     ranked = collected.ranked
     listed = ranked[: collected.max_items]
-    digest.summary = collected.overview
+    digest.summary = storable(collected.overview)
     digest.provider = collected.provider
     for urgency, count in count_by_urgency(item.analysis for item in ranked).items():
         setattr(digest, f"count_{urgency}", count)
