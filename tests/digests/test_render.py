@@ -258,3 +258,11 @@ def test_a_period_over_midnight_names_both_days(user):
     assert "Mon 30 Nov, 17:00 \N{EN DASH} Tue 1 Dec, 08:00 (Europe/Berlin)" in (
         render_email(digest).text
     )
+
+
+def test_strangers_names_and_subjects_are_bidi_isolated(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    EmailFactory(digest=digest, from_name="عمر الفاروق", subject="חשבונית מס", urgency="high")
+    html = render_email(digest).html
+    assert "<bdi>חשבונית מס</bdi>" in html
+    assert "<bdi>عمر الفاروق</bdi>" in html
