@@ -81,7 +81,8 @@ def build_digest(
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
     ``progress(stage, done, total)`` hears about each step (listing, fetching, analysing,
-    storing, sending). ``deliver=False`` stops after storing: the digest stays unfinished.
+    storing, rendering, sending). ``deliver=False`` stops after storing: the digest stays
+    unfinished.
     ``since`` starts a new digest there instead of where the last one ended (mail already
     in a digest is still skipped).
     """
@@ -93,15 +94,13 @@ def build_digest(
             record_failure(digest, exc, now)
             raise
     if deliver and digest.status in UNFINISHED:
-        progress("sending", 0, 1)
         try:
-            deliver_once(digest, connect_gmail, now)
+            deliver_once(digest, connect_gmail, now, progress)
         except outbox.AwaitingEvidence:
             raise  # not a failure: the job looks for the email later
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
-        progress("sending", 1, 1)
     return digest
 
 
@@ -312,14 +311,24 @@ def _copy_state(source: Digest, target: Digest) -> None:
         setattr(target, field.attname, getattr(source, field.attname))
 
 
-def deliver_once(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> None:
+def deliver_once(
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    now: datetime,
+    progress: Progress = sync.no_progress,
+) -> None:
     """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
     preferences = clean_preferences(digest.user.digest_preferences)
     if not preferences["deliver_email"]:
         _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
         return
+    progress("rendering", 0, 1)
+    outbox.queue(digest)  # rendered once; a retry finds the stored email
+    progress("rendering", 1, 1)
+    progress("sending", 0, 1)
     row = outbox.deliver(digest, connect_gmail)
     _finish(digest, note=row.note, delivered_at=row.sent_at or now)
+    progress("sending", 1, 1)
 
 
 def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:
