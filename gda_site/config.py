@@ -652,6 +652,18 @@ def consistency_problems(values: Mapping[str, Any], sources: Mapping[str, str]) 
                 f"(from {sources['google.client_secrets_file']})",
             )
         )
+    grace = values["delivery.verify_grace_seconds"]
+    for key in ("delivery.smtp_timeout_seconds", "gmail.http_timeout_seconds"):
+        # A send still waiting for its answer when the grace period ends would be looked for,
+        # not found, and sent again: two copies.
+        if values[key] >= grace:
+            problems.append(
+                Problem(
+                    key,
+                    f"expected less than delivery.verify_grace_seconds ({grace}), got "
+                    f"{values[key]:g} (from {sources[key]})",
+                )
+            )
     return problems
 
 

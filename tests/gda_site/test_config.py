@@ -260,3 +260,12 @@ def test_bad_cache_and_email_urls():
     found = messages({"DEBUG": "true", "CACHE_URL": "nosuch://", "EMAIL_URL": "pigeon://coop"})
     assert found[0].startswith("cache_url: expected a cache URL with a scheme among")
     assert found[1].startswith("email_url: expected an email URL with a scheme among")
+
+
+@pytest.mark.parametrize(
+    "key", ["GDA_DELIVERY__SMTP_TIMEOUT_SECONDS", "GDA_GMAIL__HTTP_TIMEOUT_SECONDS"]
+)
+def test_a_send_timeout_must_end_before_the_verification_grace_period(key):
+    _, problems = load({"DEBUG": "true", "GDA_DELIVERY__VERIFY_GRACE_SECONDS": "60", key: "60"})
+    assert [p.key for p in problems] == [key.removeprefix("GDA_").lower().replace("__", ".")]
+    assert "less than delivery.verify_grace_seconds (60)" in problems[0].message
