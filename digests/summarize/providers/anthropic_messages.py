@@ -46,7 +46,8 @@ def ask_messages(client: anthropic.Anthropic, request: ModelRequest, *, model: s
         raise ProviderError("the API stopped sending (read timeout)") from None
     except anthropic.APIConnectionError:
         raise ProviderError("cannot reach the API") from None
-    except anthropic.AnthropicError as exc:
+    except (anthropic.AnthropicError, ValueError, TypeError, KeyError) as exc:
+        # ValueError and friends: the SDK choked on a broken body (HTML, cut-off JSON).
         raise ProviderError(f"unusable API answer ({exc.__class__.__name__})") from None
     if reply.stop_reason == "max_tokens":
         raise ProviderError("answer cut off at the output token limit")

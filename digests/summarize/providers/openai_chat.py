@@ -65,7 +65,8 @@ def ask_chat(
         raise ProviderError("the API stopped sending (read timeout)") from None
     except openai.APIConnectionError:
         raise ProviderError("cannot reach the API") from None
-    except openai.OpenAIError as exc:
+    except (openai.OpenAIError, ValueError, TypeError, KeyError) as exc:
+        # ValueError and friends: the SDK choked on a broken body (HTML, cut-off JSON).
         raise ProviderError(f"unusable API answer ({exc.__class__.__name__})") from None
     if not getattr(completion, "choices", None):
         raise ProviderError("the API answer has no choices")
