@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,8 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from fakellm.replies import Reply
 from fakellm.state import FakeLLM, LlmRequest
+
+logger = logging.getLogger("fakellm")
 
 JSON = "application/json"
 HANG_LIMIT = 120.0  # a hung reply gives up by itself, so no test run waits forever
@@ -45,9 +48,13 @@ def make_wsgi_app(fake: FakeLLM) -> WSGIApplication:
         }
         request = LlmRequest(api=api, path=path, headers=headers, body=body)
         if fake.api_key and _key_of(request) != fake.api_key:
-            fake.receive(request)
+            fake.record(request)
             return _send(start_response, 401, _error_body(api, "authentication_error", "bad key"))
-        reply = fake.receive(request)
+        try:
+            reply = fake.receive(request)
+        except Exception as exc:  # a test's responder is broken: say so instead of hanging up
+            logger.exception("fakellm responder failed")
+            return _send(start_response, 500, _error_body(api, "responder_error", repr(exc)))
         status, payload = _payload(request, reply, len(fake.requests))
         data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         extra = [("Retry-After", f"{reply.retry_after:g}")] if reply.retry_after is not None else []

@@ -21,8 +21,13 @@ INJECTION = re.compile(
 
 
 def items(request: LlmRequest) -> list[dict[str, Any]]:
-    """The messages of a GDA prompt."""
-    return list(request.prompt_json()["messages"])
+    """The messages of a GDA prompt; none when the prompt is something else."""
+    try:
+        prompt = request.prompt_json()
+    except ValueError:
+        return []
+    found = prompt.get("messages") if isinstance(prompt, dict) else None
+    return [item for item in found or [] if isinstance(item, dict) and "id" in item]
 
 
 def entry(item: dict[str, Any], urgency: str = "medium") -> dict[str, Any]:

@@ -120,6 +120,11 @@ class FakeLLM:
             self._requests.clear()
             self.max_in_flight = 0
 
+    def record(self, request: LlmRequest) -> None:
+        """Note a request that gets no scripted reply (refused before that)."""
+        with self._lock:
+            self._requests.append(request)
+
     def receive(self, request: LlmRequest) -> Reply:
         """Record ``request`` and decide the reply."""
         with self._lock:
