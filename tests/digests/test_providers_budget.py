@@ -120,3 +120,12 @@ def test_one_failed_batch_falls_back_alone(llm):
     offline = [m for m in found if result.analyses[m.gmail_id].analyzed_by == "offline"]
     assert len(offline) == len(first)
     assert result.provider == "openai+extractive"
+
+
+def test_text_full_of_json_escapes_is_still_cut_to_fit(llm):
+    found, analyses = analyzed(message("g000", 'He said "yes" \\ "no"\n' * 3000, "Quotes"))
+    config = config_for(llm, ["openai"], batch_tokens=2500, message_chars=100000, token_budget=2500)
+
+    summarize(found, analyses, CONTEXT, config=config)
+
+    assert sent_tokens(llm.fake.requests[0]) <= 2500

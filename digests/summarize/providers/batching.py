@@ -84,9 +84,11 @@ def _fitting_item(
 ) -> dict[str, Any]:
     """The message's item, its text cut further if it alone would not fit in one call."""
     item = message_item(message, analysis, "m00", ctx, config.message_chars)
-    room = config.batch_tokens - overhead - _item_tokens({**item, "text": ""})
-    if _item_tokens(item) > room + estimate_tokens(""):
-        item["text"] = item["text"][: max(0, room * CHARS_PER_TOKEN - 8)]
+    room = config.batch_tokens - overhead
+    while item["text"] and (excess := _item_tokens(item) - room) > 0:
+        # JSON escapes make the item longer than its text: cut the excess, and check again.
+        keep = len(item["text"]) - excess * CHARS_PER_TOKEN - 8
+        item["text"] = item["text"][: max(0, keep)]
     return item
 
 
