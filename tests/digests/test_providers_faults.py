@@ -225,3 +225,20 @@ def test_failures_log_neither_keys_nor_mail(llm, caplog):
     assert "summary provider openai failed: HTTP 500" in logged
     assert "sk-test" not in logged
     assert "contract" not in logged.lower()
+
+
+def test_an_unexpected_error_in_a_provider_costs_no_message(monkeypatch, llm):
+    from digests.summarize.providers import PROVIDERS
+    from digests.summarize.providers.remote import Remote
+
+    def broken(client, request, config):
+        return {"overview": "x"}["messages"]  # a bug: KeyError naming no mail
+
+    real = PROVIDERS["openai"]
+    monkeypatch.setitem(PROVIDERS, "openai", Remote("openai", real.problem, real.connect, broken))
+    found, analyses = two_messages()
+
+    result = summarize(found, analyses, CONTEXT, config=config_for(llm, ["openai", "anthropic"]))
+
+    assert result.provider == "anthropic"
+    assert result.notes[0].startswith("openai: unexpected KeyError at test_providers_faults.py:")

@@ -7,9 +7,11 @@ provider and, at the end, keeps its offline analysis: no message is ever dropped
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from django.conf import settings
 
@@ -123,6 +125,11 @@ def run_remote(
             logger.warning("summary provider %s failed: %s%s", remote.name, where, exc)
             outcome.notes.append(f"{where}{exc}")
             continue
+        except Exception as exc:  # a bug or an SDK surprise must not cost the digest
+            problem = f"unexpected {unexpected(exc)}"
+            logger.error("summary provider %s failed: %s%s", remote.name, where, problem)
+            outcome.notes.append(f"{where}{problem}")
+            continue
         for item_id, entry in answer.entries.items():
             gmail_id = batch.gmail_id(item_id)
             outcome.analyses[gmail_id] = refine(
@@ -133,6 +140,13 @@ def run_remote(
         if len(batches) == 1:
             outcome.overview = answer.overview
     return outcome
+
+
+def unexpected(exc: Exception) -> str:
+    """The exception's class and where it was raised: enough to debug, no message (mail)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{exc.__class__.__name__}{where}"
 
 
 def ask_batch(remote: Remote, batch: Batch, config: SummaryConfig) -> Answer:
