@@ -61,15 +61,12 @@ def summarize(
     remotes = _remotes(config.providers)
     if not messages or not remotes:
         return DigestSummary(LOCAL, dict(analyses))
-    result, notes, used, overview = dict(analyses), [], [], ""
-    withheld = [m for m in messages if looks_like_injection(m)]
-    for message in withheld:
-        local = result[message.gmail_id]
-        result[message.gmail_id] = replace(local, reasons=(*local.reasons, WITHHELD))
-    if withheld:
-        notes.append(f"{len(withheld)} {WITHHELD_NOTE}")
-    withheld_ids = {m.gmail_id for m in withheld}
-    pending = [m for m in messages if m.gmail_id not in withheld_ids]
+    result = dict(analyses)
+    notes: list[str] = []
+    used: list[str] = []
+    overview = ""
+    pending = _withhold_injections(messages, result, notes)
+    withheld = len(pending) < len(messages)
     for remote in remotes:
         if not pending:
             break
@@ -84,6 +81,22 @@ def summarize(
     if pending or withheld or not used:
         used.append(LOCAL)
     return DigestSummary("+".join(used), result, overview, notes)
+
+
+def _withhold_injections(
+    messages: Sequence[ParsedMessage], result: dict[str, Analysis], notes: list[str]
+) -> list[ParsedMessage]:
+    """The messages a model may see; the others get a reason saying why not, and a note."""
+    kept = []
+    for message in messages:
+        if not looks_like_injection(message):
+            kept.append(message)
+            continue
+        local = result[message.gmail_id]
+        result[message.gmail_id] = replace(local, reasons=(*local.reasons, WITHHELD))
+    if withheld := len(messages) - len(kept):
+        notes.append(f"{withheld} {WITHHELD_NOTE}")
+    return kept
 
 
 def _remotes(names: Sequence[str]) -> list[Remote]:
