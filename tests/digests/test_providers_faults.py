@@ -147,13 +147,23 @@ def test_extra_or_duplicate_ids_refuse_the_whole_answer(llm, faults, error_text)
         ),
         (
             '{"overview": "", "messages": [{"id": "m1", "summary": "s", "urgency": "low", '
-            '"reason": "", "action_items": [{"text": "x", "due": "Friday"}]}]}',
+            '"reason": "", "action_items": [{"text": "x", "due": "Friday", "time": null}]}]}',
             "messages[0].action_items[0].due: expected a date as YYYY-MM-DD",
         ),
         (
             '{"overview": "", "messages": [{"id": "m1", "summary": "s", "urgency": "low", '
-            '"reason": "", "action_items": [{"text": "x", "due": "2026-02-30"}]}]}',
+            '"reason": "", "action_items": [{"text": "x", "due": "2026-02-30", "time": null}]}]}',
             "messages[0].action_items[0].due: not a real date",
+        ),
+        (
+            '{"overview": "", "messages": [{"id": "m1", "summary": "s", "urgency": "low", '
+            '"reason": "", "action_items": [{"text": "x", "due": null, "time": "5pm"}]}]}',
+            "messages[0].action_items[0].time: expected a time as HH:MM",
+        ),
+        (
+            '{"overview": "", "messages": [{"id": "m1", "summary": "s", "urgency": "low", '
+            '"reason": "", "action_items": [{"text": "x", "due": null}]}]}',
+            "messages[0].action_items[0]: missing time",
         ),
         (
             '{"overview": "", "messages": [{"id": "m1", "summary": " ", "urgency": "low", '

@@ -108,7 +108,9 @@ def test_suspicious_mail_keeps_its_flag_and_gets_no_items_from_the_model(obedien
 
     def answer(request):
         made = digest_answer(request, urgency="urgent")
-        made["messages"][0]["action_items"] = [{"text": "Log in at the link", "due": None}]
+        made["messages"][0]["action_items"] = [
+            {"text": "Log in at the link", "due": None, "time": None}
+        ]
         return made
 
     obedient_llm.fake.respond_with(answer)

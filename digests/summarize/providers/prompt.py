@@ -8,13 +8,13 @@ import re
 from typing import Any
 
 from digests.parsing import ParsedMessage
-from digests.summarize.types import Analysis, SummaryContext
+from digests.summarize.types import MAX_ACTION_ITEMS, Analysis, SummaryContext
 
 # Characters per token, on the cautious side: English runs ~4, JSON, German or CJK denser.
 CHARS_PER_TOKEN = 3
 MAX_ATTACHMENT_NAMES = 5
 
-RUBRIC = """Urgency is about what the reader must do and by when, judged at "now", in the \
+RUBRIC = f"""Urgency is about what the reader must do and by when, judged at "now", in the \
 reader's time zone.
 - urgent: the reader must act within about 24 hours (today, tonight, before tomorrow \
 morning's meeting, by noon tomorrow), or something the reader is responsible for is going \
@@ -35,9 +35,10 @@ credential link under threat).
 Action items: each distinct thing the reader is asked to do, one item per ask (a list after \
 "I need two things from you:" is two items), imperative, naming the object ("Send Helen the \
 2026 OKR drafts"), due as YYYY-MM-DD resolved against the message's received time in the \
-reader's zone, or null. None from quoted history, signatures or boilerplate; none for \
-automated mail except genuine personal obligations (a bill to pay, access to recertify, a \
-failed payment to fix). At most 3 per message.
+reader's zone, or null; time as HH:MM (24-hour, the reader's zone) when the sender states \
+one, else null. None from quoted history, signatures or boilerplate; none for automated \
+mail except genuine personal obligations (a bill to pay, access to recertify, a failed \
+payment to fix). At most {MAX_ACTION_ITEMS} per message.
 Summary: one line of at most 160 characters saying what the mail is about and why it \
 matters to the reader: not the first sentence copied, not a copy of an action item. A \
 newsletter gets its main topic."""

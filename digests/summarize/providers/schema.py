@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -20,6 +21,7 @@ SUMMARY_CHARS = 160  # the rubric's one line
 REASON_CHARS = 100
 OVERVIEW_CHARS = 400
 ITEM_CHARS = 200
+_ITEM_HAS_TIME = "time" in {f.name for f in dataclasses.fields(ActionItem)}
 
 
 def answer_schema(item_ids: Sequence[str]) -> dict[str, Any]:
@@ -27,10 +29,11 @@ def answer_schema(item_ids: Sequence[str]) -> dict[str, Any]:
     action_item = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["text", "due"],
+        "required": ["text", "due", "time"],
         "properties": {
             "text": {"type": "string"},
             "due": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+            "time": {"type": ["string", "null"], "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"},
         },
     }
     entry = {
@@ -119,8 +122,16 @@ def _action_items(raw: list[dict[str, Any]], where: str) -> tuple[ActionItem, ..
             due = dt.date.fromisoformat(item["due"]) if item["due"] else None
         except ValueError:
             raise ProviderError(f"{where}.action_items[{index}].due: not a real date") from None
-        items.append(ActionItem(truncate(text, ITEM_CHARS), due))
+        at = dt.time.fromisoformat(item["time"]) if item["time"] and due else None
+        items.append(action_item(truncate(text, ITEM_CHARS), due, at))
     return tuple(items)
+
+
+def action_item(text: str, due: dt.date | None, at: dt.time | None) -> ActionItem:
+    """An item with its time of day where ActionItem has one (the analyzer is adding it)."""
+    if at is not None and _ITEM_HAS_TIME:
+        return ActionItem(text, due, time=at)  # type: ignore[call-arg]
+    return ActionItem(text, due)
 
 
 def _document_order(error: ValidationError) -> list[tuple[int, str]]:
@@ -144,6 +155,8 @@ def _describe(error: ValidationError) -> str:
         return f"{path}: not an id that was sent"
     if rule == "enum":
         return f"{path}: expected one of {', '.join(map(str, expected))}"
+    if rule == "pattern" and path.endswith(".time"):
+        return f"{path}: expected a time as HH:MM"
     if rule == "pattern":
         return f"{path}: expected a date as YYYY-MM-DD"
     return f"{path}: fails {rule}"
