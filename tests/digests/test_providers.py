@@ -95,7 +95,8 @@ def test_anthropic_base_url_with_v1_still_reaches_the_messages_endpoint(llm):
     assert llm.fake.requests[0].path == "/v1/messages"
 
 
-def test_compatible_provider_needs_no_key_and_sends_none(llm):
+def test_compatible_provider_needs_no_key_and_sends_none(llm, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-real-key-for-openai")  # must not go to a local server
     found, analyses = two_messages()
     config = config_for(llm, ["openai_compatible"], compatible_model="llama3.2")
 
