@@ -92,7 +92,7 @@ def test_a_message_too_long_for_one_call_is_cut_to_fit(llm):
 @pytest.mark.parametrize("concurrency", [1, 2, 3])
 def test_concurrency_limit_holds_across_batches(llm, concurrency):
     found, analyses = many(18, chars=600)
-    llm.fake.respond_with(lambda request: Reply(answer=digest_answer(request), delay=0.3))
+    llm.fake.respond_with(lambda request: Reply(answer=digest_answer(request), delay=0.6))
     config = config_for(
         llm, ["openai"], batch_tokens=2500, message_chars=600, concurrency=concurrency
     )

@@ -214,7 +214,7 @@ def test_overall_deadline_holds_against_a_dripping_or_hung_server(llm, name, fau
     result = summarize(found, analyses, CONTEXT, config=config_for(llm, [name], timeout=1.5))
 
     elapsed = time.monotonic() - started
-    assert elapsed < 4  # the drip alone would take minutes
+    assert elapsed < 5  # generous: the drip alone would take minutes
     assert result.provider == "extractive"
     assert result.analyses == analyses
     assert result.notes == [f"{name}: no answer within 1.5 s"]
