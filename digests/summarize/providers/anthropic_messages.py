@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import anthropic
 
-from digests.summarize.providers.remote import ModelRequest, Remote, http_problem
+from digests.summarize.providers.remote import (
+    READ_TIMEOUT_SLACK,
+    ModelRequest,
+    Remote,
+    http_problem,
+)
 from digests.summarize.providers.schema import SCHEMA_NAME, Answer, parse_answer, parse_answer_text
 from digests.summarize.types import ProviderError
 from gda_site.config import SummaryConfig
@@ -16,7 +21,7 @@ def _client(config: SummaryConfig) -> anthropic.Anthropic:
     return anthropic.Anthropic(
         api_key=config.anthropic_api_key,
         base_url=config.anthropic_base_url.rstrip("/").removesuffix("/v1"),
-        timeout=config.timeout,  # per read; the whole call is bounded by the chain's deadline
+        timeout=config.timeout + READ_TIMEOUT_SLACK,  # per read: the deadline comes first
         max_retries=0,
         open_telemetry=False,  # no spans, so no mail in anybody's traces
     )

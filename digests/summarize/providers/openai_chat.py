@@ -10,7 +10,12 @@ from typing import Any
 
 import openai
 
-from digests.summarize.providers.remote import ModelRequest, Remote, http_problem
+from digests.summarize.providers.remote import (
+    READ_TIMEOUT_SLACK,
+    ModelRequest,
+    Remote,
+    http_problem,
+)
 from digests.summarize.providers.schema import SCHEMA_NAME, Answer, parse_answer_text
 from digests.summarize.types import ProviderError
 from gda_site.config import SummaryConfig
@@ -24,7 +29,7 @@ def _client(base_url: str, api_key: str, config: SummaryConfig) -> openai.OpenAI
     return openai.OpenAI(
         api_key=api_key or NO_KEY,
         base_url=base_url,
-        timeout=config.timeout,  # per read; the whole call is bounded by the chain's deadline
+        timeout=config.timeout + READ_TIMEOUT_SLACK,  # per read: the deadline comes first
         max_retries=0,
     )
 

@@ -10,6 +10,9 @@ from typing import Any, Protocol
 from digests.summarize.providers.schema import Answer
 from gda_site.config import SummaryConfig
 
+# The SDK's own per-read timeout sits past the call's deadline, so the deadline always decides
+# and the read timeout only ends a call the deadline already abandoned.
+READ_TIMEOUT_SLACK = 1.0
 OUTPUT_TOKENS_PER_MESSAGE = 300  # summary, reason and three items, generously
 OUTPUT_TOKENS_BASE = 300  # the overview and the JSON around it
 
