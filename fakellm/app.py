@@ -82,24 +82,32 @@ def _key_of(request: LlmRequest) -> str:
 
 
 def _deliver(fake: FakeLLM, request: LlmRequest, reply: Reply, data: bytes) -> Iterator[bytes]:
-    """Send ``data`` as the reply says: at once, late, a byte at a time, or never."""
+    """Send ``data`` as the reply says: at once, late, a byte at a time, or never.
+
+    The request counts as finished, and no longer in flight, as the last bytes are handed to
+    the socket: before the client can have read them, so a test never sees a stale count.
+    """
     fake.started()
+    counted = True
     try:
         if reply.hang:
             fake.stopping.wait(HANG_LIMIT)
             return
         if reply.delay and fake.stopping.wait(reply.delay):
             return
-        if reply.drip_interval > 0:
-            for index in range(len(data)):
-                if index and fake.stopping.wait(reply.drip_interval):
-                    return
-                yield data[index : index + 1]
-        else:
-            yield data
-        request.finished = True
+        step = 1 if reply.drip_interval > 0 else len(data)
+        chunks = [data[i : i + step] for i in range(0, len(data), step)] or [b""]
+        for index, chunk in enumerate(chunks):
+            if index and fake.stopping.wait(reply.drip_interval):
+                return
+            if index == len(chunks) - 1:
+                request.finished = True
+                fake.ended()
+                counted = False
+            yield chunk
     finally:  # also when the client hangs up: the server closes this generator
-        fake.ended()
+        if counted:
+            fake.ended()
 
 
 def _payload(request: LlmRequest, reply: Reply, number: int) -> tuple[int, Any]:

@@ -25,7 +25,7 @@ class LlmRequest:
     headers: dict[str, str]  # lower-case names
     body: dict[str, Any]
     received_at: float = field(default_factory=time.monotonic)
-    finished: bool = False  # the whole reply went out (False: still running, or hung up on)
+    finished: bool = False  # the last bytes went out (False: still running, or hung up on)
 
     @property
     def model(self) -> str:
