@@ -174,7 +174,7 @@ def ip_network(value: str) -> str | None:
 
 # --- the schema -------------------------------------------------------------------------
 
-SUMMARY_PROVIDERS = ("extractive", "openai", "anthropic")
+SUMMARY_PROVIDERS = ("extractive", "openai", "anthropic", "openai_compatible")
 
 
 @dataclass(frozen=True)
@@ -282,28 +282,64 @@ class GmailConfig:
 class SummaryConfig:
     providers: list[str] = setting(
         ["extractive"],
-        "Summary providers tried in order; 'extractive' is local and always works.",
+        "Summary providers tried in order, message by message; 'extractive' is the offline "
+        "analysis, always works and ends every chain.",
         check=each(one_of(*SUMMARY_PROVIDERS)),
         example=["openai", "extractive"],
     )
     timeout: float = setting(
-        20.0, "Seconds to wait for a remote summary provider.", check=positive_number
+        20.0,
+        "Seconds one call to a remote provider may take in all (connecting, sending, every "
+        "byte of the answer), not per socket read; past it the call's messages fall back.",
+        check=positive_number,
+    )
+    token_budget: int = setting(
+        24000,
+        "Most prompt tokens (estimated as characters / 3) one digest sends to each remote "
+        "provider; messages past it keep the offline analysis.",
+        check=int_range(500, 2_000_000),
+    )
+    batch_tokens: int = setting(
+        6000,
+        "Most prompt tokens in one call; more messages are split into several calls.",
+        check=int_range(1000, 1_000_000),
+    )
+    message_chars: int = setting(
+        2000,
+        "Characters of one message's text sent to a remote provider; the rest is cut.",
+        check=int_range(100, 100_000),
+    )
+    concurrency: int = setting(
+        2,
+        "Calls to one remote provider in flight at once for one digest.",
+        check=int_range(1, 16),
     )
     openai_api_key: str = setting("", "API key for the openai provider.", secret=True)
     openai_model: str = setting("gpt-4o-mini", "Model name for the openai provider.")
     openai_base_url: str = setting(
         "https://api.openai.com/v1",
-        "Base URL of the OpenAI-compatible chat completions API.",
+        "Base URL of the OpenAI API.",
         check=url("http", "https"),
     )
     anthropic_api_key: str = setting("", "API key for the anthropic provider.", secret=True)
-    anthropic_model: str = setting(
-        "claude-3-5-haiku-latest", "Model name for the anthropic provider."
-    )
+    anthropic_model: str = setting("claude-haiku-4-5", "Model name for the anthropic provider.")
     anthropic_base_url: str = setting(
-        "https://api.anthropic.com/v1",
-        "Base URL of the Anthropic messages API.",
+        "https://api.anthropic.com",
+        "Base URL of the Anthropic API (a trailing /v1 is ignored).",
         check=url("http", "https"),
+    )
+    compatible_base_url: str = setting(
+        "http://127.0.0.1:11434/v1",
+        "Base URL of an OpenAI-compatible server for the openai_compatible provider "
+        "(Ollama's default shown; vLLM and llama.cpp serve one too).",
+        check=url("http", "https"),
+        example="http://127.0.0.1:8080/v1",
+    )
+    compatible_model: str = setting("llama3.2", "Model name for the openai_compatible provider.")
+    compatible_api_key: str = setting(
+        "",
+        "API key for the openai_compatible provider; empty sends no Authorization header.",
+        secret=True,
     )
 
 

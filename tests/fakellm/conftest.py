@@ -1,0 +1,5 @@
+"""A fresh fake LLM server per test."""
+
+from tests.fakellm.support import llm
+
+__all__ = ["llm"]
