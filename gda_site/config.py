@@ -346,7 +346,7 @@ class DigestConfig:
     )
     send_now_per_hour: int = setting(
         6,
-        "Most \"send now\" digests one person may start in an hour.",
+        'Most "send now" digests one person may start in an hour.',
         check=int_range(1, 1000),
     )
 
