@@ -8,6 +8,7 @@ the defaults the first time it is read.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -81,12 +82,12 @@ class DigestPreferences(models.Model):
         return sender_matches(address, self.muted_senders)
 
 
+@dataclass(frozen=True)
 class Length:
-    """What a summary length means: characters of summary per card, most full cards."""
+    """What a summary length means: characters of summary per card, most cards (None: all)."""
 
-    def __init__(self, summary_chars: int, cards: int | None) -> None:
-        self.summary_chars = summary_chars
-        self.cards = cards
+    summary_chars: int
+    cards: int | None
 
 
 LENGTHS = {

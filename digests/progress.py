@@ -82,14 +82,9 @@ def start_send_now(user: Any) -> tuple[Job, bool]:
     return send_now(user), True
 
 
-def _stage_of(job: Job, user: Any) -> dict[str, Any]:
-    digest = (
-        Digest.objects.filter(
-            user=user, status=Digest.Status.BUILDING, created_at__gte=job.created_at
-        )
-        .order_by("-created_at")
-        .first()
-    )
+def _stage_of(user: Any) -> dict[str, Any]:
+    """How far the user's digest being built has got (one builder per user at a time)."""
+    digest = Digest.objects.filter(user=user, status=Digest.Status.BUILDING).first()
     if digest is None or digest.progress_stage not in STAGES:
         return {"state": "reading", "label": "Reading Gmail", "done": 0, "total": 0}
     state, label = STAGES[digest.progress_stage]
@@ -110,12 +105,9 @@ def send_now_status(user: Any, job_id: uuid.UUID | str | None = None) -> dict[st
         note = " (retrying after a problem)" if job.last_error else ""
         return {**base, "state": "queued", "label": f"Queued{note}"}
     if job.status == Job.Status.RUNNING:
-        return {**base, **_stage_of(job, user)}
-    digest = (
-        Digest.objects.filter(user=user, created_at__gte=job.created_at)
-        .order_by("created_at")
-        .first()
-    )
+        return {**base, **_stage_of(user)}
+    # The run's digest ends at the run's "now" (digests.building.claim_period), after the job.
+    digest = Digest.objects.filter(user=user, period_end__gte=job.created_at).first()
     if job.status == Job.Status.SUCCEEDED:
         if digest is None:
             return {**base, "state": "done", "label": "Done: nothing new since your last digest"}
