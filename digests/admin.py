@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from digests.models import Digest, Email, OutboundEmail
+from digests.models import Digest, DigestPreferences, Email, Feedback, OutboundEmail
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -61,3 +61,22 @@ class OutboundEmailAdmin(ReadOnlyAdmin):
     search_fields = ["message_id", "recipient", "digest__user__email", "failure_reason"]
     list_select_related = ["digest__user"]
     exclude = ["html"]
+
+
+@admin.register(DigestPreferences)
+class DigestPreferencesAdmin(admin.ModelAdmin):
+    list_display = ["user", "summary_length", "empty_policy", "delivery", "max_items"]
+    list_filter = ["summary_length", "empty_policy", "delivery"]
+    search_fields = ["user__email", "delivery_address"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(ReadOnlyAdmin):
+    """What readers said about listed messages, for tuning the analyzer."""
+
+    list_display = ["created_at", "user", "kind", "email"]
+    list_filter = ["kind"]
+    search_fields = ["user__email", "email__from_address"]
+    list_select_related = ["user", "email"]

@@ -35,13 +35,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.preferences import clean_preferences
-from digests import gmail, metrics, outbox, sync
+from digests import gmail, metrics, outbox, shaping, sync
 from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
 from digests.links import mailbox_address
 from digests.models import Digest, Email, OutboundEmail, Urgency
 from digests.parsing import ParsedMessage, safe_parse
+from digests.preferences import preferences_for
 from digests.ranking import Ranked, rank
 from digests.summarize import (
     Analysis,
@@ -93,6 +93,8 @@ def build_digest(
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
+    if deliver and digest.status == Digest.Status.EMPTY and digest.delivered_at is None:
+        return handle_empty(digest, connect_gmail, now)
     if deliver and digest.status in UNFINISHED:
         try:
             deliver_once(digest, connect_gmail, now, progress)
@@ -204,8 +206,8 @@ def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
 class Collected:
     """A digest's content before it is stored: every message covered, ranked."""
 
-    ranked: list[Ranked]
-    max_items: int
+    ranked: list[Ranked]  # listed first, then unlisted, then muted (digests.shaping)
+    max_items: int  # how many of ``ranked`` are listed
     provider: str
     overview: str
     synced: sync.SyncResult
@@ -226,14 +228,17 @@ def collect(
     me = mailbox_address(user)
     ctx = SummaryContext(now=digest.period_end, zone=user.zone, me=me.lower())
     progress("analysing", 0, len(messages))
+    prefs = preferences_for(user)
     analyses = {message.gmail_id: analyze_safely(message, ctx) for message in messages}
-    max_items = clean_preferences(user.digest_preferences)["max_items"]
-    shortlist = rank(messages, analyses, me=me)[:max_items]
-    result = summarize([item.message for item in shortlist], analyses, ctx)
-    ranked = rank(messages, result.analyses, me=me)
-    overview = write_overview([(r.message, r.analysis) for r in ranked], result.overview)
+    first = rank(messages, shaping.lift_vips(messages, analyses, prefs), me=me)
+    shortlist, listed = shaping.listed_first(first, prefs.max_items, prefs)
+    result = summarize([item.message for item in shortlist[:listed]], analyses, ctx)
+    lifted = shaping.lift_vips(messages, {**analyses, **result.analyses}, prefs)
+    ranked, listed = shaping.listed_first(rank(messages, lifted, me=me), prefs.max_items, prefs)
+    shown = [(r.message, r.analysis) for r in ranked if not shaping.is_muted(r.message, prefs)]
+    overview = write_overview(shown, result.overview)
     progress("analysing", len(messages), len(messages))
-    return Collected(ranked, max_items, result.provider, overview, synced)
+    return Collected(ranked, listed, result.provider, overview, synced)
 
 
 def fill(
@@ -332,8 +337,7 @@ def deliver_once(
     progress: Progress = sync.no_progress,
 ) -> None:
     """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
-    preferences = clean_preferences(digest.user.digest_preferences)
-    if not preferences["deliver_email"]:
+    if not preferences_for(digest.user).deliver_email:
         _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
         return
     progress("rendering", 0, 1)
@@ -343,6 +347,21 @@ def deliver_once(
     row = outbox.deliver(digest, connect_gmail)
     _finish(digest, note=row.note, delivered_at=row.sent_at or now)
     progress("sending", 1, 1)
+
+
+def handle_empty(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> Digest:
+    """Nothing new: forget the digest (no email, no history row) or send "nothing new"."""
+    prefs = preferences_for(digest.user)
+    if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
+        Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
+        return digest  # unsaved now; the sync cursor has moved on regardless
+    if prefs.deliver_email:
+        row = outbox.deliver(digest, connect_gmail)
+        Digest.objects.filter(pk=digest.pk).update(
+            delivered_at=row.sent_at or now, last_error=row.note
+        )
+        digest.refresh_from_db()
+    return digest
 
 
 def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:

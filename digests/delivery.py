@@ -26,6 +26,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 
 from accounts.models import GoogleAccount
 from digests import gmail
+from digests.preferences import preferences_for
 
 if TYPE_CHECKING:
     from digests.models import OutboundEmail
@@ -65,9 +66,17 @@ def can_send_from_gmail(user: Any) -> bool:
     return account is not None and account.is_connected and account.has_scope(gmail.SEND_SCOPE)
 
 
+def recipient(user: Any) -> str:
+    """Where the digest goes: a confirmed other address, else the sign-in address."""
+    prefs = preferences_for(user)
+    if prefs.delivery == prefs.Delivery.OTHER and prefs.delivery_address:
+        return prefs.delivery_address
+    return str(user.email)
+
+
 def choose_channel(user: Any) -> tuple[str, str]:
     """("gmail" or "email", the note for the reader) for this user's next digest."""
-    if not user.digest_preferences.get("send_from_gmail"):
+    if not preferences_for(user).send_from_gmail:
         return "email", ""
     if can_send_from_gmail(user):
         return "gmail", ""

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 
 from accounts.preferences import clean_preferences
+from digests.preferences import preferences_for
 from jobs.cron import CronError, validate_cron
 
 __all__ = ["PRESETS", "ScheduleForm"]
@@ -80,6 +81,7 @@ class ScheduleForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         self.user = user
         preferences = clean_preferences(user.digest_preferences)
+        prefs = preferences_for(user)
         preset = preset_for(preferences["schedule"])
         kwargs.setdefault(
             "initial",
@@ -87,10 +89,10 @@ class ScheduleForm(forms.Form):
                 "preset": preset,
                 "custom_schedule": preferences["schedule"] if preset == CUSTOM else "",
                 "timezone": user.timezone,
-                "max_items": preferences["max_items"],
-                "query": preferences["query"],
-                "deliver_email": preferences["deliver_email"],
-                "send_from_gmail": preferences["send_from_gmail"],
+                "max_items": prefs.max_items,
+                "query": prefs.query,
+                "deliver_email": prefs.deliver_email,
+                "send_from_gmail": prefs.send_from_gmail,
                 "paused": preferences["paused"],
             },
         )
@@ -122,14 +124,19 @@ class ScheduleForm(forms.Form):
         preferences = {
             **clean_preferences(self.user.digest_preferences),
             "schedule": data["schedule"],
-            "max_items": data["max_items"],
-            "query": data["query"].strip(),
-            "deliver_email": data["deliver_email"],
-            "send_from_gmail": data["send_from_gmail"],
             "paused": data["paused"],
         }
         with transaction.atomic():
             self.user.digest_preferences = clean_preferences(preferences)
             self.user.timezone = data["timezone"]
             self.user.save(update_fields=["digest_preferences", "timezone"])
+            prefs = preferences_for(self.user)
+            prefs.max_items = data["max_items"]
+            prefs.query = data["query"].strip()
+            prefs.deliver_email = data["deliver_email"]
+            if data["send_from_gmail"]:
+                prefs.delivery = prefs.Delivery.GMAIL
+            elif prefs.send_from_gmail:
+                prefs.delivery = prefs.Delivery.SIGN_IN
+            prefs.save()
         return self.user

@@ -20,6 +20,7 @@ from accounts.connection import mark_missing_permissions
 from accounts.preferences import clean_preferences
 from digests import gmail
 from digests.building import build_digest
+from digests.progress import recorder
 from digests.scheduling import DIGEST_JOB, is_current
 from jobs.models import Job
 from jobs.registry import PermanentError, RetryLater, register
@@ -42,7 +43,7 @@ def send_digest(job: Job) -> None:
             Job.objects.filter(pk=job.pk).cancel()
             return
     try:
-        build_digest(user, now=timezone.now())
+        build_digest(user, now=timezone.now(), progress=recorder(user))
     except gmail.GmailRateLimited as exc:
         # Counted: a rate limit that never clears ends as a dead letter after max_retries.
         raise RetryLater(exc.retry_after, str(exc), counts_attempt=True) from exc

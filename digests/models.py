@@ -58,6 +58,10 @@ class Digest(models.Model):
     # Not auto_now_add: that would overwrite the time an imported digest (from_dict) carries.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     delivered_at = models.DateTimeField(null=True, blank=True)
+    # Where a build is, for the "send now" progress (digests.progress writes it, throttled).
+    progress_stage = models.CharField(max_length=16, blank=True, default="")
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
 
     JSON_FIELDS = (
@@ -377,3 +381,20 @@ class GmailQuota(models.Model):
 
     def __str__(self) -> str:
         return f"Gmail quota of {self.user}: {self.tokens:.0f} units"
+
+
+# Models kept in their own modules, imported here so Django registers them with the app.
+from digests.feedback import Feedback  # noqa: E402
+from digests.preferences import DigestPreferences  # noqa: E402
+
+__all__ = [
+    "Digest",
+    "DigestPreferences",
+    "Email",
+    "Feedback",
+    "GmailQuota",
+    "Kind",
+    "OutboundEmail",
+    "SyncCursor",
+    "Urgency",
+]

@@ -66,7 +66,7 @@ def compose(digest: Digest) -> OutboundEmail:
         channel=channel,
         message_id=new_message_id(digest.pk),
         sender=user.email if channel == "gmail" else settings.DEFAULT_FROM_EMAIL,
-        recipient=user.email,
+        recipient=delivery.recipient(user),
         subject=rendered.subject,
         text=rendered.text,
         html=rendered.html,

@@ -38,10 +38,10 @@ from typing import Any
 from django.conf import settings
 
 from accounts.models import GoogleAccount
-from accounts.preferences import clean_preferences
 from digests import gmail
 from digests.labelquery import label_matcher
 from digests.models import Digest, Email, SyncCursor
+from digests.preferences import preferences_for
 
 __all__ = ["Progress", "SyncResult", "advance_cursor", "internal_date", "read_mail"]
 
@@ -83,8 +83,7 @@ def internal_date(resource: dict[str, Any]) -> datetime:
 
 def search_query(user: Any) -> str:
     """The person's own Gmail search, or the site's default."""
-    preferences = clean_preferences(user.digest_preferences)
-    return str(preferences["query"] or settings.CONFIG.gmail.query)
+    return preferences_for(user).query or settings.CONFIG.gmail.query
 
 
 def read_mail(

@@ -6,16 +6,18 @@ read what those modules say and show it in the person's time zone.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.preferences import clean_preferences
-from digests import scheduling, unsubscribe
+from digests import progress, scheduling, unsubscribe
 from digests.delivery import can_send_from_gmail
 from digests.forms import ScheduleForm
 from digests.models import Digest
@@ -36,6 +38,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "next_digest_at": scheduling.next_digest_at(user),
         "schedule_words": scheduling.describe_schedule(preferences["schedule"], user.timezone),
         "last_digest": history.first(),
+        "send_now": progress.send_now_status(user),
         "page": page,
     }
     return render(request, "digests/dashboard.html", context)
@@ -44,12 +47,43 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def send_now(request: HttpRequest) -> HttpResponse:
+    wants_json = "application/json" in request.headers.get("Accept", "")
     if not scheduling.google_is_connected(request.user):
-        messages.error(request, "Connect Google first: a digest needs your Gmail.")
+        text, status = "Connect Google first: a digest needs your Gmail.", 409
     else:
-        scheduling.send_now(request.user)
-        messages.success(request, "Your digest is on its way; it will be here in a minute or two.")
+        try:
+            job, new = progress.start_send_now(request.user)
+        except progress.SendNowRefused as refused:
+            text, status = str(refused), 429
+        else:
+            if wants_json:
+                return JsonResponse(progress.send_now_status(request.user, job.pk))
+            text, status = (
+                (
+                    "Your digest is on its way; it will be here in a minute or two."
+                    if new
+                    else "A digest is already being made: here is how far it got."
+                ),
+                200,
+            )
+    if wants_json:
+        return JsonResponse({"state": "refused", "label": text}, status=status)
+    (messages.success if status == 200 else messages.error)(request, text)
     return redirect("digests:dashboard")
+
+
+@login_required
+@require_GET
+def send_now_status(request: HttpRequest) -> JsonResponse:
+    job_id = request.GET.get("job", "")
+    try:
+        job = uuid.UUID(job_id) if job_id else None
+    except ValueError:
+        return JsonResponse({"error": "job must be a job id"}, status=400)
+    status = progress.send_now_status(request.user, job)
+    if job_id and status["state"] == "idle":
+        raise Http404("No such job of yours.")
+    return JsonResponse(status)
 
 
 @login_required

@@ -380,6 +380,11 @@ class DigestConfig:
     default_timezone: str = setting(
         "UTC", "Time zone given to new users until they choose one.", check=time_zone
     )
+    send_now_per_hour: int = setting(
+        6,
+        'Most "send now" digests one person may start in an hour.',
+        check=int_range(1, 1000),
+    )
 
 
 @dataclass(frozen=True)

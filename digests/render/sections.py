@@ -8,6 +8,7 @@ Gmail search for the period. A :class:`Plan` says how far each thread is shown.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -18,10 +19,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.preferences import clean_preferences
 from digests.links import gmail_search_url, period_search
 from digests.models import Digest, Email, Kind, Urgency
+from digests.preferences import Length, preferences_for
 from digests.render.threads import TIERS, URGENCY_LABELS, Limits, ThreadView, threads, truncate
+from digests.sync import search_query
 
 __all__ = [
     "DigestView",
@@ -66,6 +68,7 @@ KIND_WORDS = {
 DASH = "\N{EN DASH}"
 # The most important threads keep their cards until everything below them is only counted.
 KEEP_CARDS = 5
+NORMAL_SUMMARY = 600  # characters of summary at the fullest tier for a normal length
 
 
 def natural_form(urgency: str) -> Form:
@@ -152,6 +155,25 @@ def forms(views: Sequence[ThreadView], plan: Plan) -> list[Form]:
     return result
 
 
+def sized(limits: Limits, length: Length) -> Limits:
+    """The tier's limits with the summary scaled to the reader's summary length."""
+    summary = max(40, limits.summary * length.summary_chars // NORMAL_SUMMARY)
+    return dataclasses.replace(limits, summary=summary)
+
+
+def cap_cards(placed: list[Form], cards: int | None) -> list[Form]:
+    """At most ``cards`` cards (full or compact); the least important ones become lines."""
+    if cards is None:
+        return placed
+    result, seen = list(placed), 0
+    for i, form in enumerate(result):
+        if form < Form.LINE:
+            seen += 1
+            if seen > cards:
+                result[i] = Form.LINE
+    return result
+
+
 def demotable(views: Sequence[ThreadView]) -> int:
     """How many threads the budget may turn from cards into lines."""
     return sum(
@@ -162,10 +184,7 @@ def demotable(views: Sequence[ThreadView]) -> int:
 
 
 def _search_url(digest: Digest) -> str:
-    query = clean_preferences(digest.user.digest_preferences)["query"]
-    search = period_search(
-        digest.period_start, digest.period_end, query or settings.CONFIG.gmail.query
-    )
+    search = period_search(digest.period_start, digest.period_end, search_query(digest.user))
     return gmail_search_url(digest.mailbox, search)
 
 
@@ -173,10 +192,11 @@ def digest_view(
     digest: Digest, rows: Sequence[Email], plan: Plan = Plan(), *, pause_url: str = ""
 ) -> DigestView:
     """The sections of ``digest`` made of its stored ``rows`` (listed and unlisted)."""
-    limits: Limits = TIERS[plan.tier]
+    length = preferences_for(digest.user).length
+    limits = sized(TIERS[plan.tier], length)
     listed = [row for row in rows if row.listed]
     views = threads(listed, limits)
-    placed = forms(views, plan)
+    placed = cap_cards(forms(views, plan), length.cards)
     counted: Counter[str] = Counter(row.kind for row in rows if not row.listed)
     also: dict[str, list[ThreadView]] = {}
     full, compact = [], []

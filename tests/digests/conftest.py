@@ -76,3 +76,17 @@ def demo_user(fake):
 def no_retry_wait(settings) -> None:
     """Gmail errors end the run at once instead of being waited out (real sleeps)."""
     replace_config(settings, "gmail", retry_wait_seconds=0)
+
+
+def set_digest_preferences(user, **changes) -> None:
+    """Change the person's DigestPreferences row (``send_from_gmail`` picks that delivery)."""
+    from digests.preferences import DigestPreferences, forget_cached, preferences_for
+
+    if "send_from_gmail" in changes:
+        on = changes.pop("send_from_gmail")
+        changes["delivery"] = DigestPreferences.Delivery.GMAIL if on else "sign_in"
+    prefs = preferences_for(user)
+    for key, value in changes.items():
+        setattr(prefs, key, value)
+    prefs.save()
+    forget_cached(user)

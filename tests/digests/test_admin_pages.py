@@ -59,3 +59,19 @@ def test_email_cannot_be_changed_in_the_admin(staff_client, email):
     assert staff_client.post(url, {"subject": "edited"}).status_code == 403
     email.refresh_from_db()
     assert email.subject == "Contract to sign"
+
+
+def test_preferences_and_feedback_lists_render(staff_client, email):
+    from digests.feedback import give_feedback
+    from digests.preferences import preferences_for
+
+    user = email.digest.user
+    give_feedback(user, email, "mute")
+    prefs = preferences_for(user)
+    listing = staff_client.get(reverse("admin:digests_digestpreferences_changelist"))
+    assert b"ada@example.com" in listing.content
+    page = staff_client.get(reverse("admin:digests_digestpreferences_change", args=[prefs.pk]))
+    assert email.from_address.encode() in page.content  # the mute rule the feedback made
+    feedback = staff_client.get(reverse("admin:digests_feedback_changelist"))
+    assert feedback.status_code == 200
+    assert b"mute" in feedback.content

@@ -17,7 +17,7 @@ from digests.delivery import DIGEST_HEADER, NO_SEND_PERMISSION
 from digests.models import Digest, OutboundEmail, Urgency
 from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory
-from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google
+from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google, set_digest_preferences
 from tests.digests.factories import mail
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,7 @@ def expected_in_period(fake, start: dt.datetime, end: dt.datetime) -> int:
 
 
 def set_preferences(user, **changes):
-    user.digest_preferences = {**user.digest_preferences, **changes}
-    user.save()
+    set_digest_preferences(user, **changes)
 
 
 # --- the happy path ---------------------------------------------------------------------------

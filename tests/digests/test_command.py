@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from digests.models import Digest, Email, SyncCursor
 from fakegoogle import DEMO_EMAIL
+from tests.digests.conftest import set_digest_preferences
 from tests.digests.factories import mail
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,7 @@ def test_a_dry_run_shows_the_next_digest_and_stores_and_sends_nothing(demo_user,
 
 
 def test_json_prints_the_digest_and_every_email_with_progress_on_stderr(demo_user, fake):
-    demo_user.digest_preferences = {**demo_user.digest_preferences, "max_items": 10}
-    demo_user.save()
+    set_digest_preferences(demo_user, max_items=10)
     out, err = digest_command(DEMO_EMAIL, "--dry-run", "--json")
 
     data = json.loads(out)

@@ -11,6 +11,7 @@ from digests.scheduling import DIGEST_JOB, send_now, sync_digest_schedule
 from fakegoogle import DEMO_EMAIL
 from jobs.models import Job
 from jobs.scheduler import Scheduler
+from tests.digests.conftest import set_digest_preferences
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -156,7 +157,7 @@ def test_revoked_access_is_a_dead_letter_at_once(demo_user, fake):
 
 
 def test_a_refused_query_is_not_retried(demo_user, mailoutbox):
-    set_preferences(demo_user, query="from:a OR from:b")
+    set_digest_preferences(demo_user, query="from:a OR from:b")
     job = send_now(demo_user)
 
     run_due_jobs()

@@ -22,7 +22,13 @@ from digests.models import Digest, OutboundEmail
 from digests.render import render_email
 from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory
-from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google, replace_config
+from tests.digests.conftest import (
+    SEND,
+    SIGN_IN_SCOPES,
+    connect_google,
+    replace_config,
+    set_digest_preferences,
+)
 from tests.digests.smtp_sink import SmtpSink
 from tests.jobs.processes import wait_for
 
@@ -56,8 +62,7 @@ def in_gmail(fake, message_id: str, email: str = DEMO_EMAIL) -> list:
 def gmail_user(fake):
     user = UserFactory(email=DEMO_EMAIL)
     connect_google(fake, user, [*SIGN_IN_SCOPES, SEND])
-    user.digest_preferences = {**user.digest_preferences, "send_from_gmail": True}
-    user.save()
+    set_digest_preferences(user, send_from_gmail=True)
     return user
 
 
@@ -105,8 +110,7 @@ def test_headers_the_renderer_adds_are_stored_and_sent(demo_user, mailoutbox, mo
 
 
 def test_send_from_gmail_without_the_permission_goes_by_email_and_says_so(demo_user, mailoutbox):
-    demo_user.digest_preferences = {**demo_user.digest_preferences, "send_from_gmail": True}
-    demo_user.save()
+    set_digest_preferences(demo_user, send_from_gmail=True)
     digest = build_digest(demo_user, now=timezone.now())
     assert (digest.outbound_email.channel, digest.outbound_email.note) == (
         "email",

@@ -17,7 +17,7 @@ from digests.scheduling import send_now
 from fakegoogle import DEMO_EMAIL
 from jobs.models import Job
 from tests.accounts.factories import UserFactory
-from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google
+from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google, set_digest_preferences
 from tests.digests.delivery_processes import DeliveryScheduler
 from tests.digests.smtp_sink import SmtpSink
 from tests.jobs.processes import wait_for
@@ -144,8 +144,7 @@ def test_killed_after_sending_before_the_status_write(demo_user, fake, sink, sta
 def test_gmail_send_answering_after_the_client_timeout(fake, sink, start):
     user = UserFactory(email=DEMO_EMAIL)
     connect_google(fake, user, [*SIGN_IN_SCOPES, SEND])
-    user.digest_preferences = {**user.digest_preferences, "send_from_gmail": True}
-    user.save()
+    set_digest_preferences(user, send_from_gmail=True)
     fake.inject_fault("messages.send", status=None, delay=1.5)  # answers after 1.5 s
 
     job = send_now(user)

@@ -15,7 +15,7 @@ from accounts.models import GoogleAccount
 from digests.building import build_digest
 from digests.models import Digest, Email, SyncCursor
 from tests.accounts.factories import UserFactory
-from tests.digests.conftest import connect_google, replace_config
+from tests.digests.conftest import connect_google, replace_config, set_digest_preferences
 from tests.digests.factories import mail
 
 pytestmark = pytest.mark.django_db
@@ -163,8 +163,7 @@ def test_history_candidates_are_checked_against_a_label_search_for_free(ada, fak
 
 
 def test_history_candidates_are_checked_by_gmail_for_any_other_search(ada, fake):
-    ada.digest_preferences = {**ada.digest_preferences, "query": "from:northwind.example"}
-    ada.save()
+    set_digest_preferences(ada, query="from:northwind.example")
     now = timezone.now()
     build_digest(ada, now=now)
     keep = deliver(fake, "Order", now + dt.timedelta(seconds=1), sender="ops@northwind.example")

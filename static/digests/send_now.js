@@ -1,0 +1,63 @@
+// "Send a digest now" with live progress: posts the form, then polls the status endpoint
+// until the digest is done (a link to it) or failed (the reason). No inline script (CSP).
+(function () {
+  "use strict";
+  var form = document.querySelector("form.send-now");
+  if (!form) return;
+  var statusUrl = form.getAttribute("data-status-url");
+  var output = form.querySelector(".send-now-status");
+  var button = form.querySelector("button");
+  var ACTIVE = { queued: true, reading: true, analysing: true, sending: true };
+  var timer = null;
+
+  function show(status) {
+    output.textContent = status.label || "";
+    if (status.url) {
+      var link = document.createElement("a");
+      link.href = status.url;
+      link.textContent = "Open the digest";
+      link.className = "send-now-link";
+      output.appendChild(document.createTextNode(" "));
+      output.appendChild(link);
+    }
+    form.setAttribute("data-state", status.state || "");
+    button.disabled = !!ACTIVE[status.state];
+  }
+
+  function poll(job) {
+    fetch(statusUrl + "?job=" + encodeURIComponent(job), {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (status) {
+        show(status);
+        if (ACTIVE[status.state]) timer = window.setTimeout(function () { poll(job); }, 1000);
+      })
+      .catch(function () { timer = window.setTimeout(function () { poll(job); }, 3000); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (timer) window.clearTimeout(timer);
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      headers: { Accept: "application/json", "X-CSRFToken": token },
+      credentials: "same-origin",
+    })
+      .then(function (response) { return response.json(); })
+      .then(function (status) {
+        show(status);
+        if (status.job && ACTIVE[status.state]) poll(status.job);
+      })
+      .catch(function () {
+        output.textContent = "Could not reach the server; try again.";
+        button.disabled = false;
+      });
+  });
+
+  var job = form.getAttribute("data-job");
+  if (job && output.textContent.trim()) poll(job);
+})();
