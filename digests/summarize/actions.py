@@ -1,41 +1,96 @@
-"""Action items: what the reader is asked to do, and by when."""
+"""Action items: each thing the reader is asked to do, in imperative form, and by when.
+
+Only what the sender wrote this time counts (quoted history and signatures are gone before
+this runs). A sentence is an ask when it requests something of the reader ("could you",
+"please", "bitte", "merci de", "por favor", an imperative opening); a line ending in ":" that
+announces asks ("Two things I need from you before 14:00:", "Let me know:") is not an item
+itself, but its list items are, and they inherit its deadline. Machines give items only for
+personal obligations: a payment to fix, access to recertify, an invoice to approve.
+"""
 
 from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import date
+from datetime import tzinfo
 
 from digests.parsing import ParsedMessage
-from digests.summarize.dates import resolve_due
-from digests.summarize.sentences import split_sentences
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.sentences import split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
-_REQUEST = re.compile(
-    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"you need to|you must|make sure|don'?t forget|do not forget|remember to|action required|"
-    r"action needed|rsvp|let me know|reply by|respond by|deadline|due (by|on|date))\b",
+_ASK = re.compile(
+    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|we need|"
+    r"you need to|you must|you'll need to|make sure|don'?t forget|remember to|let me know|"
+    r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
+    r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
+    r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
+    r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
+    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
-    r"^(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|reply|"
-    r"respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|join|"
-    r"finish|fix|provide|bring)\b",
+    r"^(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
+    r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
+    r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
+    r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
+    r"ship|deploy|look|put|remove|cancel|move|email|text|follow up|chase|loop|set up|"
+    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend)\b",
     re.IGNORECASE,
 )
-_POLITE_PREFIX = re.compile(
-    r"^((hi|hello|hey|dear)\s+[\w.-]+,\s*|(also|and|so|but|ok|okay),?\s+|"
-    r"(could|can|would|will) you (please |kindly )?|(please|pls|kindly),?\s+|i need you to\s+)",
+# Asks that are really courtesy, instructions for later or boilerplate.
+_NOT_ASK = re.compile(
+    r"let me know if (you have|there are|anything|you need|any)|feel free|don'?t hesitate|"
+    r"if you have (any )?questions|please find|please see (below|attached)|please note|"
+    r"please ignore|please disregard|please do not reply|do not reply|unsubscribe|"
+    r"click here|view in browser|shop now|% off|thanks in advance|no need to|"
+    r"you don'?t need to|nothing (to do|needed)|no action (is )?(needed|required)|"
+    r"if this wasn'?t you|if you did not|if you didn'?t|manage (your )?preferences",
     re.IGNORECASE,
 )
-# "Quick nudge: please ...", "Hi Alex - could you ...": the request starts after the lead-in.
+_INTRO = re.compile(
+    r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
+    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor)[^:]*:$",
+    re.IGNORECASE,
+)
+# A machine may ask only for a personal obligation.
+_OBLIGATION = re.compile(
+    r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
+    r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
+    r"rotate|expire|expiring|expires|acknowledge|incident|submit)\b",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(
-    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+(?=(please|could you|can you|would you|kindly)\b)",
+    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+(?=(please|could you|can you|would you|kindly|"
+    r"bitte|merci|por favor)\b)",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(
-    r"unsubscribe|click here|view in browser|shop now|% off|if you have any questions|"
-    r"let me know if you (have|need)|feel free to|do not reply|don'?t reply to this",
+_POLITE = re.compile(
+    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then),?\s+|"
+    r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
+    r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
+    r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
+    r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
+    r"would you mind\s+|would it be possible (for you )?to\s+|"
+    r"(i|we) need\s+(?=(a|an|the|your)\b))",
+    re.IGNORECASE,
+)
+_DATEISH = (
+    r"(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
+    r"[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
+    r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"\d{1,2}(?:st|nd|rd|th)|[A-Z]{2,4}\b|latest|first thing|,\s?)"
+)
+_DEADLINE_PHRASE = re.compile(
+    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next)\s+"
+    rf"{_DATEISH}+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|because|since|as (i|we)\b|if possible|"
+    r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers)|\s+[-\u2013\u2014]\s)"
+    r".*$",
     re.IGNORECASE,
 )
 
@@ -43,53 +98,129 @@ _BOILERPLATE = re.compile(
 def find_action_items(
     message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool
 ) -> list[ActionItem]:
-    """Requests addressed to the reader in the text, each with the due date it names."""
+    """What the reader is asked to do in the new text, each with its resolved deadline."""
     received = message.received_at.astimezone(zone)
+    sender_zone = _sender_zone(message)
+    asker = _first_name(message.from_name)
     items: list[ActionItem] = []
     seen: set[str] = set()
-    previous_due: date | None = None
-    for sentence in split_sentences(message.clean_body):
-        if len(sentence) > 400 or _BOILERPLATE.search(sentence):
+    intro: Deadline | None = None
+    in_list = False
+    previous: Deadline | None = None
+    for raw in _sentences_with_list_marks(message.clean_body):
+        listed, sentence = raw
+        sentence = strip_greeting(sentence)
+        if not sentence or len(sentence) > 400:
             continue
-        stated_due = resolve_due(sentence, received)
-        # "The agency needs it by 3pm today. Could you check the quotes?": the request
-        # inherits the deadline stated just before it.
-        due, previous_due = stated_due or previous_due, stated_due
-        is_request = bool(_REQUEST.search(sentence) or _IMPERATIVE.match(sentence))
-        # A machine's "please" is boilerplate; only its dates (a bill, a renewal) matter.
-        if automated and stated_due is None:
+        stated = resolve_deadline(sentence, received, sender_zone)
+        if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
+            intro, in_list, previous = stated, True, stated
             continue
-        if not is_request and not (automated and re.search(r"\bdue\b", sentence, re.I)):
+        if not listed and in_list and not _looks_like_list_continuation(sentence):
+            in_list, intro = False, None
+        is_ask = _is_ask(sentence) or (in_list and listed and not _NOT_ASK.search(sentence))
+        if automated and not (is_ask and _OBLIGATION.search(sentence) and stated is not None):
+            previous = stated
             continue
-        text = _action_text(sentence)
+        if not is_ask:
+            previous = stated
+            continue
+        deadline = stated or (intro if in_list else None) or previous
+        previous = stated or previous
+        text = action_text(sentence, asker)
         if text and text.lower() not in seen:
             seen.add(text.lower())
-            items.append(ActionItem(text, due))
+            items.append(_item(text, deadline))
         if len(items) == MAX_ACTION_ITEMS:
             break
-    subject = message.subject
-    subject_asks = bool(_REQUEST.search(subject) or _IMPERATIVE.match(subject))
-    # "Can you review the press release before 3pm?": the subject is the request.
-    if not items and not automated and subject_asks and (text := _action_text(subject)):
-        items.append(ActionItem(text, resolve_due(subject, received)))
+    if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
+        subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
+        if _is_ask(subject) and (text := action_text(subject, asker)):
+            items.append(_item(text, resolve_deadline(subject, received, sender_zone)))
     return items
+
+
+def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
+    """A deadline named in the subject line ("... - heute vor 18 Uhr?")."""
+    received = message.received_at.astimezone(zone)
+    return resolve_deadline(message.subject, received, _sender_zone(message))
 
 
 def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
     event = message.calendar
-    if event is None or event.method == "CANCEL":
+    if event is None or event.method in {"CANCEL", "REPLY"}:
         return None
-    when = event.start.astimezone(zone).date() if event.start else None
-    return ActionItem(f"Reply to the invitation: {event.summary}", when)
+    when = event.start.astimezone(zone) if event.start else None
+    return ActionItem(
+        f"Reply to the invitation: {event.summary}",
+        when.date() if when else None,
+        when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
+    )
 
 
-def _action_text(sentence: str) -> str:
+def _item(text: str, deadline: Deadline | None) -> ActionItem:
+    return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
+
+
+def _is_ask(sentence: str) -> bool:
+    if _NOT_ASK.search(sentence):
+        return False
+    return bool(_ASK.search(sentence) or _IMPERATIVE.match(sentence))
+
+
+def _looks_like_list_continuation(sentence: str) -> bool:
+    return len(sentence) < 160 and not sentence.endswith(":")
+
+
+def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
+    """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
+    result: list[tuple[bool, str]] = []
+    for line_block in re.split(r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s)", text):
+        listed = bool(re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s", line_block))
+        pieces = split_sentences(line_block)
+        for index, sentence in enumerate(pieces):
+            result.append((listed and index == 0, sentence))
+    return result
+
+
+def _sender_zone(message: ParsedMessage) -> tzinfo | None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        sent = parsedate_to_datetime(message.headers.get("date", ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return sent.tzinfo if sent is not None and sent.tzinfo is not None else None
+
+
+def _first_name(name: str) -> str:
+    name = name.strip().strip("\"'")
+    if "," in name:
+        name = name.split(",", 1)[1]
+    words = [w for w in name.split() if w[:1].isalpha()]
+    return words[0] if words and "@" not in words[0] else ""
+
+
+def action_text(sentence: str, asker: str = "") -> str:
+    """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
-    for _ in range(3):
-        shorter = _POLITE_PREFIX.sub("", text, count=1).strip()
+    for _ in range(4):
+        shorter = _POLITE.sub("", text, count=1).strip()
         if shorter == text or not shorter:
             break
         text = shorter
-    text = text.rstrip(" .!?\"'\u201c\u201d")
-    return truncate(text[:1].upper() + text[1:], 200) if text else ""
+    if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
+        text = re.sub(
+            r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
+        )
+    if asker:
+        text = re.sub(
+            r"\b(send|give|forward|email|show|ping|tell|get) me\b", rf"\1 {asker}", text, flags=re.I
+        )
+        text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
+    text = _DEADLINE_PHRASE.sub("", text)
+    text = _TRAILING.sub("", text)
+    text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
+    text = text.rstrip(" .!?,;:\"'\u201c\u201d")
+    return truncate(text[:1].upper() + text[1:], 140) if len(text) > 2 else ""

@@ -1,0 +1,145 @@
+"""Does a message look like phishing? Sender authentication, look-alike domains, the bait.
+
+Phishing is judged by what it is, not by what it shouts: a failed SPF/DKIM/DMARC check, a
+sender domain that imitates a known brand or the reader's own organisation, or a display
+name claiming a brand the address does not belong to, together with the bait (a credential
+or payment link under a threat, a generic greeting). A genuine security alert passes its
+checks from the brand's own domain and is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digests.parsing import ParsedMessage
+
+# Brands phishing likes to wear; each maps to the domains that really send its mail.
+_BRANDS = {
+    "microsoft": ("microsoft.com", "office.com", "office365.com", "outlook.com", "live.com"),
+    "outlook": ("microsoft.com", "outlook.com"),
+    "google": ("google.com", "gmail.com", "youtube.com", "googlemail.com"),
+    "gmail": ("google.com", "gmail.com"),
+    "apple": ("apple.com", "icloud.com"),
+    "icloud": ("apple.com", "icloud.com"),
+    "amazon": ("amazon.com", "amazon.de", "amazon.co.uk", "amazon.fr", "amazon.es", "aws.com"),
+    "paypal": ("paypal.com", "paypal.de"),
+    "docusign": ("docusign.com", "docusign.net"),
+    "dropbox": ("dropbox.com",),
+    "netflix": ("netflix.com",),
+    "slack": ("slack.com",),
+    "okta": ("okta.com",),
+    "github": ("github.com",),
+    "linkedin": ("linkedin.com",),
+    "zoom": ("zoom.us",),
+    "stripe": ("stripe.com",),
+    "santander": ("santander.com", "santander.es", "santander.co.uk"),
+    "hsbc": ("hsbc.com", "hsbc.co.uk"),
+    "dhl": ("dhl.com", "dhl.de"),
+    "fedex": ("fedex.com",),
+    "wells fargo": ("wellsfargo.com",),
+}
+_AUTH_FAIL = re.compile(r"\b(spf|dkim|dmarc)=(fail|softfail|permerror|none)\b", re.IGNORECASE)
+_AUTH_PASS = re.compile(r"\bdmarc=pass\b|\bdkim=pass\b", re.IGNORECASE)
+_CREDENTIAL = re.compile(
+    r"\b(verify|confirm|validate|update|re-?activate|restore|unlock|log ?in|sign ?in|"
+    r"re-?enter|click)\b[^.!?\n]{0,60}\b(account|password|mailbox|credentials|identity|"
+    r"details|payment|card|login|e-?mail)\b|"
+    r"\b(vérifier|confirmer|verificar|confirmar|bestätigen|verifizieren)\b",
+    re.IGNORECASE,
+)
+_THREAT = re.compile(
+    r"\b(suspend\w*|locked|lock\w*|deactivat\w*|disabled|terminat\w*|clos(e|ed|ure)|"
+    r"permanent\w*|deleted|within (24|48|12) hours|in (24|48|12) hours|unusual|"
+    r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida)\b",
+    re.IGNORECASE,
+)
+_GENERIC_GREETING = re.compile(
+    r"^\s*(dear|hello|hi)\s+(valued\s+)?(customer|user|client|member|account ?holder|"
+    r"sir|madam|e-?mail user|mailbox user|employee|staff)\b|^\s*(dear|hello)\s+[\w.+-]+@",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Authenticity:
+    auth_failed: bool  # SPF, DKIM or DMARC said fail
+    auth_passed: bool
+    lookalike: bool  # the domain imitates a brand or the reader's organisation
+    bait: bool  # a credential link under a threat, or a generic greeting with one
+    generic_greeting: bool
+
+    @property
+    def suspicious(self) -> bool:
+        return self.bait and (self.auth_failed or self.lookalike or self.generic_greeting)
+
+
+def _registrable(domain: str) -> str:
+    parts = domain.lower().strip(".").split(".")
+    if len(parts) >= 3 and parts[-2] in {"co", "com", "org", "net", "ac", "gov"}:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (small strings only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _unleet(text: str) -> str:
+    return text.translate(str.maketrans("0135", "oles")).replace("rn", "m").replace("vv", "w")
+
+
+def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "") -> bool:
+    """A domain that imitates a brand or the reader's domain without being it."""
+    domain = _registrable(sender_domain)
+    label = domain.split(".")[0]
+    if reader_domain:
+        mine = _registrable(reader_domain)
+        mine_label = mine.split(".")[0]
+        similar = _distance(_unleet(label), mine_label) <= 2 or (
+            mine_label in label and label != mine_label
+        )
+        if domain != mine and len(mine_label) >= 4 and similar:
+            return True
+    name = display_name.lower()
+    for brand, real in _BRANDS.items():
+        if any(domain == _registrable(r) for r in real):
+            continue
+        squashed = brand.replace(" ", "")
+        imitated = _unleet(label)
+        if squashed in imitated or (len(squashed) >= 5 and _distance(imitated, squashed) <= 1):
+            return True
+        if re.search(rf"\b{re.escape(brand)}\b", name) and not re.search(
+            rf"{re.escape(squashed)}", domain
+        ):
+            return True
+    return False
+
+
+def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity:
+    results = message.headers.get("authentication-results", "")
+    domain = message.from_address.rpartition("@")[2]
+    reply_to = message.headers.get("reply-to", "")
+    reader_domain = reader.rpartition("@")[2]
+    text = f"{message.subject}\n{message.clean_body}"
+    generic = bool(_GENERIC_GREETING.search(message.body[:400]))
+    credential = bool(_CREDENTIAL.search(text))
+    threat = bool(_THREAT.search(text))
+    lookalike = is_lookalike(domain, message.from_name, reader_domain)
+    if reply_to and "@" in reply_to:
+        other = _registrable(reply_to.rpartition("@")[2].strip(" >"))
+        lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))
+    return Authenticity(
+        auth_failed=bool(_AUTH_FAIL.search(results)),
+        auth_passed=bool(_AUTH_PASS.search(results)) and not _AUTH_FAIL.search(results),
+        lookalike=lookalike,
+        bait=credential and threat,
+        generic_greeting=generic,
+    )

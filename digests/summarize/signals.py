@@ -1,0 +1,199 @@
+"""The signals urgency is judged on, one number each, every one of them meaning something.
+
+How far the nearest deadline is (hours from when the digest is built), who asks (a person or a
+machine; the reader directly, in copy or through a list), what happens otherwise ("will be
+suspended", "blocked on"), whose it is ("you're on call", "your account"), and what kind of
+mail it is (marketing pressure, automatic reply, receipt, recruiter, someone else's CI).
+The model in ``model.py`` weighs them; the names here are its feature names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from digests.parsing import ParsedMessage
+from digests.summarize.authenticity import Authenticity
+from digests.summarize.dates import Deadline
+from digests.summarize.types import ActionItem, SummaryContext
+
+_URGENT = re.compile(
+    r"\b(urgent|urgently|asap|a\.s\.a\.p|emergency|immediately|right away|time[- ]sensitive|"
+    r"critical|p0|p1|sev ?[12]|dringend|sofort|urgente|urgence)\b",
+    re.IGNORECASE,
+)
+_CONSEQUENCE = re.compile(
+    r"\b(suspend\w*|downgrad\w*|lapse\w*|expir\w*|will be (deleted|closed|cancell?ed|locked|"
+    r"removed|disabled|shut)|shut ?down|terminat\w*|blocked( on)?|blocking|breach\w*|"
+    r"exposed|leak\w*|outage|is down|went down|are down|failing|failed|declined|overdue|"
+    r"past due|at risk|penalt\w*|late fee|lose|miss the|no longer|abgelaufen|échec|fallido)\b",
+    re.IGNORECASE,
+)
+_OWNERSHIP = re.compile(
+    r"\b(you'?re on[- ]call|you are on[- ]call|on[- ]call|you own|you'?re the owner|owner:|"
+    r"assigned to you|your (account|domain|service|card|subscription|workspace|team|store|"
+    r"repo|repository|cluster|database|server|site|certificate|commit|pr|pull request|branch|"
+    r"payment|invoice|approval|review|sign-?off)|you'?re the registrant|you triggered|"
+    r"your direct reports|as (the )?(approver|owner|registrant|admin))\b",
+    re.IGNORECASE,
+)
+_SECURITY = re.compile(
+    r"\b(new sign-?in|new login|sign-?in attempt|login attempt|password (was )?changed|"
+    r"unusual (activity|sign-?in)|security alert|suspicious (activity|sign-?in)|"
+    r"2-step|two-factor|access key|secret (was )?(detected|exposed)|credentials? exposed)\b",
+    re.IGNORECASE,
+)
+_MARKETING = re.compile(
+    r"(\d+ ?% off|\bsale\b|\bdiscount|\bdeal(s)?\b|\boffer\b|\bupgrade (now|today|to)|"
+    r"\bunlock\b|limited[- ]time|last chance|ends (tonight|at midnight|soon|today)|"
+    r"don'?t miss|\bexclusive\b|\bshop\b|\bsave (\d|up to)|black friday|cyber monday|"
+    r"\bcoupon|\bpromo|\bwebinar|\bfree (trial|shipping)|\bpro plan|\bpremium\b|"
+    r"\bsubscribe\b|\bbuy now|\border now|\bregister now)",
+    re.IGNORECASE,
+)
+_TRIAL = re.compile(r"\btrial\b[^.\n]{0,40}\b(end|expir|over)|\bplan expires\b", re.IGNORECASE)
+_NO_RUSH = re.compile(
+    r"\b(no rush|no hurry|no urgency|not urgent|whenever (you|works)|when you get a chance|"
+    r"when you have (a|some) (minute|moment|time)|in the coming weeks|keine eile|"
+    r"pas d'urgence|rien ne presse|sin prisa|no corre prisa|low priority)\b",
+    re.IGNORECASE,
+)
+_FYI = re.compile(
+    r"\b(fyi|for your information|heads[- ]up|just so you know|no action (needed|required)|"
+    r"nothing (for you )?to do|for your records|zur info|pour info|para tu información)\b",
+    re.IGNORECASE,
+)
+_RECEIPT = re.compile(
+    r"\b(receipt|your order|order (confirmed|confirmation|#|number)|has shipped|shipped|"
+    r"tracking (number|link)|out for delivery|delivered|payment received|thank you for your "
+    r"(order|purchase|payment)|invoice paid|paid in full|recibo|quittung|reçu)\b",
+    re.IGNORECASE,
+)
+_RECRUITER = re.compile(
+    r"\b(recruit\w*|talent|hiring|opportunit\w*|your (background|profile|experience) "
+    r"(caught|stood|looks)|open (role|position)|headhunt\w*|exciting role|new role)\b",
+    re.IGNORECASE,
+)
+_CI = re.compile(
+    r"\b(build|pipeline|workflow|ci|check(s)?|job|run|deploy(ment)?)\b[^.\n]{0,40}"
+    r"\b(failed|failing|broken|errored)\b",
+    re.IGNORECASE,
+)
+_AUTO_REPLY_SUBJECT = re.compile(
+    r"^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|ooo\b|abwesenheit|"
+    r"réponse automatique|respuesta automática|absence|away from)",
+    re.IGNORECASE,
+)
+_RSVP = re.compile(r"^(accepted|declined|tentative|angenommen|abgelehnt|accepté|aceptado)\b", re.I)
+_ANNOUNCE = re.compile(
+    r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall)\b", re.I
+)
+
+DEADLINE_BUCKETS = (
+    (0, "overdue"),
+    (16, "16h"),
+    (30, "30h"),
+    (54, "54h"),
+    (7 * 24 + 12, "7d"),
+    (14 * 24, "14d"),
+)
+
+
+def deadline_hours(deadlines: Sequence[Deadline], ctx: SummaryContext) -> float | None:
+    """Hours from the digest to the nearest deadline (negative when already past)."""
+    moments = [d.moment(ctx.zone) for d in deadlines]
+    if not moments:
+        return None
+    return (min(moments) - ctx.now).total_seconds() / 3600
+
+
+def _bucket(hours: float | None) -> str:
+    if hours is None:
+        return "none"
+    for limit, name in DEADLINE_BUCKETS:
+        if hours <= limit:
+            return name
+    return "later"
+
+
+def compute_signals(
+    message: ParsedMessage,
+    items: Sequence[ActionItem],
+    ctx: SummaryContext,
+    authenticity: Authenticity,
+    extra_deadlines: Sequence[Deadline] = (),
+) -> dict[str, float]:
+    """Feature name -> value (mostly 0/1) for one message."""
+    text = f"{message.subject}\n{message.clean_body}"
+    subject = message.subject
+    invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
+    auto_reply = _is_auto_reply(message)
+    automated = (message.is_automated and not invitation) or auto_reply
+    deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
+    hours = deadline_hours(deadlines, ctx)
+    me = ctx.me
+    direct = message.addressed_to(me) if me else "to"
+    recipients = len(message.to) + len(message.cc)
+    who = "auto" if automated else "person"
+    bucket = _bucket(hours)
+    s: dict[str, float] = {
+        "bias_person": float(not automated),
+        f"{who}_deadline_{bucket}": 1.0,
+        f"deadline_{bucket}": 1.0,
+        f"{who}_asks_{min(len(items), 2)}": 1.0,
+        "automated": float(automated),
+        "mass_mail": float(message.is_mass_mail),
+        "auto_reply": float(auto_reply),
+        "to_me": float(direct == "to"),
+        "cc_me": float(direct == "cc"),
+        "not_addressed": float(direct == "" and bool(me)),
+        "many_recipients": float(recipients > 8),
+        "urgent_subject": float(bool(_URGENT.search(subject))),
+        "urgent_text": float(bool(_URGENT.search(message.clean_body))),
+        "consequence": float(bool(_CONSEQUENCE.search(text))),
+        "ownership": float(bool(_OWNERSHIP.search(text))),
+        "consequence_owned": float(bool(_CONSEQUENCE.search(text) and _OWNERSHIP.search(text))),
+        "security_alert": float(bool(_SECURITY.search(text))),
+        "security_genuine": float(bool(_SECURITY.search(text)) and authenticity.auth_passed),
+        "marketing": float(bool(_MARKETING.search(text))),
+        "trial_upsell": float(bool(_TRIAL.search(text))),
+        "no_rush": float(bool(_NO_RUSH.search(text))),
+        "fyi": float(bool(_FYI.search(text))),
+        "receipt": float(bool(_RECEIPT.search(text))),
+        "recruiter": float(bool(_RECRUITER.search(text)) and not message.is_automated),
+        "ci_failed": float(bool(_CI.search(text))),
+        "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
+        "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
+        "announcement": float(bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")),
+        "question": float("?" in message.clean_body and not automated),
+        "reply_thread": float(
+            "in-reply-to" in message.headers or subject.lower().startswith("re:")
+        ),
+        "suspicious": float(authenticity.suspicious),
+        "auth_failed": float(authenticity.auth_failed),
+        "invitation": float(invitation),
+        "invitation_soon": float(invitation and _starts_within(message, ctx.now, 36)),
+        "invitation_far": float(invitation and not _starts_within(message, ctx.now, 24 * 10)),
+    }
+    return {name: value for name, value in s.items() if value}
+
+
+def _method(message: ParsedMessage) -> str:
+    return message.calendar.method if message.calendar is not None else ""
+
+
+def _starts_within(message: ParsedMessage, now: datetime, hours: float) -> bool:
+    start = message.calendar.start if message.calendar is not None else None
+    return start is not None and (start - now).total_seconds() <= hours * 3600
+
+
+def _is_auto_reply(message: ParsedMessage) -> bool:
+    auto = message.headers.get("auto-submitted", "no").strip().lower()
+    return bool(
+        auto.startswith("auto-replied")
+        or message.headers.get("x-autoreply")
+        or message.headers.get("x-autorespond")
+        or message.headers.get("precedence", "").strip().lower() == "auto_reply"
+        or _AUTO_REPLY_SUBJECT.search(message.subject)
+    )
