@@ -1,4 +1,4 @@
-"""``make train``: fit the urgency model on dev; write digests/summarize/urgency_model.json."""
+"""``make train``: fit the urgency model on dev; write digests/summarize/urgency_model.json.
 
 Deterministic: samples sorted by name, features sorted by name, a fixed solver and seed, weights
 rounded to six decimals, so the same corpus gives the same file bit for bit.
