@@ -24,11 +24,8 @@ def _first(sample: Sample) -> str:
 
 def _prediction(analysis: object, sample: Sample) -> Prediction:
     items = [
-        {
-            "text": item.text,
-            "due": item.due.isoformat() if item.due else None,
-            "time": getattr(item, "time", None),
-        }
+        {"text": item.text, "due": item.due.isoformat() if item.due else None, "time": None}
+        | ({"time": item.time.strftime("%H:%M")} if getattr(item, "time", None) else {})
         for item in analysis.action_items  # type: ignore[attr-defined]
     ]
     return Prediction(

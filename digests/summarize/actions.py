@@ -35,7 +35,12 @@ _IMPERATIVE = re.compile(
     r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
     r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
     r"ship|deploy|look|put|remove|cancel|move|email|text|follow up|chase|loop|set up|"
-    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend)\b",
+    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
+    r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
+    r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
+    r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
+    r"pause|stop|start|block|unblock|lock|comment|flag|list|note|document|draft|enter|"
+    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect)\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
@@ -45,7 +50,9 @@ _NOT_ASK = re.compile(
     r"please ignore|please disregard|please do not reply|do not reply|unsubscribe|"
     r"click here|view in browser|shop now|% off|thanks in advance|no need to|"
     r"you don'?t need to|nothing (to do|needed)|no action (is )?(needed|required)|"
-    r"if this wasn'?t you|if you did not|if you didn'?t|manage (your )?preferences",
+    r"if this wasn'?t you|if you did not|if you didn'?t|manage (your )?preferences|"
+    r"^(best|kind|warm)( regards)?\b|^(many )?thanks\b|^cheers\b|^(un )?saludo|^cordialement|"
+    r"^bien à vous|^viele grüße|^beste grüße|^liebe grüße|do not share this",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -72,7 +79,12 @@ _POLITE = re.compile(
     r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
     r"would you mind\s+|would it be possible (for you )?to\s+|"
-    r"(i|we) need\s+(?=(a|an|the|your)\b))",
+    r"(i|we) need\s+(?=(a|an|the|your)\b)|"
+    r"¿?\s*(me |nos |le )?(puedes|podrías|podrias|podéis|podrían|puede|podría)\s+(por favor\s+)?|"
+    r"(pourriez|pouvez)-vous (me |nous )?|(peux|pourrais)-tu (me |nous )?|merci de (me |nous )?|"
+    r"(kannst|könntest|würdest) du (mir |uns )?(bitte )?|"
+    r"(können|könnten) sie (mir |uns )?(bitte )?|"
+    r"bitte\s+|por favor,?\s+|s'il (te|vous) pla[iî]t,?\s+)",
     re.IGNORECASE,
 )
 _DATEISH = (
@@ -87,9 +99,17 @@ _DEADLINE_PHRASE = re.compile(
     rf"{_DATEISH}+",
     re.IGNORECASE,
 )
+# Times left over once "by ..." is gone: "PT today", "first thing tomorrow", "12:00 CET".
+_LOOSE_TIME = re.compile(
+    r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
+    r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening)|asap)\b|"
+    r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|because|since|as (i|we)\b|if possible|"
-    r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers)|\s+[-\u2013\u2014]\s)"
+    r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
+    r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|\s+[-\u2013\u2014]\s)"
     r".*$",
     re.IGNORECASE,
 )
@@ -105,34 +125,53 @@ def find_action_items(
     items: list[ActionItem] = []
     seen: set[str] = set()
     intro: Deadline | None = None
+    intro_verb = ""
     in_list = False
     previous: Deadline | None = None
-    for raw in _sentences_with_list_marks(message.clean_body):
-        listed, sentence = raw
-        sentence = strip_greeting(sentence)
+    sentences = _sentences_with_list_marks(message.clean_body)
+    # A machine's obligation ("update your payment method") is due when the mail says.
+    dates = [d for _, s in sentences if (d := resolve_deadline(s, received, sender_zone))]
+    soonest = [d for d in dates if d.due >= received.date()]
+    first_date = min(soonest, key=lambda d: d.moment(zone)) if soonest else None
+    topic = _topic(message.subject)
+    for listed, raw in sentences:
+        sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
+        sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
         stated = resolve_deadline(sentence, received, sender_zone)
         if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated
+            intro_verb = _intro_verb(sentence)
             continue
+        # HTML lists reach us without their bullets: a machine's short lines after an intro.
+        implicit = automated and in_list and len(sentence) < 120 and not sentence.endswith(".")
+        listed = listed or (implicit and len(sentence.split()) >= 3)
         if not listed and in_list and not _looks_like_list_continuation(sentence):
             in_list, intro = False, None
-        is_ask = _is_ask(sentence) or (in_list and listed and not _NOT_ASK.search(sentence))
-        if automated and not (is_ask and _OBLIGATION.search(sentence) and stated is not None):
+        from_list = (
+            in_list and listed and len(sentence.split()) >= 3 and not _NOT_ASK.search(sentence)
+        )
+        is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
+        if automated and not (is_ask and _OBLIGATION.search(sentence) and not message.is_mass_mail):
             previous = stated
             continue
         if not is_ask:
             previous = stated
             continue
         deadline = stated or (intro if in_list else None) or previous
+        # An ask without a date of its own is due when the mail's nearest deadline is.
+        deadline = deadline or first_date
         previous = stated or previous
-        text = action_text(sentence, asker)
-        if text and text.lower() not in seen:
-            seen.add(text.lower())
-            items.append(_item(text, deadline))
-        if len(items) == MAX_ACTION_ITEMS:
-            break
+        for part in _INLINE_LIST.split(sentence):
+            text = action_text(part, asker)
+            if from_list and text and not _IMPERATIVE.match(text) and not _is_ask(part):
+                verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
+                text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
+            text = _with_context(text, topic)
+            if text and text.lower() not in seen and len(items) < MAX_ACTION_ITEMS:
+                seen.add(text.lower())
+                items.append(_item(text, deadline))
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
@@ -156,6 +195,49 @@ def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionIt
         when.date() if when else None,
         when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
     )
+
+
+_URL = re.compile(r"https?://\S+")
+_OBLIGATION_ASK = re.compile(
+    r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
+    re.IGNORECASE,
+)
+
+
+def _obligation_ask(sentence: str) -> bool:
+    """ "To keep your store open, update your payment method": a machine's real ask."""
+    match = _OBLIGATION_ASK.search(sentence)
+    if match is None:
+        return False
+    verb = match.groupdict().get("verb")
+    return verb is None or bool(_IMPERATIVE.match(verb))
+
+
+def _intro_verb(intro: str) -> str:
+    """ "You still have the following to complete:" -> "Complete"."""
+    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE)
+    if match and _IMPERATIVE.match(match.group(1)):
+        return match.group(1).capitalize()
+    return ""
+
+
+_INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
+_VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
+
+
+def _topic(subject: str) -> str:
+    topic = re.sub(
+        r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", "", subject, flags=re.I
+    )
+    return topic.strip(" -:")
+
+
+def _with_context(text: str, topic: str) -> str:
+    """ "Take a look" says nothing alone: name what it is about (the subject)."""
+    words = text.split()
+    if not text or not topic or (len(words) > 6 and not _VAGUE.search(" ".join(words[:5]))):
+        return text
+    return truncate(f"{text} (re: {topic})", 160)
 
 
 def _item(text: str, deadline: Deadline | None) -> ActionItem:
@@ -204,6 +286,7 @@ def _first_name(name: str) -> str:
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d")
+    text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
     for _ in range(4):
         shorter = _POLITE.sub("", text, count=1).strip()
@@ -220,6 +303,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
     text = _DEADLINE_PHRASE.sub("", text)
+    text = _LOOSE_TIME.sub("", text)
     text = _TRAILING.sub("", text)
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
