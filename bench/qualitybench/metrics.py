@@ -1,7 +1,8 @@
 """Scores of one analyzer on one split: urgency, action items, summaries.
 
 Action items are matched one to one: a predicted and a labelled item match when the Dice
-coefficient of their content words (lower-case, stop words dropped, a plural "s" folded) is
+coefficient of their content words (lower-case, stop words dropped, "-s", "-es", "-ed" and "-ing"
+folded) is
 at least ``MATCH_DICE``; pairs are taken best first. Due dates count as right when the dates
 are equal (both absent is right too); times likewise.
 """
@@ -92,9 +93,17 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _stem(word: str) -> str:
+    """A light stemmer: "countersigned", "countersigning", "countersigns" -> "countersign"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
 def content_words(text: str) -> set[str]:
     words = re.findall(r"[^\W_]+", text.lower())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP}
+    return {_stem(w) for w in words if w not in _STOP}
 
 
 def dice(a: str, b: str) -> float:

@@ -18,7 +18,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digests.parsing import ParsedMessage
-from digests.summarize.actions import find_action_items, invitation_item, subject_deadline
+from digests.summarize.actions import (
+    find_action_items,
+    invitation_item,
+    is_machine,
+    mail_deadline,
+    subject_deadline,
+)
 from digests.summarize.authenticity import Authenticity, check_authenticity
 from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
 from digests.summarize.overview import count_by_urgency, write_overview
@@ -75,7 +81,7 @@ def _read(
     # An invitation comes from Google's calendar robot on behalf of a person who wants an
     # answer: it is weighed like a person's mail, not like a notification.
     invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
-    automated = message.is_automated and not invitation
+    automated = is_machine(message) and not invitation
     items = (
         [] if authenticity.suspicious else find_action_items(message, ctx.zone, automated=automated)
     )
@@ -89,7 +95,15 @@ def _read(
     extra: list[Deadline] = []
     if subject is not None and items:
         extra.append(subject)
-    signals = compute_signals(message, items, ctx, authenticity, extra)
+    signals = compute_signals(
+        message,
+        items,
+        ctx,
+        authenticity,
+        extra,
+        machine=automated,
+        mail_deadline=mail_deadline(message, ctx.zone),
+    )
     return authenticity, items, signals, automated
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import Deadline, resolve_deadline
@@ -130,9 +130,7 @@ def find_action_items(
     previous: Deadline | None = None
     sentences = _sentences_with_list_marks(message.clean_body)
     # A machine's obligation ("update your payment method") is due when the mail says.
-    dates = [d for _, s in sentences if (d := resolve_deadline(s, received, sender_zone))]
-    soonest = [d for d in dates if d.due >= received.date()]
-    first_date = min(soonest, key=lambda d: d.moment(zone)) if soonest else None
+    first_date = _soonest([s for _, s in sentences], received, sender_zone, zone)
     topic = _topic(message.subject)
     for listed, raw in sentences:
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
@@ -177,6 +175,37 @@ def find_action_items(
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received, sender_zone)))
     return items
+
+
+def _soonest(
+    sentences: list[str], received: datetime, sender_zone: tzinfo | None, zone: tzinfo
+) -> Deadline | None:
+    dates = [d for s in sentences if (d := resolve_deadline(s, received, sender_zone))]
+    ahead = [d for d in dates if d.due >= received.date()]
+    return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
+
+
+def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
+    """The nearest date still ahead that the new text (or the subject) names."""
+    received = message.received_at.astimezone(zone)
+    sentences = [message.subject, *split_sentences(message.clean_body)]
+    return _soonest(sentences, received, _sender_zone(message), zone)
+
+
+def is_machine(message: ParsedMessage) -> bool:
+    """Sent by software: the parser's view, plus senders such as orders@ or registration@."""
+    local = message.from_address.partition("@")[0]
+    return message.is_automated or bool(_MACHINE_LOCAL.search(local))
+
+
+_MACHINE_LOCAL = re.compile(
+    r"(^|[+._-])(orders?|shipping|shipment|tracking|registration|registrations|info|hello|"
+    r"team|support|service|accounts?|security|store|shop|mailer|invoices?|payments?|"
+    r"statements?|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
+    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin)"
+    r"([+._-]|\d|$)",
+    re.IGNORECASE,
+)
 
 
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
@@ -299,7 +328,10 @@ def action_text(sentence: str, asker: str = "") -> str:
         )
     if asker:
         text = re.sub(
-            r"\b(send|give|forward|email|show|ping|tell|get) me\b", rf"\1 {asker}", text, flags=re.I
+            r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let) me\b",
+            rf"\1 {asker}",
+            text,
+            flags=re.I,
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
     text = _DEADLINE_PHRASE.sub("", text)

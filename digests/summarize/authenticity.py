@@ -39,26 +39,41 @@ _BRANDS = {
     "fedex": ("fedex.com",),
     "wells fargo": ("wellsfargo.com",),
 }
-_AUTH_FAIL = re.compile(r"\b(spf|dkim|dmarc)=(fail|softfail|permerror|none)\b", re.IGNORECASE)
+_AUTH_FAIL = re.compile(r"\b(spf=(fail|softfail)|dkim=fail|dmarc=fail)\b", re.IGNORECASE)
 _AUTH_PASS = re.compile(r"\bdmarc=pass\b|\bdkim=pass\b", re.IGNORECASE)
 _CREDENTIAL = re.compile(
     r"\b(verify|confirm|validate|update|re-?activate|restore|unlock|log ?in|sign ?in|"
     r"re-?enter|click)\b[^.!?\n]{0,60}\b(account|password|mailbox|credentials|identity|"
     r"details|payment|card|login|e-?mail)\b|"
-    r"\b(vérifier|confirmer|verificar|confirmar|bestätigen|verifizieren)\b",
+    r"\b(vérifier|confirmer|verificar|confirmar|bestätigen|verifizieren|inicie sesión|"
+    r"anmeldedaten|identifiants|descargue|download the|open the attached|keep (same|my) password|"
+    r"reactivate|reactívelo|complete the form|complete el formulario)\b",
     re.IGNORECASE,
 )
 _THREAT = re.compile(
     r"\b(suspend\w*|locked|lock\w*|deactivat\w*|disabled|terminat\w*|clos(e|ed|ure)|"
     r"permanent\w*|deleted|within (24|48|12) hours|in (24|48|12) hours|unusual|"
-    r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida)\b",
+    r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida|rejected|"
+    r"locked out|abgelehnt|eliminad\w*|anulad\w*|sanci[oó]n\w*|supprim\w*|within \d+ hours|"
+    r"in \d+ hours|en las próximas \d+ horas|antes de \d+ horas|innerhalb von \d+ stunden|"
+    r"dans les \d+ heures|expire[sd]? today|with immediate effect)\b",
     re.IGNORECASE,
 )
 _GENERIC_GREETING = re.compile(
     r"^\s*(dear|hello|hi)\s+(valued\s+)?(customer|user|client|member|account ?holder|"
-    r"sir|madam|e-?mail user|mailbox user|employee|staff)\b|^\s*(dear|hello)\s+[\w.+-]+@",
+    r"sir|madam|e-?mail user|mailbox user|employee|staff|tenant)\b|^\s*(dear|hello)\s+[\w.+-]+@|"
+    r"^\s*(estimad[oa](/a)?|sehr geehrte(/r)?|cher|chère)\s+(usuario|cliente|contribuyente|"
+    r"benutzer|kunde|kundin|client|cliente|utilisateur)|^\s*estimad[oa]/a\b|^\s*sehr geehrte/r\b",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+_BANK_CHANGE = re.compile(
+    r"\b(changed (its|our) bank|new bank (account|details)|updated? (our )?bank details|"
+    r"neue bankverbindung|nuevos? datos bancarios|nouvelles coordonnées bancaires)\b",
+    re.IGNORECASE,
+)
+_FREEMAIL = re.compile(r"@(gmail|googlemail|outlook|hotmail|yahoo|proton|protonmail|gmx|icloud)\.")
 
 
 @dataclass(frozen=True)
@@ -69,9 +84,20 @@ class Authenticity:
     bait: bool  # a credential link under a threat, or a generic greeting with one
     generic_greeting: bool
 
+    reply_elsewhere: bool = False  # Reply-To on a free-mail address, From on a company's
+    pressure: bool = False  # a threat, a credential ask or a bank-details change, any of them
+
     @property
     def suspicious(self) -> bool:
-        return self.bait and (self.auth_failed or self.lookalike or self.generic_greeting)
+        """Unauthenticated or disguised, and baiting: that is phishing."""
+        disguised = self.auth_failed or self.lookalike or self.reply_elsewhere
+        return disguised and (self.bait or self.pressure or self.generic_greeting)
+
+
+_DISGUISE = re.compile(
+    r"(secure|security|verify|verification|login|signin|mail|email|support|it|helpdesk|help|"
+    r"account|accounts|portal|quota|auth|sso|io|com|net|online|service|services|billing)"
+)
 
 
 def _registrable(domain: str) -> str:
@@ -103,8 +129,13 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
     if reader_domain:
         mine = _registrable(reader_domain)
         mine_label = mine.split(".")[0]
-        similar = _distance(_unleet(label), mine_label) <= 2 or (
-            mine_label in label and label != mine_label
+        rest = label.replace(mine_label, "").strip("-")
+        similar = (
+            _distance(_unleet(label), mine_label) <= 2
+            # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
+            or mine_label in sender_domain.lower().removesuffix(domain)
+            # "fernwood-secure.com", but not a sister company's "fernwood-group.co.uk"
+            or (mine_label in label and bool(_DISGUISE.fullmatch(rest)))
         )
         if domain != mine and len(mine_label) >= 4 and similar:
             return True
@@ -136,10 +167,13 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
     if reply_to and "@" in reply_to:
         other = _registrable(reply_to.rpartition("@")[2].strip(" >"))
         lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))
+    free_reply = bool(_FREEMAIL.search(reply_to)) and not _FREEMAIL.search(message.from_address)
     return Authenticity(
         auth_failed=bool(_AUTH_FAIL.search(results)),
         auth_passed=bool(_AUTH_PASS.search(results)) and not _AUTH_FAIL.search(results),
         lookalike=lookalike,
         bait=credential and threat,
         generic_greeting=generic,
+        reply_elsewhere=free_reply,
+        pressure=threat or credential or bool(_BANK_CHANGE.search(text)),
     )

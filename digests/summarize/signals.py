@@ -90,6 +90,15 @@ _ANNOUNCE = re.compile(
     r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall)\b", re.I
 )
 
+# A machine writing about the reader's own obligation or the reader's own system.
+_OBLIGATION = re.compile(
+    r"\b(action required|action needed|awaiting your|waiting for your|requires your|needs your|"
+    r"your approval|approve|assigned [^.\n]{0,40}to you|you still have|pending|overdue|"
+    r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
+    r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
+    r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider)\b",
+    re.IGNORECASE,
+)
 DEADLINE_BUCKETS = (
     (0, "overdue"),
     (16, "16h"),
@@ -123,14 +132,20 @@ def compute_signals(
     ctx: SummaryContext,
     authenticity: Authenticity,
     extra_deadlines: Sequence[Deadline] = (),
+    *,
+    machine: bool = False,
+    mail_deadline: Deadline | None = None,
 ) -> dict[str, float]:
     """Feature name -> value (mostly 0/1) for one message."""
     text = f"{message.subject}\n{message.clean_body}"
     subject = message.subject
     invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
     auto_reply = _is_auto_reply(message)
-    automated = (message.is_automated and not invitation) or auto_reply
+    automated = (machine and not invitation) or auto_reply
+    obligation = bool(_OBLIGATION.search(text))
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
+    if not deadlines and mail_deadline is not None and (items or (automated and obligation)):
+        deadlines = [mail_deadline]  # "payment failed ... paused at 23:59 today"
     hours = deadline_hours(deadlines, ctx)
     me = ctx.me
     direct = message.addressed_to(me) if me else "to"
@@ -143,6 +158,9 @@ def compute_signals(
         f"deadline_{bucket}": 1.0,
         f"{who}_asks_{min(len(items), 2)}": 1.0,
         "automated": float(automated),
+        "auto_obligation": float(automated and obligation and direct == "to"),
+        "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
+        "auto_receipt": float(automated and not obligation and bool(_RECEIPT.search(text))),
         "mass_mail": float(message.is_mass_mail),
         "auto_reply": float(auto_reply),
         "to_me": float(direct == "to"),
