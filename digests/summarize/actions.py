@@ -88,11 +88,12 @@ _POLITE = re.compile(
     re.IGNORECASE,
 )
 _DATEISH = (
-    r"(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
+    r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-    r"\d{1,2}(?:st|nd|rd|th)|[A-Z]{2,4}\b|latest|first thing|,\s?)"
+    r"(?:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
+    r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|,)\s*)"
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next)\s+"
@@ -107,7 +108,8 @@ _LOOSE_TIME = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|because|since|as (i|we)\b|if possible|"
+    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
+    r"because|since|as (i|we)\b|if possible|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|\s+[-\u2013\u2014]\s)"
     r".*$",
@@ -266,6 +268,8 @@ def _with_context(text: str, topic: str) -> str:
     words = text.split()
     if not text or not topic or (len(words) > 6 and not _VAGUE.search(" ".join(words[:5]))):
         return text
+    if set(re.findall(r"\w{3,}", topic.lower())) <= set(re.findall(r"\w{3,}", text.lower())):
+        return text  # the subject adds nothing
     return truncate(f"{text} (re: {topic})", 160)
 
 
@@ -334,8 +338,8 @@ def action_text(sentence: str, asker: str = "") -> str:
             flags=re.I,
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
-    text = _DEADLINE_PHRASE.sub("", text)
-    text = _LOOSE_TIME.sub("", text)
+    text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(" ", text)).split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = _TRAILING.sub("", text)
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")

@@ -52,6 +52,11 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+_MONTH_AFTER = re.compile(
+    r"\s+(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\b", re.IGNORECASE
+)
+
+
 def _ends_sentence(block: str, end: int) -> bool:
     """Whether the punctuation ending at ``end`` closes a sentence."""
     if block[end - 1] in "!?":
@@ -65,7 +70,8 @@ def _ends_sentence(block: str, end: int) -> bool:
         # "... by 5 p.m. Friday" goes on; "... at 5 p.m. Thanks!" is ambiguous: keep going
         # only when the next word is not a capitalized sentence opener after a dotted form.
         return False
-    return not token.isdigit() or len(token) > 2
+    # "bis 13. März": a German ordinal date; "file number 4. Please ..." ends a sentence.
+    return not (token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(block, end))
 
 
 def split_sentences(text: str) -> list[str]:
