@@ -32,7 +32,8 @@ _NOISE = re.compile(
     r"hope (you|this|all|your)|unsubscribe|view (it |this )?in (your )?browser|"
     r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
     r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
-    r"let me know if you have|any questions|happy to (help|chat)|talk soon",
+    r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
+    r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)",
     re.IGNORECASE,
 )
 _FACTS = re.compile(
@@ -49,6 +50,7 @@ _LEAD_INS = re.compile(
     r"following up on [^,]+,|fyi[:,-]?|heads[- ]up[:,-]?)\s*",
     re.IGNORECASE,
 )
+_URL = re.compile(r"https?://\S+|www\.\S+")
 _SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
 
@@ -77,6 +79,7 @@ def _candidates(message: ParsedMessage) -> list[str]:
     found = []
     for sentence in split_sentences(message.clean_body):
         sentence = _LEAD_INS.sub("", strip_greeting(sentence)).strip()
+        sentence = " ".join(_URL.sub("", sentence).split()).rstrip(" :")
         if len(sentence.split()) >= 4 and not _NOISE.search(sentence):
             found.append(sentence[:1].upper() + sentence[1:])
     return found
@@ -103,7 +106,6 @@ def write_summary(
     head = f"{topic} ({who})" if topic else who
     if not candidates:
         return truncate(head or message.snippet or "(no text)", SUMMARY_LIMIT)
-    first = _norm(candidates[0])
     asks = [item.text for item in items]
     frequency = Counter(w for w in _words(" ".join(candidates)) if w not in _STOPWORDS)
     topic_words = set(_words(topic)) - _STOPWORDS
@@ -121,23 +123,51 @@ def write_summary(
         return value - (1.0 if len(sentence) > 220 else 0.0)
 
     ranked = sorted(range(len(candidates)), key=lambda i: (-score(i, candidates[i]), i))
-    detail = candidates[ranked[0]]
-    if _norm(detail) == first or _copies(detail, asks):
-        detail = _reworded(detail)
+    # Headline style always, and never the opening sentence itself: the reader sees that in
+    # the mail; the summary should add what comes after it when there is more.
+    opening = candidates[0]
+    detail = ""
+    for index in ranked:
+        candidate = _reworded(candidates[index])
+        if not _pasted(candidate, opening):
+            detail = candidate
+            break
+    if not detail:
+        detail = _reworded(_past_first_clause(opening))
     room = SUMMARY_LIMIT - len(head) - 2
     if room < 40:
         return truncate(f"{head}: {detail}", SUMMARY_LIMIT)
     return f"{head}: {truncate(detail, room)}"
 
 
+def _pasted(text: str, sentence: str) -> bool:
+    """Whether ``text`` is ``sentence`` or begins with its first dozen words."""
+    mine, theirs = _norm(text), _norm(sentence)
+    head = " ".join(theirs.split()[:12])
+    return theirs in mine or head in mine or (len(mine) >= 30 and mine in theirs)
+
+
+def _past_first_clause(sentence: str) -> str:
+    parts = re.split(
+        r"(?<=[,;:])\s+|\s+[-\u2013\u2014]\s+|\s+(?:and|but|so|because)\s+", sentence, maxsplit=1
+    )
+    return parts[1] if len(parts) == 2 and len(parts[1].split()) >= 4 else sentence
+
+
+_FILLER = re.compile(
+    r"\b(the|a|an|just|really|actually|basically|quite|very|still|currently|please|kindly|"
+    r"i think|i believe|i guess|as you know|of course|der|die|das|le|la|les|el|los|las)\s+",
+    re.IGNORECASE,
+)
+
+
 def _reworded(sentence: str) -> str:
-    """The sentence past its opening words, so the line is not the mail's own first sentence."""
-    clauses = re.split(r"(?<=[,;:])\s+|\s+[-\u2013\u2014]\s+", sentence)
-    if len(clauses) > 1 and len(" ".join(clauses[1:]).split()) >= 4:
-        rest = " ".join(clauses[1:])
-        return rest[:1].upper() + rest[1:]
-    words = sentence.split()
-    return " ".join(words[2:]) if len(words) > 6 else sentence
+    """Headline style ("board pack goes out tomorrow; budget lacks your approval"): the facts
+    of the mail's own sentence without its articles and fillers, so it is not copied."""
+    text = re.sub(r",?\s+(so|and so|which means)\s+", "; ", sentence.rstrip(" ."))
+    text = _FILLER.sub("", text)
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
 
 
 def _invitation_line(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> str:
