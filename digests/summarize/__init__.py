@@ -29,7 +29,7 @@ from digests.summarize.authenticity import Authenticity, check_authenticity
 from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize
-from digests.summarize.sentences import split_sentences
+from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.signals import compute_signals
 from digests.summarize.summary import extractive_summary, write_summary
 from digests.summarize.types import (
@@ -57,6 +57,7 @@ __all__ = [
     "analyze",
     "check_authenticity",
     "classify_urgency",
+    "clear_caches",
     "count_by_urgency",
     "extractive_summary",
     "features_for",
@@ -107,6 +108,15 @@ def _read(
     return authenticity, items, signals, automated
 
 
+def clear_caches() -> None:
+    """Forget memoized texts and dates (the benchmark times each message from cold)."""
+    from digests.summarize import authenticity, dates, sentences
+
+    dates.resolve_deadline.cache_clear()
+    sentences._clean.cache_clear()
+    authenticity.is_lookalike.cache_clear()
+
+
 def features_for(message: ParsedMessage, ctx: SummaryContext) -> dict[str, float]:
     """The signals the urgency model sees for this message (what ``make train`` fits on)."""
     return _read(message, ctx)[2]
@@ -125,6 +135,6 @@ def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
         urgency=urgency,
         reasons=reasons,
         action_items=tuple(items),
-        reading_seconds=reading_seconds(message.clean_body or message.body),
+        reading_seconds=reading_seconds(new_text(message) or message.body),
         suspicious=authenticity.suspicious,
     )

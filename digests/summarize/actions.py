@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.sentences import split_sentences, strip_greeting
+from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _ASK = re.compile(
@@ -130,7 +130,7 @@ def find_action_items(
     intro_verb = ""
     in_list = False
     previous: Deadline | None = None
-    sentences = _sentences_with_list_marks(message.clean_body)
+    sentences = _sentences_with_list_marks(new_text(message))
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences], received, sender_zone, zone)
     topic = _topic(message.subject)
@@ -190,7 +190,7 @@ def _soonest(
 def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
     """The nearest date still ahead that the new text (or the subject) names."""
     received = message.received_at.astimezone(zone)
-    sentences = [message.subject, *split_sentences(message.clean_body)]
+    sentences = [message.subject, *split_sentences(new_text(message))]
     return _soonest(sentences, received, _sender_zone(message), zone)
 
 

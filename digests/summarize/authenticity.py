@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digests.parsing import ParsedMessage
+from digests.summarize.sentences import new_text
 
 # Brands phishing likes to wear; each maps to the domains that really send its mail.
 _BRANDS = {
@@ -122,6 +124,7 @@ def _unleet(text: str) -> str:
     return text.translate(str.maketrans("0135", "oles")).replace("rn", "m").replace("vv", "w")
 
 
+@lru_cache(maxsize=1024)
 def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "") -> bool:
     """A domain that imitates a brand or the reader's domain without being it."""
     domain = _registrable(sender_domain)
@@ -145,7 +148,8 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
             continue
         squashed = brand.replace(" ", "")
         imitated = _unleet(label)
-        if squashed in imitated or (len(squashed) >= 5 and _distance(imitated, squashed) <= 1):
+        near = len(squashed) >= 5 and abs(len(imitated) - len(squashed)) <= 1
+        if squashed in imitated or (near and _distance(imitated, squashed) <= 1):
             return True
         if re.search(rf"\b{re.escape(brand)}\b", name) and not re.search(
             rf"{re.escape(squashed)}", domain
@@ -159,7 +163,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
     domain = message.from_address.rpartition("@")[2]
     reply_to = message.headers.get("reply-to", "")
     reader_domain = reader.rpartition("@")[2]
-    text = f"{message.subject}\n{message.clean_body}"
+    text = f"{message.subject}\n{new_text(message)}"
     generic = bool(_GENERIC_GREETING.search(message.body[:400]))
     credential = bool(_CREDENTIAL.search(text))
     threat = bool(_THREAT.search(text))

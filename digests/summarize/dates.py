@@ -13,6 +13,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
 _MONTH_NAMES = [
     ("jan", "january", "januar", "janvier", "enero", "jänner"),
@@ -143,6 +144,17 @@ class Deadline:
         return datetime.combine(self.due, self.time or END_OF_DAY, tzinfo=zone)
 
 
+# Anything a date or time phrase needs at least one of: most sentences have none.
+_ANY = re.compile(
+    rf"\d|\b({_MONTH}|{_WEEKDAY})\b|today|tonight|tomorrow|tmrw|eod|e\.o\.d|end of|cob|"
+    r"close of|this (morning|afternoon|evening|week)|heute|morgen|aujourd|demain|soir|hoy|"
+    r"mañana|noche|tarde|hours|days|week|month|noon|midday|mittag|midi|mediodía|midnight|"
+    r"mitternacht|minuit|medianoche|eow|eom|month-end",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
 def resolve_deadline(
     text: str, received: datetime, sender_zone: tzinfo | None = None
 ) -> Deadline | None:
@@ -151,6 +163,8 @@ def resolve_deadline(
     ``sender_zone`` is where a time of day without a named zone is read ("before 18:00"
     from a sender in Berlin); None means the reader's own zone.
     """
+    if not _ANY.search(text):
+        return None
     day, end = _find_date(text, received)
     clock, zone_name, _ = _find_time(text, end)
     if day is None and clock is None:

@@ -9,6 +9,9 @@ alone, and list items ("- ", "* ", "1. ") each start a new sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from digests.parsing import ParsedMessage, clean_for_summary
 
 SHORT_LINE = 50  # a plain-text line this short ends where it ends; longer ones are wrapped
 
@@ -99,3 +102,13 @@ def strip_greeting(sentence: str) -> str:
     if match is None:
         return sentence
     return sentence[match.end() :].strip()
+
+
+@lru_cache(maxsize=256)
+def _clean(body: str) -> str:
+    return clean_for_summary(body)
+
+
+def new_text(message: ParsedMessage) -> str:
+    """``message.clean_body``, computed once per body however often it is asked for."""
+    return _clean(message.body)

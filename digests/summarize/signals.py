@@ -16,6 +16,7 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.authenticity import Authenticity
 from digests.summarize.dates import Deadline
+from digests.summarize.sentences import new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
 _URGENT = re.compile(
@@ -137,7 +138,7 @@ def compute_signals(
     mail_deadline: Deadline | None = None,
 ) -> dict[str, float]:
     """Feature name -> value (mostly 0/1) for one message."""
-    text = f"{message.subject}\n{message.clean_body}"
+    text = f"{message.subject}\n{new_text(message)}"
     subject = message.subject
     invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
     auto_reply = _is_auto_reply(message)
@@ -168,7 +169,7 @@ def compute_signals(
         "not_addressed": float(direct == "" and bool(me)),
         "many_recipients": float(recipients > 8),
         "urgent_subject": float(bool(_URGENT.search(subject))),
-        "urgent_text": float(bool(_URGENT.search(message.clean_body))),
+        "urgent_text": float(bool(_URGENT.search(new_text(message)))),
         "consequence": float(bool(_CONSEQUENCE.search(text))),
         "ownership": float(bool(_OWNERSHIP.search(text))),
         "consequence_owned": float(bool(_CONSEQUENCE.search(text) and _OWNERSHIP.search(text))),
@@ -184,7 +185,7 @@ def compute_signals(
         "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
         "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
         "announcement": float(bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")),
-        "question": float("?" in message.clean_body and not automated),
+        "question": float("?" in new_text(message) and not automated),
         "reply_thread": float(
             "in-reply-to" in message.headers or subject.lower().startswith("re:")
         ),

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import split_sentences, strip_greeting
+from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.types import ActionItem, truncate
 
 SUMMARY_LIMIT = 160
@@ -77,7 +77,7 @@ def _sender(message: ParsedMessage, automated: bool) -> str:
 
 def _candidates(message: ParsedMessage) -> list[str]:
     found = []
-    for sentence in split_sentences(message.clean_body):
+    for sentence in split_sentences(new_text(message)):
         sentence = _LEAD_INS.sub("", strip_greeting(sentence)).strip()
         sentence = " ".join(_URL.sub("", sentence).split()).rstrip(" :")
         if len(sentence.split()) >= 4 and not _NOISE.search(sentence):
