@@ -112,7 +112,7 @@ def clear_caches() -> None:
     """Forget memoized texts and dates (the benchmark times each message from cold)."""
     from digests.summarize import authenticity, dates, sentences
 
-    dates.resolve_deadline.cache_clear()
+    dates._resolve.cache_clear()
     sentences._clean.cache_clear()
     authenticity.is_lookalike.cache_clear()
 

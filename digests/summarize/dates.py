@@ -154,7 +154,6 @@ _ANY = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def resolve_deadline(
     text: str, received: datetime, sender_zone: tzinfo | None = None
 ) -> Deadline | None:
@@ -163,6 +162,14 @@ def resolve_deadline(
     ``sender_zone`` is where a time of day without a named zone is read ("before 18:00"
     from a sender in Berlin); None means the reader's own zone.
     """
+    # Equal instants in different zones are equal datetimes: the zones must be in the key.
+    return _resolve(text, received, str(received.tzinfo), sender_zone, str(sender_zone))
+
+
+@lru_cache(maxsize=4096)
+def _resolve(
+    text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
+) -> Deadline | None:
     if not _ANY.search(text):
         return None
     day, end = _find_date(text, received)
