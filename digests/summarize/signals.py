@@ -148,6 +148,7 @@ def compute_signals(
     if not deadlines and mail_deadline is not None and (items or (automated and obligation)):
         deadlines = [mail_deadline]  # "payment failed ... paused at 23:59 today"
     hours = deadline_hours(deadlines, ctx)
+    mail_hours = deadline_hours([mail_deadline], ctx) if mail_deadline else None
     me = ctx.me
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
@@ -157,6 +158,8 @@ def compute_signals(
         "bias_person": float(not automated),
         f"{who}_deadline_{bucket}": 1.0,
         f"deadline_{bucket}": 1.0,
+        # The nearest date the mail names at all, asked for or not: "la reunión es mañana".
+        f"{who}_mail_date_{_bucket(mail_hours)}": 1.0,
         f"{who}_asks_{min(len(items), 2)}": 1.0,
         "automated": float(automated),
         "auto_obligation": float(automated and obligation and direct == "to"),

@@ -60,6 +60,9 @@ _REASONS = {
 def describe(signal: str) -> str:
     if signal.startswith(("person_deadline_", "auto_deadline_")):
         return _REASONS.get(signal.split("_", 1)[1], signal)
+    if "_mail_date_" in signal:
+        bucket = signal.rsplit("_", 1)[1]
+        return "the mail names no date" if bucket == "none" else f"mentions a date ({bucket})"
     return _REASONS.get(signal, signal.replace("_", " "))
 
 
