@@ -26,7 +26,9 @@ _ASK = re.compile(
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
-    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda)\b",
+    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
+    r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
+    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -277,10 +279,21 @@ def _item(text: str, deadline: Deadline | None) -> ActionItem:
     return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
 
 
+# A question put to the reader ("Are you OK with 10 %?", "Tu es dispo jeudi ?") asks for an answer.
+_YOU_QUESTION = re.compile(
+    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$", re.IGNORECASE
+)
+_SMALL_TALK = re.compile(
+    r"\bhow are (you|things)|how was your|hope you\b|wie geht|ça va|qué tal", re.I
+)
+
+
 def _is_ask(sentence: str) -> bool:
-    if _NOT_ASK.search(sentence):
+    if _NOT_ASK.search(sentence) or _SMALL_TALK.search(sentence):
         return False
-    return bool(_ASK.search(sentence) or _IMPERATIVE.match(sentence))
+    return bool(
+        _ASK.search(sentence) or _IMPERATIVE.match(sentence) or _YOU_QUESTION.search(sentence)
+    )
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:

@@ -68,7 +68,9 @@ _FYI = re.compile(
 _RECEIPT = re.compile(
     r"\b(receipt|your order|order (confirmed|confirmation|#|number)|has shipped|shipped|"
     r"tracking (number|link)|out for delivery|delivered|payment received|thank you for your "
-    r"(order|purchase|payment)|invoice paid|paid in full|recibo|quittung|reçu)\b",
+    r"(order|purchase|payment)|invoice paid|paid in full|recibo|quittung|reçu|"
+    r"received your payment|payment (has been |was )?(received|processed|confirmed)|"
+    r"thanks for your payment|registration (is )?confirmed|booking (is )?confirmed)\b",
     re.IGNORECASE,
 )
 _RECRUITER = re.compile(
@@ -83,7 +85,7 @@ _CI = re.compile(
 )
 _AUTO_REPLY_SUBJECT = re.compile(
     r"^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|ooo\b|abwesenheit|"
-    r"réponse automatique|respuesta automática|absence|away from)",
+    r"réponse automatique|respuesta automática|absence\s*:|away from)",
     re.IGNORECASE,
 )
 _RSVP = re.compile(r"^(accepted|declined|tentative|angenommen|abgelehnt|accepté|aceptado)\b", re.I)
@@ -102,9 +104,12 @@ _OBLIGATION = re.compile(
 )
 DEADLINE_BUCKETS = (
     (0, "overdue"),
-    (16, "16h"),
-    (30, "30h"),
-    (54, "54h"),
+    (12, "12h"),
+    (20, "20h"),
+    (28, "28h"),
+    (40, "40h"),
+    (60, "60h"),
+    (4 * 24, "4d"),
     (7 * 24 + 12, "7d"),
     (14 * 24, "14d"),
 )
@@ -165,6 +170,14 @@ def compute_signals(
         "auto_obligation": float(automated and obligation and direct == "to"),
         "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
         "auto_receipt": float(automated and not obligation and bool(_RECEIPT.search(text))),
+        # A machine telling the reader that something of theirs breaks within the day.
+        "auto_trouble_soon": float(
+            automated
+            and direct == "to"
+            and (obligation or bool(_CONSEQUENCE.search(text)))
+            and mail_hours is not None
+            and mail_hours <= 30
+        ),
         "mass_mail": float(message.is_mass_mail),
         "auto_reply": float(auto_reply),
         "to_me": float(direct == "to"),
