@@ -61,7 +61,15 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)),
+    (
+        "the_nth",
+        re.compile(
+            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
+            r"(?!\s+(?:draft|round|floor|time|step|quarter|half|place|version|attempt|week|"
+            r"day|page|item|point|line|option|pass|one|year|month|edition|issue|anniversary)\b)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "after_tomorrow",
         re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
@@ -100,7 +108,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NUMBER_WORDS = {"two": 2, "three": 3, "five": 5}
 _DEADLINE_CUE = re.compile(
     r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
-    r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+)?$",
+    r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
+    # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
+    r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
+    r"(de\s+|on\s+|am\s+|,\s*)?$",
     re.IGNORECASE,
 )
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
@@ -199,7 +210,7 @@ def resolve_due(text: str, received: datetime) -> date | None:
 def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
-    candidates: list[tuple[int, int, int, date, bool]] = []
+    candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
     for kind, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             found = _date_of(kind, match, today, received)
@@ -207,15 +218,27 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
-            candidates.append((0 if cued else 1, match.start(), match.end(), found, end_of_day))
-    # "COB Thursday", "EOD Friday": the end of *that* day, not of today.
+            if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
+                found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
+            absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth"}
+            relative = kind in {"weekday", "next_week", "end_of_week"}
+            rank = 0 if cued else 1
+            candidates.append(
+                (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
+            )
+    # "COB Thursday", "EOD Friday": the end of *that* day, not of today. "Tuesday next week,
+    # Nov 3", "Tuesday week (19th)": the calendar date says which Tuesday.
     starts = [c[1] for c in candidates]
+    absolute = [c[1] for c in candidates if c[5]]
     candidates = [
-        c for c in candidates if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
+        c
+        for c in candidates
+        if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
+        and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
     ]
     if not candidates:
         return None, -1
-    _, _, end, found, _ = min(candidates)
+    _, _, end, found, *_ = min(candidates)
     return found, end
 
 

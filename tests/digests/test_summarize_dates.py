@@ -47,6 +47,12 @@ RECEIVED = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
         ("antes del viernes", dt.date(2026, 12, 4)),
         ("el 15 de diciembre", dt.date(2026, 12, 15)),
         ("Frist: 04.12.2026", dt.date(2026, 12, 4)),
+        ("by Tuesday next week, Dec 8", dt.date(2026, 12, 8)),  # the calendar date decides
+        ("by Tuesday week (8th)", dt.date(2026, 12, 8)),
+        ("the release is tomorrow, so the cash report by EOD today", dt.date(2026, 11, 30)),
+        ("antes de las 18:00 de hoy: la imprenta es mañana", dt.date(2026, 11, 30)),
+        ("by the 4th of March", dt.date(2027, 3, 4)),
+        ("the 1st draft is attached", None),
         ("by 2026-02-30", None),
         ("whenever you like", None),
         ("Guten Morgen Jonas", None),  # a greeting, not tomorrow
