@@ -41,7 +41,7 @@ _IMPERATIVE = re.compile(
     r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
     r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
     r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
-    r"pause|stop|start|block|unblock|lock|comment|flag|list|note|document|draft|enter|"
+    r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
     r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect)\b",
     re.IGNORECASE,
 )
@@ -54,7 +54,9 @@ _NOT_ASK = re.compile(
     r"you don'?t need to|nothing (to do|needed)|no action (is )?(needed|required)|"
     r"if this wasn'?t you|if you did not|if you didn'?t|manage (your )?preferences|"
     r"^(best|kind|warm)( regards)?\b|^(many )?thanks\b|^cheers\b|^(un )?saludo|^cordialement|"
-    r"^bien à vous|^viele grüße|^beste grüße|^liebe grüße|do not share this",
+    r"^bien à vous|^viele grüße|^beste grüße|^liebe grüße|do not share this|"
+    r"notify the sender|received this (e-?mail|message) in error|nicht weiterleiten|"
+    r"do not forward|don'?t forward|ne pas transférer|no reenviar",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -178,7 +180,41 @@ def find_action_items(
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received, sender_zone)))
+    notice = automated and not message.is_mass_mail and _NOTICE.search(message.subject)
+    # "Action required: payment failed for acme.io": the obligation is in the subject.
+    if not items and notice and (text := _obligation_text(topic)):
+        items.append(_item(text, first_date))
     return items
+
+
+_NOTICE = re.compile(
+    r"\b(action required|action needed|required|awaiting your|waiting for your|needs your|"
+    r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"
+    r"reminder|approval|approve|"
+    r"sign|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|pendiente|vence|"
+    r"requis|en attente|échéance)\b",
+    re.IGNORECASE,
+)
+_NOTICE_VERBS = (
+    (re.compile(r"approv|freigabe|aprob|validat", re.I), "Approve"),
+    (re.compile(r"payment|card|billing|invoice|charge|pago|paiement|zahlung", re.I), "Fix"),
+    (re.compile(r"sign|signature|firma", re.I), "Sign"),
+    (re.compile(r"certif|access review|recertif", re.I), "Complete"),
+    (re.compile(r"renew|expir|vence|abl[äa]uf", re.I), "Renew"),
+    (re.compile(r"review|training|survey|course|form", re.I), "Complete"),
+)
+_NOTICE_PREFIX = re.compile(
+    r"^(action required|action needed|reminder|important|urgent|final notice|"
+    r"freigabe erforderlich|acción requerida|action requise)\s*[:\-\u2013]\s*",
+    re.IGNORECASE,
+)
+
+
+def _obligation_text(topic: str) -> str:
+    """ "Action required: payment failed for acme.io" -> "Fix: payment failed for acme.io"."""
+    what = _NOTICE_PREFIX.sub("", topic).strip()
+    verb = next((v for pattern, v in _NOTICE_VERBS if pattern.search(what)), "")
+    return truncate(f"{verb}: {what}", 140) if verb else ""
 
 
 def _soonest(
@@ -356,4 +392,6 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = _TRAILING.sub("", text)
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
-    return truncate(text[:1].upper() + text[1:], 140) if len(text) > 2 else ""
+    if len(text.split()) < 2 and not _IMPERATIVE.match(text):
+        return ""  # "Please!" alone asks nothing we can name
+    return truncate(text[:1].upper() + text[1:], 140)
