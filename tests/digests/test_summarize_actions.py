@@ -165,3 +165,25 @@ def test_german_french_and_spanish_asks_are_found():
 def test_at_most_five_items():
     body = " ".join(f"Please send file number {n}." for n in range(8))
     assert len(items_of(body)) == 5
+
+
+def test_a_machines_obligation_in_the_subject_becomes_an_item():
+    body = "We could not charge your card ending 4417. Your store will be paused on Friday."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Action required: payment failed for tandemroast.sg",
+        sender="Stallfront Billing <billing@stallfront.example>",
+    )
+    assert found == [ActionItem("Fix: payment failed for tandemroast.sg", FRIDAY)]
+
+
+def test_someone_elses_failed_build_gives_no_item():
+    body = "Build #8812 on branch mb/fx-rounding failed at step test. View the logs."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Failed: fernwood/ledger - mb/fx-rounding #8812",
+        sender="CircleCI <builds@circleci.example>",
+    )
+    assert found == []
