@@ -71,6 +71,16 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "el 13", "antes del 25", "le 13", "am 13.": a day of the month on its own
+        "the_nth",
+        re.compile(
+            rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
+            rf"(\d{{1,2}})(?!\d)(\.|º)?(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
+            rf"de\s+(?:{_MONTH})|(?:{_MONTH})|\.\s*(?:{_MONTH})))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "after_tomorrow",
         re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
     ),

@@ -24,6 +24,12 @@ _URGENT = re.compile(
     r"critical|p0|p1|sev ?[12]|dringend|sofort|urgente|urgence)\b",
     re.IGNORECASE,
 )
+_NOW = re.compile(
+    r"\b(right now|right away|as we speak|at the moment|currently (down|exposed|failing|"
+    r"broken|public)|since (this morning|an hour|\d+ ?(min|minutes|hours))|still (down|failing|"
+    r"exposed|public)|gerade|en ce moment|ahora mismo|en este momento)\b",
+    re.IGNORECASE,
+)
 _CONSEQUENCE = re.compile(
     r"\b(suspend\w*|downgrad\w*|lapse\w*|expir\w*|will be (deleted|closed|cancell?ed|locked|"
     r"removed|disabled|shut)|shut ?down|terminat\w*|blocked( on)?|blocking|breach\w*|"
@@ -186,6 +192,7 @@ def compute_signals(
         "many_recipients": float(recipients > 8),
         "urgent_subject": float(bool(_URGENT.search(subject))),
         "urgent_text": float(bool(_URGENT.search(new_text(message)))),
+        "happening_now": float(bool(_NOW.search(text))),
         "consequence": float(bool(_CONSEQUENCE.search(text))),
         "ownership": float(bool(_OWNERSHIP.search(text))),
         "consequence_owned": float(bool(_CONSEQUENCE.search(text) and _OWNERSHIP.search(text))),

@@ -41,6 +41,7 @@ _REASONS = {
     "many_recipients": "sent to many people",
     "urgent_subject": "urgent wording in the subject",
     "urgent_text": "urgent wording in the text",
+    "happening_now": "happening right now",
     "consequence": "says what goes wrong otherwise",
     "ownership": "concerns something you own",
     "consequence_owned": "something you own is failing or at risk",

@@ -53,6 +53,10 @@ RECEIVED = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
         ("antes de las 18:00 de hoy: la imprenta es mañana", dt.date(2026, 11, 30)),
         ("by the 4th of March", dt.date(2027, 3, 4)),
         ("the 1st draft is attached", None),
+        ("necesito la firma para el 13", dt.date(2026, 12, 13)),
+        ("la factura antes del 25", dt.date(2026, 12, 25)),
+        ("le 13 mars", dt.date(2027, 3, 13)),
+        ("un descuento del 25 %", None),
         ("by 2026-02-30", None),
         ("whenever you like", None),
         ("Guten Morgen Jonas", None),  # a greeting, not tomorrow
