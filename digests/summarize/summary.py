@@ -50,6 +50,7 @@ _LEAD_INS = re.compile(
     r"following up on [^,]+,|fyi[:,-]?|heads[- ]up[:,-]?)\s*",
     re.IGNORECASE,
 )
+_NAMED = re.compile(r"(?<![\w.])(?:[A-Z][\w&-]+|[\d][\d.,:%/-]*[\d%]?|[$€£]\s?\d[\d.,]*)")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
@@ -117,6 +118,8 @@ def write_summary(
         value = sum(frequency[w] for w in words) / math.sqrt(len(words))
         value += 0.5 * len(topic_words & set(words))
         value += 1.0 if _FACTS.search(sentence) else 0.0
+        # Names, amounts, dates: what a summary must keep.
+        value += 0.25 * min(6, len(_NAMED.findall(sentence[1:])))
         value -= 2.0 if _copies(sentence, asks) else 0.0
         value -= 1.0 if index == 0 and len(candidates) > 1 else 0.0
         value -= 0.5 * index / len(candidates)
