@@ -84,7 +84,9 @@ def _read(
     invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
     automated = is_machine(message) and not invitation
     items = (
-        [] if authenticity.suspicious else find_action_items(message, ctx.zone, automated=automated)
+        []
+        if authenticity.suspicious
+        else find_action_items(message, ctx.zone, automated=automated, me=ctx.me)
     )
     subject = subject_deadline(message, ctx.zone) if not automated else None
     if subject is not None:

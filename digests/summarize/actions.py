@@ -97,6 +97,7 @@ _DATEISH = (
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
+    r"(?:eastern|pacific|central|mountain)(?: time)?\b|"
     r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|,)\s*)"
 )
 _DEADLINE_PHRASE = re.compile(
@@ -122,9 +123,14 @@ _TRAILING = re.compile(
 
 
 def find_action_items(
-    message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool
+    message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool, me: str = ""
 ) -> list[ActionItem]:
-    """What the reader is asked to do in the new text, each with its resolved deadline."""
+    """What the reader is asked to do in the new text, each with its resolved deadline.
+
+    ``me`` is the reader's address: a list item "Lena: hero image v2" is Lena's task, not
+    theirs, unless the reader is Lena.
+    """
+    my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
     received = message.received_at.astimezone(zone)
     sender_zone = _sender_zone(message)
     asker = _first_name(message.from_name)
@@ -167,6 +173,11 @@ def find_action_items(
         # An ask without a date of its own is due when the mail's nearest deadline is.
         deadline = deadline or first_date
         previous = stated or previous
+        if (owner := _ASSIGNEE.match(sentence)) and listed:
+            if owner.group(1).lower() != my_name:
+                continue  # someone else's task in the notes
+            sentence = owner.group(2)
+            from_list = True
         for part in _INLINE_LIST.split(sentence):
             text = action_text(part, asker)
             if from_list and text and not _IMPERATIVE.match(text) and not _is_ask(part):
@@ -242,7 +253,9 @@ _MACHINE_LOCAL = re.compile(
     r"(^|[+._-])(orders?|shipping|shipment|tracking|registration|registrations|info|hello|"
     r"team|support|service|accounts?|security|store|shop|mailer|invoices?|payments?|"
     r"statements?|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
-    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin)"
+    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
+    r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
+    r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
     r"([+._-]|\d|$)",
     re.IGNORECASE,
 )
@@ -290,6 +303,23 @@ def _intro_verb(intro: str) -> str:
     return ""
 
 
+_ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
+_NEED_YOUR = re.compile(
+    r"^(?:i|we) (?:need|want|would like|'d like) your (approval|ok|okay|go-ahead|sign-?off|"
+    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
+    r"(?:\s+(?:on|for|of|to))?\s+",
+    re.IGNORECASE,
+)
+_NEED_VERBS = {
+    "approval": "Approve", "ok": "Approve", "okay": "Approve",
+    "go-ahead": "Approve",
+    "sign-off": "Sign off", "signoff": "Sign off",
+    "signature": "Sign",
+    "feedback": "Give feedback on", "input": "Give input on", "review": "Review",
+    "comments": "Comment on",
+    "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
+    "confirmation": "Confirm",
+}  # fmt: skip
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
 _VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
 
@@ -324,12 +354,15 @@ _SMALL_TALK = re.compile(
 )
 
 
+_NOUN_USE = re.compile(r"^\w+(?:\s+\w+)?\s+(is|are|was|were|has|have|will|looks|went)\b", re.I)
+
+
 def _is_ask(sentence: str) -> bool:
     if _NOT_ASK.search(sentence) or _SMALL_TALK.search(sentence):
         return False
-    return bool(
-        _ASK.search(sentence) or _IMPERATIVE.match(sentence) or _YOU_QUESTION.search(sentence)
-    )
+    # "Draft is in the shared drive": the verb list's word used as a noun.
+    imperative = bool(_IMPERATIVE.match(sentence)) and not _NOUN_USE.match(sentence)
+    return bool(_ASK.search(sentence) or imperative or _YOU_QUESTION.search(sentence))
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:
@@ -369,6 +402,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
+    if need := _NEED_YOUR.match(text):
+        text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
     for _ in range(4):
         shorter = _POLITE.sub("", text, count=1).strip()

@@ -136,7 +136,8 @@ _BARE_HOUR = re.compile(
 )
 _ZONE = re.compile(
     r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
-    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time)(?![\w-])"
+    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
+    r"Eastern|Pacific|Central|Mountain)(?![\w-])"
 )
 _ZONES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -148,7 +149,8 @@ _ZONES = {
     "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
     "BERLIN TIME": "Europe/Berlin", "PARIS TIME": "Europe/Paris", "IST": "Asia/Kolkata",
     "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
+    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver",
 }  # fmt: skip
 END_OF_DAY = time(23, 59)
 

@@ -108,6 +108,7 @@ _OBLIGATION = re.compile(
     r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider)\b",
     re.IGNORECASE,
 )
+STALE_HOURS = -36  # a date this far behind the digest is old news, not an emergency
 DEADLINE_BUCKETS = (
     (0, "overdue"),
     (12, "12h"),
@@ -122,11 +123,13 @@ DEADLINE_BUCKETS = (
 
 
 def deadline_hours(deadlines: Sequence[Deadline], ctx: SummaryContext) -> float | None:
-    """Hours from the digest to the nearest deadline (negative when already past)."""
-    moments = [d.moment(ctx.zone) for d in deadlines]
-    if not moments:
-        return None
-    return (min(moments) - ctx.now).total_seconds() / 3600
+    """Hours from the digest to the nearest deadline (negative when just past; None if none).
+
+    Dates long past (more than ``-STALE_HOURS`` hours) count as no deadline at all.
+    """
+    hours = [(d.moment(ctx.zone) - ctx.now).total_seconds() / 3600 for d in deadlines]
+    live = [h for h in hours if h >= STALE_HOURS]
+    return min(live) if live else None
 
 
 def _bucket(hours: float | None) -> str:
@@ -173,6 +176,7 @@ def compute_signals(
         f"{who}_mail_date_{_bucket(mail_hours)}": 1.0,
         f"{who}_asks_{min(len(items), 2)}": 1.0,
         "automated": float(automated),
+        "from_me": float(bool(me) and message.from_address.lower() == me),
         "auto_obligation": float(automated and obligation and direct == "to"),
         "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
         "auto_receipt": float(automated and not obligation and bool(_RECEIPT.search(text))),

@@ -12,7 +12,7 @@ from digests.summarize.authenticity import Authenticity
 from digests.summarize.model import load_model
 
 _REASONS = {
-    "deadline_overdue": "the deadline has passed",
+    "deadline_overdue": "the deadline has just passed",
     "deadline_12h": "due within 12 hours",
     "deadline_20h": "due within 20 hours",
     "deadline_28h": "due within about a day",
@@ -83,6 +83,8 @@ def classify_urgency(
         return Urgency.LOW, (f"looks like phishing: {why}, credential or payment bait",)
     if signals.get("auto_reply"):
         return Urgency.LOW, ("automatic reply",)
+    if signals.get("from_me"):
+        return Urgency.LOW, ("you sent this",)
     model = load_model()
     probabilities = model.probabilities(signals)
     chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
