@@ -247,3 +247,21 @@ def test_overview_uses_a_providers_words_after_the_counts():
     assert write_overview([pair("x", Urgency.URGENT)], "Sign the contract.") == (
         "1 new message, 1 urgent. Sign the contract."
     )
+
+
+def test_mail_the_reader_sent_is_low():
+    found = analysis_of(
+        "Could you send me the numbers tonight?", sender=f"Me <{ME}>", to="x@y.example"
+    )
+    assert (found.urgency, found.reasons) == (Urgency.LOW, ("you sent this",))
+
+
+def test_a_deadline_long_past_is_no_emergency():
+    old = RECEIVED - dt.timedelta(days=10)
+    message = parsed(
+        "Could you send me the signed contract tonight?",
+        received=old,
+        subject="Contract",
+        sender="Priya Shah <priya@acme-partner.example>",
+    )
+    assert analyze(message, CONTEXT).urgency != Urgency.URGENT

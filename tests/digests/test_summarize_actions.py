@@ -187,3 +187,23 @@ def test_someone_elses_failed_build_gives_no_item():
         sender="CircleCI <builds@circleci.example>",
     )
     assert found == []
+
+
+def test_meeting_notes_give_the_reader_only_their_own_tasks():
+    body = (
+        "Action items from today's sync:\n- Alex: confirm Q3 headcount with Finance\n"
+        "- Lena: hero image v2\n- Jordan: press release draft to legal"
+    )
+    message = parsed(body, sender="Sam Ortiz <sam@x.example>")
+    found = find_action_items(message, BERLIN, automated=False, me="alex.kim@x.example")
+    assert texts(found) == ["Confirm Q3 headcount with Finance"]
+
+
+def test_i_need_your_approval_becomes_approve():
+    assert texts(items_of("I need your approval on the Q3 product budget by EOD.")) == [
+        "Approve the Q3 product budget"
+    ]
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_an_ask():
+    assert items_of("Draft is in the shared drive. Review went well yesterday.") == []
