@@ -47,16 +47,16 @@ _IMPERATIVE = re.compile(
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
 _NOT_ASK = re.compile(
-    r"let me know if (you have|there are|anything|you need|any)|feel free|don'?t hesitate|"
-    r"if you have (any )?questions|please find|please see (below|attached)|please note|"
-    r"please ignore|please disregard|please do not reply|do not reply|unsubscribe|"
-    r"click here|view in browser|shop now|% off|thanks in advance|no need to|"
-    r"you don'?t need to|nothing (to do|needed)|no action (is )?(needed|required)|"
-    r"if this wasn'?t you|if you did not|if you didn'?t|manage (your )?preferences|"
-    r"^(best|kind|warm)( regards)?\b|^(many )?thanks\b|^cheers\b|^(un )?saludo|^cordialement|"
-    r"^bien à vous|^viele grüße|^beste grüße|^liebe grüße|do not share this|"
-    r"notify the sender|received this (e-?mail|message) in error|nicht weiterleiten|"
-    r"do not forward|don'?t forward|ne pas transférer|no reenviar",
+    r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
+    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
+    r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
+    r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
+    r"no action (?:is )?(?:needed|required)|if this wasn'?t you|if you did(?: not|n'?t)|"
+    r"manage (?:your )?preferences|do not share this|notify the sender|"
+    r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
+    r"don'?t forward|ne pas transférer|no reenviar)|% off|"
+    r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
+    r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
     re.IGNORECASE,
 )
 _INTRO = re.compile(

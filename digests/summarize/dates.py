@@ -168,13 +168,19 @@ class Deadline:
 
 
 # Anything a date or time phrase needs at least one of: most sentences have none.
-_ANY = re.compile(
-    rf"\d|\b({_MONTH}|{_WEEKDAY})\b|today|tonight|tomorrow|tmrw|eod|e\.o\.d|end of|cob|"
-    r"close of|this (morning|afternoon|evening|week)|heute|morgen|aujourd|demain|soir|hoy|"
-    r"mañana|noche|tarde|hours|days|week|month|noon|midday|mittag|midi|mediodía|midnight|"
-    r"mitternacht|minuit|medianoche|eow|eom|month-end",
-    re.IGNORECASE,
-)
+_DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
+    weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
+    days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
+    woche"""
+_VOCABULARY = frozenset([*_MONTHS, *_WEEKDAYS, *_DATE_WORDS.split()])
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_name_a_date(text: str) -> bool:
+    """A cheap test before the patterns: a digit, or one word a date phrase needs."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    return not _VOCABULARY.isdisjoint(_WORD.findall(text.lower()))
 
 
 def resolve_deadline(
@@ -193,7 +199,7 @@ def resolve_deadline(
 def _resolve(
     text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
 ) -> Deadline | None:
-    if not _ANY.search(text):
+    if not _may_name_a_date(text):
         return None
     day, end = _find_date(text, received)
     clock, zone_name, _ = _find_time(text, end)

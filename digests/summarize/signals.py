@@ -52,11 +52,11 @@ _SECURITY = re.compile(
     re.IGNORECASE,
 )
 _MARKETING = re.compile(
-    r"(\d+ ?% off|\bsale\b|\bdiscount|\bdeal(s)?\b|\boffer\b|\bupgrade (now|today|to)|"
-    r"\bunlock\b|limited[- ]time|last chance|ends (tonight|at midnight|soon|today)|"
-    r"don'?t miss|\bexclusive\b|\bshop\b|\bsave (\d|up to)|black friday|cyber monday|"
-    r"\bcoupon|\bpromo|\bwebinar|\bfree (trial|shipping)|\bpro plan|\bpremium\b|"
-    r"\bsubscribe\b|\bbuy now|\border now|\bregister now)",
+    r"\b(?:\d+ ?% off|sale\b|discount|deals?\b|offer\b|upgrade (?:now|today|to)|"
+    r"unlock\b|limited[- ]time|last chance|ends (?:tonight|at midnight|soon|today)|"
+    r"don'?t miss|exclusive\b|shop\b|save (?:\d|up to)|black friday|cyber monday|"
+    r"coupon|promo|webinar|free (?:trial|shipping)|pro plan|premium\b|"
+    r"subscribe\b|buy now|order now|register now)",
     re.IGNORECASE,
 )
 _TRIAL = re.compile(r"\btrial\b[^.\n]{0,40}\b(end|expir|over)|\bplan expires\b", re.IGNORECASE)
