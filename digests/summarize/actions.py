@@ -132,7 +132,6 @@ def find_action_items(
     """
     my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
     received = message.received_at.astimezone(zone)
-    sender_zone = _sender_zone(message)
     asker = _first_name(message.from_name)
     items: list[ActionItem] = []
     seen: set[str] = set()
@@ -142,14 +141,14 @@ def find_action_items(
     previous: Deadline | None = None
     sentences = _sentences_with_list_marks(new_text(message))
     # A machine's obligation ("update your payment method") is due when the mail says.
-    first_date = _soonest([s for _, s in sentences], received, sender_zone, zone)
+    first_date = _soonest([s for _, s in sentences], received, zone)
     topic = _topic(message.subject)
     for listed, raw in sentences:
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = resolve_deadline(sentence, received, sender_zone)
+        stated = resolve_deadline(sentence, received)
         if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated
             intro_verb = _intro_verb(sentence)
@@ -190,7 +189,7 @@ def find_action_items(
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
-            items.append(_item(text, resolve_deadline(subject, received, sender_zone)))
+            items.append(_item(text, resolve_deadline(subject, received)))
     notice = automated and not message.is_mass_mail and _NOTICE.search(message.subject)
     # "Action required: payment failed for acme.io": the obligation is in the subject.
     if not items and notice and (text := _obligation_text(topic)):
@@ -228,10 +227,8 @@ def _obligation_text(topic: str) -> str:
     return truncate(f"{verb}: {what}", 140) if verb else ""
 
 
-def _soonest(
-    sentences: list[str], received: datetime, sender_zone: tzinfo | None, zone: tzinfo
-) -> Deadline | None:
-    dates = [d for s in sentences if (d := resolve_deadline(s, received, sender_zone))]
+def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
+    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
     ahead = [d for d in dates if d.due >= received.date()]
     return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
 
@@ -240,7 +237,7 @@ def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline |
     """The nearest date still ahead that the new text (or the subject) names."""
     received = message.received_at.astimezone(zone)
     sentences = [message.subject, *split_sentences(new_text(message))]
-    return _soonest(sentences, received, _sender_zone(message), zone)
+    return _soonest(sentences, received, zone)
 
 
 def is_machine(message: ParsedMessage) -> bool:
@@ -264,7 +261,7 @@ _MACHINE_LOCAL = re.compile(
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
     """A deadline named in the subject line ("... - heute vor 18 Uhr?")."""
     received = message.received_at.astimezone(zone)
-    return resolve_deadline(message.subject, received, _sender_zone(message))
+    return resolve_deadline(message.subject, received)
 
 
 def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
@@ -378,16 +375,6 @@ def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
         for index, sentence in enumerate(pieces):
             result.append((listed and index == 0, sentence))
     return result
-
-
-def _sender_zone(message: ParsedMessage) -> tzinfo | None:
-    from email.utils import parsedate_to_datetime
-
-    try:
-        sent = parsedate_to_datetime(message.headers.get("date", ""))
-    except (TypeError, ValueError, IndexError):
-        return None
-    return sent.tzinfo if sent is not None and sent.tzinfo is not None else None
 
 
 def _first_name(name: str) -> str:
