@@ -178,7 +178,7 @@ def find_action_items(
             sentence = owner.group(2)
             from_list = True
         for part in _INLINE_LIST.split(sentence):
-            text = action_text(part, asker)
+            text = _answer_text(part, asker) if _only_a_question(part) else action_text(part, asker)
             if from_list and text and not _IMPERATIVE.match(text) and not _is_ask(part):
                 verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
@@ -349,6 +349,36 @@ _YOU_QUESTION = re.compile(
 _SMALL_TALK = re.compile(
     r"\bhow are (you|things)|how was your|hope you\b|wie geht|ça va|qué tal", re.I
 )
+
+
+_INVERTED = re.compile(
+    r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
+    r"(you|we|it|this|that|they|he|she)\b\s*",
+    re.IGNORECASE,
+)
+
+
+def _only_a_question(sentence: str) -> bool:
+    """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
+    text = strip_greeting(sentence)
+    imperative = bool(_IMPERATIVE.match(text)) and not _NOUN_USE.match(text)
+    return bool(_YOU_QUESTION.search(text)) and not _ASK.search(text) and not imperative
+
+
+def _answer_text(sentence: str, asker: str) -> str:
+    """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
+    text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
+    if match := _INVERTED.match(text):
+        aux, subject = match.group(1).lower(), match.group(2).lower()
+        rest = text[match.end() :]
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        text = f"whether {subject} {verb}{rest}"
+    else:
+        text = f"{text[:1].lower()}{text[1:]}"
+    who = asker or "them"
+    return truncate(
+        f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
+    )
 
 
 _NOUN_USE = re.compile(r"^\w+(?:\s+\w+)?\s+(is|are|was|were|has|have|will|looks|went)\b", re.I)

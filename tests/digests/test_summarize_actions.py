@@ -207,3 +207,11 @@ def test_i_need_your_approval_becomes_approve():
 
 def test_a_noun_that_looks_like_a_verb_is_not_an_ask():
     assert items_of("Draft is in the shared drive. Review went well yesterday.") == []
+
+
+def test_a_question_to_the_reader_becomes_tell_whether():
+    found = items_of(
+        "Richard mentioned the Brew & Co. buyer. Do you want an introduction to her?",
+        sender="Naomi Park <naomi@x.example>",
+    )
+    assert texts(found) == ["Tell Naomi whether you want an introduction to her"]
