@@ -48,7 +48,9 @@ _OWNERSHIP = re.compile(
 _SECURITY = re.compile(
     r"\b(new sign-?in|new login|sign-?in attempt|login attempt|password (was )?changed|"
     r"unusual (activity|sign-?in)|security alert|suspicious (activity|sign-?in)|"
-    r"2-step|two-factor|access key|secret (was )?(detected|exposed)|credentials? exposed)\b",
+    r"2-step|two-factor|access key|secret (was )?(detected|exposed)|credentials? exposed|"
+    r"alerte de sécurité|nouvelle connexion|neue anmeldung|sicherheitswarnung|"
+    r"alerta de seguridad|nuevo inicio de sesión)\b",
     re.IGNORECASE,
 )
 _MARKETING = re.compile(
@@ -94,7 +96,17 @@ _AUTO_REPLY_SUBJECT = re.compile(
     r"réponse automatique|respuesta automática|absence\s*:|away from)",
     re.IGNORECASE,
 )
-_RSVP = re.compile(r"^(accepted|declined|tentative|angenommen|abgelehnt|accepté|aceptado)\b", re.I)
+_RSVP = re.compile(
+    r"^(accepted|declined|tentative(ly accepted)?|angenommen|abgelehnt|zugesagt|abgesagt|"
+    r"accept[ée]e?|refus[ée]e?|aceptad[oa]|rechazad[oa]|invitation (accept[ée]e|refus[ée]e))"
+    r"(?=\W)",
+    re.IGNORECASE,
+)
+# A monitoring alert paging the reader: "[FIRING]", "incident triggered", "you are on call".
+_ALERT = re.compile(
+    r"\b(firing|triggered|incident|paged|page|alert|error spike|spike in errors|sev ?[12]|p[12])\b",
+    re.IGNORECASE,
+)
 _ANNOUNCE = re.compile(
     r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall)\b", re.I
 )
@@ -209,6 +221,9 @@ def compute_signals(
         "receipt": float(bool(_RECEIPT.search(text))),
         "recruiter": float(bool(_RECRUITER.search(text)) and not message.is_automated),
         "ci_failed": float(bool(_CI.search(text))),
+        "oncall_alert": float(
+            automated and bool(_ALERT.search(text)) and bool(_OWNERSHIP.search(text))
+        ),
         "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
         "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
         "announcement": float(bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")),

@@ -55,6 +55,7 @@ _REASONS = {
     "recruiter": "recruiter outreach",
     "ci_failed": "a build or pipeline failed",
     "ci_failed_owned": "your build or pipeline failed",
+    "oncall_alert": "a monitoring alert for you as on-call or owner",
     "rsvp_answer": "an answer to an invitation",
     "announcement": "an announcement to many",
     "question": "asks you a question",
@@ -83,6 +84,8 @@ def classify_urgency(
         return Urgency.LOW, (f"looks like phishing: {why}, credential or payment bait",)
     if signals.get("auto_reply"):
         return Urgency.LOW, ("automatic reply",)
+    if signals.get("rsvp_answer"):
+        return Urgency.LOW, ("an answer to an invitation",)
     if signals.get("from_me"):
         return Urgency.LOW, ("you sent this",)
     model = load_model()

@@ -265,3 +265,9 @@ def test_a_deadline_long_past_is_no_emergency():
         sender="Priya Shah <priya@acme-partner.example>",
     )
     assert analyze(message, CONTEXT).urgency != Urgency.URGENT
+
+
+@pytest.mark.parametrize("subject", ["Accepted: Budget review", "Accepté : Comité commercial"])
+def test_an_answer_to_an_invitation_is_low(subject):
+    found = analysis_of("Maya has accepted this invitation.", subject=subject)
+    assert (found.urgency, found.reasons) == (Urgency.LOW, ("an answer to an invitation",))
