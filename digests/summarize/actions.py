@@ -201,14 +201,19 @@ _NOTICE = re.compile(
     r"\b(action required|action needed|required|awaiting your|waiting for your|needs your|"
     r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"
     r"reminder|approval|approve|"
-    r"sign|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|pendiente|vence|"
+    r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
+    r"pendiente|vence|security alert|new sign-?in|"
     r"requis|en attente|échéance)\b",
     re.IGNORECASE,
 )
 _NOTICE_VERBS = (
+    (
+        re.compile(r"sign-?\s?in|log-?\s?in|security|password|connexion|anmeldung|sesión", re.I),
+        "Check",
+    ),
     (re.compile(r"approv|freigabe|aprob|validat", re.I), "Approve"),
     (re.compile(r"payment|card|billing|invoice|charge|pago|paiement|zahlung", re.I), "Fix"),
-    (re.compile(r"sign|signature|firma", re.I), "Sign"),
+    (re.compile(r"\bsign(?!-?\s?(?:in|up|on))|signature|firma", re.I), "Sign"),
     (re.compile(r"certif|access review|recertif", re.I), "Complete"),
     (re.compile(r"renew|expir|vence|abl[äa]uf", re.I), "Renew"),
     (re.compile(r"review|training|survey|course|form", re.I), "Complete"),

@@ -7,6 +7,7 @@ Dec). Also 3 invitations to answer, 2 messages to read and 12 newsletters and no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from digests.kinds import message_kind
@@ -41,14 +42,18 @@ def _who(message: ParsedMessage) -> str:
     name = message.from_name.strip()
     if not name:
         return message.from_address.partition("@")[0]
-    return name.split()[0] if " " in name and "," not in name else name
+    if message.is_automated or "," in name:
+        return name  # "Account Security", not "Account"
+    return name.split()[0]
 
 
 def _what(message: ParsedMessage, analysis: Analysis) -> str:
     """ "approve the Q3 budget (Maya, Mon 30 Nov 17:00)": the first ask, who, by when."""
     item = analysis.action_items[0] if analysis.action_items else None
     if item is not None:
-        text = truncate(item.text[:1].lower() + item.text[1:], 70)
+        # The item's "(re: subject)" helps in a list of items; here the sender says enough.
+        bare = re.sub(r"\s*\(re: .*\)$", "", item.text) or item.text
+        text = truncate(bare[:1].lower() + bare[1:], 70)
     else:
         text = truncate(message.subject or "(no subject)", 70)
     when = ""
