@@ -34,7 +34,8 @@ _CONSEQUENCE = re.compile(
     r"\b(suspend\w*|downgrad\w*|lapse\w*|expir\w*|will be (deleted|closed|cancell?ed|locked|"
     r"removed|disabled|shut)|shut ?down|terminat\w*|blocked( on)?|blocking|breach\w*|"
     r"exposed|leak\w*|outage|is down|went down|are down|failing|failed|declined|overdue|"
-    r"past due|at risk|penalt\w*|late fee|lose|miss the|no longer|abgelaufen|échec|fallido)\b",
+    r"past due|at risk|penalt\w*|late fee|lose|miss the|no longer|abgelaufen|échec|fallido|"
+    r"overbooked|cancell?ed|annul\w*|storniert|cancelad[oa])\b",
     re.IGNORECASE,
 )
 _OWNERSHIP = re.compile(
@@ -49,7 +50,8 @@ _SECURITY = re.compile(
     r"\b(new sign-?in|new login|sign-?in attempt|login attempt|password (was )?changed|"
     r"unusual (activity|sign-?in)|security alert|suspicious (activity|sign-?in)|"
     r"2-step|two-factor|access key|secret (was )?(detected|exposed)|credentials? exposed|"
-    r"alerte de sécurité|nouvelle connexion|neue anmeldung|sicherheitswarnung|"
+    r"alerte de sécurité|nouvelle connexion|neue anmeldung|sicherheitswarnung|compromised|"
+    r"unauthori[sz]ed ?access|credential (misuse|exfiltration|compromise)|exfiltrat\w*|"
     r"alerta de seguridad|nuevo inicio de sesión)\b",
     re.IGNORECASE,
 )
@@ -100,6 +102,12 @@ _RSVP = re.compile(
     r"^(accepted|declined|tentative(ly accepted)?|angenommen|abgelehnt|zugesagt|abgesagt|"
     r"accept[ée]e?|refus[ée]e?|aceptad[oa]|rechazad[oa]|invitation (accept[ée]e|refus[ée]e))"
     r"(?=\W)",
+    re.IGNORECASE,
+)
+_RELAYED = re.compile(
+    r"\b(requested your review|review requested|requested changes|mentioned you|"
+    r"assigned (this|it|the issue|the ticket)? ?to you|asked you|needs your review|"
+    r"code ?owner review)\b",
     re.IGNORECASE,
 )
 # A monitoring alert paging the reader: "[FIRING]", "incident triggered", "you are on call".
@@ -175,6 +183,8 @@ def compute_signals(
         deadlines = [mail_deadline]  # "payment failed ... paused at 23:59 today"
     hours = deadline_hours(deadlines, ctx)
     mail_hours = deadline_hours([mail_deadline], ctx) if mail_deadline else None
+    handle = ctx.me.partition("@")[0]
+    relayed = bool(_RELAYED.search(text)) or bool(handle and f"@{handle}" in text.lower())
     me = ctx.me
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
@@ -221,6 +231,11 @@ def compute_signals(
         "receipt": float(bool(_RECEIPT.search(text))),
         "recruiter": float(bool(_RECRUITER.search(text)) and not message.is_automated),
         "ci_failed": float(bool(_CI.search(text))),
+        # A person asking through a machine: GitHub's "requested your review", "mentioned you".
+        "relayed_ask": float(automated and relayed),
+        "relayed_ask_soon": float(
+            automated and relayed and mail_hours is not None and mail_hours <= 30
+        ),
         "oncall_alert": float(
             automated and bool(_ALERT.search(text)) and bool(_OWNERSHIP.search(text))
         ),

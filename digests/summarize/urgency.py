@@ -55,6 +55,8 @@ _REASONS = {
     "recruiter": "recruiter outreach",
     "ci_failed": "a build or pipeline failed",
     "ci_failed_owned": "your build or pipeline failed",
+    "relayed_ask": "a person asks you through a tool",
+    "relayed_ask_soon": "a person asks you through a tool, due within a day",
     "oncall_alert": "a monitoring alert for you as on-call or owner",
     "rsvp_answer": "an answer to an invitation",
     "announcement": "an announcement to many",
