@@ -116,6 +116,7 @@ def clear_caches() -> None:
 
     dates._resolve.cache_clear()
     sentences._clean.cache_clear()
+    sentences._split.cache_clear()
     authenticity.is_lookalike.cache_clear()
 
 

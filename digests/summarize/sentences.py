@@ -79,6 +79,11 @@ def _ends_sentence(block: str, end: int) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences in reading order, bullets removed."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=256)
+def _split(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for block in _blocks(text):
         block = " ".join(block.split())
@@ -93,7 +98,7 @@ def split_sentences(text: str) -> list[str]:
             start = end
         if rest := block[start:].strip():
             sentences.append(rest)
-    return [_LIST_ITEM.sub("", s) for s in sentences if _LIST_ITEM.sub("", s)]
+    return tuple(_LIST_ITEM.sub("", s) for s in sentences if _LIST_ITEM.sub("", s))
 
 
 def strip_greeting(sentence: str) -> str:
