@@ -28,7 +28,11 @@ _ASK = re.compile(
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
     r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
-    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst)\b",
+    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
+    # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
+    r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
+    r"want me to|would love (to hear|your)|"
+    r"(wants|needs|would like) (an?|the|your) \w+ (of|on|for|from))\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -306,6 +310,14 @@ def _intro_verb(intro: str) -> str:
 
 
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
+_INDIRECT_TELL = re.compile(
+    r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
+    r"^i wonder\s+(?=whether|if)",
+    re.IGNORECASE,
+)
+_SOMEONE_WANTS = re.compile(
+    r"^(?:[\w ]+\()?([A-Z][a-zà-ÿ]+)\)?\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
+)
 _NEED_YOUR = re.compile(
     r"^(?:i|we) (?:need|want|would like|'d like) your (approval|ok|okay|go-ahead|sign-?off|"
     r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
@@ -424,6 +436,15 @@ def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
+    text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
+    text = re.sub(
+        r"^(?:do you )?want me to\s+",
+        f"Tell {asker or 'them'} whether they should ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    if wants := _SOMEONE_WANTS.match(text):
+        text = f"Send {wants.group(1)} {text[wants.end() :]}"
     if need := _NEED_YOUR.match(text):
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)

@@ -215,3 +215,15 @@ def test_a_question_to_the_reader_becomes_tell_whether():
         sender="Naomi Park <naomi@x.example>",
     )
     assert texts(found) == ["Tell Naomi whether you want an introduction to her"]
+
+
+def test_indirect_asks_are_asks():
+    sofia = "Sofia Rossi <sofia@x.example>"
+    assert texts(
+        items_of("I'm mostly curious whether the clustering is feasible.", sender=sofia)
+    ) == ["Tell Sofia whether the clustering is feasible"]
+    assert texts(items_of("Want me to draft the abstract from your slides?", sender=sofia)) == [
+        "Tell Sofia whether they should draft the abstract from your slides"
+    ]
+    found = items_of("Finance (Marta) wants an explanation of the cost spike by Friday.")
+    assert found == [ActionItem("Send Marta an explanation of the cost spike", FRIDAY)]
