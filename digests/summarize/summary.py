@@ -33,7 +33,9 @@ _NOISE = re.compile(
     r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
     r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
     r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
-    r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)",
+    r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
+    r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
+    r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
     re.IGNORECASE,
 )
 _FACTS = re.compile(
