@@ -28,7 +28,7 @@ def main() -> None:
     django.setup()
     from bench.qualitybench.corpus import load_corpus
     from bench.qualitybench.peers import ANALYZERS
-    from bench.qualitybench.report import confusion, evaluate, speed, table
+    from bench.qualitybench.report import confusion, evaluate, speed, table, targets
 
     corpus = load_corpus(args.corpus)
     for split in args.split or ["dev", "test"]:
@@ -36,6 +36,9 @@ def main() -> None:
         results = {name: evaluate(fn, samples) for name, fn in ANALYZERS.items()}
         print(table(f"{split} ({len(samples)} messages)", results))
         print(confusion(results["offline"]))
+        if split == "test":
+            print("targets (offline, test split):")
+            print(targets(results["offline"]))
         if args.misses:
             print("\n".join(results["offline"].misses))
         print()

@@ -110,4 +110,30 @@ def speed(samples: Sequence[Sample]) -> str:
             f"{name:>12}: median {statistics.median(ms):.3f} ms, p95 {p95:.3f} ms, "
             f"total {sum(ms) / 1000:.2f} s per 1,000"
         )
+        if name == "offline":
+            lines.append(speed_targets(ms))
     return "\n".join(lines)
+
+
+def targets(scores: Scores) -> str:
+    """The issue's targets for the test split, each MET or NOT MET."""
+    due = scores.due_right / scores.matched_items if scores.matched_items else 0.0
+    clean = scores.clean_summaries / scores.n if scores.n else 0.0
+    checks = [
+        ("urgency accuracy >= 90%", scores.accuracy >= 0.90, _pct(scores.accuracy)),
+        ("no urgent read as low", scores.urgent_as_low == 0, str(scores.urgent_as_low)),
+        ("action F1 >= 0.85", scores.f1 >= 0.85, f"{scores.f1:.3f}"),
+        ("matched items on the right date >= 95%", due >= 0.95, _pct(due)),
+        ("summaries copying neither >= 90%", clean >= 0.90, _pct(clean)),
+    ]
+    return "\n".join(
+        f"  {name}: {value.strip()} {'MET' if ok else 'NOT MET'}" for name, ok, value in checks
+    )
+
+
+def speed_targets(ms: Sequence[float]) -> str:
+    median, total = statistics.median(ms), sum(ms) / 1000
+    return (
+        f"  <= 2 ms median: {median:.3f} ms {'MET' if median <= 2 else 'NOT MET'}; "
+        f"<= 3 s per 1,000: {total:.2f} s {'MET' if total <= 3 else 'NOT MET'}"
+    )
