@@ -76,8 +76,8 @@ _OBLIGATION = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+(?=(please|could you|can you|would you|kindly|"
-    r"bitte|merci|por favor)\b)",
+    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
+    r"can you|would you|kindly|bitte|merci|por favor)\b)",
     re.IGNORECASE,
 )
 _POLITE = re.compile(

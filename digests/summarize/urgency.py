@@ -73,7 +73,10 @@ def describe(signal: str) -> str:
         return _REASONS.get(signal.split("_", 1)[1], signal)
     if "_mail_date_" in signal:
         bucket = signal.rsplit("_", 1)[1]
-        return "the mail names no date" if bucket == "none" else f"mentions a date ({bucket})"
+        if bucket == "none":
+            return "the mail names no date"
+        when = _REASONS.get(f"deadline_{bucket}", bucket).removeprefix("due ")
+        return f"the mail names a date {when}"
     return _REASONS.get(signal, signal.replace("_", " "))
 
 
