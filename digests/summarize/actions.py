@@ -252,7 +252,8 @@ def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline |
 def is_machine(message: ParsedMessage) -> bool:
     """Sent by software: the parser's view, plus senders such as orders@ or registration@."""
     local = message.from_address.partition("@")[0]
-    return message.is_automated or bool(_MACHINE_LOCAL.search(local))
+    relayed = " via " in f" {message.from_name.lower()} "  # "Sarah Cohen via Docusign"
+    return message.is_automated or relayed or bool(_MACHINE_LOCAL.search(local))
 
 
 _MACHINE_LOCAL = re.compile(
