@@ -206,13 +206,17 @@ _NOTICE = re.compile(
     r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"
     r"reminder|approval|approve|"
     r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
-    r"pendiente|vence|security alert|new sign-?in|"
+    r"pendiente|vence|security alert|new sign-?in|alerte de sécurité|sicherheitswarnung|"
+    r"alerta de seguridad|"
     r"requis|en attente|échéance)\b",
     re.IGNORECASE,
 )
 _NOTICE_VERBS = (
     (
-        re.compile(r"sign-?\s?in|log-?\s?in|security|password|connexion|anmeldung|sesión", re.I),
+        re.compile(
+            r"sign-?\s?in|log-?\s?in|security|sécurité|seguridad|sicherheit|password|connexion|anmeldung|sesión",
+            re.I,
+        ),
         "Check",
     ),
     (re.compile(r"approv|freigabe|aprob|validat", re.I), "Approve"),

@@ -43,7 +43,8 @@ _OWNERSHIP = re.compile(
     r"assigned to you|your (account|domain|service|card|subscription|workspace|team|store|"
     r"repo|repository|cluster|database|server|site|certificate|commit|pr|pull request|branch|"
     r"payment|invoice|approval|review|sign-?off)|you'?re the registrant|you triggered|"
-    r"your direct reports|as (the )?(approver|owner|registrant|admin))\b",
+    r"your direct reports|as (the )?(approver|owner|registrant|admin)|votre compte|"
+    r"ihr konto|dein konto|su cuenta|tu cuenta)\b",
     re.IGNORECASE,
 )
 _SECURITY = re.compile(
@@ -225,6 +226,13 @@ def compute_signals(
         "consequence_owned": float(bool(_CONSEQUENCE.search(text) and _OWNERSHIP.search(text))),
         "security_alert": float(bool(_SECURITY.search(text))),
         "security_genuine": float(bool(_SECURITY.search(text)) and authenticity.auth_passed),
+        # The rubric's urgent case: an authenticated alert about the reader's own account.
+        "own_account_alert": float(
+            bool(_SECURITY.search(text))
+            and authenticity.auth_passed
+            and direct == "to"
+            and not message.is_mass_mail
+        ),
         "marketing": float(bool(_MARKETING.search(text))),
         "trial_upsell": float(bool(_TRIAL.search(text))),
         "no_rush": float(bool(_NO_RUSH.search(text))),

@@ -271,3 +271,14 @@ def test_a_deadline_long_past_is_no_emergency():
 def test_an_answer_to_an_invitation_is_low(subject):
     found = analysis_of("Maya has accepted this invitation.", subject=subject)
     assert (found.urgency, found.reasons) == (Urgency.LOW, ("an answer to an invitation",))
+
+
+def test_a_genuine_security_alert_in_french_is_urgent_too():
+    found = analysis_of(
+        "Nous avons remarqué une nouvelle connexion à votre compte Google depuis un appareil "
+        "Windows. Si vous êtes à l'origine de cette connexion, vous n'avez rien à faire.",
+        subject="Alerte de sécurité",
+        sender="Google <no-reply@accounts.google.com>",
+        headers={"Authentication-Results": GOOGLE_PASS},
+    )
+    assert (found.urgency, found.suspicious) == (Urgency.URGENT, False)
