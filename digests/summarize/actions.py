@@ -31,8 +31,7 @@ _ASK = re.compile(
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your)|"
-    r"(wants|needs|would like) (an?|the|your) \w+ (of|on|for|from))\b",
+    r"want me to|would love (to hear|your))\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -46,7 +45,9 @@ _IMPERATIVE = re.compile(
     r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
     r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
     r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
-    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect)\b",
+    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
+    r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
+    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up)\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
@@ -97,7 +98,7 @@ _POLITE = re.compile(
 )
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
-    r"[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
+    r"\d{4}-\d{2}-\d{2}|[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
@@ -409,6 +410,8 @@ _NOUN_USE = re.compile(r"^\w+(?:\s+\w+)?\s+(is|are|was|were|has|have|will|looks|
 def _is_ask(sentence: str) -> bool:
     if _NOT_ASK.search(sentence) or _SMALL_TALK.search(sentence):
         return False
+    if _SOMEONE_WANTS.match(sentence):
+        return True  # "Marta wants an explanation of ..."
     # "Draft is in the shared drive": the verb list's word used as a noun.
     imperative = bool(_IMPERATIVE.match(sentence)) and not _NOUN_USE.match(sentence)
     return bool(_ASK.search(sentence) or imperative or _YOU_QUESTION.search(sentence))
@@ -433,8 +436,12 @@ def _first_name(name: str) -> str:
     name = name.strip().strip("\"'")
     if "," in name:
         name = name.split(",", 1)[1]
-    words = [w for w in name.split() if w[:1].isalpha()]
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower().rstrip(".") not in _TITLES]
     return words[0] if words and "@" not in words[0] else ""
+
+
+_TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
+_TITLES = frozenset(_TITLE_TEXT.split())
 
 
 def action_text(sentence: str, asker: str = "") -> str:
