@@ -4,10 +4,11 @@ Two layers. :func:`analyze` is local, deterministic and always works: a one-line
 what the mail is about and why, an urgency class with the reasons that produced it (a model
 over signals, ``urgency_model.json``, refitted by ``make train``), action items with due dates
 and times resolved in the reader's time zone, a phishing flag and a reading time.
-:func:`summarize` then runs the provider chain from ``settings.CONFIG.summary.providers``: a remote model (``openai``, ``anthropic``) may rewrite
-the summaries, urgencies and action items of the listed messages; any timeout, error or
-output that does not match the schema falls through to the next provider, and ``extractive``
-(the local analysis as is) ends every chain, so a digest never fails for want of a model.
+:func:`summarize` then runs the provider chain from ``settings.CONFIG.summary.providers``: a
+remote model (``openai``, ``anthropic``) may rewrite the summaries, urgencies and action items
+of the listed messages; any timeout, error or output that does not match the schema falls
+through to the next provider, and ``extractive`` (the local analysis as is) ends every chain,
+so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``actions``,
 ``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
