@@ -111,6 +111,18 @@ _RELAYED = re.compile(
     r"code ?owner review)\b",
     re.IGNORECASE,
 )
+# A live problem the reader answers for: the alert in the subject, their duty in the text.
+_LIVE_SUBJECT = re.compile(
+    r"\b(firing|triggered|incident|alert|critical|outage|is down|error rate|spike|"
+    r"sev ?[12]|p[12])\b",
+    re.IGNORECASE,
+)
+_ON_DUTY = re.compile(
+    r"\b(on[- ]call|you'?re (the )?(primary|secondary)|you are (the )?(primary|secondary)|"
+    r"assigned to you|escalated to you|paging you|you own|you'?re the owner|"
+    r"your (service|team's service|cluster|database|program|deployment))\b",
+    re.IGNORECASE,
+)
 # A monitoring alert paging the reader: "[FIRING]", "incident triggered", "you are on call".
 _ALERT = re.compile(
     r"\b(firing|triggered|incident|paged|page|alert|error spike|spike in errors|sev ?[12]|p[12])\b",
@@ -244,6 +256,13 @@ def compute_signals(
         "relayed_ask": float(automated and relayed),
         "relayed_ask_soon": float(
             automated and relayed and mail_hours is not None and mail_hours <= 30
+        ),
+        "live_alert_for_me": float(
+            automated
+            and not message.is_mass_mail
+            and direct == "to"
+            and bool(_LIVE_SUBJECT.search(subject))
+            and bool(_ON_DUTY.search(new_text(message)))
         ),
         "oncall_alert": float(
             automated and bool(_ALERT.search(text)) and bool(_OWNERSHIP.search(text))

@@ -92,6 +92,8 @@ def classify_urgency(
         return Urgency.LOW, ("automatic reply",)
     if signals.get("rsvp_answer"):
         return Urgency.LOW, ("an answer to an invitation",)
+    if signals.get("live_alert_for_me"):
+        return Urgency.URGENT, ("a live alert for something you are on call for or own",)
     if signals.get("own_account_alert"):
         return Urgency.URGENT, ("security alert about your own account, sender authenticated",)
     if signals.get("from_me"):

@@ -282,3 +282,25 @@ def test_a_genuine_security_alert_in_french_is_urgent_too():
         headers={"Authentication-Results": GOOGLE_PASS},
     )
     assert (found.urgency, found.suspicious) == (Urgency.URGENT, False)
+
+
+def test_a_live_alert_for_the_on_call_reader_is_urgent():
+    found = analysis_of(
+        "payments-db-replica-2 replication lag is 94 s (threshold 30 s). You are the primary "
+        "on-call for payments this week.",
+        subject="[FIRING:1] PaymentsDBReplicationLag (critical)",
+        sender="Alertmanager <alertmanager@alerts.example>",
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    assert found.urgency == Urgency.URGENT
+    assert found.reasons == ("a live alert for something you are on call for or own",)
+
+
+def test_the_same_alert_to_a_list_is_not_forced_urgent():
+    found = analysis_of(
+        "payments-db-replica-2 replication lag is 94 s (threshold 30 s).",
+        subject="[FIRING:1] PaymentsDBReplicationLag (critical)",
+        sender="Alertmanager <alertmanager@alerts.example>",
+        headers={"List-Id": "<sre-alerts.example>", "Auto-Submitted": "auto-generated"},
+    )
+    assert found.reasons != ("a live alert for something you are on call for or own",)
