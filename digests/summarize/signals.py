@@ -119,7 +119,7 @@ _LIVE_SUBJECT = re.compile(
 )
 _ON_DUTY = re.compile(
     r"\b(on[- ]call|you'?re (the )?(primary|secondary)|you are (the )?(primary|secondary)|"
-    r"assigned to you|escalated to you|paging you|you own|you'?re the owner|"
+    r"escalated to you|paging you|you own|you'?re the owner|"
     r"your (service|team's service|cluster|database|program|deployment))\b",
     re.IGNORECASE,
 )
