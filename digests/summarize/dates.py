@@ -46,6 +46,7 @@ _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # Where each kind of phrase is found; each pattern's groups are read by _date_of().
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
     (
         "month_day",
@@ -128,6 +129,9 @@ _DEADLINE_CUE = re.compile(
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
 _CLOCK_24 = re.compile(
     r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
+)
+_FIRST_THING = re.compile(
+    r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
 )
 _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
@@ -239,7 +243,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
-            absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth"}
+            absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
             relative = kind in {"weekday", "next_week", "end_of_week"}
             rank = 0 if cued else 1
             candidates.append(
@@ -265,6 +269,8 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     groups = match.groups()
     if kind == "iso":
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "mid_month":
+        return _month_day(today, _MONTHS[groups[0].lower()], 15, None)
     if kind == "dotted":
         if not groups[2] and (int(groups[1]) > 12 or int(groups[0]) > 31):
             return None
@@ -328,6 +334,8 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
             found.append((match.start(), time(int(match.group(3))), match.end()))
     for match in _NOON.finditer(text):
         found.append((match.start(), time(12), match.end()))
+    for match in _FIRST_THING.finditer(text):
+        found.append((match.start(), time(9), match.end()))  # the corpus's convention
     for match in _MIDNIGHT.finditer(text):
         found.append((match.start(), END_OF_DAY, match.end()))
     if not found:

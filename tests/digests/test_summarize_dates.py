@@ -76,6 +76,9 @@ def test_dates_resolve_against_the_received_time(phrase, due):
         ("bis 18 Uhr", dt.date(2026, 11, 30), dt.time(18)),
         ("before 6", dt.date(2026, 11, 30), dt.time(18)),  # a bare office hour is the afternoon
         ("at midnight", dt.date(2026, 11, 30), dt.time(23, 59)),
+        ("first thing tomorrow", dt.date(2026, 12, 1), dt.time(9)),
+        ("demain à la première heure", dt.date(2026, 12, 1), dt.time(9)),
+        ("by mid-December", dt.date(2026, 12, 15), None),
         ("by 9:30 a.m. on Wednesday", dt.date(2026, 12, 2), dt.time(9, 30)),
     ],
 )
