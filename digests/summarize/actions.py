@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _ASK = re.compile(
@@ -144,7 +144,8 @@ def find_action_items(
     intro_verb = ""
     in_list = False
     previous: Deadline | None = None
-    sentences = _sentences_with_list_marks(new_text(message))
+    # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
+    sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences], received, zone)
     topic = _topic(message.subject)
@@ -291,6 +292,7 @@ def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionIt
     )
 
 
+MAX_SENTENCES = 80
 _URL = re.compile(r"https?://\S+")
 _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
@@ -383,9 +385,9 @@ _INVERTED = re.compile(
 
 def _only_a_question(sentence: str) -> bool:
     """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
-    text = strip_greeting(sentence)
-    imperative = bool(_IMPERATIVE.match(text)) and not _NOUN_USE.match(text)
-    return bool(_YOU_QUESTION.search(text)) and not _ASK.search(text) and not imperative
+    text = strip_greeting(sentence).lower()
+    imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
+    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
 
 
 def _answer_text(sentence: str, asker: str) -> str:
@@ -408,13 +410,14 @@ _NOUN_USE = re.compile(r"^\w+(?:\s+\w+)?\s+(is|are|was|were|has|have|will|looks|
 
 
 def _is_ask(sentence: str) -> bool:
-    if _NOT_ASK.search(sentence) or _SMALL_TALK.search(sentence):
-        return False
     if _SOMEONE_WANTS.match(sentence):
         return True  # "Marta wants an explanation of ..."
+    low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
+    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
+        return False
     # "Draft is in the shared drive": the verb list's word used as a noun.
-    imperative = bool(_IMPERATIVE.match(sentence)) and not _NOUN_USE.match(sentence)
-    return bool(_ASK.search(sentence) or imperative or _YOU_QUESTION.search(sentence))
+    imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
+    return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:
@@ -485,3 +488,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     if len(text.split()) < 2 and not _IMPERATIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name
     return truncate(text[:1].upper() + text[1:], 140)
+
+
+_ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
+    lowered(p) for p in (_ASK, _NOT_ASK, _SMALL_TALK, _YOU_QUESTION, _IMPERATIVE, _NOUN_USE)
+)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import new_text
+from digests.summarize.sentences import lowered, new_text
 
 # Brands phishing likes to wear; each maps to the domains that really send its mail.
 _BRANDS = {
@@ -70,6 +70,7 @@ _GENERIC_GREETING = re.compile(
 )
 
 
+READ_CHARS = 4000  # what a reader takes in before deciding; a newsletter's tail changes nothing
 _BANK_CHANGE = re.compile(
     r"\b(changed (its|our) bank|new bank (account|details)|updated? (our )?bank details|"
     r"neue bankverbindung|nuevos? datos bancarios|nouvelles coordonnées bancaires)\b",
@@ -163,10 +164,11 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
     domain = message.from_address.rpartition("@")[2]
     reply_to = message.headers.get("reply-to", "")
     reader_domain = reader.rpartition("@")[2]
-    text = f"{message.subject}\n{new_text(message)}"
+    text = f"{message.subject}\n{new_text(message)[:READ_CHARS]}"
     generic = bool(_GENERIC_GREETING.search(message.body[:400]))
-    credential = bool(_CREDENTIAL.search(text))
-    threat = bool(_THREAT.search(text))
+    low = text.lower()
+    credential = bool(_CREDENTIAL_LOW.search(low))
+    threat = bool(_THREAT_LOW.search(low))
     lookalike = is_lookalike(domain, message.from_name, reader_domain)
     if reply_to and "@" in reply_to:
         other = _registrable(reply_to.rpartition("@")[2].strip(" >"))
@@ -179,5 +181,11 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         bait=credential and threat,
         generic_greeting=generic,
         reply_elsewhere=free_reply,
-        pressure=threat or credential or bool(_BANK_CHANGE.search(text)),
+        pressure=threat or credential or bool(_BANK_CHANGE_LOW.search(low)),
     )
+
+
+# The same patterns for lower-cased text (re.IGNORECASE is slow on long alternations).
+_CREDENTIAL_LOW, _THREAT_LOW, _BANK_CHANGE_LOW = (
+    lowered(p) for p in (_CREDENTIAL, _THREAT, _BANK_CHANGE)
+)
