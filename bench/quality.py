@@ -31,6 +31,11 @@ def main() -> None:
     from bench.qualitybench.report import confusion, evaluate, speed, table, targets
 
     corpus = load_corpus(args.corpus)
+    if not corpus["dev"] and not corpus["test"]:
+        where = ", ".join(map(str, args.corpus or ["bench/data/quality"]))
+        sys.exit(
+            f"no labelled mail (X.eml + X.json) under {where}/dev or /test: see bench/README.md"
+        )
     for split in args.split or ["dev", "test"]:
         samples = corpus[split]
         results = {name: evaluate(fn, samples) for name, fn in ANALYZERS.items()}
