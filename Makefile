@@ -6,7 +6,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gda_test
 SQLITE_TEST_URL := sqlite:///var/gda-test.sqlite3
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install run test lint browser test-sqlite test-postgres bench clean
+.PHONY: install run test lint browser test-sqlite test-postgres bench train clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ bench: install
 	$(BIN)/python bench/gmail.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/quality.py $(CORPUS_ARGS)
+
+# Refit the urgency model on the dev split (digests/summarize/urgency_model.json), bit for bit.
+# Another corpus: make train CORPUS_ARGS="--corpus DIR --corpus DIR2".
+train: install
+	$(BIN)/python bench/train.py $(CORPUS_ARGS)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache

@@ -7,6 +7,7 @@ are part of the product's contract (exports, the API, fixtures) and change only 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -263,9 +264,13 @@ class Email(models.Model):
         action_items = js.get_list(data, "action_items", dict)
         for i, item in enumerate(action_items):
             with js.inside(f"action_items[{i}]"):
-                js.reject_unknown(item, ("text", "due"))
+                js.reject_unknown(item, ("text", "due", "time"))
                 js.get(item, "text", str)
                 js.get_date(item, "due", required=True)
+                # "time" came later: records written before it may lack the key.
+                stated = js.get(item, "time", (str, type(None)), None)
+                if stated is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", stated):
+                    raise js.SerializationError("time", f"expected HH:MM or null, got {stated!r}")
         email = cls(
             rank=js.get_count(data, "rank"),
             gmail_id=js.get(data, "gmail_id", str),

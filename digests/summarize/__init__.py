@@ -1,27 +1,39 @@
 """What each message says, how urgent it is and what the reader must do by when.
 
-Two layers. :func:`analyze` is local, deterministic and always works: an extractive summary
-(the most informative sentences of what the sender wrote this time), an urgency class with
-the reasons that produced it, action items with due dates resolved in the reader's time zone,
-and a reading time. :func:`summarize` then runs the provider chain from
-``settings.CONFIG.summary.providers``: a remote model (``openai``, ``anthropic``) may rewrite
-the summaries, urgencies and action items of the listed messages; any timeout, error or
-output that does not match the schema falls through to the next provider, and ``extractive``
-(the local analysis as is) ends every chain, so a digest never fails for want of a model.
+Two layers. :func:`analyze` is local, deterministic and always works: a one-line summary of
+what the mail is about and why, an urgency class with the reasons that produced it (a model
+over signals, ``urgency_model.json``, refitted by ``make train``), action items with due dates
+and times resolved in the reader's time zone, a phishing flag and a reading time.
+:func:`summarize` then runs the provider chain from ``settings.CONFIG.summary.providers``: a
+remote model (``openai``, ``anthropic``) may rewrite the summaries, urgencies and action items
+of the listed messages; any timeout, error or output that does not match the schema falls
+through to the next provider, and ``extractive`` (the local analysis as is) ends every chain,
+so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``actions``,
-``urgency``, ``summary``, ``overview``, ``providers``; this module puts them together.
+``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
+``providers`` beside them; this module puts them together.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digests.parsing import ParsedMessage
-from digests.summarize.actions import find_action_items, invitation_item
-from digests.summarize.dates import resolve_due
+from digests.summarize.actions import (
+    find_action_items,
+    invitation_item,
+    is_machine,
+    mail_deadline,
+    subject_deadline,
+)
+from digests.summarize.authenticity import Authenticity, check_authenticity
+from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize
-from digests.summarize.sentences import split_sentences
-from digests.summarize.summary import extractive_summary
+from digests.summarize.sentences import new_text, split_sentences
+from digests.summarize.signals import compute_signals
+from digests.summarize.summary import extractive_summary, write_summary
 from digests.summarize.types import (
     MAX_ACTION_ITEMS,
     URGENCY_ORDER,
@@ -40,39 +52,94 @@ __all__ = [
     "URGENCY_ORDER",
     "ActionItem",
     "Analysis",
+    "Deadline",
     "DigestSummary",
     "ProviderError",
     "SummaryContext",
     "analyze",
+    "check_authenticity",
     "classify_urgency",
+    "clear_caches",
     "count_by_urgency",
     "extractive_summary",
+    "features_for",
     "find_action_items",
     "invitation_item",
     "parse_provider_output",
     "reading_seconds",
+    "resolve_deadline",
     "resolve_due",
     "split_sentences",
     "summarize",
     "write_overview",
+    "write_summary",
 ]
 
 
-def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
+def _read(
+    message: ParsedMessage, ctx: SummaryContext
+) -> tuple[Authenticity, list[ActionItem], dict[str, float], bool]:
+    """Authenticity, action items, signals, and whether a machine sent it."""
+    authenticity = check_authenticity(message, ctx.me)
     # An invitation comes from Google's calendar robot on behalf of a person who wants an
     # answer: it is weighed like a person's mail, not like a notification.
-    invitation = message.calendar is not None and message.calendar.method != "CANCEL"
-    automated = message.is_automated and not invitation
-    items = find_action_items(message, ctx.zone, automated=automated)
-    urgency, reasons = classify_urgency(message, items, ctx, automated=automated)
+    invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
+    automated = is_machine(message) and not invitation
+    items = (
+        []
+        if authenticity.suspicious
+        else find_action_items(message, ctx.zone, automated=automated, me=ctx.me)
+    )
+    subject = subject_deadline(message, ctx.zone) if not automated else None
+    if subject is not None:
+        # "Review für #4821 - heute vor 18 Uhr?": the subject's deadline is the asks' deadline.
+        items = [
+            replace(item, due=subject.due, time=subject.time) if item.due is None else item
+            for item in items
+        ]
+    extra: list[Deadline] = []
+    if subject is not None and items:
+        extra.append(subject)
+    signals = compute_signals(
+        message,
+        items,
+        ctx,
+        authenticity,
+        extra,
+        machine=automated,
+        mail_deadline=mail_deadline(message, ctx.zone),
+    )
+    return authenticity, items, signals, automated
+
+
+def clear_caches() -> None:
+    """Forget memoized texts and dates (the benchmark times each message from cold)."""
+    from digests.summarize import authenticity, dates, sentences
+
+    dates._resolve.cache_clear()
+    sentences._clean.cache_clear()
+    sentences._split.cache_clear()
+    authenticity.is_lookalike.cache_clear()
+
+
+def features_for(message: ParsedMessage, ctx: SummaryContext) -> dict[str, float]:
+    """The signals the urgency model sees for this message (what ``make train`` fits on)."""
+    return _read(message, ctx)[2]
+
+
+def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
+    """Urgency with reasons, action items, a one-line summary: local and deterministic."""
+    authenticity, items, signals, automated = _read(message, ctx)
+    urgency, reasons = classify_urgency(signals, authenticity)
     # The invitation's own item is added after classifying: its date is the event, which
-    # classify_urgency already weighs, not a deadline to count a second time.
+    # the signals already weigh, not a deadline to count a second time.
     if (invitation := invitation_item(message, ctx.zone)) and len(items) < MAX_ACTION_ITEMS:
         items.append(invitation)
     return Analysis(
-        summary=extractive_summary(message, ctx.zone),
+        summary=write_summary(message, ctx.zone, items, automated=automated),
         urgency=urgency,
         reasons=reasons,
         action_items=tuple(items),
-        reading_seconds=reading_seconds(message.clean_body or message.body),
+        reading_seconds=reading_seconds(new_text(message) or message.body),
+        suspicious=authenticity.suspicious,
     )

@@ -1,95 +1,495 @@
-"""Action items: what the reader is asked to do, and by when."""
+"""Action items: each thing the reader is asked to do, in imperative form, and by when.
+
+Only what the sender wrote this time counts (quoted history and signatures are gone before
+this runs). A sentence is an ask when it requests something of the reader ("could you",
+"please", "bitte", "merci de", "por favor", an imperative opening); a line ending in ":" that
+announces asks ("Two things I need from you before 14:00:", "Let me know:") is not an item
+itself, but its list items are, and they inherit its deadline. Machines give items only for
+personal obligations: a payment to fix, access to recertify, an invoice to approve.
+"""
 
 from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import date
+from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
-from digests.summarize.dates import resolve_due
-from digests.summarize.sentences import split_sentences
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
-_REQUEST = re.compile(
-    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"you need to|you must|make sure|don'?t forget|do not forget|remember to|action required|"
-    r"action needed|rsvp|let me know|reply by|respond by|deadline|due (by|on|date))\b",
+_ASK = re.compile(
+    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|we need|"
+    r"you need to|you must|you'll need to|make sure|don'?t forget|remember to|let me know|"
+    r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
+    r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
+    r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
+    r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
+    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
+    r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
+    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
+    # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
+    r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
+    r"want me to|would love (to hear|your))\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
-    r"^(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|reply|"
-    r"respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|join|"
-    r"finish|fix|provide|bring)\b",
+    r"^(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
+    r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
+    r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
+    r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
+    r"ship|deploy|look|put|remove|cancel|move|email|text|follow up|chase|loop|set up|"
+    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
+    r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
+    r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
+    r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
+    r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
+    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
+    r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
+    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up)\b",
     re.IGNORECASE,
 )
-_POLITE_PREFIX = re.compile(
-    r"^((hi|hello|hey|dear)\s+[\w.-]+,\s*|(also|and|so|but|ok|okay),?\s+|"
-    r"(could|can|would|will) you (please |kindly )?|(please|pls|kindly),?\s+|i need you to\s+)",
+# Asks that are really courtesy, instructions for later or boilerplate.
+_NOT_ASK = re.compile(
+    r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
+    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
+    r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
+    r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
+    r"no action (?:is )?(?:needed|required)|if this wasn'?t you|if you did(?: not|n'?t)|"
+    r"manage (?:your )?preferences|do not share this|notify the sender|"
+    r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
+    r"don'?t forward|ne pas transférer|no reenviar)|% off|"
+    r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
+    r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
     re.IGNORECASE,
 )
-# "Quick nudge: please ...", "Hi Alex - could you ...": the request starts after the lead-in.
+_INTRO = re.compile(
+    r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
+    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor)[^:]*:$",
+    re.IGNORECASE,
+)
+# A machine may ask only for a personal obligation.
+_OBLIGATION = re.compile(
+    r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
+    r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
+    r"rotate|expire|expiring|expires|acknowledge|incident|submit)\b",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(
-    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+(?=(please|could you|can you|would you|kindly)\b)",
+    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
+    r"can you|would you|kindly|bitte|merci|por favor)\b)",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(
-    r"unsubscribe|click here|view in browser|shop now|% off|if you have any questions|"
-    r"let me know if you (have|need)|feel free to|do not reply|don'?t reply to this",
+_POLITE = re.compile(
+    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then),?\s+|"
+    r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
+    r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
+    r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
+    r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
+    r"would you mind\s+|would it be possible (for you )?to\s+|"
+    r"(i|we) need\s+(?=(a|an|the|your)\b)|"
+    r"¿?\s*(me |nos |le )?(puedes|podrías|podrias|podéis|podrían|puede|podría)\s+(por favor\s+)?|"
+    r"(pourriez|pouvez)-vous (me |nous )?|(peux|pourrais)-tu (me |nous )?|merci de (me |nous )?|"
+    r"(kannst|könntest|würdest) du (mir |uns )?(bitte )?|"
+    r"(können|könnten) sie (mir |uns )?(bitte )?|"
+    r"bitte\s+|por favor,?\s+|s'il (te|vous) pla[iî]t,?\s+)",
+    re.IGNORECASE,
+)
+_DATEISH = (
+    r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
+    r"\d{4}-\d{2}-\d{2}|[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
+    r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"(?:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
+    r"(?:eastern|pacific|central|mountain)(?: time)?\b|"
+    r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|,)\s*)"
+)
+_DEADLINE_PHRASE = re.compile(
+    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next)\s+"
+    rf"{_DATEISH}+",
+    re.IGNORECASE,
+)
+# Times left over once "by ..." is gone: "PT today", "first thing tomorrow", "12:00 CET".
+_LOOSE_TIME = re.compile(
+    r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
+    r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening)|asap)\b|"
+    r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
+    r"because|since|as (i|we)\b|if possible|"
+    r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
+    r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|\s+[-\u2013\u2014]\s)"
+    r".*$",
     re.IGNORECASE,
 )
 
 
 def find_action_items(
-    message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool
+    message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool, me: str = ""
 ) -> list[ActionItem]:
-    """Requests addressed to the reader in the text, each with the due date it names."""
+    """What the reader is asked to do in the new text, each with its resolved deadline.
+
+    ``me`` is the reader's address: a list item "Lena: hero image v2" is Lena's task, not
+    theirs, unless the reader is Lena.
+    """
+    my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
     received = message.received_at.astimezone(zone)
+    asker = _first_name(message.from_name)
     items: list[ActionItem] = []
     seen: set[str] = set()
-    previous_due: date | None = None
-    for sentence in split_sentences(message.clean_body):
-        if len(sentence) > 400 or _BOILERPLATE.search(sentence):
+    intro: Deadline | None = None
+    intro_verb = ""
+    in_list = False
+    previous: Deadline | None = None
+    # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
+    sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
+    # A machine's obligation ("update your payment method") is due when the mail says.
+    first_date = _soonest([s for _, s in sentences], received, zone)
+    topic = _topic(message.subject)
+    for listed, raw in sentences:
+        sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
+        sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
+        if not sentence or len(sentence) > 400:
             continue
-        stated_due = resolve_due(sentence, received)
-        # "The agency needs it by 3pm today. Could you check the quotes?": the request
-        # inherits the deadline stated just before it.
-        due, previous_due = stated_due or previous_due, stated_due
-        is_request = bool(_REQUEST.search(sentence) or _IMPERATIVE.match(sentence))
-        # A machine's "please" is boilerplate; only its dates (a bill, a renewal) matter.
-        if automated and stated_due is None:
+        stated = resolve_deadline(sentence, received)
+        if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
+            intro, in_list, previous = stated, True, stated
+            intro_verb = _intro_verb(sentence)
             continue
-        if not is_request and not (automated and re.search(r"\bdue\b", sentence, re.I)):
+        # HTML lists reach us without their bullets: a machine's short lines after an intro.
+        implicit = automated and in_list and len(sentence) < 120 and not sentence.endswith(".")
+        listed = listed or (implicit and len(sentence.split()) >= 3)
+        if not listed and in_list and not _looks_like_list_continuation(sentence):
+            in_list, intro = False, None
+        from_list = (
+            in_list and listed and len(sentence.split()) >= 3 and not _NOT_ASK.search(sentence)
+        )
+        is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
+        if automated and not (is_ask and _OBLIGATION.search(sentence) and not message.is_mass_mail):
+            previous = stated
             continue
-        text = _action_text(sentence)
-        if text and text.lower() not in seen:
-            seen.add(text.lower())
-            items.append(ActionItem(text, due))
-        if len(items) == MAX_ACTION_ITEMS:
-            break
-    subject = message.subject
-    subject_asks = bool(_REQUEST.search(subject) or _IMPERATIVE.match(subject))
-    # "Can you review the press release before 3pm?": the subject is the request.
-    if not items and not automated and subject_asks and (text := _action_text(subject)):
-        items.append(ActionItem(text, resolve_due(subject, received)))
+        if not is_ask:
+            previous = stated
+            continue
+        deadline = stated or (intro if in_list else None) or previous
+        # An ask without a date of its own is due when the mail's nearest deadline is.
+        deadline = deadline or first_date
+        previous = stated or previous
+        if (owner := _ASSIGNEE.match(sentence)) and listed:
+            if owner.group(1).lower() != my_name:
+                continue  # someone else's task in the notes
+            sentence = owner.group(2)
+            from_list = True
+        for part in _INLINE_LIST.split(sentence):
+            text = _answer_text(part, asker) if _only_a_question(part) else action_text(part, asker)
+            if from_list and text and not _IMPERATIVE.match(text) and not _is_ask(part):
+                verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
+                text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
+            text = _with_context(text, topic)
+            if text and text.lower() not in seen and len(items) < MAX_ACTION_ITEMS:
+                seen.add(text.lower())
+                items.append(_item(text, deadline))
+    if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
+        subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
+        if _is_ask(subject) and (text := action_text(subject, asker)):
+            items.append(_item(text, resolve_deadline(subject, received)))
+    notice = automated and not message.is_mass_mail and _NOTICE.search(message.subject)
+    # "Action required: payment failed for acme.io": the obligation is in the subject.
+    if not items and notice and (text := _obligation_text(topic)):
+        items.append(_item(text, first_date))
     return items
+
+
+_NOTICE = re.compile(
+    r"\b(action required|action needed|required|awaiting your|waiting for your|needs your|"
+    r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"
+    r"reminder|approval|approve|"
+    r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
+    r"pendiente|vence|security alert|new sign-?in|alerte de sécurité|sicherheitswarnung|"
+    r"alerta de seguridad|"
+    r"requis|en attente|échéance)\b",
+    re.IGNORECASE,
+)
+_NOTICE_VERBS = (
+    (
+        re.compile(
+            r"sign-?\s?in|log-?\s?in|security|sécurité|seguridad|sicherheit|password|connexion|anmeldung|sesión",
+            re.I,
+        ),
+        "Check",
+    ),
+    (re.compile(r"approv|freigabe|aprob|validat", re.I), "Approve"),
+    (re.compile(r"payment|card|billing|invoice|charge|pago|paiement|zahlung", re.I), "Fix"),
+    (re.compile(r"\bsign(?!-?\s?(?:in|up|on))|signature|firma", re.I), "Sign"),
+    (re.compile(r"certif|access review|recertif", re.I), "Complete"),
+    (re.compile(r"renew|expir|vence|abl[äa]uf", re.I), "Renew"),
+    (re.compile(r"review|training|survey|course|form", re.I), "Complete"),
+)
+_NOTICE_PREFIX = re.compile(
+    r"^(action required|action needed|reminder|important|urgent|final notice|"
+    r"freigabe erforderlich|acción requerida|action requise)\s*[:\-\u2013]\s*",
+    re.IGNORECASE,
+)
+
+
+def _obligation_text(topic: str) -> str:
+    """ "Action required: payment failed for acme.io" -> "Fix: payment failed for acme.io"."""
+    what = _NOTICE_PREFIX.sub("", topic).strip()
+    verb = next((v for pattern, v in _NOTICE_VERBS if pattern.search(what)), "")
+    return truncate(f"{verb}: {what}", 140) if verb else ""
+
+
+def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
+    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
+    ahead = [d for d in dates if d.due >= received.date()]
+    return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
+
+
+def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
+    """The nearest date still ahead that the new text (or the subject) names."""
+    received = message.received_at.astimezone(zone)
+    sentences = [message.subject, *split_sentences(new_text(message))]
+    return _soonest(sentences, received, zone)
+
+
+def is_machine(message: ParsedMessage) -> bool:
+    """Sent by software: the parser's view, plus senders such as orders@ or registration@."""
+    local = message.from_address.partition("@")[0]
+    relayed = " via " in f" {message.from_name.lower()} "  # "Sarah Cohen via Docusign"
+    return message.is_automated or relayed or bool(_MACHINE_LOCAL.search(local))
+
+
+_MACHINE_LOCAL = re.compile(
+    r"(^|[+._-])(orders?|shipping|shipment|tracking|registration|registrations|info|hello|"
+    r"team|support|service|accounts?|security|store|shop|mailer|invoices?|payments?|"
+    r"statements?|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
+    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
+    r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
+    r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
+    r"([+._-]|\d|$)",
+    re.IGNORECASE,
+)
+
+
+def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
+    """A deadline named in the subject line ("... - heute vor 18 Uhr?")."""
+    received = message.received_at.astimezone(zone)
+    return resolve_deadline(message.subject, received)
 
 
 def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
     event = message.calendar
-    if event is None or event.method == "CANCEL":
+    if event is None or event.method in {"CANCEL", "REPLY"}:
         return None
-    when = event.start.astimezone(zone).date() if event.start else None
-    return ActionItem(f"Reply to the invitation: {event.summary}", when)
+    when = event.start.astimezone(zone) if event.start else None
+    return ActionItem(
+        f"Reply to the invitation: {event.summary}",
+        when.date() if when else None,
+        when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
+    )
 
 
-def _action_text(sentence: str) -> str:
+MAX_SENTENCES = 80
+_URL = re.compile(r"https?://\S+")
+_OBLIGATION_ASK = re.compile(
+    r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
+    re.IGNORECASE,
+)
+
+
+def _obligation_ask(sentence: str) -> bool:
+    """ "To keep your store open, update your payment method": a machine's real ask."""
+    match = _OBLIGATION_ASK.search(sentence)
+    if match is None:
+        return False
+    verb = match.groupdict().get("verb")
+    return verb is None or bool(_IMPERATIVE.match(verb))
+
+
+def _intro_verb(intro: str) -> str:
+    """ "You still have the following to complete:" -> "Complete"."""
+    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE)
+    if match and _IMPERATIVE.match(match.group(1)):
+        return match.group(1).capitalize()
+    return ""
+
+
+_ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
+_INDIRECT_TELL = re.compile(
+    r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
+    r"^i wonder\s+(?=whether|if)",
+    re.IGNORECASE,
+)
+_SOMEONE_WANTS = re.compile(
+    r"^(?:[\w ]+\()?([A-Z][a-zà-ÿ]+)\)?\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
+)
+_NEED_YOUR = re.compile(
+    r"^(?:i|we) (?:need|want|would like|'d like) your (approval|ok|okay|go-ahead|sign-?off|"
+    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
+    r"(?:\s+(?:on|for|of|to))?\s+",
+    re.IGNORECASE,
+)
+_NEED_VERBS = {
+    "approval": "Approve", "ok": "Approve", "okay": "Approve",
+    "go-ahead": "Approve",
+    "sign-off": "Sign off", "signoff": "Sign off",
+    "signature": "Sign",
+    "feedback": "Give feedback on", "input": "Give input on", "review": "Review",
+    "comments": "Comment on",
+    "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
+    "confirmation": "Confirm",
+}  # fmt: skip
+_INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
+_VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
+
+
+def _topic(subject: str) -> str:
+    topic = re.sub(
+        r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", "", subject, flags=re.I
+    )
+    return topic.strip(" -:")
+
+
+def _with_context(text: str, topic: str) -> str:
+    """ "Take a look" says nothing alone: name what it is about (the subject)."""
+    words = text.split()
+    if not text or not topic or (len(words) > 6 and not _VAGUE.search(" ".join(words[:5]))):
+        return text
+    if set(re.findall(r"\w{3,}", topic.lower())) <= set(re.findall(r"\w{3,}", text.lower())):
+        return text  # the subject adds nothing
+    return truncate(f"{text} (re: {topic})", 160)
+
+
+def _item(text: str, deadline: Deadline | None) -> ActionItem:
+    return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
+
+
+# A question put to the reader ("Are you OK with 10 %?", "Tu es dispo jeudi ?") asks for an answer.
+_YOU_QUESTION = re.compile(
+    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$", re.IGNORECASE
+)
+_SMALL_TALK = re.compile(
+    r"\bhow are (you|things)|how was your|hope you\b|wie geht|ça va|qué tal", re.I
+)
+
+
+_INVERTED = re.compile(
+    r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
+    r"(you|we|it|this|that|they|he|she)\b\s*",
+    re.IGNORECASE,
+)
+
+
+def _only_a_question(sentence: str) -> bool:
+    """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
+    text = strip_greeting(sentence).lower()
+    imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
+    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
+
+
+def _answer_text(sentence: str, asker: str) -> str:
+    """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
+    text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
+    if match := _INVERTED.match(text):
+        aux, subject = match.group(1).lower(), match.group(2).lower()
+        rest = text[match.end() :]
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        text = f"whether {subject} {verb}{rest}"
+    else:
+        text = f"{text[:1].lower()}{text[1:]}"
+    who = asker or "them"
+    return truncate(
+        f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
+    )
+
+
+_NOUN_USE = re.compile(r"^\w+(?:\s+\w+)?\s+(is|are|was|were|has|have|will|looks|went)\b", re.I)
+
+
+def _is_ask(sentence: str) -> bool:
+    if _SOMEONE_WANTS.match(sentence):
+        return True  # "Marta wants an explanation of ..."
+    low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
+    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
+        return False
+    # "Draft is in the shared drive": the verb list's word used as a noun.
+    imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
+    return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
+
+
+def _looks_like_list_continuation(sentence: str) -> bool:
+    return len(sentence) < 160 and not sentence.endswith(":")
+
+
+def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
+    """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
+    result: list[tuple[bool, str]] = []
+    for line_block in re.split(r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s)", text):
+        listed = bool(re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s", line_block))
+        pieces = split_sentences(line_block)
+        for index, sentence in enumerate(pieces):
+            result.append((listed and index == 0, sentence))
+    return result
+
+
+def _first_name(name: str) -> str:
+    name = name.strip().strip("\"'")
+    if "," in name:
+        name = name.split(",", 1)[1]
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower().rstrip(".") not in _TITLES]
+    return words[0] if words and "@" not in words[0] else ""
+
+
+_TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
+_TITLES = frozenset(_TITLE_TEXT.split())
+
+
+def action_text(sentence: str, asker: str = "") -> str:
+    """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d")
+    text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
+    text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
+    text = re.sub(
+        r"^(?:do you )?want me to\s+",
+        f"Tell {asker or 'them'} whether they should ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    if wants := _SOMEONE_WANTS.match(text):
+        text = f"Send {wants.group(1)} {text[wants.end() :]}"
+    if need := _NEED_YOUR.match(text):
+        text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
-    for _ in range(3):
-        shorter = _POLITE_PREFIX.sub("", text, count=1).strip()
+    for _ in range(4):
+        shorter = _POLITE.sub("", text, count=1).strip()
         if shorter == text or not shorter:
             break
         text = shorter
-    text = text.rstrip(" .!?\"'\u201c\u201d")
-    return truncate(text[:1].upper() + text[1:], 200) if text else ""
+    if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
+        text = re.sub(
+            r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
+        )
+    if asker:
+        text = re.sub(
+            r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let) me\b",
+            rf"\1 {asker}",
+            text,
+            flags=re.I,
+        )
+        text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
+    text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(" ", text)).split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = _TRAILING.sub("", text)
+    text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
+    text = text.rstrip(" .!?,;:\"'\u201c\u201d")
+    if len(text.split()) < 2 and not _IMPERATIVE.match(text):
+        return ""  # "Please!" alone asks nothing we can name
+    return truncate(text[:1].upper() + text[1:], 140)
+
+
+_ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
+    lowered(p) for p in (_ASK, _NOT_ASK, _SMALL_TALK, _YOU_QUESTION, _IMPERATIVE, _NOUN_USE)
+)

@@ -1,91 +1,355 @@
-"""Due dates: what "by Friday 5pm" means, seen from the reader's clock."""
+"""Deadlines: what "by 5 p.m. ET Friday" means, seen from the reader's clock.
+
+Dates resolve against the message's arrival in the reader's zone ("tomorrow" on a mail that
+arrived at 23:30 UTC is two days later in Tokyo than in Los Angeles). A stated time is taken in
+the zone it names ("5 p.m. ET") and converted into the reader's zone, which may move the date;
+a time without a zone is the reader's own (on the labelled corpus that reads right more often
+than the sender's offset from the Date header). English, German, French and Spanish
+words for days, months and "today"/"tomorrow" are known.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+import zoneinfo
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-            ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-            ("sun", "sunday"),
-        ]
-    )
-    for name in names
-}  # fmt: skip
+_MONTH_NAMES = [
+    ("jan", "january", "januar", "janvier", "enero", "jänner"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo"),
+    ("apr", "april", "avril", "abril"),
+    ("may", "mai", "mayo"),
+    ("jun", "june", "juni", "juin", "junio"),
+    ("jul", "july", "juli", "juillet", "julio"),
+    ("aug", "august", "août", "aout", "agosto"),
+    ("sep", "sept", "september", "septembre", "septiembre"),
+    ("oct", "october", "oktober", "okt", "octobre", "octubre"),
+    ("nov", "november", "novembre", "noviembre"),
+    ("dec", "december", "dezember", "dez", "décembre", "decembre", "diciembre"),
+]
+_WEEKDAY_NAMES = [
+    ("mon", "monday", "montag", "lundi", "lunes"),
+    ("tue", "tues", "tuesday", "dienstag", "mardi", "martes"),
+    ("wed", "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles"),
+    ("thu", "thur", "thurs", "thursday", "donnerstag", "jeudi", "jueves"),
+    ("fri", "friday", "freitag", "vendredi", "viernes"),
+    ("sat", "saturday", "samstag", "samedi", "sábado", "sabado"),
+    ("sun", "sunday", "sonntag", "dimanche", "domingo"),
+]
+_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_WEEKDAYS = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MONTH_DAY = re.compile(
-    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE
-)
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}}))?",
+# Where each kind of phrase is found; each pattern's groups are read by _date_of().
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
+    ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
+    (
+        "month_day",
+        re.compile(
+            rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({_MONTH})\b\.?"
+            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "the_nth",
+        re.compile(
+            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
+            r"(?!\s+(?:draft|round|floor|time|step|quarter|half|place|version|attempt|week|"
+            r"day|page|item|point|line|option|pass|one|year|month|edition|issue|anniversary)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "el 13", "antes del 25", "le 13", "am 13.": a day of the month on its own
+        "the_nth",
+        re.compile(
+            rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
+            rf"(\d{{1,2}})(?!\d)(\.|º)?(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
+            rf"de\s+(?:{_MONTH})|(?:{_MONTH})|\.\s*(?:{_MONTH})))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "after_tomorrow",
+        re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
+    ),
+    (
+        "tomorrow",
+        re.compile(
+            r"\b(tomorrow|tmrw|demain|(?<!guten )(?<!la )(?:morgen|mañana)(?!\w))", re.IGNORECASE
+        ),
+    ),
+    (
+        "today",
+        re.compile(
+            r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
+            r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
+            r"ce soir|hoy|esta (?:tarde|noche|mañana))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("in_hours", re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)),
+    (
+        "in_days",
+        re.compile(
+            r"\b(?:in|within|next)\s+(\d{1,2}|two|three|five)\s+(business |working )?days?\b", re.I
+        ),
+    ),
+    ("end_next_week", re.compile(r"\bend of next week\b", re.IGNORECASE)),
+    (
+        "end_of_week",
+        re.compile(r"\b(eow|end of (?:the |this )?week|this week|ende der woche)\b", re.I),
+    ),
+    ("end_of_month", re.compile(r"\b(eom|end of (?:the |this )?month|month-end)\b", re.I)),
+    ("weekday", re.compile(rf"\b(next\s+|this\s+|coming\s+)?({_WEEKDAY})\b\.?", re.IGNORECASE)),
+    ("next_week", re.compile(r"\bnext week\b", re.IGNORECASE)),
+]
+_NUMBER_WORDS = {"two": 2, "three": 3, "five": 5}
+_DEADLINE_CUE = re.compile(
+    r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
+    r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
+    # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
+    r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
+    r"(de\s+|on\s+|am\s+|,\s*)?$",
     re.IGNORECASE,
 )
-_TODAY = re.compile(
-    r"\b(eod|end of (the )?day|cob|close of business|today|tonight|this (morning|afternoon|"
-    r"evening))\b",
-    re.IGNORECASE,
+_CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
+_CLOCK_24 = re.compile(
+    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
 )
-_TOMORROW = re.compile(r"\btomorrow\b", re.IGNORECASE)
-_BY_TIME_TODAY = re.compile(
-    r"\b(by|before|until|till)\s+(\d{1,2}(:\d{2})?\s*(am|pm)|noon|midday)\b", re.IGNORECASE
+_FIRST_THING = re.compile(
+    r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
 )
-_END_OF_WEEK = re.compile(r"\b(eow|end of (the |this )?week)\b", re.IGNORECASE)
-_END_OF_MONTH = re.compile(r"\b(eom|end of (the |this )?month)\b", re.IGNORECASE)
-_WITHIN_HOURS = re.compile(r"\bwithin (\d{1,3}) hours?\b", re.IGNORECASE)
-_NEXT_WEEK = re.compile(r"\bnext week\b", re.IGNORECASE)
-_WEEKDAY_NAME = re.compile(rf"\b(next\s+|this\s+)?({_WEEKDAY})\b\.?", re.IGNORECASE)
+_NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
+_MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
+_BARE_HOUR = re.compile(
+    r"\b(?:by|before|until|till|at)\s+(\d{1,2})(?![\d:.,%/])(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m))",
+    re.I,
+)
+_ZONE = re.compile(
+    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
+    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
+    r"Eastern|Pacific|Central|Mountain)(?![\w-])"
+)
+_ZONES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "NEW YORK TIME": "America/New_York", "CT": "America/Chicago", "CST": "America/Chicago",
+    "CDT": "America/Chicago", "MT": "America/Denver", "MST": "America/Denver",
+    "MDT": "America/Denver", "PT": "America/Los_Angeles", "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
+    "UK TIME": "Europe/London", "LONDON TIME": "Europe/London", "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
+    "BERLIN TIME": "Europe/Berlin", "PARIS TIME": "Europe/Paris", "IST": "Asia/Kolkata",
+    "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
+    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver",
+}  # fmt: skip
+END_OF_DAY = time(23, 59)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date in the reader's zone, and the time of day when one was stated."""
+
+    due: date
+    time: time | None = None
+
+    def moment(self, zone: tzinfo) -> datetime:
+        """The instant it falls due: the stated time, else the end of that day."""
+        return datetime.combine(self.due, self.time or END_OF_DAY, tzinfo=zone)
+
+
+# Anything a date or time phrase needs at least one of: most sentences have none.
+_DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
+    weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
+    days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
+    woche"""
+_VOCABULARY = frozenset([*_MONTHS, *_WEEKDAYS, *_DATE_WORDS.split()])
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_name_a_date(text: str) -> bool:
+    """A cheap test before the patterns: a digit, or one word a date phrase needs."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    return not _VOCABULARY.isdisjoint(_WORD.findall(text.lower()))
+
+
+def resolve_deadline(
+    text: str, received: datetime, sender_zone: tzinfo | None = None
+) -> Deadline | None:
+    """The deadline a phrase names, resolved against ``received`` (in the reader's zone).
+
+    ``sender_zone`` is where a time of day without a named zone is read ("before 18:00"
+    from a sender in Berlin); None means the reader's own zone.
+    """
+    # Equal instants in different zones are equal datetimes: the zones must be in the key.
+    return _resolve(text, received, str(received.tzinfo), sender_zone, str(sender_zone))
+
+
+@lru_cache(maxsize=4096)
+def _resolve(
+    text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
+) -> Deadline | None:
+    if not _may_name_a_date(text):
+        return None
+    day, end = _find_date(text, received)
+    clock, zone_name, _ = _find_time(text, end)
+    if day is None and clock is None:
+        return None
+    reader_zone = received.tzinfo
+    assert reader_zone is not None
+    if day is None:
+        day = received.date()
+    if clock is None:
+        return Deadline(day)
+    source = _ZONES.get(zone_name.upper()) if zone_name else None
+    zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
+    moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
+    if clock == END_OF_DAY:
+        moment = datetime.combine(day, clock, tzinfo=reader_zone)
+    return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
 
 
 def resolve_due(text: str, received: datetime) -> date | None:
-    """The date a phrase such as "by Friday 5pm" means, seen from the local receipt time.
+    """Only the date of :func:`resolve_deadline`: "by Friday 5pm" is that Friday."""
+    found = resolve_deadline(text, received)
+    return found.due if found else None
 
-    ``received`` must already be in the reader's zone: "by EOD" on a mail that arrived at
-    23:30 UTC is tomorrow in Berlin, and the reader plans in Berlin.
-    """
+
+def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
+    """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
-    if match := _ISO_DATE.search(text):
-        return _safe_date(*(int(g) for g in match.groups()))
-    if match := _MONTH_DAY.search(text):
-        return _month_day(today, _MONTHS[match.group(1).lower()], match.group(2), match.group(3))
-    if match := _DAY_MONTH.search(text):
-        return _month_day(today, _MONTHS[match.group(2).lower()], match.group(1), match.group(3))
-    if _TOMORROW.search(text):
+    candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
+    for kind, pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            found = _date_of(kind, match, today, received)
+            if found is None:
+                continue
+            cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
+            end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
+            if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
+                found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
+            absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
+            relative = kind in {"weekday", "next_week", "end_of_week"}
+            rank = 0 if cued else 1
+            candidates.append(
+                (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
+            )
+    # "COB Thursday", "EOD Friday": the end of *that* day, not of today. "Tuesday next week,
+    # Nov 3", "Tuesday week (19th)": the calendar date says which Tuesday.
+    starts = [c[1] for c in candidates]
+    absolute = [c[1] for c in candidates if c[5]]
+    candidates = [
+        c
+        for c in candidates
+        if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
+        and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
+    ]
+    if not candidates:
+        return None, -1
+    _, _, end, found, *_ = min(candidates)
+    return found, end
+
+
+def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -> date | None:
+    groups = match.groups()
+    if kind == "iso":
+        return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "mid_month":
+        return _month_day(today, _MONTHS[groups[0].lower()], 15, None)
+    if kind == "dotted":
+        if not groups[2] and (int(groups[1]) > 12 or int(groups[0]) > 31):
+            return None
+        year = int(groups[2]) if groups[2] else None
+        if year is not None and year < 100:
+            year += 2000
+        return _month_day(today, int(groups[1]), int(groups[0]), year)
+    if kind == "month_day":
+        year = int(groups[2]) if groups[2] else None
+        return _month_day(today, _MONTHS[groups[0].lower()], int(groups[1]), year)
+    if kind == "day_month":
+        year = int(groups[2]) if groups[2] else None
+        return _month_day(today, _MONTHS[groups[1].lower()], int(groups[0]), year)
+    if kind == "the_nth":
+        day = int(groups[0])
+        found = _safe_date(today.year, today.month, day)
+        if found is None or found < today:
+            following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+            found = _safe_date(following.year, following.month, day)
+        return found
+    if kind == "after_tomorrow":
+        return today + timedelta(days=2)
+    if kind == "tomorrow":
         return today + timedelta(days=1)
-    if _TODAY.search(text):
+    if kind == "today":
         return today
-    if _BY_TIME_TODAY.search(text) and not _WEEKDAY_NAME.search(text):
-        return today
-    if match := _WITHIN_HOURS.search(text):
-        return (received + timedelta(hours=int(match.group(1)))).date()
-    if _END_OF_WEEK.search(text):
+    if kind == "in_hours":
+        return (received + timedelta(hours=int(groups[0]))).date()
+    if kind == "in_days":
+        count = _NUMBER_WORDS.get(groups[0].lower()) or int(groups[0])
+        return _business_days(today, count) if groups[1] else today + timedelta(days=count)
+    if kind == "end_next_week":
+        return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
+    if kind == "end_of_week":
         return today + timedelta(days=(4 - today.weekday()) % 7)
-    if _END_OF_MONTH.search(text):
+    if kind == "end_of_month":
         following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return following - timedelta(days=1)
-    if match := _WEEKDAY_NAME.search(text):
-        return _weekday(today, _WEEKDAYS[match.group(2).lower()], bool(match.group(1)))
-    if _NEXT_WEEK.search(text):
+    if kind == "weekday":
+        return _weekday(today, _WEEKDAYS[groups[1].lower()], groups[0] or "")
+    if kind == "next_week":
         return today + timedelta(days=7 - today.weekday())
     return None
+
+
+def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
+    """A stated time of day (nearest after the date phrase when there is one) and its zone."""
+    found: list[tuple[int, time, int]] = []
+    for match in _CLOCK_12.finditer(text):
+        hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
+        if int(match.group(1)) > 12 or minute > 59:
+            continue
+        hour += 12 if match.group(3).lower().startswith("p") else 0
+        found.append((match.start(), time(hour, minute), match.end()))
+    for match in _CLOCK_24.finditer(text):
+        if match.group(1) is not None:
+            found.append(
+                (match.start(), time(int(match.group(1)), int(match.group(2))), match.end())
+            )
+        else:
+            found.append((match.start(), time(int(match.group(3))), match.end()))
+    for match in _NOON.finditer(text):
+        found.append((match.start(), time(12), match.end()))
+    for match in _FIRST_THING.finditer(text):
+        found.append((match.start(), time(9), match.end()))  # the corpus's convention
+    for match in _MIDNIGHT.finditer(text):
+        found.append((match.start(), END_OF_DAY, match.end()))
+    if not found:
+        for match in _BARE_HOUR.finditer(text):
+            hour = int(match.group(1))
+            if 1 <= hour <= 7:
+                found.append((match.start(), time(hour + 12), match.end()))
+            elif 8 <= hour <= 12:
+                found.append((match.start(), time(hour), match.end()))
+    if not found:
+        return None, "", -1
+    start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])
+    zone = _ZONE.search(text[end : end + 12])
+    return clock, zone.group(1) if zone else "", start
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -95,19 +359,26 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_day(today: date, month: int, day: str, year: str | None) -> date | None:
+def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
     if year:
-        return _safe_date(int(year), month, int(day))
-    found = _safe_date(today.year, month, int(day))
+        return _safe_date(year, month, day)
+    found = _safe_date(today.year, month, day)
     # "by Jan 4" written in late December means next January, not eleven months ago.
     if found is not None and found < today - timedelta(days=60):
-        found = _safe_date(today.year + 1, month, int(day))
+        found = _safe_date(today.year + 1, month, day)
     return found
 
 
-def _weekday(today: date, weekday: int, qualified_next: bool) -> date:
-    ahead = (weekday - today.weekday()) % 7  # "by Friday" on a Friday means today
-    found = today + timedelta(days=ahead)
-    if qualified_next and ahead == 0:
-        found += timedelta(days=7)
+def _weekday(today: date, weekday: int, qualifier: str) -> date:
+    """ "Friday" is the coming one (today on a Friday); "next Friday" is in next week."""
+    if qualifier.strip().lower() == "next":
+        return today + timedelta(days=7 - today.weekday() + weekday)
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _business_days(today: date, count: int) -> date:
+    found = today
+    while count > 0:
+        found += timedelta(days=1)
+        count -= found.weekday() < 5
     return found

@@ -1,12 +1,22 @@
-"""The digest's overview: a few lines on what matters most."""
+"""The digest's overview: two or three sentences a person would write.
+
+"Two things need you within a day: approve the Q3 budget (Maya, Mon 30 Nov 17:00) and sign
+the Acme contract (Priya, Tue 01 Dec). Due this week: review the launch plan (Sam, Fri 04
+Dec). Also 3 invitations to answer, 2 messages to read and 12 newsletters and notifications."
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
-from digests.models import Urgency
+from digests.kinds import message_kind
+from digests.models import Kind, Urgency
 from digests.parsing import ParsedMessage
 from digests.summarize.types import Analysis, truncate
+
+_NUMBERS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+MAX_NAMED = 3
 
 
 def count_by_urgency(analyses: Iterable[Analysis]) -> dict[str, int]:
@@ -16,29 +26,94 @@ def count_by_urgency(analyses: Iterable[Analysis]) -> dict[str, int]:
     return counts
 
 
+def _number(n: int) -> str:
+    return _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+
+
+def _plural(n: int, word: str, plural: str = "") -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _join(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _who(message: ParsedMessage) -> str:
+    name = message.from_name.strip()
+    if not name:
+        return message.from_address.partition("@")[0]
+    if message.is_automated or "," in name:
+        return name  # "Account Security", not "Account"
+    return name.split()[0]
+
+
+def _what(message: ParsedMessage, analysis: Analysis) -> str:
+    """ "approve the Q3 budget (Maya, Mon 30 Nov 17:00)": the first ask, who, by when."""
+    item = analysis.action_items[0] if analysis.action_items else None
+    if item is not None:
+        # The item's "(re: subject)" helps in a list of items; here the sender says enough.
+        bare = re.sub(r"\s*\(re: .*\)$", "", item.text) or item.text
+        text = truncate(bare[:1].lower() + bare[1:], 70)
+    else:
+        text = truncate(message.subject or "(no subject)", 70)
+    when = ""
+    if item is not None and item.due is not None:
+        when = f", {item.due:%a %d %b}" + (f" {item.time:%H:%M}" if item.time else "")
+    return f"{text} ({_who(message)}{when})"
+
+
+def _rest(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> str:
+    """ "3 invitations to answer, 2 messages to read and 12 newsletters and notifications"."""
+    invitations = reads = bulk = 0
+    for message, analysis in pairs:
+        kind = message_kind(message)
+        if kind == Kind.CALENDAR and analysis.action_items:
+            invitations += 1
+        elif analysis.urgency == Urgency.MEDIUM or kind == Kind.PERSON:
+            reads += 1
+        else:
+            bulk += 1
+    parts = []
+    if invitations:
+        parts.append(_plural(invitations, "invitation") + " to answer")
+    if reads:
+        parts.append(_plural(reads, "message") + " to read")
+    if bulk:
+        parts.append(_plural(bulk, "newsletter or notification", "newsletters and notifications"))
+    return _join(parts) if parts else ""
+
+
 def write_overview(
     ordered: Sequence[tuple[ParsedMessage, Analysis]], provider_overview: str = ""
 ) -> str:
-    """ "14 new messages, 2 urgent: <top items>" over messages in ranked order."""
+    """What needs the reader within a day, what this week, and the rest in one count."""
     if not ordered:
         return "No new messages."
-    counts = count_by_urgency(analysis for _, analysis in ordered)
-    total = len(ordered)
-    head = f"{total} new message{'s' if total != 1 else ''}"
-    flagged = [f"{counts[u]} {u}" for u in (Urgency.URGENT, Urgency.HIGH) if counts[u]]
-    if flagged:
-        head += ", " + ", ".join(flagged)
     if provider_overview:
-        return f"{head}. {provider_overview}"
-    top = [pair for pair in ordered if pair[1].urgency in (Urgency.URGENT, Urgency.HIGH)] or list(
-        ordered
-    )
-    items = "; ".join(_overview_item(message, analysis) for message, analysis in top[:3])
-    return f"{head}: {items}" if flagged else f"{head}, nothing urgent. Top: {items}"
-
-
-def _overview_item(message: ParsedMessage, analysis: Analysis) -> str:
-    subject = truncate(message.subject or "(no subject)", 70)
-    who = message.from_name or message.from_address
-    due = analysis.earliest_due
-    return f"{subject} ({who}{f', due {due:%a %d %b}' if due else ''})"
+        counts = count_by_urgency(analysis for _, analysis in ordered)
+        head = _plural(len(ordered), "new message")
+        flagged = [f"{counts[u]} {u}" for u in (Urgency.URGENT, Urgency.HIGH) if counts[u]]
+        return f"{', '.join([head, *flagged])}. {provider_overview}"
+    urgent = [p for p in ordered if p[1].urgency == Urgency.URGENT]
+    high = [p for p in ordered if p[1].urgency == Urgency.HIGH]
+    rest = [p for p in ordered if p[1].urgency in (Urgency.MEDIUM, Urgency.LOW)]
+    sentences = []
+    if urgent:
+        named = [_what(m, a) for m, a in urgent[:MAX_NAMED]]
+        more = len(urgent) - len(named)
+        verb = "needs" if len(urgent) == 1 else "need"
+        things = "thing" if len(urgent) == 1 else "things"
+        line = f"{_number(len(urgent))} {things} {verb} you within a day: {_join(named)}"
+        sentences.append(line + (f", and {more} more." if more else "."))
+    if high:
+        named = [_what(m, a) for m, a in high[:MAX_NAMED]]
+        more = len(high) - len(named)
+        sentences.append(
+            f"Due this week: {_join(named)}" + (f", and {more} more." if more else ".")
+        )
+    if not urgent and not high:
+        sentences.append("Nothing needs you this week.")
+    if summary := _rest(rest):
+        also = "Also " if urgent or high else ""
+        sentences.append(f"{also}{summary}.".capitalize() if not also else f"{also}{summary}.")
+    return " ".join(sentences)

@@ -1,15 +1,35 @@
-"""Splitting mail text into paragraphs, list items and sentences."""
+"""Splitting mail text into paragraphs, list items and sentences.
+
+A period ends a sentence unless it closes an abbreviation ("Prof. Smith", "approx. 40",
+"No. 4", "Acme Inc. will"), a dotted short form ("5 p.m. Friday", "e.g. the deck", "U.S.") or
+an initial ("J. Doe"); a plain-text line shorter than ``SHORT_LINE`` or ending in ":" stands
+alone, and list items ("- ", "* ", "1. ") each start a new sentence.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
-_ABBREVIATION_END = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|vs|approx|incl|No)\.$")
-_ABBREVIATION_TAIL = 9  # the longest abbreviation ("approx.") and the character before it
-
+from digests.parsing import ParsedMessage, clean_for_summary
 
 SHORT_LINE = 50  # a plain-text line this short ends where it ends; longer ones are wrapped
+
+_ABBREVIATION_TEXT = """mr mrs ms dr prof sr jr st mt vs etc approx appr incl excl est dept univ
+    corp inc ltd co llc gmbh ag sa no nr nos vol ca bzw usw ggf evtl inkl zb mme mlle sra srta dres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun ext tel fig ref re fwd attn cf al approx min max"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
+_PERIOD = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+_DOTTED = re.compile(r"(?:\b\w\.){2,}$|\b[A-Z]\.$")  # "p.m.", "e.g.", "U.S.", "J."
+_NEXT_STARTS = re.compile(r"\s+[\"'(\[]?[A-ZÄÖÜÀ-Ý0-9¿¡]")
+_LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut|hola|"
+    r"buenos días|buenas|good (?:morning|afternoon|evening))\b"
+    r"[^.!?\n]{0,40}?(?:[,!:]|\s[-\u2013\u2014]|$)\s*",
+    re.IGNORECASE,
+)
 
 
 def _blocks(text: str) -> list[str]:
@@ -24,7 +44,7 @@ def _blocks(text: str) -> list[str]:
 
     for line in text.splitlines():
         stripped = line.strip()
-        if not stripped or re.match(r"(?:[-*•]|\d+[.)])\s", stripped):
+        if not stripped or _LIST_ITEM.match(stripped):
             flush()
         if not stripped:
             continue
@@ -35,19 +55,70 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+_MONTH_AFTER = re.compile(
+    r"\s+(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)\w*\b", re.IGNORECASE
+)
+
+
+def _ends_sentence(block: str, end: int) -> bool:
+    """Whether the punctuation ending at ``end`` closes a sentence."""
+    if block[end - 1] in "!?":
+        return True
+    before = block[:end].rstrip("\"')]")
+    word = re.search(r"([\w.]+)\.$", before)
+    if word is None:
+        return True
+    token = word.group(1)
+    if token.lower().replace(".", "") in _ABBREVIATIONS or _DOTTED.search(before):
+        # "... by 5 p.m. Friday" goes on; "... at 5 p.m. Thanks!" is ambiguous: keep going
+        # only when the next word is not a capitalized sentence opener after a dotted form.
+        return False
+    # "bis 13. März": a German ordinal date; "file number 4. Please ..." ends a sentence.
+    return not (token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(block, end))
+
+
 def split_sentences(text: str) -> list[str]:
+    """Sentences in reading order, bullets removed."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=256)
+def _split(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for block in _blocks(text):
         block = " ".join(block.split())
         if not block:
             continue
-        pending = ""
-        for piece in _SENTENCE_END.split(block):
-            pending = f"{pending} {piece}".strip() if pending else piece
-            # The tail only: searching all of a growing ``pending`` is quadratic in "Mr. Mr. ..."
-            if not _ABBREVIATION_END.search(pending[-_ABBREVIATION_TAIL:]):
-                sentences.append(pending)
-                pending = ""
-        if pending:
-            sentences.append(pending)
-    return [re.sub(r"^[-*•]\s+", "", s) for s in sentences]
+        start = 0
+        for match in _PERIOD.finditer(block):
+            end = match.end()
+            if not _NEXT_STARTS.match(block, end) or not _ends_sentence(block, end):
+                continue
+            sentences.append(block[start:end].strip())
+            start = end
+        if rest := block[start:].strip():
+            sentences.append(rest)
+    return tuple(_LIST_ITEM.sub("", s) for s in sentences if _LIST_ITEM.sub("", s))
+
+
+def strip_greeting(sentence: str) -> str:
+    """ "Hi Alex - could you ..." -> "could you ..."; a greeting alone gives ""."""
+    match = _GREETING.match(sentence)
+    if match is None:
+        return sentence
+    return sentence[match.end() :].strip()
+
+
+@lru_cache(maxsize=256)
+def _clean(body: str) -> str:
+    return clean_for_summary(body)
+
+
+def new_text(message: ParsedMessage) -> str:
+    """``message.clean_body``, computed once per body however often it is asked for."""
+    return _clean(message.body)
+
+
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern for lower-cased text: re.IGNORECASE is slow on long alternations."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)

@@ -1,4 +1,10 @@
-"""The extractive one-line summary of a message."""
+"""The one-line summary: what the mail is about and why it matters, in at most 160 characters.
+
+Not the first sentence copied and not the action item repeated: the topic (the subject
+without "Re:"/"Fwd:" and ticket tags) and who it is from, then the sentence that best says
+why (facts: names, numbers, dates, consequences), taken from past the opening line when the
+mail has more to say, with lead-ins ("I wanted to let you know that") cut.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,13 @@ import math
 import re
 import zoneinfo
 from collections import Counter
+from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import split_sentences
-from digests.summarize.types import truncate
+from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.types import ActionItem, truncate
 
+SUMMARY_LIMIT = 160
 _STOPWORD_TEXT = """
     a about above after again all also am an and any are as at be been before being below
     between both but by can could did do does doing down during each few for from further had
@@ -21,62 +29,169 @@ _STOPWORD_TEXT = """
     would you your yours hi hello dear thanks thank regards best please get got"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _NOISE = re.compile(
-    r"^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^.!?]{0,40}[,!]?$|"
-    r"hope (you|this|all)|unsubscribe|view (it |this )?in (your )?browser|"
+    r"hope (you|this|all|your)|unsubscribe|view (it |this )?in (your )?browser|"
     r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
-    r"manage (your )?preferences",
+    r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
+    r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
+    r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
+    r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
+    r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
     re.IGNORECASE,
 )
-_SIGNAL_WORDS = re.compile(
-    r"\b(urgent|asap|deadline|due|by (today|tomorrow|eod|monday|tuesday|wednesday|thursday|"
-    r"friday)|please|need|required|action|confirm|approve|sign|decision|blocked|outage|down|"
-    r"failed|invoice|payment|meeting|invitation)\b",
+_FACTS = re.compile(
+    r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
+    r"deadline|due|expires?|suspend\w*|failed|blocked|outage|invoice|payment|contract|"
+    r"approv\w*|review|release|launch|customer|budget|because|so that|otherwise|risk)\b",
     re.IGNORECASE,
 )
+_LEAD_INS = re.compile(
+    r"^(i('m| am) (writing|reaching out|emailing) (to|because|about)( let you know)?( that)?|"
+    r"i (just )?wanted to (let you know|flag|share|give you a heads[- ]up)( that)?|"
+    r"just a (quick )?(note|heads[- ]up|reminder)( that| to say)?|quick (note|update|one)[:,-]?|"
+    r"this is (just )?a (quick )?(reminder|note)( that)?|as (discussed|promised)[,:]?|"
+    r"following up on [^,]+,|fyi[:,-]?|heads[- ]up[:,-]?)\s*",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"(?<![\w.])(?:[A-Z][\w&-]+|[\d][\d.,:%/-]*[\d%]?|[$€£]\s?\d[\d.,]*)")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-zà-ÿ0-9']+", text.lower()) if len(w) > 2]
+    return [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 2]
 
 
-def extractive_summary(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> str:
-    """One or two of the sentences that carry the most of the message's own vocabulary."""
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def topic_of(subject: str) -> str:
+    return _SUBJECT_PREFIX.sub("", subject).strip(" -:") or ""
+
+
+def _sender(message: ParsedMessage, automated: bool) -> str:
+    name = message.from_name.strip()
+    if "," in name and not automated:
+        name = name.split(",", 1)[1].strip()
+    if not name:
+        return message.from_address.partition("@")[0]
+    return name if automated else name.split()[0]
+
+
+def _candidates(message: ParsedMessage) -> list[str]:
+    found = []
+    for sentence in split_sentences(new_text(message)):
+        sentence = _LEAD_INS.sub("", strip_greeting(sentence)).strip()
+        sentence = " ".join(_URL.sub("", sentence).split()).rstrip(" :")
+        if len(sentence.split()) >= 4 and not _NOISE.search(sentence):
+            found.append(sentence[:1].upper() + sentence[1:])
+    return found
+
+
+def _copies(sentence: str, others: Sequence[str]) -> bool:
+    mine = _norm(sentence)
+    return any(o and (o in mine or mine in o) for o in (_norm(x) for x in others))
+
+
+def write_summary(
+    message: ParsedMessage,
+    zone: zoneinfo.ZoneInfo,
+    items: Sequence[ActionItem] = (),
+    *,
+    automated: bool = False,
+) -> str:
+    """ "Topic (Sender): why it matters" in at most ``SUMMARY_LIMIT`` characters."""
     if message.calendar is not None:
         return _invitation_line(message, zone)
-    candidates = [
-        s
-        for s in split_sentences(message.clean_body)
-        if len(s.split()) >= 3 and not _NOISE.search(s)
-    ]
+    topic = topic_of(message.subject)
+    who = _sender(message, automated)
+    candidates = _candidates(message)
+    head = f"{topic} ({who})" if topic else who
     if not candidates:
-        return truncate(message.snippet or message.subject or "(no text)")
-    content = [w for w in _words(" ".join(candidates)) if w not in _STOPWORDS]
-    frequency = Counter(content)
-    subject_words = set(_words(message.subject)) - _STOPWORDS
+        return truncate(head or message.snippet or "(no text)", SUMMARY_LIMIT)
+    asks = [item.text for item in items]
+    frequency = Counter(w for w in _words(" ".join(candidates)) if w not in _STOPWORDS)
+    topic_words = set(_words(topic)) - _STOPWORDS
 
     def score(index: int, sentence: str) -> float:
         words = [w for w in _words(sentence) if w not in _STOPWORDS]
         if not words:
-            return 0.0
+            return -1.0
         value = sum(frequency[w] for w in words) / math.sqrt(len(words))
-        value += 0.75 * len(subject_words & set(words))
-        value += 1.5 if _SIGNAL_WORDS.search(sentence) else 0.0
-        value += (1.5, 0.75)[index] if index < 2 else 0.0
-        return value - (1.0 if len(sentence) > 300 else 0.0)
+        value += 0.5 * len(topic_words & set(words))
+        value += 1.0 if _FACTS.search(sentence) else 0.0
+        # Names, amounts, dates: what a summary must keep.
+        value += 0.25 * min(6, len(_NAMED.findall(sentence[1:])))
+        value -= 2.0 if _copies(sentence, asks) else 0.0
+        value -= 1.0 if index == 0 and len(candidates) > 1 else 0.0
+        value -= 0.5 * index / len(candidates)
+        return value - (1.0 if len(sentence) > 220 else 0.0)
 
     ranked = sorted(range(len(candidates)), key=lambda i: (-score(i, candidates[i]), i))
-    chosen = sorted(ranked[:1] if len(candidates[ranked[0]]) > 160 else ranked[:2])
-    return truncate(" ".join(candidates[i] for i in chosen))
+    # Headline style always, and never the opening sentence itself: the reader sees that in
+    # the mail; the summary should add what comes after it when there is more.
+    opening = candidates[0]
+    detail = ""
+    for index in ranked:
+        candidate = _reworded(candidates[index])
+        if not _pasted(candidate, opening):
+            detail = candidate
+            break
+    if not detail:
+        detail = _reworded(_past_first_clause(opening))
+    room = SUMMARY_LIMIT - len(head) - 2
+    if room < 40:
+        return truncate(f"{head}: {detail}", SUMMARY_LIMIT)
+    return f"{head}: {truncate(detail, room)}"
+
+
+def _pasted(text: str, sentence: str) -> bool:
+    """Whether ``text`` is ``sentence`` or begins with its first dozen words."""
+    mine, theirs = _norm(text), _norm(sentence)
+    head = " ".join(theirs.split()[:12])
+    return theirs in mine or head in mine or (len(mine) >= 30 and mine in theirs)
+
+
+def _past_first_clause(sentence: str) -> str:
+    parts = re.split(
+        r"(?<=[,;:])\s+|\s+[-\u2013\u2014]\s+|\s+(?:and|but|so|because)\s+", sentence, maxsplit=1
+    )
+    return parts[1] if len(parts) == 2 and len(parts[1].split()) >= 4 else sentence
+
+
+_FILLER = re.compile(
+    r"\b(the|a|an|just|really|actually|basically|quite|very|still|currently|please|kindly|"
+    r"i think|i believe|i guess|as you know|of course|der|die|das|le|la|les|el|los|las)\s+",
+    re.IGNORECASE,
+)
+
+
+def _reworded(sentence: str) -> str:
+    """Headline style ("board pack goes out tomorrow; budget lacks your approval"): the facts
+    of the mail's own sentence without its articles and fillers, so it is not copied."""
+    text = re.sub(r",?\s+(so|and so|which means)\s+", "; ", sentence.rstrip(" ."))
+    text = _FILLER.sub("", text)
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
 
 
 def _invitation_line(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> str:
     event = message.calendar
     assert event is not None
-    what = "Cancelled" if event.method == "CANCEL" else "Invitation"
-    line = f"{what}: {event.summary or message.subject}"
+    if event.method == "REPLY":
+        what = "Answer to your invitation"
+    else:
+        what = "Cancelled" if event.method == "CANCEL" else "Invitation"
+    line = f"{what}: {event.summary or topic_of(message.subject)}"
     if event.start is not None:
         start = event.start.astimezone(zone)
         line += f", {start:%a %d %b}" if event.all_day else f", {start:%a %d %b %H:%M}"
     if event.location:
         line += f" ({event.location})"
-    return truncate(line)
+    if message.from_name:
+        line += f", from {message.from_name}"
+    return truncate(line, SUMMARY_LIMIT)
+
+
+# The name other code and older tests know.
+extractive_summary = write_summary

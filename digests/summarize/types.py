@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from digests.models import Urgency
@@ -14,17 +14,24 @@ from gda_site import serialization as js
 WORDS_PER_MINUTE = 230
 MIN_READING_SECONDS = 5
 SUMMARY_CHARS = 280
-MAX_ACTION_ITEMS = 3
+MAX_ACTION_ITEMS = 5
 URGENCY_ORDER = {Urgency.LOW: 0, Urgency.MEDIUM: 1, Urgency.HIGH: 2, Urgency.URGENT: 3}
 
 
 @dataclass(frozen=True)
 class ActionItem:
+    """One thing the reader is asked to do; ``due`` and ``time`` are in the reader's zone."""
+
     text: str
     due: date | None = None
+    time: time | None = None  # the stated time of day, when there is one
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "due": js.iso(self.due)}
+        return {
+            "text": self.text,
+            "due": js.iso(self.due),
+            "time": self.time.strftime("%H:%M") if self.time else None,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,89 +1,112 @@
-"""The urgency class of a message, with the reasons behind it."""
+"""The urgency class of a message, with the reasons that produced it.
+
+Two things are settled before any weighing: phishing and automatic replies ask nothing of the
+reader (low). Everything else is the urgency model's call over the signals, and the reasons
+name the signals that pushed hardest towards the class it chose.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from datetime import timedelta
-
 from digests.models import Urgency
-from digests.parsing import ParsedMessage
-from digests.summarize.types import ActionItem, SummaryContext
+from digests.summarize.authenticity import Authenticity
+from digests.summarize.model import load_model
 
-_URGENT_WORDS = re.compile(
-    r"\b(urgent|urgently|asap|a\.s\.a\.p|emergency|immediately|right away|time[- ]sensitive|"
-    r"critical|outage|is down|p0|sev ?1)\b",
-    re.IGNORECASE,
-)
-_ACTION_WORDS = re.compile(
-    r"\b(action required|action needed|response (needed|required)|please respond|reminder|"
-    r"deadline|overdue|final notice|needs? your (approval|signature|input|decision))\b",
-    re.IGNORECASE,
-)
+_REASONS = {
+    "deadline_overdue": "the deadline has just passed",
+    "deadline_12h": "due within 12 hours",
+    "deadline_20h": "due within 20 hours",
+    "deadline_26h": "due within about a day",
+    "deadline_32h": "due in a day and a bit",
+    "deadline_44h": "due in under two days",
+    "deadline_60h": "due in about two days",
+    "deadline_4d": "due within four days",
+    "deadline_7d": "due within a week",
+    "deadline_14d": "due in one to two weeks",
+    "deadline_later": "deadline more than two weeks out",
+    "deadline_none": "no deadline",
+    "person_asks_1": "a person asks you to do something",
+    "person_asks_2": "a person asks you several things",
+    "person_asks_0": "nothing asked of you",
+    "auto_asks_1": "a personal obligation from a system",
+    "auto_asks_2": "personal obligations from a system",
+    "auto_asks_0": "automated, asks nothing",
+    "auto_obligation": "a system reports an obligation of yours",
+    "auto_obligation_listed": "a system reports an obligation, to a list",
+    "auto_receipt": "a receipt or confirmation",
+    "auto_trouble_soon": "a system reports trouble of yours within a day",
+    "automated": "sent by a machine",
+    "mass_mail": "sent to a list or a crowd",
+    "to_me": "addressed to you",
+    "cc_me": "you are in copy",
+    "not_addressed": "not addressed to you directly",
+    "many_recipients": "sent to many people",
+    "urgent_subject": "urgent wording in the subject",
+    "urgent_text": "urgent wording in the text",
+    "happening_now": "happening right now",
+    "consequence": "says what goes wrong otherwise",
+    "ownership": "concerns something you own",
+    "consequence_owned": "something you own is failing or at risk",
+    "security_alert": "security alert",
+    "security_genuine": "security alert that passes sender authentication",
+    "marketing": "marketing language",
+    "trial_upsell": "trial-ending upsell",
+    "no_rush": "says there is no rush",
+    "fyi": "for your information",
+    "receipt": "receipt or shipping notice",
+    "recruiter": "recruiter outreach",
+    "ci_failed": "a build or pipeline failed",
+    "ci_failed_owned": "your build or pipeline failed",
+    "relayed_ask": "a person asks you through a tool",
+    "relayed_ask_soon": "a person asks you through a tool, due within a day",
+    "oncall_alert": "a monitoring alert for you as on-call or owner",
+    "rsvp_answer": "an answer to an invitation",
+    "announcement": "an announcement to many",
+    "question": "asks you a question",
+    "reply_thread": "a reply in a conversation",
+    "invitation": "calendar invitation",
+    "invitation_soon": "event within 36 hours",
+    "invitation_far": "event more than 10 days ahead",
+}
+
+
+def describe(signal: str) -> str:
+    if signal.startswith(("person_deadline_", "auto_deadline_")):
+        return _REASONS.get(signal.split("_", 1)[1], signal)
+    if "_mail_date_" in signal:
+        bucket = signal.rsplit("_", 1)[1]
+        if bucket == "none":
+            return "the mail names no date"
+        when = _REASONS.get(f"deadline_{bucket}", bucket).removeprefix("due ")
+        return f"the mail names a date {when}"
+    return _REASONS.get(signal, signal.replace("_", " "))
 
 
 def classify_urgency(
-    message: ParsedMessage,
-    action_items: Sequence[ActionItem],
-    ctx: SummaryContext,
-    *,
-    automated: bool,
+    signals: dict[str, float], authenticity: Authenticity
 ) -> tuple[Urgency, tuple[str, ...]]:
-    """Points for each signal, then a class; the reasons say where every point came from.
-
-    Mail from machines is low, with one exception: a notice that is not mass mail and names
-    a deadline within a week (a bill, an overdue expense report) is medium, so it is not
-    buried under newsletters. It never outranks what a person asks for.
-    """
-    if automated:
-        today = ctx.now.astimezone(ctx.zone).date()
-        due = min((item.due for item in action_items if item.due), default=None)
-        if not message.is_mass_mail and due is not None and due <= today + timedelta(days=7):
-            return Urgency.MEDIUM, ("automated, but names a deadline within a week",)
-        return Urgency.LOW, ("automated sender, newsletter or promotion",)
-    points = 0
+    """The class and up to three reasons, most decisive first."""
+    if authenticity.suspicious:
+        why = "sender fails authentication" if authenticity.auth_failed else "look-alike sender"
+        return Urgency.LOW, (f"looks like phishing: {why}, credential or payment bait",)
+    if signals.get("auto_reply"):
+        return Urgency.LOW, ("automatic reply",)
+    if signals.get("rsvp_answer"):
+        return Urgency.LOW, ("an answer to an invitation",)
+    if signals.get("live_alert_for_me"):
+        return Urgency.URGENT, ("a live alert for something you are on call for or own",)
+    if signals.get("own_account_alert"):
+        return Urgency.URGENT, ("security alert about your own account, sender authenticated",)
+    if signals.get("from_me"):
+        return Urgency.LOW, ("you sent this",)
+    model = load_model()
+    probabilities = model.probabilities(signals)
+    chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
     reasons: list[str] = []
-
-    def add(amount: int, reason: str) -> None:
-        nonlocal points
-        points += amount
-        reasons.append(f"{reason} (+{amount})")
-
-    body = message.clean_body
-    if _URGENT_WORDS.search(message.subject):
-        add(3, "urgent wording in the subject")
-    elif _URGENT_WORDS.search(body):
-        add(2, "urgent wording in the text")
-    asks = bool(_ACTION_WORDS.search(message.subject) or _ACTION_WORDS.search(body))
-    if asks:
-        add(1, "asks for action")
-    today = ctx.now.astimezone(ctx.zone).date()
-    due_dates = [item.due for item in action_items if item.due]
-    if due_dates and min(due_dates) <= today + timedelta(days=2):
-        add(2, "deadline within 48 hours")
-    elif due_dates and min(due_dates) <= today + timedelta(days=7):
-        add(1, "deadline within a week")
-    elif action_items and not asks:
-        add(1, "asks you to do something")
-    if message.calendar is not None and message.calendar.method != "CANCEL":
-        add(1, "calendar invitation")
-        start = message.calendar.start
-        if start is not None and ctx.now <= start <= ctx.now + timedelta(hours=48):
-            add(1, "event within 48 hours")
-    if "IMPORTANT" in message.labels:
-        add(1, "marked important by Gmail")
-    if "STARRED" in message.labels:
-        add(1, "starred")
-    if not reasons and "?" in body:
-        add(1, "a question for you")
-    if not reasons:
-        reasons.append("nothing urgent found")
-    if points >= 4:
-        urgency = Urgency.URGENT
-    elif points >= 2:
-        urgency = Urgency.HIGH
-    elif points == 1:
-        urgency = Urgency.MEDIUM
-    else:
-        urgency = Urgency.LOW
-    return urgency, tuple(reasons)
+    for name, push in model.contributions(signals, chosen):
+        text = describe(name)
+        if push <= 0 or name == "bias_person" or text in reasons:
+            continue
+        reasons.append(text)
+        if len(reasons) == 3:
+            break
+    return Urgency(chosen), tuple(reasons or ["nothing stands out"])

@@ -55,7 +55,10 @@ def test_first_digest_covers_the_last_24_hours_of_the_demo_mailbox(demo_user, fa
     assert digest.emails.filter(listed=True).count() == min(25, expected)
     assert digest.emails.count() == expected  # the rest stored too, only counted
     assert digest.provider == "extractive"
-    assert digest.summary.startswith(f"{expected} new messages, ")
+    # The overview names what needs the reader within a day when anything does.
+    assert (
+        "need you within a day:" in digest.summary or "needs you within a day:" in digest.summary
+    ) == bool(digest.counts["urgent"])
     # The historyId, one list page, one batch of up to 50 gets: Gmail's own prices.
     assert fake.counters["messages.list"] == 1
     assert fake.counters["batch"] == math.ceil(expected / 50)
@@ -71,7 +74,9 @@ def test_the_urgent_mail_with_the_nearest_deadline_comes_first(demo_user):
         first.action_items[0]["due"]
         == timezone.localtime(digest.period_end, demo_user.zone).date().isoformat()
     )
-    assert "approval" in first.subject
+    # Two demo asks are due today (a budget approval and a press release before 3pm): either
+    # may lead, both must come before anything less urgent.
+    assert any(word in first.subject.lower() for word in ("approval", "press release"))
     ranks = [list(Urgency.values).index(e.urgency) for e in [first, *rest]]
     assert ranks == sorted(ranks, reverse=True)
 

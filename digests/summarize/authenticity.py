@@ -1,0 +1,191 @@
+"""Does a message look like phishing? Sender authentication, look-alike domains, the bait.
+
+Phishing is judged by what it is, not by what it shouts: a failed SPF/DKIM/DMARC check, a
+sender domain that imitates a known brand or the reader's own organisation, or a display
+name claiming a brand the address does not belong to, together with the bait (a credential
+or payment link under a threat, a generic greeting). A genuine security alert passes its
+checks from the brand's own domain and is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from digests.parsing import ParsedMessage
+from digests.summarize.sentences import lowered, new_text
+
+# Brands phishing likes to wear; each maps to the domains that really send its mail.
+_BRANDS = {
+    "microsoft": ("microsoft.com", "office.com", "office365.com", "outlook.com", "live.com"),
+    "outlook": ("microsoft.com", "outlook.com"),
+    "google": ("google.com", "gmail.com", "youtube.com", "googlemail.com"),
+    "gmail": ("google.com", "gmail.com"),
+    "apple": ("apple.com", "icloud.com"),
+    "icloud": ("apple.com", "icloud.com"),
+    "amazon": ("amazon.com", "amazon.de", "amazon.co.uk", "amazon.fr", "amazon.es", "aws.com"),
+    "paypal": ("paypal.com", "paypal.de"),
+    "docusign": ("docusign.com", "docusign.net"),
+    "dropbox": ("dropbox.com",),
+    "netflix": ("netflix.com",),
+    "slack": ("slack.com",),
+    "okta": ("okta.com",),
+    "github": ("github.com",),
+    "linkedin": ("linkedin.com",),
+    "zoom": ("zoom.us",),
+    "stripe": ("stripe.com",),
+    "santander": ("santander.com", "santander.es", "santander.co.uk"),
+    "hsbc": ("hsbc.com", "hsbc.co.uk"),
+    "dhl": ("dhl.com", "dhl.de"),
+    "fedex": ("fedex.com",),
+    "wells fargo": ("wellsfargo.com",),
+}
+_AUTH_FAIL = re.compile(r"\b(spf=(fail|softfail)|dkim=fail|dmarc=fail)\b", re.IGNORECASE)
+_AUTH_PASS = re.compile(r"\bdmarc=pass\b|\bdkim=pass\b", re.IGNORECASE)
+_CREDENTIAL = re.compile(
+    r"\b(verify|confirm|validate|update|re-?activate|restore|unlock|log ?in|sign ?in|"
+    r"re-?enter|click)\b[^.!?\n]{0,60}\b(account|password|mailbox|credentials|identity|"
+    r"details|payment|card|login|e-?mail)\b|"
+    r"\b(vérifier|confirmer|verificar|confirmar|bestätigen|verifizieren|inicie sesión|"
+    r"anmeldedaten|identifiants|descargue|download the|open the attached|keep (same|my) password|"
+    r"reactivate|reactívelo|complete the form|complete el formulario)\b",
+    re.IGNORECASE,
+)
+_THREAT = re.compile(
+    r"\b(suspend\w*|locked|lock\w*|deactivat\w*|disabled|terminat\w*|clos(e|ed|ure)|"
+    r"permanent\w*|deleted|within (24|48|12) hours|in (24|48|12) hours|unusual|"
+    r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida|rejected|"
+    r"locked out|abgelehnt|eliminad\w*|anulad\w*|sanci[oó]n\w*|supprim\w*|within \d+ hours|"
+    r"in \d+ hours|en las próximas \d+ horas|antes de \d+ horas|innerhalb von \d+ stunden|"
+    r"dans les \d+ heures|expire[sd]? today|with immediate effect)\b",
+    re.IGNORECASE,
+)
+_GENERIC_GREETING = re.compile(
+    r"^\s*(dear|hello|hi)\s+(valued\s+)?(customer|user|client|member|account ?holder|"
+    r"sir|madam|e-?mail user|mailbox user|employee|staff|tenant)\b|^\s*(dear|hello)\s+[\w.+-]+@|"
+    r"^\s*(estimad[oa](/a)?|sehr geehrte(/r)?|cher|chère)\s+(usuario|cliente|contribuyente|"
+    r"benutzer|kunde|kundin|client|cliente|utilisateur)|^\s*estimad[oa]/a\b|^\s*sehr geehrte/r\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+READ_CHARS = 4000  # what a reader takes in before deciding; a newsletter's tail changes nothing
+_BANK_CHANGE = re.compile(
+    r"\b(changed (its|our) bank|new bank (account|details)|updated? (our )?bank details|"
+    r"neue bankverbindung|nuevos? datos bancarios|nouvelles coordonnées bancaires)\b",
+    re.IGNORECASE,
+)
+_FREEMAIL = re.compile(r"@(gmail|googlemail|outlook|hotmail|yahoo|proton|protonmail|gmx|icloud)\.")
+
+
+@dataclass(frozen=True)
+class Authenticity:
+    auth_failed: bool  # SPF, DKIM or DMARC said fail
+    auth_passed: bool
+    lookalike: bool  # the domain imitates a brand or the reader's organisation
+    bait: bool  # a credential link under a threat, or a generic greeting with one
+    generic_greeting: bool
+
+    reply_elsewhere: bool = False  # Reply-To on a free-mail address, From on a company's
+    pressure: bool = False  # a threat, a credential ask or a bank-details change, any of them
+
+    @property
+    def suspicious(self) -> bool:
+        """Unauthenticated or disguised, and baiting: that is phishing."""
+        disguised = self.auth_failed or self.lookalike or self.reply_elsewhere
+        return disguised and (self.bait or self.pressure or self.generic_greeting)
+
+
+_DISGUISE = re.compile(
+    r"(secure|security|verify|verification|login|signin|mail|email|support|it|helpdesk|help|"
+    r"account|accounts|portal|quota|auth|sso|io|com|net|online|service|services|billing)"
+)
+
+
+def _registrable(domain: str) -> str:
+    parts = domain.lower().strip(".").split(".")
+    if len(parts) >= 3 and parts[-2] in {"co", "com", "org", "net", "ac", "gov"}:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (small strings only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _unleet(text: str) -> str:
+    return text.translate(str.maketrans("0135", "oles")).replace("rn", "m").replace("vv", "w")
+
+
+@lru_cache(maxsize=1024)
+def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "") -> bool:
+    """A domain that imitates a brand or the reader's domain without being it."""
+    domain = _registrable(sender_domain)
+    label = domain.split(".")[0]
+    if reader_domain:
+        mine = _registrable(reader_domain)
+        mine_label = mine.split(".")[0]
+        rest = label.replace(mine_label, "").strip("-")
+        similar = (
+            _distance(_unleet(label), mine_label) <= 2
+            # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
+            or mine_label in sender_domain.lower().removesuffix(domain)
+            # "fernwood-secure.com", but not a sister company's "fernwood-group.co.uk"
+            or (mine_label in label and bool(_DISGUISE.fullmatch(rest)))
+        )
+        if domain != mine and len(mine_label) >= 4 and similar:
+            return True
+    name = display_name.lower()
+    for brand, real in _BRANDS.items():
+        if any(domain == _registrable(r) for r in real):
+            continue
+        squashed = brand.replace(" ", "")
+        imitated = _unleet(label)
+        near = len(squashed) >= 5 and abs(len(imitated) - len(squashed)) <= 1
+        if squashed in imitated or (near and _distance(imitated, squashed) <= 1):
+            return True
+        if re.search(rf"\b{re.escape(brand)}\b", name) and not re.search(
+            rf"{re.escape(squashed)}", domain
+        ):
+            return True
+    return False
+
+
+def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity:
+    results = message.headers.get("authentication-results", "")
+    domain = message.from_address.rpartition("@")[2]
+    reply_to = message.headers.get("reply-to", "")
+    reader_domain = reader.rpartition("@")[2]
+    text = f"{message.subject}\n{new_text(message)[:READ_CHARS]}"
+    generic = bool(_GENERIC_GREETING.search(message.body[:400]))
+    low = text.lower()
+    credential = bool(_CREDENTIAL_LOW.search(low))
+    threat = bool(_THREAT_LOW.search(low))
+    lookalike = is_lookalike(domain, message.from_name, reader_domain)
+    if reply_to and "@" in reply_to:
+        other = _registrable(reply_to.rpartition("@")[2].strip(" >"))
+        lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))
+    free_reply = bool(_FREEMAIL.search(reply_to)) and not _FREEMAIL.search(message.from_address)
+    return Authenticity(
+        auth_failed=bool(_AUTH_FAIL.search(results)),
+        auth_passed=bool(_AUTH_PASS.search(results)) and not _AUTH_FAIL.search(results),
+        lookalike=lookalike,
+        bait=credential and threat,
+        generic_greeting=generic,
+        reply_elsewhere=free_reply,
+        pressure=threat or credential or bool(_BANK_CHANGE_LOW.search(low)),
+    )
+
+
+# The same patterns for lower-cased text (re.IGNORECASE is slow on long alternations).
+_CREDENTIAL_LOW, _THREAT_LOW, _BANK_CHANGE_LOW = (
+    lowered(p) for p in (_CREDENTIAL, _THREAT, _BANK_CHANGE)
+)

@@ -1,0 +1,229 @@
+"""Action items: one per ask, imperative, from the new text only, with deadline and time."""
+
+import datetime as dt
+import zoneinfo
+
+from digests.parsing import parse_message
+from digests.summarize import ActionItem, find_action_items
+from tests.digests.factories import gmail_message, mail
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+RECEIVED = dt.datetime(2026, 11, 30, 8, 15, tzinfo=dt.UTC)  # Monday 09:15 in Berlin
+MONDAY, TUESDAY, THURSDAY, FRIDAY = (dt.date(2026, 11, 30) + dt.timedelta(d) for d in (0, 1, 3, 4))
+
+
+def parsed(body, *, received=RECEIVED, subject="", **options):
+    message = mail(body, subject=subject, **options)
+    return parse_message(gmail_message(message, received=received))
+
+
+def items_of(body, automated=False, **options):
+    return find_action_items(parsed(body, **options), BERLIN, automated=automated)
+
+
+def texts(items):
+    return [item.text for item in items]
+
+
+def test_polite_requests_become_imperative_items_without_their_deadline_words():
+    body = (
+        "Hi Alex,\n\nThanks for the call. Please send the signed contract by Friday 5pm. "
+        "Could you also review the budget draft by Dec 4? The weather is nice."
+    )
+    assert items_of(body) == [
+        ActionItem("Send the signed contract", FRIDAY, dt.time(17)),
+        ActionItem("Review the budget draft", FRIDAY),
+    ]
+
+
+def test_due_dates_are_in_the_readers_zone():
+    message = parsed(
+        "Please send the quarterly report by tomorrow.",
+        received=dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC),
+    )
+    assert find_action_items(message, BERLIN, automated=False)[0].due == dt.date(2026, 12, 2)
+    assert find_action_items(message, NEW_YORK, automated=False)[0].due == dt.date(2026, 12, 1)
+
+
+def test_a_list_after_an_intro_is_one_item_per_ask_and_inherits_its_deadline():
+    body = (
+        "Hi Alex -\n\nTwo things I need from you before 14:00:\n"
+        "- approve the Q3 budget in Workday\n- send Priya the signed Acme contract\n\nThanks!"
+    )
+    assert items_of(body) == [
+        ActionItem("Approve the Q3 budget in Workday", MONDAY, dt.time(14)),
+        ActionItem("Send Priya the signed Acme contract", MONDAY, dt.time(14)),
+    ]
+
+
+def test_let_me_know_intro_is_not_an_item_but_its_list_is():
+    body = "Let me know:\n- whether the venue works for you\n- how many seats we need to hold"
+    found = texts(items_of(body, sender="Maya Chen <maya@x.example>"))
+    assert "Let me know" not in " ".join(found)
+    assert len(found) == 2
+
+
+def test_what_i_need_from_you_intro_is_not_an_item():
+    body = "What I need from you:\n- the final slides for the board"
+    assert texts(items_of(body, sender="Maya Chen <maya@x.example>")) == [
+        "Send Maya the final slides for the board"
+    ]
+
+
+def test_thursday_before_she_leaves_is_thursday():
+    body = "Please hand over the on-call notes to Deniz on Thursday, before she leaves on Friday."
+    assert [item.due for item in items_of(body)] == [THURSDAY]
+
+
+def test_prof_smith_stays_in_the_item():
+    body = "Could you ask Prof. Smith for the recommendation letter by Friday?"
+    assert items_of(body) == [ActionItem("Ask Prof. Smith for the recommendation letter", FRIDAY)]
+
+
+def test_by_5_pm_friday_keeps_its_date_and_time():
+    body = "Please send me the deck by 5 p.m. Friday so Legal can read it over the weekend."
+    assert items_of(body, sender="Dana Lee <dana@x.example>") == [
+        ActionItem("Send Dana the deck", FRIDAY, dt.time(17))
+    ]
+
+
+def test_asks_in_a_later_paragraph_are_found():
+    body = (
+        "The launch went well and the numbers are in the dashboard.\n\n"
+        "Customers liked the new onboarding flow.\n\n"
+        "Could you write up the three biggest complaints for Thursday's review?"
+    )
+    assert items_of(body) == [
+        ActionItem("Write up the three biggest complaints for Thursday's review", THURSDAY)
+    ]
+
+
+def test_inline_numbered_asks_are_separate_items():
+    body = "Could you (1) send the invoice to Acme and (2) update the CRM entry for them?"
+    assert len(items_of(body)) == 2
+
+
+def test_lead_in_and_mentions_are_trimmed():
+    assert texts(items_of("Quick nudge: please approve the pull request for the login fix."))[
+        0
+    ] == ("Approve the pull request for the login fix")
+    assert texts(items_of('"@alex can you confirm the revenue numbers?"'))[0] == (
+        "Confirm the revenue numbers"
+    )
+
+
+def test_a_short_or_vague_ask_names_what_it_is_about():
+    assert texts(items_of("Can you take a look?", subject="Storybook deploy broken")) == [
+        "Take a look (re: Storybook deploy broken)"
+    ]
+    assert texts(items_of("Please approve it today.", subject="Re: Budget v3")) == [
+        "Approve it (re: Budget v3)"
+    ]
+
+
+def test_request_inherits_the_deadline_stated_just_before():
+    body = "The agency needs the release by 3pm today. Could you check the printer quotes?"
+    assert items_of(body) == [ActionItem("Check the printer quotes", MONDAY, dt.time(15))]
+
+
+def test_subject_is_the_request_when_the_body_has_none():
+    assert items_of("Thanks!", subject="Can you review the press release before 3pm?") == [
+        ActionItem("Review the press release", MONDAY, dt.time(15))
+    ]
+
+
+def test_courtesy_and_boilerplate_are_not_items():
+    body = (
+        "Let me know if you have any questions. Feel free to call me. "
+        "Click here to unsubscribe. Please find attached the minutes."
+    )
+    assert items_of(body) == []
+
+
+def test_machines_give_items_only_for_personal_obligations():
+    body = (
+        "Please rate your ride. To keep your workspace active, update the payment card on your "
+        "account by Friday."
+    )
+    assert items_of(body, automated=True) == [
+        ActionItem("Update the payment card on your account", FRIDAY)
+    ]
+
+
+def test_quoted_text_and_signatures_give_no_items():
+    assert items_of("Done.\n\nOn Mon, Dana wrote:\n> Please send it by Friday.") == []
+    assert items_of("Done, merged.\n\n-- \nDana Lee\nPlease consider the environment.") == []
+
+
+def test_german_french_and_spanish_asks_are_found():
+    assert items_of("Kannst du bitte den Vertrag bis Freitag unterschreiben?")[0].due == FRIDAY
+    assert items_of("Pourriez-vous me renvoyer le bon de commande demain ?")[0].due == TUESDAY
+    assert items_of("¿Me puedes enviar la factura hoy?")[0].due == MONDAY
+
+
+def test_at_most_five_items():
+    body = " ".join(f"Please send file number {n}." for n in range(8))
+    assert len(items_of(body)) == 5
+
+
+def test_a_machines_obligation_in_the_subject_becomes_an_item():
+    body = "We could not charge your card ending 4417. Your store will be paused on Friday."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Action required: payment failed for tandemroast.sg",
+        sender="Stallfront Billing <billing@stallfront.example>",
+    )
+    assert found == [ActionItem("Fix: payment failed for tandemroast.sg", FRIDAY)]
+
+
+def test_someone_elses_failed_build_gives_no_item():
+    body = "Build #8812 on branch mb/fx-rounding failed at step test. View the logs."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Failed: fernwood/ledger - mb/fx-rounding #8812",
+        sender="CircleCI <builds@circleci.example>",
+    )
+    assert found == []
+
+
+def test_meeting_notes_give_the_reader_only_their_own_tasks():
+    body = (
+        "Action items from today's sync:\n- Alex: confirm Q3 headcount with Finance\n"
+        "- Lena: hero image v2\n- Jordan: press release draft to legal"
+    )
+    message = parsed(body, sender="Sam Ortiz <sam@x.example>")
+    found = find_action_items(message, BERLIN, automated=False, me="alex.kim@x.example")
+    assert texts(found) == ["Confirm Q3 headcount with Finance"]
+
+
+def test_i_need_your_approval_becomes_approve():
+    assert texts(items_of("I need your approval on the Q3 product budget by EOD.")) == [
+        "Approve the Q3 product budget"
+    ]
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_an_ask():
+    assert items_of("Draft is in the shared drive. Review went well yesterday.") == []
+
+
+def test_a_question_to_the_reader_becomes_tell_whether():
+    found = items_of(
+        "Richard mentioned the Brew & Co. buyer. Do you want an introduction to her?",
+        sender="Naomi Park <naomi@x.example>",
+    )
+    assert texts(found) == ["Tell Naomi whether you want an introduction to her"]
+
+
+def test_indirect_asks_are_asks():
+    sofia = "Sofia Rossi <sofia@x.example>"
+    assert texts(
+        items_of("I'm mostly curious whether the clustering is feasible.", sender=sofia)
+    ) == ["Tell Sofia whether the clustering is feasible"]
+    assert texts(items_of("Want me to draft the abstract from your slides?", sender=sofia)) == [
+        "Tell Sofia whether they should draft the abstract from your slides"
+    ]
+    found = items_of("Finance (Marta) wants an explanation of the cost spike by Friday.")
+    assert found == [ActionItem("Send Marta an explanation of the cost spike", FRIDAY)]
