@@ -148,7 +148,12 @@ def decode_header_value(value: str) -> str:
 
 
 def _unfold(value: str) -> str:
-    return " ".join(value.split())
+    return " ".join(without_nul(value).split())
+
+
+def without_nul(text: str) -> str:
+    """Text without NUL characters: PostgreSQL refuses them in text and JSON columns."""
+    return text.replace("\x00", "")
 
 
 def _header_map(headers: list[Mapping[str, Any]]) -> dict[str, str]:
@@ -156,12 +161,13 @@ def _header_map(headers: list[Mapping[str, Any]]) -> dict[str, str]:
     for header in headers:
         name = str(header.get("name", "")).strip().lower()
         if name and name not in result:
-            result[name] = str(header.get("value", ""))
+            result[name] = without_nul(str(header.get("value", "")))
     return result
 
 
 def _header_all(headers: list[Mapping[str, Any]], name: str) -> list[str]:
-    return [str(h.get("value", "")) for h in headers if str(h.get("name", "")).lower() == name]
+    values = (h.get("value", "") for h in headers if str(h.get("name", "")).lower() == name)
+    return [without_nul(str(value)) for value in values]
 
 
 def _addresses(values: list[str]) -> list[str]:
@@ -193,10 +199,10 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     candidates = [*([declared] if declared else []), "utf-8", "cp1252"]
     for candidate in candidates:
         try:
-            return data.decode(candidate)
+            return without_nul(data.decode(candidate))
         except UnicodeDecodeError:
             continue
-    return data.decode(candidates[0], errors="replace")
+    return without_nul(data.decode(candidates[0], errors="replace"))
 
 
 def _text_codec(charset: str | None) -> str | None:
@@ -533,4 +539,4 @@ def parse_message(message: Mapping[str, Any]) -> ParsedMessage:
 
 def _unescape_snippet(snippet: str) -> str:
     """Gmail HTML-escapes snippets ("don&#39;t")."""
-    return html.unescape(snippet)
+    return without_nul(html.unescape(snippet))
