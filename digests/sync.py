@@ -12,6 +12,8 @@ that end, and the ids it saw but left for later. A run finds its candidates by
   digest's end) is added to history when it arrives, so it lands in this digest;
 * **history gone** (404, after about a week) or no cursor yet: ``messages.list`` from the
   last covered end minus ``gmail.overlap_minutes``, with the historyId read just before.
+  Listing has no upper bound: mail that arrived after the period's end but before that
+  historyId is in no later history, so it is listed and kept pending.
 
 Ids already in an earlier digest of this person are dropped (nothing repeated). The oldest
 ``gmail.max_messages`` candidates (Gmail ids grow with time) are fetched in batches; the rest
@@ -100,7 +102,7 @@ def read_mail(
         source = "since" if since is not None else ("list" if _had_digests(digest) else "first")
         window = since or (start - overlap if source == "list" else start)
         history_id = client.history_id()
-        checked.update(_listed(client, query, window, end))
+        checked.update(_listed(client, query, window))
     else:
         source = "history"
         checked.update(dict.fromkeys(cursor.pending_ids, False))
@@ -110,7 +112,7 @@ def read_mail(
         except gmail.GmailHistoryExpired:
             source = "list"
             history_id = client.history_id()
-            checked.update(_listed(client, query, cursor.covered_until - overlap, end))
+            checked.update(_listed(client, query, cursor.covered_until - overlap))
     if dedupe:
         for known in already_covered(user, digest, checked):
             checked.pop(known, None)
@@ -149,9 +151,14 @@ def _had_digests(digest: Digest) -> bool:
     return built.exists()
 
 
-def _listed(client: gmail.Gmail, query: str, start: datetime, end: datetime) -> dict[str, bool]:
-    """Matching ids in [start, end) per Gmail, oldest first, marked as checked."""
-    ids = client.list_message_ids(gmail.period_query(query, start, end))
+def _listed(client: gmail.Gmail, query: str, start: datetime) -> dict[str, bool]:
+    """Matching ids from ``start`` on per Gmail, oldest first, marked as checked.
+
+    No upper bound: the historyId was read before this listing, so mail that arrived since
+    the period's end is in no later history; listed here, it stays pending (dated after the
+    end) instead of being lost.
+    """
+    ids = client.list_message_ids(gmail.period_query(query, start, None))
     return dict.fromkeys(reversed(ids), True)
 
 
