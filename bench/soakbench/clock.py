@@ -4,10 +4,9 @@
 is ``sim_start + (time.time() - real_start) * speed``. :func:`install` makes
 ``django.utils.timezone.now`` (and google-auth's ``utcnow``) read it; it must run before the
 apps are imported (the soak settings module calls it), so ``from django.utils.timezone
-import now`` and model defaults
-bind the compressed clock. ``time.time`` is left alone: HTTP timeouts, Retry-After sleeps and
-the Gmail quota bucket stay in real seconds, as Google's limits are. Production never loads
-this module.
+import now`` and model defaults bind the compressed clock. ``time.time`` is left alone:
+HTTP timeouts, Retry-After sleeps and the Gmail quota bucket stay in real seconds, as
+Google's limits are. Production never loads this module.
 """
 
 from __future__ import annotations
