@@ -63,6 +63,7 @@ bench: install
 	$(BIN)/python bench/cron.py
 	$(BIN)/python bench/jobs.py
 	$(BIN)/python bench/gmail.py
+	$(BIN)/python bench/soak.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache
