@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/quality.py $(CORPUS_ARGS)
+	$(BIN)/python bench/soak.py
 
 # Refit the urgency model on the dev split (digests/summarize/urgency_model.json), bit for bit.
 # Another corpus: make train CORPUS_ARGS="--corpus DIR --corpus DIR2".

@@ -86,6 +86,8 @@ def build_digest(
     ``since`` starts a new digest there instead of where the last one ended (mail already
     in a digest is still skipped).
     """
+    if deliver:
+        deliver_owed_nothing_new(user, connect_gmail, now)
     digest = claim_period(user, now, since=since)
     if not is_built(digest):
         try:
@@ -347,6 +349,22 @@ def deliver_once(
     row = outbox.deliver(digest, connect_gmail)
     _finish(digest, note=row.note, delivered_at=row.sent_at or now)
     progress("sending", 1, 1)
+
+
+def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: datetime) -> None:
+    """Finish a "nothing new" email an earlier run queued but could not send (or confirm).
+
+    An empty digest is finished when it is stored, so no later run would resume it: its
+    outbox row is retried here first, exactly once as every outbox email.
+    """
+    owed = Digest.objects.filter(
+        user=user, status=Digest.Status.EMPTY, delivered_at__isnull=True
+    ).exclude(outbound_email__state=OutboundEmail.State.SENT)
+    for digest in owed.filter(outbound_email__isnull=False):
+        row = outbox.deliver(digest, connect_gmail)
+        Digest.objects.filter(pk=digest.pk).update(
+            delivered_at=row.sent_at or now, last_error=row.note
+        )
 
 
 def handle_empty(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> Digest:

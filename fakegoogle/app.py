@@ -331,7 +331,16 @@ def _control_add_message(fake: FakeGoogle, request: Request) -> Response:
 
 def _control_add_fault(fake: FakeGoogle, request: Request) -> Response:
     data = request.json_body()
-    allowed = {"target", "status", "times", "retry_after", "reason", "delay", "message"}
+    allowed = {
+        "target",
+        "status",
+        "times",
+        "retry_after",
+        "reason",
+        "delay",
+        "message",
+        "probability",
+    }
     if unknown := set(data) - allowed:
         raise ValueError(f"Unknown fault fields {sorted(unknown)} (allowed: {sorted(allowed)})")
     options = {key: value for key, value in data.items() if key != "target"}

@@ -9,10 +9,11 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import itertools
+import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -125,6 +126,7 @@ class Fault:
     reason: str | None
     delay: float
     message: str | None
+    probability: float = 1.0  # below 1: each matching request is hit with this chance
 
     def matches(self, name: str, path: str) -> bool:
         subject = path if self.target.startswith("/") else name
@@ -162,6 +164,8 @@ class FakeGoogle:
         access_token_lifetime: int = 3599,
         auto_consent: AutoConsent = None,
         latency: float = 0.0,
+        clock: Callable[[], float] | None = None,
+        seed: int | None = None,
     ) -> None:
         if latency < 0:
             raise ValueError(f"latency must not be negative, not {latency}")
@@ -174,6 +178,8 @@ class FakeGoogle:
         self.auto_consent = auto_consent
         self._lock = threading.RLock()
         self._clock_offset = 0.0  # advance_clock() moves the fake's time, never the real one
+        self._clock = clock or time.time  # epoch seconds; a soak passes its compressed clock
+        self._random = random.Random(seed)  # draws of probabilistic faults
         self._clients: dict[str, OAuthClient] = {}
         self._accounts: dict[str, Account] = {}
         self._login_email: str | None = None
@@ -196,7 +202,7 @@ class FakeGoogle:
         self._auto_consent = value
 
     def now(self) -> float:
-        return time.time() + self._clock_offset
+        return self._clock() + self._clock_offset
 
     def advance_clock(self, seconds: float) -> None:
         """Move the fake's time forward, e.g. past an access token's or a code's expiry."""
@@ -350,6 +356,7 @@ class FakeGoogle:
         reason: str | None = None,
         delay: float = 0.0,
         message: str | None = None,
+        probability: float = 1.0,
     ) -> Fault:
         if status is not None and not 400 <= status <= 599:
             raise ValueError(f"Fault status must be an HTTP error (400-599) or None, not {status}")
@@ -357,7 +364,9 @@ class FakeGoogle:
             raise ValueError(f"Fault times must be at least 1 (or None for always), not {times}")
         if delay < 0:
             raise ValueError(f"Fault delay must not be negative, not {delay}")
-        fault = Fault(target, status, times, retry_after, reason, delay, message)
+        if not 0 < probability <= 1:
+            raise ValueError(f"Fault probability must be in (0, 1], not {probability}")
+        fault = Fault(target, status, times, retry_after, reason, delay, message, probability)
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -367,11 +376,16 @@ class FakeGoogle:
             self._faults.clear()
 
     def record_request(self, name: str, path: str) -> Fault | None:
-        """Count a request and hand back the first fault it triggers (using one of its times)."""
+        """Count a request and hand back the first fault it triggers (using one of its times).
+
+        A fault with a probability below 1 that loses its draw lets the next one try.
+        """
         with self._lock:
             self._counters[name] += 1
             for fault in self._faults:
                 if fault.matches(name, path):
+                    if fault.probability < 1 and self._random.random() >= fault.probability:
+                        continue
                     if fault.times is not None:
                         fault.times -= 1
                         if fault.times == 0:

@@ -327,3 +327,21 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")  # refused: certainly not delivered
+
+
+def test_a_message_with_nul_bytes_is_stored_without_them(demo_user, fake):
+    # Found by the soak: PostgreSQL refuses NUL in text columns, so one such message made
+    # the whole digest fail on every retry and its mail never reached a digest.
+    raw = (
+        b"From: odd@sender.example\r\nTo: demo@example.com\r\nSubject: nul\x00 inside\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nbefore\x00after, reply by Friday"
+    )
+    stored = fake.add_message(DEMO_EMAIL, raw)
+
+    digest = build_digest(demo_user, now=timezone.now() + dt.timedelta(seconds=1))
+
+    assert digest.status == Digest.Status.SENT
+    email = digest.emails.get(gmail_id=stored.id)
+    assert email.subject == "nul inside"
+    assert "beforeafter, reply by Friday" in email.body_excerpt
+    assert "\x00" not in email.snippet

@@ -340,3 +340,14 @@ def test_snippet_is_unescaped():
 
 def test_body_data_helper_round_trips():
     assert decode_body_data(b64url(b"\x00\xffdata")) == (b"\x00\xffdata", False)
+
+
+def test_nul_characters_never_leave_the_parser():
+    raw = raw_mail(
+        "From: Nul\x00 Name <n@x.example>\nTo: me@example.com\nSubject: a\x00b",
+        b"body\x00text",
+    )
+    message = parsed(raw)
+
+    assert (message.subject, message.body, message.from_name) == ("ab", "bodytext", "Nul Name")
+    assert all("\x00" not in value for value in message.headers.values())

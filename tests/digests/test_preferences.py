@@ -6,7 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from digests.building import build_digest
-from digests.models import Digest, DigestPreferences, Email, Urgency
+from digests.models import Digest, DigestPreferences, Email, OutboundEmail, Urgency
 from digests.preferences import normalize_senders, preferences_for
 from digests.render import digest_view
 from digests.shaping import lifted
@@ -159,3 +159,20 @@ def test_the_migration_keeps_the_json_preferences():
         True,
         "sign_in",
     )
+
+
+def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(demo_user, fake, settings):
+    set_digest_preferences(demo_user, empty_policy="send")
+    build_digest(demo_user, now=timezone.now())
+    settings.EMAIL_BACKEND = "tests.digests.test_sync_edges.DownBackend"
+    with pytest.raises(ConnectionRefusedError):
+        build_digest(demo_user, now=timezone.now())
+    empty = Digest.objects.filter(user=demo_user, status=Digest.Status.EMPTY).get()
+    assert empty.delivered_at is None
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    build_digest(demo_user, now=timezone.now())
+
+    empty.refresh_from_db()
+    assert empty.delivered_at is not None
+    assert empty.outbound_email.state == OutboundEmail.State.SENT

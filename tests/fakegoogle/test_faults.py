@@ -2,6 +2,7 @@
 
 import base64
 import time
+from collections import Counter
 
 import httplib2
 import pytest
@@ -12,7 +13,7 @@ from google_auth_httplib2 import AuthorizedHttp
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
-from fakegoogle import DEMO_EMAIL
+from fakegoogle import DEMO_EMAIL, FakeGoogle
 
 from .conftest import MODIFY, READONLY, SEND, credentials_for, gmail_service
 
@@ -64,6 +65,42 @@ def test_fault_without_times_lasts_until_cleared(server, fake):
 
     assert before == [503, 503, 503]
     assert raw_get(server, "/gmail/v1/users/me/profile").status_code == 200
+
+
+def test_probabilistic_faults_hit_about_their_share_and_fall_through():
+    fake = FakeGoogle(seed=7)
+    fake.inject_fault("getProfile", 500, times=None, probability=0.2)
+    fake.inject_fault("getProfile", 429, times=None, probability=0.25, retry_after=2)
+
+    hits = Counter(
+        (fault.status if fault else 200)
+        for fault in (fake.record_request("getProfile", "/p") for _ in range(4000))
+    )
+
+    # 500 with 20%; of the rest, 429 with 25% (0.8 * 0.25 = 20%); 60% pass.
+    assert 700 < hits[500] < 900
+    assert 700 < hits[429] < 900
+    assert 2200 < hits[200] < 2600
+
+
+def test_probabilistic_faults_are_repeatable_with_a_seed():
+    def draws(seed: int) -> list[bool]:
+        fake = FakeGoogle(seed=seed)
+        fake.inject_fault("getProfile", 500, times=None, probability=0.5)
+        return [fake.record_request("getProfile", "/p") is not None for _ in range(50)]
+
+    assert draws(3) == draws(3)
+    assert draws(3) != draws(4)
+
+
+def test_an_injected_clock_dates_new_mail():
+    fake = FakeGoogle(clock=lambda: 1_700_000_000.0)
+    fake.add_account("ada@example.com")
+
+    message = fake.add_message("ada@example.com", "Subject: hi\r\n\r\nhello")
+
+    assert fake.now() == 1_700_000_000.0
+    assert message.internal_date == 1_700_000_000_000
 
 
 def test_path_patterns_match_requests(server, fake):
@@ -155,6 +192,8 @@ def test_token_endpoint_faults_speak_oauth(server, fake):
         ({"status": 200}, "status"),
         ({"times": 0}, "times"),
         ({"delay": -1}, "delay"),
+        ({"probability": 0}, "probability"),
+        ({"probability": 1.5}, "probability"),
     ],
 )
 def test_nonsense_faults_are_refused(fake, kwargs, named):
