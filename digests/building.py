@@ -75,13 +75,15 @@ def build_digest(
     progress: Progress = sync.no_progress,
     deliver: bool = True,
     since: datetime | None = None,
+    email: bool | None = None,
 ) -> Digest:
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
     ``progress(stage, done, total)`` hears about each step (listing, fetching, analysing,
     storing, sending). ``deliver=False`` stops after storing: the digest stays unfinished.
     ``since`` starts a new digest there instead of where the last one ended (mail already
-    in a digest is still skipped).
+    in a digest is still skipped). ``email`` says whether to email it (a schedule's channel);
+    None follows the ``deliver_email`` preference.
     """
     digest = claim_period(user, now, since=since)
     if not is_built(digest):
@@ -93,7 +95,7 @@ def build_digest(
     if deliver and digest.status in UNFINISHED:
         progress("sending", 0, 1)
         try:
-            deliver_once(digest, connect_gmail, now)
+            deliver_once(digest, connect_gmail, now, email=email)
         except outbox.AwaitingEvidence:
             raise  # not a failure: the job looks for the email later
         except Exception as exc:
@@ -284,10 +286,13 @@ def _copy_state(source: Digest, target: Digest) -> None:
         setattr(target, field.attname, getattr(source, field.attname))
 
 
-def deliver_once(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> None:
+def deliver_once(
+    digest: Digest, connect_gmail: ConnectGmail, now: datetime, *, email: bool | None = None
+) -> None:
     """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
-    preferences = clean_preferences(digest.user.digest_preferences)
-    if not preferences["deliver_email"]:
+    if email is None:
+        email = clean_preferences(digest.user.digest_preferences)["deliver_email"]
+    if not email:
         _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
         return
     row = outbox.deliver(digest, connect_gmail)

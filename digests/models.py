@@ -369,3 +369,7 @@ class GmailQuota(models.Model):
 
     def __str__(self) -> str:
         return f"Gmail quota of {self.user}: {self.tokens:.0f} units"
+
+
+# Defined in its own module; imported here so Django finds it with the app's models.
+from digests.schedule_model import Schedule  # noqa: E402, F401

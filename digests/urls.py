@@ -1,6 +1,6 @@
 from django.urls import path
 
-from digests import views
+from digests import schedule_views, views
 
 app_name = "digests"
 
@@ -8,5 +8,23 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("send-now/", views.send_now, name="send_now"),
     path("schedule/", views.schedule, name="schedule"),
+    path("settings/", views.preferences, name="preferences"),
+    path("schedules/", schedule_views.schedule_list, name="schedules"),
+    path("schedules/new/", schedule_views.schedule_new, name="schedule_new"),
+    path("schedules/preview/", schedule_views.schedule_preview, name="schedule_preview"),
+    path("schedules/<int:schedule_id>/", schedule_views.schedule_edit, name="schedule_edit"),
+    path(
+        "schedules/<int:schedule_id>/delete/",
+        schedule_views.schedule_delete,
+        name="schedule_delete",
+    ),
+    path(
+        "schedules/<int:schedule_id>/pause/", schedule_views.schedule_pause, name="schedule_pause"
+    ),
+    path(
+        "schedules/<int:schedule_id>/resume/",
+        schedule_views.schedule_resume,
+        name="schedule_resume",
+    ),
     path("<int:digest_id>/", views.digest_detail, name="detail"),
 ]
