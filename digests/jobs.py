@@ -1,14 +1,15 @@
 """The ``digest.send`` job: build and deliver one user's digest.
 
 Payload ``{"manual": true}`` marks "send now" (it runs even while schedules are paused, since
-the person asked); a recurring row names its schedule (``{"schedule_id": 3}``) and does
-nothing once that schedule is paused, changed or gone. The digest itself records what went
-wrong in words; here failures are translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google's own
-delay that counts the attempt (a storm ends as a dead letter after ``max_retries``), lost
-Google access is a ``PermanentError`` (accounts pauses digests until the person reconnects,
-and reconnecting re-syncs the schedule), so is a grant without permission to read mail (the
-account is marked for reconnection first), a search Gmail refuses is not retried, and
-anything else (a refused read, 5xx) is an ordinary failure retried with backoff.
+the person asked); a recurring row names its schedule (``{"schedule_id": 3}``), is emailed or
+kept here as that schedule's channel says, and does nothing once the schedule is paused,
+changed or gone. The digest itself records what went wrong in words; here failures are
+translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google's own delay
+that counts the attempt (a storm ends as a dead letter after ``max_retries``), lost Google
+access is a ``PermanentError`` (digests pauses the schedules, "Google disconnected", until the
+person reconnects), so is a grant without permission to read mail (the account is marked for
+reconnection first), a search Gmail refuses is not retried, and anything else (a refused
+read, 5xx) is an ordinary failure retried with backoff.
 """
 
 from __future__ import annotations
