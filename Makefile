@@ -63,6 +63,8 @@ bench: install
 	$(BIN)/python bench/cron.py
 	$(BIN)/python bench/jobs.py
 	$(BIN)/python bench/gmail.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache .ruff_cache

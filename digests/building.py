@@ -24,9 +24,9 @@ we will retry at 08:05") and the original exception is re-raised for the job to 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -35,13 +35,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import GoogleAccount
 from accounts.preferences import clean_preferences
 from digests import gmail, metrics, outbox, sync
 from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
+from digests.links import mailbox_address
 from digests.models import Digest, Email, Urgency
-from digests.parsing import ParsedMessage, parse_message
+from digests.parsing import ParsedMessage, safe_parse
 from digests.ranking import Ranked, rank
 from digests.summarize import (
     Analysis,
@@ -51,12 +51,14 @@ from digests.summarize import (
     summarize,
     write_overview,
 )
+from digests.textsafety import capped, storable
 
 __all__ = ["Progress", "build_digest", "collect", "describe_failure", "is_built"]
 
 logger = logging.getLogger(__name__)
 
 UNFINISHED = [Digest.Status.BUILDING, Digest.Status.FAILED]
+LOCAL_PROVIDERS = {"offline", "extractive"}  # the local analyzer, under either name
 
 ConnectGmail = Callable[[Any], gmail.Gmail]
 Progress = sync.Progress
@@ -80,7 +82,8 @@ def build_digest(
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
     ``progress(stage, done, total)`` hears about each step (listing, fetching, analysing,
-    storing, sending). ``deliver=False`` stops after storing: the digest stays unfinished.
+    storing, rendering, sending). ``deliver=False`` stops after storing: the digest stays
+    unfinished.
     ``since`` starts a new digest there instead of where the last one ended (mail already
     in a digest is still skipped). ``email`` says whether to email it (a schedule's channel);
     None follows the ``deliver_email`` preference.
@@ -93,15 +96,13 @@ def build_digest(
             record_failure(digest, exc, now)
             raise
     if deliver and digest.status in UNFINISHED:
-        progress("sending", 0, 1)
         try:
-            deliver_once(digest, connect_gmail, now, email=email)
+            deliver_once(digest, connect_gmail, now, progress, email=email)
         except outbox.AwaitingEvidence:
             raise  # not a failure: the job looks for the email later
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
-        progress("sending", 1, 1)
     return digest
 
 
@@ -140,12 +141,6 @@ def claim_period(user: Any, now: datetime, since: datetime | None = None) -> Dig
         return digest
 
 
-def mailbox_address(user: Any) -> str:
-    """The Gmail address the mail was sent to, which may differ from the login address."""
-    account = GoogleAccount.objects.filter(user=user).only("email").first()
-    return account.email if account and account.email else user.email
-
-
 def read_messages(
     digest: Digest,
     client: gmail.Gmail,
@@ -156,20 +151,44 @@ def read_messages(
 ) -> tuple[list[ParsedMessage], sync.SyncResult]:
     """The messages this digest covers (digests.sync), parsed; our own digests left out."""
     result = sync.read_mail(digest, client, progress=progress, since=since, dedupe=dedupe)
-    parsed = [parse_message(resource) for resource in result.resources]
-    return [m for m in parsed if DIGEST_HEADER.lower() not in m.headers], result
+    # A message whose own date cannot be read is dated at the period's end: it stays here.
+    fallback = result.period_end
+    parsed = [safe_parse(resource, fallback_received_at=fallback) for resource in result.resources]
+    unique = {message.gmail_id: message for message in reversed(parsed)}  # first of each id
+    kept = [
+        message
+        for message in parsed
+        if unique.get(message.gmail_id) is message and DIGEST_HEADER.lower() not in message.headers
+    ]
+    return kept, result
 
 
 def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
-    """One message the analysis chokes on must not cost the reader the whole digest."""
+    """One message the analysis chokes on must not cost the reader the whole digest.
+
+    A message read only in part carries a note for the reader, shown with its summary.
+    Only the message id and the exception class are logged: never mail content.
+    """
+    if message.note and not message.body:
+        return Analysis(summary=message.note, urgency=Urgency.LOW)
     try:
-        return analyze(message, ctx)
-    except Exception:
-        logger.exception("could not analyze message %s; listing it unanalyzed", message.gmail_id)
-        return Analysis(summary=message.snippet or message.subject, urgency=Urgency.LOW)
+        with metrics.ANALYSIS_SECONDS.time():
+            analysis = analyze(message, ctx)
+    except Exception as exc:
+        logger.warning(
+            "could not analyze message %s (%s); listing it unanalyzed",
+            message.gmail_id,
+            type(exc).__name__,
+        )
+        note = "This message could not be summarized; open it in Gmail."
+        return Analysis(summary=message.snippet or message.subject or note, urgency=Urgency.LOW)
+    if message.note:
+        summary = capped(analysis.summary, 300)
+        return dataclasses.replace(analysis, summary=f"{summary} ({message.note})")
+    return analysis
 
 
-@dataclass
+@dataclasses.dataclass
 class Collected:
     """A digest's content before it is stored: every message covered, ranked."""
 
@@ -235,14 +254,15 @@ def email_row(digest: Digest, position: int, item: Ranked, *, listed: bool) -> E
         labels=message.labels,
         body_excerpt=message.clean_body[:2000],
         attachments=[attachment.to_dict() for attachment in message.attachments],
-        summary=analysis.summary,
+        # A remote provider may echo what the mail held (NUL included): storable, like the rest.
+        summary=storable(analysis.summary),
         urgency=analysis.urgency,
-        reasons=list(analysis.reasons),
+        reasons=storable(list(analysis.reasons)),
         suspicious=analysis.suspicious,
         analyzed_by=analysis.analyzed_by,
         kind=message_kind(message),
         listed=listed,
-        action_items=[item.to_dict() for item in analysis.action_items],
+        action_items=storable([item.to_dict() for item in analysis.action_items]),
         reading_seconds=analysis.reading_seconds,
     )
 
@@ -259,7 +279,7 @@ def apply_content(digest: Digest, collected: Collected) -> None:
     """Summary, provider, counts over every message, reading time and status (unsaved)."""
     ranked = collected.ranked
     listed = ranked[: collected.max_items]
-    digest.summary = collected.overview
+    digest.summary = storable(collected.overview)
     digest.provider = collected.provider
     for urgency, count in count_by_urgency(item.analysis for item in ranked).items():
         setattr(digest, f"count_{urgency}", count)
@@ -279,6 +299,13 @@ def store(digest: Digest, collected: Collected) -> None:
         apply_content(digest, collected)
         digest.save()
         sync.advance_cursor(digest, collected.synced)
+    metrics.DIGESTS.labels("empty" if digest.status == Digest.Status.EMPTY else "built").inc()
+    # A fallback: a remote provider made the digest, yet this message kept the local analysis.
+    remote = collected.provider not in LOCAL_PROVIDERS
+    for item in collected.ranked:
+        by = item.analysis.analyzed_by
+        fallback = remote and by in LOCAL_PROVIDERS
+        metrics.SUMMARY_PROVIDER.labels(by, "yes" if fallback else "no").inc()
 
 
 def _copy_state(source: Digest, target: Digest) -> None:
@@ -287,7 +314,12 @@ def _copy_state(source: Digest, target: Digest) -> None:
 
 
 def deliver_once(
-    digest: Digest, connect_gmail: ConnectGmail, now: datetime, *, email: bool | None = None
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    now: datetime,
+    progress: Progress = sync.no_progress,
+    *,
+    email: bool | None = None,
 ) -> None:
     """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
     if email is None:
@@ -295,8 +327,13 @@ def deliver_once(
     if not email:
         _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
         return
+    progress("rendering", 0, 1)
+    outbox.queue(digest)  # rendered once; a retry finds the stored email
+    progress("rendering", 1, 1)
+    progress("sending", 0, 1)
     row = outbox.deliver(digest, connect_gmail)
     _finish(digest, note=row.note, delivered_at=row.sent_at or now)
+    progress("sending", 1, 1)
 
 
 def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:

@@ -34,6 +34,7 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 
 from accounts import tokens
+from digests import metrics
 from digests.gmail_errors import (
     DEFAULT_RETRY_AFTER,
     GmailError,
@@ -236,6 +237,7 @@ class Gmail:
         failures: dict[str, GmailError] = {}
 
         def collect(request_id: str, response: Any, exception: Exception | None) -> None:
+            count_call("messages.get", exception)
             if isinstance(exception, HttpError):
                 failures[request_id] = classify(exception, "messages.get")
             elif exception is not None:
@@ -243,6 +245,7 @@ class Gmail:
             else:
                 found[request_id] = response
                 self.quota_units += QUOTA_UNITS["messages.get"]
+                metrics.GMAIL_QUOTA_UNITS.inc(QUOTA_UNITS["messages.get"])
 
         def send() -> None:
             batch = BatchHttpRequest(callback=collect, batch_uri=self.batch_uri)
@@ -286,6 +289,7 @@ class Gmail:
 
         response = self._with_retries(run, method) if retry else _call(run, method)
         self.quota_units += QUOTA_UNITS.get(method, 0)
+        metrics.GMAIL_QUOTA_UNITS.inc(QUOTA_UNITS.get(method, 0))
         return response
 
     def _with_retries(self, run: Callable[[], Any], method: str, *, reset: bool = True) -> Any:
@@ -316,19 +320,45 @@ def _most_telling(errors: list[GmailError]) -> GmailError:
     return errors[0]
 
 
+def count_call(method: str, error: BaseException | None) -> None:
+    """One Gmail request for /metrics, by method and HTTP status ("error": no answer)."""
+    if error is None:
+        status = "200"
+    elif isinstance(error, HttpError):
+        status = str(error.resp.status)
+    else:
+        status = "error"
+    metrics.GMAIL_CALLS.labels(method, status).inc()
+
+
 def _call(run: Callable[[], Any], method: str) -> Any:
+    # A batch of messages.get is one "batch" request; its items are counted in its callback.
+    counted = "batch" if method == "messages.get" else method
     try:
-        return run()
-    except HttpError as exc:
-        raise classify(exc, method) from exc
-    except (tokens.TokenRevoked, tokens.NotConnected) as exc:
-        raise GoogleAccessRevoked(str(exc)) from exc
-    except RefreshError as exc:
-        raise GoogleAccessRevoked(f"Google refused to refresh our access: {exc}") from exc
-    except (tokens.GoogleUnavailable, tokens.TokenRefreshFailed, TransportError) as exc:
-        raise GmailUnavailable(str(exc)) from exc
-    except (httplib2.HttpLib2Error, OSError) as exc:
-        raise GmailUnavailable(f"could not reach Gmail: {exc.__class__.__name__}") from exc
+        result = run()
+    except Exception as exc:
+        count_call(counted, exc)
+        translated = _translated(exc, method)
+        if translated is exc:
+            raise
+        raise translated from exc
+    count_call(counted, None)
+    return result
+
+
+def _translated(exc: Exception, method: str) -> Exception:
+    """The GmailError kind for what a request raised; anything else unchanged."""
+    if isinstance(exc, HttpError):
+        return classify(exc, method)
+    if isinstance(exc, tokens.TokenRevoked | tokens.NotConnected):
+        return GoogleAccessRevoked(str(exc))
+    if isinstance(exc, RefreshError):
+        return GoogleAccessRevoked(f"Google refused to refresh our access: {exc}")
+    if isinstance(exc, tokens.GoogleUnavailable | tokens.TokenRefreshFailed | TransportError):
+        return GmailUnavailable(str(exc))
+    if isinstance(exc, httplib2.HttpLib2Error | OSError):
+        return GmailUnavailable(f"could not reach Gmail: {exc.__class__.__name__}")
+    return exc
 
 
 def connect(

@@ -12,7 +12,9 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+from digests.links import gmail_thread_url, mailbox_address
 from gda_site import serialization as js
 
 
@@ -78,6 +80,11 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"Digest for {self.user} until {self.period_end:%Y-%m-%d %H:%M}"
+
+    @cached_property
+    def mailbox(self) -> str:
+        """The Gmail address this digest was made of (looked up once per instance)."""
+        return mailbox_address(self.user)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -209,7 +216,8 @@ class Email(models.Model):
 
     @property
     def gmail_url(self) -> str:
-        return f"https://mail.google.com/mail/u/0/#all/{self.thread_id}"
+        """The thread in the reader's own mailbox (``authuser``), not Gmail's first account."""
+        return gmail_thread_url(self.digest.mailbox, self.thread_id)
 
     def to_dict(self) -> dict[str, Any]:
         return {

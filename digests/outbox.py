@@ -60,7 +60,7 @@ def compose(digest: Digest) -> OutboundEmail:
     user = digest.user
     rendered = render_email(digest)
     channel, note = delivery.choose_channel(user)
-    extra = getattr(rendered, "headers", None) or {}
+    extra = rendered.headers
     return OutboundEmail(
         digest=digest,
         channel=channel,

@@ -91,8 +91,9 @@ def _job_for(schedule: Schedule, now: datetime) -> Job:
     return job
 
 
-# The name callers used when a person had one schedule.
-sync_digest_schedule = sync_digest_jobs
+def sync_digest_schedule(user: Any) -> Job | None:
+    """The one-schedule name kept for older callers: syncs, returns the first kept row."""
+    return next(iter(sync_digest_jobs(user)), None)
 
 
 def send_now(user: Any) -> Job:

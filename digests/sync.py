@@ -67,10 +67,10 @@ class SyncResult:
 def internal_date(resource: dict[str, Any]) -> datetime:
     """Gmail's internalDate (ms since the epoch, a string) as an aware datetime."""
     try:
-        millis = int(resource.get("internalDate") or 0)
-    except (TypeError, ValueError):
-        millis = 0
-    return datetime.fromtimestamp(millis / 1000, tz=UTC)
+        return datetime.fromtimestamp(int(resource.get("internalDate") or 0) / 1000, tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        # Hostile or broken: the epoch sorts it first, so it lands in the digest reading it.
+        return datetime.fromtimestamp(0, tz=UTC)
 
 
 def search_query(user: Any) -> str:

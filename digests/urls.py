@@ -27,4 +27,6 @@ urlpatterns = [
         name="schedule_resume",
     ),
     path("<int:digest_id>/", views.digest_detail, name="detail"),
+    path("unsubscribe/<str:token>/", views.unsubscribe_view, name="unsubscribe"),
+    path("unsubscribe/<str:token>/resume/", views.resume_view, name="resume"),
 ]

@@ -11,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from digests import scheduling
+from digests import scheduling, unsubscribe
 from digests.delivery import can_send_from_gmail
 from digests.models import Digest, Schedule
 from digests.preferences_form import PreferencesForm
-from digests.render import items, reading_minutes
+from digests.render import digest_view
 from digests.schedule_preview import describe
 
 HISTORY_PAGE_SIZE = 20
@@ -57,12 +58,8 @@ def digest_detail(request: HttpRequest, digest_id: int) -> HttpResponse:
     digest = get_object_or_404(
         Digest.objects.select_related("user"), pk=digest_id, user=request.user
     )
-    context = {
-        "digest": digest,
-        "items": items(digest),
-        "reading_minutes": reading_minutes(digest.reading_seconds),
-    }
-    return render(request, "digests/detail.html", context)
+    view = digest_view(digest, list(digest.emails.order_by("rank")))
+    return render(request, "digests/detail.html", {"digest": digest, "view": view})
 
 
 @login_required
@@ -89,3 +86,44 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(
         request, "digests/preferences.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+def _unsubscribe_page(
+    request: HttpRequest, token: str, *, done: str = "", status: int = 200
+) -> HttpResponse:
+    target = unsubscribe.read_token(token)
+    context = {
+        "token": token,
+        "email": target.user.email,
+        "paused": unsubscribe.is_paused(target.user),
+        "done": done,
+    }
+    return render(request, "digests/unsubscribe.html", context, status=status)
+
+
+def _bad_token(request: HttpRequest, error: unsubscribe.BadToken) -> HttpResponse:
+    return render(request, "digests/unsubscribe.html", {"error": str(error)}, status=400)
+
+
+# Exempt on purpose: the signed token in the URL is the authority (RFC 8058 one-click POSTs
+# come from mail providers' servers, with no cookie and no CSRF token). GET never pauses.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        if request.method == "POST":
+            unsubscribe.pause(unsubscribe.read_token(token).user)
+            return _unsubscribe_page(request, token, done="paused")
+        return _unsubscribe_page(request, token)
+    except unsubscribe.BadToken as error:
+        return _bad_token(request, error)
+
+
+@csrf_exempt
+@require_POST
+def resume_view(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        unsubscribe.resume(unsubscribe.read_token(token).user)
+        return _unsubscribe_page(request, token, done="resumed")
+    except unsubscribe.BadToken as error:
+        return _bad_token(request, error)

@@ -152,6 +152,9 @@ class StoredMessage:
     internal_date: int  # milliseconds since the epoch, like Gmail's internalDate
     label_ids: set[str]
     history_id: int
+    # A Gmail message resource stored as given (see FakeGoogle.add_resource): served for
+    # format=full instead of one built from ``raw``, for shapes no RFC 822 text can make.
+    resource: dict[str, Any] | None = None
 
     @cached_property
     def parsed(self) -> EmailMessage:
@@ -224,13 +227,14 @@ class Mailbox:
         internal_date: int,
         thread_id: str | None = None,
         record_history: bool = True,
+        resource: dict[str, Any] | None = None,
     ) -> StoredMessage:
         self.history_id += 1
         # Headers only, with the cheap compat32 policy: bodies are parsed when first read.
         headers = _HEADER_PARSER.parsebytes(raw)
         thread_id = thread_id or self._thread_of(headers) or message_id
         message = StoredMessage(
-            message_id, thread_id, raw, internal_date, set(labels), self.history_id
+            message_id, thread_id, raw, internal_date, set(labels), self.history_id, resource
         )
         self.messages[message_id] = message
         header_id = str(headers.get("Message-ID", "")).strip()
@@ -375,6 +379,9 @@ def get_message(
         "historyId": str(message.history_id),
         "internalDate": str(message.internal_date),
     }
+    if fmt == "full" and message.resource is not None:
+        # Stored as given, whatever its shape; only the ids are always the mailbox's own.
+        return {**resource, **message.resource, "id": message.id, "threadId": message.thread_id}
     if fmt == "full":
         resource["payload"] = payload_json(message.parsed, "", message.id)
     elif fmt == "metadata":

@@ -295,6 +295,36 @@ class FakeGoogle:
                 raw, message_id=self._new_message_id(when), labels=label_set, internal_date=when
             )
 
+    def add_resource(
+        self,
+        email: str,
+        resource: dict[str, Any],
+        *,
+        labels: Iterable[str] = ("INBOX", "UNREAD"),
+        internal_date: int | None = None,
+    ) -> StoredMessage:
+        """Deliver a stored Gmail message resource, served as given by messages.get.
+
+        For shapes raw RFC 822 cannot produce (``parts`` that is not a list, a size that is
+        not a number, no payload at all): ``format=full`` returns ``resource`` with the
+        mailbox's ``id`` and ``threadId``. Listing, search and history go by ``labels`` and
+        ``internal_date`` (default: now), not by anything inside ``resource``; its text is
+        not searchable.
+        """
+        label_set = set(labels)
+        if unknown := label_set - gmail.SYSTEM_LABELS:
+            raise ValueError(f"Unknown Gmail labels {sorted(unknown)}")
+        with self._lock:
+            mailbox = self.account(email).mailbox
+            when = internal_date if internal_date is not None else self._now_ms()
+            return mailbox.add(
+                b"",
+                message_id=self._new_message_id(when),
+                labels=label_set,
+                internal_date=when,
+                resource=resource,
+            )
+
     def expire_history(self, email: str) -> None:
         """Forget the mailbox's history, as Gmail does after about a week (next sync: 404)."""
         with self._lock:

@@ -6,6 +6,7 @@ import re
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION_END = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|vs|approx|incl|No)\.$")
+_ABBREVIATION_TAIL = 9  # the longest abbreviation ("approx.") and the character before it
 
 
 SHORT_LINE = 50  # a plain-text line this short ends where it ends; longer ones are wrapped
@@ -43,7 +44,8 @@ def split_sentences(text: str) -> list[str]:
         pending = ""
         for piece in _SENTENCE_END.split(block):
             pending = f"{pending} {piece}".strip() if pending else piece
-            if not _ABBREVIATION_END.search(pending):
+            # The tail only: searching all of a growing ``pending`` is quadratic in "Mr. Mr. ..."
+            if not _ABBREVIATION_END.search(pending[-_ABBREVIATION_TAIL:]):
                 sentences.append(pending)
                 pending = ""
         if pending:

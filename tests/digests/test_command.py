@@ -63,9 +63,10 @@ def test_a_stored_run_says_where_the_digest_is_and_sends_only_when_asked(demo_us
     assert SyncCursor.objects.get().digest == digest
 
 
-def test_send_emails_it_with_a_sending_step(demo_user, mailoutbox):
+def test_send_emails_it_with_rendering_and_sending_steps(demo_user, mailoutbox):
     out, _ = digest_command(DEMO_EMAIL, "--send")
-    assert "sending 1/1" in out.splitlines()
+    lines = out.splitlines()
+    assert lines.index("rendering 1/1") < lines.index("sending 1/1")
     assert len(mailoutbox) == 1
     assert Digest.objects.get().last_error == ""
 

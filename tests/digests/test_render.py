@@ -1,53 +1,87 @@
-"""The digest email (text and HTML); its delivery is tested in test_outbox.py."""
+"""The digest email: sections, one card per thread, links into the right mailbox, headers."""
 
 import datetime as dt
+import html as htmllib
+from urllib.parse import unquote
 
 import pytest
+from django.utils.html import strip_tags
 
 from digests.render import render_email
-from tests.accounts.factories import UserFactory
+from digests.render.threads import truncate
+from tests.accounts.factories import GoogleAccountFactory, UserFactory
 from tests.digests.factories import DigestFactory, EmailFactory
 
 pytestmark = pytest.mark.django_db
 
+START = dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC)  # 08:00 in Berlin
 END = dt.datetime(2026, 11, 30, 16, 0, tzinfo=dt.UTC)  # 17:00 in Berlin
+AT = dt.datetime(2026, 11, 30, 8, 15, tzinfo=dt.UTC)
+
+
+def row(digest, rank, **fields):
+    defaults = {
+        "urgency": "low",
+        "kind": "person",
+        "action_items": [],
+        "attachments": [],
+        "reasons": [],
+        "received_at": AT + dt.timedelta(minutes=rank),
+    }
+    return EmailFactory(digest=digest, rank=rank, **{**defaults, **fields})
 
 
 @pytest.fixture
-def digest():
+def user():
+    user = UserFactory(email="alex@example.com", timezone="Europe/Berlin")
+    GoogleAccountFactory(user=user, email="alex.work@gmail.example")  # the mailbox
+    return user
+
+
+@pytest.fixture
+def digest(user):
     digest = DigestFactory(
-        user=UserFactory(email="alex@example.com", timezone="Europe/Berlin"),
+        user=user,
+        period_start=START,
         period_end=END,
         summary="3 new messages, 1 urgent: Contract (Dana)",
         count_urgent=1,
         count_low=2,
         reading_seconds=150,
     )
-    EmailFactory(
-        digest=digest,
-        rank=0,
+    row(
+        digest,
+        0,
         thread_id="thread-contract",
         from_name="Dana Lee",
         from_address="dana@partner.example",
         subject="Contract <signature> needed",
         summary="Please sign the contract by Friday.",
         urgency="urgent",
-        received_at=dt.datetime(2026, 11, 30, 8, 15, tzinfo=dt.UTC),
+        reasons=["asks you to sign", "deadline within 2 days"],
+        received_at=AT,
         action_items=[{"text": "Sign the contract", "due": "2026-12-04"}],
     )
-    EmailFactory(
-        digest=digest,
-        rank=1,
+    row(
+        digest,
+        1,
         thread_id="thread-news",
         from_name="",
         from_address="news@x.example",
         subject="Weekly news",
         summary="",
         snippet="All the news.",
-        urgency="low",
-        action_items=[],
+        kind="newsletter",
+    )
+    row(
+        digest, 2, thread_id="thread-shop", from_name="Shop", subject="Your receipt", kind="receipt"
     )
     return digest
+
+
+def text_of(html: str) -> str:
+    """What a reader sees: tags gone, entities decoded, a heading ends a line."""
+    return htmllib.unescape(strip_tags(html.replace("</h1>", "\n")))
 
 
 def test_subject_line_counts_in_the_readers_zone(digest):
@@ -57,26 +91,178 @@ def test_subject_line_counts_in_the_readers_zone(digest):
     )
 
 
-def test_text_version_has_everything_and_the_links(digest, settings):
+def test_header_has_the_period_in_the_readers_zone_and_the_counts(digest):
+    rendered = render_email(digest)
+    for body in (rendered.text, text_of(rendered.html)):
+        assert "Mon 30 Nov, 08:00 \N{EN DASH} 17:00 (Europe/Berlin)" in body
+        assert "3 new messages\n" in body  # one thread each: no "in 3 conversations"
+        assert "3 new messages, 1 urgent: Contract (Dana)" in body  # the analyzer's overview
+    assert "Urgent: 1 · High: 0 · Medium: 0 · Low: 2" in rendered.text
+
+
+def test_text_version_has_the_full_card_and_the_links(digest, settings):
     text = render_email(digest).text
-    assert text.startswith("3 new messages, 1 urgent: Contract (Dana)")
-    assert "Urgent: 1 · High: 0 · Medium: 0 · Low: 2" in text
-    assert "1. [Urgent] Contract <signature> needed" in text
+    assert "[Urgent] Contract <signature> needed" in text
     assert "From: Dana Lee <dana@partner.example>, Mon 30 Nov, 09:15" in text
     assert "- To do: Sign the contract (due Fri 4 Dec 2026)" in text
-    assert "https://mail.google.com/mail/u/0/#all/thread-contract" in text
-    assert "2. [Low] Weekly news" in text
-    assert "All the news." in text  # the snippet stands in for a missing summary
+    assert "Why: asks you to sign; deadline within 2 days" in text
     assert f"{settings.SITE_URL}/digests/{digest.pk}/" in text
     assert f"{settings.SITE_URL}/digests/schedule/" in text
-    assert "1 more message in this period" in text
+    assert f"{settings.SITE_URL}/digests/unsubscribe/" in text
     assert "&lt;" not in text
 
 
-def test_html_version_has_the_same_links_and_escapes(digest, settings):
+def test_html_version_escapes_and_shows_the_same_things(digest, settings):
     html = render_email(digest).html
-    assert 'href="https://mail.google.com/mail/u/0/#all/thread-contract"' in html
-    assert f'href="{settings.SITE_URL}/digests/{digest.pk}/"' in html
     assert "Contract &lt;signature&gt; needed" in html
     assert "<signature>" not in html
     assert "(due Fri 4 Dec 2026)" in html
+    assert "Why: asks you to sign; deadline within 2 days" in html
+    assert f'href="{settings.SITE_URL}/digests/{digest.pk}/"' in html
+    assert f'href="{settings.SITE_URL}/digests/schedule/"' in html
+
+
+def test_low_mail_is_one_line_per_item_under_also_arrived_grouped_by_kind(digest):
+    text = render_email(digest).text
+    also = text.split("ALSO ARRIVED", 1)[1]
+    assert "Receipts · 1\n- Your receipt · Shop" in also
+    assert "Newsletters · 1\n- Weekly news · news@x.example" in also
+    assert "Contract" not in also
+    assert "All the news." not in text  # a low item is a line: no summary, no snippet
+
+
+def test_gmail_links_open_the_mailbox_the_digest_was_made_of(digest):
+    rendered = render_email(digest)
+    url = "https://mail.google.com/mail/?authuser=alex.work@gmail.example#all/thread-contract"
+    assert url in rendered.text
+    assert f'href="{url}"' in rendered.html
+    assert "/u/0/" not in rendered.html + rendered.text
+
+
+def test_the_period_search_link_covers_exactly_the_period(digest):
+    text = render_email(digest).text
+    [line] = [line for line in text.splitlines() if line.startswith("This period in Gmail:")]
+    url = line.split(": ", 1)[1]
+    assert url.startswith("https://mail.google.com/mail/?authuser=alex.work@gmail.example#search/")
+    search = unquote(url.split("#search/", 1)[1].replace("+", " "))
+    assert search.endswith(f"after:{int(START.timestamp())} before:{int(END.timestamp())}")
+    assert search.startswith("in:inbox -category:promotions")  # the digest's own query
+
+
+def test_one_card_per_thread_with_its_count_latest_message_and_highest_urgency(user):
+    digest = DigestFactory(
+        user=user, period_start=START, period_end=END, count_urgent=0, count_low=0, count_high=3
+    )
+    row(digest, 0, thread_id="t1", subject="Budget", urgency="high", from_name="Maya",
+        summary="Approve the budget.", received_at=AT)  # fmt: skip
+    row(digest, 1, thread_id="t1", subject="Re: Budget", urgency="low", from_name="Sam",
+        summary="Thanks!", received_at=AT + dt.timedelta(hours=2))  # fmt: skip
+    row(digest, 2, thread_id="t2", subject="Other", urgency="high", received_at=AT)
+    rendered = render_email(digest)
+    assert rendered.text.count("Open in Gmail:") == 2
+    assert text_of(rendered.html).count("Open in Gmail") == 2
+    assert "[High] Budget (2 messages)" in rendered.text
+    assert "Latest: Sam" in rendered.text  # the newest message's sender and time
+    assert "Mon 30 Nov, 11:15" in rendered.text
+    assert "Approve the budget." in rendered.text  # the important message's summary
+    assert "Re: Budget" not in rendered.text
+    assert "3 new messages in 2 conversations" in rendered.text
+
+
+def test_medium_mail_is_a_compact_card(user):
+    digest = DigestFactory(
+        user=user, period_start=START, period_end=END, count_urgent=0, count_low=0, count_medium=1
+    )
+    row(digest, 0, urgency="medium", subject="Expense report", from_name="Expensify",
+        summary="Submit it by noon.", action_items=[{"text": "Submit it", "due": None}],
+        reasons=["deadline tomorrow"])  # fmt: skip
+    text = render_email(digest).text
+    compact = text.split("WORTH A LOOK", 1)[1]
+    assert "Expense report" in compact
+    assert "Expensify, Mon 09:15: Submit it by noon." in compact
+    assert "To do" not in text  # compact: no to-dos, no reasons
+    assert "Why:" not in text
+
+
+def test_suspicious_mail_is_badged(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    row(digest, 0, urgency="high", subject="Verify your account", suspicious=True)
+    row(digest, 1, urgency="low", subject="Fine", suspicious=False)
+    rendered = render_email(digest)
+    assert "[High] [Suspicious] Verify your account" in rendered.text
+    assert rendered.text.count("[Suspicious]") == 1
+    assert ">Suspicious</span>" in rendered.html
+
+
+def test_unlisted_mail_is_counted_by_kind_with_a_search_link(user):
+    digest = DigestFactory(
+        user=user, period_start=START, period_end=END, count_urgent=0, count_low=139
+    )
+    row(digest, 0, subject="Listed one", kind="person")
+    row(digest, 1, subject="Listed two", kind="receipt")
+    kinds = ["newsletter"] * 80 + ["notification"] * 41 + ["person"] * 16
+    for i, kind in enumerate(kinds, start=2):
+        row(digest, i, subject=f"Unlisted {i}", kind=kind, listed=False)
+    rendered = render_email(digest)
+    line = "And 137 more: 80 newsletters, 41 notifications, 16 from people."
+    assert line in rendered.text
+    assert line in text_of(rendered.html)
+    assert "Unlisted" not in rendered.text + rendered.html
+    assert "See them in Gmail: https://mail.google.com/mail/?authuser=" in rendered.text
+
+
+def test_mail_not_stored_at_all_is_still_counted(user):
+    """Digests made before unlisted rows were stored only have their counts."""
+    digest = DigestFactory(
+        user=user, period_start=START, period_end=END, count_urgent=0, count_low=5
+    )
+    row(digest, 0, subject="Only one stored")
+    assert "And 4 more: 4 others." in render_email(digest).text
+
+
+def test_footer_links_schedule_pause_and_the_web_copy(digest, settings):
+    html = render_email(digest).html
+    footer = html.split("This digest on the web", 1)[1]
+    assert "Change schedule" in footer
+    assert f'href="{settings.SITE_URL}/digests/unsubscribe/' in footer
+    assert "Pause these emails" in footer
+
+
+def test_list_unsubscribe_headers_name_a_one_click_url_and_a_mailto(digest, settings):
+    headers = render_email(digest).headers
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    https, mailto = [part.strip().strip("<>") for part in headers["List-Unsubscribe"].split(",")]
+    assert https.startswith(f"{settings.SITE_URL}/digests/unsubscribe/")
+    assert mailto.startswith("mailto:digest@localhost?subject=unsubscribe%20")
+
+
+def test_truncate_cuts_at_a_word_and_collapses_whitespace():
+    assert truncate("a  b\n c", 10) == "a b c"
+    assert truncate("word " * 100, 23) == "word word word word…"
+    assert truncate(" " * 500 + "tail", 10) == "tail"  # whitespace first, text far behind
+    assert len(truncate("x" * 10_000_000, 50)) == 50
+
+
+def test_a_row_with_malformed_action_items_still_renders(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    broken = [{"text": "Pay", "due": "not a date"}, "a string", {"due": "2026-12-04"}]
+    row(digest, 0, urgency="urgent", subject="Odd one", action_items=broken)
+    text = render_email(digest).text
+    assert "[Urgent] Odd one" in text
+    assert "- To do: Pay\n" in text  # kept, without the date it could not read
+
+
+def test_a_period_over_midnight_names_both_days(user):
+    digest = DigestFactory(user=user, period_start=END, period_end=END + dt.timedelta(hours=15))
+    row(digest, 0, subject="Overnight")
+    assert "Mon 30 Nov, 17:00 \N{EN DASH} Tue 1 Dec, 08:00 (Europe/Berlin)" in (
+        render_email(digest).text
+    )
+
+
+def test_strangers_names_and_subjects_are_bidi_isolated(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    EmailFactory(digest=digest, from_name="عمر الفاروق", subject="חשבונית מס", urgency="high")
+    html = render_email(digest).html
+    assert "<bdi>חשבונית מס</bdi>" in html
+    assert "<bdi>عمر الفاروق</bdi>" in html

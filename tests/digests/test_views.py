@@ -135,7 +135,7 @@ def test_send_now_without_google_explains(client):
 
 def test_digest_page_lists_ranked_items_with_badges_actions_and_links(signed_in, user):
     digest = DigestFactory(user=user)
-    EmailFactory(digest=digest, rank=1, subject="Second", urgency="low", action_items=[])
+    EmailFactory(digest=digest, rank=1, subject="Second", urgency="high", action_items=[])
     EmailFactory(
         digest=digest,
         rank=0,
@@ -148,7 +148,24 @@ def test_digest_page_lists_ranked_items_with_badges_actions_and_links(signed_in,
     assert text.index("First") < text.index("Second")
     assert 'class="badge badge-urgent">Urgent' in text
     assert "Sign the contract <strong>(due Fri 4 Dec 2026)</strong>" in text
-    assert 'href="https://mail.google.com/mail/u/0/#all/t-first"' in text
+    assert f'href="https://mail.google.com/mail/?authuser={user.email}#all/t-first"' in text
+
+
+def test_digest_page_has_the_sections_of_the_email_without_inline_styles(signed_in, user):
+    digest = DigestFactory(user=user, count_urgent=0, count_high=1, count_medium=1, count_low=3)
+    EmailFactory(digest=digest, rank=0, subject="Budget", urgency="high", thread_id="t1")
+    EmailFactory(digest=digest, rank=1, subject="Re: Budget", urgency="low", thread_id="t1")
+    EmailFactory(digest=digest, rank=2, subject="Expenses", urgency="medium")
+    EmailFactory(digest=digest, rank=3, subject="Weekly", urgency="low", kind="newsletter")
+    EmailFactory(digest=digest, rank=4, subject="Hidden", urgency="low", listed=False)
+    text = page(signed_in.get(f"/digests/{digest.pk}/"))
+    assert text.index("Needs your attention") < text.index("Budget") < text.index("Worth a look")
+    assert text.index("Worth a look") < text.index("Expenses") < text.index("Also arrived")
+    assert text.index("Also arrived") < text.index("Newsletters · 1") < text.index("Weekly")
+    assert "Re: Budget" not in text  # one card per thread
+    assert "And 1 more: 1 from people." in text
+    assert "Hidden" not in text
+    assert "style=" not in text
 
 
 def test_someone_elses_digest_is_not_found(signed_in):

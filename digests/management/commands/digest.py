@@ -1,6 +1,7 @@
 """``manage.py digest EMAIL [--dry-run] [--since ISO] [--send] [--json]``: one digest, now.
 
-Prints progress (listing, fetching n/N, analysing, storing, sending) and where the result is.
+Prints progress (listing, fetching n/N, analysing, storing, rendering, sending) and where the
+result is.
 ``--dry-run`` stores and sends nothing and leaves the sync cursor alone; ``--since`` reads
 from that instant instead of where the last digest ended; ``--send`` emails the digest
 (otherwise it is kept on the web only); ``--json`` prints the digest and its emails as JSON

@@ -1,0 +1,156 @@
+"""One card per Gmail thread: the messages of a conversation in a digest, shaped for reading.
+
+A thread's card shows its newest message (sender, time, link) and the summary, reasons and
+to-dos of its most important message, with the number of messages. Its urgency is the
+highest of its messages, so a reply cannot hide an urgent request below it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from digests.models import Email, Urgency
+
+__all__ = ["TIERS", "ActionView", "Limits", "ThreadView", "threads", "truncate"]
+
+URGENCY_ORDER = {u: i for i, u in enumerate(Urgency.values)}  # low < medium < high < urgent
+URGENCY_LABELS = {
+    Urgency.URGENT: "Urgent",
+    Urgency.HIGH: "High",
+    Urgency.MEDIUM: "Medium",
+    Urgency.LOW: "Low",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of each field a card shows; the size budget tightens them step by step."""
+
+    subject: int
+    summary: int
+    sender: int
+    reasons: int
+    reason: int
+    actions: int
+    action: int
+    overview: int
+
+
+TIERS = (
+    Limits(subject=200, summary=600, sender=80, reasons=3, reason=120, actions=5, action=200,
+           overview=1500),
+    Limits(subject=120, summary=300, sender=60, reasons=2, reason=80, actions=3, action=120,
+           overview=700),
+    Limits(subject=80, summary=160, sender=40, reasons=1, reason=60, actions=2, action=80,
+           overview=300),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ActionView:
+    text: str
+    due: dt.date | None
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    lead: Email  # the most important message (best rank)
+    latest: Email  # the newest message
+    count: int
+    urgency: str
+    kind: str
+    suspicious: bool
+    subject: str
+    sender: str
+    summary: str
+    reasons: list[str]
+    actions: list[ActionView]
+    attachments: int
+
+    @property
+    def urgency_label(self) -> str:
+        return URGENCY_LABELS[Urgency(self.urgency)]
+
+    @property
+    def rank(self) -> int:
+        return self.lead.rank
+
+    @property
+    def url(self) -> str:
+        return self.latest.gmail_url
+
+    @property
+    def received_at(self) -> dt.datetime:
+        return self.latest.received_at
+
+
+def truncate(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word where one is near, with an ellipsis."""
+    head = " ".join(text[: limit * 4].split())  # a bounded look: fields may be megabytes
+    enough = len(head) > limit or len(text) <= limit * 4  # else mostly whitespace: read it all
+    text = head if enough else " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def _sender(email: Email) -> str:
+    return email.from_name or email.from_address
+
+
+def _actions(messages: Sequence[Email], limits: Limits) -> list[ActionView]:
+    seen: set[str] = set()
+    actions = []
+    for message in messages:
+        for entry in message.action_items if isinstance(message.action_items, list) else []:
+            if not isinstance(entry, dict):
+                continue
+            text = truncate(str(entry.get("text", "")), limits.action)
+            if not text or text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            actions.append(ActionView(text, _date(entry.get("due"))))
+    return actions[: limits.actions]
+
+
+def _date(value: object) -> dt.date | None:
+    """A due date as stored (``YYYY-MM-DD``); anything else shows no date rather than failing."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+def thread_view(messages: Sequence[Email], limits: Limits) -> ThreadView:
+    """The card of one thread; ``messages`` are in rank order."""
+    lead = messages[0]
+    latest = max(messages, key=lambda m: (m.received_at, -m.rank))
+    urgency = max((m.urgency for m in messages), key=URGENCY_ORDER.__getitem__)
+    return ThreadView(
+        lead=lead,
+        latest=latest,
+        count=len(messages),
+        urgency=urgency,
+        kind=lead.kind,
+        suspicious=any(m.suspicious for m in messages),
+        subject=truncate(lead.subject or latest.subject or "(no subject)", limits.subject),
+        sender=truncate(_sender(latest), limits.sender),
+        summary=truncate(lead.summary or lead.snippet, limits.summary),
+        reasons=[truncate(str(r), limits.reason) for r in list(lead.reasons)[: limits.reasons]],
+        actions=_actions(messages, limits),
+        attachments=sum(len(m.attachments) for m in messages),
+    )
+
+
+def threads(emails: Iterable[Email], limits: Limits = TIERS[0]) -> list[ThreadView]:
+    """Cards in rank order of each thread's most important message."""
+    grouped: dict[str, list[Email]] = {}
+    for email in sorted(emails, key=lambda e: e.rank):
+        grouped.setdefault(email.thread_id or email.gmail_id, []).append(email)
+    return [thread_view(messages, limits) for messages in grouped.values()]
