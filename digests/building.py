@@ -40,7 +40,7 @@ from digests import gmail, metrics, outbox, sync
 from digests.delivery import DIGEST_HEADER, GmailSendRejected
 from digests.kinds import message_kind
 from digests.links import mailbox_address
-from digests.models import Digest, Email, Urgency
+from digests.models import Digest, Email, OutboundEmail, Urgency
 from digests.parsing import ParsedMessage, safe_parse
 from digests.ranking import Ranked, rank
 from digests.summarize import (
@@ -155,12 +155,26 @@ def read_messages(
     fallback = result.period_end
     parsed = [safe_parse(resource, fallback_received_at=fallback) for resource in result.resources]
     unique = {message.gmail_id: message for message in reversed(parsed)}  # first of each id
-    kept = [
-        message
-        for message in parsed
-        if unique.get(message.gmail_id) is message and DIGEST_HEADER.lower() not in message.headers
-    ]
+    ours = our_digest_emails(digest.user, parsed)
+    kept = [m for m in parsed if unique.get(m.gmail_id) is m and m.gmail_id not in ours]
     return kept, result
+
+
+def our_digest_emails(user: Any, messages: list[ParsedMessage]) -> set[str]:
+    """Ids of the messages that are digest emails we sent this person (never summarized).
+
+    The header alone proves nothing (anyone can write it): the Message-ID must be one the
+    outbox made for one of this person's digests.
+    """
+    marked = {
+        m.headers.get("message-id", "").strip(): m.gmail_id
+        for m in messages
+        if DIGEST_HEADER.lower() in m.headers
+    }
+    if not marked:
+        return set()
+    sent = OutboundEmail.objects.filter(digest__user=user, message_id__in=list(marked))
+    return {marked[message_id] for message_id in sent.values_list("message_id", flat=True)}
 
 
 def analyze_safely(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
@@ -360,7 +374,7 @@ def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
         )
     if isinstance(exc, GmailSendRejected):
         return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
-    if isinstance(exc, gmail.GmailRequestRejected) and exc.method == "messages.list":
+    if isinstance(exc, gmail.GmailRequestRejected) and exc.is_bad_query:
         return (
             f"Gmail refused to search your mail ({exc}). Check the search query in your "
             "digest settings."

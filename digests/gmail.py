@@ -78,13 +78,16 @@ HTTP_TIMEOUT = 30.0  # seconds per HTTP request; connect() uses gmail.http_timeo
 Progress = Callable[[int, int], None]
 
 
-def period_query(query: str, start: datetime, end: datetime) -> str:
-    """The search for mail received in [start, end); the exact bounds are rechecked later.
+def period_query(query: str, start: datetime, end: datetime | None) -> str:
+    """The search for mail received in [start, end) (no end: from start on); the exact bounds
+    are rechecked later.
 
     Gmail's after:/before: take epoch seconds, so the window is widened to whole seconds and
     the caller filters on internalDate: mail arriving at the boundary lands in one digest only.
     """
-    bounds = f"after:{math.floor(start.timestamp())} before:{math.ceil(end.timestamp()) + 1}"
+    bounds = f"after:{math.floor(start.timestamp())}"
+    if end is not None:
+        bounds += f" before:{math.ceil(end.timestamp()) + 1}"
     return f"{query.strip()} {bounds}".strip()
 
 

@@ -59,6 +59,11 @@ class GmailRequestRejected(GmailError):
         self.method = method  # the Gmail method refused, e.g. "messages.list"
         super().__init__(message)
 
+    @property
+    def is_bad_query(self) -> bool:
+        """Gmail refused the search itself (400 on messages.list): retrying cannot help."""
+        return self.method == "messages.list" and self.status == 400
+
 
 class GmailPermissionDenied(GmailRequestRejected):
     """403 ``insufficientPermissions``: the grant we hold cannot read this mail."""
@@ -82,12 +87,18 @@ def _error_details(error: HttpError) -> tuple[int, str, str]:
     return status, reason, str(body.get("message") or "")
 
 
+MAX_RETRY_AFTER = 3600.0  # a longer (or infinite, or NaN) Retry-After is taken as an hour
+
+
 def _retry_after(error: HttpError) -> float:
     value = error.resp.get("retry-after", "")
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         return DEFAULT_RETRY_AFTER
+    if seconds != seconds:  # NaN
+        return DEFAULT_RETRY_AFTER
+    return min(max(0.0, seconds), MAX_RETRY_AFTER)
 
 
 def classify(error: HttpError, method: str = "") -> GmailError:

@@ -58,6 +58,6 @@ def send_digest(job: Job) -> None:
         mark_missing_permissions(user, str(exc))
         raise PermanentError(str(exc)) from exc
     except gmail.GmailRequestRejected as exc:
-        if exc.method != "messages.list":
-            raise  # a refused read: an ordinary failure, retried with backoff
+        if not exc.is_bad_query:
+            raise  # a refused read (a 403 policy, a 400 on a fetch): retried with backoff
         logger.warning("digest for user %s: Gmail refused the search: %s", user.pk, exc)

@@ -30,7 +30,7 @@ from digests.building import (
 from digests.models import Digest, Email
 from digests.sync import no_progress
 
-__all__ = ["ManualRun", "digest_json", "dry_run", "find_user", "run"]
+__all__ = ["AwaitingDelivery", "ManualRun", "digest_json", "dry_run", "find_user", "run"]
 
 NOT_EMAILED = "Built by manage.py digest and kept on the web only (not emailed)."
 
@@ -49,6 +49,18 @@ class ManualRun:
             return ""
         path = reverse("digests:detail", args=[self.digest.pk])
         return settings.CONFIG.site_url.rstrip("/") + path
+
+
+class AwaitingDelivery(RuntimeError):
+    """A built digest is waiting for its email; a web-only run must not finish it."""
+
+    def __init__(self, digest: Digest) -> None:
+        self.digest = digest
+        reason = f" (last try: {digest.last_error})" if digest.last_error else ""
+        super().__init__(
+            f"digest {digest.pk} is built and waiting to be emailed{reason}. Run with --send "
+            "to deliver it now, or let the scheduler retry; nothing was changed."
+        )
 
 
 class UnknownUser(LookupError):
@@ -97,13 +109,26 @@ def run(
     connect_gmail: ConnectGmail = gmail.connect,
     progress: Progress = no_progress,
 ) -> ManualRun:
-    """A real digest now; emailed only with ``send``."""
+    """A real digest now; emailed only with ``send``.
+
+    Without ``send``, a digest that is built and still owes its email (a scheduled one whose
+    delivery failed) is refused with :class:`AwaitingDelivery`: finishing it on the web only
+    would swallow that email.
+    """
+    if not send and (owed := owed_digest(user)) is not None:
+        raise AwaitingDelivery(owed)
     digest = build_digest(
         user, now=now, connect_gmail=connect_gmail, progress=progress, deliver=send, since=since
     )
     if not send:
         keep_on_web_only(digest)
     return ManualRun(digest, list(digest.emails.order_by("rank")), stored=True)
+
+
+def owed_digest(user: Any) -> Digest | None:
+    """The person's built digest that is not finished yet (its email still owed), if any."""
+    unfinished = Digest.objects.filter(user=user, status__in=UNFINISHED).exclude(provider="")
+    return unfinished.order_by("-created_at").first()
 
 
 def keep_on_web_only(digest: Digest) -> None:

@@ -12,11 +12,15 @@ that end, and the ids it saw but left for later. A run finds its candidates by
   digest's end) is added to history when it arrives, so it lands in this digest;
 * **history gone** (404, after about a week) or no cursor yet: ``messages.list`` from the
   last covered end minus ``gmail.overlap_minutes``, with the historyId read just before.
+  Listing has no upper bound: mail that arrived after the period's end but before that
+  historyId is in no later history, so it is listed and kept pending.
 
 Ids already in an earlier digest of this person are dropped (nothing repeated). The oldest
 ``gmail.max_messages`` candidates (Gmail ids grow with time) are fetched in batches; the rest
 stay pending and the period then ends just after the newest message read, so the next run
-goes on from there (nothing dropped). Mail dated after the period's end stays pending too.
+goes on from there (nothing dropped). Mail dated just after the period's end (it arrived
+while the digest read) stays pending too; mail dated further out (clock skew, imported mail,
+spam dated years ahead) is covered by the digest that reads it, instead of waiting for its date.
 
 Candidates from history are checked against the search: by their labels when the search
 speaks only of labels (digests.labelquery, free), else by one ``messages.list`` with the
@@ -64,6 +68,10 @@ class SyncResult:
     overlap: timedelta = timedelta(0)
 
 
+# How far past a period's end mail may be dated and still wait for the next digest.
+FUTURE_SKEW = timedelta(minutes=10)
+
+
 def internal_date(resource: dict[str, Any]) -> datetime:
     """Gmail's internalDate (ms since the epoch, a string) as an aware datetime."""
     try:
@@ -100,7 +108,13 @@ def read_mail(
         source = "since" if since is not None else ("list" if _had_digests(digest) else "first")
         window = since or (start - overlap if source == "list" else start)
         history_id = client.history_id()
-        checked.update(_listed(client, query, window, end))
+        if cursor is not None:
+            # What the cursor still owes (left by the cap, or dated after its end) is owed by
+            # this run too: the cursor is replaced when it is stored.
+            checked.update(dict.fromkeys(cursor.pending_ids, False))
+            if since is not None and cursor.covered_until is not None:
+                window = min(window, cursor.covered_until - overlap)
+        checked.update(_listed(client, query, window))
     else:
         source = "history"
         checked.update(dict.fromkeys(cursor.pending_ids, False))
@@ -110,7 +124,7 @@ def read_mail(
         except gmail.GmailHistoryExpired:
             source = "list"
             history_id = client.history_id()
-            checked.update(_listed(client, query, cursor.covered_until - overlap, end))
+            checked.update(_listed(client, query, cursor.covered_until - overlap))
     if dedupe:
         for known in already_covered(user, digest, checked):
             checked.pop(known, None)
@@ -126,12 +140,16 @@ def read_mail(
             ", ".join(client.skipped),
         )
     resources = _matching(client, query, resources, checked)
-    later = [r for r in resources if internal_date(r) >= end]
-    covered = sorted((r for r in resources if internal_date(r) < end), key=internal_date)
+    # Dated just after the end (it arrived while we read): the next digest's. Dated further
+    # out (clock skew, imported or spam mail dated 2037): this digest's, or it would wait.
+    soon = end + FUTURE_SKEW
+    later = [r for r in resources if end <= internal_date(r) < soon]
+    covered = sorted((r for r in resources if not end <= internal_date(r) < soon), key=_covered_key)
     period_end = end
-    if pending and covered:
+    dated = [r for r in covered if internal_date(r) < end]
+    if pending and dated:
         # Over the per-run limit: close the period just after the newest message read.
-        period_end = min(end, max(start, internal_date(covered[-1]) + timedelta(milliseconds=1)))
+        period_end = min(end, max(start, internal_date(dated[-1]) + timedelta(milliseconds=1)))
     return SyncResult(
         resources=covered,
         period_end=period_end,
@@ -143,15 +161,25 @@ def read_mail(
     )
 
 
+def _covered_key(resource: dict[str, Any]) -> datetime:
+    """Oldest first; mail dated in the future sorts as if it came now (after the rest)."""
+    return internal_date(resource)
+
+
 def _had_digests(digest: Digest) -> bool:
     """A person with built digests but no cursor (made before cursors existed)."""
     built = Digest.objects.filter(user=digest.user).exclude(provider="").exclude(pk=digest.pk)
     return built.exists()
 
 
-def _listed(client: gmail.Gmail, query: str, start: datetime, end: datetime) -> dict[str, bool]:
-    """Matching ids in [start, end) per Gmail, oldest first, marked as checked."""
-    ids = client.list_message_ids(gmail.period_query(query, start, end))
+def _listed(client: gmail.Gmail, query: str, start: datetime) -> dict[str, bool]:
+    """Matching ids from ``start`` on per Gmail, oldest first, marked as checked.
+
+    No upper bound: the historyId was read before this listing, so mail that arrived since
+    the period's end is in no later history; listed here, it stays pending (dated after the
+    end) instead of being lost.
+    """
+    ids = client.list_message_ids(gmail.period_query(query, start, None))
     return dict.fromkeys(reversed(ids), True)
 
 

@@ -129,12 +129,19 @@ def test_mail_outside_the_period_is_left_for_another_digest(demo_user, fake):
     assert [e.subject for e in digest.emails.all()] == ["On time"]
 
 
-def test_our_own_digest_email_is_never_summarized(demo_user, fake):
+def test_our_own_digest_email_is_never_summarized(demo_user, fake, mailoutbox):
     build_digest(demo_user, now=timezone.now())
-    fake.add_message(
-        DEMO_EMAIL, mail("x", subject="Your Gmail digest", headers={DIGEST_HEADER: "1"})
-    )
+    [ours] = mailoutbox
+    fake.add_message(DEMO_EMAIL, ours.message().as_bytes())  # it lands in their inbox
     assert build_digest(demo_user, now=timezone.now()).status == Digest.Status.EMPTY
+
+
+def test_a_strangers_mail_with_our_header_is_not_hidden(demo_user, fake):
+    build_digest(demo_user, now=timezone.now())
+    spoof = mail("Pay now", subject="Invoice", headers={DIGEST_HEADER: "1"})
+    fake.add_message(DEMO_EMAIL, spoof)
+    digest = build_digest(demo_user, now=timezone.now())
+    assert [e.subject for e in digest.emails.all()] == ["Invoice"]
 
 
 def test_the_users_query_and_max_items_are_used(demo_user):

@@ -2,8 +2,10 @@
 
 import math
 
+import httplib2
 import pytest
 from django.utils import timezone
+from googleapiclient.errors import HttpError
 
 from accounts.models import GoogleAccount
 from digests import gmail
@@ -321,3 +323,11 @@ def test_send_without_the_scope_is_a_rejection(client):
     with pytest.raises(gmail.GmailRequestRejected) as info:
         client.send(bytes(mail("x", to=DEMO_EMAIL)))
     assert info.value.status == 403
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"), [("inf", 3600.0), ("1e12", 3600.0), ("nan", 30.0), ("-5", 0.0)]
+)
+def test_an_absurd_retry_after_is_bounded(header, seconds):
+    error = HttpError(httplib2.Response({"status": 429, "retry-after": header}), b"{}")
+    assert gmail.classify(error).retry_after == seconds

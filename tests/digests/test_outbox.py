@@ -50,7 +50,7 @@ def no_grace(settings):
 
 def in_gmail(fake, message_id: str, email: str = DEMO_EMAIL) -> list:
     mailbox = fake.account(email).mailbox
-    return [m for m in mailbox.messages.values() if m.parsed["Message-ID"] == message_id]
+    return [m for m in list(mailbox.messages.values()) if m.parsed["Message-ID"] == message_id]
 
 
 def gmail_user(fake):

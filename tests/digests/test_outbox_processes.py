@@ -58,7 +58,7 @@ def copies_in_gmail(fake, message_id: str, label: str) -> int:
     mailbox = fake.account(DEMO_EMAIL).mailbox
     return sum(
         1
-        for m in mailbox.messages.values()
+        for m in list(mailbox.messages.values())
         if m.parsed["Message-ID"] == message_id and label in m.label_ids
     )
 

@@ -221,3 +221,18 @@ def test_the_first_digest_reads_the_configured_look_back(ada, fake, settings):
 
     assert digest.period_start == now - dt.timedelta(hours=2)
     assert gmail_ids(digest) == [recent.id]
+
+
+def test_mail_arriving_after_the_period_but_before_the_history_id_is_read_is_kept(ada, fake):
+    # Found by the soak: a digest's end is "now" when its job starts, and Gmail's historyId is
+    # read a round trip or a token refresh later. Mail arriving in between, dated after the
+    # end, was neither listed (before: the end) nor in the history after that historyId.
+    now = timezone.now()
+    racing = deliver(fake, "Racing", now + dt.timedelta(seconds=2))
+
+    first = build_digest(ada, now=now)
+    second = build_digest(ada, now=now + dt.timedelta(minutes=1))
+
+    assert gmail_ids(first) == []
+    assert gmail_ids(second) == [racing.id]
+    assert every_stored_id(ada) == Counter([racing.id])

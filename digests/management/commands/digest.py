@@ -17,9 +17,17 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from digests import gmail
+from digests import gmail, outbox
 from digests.building import describe_failure
-from digests.manual import ManualRun, UnknownUser, digest_json, dry_run, find_user, run
+from digests.manual import (
+    AwaitingDelivery,
+    ManualRun,
+    UnknownUser,
+    digest_json,
+    dry_run,
+    find_user,
+    run,
+)
 
 
 def parse_since(value: str) -> datetime:
@@ -71,6 +79,13 @@ class Command(BaseCommand):
                 )
         except gmail.GmailError as exc:
             raise CommandError(describe_failure(exc, user, now)) from exc
+        except AwaitingDelivery as exc:
+            raise CommandError(str(exc)) from exc
+        except outbox.AwaitingEvidence as exc:
+            raise CommandError(
+                f"The last send may have worked; the scheduler looks for it in Gmail in "
+                f"{exc.seconds:g} s before sending again. Nothing was sent twice."
+            ) from exc
         if options["json"]:
             self.stdout.write(json.dumps(digest_json(result), indent=2, ensure_ascii=False))
         out.write(summary_line(result))
