@@ -4,11 +4,11 @@ Views stay thin and call these. Each change happens in one transaction together 
 follows from it (pausing or resuming digests, the user's jobs, the signals in
 accounts.signals), so the account's status and the user's jobs never disagree.
 
-Digests are paused in two ways at once: the ``paused`` flag in the user's digest preferences,
-which the digest code and the UI read, and the user's jobs, which are cancelled so the
-scheduler does not even wake up for them. ``GoogleAccount.digests_paused_by_us`` remembers that
-the pause was ours, so reconnecting lifts it while a pause the person chose stays; the jobs
-we stopped are resumed at their next scheduled time.
+Accounts writes only its own ``token_refresh`` job. What a change means for digests (pausing
+the person's schedules, lifting a pause Google's absence caused, their digest jobs) is decided
+by the digests app, which hears of it through the signals in accounts.signals.
+``GoogleAccount.digests_paused_by_us`` is no longer written (the pause and who made it live on
+``digests.Schedule``); the column stays until a later migration drops it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import logging
 
 import requests
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import GoogleAccount, User
@@ -45,7 +45,7 @@ def schedule_token_refresh(user: User) -> Job:
 
 
 def connected(account: GoogleAccount, *, created: bool, previous: str | None) -> None:
-    """After a sign-in stored fresh tokens: jobs running again, digests unpaused, signal."""
+    """After a sign-in stored fresh tokens: the token refresh job running again, and the signal."""
     user = account.user
     refresh_job = schedule_token_refresh(user)
     reconnected = previous is not None and previous != GoogleAccount.Status.CONNECTED
@@ -53,39 +53,37 @@ def connected(account: GoogleAccount, *, created: bool, previous: str | None) ->
         restart_stopped_jobs(user)
     elif refresh_job.status not in (Job.Status.PENDING, Job.Status.RUNNING):
         Job.objects.filter(pk=refresh_job.pk).requeue()  # e.g. dead after a long outage
-    if account.digests_paused_by_us:
-        _set_paused(account, paused=False)
-        user.refresh_from_db(fields=["digest_preferences"])  # receivers see the lifted pause
     google_connected.send(
         sender=GoogleAccount, user=user, account=account, created=created, reconnected=reconnected
     )
 
 
-def restart_stopped_jobs(user: User) -> None:
-    """The schedules we stopped come back: cancelled recurring jobs, and those that died of
-    the revoked token, at their next scheduled time (missed runs are not made up).
+def token_refresh_jobs(user: User | int) -> models.QuerySet[Job]:
+    """The one kind of job accounts writes."""
+    return Job.objects.filter(user=user, type=TOKEN_REFRESH)
 
-    Cancelled one-off jobs stay cancelled: a "send now" pressed weeks ago is not wanted now.
-    """
-    recurring = Job.objects.filter(user=user).exclude(schedule="")
+
+def restart_stopped_jobs(user: User) -> None:
+    """The token refresh we stopped comes back at its next scheduled time, also when it died
+    of the revoked token (missed runs are not made up)."""
+    recurring = token_refresh_jobs(user).exclude(schedule="")
     recurring.filter(status=Job.Status.DEAD).cancel()
     recurring.filter(status=Job.Status.CANCELLED).resume()
 
 
 def mark_needs_reauth(account: GoogleAccount, reason: str) -> None:
-    """Google refused the refresh token: stop everything until the person reconnects.
+    """Google refused the refresh token: stop refreshing until the person reconnects.
 
-    The caller holds the account's row lock in a transaction (accounts.tokens does). Running
-    jobs are left to finish, so the job that met the refusal can end as a dead letter that
-    says why; pending ones are cancelled.
+    The caller holds the account's row lock in a transaction (accounts.tokens does). A running
+    refresh is left to finish, so the job that met the refusal can end as a dead letter that
+    says why; a pending one is cancelled. Digests hear of it through the signal.
     """
     account.set_status(GoogleAccount.Status.NEEDS_REAUTH, reason)
     account.access_token = ""
     account.refresh_token = ""
     account.token_expiry = None
     account.save()
-    pause_digests(account)
-    Job.objects.filter(user_id=account.user_id, status=Job.Status.PENDING).cancel()
+    token_refresh_jobs(account.user_id).filter(status=Job.Status.PENDING).cancel()
     logger.warning("Google account %s needs reconnecting: %s", account.pk, reason)
     google_needs_reauth.send(
         sender=GoogleAccount, user=account.user, account=account, reason=reason
@@ -106,24 +104,8 @@ def mark_missing_permissions(user: User, reason: str) -> bool:
     return True
 
 
-def pause_digests(account: GoogleAccount) -> None:
-    """Set the user's ``paused`` preference, remembering that the pause was ours."""
-    _set_paused(account, paused=True)
-
-
-def _set_paused(account: GoogleAccount, *, paused: bool) -> None:
-    # Locked and re-read: the person may be saving other preferences at this moment.
-    user = User.objects.select_for_update().get(pk=account.user_id)
-    if paused and user.digest_preferences.get("paused"):
-        return  # their own pause: not ours to lift later
-    user.digest_preferences = {**user.digest_preferences, "paused": paused}
-    user.save(update_fields=["digest_preferences"])
-    account.digests_paused_by_us = paused
-    account.save(update_fields=["digests_paused_by_us", "updated_at"])
-
-
 def disconnect(user: User) -> bool:
-    """Revoke at Google, forget the tokens, stop the user's jobs.
+    """Revoke at Google, forget the tokens, stop the token refresh; digests hear the signal.
 
     Returns whether Google confirmed the revocation; when it could not be reached the tokens
     are deleted anyway and the person is told to remove access in their Google Account.
@@ -139,10 +121,8 @@ def disconnect(user: User) -> bool:
         account.refresh_token = ""
         account.token_expiry = None
         account.save()
-        pause_digests(account)
-        # Running jobs finish their current run, but their outcome is discarded: nothing
-        # of this user's is scheduled again until they reconnect.
-        Job.objects.filter(user=user).cancel()
+        # A running refresh finishes its current run, but its outcome is discarded.
+        token_refresh_jobs(user).cancel()
         google_disconnected.send(sender=GoogleAccount, user=user, account=account)
     logger.info("Google account %s disconnected (revoked at Google: %s)", account.pk, revoked)
     return revoked
@@ -158,8 +138,7 @@ def delete_account(user: User) -> bool:
     revoked = revoke_at_google(account) if account and account.refresh_token_encrypted else True
     user_id = user.pk
     with transaction.atomic():
-        Job.objects.filter(user=user).delete()
-        user.delete()  # cascades to the Google account, digests and their emails
+        user.delete()  # cascades to the Google account, schedules, jobs, digests and emails
     logger.info("Deleted user %s and their data (revoked at Google: %s)", user_id, revoked)
     return revoked
 

@@ -4,33 +4,32 @@ Stored as JSON so new preferences need no migration, yet validated on every writ
 scheduler never meets a shape it does not understand::
 
     {
-      "schedule": "0 8,17 * * 1-5",  # cron expression, in the user's time zone
       "query": "",                   # extra Gmail search terms; "" uses the site default
       "max_items": 25,               # most messages listed in one digest, 1..100
       "deliver_email": true,         # send the digest by email (it is always kept in the UI)
-      "send_from_gmail": false,      # send from the user's own Gmail (needs gmail.send)
-      "paused": false                # no scheduled digests until unpaused
+      "send_from_gmail": false       # send from the user's own Gmail (needs gmail.send)
     }
+
+When digests come and whether they are paused is not here: each of the person's schedules
+is a ``digests.Schedule`` row. The retired keys ``schedule`` and ``paused`` (moved there by
+the digests migration 0003_schedules) are dropped when met, never an error.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from jobs.cron import CronError, validate_cron
+RETIRED_KEYS = frozenset({"schedule", "paused"})
 
 
 def default_preferences() -> dict[str, Any]:
     return {
-        "schedule": settings.CONFIG.digest.default_schedule,
         "query": "",
         "max_items": 25,
         "deliver_email": True,
         "send_from_gmail": False,
-        "paused": False,
     }
 
 
@@ -41,6 +40,8 @@ def clean_preferences(value: Any) -> dict[str, Any]:
     cleaned = default_preferences()
     errors: dict[str, str] = {}
     for key, item in value.items():
+        if key in RETIRED_KEYS:
+            continue
         if key not in cleaned:
             errors[key] = f"Unknown preference {key!r}."
             continue
@@ -49,11 +50,6 @@ def clean_preferences(value: Any) -> dict[str, Any]:
             errors[key] = f"Expected {expected.__name__}, got {type(item).__name__}."
             continue
         cleaned[key] = item
-    if "schedule" not in errors:
-        try:
-            validate_cron(cleaned["schedule"])
-        except CronError as exc:
-            errors["schedule"] = str(exc)
     if "max_items" not in errors and not 1 <= cleaned["max_items"] <= 100:
         errors["max_items"] = "Expected 1..100."
     if errors:

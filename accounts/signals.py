@@ -11,9 +11,9 @@ commit or roll back together with the change. Receivers must not call the networ
   token. Also ``created=True`` the first time this Google account is linked, and
   ``reconnected=True`` when it comes back from needs_reauth or revoked.
 - ``google_needs_reauth``: Google refused the refresh token (``invalid_grant``); ``reason``
-  says what Google answered. Digests are already paused.
-- ``google_disconnected``: the user disconnected Google; tokens are deleted and the user's
-  jobs cancelled.
+  says what Google answered. Digests pauses the schedules on receipt.
+- ``google_disconnected``: the user disconnected Google; tokens are deleted and the
+  token refresh cancelled; digests pauses the schedules ("Google disconnected").
 """
 
 from django.dispatch import Signal

@@ -1,7 +1,11 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from digests.models import Digest, DigestPreferences, Email, Feedback, OutboundEmail
+from digests import schedules
+from digests.models import Digest, DigestPreferences, Email, Feedback, OutboundEmail, Schedule
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -80,3 +84,39 @@ class FeedbackAdmin(ReadOnlyAdmin):
     list_filter = ["kind"]
     search_fields = ["user__email", "email__from_address"]
     list_select_related = ["user", "email"]
+
+
+@admin.register(Schedule)
+class ScheduleAdmin(admin.ModelAdmin):
+    """Staff see every schedule and may pause or resume it; the jobs follow."""
+
+    list_display = ["name", "user", "cron", "timezone", "channel", "paused", "paused_by"]
+    list_filter = ["paused", "paused_by", "channel"]
+    search_fields = ["user__email", "name", "cron"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "paused", "paused_by", "paused_reason", "paused_at"]
+    fields = ["user", "name", "cron", "timezone", "channel", *readonly_fields[1:]]
+    actions = ["pause_by_staff", "resume_selected"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # a person makes their own schedules
+
+    def save_model(self, request: HttpRequest, obj: Schedule, form: Any, change: bool) -> None:
+        schedules.update_schedule(obj)
+
+    def delete_model(self, request: HttpRequest, obj: Schedule) -> None:
+        schedules.delete_schedule(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Schedule]) -> None:
+        for schedule in queryset:
+            schedules.delete_schedule(schedule)
+
+    @admin.action(description="Pause the selected schedules (by staff)")
+    def pause_by_staff(self, request: HttpRequest, queryset: QuerySet[Schedule]) -> None:
+        paused = sum(schedules.pause(s, by="staff", reason="Paused by staff") for s in queryset)
+        self.message_user(request, f"Paused {paused} schedule(s).")
+
+    @admin.action(description="Resume the selected schedules")
+    def resume_selected(self, request: HttpRequest, queryset: QuerySet[Schedule]) -> None:
+        resumed = sum(schedules.resume(s) for s in queryset)
+        self.message_user(request, f"Resumed {resumed} schedule(s).")

@@ -9,14 +9,14 @@ class DigestsConfig(AppConfig):
         # Connecting Google starts digests; losing it stops them. accounts sends the signals
         # and never imports digests, so the dependency points one way.
         from accounts import signals
-        from digests import scheduling
+        from digests import schedules
 
         signals.google_connected.connect(
-            scheduling.on_google_connected, dispatch_uid="digests.google_connected"
+            schedules.on_google_connected, dispatch_uid="digests.google_connected"
         )
         signals.google_disconnected.connect(
-            scheduling.on_google_gone, dispatch_uid="digests.google_disconnected"
+            schedules.on_google_gone, dispatch_uid="digests.google_disconnected"
         )
         signals.google_needs_reauth.connect(
-            scheduling.on_google_gone, dispatch_uid="digests.google_needs_reauth"
+            schedules.on_google_gone, dispatch_uid="digests.google_needs_reauth"
         )

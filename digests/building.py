@@ -77,6 +77,7 @@ def build_digest(
     progress: Progress = sync.no_progress,
     deliver: bool = True,
     since: datetime | None = None,
+    email: bool | None = None,
 ) -> Digest:
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
@@ -84,7 +85,8 @@ def build_digest(
     storing, rendering, sending). ``deliver=False`` stops after storing: the digest stays
     unfinished.
     ``since`` starts a new digest there instead of where the last one ended (mail already
-    in a digest is still skipped).
+    in a digest is still skipped). ``email`` says whether to email it (a schedule's channel);
+    None follows the ``deliver_email`` preference.
     """
     if deliver:
         deliver_owed_nothing_new(user, connect_gmail, now)
@@ -96,10 +98,10 @@ def build_digest(
             record_failure(digest, exc, now)
             raise
     if deliver and digest.status == Digest.Status.EMPTY and digest.delivered_at is None:
-        return handle_empty(digest, connect_gmail, now)
+        return handle_empty(digest, connect_gmail, now, email=email)
     if deliver and digest.status in UNFINISHED:
         try:
-            deliver_once(digest, connect_gmail, now, progress)
+            deliver_once(digest, connect_gmail, now, progress, email=email)
         except outbox.AwaitingEvidence:
             raise  # not a failure: the job looks for the email later
         except Exception as exc:
@@ -337,9 +339,13 @@ def deliver_once(
     connect_gmail: ConnectGmail,
     now: datetime,
     progress: Progress = sync.no_progress,
+    *,
+    email: bool | None = None,
 ) -> None:
     """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
-    if not preferences_for(digest.user).deliver_email:
+    if email is None:
+        email = preferences_for(digest.user).deliver_email
+    if not email:
         _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
         return
     progress("rendering", 0, 1)
@@ -367,13 +373,15 @@ def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: dateti
         )
 
 
-def handle_empty(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> Digest:
+def handle_empty(
+    digest: Digest, connect_gmail: ConnectGmail, now: datetime, *, email: bool | None = None
+) -> Digest:
     """Nothing new: forget the digest (no email, no history row) or send "nothing new"."""
     prefs = preferences_for(digest.user)
     if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
         Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
         return digest  # unsaved now; the sync cursor has moved on regardless
-    if prefs.deliver_email:
+    if prefs.deliver_email if email is None else email:
         row = outbox.deliver(digest, connect_gmail)
         Digest.objects.filter(pk=digest.pk).update(
             delivered_at=row.sent_at or now, last_error=row.note

@@ -1,142 +1,182 @@
-"""The schedule form: when digests come, in which zone, how long, and how they are sent.
+"""The schedule editor: a name, when (a preset or an advanced cron field), zone and channel.
 
-Most people pick a preset; a custom cron expression is there for the rest and is checked by
-the same parser the scheduler uses, so an expression the form accepts is one that runs, and
-a refused one shows the parser's own message ("hour: 25 is out of range 0-23").
+Most people pick a preset; the cron field is there for the rest and is checked by the same
+parser the scheduler uses, so an expression the form accepts is one that runs, and a refused
+one shows the parser's own message ("hour: 25 is out of range 0-23") next to the field.
+The live preview (views.schedule_preview) runs this same form, so it shows the same errors.
 """
 
 from __future__ import annotations
 
-import zoneinfo
-from functools import cache
+import re
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.db import transaction
 
-from accounts.preferences import clean_preferences
-from digests.preferences import preferences_for
+from digests.schedule_model import Channel, Schedule
+from digests.schedule_preview import zone_names
 from jobs.cron import CronError, validate_cron
 
-__all__ = ["PRESETS", "ScheduleForm"]
+__all__ = ["PRESETS", "ScheduleForm", "cron_for", "preset_for"]
 
 CUSTOM = "custom"
-PRESETS: dict[str, tuple[str, str]] = {
-    "weekdays-twice": ("0 8,17 * * 1-5", "Weekdays at 08:00 and 17:00"),
-    "daily-morning": ("0 8 * * *", "Every day at 08:00"),
-    "weekday-mornings": ("30 7 * * 1-5", "Every weekday morning (07:30)"),
-    "work-hours": ("0 9-17 * * 1-5", "Every hour during work hours (weekdays 09:00-17:00)"),
+PRESETS = {
+    "daily": "Every day at",
+    "weekdays": "Weekdays at",
+    "hours": "Every N hours within working hours (weekdays)",
+    "weekly": "Weekly on",
+    CUSTOM: "Advanced (cron)",
+}
+WEEKDAYS = [
+    ("1", "Monday"),
+    ("2", "Tuesday"),
+    ("3", "Wednesday"),
+    ("4", "Thursday"),
+    ("5", "Friday"),
+    ("6", "Saturday"),
+    ("0", "Sunday"),
+]
+HOURS = [(str(h), f"{h:02d}:00") for h in range(24)]
+_PATTERNS = {
+    "daily": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}) \* \* \*$"),
+    "weekdays": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}) \* \* 1-5$"),
+    "weekly": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}) \* \* (?P<d>[0-6])$"),
+    "hours": re.compile(r"^0 (?P<start>\d{1,2})-(?P<end>\d{1,2})/(?P<n>\d{1,2}) \* \* 1-5$"),
 }
 
 
-@cache
-def time_zone_choices() -> list[tuple[str, str]]:
-    names = sorted(name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC")
-    return [(name, name.replace("_", " ")) for name in names]
+def cron_for(data: dict[str, Any]) -> str:
+    """The cron expression a preset and its fields stand for."""
+    preset = data["preset"]
+    if preset == CUSTOM:
+        return " ".join(data.get("cron", "").split())
+    if preset == "hours":
+        return f"0 {data['start_hour']}-{data['end_hour']}/{data['every_hours']} * * 1-5"
+    at = data["at"]
+    day = {"daily": "*", "weekdays": "1-5", "weekly": data.get("weekday", "1")}[preset]
+    return f"{at.minute} {at.hour} * * {day}"
 
 
-def preset_for(schedule: str) -> str:
-    normalized = " ".join(schedule.split())
-    return next((key for key, (expr, _) in PRESETS.items() if expr == normalized), CUSTOM)
+def preset_for(cron: str) -> dict[str, Any]:
+    """The editor's initial fields for a saved expression: a preset when one fits."""
+    expr = " ".join(cron.split())
+    for preset, pattern in _PATTERNS.items():
+        match = pattern.match(expr)
+        if not match:
+            continue
+        found = match.groupdict()
+        if preset == "hours":
+            return {
+                "preset": preset,
+                "start_hour": found["start"],
+                "end_hour": found["end"],
+                "every_hours": int(found["n"]),
+            }
+        if int(found["m"]) < 60 and int(found["h"]) < 24:
+            initial = {"preset": preset, "at": f"{int(found['h']):02d}:{int(found['m']):02d}"}
+            return {**initial, "weekday": found["d"]} if "d" in found else initial
+    return {"preset": CUSTOM, "cron": expr}
 
 
 class ScheduleForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=80, initial="My digest")
     preset = forms.ChoiceField(
-        label="When",
-        choices=[*((key, label) for key, (_, label) in PRESETS.items()), (CUSTOM, "Custom")],
-        widget=forms.RadioSelect,
+        label="When", choices=list(PRESETS.items()), widget=forms.RadioSelect, initial="weekdays"
     )
-    custom_schedule = forms.CharField(
-        label="Custom schedule (cron)",
+    at = forms.TimeField(
+        label="At",
         required=False,
-        max_length=100,
-        help_text="Five fields: minute hour day-of-month month day-of-week, e.g. 0 8 * * 1-5",
+        initial="08:00",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
-    timezone = forms.ChoiceField(
+    weekday = forms.ChoiceField(label="On", choices=WEEKDAYS, required=False, initial="1")
+    every_hours = forms.IntegerField(
+        label="Every (hours)", min_value=1, max_value=12, required=False, initial=2
+    )
+    start_hour = forms.ChoiceField(label="From", choices=HOURS, required=False, initial="9")
+    end_hour = forms.ChoiceField(label="Until", choices=HOURS, required=False, initial="17")
+    cron = forms.CharField(
+        label="Cron expression",
+        required=False,
+        max_length=60,
+        help_text="Five fields: minute hour day-of-month month day-of-week, e.g. */30 9-17 * * 1-5",
+    )
+    timezone = forms.CharField(
         label="Time zone",
-        choices=time_zone_choices,
-        error_messages={
-            "invalid_choice": "%(value)s is not a time zone we know: choose an IANA name "
-            "such as Europe/Berlin."
-        },
+        max_length=64,
+        help_text="Type to search, e.g. Berlin or New York.",
+        widget=forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
     )
-    max_items = forms.IntegerField(
-        label="Most messages listed", min_value=1, max_value=100, initial=25
+    channel = forms.ChoiceField(
+        label="Delivery", choices=Channel.choices, widget=forms.RadioSelect, initial="email"
     )
-    query = forms.CharField(
-        label="Gmail search",
-        required=False,
-        max_length=500,
-        help_text="Which mail a digest covers; empty uses the site default.",
-    )
-    deliver_email = forms.BooleanField(
-        label="Email me each digest (it is always kept here)", required=False
-    )
-    send_from_gmail = forms.BooleanField(
-        label="Send it from my own Gmail (asks Google for permission to send)", required=False
-    )
-    paused = forms.BooleanField(label="Pause scheduled digests", required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, instance: Schedule | None = None, **kwargs: Any):
         self.user = user
-        preferences = clean_preferences(user.digest_preferences)
-        prefs = preferences_for(user)
-        preset = preset_for(preferences["schedule"])
-        kwargs.setdefault(
-            "initial",
-            {
-                "preset": preset,
-                "custom_schedule": preferences["schedule"] if preset == CUSTOM else "",
-                "timezone": user.timezone,
-                "max_items": prefs.max_items,
-                "query": prefs.query,
-                "deliver_email": prefs.deliver_email,
-                "send_from_gmail": prefs.send_from_gmail,
-                "paused": preferences["paused"],
-            },
-        )
+        self.instance = instance
+        if instance is not None:
+            initial = {
+                "name": instance.name,
+                "timezone": instance.timezone,
+                "channel": instance.channel,
+                **preset_for(instance.cron),
+            }
+        else:
+            initial = {"timezone": user.timezone}
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
-        if not self.is_bound and user.timezone == settings.CONFIG.digest.default_timezone:
-            # Nobody chose this zone yet: static/js/timezone.js offers the browser's.
+        if instance is None and not self.is_bound:
+            # A new schedule: static/js/timezone.js offers the browser's zone.
             self.fields["timezone"].widget.attrs["data-suggest-browser-zone"] = ""
+
+    def clean_timezone(self) -> str:
+        name = self.cleaned_data["timezone"].strip()
+        if name not in zone_names():
+            raise forms.ValidationError(
+                f"{name} is not a time zone we know: pick one from the list, e.g. Europe/Berlin."
+            )
+        return name
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         preset = cleaned.get("preset")
-        if preset == CUSTOM:
-            expr = " ".join(cleaned.get("custom_schedule", "").split())
-            if not expr:
-                self.add_error("custom_schedule", "Enter a cron expression, or pick a preset.")
-            else:
-                try:
-                    validate_cron(expr)
-                except CronError as exc:
-                    self.add_error("custom_schedule", f"Not a schedule we can run: {exc}")
-                cleaned["schedule"] = expr
-        elif preset in PRESETS:
-            cleaned["schedule"] = PRESETS[preset][0]
+        if preset is None:
+            return cleaned
+        if preset in ("daily", "weekdays", "weekly") and cleaned.get("at") is None:
+            if "at" not in self.errors:
+                self.add_error("at", "Enter a time such as 08:00.")
+            return cleaned
+        if preset == "weekly" and not cleaned.get("weekday"):
+            self.add_error("weekday", "Pick a day of the week.")
+            return cleaned
+        if preset == "hours":
+            if not cleaned.get("every_hours"):
+                if "every_hours" not in self.errors:
+                    self.add_error("every_hours", "Enter how many hours apart, 1 to 12.")
+                return cleaned
+            if int(cleaned.get("start_hour") or 0) > int(cleaned.get("end_hour") or 0):
+                self.add_error("end_hour", "The end of working hours comes after the start.")
+                return cleaned
+        expr = cron_for(cleaned)
+        if preset == CUSTOM and not expr:
+            self.add_error("cron", "Enter a cron expression, or pick a preset.")
+            return cleaned
+        try:
+            validate_cron(expr)
+        except CronError as exc:
+            self.add_error(
+                "cron" if preset == CUSTOM else "preset", f"Not a schedule we can run: {exc}"
+            )
+            return cleaned
+        cleaned["cron_expression"] = expr
         return cleaned
 
-    def save(self) -> Any:
-        """Write the preferences and zone; the caller then syncs the schedule."""
+    def schedule_fields(self) -> dict[str, Any]:
+        """What to save on the Schedule row."""
         data = self.cleaned_data
-        preferences = {
-            **clean_preferences(self.user.digest_preferences),
-            "schedule": data["schedule"],
-            "paused": data["paused"],
+        return {
+            "name": data["name"].strip() or "My digest",
+            "cron": data["cron_expression"],
+            "timezone": data["timezone"],
+            "channel": data["channel"],
         }
-        with transaction.atomic():
-            self.user.digest_preferences = clean_preferences(preferences)
-            self.user.timezone = data["timezone"]
-            self.user.save(update_fields=["digest_preferences", "timezone"])
-            prefs = preferences_for(self.user)
-            prefs.max_items = data["max_items"]
-            prefs.query = data["query"].strip()
-            prefs.deliver_email = data["deliver_email"]
-            if data["send_from_gmail"]:
-                prefs.delivery = prefs.Delivery.GMAIL
-            elif prefs.send_from_gmail:
-                prefs.delivery = prefs.Delivery.SIGN_IN
-            prefs.save()
-        return self.user

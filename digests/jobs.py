@@ -1,13 +1,15 @@
 """The ``digest.send`` job: build and deliver one user's digest.
 
-Payload ``{"manual": true}`` marks "send now" (it runs even while digests are paused, since
-the person asked). The digest itself records what went wrong in words; here failures are
-translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google's own
-delay that counts the attempt (a storm ends as a dead letter after ``max_retries``), lost
-Google access is a ``PermanentError`` (accounts pauses digests until the person reconnects,
-and reconnecting re-syncs the schedule), so is a grant without permission to read mail (the
-account is marked for reconnection first), a search Gmail refuses is not retried, and
-anything else (a refused read, 5xx) is an ordinary failure retried with backoff.
+Payload ``{"manual": true}`` marks "send now" (it runs even while schedules are paused, since
+the person asked); a recurring row names its schedule (``{"schedule_id": 3}``), is emailed or
+kept here as that schedule's channel says, and does nothing once the schedule is paused,
+changed or gone. The digest itself records what went wrong in words; here failures are
+translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google's own delay
+that counts the attempt (a storm ends as a dead letter after ``max_retries``), lost Google
+access is a ``PermanentError`` (digests pauses the schedules, "Google disconnected", until the
+person reconnects), so is a grant without permission to read mail (the account is marked for
+reconnection first), a search Gmail refuses is not retried, and anything else (a refused
+read, 5xx) is an ordinary failure retried with backoff.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ import logging
 from django.utils import timezone
 
 from accounts.connection import mark_missing_permissions
-from accounts.preferences import clean_preferences
 from digests import gmail
 from digests.building import build_digest
 from digests.progress import recorder
-from digests.scheduling import DIGEST_JOB, is_current
+from digests.scheduling import DIGEST_JOB, schedule_of
 from jobs.models import Job
 from jobs.registry import PermanentError, RetryLater, register
 
@@ -34,16 +35,21 @@ def send_digest(job: Job) -> None:
     if user is None:
         raise PermanentError("digest.send needs a user, and this job has none")
     manual = isinstance(job.payload, dict) and job.payload.get("manual") is True
+    email: bool | None = None  # "send now": the deliver_email preference
     if not manual:
-        if clean_preferences(user.digest_preferences)["paused"]:
-            logger.info("digest.send for user %s skipped: digests are paused", user.pk)
-            return
-        if not is_current(job, user):
-            # A leftover of an earlier schedule that escaped cancellation: stop it for good.
+        schedule = schedule_of(job)
+        if schedule is None:
+            # A leftover of a changed or deleted schedule that escaped the sync: stop it.
             Job.objects.filter(pk=job.pk).cancel()
             return
+        if schedule.paused:
+            logger.info(
+                "digest.send for user %s skipped: schedule %s is paused", user.pk, schedule.pk
+            )
+            return
+        email = schedule.channel == schedule.Channel.EMAIL
     try:
-        build_digest(user, now=timezone.now(), progress=recorder(user))
+        build_digest(user, now=timezone.now(), progress=recorder(user), email=email)
     except gmail.GmailRateLimited as exc:
         # Counted: a rate limit that never clears ends as a dead letter after max_retries.
         raise RetryLater(exc.retry_after, str(exc), counts_attempt=True) from exc

@@ -391,6 +391,7 @@ class GmailQuota(models.Model):
 # Models kept in their own modules, imported here so Django registers them with the app.
 from digests.feedback import Feedback  # noqa: E402
 from digests.preferences import DigestPreferences  # noqa: E402
+from digests.schedule_model import Schedule  # noqa: E402
 
 __all__ = [
     "Digest",
@@ -400,6 +401,7 @@ __all__ = [
     "GmailQuota",
     "Kind",
     "OutboundEmail",
+    "Schedule",
     "SyncCursor",
     "Urgency",
 ]

@@ -19,11 +19,10 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import transaction
 from django.urls import reverse
 
-from accounts.preferences import clean_preferences
-from digests.scheduling import sync_digest_schedule
+from digests import schedules
+from digests.schedule_model import PausedBy, Schedule
 
 __all__ = [
     "BadToken",
@@ -38,7 +37,7 @@ __all__ = [
 ]
 
 SALT = "digests.unsubscribe"
-DIGESTS = "digests"  # what a token pauses; today a user has one digest schedule
+DIGESTS = "digests"  # what a token pauses: every schedule of the user
 
 
 class BadToken(Exception):
@@ -100,28 +99,16 @@ def list_unsubscribe_headers(user: Any) -> dict[str, str]:
 
 
 def is_paused(user: Any) -> bool:
-    return bool(clean_preferences(user.digest_preferences)["paused"])
-
-
-def _set_paused(user: Any, paused: bool) -> bool:
-    with transaction.atomic():
-        # Locked: a settings form saved at the same moment must not undo the pause.
-        locked = get_user_model().objects.select_for_update().get(pk=user.pk)
-        changed = is_paused(locked) != paused
-        if changed:
-            preferences = clean_preferences(locked.digest_preferences)
-            locked.digest_preferences = {**preferences, "paused": paused}
-            locked.save(update_fields=["digest_preferences"])
-        sync_digest_schedule(locked)  # converges whatever the job rows say; safe to repeat
-    user.digest_preferences = locked.digest_preferences
-    return changed
+    """Whether no schedule of theirs sends digests (also when they have none)."""
+    return not Schedule.objects.filter(user=user, paused=False).exists()
 
 
 def pause(user: Any) -> bool:
-    """Pause scheduled digests; True if they were running. Repeating it changes nothing."""
-    return _set_paused(user, True)
+    """Pause every schedule ("unsubscribe link"); True if any was running. Safe to repeat."""
+    reason = "Paused from the link in a digest email"
+    return schedules.pause(user, by=PausedBy.UNSUBSCRIBE, reason=reason) > 0
 
 
 def resume(user: Any) -> bool:
-    """Resume scheduled digests; True if they were paused."""
-    return _set_paused(user, False)
+    """Lift the pauses this link made (not the person's own, staff's or Google's)."""
+    return schedules.resume(user, only_paused_by=PausedBy.UNSUBSCRIBE) > 0

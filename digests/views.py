@@ -16,12 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.preferences import clean_preferences
 from digests import progress, scheduling, unsubscribe
-from digests.delivery import can_send_from_gmail
-from digests.forms import ScheduleForm
-from digests.models import Digest
+from digests.models import Digest, Schedule
 from digests.render import digest_view
+from digests.schedule_preview import describe
 
 HISTORY_PAGE_SIZE = 20
 
@@ -29,14 +27,15 @@ HISTORY_PAGE_SIZE = 20
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    preferences = clean_preferences(user.digest_preferences)
     history = Digest.objects.filter(user=user)
     page = Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "connected": scheduling.google_is_connected(user),
-        "paused": preferences["paused"],
         "next_digest_at": scheduling.next_digest_at(user),
-        "schedule_words": scheduling.describe_schedule(preferences["schedule"], user.timezone),
+        "schedules": [
+            {"schedule": s, "words": describe(s.cron), "next_run": scheduling.next_run_of(s)}
+            for s in Schedule.objects.filter(user=user)
+        ],
         "last_digest": history.first(),
         "send_now": progress.send_now_status(user),
         "page": page,
@@ -96,23 +95,10 @@ def digest_detail(request: HttpRequest, digest_id: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def schedule(request: HttpRequest) -> HttpResponse:
-    form = ScheduleForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        scheduling.sync_digest_schedule(user)
-        messages.success(request, "Saved. Your digests follow the new settings.")
-        if form.cleaned_data["send_from_gmail"] and not can_send_from_gmail(user):
-            messages.warning(
-                request,
-                "To send digests from your Gmail, allow it at Google (Account settings); "
-                "until then they come from us.",
-            )
-        return redirect("digests:dashboard")
-    return render(
-        request, "digests/schedule.html", {"form": form}, status=400 if form.errors else 200
-    )
+    """The old single-schedule address (linked from emails already sent)."""
+    return redirect("digests:schedules")
 
 
 def _unsubscribe_page(

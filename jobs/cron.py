@@ -38,11 +38,24 @@ from datetime import MAXYEAR, UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["CronError", "CronSchedule", "validate_cron"]
+__all__ = ["CronError", "CronSchedule", "split_label", "validate_cron"]
 
 
 class CronError(ValueError):
     """A cron expression that cannot be parsed or can never fire."""
+
+
+LABEL_MARK = " #"
+
+
+def split_label(expr: str) -> tuple[str, str]:
+    """``"0 8 * * * #schedule-3"`` -> ``("0 8 * * *", "schedule-3")``.
+
+    A label after `` #`` is not part of the timing. It lets one owner keep several recurring
+    jobs with the same timing apart, since the schedule string is part of a job's unique key.
+    """
+    timing, _, label = expr.partition(LABEL_MARK)
+    return timing.strip(), label.strip()
 
 
 MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -265,7 +278,7 @@ class CronSchedule:
         if not isinstance(expr, str):
             raise CronError(f"expected a string, got {type(expr).__name__}")
         self.expr = expr
-        self._spec = spec = _compile(expr.strip())
+        self._spec = spec = _compile(split_label(expr)[0])
         self.is_specific_time = spec.is_specific_time
         # Copied out of the spec: the search reads them on every call.
         self._minutes, self._hours, self._months = spec.minutes, spec.hours, spec.months
@@ -527,5 +540,7 @@ def _first_outside(inside: Callable[[int], bool], low: int, high: int) -> int:
 
 
 def validate_cron(expr: str) -> None:
-    """Raise :class:`CronError` unless ``expr`` is a cron expression that fires."""
+    """Raise :class:`CronError` unless ``expr`` is a cron expression (no label) that fires."""
+    if "#" in expr:
+        raise CronError("'#' is not part of a cron expression")
     CronSchedule(expr)

@@ -73,12 +73,21 @@ def test_disconnect_deletes_tokens_and_records_why(client, ada):
     assert account.token_expiry is None
 
 
-def test_disconnect_stops_every_job_and_pauses_digests(client, ada):
+def test_disconnect_stops_the_refresh_and_digests_pause_the_schedules(client, ada):
+    from digests.schedules import ensure_first_schedule
+    from digests.scheduling import sync_digest_jobs
+
+    ensure_first_schedule(ada.user)
+    sync_digest_jobs(ada.user)
+    assert Job.objects.filter(type="digest.send", status="pending").count() == 1
+
     client.post("/accounts/google/disconnect/")
 
-    assert set(Job.objects.values_list("status", flat=True)) == {Job.Status.CANCELLED}
-    ada.user.refresh_from_db()
-    assert ada.user.digest_preferences["paused"] is True
+    assert Job.objects.get(type="token_refresh").status == Job.Status.CANCELLED
+    assert not Job.objects.filter(type="digest.send").exists()  # digests removed its own
+    schedule = ada.user.schedules.get()
+    assert (schedule.paused, schedule.paused_by) == (True, "Google disconnected")
+    assert schedule.paused_reason == "You disconnected Google"
 
 
 def test_disconnect_sends_signal(client, ada):

@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import GoogleAccount
+from digests.models import Schedule
+from digests.schedules import ensure_first_schedule
 from jobs.models import Job
 from jobs.scheduler import Scheduler
 from tests.accounts.conftest import ADA, follow, linked_account, start
@@ -80,6 +82,7 @@ def test_invalid_grant_is_a_dead_letter_at_once(fake_google, fake):
 
 def test_invalid_grant_pauses_digests_and_shows_the_banner(fake_google, fake, client):
     account = linked_account(fake_google, expires_in=120)
+    ensure_first_schedule(account.user)
     other_job = Job.objects.enqueue("other.report", user=account.user, schedule="0 8 * * *")
     fake.revoke_refresh_tokens(ADA)
     make_due(refresh_job(account))
@@ -88,10 +91,10 @@ def test_invalid_grant_pauses_digests_and_shows_the_banner(fake_google, fake, cl
 
     account.refresh_from_db()
     assert account.status == GoogleAccount.Status.NEEDS_REAUTH
-    account.user.refresh_from_db()
-    assert account.user.digest_preferences["paused"] is True
+    schedule = Schedule.objects.get(user=account.user)
+    assert (schedule.paused, schedule.paused_by) == (True, "Google disconnected")
     other_job.refresh_from_db()
-    assert other_job.status == Job.Status.CANCELLED
+    assert other_job.status == Job.Status.PENDING  # not accounts' job to stop
     client.force_login(account.user)
     page = client.get("/digests/").content.decode()
     assert "Reconnect Google" in page
@@ -100,6 +103,7 @@ def test_invalid_grant_pauses_digests_and_shows_the_banner(fake_google, fake, cl
 
 def test_reconnecting_resumes_everything(fake_google, fake, client):
     account = linked_account(fake_google, expires_in=120)
+    ensure_first_schedule(account.user)
     other_job = Job.objects.enqueue("other.report", user=account.user, schedule="0 8 * * *")
     fake.revoke_refresh_tokens(ADA)
     make_due(refresh_job(account))
@@ -112,10 +116,11 @@ def test_reconnecting_resumes_everything(fake_google, fake, client):
     account.refresh_from_db()
     assert account.status == GoogleAccount.Status.CONNECTED
     assert account.refresh_token
-    account.user.refresh_from_db()
-    assert account.user.digest_preferences["paused"] is False
+    assert Schedule.objects.get(user=account.user).paused is False
     assert refresh_job(account).status == Job.Status.PENDING
     assert refresh_job(account).retry_count == 0
+    digest_job = Job.objects.get(user=account.user, type="digest.send")
+    assert digest_job.status == Job.Status.PENDING
     other_job.refresh_from_db()
     assert other_job.status == Job.Status.PENDING
     assert "Reconnect Google" not in client.get("/digests/").content.decode()
@@ -138,10 +143,11 @@ def test_reconnecting_leaves_an_old_send_now_cancelled(fake_google, fake, client
 
 
 def test_reconnecting_keeps_a_pause_the_person_chose(fake_google, fake, client):
+    from digests.schedules import pause
+
     account = linked_account(fake_google, expires_in=120)
     user = account.user
-    user.digest_preferences = {**user.digest_preferences, "paused": True}
-    user.save()
+    pause(ensure_first_schedule(user), by="you", reason="holiday")
     fake.revoke_refresh_tokens(ADA)
     make_due(refresh_job(account))
     run_due_jobs()
@@ -149,8 +155,9 @@ def test_reconnecting_keeps_a_pause_the_person_chose(fake_google, fake, client):
 
     follow(client, start(client, "/accounts/google/reconnect/"))
 
-    user.refresh_from_db()
-    assert user.digest_preferences["paused"] is True
+    schedule = Schedule.objects.get(user=user)
+    assert (schedule.paused, schedule.paused_by, schedule.paused_reason) == (True, "you", "holiday")
+    assert not Job.objects.filter(user=user, type="digest.send").exists()
 
 
 def test_google_500_is_retried_with_backoff_then_succeeds(fake_google, fake):
@@ -205,10 +212,11 @@ def test_job_of_an_account_needing_reconnection_dies_with_the_reason(fake_google
     assert fake.counters["token"] == 0
 
 
-def test_connected_signal_carries_the_lifted_pause(fake_google, fake, client):
+def test_connected_signal_lifts_the_pause_google_caused(fake_google, fake, client):
     from accounts.signals import google_connected
 
     account = linked_account(fake_google, expires_in=120)
+    ensure_first_schedule(account.user)
     fake.revoke_refresh_tokens(ADA)
     make_due(refresh_job(account))
     run_due_jobs()
@@ -216,7 +224,7 @@ def test_connected_signal_carries_the_lifted_pause(fake_google, fake, client):
     seen = []
 
     def receiver(sender, user, **kwargs):
-        seen.append(user.digest_preferences["paused"])
+        seen.append(Schedule.objects.get(user=user).paused)
 
     google_connected.connect(receiver)
     try:
@@ -224,4 +232,5 @@ def test_connected_signal_carries_the_lifted_pause(fake_google, fake, client):
     finally:
         google_connected.disconnect(receiver)
 
+    # digests' own receiver, connected first, lifted it before any later receiver looks
     assert seen == [False]

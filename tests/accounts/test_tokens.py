@@ -123,19 +123,23 @@ def test_revoked_grant_marks_account_needs_reauth(fake_google, fake):
     assert now.access_token_encrypted == now.refresh_token_encrypted == ""
 
 
-def test_revoked_grant_pauses_digests_and_pending_jobs(fake_google, fake):
+def test_revoked_grant_stops_only_the_token_refresh(fake_google, fake):
+    """accounts writes its own job only; other apps decide about theirs from the signal."""
+    from accounts.connection import schedule_token_refresh
+
     account = linked_account(fake_google, expires_in=60)
+    refresh = schedule_token_refresh(account.user)
     other_job = Job.objects.enqueue("other.report", user=account.user, schedule="0 8 * * *")
     fake.revoke_refresh_tokens(ADA)
 
     with pytest.raises(tokens.TokenRevoked):
         tokens.credentials_for(account.user)
 
-    account.user.refresh_from_db()
-    assert account.user.digest_preferences["paused"] is True
-    assert stored(account).digests_paused_by_us is True
+    assert stored(account).digests_paused_by_us is False  # retired: no longer written
+    refresh.refresh_from_db()
+    assert refresh.status == Job.Status.CANCELLED
     other_job.refresh_from_db()
-    assert other_job.status == Job.Status.CANCELLED
+    assert other_job.status == Job.Status.PENDING
 
 
 def test_revoked_grant_sends_needs_reauth_signal(fake_google, fake):

@@ -48,16 +48,21 @@ def test_invalid_time_zone_is_refused():
 def test_new_user_gets_default_preferences(settings):
     user = UserFactory()
     assert user.digest_preferences == default_preferences()
-    assert user.digest_preferences["schedule"] == settings.CONFIG.digest.default_schedule
+    assert "schedule" not in user.digest_preferences  # schedules are digests.Schedule rows
 
 
 def test_preferences_fill_defaults_and_refuse_unknown_keys():
     assert clean_preferences({"max_items": 10})["max_items"] == 10
     with pytest.raises(ValidationError) as info:
-        clean_preferences({"colour": "blue", "schedule": "0 25 * * *", "max_items": "5"})
+        clean_preferences({"colour": "blue", "deliver_email": "no", "max_items": "5"})
     errors = info.value.messages
-    assert [e.split(":")[0] for e in errors] == ["colour", "max_items", "schedule"]
-    assert errors[2].startswith("schedule: hour: 25 is out of range")
+    assert [e.split(":")[0] for e in errors] == ["colour", "deliver_email", "max_items"]
+
+
+def test_retired_schedule_keys_are_dropped_not_refused():
+    """Moved onto digests.Schedule by its migration; a stray copy is no error."""
+    cleaned = clean_preferences({"schedule": "0 25 * * *", "paused": True, "max_items": 7})
+    assert cleaned == {**default_preferences(), "max_items": 7}
 
 
 # Deliberately not in the JSON: identity, secrets and permissions stay on this site.
@@ -71,7 +76,7 @@ def field_values(user: User) -> dict:
 def test_user_round_trip_through_the_database_keeps_every_field():
     user = UserFactory(
         date_joined=dt.datetime(2026, 3, 29, 1, 30, 15, 250, tzinfo=dt.UTC),
-        digest_preferences={**default_preferences(), "max_items": 10, "paused": True},
+        digest_preferences={**default_preferences(), "max_items": 10, "deliver_email": False},
     )
     data = user.to_dict()
     assert data["date_joined"] == "2026-03-29T01:30:15.000250+00:00"
@@ -102,8 +107,8 @@ def test_user_round_trip_through_the_database_keeps_every_field():
         ),
         ({"timezone": "Nowhere/City"}, "timezone: Nowhere/City is not an IANA time zone"),
         (
-            {"digest_preferences": {"paused": "yes"}},
-            "digest_preferences: paused: Expected bool, got str.",
+            {"digest_preferences": {"deliver_email": "yes"}},
+            "digest_preferences: deliver_email: Expected bool, got str.",
         ),
     ],
 )

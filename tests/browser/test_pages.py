@@ -28,8 +28,10 @@ def test_a_newcomer_signs_in_gets_a_digest_and_walks_every_page(page, site):
     check_page(page, "digest")
     assert digest.emails.first().subject in page.content()
 
-    page.goto(site + "/digests/schedule/")
-    check_page(page, "schedule")
+    page.goto(site + "/digests/schedules/")
+    check_page(page, "schedules")
+    page.goto(site + "/digests/preferences/")
+    check_page(page, "preferences")
     page.goto(site + "/accounts/")
     check_page(page, "account")
     page.goto(site + "/accounts/google/disconnect/")

@@ -75,3 +75,36 @@ def test_preferences_and_feedback_lists_render(staff_client, email):
     feedback = staff_client.get(reverse("admin:digests_feedback_changelist"))
     assert feedback.status_code == 200
     assert b"mute" in feedback.content
+
+
+@pytest.fixture
+def ada_schedule():
+    from digests.schedules import create_schedule
+    from tests.accounts.factories import GoogleAccountFactory, UserFactory
+
+    user = UserFactory(email="ada@example.com")
+    GoogleAccountFactory(user=user)
+    return create_schedule(user, name="Mornings", cron="0 8 * * *", timezone="UTC")
+
+
+def test_staff_pause_a_schedule_and_its_job_goes(staff_client, ada_schedule):
+    from jobs.models import Job
+
+    listing = staff_client.get(reverse("admin:digests_schedule_changelist"))
+    assert b"Mornings" in listing.content
+    response = staff_client.post(
+        reverse("admin:digests_schedule_changelist"),
+        {"action": "pause_by_staff", "_selected_action": [ada_schedule.pk]},
+    )
+    assert response.status_code == 302
+    ada_schedule.refresh_from_db()
+    assert (ada_schedule.paused, ada_schedule.paused_by) == (True, "staff")
+    assert not Job.objects.filter(type="digest.send").exists()
+
+    staff_client.post(
+        reverse("admin:digests_schedule_changelist"),
+        {"action": "resume_selected", "_selected_action": [ada_schedule.pk]},
+    )
+    ada_schedule.refresh_from_db()
+    assert ada_schedule.paused is False
+    assert Job.objects.filter(type="digest.send", status="pending").count() == 1

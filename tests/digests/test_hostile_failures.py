@@ -15,6 +15,7 @@ from django.utils import timezone
 from digests.building import build_digest
 from digests.models import Digest
 from digests.parsing import parse_message
+from digests.schedules import ensure_first_schedule
 from digests.scheduling import sync_digest_schedule
 from jobs.models import Job
 from jobs.scheduler import Scheduler
@@ -118,6 +119,7 @@ def test_an_invitation_in_year_1_in_tokyo_does_not_stop_the_digest(hostile_user,
 def test_hostile_mail_never_kills_the_recurring_digest_job(hostile_user, fake):
     deliver(fake, invitation("DTSTART;TZID=Asia/Tokyo:00010101T000000"))
     deliver(fake, b"From: x@y.example\r\nSubject: nul\x00\r\n\r\nbody\x00\r\n")
+    ensure_first_schedule(hostile_user)
     job = sync_digest_schedule(hostile_user)
     Job.objects.filter(pk=job.pk).run_now()
 

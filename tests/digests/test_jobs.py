@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import GoogleAccount
-from digests.models import Digest, SyncCursor
-from digests.scheduling import DIGEST_JOB, send_now, sync_digest_schedule
+from digests.models import Digest, Schedule, SyncCursor
+from digests.schedules import create_schedule, ensure_first_schedule, pause
+from digests.scheduling import DIGEST_JOB, send_now, sync_digest_jobs
 from fakegoogle import DEMO_EMAIL
 from jobs.models import Job
 from jobs.scheduler import Scheduler
@@ -22,7 +23,8 @@ def run_due_jobs() -> None:
 
 
 def scheduled(user) -> Job:
-    job = sync_digest_schedule(user)
+    ensure_first_schedule(user)
+    [job] = sync_digest_jobs(user)
     Job.objects.filter(pk=job.pk).run_now()
     return job
 
@@ -110,8 +112,8 @@ def test_missing_permissions_mark_the_account_and_stop_digests(demo_user, fake, 
     account = GoogleAccount.objects.get(user=demo_user)
     assert account.status == GoogleAccount.Status.NEEDS_REAUTH
     assert "permission" in account.status_reason
-    demo_user.refresh_from_db()
-    assert demo_user.digest_preferences["paused"] is True
+    schedule = Schedule.objects.get(user=demo_user)
+    assert (schedule.paused, schedule.paused_by) == (True, "Google disconnected")
     digest = Digest.objects.get(user=demo_user)
     assert digest.status == Digest.Status.FAILED
     assert digest.last_error.startswith("Google did not give us permission to read your mail")
@@ -169,7 +171,10 @@ def test_a_refused_query_is_not_retried(demo_user, mailoutbox):
 
 def test_paused_user_gets_no_scheduled_digest_but_can_ask_for_one(demo_user, mailoutbox):
     job = scheduled(demo_user)
-    set_preferences(demo_user, paused=True)
+    # Paused behind the sync's back (its row still due): the handler reads the schedule.
+    Schedule.objects.filter(user=demo_user).update(
+        paused=True, paused_by="staff", paused_at=timezone.now()
+    )
 
     run_due_jobs()
 
@@ -177,9 +182,39 @@ def test_paused_user_gets_no_scheduled_digest_but_can_ask_for_one(demo_user, mai
     job.refresh_from_db()
     assert job.status == Job.Status.PENDING
 
+    pause(Schedule.objects.get(user=demo_user), by="you")
+    assert not Job.objects.filter(pk=job.pk).exists()  # the sync removes a paused row
+
     send_now(demo_user)
     run_due_jobs()
     assert Digest.objects.get(user=demo_user).status == Digest.Status.SENT
+
+
+def test_a_web_only_schedule_keeps_the_digest_here_and_sends_no_email(demo_user, mailoutbox):
+    create_schedule(
+        demo_user, name="Quiet", cron="0 8 * * *", timezone="UTC", channel=Schedule.Channel.WEB
+    )
+    [job] = sync_digest_jobs(demo_user)
+    Job.objects.filter(pk=job.pk).run_now()
+
+    run_due_jobs()
+
+    digest = Digest.objects.get(user=demo_user)
+    assert (digest.status, digest.delivered_at) == (Digest.Status.SENT, None)
+    assert mailoutbox == []
+
+
+def test_a_leftover_of_a_deleted_schedule_cancels_itself(demo_user):
+    schedule = ensure_first_schedule(demo_user)
+    [job] = sync_digest_jobs(demo_user)
+    Schedule.objects.filter(pk=schedule.pk).delete()  # behind the sync's back
+    Job.objects.filter(pk=job.pk).run_now()
+
+    run_due_jobs()
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.CANCELLED
+    assert not Digest.objects.filter(user=demo_user).exists()
 
 
 def test_a_leftover_of_an_old_schedule_cancels_itself(demo_user):

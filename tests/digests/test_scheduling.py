@@ -1,4 +1,4 @@
-"""One recurring digest job per user, in step with their schedule, zone, pause and Google."""
+"""One recurring digest job per active schedule, in step with edits, pauses and Google."""
 
 import datetime as dt
 import zoneinfo
@@ -9,12 +9,21 @@ from django.utils import timezone
 from accounts import connection
 from accounts.models import GoogleAccount
 from accounts.signals import google_connected, google_disconnected, google_needs_reauth
+from digests.models import Schedule
+from digests.schedules import (
+    create_schedule,
+    delete_schedule,
+    ensure_first_schedule,
+    pause,
+    resume,
+    update_schedule,
+)
 from digests.scheduling import (
     DIGEST_JOB,
-    describe_schedule,
+    job_key,
     next_digest_at,
     send_now,
-    sync_digest_schedule,
+    sync_digest_jobs,
 )
 from jobs.cron import CronSchedule
 from jobs.models import Job
@@ -33,9 +42,8 @@ def user():
     return user
 
 
-def set_preferences(user, **changes):
-    user.digest_preferences = {**user.digest_preferences, **changes}
-    user.save()
+def add(user, cron=DAILY, zone="Europe/Berlin", name="Mornings"):
+    return create_schedule(user, name=name, cron=cron, timezone=zone)
 
 
 def recurring(user):
@@ -50,191 +58,190 @@ def next_cron(expr: str, zone: str) -> dt.datetime:
     return CronSchedule(expr).next(timezone.now().astimezone(zoneinfo.ZoneInfo(zone)))
 
 
-def test_sync_creates_the_recurring_job_in_the_users_zone(user):
-    job = sync_digest_schedule(user)
-    assert (job.type, job.schedule, job.timezone) == (DIGEST_JOB, WEEKDAYS_TWICE, "Europe/Berlin")
-    assert job.payload == {"manual": False}
-    assert job.status == Job.Status.PENDING
+def test_creating_a_schedule_creates_its_job_in_the_schedules_zone(user):
+    schedule = add(user, WEEKDAYS_TWICE, "America/New_York")
+    [job] = active(user)
+    assert job.schedule == f"{WEEKDAYS_TWICE} #schedule-{schedule.pk}"
+    assert (job.timezone, job.payload) == (
+        "America/New_York",
+        {"manual": False, "schedule_id": schedule.pk},
+    )
+    assert job.next_run == next_cron(WEEKDAYS_TWICE, "America/New_York")
+
+
+def test_two_schedules_with_the_same_cron_get_two_jobs(user):
+    first, second = add(user, name="A"), add(user, name="B")
+    jobs = active(user)
+    assert sorted(j.payload["schedule_id"] for j in jobs) == sorted([first.pk, second.pk])
+    assert len({j.schedule for j in jobs}) == 2
+
+
+def test_sync_twice_keeps_the_same_rows(user):
+    add(user)
+    before = {j.pk for j in active(user)}
+    sync_digest_jobs(user)
+    assert {j.pk for j in recurring(user)} == before
+
+
+def test_editing_the_cron_replaces_the_job(user):
+    schedule = add(user)
+    update_schedule(schedule, cron=WEEKDAYS_TWICE)
+    [job] = recurring(user)
+    assert job.schedule == job_key(schedule) == f"{WEEKDAYS_TWICE} #schedule-{schedule.pk}"
     assert job.next_run == next_cron(WEEKDAYS_TWICE, "Europe/Berlin")
 
 
-def test_sync_twice_keeps_one_row(user):
-    first = sync_digest_schedule(user)
-    assert sync_digest_schedule(user).pk == first.pk
-    assert recurring(user).count() == 1
+def test_editing_the_zone_moves_the_same_row(user):
+    schedule = add(user)
+    [before] = active(user)
+    update_schedule(schedule, timezone="Asia/Tokyo")
+    [after] = active(user)
+    assert after.pk == before.pk
+    assert after.timezone == "Asia/Tokyo"
+    assert after.next_run == next_cron(DAILY, "Asia/Tokyo")
 
 
-def test_new_schedule_replaces_the_old_one(user):
-    old = sync_digest_schedule(user)
-    set_preferences(user, schedule=DAILY)
-
-    new = sync_digest_schedule(user)
-
-    assert new.schedule == DAILY
-    assert active(user) == [new]
-    old.refresh_from_db()
-    assert old.status == Job.Status.CANCELLED
+def test_deleting_a_schedule_deletes_its_job_only(user):
+    keep, gone = add(user, name="Keep"), add(user, WEEKDAYS_TWICE, name="Gone")
+    delete_schedule(gone)
+    assert [j.payload["schedule_id"] for j in recurring(user)] == [keep.pk]
 
 
-def test_going_back_to_an_earlier_schedule_revives_its_row(user):
-    first = sync_digest_schedule(user)
-    set_preferences(user, schedule=DAILY)
-    sync_digest_schedule(user)
-    set_preferences(user, schedule=WEEKDAYS_TWICE)
+def test_pause_removes_the_job_and_resume_brings_it_back_at_the_next_time(user):
+    schedule = add(user)
+    assert pause(schedule, by="you", reason="holiday") == 1
+    assert (schedule.paused, schedule.paused_by, schedule.paused_reason) == (True, "you", "holiday")
+    assert schedule.paused_at is not None
+    assert recurring(user).count() == 0
 
-    again = sync_digest_schedule(user)
-
-    assert again.pk == first.pk
-    assert active(user) == [again]
-    assert again.next_run == next_cron(WEEKDAYS_TWICE, "Europe/Berlin")
-    assert recurring(user).count() == 2
-
-
-def test_new_time_zone_moves_the_same_row(user):
-    job = sync_digest_schedule(user)
-    user.timezone = "America/New_York"
-    user.save()
-
-    moved = sync_digest_schedule(user)
-
-    assert moved.pk == job.pk
-    assert moved.timezone == "America/New_York"
-    assert moved.next_run == next_cron(WEEKDAYS_TWICE, "America/New_York")
+    assert resume(schedule) == 1
+    assert (schedule.paused, schedule.paused_by, schedule.paused_at) == (False, "", None)
+    [job] = active(user)
+    assert job.next_run == next_cron(DAILY, "Europe/Berlin")
 
 
-def test_pause_stops_and_unpause_resumes(user):
-    job = sync_digest_schedule(user)
-    set_preferences(user, paused=True)
-    assert sync_digest_schedule(user) is None
-    job.refresh_from_db()
-    assert job.status == Job.Status.CANCELLED
-
-    set_preferences(user, paused=False)
-    resumed = sync_digest_schedule(user)
-    assert (resumed.pk, resumed.status) == (job.pk, Job.Status.PENDING)
+def test_pausing_one_schedule_leaves_the_others(user):
+    one, other = add(user, name="One"), add(user, WEEKDAYS_TWICE, name="Other")
+    pause(one, by="you")
+    assert [j.payload["schedule_id"] for j in active(user)] == [other.pk]
 
 
-def test_no_digests_without_a_connected_google_account(user):
-    sync_digest_schedule(user)
-    GoogleAccount.objects.filter(user=user).update(status=GoogleAccount.Status.NEEDS_REAUTH)
-    assert sync_digest_schedule(user) is None
+def test_pause_a_whole_user_keeps_who_paused_first(user):
+    mine, theirs = add(user, name="Mine"), add(user, name="Theirs")
+    pause(mine, by="you", reason="mine")
+    assert pause(user, by="unsubscribe link", reason="clicked") == 1
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.paused_by, theirs.paused_by) == ("you", "unsubscribe link")
     assert active(user) == []
-    assert sync_digest_schedule(UserFactory()) is None
+
+
+def test_pause_refuses_an_unknown_pauser(user):
+    with pytest.raises(ValueError, match="by: expected one of"):
+        pause(add(user), by="martians")
+    assert len(active(user)) == 1
+
+
+def test_no_jobs_without_a_connected_google_account(user):
+    GoogleAccount.objects.filter(user=user).update(status=GoogleAccount.Status.REVOKED)
+    add(user)
+    assert recurring(user).count() == 0
 
 
 def test_a_dead_job_comes_back_at_the_next_scheduled_time_not_at_once(user):
-    job = sync_digest_schedule(user)
+    add(user)
+    [job] = active(user)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.DEAD, retry_count=10)
+    sync_digest_jobs(user)
+    job.refresh_from_db()
+    assert (job.status, job.retry_count) == (Job.Status.PENDING, 0)
+    assert job.next_run == next_cron(DAILY, "Europe/Berlin")
 
-    revived = sync_digest_schedule(user)
 
-    assert (revived.status, revived.retry_count) == (Job.Status.PENDING, 0)
-    assert revived.next_run == next_cron(WEEKDAYS_TWICE, "Europe/Berlin")
-
-
-# --- send now ----------------------------------------------------------------------------------
+def test_a_running_row_of_an_edited_schedule_is_cancelled_not_deleted(user):
+    schedule = add(user)
+    [job] = active(user)
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.RUNNING,
+        lease_owner="host:1:x:1",
+        lease_expires_at=timezone.now() + dt.timedelta(minutes=5),
+    )
+    update_schedule(schedule, cron=WEEKDAYS_TWICE)
+    job.refresh_from_db()
+    assert job.status == Job.Status.CANCELLED
+    assert [j.schedule for j in active(user)] == [job_key(schedule)]
 
 
 def test_send_now_twice_queues_one_job(user):
-    first = send_now(user)
-    second = send_now(user)
-    assert first.pk == second.pk
-    assert first.payload == {"manual": True}
-    assert first.next_run <= timezone.now()
-    assert Job.objects.filter(user=user, type=DIGEST_JOB, schedule="").count() == 1
+    assert send_now(user).pk == send_now(user).pk
 
 
-def test_send_now_after_the_last_one_finished_queues_another(user):
-    first = send_now(user)
-    Job.objects.filter(pk=first.pk).update(status=Job.Status.SUCCEEDED)
-    assert send_now(user).pk != first.pk
-
-
-# --- next digest ----------------------------------------------------------------------------
-
-
-def test_next_digest_is_the_scheduled_time(user):
-    job = sync_digest_schedule(user)
-    assert next_digest_at(user) == job.next_run
+def test_next_digest_is_the_soonest_across_schedules(user):
+    add(user, "0 6 * * *", "Asia/Tokyo", name="Tokyo")
+    add(user, "0 6 * * *", "America/New_York", name="New York")
+    expected = min(next_cron("0 6 * * *", "Asia/Tokyo"), next_cron("0 6 * * *", "America/New_York"))
+    assert next_digest_at(user) == expected
 
 
 def test_a_queued_send_now_comes_first(user):
-    sync_digest_schedule(user)
-    queued = send_now(user)
-    assert next_digest_at(user) == queued.next_run
+    add(user)
+    job = send_now(user)
+    assert next_digest_at(user) == job.next_run
 
 
-def test_no_next_digest_when_paused_or_unscheduled(user):
-    assert next_digest_at(user) is None
-    sync_digest_schedule(user)
-    set_preferences(user, paused=True)
-    sync_digest_schedule(user)
+def test_no_next_digest_when_every_schedule_is_paused(user):
+    pause(add(user), by="you")
     assert next_digest_at(user) is None
 
 
-def test_a_running_digest_reports_its_following_run(user):
-    job = sync_digest_schedule(user)
-    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
-    assert next_digest_at(user) == next_cron(WEEKDAYS_TWICE, "Europe/Berlin")
+# --- Google connection signals ------------------------------------------------------------
 
 
-# --- Google connection signals ------------------------------------------------------------------
-
-
-def test_connecting_google_schedules_digests_and_a_welcome_digest(user):
+def test_connecting_google_first_time_makes_a_schedule_and_a_welcome_digest(user, settings):
     google_connected.send(sender=GoogleAccount, user=user, account=None, created=True)
-    assert [job.schedule for job in active(user)] == [WEEKDAYS_TWICE]
+    [schedule] = Schedule.objects.filter(user=user)
+    assert (schedule.cron, schedule.timezone) == (
+        settings.CONFIG.digest.default_schedule,
+        "Europe/Berlin",
+    )
+    assert [job.payload["schedule_id"] for job in active(user)] == [schedule.pk]
     [welcome] = Job.objects.filter(user=user, type=DIGEST_JOB, schedule="")
     assert welcome.payload == {"manual": True}
-    assert welcome.next_run <= timezone.now()
 
 
-def test_reconnecting_google_sends_no_welcome_digest(user):
+def test_reconnecting_google_sends_no_welcome_digest_and_adds_no_schedule(user):
     google_connected.send(sender=GoogleAccount, user=user, account=None, created=False)
     assert not Job.objects.filter(user=user, type=DIGEST_JOB, schedule="").exists()
+    assert not Schedule.objects.filter(user=user).exists()
 
 
 @pytest.mark.parametrize("signal", [google_disconnected, google_needs_reauth])
-def test_losing_google_stops_digests(user, signal):
-    sync_digest_schedule(user)
+def test_losing_google_pauses_every_schedule_and_stops_its_jobs(user, signal):
+    add(user)
     queued = send_now(user)
     signal.send(sender=GoogleAccount, user=user, account=None, reason="x")
-    assert active(user) == []
+    schedule = Schedule.objects.get(user=user)
+    assert (schedule.paused, schedule.paused_by) == (True, "Google disconnected")
+    assert recurring(user).count() == 0
     queued.refresh_from_db()
     assert queued.status == Job.Status.CANCELLED
 
 
-def test_reconnecting_resumes_only_the_current_schedule(user):
-    """accounts resumes every cancelled job of the person; stale schedules must stay dead."""
-    sync_digest_schedule(user)
-    set_preferences(user, schedule=DAILY)
-    sync_digest_schedule(user)
+def test_reconnecting_lifts_only_the_pause_google_caused(user):
+    ours, mine = add(user, name="Ours"), add(user, WEEKDAYS_TWICE, name="Mine")
+    pause(mine, by="you", reason="holiday")
     account = GoogleAccount.objects.get(user=user)
-    connection.pause_digests(account)
+    google_disconnected.send(sender=GoogleAccount, user=user, account=account)
 
-    connection.connected(account, created=False, previous=GoogleAccount.Status.NEEDS_REAUTH)
+    connection.connected(account, created=False, previous=GoogleAccount.Status.REVOKED)
 
-    assert [job.schedule for job in active(user)] == [DAILY]
+    ours.refresh_from_db()
+    mine.refresh_from_db()
+    assert (ours.paused, mine.paused, mine.paused_by) == (False, True, "you")
+    assert [j.payload["schedule_id"] for j in active(user)] == [ours.pk]
 
 
-# --- the schedule in words ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("expr", "words"),
-    [
-        ("0 8,17 * * 1-5", "Weekdays at 08:00 and 17:00 (Europe/Berlin)"),
-        ("0 8 * * *", "Every day at 08:00 (Europe/Berlin)"),
-        ("30 7 * * 1-5", "Weekdays at 07:30 (Europe/Berlin)"),
-        ("0 9-17 * * 1-5", "Weekdays, every hour from 09:00 to 17:00 (Europe/Berlin)"),
-        ("0 9 * * 0,6", "Weekends at 09:00 (Europe/Berlin)"),
-        ("15 12 * * 1,3,5", "Mondays, Wednesdays and Fridays at 12:15 (Europe/Berlin)"),
-        ("0 8 * * 7", "Sundays at 08:00 (Europe/Berlin)"),
-        ("@daily", "Every day at 00:00 (Europe/Berlin)"),
-        ("0  8   * * *", "Every day at 08:00 (Europe/Berlin)"),
-        ("*/15 * * * *", "On the cron schedule “*/15 * * * *” (Europe/Berlin)"),
-        ("0 8 1 * *", "On the cron schedule “0 8 1 * *” (Europe/Berlin)"),
-    ],
-)
-def test_schedule_in_words(expr, words):
-    assert describe_schedule(expr, "Europe/Berlin") == words
+def test_ensure_first_schedule_is_a_no_op_for_someone_with_schedules(user):
+    add(user)
+    assert ensure_first_schedule(user) is None
+    assert Schedule.objects.filter(user=user).count() == 1

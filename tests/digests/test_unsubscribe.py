@@ -7,7 +7,8 @@ from django.core import signing
 from django.test import Client
 
 from digests import unsubscribe
-from digests.scheduling import digest_jobs
+from digests.schedules import ensure_first_schedule, pause
+from digests.scheduling import digest_jobs, sync_digest_jobs
 from jobs.models import ACTIVE
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
 
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.django_db
 def user():
     user = UserFactory(email="alex@example.com")
     GoogleAccountFactory(user=user)
-    unsubscribe.sync_digest_schedule(user)
+    ensure_first_schedule(user)
+    sync_digest_jobs(user)
     return user
 
 
@@ -33,8 +35,7 @@ def url_of(user) -> str:
 
 
 def paused(user) -> bool:
-    user.refresh_from_db()
-    return user.digest_preferences["paused"]
+    return unsubscribe.is_paused(user)
 
 
 def active_jobs(user) -> int:
@@ -110,6 +111,7 @@ def test_a_tampered_token_is_refused_with_a_clear_page_and_changes_nothing(user,
 
 def test_a_token_for_another_user_id_cannot_be_made_by_editing(user, provider):
     victim = UserFactory(email="victim@example.com")
+    ensure_first_schedule(victim)
     data = signing.loads(unsubscribe.make_token(user), salt=unsubscribe.SALT)
     unsigned = signing.b64_encode(signing.JSONSerializer().dumps({**data, "u": victim.pk})).decode()
     token = unsubscribe.make_token(user)
@@ -124,3 +126,24 @@ def test_a_token_of_a_deleted_account_says_so(user, provider):
     response = provider.post(url)
     assert response.status_code == 400
     assert "no longer exists" in page(response)
+
+
+def test_the_link_pauses_every_schedule_and_says_who(user, provider):
+    from digests.schedules import create_schedule
+
+    create_schedule(user, name="Evenings", cron="0 19 * * *", timezone="UTC")
+    provider.post(url_of(user))
+    assert {(s.paused, s.paused_by) for s in user.schedules.all()} == {(True, "unsubscribe link")}
+    assert active_jobs(user) == 0
+
+
+def test_resuming_from_the_link_keeps_a_pause_the_person_made(user, provider):
+    from digests.schedules import create_schedule
+
+    mine = create_schedule(user, name="Mine", cron="0 19 * * *", timezone="UTC")
+    pause(mine, by="you", reason="holiday")
+    provider.post(url_of(user))
+    provider.post(url_of(user).removesuffix("/") + "/resume/")
+    mine.refresh_from_db()
+    assert (mine.paused, mine.paused_by) == (True, "you")
+    assert active_jobs(user) == 1  # the first schedule, paused by the link, is back

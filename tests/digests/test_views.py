@@ -8,7 +8,8 @@ from django.test import Client
 from django.utils import timezone
 
 from digests.models import Digest
-from digests.scheduling import DIGEST_JOB, sync_digest_schedule
+from digests.schedules import create_schedule, pause
+from digests.scheduling import DIGEST_JOB, sync_digest_jobs
 from jobs.models import Job
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
 from tests.digests.factories import DigestFactory, EmailFactory
@@ -42,15 +43,20 @@ def test_dashboard_needs_sign_in(client):
     assert response.url.startswith("/accounts/login/")
 
 
-def test_dashboard_shows_the_next_digest_in_the_users_zone(signed_in, user):
-    job = sync_digest_schedule(user)
-    local = timezone.localtime(job.next_run, user.zone)
+def test_dashboard_shows_the_next_digest_across_schedules_and_each_state(signed_in, user):
+    create_schedule(user, name="Evenings", cron="0 20 * * *", timezone="Asia/Tokyo")
+    create_schedule(user, name="Work", cron="0 8,17 * * 1-5", timezone="Europe/Berlin")
+    pause(create_schedule(user, name="Weekly", cron="0 9 * * 1", timezone="UTC"), by="you")
+    soonest = min(job.next_run for job in sync_digest_jobs(user))
+    local = timezone.localtime(soonest, user.zone)
 
     text = page(signed_in.get("/digests/"))
 
     assert f'<time datetime="{local.isoformat()}">' in text
     assert f"{local:%A} {local.day} {local:%B}, {local:%H:%M}</time>" in text
-    assert "Weekdays at 08:00 and 17:00 (Europe/Berlin)" in text
+    assert "Work</a>: At 08:00 and 17:00, Monday through Friday" in text
+    assert "Evenings</a>: At 20:00" in text
+    assert "Paused by you" in text
     assert "Send a digest now" in text
 
 
@@ -72,10 +78,11 @@ def test_dashboard_without_google_offers_to_connect(client):
     assert "Send a digest now" not in text
 
 
-def test_dashboard_when_paused(signed_in, user):
-    user.digest_preferences = {**user.digest_preferences, "paused": True}
-    user.save()
-    assert "Scheduled digests are paused" in page(signed_in.get("/digests/"))
+def test_dashboard_when_every_schedule_is_paused(signed_in, user):
+    pause(create_schedule(user, name="Only", cron="0 8 * * *", timezone="UTC"), by="staff")
+    text = page(signed_in.get("/digests/"))
+    assert "No digest is scheduled: every schedule is paused, or there is none." in text
+    assert "Paused by staff" in text
 
 
 def test_history_is_paginated(signed_in, user):
@@ -165,95 +172,14 @@ def test_someone_elses_digest_is_not_found(signed_in):
     assert signed_in.get(f"/digests/{DigestFactory().pk}/").status_code == 404
 
 
-# --- the schedule form --------------------------------------------------------------------------
+# --- what goes into a digest (preferences) ------------------------------------------------
 
 
 def form_data(**changes):
-    data = {
-        "preset": "weekdays-twice",
-        "custom_schedule": "",
-        "timezone": "Europe/Berlin",
-        "max_items": "25",
-        "query": "",
-        "deliver_email": "on",
-    }
+    data = {"max_items": "25", "query": "", "deliver_email": "on"}
     return {**data, **changes}
 
 
-def test_schedule_form_shows_the_current_settings(signed_in):
-    text = page(signed_in.get("/digests/schedule/"))
-    assert 'value="weekdays-twice" required id="id_preset_0" checked' in text
-    assert '<option value="Europe/Berlin" selected>' in text
-
-
-def test_schedule_form_offers_the_browser_zone_only_while_nobody_chose_one(client, signed_in):
-    assert "data-suggest-browser-zone" not in page(signed_in.get("/digests/schedule/"))
-    newcomer = UserFactory(timezone="UTC")
-    GoogleAccountFactory(user=newcomer)
-    client.force_login(newcomer)
-
-    text = page(client.get("/digests/schedule/"))
-
-    assert "data-suggest-browser-zone" in text
-    assert "/static/js/timezone.js" in text
-
-
-def test_saving_a_preset_updates_preferences_and_the_job(signed_in, user):
-    sync_digest_schedule(user)
-    response = signed_in.post(
-        "/digests/schedule/", form_data(preset="daily-morning", timezone="America/New_York")
-    )
-    assert response.status_code == 302
-    user.refresh_from_db()
-    assert user.digest_preferences["schedule"] == "0 8 * * *"
-    assert user.timezone == "America/New_York"
-    [job] = Job.objects.filter(user=user, status=Job.Status.PENDING)
-    assert (job.schedule, job.timezone) == ("0 8 * * *", "America/New_York")
-
-
-def test_custom_schedule_is_saved(signed_in, user):
-    signed_in.post("/digests/schedule/", form_data(preset="custom", custom_schedule="15  9 * * 1"))
-    user.refresh_from_db()
-    assert user.digest_preferences["schedule"] == "15 9 * * 1"
-
-
-def test_bad_cron_shows_the_parsers_message_and_keeps_the_input(signed_in, user):
-    response = signed_in.post(
-        "/digests/schedule/",
-        form_data(preset="custom", custom_schedule="0 25 * * *", max_items="7"),
-    )
-    text = page(response)
-    assert response.status_code == 400
-    assert "Not a schedule we can run: hour: 25 is out of range 0-23" in text
-    assert 'value="0 25 * * *"' in text
-    assert 'value="7"' in text
-    user.refresh_from_db()
-    assert user.digest_preferences["schedule"] == "0 8,17 * * 1-5"
-
-
-@pytest.mark.parametrize(
-    ("changes", "message"),
-    [
-        ({"preset": "custom"}, "Enter a cron expression, or pick a preset."),
-        ({"timezone": "Mars/Olympus"}, "Mars/Olympus is not a time zone we know"),
-        ({"max_items": "0"}, "greater than or equal to 1"),
-        ({"max_items": "500"}, "less than or equal to 100"),
-        ({"preset": "sometimes"}, "Select a valid choice"),
-    ],
-)
-def test_schedule_form_errors_name_the_problem(signed_in, changes, message):
-    response = signed_in.post("/digests/schedule/", form_data(**changes))
-    assert response.status_code == 400
-    assert message in page(response)
-
-
-def test_pausing_from_the_form_stops_the_job(signed_in, user):
-    job = sync_digest_schedule(user)
-    signed_in.post("/digests/schedule/", form_data(paused="on"))
-    job.refresh_from_db()
-    assert job.status == Job.Status.CANCELLED
-
-
-def test_asking_to_send_from_gmail_without_permission_warns(signed_in):
-    response = signed_in.post("/digests/schedule/", form_data(send_from_gmail="on"), follow=True)
-    assert "To send digests from your Gmail, allow it at Google" in page(response)
+def test_the_old_schedule_address_leads_to_the_schedules(signed_in):
+    response = signed_in.get("/digests/schedule/")
+    assert (response.status_code, response.url) == (302, "/digests/schedules/")
