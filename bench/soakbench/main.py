@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 def _run(options, fake, google, sink, env, sim_start, started) -> dict[str, Any]:
     from accounts.models import User
     from bench.soakbench import population, report, run
+    from digests.schedules import pause
     from digests.scheduling import DIGEST_JOB, send_now
     from jobs.models import Job
 
@@ -150,8 +151,7 @@ def _run(options, fake, google, sink, env, sim_start, started) -> dict[str, Any]
         schedulers, options, lambda: drained() or time.monotonic() > deadline, log, kill=False
     )
     for user in User.objects.filter(email__in=[p.email for p in people]):
-        user.digest_preferences = {**user.digest_preferences, "paused": True}
-        user.save(update_fields=["digest_preferences"])
+        pause(user, by="you", reason="the soak's closing digest")
     closing_at = clock.sim_now()
     readable = User.objects.filter(email__in=[p.email for p in people]).exclude(
         email__in=list(arrivals.revoked)

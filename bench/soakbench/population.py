@@ -68,14 +68,13 @@ def create(fake: FakeGoogle, people: list[Person]) -> None:
     """Users connected to the fake Google with real tokens, their digest jobs scheduled."""
     from accounts.models import GoogleAccount, User
     from digests.preferences import preferences_for
-    from digests.scheduling import sync_digest_schedule
+    from digests.schedules import create_schedule
 
     for person in people:
         fake.add_account(person.email, name=person.email.split("@")[0])
         issued = fake.issue_tokens(person.email, SCOPES)
         user = User.objects.create_user(email=person.email, password=None, name="Soak")
         user.timezone = person.zone
-        user.digest_preferences = {**user.digest_preferences, "schedule": person.schedule}
         user.save()
         # Every due run leaves a digest row, empty ones included, so the table can account
         # for each run (the default "skip" leaves no row for a period with nothing new).
@@ -91,4 +90,4 @@ def create(fake: FakeGoogle, people: list[Person]) -> None:
             refresh_token=issued["refresh_token"],
             token_expiry=timezone.now() + dt.timedelta(seconds=int(issued["expires_in"])),
         )
-        sync_digest_schedule(user)
+        create_schedule(user, name="Soak", cron=person.schedule, timezone=person.zone)
