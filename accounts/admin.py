@@ -44,7 +44,6 @@ class GoogleAccountAdmin(admin.ModelAdmin):
         "status",
         "status_reason",
         "status_changed_at",
-        "digests_paused_by_us",
         "scopes",
         "has_refresh_token",
         "token_expiry",
