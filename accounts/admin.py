@@ -8,6 +8,10 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from accounts.models import GoogleAccount, User
+from accounts.two_step import AdminLoginForm
+
+# Staff with a confirmed TOTP device type its code on the admin's sign-in form too.
+admin.site.login_form = AdminLoginForm
 
 # A person's rows elsewhere, by admin URL name only: accounts imports neither app's code.
 RELATED_CHANGELISTS = [

@@ -5,6 +5,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from accounts.models import User
+from accounts.two_step import ASK
+from tests.accounts.test_two_step import code_of, device_of
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
 from tests.browser.conftest import check_page
 from tests.digests.factories import DigestFactory
@@ -16,7 +18,8 @@ PASSWORD = "a long staff password, typed"
 
 
 def test_staff_pages_pass_axe_and_fit_a_phone(page, site):
-    User.objects.create_superuser("root@example.com", PASSWORD)
+    root = User.objects.create_superuser("root@example.com", PASSWORD)
+    device = device_of(root)  # two-step sign-in: the password alone is not enough
     ada = UserFactory(email="ada.with.a.rather.long.address@example.com", name="Ada Lovelace")
     GoogleAccountFactory(user=ada)
     DigestFactory(user=ada)
@@ -27,6 +30,11 @@ def test_staff_pages_pass_axe_and_fit_a_phone(page, site):
     check_page(page, "admin sign in")
     page.locator("#id_username").fill("root@example.com")
     page.locator("#id_password").fill(PASSWORD)
+    page.locator("input[type=submit]").click()
+    expect(page.get_by_text(ASK)).to_be_visible()
+    check_page(page, "admin sign in, code asked")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_label("Authenticator code").fill(code_of(device))
     page.locator("input[type=submit]").click()
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
     check_page(page, "admin index")
