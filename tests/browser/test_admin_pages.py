@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from accounts.two_step import ASK
-from tests.accounts.test_two_step import code_of, device_of
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
+from tests.accounts.test_two_step import code_of, device_of
 from tests.browser.conftest import check_page
 from tests.digests.factories import DigestFactory
 from tests.jobs.factories import DeadJobFactory, JobFactory
