@@ -46,6 +46,10 @@ def test_staff_pages_pass_axe_and_fit_a_phone(page, site):
     page.goto(site + reverse("admin:jobs_job_changelist"))
     expect(page.locator("#result_list tbody tr")).to_have_count(2)
     check_page(page, "admin jobs list")
+    if page.viewport_name == "desktop":  # type: ignore[attr-defined]
+        error = page.locator("#result_list td.field-short_error").first.bounding_box()
+        assert error is not None
+        assert error["x"] + error["width"] <= 1280, "the last error is off-screen at 1280 px"
 
     page.goto(site + reverse("admin:accounts_user_change", args=[ada.pk]))
     check_page(page, "admin user")
