@@ -6,9 +6,8 @@ accounts.signals), so the account's status and the user's jobs never disagree.
 
 Accounts writes only its own ``token_refresh`` job. What a change means for digests (pausing
 the person's schedules, lifting a pause Google's absence caused, their digest jobs) is decided
-by the digests app, which hears of it through the signals in accounts.signals.
-``GoogleAccount.digests_paused_by_us`` is no longer written (the pause and who made it live on
-``digests.Schedule``); the column stays until a later migration drops it.
+by the digests app, which hears of it through the signals in accounts.signals (the pause and
+who made it live on ``digests.Schedule`` alone).
 """
 
 from __future__ import annotations

@@ -150,11 +150,6 @@ class GoogleAccount(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.CONNECTED)
     status_changed_at = models.DateTimeField(default=now)
     status_reason = models.CharField(max_length=300, blank=True)
-    digests_paused_by_us = models.BooleanField(
-        default=False,
-        help_text="We paused the user's digests when Google access stopped; reconnecting "
-        "resumes them. A pause the user chose is left alone.",
-    )
     gmail_history_id = models.PositiveBigIntegerField(
         null=True, blank=True, help_text="Last Gmail history id read, for incremental sync."
     )

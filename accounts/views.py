@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import connection, google_oauth
 from accounts.google_oauth import OPTIONAL_SCOPES, SignInError
 from accounts.models import GoogleAccount, User
+from accounts.two_step import LoginForm
 from gda_site import ratelimit
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class LoginView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = LoginForm
 
 
 @require_GET

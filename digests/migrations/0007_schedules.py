@@ -77,6 +77,9 @@ def schedules_to_json(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
+    # It reads GoogleAccount.digests_paused_by_us, which accounts/0004 drops.
+    run_before = [("accounts", "0004_drop_digests_paused_by_us")]
+
     dependencies = [
         ('digests', '0006_preferences'),
         ('accounts', '0003_timezone_default_from_config'),

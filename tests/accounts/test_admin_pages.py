@@ -4,7 +4,10 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
+from digests.models import Digest, Schedule
+from jobs.models import Job
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
+from tests.digests.factories import DigestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +62,30 @@ def test_google_account_admin_is_view_only(staff_client):
     assert staff_client.get(reverse("admin:accounts_googleaccount_add")).status_code == 403
     account.refresh_from_db()
     assert account.status == "connected"
+
+
+def test_a_users_page_and_row_link_to_their_jobs_digests_and_schedules(staff_client):
+    ada, bob = UserFactory(email="ada@example.com"), UserFactory(email="bob@example.com")
+    for person in (ada, bob):
+        Job.objects.enqueue(f"report.{person.email[:3]}", user=person)
+        DigestFactory(user=person)
+        Schedule.objects.create(user=person, name=f"Sched {person.email[:3]}", cron="0 8 * * *",
+                                timezone="UTC")  # fmt: skip
+    filter_ = f"?user__id__exact={ada.pk}"
+    expected = {
+        reverse("admin:jobs_job_changelist") + filter_: Job,
+        reverse("admin:digests_digest_changelist") + filter_: Digest,
+        reverse("admin:digests_schedule_changelist") + filter_: Schedule,
+    }
+    change = staff_client.get(reverse("admin:accounts_user_change", args=[ada.pk]))
+    listing = staff_client.get(reverse("admin:accounts_user_changelist"))
+    for url in expected:
+        assert f'href="{url.replace("&", "&amp;")}"'.encode() in change.content
+        assert f'href="{url}"'.encode() in listing.content
+
+    for url, model in expected.items():
+        page = staff_client.get(url)
+        assert page.status_code == 200, url
+        shown = {row.user_id for row in page.context["cl"].result_list}
+        assert shown == {ada.pk}, model.__name__
+        assert model.objects.filter(user=bob).exists()

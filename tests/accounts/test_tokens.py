@@ -135,7 +135,6 @@ def test_revoked_grant_stops_only_the_token_refresh(fake_google, fake):
     with pytest.raises(tokens.TokenRevoked):
         tokens.credentials_for(account.user)
 
-    assert stored(account).digests_paused_by_us is False  # retired: no longer written
     refresh.refresh_from_db()
     assert refresh.status == Job.Status.CANCELLED
     other_job.refresh_from_db()

@@ -95,15 +95,19 @@ def check_page(page: Page, name: str) -> None:
     viewport = page.viewport_name  # type: ignore[attr-defined]
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     page.screenshot(path=SCREENSHOTS / f"{slug}-{viewport}.png", full_page=True)
+    errors = [e for e in page.console_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
+    assert errors == [], f"{name}: {errors}"
+    seen = len(page.console_errors)  # type: ignore[attr-defined]
     assert serious_violations(page) == [], name
+    # axe-core itself adds <style> elements to read stylesheets that @import others (the
+    # admin's); the page's CSP refuses them, rightly. Those refusals are axe's, not the page's.
+    del page.console_errors[seen:]  # type: ignore[attr-defined]
     assert horizontal_overflow(page) <= 0, f"{name} scrolls sideways at {viewport}"
     if viewport == "phone":
         size = page.viewport_size
         page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
         assert horizontal_overflow(page) <= 0, f"{name} scrolls sideways at {NARROWEST} px"
         page.set_viewport_size(size)
-    errors = [e for e in page.console_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
-    assert errors == [], f"{name}: {errors}"
 
 
 def sign_in(page: Page, site: str) -> None:
