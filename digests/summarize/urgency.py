@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from digests.models import Urgency
 from digests.summarize.authenticity import Authenticity
-from digests.summarize.model import load_model
+from digests.summarize.model import UrgencyModel, load_model
 
 _REASONS = {
     "deadline_overdue": "the deadline has just passed",
@@ -82,9 +82,9 @@ def describe(signal: str) -> str:
 
 
 def classify_urgency(
-    signals: dict[str, float], authenticity: Authenticity
+    signals: dict[str, float], authenticity: Authenticity, model: UrgencyModel | None = None
 ) -> tuple[Urgency, tuple[str, ...]]:
-    """The class and up to three reasons, most decisive first."""
+    """The class and up to three reasons, most decisive first (``model``: the committed one)."""
     if authenticity.suspicious:
         why = "sender fails authentication" if authenticity.auth_failed else "look-alike sender"
         return Urgency.LOW, (f"looks like phishing: {why}, credential or payment bait",)
@@ -98,7 +98,7 @@ def classify_urgency(
         return Urgency.URGENT, ("security alert about your own account, sender authenticated",)
     if signals.get("from_me"):
         return Urgency.LOW, ("you sent this",)
-    model = load_model()
+    model = model or load_model()
     probabilities = model.probabilities(signals)
     chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
     reasons: list[str] = []
