@@ -53,7 +53,13 @@ _SECURITY = re.compile(
     r"2-step|two-factor|access key|secret (was )?(detected|exposed)|credentials? exposed|"
     r"alerte de sécurité|nouvelle connexion|neue anmeldung|sicherheitswarnung|compromised|"
     r"unauthori[sz]ed ?access|credential (misuse|exfiltration|compromise)|exfiltrat\w*|"
-    r"alerta de seguridad|nuevo inicio de sesión)\b",
+    r"alerta de seguridad|nuevo inicio de sesión|"
+    # what a genuine alert tells the reader to check: "if this wasn't you"
+    r"if (this|that|it) (wasn'?t|was not) you|if you did(n'?t| not) (make|do|request|"
+    r"authori[sz]e|recogni[sz]e) (this|that|it)|new device|"
+    r"(token|api key|secret|password|credentials?)\b[^.\n]{0,60}\b(found|exposed|leaked|"
+    r"published|revoked)|si ce n'(était|est) pas vous|nouvel appareil|si no (fuiste|has sido) "
+    r"tú|nuevo dispositivo|wenn sie (das|dies) nicht (waren|selbst)|neues gerät)\b",
     re.IGNORECASE,
 )
 _MARKETING = re.compile(
@@ -202,6 +208,9 @@ def compute_signals(
     recipients = len(message.to) + len(message.cc)
     who = "auto" if automated else "person"
     bucket = _bucket(hours)
+    soon = hours if hours is not None else mail_hours  # the ask's own date comes first
+    # Sent in bulk: a list, or mail that offers an unsubscribe link (promotions, newsletters).
+    bulk = message.is_mass_mail or "list-unsubscribe" in message.headers
     s: dict[str, float] = {
         "bias_person": float(not automated),
         f"{who}_deadline_{bucket}": 1.0,
@@ -218,9 +227,10 @@ def compute_signals(
         "auto_trouble_soon": float(
             automated
             and direct == "to"
+            and not bulk
             and (obligation or bool(_CONSEQUENCE.search(text)))
-            and mail_hours is not None
-            and mail_hours <= 30
+            and soon is not None
+            and soon <= 30
         ),
         "mass_mail": float(message.is_mass_mail),
         "auto_reply": float(auto_reply),

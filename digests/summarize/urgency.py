@@ -81,23 +81,32 @@ def describe(signal: str) -> str:
     return _REASONS.get(signal, signal.replace("_", " "))
 
 
+def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urgency, str] | None:
+    """The class and reason when a rule settles it before any weighing, else None."""
+    if authenticity.suspicious:
+        why = "sender fails authentication" if authenticity.auth_failed else "look-alike sender"
+        return Urgency.LOW, f"looks like phishing: {why}, credential or payment bait"
+    if signals.get("auto_reply"):
+        return Urgency.LOW, "automatic reply"
+    if signals.get("rsvp_answer"):
+        return Urgency.LOW, "an answer to an invitation"
+    if signals.get("live_alert_for_me"):
+        return Urgency.URGENT, "a live alert for something you are on call for or own"
+    if signals.get("own_account_alert"):
+        return Urgency.URGENT, "security alert about your own account, sender authenticated"
+    if signals.get("from_me"):
+        return Urgency.LOW, "you sent this"
+    if signals.get("auto_trouble_soon"):
+        return Urgency.URGENT, "a system reports trouble of yours within a day"
+    return None
+
+
 def classify_urgency(
     signals: dict[str, float], authenticity: Authenticity, model: UrgencyModel | None = None
 ) -> tuple[Urgency, tuple[str, ...]]:
     """The class and up to three reasons, most decisive first (``model``: the committed one)."""
-    if authenticity.suspicious:
-        why = "sender fails authentication" if authenticity.auth_failed else "look-alike sender"
-        return Urgency.LOW, (f"looks like phishing: {why}, credential or payment bait",)
-    if signals.get("auto_reply"):
-        return Urgency.LOW, ("automatic reply",)
-    if signals.get("rsvp_answer"):
-        return Urgency.LOW, ("an answer to an invitation",)
-    if signals.get("live_alert_for_me"):
-        return Urgency.URGENT, ("a live alert for something you are on call for or own",)
-    if signals.get("own_account_alert"):
-        return Urgency.URGENT, ("security alert about your own account, sender authenticated",)
-    if signals.get("from_me"):
-        return Urgency.LOW, ("you sent this",)
+    if (rule := settled(signals, authenticity)) is not None:
+        return rule[0], (rule[1],)
     model = model or load_model()
     probabilities = model.probabilities(signals)
     chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
