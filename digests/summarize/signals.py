@@ -91,8 +91,12 @@ _RECEIPT = re.compile(
     re.IGNORECASE,
 )
 _RECRUITER = re.compile(
-    r"\b(recruit\w*|talent|hiring|opportunit\w*|your (background|profile|experience) "
-    r"(caught|stood|looks)|open (role|position)|headhunt\w*|exciting role|new role)\b",
+    r"\b(recruiter|recruiting (for|on behalf)|headhunt\w*|executive search|talent partner|"
+    r"came across your (profile|background|experience)|your (background|profile|experience) "
+    r"(caught|stood|looks|is a great)|(exciting|interim|permanent|open|new) (roles?|positions?|"
+    r"opportunit\w*) (at|with|for|within|in)\b|(working on|hiring for) (several|a few|an?|the) "
+    r"[^.\n]{0,40}\b(roles?|positions?)|"
+    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional))",
     re.IGNORECASE,
 )
 _CI = re.compile(
@@ -145,6 +149,14 @@ _OBLIGATION = re.compile(
     r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
     r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
     r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider)\b",
+    re.IGNORECASE,
+)
+# "the domain expires in 25 hours": something lapses a count of hours after the mail was sent.
+_IN_HOURS = re.compile(
+    r"\b(?:expir\w*|lapses?|ends?|suspended|deleted|downgraded|disabled|paused|locked|"
+    r"cancell?ed|läuft|expire|caduca|vence)\b[^.\n]{0,30}?\b(?:in|within|dans|en|in den nächsten|"
+    r"innerhalb von) (?:the next |les |las próximas )?(\d{1,2}) ?(?:hours|hrs|h|heures|horas|"
+    r"stunden)\b",
     re.IGNORECASE,
 )
 STALE_HOURS = -36  # a date this far behind the digest is old news, not an emergency
@@ -208,15 +220,18 @@ def compute_signals(
     recipients = len(message.to) + len(message.cc)
     who = "auto" if automated else "person"
     bucket = _bucket(hours)
+    same_org = bool(me) and message.from_address.lower().endswith("@" + me.rpartition("@")[2])
     soon = hours if hours is not None else mail_hours  # the ask's own date comes first
+    if counted := _IN_HOURS.search(text):
+        left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
+        soon = left if soon is None else min(soon, left)
     # Sent in bulk: a list, or mail that offers an unsubscribe link (promotions, newsletters).
     bulk = message.is_mass_mail or "list-unsubscribe" in message.headers
     s: dict[str, float] = {
         "bias_person": float(not automated),
-        f"{who}_deadline_{bucket}": 1.0,
         f"deadline_{bucket}": 1.0,
         # The nearest date the mail names at all, asked for or not: "la reunión es mañana".
-        f"{who}_mail_date_{_bucket(mail_hours)}": 1.0,
+        **({f"{who}_mail_date_{_bucket(mail_hours)}": 1.0} if hours is None else {}),
         f"{who}_asks_{min(len(items), 2)}": 1.0,
         "automated": float(automated),
         "from_me": float(bool(me) and message.from_address.lower() == me),
@@ -228,6 +243,8 @@ def compute_signals(
             automated
             and direct == "to"
             and not bulk
+            and not _TRIAL.search(text)
+            and not _MARKETING.search(text)
             and (obligation or bool(_CONSEQUENCE.search(text)))
             and soon is not None
             and soon <= 30
@@ -255,10 +272,22 @@ def compute_signals(
         ),
         "marketing": float(bool(_MARKETING.search(text))),
         "trial_upsell": float(bool(_TRIAL.search(text))),
+        # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
+        "auto_upsell": float(
+            automated and bool(_TRIAL.search(text)) and bool(_MARKETING.search(text))
+        ),
+        # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
+        "auto_marketing": float(automated and bool(_MARKETING.search(text))),
         "no_rush": float(bool(_NO_RUSH.search(text))),
         "fyi": float(bool(_FYI.search(text))),
         "receipt": float(bool(_RECEIPT.search(text))),
-        "recruiter": float(bool(_RECRUITER.search(text)) and not message.is_automated),
+        # Outreach from outside the reader's organisation, not an answer in a thread of theirs.
+        "recruiter": float(
+            bool(_RECRUITER.search(text))
+            and not same_org
+            and "in-reply-to" not in message.headers
+            and not subject.startswith("re:")
+        ),
         "ci_failed": float(bool(_CI.search(text))),
         # A person asking through a machine: GitHub's "requested your review", "mentioned you".
         "relayed_ask": float(automated and relayed),

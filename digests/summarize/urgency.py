@@ -13,16 +13,9 @@ from digests.summarize.model import UrgencyModel, load_model
 
 _REASONS = {
     "deadline_overdue": "the deadline has just passed",
-    "deadline_12h": "due within 12 hours",
-    "deadline_20h": "due within 20 hours",
     "deadline_26h": "due within about a day",
-    "deadline_32h": "due in a day and a bit",
-    "deadline_44h": "due in under two days",
-    "deadline_60h": "due in about two days",
-    "deadline_4d": "due within four days",
     "deadline_7d": "due within a week",
-    "deadline_14d": "due in one to two weeks",
-    "deadline_later": "deadline more than two weeks out",
+    "deadline_later": "due in more than a week",
     "deadline_none": "no deadline",
     "person_asks_1": "a person asks you to do something",
     "person_asks_2": "a person asks you several things",
@@ -50,6 +43,8 @@ _REASONS = {
     "security_genuine": "security alert that passes sender authentication",
     "marketing": "marketing language",
     "trial_upsell": "trial-ending upsell",
+    "auto_marketing": "a machine selling something",
+    "auto_upsell": "an upsell before a trial or plan runs out",
     "no_rush": "says there is no rush",
     "fyi": "for your information",
     "receipt": "receipt or shipping notice",
@@ -96,6 +91,10 @@ def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urge
         return Urgency.URGENT, "security alert about your own account, sender authenticated"
     if signals.get("from_me"):
         return Urgency.LOW, "you sent this"
+    if signals.get("auto_upsell"):
+        return Urgency.LOW, "an upsell before a trial or plan runs out"
+    if signals.get("recruiter"):
+        return Urgency.LOW, "recruiter outreach"
     if signals.get("auto_trouble_soon"):
         return Urgency.URGENT, "a system reports trouble of yours within a day"
     return None
