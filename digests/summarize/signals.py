@@ -43,6 +43,7 @@ _OWNERSHIP = re.compile(
     r"assigned to you|your (account|domain|service|card|subscription|workspace|team|store|"
     r"repo|repository|cluster|database|server|site|certificate|commit|pr|pull request|branch|"
     r"payment|invoice|approval|review|sign-?off)|you'?re the registrant|you triggered|"
+    r"(last )?modified by you|you are the owner|"
     r"your direct reports|as (the )?(approver|owner|registrant|admin)|votre compte|"
     r"ihr konto|dein konto|su cuenta|tu cuenta)\b",
     re.IGNORECASE,
@@ -148,7 +149,13 @@ _OBLIGATION = re.compile(
     r"your approval|approve|assigned [^.\n]{0,40}to you|you still have|pending|overdue|"
     r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
     r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
-    r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider)\b",
+    r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider|"
+    # a system asking the reader by name to do their part
+    r"required(?=:)|(signature|response|attention|enrol?lment|your action) required|"
+    r"please (complete|enroll|sign|review|submit|approve|renew|pay|recertify|"
+    r"acknowledge)|review and sign|you have not (yet )?\w+ed|has not been (completed|submitted|"
+    r"signed|paid)|bitte (unterschreiben|bestätigen|einreichen|erneuern)|veuillez (signer|"
+    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b",
     re.IGNORECASE,
 )
 # "the domain expires in 25 hours": something lapses a count of hours after the mail was sent.
