@@ -71,6 +71,15 @@ _MARKETING = re.compile(
     r"subscribe\b|buy now|order now|register now)",
     re.IGNORECASE,
 )
+# Selling under pressure, the part of marketing no genuine notice says.
+_SALES_PRESSURE = re.compile(
+    r"\b(\d+ ?% off|last chance|ends (tonight|at midnight|soon|today)|upgrade (now|today)|"
+    r"buy now|order now|shop now|act now|black friday|cyber (monday|week)|flash sale|"
+    r"limited[- ]time|exclusive (offer|discount|deal)|discount|coupon|promo code|"
+    r"dernière chance|remise|soldes|réduction|letzte chance|rabatt|jetzt kaufen|"
+    r"última oportunidad|descuento|rebajas)\b",
+    re.IGNORECASE,
+)
 _TRIAL = re.compile(r"\btrial\b[^.\n]{0,40}\b(end|expir|over)|\bplan expires\b", re.IGNORECASE)
 _NO_RUSH = re.compile(
     r"\b(no rush|no hurry|no urgency|not urgent|whenever (you|works)|when you get a chance|"
@@ -140,7 +149,10 @@ _ALERT = re.compile(
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(
-    r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall)\b", re.I
+    r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall|(dear|hi|hello) "
+    r"(all|team|colleagues)|liebe kolleg\w*|chers collègues|bonjour à tous|hola a todos|"
+    r"estimad[oa]s compañer[oa]s)\b",
+    re.I,
 )
 
 # A machine writing about the reader's own obligation or the reader's own system.
@@ -226,6 +238,7 @@ def compute_signals(
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
     who = "auto" if automated else "person"
+    announced = bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")
     bucket = _bucket(hours)
     same_org = bool(me) and message.from_address.lower().endswith("@" + me.rpartition("@")[2])
     soon = hours if hours is not None else mail_hours  # the ask's own date comes first
@@ -284,7 +297,7 @@ def compute_signals(
             automated and bool(_TRIAL.search(text)) and bool(_MARKETING.search(text))
         ),
         # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
-        "auto_marketing": float(automated and bool(_MARKETING.search(text))),
+        "auto_marketing": float(automated and bool(_SALES_PRESSURE.search(text))),
         "no_rush": float(bool(_NO_RUSH.search(text))),
         "fyi": float(bool(_FYI.search(text))),
         "receipt": float(bool(_RECEIPT.search(text))),
@@ -313,7 +326,7 @@ def compute_signals(
         ),
         "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
         "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
-        "announcement": float(bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")),
+        "announcement": float(announced),
         "question": float("?" in body and not automated),
         "reply_thread": float(
             "in-reply-to" in message.headers or subject.lower().startswith("re:")

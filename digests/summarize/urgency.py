@@ -43,7 +43,7 @@ _REASONS = {
     "security_genuine": "security alert that passes sender authentication",
     "marketing": "marketing language",
     "trial_upsell": "trial-ending upsell",
-    "auto_marketing": "a machine selling something",
+    "auto_marketing": "marketing: a machine selling under time pressure",
     "auto_upsell": "an upsell before a trial or plan runs out",
     "no_rush": "says there is no rush",
     "fyi": "for your information",
@@ -93,6 +93,8 @@ def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urge
         return Urgency.LOW, "you sent this"
     if signals.get("auto_upsell"):
         return Urgency.LOW, "an upsell before a trial or plan runs out"
+    if signals.get("auto_marketing") and not signals.get("security_alert"):
+        return Urgency.LOW, "marketing: a machine selling under time pressure"
     if signals.get("recruiter"):
         return Urgency.LOW, "recruiter outreach"
     if signals.get("auto_trouble_soon"):

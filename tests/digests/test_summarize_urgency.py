@@ -102,3 +102,16 @@ def test_a_person_behind_a_tool_or_a_team_list_is_told_from_a_machine():
     )
     assert [person_behind(m, ME) for m in (linear, github, colleague)] == [True] * 3
     assert [person_behind(m, ME) for m in (people_team, ci)] == [False] * 2
+
+
+def test_a_shouting_final_notice_from_a_seller_is_low_marketing():
+    found = analysis_of(
+        "URGENT! Your exclusive 50% discount on your account expires in 24 hours. Act now - "
+        "upgrade today!",
+        subject="FINAL NOTICE: your account discount expires in 24 hours",
+        sender="CloudHost Deals <offers@cloudhost.example>",
+    )
+    assert (found.urgency, found.reasons) == (
+        Urgency.LOW,
+        ("marketing: a machine selling under time pressure",),
+    )
