@@ -32,7 +32,7 @@ from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize
 from digests.summarize.sentences import new_text, split_sentences
-from digests.summarize.signals import compute_signals
+from digests.summarize.signals import compute_signals, person_behind
 from digests.summarize.summary import extractive_summary, write_summary
 from digests.summarize.types import (
     MAX_ACTION_ITEMS,
@@ -100,13 +100,19 @@ def _read(
     extra: list[Deadline] = []
     if subject is not None and items:
         extra.append(subject)
+    asks = items
+    behind = automated and not authenticity.suspicious and person_behind(message, ctx.me)
+    if behind:
+        # A colleague writing through a tool or to a team list asks like a person: the
+        # urgency weighs their asks, while the digest's action items stay the tool's.
+        asks = find_action_items(message, ctx.zone, automated=False, me=ctx.me)
     signals = compute_signals(
         message,
-        items,
+        asks,
         ctx,
         authenticity,
         extra,
-        machine=automated,
+        machine=automated and not behind,
         mail_deadline=mail_deadline(message, ctx.zone),
     )
     return authenticity, items, signals, automated

@@ -43,6 +43,7 @@ _OWNERSHIP = re.compile(
     r"assigned to you|your (account|domain|service|card|subscription|workspace|team|store|"
     r"repo|repository|cluster|database|server|site|certificate|commit|pr|pull request|branch|"
     r"payment|invoice|approval|review|sign-?off)|you'?re the registrant|you triggered|"
+    r"(last )?modified by you|you are the owner|"
     r"your direct reports|as (the )?(approver|owner|registrant|admin)|votre compte|"
     r"ihr konto|dein konto|su cuenta|tu cuenta)\b",
     re.IGNORECASE,
@@ -53,7 +54,13 @@ _SECURITY = re.compile(
     r"2-step|two-factor|access key|secret (was )?(detected|exposed)|credentials? exposed|"
     r"alerte de sécurité|nouvelle connexion|neue anmeldung|sicherheitswarnung|compromised|"
     r"unauthori[sz]ed ?access|credential (misuse|exfiltration|compromise)|exfiltrat\w*|"
-    r"alerta de seguridad|nuevo inicio de sesión)\b",
+    r"alerta de seguridad|nuevo inicio de sesión|"
+    # what a genuine alert tells the reader to check: "if this wasn't you"
+    r"if (this|that|it) (wasn'?t|was not) you|if you did(n'?t| not) (make|do|request|"
+    r"authori[sz]e|recogni[sz]e) (this|that|it)|new device|"
+    r"(token|api key|secret|password|credentials?)\b[^.\n]{0,60}\b(found|exposed|leaked|"
+    r"published|revoked)|si ce n'(était|est) pas vous|nouvel appareil|si no (fuiste|has sido) "
+    r"tú|nuevo dispositivo|wenn sie (das|dies) nicht (waren|selbst)|neues gerät)\b",
     re.IGNORECASE,
 )
 _MARKETING = re.compile(
@@ -62,6 +69,15 @@ _MARKETING = re.compile(
     r"don'?t miss|exclusive\b|shop\b|save (?:\d|up to)|black friday|cyber monday|"
     r"coupon|promo|webinar|free (?:trial|shipping)|pro plan|premium\b|"
     r"subscribe\b|buy now|order now|register now)",
+    re.IGNORECASE,
+)
+# Selling under pressure, the part of marketing no genuine notice says.
+_SALES_PRESSURE = re.compile(
+    r"\b(\d+ ?% off|last chance|ends (tonight|at midnight|soon|today)|upgrade (now|today)|"
+    r"buy now|order now|shop now|act now|black friday|cyber (monday|week)|flash sale|"
+    r"limited[- ]time|exclusive (offer|discount|deal)|discount|coupon|promo code|"
+    r"dernière chance|remise|soldes|réduction|letzte chance|rabatt|jetzt kaufen|"
+    r"última oportunidad|descuento|rebajas)\b",
     re.IGNORECASE,
 )
 _TRIAL = re.compile(r"\btrial\b[^.\n]{0,40}\b(end|expir|over)|\bplan expires\b", re.IGNORECASE)
@@ -85,8 +101,12 @@ _RECEIPT = re.compile(
     re.IGNORECASE,
 )
 _RECRUITER = re.compile(
-    r"\b(recruit\w*|talent|hiring|opportunit\w*|your (background|profile|experience) "
-    r"(caught|stood|looks)|open (role|position)|headhunt\w*|exciting role|new role)\b",
+    r"\b(recruiter|recruiting (for|on behalf)|headhunt\w*|executive search|talent partner|"
+    r"came across your (profile|background|experience)|your (background|profile|experience) "
+    r"(caught|stood|looks|is a great)|(exciting|interim|permanent|open|new) (roles?|positions?|"
+    r"opportunit\w*) (at|with|for|within|in)\b|(working on|hiring for) (several|a few|an?|the) "
+    r"[^.\n]{0,40}\b(roles?|positions?)|"
+    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional))",
     re.IGNORECASE,
 )
 _CI = re.compile(
@@ -129,7 +149,10 @@ _ALERT = re.compile(
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(
-    r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall)\b", re.I
+    r"\b(all[- ]hands|everyone|all staff|team-wide|company-wide|town ?hall|(dear|hi|hello) "
+    r"(all|team|colleagues)|liebe kolleg\w*|chers collègues|bonjour à tous|hola a todos|"
+    r"estimad[oa]s compañer[oa]s)\b",
+    re.I,
 )
 
 # A machine writing about the reader's own obligation or the reader's own system.
@@ -138,21 +161,30 @@ _OBLIGATION = re.compile(
     r"your approval|approve|assigned [^.\n]{0,40}to you|you still have|pending|overdue|"
     r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
     r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
-    r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider)\b",
+    r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider|"
+    # a system asking the reader by name to do their part
+    r"required(?=:)|(signature|response|attention|enrol?lment|your action) required|"
+    r"please (complete|enroll|sign|review|submit|approve|renew|pay|recertify|"
+    r"acknowledge)|review and sign|you have not (yet )?\w+ed|has not been (completed|submitted|"
+    r"signed|paid)|bitte (unterschreiben|bestätigen|einreichen|erneuern)|veuillez (signer|"
+    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b",
+    re.IGNORECASE,
+)
+# "the domain expires in 25 hours": something lapses a count of hours after the mail was sent.
+_IN_HOURS = re.compile(
+    r"\b(?:expir\w*|lapses?|ends?|suspended|deleted|downgraded|disabled|paused|locked|"
+    r"cancell?ed|läuft|expire|caduca|vence)\b[^.\n]{0,30}?\b(?:in|within|dans|en|in den nächsten|"
+    r"innerhalb von) (?:the next |les |las próximas )?(\d{1,2}) ?(?:hours|hrs|h|heures|horas|"
+    r"stunden)\b",
     re.IGNORECASE,
 )
 STALE_HOURS = -36  # a date this far behind the digest is old news, not an emergency
+# The rubric's own edges: within about a day is urgent, within the week high, later medium.
+# Finer buckets fitted our corpus better and new mail worse.
 DEADLINE_BUCKETS = (
     (0, "overdue"),
-    (12, "12h"),
-    (20, "20h"),
     (26, "26h"),
-    (32, "32h"),
-    (44, "44h"),
-    (60, "60h"),
-    (4 * 24, "4d"),
     (7 * 24 + 12, "7d"),
-    (14 * 24, "14d"),
 )
 
 
@@ -206,13 +238,20 @@ def compute_signals(
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
     who = "auto" if automated else "person"
+    announced = bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")
     bucket = _bucket(hours)
+    same_org = bool(me) and message.from_address.lower().endswith("@" + me.rpartition("@")[2])
+    soon = hours if hours is not None else mail_hours  # the ask's own date comes first
+    if counted := _IN_HOURS.search(text):
+        left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
+        soon = left if soon is None else min(soon, left)
+    # Sent in bulk: a list, or mail that offers an unsubscribe link (promotions, newsletters).
+    bulk = message.is_mass_mail or "list-unsubscribe" in message.headers
     s: dict[str, float] = {
         "bias_person": float(not automated),
-        f"{who}_deadline_{bucket}": 1.0,
         f"deadline_{bucket}": 1.0,
         # The nearest date the mail names at all, asked for or not: "la reunión es mañana".
-        f"{who}_mail_date_{_bucket(mail_hours)}": 1.0,
+        **({f"{who}_mail_date_{_bucket(mail_hours)}": 1.0} if hours is None else {}),
         f"{who}_asks_{min(len(items), 2)}": 1.0,
         "automated": float(automated),
         "from_me": float(bool(me) and message.from_address.lower() == me),
@@ -223,9 +262,12 @@ def compute_signals(
         "auto_trouble_soon": float(
             automated
             and direct == "to"
+            and not bulk
+            and not _TRIAL.search(text)
+            and not _MARKETING.search(text)
             and (obligation or bool(_CONSEQUENCE.search(text)))
-            and mail_hours is not None
-            and mail_hours <= 30
+            and soon is not None
+            and soon <= 30
         ),
         "mass_mail": float(message.is_mass_mail),
         "auto_reply": float(auto_reply),
@@ -250,10 +292,22 @@ def compute_signals(
         ),
         "marketing": float(bool(_MARKETING.search(text))),
         "trial_upsell": float(bool(_TRIAL.search(text))),
+        # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
+        "auto_upsell": float(
+            automated and bool(_TRIAL.search(text)) and bool(_MARKETING.search(text))
+        ),
+        # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
+        "auto_marketing": float(automated and bool(_SALES_PRESSURE.search(text))),
         "no_rush": float(bool(_NO_RUSH.search(text))),
         "fyi": float(bool(_FYI.search(text))),
         "receipt": float(bool(_RECEIPT.search(text))),
-        "recruiter": float(bool(_RECRUITER.search(text)) and not message.is_automated),
+        # Outreach from outside the reader's organisation, not an answer in a thread of theirs.
+        "recruiter": float(
+            bool(_RECRUITER.search(text))
+            and not same_org
+            and "in-reply-to" not in message.headers
+            and not subject.startswith("re:")
+        ),
         "ci_failed": float(bool(_CI.search(text))),
         # A person asking through a machine: GitHub's "requested your review", "mentioned you".
         "relayed_ask": float(automated and relayed),
@@ -272,7 +326,7 @@ def compute_signals(
         ),
         "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
         "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
-        "announcement": float(bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")),
+        "announcement": float(announced),
         "question": float("?" in body and not automated),
         "reply_thread": float(
             "in-reply-to" in message.headers or subject.lower().startswith("re:")
@@ -284,6 +338,37 @@ def compute_signals(
         "invitation_far": float(invitation and not _starts_within(message, ctx.now, 24 * 10)),
     }
     return {name: value for name, value in s.items() if value}
+
+
+# GitHub's reasons for mailing that mean a person turned to the reader.
+_PERSON_REASONS = {"review_requested", "mention", "team_mention", "assign", "author", "comment"}
+_TOOL_NAME = re.compile(
+    r"^.+?\s+\((linear|jira|asana|notion|figma|confluence|slack|github|gitlab|trello|"
+    r"clickup|monday\.com)\)$",
+    re.IGNORECASE,
+)
+_PERSON_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+$")  # "tomasz.nowak", not "people" or "it-desk"
+
+
+def person_behind(message: ParsedMessage, me: str = "") -> bool:
+    """A person writes through a machine: a GitHub mention, "Hiro Sato (Linear)", a team list.
+
+    A colleague at the reader's own domain writing from a personal address to a team list is
+    a person too, even though the list makes the mail look automated.
+    """
+    if message.headers.get("x-github-reason", "").strip().lower() in _PERSON_REASONS:
+        return True
+    if _TOOL_NAME.match(message.from_name.strip().lower()):
+        return True
+    local, _, domain = message.from_address.lower().partition("@")
+    auto = message.headers.get("auto-submitted", "no").strip().lower()
+    return bool(
+        me
+        and domain == me.rpartition("@")[2]
+        and auto == "no"
+        and _PERSON_LOCAL.match(local)
+        and len(message.from_name.split()) >= 2
+    )
 
 
 def _method(message: ParsedMessage) -> str:

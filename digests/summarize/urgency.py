@@ -9,20 +9,13 @@ from __future__ import annotations
 
 from digests.models import Urgency
 from digests.summarize.authenticity import Authenticity
-from digests.summarize.model import load_model
+from digests.summarize.model import UrgencyModel, load_model
 
 _REASONS = {
     "deadline_overdue": "the deadline has just passed",
-    "deadline_12h": "due within 12 hours",
-    "deadline_20h": "due within 20 hours",
     "deadline_26h": "due within about a day",
-    "deadline_32h": "due in a day and a bit",
-    "deadline_44h": "due in under two days",
-    "deadline_60h": "due in about two days",
-    "deadline_4d": "due within four days",
     "deadline_7d": "due within a week",
-    "deadline_14d": "due in one to two weeks",
-    "deadline_later": "deadline more than two weeks out",
+    "deadline_later": "due in more than a week",
     "deadline_none": "no deadline",
     "person_asks_1": "a person asks you to do something",
     "person_asks_2": "a person asks you several things",
@@ -50,6 +43,8 @@ _REASONS = {
     "security_genuine": "security alert that passes sender authentication",
     "marketing": "marketing language",
     "trial_upsell": "trial-ending upsell",
+    "auto_marketing": "marketing: a machine selling under time pressure",
+    "auto_upsell": "an upsell before a trial or plan runs out",
     "no_rush": "says there is no rush",
     "fyi": "for your information",
     "receipt": "receipt or shipping notice",
@@ -81,24 +76,39 @@ def describe(signal: str) -> str:
     return _REASONS.get(signal, signal.replace("_", " "))
 
 
-def classify_urgency(
-    signals: dict[str, float], authenticity: Authenticity
-) -> tuple[Urgency, tuple[str, ...]]:
-    """The class and up to three reasons, most decisive first."""
+def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urgency, str] | None:
+    """The class and reason when a rule settles it before any weighing, else None."""
     if authenticity.suspicious:
         why = "sender fails authentication" if authenticity.auth_failed else "look-alike sender"
-        return Urgency.LOW, (f"looks like phishing: {why}, credential or payment bait",)
+        return Urgency.LOW, f"looks like phishing: {why}, credential or payment bait"
     if signals.get("auto_reply"):
-        return Urgency.LOW, ("automatic reply",)
+        return Urgency.LOW, "automatic reply"
     if signals.get("rsvp_answer"):
-        return Urgency.LOW, ("an answer to an invitation",)
+        return Urgency.LOW, "an answer to an invitation"
     if signals.get("live_alert_for_me"):
-        return Urgency.URGENT, ("a live alert for something you are on call for or own",)
+        return Urgency.URGENT, "a live alert for something you are on call for or own"
     if signals.get("own_account_alert"):
-        return Urgency.URGENT, ("security alert about your own account, sender authenticated",)
+        return Urgency.URGENT, "security alert about your own account, sender authenticated"
     if signals.get("from_me"):
-        return Urgency.LOW, ("you sent this",)
-    model = load_model()
+        return Urgency.LOW, "you sent this"
+    if signals.get("auto_upsell"):
+        return Urgency.LOW, "an upsell before a trial or plan runs out"
+    if signals.get("auto_marketing") and not signals.get("security_alert"):
+        return Urgency.LOW, "marketing: a machine selling under time pressure"
+    if signals.get("recruiter"):
+        return Urgency.LOW, "recruiter outreach"
+    if signals.get("auto_trouble_soon"):
+        return Urgency.URGENT, "a system reports trouble of yours within a day"
+    return None
+
+
+def classify_urgency(
+    signals: dict[str, float], authenticity: Authenticity, model: UrgencyModel | None = None
+) -> tuple[Urgency, tuple[str, ...]]:
+    """The class and up to three reasons, most decisive first (``model``: the committed one)."""
+    if (rule := settled(signals, authenticity)) is not None:
+        return rule[0], (rule[1],)
+    model = model or load_model()
     probabilities = model.probabilities(signals)
     chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
     reasons: list[str] = []

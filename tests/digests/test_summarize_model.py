@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.qualitybench.corpus import DEFAULT_CORPUS, CorpusError, load_corpus
-from bench.qualitybench.train import fit, write
+from bench.qualitybench.train import cross_validate, fit, write
 from digests.summarize.model import MODEL_PATH, load_model, model_from_json
 from tests.digests.factories import mail
 
@@ -82,3 +82,11 @@ def test_a_sample_without_its_labels_is_waited_for_and_bad_labels_are_refused(ti
     (tiny_corpus / "dev" / "x999.json").write_text('{"urgency": "soon"}', encoding="utf-8")
     with pytest.raises(CorpusError, match=r"x999\.json"):
         load_corpus([tiny_corpus])
+
+
+def test_cross_validation_reads_every_message_once(tiny_corpus):
+    dev = load_corpus([tiny_corpus])["dev"]
+    accuracy, urgent_low, misses = cross_validate(dev, folds=3)
+    assert 0.0 <= accuracy <= 1.0
+    assert len(misses) == round((1 - accuracy) * len(dev))
+    assert urgent_low <= len(misses)

@@ -1,0 +1,117 @@
+"""Urgency on the rubric's hard cases: systems reporting trouble, people behind tools, decoys."""
+
+import datetime as dt
+import zoneinfo
+
+from digests.models import Urgency
+from digests.parsing import parse_message
+from digests.summarize import SummaryContext, analyze
+from digests.summarize.signals import person_behind
+from tests.digests.factories import ME, gmail_message, mail
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+RECEIVED = dt.datetime(2026, 11, 30, 8, 15, tzinfo=dt.UTC)  # Monday 09:15 in Berlin
+CONTEXT = SummaryContext(now=RECEIVED + dt.timedelta(hours=1), zone=BERLIN, me=ME)
+
+
+def passing(domain: str) -> dict[str, str]:
+    return {
+        "Authentication-Results": f"mx.google.com; dkim=pass header.i=@{domain}; spf=pass "
+        f"smtp.mailfrom={domain}; dmarc=pass header.from={domain}"
+    }
+
+
+def parsed(body: str, **options):
+    return parse_message(gmail_message(mail(body, **options), received=RECEIVED))
+
+
+def analysis_of(body: str, **options):
+    return analyze(parsed(body, **options), CONTEXT)
+
+
+def test_a_domain_lapsing_in_25_hours_after_a_failed_renewal_is_urgent():
+    found = analysis_of(
+        "Hello,\n\nAuto-renew failed for example-status.io because the card on file was "
+        "declined. The domain expires in 25 hours; after that the website and email on it "
+        "stop working.\n\nRenew now: https://registrar.example/domains",
+        subject="Domain example-status.io expires in 25 hours",
+        sender="Registrar <support@registrar.example>",
+        headers=passing("registrar.example"),
+    )
+    assert found.urgency == Urgency.URGENT
+    assert found.reasons == ("a system reports trouble of yours within a day",)
+
+
+def test_a_token_found_in_public_and_revoked_is_a_security_alert_for_the_reader():
+    found = analysis_of(
+        "GitHub found a personal access token belonging to your account in a public commit "
+        "and revoked it. Review your security log for activity you don't recognize.",
+        subject="[GitHub] Your personal access token was found in a public repository",
+        sender="GitHub <noreply@github.com>",
+        headers=passing("github.com") | {"Auto-Submitted": "auto-generated"},
+    )
+    assert (found.urgency, found.suspicious) == (Urgency.URGENT, False)
+
+
+def test_recruiter_outreach_is_low_even_with_a_date():
+    found = analysis_of(
+        "Hi, I came across your profile and I'm working on several senior engineering roles "
+        "at a Series B startup. Could we talk this week?",
+        subject="Senior engineering roles",
+        sender="Jane Roe <jane@talentfirm.example>",
+    )
+    assert (found.urgency, found.reasons) == (Urgency.LOW, ("recruiter outreach",))
+
+
+def test_a_discount_that_expires_tonight_is_low():
+    found = analysis_of(
+        "Hi,\n\nYour 40% discount on the Pro plan expires tonight at midnight, and your trial "
+        "ends with it. Upgrade now to lock in the price.",
+        subject="Your offer expires tonight",
+        sender="Acme Tools <hello@acmetools.example>",
+        headers=passing("acmetools.example"),
+    )
+    assert found.urgency == Urgency.LOW
+
+
+def test_someone_elses_failed_build_is_low():
+    found = analysis_of(
+        "Build #4821 failed on branch feature/jonas-search.\nCommitter: Jonas Weber",
+        subject="Build failed: web-app #4821 (feature/jonas-search)",
+        sender="Jenkins <jenkins@ci.example.com>",
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    assert found.urgency == Urgency.LOW
+
+
+def test_a_person_behind_a_tool_or_a_team_list_is_told_from_a_machine():
+    linear = parsed("Hi", sender='"Hiro Sato (Linear)" <notifications@linear.app>')
+    github = parsed(
+        "@me could you look?",
+        sender="Nate Adeyemi <notifications@github.com>",
+        headers={"X-GitHub-Reason": "mention"},
+    )
+    colleague = parsed(
+        "Hi team", sender="Tomasz Nowak <tomasz.nowak@example.com>", headers={"List-Id": "<sre>"}
+    )
+    people_team = parsed("Hi all", sender="People Team <people@example.com>")
+    ci = parsed(
+        "Run failed",
+        sender="GitHub <notifications@github.com>",
+        headers={"X-GitHub-Reason": "ci_activity"},
+    )
+    assert [person_behind(m, ME) for m in (linear, github, colleague)] == [True] * 3
+    assert [person_behind(m, ME) for m in (people_team, ci)] == [False] * 2
+
+
+def test_a_shouting_final_notice_from_a_seller_is_low_marketing():
+    found = analysis_of(
+        "URGENT! Your exclusive 50% discount on your account expires in 24 hours. Act now - "
+        "upgrade today!",
+        subject="FINAL NOTICE: your account discount expires in 24 hours",
+        sender="CloudHost Deals <offers@cloudhost.example>",
+    )
+    assert (found.urgency, found.reasons) == (
+        Urgency.LOW,
+        ("marketing: a machine selling under time pressure",),
+    )
