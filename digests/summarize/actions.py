@@ -16,6 +16,7 @@ from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.objects import ask_clause, need_as_send, resolve_pronoun, same_ask
 from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
@@ -98,7 +99,7 @@ _POLITE = re.compile(
 )
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
-    r"\d{4}-\d{2}-\d{2}|[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
@@ -149,7 +150,9 @@ def find_action_items(
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences], received, zone)
     topic = _topic(message.subject)
+    before: list[str] = []
     for listed, raw in sentences:
+        before.append(raw)
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
@@ -188,8 +191,9 @@ def find_action_items(
             if from_list and text and not _IMPERATIVE.match(text) and not _is_ask(part):
                 verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
-            text = _with_context(text, topic)
-            if text and text.lower() not in seen and len(items) < MAX_ACTION_ITEMS:
+            text = _with_context(resolve_pronoun(text, before[:-1]), topic)
+            fresh = text.lower() not in seen and not same_ask(text, [i.text for i in items])
+            if text and fresh and len(items) < MAX_ACTION_ITEMS:
                 seen.add(text.lower())
                 items.append(_item(text, deadline))
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
@@ -350,6 +354,7 @@ def _topic(subject: str) -> str:
     topic = re.sub(
         r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", "", subject, flags=re.I
     )
+    topic = re.sub(r"^(?:updated )?invitation:\s*(.*?)\s*@ .*$", r"\1", topic, flags=re.I)
     return topic.strip(" -:")
 
 
@@ -449,7 +454,8 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
-    text = _LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d")
+    clause, purpose = ask_clause(sentence.strip())
+    text = _LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
     text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
     text = re.sub(
@@ -462,6 +468,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = f"Send {wants.group(1)} {text[wants.end() :]}"
     if need := _NEED_YOUR.match(text):
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
+    text = need_as_send(text, asker)
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
     for _ in range(4):
         shorter = _POLITE.sub("", text, count=1).strip()
@@ -482,7 +489,8 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(" ", text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = _TRAILING.sub("", text)
+    text = _TRAILING.sub("", text.split("; ")[0])
+    text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
     if len(text.split()) < 2 and not _IMPERATIVE.match(text):

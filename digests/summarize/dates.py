@@ -126,6 +126,11 @@ _DEADLINE_CUE = re.compile(
     r"(de\s+|on\s+|am\s+|,\s*)?$",
     re.IGNORECASE,
 )
+_TIME_CUE = re.compile(
+    r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
+    r"\W*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
 _CLOCK_24 = re.compile(
     r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
@@ -207,11 +212,12 @@ def _resolve(
     if not _may_name_a_date(text):
         return None
     day, end = _find_date(text, received)
-    clock, zone_name, _ = _find_time(text, end)
+    clock, zone_name, clock_at = _find_time(text, end)
     if day is None and clock is None:
         return None
     reader_zone = received.tzinfo
     assert reader_zone is not None
+    dateless = day is None
     if day is None:
         day = received.date()
     if clock is None:
@@ -219,6 +225,12 @@ def _resolve(
     source = _ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
     moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
+    if dateless and moment < received:
+        if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
+            return Deadline(day)  # "stuck since 15:20": today, but no time to meet
+        # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
+        moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
+        moment = moment.astimezone(reader_zone)
     if clock == END_OF_DAY:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
