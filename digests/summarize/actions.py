@@ -60,7 +60,8 @@ _NOT_ASK = re.compile(
     r"no action (?:is )?(?:needed|required)|if this wasn'?t you|if you did(?: not|n'?t)|"
     r"manage (?:your )?preferences|do not share this|notify the sender|"
     r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
-    r"don'?t forward|ne pas transférer|no reenviar)|% off|"
+    r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
+    r"view (?:it )?(?:on|in) (?:github|gitlab|linear|jira|slack)|you can view, comment)|% off|"
     r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
     r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
     re.IGNORECASE,
@@ -120,7 +121,7 @@ _LOOSE_TIME = re.compile(
 )
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
-    r"because|since|as (i|we)\b|if possible|"
+    r"because|since|as (i|we)\b|if possible|and (i|we)('ll| will)\b|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|\s+[-\u2013\u2014]\s)"
     r".*$",
@@ -137,6 +138,8 @@ def find_action_items(
     theirs, unless the reader is Lena.
     """
     my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
+    if automated and _mentions(new_text(message), me):
+        automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
     asker = _first_name(message.from_name)
     items: list[ActionItem] = []
@@ -191,7 +194,8 @@ def find_action_items(
             if from_list and text and not _IMPERATIVE.match(text) and not _is_ask(part):
                 verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
-            text = _with_context(resolve_pronoun(text, before[:-1]), topic)
+            named = resolve_pronoun(text, before[:-1])
+            text = named if named != text else _with_context(text, topic)
             fresh = text.lower() not in seen and not same_ask(text, [i.text for i in items])
             if text and fresh and len(items) < MAX_ACTION_ITEMS:
                 seen.add(text.lower())
@@ -411,7 +415,11 @@ def _answer_text(sentence: str, asker: str) -> str:
     )
 
 
-_NOUN_USE = re.compile(r"^\w+(?:\s+\w+)?\s+(is|are|was|were|has|have|will|looks|went)\b", re.I)
+_NOUN_USE = re.compile(
+    r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
+    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)",
+    re.I,
+)
 
 
 def _is_ask(sentence: str) -> bool:
@@ -422,7 +430,32 @@ def _is_ask(sentence: str) -> bool:
         return False
     # "Draft is in the shared drive": the verb list's word used as a noun.
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
+    # "Before you go in, call Morrow": an imperative after a lead clause.
+    imperative = imperative or bool(_IMPERATIVE_LOW.match(_after_lead(low)))
     return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
+
+
+_LEAD_CLAUSE = re.compile(
+    r"^(?:before|after|once|when|while|if|as soon as|by|for|in the meantime|meanwhile|"
+    r"ideally|otherwise|alternatively|in any case)\b[^,.;:?!]{0,70},\s+"
+    r"(?:(?:please|then|also)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _after_lead(sentence: str) -> str:
+    """ "Before you go in, call Morrow ..." -> "call Morrow ..." (unchanged without a lead)."""
+    match = _LEAD_CLAUSE.match(sentence)
+    return sentence[match.end() :] if match else sentence
+
+
+def _mentions(text: str, me: str) -> bool:
+    """The text @-mentions the reader ("@sam-whitfield", "@Aiko Tanaka")."""
+    parts = [p for p in re.split(r"[._+-]", me.partition("@")[0]) if p.isalpha()]
+    if len(parts) < 2:
+        return False
+    handle = r"[\s._-]?".join(map(re.escape, parts[:2]))
+    return re.search(rf"@{handle}\b", text, re.IGNORECASE) is not None
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:
@@ -455,6 +488,8 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     clause, purpose = ask_clause(sentence.strip())
+    if _IMPERATIVE.match(lead_free := _after_lead(clause)):
+        clause = lead_free
     text = _LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
     text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)

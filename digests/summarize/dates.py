@@ -147,7 +147,8 @@ _BARE_HOUR = re.compile(
 _ZONE = re.compile(
     r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
     r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
-    r"Eastern|Pacific|Central|Mountain)(?![\w-])"
+    r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
+    r"Singapore|Tokyo|Sydney)(?![\w-])"
 )
 _ZONES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -160,8 +161,20 @@ _ZONES = {
     "BERLIN TIME": "Europe/Berlin", "PARIS TIME": "Europe/Paris", "IST": "Asia/Kolkata",
     "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
     "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
-    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver",
+    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver", "AOE": "Etc/GMT+12",
+    "LONDON": "Europe/London", "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin",
+    "MADRID": "Europe/Madrid", "NEW YORK": "America/New_York", "CHICAGO": "America/Chicago",
+    "SINGAPORE": "Asia/Singapore", "TOKYO": "Asia/Tokyo", "SYDNEY": "Australia/Sydney",
 }  # fmt: skip
+# Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
+_PAST_BEFORE = re.compile(
+    r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
+    r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
+    r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
+    r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
+    r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 END_OF_DAY = time(23, 59)
 
 
@@ -231,7 +244,7 @@ def _resolve(
         # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
         moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
         moment = moment.astimezone(reader_zone)
-    if clock == END_OF_DAY:
+    if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
 
@@ -253,6 +266,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
+            if kind == "weekday" and not match.group(1):
+                if _PAST_BEFORE.search(text[max(0, match.start() - 50) : match.start()]):
+                    continue  # "we met on Monday" names no deadline
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
             absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}

@@ -69,7 +69,8 @@ def need_as_send(text: str, asker: str) -> str:
 _NAMING = re.compile(
     r"\b(?:needs?|wants?|requires?|asked (?:for|about)|is missing|are missing|approved|"
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
-    r"sent (?:you|over)|shared|prepared|flagged|(?:is|are|was) (?=the |your |our ))\s+"
+    r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
+    r"updated|(?:is|are|was)(?= (?:the|your|our) ))\s+"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d)\b.*)",
     re.IGNORECASE,
 )
@@ -78,7 +79,7 @@ _NP_END = re.compile(
     r"\s*(?:(?<!\bvs)(?<!\bv)\.(?=\s|$)|[;!?(]|\s[-\u2013\u2014]\s|"
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
-    r"if|when|with one|and i|and we|but)\b)",
+    r"if|when|with one|and i|and we|but|up|to)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(
