@@ -266,9 +266,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
-            if kind == "weekday" and not match.group(1):
-                if _PAST_BEFORE.search(text[max(0, match.start() - 50) : match.start()]):
-                    continue  # "we met on Monday" names no deadline
+            before = text[max(0, match.start() - 50) : match.start()]
+            if kind == "weekday" and not match.group(1) and _PAST_BEFORE.search(before):
+                continue  # "we met on Monday" names no deadline
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
             absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
