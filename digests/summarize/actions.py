@@ -431,7 +431,8 @@ def _is_ask(sentence: str) -> bool:
     # "Draft is in the shared drive": the verb list's word used as a noun.
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
     # "Before you go in, call Morrow": an imperative after a lead clause.
-    imperative = imperative or bool(_IMPERATIVE_LOW.match(_after_lead(low)))
+    rest = _after_lead(low)
+    imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
 
 

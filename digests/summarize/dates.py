@@ -267,7 +267,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             before = text[max(0, match.start() - 50) : match.start()]
-            if kind == "weekday" and not match.group(1) and _PAST_BEFORE.search(before):
+            if kind == "weekday" and not match.group(1) and _in_the_past(before):
                 continue  # "we met on Monday" names no deadline
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
@@ -291,6 +291,15 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         return None, -1
     _, _, end, found, *_ = min(candidates)
     return found, end
+
+
+_FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)
+
+
+def _in_the_past(before: str) -> bool:
+    """What comes before a weekday puts it in the past ("met on", not "will be paused on")."""
+    match = _PAST_BEFORE.search(before)
+    return match is not None and not _FUTURE.search(before[max(0, match.start() - 12) :])
 
 
 def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -> date | None:

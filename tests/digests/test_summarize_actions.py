@@ -227,3 +227,56 @@ def test_indirect_asks_are_asks():
     ]
     found = items_of("Finance (Marta) wants an explanation of the cost spike by Friday.")
     assert found == [ActionItem("Send Marta an explanation of the cost spike", FRIDAY)]
+
+
+def test_it_and_them_are_named_from_the_sentence_before():
+    body = (
+        "The board pre-read needs Q2 availability for the public API and the dashboard. "
+        "Can you send them first thing tomorrow?"
+    )
+    items = items_of(body, sender="Rachel Kim <rachel@fernwood.example>")
+    assert texts(items) == ["Send Q2 availability for the public API and the dashboard"]
+    assert (items[0].due, items[0].time) == (TUESDAY, dt.time(9))
+
+
+def test_i_need_x_is_send_the_asker_x_and_the_lead_clause_is_dropped():
+    body = (
+        "Before we can fix a date I need your investigation report on the Meadowside "
+        "complaint. Can you send it to me by 5 p.m. Friday?"
+    )
+    items = items_of(body, sender="Claire Donnelly <claire@kestrel.example>")
+    # The second ask is the first one again in other words: one item.
+    assert texts(items) == ["Send Claire your investigation report on the Meadowside complaint"]
+    assert (items[0].due, items[0].time) == (FRIDAY, dt.time(17))
+
+
+def test_a_for_lead_clause_keeps_what_the_ask_is_for():
+    body = "For the two SRE reqs on your plan, I need a short justification by the 13th."
+    items = items_of(body, sender="Marta Lindqvist <marta@fernwood.example>")
+    assert texts(items) == ["Send Marta a short justification for the two SRE reqs on your plan"]
+    assert items[0].due == dt.date(2026, 12, 13)
+
+
+def test_an_imperative_after_a_lead_clause_is_an_ask():
+    body = (
+        "Can you cover the hearing? Before you go in, call Morrow Calloway and ask whether "
+        "they'll agree to an extension."
+    )
+    assert texts(items_of(body)) == [
+        "Cover the hearing",
+        "Call Morrow Calloway and ask whether they'll agree to an extension",
+    ]
+
+
+def test_a_tool_mail_that_mentions_the_reader_carries_a_persons_ask():
+    body = (
+        "Plan shows 0 to destroy. @jonas-weber you know the VPC best, could you sanity-check "
+        "the route tables?\n\nFile changes: 3 files, +148 -61\n"
+        "Reply to this email to comment, or view it on GitHub."
+    )
+    message = parsed(body, subject="Move NAT gateways to Terraform (PR #903)")
+    found = find_action_items(message, BERLIN, automated=True, me="jonas.weber@fernwood.io")
+    assert texts(found) == [
+        "Sanity-check the route tables (re: Move NAT gateways to Terraform (PR #903))"
+    ]
+    assert find_action_items(message, BERLIN, automated=True, me="sam.lee@fernwood.io") == []

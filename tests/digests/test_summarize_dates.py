@@ -114,3 +114,57 @@ def test_a_deadline_falls_due_at_its_time_or_the_end_of_its_day():
     assert Deadline(dt.date(2026, 12, 1)).moment(BERLIN) == dt.datetime(
         2026, 12, 1, 23, 59, tzinfo=BERLIN
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "we met on Monday and agreed on the scope",
+        "thanks for the call on Friday",
+        "Storybook has been down since Friday",
+        "last Thursday we shipped 4.12",
+        "the deploy failed on Wednesday",
+    ],
+)
+def test_past_tense_weekdays_name_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("the review was moved to Friday", dt.date(2026, 12, 4)),
+        ("it is scheduled for Thursday", dt.date(2026, 12, 3)),
+        ("please send it on Friday", dt.date(2026, 12, 4)),
+        ("your store will be paused on Friday", dt.date(2026, 12, 4)),
+    ],
+)
+def test_weekdays_after_future_verbs_stay_deadlines(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+def test_a_bare_time_already_past_after_by_is_the_next_days():
+    evening = dt.datetime(2026, 11, 30, 21, 0, tzinfo=BERLIN)
+    assert resolve_deadline("Send it to me by 8:00 at the latest", evening) == Deadline(
+        dt.date(2026, 12, 1), dt.time(8)
+    )
+
+
+def test_a_past_time_without_a_cue_is_today_without_a_time():
+    evening = dt.datetime(2026, 11, 30, 21, 0, tzinfo=BERLIN)
+    assert resolve_deadline("the deploy has hung since 15:20", evening) == Deadline(
+        dt.date(2026, 11, 30)
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "time"),
+    [
+        # Anywhere on Earth is UTC-12: Thursday 23:59 AoE is Friday 12:59 in Berlin.
+        ("by 23:59 AoE Thursday", dt.date(2026, 12, 4), dt.time(12, 59)),
+        ("send it by 9am London", dt.date(2026, 11, 30), dt.time(10)),
+        ("by 5 p.m. Singapore tomorrow", dt.date(2026, 12, 1), dt.time(10)),
+    ],
+)
+def test_zones_named_by_city_or_aoe_are_converted(phrase, due, time):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(due, time)
