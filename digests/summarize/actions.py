@@ -288,9 +288,21 @@ def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadlin
     return resolve_deadline(message.subject, received)
 
 
+_ASKS_TO_REPLY = re.compile(
+    r"\b(rsvp|r\.s\.v\.p|please (?:accept|respond|reply)|"
+    r"let (?:me|us) know if you can (?:make|come|attend|join)|can you make it|"
+    r"confirm (?:your attendance|whether you can|if you can))\b",
+    re.IGNORECASE,
+)
+
+
 def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
+    """ "Reply to the invitation" when the mail asks for an answer; an invitation alone asks
+    nothing (its preparation asks are the items)."""
     event = message.calendar
     if event is None or event.method in {"CANCEL", "REPLY"}:
+        return None
+    if not _ASKS_TO_REPLY.search(new_text(message)):
         return None
     when = event.start.astimezone(zone) if event.start else None
     return ActionItem(

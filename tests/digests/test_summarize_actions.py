@@ -280,3 +280,24 @@ def test_a_tool_mail_that_mentions_the_reader_carries_a_persons_ask():
         "Sanity-check the route tables (re: Move NAT gateways to Terraform (PR #903))"
     ]
     assert find_action_items(message, BERLIN, automated=True, me="sam.lee@fernwood.io") == []
+
+
+def _invitation(body):
+    from tests.digests.hostile_corpus import multipart, text_part
+
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Planning\r\n"
+        "DTSTART:20261202T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return parse_message(multipart([text_part(body), text_part(ics, "text/calendar")]))
+
+
+def test_an_invitation_is_an_item_only_when_the_mail_asks_for_an_answer():
+    from digests.summarize.actions import invitation_item
+
+    quiet = _invitation("Please skim the SLO report before the session.")
+    assert invitation_item(quiet, BERLIN) is None
+    asked = _invitation("Please RSVP by Friday and bring one idea.")
+    assert invitation_item(asked, BERLIN) == ActionItem(
+        "Reply to the invitation: Planning", dt.date(2026, 12, 2), dt.time(11)
+    )
