@@ -151,7 +151,7 @@ def find_action_items(
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
     sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
-    first_date = _soonest([s for _, s in sentences], received, zone)
+    first_date = _soonest([s for _, s in sentences if _CUED.search(s)], received, zone)
     topic = _topic(message.subject)
     before: list[str] = []
     for listed, raw in sentences:
@@ -313,6 +313,10 @@ def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionIt
 
 
 MAX_SENTENCES = 80
+# "No rush, next week or the week after is fine" names no deadline for the mail's asks.
+_CUED = re.compile(
+    r"^(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b)", re.IGNORECASE
+)
 _URL = re.compile(r"https?://\S+")
 _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",

@@ -269,6 +269,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             if kind == "weekday" and not match.group(1) and _in_the_past(before):
                 continue  # "we met on Monday" names no deadline
+            if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
+                continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
             absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
