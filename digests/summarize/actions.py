@@ -154,13 +154,18 @@ def find_action_items(
     first_date = _soonest([s for _, s in sentences if _CUED.search(s)], received, zone)
     topic = _topic(message.subject)
     before: list[str] = []
+    asked_last = -1  # how many sentences had been read when the last item was found
     for listed, raw in sentences:
         before.append(raw)
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = resolve_deadline(sentence, received)
+        stated = _stated(sentence, received)
+        if stated and _ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
+            # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
+            items[-1] = _item(items[-1].text, stated)
+            continue
         if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated
             intro_verb = _intro_verb(sentence)
@@ -198,6 +203,7 @@ def find_action_items(
             text = named if named != text else _with_context(text, topic)
             fresh = text.lower() not in seen and not same_ask(text, [i.text for i in items])
             if text and fresh and len(items) < MAX_ACTION_ITEMS:
+                asked_last = len(before)
                 seen.add(text.lower())
                 items.append(_item(text, deadline))
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
@@ -475,6 +481,29 @@ def _mentions(text: str, me: str) -> bool:
     return re.search(rf"@{handle}\b", text, re.IGNORECASE) is not None
 
 
+_ANSWER_BY = re.compile(
+    r"^(?:if you|si tu|si vous|si puedes|wenn du|wenn sie)\b.{0,30}\b(?:let (?:me|us) know|reply|"
+    r"confirm|tell me|get back|answer|dis-moi|dites-moi|me dices|avísame|sag mir|bescheid)",
+    re.IGNORECASE,
+)
+
+
+def _stated(sentence: str, received: datetime) -> Deadline | None:
+    """The sentence's deadline, read first in the clause that asks.
+
+    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
+    "For the board on 15 October, can you prepare three slides?" is not due on the board's
+    day (the purpose names an event, and the mail's deadline is elsewhere).
+    """
+    clause, purpose = ask_clause(sentence)
+    if clause != sentence:
+        if found := resolve_deadline(clause, received):
+            return found
+        if purpose:
+            return None
+    return resolve_deadline(sentence, received)
+
+
 def _looks_like_list_continuation(sentence: str) -> bool:
     return len(sentence) < 160 and not sentence.endswith(":")
 
@@ -482,8 +511,12 @@ def _looks_like_list_continuation(sentence: str) -> bool:
 def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
     """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
     result: list[tuple[bool, str]] = []
-    for line_block in re.split(r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s)", text):
-        listed = bool(re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s", line_block))
+    for line_block in re.split(
+        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s)", text
+    ):
+        listed = bool(
+            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s", line_block)
+        )
         pieces = split_sentences(line_block)
         for index, sentence in enumerate(pieces):
             result.append((listed and index == 0, sentence))

@@ -39,7 +39,12 @@ def ask_clause(sentence: str) -> tuple[str, str]:
     lead = sentence[: match.start()].rstrip()
     if len(lead) > 120 or re.search(r"[.!?]\s", lead):
         return sentence, ""
-    if lead.endswith((",", ":", " -", "\u2013", "\u2014", ";")) or _SUBORDINATE.match(lead):
+    joined = re.search(r"(?:^|\s)(?:so|and|but|then|donc|alors|que|also|dann|also)$", lead, re.I)
+    if (
+        lead.endswith((",", ":", " -", "\u2013", "\u2014", ";"))
+        or joined
+        or _SUBORDINATE.match(lead)
+    ):
         rest = sentence[match.start() :]
         purpose = lead.rstrip(",:;-\u2013\u2014 ") if _PURPOSE.match(lead) else ""
         return rest[:1].upper() + rest[1:], purpose[:1].lower() + purpose[1:]

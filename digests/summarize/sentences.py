@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 _PERIOD = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$|\b[A-Z]\.$")  # "p.m.", "e.g.", "U.S.", "J."
 _NEXT_STARTS = re.compile(r"\s+[\"'(\[]?[A-ZÄÖÜÀ-Ý0-9¿¡@]")
-_LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s+")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut|hola|"
     r"buenos días|buenas|good (?:morning|afternoon|evening))\b"

@@ -301,3 +301,32 @@ def test_an_invitation_is_an_item_only_when_the_mail_asks_for_an_answer():
     assert invitation_item(asked, BERLIN) == ActionItem(
         "Reply to the invitation: Planning", dt.date(2026, 12, 2), dt.time(11)
     )
+
+
+def test_the_deadline_is_read_in_the_clause_that_asks():
+    body = (
+        "The editor gave us until 21 December, but I'm travelling from the 15th, so could you "
+        "please, by Thursday:\n(i) send me your comments on the letter;\n"
+        "(ii) redraw Fig. 3 with the corrected limits."
+    )
+    assert [item.due for item in items_of(body)] == [THURSDAY, THURSDAY]
+
+
+def test_a_purpose_clause_date_is_the_event_not_the_deadline():
+    body = (
+        "Pour le board du 15 décembre, peux-tu préparer trois slides sur la stratégie? "
+        "Envoie-les-moi d'ici le 5 décembre."
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 5)]
+
+
+def test_if_you_let_me_know_before_dates_the_question_before_it():
+    body = "On 22 December we run a session. Are you in? If you let me know before 10 December, we'll put you on the poster."
+    items = items_of(body, sender="Irene Salas <irene@meetup.example>")
+    assert texts(items) == ["Tell Irene whether you are in"]
+    assert items[0].due == dt.date(2026, 12, 10)
+
+
+def test_no_rush_sets_no_deadline_for_the_mails_asks():
+    body = "I'm curious whether the clustering is feasible. Totally no rush, next week is fine."
+    assert [item.due for item in items_of(body)] == [None]

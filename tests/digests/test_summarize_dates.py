@@ -168,3 +168,7 @@ def test_a_past_time_without_a_cue_is_today_without_a_time():
 )
 def test_zones_named_by_city_or_aoe_are_converted(phrase, due, time):
     assert resolve_deadline(phrase, RECEIVED) == Deadline(due, time)
+
+
+def test_some_weekday_is_no_date_yet():
+    assert resolve_deadline("would you do a session some Thursday in October?", RECEIVED) is None
