@@ -575,6 +575,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(" ", text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = _TRAILING.sub("", text.split("; ")[0])
+    text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")

@@ -321,7 +321,10 @@ def test_a_purpose_clause_date_is_the_event_not_the_deadline():
 
 
 def test_if_you_let_me_know_before_dates_the_question_before_it():
-    body = "On 22 December we run a session. Are you in? If you let me know before 10 December, we'll put you on the poster."
+    body = (
+        "On 22 December we run a session. Are you in? "
+        "If you let me know before 10 December, we'll put you on the poster."
+    )
     items = items_of(body, sender="Irene Salas <irene@meetup.example>")
     assert texts(items) == ["Tell Irene whether you are in"]
     assert items[0].due == dt.date(2026, 12, 10)
@@ -330,3 +333,8 @@ def test_if_you_let_me_know_before_dates_the_question_before_it():
 def test_no_rush_sets_no_deadline_for_the_mails_asks():
     body = "I'm curious whether the clustering is feasible. Totally no rush, next week is fine."
     assert [item.due for item in items_of(body)] == [None]
+
+
+def test_long_asides_in_parentheses_are_left_out_of_the_item():
+    body = "Could you send me the contract changes (new fields, removed fields, renamed ones)?"
+    assert texts(items_of(body)) == ["Send Dana the contract changes"]
