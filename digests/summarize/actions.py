@@ -22,7 +22,8 @@ from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|we need|"
-    r"you need to|you must|you'll need to|make sure|don'?t forget|remember to|let me know|"
+    r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|make sure|"
+    r"don'?t forget|remember to|let me know|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
@@ -201,11 +202,12 @@ def find_action_items(
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             named = resolve_pronoun(text, before[:-1])
             text = named if named != text else _with_context(text, topic)
-            fresh = text.lower() not in seen and not same_ask(text, [i.text for i in items])
-            if text and fresh and len(items) < MAX_ACTION_ITEMS:
-                asked_last = len(before)
-                seen.add(text.lower())
-                items.append(_item(text, deadline))
+            for ask in _split_conjoined(text):
+                fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
+                if ask and fresh and len(items) < MAX_ACTION_ITEMS:
+                    asked_last = len(before)
+                    seen.add(ask.lower())
+                    items.append(_item(ask, deadline))
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
@@ -486,6 +488,32 @@ _ANSWER_BY = re.compile(
     r"confirm|tell me|get back|answer|dis-moi|dites-moi|me dices|avísame|sag mir|bescheid)",
     re.IGNORECASE,
 )
+
+
+# Opening a page or reading a draft is the first step of the ask that follows, not an ask.
+_STEP = re.compile(
+    r"^(?:log ?in|sign ?in|go|open|visit|click|head|review|read|look|check|have a look|skim)\b",
+    re.IGNORECASE,
+)
+_AND_THEN = re.compile(r",? and (?:then |also )?(?=\w)", re.IGNORECASE)
+
+
+def _split_conjoined(text: str) -> list[str]:
+    """ "Send Hannah the schedule and flag anything above €50k" is two asks; "Review and
+    approve the PR" and "Export the JSON and send it to Henrik" are one."""
+    for match in _AND_THEN.finditer(text):
+        first, second = text[: match.start()], text[match.end() :]
+        if (
+            len(first.split()) >= 4
+            and len(second.split()) >= 3
+            and _IMPERATIVE.match(second)
+            and not _NOUN_USE.match(second)
+            and not re.match(r"^\S+(?:\s+\S+)?\s+(it|them|this|that|these|those)\b", second, re.I)
+            and "(re:" not in first
+            and not _STEP.match(first)
+        ):
+            return [first, second[:1].upper() + second[1:]]
+    return [text]
 
 
 def _stated(sentence: str, received: datetime) -> Deadline | None:

@@ -128,6 +128,7 @@ _FILLER = frozenset(_FILLER_TEXT.split())
 
 
 def _words(text: str) -> set[str]:
+    text = re.sub(r"\s*\(re: .*$", "", text)  # the subject added for context is no part of the ask
     return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FILLER}
 
 

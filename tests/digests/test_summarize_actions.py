@@ -338,3 +338,27 @@ def test_no_rush_sets_no_deadline_for_the_mails_asks():
 def test_long_asides_in_parentheses_are_left_out_of_the_item():
     body = "Could you send me the contract changes (new fields, removed fields, renamed ones)?"
     assert texts(items_of(body)) == ["Send Dana the contract changes"]
+
+
+def test_two_asks_joined_by_and_are_two_items_but_a_verb_pair_is_one():
+    body = (
+        "Could you send me the accruals schedule for Ferrolog and flag anything above 50k "
+        "without a purchase order? Please review and approve the PR. "
+        "Please log in to the portal and submit the renewal."
+    )
+    assert texts(items_of(body)) == [
+        "Send Dana the accruals schedule for Ferrolog",
+        "Flag anything above 50k without a purchase order",
+        "Review and approve the PR",
+        "Log in to the portal and submit the renewal",
+    ]
+
+
+def test_ill_need_x_is_an_ask_and_the_subject_does_not_make_two_asks_one():
+    body = "Can you call me this morning? And I'll need a suspension letter by 3pm."
+    items = items_of(body, sender="Helen Marsh <helen@care.example>", subject="URGENT - arrest")
+    assert texts(items) == [
+        "Call Helen (re: URGENT - arrest)",
+        "Send Helen a suspension letter (re: URGENT - arrest)",
+    ]
+    assert items[1].time == dt.time(15)
