@@ -21,7 +21,7 @@ from digests.summarize.sentences import lowered, new_text, split_sentences, stri
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _ASK = re.compile(
-    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|we need|"
+    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|we need(?! to\b)|"
     r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|make sure|"
     r"don'?t forget|remember to|let me know|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
