@@ -21,8 +21,8 @@ from digests.summarize.sentences import lowered, new_text, split_sentences, stri
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _ASK = re.compile(
-    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|we need(?! to\b)|"
-    r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|make sure|"
+    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
+    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|make sure|"
     r"don'?t forget|remember to|let me know|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
@@ -215,7 +215,9 @@ def find_action_items(
     notice = automated and not message.is_mass_mail and _NOTICE.search(message.subject)
     # "Action required: payment failed for acme.io": the obligation is in the subject.
     if not items and notice and (text := _obligation_text(topic)):
-        items.append(_item(text, first_date))
+        named = resolve_deadline(topic, received)  # "due September 18" in the subject
+        same_day = named and first_date and named.due == first_date.due
+        items.append(_item(text, first_date if same_day or not named else named))
     return items
 
 
@@ -251,9 +253,22 @@ _NOTICE_PREFIX = re.compile(
 )
 
 
+_DUE_THING = re.compile(
+    r"^(?:your\s+)?(?P<thing>[^:]{3,80}?)\s+(?:is\s+)?(?:due|fällig|vence)\b[^(]*(?P<tail>\(.*\))?$",
+    re.IGNORECASE,
+)
+
+
 def _obligation_text(topic: str) -> str:
     """ "Action required: payment failed for acme.io" -> "Fix: payment failed for acme.io"."""
     what = _NOTICE_PREFIX.sub("", topic).strip()
+    if due := _DUE_THING.match(what):
+        # "2026 associate self-evaluation due next Tuesday" -> "Submit 2026 associate ...".
+        thing = f"{due.group('thing')} {due.group('tail') or ''}".strip()
+        if not re.search(
+            r"\b(payment|invoice|bill|rent|renewal|subscription|are|is|you)\b", thing, re.I
+        ):
+            return truncate(f"Submit {thing[:1].lower()}{thing[1:]}", 140)
     verb = next((v for pattern, v in _NOTICE_VERBS if pattern.search(what)), "")
     return truncate(f"{verb}: {what}", 140) if verb else ""
 
