@@ -16,13 +16,20 @@ from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.notices import (
+    NOTICE,
+    OBLIGATION,
+    mentions,
+    obligation_text,
+)
 from digests.summarize.objects import ask_clause, need_as_send, resolve_pronoun, same_ask
 from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|make sure|"
+    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
+    r"make sure|"
     r"don'?t forget|remember to|let me know|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
@@ -70,13 +77,6 @@ _NOT_ASK = re.compile(
 _INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor)[^:]*:$",
-    re.IGNORECASE,
-)
-# A machine may ask only for a personal obligation.
-_OBLIGATION = re.compile(
-    r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
-    r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
-    r"rotate|expire|expiring|expires|acknowledge|incident|submit)\b",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -139,7 +139,7 @@ def find_action_items(
     theirs, unless the reader is Lena.
     """
     my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
-    if automated and _mentions(new_text(message), me):
+    if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
     asker = _first_name(message.from_name)
@@ -180,7 +180,7 @@ def find_action_items(
             in_list and listed and len(sentence.split()) >= 3 and not _NOT_ASK.search(sentence)
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
-        if automated and not (is_ask and _OBLIGATION.search(sentence) and not message.is_mass_mail):
+        if automated and not (is_ask and OBLIGATION.search(sentence) and not message.is_mass_mail):
             previous = stated
             continue
         if not is_ask:
@@ -212,65 +212,13 @@ def find_action_items(
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received)))
-    notice = automated and not message.is_mass_mail and _NOTICE.search(message.subject)
+    notice = automated and not message.is_mass_mail and NOTICE.search(message.subject)
     # "Action required: payment failed for acme.io": the obligation is in the subject.
-    if not items and notice and (text := _obligation_text(topic)):
+    if not items and notice and (text := obligation_text(topic)):
         named = resolve_deadline(topic, received)  # "due September 18" in the subject
         same_day = named and first_date and named.due == first_date.due
         items.append(_item(text, first_date if same_day or not named else named))
     return items
-
-
-_NOTICE = re.compile(
-    r"\b(action required|action needed|required|awaiting your|waiting for your|needs your|"
-    r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"
-    r"reminder|approval|approve|"
-    r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
-    r"pendiente|vence|security alert|new sign-?in|alerte de sécurité|sicherheitswarnung|"
-    r"alerta de seguridad|"
-    r"requis|en attente|échéance)\b",
-    re.IGNORECASE,
-)
-_NOTICE_VERBS = (
-    (
-        re.compile(
-            r"sign-?\s?in|log-?\s?in|security|sécurité|seguridad|sicherheit|password|connexion|anmeldung|sesión",
-            re.I,
-        ),
-        "Check",
-    ),
-    (re.compile(r"approv|freigabe|aprob|validat", re.I), "Approve"),
-    (re.compile(r"payment|card|billing|invoice|charge|pago|paiement|zahlung", re.I), "Fix"),
-    (re.compile(r"\bsign(?!-?\s?(?:in|up|on))|signature|firma", re.I), "Sign"),
-    (re.compile(r"certif|access review|recertif", re.I), "Complete"),
-    (re.compile(r"renew|expir|vence|abl[äa]uf", re.I), "Renew"),
-    (re.compile(r"review|training|survey|course|form", re.I), "Complete"),
-)
-_NOTICE_PREFIX = re.compile(
-    r"^(action required|action needed|reminder|important|urgent|final notice|"
-    r"freigabe erforderlich|acción requerida|action requise)\s*[:\-\u2013]\s*",
-    re.IGNORECASE,
-)
-
-
-_DUE_THING = re.compile(
-    r"^(?:your\s+)?(?P<thing>[^:]{3,80}?)\s+(?:is\s+)?(?:due|fällig|vence)\b[^(]*(?P<tail>\(.*\))?$",
-    re.IGNORECASE,
-)
-
-
-def _obligation_text(topic: str) -> str:
-    """ "Action required: payment failed for acme.io" -> "Fix: payment failed for acme.io"."""
-    what = _NOTICE_PREFIX.sub("", topic).strip()
-    if due := _DUE_THING.match(what):
-        # "2026 associate self-evaluation due next Tuesday" -> "Submit 2026 associate ...".
-        thing = f"{due.group('thing')} {due.group('tail') or ''}".strip()
-        if not re.search(
-            r"\b(payment|invoice|bill|rent|renewal|subscription|are|is|you)\b", thing, re.I
-        ):
-            return truncate(f"Submit {thing[:1].lower()}{thing[1:]}", 140)
-    verb = next((v for pattern, v in _NOTICE_VERBS if pattern.search(what)), "")
-    return truncate(f"{verb}: {what}", 140) if verb else ""
 
 
 def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
@@ -286,53 +234,10 @@ def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline |
     return _soonest(sentences, received, zone)
 
 
-def is_machine(message: ParsedMessage) -> bool:
-    """Sent by software: the parser's view, plus senders such as orders@ or registration@."""
-    local = message.from_address.partition("@")[0]
-    relayed = " via " in f" {message.from_name.lower()} "  # "Sarah Cohen via Docusign"
-    return message.is_automated or relayed or bool(_MACHINE_LOCAL.search(local))
-
-
-_MACHINE_LOCAL = re.compile(
-    r"(^|[+._-])(orders?|shipping|shipment|tracking|registration|registrations|info|hello|"
-    r"team|support|service|accounts?|security|store|shop|mailer|invoices?|payments?|"
-    r"statements?|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
-    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
-    r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
-    r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
-    r"([+._-]|\d|$)",
-    re.IGNORECASE,
-)
-
-
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
     """A deadline named in the subject line ("... - heute vor 18 Uhr?")."""
     received = message.received_at.astimezone(zone)
     return resolve_deadline(message.subject, received)
-
-
-_ASKS_TO_REPLY = re.compile(
-    r"\b(rsvp|r\.s\.v\.p|please (?:accept|respond|reply)|"
-    r"let (?:me|us) know if you can (?:make|come|attend|join)|can you make it|"
-    r"confirm (?:your attendance|whether you can|if you can))\b",
-    re.IGNORECASE,
-)
-
-
-def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
-    """ "Reply to the invitation" when the mail asks for an answer; an invitation alone asks
-    nothing (its preparation asks are the items)."""
-    event = message.calendar
-    if event is None or event.method in {"CANCEL", "REPLY"}:
-        return None
-    if not _ASKS_TO_REPLY.search(new_text(message)):
-        return None
-    when = event.start.astimezone(zone) if event.start else None
-    return ActionItem(
-        f"Reply to the invitation: {event.summary}",
-        when.date() if when else None,
-        when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
-    )
 
 
 MAX_SENTENCES = 80
@@ -487,15 +392,6 @@ def _after_lead(sentence: str) -> str:
     """ "Before you go in, call Morrow ..." -> "call Morrow ..." (unchanged without a lead)."""
     match = _LEAD_CLAUSE.match(sentence)
     return sentence[match.end() :] if match else sentence
-
-
-def _mentions(text: str, me: str) -> bool:
-    """The text @-mentions the reader ("@sam-whitfield", "@Aiko Tanaka")."""
-    parts = [p for p in re.split(r"[._+-]", me.partition("@")[0]) if p.isalpha()]
-    if len(parts) < 2:
-        return False
-    handle = r"[\s._-]?".join(map(re.escape, parts[:2]))
-    return re.search(rf"@{handle}\b", text, re.IGNORECASE) is not None
 
 
 _ANSWER_BY = re.compile(

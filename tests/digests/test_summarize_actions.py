@@ -293,7 +293,7 @@ def _invitation(body):
 
 
 def test_an_invitation_is_an_item_only_when_the_mail_asks_for_an_answer():
-    from digests.summarize.actions import invitation_item
+    from digests.summarize.notices import invitation_item
 
     quiet = _invitation("Please skim the SLO report before the session.")
     assert invitation_item(quiet, BERLIN) is None
