@@ -148,6 +148,8 @@ def find_action_items(
             named = resolve_pronoun(text, before[:-1])
             text = named if named != text else _with_context(text, topic)
             for ask in split_conjoined(text):
+                if _SENDER_CLAUSE.match(ask):
+                    continue  # "The insurer has agreed ...": the sender's news, not an ask
                 fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
                     asked_last = len(before)
@@ -274,6 +276,14 @@ def _is_ask(sentence: str) -> bool:
 _ANSWER_BY = re.compile(
     r"^(?:if you|si tu|si vous|si puedes|wenn du|wenn sie)\b.{0,30}\b(?:let (?:me|us) know|reply|"
     r"confirm|tell me|get back|answer|dis-moi|dites-moi|me dices|avísame|sag mir|bescheid)",
+    re.IGNORECASE,
+)
+
+
+# What the sender or a third party does or is: no imperative left after rewriting.
+_SENDER_CLAUSE = re.compile(
+    r"^(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|our|the|he|she|they|it|there|this|"
+    r"el|los|las|nous|je|ich|wir)\s",
     re.IGNORECASE,
 )
 

@@ -362,3 +362,21 @@ def test_ill_need_x_is_an_ask_and_the_subject_does_not_make_two_asks_one():
         "Send Helen a suspension letter (re: URGENT - arrest)",
     ]
     assert items[1].time == dt.time(15)
+
+
+def test_the_senders_own_news_is_no_item_even_with_an_ask_word_in_it():
+    body = (
+        "The insurer has agreed to renew, but only once we have the declaration, which you "
+        "need to sign. I can send someone to pick up if that's easier, just tell Hafiz."
+    )
+    assert items_of(body) == []
+
+
+def test_a_machine_notice_due_in_the_subject_is_submit_that_thing():
+    found = items_of(
+        "Dear Daniel, this is a reminder. Open my self-evaluation.",
+        automated=True,
+        subject="Reminder: 2026 associate self-evaluation due next Tuesday",
+        sender="Talent <talent@firm.example>",
+    )
+    assert found == [ActionItem("Submit 2026 associate self-evaluation", TUESDAY + dt.timedelta(7))]
