@@ -13,7 +13,8 @@ import re
 
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
-    r"\b(?:could|can|would|will) you\b|\bplease\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
+    r"\b(?:could|can|would|will) you\b|\bplease\b|"
+    r"\byou(?:'ll| will)? (?:need to|must|have to)\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
     r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
     r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
     r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b",

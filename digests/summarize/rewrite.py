@@ -26,7 +26,11 @@ IMPERATIVE = re.compile(
     r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
     r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
     r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
-    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up)\b",
+    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up|"
+    r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
+    r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
+    r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
+    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce)\b",
     re.IGNORECASE,
 )
 
@@ -65,6 +69,19 @@ _DEADLINE_PHRASE = re.compile(
     rf"{_DATEISH}+",
     re.IGNORECASE,
 )
+_DATE_WORD = re.compile(
+    r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|cob|eow|"
+    r"day|week|month|latest|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_date(match: re.Match[str]) -> str:
+    """Drop "by Friday 5pm"; keep "before the review", which names no date."""
+    return " " if _DATE_WORD.search(match.group(0)) else match.group(0)
+
+
 # Times left over once "by ..." is gone: "PT today", "first thing tomorrow", "12:00 CET".
 _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
@@ -74,7 +91,8 @@ _LOOSE_TIME = re.compile(
 )
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
-    r"because|since|as (i|we)\b|if possible|and (i|we)('ll| will)\b|"
+    r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
+    r"if possible|and (i|we)('ll| will)\b|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|\s+[-\u2013\u2014]\s)"
     r".*$",
@@ -133,7 +151,8 @@ def answer_text(sentence: str, asker: str) -> str:
 
 NOUN_USE = re.compile(
     r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
-    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)",
+    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
+    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b",
     re.I,
 )
 
@@ -227,7 +246,7 @@ def action_text(sentence: str, asker: str = "") -> str:
             flags=re.I,
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
-    text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(" ", text)).split())
+    text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = _TRAILING.sub("", text.split("; ")[0])
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)

@@ -380,3 +380,15 @@ def test_a_machine_notice_due_in_the_subject_is_submit_that_thing():
         sender="Talent <talent@firm.example>",
     )
     assert found == [ActionItem("Submit 2026 associate self-evaluation", TUESDAY + dt.timedelta(7))]
+
+
+def test_you_need_to_after_a_lead_is_the_ask_and_more_verbs_are_known():
+    body = (
+        "As hiring manager you need to approve the offer before we can send it. "
+        "If you have comments, leave them in the doc before the review on Friday. "
+        "Note from Sofia: the room changed."
+    )
+    assert texts(items_of(body)) == [
+        "Approve the offer",
+        "Leave them in the doc before the review on Friday",
+    ]
