@@ -131,7 +131,10 @@ def find_action_items(
         if not is_ask:
             previous = stated
             continue
-        deadline = stated or (intro if in_list else None) or previous
+        # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
+        # the next sentence beats an event date in the one before.
+        ahead = _deadline_ahead(sentences, len(before), received) if not stated else None
+        deadline = stated or (intro if in_list else None) or ahead or previous
         # An ask without a date of its own is due when the mail's nearest deadline is.
         deadline = deadline or first_date
         previous = stated or previous
@@ -190,7 +193,15 @@ def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadlin
 MAX_SENTENCES = 80
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
 _CUED = re.compile(
-    r"^(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b)", re.IGNORECASE
+    r"^(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
+    r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
+    re.IGNORECASE,
+)
+# "anytime before the 10th works", "the deadline is Friday": a date that is a deadline.
+_DEADLINE_WORD = re.compile(
+    r"\b(?:by|before|until|no later than|deadline|due|latest|bis|spätestens|avant|d'ici|"
+    r"au plus tard|antes del?|hasta|plazo)\b",
+    re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+")
 _OBLIGATION_ASK = re.compile(
@@ -286,6 +297,18 @@ _SENDER_CLAUSE = re.compile(
     r"el|los|las|nous|je|ich|wir)\s",
     re.IGNORECASE,
 )
+
+
+def _deadline_ahead(
+    sentences: list[tuple[bool, str]], index: int, received: datetime
+) -> Deadline | None:
+    """The deadline one of the next two sentences states, when it is no ask of its own."""
+    for _, sentence in sentences[index : index + 2]:
+        if _is_ask(sentence):
+            return None
+        if _DEADLINE_WORD.search(sentence) and (found := resolve_deadline(sentence, received)):
+            return found
+    return None
 
 
 def _stated(sentence: str, received: datetime) -> Deadline | None:

@@ -237,6 +237,9 @@ def _resolve(
         return Deadline(day)
     source = _ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
+    if source and not dateless:
+        # "noon tomorrow Berlin time" is tomorrow as Berlin counts days.
+        day = _find_date(text, received.astimezone(zone))[0] or day
     moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
     if dateless and moment < received:
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
@@ -387,8 +390,17 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     if not found:
         return None, "", -1
     start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])
-    zone = _ZONE.search(text[end : end + 12])
+    # "5 p.m. ET", "noon tomorrow Berlin time": the zone follows, maybe after a date word.
+    after_clock = _SKIP_DATE_WORDS.sub("", text[end : end + 40], count=1)
+    zone = _ZONE.match(after_clock.lstrip(" ,(")) if after_clock.strip() else None
     return clock, zone.group(1) if zone else "", start
+
+
+_SKIP_DATE_WORDS = re.compile(
+    r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

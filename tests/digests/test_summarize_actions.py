@@ -392,3 +392,11 @@ def test_you_need_to_after_a_lead_is_the_ask_and_more_verbs_are_known():
         "Approve the offer",
         "Leave them in the doc before the review on Friday",
     ]
+
+
+def test_a_deadline_in_the_next_sentence_beats_an_event_date_before_the_ask():
+    body = (
+        "The QBR is on Dec 12. Could you give me a rough quarter for bulk import? "
+        "I'd rather not promise too much. No rush at all, anytime before the 10th works."
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 10)]

@@ -172,3 +172,11 @@ def test_zones_named_by_city_or_aoe_are_converted(phrase, due, time):
 
 def test_some_weekday_is_no_date_yet():
     assert resolve_deadline("would you do a session some Thursday in October?", RECEIVED) is None
+
+
+def test_relative_days_with_a_named_zone_count_in_that_zone():
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    # Wednesday 20:00 in Berlin is Thursday 03:00 in Tokyo; Berlin's tomorrow is Thursday.
+    received = dt.datetime(2026, 9, 9, 20, 0, tzinfo=BERLIN).astimezone(tokyo)
+    found = resolve_deadline("I need your decision by noon tomorrow Berlin time", received)
+    assert found == Deadline(dt.date(2026, 9, 10), dt.time(19))
