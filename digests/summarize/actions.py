@@ -302,12 +302,23 @@ _SENDER_CLAUSE = re.compile(
 def _deadline_ahead(
     sentences: list[tuple[bool, str]], index: int, received: datetime
 ) -> Deadline | None:
-    """The deadline one of the next two sentences states, when it is no ask of its own."""
-    for _, sentence in sentences[index : index + 2]:
-        if _is_ask(sentence):
+    """The deadline one of the next two sentences states, when it is no ask of its own.
+
+    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
+    after the list dates every item of it.
+    """
+    listed_here = index > 0 and sentences[index - 1][0]
+    checked = 0
+    for listed, sentence in sentences[index : index + 8]:
+        if listed and listed_here:
+            continue
+        if _is_ask(sentence) and not listed_here:
             return None
         if _DEADLINE_WORD.search(sentence) and (found := resolve_deadline(sentence, received)):
             return found
+        checked += 1
+        if checked == 2:
+            break
     return None
 
 

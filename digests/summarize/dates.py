@@ -97,7 +97,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
             r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
-            r"ce soir|hoy|esta (?:tarde|noche|mañana))\b",
+            r"ce soir|hoy|esta (?:tarde|noche|mañana)|right now|immediately|sofort|"
+            r"de inmediato|tout de suite|immédiatement)\b",
             re.IGNORECASE,
         ),
     ),
@@ -194,7 +195,7 @@ class Deadline:
 _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
     weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
     days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
-    woche"""
+    woche now immediately sofort inmediato suite immédiatement"""
 _VOCABULARY = frozenset([*_MONTHS, *_WEEKDAYS, *_DATE_WORDS.split()])
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -277,6 +278,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
             absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
+            if absolute and _AS_OF.search(before):
+                continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
             relative = kind in {"weekday", "next_week", "end_of_week"}
             rank = 0 if cued else 1
             candidates.append(
@@ -298,6 +301,11 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     return found, end
 
 
+_AS_OF = re.compile(
+    r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
+    r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)
 
 

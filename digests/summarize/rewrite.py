@@ -14,7 +14,7 @@ from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.types import truncate
 
 IMPERATIVE = re.compile(
-    r"^(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
+    r"^(?:re-)?(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
     r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
     r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
     r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"

@@ -400,3 +400,18 @@ def test_a_deadline_in_the_next_sentence_beats_an_event_date_before_the_ask():
         "I'd rather not promise too much. No rush at all, anytime before the 10th works."
     )
     assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 10)]
+
+
+def test_a_deadline_after_a_list_dates_its_items_and_re_verbs_are_imperative():
+    body = (
+        "For Berlin mobile I need from you:\n"
+        "* the number of open reqs you want to keep\n"
+        "* re-enable the old dashboard for the team\n"
+        "Please put both into the planning sheet by Thursday."
+    )
+    items = items_of(body, sender="Rachel Kim <rachel@fernwood.example>")
+    assert texts(items)[:2] == [
+        "Send Rachel the number of open reqs you want to keep",
+        "Re-enable the old dashboard for the team",
+    ]
+    assert [item.due for item in items[:2]] == [THURSDAY, THURSDAY]

@@ -180,3 +180,16 @@ def test_relative_days_with_a_named_zone_count_in_that_zone():
     received = dt.datetime(2026, 9, 9, 20, 0, tzinfo=BERLIN).astimezone(tokyo)
     found = resolve_deadline("I need your decision by noon tomorrow Berlin time", received)
     assert found == Deadline(dt.date(2026, 9, 10), dt.time(19))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["el pool bancario actualizado a 30 de abril", "the intercompany balances as of 31 December"],
+)
+def test_an_as_of_date_is_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize("phrase", ["Please, right now:", "call payroll immediately"])
+def test_right_now_is_today(phrase):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30))
