@@ -57,15 +57,25 @@ _POLITE = re.compile(
 )
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
+    r"afternoon|evening|tonight|today|tomorrow|eod|"
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-    r"(?:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
+    r"(?-i:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
     r"(?:eastern|pacific|central|mountain)(?: time)?\b|"
-    r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|,)\s*)"
+    r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|"
+    # the same in German, French and Spanish: "antes del 25", "d'ici le 5 octobre"
+    r"el |del |de |le |la |las |zum |am |um |uhr\b|h\b|heute|morgen|demain|aujourd'hui|"
+    r"mañana|hoy|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember)\b|,)\s*)"
 )
 _DEADLINE_PHRASE = re.compile(
-    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next)\s+"
+    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
+    rf"antes del?|hasta el|para el|avant le|avant|d'ici(?: le)?|au plus tard|bis(?: zum)?|"
+    rf"spätestens(?: bis)?)\s+"
     rf"{_DATEISH}+",
     re.IGNORECASE,
 )
@@ -85,7 +95,8 @@ def _without_date(match: re.Match[str]) -> str:
 # Times left over once "by ..." is gone: "PT today", "first thing tomorrow", "12:00 CET".
 _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
-    r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening)|asap)\b|"
+    r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
+    r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week)\b|"
     r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )
@@ -94,7 +105,9 @@ _TRAILING = re.compile(
     r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
     r"if possible|and (i|we)('ll| will)\b|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
-    r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|\s+[-\u2013\u2014]\s)"
+    r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
+    r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit)\b|"
+    r"\s+[-\u2013\u2014]\s)"
     r".*$",
     re.IGNORECASE,
 )
@@ -209,6 +222,43 @@ _TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta do
 _TITLES = frozenset(_TITLE_TEXT.split())
 
 
+_NECESITO = re.compile(
+    r"^(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) que (?P<me>me |nos )?"
+    r"(?P<verb>\w+)\s+",
+    re.IGNORECASE,
+)
+_INFINITIVES = {
+    **dict.fromkeys(
+        ["mandes", "envíes", "pases", "mandéis", "enviéis", "mande", "envíe"], "Enviar"
+    ),
+    **dict.fromkeys(["firmes", "firméis", "firme"], "Firmar"),
+    **dict.fromkeys(["revises", "reviséis", "revise"], "Revisar"),
+    **dict.fromkeys(["confirmes", "confirméis", "confirme"], "Confirmar"),
+    **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
+    **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
+}
+# The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
+# "Approve", "necesito que me mandes" is "Enviar a Marta".
+_PLAIN_VERBS = [
+    (
+        re.compile(
+            r"^(?:(?:have|take) a (?:quick |closer |final )?look(?: at| over| through)?|"
+            r"look (?:at|over|through)|go (?:through|over)|check out|skim(?: through)?)\b",
+            re.IGNORECASE,
+        ),
+        "Review",
+    ),
+    (
+        re.compile(
+            r"^give (?:\w+ )?(?:your|the) (?:ok|okay|approval|go-ahead|green light|sign-?off)"
+            r"(?: on| for| to)?\b",
+            re.IGNORECASE,
+        ),
+        "Approve",
+    ),
+]
+
+
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     clause, purpose = ask_clause(sentence.strip())
@@ -246,13 +296,19 @@ def action_text(sentence: str, asker: str = "") -> str:
             flags=re.I,
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
+    text = _TRAILING.sub("", text.split("; ")[0])
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = _TRAILING.sub("", text.split("; ")[0])
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
+    for pattern, verb in _PLAIN_VERBS:
+        text = pattern.sub(verb, text, count=1)
+    if spanish := _NECESITO.match(text):
+        infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
+        to_me = f" a {asker}" if spanish.group("me") and asker and infinitive == "Enviar" else ""
+        text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
     if len(text.split()) < 2 and not IMPERATIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name
     return truncate(text[:1].upper() + text[1:], 140)

@@ -115,7 +115,7 @@ def test_lead_in_and_mentions_are_trimmed():
 
 def test_a_short_or_vague_ask_names_what_it_is_about():
     assert texts(items_of("Can you take a look?", subject="Storybook deploy broken")) == [
-        "Take a look (re: Storybook deploy broken)"
+        "Review (re: Storybook deploy broken)"
     ]
     assert texts(items_of("Please approve it today.", subject="Re: Budget v3")) == [
         "Approve it (re: Budget v3)"
@@ -415,3 +415,17 @@ def test_a_deadline_after_a_list_dates_its_items_and_re_verbs_are_imperative():
         "Re-enable the old dashboard for the team",
     ]
     assert [item.due for item in items[:2]] == [THURSDAY, THURSDAY]
+
+
+def test_roundabout_verbs_become_the_plain_one():
+    body = (
+        "Could you have a look at the absence letters this week? "
+        "Please give me your OK on the final copy. "
+        "Necesito que me mandes la factura antes del 25, que el 26 hacemos la remesa."
+    )
+    items = items_of(body, sender="Marta Olivares <marta@olivares.example>")
+    assert texts(items) == [
+        "Review the absence letters",
+        "Approve the final copy",
+        "Enviar a Marta la factura",
+    ]
