@@ -107,6 +107,7 @@ _TRAILING = re.compile(
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
     r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit)\b|"
+    r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|"
     r"\s+[-\u2013\u2014]\s)"
     r".*$",
     re.IGNORECASE,
@@ -296,10 +297,10 @@ def action_text(sentence: str, asker: str = "") -> str:
             flags=re.I,
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
+    text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
     text = _TRAILING.sub("", text.split("; ")[0])
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
