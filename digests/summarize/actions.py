@@ -40,7 +40,7 @@ _ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
     r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
     r"make sure|"
-    r"don'?t forget|remember to|let me know|"
+    r"don'?t forget|remember to|let me know|let \w+ know|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
@@ -59,7 +59,10 @@ _NOT_ASK = re.compile(
     r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
     r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
     r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
-    r"no action (?:is )?(?:needed|required)|if this wasn'?t you|if you did(?: not|n'?t)|"
+    r"no action (?:is )?(?:needed|required)|"
+    # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
+    r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
+    r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
     r"manage (?:your )?preferences|do not share this|notify the sender|"
     r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
     r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
@@ -148,6 +151,10 @@ def find_action_items(
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
                 verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
+            if text in {f"Tell {asker}", "Say"} and items and asked_last >= len(before) - 2:
+                # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
+                items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
+                continue
             named = resolve_pronoun(text, before[:-1])
             text = named if named != text else _with_context(text, topic)
             for ask in split_conjoined(text):
@@ -248,6 +255,10 @@ def _with_context(text: str, topic: str) -> str:
     if set(re.findall(r"\w{3,}", topic.lower())) <= set(re.findall(r"\w{3,}", text.lower())):
         return text  # the subject adds nothing
     return truncate(f"{text} (re: {topic})", 160)
+
+
+def _deadline_of(item: ActionItem) -> Deadline | None:
+    return Deadline(item.due, item.time) if item.due else None
 
 
 def _item(text: str, deadline: Deadline | None) -> ActionItem:

@@ -30,7 +30,7 @@ IMPERATIVE = re.compile(
     r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
     r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
     r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
-    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce)\b",
+    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile)\b",
     re.IGNORECASE,
 )
 
@@ -238,6 +238,17 @@ _INFINITIVES = {
     **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
     **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
 }
+_WILLING = re.compile(
+    r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
+    r"available (?:to|for)|happy to|keen to|free to)\s+",
+    re.IGNORECASE,
+)
+# "No rush at all, just let Sophie know what you think": tell Sophie.
+_LET_KNOW = re.compile(
+    r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
+    r"let (?!me\b|us\b)([A-Z][\w'-]+) know\s+",
+    re.IGNORECASE,
+)
 # The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
 # "Approve", "necesito que me mandes" is "Enviar a Marta".
 _PLAIN_VERBS = [
@@ -280,6 +291,10 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = need_as_send(text, asker)
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
+    if willing := _WILLING.match(text):
+        # "Would you be up for a brown bag?" asks for a yes or no.
+        text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
+    text = _LET_KNOW.sub(lambda m: f"Tell {m.group(1)} ", text, count=1)
     for _ in range(4):
         shorter = _POLITE.sub("", text, count=1).strip()
         if shorter == text or not shorter:

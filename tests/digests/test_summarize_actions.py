@@ -429,3 +429,28 @@ def test_roundabout_verbs_become_the_plain_one():
         "Approve the final copy",
         "Enviar a Marta la factura",
     ]
+
+
+def test_would_you_be_up_for_asks_for_a_yes_or_no_and_let_me_know_dates_it():
+    body = (
+        "Would you be up for being Nate's onboarding buddy for the first month? "
+        "Let me know by the 20th."
+    )
+    items = items_of(body, sender="Grace Liu <grace@fernwood.example>")
+    assert items == [
+        ActionItem(
+            "Tell Grace whether you're up for being Nate's onboarding buddy for the first month",
+            dt.date(2026, 12, 20),
+        )
+    ]
+
+
+def test_offers_and_help_lines_are_not_asks_but_a_security_alert_is():
+    body = (
+        "Tell me if you'd like me to pre-fill it. Call Ivy if you're stuck: 9123 4567. "
+        "No rush at all, just let Sophie know what you think."
+    )
+    assert texts(items_of(body)) == ["Tell Sophie what you think"]
+    alert = "If this wasn't you, reset your password now and report the activity to your admin."
+    found = items_of(alert, automated=True, subject="Suspicious sign-in on your account")
+    assert texts(found) == ["Reset your password now", "Report the activity to your admin"]
