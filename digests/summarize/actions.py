@@ -73,7 +73,8 @@ _NOT_ASK = re.compile(
 )
 _INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
-    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor)[^:]*:$",
+    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
+    r"the following|still (?:have|need)|outstanding|pending|to complete)[^:]*:$",
     re.IGNORECASE,
 )
 
@@ -125,10 +126,16 @@ def find_action_items(
         if not listed and in_list and not _looks_like_list_continuation(sentence):
             in_list, intro = False, None
         from_list = (
-            in_list and listed and len(sentence.split()) >= 3 and not _NOT_ASK.search(sentence)
+            in_list
+            and listed
+            and len(sentence.split()) >= 2
+            and not _NOT_ASK.search(sentence)
+            and (bool(intro_verb) or not automated)  # a machine's list must say what to do
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
-        if automated and not (is_ask and OBLIGATION.search(sentence) and not message.is_mass_mail):
+        # A machine's list after "You still have the following to complete:" is the reader's.
+        owed = OBLIGATION.search(sentence) or (from_list and intro_verb)
+        if automated and not (is_ask and owed and not message.is_mass_mail):
             previous = stated
             continue
         if not is_ask:
@@ -147,9 +154,12 @@ def find_action_items(
             sentence = owner.group(2)
             from_list = True
         for part in _INLINE_LIST.split(sentence):
+            if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
+                part = part.strip(" \"'\u201c\u201d")
+                part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
             text = answer_text(part, asker) if _only_a_question(part) else action_text(part, asker)
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
-                verb = intro_verb or (f"Send {asker}" if asker and not automated else "")
+                verb = f"Send {asker}" if asker and not automated else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             if text in {f"Tell {asker}", "Say"} and items and asked_last >= len(before) - 2:
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
@@ -205,9 +215,12 @@ _CUED = re.compile(
     re.IGNORECASE,
 )
 # "anytime before the 10th works", "the deadline is Friday": a date that is a deadline.
-_DEADLINE_WORD = re.compile(
-    r"\b(?:by|before|until|no later than|deadline|due|latest|bis|spätestens|avant|d'ici|"
-    r"au plus tard|antes del?|hasta|plazo)\b",
+_CUED_DATE = re.compile(
+    r"\b(?:by|before|until|no later than|deadline is|due(?: on| by)?|latest|bis|spätestens|"
+    r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|am\s+)?"
+    r"(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|next|this|mon|tue|wed|thu|fri|sat|sun|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|demain|mañana|hoy|lun|mar|"
+    r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+")
@@ -325,7 +338,7 @@ def _deadline_ahead(
             continue
         if _is_ask(sentence) and not listed_here:
             return None
-        if _DEADLINE_WORD.search(sentence) and (found := resolve_deadline(sentence, received)):
+        if _CUED_DATE.search(sentence) and (found := resolve_deadline(sentence, received)):
             return found
         checked += 1
         if checked == 2:

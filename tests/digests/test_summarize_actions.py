@@ -454,3 +454,20 @@ def test_offers_and_help_lines_are_not_asks_but_a_security_alert_is():
     alert = "If this wasn't you, reset your password now and report the activity to your admin."
     found = items_of(alert, automated=True, subject="Suspicious sign-in on your account")
     assert texts(found) == ["Reset your password now", "Report the activity to your admin"]
+
+
+def test_a_machines_list_of_what_is_still_to_complete_is_one_item_each():
+    body = (
+        "The review cycle closes on Friday at 11:59 p.m. PT.\n\n"
+        "You still have the following to complete:\n\n"
+        "* Self-review (0 of 6 questions answered)\n"
+        "* Manager reviews for 5 direct reports\n\n"
+        "Calibration starts Monday, and reviews not submitted by the deadline are incomplete."
+    )
+    found = items_of(body, automated=True, subject="Action required: review cycle closes Friday")
+    assert texts(found) == [
+        "Complete self-review (re: Action required: review cycle closes Friday)",
+        "Complete manager reviews for 5 direct reports",
+    ]
+    # 11:59 p.m. in Los Angeles on Friday is Saturday 08:59 in Berlin.
+    assert {(item.due, item.time) for item in found} == {(dt.date(2026, 12, 5), dt.time(8, 59))}
