@@ -117,7 +117,7 @@ def find_action_items(
             items[-1] = _item(items[-1].text, stated)
             continue
         if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
-            intro, in_list, previous = stated, True, stated
+            intro, in_list, previous = stated, True, stated or previous
             intro_verb = _intro_verb(sentence)
             continue
         # HTML lists reach us without their bullets: a machine's short lines after an intro.
