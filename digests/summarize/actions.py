@@ -103,6 +103,7 @@ def find_action_items(
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences if _CUED.search(s)], received, zone)
     topic = _topic(message.subject)
+    language = _language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
     for listed, raw in sentences:
@@ -158,8 +159,9 @@ def find_action_items(
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
             text = answer_text(part, asker) if _only_a_question(part) else action_text(part, asker)
+            question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
-                verb = f"Send {asker}" if asker and not automated else ""
+                verb = _send_to(asker, language) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             if text in {f"Tell {asker}", "Say"} and items and asked_last >= len(before) - 2:
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
@@ -268,6 +270,27 @@ def _with_context(text: str, topic: str) -> str:
     if set(re.findall(r"\w{3,}", topic.lower())) <= set(re.findall(r"\w{3,}", text.lower())):
         return text  # the subject adds nothing
     return truncate(f"{text} (re: {topic})", 160)
+
+
+_FUNCTION_WORDS = {
+    "es": frozenset(
+        ["el", "los", "las", "del", "y", "por", "para", "con", "una", "que", "te", "tu"]
+    ),
+    "fr": frozenset(["le", "les", "des", "et", "pour", "vous", "nous", "une", "est", "tu", "je"]),
+    "en": frozenset(["the", "and", "to", "of", "you", "for", "is", "it", "we", "i"]),
+}
+
+
+def _language(text: str) -> str:
+    """ "es", "fr" or "en": which function words the mail uses most (German reads as "en")."""
+    words = re.findall(r"[^\W\d_]+", text[:1500].lower())
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    return max(counts, key=lambda lang: (counts[lang], lang == "en"))
+
+
+def _send_to(asker: str, language: str) -> str:
+    """ "Send Dana", "Enviar a Ramón", "Envoyer à Hélène": what a list of things to send says."""
+    return {"es": f"Enviar a {asker}", "fr": f"Envoyer à {asker}"}.get(language, f"Send {asker}")
 
 
 def _deadline_of(item: ActionItem) -> Deadline | None:

@@ -94,6 +94,8 @@ def _split(text: str) -> tuple[str, ...]:
             end = match.end()
             if not _NEXT_STARTS.match(block, end) or not _ends_sentence(block, end):
                 continue
+            if start == 0 and re.fullmatch(r"\d{1,2}\.", block[:end].strip()):
+                continue  # "1. Las facturas ...": a list number, not a sentence
             sentences.append(block[start:end].strip())
             start = end
         if rest := block[start:].strip():

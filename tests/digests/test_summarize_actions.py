@@ -471,3 +471,18 @@ def test_a_machines_list_of_what_is_still_to_complete_is_one_item_each():
     ]
     # 11:59 p.m. in Los Angeles on Friday is Saturday 08:59 in Berlin.
     assert {(item.due, item.time) for item in found} == {(dt.date(2026, 12, 5), dt.time(8, 59))}
+
+
+def test_a_numbered_list_after_necesito_gives_spanish_items():
+    body = (
+        "Buenos días, Lucía: para preparar el modelo 303 del primer trimestre necesito:\n"
+        "1. Las facturas emitidas y recibidas de enero a marzo.\n"
+        "2. El extracto del banco de marzo.\n"
+        "Te agradecería tenerlo todo antes del jueves."
+    )
+    items = items_of(body, sender="Ramón Gil <ramon@gil.example>")
+    assert texts(items) == [
+        "Enviar a Ramón las facturas emitidas y recibidas de enero a marzo",
+        "Enviar a Ramón el extracto del banco de marzo",
+    ]
+    assert [item.due for item in items] == [THURSDAY, THURSDAY]
