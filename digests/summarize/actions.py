@@ -106,8 +106,10 @@ def find_action_items(
     language = _language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
+    last_listed = False  # whether the sentence before was a list item
     for listed, raw in sentences:
         before.append(raw)
+        was_listed, last_listed = last_listed, listed
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
@@ -142,6 +144,9 @@ def find_action_items(
         if not is_ask:
             previous = stated
             continue
+        back = was_listed and asked_last == len(before) - 1  # the list's items are asks
+        if not listed and back and _BACK_REFERENCE.search(sentence):
+            continue  # "Put both into the planning sheet by Monday" after a list: its deadline
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
         ahead = _deadline_ahead(sentences, len(before), received) if not stated else None
@@ -211,6 +216,11 @@ def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadlin
 
 MAX_SENTENCES = 80
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:them|both|these|those|all of (?:this|that|it|them)|everything|the above|"
+    r"les deux|tout cela|todo|ambos|ambas|beides|alles)\b",
+    re.IGNORECASE,
+)
 _CUED = re.compile(
     r"^(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
     r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",

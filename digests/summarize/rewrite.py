@@ -18,7 +18,7 @@ IMPERATIVE = re.compile(
     r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
     r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
     r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
-    r"ship|deploy|look|put|remove|cancel|move|email|text|follow up|chase|loop|set up|"
+    r"ship|deploy|look|put|get|remove|cancel|move|email|text|follow up|chase|loop|set up|"
     r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
     r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
     r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
@@ -96,7 +96,8 @@ def _without_date(match: re.Match[str]) -> str:
 _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
     r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
-    r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week)\b|"
+    r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
+    r"as soon as (?:possible|you can)|at your earliest convenience)(?:,?\s+ideally)?\b|"
     r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )

@@ -486,3 +486,27 @@ def test_a_numbered_list_after_necesito_gives_spanish_items():
         "Enviar a Ramón el extracto del banco de marzo",
     ]
     assert [item.due for item in items] == [THURSDAY, THURSDAY]
+
+
+def test_put_them_in_the_doc_after_a_list_of_asks_only_dates_the_list():
+    body = (
+        "I need two things from each of you:\n1. Your top three priorities for Q1\n"
+        "2. Any blockers you expect\n\nPut them in the planning doc by Friday noon."
+    )
+    items = items_of(body, sender="Dana Lee <dana@x.example>", subject="Q1 inputs")
+    assert [(item.text, item.due, item.time) for item in items] == [
+        ("Send Dana your top three priorities for Q1", FRIDAY, dt.time(12)),
+        ("Send Dana any blockers you expect (re: Q1 inputs)", FRIDAY, dt.time(12)),
+    ]
+
+
+def test_confirm_x_and_get_me_y_are_two_asks_and_asap_leaves_the_text():
+    body = (
+        "Can you confirm the seat count with finance and get me the final number by "
+        "Thursday EOD? Please submit the report in Expensify as soon as possible, ideally."
+    )
+    assert texts(items_of(body, sender="Maya Patel <maya@x.example>")) == [
+        "Confirm the seat count with finance",
+        "Get Maya the final number",
+        "Submit the report in Expensify",
+    ]
