@@ -121,10 +121,12 @@ _INDIRECT_TELL = re.compile(
     re.IGNORECASE,
 )
 SOMEONE_WANTS = re.compile(
-    r"^(?:[\w ]+\()?([A-Z][a-zà-ÿ]+)\)?\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
+    r"^(?:[\w ]+\()?(?!(?:She|He|They|It|We|I|This|That|Everyone|Nobody)\b)([A-Z][a-zà-ÿ]+)\)?"
+    r"\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
 )
 _NEED_YOUR = re.compile(
-    r"^(?:i|we) (?:need|want|would like|'d like) your (approval|ok|okay|go-ahead|sign-?off|"
+    r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your (approval|ok|okay|"
+    r"go-ahead|sign-?off|"
     r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
     r"(?:\s+(?:on|for|of|to))?\s+",
     re.IGNORECASE,
@@ -250,6 +252,18 @@ _LET_KNOW = re.compile(
     r"let (?!me\b|us\b)([A-Z][\w'-]+) know\s+",
     re.IGNORECASE,
 )
+# "Alex, are you able to ...": the reader's name before the ask.
+_VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
+_STATUS = re.compile(
+    r"^(?:what'?s|what is) the (?:status|latest|eta) (?:of|on|with) (.+?)\??$|"
+    r"^any (?:update|news|progress) (?:on|about|with) (.+?)\??$",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"^(?:any )?(thoughts|objections|concerns|feedback|comments|objection)"
+    r" (?:on|about|to|regarding) (.+?)\??$",
+    re.IGNORECASE,
+)
 # The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
 # "Approve", "necesito que me mandes" is "Enviar a Marta".
 _PLAIN_VERBS = [
@@ -286,7 +300,13 @@ def action_text(sentence: str, asker: str = "") -> str:
         text,
         flags=re.IGNORECASE,
     )
-    if wants := SOMEONE_WANTS.match(text):
+    text = _VOCATIVE.sub("", text, count=1)
+    if status := _STATUS.match(text):
+        what = status.group(1) or status.group(2)
+        text = f"Send {asker or 'them'} a status update on {what}"
+    if opinion := _OPINION.match(text):
+        text = f"Give {asker or 'them'} your {opinion.group(1).lower()} on {opinion.group(2)}"
+    if wants := SOMEONE_WANTS.match(text) if not _NEED_YOUR.match(text) else None:
         text = f"Send {wants.group(1)} {text[wants.end() :]}"
     if need := _NEED_YOUR.match(text):
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"

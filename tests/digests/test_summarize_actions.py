@@ -510,3 +510,17 @@ def test_confirm_x_and_get_me_y_are_two_asks_and_asap_leaves_the_text():
         "Get Maya the final number",
         "Submit the report in Expensify",
     ]
+
+
+def test_status_questions_opinions_and_someone_needing_your_signature_are_asks():
+    body = (
+        "What's the status of the SSO migration? Thoughts on the proposal below? "
+        "Sarah asked me to forward this. She needs your signature on the NDA before Friday. "
+        "Alex, are you able to cover my shift on Thursday?"
+    )
+    assert texts(items_of(body, sender="Jordan Blake <jordan@x.example>")) == [
+        "Send Jordan a status update on the SSO migration",
+        "Give Jordan your thoughts on the proposal below",
+        "Sign the NDA",
+        "Cover my shift on Thursday",
+    ]
