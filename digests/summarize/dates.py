@@ -46,6 +46,11 @@ _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # Where each kind of phrase is found; each pattern's groups are read by _date_of().
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
+    (
+        "slashed",
+        re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
+    ),
     ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
     (
@@ -277,7 +282,15 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
-            absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
+            absolute = kind in {
+                "iso",
+                "slashed",
+                "dotted",
+                "month_day",
+                "day_month",
+                "the_nth",
+                "mid_month",
+            }
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
             relative = kind in {"weekday", "next_week", "end_of_week"}
@@ -319,6 +332,15 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     groups = match.groups()
     if kind == "iso":
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "slashed":
+        first, second = int(groups[0]), int(groups[1])
+        american = str(received.tzinfo).startswith("America/")
+        if american and first > 12:
+            return None
+        month, day = (first, second) if american or second > 12 else (second, first)
+        year = int(groups[2]) if groups[2] else None
+        year = year + 2000 if year is not None and year < 100 else year
+        return _month_day(today, month, day, year) if 1 <= month <= 12 else None
     if kind == "mid_month":
         return _month_day(today, _MONTHS[groups[0].lower()], 15, None)
     if kind == "dotted":

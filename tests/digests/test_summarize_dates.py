@@ -193,3 +193,12 @@ def test_an_as_of_date_is_no_deadline(phrase):
 @pytest.mark.parametrize("phrase", ["Please, right now:", "call payroll immediately"])
 def test_right_now_is_today(phrase):
     assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30))
+
+
+def test_slashed_dates_are_month_first_in_the_americas_and_day_first_elsewhere():
+    new_york = RECEIVED.astimezone(NEW_YORK)
+    assert resolve_due("by 12/15", new_york) == dt.date(2026, 12, 15)
+    assert resolve_due("by 3/12/2027", new_york) == dt.date(2027, 3, 12)
+    assert resolve_due("bis 15/12", RECEIVED) == dt.date(2026, 12, 15)
+    assert resolve_due("antes del 3/12/2027", RECEIVED) == dt.date(2027, 12, 3)
+    assert resolve_deadline("we offer 24/7 support", RECEIVED) is None
