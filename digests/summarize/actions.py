@@ -77,7 +77,8 @@ _NOT_ASK = re.compile(
 _INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
-    r"the following|still (?:have|need)|outstanding|pending|to complete)[^:]*:$",
+    r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
+    r"follow-?ups|to-?dos)[^:]*:$",
     re.IGNORECASE,
 )
 
@@ -166,7 +167,11 @@ def find_action_items(
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
-            text = answer_text(part, asker) if _only_a_question(part) else action_text(part, asker)
+            question = _only_a_question(part)
+            upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
+            if question and _PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
+                continue  # "Do you have the deck? Can you share it?": the second is the ask
+            text = answer_text(part, asker) if question else action_text(part, asker)
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
                 verb = _send_to(asker, language) if asker and not automated and not question else ""
@@ -219,6 +224,9 @@ def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadlin
 
 MAX_SENTENCES = 80
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
+_PREAMBLE = re.compile(
+    r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
+)
 _BACK_REFERENCE = re.compile(
     r"\b(?:them|both|these|those|all of (?:this|that|it|them)|everything|the above|"
     r"les deux|tout cela|todo|ambos|ambas|beides|alles)\b",

@@ -76,7 +76,7 @@ _NAMING = re.compile(
     r"\b(?:needs?|wants?|requires?|asked (?:for|about)|is missing|are missing|approved|"
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
-    r"updated|(?:is|are|was)(?= (?:the|your|our) ))\s+"
+    r"updated|(?:do you |you )have|(?:is|are|was)(?= (?:the|your|our) ))\s+"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d)\b.*)",
     re.IGNORECASE,
 )

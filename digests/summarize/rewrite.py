@@ -46,6 +46,9 @@ _POLITE = re.compile(
     r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
+    r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"
+    r"(it|that) (would|'d) be (great|good|helpful|amazing|ideal) if you could\s+|"
+    r"i'?d be (grateful|glad|thankful) if you could\s+|"
     r"would you mind\s+|would it be possible (for you )?to\s+|"
     r"(i|we) need\s+(?=(a|an|the|your)\b)|"
     r"¿?\s*(me |nos |le )?(puedes|podrías|podrias|podéis|podrían|puede|podría)\s+(por favor\s+)?|"
@@ -153,6 +156,7 @@ _INVERTED = re.compile(
 def answer_text(sentence: str, asker: str) -> str:
     """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
     text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
+    text = _VOCATIVE.sub("", text, count=1)
     if match := _INVERTED.match(text):
         aux, subject = match.group(1).lower(), match.group(2).lower()
         rest = text[match.end() :]
@@ -252,6 +256,31 @@ _LET_KNOW = re.compile(
     r"let (?!me\b|us\b)([A-Z][\w'-]+) know\s+",
     re.IGNORECASE,
 )
+_NEED_DONE = re.compile(
+    r"^(?:(?:please\s+)?(?:make sure|ensure)(?: that)?|(?:i|we)(?:'ll| will)? need|i'?d like)\s+"
+    r"(?P<what>(?!you\b|to\b)[\w' -]{2,60}?)\s+(?:is|are|gets?|to be|has been|have been)?\s*"
+    r"(?P<done>signed off|set up|sent over|sent|signed|submitted|approved|reviewed|merged|fixed|"
+    r"updated|booked|filed|paid|done|finished|completed|uploaded|shared|returned|scheduled|"
+    r"deployed|rotated|renewed|confirmed)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
+
+
+def _base_verb(participle: str) -> str:
+    """ "submitted" -> "Submit", "approved" -> "Approve", "signed off" -> "Sign off"."""
+    low = participle.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    head, _, tail = low.partition(" ")
+    stem = head[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        stem = stem[:-1]  # submitted -> submit
+    elif head.endswith(("ved", "ted", "red", "sed", "ged", "ced")) and not IMPERATIVE.match(stem):
+        stem = head[:-1]  # approved -> approve, updated -> update
+    return f"{stem} {tail}".strip().capitalize()
+
+
 # "Alex, are you able to ...": the reader's name before the ask.
 _VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
 _STATUS = re.compile(
@@ -317,6 +346,11 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
     text = _LET_KNOW.sub(lambda m: f"Tell {m.group(1)} ", text, count=1)
     for _ in range(4):
+        if done := _NEED_DONE.match(text):
+            # "make sure yours is submitted", "we need it signed off": the doing is the ask.
+            verb, what = _base_verb(done.group("done")), done.group("what")
+            text = f"{verb}{' on' if verb == 'Sign off' else ''} {what}{text[done.end() :]}"
+            break
         shorter = _POLITE.sub("", text, count=1).strip()
         if shorter == text or not shorter:
             break

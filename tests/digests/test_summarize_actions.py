@@ -524,3 +524,27 @@ def test_status_questions_opinions_and_someone_needing_your_signature_are_asks()
         "Sign the NDA",
         "Cover my shift on Thursday",
     ]
+
+
+def test_wondering_if_you_could_make_sure_and_need_it_done_are_asks_in_plain_form():
+    body = (
+        "I was wondering if you could take over the Globex renewal. "
+        "Please make sure yours is submitted by Friday. "
+        "Could you make sure her laptop is set up? "
+        "Do you have the latest deck? Can you share it with me before 2pm?"
+    )
+    assert texts(items_of(body, sender="Jordan Blake <jordan@x.example>", subject="Misc")) == [
+        "Take over the Globex renewal (re: Misc)",
+        "Submit yours (re: Misc)",
+        "Set up her laptop (re: Misc)",
+        "Share the latest deck with Jordan",
+    ]
+
+
+def test_next_steps_list_gives_the_readers_items_only():
+    body = (
+        "Great meeting today. Next steps:\n- Alex: send the revised pricing to Acme\n"
+        "- Priya: schedule the security review\n- Alex: book the follow-up call\n"
+    )
+    found = find_action_items(parsed(body), BERLIN, automated=False, me="alex.kim@x.example")
+    assert texts(found) == ["Send the revised pricing to Acme", "Book the follow-up call"]
