@@ -176,7 +176,12 @@ def find_action_items(
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
                 verb = _send_to(asker, language) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
-            if text in {f"Tell {asker}", "Say"} and items and asked_last >= len(before) - 2:
+            answer = text in {f"Tell {asker}", "Say"} or (
+                text.startswith(f"Tell {asker} ") and items[-1].text.startswith(f"Tell {asker} ")
+                if items
+                else False
+            )
+            if answer and items and asked_last >= len(before) - 2:
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue

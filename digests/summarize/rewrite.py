@@ -245,6 +245,12 @@ _INFINITIVES = {
     **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
     **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
 }
+
+
+def _whom(name: str, asker: str) -> str:
+    return (asker or "them") if name.lower() in {"me", "us"} else name
+
+
 _WILLING = re.compile(
     r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
     r"available (?:to|for)|happy to|keen to|free to)\s+",
@@ -253,7 +259,7 @@ _WILLING = re.compile(
 # "No rush at all, just let Sophie know what you think": tell Sophie.
 _LET_KNOW = re.compile(
     r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
-    r"let (?!me\b|us\b)([A-Z][\w'-]+) know\s+",
+    r"let ([A-Z][\w'-]+|me|us) know\b\s*",
     re.IGNORECASE,
 )
 _NEED_DONE = re.compile(
@@ -344,7 +350,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     if willing := _WILLING.match(text):
         # "Would you be up for a brown bag?" asks for a yes or no.
         text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
-    text = _LET_KNOW.sub(lambda m: f"Tell {m.group(1)} ", text, count=1)
+    text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
     for _ in range(4):
         if done := _NEED_DONE.match(text):
             # "make sure yours is submitted", "we need it signed off": the doing is the ask.

@@ -548,3 +548,13 @@ def test_next_steps_list_gives_the_readers_items_only():
     )
     found = find_action_items(parsed(body), BERLIN, automated=False, me="alex.kim@x.example")
     assert texts(found) == ["Send the revised pricing to Acme", "Book the follow-up call"]
+
+
+def test_let_me_know_what_you_think_after_a_yes_no_question_is_the_same_ask():
+    body = (
+        "Would you be up for running a cupping class for our baristas in May? "
+        "No rush at all, just let me know what you think and what it would cost."
+    )
+    assert texts(items_of(body, sender="Sophie Tan <sophie@lantern.example>")) == [
+        "Tell Sophie whether you're up for running a cupping class for our baristas in May"
+    ]
