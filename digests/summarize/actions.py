@@ -329,7 +329,11 @@ def _item(text: str, deadline: Deadline | None) -> ActionItem:
 
 # A question put to the reader ("Are you OK with 10 %?", "Tu es dispo jeudi ?") asks for an answer.
 _YOU_QUESTION = re.compile(
-    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$", re.IGNORECASE
+    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$|"
+    # "Is that still something we want?", "Should we ship A or B?": a question for the reader
+    r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
+    r"[^?]*\?\s*$",
+    re.IGNORECASE,
 )
 _SMALL_TALK = re.compile(
     r"\bhow are (you|things)|how was your|hope you\b|wie geht|ça va|qué tal", re.I

@@ -558,3 +558,10 @@ def test_let_me_know_what_you_think_after_a_yes_no_question_is_the_same_ask():
     assert texts(items_of(body, sender="Sophie Tan <sophie@lantern.example>")) == [
         "Tell Sophie whether you're up for running a cupping class for our baristas in May"
     ]
+
+
+def test_a_question_about_what_we_should_do_asks_the_reader():
+    body = "I found PROD-530 while cleaning up the backlog. Is that still something we want?"
+    assert texts(items_of(body, sender="Hiro Sato <hiro@x.example>", subject="PROD-530")) == [
+        "Tell Hiro whether that is still something we want (re: PROD-530)"
+    ]
