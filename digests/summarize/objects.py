@@ -94,10 +94,25 @@ _VAGUE_OBJECT = re.compile(
 )
 
 
+# "If so, the investigation pack is in the ER folder": the thing the sentence is about.
+_SUBJECT = re.compile(
+    r"^(?:[^,.]{0,25},\s+)?(?P<np>(?:the|your|our|my|this|these)\s+"
+    r"(?!(?:deadline|problem|issue|idea|point|reason|question|thing|goal|plan|good|bad|"
+    r"main|only|rest|latest|best|worst|same)\b)[\w' -]{2,50}?)\s+"
+    r"(?:is|are|was|were|has been|have been|lives|sits)\b",
+    re.IGNORECASE,
+)
+
+
+_DETERMINERS = frozenset(
+    ["the", "your", "our", "a", "an", "my", "his", "her", "their", "this", "these", "some"]
+)
+
+
 def antecedent(previous: list[str]) -> str:
     """The noun phrase the nearest earlier sentence (of the last three) names, or ""."""
     for sentence in reversed(previous[-3:]):
-        match = _NAMING.search(sentence)
+        match = _NAMING.search(sentence) or _SUBJECT.match(sentence)
         if match is None:
             continue
         np = match.group("np")
@@ -105,6 +120,7 @@ def antecedent(previous: list[str]) -> str:
         np = np[: end.start()] if end else np
         words = np.split()
         if 2 <= len(words) <= 25:
+            words[0] = words[0].lower() if words[0].lower() in _DETERMINERS else words[0]
             return " ".join(words).rstrip(",:")
     return ""
 
@@ -112,8 +128,8 @@ def antecedent(previous: list[str]) -> str:
 def resolve_pronoun(text: str, previous: list[str]) -> str:
     """ "Send Grace it" style asks name their object: "Send them" -> "Send the numbers"."""
     match = _VAGUE_OBJECT.match(text)
-    if match is None:
-        return text
+    if match is None or match.group("verb").lower() in {"do", "handle", "manage", "sort"}:
+        return text  # "do it" stands for a verb phrase, not a thing
     thing = antecedent(previous)
     if not thing:
         return text

@@ -565,3 +565,12 @@ def test_a_question_about_what_we_should_do_asks_the_reader():
     assert texts(items_of(body, sender="Hiro Sato <hiro@x.example>", subject="PROD-530")) == [
         "Tell Hiro whether that is still something we want (re: PROD-530)"
     ]
+
+
+def test_it_is_named_from_the_subject_of_the_sentence_before():
+    body = (
+        "If so, the investigation pack is in the ER folder. Please read it before we start. "
+        "The deadline is tomorrow. Can you do it tomorrow?"
+    )
+    assert texts(items_of(body, subject="Hearing"))[0] == "Read the investigation pack"
+    assert texts(items_of(body, subject="Hearing"))[1] == "Do it (re: Hearing)"
