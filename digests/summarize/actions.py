@@ -155,8 +155,10 @@ def find_action_items(
         # the next sentence beats an event date in the one before.
         ahead = _deadline_ahead(sentences, len(before), received) if not stated else None
         deadline = stated or (intro if in_list else None) or ahead or previous
-        # An ask without a date of its own is due when the mail's nearest deadline is.
-        deadline = deadline or first_date
+        # An ask without a date of its own is due when the mail's nearest deadline is,
+        # unless it says it is a separate matter ("Also, could you let us know who ...").
+        separate = not stated and _SEPARATE.match(sentence)
+        deadline = ahead if separate else deadline or first_date
         previous = stated or previous
         if (owner := _ASSIGNEE.match(sentence)) and listed:
             if owner.group(1).lower() != my_name:
@@ -231,6 +233,11 @@ MAX_SENTENCES = 80
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
 _PREAMBLE = re.compile(
     r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
+)
+_SEPARATE = re.compile(
+    r"^(?:also|separately|unrelated(?:ly)?|one more thing|on another note|p\.?s\.?|"
+    r"by the way|btw)\b",
+    re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
     r"\b(?:them|both|these|those|all of (?:this|that|it|them)|everything|the above|"

@@ -574,3 +574,11 @@ def test_it_is_named_from_the_subject_of_the_sentence_before():
     )
     assert texts(items_of(body, subject="Hearing"))[0] == "Read the investigation pack"
     assert texts(items_of(body, subject="Hearing"))[1] == "Do it (re: Hearing)"
+
+
+def test_an_also_ask_without_a_date_does_not_borrow_the_one_before():
+    body = (
+        "Could you send the schedule of balances by 16 December? "
+        "Also, could you let us know who in Portugal we should write to?"
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 16), None]
