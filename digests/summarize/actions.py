@@ -118,7 +118,7 @@ def find_action_items(
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = _stated(sentence, received)
+        stated = None if _NOWADAYS.match(sentence) else _stated(sentence, received)
         if stated and _ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
@@ -244,8 +244,11 @@ _BACK_REFERENCE = re.compile(
     r"les deux|tout cela|todo|ambos|ambas|beides|alles)\b",
     re.IGNORECASE,
 )
+# "Today we export CSVs nightly": how things are, not a date.
+_NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b", re.I)
 _CUED = re.compile(
-    r"^(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
+    r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
+    r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
     r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
     re.IGNORECASE,
 )

@@ -582,3 +582,11 @@ def test_an_also_ask_without_a_date_does_not_borrow_the_one_before():
         "Also, could you let us know who in Portugal we should write to?"
     )
     assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 16), None]
+
+
+def test_today_we_do_x_is_how_things_are_not_a_deadline():
+    body = (
+        "Today we export CSVs nightly, which is fragile. "
+        "Would you be open to a call sometime in April?"
+    )
+    assert [item.due for item in items_of(body)] == [None]
