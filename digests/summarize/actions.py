@@ -381,7 +381,8 @@ _ANSWER_BY = re.compile(
 # What the sender or a third party does or is: no imperative left after rewriting.
 _SENDER_CLAUSE = re.compile(
     r"^(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|our|the|he|she|they|it|there|this|"
-    r"el|los|las|nous|je|ich|wir)\s",
+    r"el|los|las|nous|je|ich|wir)\s|"
+    r"^your\s+(?:[\w-]+\s+){0,4}(?:would|will|could|is|are|was|were|has|have|may|might)\b",
     re.IGNORECASE,
 )
 
