@@ -367,7 +367,8 @@ def test_ill_need_x_is_an_ask_and_the_subject_does_not_make_two_asks_one():
 def test_the_senders_own_news_is_no_item_even_with_an_ask_word_in_it():
     body = (
         "The insurer has agreed to renew, but only once we have the declaration, which you "
-        "need to sign. I can send someone to pick up if that's easier, just tell Hafiz."
+        "need to sign. I can send someone to pick up if that's easier, just tell Hafiz. "
+        "Your web orders would start counting, so you need to charge GST on some invoices."
     )
     assert items_of(body) == []
 
