@@ -368,7 +368,7 @@ def test_the_senders_own_news_is_no_item_even_with_an_ask_word_in_it():
     body = (
         "The insurer has agreed to renew, but only once we have the declaration, which you "
         "need to sign. I can send someone to pick up if that's easier, just tell Hafiz. "
-        "Your web orders would start counting, so you need to charge GST on some invoices."
+        "Your web orders would start counting, which brings forward when you need to charge GST."
     )
     assert items_of(body) == []
 
