@@ -232,6 +232,9 @@ def _resolve(
         return None
     day, end = _find_date(text, received)
     clock, zone_name, clock_at = _find_time(text, end)
+    if clock is None and (close := _CLOSE_IN_ZONE.search(text)):
+        # "by COB Thursday ET": the close of business there, 17:00 in that zone.
+        clock, zone_name, clock_at = time(17), close.group(1), close.start()
     if day is None and clock is None:
         return None
     reader_zone = received.tzinfo
@@ -426,6 +429,11 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     return clock, zone.group(1) if zone else "", start
 
 
+_CLOSE_IN_ZONE = re.compile(
+    r"\b(?i:eod|cob|end of (?:the )?(?:business )?day|close of business)\b[^.;]{0,25}?"
+    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|SGT|AEST|AEDT|"
+    r"UK time|London time|Berlin time|Paris time|Eastern|Pacific|Central)(?![\w-])"
+)
 _SKIP_DATE_WORDS = re.compile(
     r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"this (?:morning|afternoon|evening))\b",

@@ -202,3 +202,11 @@ def test_slashed_dates_are_month_first_in_the_americas_and_day_first_elsewhere()
     assert resolve_due("bis 15/12", RECEIVED) == dt.date(2026, 12, 15)
     assert resolve_due("antes del 3/12/2027", RECEIVED) == dt.date(2027, 12, 3)
     assert resolve_deadline("we offer 24/7 support", RECEIVED) is None
+
+
+def test_close_of_business_in_a_named_zone_is_17_00_there():
+    # COB Thursday in New York is 23:00 in Berlin; a bare "EOD Friday" stays a date.
+    assert resolve_deadline("by COB Thursday ET", RECEIVED) == Deadline(
+        dt.date(2026, 12, 3), dt.time(23)
+    )
+    assert resolve_deadline("by EOD Friday", RECEIVED) == Deadline(dt.date(2026, 12, 4))
