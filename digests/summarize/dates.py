@@ -243,6 +243,10 @@ def _resolve(
     if day is None:
         day = received.date()
     if clock is None:
+        hours = _IN_HOURS.search(text)
+        at = received + timedelta(hours=int(hours.group(1))) if hours else None
+        if at is not None and at.date() == day:
+            return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
     source = _ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
@@ -429,6 +433,7 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     return clock, zone.group(1) if zone else "", start
 
 
+_IN_HOURS = re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)
 _CLOSE_IN_ZONE = re.compile(
     r"\b(?i:eod|cob|end of (?:the )?(?:business )?day|close of business)\b[^.;]{0,25}?"
     r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|SGT|AEST|AEDT|"

@@ -210,3 +210,10 @@ def test_close_of_business_in_a_named_zone_is_17_00_there():
         dt.date(2026, 12, 3), dt.time(23)
     )
     assert resolve_deadline("by EOD Friday", RECEIVED) == Deadline(dt.date(2026, 12, 4))
+
+
+def test_within_n_hours_falls_due_at_that_hour():
+    # 09:15 in Berlin plus 48 hours is Wednesday 09:15.
+    assert resolve_deadline("within 48 hours", RECEIVED) == Deadline(
+        dt.date(2026, 12, 2), dt.time(9, 15)
+    )
