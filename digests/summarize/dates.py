@@ -139,7 +139,7 @@ _TIME_CUE = re.compile(
 )
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
 _CLOCK_24 = re.compile(
-    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
+    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)(?::[0-5]\d)?\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
 )
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I

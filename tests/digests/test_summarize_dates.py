@@ -217,3 +217,10 @@ def test_within_n_hours_falls_due_at_that_hour():
     assert resolve_deadline("within 48 hours", RECEIVED) == Deadline(
         dt.date(2026, 12, 2), dt.time(9, 15)
     )
+
+
+def test_a_time_with_seconds_keeps_its_zone():
+    # "Not after: 2026-12-02 06:00:00 UTC" is 07:00 in Berlin.
+    assert resolve_deadline("Not after: 2026-12-02 06:00:00 UTC", RECEIVED) == Deadline(
+        dt.date(2026, 12, 2), dt.time(7)
+    )
