@@ -143,10 +143,11 @@ def find_action_items(
         # A machine's list after "You still have the following to complete:" is the reader's.
         owed = OBLIGATION.search(sentence) or (from_list and intro_verb)
         if automated and not (is_ask and owed and not message.is_mass_mail):
-            previous = stated
+            previous = stated if _DEADLINE_LIKE.search(sentence) else None
             continue
         if not is_ask:
-            previous = stated
+            # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does.
+            previous = stated if _DEADLINE_LIKE.search(sentence) else None
             continue
         back = was_listed and asked_last == len(before) - 1  # the list's items are asks
         if not listed and back and _BACK_REFERENCE.search(sentence):
@@ -233,6 +234,12 @@ MAX_SENTENCES = 80
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
 _PREAMBLE = re.compile(
     r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
+)
+_DEADLINE_LIKE = re.compile(
+    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|closes?|expires?|"
+    r"today|tonight|tomorrow|eod|cob|asap|bis|avant|antes|hasta|d'ici|heute|morgen|demain|"
+    r"mañana|hoy|aujourd'hui|ce soir|esta (?:tarde|noche))\b",
+    re.IGNORECASE,
 )
 _SEPARATE = re.compile(
     r"^(?:also|separately|unrelated(?:ly)?|one more thing|on another note|p\.?s\.?|"

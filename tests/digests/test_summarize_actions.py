@@ -591,3 +591,12 @@ def test_today_we_do_x_is_how_things_are_not_a_deadline():
         "Would you be open to a call sometime in April?"
     )
     assert [item.due for item in items_of(body)] == [None]
+
+
+def test_an_event_date_in_the_sentence_before_does_not_date_the_ask():
+    body = (
+        "We close payroll at 4pm today. Tom's manager says his last day was 19 November. "
+        "Can you confirm which is right?"
+    )
+    items = items_of(body)
+    assert [(item.due, item.time) for item in items] == [(MONDAY, dt.time(16))]
