@@ -337,6 +337,7 @@ def _send_to(asker: str, language: str) -> str:
 
 
 def _deadline_of(item: ActionItem) -> Deadline | None:
+    """The item's due date and time as a deadline (None without a date)."""
     return Deadline(item.due, item.time) if item.due else None
 
 

@@ -248,6 +248,7 @@ _INFINITIVES = {
 
 
 def _whom(name: str, asker: str) -> str:
+    """Whom "let X know" means: the asker for "me"/"us", else the name."""
     return (asker or "them") if name.lower() in {"me", "us"} else name
 
 
