@@ -15,6 +15,19 @@ import zoneinfo
 from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
+from digests.summarize.cues import (
+    ANSWER_BY,
+    BACK_REFERENCE,
+    CUED,
+    CUED_DATE,
+    DEADLINE_LIKE,
+    NOWADAYS,
+    PREAMBLE,
+    SENDER_CLAUSE,
+    SEPARATE,
+    language,
+    send_to,
+)
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.notices import (
     NOTICE,
@@ -105,9 +118,9 @@ def find_action_items(
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
     sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
-    first_date = _soonest([s for _, s in sentences if _CUED.search(s)], received, zone)
+    first_date = _soonest([s for _, s in sentences if CUED.search(s)], received, zone)
     topic = _topic(message.subject)
-    language = _language(new_text(message))
+    mail_language = language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
     last_listed = False  # whether the sentence before was a list item
@@ -118,8 +131,8 @@ def find_action_items(
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = None if _NOWADAYS.match(sentence) else _stated(sentence, received)
-        if stated and _ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
+        stated = None if NOWADAYS.match(sentence) else _stated(sentence, received)
+        if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
             continue
@@ -143,14 +156,14 @@ def find_action_items(
         # A machine's list after "You still have the following to complete:" is the reader's.
         owed = OBLIGATION.search(sentence) or (from_list and intro_verb)
         if automated and not (is_ask and owed and not message.is_mass_mail):
-            previous = stated if _DEADLINE_LIKE.search(sentence) else None
+            previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         if not is_ask:
             # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does.
-            previous = stated if _DEADLINE_LIKE.search(sentence) else None
+            previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         back = was_listed and asked_last == len(before) - 1  # the list's items are asks
-        if not listed and back and _BACK_REFERENCE.search(sentence):
+        if not listed and back and BACK_REFERENCE.search(sentence):
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
@@ -158,7 +171,7 @@ def find_action_items(
         deadline = stated or (intro if in_list else None) or ahead or previous
         # An ask without a date of its own is due when the mail's nearest deadline is,
         # unless it says it is a separate matter ("Also, could you let us know who ...").
-        separate = not stated and _SEPARATE.match(sentence)
+        separate = not stated and SEPARATE.match(sentence)
         deadline = ahead if separate else deadline or first_date
         previous = stated or previous
         if (owner := _ASSIGNEE.match(sentence)) and listed:
@@ -172,12 +185,16 @@ def find_action_items(
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
             question = _only_a_question(part)
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
-            if question and _PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
+            if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
             text = answer_text(part, asker) if question else action_text(part, asker)
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
-                verb = _send_to(asker, language) if asker and not automated and not question else ""
+                verb = (
+                    send_to(asker, mail_language)
+                    if asker and not automated and not question
+                    else ""
+                )
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
                 text.startswith(f"Tell {asker} ") and items[-1].text.startswith(f"Tell {asker} ")
@@ -191,7 +208,7 @@ def find_action_items(
             named = resolve_pronoun(text, before[:-1])
             text = named if named != text else _with_context(text, topic)
             for ask in split_conjoined(text):
-                if _SENDER_CLAUSE.match(ask):
+                if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
@@ -231,43 +248,6 @@ def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadlin
 
 
 MAX_SENTENCES = 80
-# "No rush, next week or the week after is fine" names no deadline for the mail's asks.
-_PREAMBLE = re.compile(
-    r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
-)
-_DEADLINE_LIKE = re.compile(
-    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|closes?|expires?|"
-    r"today|tonight|tomorrow|eod|cob|asap|bis|avant|antes|hasta|d'ici|heute|morgen|demain|"
-    r"mañana|hoy|aujourd'hui|ce soir|esta (?:tarde|noche))\b",
-    re.IGNORECASE,
-)
-_SEPARATE = re.compile(
-    r"^(?:also|separately|unrelated(?:ly)?|one more thing|on another note|p\.?s\.?|"
-    r"by the way|btw)\b",
-    re.IGNORECASE,
-)
-_BACK_REFERENCE = re.compile(
-    r"\b(?:them|both|these|those|all of (?:this|that|it|them)|everything|the above|"
-    r"les deux|tout cela|todo|ambos|ambas|beides|alles)\b",
-    re.IGNORECASE,
-)
-# "Today we export CSVs nightly": how things are, not a date.
-_NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b", re.I)
-_CUED = re.compile(
-    r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
-    r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
-    r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
-    re.IGNORECASE,
-)
-# "anytime before the 10th works", "the deadline is Friday": a date that is a deadline.
-_CUED_DATE = re.compile(
-    r"\b(?:by|before|until|no later than|deadline is|due(?: on| by)?|latest|bis|spätestens|"
-    r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|am\s+)?"
-    r"(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|next|this|mon|tue|wed|thu|fri|sat|sun|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|demain|mañana|hoy|lun|mar|"
-    r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",
-    re.IGNORECASE,
-)
 _URL = re.compile(r"https?://\S+")
 _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
@@ -315,27 +295,6 @@ def _with_context(text: str, topic: str) -> str:
     return truncate(f"{text} (re: {topic})", 160)
 
 
-_FUNCTION_WORDS = {
-    "es": frozenset(
-        ["el", "los", "las", "del", "y", "por", "para", "con", "una", "que", "te", "tu"]
-    ),
-    "fr": frozenset(["le", "les", "des", "et", "pour", "vous", "nous", "une", "est", "tu", "je"]),
-    "en": frozenset(["the", "and", "to", "of", "you", "for", "is", "it", "we", "i"]),
-}
-
-
-def _language(text: str) -> str:
-    """ "es", "fr" or "en": which function words the mail uses most (German reads as "en")."""
-    words = re.findall(r"[^\W\d_]+", text[:1500].lower())
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
-    return max(counts, key=lambda lang: (counts[lang], lang == "en"))
-
-
-def _send_to(asker: str, language: str) -> str:
-    """ "Send Dana", "Enviar a Ramón", "Envoyer à Hélène": what a list of things to send says."""
-    return {"es": f"Enviar a {asker}", "fr": f"Envoyer à {asker}"}.get(language, f"Send {asker}")
-
-
 def _deadline_of(item: ActionItem) -> Deadline | None:
     """The item's due date and time as a deadline (None without a date)."""
     return Deadline(item.due, item.time) if item.due else None
@@ -379,22 +338,6 @@ def _is_ask(sentence: str) -> bool:
     return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
 
 
-_ANSWER_BY = re.compile(
-    r"^(?:if you|si tu|si vous|si puedes|wenn du|wenn sie)\b.{0,30}\b(?:let (?:me|us) know|reply|"
-    r"confirm|tell me|get back|answer|dis-moi|dites-moi|me dices|avísame|sag mir|bescheid)",
-    re.IGNORECASE,
-)
-
-
-# What the sender or a third party does or is: no imperative left after rewriting.
-_SENDER_CLAUSE = re.compile(
-    r"^(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|our|the|he|she|they|it|there|this|"
-    r"el|los|las|nous|je|ich|wir)\s|"
-    r"^your\s+(?:[\w-]+\s+){0,4}(?:would|will|could|is|are|was|were|has|have|may|might)\b",
-    re.IGNORECASE,
-)
-
-
 def _deadline_ahead(
     sentences: list[tuple[bool, str]], index: int, received: datetime
 ) -> Deadline | None:
@@ -410,7 +353,7 @@ def _deadline_ahead(
             continue
         if _is_ask(sentence) and not listed_here:
             return None
-        if _CUED_DATE.search(sentence) and (found := resolve_deadline(sentence, received)):
+        if CUED_DATE.search(sentence) and (found := resolve_deadline(sentence, received)):
             return found
         checked += 1
         if checked == 2:
