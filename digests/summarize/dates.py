@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from digests.summarize.zones import CLOSE_IN_ZONE, ZONE, ZONES
+
 _MONTH_NAMES = [
     ("jan", "january", "januar", "janvier", "enero", "jänner"),
     ("feb", "february", "februar", "février", "fevrier", "febrero"),
@@ -150,28 +152,6 @@ _BARE_HOUR = re.compile(
     r"\b(?:by|before|until|till|at)\s+(\d{1,2})(?![\d:.,%/])(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m))",
     re.I,
 )
-_ZONE = re.compile(
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
-    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
-    r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
-    r"Singapore|Tokyo|Sydney)(?![\w-])"
-)
-_ZONES = {
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-    "NEW YORK TIME": "America/New_York", "CT": "America/Chicago", "CST": "America/Chicago",
-    "CDT": "America/Chicago", "MT": "America/Denver", "MST": "America/Denver",
-    "MDT": "America/Denver", "PT": "America/Los_Angeles", "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
-    "UK TIME": "Europe/London", "LONDON TIME": "Europe/London", "CET": "Europe/Berlin",
-    "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
-    "BERLIN TIME": "Europe/Berlin", "PARIS TIME": "Europe/Paris", "IST": "Asia/Kolkata",
-    "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
-    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver", "AOE": "Etc/GMT+12",
-    "LONDON": "Europe/London", "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin",
-    "MADRID": "Europe/Madrid", "NEW YORK": "America/New_York", "CHICAGO": "America/Chicago",
-    "SINGAPORE": "Asia/Singapore", "TOKYO": "Asia/Tokyo", "SYDNEY": "Australia/Sydney",
-}  # fmt: skip
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
 _PAST_BEFORE = re.compile(
     r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
@@ -232,7 +212,7 @@ def _resolve(
         return None
     day, end = _find_date(text, received)
     clock, zone_name, clock_at = _find_time(text, end)
-    if clock is None and (close := _CLOSE_IN_ZONE.search(text)):
+    if clock is None and (close := CLOSE_IN_ZONE.search(text)):
         # "by COB Thursday ET": the close of business there, 17:00 in that zone.
         clock, zone_name, clock_at = time(17), close.group(1), close.start()
     if day is None and clock is None:
@@ -248,7 +228,7 @@ def _resolve(
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
-    source = _ZONES.get(zone_name.upper()) if zone_name else None
+    source = ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
     if source and not dateless:
         # "noon tomorrow Berlin time" is tomorrow as Berlin counts days.
@@ -429,16 +409,11 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])
     # "5 p.m. ET", "noon tomorrow Berlin time": the zone follows, maybe after a date word.
     after_clock = _SKIP_DATE_WORDS.sub("", text[end : end + 40], count=1)
-    zone = _ZONE.match(after_clock.lstrip(" ,(")) if after_clock.strip() else None
+    zone = ZONE.match(after_clock.lstrip(" ,(")) if after_clock.strip() else None
     return clock, zone.group(1) if zone else "", start
 
 
 _IN_HOURS = re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)
-_CLOSE_IN_ZONE = re.compile(
-    r"\b(?i:eod|cob|end of (?:the )?(?:business )?day|close of business)\b[^.;]{0,25}?"
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|SGT|AEST|AEDT|"
-    r"UK time|London time|Berlin time|Paris time|Eastern|Pacific|Central)(?![\w-])"
-)
 _SKIP_DATE_WORDS = re.compile(
     r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"this (?:morning|afternoon|evening))\b",
