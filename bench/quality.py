@@ -20,6 +20,11 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test"], action="append")
     parser.add_argument("--misses", action="store_true", help="list every misread urgency")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument(
+        "--show-actions",
+        choices=["dev"],
+        help="print predicted vs labelled action items per message of the split, then stop",
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gda_site.settings")
     os.environ.setdefault("DEBUG", "true")
@@ -36,6 +41,11 @@ def main() -> None:
         sys.exit(
             f"no labelled mail (X.eml + X.json) under {where}/dev or /test: see bench/README.md"
         )
+    if args.show_actions:
+        from bench.qualitybench.actiondiff import action_diffs
+
+        print(action_diffs(ANALYZERS["offline"], corpus[args.show_actions]))
+        return
     for split in args.split or ["dev", "test"]:
         samples = corpus[split]
         results = {name: evaluate(fn, samples) for name, fn in ANALYZERS.items()}

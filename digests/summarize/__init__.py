@@ -10,9 +10,10 @@ of the listed messages; any timeout, error or output that does not match the sch
 through to the next provider, and ``extractive`` (the local analysis as is) ends every chain,
 so a digest never fails for want of a model.
 
-One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``actions``,
-``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
-``providers`` beside them; this module puts them together.
+One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``notices``,
+``cues``, ``objects`` <- ``rewrite`` <- ``actions``; ``authenticity`` <- ``signals`` <- ``model``
+<- ``urgency``; ``summary``, ``overview`` and ``providers`` beside them; this module puts them
+together.
 """
 
 from __future__ import annotations
@@ -20,15 +21,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digests.parsing import ParsedMessage
-from digests.summarize.actions import (
-    find_action_items,
-    invitation_item,
-    is_machine,
-    mail_deadline,
-    subject_deadline,
-)
+from digests.summarize.actions import find_action_items, mail_deadline, subject_deadline
 from digests.summarize.authenticity import Authenticity, check_authenticity
 from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
+from digests.summarize.notices import invitation_item, is_machine
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize
 from digests.summarize.sentences import new_text, split_sentences

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from digests.summarize.zones import CLOSE_IN_ZONE, ZONE, ZONES
+
 _MONTH_NAMES = [
     ("jan", "january", "januar", "janvier", "enero", "jänner"),
     ("feb", "february", "februar", "février", "fevrier", "febrero"),
@@ -46,6 +48,11 @@ _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # Where each kind of phrase is found; each pattern's groups are read by _date_of().
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
+    (
+        "slashed",
+        re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
+    ),
     ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
     (
@@ -97,7 +104,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
             r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
-            r"ce soir|hoy|esta (?:tarde|noche|mañana))\b",
+            r"ce soir|hoy|esta (?:tarde|noche|mañana)|right now|immediately|sofort|"
+            r"de inmediato|tout de suite|immédiatement)\b",
             re.IGNORECASE,
         ),
     ),
@@ -126,9 +134,14 @@ _DEADLINE_CUE = re.compile(
     r"(de\s+|on\s+|am\s+|,\s*)?$",
     re.IGNORECASE,
 )
+_TIME_CUE = re.compile(
+    r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
+    r"\W*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
 _CLOCK_24 = re.compile(
-    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
+    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)(?::[0-5]\d)?\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
 )
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
@@ -139,24 +152,15 @@ _BARE_HOUR = re.compile(
     r"\b(?:by|before|until|till|at)\s+(\d{1,2})(?![\d:.,%/])(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m))",
     re.I,
 )
-_ZONE = re.compile(
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
-    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
-    r"Eastern|Pacific|Central|Mountain)(?![\w-])"
+# Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
+_PAST_BEFORE = re.compile(
+    r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
+    r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
+    r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
+    r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
+    r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
+    re.IGNORECASE,
 )
-_ZONES = {
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-    "NEW YORK TIME": "America/New_York", "CT": "America/Chicago", "CST": "America/Chicago",
-    "CDT": "America/Chicago", "MT": "America/Denver", "MST": "America/Denver",
-    "MDT": "America/Denver", "PT": "America/Los_Angeles", "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
-    "UK TIME": "Europe/London", "LONDON TIME": "Europe/London", "CET": "Europe/Berlin",
-    "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
-    "BERLIN TIME": "Europe/Berlin", "PARIS TIME": "Europe/Paris", "IST": "Asia/Kolkata",
-    "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
-    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver",
-}  # fmt: skip
 END_OF_DAY = time(23, 59)
 
 
@@ -176,7 +180,7 @@ class Deadline:
 _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
     weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
     days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
-    woche"""
+    woche now immediately sofort inmediato suite immédiatement"""
 _VOCABULARY = frozenset([*_MONTHS, *_WEEKDAYS, *_DATE_WORDS.split()])
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -207,19 +211,36 @@ def _resolve(
     if not _may_name_a_date(text):
         return None
     day, end = _find_date(text, received)
-    clock, zone_name, _ = _find_time(text, end)
+    clock, zone_name, clock_at = _find_time(text, end)
+    if clock is None and (close := CLOSE_IN_ZONE.search(text)):
+        # "by COB Thursday ET": the close of business there, 17:00 in that zone.
+        clock, zone_name, clock_at = time(17), close.group(1), close.start()
     if day is None and clock is None:
         return None
     reader_zone = received.tzinfo
     assert reader_zone is not None
+    dateless = day is None
     if day is None:
         day = received.date()
     if clock is None:
+        hours = _IN_HOURS.search(text)
+        at = received + timedelta(hours=int(hours.group(1))) if hours else None
+        if at is not None and at.date() == day:
+            return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
-    source = _ZONES.get(zone_name.upper()) if zone_name else None
+    source = ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
+    if source and not dateless:
+        # "noon tomorrow Berlin time" is tomorrow as Berlin counts days.
+        day = _find_date(text, received.astimezone(zone))[0] or day
     moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
-    if clock == END_OF_DAY:
+    if dateless and moment < received:
+        if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
+            return Deadline(day)  # "stuck since 15:20": today, but no time to meet
+        # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
+        moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
+        moment = moment.astimezone(reader_zone)
+    if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
 
@@ -241,9 +262,24 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
+            before = text[max(0, match.start() - 50) : match.start()]
+            if kind == "weekday" and not match.group(1) and _in_the_past(before):
+                continue  # "we met on Monday" names no deadline
+            if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
+                continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
-            absolute = kind in {"iso", "dotted", "month_day", "day_month", "the_nth", "mid_month"}
+            absolute = kind in {
+                "iso",
+                "slashed",
+                "dotted",
+                "month_day",
+                "day_month",
+                "the_nth",
+                "mid_month",
+            }
+            if absolute and _AS_OF.search(before):
+                continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
             relative = kind in {"weekday", "next_week", "end_of_week"}
             rank = 0 if cued else 1
             candidates.append(
@@ -265,10 +301,33 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     return found, end
 
 
+_AS_OF = re.compile(
+    r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
+    r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)
+
+
+def _in_the_past(before: str) -> bool:
+    """What comes before a weekday puts it in the past ("met on", not "will be paused on")."""
+    match = _PAST_BEFORE.search(before)
+    return match is not None and not _FUTURE.search(before[max(0, match.start() - 12) :])
+
+
 def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -> date | None:
     groups = match.groups()
     if kind == "iso":
         return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+    if kind == "slashed":
+        first, second = int(groups[0]), int(groups[1])
+        american = str(received.tzinfo).startswith("America/")
+        if american and first > 12:
+            return None
+        month, day = (first, second) if american or second > 12 else (second, first)
+        year = int(groups[2]) if groups[2] else None
+        year = year + 2000 if year is not None and year < 100 else year
+        return _month_day(today, month, day, year) if 1 <= month <= 12 else None
     if kind == "mid_month":
         return _month_day(today, _MONTHS[groups[0].lower()], 15, None)
     if kind == "dotted":
@@ -348,8 +407,18 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     if not found:
         return None, "", -1
     start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])
-    zone = _ZONE.search(text[end : end + 12])
+    # "5 p.m. ET", "noon tomorrow Berlin time": the zone follows, maybe after a date word.
+    after_clock = _SKIP_DATE_WORDS.sub("", text[end : end + 40], count=1)
+    zone = ZONE.match(after_clock.lstrip(" ,(")) if after_clock.strip() else None
     return clock, zone.group(1) if zone else "", start
+
+
+_IN_HOURS = re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)
+_SKIP_DATE_WORDS = re.compile(
+    r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

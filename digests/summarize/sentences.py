@@ -22,8 +22,8 @@ _ABBREVIATION_TEXT = """mr mrs ms dr prof sr jr st mt vs etc approx appr incl ex
 _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 _PERIOD = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$|\b[A-Z]\.$")  # "p.m.", "e.g.", "U.S.", "J."
-_NEXT_STARTS = re.compile(r"\s+[\"'(\[]?[A-ZÄÖÜÀ-Ý0-9¿¡]")
-_LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_NEXT_STARTS = re.compile(r"\s+[\"'(\[]?[A-ZÄÖÜÀ-Ý0-9¿¡@]")
+_LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s+")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut|hola|"
     r"buenos días|buenas|good (?:morning|afternoon|evening))\b"
@@ -94,6 +94,8 @@ def _split(text: str) -> tuple[str, ...]:
             end = match.end()
             if not _NEXT_STARTS.match(block, end) or not _ends_sentence(block, end):
                 continue
+            if start == 0 and re.fullmatch(r"\d{1,2}\.", block[:end].strip()):
+                continue  # "1. Las facturas ...": a list number, not a sentence
             sentences.append(block[start:end].strip())
             start = end
         if rest := block[start:].strip():

@@ -115,7 +115,7 @@ def test_lead_in_and_mentions_are_trimmed():
 
 def test_a_short_or_vague_ask_names_what_it_is_about():
     assert texts(items_of("Can you take a look?", subject="Storybook deploy broken")) == [
-        "Take a look (re: Storybook deploy broken)"
+        "Review (re: Storybook deploy broken)"
     ]
     assert texts(items_of("Please approve it today.", subject="Re: Budget v3")) == [
         "Approve it (re: Budget v3)"
@@ -227,3 +227,376 @@ def test_indirect_asks_are_asks():
     ]
     found = items_of("Finance (Marta) wants an explanation of the cost spike by Friday.")
     assert found == [ActionItem("Send Marta an explanation of the cost spike", FRIDAY)]
+
+
+def test_it_and_them_are_named_from_the_sentence_before():
+    body = (
+        "The board pre-read needs Q2 availability for the public API and the dashboard. "
+        "Can you send them first thing tomorrow?"
+    )
+    items = items_of(body, sender="Rachel Kim <rachel@fernwood.example>")
+    assert texts(items) == ["Send Q2 availability for the public API and the dashboard"]
+    assert (items[0].due, items[0].time) == (TUESDAY, dt.time(9))
+
+
+def test_i_need_x_is_send_the_asker_x_and_the_lead_clause_is_dropped():
+    body = (
+        "Before we can fix a date I need your investigation report on the Meadowside "
+        "complaint. Can you send it to me by 5 p.m. Friday?"
+    )
+    items = items_of(body, sender="Claire Donnelly <claire@kestrel.example>")
+    # The second ask is the first one again in other words: one item.
+    assert texts(items) == ["Send Claire your investigation report on the Meadowside complaint"]
+    assert (items[0].due, items[0].time) == (FRIDAY, dt.time(17))
+
+
+def test_a_for_lead_clause_keeps_what_the_ask_is_for():
+    body = "For the two SRE reqs on your plan, I need a short justification by the 13th."
+    items = items_of(body, sender="Marta Lindqvist <marta@fernwood.example>")
+    assert texts(items) == ["Send Marta a short justification for the two SRE reqs on your plan"]
+    assert items[0].due == dt.date(2026, 12, 13)
+
+
+def test_an_imperative_after_a_lead_clause_is_an_ask():
+    body = (
+        "Can you cover the hearing? Before you go in, call Morrow Calloway and ask whether "
+        "they'll agree to an extension."
+    )
+    assert texts(items_of(body)) == [
+        "Cover the hearing",
+        "Call Morrow Calloway and ask whether they'll agree to an extension",
+    ]
+
+
+def test_a_tool_mail_that_mentions_the_reader_carries_a_persons_ask():
+    body = (
+        "Plan shows 0 to destroy. @jonas-weber you know the VPC best, could you sanity-check "
+        "the route tables?\n\nFile changes: 3 files, +148 -61\n"
+        "Reply to this email to comment, or view it on GitHub."
+    )
+    message = parsed(body, subject="Move NAT gateways to Terraform (PR #903)")
+    found = find_action_items(message, BERLIN, automated=True, me="jonas.weber@fernwood.io")
+    assert texts(found) == [
+        "Sanity-check the route tables (re: Move NAT gateways to Terraform (PR #903))"
+    ]
+    assert find_action_items(message, BERLIN, automated=True, me="sam.lee@fernwood.io") == []
+
+
+def _invitation(body):
+    from tests.digests.hostile_corpus import multipart, text_part
+
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Planning\r\n"
+        "DTSTART:20261202T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return parse_message(multipart([text_part(body), text_part(ics, "text/calendar")]))
+
+
+def test_an_invitation_is_an_item_only_when_the_mail_asks_for_an_answer():
+    from digests.summarize.notices import invitation_item
+
+    quiet = _invitation("Please skim the SLO report before the session.")
+    assert invitation_item(quiet, BERLIN) is None
+    asked = _invitation("Please RSVP by Friday and bring one idea.")
+    assert invitation_item(asked, BERLIN) == ActionItem(
+        "Reply to the invitation: Planning", dt.date(2026, 12, 2), dt.time(11)
+    )
+
+
+def test_the_deadline_is_read_in_the_clause_that_asks():
+    body = (
+        "The editor gave us until 21 December, but I'm travelling from the 15th, so could you "
+        "please, by Thursday:\n(i) send me your comments on the letter;\n"
+        "(ii) redraw Fig. 3 with the corrected limits."
+    )
+    assert [item.due for item in items_of(body)] == [THURSDAY, THURSDAY]
+
+
+def test_a_purpose_clause_date_is_the_event_not_the_deadline():
+    body = (
+        "Pour le board du 15 décembre, peux-tu préparer trois slides sur la stratégie? "
+        "Envoie-les-moi d'ici le 5 décembre."
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 5)]
+
+
+def test_if_you_let_me_know_before_dates_the_question_before_it():
+    body = (
+        "On 22 December we run a session. Are you in? "
+        "If you let me know before 10 December, we'll put you on the poster."
+    )
+    items = items_of(body, sender="Irene Salas <irene@meetup.example>")
+    assert texts(items) == ["Tell Irene whether you are in"]
+    assert items[0].due == dt.date(2026, 12, 10)
+
+
+def test_no_rush_sets_no_deadline_for_the_mails_asks():
+    body = "I'm curious whether the clustering is feasible. Totally no rush, next week is fine."
+    assert [item.due for item in items_of(body)] == [None]
+
+
+def test_long_asides_in_parentheses_are_left_out_of_the_item():
+    body = "Could you send me the contract changes (new fields, removed fields, renamed ones)?"
+    assert texts(items_of(body)) == ["Send Dana the contract changes"]
+
+
+def test_two_asks_joined_by_and_are_two_items_but_a_verb_pair_is_one():
+    body = (
+        "Could you send me the accruals schedule for Ferrolog and flag anything above 50k "
+        "without a purchase order? Please review and approve the PR. "
+        "Please log in to the portal and submit the renewal."
+    )
+    assert texts(items_of(body)) == [
+        "Send Dana the accruals schedule for Ferrolog",
+        "Flag anything above 50k without a purchase order",
+        "Review and approve the PR",
+        "Log in to the portal and submit the renewal",
+    ]
+
+
+def test_ill_need_x_is_an_ask_and_the_subject_does_not_make_two_asks_one():
+    body = "Can you call me this morning? And I'll need a suspension letter by 3pm."
+    items = items_of(body, sender="Helen Marsh <helen@care.example>", subject="URGENT - arrest")
+    assert texts(items) == [
+        "Call Helen (re: URGENT - arrest)",
+        "Send Helen a suspension letter (re: URGENT - arrest)",
+    ]
+    assert items[1].time == dt.time(15)
+
+
+def test_the_senders_own_news_is_no_item_even_with_an_ask_word_in_it():
+    body = (
+        "The insurer has agreed to renew, but only once we have the declaration, which you "
+        "need to sign. I can send someone to pick up if that's easier, just tell Hafiz. "
+        "Your web orders would start counting, which brings forward when you need to charge GST."
+    )
+    assert items_of(body) == []
+
+
+def test_a_machine_notice_due_in_the_subject_is_submit_that_thing():
+    found = items_of(
+        "Dear Daniel, this is a reminder. Open my self-evaluation.",
+        automated=True,
+        subject="Reminder: 2026 associate self-evaluation due next Tuesday",
+        sender="Talent <talent@firm.example>",
+    )
+    assert found == [ActionItem("Submit 2026 associate self-evaluation", TUESDAY + dt.timedelta(7))]
+
+
+def test_you_need_to_after_a_lead_is_the_ask_and_more_verbs_are_known():
+    body = (
+        "As hiring manager you need to approve the offer before we can send it. "
+        "If you have comments, leave them in the doc before the review on Friday. "
+        "Note from Sofia: the room changed."
+    )
+    assert texts(items_of(body)) == [
+        "Approve the offer",
+        "Leave them in the doc before the review on Friday",
+    ]
+
+
+def test_a_deadline_in_the_next_sentence_beats_an_event_date_before_the_ask():
+    body = (
+        "The QBR is on Dec 12. Could you give me a rough quarter for bulk import? "
+        "I'd rather not promise too much. No rush at all, anytime before the 10th works."
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 10)]
+
+
+def test_a_deadline_after_a_list_dates_its_items_and_re_verbs_are_imperative():
+    body = (
+        "For Berlin mobile I need from you:\n"
+        "* the number of open reqs you want to keep\n"
+        "* re-enable the old dashboard for the team\n"
+        "Please put both into the planning sheet by Thursday."
+    )
+    items = items_of(body, sender="Rachel Kim <rachel@fernwood.example>")
+    assert texts(items)[:2] == [
+        "Send Rachel the number of open reqs you want to keep",
+        "Re-enable the old dashboard for the team",
+    ]
+    assert [item.due for item in items[:2]] == [THURSDAY, THURSDAY]
+
+
+def test_roundabout_verbs_become_the_plain_one():
+    body = (
+        "Could you have a look at the absence letters this week? "
+        "Please give me your OK on the final copy. "
+        "Necesito que me mandes la factura antes del 25, que el 26 hacemos la remesa."
+    )
+    items = items_of(body, sender="Marta Olivares <marta@olivares.example>")
+    assert texts(items) == [
+        "Review the absence letters",
+        "Approve the final copy",
+        "Enviar a Marta la factura",
+    ]
+
+
+def test_would_you_be_up_for_asks_for_a_yes_or_no_and_let_me_know_dates_it():
+    body = (
+        "Would you be up for being Nate's onboarding buddy for the first month? "
+        "Let me know by the 20th."
+    )
+    items = items_of(body, sender="Grace Liu <grace@fernwood.example>")
+    assert items == [
+        ActionItem(
+            "Tell Grace whether you're up for being Nate's onboarding buddy for the first month",
+            dt.date(2026, 12, 20),
+        )
+    ]
+
+
+def test_offers_and_help_lines_are_not_asks_but_a_security_alert_is():
+    body = (
+        "Tell me if you'd like me to pre-fill it. Call Ivy if you're stuck: 9123 4567. "
+        "No rush at all, just let Sophie know what you think."
+    )
+    assert texts(items_of(body)) == ["Tell Sophie what you think"]
+    alert = "If this wasn't you, reset your password now and report the activity to your admin."
+    found = items_of(alert, automated=True, subject="Suspicious sign-in on your account")
+    assert texts(found) == ["Reset your password now", "Report the activity to your admin"]
+
+
+def test_a_machines_list_of_what_is_still_to_complete_is_one_item_each():
+    body = (
+        "The review cycle closes on Friday at 11:59 p.m. PT.\n\n"
+        "You still have the following to complete:\n\n"
+        "* Self-review (0 of 6 questions answered)\n"
+        "* Manager reviews for 5 direct reports\n\n"
+        "Calibration starts Monday, and reviews not submitted by the deadline are incomplete."
+    )
+    found = items_of(body, automated=True, subject="Action required: review cycle closes Friday")
+    assert texts(found) == [
+        "Complete self-review (re: Action required: review cycle closes Friday)",
+        "Complete manager reviews for 5 direct reports",
+    ]
+    # 11:59 p.m. in Los Angeles on Friday is Saturday 08:59 in Berlin.
+    assert {(item.due, item.time) for item in found} == {(dt.date(2026, 12, 5), dt.time(8, 59))}
+
+
+def test_a_numbered_list_after_necesito_gives_spanish_items():
+    body = (
+        "Buenos días, Lucía: para preparar el modelo 303 del primer trimestre necesito:\n"
+        "1. Las facturas emitidas y recibidas de enero a marzo.\n"
+        "2. El extracto del banco de marzo.\n"
+        "Te agradecería tenerlo todo antes del jueves."
+    )
+    items = items_of(body, sender="Ramón Gil <ramon@gil.example>")
+    assert texts(items) == [
+        "Enviar a Ramón las facturas emitidas y recibidas de enero a marzo",
+        "Enviar a Ramón el extracto del banco de marzo",
+    ]
+    assert [item.due for item in items] == [THURSDAY, THURSDAY]
+
+
+def test_put_them_in_the_doc_after_a_list_of_asks_only_dates_the_list():
+    body = (
+        "I need two things from each of you:\n1. Your top three priorities for Q1\n"
+        "2. Any blockers you expect\n\nPut them in the planning doc by Friday noon."
+    )
+    items = items_of(body, sender="Dana Lee <dana@x.example>", subject="Q1 inputs")
+    assert [(item.text, item.due, item.time) for item in items] == [
+        ("Send Dana your top three priorities for Q1", FRIDAY, dt.time(12)),
+        ("Send Dana any blockers you expect (re: Q1 inputs)", FRIDAY, dt.time(12)),
+    ]
+
+
+def test_confirm_x_and_get_me_y_are_two_asks_and_asap_leaves_the_text():
+    body = (
+        "Can you confirm the seat count with finance and get me the final number by "
+        "Thursday EOD? Please submit the report in Expensify as soon as possible, ideally."
+    )
+    assert texts(items_of(body, sender="Maya Patel <maya@x.example>")) == [
+        "Confirm the seat count with finance",
+        "Get Maya the final number",
+        "Submit the report in Expensify",
+    ]
+
+
+def test_status_questions_opinions_and_someone_needing_your_signature_are_asks():
+    body = (
+        "What's the status of the SSO migration? Thoughts on the proposal below? "
+        "Sarah asked me to forward this. She needs your signature on the NDA before Friday. "
+        "Alex, are you able to cover my shift on Thursday?"
+    )
+    assert texts(items_of(body, sender="Jordan Blake <jordan@x.example>")) == [
+        "Send Jordan a status update on the SSO migration",
+        "Give Jordan your thoughts on the proposal below",
+        "Sign the NDA",
+        "Cover my shift on Thursday",
+    ]
+
+
+def test_wondering_if_you_could_make_sure_and_need_it_done_are_asks_in_plain_form():
+    body = (
+        "I was wondering if you could take over the Globex renewal. "
+        "Please make sure yours is submitted by Friday. "
+        "Could you make sure her laptop is set up? "
+        "Do you have the latest deck? Can you share it with me before 2pm?"
+    )
+    assert texts(items_of(body, sender="Jordan Blake <jordan@x.example>", subject="Misc")) == [
+        "Take over the Globex renewal (re: Misc)",
+        "Submit yours (re: Misc)",
+        "Set up her laptop (re: Misc)",
+        "Share the latest deck with Jordan",
+    ]
+
+
+def test_next_steps_list_gives_the_readers_items_only():
+    body = (
+        "Great meeting today. Next steps:\n- Alex: send the revised pricing to Acme\n"
+        "- Priya: schedule the security review\n- Alex: book the follow-up call\n"
+    )
+    found = find_action_items(parsed(body), BERLIN, automated=False, me="alex.kim@x.example")
+    assert texts(found) == ["Send the revised pricing to Acme", "Book the follow-up call"]
+
+
+def test_let_me_know_what_you_think_after_a_yes_no_question_is_the_same_ask():
+    body = (
+        "Would you be up for running a cupping class for our baristas in May? "
+        "No rush at all, just let me know what you think and what it would cost."
+    )
+    assert texts(items_of(body, sender="Sophie Tan <sophie@lantern.example>")) == [
+        "Tell Sophie whether you're up for running a cupping class for our baristas in May"
+    ]
+
+
+def test_a_question_about_what_we_should_do_asks_the_reader():
+    body = "I found PROD-530 while cleaning up the backlog. Is that still something we want?"
+    assert texts(items_of(body, sender="Hiro Sato <hiro@x.example>", subject="PROD-530")) == [
+        "Tell Hiro whether that is still something we want (re: PROD-530)"
+    ]
+
+
+def test_it_is_named_from_the_subject_of_the_sentence_before():
+    body = (
+        "If so, the investigation pack is in the ER folder. Please read it before we start. "
+        "The deadline is tomorrow. Can you do it tomorrow?"
+    )
+    assert texts(items_of(body, subject="Hearing"))[0] == "Read the investigation pack"
+    assert texts(items_of(body, subject="Hearing"))[1] == "Do it (re: Hearing)"
+
+
+def test_an_also_ask_without_a_date_does_not_borrow_the_one_before():
+    body = (
+        "Could you send the schedule of balances by 16 December? "
+        "Also, could you let us know who in Portugal we should write to?"
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 16), None]
+
+
+def test_today_we_do_x_is_how_things_are_not_a_deadline():
+    body = (
+        "Today we export CSVs nightly, which is fragile. "
+        "Would you be open to a call sometime in April?"
+    )
+    assert [item.due for item in items_of(body)] == [None]
+
+
+def test_an_event_date_in_the_sentence_before_does_not_date_the_ask():
+    body = (
+        "We close payroll at 4pm today. Tom's manager says his last day was 19 November. "
+        "Can you confirm which is right?"
+    )
+    items = items_of(body)
+    assert [(item.due, item.time) for item in items] == [(MONDAY, dt.time(16))]

@@ -114,3 +114,113 @@ def test_a_deadline_falls_due_at_its_time_or_the_end_of_its_day():
     assert Deadline(dt.date(2026, 12, 1)).moment(BERLIN) == dt.datetime(
         2026, 12, 1, 23, 59, tzinfo=BERLIN
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "we met on Monday and agreed on the scope",
+        "thanks for the call on Friday",
+        "Storybook has been down since Friday",
+        "last Thursday we shipped 4.12",
+        "the deploy failed on Wednesday",
+    ],
+)
+def test_past_tense_weekdays_name_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("the review was moved to Friday", dt.date(2026, 12, 4)),
+        ("it is scheduled for Thursday", dt.date(2026, 12, 3)),
+        ("please send it on Friday", dt.date(2026, 12, 4)),
+        ("your store will be paused on Friday", dt.date(2026, 12, 4)),
+    ],
+)
+def test_weekdays_after_future_verbs_stay_deadlines(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+def test_a_bare_time_already_past_after_by_is_the_next_days():
+    evening = dt.datetime(2026, 11, 30, 21, 0, tzinfo=BERLIN)
+    assert resolve_deadline("Send it to me by 8:00 at the latest", evening) == Deadline(
+        dt.date(2026, 12, 1), dt.time(8)
+    )
+
+
+def test_a_past_time_without_a_cue_is_today_without_a_time():
+    evening = dt.datetime(2026, 11, 30, 21, 0, tzinfo=BERLIN)
+    assert resolve_deadline("the deploy has hung since 15:20", evening) == Deadline(
+        dt.date(2026, 11, 30)
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "time"),
+    [
+        # Anywhere on Earth is UTC-12: Thursday 23:59 AoE is Friday 12:59 in Berlin.
+        ("by 23:59 AoE Thursday", dt.date(2026, 12, 4), dt.time(12, 59)),
+        ("send it by 9am London", dt.date(2026, 11, 30), dt.time(10)),
+        ("by 5 p.m. Singapore tomorrow", dt.date(2026, 12, 1), dt.time(10)),
+    ],
+)
+def test_zones_named_by_city_or_aoe_are_converted(phrase, due, time):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(due, time)
+
+
+def test_some_weekday_is_no_date_yet():
+    assert resolve_deadline("would you do a session some Thursday in October?", RECEIVED) is None
+
+
+def test_relative_days_with_a_named_zone_count_in_that_zone():
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    # Wednesday 20:00 in Berlin is Thursday 03:00 in Tokyo; Berlin's tomorrow is Thursday.
+    received = dt.datetime(2026, 9, 9, 20, 0, tzinfo=BERLIN).astimezone(tokyo)
+    found = resolve_deadline("I need your decision by noon tomorrow Berlin time", received)
+    assert found == Deadline(dt.date(2026, 9, 10), dt.time(19))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["el pool bancario actualizado a 30 de abril", "the intercompany balances as of 31 December"],
+)
+def test_an_as_of_date_is_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize("phrase", ["Please, right now:", "call payroll immediately"])
+def test_right_now_is_today(phrase):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30))
+
+
+def test_slashed_dates_are_month_first_in_the_americas_and_day_first_elsewhere():
+    new_york = RECEIVED.astimezone(NEW_YORK)
+    assert resolve_due("by 12/15", new_york) == dt.date(2026, 12, 15)
+    assert resolve_due("by 3/12/2027", new_york) == dt.date(2027, 3, 12)
+    assert resolve_due("bis 15/12", RECEIVED) == dt.date(2026, 12, 15)
+    assert resolve_due("antes del 3/12/2027", RECEIVED) == dt.date(2027, 12, 3)
+    assert resolve_deadline("we offer 24/7 support", RECEIVED) is None
+
+
+def test_close_of_business_in_a_named_zone_is_17_00_there():
+    # COB Thursday in New York is 23:00 in Berlin; a bare "EOD Friday" stays a date.
+    assert resolve_deadline("by COB Thursday ET", RECEIVED) == Deadline(
+        dt.date(2026, 12, 3), dt.time(23)
+    )
+    assert resolve_deadline("by EOD Friday", RECEIVED) == Deadline(dt.date(2026, 12, 4))
+
+
+def test_within_n_hours_falls_due_at_that_hour():
+    # 09:15 in Berlin plus 48 hours is Wednesday 09:15.
+    assert resolve_deadline("within 48 hours", RECEIVED) == Deadline(
+        dt.date(2026, 12, 2), dt.time(9, 15)
+    )
+
+
+def test_a_time_with_seconds_keeps_its_zone():
+    # "Not after: 2026-12-02 06:00:00 UTC" is 07:00 in Berlin.
+    assert resolve_deadline("Not after: 2026-12-02 06:00:00 UTC", RECEIVED) == Deadline(
+        dt.date(2026, 12, 2), dt.time(7)
+    )

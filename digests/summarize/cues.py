@@ -1,0 +1,91 @@
+"""Cue words: what tells a sentence's part in a mail's asks and deadlines.
+
+A sentence may date the asks after it ("the deadline is Friday") or only describe ("his last
+day was 19 June", "Today we export CSVs nightly"); it may start a separate matter ("Also,
+..."), refer back to a list ("Put both into the sheet"), be the sender's own news ("The insurer
+has agreed ..."), or answer the question before it ("If you let me know before 10 October").
+The mail's language decides how a list of things to send is phrased.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Do you have the deck? Can you share it?": the question only leads to the ask.
+PREAMBLE = re.compile(
+    r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
+)
+# A sentence whose date is a deadline for the asks after it.
+DEADLINE_LIKE = re.compile(
+    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|closes?|expires?|"
+    r"today|tonight|tomorrow|eod|cob|asap|bis|avant|antes|hasta|d'ici|heute|morgen|demain|"
+    r"mañana|hoy|aujourd'hui|ce soir|esta (?:tarde|noche))\b",
+    re.IGNORECASE,
+)
+# "Also, could you ...": a separate matter with no borrowed deadline.
+SEPARATE = re.compile(
+    r"^(?:also|separately|unrelated(?:ly)?|one more thing|on another note|p\.?s\.?|"
+    r"by the way|btw)\b",
+    re.IGNORECASE,
+)
+# "Put both into the sheet": the list before it, not a new thing.
+BACK_REFERENCE = re.compile(
+    r"\b(?:them|both|these|those|all of (?:this|that|it|them)|everything|the above|"
+    r"les deux|tout cela|todo|ambos|ambas|beides|alles)\b",
+    re.IGNORECASE,
+)
+# "Today we export CSVs nightly": how things are, not a date.
+NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b", re.I)
+# "No rush, next week or the week after is fine" names no deadline for the mail's asks.
+CUED = re.compile(
+    r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
+    r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
+    r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
+    re.IGNORECASE,
+)
+# "anytime before the 10th works", "the deadline is Friday": a date that is a deadline.
+CUED_DATE = re.compile(
+    r"\b(?:by|before|until|no later than|deadline is|due(?: on| by)?|latest|bis|spätestens|"
+    r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|am\s+)?"
+    r"(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|next|this|mon|tue|wed|thu|fri|sat|sun|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|demain|mañana|hoy|lun|mar|"
+    r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",
+    re.IGNORECASE,
+)
+
+# "If you let me know before 10 October, ...": when the question before it is due.
+ANSWER_BY = re.compile(
+    r"^(?:if you|si tu|si vous|si puedes|wenn du|wenn sie)\b.{0,30}\b(?:let (?:me|us) know|reply|"
+    r"confirm|tell me|get back|answer|dis-moi|dites-moi|me dices|avísame|sag mir|bescheid)",
+    re.IGNORECASE,
+)
+
+
+# What the sender or a third party does or is: no imperative left after rewriting.
+SENDER_CLAUSE = re.compile(
+    r"^(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|our|the|he|she|they|it|there|this|"
+    r"el|los|las|nous|je|ich|wir)\s|"
+    r"^your\s+(?:[\w-]+\s+){0,4}(?:would|will|could|is|are|was|were|has|have|may|might)\b",
+    re.IGNORECASE,
+)
+
+
+_FUNCTION_WORDS = {
+    "es": frozenset(
+        ["el", "los", "las", "del", "y", "por", "para", "con", "una", "que", "te", "tu"]
+    ),
+    "fr": frozenset(["le", "les", "des", "et", "pour", "vous", "nous", "une", "est", "tu", "je"]),
+    "en": frozenset(["the", "and", "to", "of", "you", "for", "is", "it", "we", "i"]),
+}
+
+
+def language(text: str) -> str:
+    """ "es", "fr" or "en": which function words the mail uses most (German reads as "en")."""
+    words = re.findall(r"[^\W\d_]+", text[:1500].lower())
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    return max(counts, key=lambda lang: (counts[lang], lang == "en"))
+
+
+def send_to(asker: str, lang: str) -> str:
+    """ "Send Dana", "Enviar a Ramón", "Envoyer à Hélène": what a list of things to send says."""
+    return {"es": f"Enviar a {asker}", "fr": f"Envoyer à {asker}"}.get(lang, f"Send {asker}")

@@ -1,0 +1,127 @@
+"""Mail from machines: who is one, and which of their notices are the reader's obligation.
+
+A machine asks only for a personal obligation (a payment to fix, access to recertify, a
+report due); its notice names the obligation in the subject ("Action required: payment failed
+for acme.io" -> "Fix: payment failed for acme.io"). A tool's mail that @-mentions the reader
+carries a person's ask, and a calendar invitation is an item only when the mail asks for an
+answer.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+
+from digests.parsing import ParsedMessage
+from digests.summarize.sentences import new_text
+from digests.summarize.types import ActionItem, truncate
+
+# A machine may ask only for a personal obligation.
+OBLIGATION = re.compile(
+    r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
+    r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
+    r"rotate|expire|expiring|expires|acknowledge|incident|submit)\b",
+    re.IGNORECASE,
+)
+NOTICE = re.compile(
+    r"\b(action required|action needed|required|awaiting your|waiting for your|needs your|"
+    r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"
+    r"reminder|approval|approve|"
+    r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
+    r"pendiente|vence|security alert|new sign-?in|alerte de sécurité|sicherheitswarnung|"
+    r"alerta de seguridad|"
+    r"requis|en attente|échéance)\b",
+    re.IGNORECASE,
+)
+_NOTICE_VERBS = (
+    (
+        re.compile(
+            r"sign-?\s?in|log-?\s?in|security|sécurité|seguridad|sicherheit|password|connexion|anmeldung|sesión",
+            re.I,
+        ),
+        "Check",
+    ),
+    (re.compile(r"approv|freigabe|aprob|validat", re.I), "Approve"),
+    (re.compile(r"payment|card|billing|invoice|charge|pago|paiement|zahlung", re.I), "Fix"),
+    (re.compile(r"\bsign(?!-?\s?(?:in|up|on))|signature|firma", re.I), "Sign"),
+    (re.compile(r"certif|access review|recertif", re.I), "Complete"),
+    (re.compile(r"renew|expir|vence|abl[äa]uf", re.I), "Renew"),
+    (re.compile(r"review|training|survey|course|form", re.I), "Complete"),
+)
+_NOTICE_PREFIX = re.compile(
+    r"^(action required|action needed|reminder|important|urgent|final notice|"
+    r"freigabe erforderlich|acción requerida|action requise)\s*[:\-\u2013]\s*",
+    re.IGNORECASE,
+)
+
+
+_DUE_THING = re.compile(
+    r"^(?:your\s+)?(?P<thing>[^:]{3,80}?)\s+(?:is\s+)?(?:due|fällig|vence)\b[^(]*(?P<tail>\(.*\))?$",
+    re.IGNORECASE,
+)
+
+
+def obligation_text(topic: str) -> str:
+    """ "Action required: payment failed for acme.io" -> "Fix: payment failed for acme.io"."""
+    what = _NOTICE_PREFIX.sub("", topic).strip()
+    if due := _DUE_THING.match(what):
+        # "2026 associate self-evaluation due next Tuesday" -> "Submit 2026 associate ...".
+        thing = f"{due.group('thing')} {due.group('tail') or ''}".strip()
+        if not re.search(
+            r"\b(payment|invoice|bill|rent|renewal|subscription|are|is|you)\b", thing, re.I
+        ):
+            return truncate(f"Submit {thing[:1].lower()}{thing[1:]}", 140)
+    verb = next((v for pattern, v in _NOTICE_VERBS if pattern.search(what)), "")
+    return truncate(f"{verb}: {what}", 140) if verb else ""
+
+
+def is_machine(message: ParsedMessage) -> bool:
+    """Sent by software: the parser's view, plus senders such as orders@ or registration@."""
+    local = message.from_address.partition("@")[0]
+    relayed = " via " in f" {message.from_name.lower()} "  # "Sarah Cohen via Docusign"
+    return message.is_automated or relayed or bool(_MACHINE_LOCAL.search(local))
+
+
+_MACHINE_LOCAL = re.compile(
+    r"(^|[+._-])(orders?|shipping|shipment|tracking|registration|registrations|info|hello|"
+    r"team|support|service|accounts?|security|store|shop|mailer|invoices?|payments?|"
+    r"statements?|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
+    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
+    r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
+    r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
+    r"([+._-]|\d|$)",
+    re.IGNORECASE,
+)
+
+
+_ASKS_TO_REPLY = re.compile(
+    r"\b(rsvp|r\.s\.v\.p|please (?:accept|respond|reply)|"
+    r"let (?:me|us) know if you can (?:make|come|attend|join)|can you make it|"
+    r"confirm (?:your attendance|whether you can|if you can))\b",
+    re.IGNORECASE,
+)
+
+
+def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
+    """ "Reply to the invitation" when the mail asks for an answer; an invitation alone asks
+    nothing (its preparation asks are the items)."""
+    event = message.calendar
+    if event is None or event.method in {"CANCEL", "REPLY"}:
+        return None
+    if not _ASKS_TO_REPLY.search(new_text(message)):
+        return None
+    when = event.start.astimezone(zone) if event.start else None
+    return ActionItem(
+        f"Reply to the invitation: {event.summary}",
+        when.date() if when else None,
+        when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
+    )
+
+
+def mentions(text: str, me: str) -> bool:
+    """The text @-mentions the reader ("@sam-whitfield", "@Aiko Tanaka")."""
+    parts = [p for p in re.split(r"[._+-]", me.partition("@")[0]) if p.isalpha()]
+    if len(parts) < 2:
+        return False
+    handle = r"[\s._-]?".join(map(re.escape, parts[:2]))
+    return re.search(rf"@{handle}\b", text, re.IGNORECASE) is not None

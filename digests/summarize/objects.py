@@ -1,0 +1,162 @@
+"""What an ask is about: the clause that asks, and the thing "it" or "them" stands for.
+
+"Before we can fix a date I need your investigation report" asks from "I need" on; "Can you
+send them first thing tomorrow?" sends what the sentence before said the asker needs ("The
+board pre-read needs Q2 availability for the public API ..."). Both are read with plain
+patterns: a lead clause ends where an ask begins, and an antecedent is the noun phrase after a
+verb of wanting, having or sending in one of the sentences just before the ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where an ask starts inside a longer sentence.
+_ASK_START = re.compile(
+    r"\b(?:could|can|would|will) you\b|\bplease\b|"
+    r"\byou(?:'ll| will)? (?:need to|must|have to)\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
+    r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
+    r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
+    r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b",
+    re.IGNORECASE,
+)
+# A lead clause that may stand before the ask: "Before we can fix a date", "If it suits you,".
+_SUBORDINATE = re.compile(
+    r"^(?:before|after|once|when|if|since|as|for|to|so|pour|si|avant|para|si|antes|cuando|"
+    r"wenn|bevor|damit|um)\b",
+    re.IGNORECASE,
+)
+
+
+def ask_clause(sentence: str) -> tuple[str, str]:
+    """The sentence from where its ask begins, and what a "For X," lead says it is for.
+
+    "For the two SRE reqs on your plan, I need a short justification" asks from "I need";
+    the purpose "for the two SRE reqs on your plan" still names the object and is kept.
+    """
+    match = _ASK_START.search(sentence)
+    if match is None or match.start() == 0:
+        return sentence, ""
+    lead = sentence[: match.start()].rstrip()
+    if len(lead) > 120 or re.search(r"[.!?]\s", lead):
+        return sentence, ""
+    joined = re.search(r"(?:^|\s)(?:so|and|but|then|donc|alors|que|also|dann|also)$", lead, re.I)
+    if (
+        lead.endswith((",", ":", " -", "\u2013", "\u2014", ";"))
+        or joined
+        or _SUBORDINATE.match(lead)
+    ):
+        rest = sentence[match.start() :]
+        purpose = lead.rstrip(",:;-\u2013\u2014 ") if _PURPOSE.match(lead) else ""
+        return rest[:1].upper() + rest[1:], purpose[:1].lower() + purpose[1:]
+    return sentence, ""
+
+
+_PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|den|die)\b", re.I)
+
+
+# "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
+_I_NEED = re.compile(
+    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? need\s+"
+    r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",
+    re.IGNORECASE,
+)
+
+
+def need_as_send(text: str, asker: str) -> str:
+    """ "I need your report on X" -> "Send Claire your report on X" (unchanged otherwise)."""
+    match = _I_NEED.match(text)
+    if match is None:
+        return text
+    return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+
+
+# Verbs after which the thing the mail is about is named: "needs X", "approved your X".
+_NAMING = re.compile(
+    r"\b(?:needs?|wants?|requires?|asked (?:for|about)|is missing|are missing|approved|"
+    r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
+    r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
+    r"updated|(?:do you |you )have|(?:is|are|was)(?= (?:the|your|our) ))\s+"
+    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d)\b.*)",
+    re.IGNORECASE,
+)
+# Where the noun phrase stops: a clause boundary or a word that starts a new clause.
+_NP_END = re.compile(
+    r"\s*(?:(?<!\bvs)(?<!\bv)\.(?=\s|$)|[;!?(]|\s[-\u2013\u2014]\s|"
+    r",\s+(?:so|since|because|which|and then|but)\b|"
+    r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
+    r"if|when|with one|and i|and we|but|up|to)\b)",
+    re.IGNORECASE,
+)
+_VAGUE_OBJECT = re.compile(
+    r"^(?P<verb>(?:\w+(?: and \w+)?)(?: (?:it|them) back)?)\s+(?P<asker>[A-Z][a-zà-ÿ]+\s+)?"
+    r"(?P<pron>it|them)\b(?: back)?(?=$|[\s,;:.!?])",
+)
+
+
+# "If so, the investigation pack is in the ER folder": the thing the sentence is about.
+_SUBJECT = re.compile(
+    r"^(?:[^,.]{0,25},\s+)?(?P<np>(?:the|your|our|my|this|these)\s+"
+    r"(?!(?:deadline|problem|issue|idea|point|reason|question|thing|goal|plan|good|bad|"
+    r"main|only|rest|latest|best|worst|same)\b)[\w' -]{2,50}?)\s+"
+    r"(?:is|are|was|were|has been|have been|lives|sits)\b",
+    re.IGNORECASE,
+)
+
+
+_DETERMINERS = frozenset(
+    ["the", "your", "our", "a", "an", "my", "his", "her", "their", "this", "these", "some"]
+)
+
+
+def antecedent(previous: list[str]) -> str:
+    """The noun phrase the nearest earlier sentence (of the last three) names, or ""."""
+    for sentence in reversed(previous[-3:]):
+        match = _NAMING.search(sentence) or _SUBJECT.match(sentence)
+        if match is None:
+            continue
+        np = match.group("np")
+        end = _NP_END.search(np)
+        np = np[: end.start()] if end else np
+        words = np.split()
+        if 2 <= len(words) <= 25:
+            words[0] = words[0].lower() if words[0].lower() in _DETERMINERS else words[0]
+            return " ".join(words).rstrip(",:")
+    return ""
+
+
+def resolve_pronoun(text: str, previous: list[str]) -> str:
+    """ "Send Grace it" style asks name their object: "Send them" -> "Send the numbers"."""
+    match = _VAGUE_OBJECT.match(text)
+    if match is None or match.group("verb").lower() in {"do", "handle", "manage", "sort"}:
+        return text  # "do it" stands for a verb phrase, not a thing
+    thing = antecedent(previous)
+    if not thing:
+        return text
+    verb = re.sub(r"\s+(?:it|them) back$", "", match.group("verb"))
+    asker = match.group("asker") or ""
+    return f"{verb} {asker}{thing}{text[match.end() :]}"
+
+
+_FILLER_TEXT = """a an the to of for on in at by and or with from your you me my our us we i it
+    this that is are be please can could would will need so as up about into before after if any all
+    then them their these those do also"""
+_FILLER = frozenset(_FILLER_TEXT.split())
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"\s*\(re: .*$", "", text)  # the subject added for context is no part of the ask
+    return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FILLER}
+
+
+def same_ask(text: str, earlier: list[str]) -> bool:
+    """The ask is one already listed in other words ("Send it to Claire" after "Send Claire
+    your report")."""
+    mine = _words(text)
+    for other in earlier:
+        theirs = _words(other)
+        if any(w[:1].isdigit() for w in mine ^ theirs):
+            continue  # "file 3" is not "file 4"
+        if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
+            return True
+    return False

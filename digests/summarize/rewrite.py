@@ -1,0 +1,392 @@
+"""Asks in imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck".
+
+The polite frame ("could you", "I need you to", "bitte", "merci de"), the deadline words (the
+date is kept apart) and the reasons after the ask ("so I can ...") go; "me" becomes the
+asker's name. A lead clause before an imperative ("Before you go in, call Morrow") goes too,
+and two asks joined by "and" are split when each names its own object.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.objects import ask_clause, need_as_send
+from digests.summarize.types import truncate
+
+IMPERATIVE = re.compile(
+    r"^(?:re-)?(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
+    r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
+    r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
+    r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
+    r"ship|deploy|look|put|get|remove|cancel|move|email|text|follow up|chase|loop|set up|"
+    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
+    r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
+    r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
+    r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
+    r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
+    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
+    r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
+    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up|"
+    r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
+    r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
+    r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
+    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile)\b",
+    re.IGNORECASE,
+)
+
+
+LEAD_IN = re.compile(
+    r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
+    r"can you|would you|kindly|bitte|merci|por favor)\b)",
+    re.IGNORECASE,
+)
+_POLITE = re.compile(
+    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then),?\s+|"
+    r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
+    r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
+    r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
+    r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
+    r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"
+    r"(it|that) (would|'d) be (great|good|helpful|amazing|ideal) if you could\s+|"
+    r"i'?d be (grateful|glad|thankful) if you could\s+|"
+    r"would you mind\s+|would it be possible (for you )?to\s+|"
+    r"(i|we) need\s+(?=(a|an|the|your)\b)|"
+    r"¿?\s*(me |nos |le )?(puedes|podrías|podrias|podéis|podrían|puede|podría)\s+(por favor\s+)?|"
+    r"(pourriez|pouvez)-vous (me |nous )?|(peux|pourrais)-tu (me |nous )?|merci de (me |nous )?|"
+    r"(kannst|könntest|würdest) du (mir |uns )?(bitte )?|"
+    r"(können|könnten) sie (mir |uns )?(bitte )?|"
+    r"bitte\s+|por favor,?\s+|s'il (te|vous) pla[iî]t,?\s+)",
+    re.IGNORECASE,
+)
+_DATEISH = (
+    r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
+    r"afternoon|evening|tonight|today|tomorrow|eod|"
+    r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"(?-i:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
+    r"(?:eastern|pacific|central|mountain)(?: time)?\b|"
+    r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|"
+    # the same in German, French and Spanish: "antes del 25", "d'ici le 5 octobre"
+    r"el |del |de |le |la |las |zum |am |um |uhr\b|h\b|heute|morgen|demain|aujourd'hui|"
+    r"mañana|hoy|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember)\b|,)\s*)"
+)
+_DEADLINE_PHRASE = re.compile(
+    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
+    rf"antes del?|hasta el|para el|avant le|avant|d'ici(?: le)?|au plus tard|bis(?: zum)?|"
+    rf"spätestens(?: bis)?)\s+"
+    rf"{_DATEISH}+",
+    re.IGNORECASE,
+)
+_DATE_WORD = re.compile(
+    r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|cob|eow|"
+    r"day|week|month|latest|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_date(match: re.Match[str]) -> str:
+    """Drop "by Friday 5pm"; keep "before the review", which names no date."""
+    return " " if _DATE_WORD.search(match.group(0)) else match.group(0)
+
+
+# Times left over once "by ..." is gone: "PT today", "first thing tomorrow", "12:00 CET".
+_LOOSE_TIME = re.compile(
+    r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
+    r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
+    r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
+    r"as soon as (?:possible|you can)|at your earliest convenience)(?:,?\s+ideally)?\b|"
+    r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
+    r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
+    r"if possible|and (i|we)('ll| will)\b|"
+    r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
+    r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
+    r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit)\b|"
+    r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|"
+    r"\s+[-\u2013\u2014]\s)"
+    r".*$",
+    re.IGNORECASE,
+)
+
+
+_INDIRECT_TELL = re.compile(
+    r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
+    r"^i wonder\s+(?=whether|if)",
+    re.IGNORECASE,
+)
+SOMEONE_WANTS = re.compile(
+    r"^(?:[\w ]+\()?(?!(?:She|He|They|It|We|I|This|That|Everyone|Nobody)\b)([A-Z][a-zà-ÿ]+)\)?"
+    r"\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
+)
+_NEED_YOUR = re.compile(
+    r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your (approval|ok|okay|"
+    r"go-ahead|sign-?off|"
+    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
+    r"(?:\s+(?:on|for|of|to))?\s+",
+    re.IGNORECASE,
+)
+_NEED_VERBS = {
+    "approval": "Approve", "ok": "Approve", "okay": "Approve",
+    "go-ahead": "Approve",
+    "sign-off": "Sign off", "signoff": "Sign off",
+    "signature": "Sign",
+    "feedback": "Give feedback on", "input": "Give input on", "review": "Review",
+    "comments": "Comment on",
+    "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
+    "confirmation": "Confirm",
+}  # fmt: skip
+
+
+_INVERTED = re.compile(
+    r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
+    r"(you|we|it|this|that|they|he|she)\b\s*",
+    re.IGNORECASE,
+)
+
+
+def answer_text(sentence: str, asker: str) -> str:
+    """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
+    text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
+    text = _VOCATIVE.sub("", text, count=1)
+    if match := _INVERTED.match(text):
+        aux, subject = match.group(1).lower(), match.group(2).lower()
+        rest = text[match.end() :]
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        text = f"whether {subject} {verb}{rest}"
+    else:
+        text = f"{text[:1].lower()}{text[1:]}"
+    who = asker or "them"
+    return truncate(
+        f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
+    )
+
+
+NOUN_USE = re.compile(
+    r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
+    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
+    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b",
+    re.I,
+)
+
+
+_LEAD_CLAUSE = re.compile(
+    r"^(?:before|after|once|when|while|if|as soon as|by|for|in the meantime|meanwhile|"
+    r"ideally|otherwise|alternatively|in any case)\b[^,.;:?!]{0,70},\s+"
+    r"(?:(?:please|then|also)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def after_lead(sentence: str) -> str:
+    """ "Before you go in, call Morrow ..." -> "call Morrow ..." (unchanged without a lead)."""
+    match = _LEAD_CLAUSE.match(sentence)
+    return sentence[match.end() :] if match else sentence
+
+
+# Opening a page or reading a draft is the first step of the ask that follows, not an ask.
+_STEP = re.compile(
+    r"^(?:log ?in|sign ?in|go|open|visit|click|head|review|read|look|check|have a look|skim)\b",
+    re.IGNORECASE,
+)
+_AND_THEN = re.compile(r",? and (?:then |also )?(?=\w)", re.IGNORECASE)
+
+
+def split_conjoined(text: str) -> list[str]:
+    """ "Send Hannah the schedule and flag anything above €50k" is two asks; "Review and
+    approve the PR" and "Export the JSON and send it to Henrik" are one."""
+    for match in _AND_THEN.finditer(text):
+        first, second = text[: match.start()], text[match.end() :]
+        if (
+            len(first.split()) >= 4
+            and len(second.split()) >= 3
+            and IMPERATIVE.match(second)
+            and not NOUN_USE.match(second)
+            and not re.match(r"^\S+(?:\s+\S+)?\s+(it|them|this|that|these|those)\b", second, re.I)
+            and "(re:" not in first
+            and not _STEP.match(first)
+        ):
+            return [first, second[:1].upper() + second[1:]]
+    return [text]
+
+
+def first_name(name: str) -> str:
+    name = name.strip().strip("\"'")
+    if "," in name:
+        name = name.split(",", 1)[1]
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower().rstrip(".") not in _TITLES]
+    return words[0] if words and "@" not in words[0] else ""
+
+
+_TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
+_TITLES = frozenset(_TITLE_TEXT.split())
+
+
+_NECESITO = re.compile(
+    r"^(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) que (?P<me>me |nos )?"
+    r"(?P<verb>\w+)\s+",
+    re.IGNORECASE,
+)
+_INFINITIVES = {
+    **dict.fromkeys(
+        ["mandes", "envíes", "pases", "mandéis", "enviéis", "mande", "envíe"], "Enviar"
+    ),
+    **dict.fromkeys(["firmes", "firméis", "firme"], "Firmar"),
+    **dict.fromkeys(["revises", "reviséis", "revise"], "Revisar"),
+    **dict.fromkeys(["confirmes", "confirméis", "confirme"], "Confirmar"),
+    **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
+    **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
+}
+
+
+def _whom(name: str, asker: str) -> str:
+    """Whom "let X know" means: the asker for "me"/"us", else the name."""
+    return (asker or "them") if name.lower() in {"me", "us"} else name
+
+
+_WILLING = re.compile(
+    r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
+    r"available (?:to|for)|happy to|keen to|free to)\s+",
+    re.IGNORECASE,
+)
+# "No rush at all, just let Sophie know what you think": tell Sophie.
+_LET_KNOW = re.compile(
+    r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
+    r"let ([A-Z][\w'-]+|me|us) know\b\s*",
+    re.IGNORECASE,
+)
+_NEED_DONE = re.compile(
+    r"^(?:(?:please\s+)?(?:make sure|ensure)(?: that)?|(?:i|we)(?:'ll| will)? need|i'?d like)\s+"
+    r"(?P<what>(?!you\b|to\b)[\w' -]{2,60}?)\s+(?:is|are|gets?|to be|has been|have been)?\s*"
+    r"(?P<done>signed off|set up|sent over|sent|signed|submitted|approved|reviewed|merged|fixed|"
+    r"updated|booked|filed|paid|done|finished|completed|uploaded|shared|returned|scheduled|"
+    r"deployed|rotated|renewed|confirmed)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
+
+
+def _base_verb(participle: str) -> str:
+    """ "submitted" -> "Submit", "approved" -> "Approve", "signed off" -> "Sign off"."""
+    low = participle.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    head, _, tail = low.partition(" ")
+    stem = head[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        stem = stem[:-1]  # submitted -> submit
+    elif head.endswith(("ved", "ted", "red", "sed", "ged", "ced")) and not IMPERATIVE.match(stem):
+        stem = head[:-1]  # approved -> approve, updated -> update
+    return f"{stem} {tail}".strip().capitalize()
+
+
+# "Alex, are you able to ...": the reader's name before the ask.
+_VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
+_STATUS = re.compile(
+    r"^(?:what'?s|what is) the (?:status|latest|eta) (?:of|on|with) (.+?)\??$|"
+    r"^any (?:update|news|progress) (?:on|about|with) (.+?)\??$",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"^(?:any )?(thoughts|objections|concerns|feedback|comments|objection)"
+    r" (?:on|about|to|regarding) (.+?)\??$",
+    re.IGNORECASE,
+)
+# The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
+# "Approve", "necesito que me mandes" is "Enviar a Marta".
+_PLAIN_VERBS = [
+    (
+        re.compile(
+            r"^(?:(?:have|take) a (?:quick |closer |final )?look(?: at| over| through)?|"
+            r"look (?:at|over|through)|go (?:through|over)|check out|skim(?: through)?)\b",
+            re.IGNORECASE,
+        ),
+        "Review",
+    ),
+    (
+        re.compile(
+            r"^give (?:\w+ )?(?:your|the) (?:ok|okay|approval|go-ahead|green light|sign-?off)"
+            r"(?: on| for| to)?\b",
+            re.IGNORECASE,
+        ),
+        "Approve",
+    ),
+]
+
+
+def action_text(sentence: str, asker: str = "") -> str:
+    """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
+    clause, purpose = ask_clause(sentence.strip())
+    if IMPERATIVE.match(lead_free := after_lead(clause)):
+        clause = lead_free
+    text = LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
+    text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
+    text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
+    text = re.sub(
+        r"^(?:do you )?want me to\s+",
+        f"Tell {asker or 'them'} whether they should ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = _VOCATIVE.sub("", text, count=1)
+    if status := _STATUS.match(text):
+        what = status.group(1) or status.group(2)
+        text = f"Send {asker or 'them'} a status update on {what}"
+    if opinion := _OPINION.match(text):
+        text = f"Give {asker or 'them'} your {opinion.group(1).lower()} on {opinion.group(2)}"
+    if wants := SOMEONE_WANTS.match(text) if not _NEED_YOUR.match(text) else None:
+        text = f"Send {wants.group(1)} {text[wants.end() :]}"
+    if need := _NEED_YOUR.match(text):
+        text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
+    text = need_as_send(text, asker)
+    text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
+    if willing := _WILLING.match(text):
+        # "Would you be up for a brown bag?" asks for a yes or no.
+        text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
+    text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
+    for _ in range(4):
+        if done := _NEED_DONE.match(text):
+            # "make sure yours is submitted", "we need it signed off": the doing is the ask.
+            verb, what = _base_verb(done.group("done")), done.group("what")
+            text = f"{verb}{' on' if verb == 'Sign off' else ''} {what}{text[done.end() :]}"
+            break
+        shorter = _POLITE.sub("", text, count=1).strip()
+        if shorter == text or not shorter:
+            break
+        text = shorter
+    if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
+        text = re.sub(
+            r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
+        )
+    if asker:
+        text = re.sub(
+            r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let) me\b",
+            rf"\1 {asker}",
+            text,
+            flags=re.I,
+        )
+        text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
+    text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
+    text = _TRAILING.sub("", text.split("; ")[0])
+    text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
+    text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
+    text = text.rstrip(" .!?,;:\"'\u201c\u201d")
+    for pattern, verb in _PLAIN_VERBS:
+        text = pattern.sub(verb, text, count=1)
+    if spanish := _NECESITO.match(text):
+        infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
+        to_me = f" a {asker}" if spanish.group("me") and asker and infinitive == "Enviar" else ""
+        text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
+    if len(text.split()) < 2 and not IMPERATIVE.match(text):
+        return ""  # "Please!" alone asks nothing we can name
+    return truncate(text[:1].upper() + text[1:], 140)

@@ -1,0 +1,36 @@
+"""Time zones as mail names them: abbreviations, cities and "AoE", mapped to IANA zones."""
+
+from __future__ import annotations
+
+import re
+
+# A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE".
+ZONE = re.compile(
+    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
+    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
+    r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
+    r"Singapore|Tokyo|Sydney)(?![\w-])"
+)
+# Where each named zone is (AoE, anywhere on Earth, is UTC-12).
+ZONES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "NEW YORK TIME": "America/New_York", "CT": "America/Chicago", "CST": "America/Chicago",
+    "CDT": "America/Chicago", "MT": "America/Denver", "MST": "America/Denver",
+    "MDT": "America/Denver", "PT": "America/Los_Angeles", "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
+    "UK TIME": "Europe/London", "LONDON TIME": "Europe/London", "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
+    "BERLIN TIME": "Europe/Berlin", "PARIS TIME": "Europe/Paris", "IST": "Asia/Kolkata",
+    "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
+    "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver", "AOE": "Etc/GMT+12",
+    "LONDON": "Europe/London", "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin",
+    "MADRID": "Europe/Madrid", "NEW YORK": "America/New_York", "CHICAGO": "America/Chicago",
+    "SINGAPORE": "Asia/Singapore", "TOKYO": "Asia/Tokyo", "SYDNEY": "Australia/Sydney",
+}  # fmt: skip
+# "by COB Thursday ET": close of business in a named zone.
+CLOSE_IN_ZONE = re.compile(
+    r"\b(?i:eod|cob|end of (?:the )?(?:business )?day|close of business)\b[^.;]{0,25}?"
+    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|SGT|AEST|AEDT|"
+    r"UK time|London time|Berlin time|Paris time|Eastern|Pacific|Central)(?![\w-])"
+)
