@@ -41,9 +41,15 @@ test: lint browser
 
 # Each leg has its own --basetemp: pytest prunes old temporary folders under /tmp, and would
 # delete those of a concurrent run there.
+# The short soak (tests/bench/test_soak.py, ~2 min) always runs on PostgreSQL in a database of
+# its own, whichever leg starts it, so only the PostgreSQL leg runs it; every other test runs on
+# both legs. (Without a PostgreSQL server there is no PostgreSQL leg and no soak either way.)
+SQLITE_LEG_SKIPS := --ignore=tests/bench/test_soak.py
+# The slowest tests are listed at the end of each leg, so a test that turns slow is seen.
+DURATIONS := --durations=15
 test-sqlite: install
 	@echo "== pytest on SQLite"
-	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest --basetemp=var/pytest-sqlite $(PYTEST_ARGS)
+	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest --basetemp=var/pytest-sqlite $(DURATIONS) $(SQLITE_LEG_SKIPS) $(PYTEST_ARGS)
 
 # Runs on PostgreSQL when DATABASE_URL points at one or the local server answers; with CI=true
 # a PostgreSQL that cannot be reached is a failure, not a skip.
@@ -56,7 +62,7 @@ test-postgres: install
 		echo "== PostgreSQL leg skipped: set DATABASE_URL=postgres://... to run it"; exit 0; \
 	fi; \
 	echo "== pytest on PostgreSQL ($$url)"; \
-	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest --basetemp=var/pytest-postgres $(PYTEST_ARGS)
+	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest --basetemp=var/pytest-postgres $(DURATIONS) $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m pip install -qq -r requirements-bench.txt

@@ -60,11 +60,15 @@ _MONTH_AFTER = re.compile(
 )
 
 
+_LOOKBEHIND = 80  # longer than any abbreviation or dotted short form
+
+
 def _ends_sentence(block: str, end: int) -> bool:
     """Whether the punctuation ending at ``end`` closes a sentence."""
     if block[end - 1] in "!?":
         return True
-    before = block[:end].rstrip("\"')]")
+    # Only the tail decides; looking at all of ``block`` made a long block quadratic.
+    before = block[max(0, end - _LOOKBEHIND) : end].rstrip("\"')]")
     word = re.search(r"([\w.]+)\.$", before)
     if word is None:
         return True
