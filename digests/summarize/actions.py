@@ -36,6 +36,7 @@ from digests.summarize.notices import (
     obligation_text,
 )
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
+from digests.summarize.obligations import duty_item, is_vague, mail_language
 from digests.summarize.rewrite import (
     IMPERATIVE,
     NOUN_USE,
@@ -105,6 +106,7 @@ def find_action_items(
     theirs, unless the reader is Lena.
     """
     my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
+    machine = automated
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
@@ -120,7 +122,7 @@ def find_action_items(
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences if CUED.search(s)], received, zone)
     topic = _topic(message.subject)
-    mail_language = language(new_text(message))
+    lang = language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
     last_listed = False  # whether the sentence before was a list item
@@ -190,11 +192,7 @@ def find_action_items(
             text = answer_text(part, asker) if question else action_text(part, asker)
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
-                verb = (
-                    send_to(asker, mail_language)
-                    if asker and not automated and not question
-                    else ""
-                )
+                verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
                 text.startswith(f"Tell {asker} ") and items[-1].text.startswith(f"Tell {asker} ")
@@ -219,13 +217,35 @@ def find_action_items(
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received)))
-    notice = automated and not message.is_mass_mail and NOTICE.search(message.subject)
-    # "Action required: payment failed for acme.io": the obligation is in the subject.
-    if not items and notice and (text := obligation_text(topic)):
-        named = resolve_deadline(topic, received)  # "due September 18" in the subject
-        same_day = named and first_date and named.due == first_date.due
-        items.append(_item(text, first_date if same_day or not named else named))
+    if machine:
+        items = _with_duty(items, message, topic, (received, first_date), lang)
     return items
+
+
+def _with_duty(
+    items: list[ActionItem],
+    message: ParsedMessage,
+    topic: str,
+    when: tuple[datetime, Deadline | None],
+    lang: str,
+) -> list[ActionItem]:
+    """A machine's notice of the reader's obligation: one item naming it, before the rest."""
+    received, first = when
+    lead, mass = new_text(message)[:900], message.is_mass_mail
+    kind, text = duty_item(topic, lead, message.from_name, mail_language(lead, lang), mass=mass)
+    if not text and not items and not mass and NOTICE.search(message.subject):
+        text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
+    if not text:
+        return items
+    named = resolve_deadline(topic, received)  # "due September 18" in the subject
+    same_day = named and first and named.due == first.due
+    deadline = first if same_day or not named else named
+    if kind == "rerun":
+        deadline = None  # a broken run is due now, not on a date its log mentions
+    elif items and not deadline:
+        deadline = _deadline_of(items[0])
+    rest = [i for i in items if not is_vague(i.text, kind)]
+    return [_item(text, deadline), *rest][:MAX_ACTION_ITEMS]
 
 
 def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:

@@ -175,7 +175,7 @@ def test_a_machines_obligation_in_the_subject_becomes_an_item():
         subject="Action required: payment failed for tandemroast.sg",
         sender="Stallfront Billing <billing@stallfront.example>",
     )
-    assert found == [ActionItem("Fix: payment failed for tandemroast.sg", FRIDAY)]
+    assert found == [ActionItem("Pay the balance for tandemroast.sg", FRIDAY)]
 
 
 def test_someone_elses_failed_build_gives_no_item():
@@ -380,7 +380,11 @@ def test_a_machine_notice_due_in_the_subject_is_submit_that_thing():
         subject="Reminder: 2026 associate self-evaluation due next Tuesday",
         sender="Talent <talent@firm.example>",
     )
-    assert found == [ActionItem("Submit 2026 associate self-evaluation", TUESDAY + dt.timedelta(7))]
+    assert found == [
+        ActionItem(
+            "Submit your 2026 associate self-evaluation in Talent", TUESDAY + dt.timedelta(7)
+        )
+    ]
 
 
 def test_you_need_to_after_a_lead_is_the_ask_and_more_verbs_are_known():
