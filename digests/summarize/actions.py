@@ -29,14 +29,10 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.notices import (
-    NOTICE,
-    OBLIGATION,
-    mentions,
-    obligation_text,
-)
+from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
-from digests.summarize.obligations import duty_item, is_vague, mail_language
+from digests.summarize.obligations import with_duty
+from digests.summarize.phrasing import is_phone_line, polish, unsolicited
 from digests.summarize.rewrite import (
     IMPERATIVE,
     NOUN_USE,
@@ -67,7 +63,10 @@ _ASK = re.compile(
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your))\b",
+    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like your "
+    r"(?:take|view|opinion|thoughts|read|steer|input)|"
+    r"dime|dinos|decidme|av[ií]same|dis-moi|dites-moi|sag mir|sagen sie mir|"
+    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
@@ -105,6 +104,8 @@ def find_action_items(
     ``me`` is the reader's address: a list item "Lena: hero image v2" is Lena's task, not
     theirs, unless the reader is Lena.
     """
+    if unsolicited(new_text(message)):
+        return []  # a recruiter's pitch asks nothing of the reader
     my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
     machine = automated
     if automated and mentions(new_text(message), me):
@@ -204,8 +205,9 @@ def find_action_items(
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
             named = resolve_pronoun(text, before[:-1])
-            text = named if named != text else _with_context(text, topic)
-            for ask in split_conjoined(text):
+            shaped = polish(named, asker, topic)
+            shaped = shaped if named != text or shaped != [text] else [_with_context(text, topic)]
+            for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
@@ -213,39 +215,15 @@ def find_action_items(
                     asked_last = len(before)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
+    if len(items) > 1 or machine:
+        items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received)))
     if machine:
-        items = _with_duty(items, message, topic, (received, first_date), lang)
+        items = with_duty(items, message, topic, (received, first_date), lang)
     return items
-
-
-def _with_duty(
-    items: list[ActionItem],
-    message: ParsedMessage,
-    topic: str,
-    when: tuple[datetime, Deadline | None],
-    lang: str,
-) -> list[ActionItem]:
-    """A machine's notice of the reader's obligation: one item naming it, before the rest."""
-    received, first = when
-    lead, mass = new_text(message)[:900], message.is_mass_mail
-    kind, text = duty_item(topic, lead, message.from_name, mail_language(lead, lang), mass=mass)
-    if not text and not items and not mass and NOTICE.search(message.subject):
-        text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
-    if not text:
-        return items
-    named = resolve_deadline(topic, received)  # "due September 18" in the subject
-    same_day = named and first and named.due == first.due
-    deadline = first if same_day or not named else named
-    if kind == "rerun":
-        deadline = None  # a broken run is due now, not on a date its log mentions
-    elif items and not deadline:
-        deadline = _deadline_of(items[0])
-    rest = [i for i in items if not is_vague(i.text, kind)]
-    return [_item(text, deadline), *rest][:MAX_ACTION_ITEMS]
 
 
 def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
@@ -333,7 +311,9 @@ _YOU_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _SMALL_TALK = re.compile(
-    r"\bhow are (you|things)|how was your|hope you\b|wie geht|ça va|qué tal", re.I
+    r"\bhow are (you|things)|how was your|hope you\b|^(?:i |we )?hope (?!you can|you could)|"
+    r"treating you|wie geht|ça va|qué tal",
+    re.I,
 )
 
 

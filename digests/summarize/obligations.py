@@ -10,8 +10,13 @@ review for Warehouse Systems"), in the mail's language, instead of the mail's bu
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from digests.summarize.types import truncate
+from digests.parsing import ParsedMessage
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.notices import NOTICE, obligation_text
+from digests.summarize.sentences import new_text
+from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _LANGS = ("en", "de", "fr", "es")
 
@@ -319,3 +324,34 @@ def is_vague(text: str, kind: str = "") -> bool:
     return (
         len(core.split()) <= 3 or bool(_BUTTON.match(core)) or bool(family and family.search(core))
     )
+
+
+_CONTRACT = re.compile(r"\b(?:contract|agreement|vertrag|contrat|contrato)\b", re.I)
+
+
+def with_duty(
+    items: list[ActionItem],
+    message: ParsedMessage,
+    topic: str,
+    when: tuple[datetime, Deadline | None],
+    lang: str,
+) -> list[ActionItem]:
+    """A machine's notice of the reader's obligation: one item naming it, before the rest."""
+    received, first = when
+    lead, mass = new_text(message)[:900], message.is_mass_mail
+    kind, text = duty_item(topic, lead, message.from_name, mail_language(lead, lang), mass=mass)
+    bare = _CONTRACT.search(topic)  # "Your contract expires on 30 June": a statement
+    if not text and not items and not mass and not bare and NOTICE.search(message.subject):
+        text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
+    if not text:
+        return items
+    named = resolve_deadline(topic, received)  # "due September 18" in the subject
+    same_day = named and first and named.due == first.due
+    deadline = first if same_day or not named else named
+    if kind == "rerun":
+        deadline = None  # a broken run is due now, not on a date its log mentions
+    elif items and not deadline:
+        deadline = Deadline(items[0].due, items[0].time) if items[0].due else None
+    rest = [i for i in items if not is_vague(i.text, kind)]
+    duty = ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
+    return [duty, *rest][:MAX_ACTION_ITEMS]

@@ -118,7 +118,7 @@ def test_a_short_or_vague_ask_names_what_it_is_about():
         "Review (re: Storybook deploy broken)"
     ]
     assert texts(items_of("Please approve it today.", subject="Re: Budget v3")) == [
-        "Approve it (re: Budget v3)"
+        "Approve Budget v3"
     ]
 
 

@@ -1,0 +1,243 @@
+"""An ask's final wording: the object named, the reason cut, one item per ask.
+
+After the ask is in imperative form, it can still lean on the mail around it: "Approve it"
+(approve what the subject names), "Have the comparison ready" (prepare it), "Loop me in on the
+outcome" (tell the asker), "Tell Dana if you can come and bring the deck" (two asks: confirm
+attendance and prepare the deck). These rewrites work on the item text and the mail's subject
+and generalize across senders; the wording stays in the mail's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
+_REASON = re.compile(
+    r"\s*(?:,\s*|\s+)(?:otherwise|or else|else|sonst|ansonsten|sinon|si no|de lo contrario|"
+    r"and (?:[A-Z][a-z]+|he|she|they) (?:is|are|will be|'s) (?:on|away|out|off|travell?ing|"
+    r"flying)\b|or (?:it|we|this|that) (?:slips|will slip|won't|can't|misses))\b.*$",
+)
+# "Approve it", "Send us them", "Schickt mir das": an object that only points.
+_POINTER = re.compile(
+    r"^(?P<verb>[A-Z][\w-]*(?: (?:back|over|in|out|off|up|on))?)(?P<who> (?:[A-Z][a-zà-ÿ]+|us|me))?"
+    r" (?P<pron>it|them|this|that|das|es|lo|la|ça|le)"
+    r"(?P<rest>(?:\s+(?:to|in|on|for|with|by|back|over|before|after|as|from|at|into|mit|an|"
+    r"bis|a|en|para|avant|por)\b.*|[,.;:!?].*)?)$",
+)
+# Subject words that say what is wanted, not what the thing is.
+_STATUS = re.compile(
+    r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
+    r"sign-?off|decision)|please|by|before|due|today|tomorrow|tonight|asap|urgent|"
+    r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question)\b",
+    re.I,
+)
+
+
+_GENERIC = re.compile(
+    r"^(?:re|fwd?|aw|fyi|heads[- ]up|update|reminder|request|follow[- ]up|quick q|ping|"
+    r"hi|hello|hallo|hola|bonjour|urgent|important|wichtig|urgente|action required)$",
+    re.I,
+)
+_NOT_THINGS = frozenset(["do", "handle", "manage", "sort", "get", "fix", "make", "take"])
+
+
+def topic_object(topic: str) -> str:
+    """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
+    text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
+    parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
+    for part in parts:
+        cut = _STATUS.search(part)
+        part = part[: cut.start()].strip(" ,-:") if cut else part
+        if 1 <= len(part.split()) <= 8 and not _GENERIC.match(part):
+            return part
+    return ""
+
+
+_READY = re.compile(r"^Have (?P<what>.+?) (?:ready|done|prepared|in place)\b(?P<rest>.*)$", re.I)
+_LOOP_IN = re.compile(
+    r"^(?:Loop|Keep) (?:me|us|[A-Z][a-zà-ÿ]+) (?:in|posted|updated|informed)"
+    r"(?: (?:on|about) (?P<what>.+))?$",
+    re.I,
+)
+_COMFORTABLE = re.compile(
+    r"^(?:Tell \w+ whether you(?:'re| are) |Be |Feel )?(?:comfortable|happy|willing|ok|okay)"
+    r" (?:with |to )?(?P<verb>[a-z]+)(?P<rest>\b.*)$",
+    re.I,
+)
+_TAKE_ON = re.compile(
+    r"^(?:(?:I|we)(?:'d| would) (?:like|love|appreciate|value)|(?:I|we) want|"
+    r"(?:give|tell) (?:\w+ )?)(?: to (?:get|hear|have))? your (?:take|view|opinion|thoughts|"
+    r"read|steer|call|input|recommendation|vote) (?:on )?(?P<q>whether|if|which|what|who|how|"
+    r"where|when)\b(?P<rest>.*)$",
+    re.I,
+)
+_COME_AND = re.compile(
+    r"^Tell (?P<who>\S+) (?:if|whether) you(?:'ll| will| can|'re able to| could)? "
+    r"(?:come|make it|join(?: us)?|attend|be there)\b,?(?: and)? "
+    r"(?P<verb>bring|prepare|send|share) (?P<what>.+)$",
+    re.I,
+)
+
+
+_WHEN = re.compile(
+    r"^\s*(?:for|on|by)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|"
+    r"next week|the weekend)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.I,
+)
+_CONSTRAINT = re.compile(
+    r"^(?:Keep|Limit) (?:it|them|this|that|the \w+|your \w+) (?:to|under|below|within|short|"
+    r"brief|tight)\b",
+    re.I,
+)
+
+
+def _base(gerund: str) -> str:
+    """ "introducing" -> "introduce", "sharing" -> "share", "sending" -> "send"."""
+    low = gerund.lower()
+    if not low.endswith("ing") or len(low) < 6:
+        return low
+    stem = low[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]  # "getting" -> "get"
+    if re.search(r"(?:[^aeiou][aeiou][cvzsgdu]|[^aeiou]at|[cgs]|ur|iz|uc)$", stem):
+        return stem + "e"  # "introduc" -> "introduce", "shar" -> "share"
+    return stem
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def polish(text: str, asker: str, topic: str) -> list[str]:
+    """The item's final wording; two items when it joins an RSVP and a preparation."""
+    if "(re: " in text:
+        return [text]
+    who = asker or "them"
+    text = _REASON.sub("", text).rstrip(" ,;")
+    if _CONSTRAINT.match(text):
+        return []  # "Keep it to 10 slides" shapes an ask, it is none
+    if foreign := _foreign(text, who, topic):
+        return foreign
+    text = re.sub(r"^(Send|Give|Forward|Email|Show|Get) us\b", rf"\1 {who}", text)
+    if come := _COME_AND.match(text):
+        event = _lower_first(topic_object(topic))
+        at = f" at the {event}" if event else ""
+        verb = "Prepare" if come.group("verb").lower() == "bring" else come.group("verb").title()
+        what = come.group("what").rstrip(" .")
+        what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
+        return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
+    if ready := _READY.match(text):
+        rest = _WHEN.sub("", ready.group("rest"))
+        text = f"Prepare {ready.group('what')}{rest}"
+    if loop := _LOOP_IN.match(text):
+        what = loop.group("what") or ""
+        text = f"Tell {who} {what}".strip()
+        if re.search(r"\b(?:outcome|result|decision)$", what) and (thing := topic_object(topic)):
+            text = f"{text} of {thing}"
+    if (easy := _COMFORTABLE.match(text)) and easy.group("verb").lower().endswith("ing"):
+        text = f"{_base(easy.group('verb')).capitalize()}{easy.group('rest')}"
+    elif easy and easy.group("verb").lower() in {"introduce", "share", "send", "connect"}:
+        text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
+    if take := _TAKE_ON.match(text):
+        text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
+    text = re.sub(
+        r"\b(introduce|connect|cc|copy|include|invite|add|loop in) me\b",
+        rf"\1 {who}",
+        text,
+        flags=re.I,
+    )
+    point = _POINTER.match(text)
+    if point and point.group("verb").lower() not in _NOT_THINGS and (thing := topic_object(topic)):
+        who_part = point.group("who") or ""
+        text = f"{point.group('verb')}{who_part} {thing}{point.group('rest')}"
+    return [text]
+
+
+# "Dime si ...", "Dites-moi si ...", "Sag mir, ob ...": tell the asker, in the mail's language.
+_TELL_IF = [
+    (
+        re.compile(
+            r"^(?:Dime|Dinos|Decidme|Av[ií]same),?\s+(?=si|qu[ée]|cu[áa]l|cu[áa]ndo|c[óo]mo)"
+        ),
+        "Decir a {who} ",
+    ),
+    (re.compile(r"^(?:Dis-moi|Dites-moi),?\s+(?=si|quel|quand|comment|où)"), "Dire à {who} "),
+    (
+        re.compile(
+            r"^(?:Sag mir|Sagen Sie mir|Gib mir Bescheid|Gebt mir Bescheid|"
+            r"Geben Sie mir Bescheid),?\s+(?=ob|wann|welche|was|wie)"
+        ),
+        "{who} sagen, ",
+    ),
+]
+_COME_FOREIGN = [
+    (
+        re.compile(
+            r"^(?:Gebt|Gib|Geben Sie) mir Bescheid,? ob (?:ihr|du|Sie) \w+,? "
+            r"und bring\w* (?P<what>.+?)(?: mit)?$"
+        ),
+        ("{who} die Teilnahme an {event} bestätigen", "{what} für {event} vorbereiten"),
+    ),
+    (
+        re.compile(
+            r"^(?:Dites-moi|Dis-moi) si (?:vous|tu) (?:venez|viens|pouvez venir|peux venir),? "
+            r"et (?:apporte[rz]?|préparez|prépare) (?P<what>.+)$"
+        ),
+        ("Confirmer à {who} votre participation à {event}", "Préparer {what} pour {event}"),
+    ),
+    (
+        re.compile(
+            r"^(?:Dime|Decidme|Av[ií]same|Conf[ií]rmame) si (?:puedes|podéis|vienes|venís)"
+            r"(?: venir)?,? y (?:trae|traed|prepara|preparad) (?P<what>.+)$"
+        ),
+        ("Confirmar a {who} la asistencia a {event}", "Preparar {what} para {event}"),
+    ),
+]
+_TIME_FOR_TALK = re.compile(
+    r"^(?:Answer \w+: )?(?:hätten Sie|hättest du|hast du|haben Sie)\b(?P<when>.*?)\b\d+ Minuten",
+    re.I,
+)
+
+
+def _foreign(text: str, who: str, topic: str) -> list[str]:
+    """German, French and Spanish forms of "tell me whether", "come and bring", "got 30 min"."""
+    event = topic_object(topic) or "das Treffen"
+    for pattern, pair in _COME_FOREIGN:
+        if match := pattern.match(text):
+            what = match.group("what").rstrip(" .")
+            found = [p.format(who=who, event=event, what=what) for p in pair]
+            return [f[:1].upper() + f[1:] for f in found]
+    for pattern, lead in _TELL_IF:
+        if match := pattern.match(text):
+            return [lead.format(who=who) + text[match.end() :]]
+    if talk := _TIME_FOR_TALK.match(text):
+        when = " ".join(talk.group("when").split())
+        return [f"{who} einen Termin {when} vorschlagen".replace("  ", " ")]
+    return []
+
+
+_PHONE = re.compile(r"^(?:Call|Ring|Phone|Rufen Sie|Ruf|Appeler|Llamar)\b.*?\+?\d[\d ()./-]{6,}\d")
+
+
+def is_phone_line(text: str) -> bool:
+    """ "Call the on-call engineer: +91 80 4567 1234": a number to use, not the ask."""
+    return bool(_PHONE.match(text))
+
+
+_RECRUITER = re.compile(
+    r"\b(?:came across your (?:profile|background)|open to (?:new opportunities|exploring)|"
+    r"exciting (?:new )?(?:role|opportunity)|(?:a role|roles?) (?:that|which) (?:might|could) "
+    r"(?:interest|suit) you|headhunt\w*|not (?:actively )?looking)\b",
+    re.I,
+)
+_HIRING = re.compile(
+    r"\b(?:recruit(?:er|ing)|hiring|roles?|positions?|opportunit(?:y|ies)|base salary|"
+    r"equity|per day|/day|talent)\b",
+    re.I,
+)
+
+
+def unsolicited(text: str) -> bool:
+    """Recruiter outreach ("came across your profile ... hiring"): nothing is the reader's."""
+    head = text[:1500]
+    return bool(_RECRUITER.search(head) and _HIRING.search(head))

@@ -1,0 +1,91 @@
+"""An ask's final wording: object named, reason cut, RSVP and preparation apart, no chaff."""
+
+import pytest
+
+from digests.summarize.phrasing import is_phone_line, polish, topic_object, unsolicited
+from tests.digests.test_summarize_actions import items_of, texts
+
+DANA = "Dana Lee <dana@x.example>"
+
+
+def test_a_subject_names_its_object_without_the_status_words():
+    assert topic_object("CHG-20931 needs your approval") == "CHG-20931"
+    assert topic_object("FYI: Carrier bid comparison - need it Monday") == "Carrier bid comparison"
+    assert topic_object("Quick question") == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "expected"),
+    [
+        (
+            "CHG-20931 is queued. Can you approve it today, otherwise it slips a week?",
+            "CHG-20931 needs your approval",
+            ["Approve CHG-20931"],
+        ),
+        (
+            "Could you have the carrier bid comparison ready for Monday morning?",
+            "Carrier bids",
+            ["Prepare the carrier bid comparison"],
+        ),
+        (
+            "Please loop me in on the outcome.",
+            "Vendor call with Acme",
+            ["Tell Dana the outcome of Vendor call with Acme"],
+        ),
+        (
+            "Would you be comfortable introducing me to Priya at Maersk?",
+            "Intro?",
+            ["Introduce Dana to Priya at Maersk"],
+        ),
+        (
+            "I'd like your take on whether Bremen or Hamburg should pilot the Intune migration.",
+            "Intune pilot",
+            ["Tell Dana whether Bremen or Hamburg should pilot the Intune migration"],
+        ),
+        ("Send us the countersigned DPA.", "DPA for Acme", ["Send Dana the countersigned DPA"]),
+    ],
+)
+def test_pronouns_and_placeholders_name_the_object(body, subject, expected):
+    assert texts(items_of(body, subject=subject, sender=DANA)) == expected
+
+
+def test_come_and_bring_is_two_items_an_answer_and_a_preparation():
+    body = "Team dinner on the 14th! Let me know if you can come and bring the Q3 numbers."
+    assert texts(items_of(body, subject="Team dinner on the 14th", sender=DANA)) == [
+        "Reply to Dana to confirm attendance at the team dinner on the 14th",
+        "Prepare the Q3 numbers for the team dinner on the 14th",
+    ]
+    german = "Gebt mir Bescheid, ob ihr kommt, und bringt eure Roadmap mit."
+    assert texts(items_of(german, subject="Teamtag im Mai", sender=DANA)) == [
+        "Dana die Teilnahme an Teamtag im Mai bestätigen",
+        "Eure Roadmap für Teamtag im Mai vorbereiten",
+    ]
+
+
+def test_questions_for_an_answer_stay_in_the_mails_language():
+    spanish = "Dime si la aprobamos o pedimos otra cotización."
+    assert texts(items_of(spanish, subject="Cotización", sender="Héctor Ruiz <h@x.example>")) == [
+        "Decir a Héctor si la aprobamos o pedimos otra cotización"
+    ]
+    german = "Hätten Sie im Oktober 30 Minuten für ein Gespräch?"
+    assert texts(items_of(german, subject="Austausch", sender="Katrin Vogel <k@x.example>")) == [
+        "Katrin einen Termin im Oktober vorschlagen"
+    ]
+
+
+def test_pleasantries_constraints_phone_lines_and_recruiters_give_no_item():
+    body = (
+        "Hope the quarter-end crunch is treating you kindly. Keep it to 10 slides. "
+        "Call Sam on 0412 555 019 as soon as you see this. Please approve the Acme refund today."
+    )
+    assert texts(items_of(body, subject="Refund", sender=DANA)) == ["Approve the Acme refund"]
+    pitch = "I came across your profile and we are hiring a Staff Engineer. Open to a chat?"
+    assert items_of(pitch, subject="Staff role", sender="Rec <r@talent.example>") == []
+    assert unsolicited(pitch)
+    assert not unsolicited("Please review the hiring plan for Q3 by Friday.")
+
+
+def test_a_phone_number_alone_is_not_the_ask_and_a_real_ask_keeps_its_words():
+    assert is_phone_line("Call the on-call engineer: +91 80 4567 1234")
+    assert not is_phone_line("Call Helen about the suspension letter")
+    assert polish("Review the budget draft", "Dana", "Budget") == ["Review the budget draft"]
