@@ -63,8 +63,9 @@ _ASK = re.compile(
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like your "
-    r"(?:take|view|opinion|thoughts|read|steer|input)|"
+    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
+    r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
+    r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
     r"dime|dinos|decidme|av[ií]same|dis-moi|dites-moi|sag mir|sagen sie mir|"
     r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
     re.IGNORECASE,
@@ -307,6 +308,9 @@ _YOU_QUESTION = re.compile(
     r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$|"
     # "Is that still something we want?", "Should we ship A or B?": a question for the reader
     r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
+    r"[^?]*\?\s*$|"
+    # "Would that be something the budget could cover?": the reader's call
+    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible)\b"
     r"[^?]*\?\s*$",
     re.IGNORECASE,
 )

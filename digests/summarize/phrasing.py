@@ -91,6 +91,38 @@ _CONSTRAINT = re.compile(
 )
 
 
+_DECISION = re.compile(
+    r"^(?:I|We)(?:'d| would) like (?P<whose>your|[A-Z][\w&]*'s) (?P<what>decision|answer|verdict|"
+    r"view|input|go-ahead|approval) on (?P<obj>.+)$",
+    re.I,
+)
+_WHETHER_IT = re.compile(
+    r"^(Tell \S+ whether )(?:that|this|it)\b(?= (?:would|could|is|will)\b)(?! \w+ be \w+ to\b)"
+    r"(?! \w+ \w+ to\b)"
+)
+# "Answer Anita: would your team consider hosting them" -> "Tell Anita whether your team would".
+_ANSWER_AUX = re.compile(
+    r"^Answer (?P<who>\S+): (?P<aux>would|will|could|can|should|is|are|do|does) "
+    r"(?P<subj>(?:your|the|our|this|that) \w+|[A-Z][a-z]+) (?P<rest>.+)$",
+    re.I,
+)
+# "¿Me lo apruebas?", "me las mandas en PDF": the Spanish present as a request.
+_ME_LO = re.compile(
+    r"^(?:¿\s*)?(?:cuando puedas,?\s*)?(?:antes de [^,]+,\s*)?(?:me|nos) (?:lo|la|los|las) "
+    r"(?P<verb>mandas|envías|apruebas|firmas|revisas|confirmas|pasas)\b(?P<rest>.*)$",
+    re.I,
+)
+_ES_VERBS = {
+    "mandas": "Enviar a {who}",
+    "envías": "Enviar a {who}",
+    "pasas": "Enviar a {who}",
+    "apruebas": "Aprobar",
+    "firmas": "Firmar",
+    "revisas": "Revisar",
+    "confirmas": "Confirmar",
+}
+
+
 def _base(gerund: str) -> str:
     """ "introducing" -> "introduce", "sharing" -> "share", "sending" -> "send"."""
     low = gerund.lower()
@@ -138,6 +170,18 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         text = f"{_base(easy.group('verb')).capitalize()}{easy.group('rest')}"
     elif easy and easy.group("verb").lower() in {"introduce", "share", "send", "connect"}:
         text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
+    if decide := _DECISION.match(text):
+        whose = "your" if decide.group("whose").lower() == "your" else decide.group("whose")
+        thing = decide.group("obj")
+        thing = topic_object(topic) or thing if thing.lower() in {"this", "it", "that"} else thing
+        text = f"Tell {who} {whose} {decide.group('what').lower()} on {thing}"
+    if (whether := _WHETHER_IT.match(text)) and (thing := topic_object(topic)):
+        text = f"{whether.group(1)}{_lower_first(thing)}{text[whether.end() :]}"
+    if answer := _ANSWER_AUX.match(text):
+        aux = answer.group("aux").lower()
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        subject, rest = answer.group("subj"), answer.group("rest")
+        text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
     if take := _TAKE_ON.match(text):
         text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
     text = re.sub(
@@ -207,6 +251,11 @@ def _foreign(text: str, who: str, topic: str) -> list[str]:
             what = match.group("what").rstrip(" .")
             found = [p.format(who=who, event=event, what=what) for p in pair]
             return [f[:1].upper() + f[1:] for f in found]
+    if spanish := _ME_LO.match(text):
+        verb = _ES_VERBS[spanish.group("verb").lower()].format(who=who)
+        rest = re.sub(r"\s*(?:cuando puedas|,).*$", "", spanish.group("rest")).rstrip(" ?¿")
+        thing = _lower_first(topic_object(topic)) or "lo que pide"
+        return [f"{verb} {thing}{rest}"]
     for pattern, lead in _TELL_IF:
         if match := pattern.match(text):
             return [lead.format(who=who) + text[match.end() :]]

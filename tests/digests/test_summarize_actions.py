@@ -568,7 +568,7 @@ def test_let_me_know_what_you_think_after_a_yes_no_question_is_the_same_ask():
 def test_a_question_about_what_we_should_do_asks_the_reader():
     body = "I found PROD-530 while cleaning up the backlog. Is that still something we want?"
     assert texts(items_of(body, sender="Hiro Sato <hiro@x.example>", subject="PROD-530")) == [
-        "Tell Hiro whether that is still something we want (re: PROD-530)"
+        "Tell Hiro whether PROD-530 is still something we want"
     ]
 
 

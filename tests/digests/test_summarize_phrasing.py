@@ -89,3 +89,27 @@ def test_a_phone_number_alone_is_not_the_ask_and_a_real_ask_keeps_its_words():
     assert is_phone_line("Call the on-call engineer: +91 80 4567 1234")
     assert not is_phone_line("Call Helen about the suspension letter")
     assert polish("Review the budget draft", "Dana", "Budget") == ["Review the budget draft"]
+
+
+def test_a_decision_asked_as_a_question_or_a_wish_tells_the_asker():
+    asked = "Would that be something the L&D budget could cover, or the home's budget?"
+    assert texts(items_of(asked, subject="Leadership coaching - possible?", sender=DANA)) == [
+        "Tell Dana whether leadership coaching would be something the L&D budget could cover, "
+        "or the home's budget"
+    ]
+    wish = "Priya, as it affects your homes most, I'd like HR's decision on this by Friday."
+    assert texts(items_of(wish, subject="Re: Apprenticeship levy", sender=DANA)) == [
+        "Tell Dana HR's decision on Apprenticeship levy"
+    ]
+    question = "Would your team consider hosting two interns next summer?"
+    assert texts(items_of(question, subject="Internships", sender=DANA)) == [
+        "Tell Dana whether your team would consider hosting two interns next summer"
+    ]
+
+
+def test_a_spanish_request_in_the_present_names_its_object():
+    body = "Cuando puedas, antes de fin de mes, me las mandas en PDF."
+    sender = "Nieves Prado <n@x.example>"
+    assert texts(items_of(body, subject="facturas 2025", sender=sender)) == [
+        "Enviar a Nieves facturas 2025 en PDF"
+    ]
