@@ -105,7 +105,7 @@ _KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "page",
         re.compile(
-            r"\b(pagerduty|opsgenie)\b.{0,80}\b(?:triggered|assigned to you|acknowledge)|"
+            r"\b(pagerduty|opsgenie|incident\.io)\b[\s\S]{0,300}\b(?:triggered|assigned|acknowledge)|"
             r"\[triggered\]|incident #?\d+ (?:triggered|assigned)",
             re.I,
         ),
@@ -133,7 +133,7 @@ _KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "rerun",
         re.compile(
-            r"\b((?:run|job|dag|pipeline|workflow|task|build|backup|sync)\s+(?:has\s+)?"
+            r"\b((?:run|job|dag|pipeline|workflow|task|build|backup|sync)\s+(?:\S+\s+)?(?:has\s+)?"
             r"(?:failed|failing)|(?:run |job |dag |task )?failed:|fehlgeschlagen|"
             r"a échoué|ha fallado)",
             re.I,
@@ -183,8 +183,8 @@ _UPSELL = re.compile(
 )
 # The failed run must be the reader's: they own it, are on call, or last changed it.
 _MINE = re.compile(
-    r"\b(you are (?:the )?owner|you(?:'re| are) on call|owner of this|modified by you|"
-    r"assigned to you|your (?:dag|job|workflow|pipeline)|you own|du bist|vous êtes|eres)\b",
+    r"\b(you are (?:the )?owner|you(?:'re| are) (?:the )?on[- ]call|owner of this|modified by you|"
+    r"assigned to you|you own|du hast rufbereitschaft|vous êtes d'astreinte|estás de guardia)\b",
     re.I,
 )
 _PREFIX = re.compile(
@@ -204,7 +204,7 @@ _DUTY_WORDS = re.compile(
 # Where the subject's object ends: its deadline, its consequence, its count.
 _TAIL = re.compile(
     r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are )?(?:due|fällig|vence|expires?|expiring|"
-    r"will (?:be|expire)|has (?:failed|expired)|was|were|has been|have been|closes|ends|"
+    r"will (?:be|expire)|(?:has )?failed|has expired|was|were|has been|have been|closes|ends|"
     r"opens|starts|awaits?|await|by|before|bis|avant|antes|"
     r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
     re.I,
@@ -221,7 +221,7 @@ def mail_language(text: str, fallback: str) -> str:
     """ "de" when German function words dominate, else the caller's guess (en, fr, es)."""
     words = re.findall(r"[^\W\d_]+", text[:1200].lower())
     german = sum(w in _GERMAN for w in words)
-    return "de" if german >= 6 and german * 25 >= len(words) else fallback
+    return "de" if german >= 3 and german * 8 >= len(words) else fallback
 
 
 def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
@@ -250,6 +250,36 @@ _PAYABLE = re.compile(
 )
 _DUE_NOUN = {"de": "den offenen Betrag ", "fr": "le montant dû ", "es": "el importe pendiente "}
 _BALANCE = {"en": "balance for ", "de": "offenen Betrag für ", "fr": "solde de ", "es": "saldo de "}
+_ACCOUNT = re.compile(r"\baccount (?:ending(?: in)?|no\.?|number) [\w*-]*\d{3,}", re.I)
+_INCIDENT = re.compile(r"#?(?P<num>\d{3,})\W+(?P<what>.+)$")
+
+
+def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str, str, str]:
+    """The object, amount and "balance for" words one kind of duty is written with.
+
+    ``lead`` starts with the subject line, then the mail's first lines.
+    """
+    amount, bal = "", ""
+    if kind == "rerun" and (noun := _RUN_NOUN.search(f"{thing} {lead}")):
+        named = re.sub(rf"^{noun.group(0)}\s+", "", thing, flags=re.I)  # "DAG x" -> "x DAG"
+        thing = named if noun.group(0).lower() in named.lower() else f"{named} {noun.group(0)}"
+    if kind == "page" and (incident := _INCIDENT.search(thing)):
+        thing = f"{brand} incident #{incident.group('num')} ({incident.group('what')})".strip()
+    if kind in {"access", "self"}:
+        thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
+        lower = thing[1:2].islower() and lang != "de"  # German nouns keep their capital
+        thing = thing[:1].lower() + thing[1:] if lower else thing
+    if kind == "pay":
+        found = _AMOUNT.search(lead)
+        amount = f"{found.group(0)} " if found else _DUE_NOUN.get(lang, "")
+        account = _ACCOUNT.search(lead)
+        if lang == "en" and not _PAYABLE.search(thing) and not thing.lower().startswith("account"):
+            thing = f"{thing} balance" + (f" for {account.group(0)}" if account else "")
+        elif not _PAYABLE.search(thing):
+            bal = _BALANCE.get(lang, "")
+    return thing, amount, bal
+
+
 _RUN_NOUN = re.compile(r"\b(?:dag|workflow|pipeline|job|backup|build)\b", re.I)
 
 
@@ -263,30 +293,18 @@ def duty_item(
     """
     if _UPSELL.search(subject) or (mass and not _MINE.search(lead)):
         return "", ""  # a list's mail is the reader's only when it says so
+    brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
     for kind, pattern, texts in _KINDS:
-        where = subject if kind in {"rerun", "renew", "rotate", "self"} else f"{subject}\n{lead}"
-        if not pattern.search(where):
+        own = kind in {"rerun", "renew", "rotate", "self"}
+        if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
             continue
         if kind == "rerun" and not _MINE.search(lead):
             continue  # someone else's build
         thing = _subject_object(subject, kind, pattern)
-        brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
-        if kind == "rerun" and (noun := _RUN_NOUN.search(f"{subject} {lead}")):
-            noun_text = noun.group(0).lower()
-            thing = thing if noun_text in thing.lower() else f"{thing} {noun_text}"
-        if kind != "security" and len(thing) < 6:
+        if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
-        found = _AMOUNT.search(lead) if kind == "pay" else None
-        amount = f"{found.group(0)} " if found else _DUE_NOUN.get(lang, "") if kind == "pay" else ""
-        if kind in {"access", "self"}:
-            thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
-            thing = thing[:1].lower() + thing[1:] if thing[1:2].islower() else thing
-        tool = (
-            f" in {brand}"
-            if kind == "self" and brand and brand.lower() not in thing.lower()
-            else ""
-        )
-        bal = "" if kind != "pay" or _PAYABLE.search(thing) else _BALANCE.get(lang, "balance for ")
+        thing, amount, bal = _shape(kind, thing, f"{subject}\n{lead}", brand, lang)
+        tool = f" in {brand}" if kind == "self" and brand.lower() not in thing.lower() else ""
         text = texts.get(lang, texts["en"]).format(
             x=thing, brand=brand, amount=amount, tool=tool, bal=bal
         )
@@ -339,7 +357,8 @@ def with_duty(
     """A machine's notice of the reader's obligation: one item naming it, before the rest."""
     received, first = when
     lead, mass = new_text(message)[:900], message.is_mass_mail
-    kind, text = duty_item(topic, lead, message.from_name, mail_language(lead, lang), mass=mass)
+    language = mail_language(f"{topic} {lead}", lang)
+    kind, text = duty_item(message.subject, lead, message.from_name, language, mass=mass)
     bare = _CONTRACT.search(topic)  # "Your contract expires on 30 June": a statement
     if not text and not items and not mass and not bare and NOTICE.search(message.subject):
         text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."

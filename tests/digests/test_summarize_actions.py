@@ -175,7 +175,7 @@ def test_a_machines_obligation_in_the_subject_becomes_an_item():
         subject="Action required: payment failed for tandemroast.sg",
         sender="Stallfront Billing <billing@stallfront.example>",
     )
-    assert found == [ActionItem("Pay the balance for tandemroast.sg", FRIDAY)]
+    assert found == [ActionItem("Pay the tandemroast.sg balance", FRIDAY)]
 
 
 def test_someone_elses_failed_build_gives_no_item():

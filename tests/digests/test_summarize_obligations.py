@@ -42,7 +42,7 @@ from tests.digests.test_summarize_actions import items_of, texts
             "You are on call. Task load_orders failed after 3 retries.",
             "Airflow",
             "en",
-            "Fix and re-run the failed wms_nightly_export dag",
+            "Fix and re-run the failed wms_nightly_export DAG",
         ),
         (
             "Aktion erforderlich: Rezertifizierung der Zugriffsrechte für SAP FI",
@@ -101,3 +101,48 @@ def test_a_failed_payment_mail_gives_one_item_not_its_buttons():
         sender="AT&T Billing <billing@att.example>",
     )
     assert texts(found) == ["Pay the $3,912.44 balance for account ending 8830"]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "sender", "expected"),
+    [
+        (
+            "You have been assigned incident #4471. Acknowledge: https://acme.pagerduty.com/i/4471",
+            "[PagerDuty] Triggered: #4471 WMS API 5xx",
+            "PagerDuty <no-reply@pagerduty.com>",
+            ["Acknowledge PagerDuty incident #4471 (WMS API 5xx)"],
+        ),
+        (
+            "We could not process your payment of $3,912.44 for account ending 8830. Pay now",
+            "Your AT&T payment failed",
+            "AT&T <billing@att.example>",
+            ["Pay the $3,912.44 AT&T balance for account ending 8830"],
+        ),
+        (
+            "DAG wms_export failed on task load. You are on call for data-platform.",
+            "[Airflow] DAG wms_export failed",
+            "Airflow <airflow@x.example>",
+            ["Fix and re-run the failed wms_export DAG"],
+        ),
+        (
+            "Bitte führen Sie die Rezertifizierung für 12 Benutzer bis Freitag durch. Jetzt prüfen",
+            "Aktion erforderlich: Rezertifizierung SAP-Berechtigungen Q2",
+            "IAM Portal <iam-noreply@x.example>",
+            ["Rezertifizierung SAP-Berechtigungen Q2 abschließen"],
+        ),
+        (
+            "Your pipeline has failed. Commit Author: Mariana Costa.",
+            "lab/hplc-pipeline | Failed pipeline for mariana/calibration-fix",
+            "GitLab <gitlab@git.example>",
+            [],
+        ),
+        (
+            "Your contract with Acme expires on 30 June 2026.",
+            "Your contract expires on 30 June",
+            "Acme Renewals <renewals@acme.example>",
+            [],
+        ),
+    ],
+)
+def test_a_machine_mail_gives_its_obligation_or_nothing(body, subject, sender, expected):
+    assert texts(items_of(body, automated=True, subject=subject, sender=sender)) == expected
