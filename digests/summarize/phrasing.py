@@ -237,25 +237,70 @@ _COME_FOREIGN = [
         ("Confirmar a {who} la asistencia a {event}", "Preparar {what} para {event}"),
     ),
 ]
+# An RSVP alone: "Tell Dana if you can make it", "Confírmame si puedes venir", "Le confirmer".
+_RSVP = [
+    (
+        re.compile(
+            r"^(?:Tell|Confirm to) \S+ (?:if|whether) you(?:'ll| will| can| could)? "
+            r"(?:come|make it|join(?: us)?|attend|be there)\b"
+            r"(?!.*\band (?:bring|prepare|send|share)\b)[^,;]*$"
+        ),
+        ("Reply to {who} to confirm attendance at the {event}",),
+    ),
+    (
+        re.compile(
+            r"^(?:Conf[ií]rma(?:me|nos)|Dime|Av[ií]same)\b.*?\bsi (?:puedes|podéis|vienes|venís)"
+            r"(?: venir| ir)?\b[^,;]*$"
+        ),
+        ("Confirmar a {who} la asistencia a {event}",),
+    ),
+    (
+        re.compile(
+            r"^(?:(?:me |nous )?(?:le |la )?confirmer) et (?:m'|me |nous )?"
+            r"(?:envoyer|transmettre|faire parvenir) (?P<what>.+)$",
+            re.I,
+        ),
+        ("Confirmer à {who} votre participation à {event}", "Envoyer à {who} {what}"),
+    ),
+]
 _TIME_FOR_TALK = re.compile(
     r"^(?:Answer \w+: )?(?:hätten Sie|hättest du|hast du|haben Sie)\b(?P<when>.*?)\b\d+ Minuten",
     re.I,
 )
 
 
+_MEETING = {
+    "Reply": "meeting",
+    "Confirmar": "la reunión",
+    "Preparar": "la reunión",
+    "Confirmer": "la réunion",
+    "Préparer": "la réunion",
+}
+
+
+def _meeting(text: str) -> str:
+    """The event's name when the subject gives none: "the meeting" in the item's language."""
+    return text.replace("{meeting}", _MEETING.get(text.split()[0], "das Treffen"))
+
+
 def _foreign(text: str, who: str, topic: str) -> list[str]:
     """German, French and Spanish forms of "tell me whether", "come and bring", "got 30 min"."""
-    event = topic_object(topic) or "das Treffen"
+    event = topic_object(topic) or "{meeting}"
     for pattern, pair in _COME_FOREIGN:
         if match := pattern.match(text):
             what = match.group("what").rstrip(" .")
-            found = [p.format(who=who, event=event, what=what) for p in pair]
+            found = [_meeting(p.format(who=who, event=event, what=what)) for p in pair]
             return [f[:1].upper() + f[1:] for f in found]
     if spanish := _ME_LO.match(text):
         verb = _ES_VERBS[spanish.group("verb").lower()].format(who=who)
         rest = re.sub(r"\s*(?:cuando puedas|,).*$", "", spanish.group("rest")).rstrip(" ?¿")
         thing = _lower_first(topic_object(topic)) or "lo que pide"
         return [f"{verb} {thing}{rest}"]
+    for pattern, texts in _RSVP:
+        if match := pattern.match(text):
+            what = match.groupdict().get("what") or ""
+            found = [t.format(who=who, event=_lower_first(event), what=what) for t in texts]
+            return [_meeting(f) for f in found]
     for pattern, lead in _TELL_IF:
         if match := pattern.match(text):
             return [lead.format(who=who) + text[match.end() :]]

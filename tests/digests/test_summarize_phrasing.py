@@ -113,3 +113,19 @@ def test_a_spanish_request_in_the_present_names_its_object():
     assert texts(items_of(body, subject="facturas 2025", sender=sender)) == [
         "Enviar a Nieves facturas 2025 en PDF"
     ]
+
+
+def test_an_rsvp_alone_is_a_reply_confirming_attendance_in_the_mails_language():
+    english = "We are hosting a dinner for the team. Let me know if you can make it."
+    assert texts(items_of(english, subject="Team dinner", sender=DANA)) == [
+        "Reply to Dana to confirm attendance at the team dinner"
+    ]
+    spanish = "Confírmame esta noche si puedes venir."
+    assert texts(items_of(spanish, subject="Consejo", sender="Pablo Gil <p@x.example>")) == [
+        "Confirmar a Pablo la asistencia a consejo"
+    ]
+    french = "Pourriez-vous me le confirmer et m'envoyer une courte biographie ?"
+    assert texts(items_of(french, subject="Table ronde", sender="Julien Roy <j@x.example>")) == [
+        "Confirmer à Julien votre participation à table ronde",
+        "Envoyer à Julien une courte biographie",
+    ]
