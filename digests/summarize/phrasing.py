@@ -91,6 +91,19 @@ _CONSTRAINT = re.compile(
 )
 
 
+# "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura".
+_SLOT = re.compile(
+    r"^(?:Answer|Tell) (?P<who>[^\s:]+):? (?:whether )?(?:would|does|will|could) "
+    r"(?P<slot>(?:a|an|some|one) (?:date|time|slot|day|call|meeting)\b[^?]*?|"
+    r"(?:mon|tues|wednes|thurs|fri)day\b[^?]*?|next week|this week) work(?: for you)?$",
+    re.I,
+)
+# "Tell Marcus whether we can grab 30 minutes this week to go through X": book the call.
+_GRAB = re.compile(
+    r"^Tell (?P<who>\S+) whether (?:we|you) (?:can|could) (?:grab|find|get|have|set up|do) "
+    r"(?P<n>\d+) min(?:ute)?s?(?: this week| next week| tomorrow)?(?P<rest>(?: to .+)?)$",
+    re.I,
+)
 _DECISION = re.compile(
     r"^(?:I|We)(?:'d| would) like (?P<whose>your|[A-Z][\w&]*'s) (?P<what>decision|answer|verdict|"
     r"view|input|go-ahead|approval) on (?P<obj>.+)$",
@@ -182,6 +195,12 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         verb = "" if aux in {"do", "does", "did"} else f"{aux} "
         subject, rest = answer.group("subj"), answer.group("rest")
         text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
+    if slot := _SLOT.match(text):
+        text = f"Suggest {slot.group('slot')} to {slot.group('who')}"
+    elif talk := _GRAB.match(text):
+        text = (
+            f"Schedule a {talk.group('n')}-minute call with {talk.group('who')}{talk.group('rest')}"
+        )
     if take := _TAKE_ON.match(text):
         text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
     text = re.sub(
@@ -310,7 +329,9 @@ def _foreign(text: str, who: str, topic: str) -> list[str]:
     return []
 
 
-_PHONE = re.compile(r"^(?:Call|Ring|Phone|Rufen Sie|Ruf|Appeler|Llamar)\b.*?\+?\d[\d ()./-]{6,}\d")
+_PHONE = re.compile(
+    r"^(?:Call|Ring|Phone|Contact|Text|Rufen Sie|Ruf|Appeler|Llamar)\b.*?\+?\d[\d ()./-]{6,}\d"
+)
 
 
 def is_phone_line(text: str) -> bool:

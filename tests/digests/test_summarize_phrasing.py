@@ -129,3 +129,14 @@ def test_an_rsvp_alone_is_a_reply_confirming_attendance_in_the_mails_language():
         "Confirmer à Julien votre participation à table ronde",
         "Envoyer à Julien une courte biographie",
     ]
+
+
+def test_a_question_about_a_time_asks_to_suggest_or_book_one():
+    july = "Would a date in July work for you?"
+    assert texts(items_of(july, subject="Contract review", sender=DANA)) == [
+        "Suggest a date in July to Dana"
+    ]
+    grab = "Can we grab 30 minutes this week to go through the privilege log?"
+    assert texts(items_of(grab, subject="Discovery", sender=DANA)) == [
+        "Schedule a 30-minute call with Dana to go through the privilege log"
+    ]
