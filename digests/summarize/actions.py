@@ -32,7 +32,7 @@ from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
-from digests.summarize.phrasing import is_phone_line, polish, unsolicited
+from digests.summarize.phrasing import is_phone_line, polish, topic_object, unsolicited
 from digests.summarize.rewrite import (
     IMPERATIVE,
     NOUN_USE,
@@ -207,7 +207,10 @@ def find_action_items(
                 continue
             named = resolve_pronoun(text, before[:-1])
             shaped = polish(named, asker, topic)
-            shaped = shaped if named != text or shaped != [text] else [_with_context(text, topic)]
+            if named == text:  # a rewording that still points ("which one") names the subject
+                shaped = [
+                    _with_context(t, topic) if t == text or _VAGUE.search(t) else t for t in shaped
+                ]
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
@@ -289,8 +292,11 @@ def _with_context(text: str, topic: str) -> str:
     words = text.split()
     if not text or not topic or (len(words) > 6 and not _VAGUE.search(" ".join(words[:5]))):
         return text
-    if set(re.findall(r"\w{3,}", topic.lower())) <= set(re.findall(r"\w{3,}", text.lower())):
+    mine = set(re.findall(r"\w{3,}", text.lower()))
+    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
         return text  # the subject adds nothing
+    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
+        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
     return truncate(f"{text} (re: {topic})", 160)
 
 

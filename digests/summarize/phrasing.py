@@ -91,6 +91,13 @@ _CONSTRAINT = re.compile(
 )
 
 
+# "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".
+_WH = re.compile(
+    r"^Answer (?P<who>[^\s:]+): (?P<wh>(?:which|what|who|when|where|how)(?: \w+)?) "
+    r"(?P<aux>should|would|will|can|could|do|does|did|shall) (?P<subj>we|you|i|they|it) "
+    r"(?P<rest>.+)$",
+    re.I,
+)
 # "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura".
 _SLOT = re.compile(
     r"^(?:Answer|Tell) (?P<who>[^\s:]+):? (?:whether )?(?:would|does|will|could) "
@@ -195,6 +202,12 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         verb = "" if aux in {"do", "does", "did"} else f"{aux} "
         subject, rest = answer.group("subj"), answer.group("rest")
         text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
+    if wh := _WH.match(text):
+        aux = wh.group("aux").lower()
+        verb = "" if aux in {"do", "does", "did"} else f" {aux}"
+        text = (
+            f"Tell {wh.group('who')} {wh.group('wh')} {wh.group('subj')}{verb} {wh.group('rest')}"
+        )
     if slot := _SLOT.match(text):
         text = f"Suggest {slot.group('slot')} to {slot.group('who')}"
     elif talk := _GRAB.match(text):

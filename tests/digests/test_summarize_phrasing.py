@@ -140,3 +140,10 @@ def test_a_question_about_a_time_asks_to_suggest_or_book_one():
     assert texts(items_of(grab, subject="Discovery", sender=DANA)) == [
         "Schedule a 30-minute call with Dana to go through the privilege log"
     ]
+
+
+def test_a_which_question_tells_the_asker_and_keeps_the_subject_when_it_still_points():
+    body = "Two versions are ready. Which one should we ship in this cycle?"
+    assert texts(items_of(body, subject="ETA drift warnings", sender=DANA)) == [
+        "Tell Dana which one we should ship in this cycle (re: ETA drift warnings)"
+    ]
