@@ -233,7 +233,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
 _TELL_IF = [
     (
         re.compile(
-            r"^(?:Dime|Dinos|Decidme|Av[ií]same),?\s+(?=si|qu[ée]|cu[áa]l|cu[áa]ndo|c[óo]mo)"
+            r"^¿?\s*(?:Dime|Dinos|Decidme|Av[ií]same),?\s+(?=si|qu[ée]|cu[áa]l|cu[áa]ndo|c[óo]mo)"
         ),
         "Decir a {who} ",
     ),
@@ -355,7 +355,7 @@ def is_phone_line(text: str) -> bool:
 _RECRUITER = re.compile(
     r"\b(?:came across your (?:profile|background)|open to (?:new opportunities|exploring)|"
     r"exciting (?:new )?(?:role|opportunity)|(?:a role|roles?) (?:that|which) (?:might|could) "
-    r"(?:interest|suit) you|headhunt\w*|not (?:actively )?looking)\b",
+    r"(?:interest|suit) you|headhunt\w*)\b",
     re.I,
 )
 _HIRING = re.compile(
