@@ -149,7 +149,8 @@ _KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "approve",
         re.compile(
             r"\b(awaiting your approval|needs your approval|approval (?:required|needed|"
-            r"requested|pending)|freigabe|aprobación pendiente|approbation requise|"
+            r"requested|pending)|freigabe (?:erforderlich|ausstehend|angefordert)|zur freigabe|"
+            r"wartet auf ihre freigabe|aprobación pendiente|approbation requise|"
             r"validation requise)",
             re.I,
         ),
@@ -159,7 +160,8 @@ _KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "sign",
         re.compile(
             r"\b(please docusign|signature (?:requested|required|needed)|review and sign|"
-            r"awaiting your signature|firma pendiente|signature requise|unterschrift)",
+            r"awaiting your signature|firma pendiente|signature requise|zur unterschrift|"
+            r"unterschrift (?:erforderlich|ausstehend))",
             re.I,
         ),
         {"en": "Sign {x}", "de": "{x} unterschreiben", "fr": "Signer {x}", "es": "Firmar {x}"},
@@ -179,6 +181,12 @@ _UPSELL = re.compile(
     r"\b(trial|upgrade|% off|discount|offer|sale\b|webinar|essai gratuit|prueba gratuita|"
     r"testphase|newsletter|automatic reply|auto-?reply|out of office|respuesta automática|"
     r"réponse automatique|abwesenheit|automatische antwort)",
+    re.I,
+)
+# Done already: a receipt or a confirmation asks nothing ("Your renewal was successful").
+_DONE = re.compile(
+    r"\b(successful(?:ly)?|succeeded|confirmed|completed|received|receipt|thank you|approved|"
+    r"signed|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|recibido)\b",
     re.I,
 )
 # The failed run must be the reader's: they own it, are on call, or last changed it.
@@ -291,7 +299,7 @@ def duty_item(
     ``lead`` is the first lines of the mail, ``sender`` its display name ("Workday"), ``lang``
     the mail's language. ("", "") when the mail names no personal obligation.
     """
-    if _UPSELL.search(subject) or (mass and not _MINE.search(lead)):
+    if _UPSELL.search(subject) or _DONE.search(subject) or (mass and not _MINE.search(lead)):
         return "", ""  # a list's mail is the reader's only when it says so
     brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
     for kind, pattern, texts in _KINDS:

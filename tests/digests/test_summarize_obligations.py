@@ -146,3 +146,16 @@ def test_a_failed_payment_mail_gives_one_item_not_its_buttons():
 )
 def test_a_machine_mail_gives_its_obligation_or_nothing(body, subject, sender, expected):
     assert texts(items_of(body, automated=True, subject=subject, sender=sender)) == expected
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Freigabe erteilt: Rechnung 2026-0147",
+        "Your renewal of example.com was successful",
+        "Payment received - account ending 8830",
+        "Access review completed: Q1 Warehouse Systems",
+    ],
+)
+def test_a_receipt_or_confirmation_is_no_duty(subject):
+    assert duty_item(subject, "Hello", "Portal", "en") == ("", "")
