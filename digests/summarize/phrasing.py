@@ -60,8 +60,8 @@ _LOOP_IN = re.compile(
     re.I,
 )
 _COMFORTABLE = re.compile(
-    r"^(?:Tell \w+ whether you(?:'re| are) |Be |Feel )?(?:comfortable|happy|willing|ok|okay)"
-    r" (?:with |to )?(?P<verb>[a-z]+)(?P<rest>\b.*)$",
+    r"^(?:Tell \w+ whether you(?:'re| are) |Be |Feel )?(?:comfortable (?:with )?|happy to |"
+    r"willing to )(?P<verb>[a-z]+)(?P<rest>\b.*)$",
     re.I,
 )
 _TAKE_ON = re.compile(
@@ -184,7 +184,9 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     if loop := _LOOP_IN.match(text):
         what = loop.group("what") or ""
         text = f"Tell {who} {what}".strip()
-        if re.search(r"\b(?:outcome|result|decision)$", what) and (thing := topic_object(topic)):
+        if re.match(r"^(?:the )?(?:outcome|result|decision)$", what) and (
+            thing := topic_object(topic)
+        ):
             text = f"{text} of {thing}"
     if (easy := _COMFORTABLE.match(text)) and easy.group("verb").lower().endswith("ing"):
         text = f"{_base(easy.group('verb')).capitalize()}{easy.group('rest')}"
@@ -225,7 +227,8 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     point = _POINTER.match(text)
     if point and point.group("verb").lower() not in _NOT_THINGS and (thing := topic_object(topic)):
         who_part = point.group("who") or ""
-        text = f"{point.group('verb')}{who_part} {thing}{point.group('rest')}"
+        rest = re.sub(r"^ over\b", "", point.group("rest"))  # "send it over"
+        text = f"{point.group('verb')}{who_part} {thing}{rest}"
     return [text]
 
 

@@ -147,3 +147,16 @@ def test_a_which_question_tells_the_asker_and_keeps_the_subject_when_it_still_po
     assert texts(items_of(body, subject="ETA drift warnings", sender=DANA)) == [
         "Tell Dana which one we should ship in this cycle (re: ETA drift warnings)"
     ]
+
+
+def test_consent_stays_a_question_while_a_favour_becomes_the_verb():
+    consent = "Are you OK with moving the launch to May?"
+    assert texts(items_of(consent, subject="Launch date", sender=DANA)) == [
+        "Tell Dana whether you are OK with moving the launch to May"
+    ]
+    favour = "Would you be happy to share the deck with Priya?"
+    assert texts(items_of(favour, subject="Intro", sender=DANA)) == ["Share the deck with Priya"]
+    over = "Could you send it over by Friday so that legal can review?"
+    assert texts(items_of(over, subject="DPA for Acme - countersignature", sender=DANA)) == [
+        "Send DPA for Acme"
+    ]
