@@ -32,7 +32,13 @@ from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
-from digests.summarize.phrasing import is_phone_line, polish, topic_object, unsolicited
+from digests.summarize.phrasing import (
+    VAGUE,
+    is_phone_line,
+    polish,
+    unsolicited,
+    with_context,
+)
 from digests.summarize.rewrite import (
     IMPERATIVE,
     NOUN_USE,
@@ -44,7 +50,7 @@ from digests.summarize.rewrite import (
     split_conjoined,
 )
 from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
-from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
+from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 
 _ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
@@ -209,7 +215,7 @@ def find_action_items(
             shaped = polish(named, asker, topic)
             if named == text:  # a rewording that still points ("which one") names the subject
                 shaped = [
-                    _with_context(t, topic) if t == text or _VAGUE.search(t) else t for t in shaped
+                    with_context(t, topic) if t == text or VAGUE.search(t) else t for t in shaped
                 ]
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
@@ -276,7 +282,6 @@ def _intro_verb(intro: str) -> str:
 
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
-_VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
 
 
 def _topic(subject: str) -> str:
@@ -285,19 +290,6 @@ def _topic(subject: str) -> str:
     )
     topic = re.sub(r"^(?:updated )?invitation:\s*(.*?)\s*@ .*$", r"\1", topic, flags=re.I)
     return topic.strip(" -:")
-
-
-def _with_context(text: str, topic: str) -> str:
-    """ "Take a look" says nothing alone: name what it is about (the subject)."""
-    words = text.split()
-    if not text or not topic or (len(words) > 6 and not _VAGUE.search(" ".join(words[:5]))):
-        return text
-    mine = set(re.findall(r"\w{3,}", text.lower()))
-    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
-        return text  # the subject adds nothing
-    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
-        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
-    return truncate(f"{text} (re: {topic})", 160)
 
 
 def _deadline_of(item: ActionItem) -> Deadline | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.types import truncate
+
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
 _REASON = re.compile(
     r"\s*(?:,\s*|\s+)(?:otherwise|or else|else|sonst|ansonsten|sinon|si no|de lo contrario|"
@@ -372,3 +374,19 @@ def unsolicited(text: str) -> bool:
     """Recruiter outreach ("came across your profile ... hiring"): nothing is the reader's."""
     head = text[:1500]
     return bool(_RECRUITER.search(head) and _HIRING.search(head))
+
+
+VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
+
+
+def with_context(text: str, topic: str) -> str:
+    """ "Take a look" says nothing alone: name what it is about (the subject)."""
+    words = text.split()
+    if not text or not topic or (len(words) > 6 and not VAGUE.search(" ".join(words[:5]))):
+        return text
+    mine = set(re.findall(r"\w{3,}", text.lower()))
+    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
+        return text  # the subject adds nothing
+    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
+        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
+    return truncate(f"{text} (re: {topic})", 160)
