@@ -11,9 +11,9 @@ through to the next provider, and ``extractive`` (the local analysis as is) ends
 so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``notices``,
-``cues``, ``objects`` <- ``rewrite`` <- ``actions``; ``authenticity`` <- ``signals`` <- ``model``
-<- ``urgency``; ``summary``, ``overview`` and ``providers`` beside them; this module puts them
-together.
+``cues``, ``objects`` <- ``rewrite``, ``phrasing``, ``obligations`` <- ``actions``;
+``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
+``providers`` beside them; this module puts them together.
 """
 
 from __future__ import annotations

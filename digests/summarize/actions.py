@@ -29,13 +29,16 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.notices import (
-    NOTICE,
-    OBLIGATION,
-    mentions,
-    obligation_text,
-)
+from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
+from digests.summarize.obligations import with_duty
+from digests.summarize.phrasing import (
+    VAGUE,
+    is_phone_line,
+    polish,
+    unsolicited,
+    with_context,
+)
 from digests.summarize.rewrite import (
     IMPERATIVE,
     NOUN_USE,
@@ -47,7 +50,7 @@ from digests.summarize.rewrite import (
     split_conjoined,
 )
 from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
-from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
+from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 
 _ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
@@ -66,7 +69,11 @@ _ASK = re.compile(
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your))\b",
+    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
+    r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
+    r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
+    r"(?<![\w ])(?:dime|dinos|decidme|av[ií]same)|dis-moi|dites-moi|sag mir|sagen sie mir|"
+    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
@@ -104,7 +111,10 @@ def find_action_items(
     ``me`` is the reader's address: a list item "Lena: hero image v2" is Lena's task, not
     theirs, unless the reader is Lena.
     """
+    if unsolicited(new_text(message)):
+        return []  # a recruiter's pitch asks nothing of the reader
     my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
+    machine = automated
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
@@ -120,7 +130,7 @@ def find_action_items(
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences if CUED.search(s)], received, zone)
     topic = _topic(message.subject)
-    mail_language = language(new_text(message))
+    lang = language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
     last_listed = False  # whether the sentence before was a list item
@@ -190,11 +200,7 @@ def find_action_items(
             text = answer_text(part, asker) if question else action_text(part, asker)
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
-                verb = (
-                    send_to(asker, mail_language)
-                    if asker and not automated and not question
-                    else ""
-                )
+                verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
                 text.startswith(f"Tell {asker} ") and items[-1].text.startswith(f"Tell {asker} ")
@@ -206,8 +212,12 @@ def find_action_items(
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
             named = resolve_pronoun(text, before[:-1])
-            text = named if named != text else _with_context(text, topic)
-            for ask in split_conjoined(text):
+            shaped = polish(named, asker, topic)
+            if named == text:  # a rewording that still points ("which one") names the subject
+                shaped = [
+                    with_context(t, topic) if t == text or VAGUE.search(t) else t for t in shaped
+                ]
+            for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
@@ -215,16 +225,14 @@ def find_action_items(
                     asked_last = len(before)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
+    if len(items) > 1 or machine:
+        items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
         subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received)))
-    notice = automated and not message.is_mass_mail and NOTICE.search(message.subject)
-    # "Action required: payment failed for acme.io": the obligation is in the subject.
-    if not items and notice and (text := obligation_text(topic)):
-        named = resolve_deadline(topic, received)  # "due September 18" in the subject
-        same_day = named and first_date and named.due == first_date.due
-        items.append(_item(text, first_date if same_day or not named else named))
+    if machine:
+        items = with_duty(items, message, topic, (received, first_date), lang)
     return items
 
 
@@ -274,7 +282,6 @@ def _intro_verb(intro: str) -> str:
 
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
-_VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
 
 
 def _topic(subject: str) -> str:
@@ -283,16 +290,6 @@ def _topic(subject: str) -> str:
     )
     topic = re.sub(r"^(?:updated )?invitation:\s*(.*?)\s*@ .*$", r"\1", topic, flags=re.I)
     return topic.strip(" -:")
-
-
-def _with_context(text: str, topic: str) -> str:
-    """ "Take a look" says nothing alone: name what it is about (the subject)."""
-    words = text.split()
-    if not text or not topic or (len(words) > 6 and not _VAGUE.search(" ".join(words[:5]))):
-        return text
-    if set(re.findall(r"\w{3,}", topic.lower())) <= set(re.findall(r"\w{3,}", text.lower())):
-        return text  # the subject adds nothing
-    return truncate(f"{text} (re: {topic})", 160)
 
 
 def _deadline_of(item: ActionItem) -> Deadline | None:
@@ -309,11 +306,16 @@ _YOU_QUESTION = re.compile(
     r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$|"
     # "Is that still something we want?", "Should we ship A or B?": a question for the reader
     r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
+    r"[^?]*\?\s*$|"
+    # "Would that be something the budget could cover?": the reader's call
+    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible)\b"
     r"[^?]*\?\s*$",
     re.IGNORECASE,
 )
 _SMALL_TALK = re.compile(
-    r"\bhow are (you|things)|how was your|hope you\b|wie geht|ça va|qué tal", re.I
+    r"\bhow are (you|things)|how was your|hope you\b|^(?:i |we )?hope (?!you can|you could)|"
+    r"treating you|wie geht|ça va|qué tal",
+    re.I,
 )
 
 

@@ -15,6 +15,7 @@ import re
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
     r"\byou(?:'ll| will)? (?:need to|must|have to)\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
+    r"\b(?:i|we)(?:'d| would) like (?:your|\w+'s) (?=(?:take|view|decision|answer|input)\b)|"
     r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
     r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
     r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b",

@@ -1,0 +1,392 @@
+"""An ask's final wording: the object named, the reason cut, one item per ask.
+
+After the ask is in imperative form, it can still lean on the mail around it: "Approve it"
+(approve what the subject names), "Have the comparison ready" (prepare it), "Loop me in on the
+outcome" (tell the asker), "Tell Dana if you can come and bring the deck" (two asks: confirm
+attendance and prepare the deck). These rewrites work on the item text and the mail's subject
+and generalize across senders; the wording stays in the mail's language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.types import truncate
+
+# The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
+_REASON = re.compile(
+    r"\s*(?:,\s*|\s+)(?:otherwise|or else|else|sonst|ansonsten|sinon|si no|de lo contrario|"
+    r"and (?:[A-Z][a-z]+|he|she|they) (?:is|are|will be|'s) (?:on|away|out|off|travell?ing|"
+    r"flying)\b|or (?:it|we|this|that) (?:slips|will slip|won't|can't|misses))\b.*$",
+)
+# "Approve it", "Send us them", "Schickt mir das": an object that only points.
+_POINTER = re.compile(
+    r"^(?P<verb>[A-Z][\w-]*(?: (?:back|over|in|out|off|up|on))?)(?P<who> (?:[A-Z][a-zà-ÿ]+|us|me))?"
+    r" (?P<pron>it|them|this|that|das|es|lo|la|ça|le)"
+    r"(?P<rest>(?:\s+(?:to|in|on|for|with|by|back|over|before|after|as|from|at|into|mit|an|"
+    r"bis|a|en|para|avant|por)\b.*|[,.;:!?].*)?)$",
+)
+# Subject words that say what is wanted, not what the thing is.
+_STATUS = re.compile(
+    r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
+    r"sign-?off|decision)|please|by|before|due|today|tomorrow|tonight|asap|urgent|"
+    r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question)\b",
+    re.I,
+)
+
+
+_GENERIC = re.compile(
+    r"^(?:re|fwd?|aw|fyi|heads[- ]up|update|reminder|request|follow[- ]up|quick q|ping|"
+    r"hi|hello|hallo|hola|bonjour|urgent|important|wichtig|urgente|action required)$",
+    re.I,
+)
+_NOT_THINGS = frozenset(["do", "handle", "manage", "sort", "get", "fix", "make", "take"])
+
+
+def topic_object(topic: str) -> str:
+    """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
+    text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
+    parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
+    for part in parts:
+        cut = _STATUS.search(part)
+        part = part[: cut.start()].strip(" ,-:") if cut else part
+        if 1 <= len(part.split()) <= 8 and not _GENERIC.match(part):
+            return part
+    return ""
+
+
+_READY = re.compile(r"^Have (?P<what>.+?) (?:ready|done|prepared|in place)\b(?P<rest>.*)$", re.I)
+_LOOP_IN = re.compile(
+    r"^(?:Loop|Keep) (?:me|us|[A-Z][a-zà-ÿ]+) (?:in|posted|updated|informed)"
+    r"(?: (?:on|about) (?P<what>.+))?$",
+    re.I,
+)
+_COMFORTABLE = re.compile(
+    r"^(?:Tell \w+ whether you(?:'re| are) |Be |Feel )?(?:comfortable (?:with )?|happy to |"
+    r"willing to )(?P<verb>[a-z]+)(?P<rest>\b.*)$",
+    re.I,
+)
+_TAKE_ON = re.compile(
+    r"^(?:(?:I|we)(?:'d| would) (?:like|love|appreciate|value)|(?:I|we) want|"
+    r"(?:give|tell) (?:\w+ )?)(?: to (?:get|hear|have))? your (?:take|view|opinion|thoughts|"
+    r"read|steer|call|input|recommendation|vote) (?:on )?(?P<q>whether|if|which|what|who|how|"
+    r"where|when)\b(?P<rest>.*)$",
+    re.I,
+)
+_COME_AND = re.compile(
+    r"^Tell (?P<who>\S+) (?:if|whether) you(?:'ll| will| can|'re able to| could)? "
+    r"(?:come|make it|join(?: us)?|attend|be there)\b,?(?: and)? "
+    r"(?P<verb>bring|prepare|send|share) (?P<what>.+)$",
+    re.I,
+)
+
+
+_WHEN = re.compile(
+    r"^\s*(?:for|on|by)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|"
+    r"next week|the weekend)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.I,
+)
+_CONSTRAINT = re.compile(
+    r"^(?:Keep|Limit) (?:it|them|this|that|the \w+|your \w+) (?:to|under|below|within|short|"
+    r"brief|tight)\b",
+    re.I,
+)
+
+
+# "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".
+_WH = re.compile(
+    r"^Answer (?P<who>[^\s:]+): (?P<wh>(?:which|what|who|when|where|how)(?: \w+)?) "
+    r"(?P<aux>should|would|will|can|could|do|does|did|shall) (?P<subj>we|you|i|they|it) "
+    r"(?P<rest>.+)$",
+    re.I,
+)
+# "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura".
+_SLOT = re.compile(
+    r"^(?:Answer|Tell) (?P<who>[^\s:]+):? (?:whether )?(?:would|does|will|could) "
+    r"(?P<slot>(?:a|an|some|one) (?:date|time|slot|day|call|meeting)\b[^?]*?|"
+    r"(?:mon|tues|wednes|thurs|fri)day\b[^?]*?|next week|this week) work(?: for you)?$",
+    re.I,
+)
+# "Tell Marcus whether we can grab 30 minutes this week to go through X": book the call.
+_GRAB = re.compile(
+    r"^Tell (?P<who>\S+) whether (?:we|you) (?:can|could) (?:grab|find|get|have|set up|do) "
+    r"(?P<n>\d+) min(?:ute)?s?(?: this week| next week| tomorrow)?(?P<rest>(?: to .+)?)$",
+    re.I,
+)
+_DECISION = re.compile(
+    r"^(?:I|We)(?:'d| would) like (?P<whose>your|[A-Z][\w&]*'s) (?P<what>decision|answer|verdict|"
+    r"view|input|go-ahead|approval) on (?P<obj>.+)$",
+    re.I,
+)
+_WHETHER_IT = re.compile(
+    r"^(Tell \S+ whether )(?:that|this|it)\b(?= (?:would|could|is|will)\b)(?! \w+ be \w+ to\b)"
+    r"(?! \w+ \w+ to\b)"
+)
+# "Answer Anita: would your team consider hosting them" -> "Tell Anita whether your team would".
+_ANSWER_AUX = re.compile(
+    r"^Answer (?P<who>\S+): (?P<aux>would|will|could|can|should|is|are|do|does) "
+    r"(?P<subj>(?:your|the|our|this|that) \w+|[A-Z][a-z]+) (?P<rest>.+)$",
+    re.I,
+)
+# "¿Me lo apruebas?", "me las mandas en PDF": the Spanish present as a request.
+_ME_LO = re.compile(
+    r"^(?:¿\s*)?(?:cuando puedas,?\s*)?(?:antes de [^,]+,\s*)?(?:me|nos) (?:lo|la|los|las) "
+    r"(?P<verb>mandas|envías|apruebas|firmas|revisas|confirmas|pasas)\b(?P<rest>.*)$",
+    re.I,
+)
+_ES_VERBS = {
+    "mandas": "Enviar a {who}",
+    "envías": "Enviar a {who}",
+    "pasas": "Enviar a {who}",
+    "apruebas": "Aprobar",
+    "firmas": "Firmar",
+    "revisas": "Revisar",
+    "confirmas": "Confirmar",
+}
+
+
+def _base(gerund: str) -> str:
+    """ "introducing" -> "introduce", "sharing" -> "share", "sending" -> "send"."""
+    low = gerund.lower()
+    if not low.endswith("ing") or len(low) < 6:
+        return low
+    stem = low[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]  # "getting" -> "get"
+    if re.search(r"(?:[^aeiou][aeiou][cvzsgdu]|[^aeiou]at|[cgs]|ur|iz|uc)$", stem):
+        return stem + "e"  # "introduc" -> "introduce", "shar" -> "share"
+    return stem
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def polish(text: str, asker: str, topic: str) -> list[str]:
+    """The item's final wording; two items when it joins an RSVP and a preparation."""
+    if "(re: " in text:
+        return [text]
+    who = asker or "them"
+    text = _REASON.sub("", text).rstrip(" ,;")
+    if _CONSTRAINT.match(text):
+        return []  # "Keep it to 10 slides" shapes an ask, it is none
+    if foreign := _foreign(text, who, topic):
+        return foreign
+    text = re.sub(r"^(Send|Give|Forward|Email|Show|Get) us\b", rf"\1 {who}", text)
+    if come := _COME_AND.match(text):
+        event = _lower_first(topic_object(topic))
+        at = f" at the {event}" if event else ""
+        verb = "Prepare" if come.group("verb").lower() == "bring" else come.group("verb").title()
+        what = come.group("what").rstrip(" .")
+        what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
+        return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
+    if ready := _READY.match(text):
+        rest = _WHEN.sub("", ready.group("rest"))
+        text = f"Prepare {ready.group('what')}{rest}"
+    if loop := _LOOP_IN.match(text):
+        what = loop.group("what") or ""
+        text = f"Tell {who} {what}".strip()
+        if re.match(r"^(?:the )?(?:outcome|result|decision)$", what) and (
+            thing := topic_object(topic)
+        ):
+            text = f"{text} of {thing}"
+    if (easy := _COMFORTABLE.match(text)) and easy.group("verb").lower().endswith("ing"):
+        text = f"{_base(easy.group('verb')).capitalize()}{easy.group('rest')}"
+    elif easy and easy.group("verb").lower() in {"introduce", "share", "send", "connect"}:
+        text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
+    if decide := _DECISION.match(text):
+        whose = "your" if decide.group("whose").lower() == "your" else decide.group("whose")
+        thing = decide.group("obj")
+        thing = topic_object(topic) or thing if thing.lower() in {"this", "it", "that"} else thing
+        text = f"Tell {who} {whose} {decide.group('what').lower()} on {thing}"
+    if (whether := _WHETHER_IT.match(text)) and (thing := topic_object(topic)):
+        text = f"{whether.group(1)}{_lower_first(thing)}{text[whether.end() :]}"
+    if answer := _ANSWER_AUX.match(text):
+        aux = answer.group("aux").lower()
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        subject, rest = answer.group("subj"), answer.group("rest")
+        text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
+    if wh := _WH.match(text):
+        aux = wh.group("aux").lower()
+        verb = "" if aux in {"do", "does", "did"} else f" {aux}"
+        text = (
+            f"Tell {wh.group('who')} {wh.group('wh')} {wh.group('subj')}{verb} {wh.group('rest')}"
+        )
+    if slot := _SLOT.match(text):
+        text = f"Suggest {slot.group('slot')} to {slot.group('who')}"
+    elif talk := _GRAB.match(text):
+        text = (
+            f"Schedule a {talk.group('n')}-minute call with {talk.group('who')}{talk.group('rest')}"
+        )
+    if take := _TAKE_ON.match(text):
+        text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
+    text = re.sub(
+        r"\b(introduce|connect|cc|copy|include|invite|add|loop in) me\b",
+        rf"\1 {who}",
+        text,
+        flags=re.I,
+    )
+    point = _POINTER.match(text)
+    if point and point.group("verb").lower() not in _NOT_THINGS and (thing := topic_object(topic)):
+        who_part = point.group("who") or ""
+        rest = re.sub(r"^ over\b", "", point.group("rest"))  # "send it over"
+        text = f"{point.group('verb')}{who_part} {thing}{rest}"
+    return [text]
+
+
+# "Dime si ...", "Dites-moi si ...", "Sag mir, ob ...": tell the asker, in the mail's language.
+_TELL_IF = [
+    (
+        re.compile(
+            r"^¿?\s*(?:Dime|Dinos|Decidme|Av[ií]same),?\s+(?=si|qu[ée]|cu[áa]l|cu[áa]ndo|c[óo]mo)"
+        ),
+        "Decir a {who} ",
+    ),
+    (re.compile(r"^(?:Dis-moi|Dites-moi),?\s+(?=si|quel|quand|comment|où)"), "Dire à {who} "),
+    (
+        re.compile(
+            r"^(?:Sag mir|Sagen Sie mir|Gib mir Bescheid|Gebt mir Bescheid|"
+            r"Geben Sie mir Bescheid),?\s+(?=ob|wann|welche|was|wie)"
+        ),
+        "{who} sagen, ",
+    ),
+]
+_COME_FOREIGN = [
+    (
+        re.compile(
+            r"^(?:Gebt|Gib|Geben Sie) mir Bescheid,? ob (?:ihr|du|Sie) \w+,? "
+            r"und bring\w* (?P<what>.+?)(?: mit)?$"
+        ),
+        ("{who} die Teilnahme an {event} bestätigen", "{what} für {event} vorbereiten"),
+    ),
+    (
+        re.compile(
+            r"^(?:Dites-moi|Dis-moi) si (?:vous|tu) (?:venez|viens|pouvez venir|peux venir),? "
+            r"et (?:apporte[rz]?|préparez|prépare) (?P<what>.+)$"
+        ),
+        ("Confirmer à {who} votre participation à {event}", "Préparer {what} pour {event}"),
+    ),
+    (
+        re.compile(
+            r"^(?:Dime|Decidme|Av[ií]same|Conf[ií]rmame) si (?:puedes|podéis|vienes|venís)"
+            r"(?: venir)?,? y (?:trae|traed|prepara|preparad) (?P<what>.+)$"
+        ),
+        ("Confirmar a {who} la asistencia a {event}", "Preparar {what} para {event}"),
+    ),
+]
+# An RSVP alone: "Tell Dana if you can make it", "Confírmame si puedes venir", "Le confirmer".
+_RSVP = [
+    (
+        re.compile(
+            r"^(?:Tell|Confirm to) \S+ (?:if|whether) you(?:'ll| will| can| could)? "
+            r"(?:come|make it|join(?: us)?|attend|be there)\b"
+            r"(?!.*\band (?:bring|prepare|send|share)\b)[^,;]*$"
+        ),
+        ("Reply to {who} to confirm attendance at the {event}",),
+    ),
+    (
+        re.compile(
+            r"^(?:Conf[ií]rma(?:me|nos)|Dime|Av[ií]same)\b.*?\bsi (?:puedes|podéis|vienes|venís)"
+            r"(?: venir| ir)?\b[^,;]*$"
+        ),
+        ("Confirmar a {who} la asistencia a {event}",),
+    ),
+    (
+        re.compile(
+            r"^(?:(?:me |nous )?(?:le |la )?confirmer) et (?:m'|me |nous )?"
+            r"(?:envoyer|transmettre|faire parvenir) (?P<what>.+)$",
+            re.I,
+        ),
+        ("Confirmer à {who} votre participation à {event}", "Envoyer à {who} {what}"),
+    ),
+]
+_TIME_FOR_TALK = re.compile(
+    r"^(?:Answer \w+: )?(?:hätten Sie|hättest du|hast du|haben Sie)\b(?P<when>.*?)\b\d+ Minuten",
+    re.I,
+)
+
+
+_MEETING = {
+    "Reply": "meeting",
+    "Confirmar": "la reunión",
+    "Preparar": "la reunión",
+    "Confirmer": "la réunion",
+    "Préparer": "la réunion",
+}
+
+
+def _meeting(text: str) -> str:
+    """The event's name when the subject gives none: "the meeting" in the item's language."""
+    return text.replace("{meeting}", _MEETING.get(text.split()[0], "das Treffen"))
+
+
+def _foreign(text: str, who: str, topic: str) -> list[str]:
+    """German, French and Spanish forms of "tell me whether", "come and bring", "got 30 min"."""
+    event = topic_object(topic) or "{meeting}"
+    for pattern, pair in _COME_FOREIGN:
+        if match := pattern.match(text):
+            what = match.group("what").rstrip(" .")
+            found = [_meeting(p.format(who=who, event=event, what=what)) for p in pair]
+            return [f[:1].upper() + f[1:] for f in found]
+    if spanish := _ME_LO.match(text):
+        verb = _ES_VERBS[spanish.group("verb").lower()].format(who=who)
+        rest = re.sub(r"\s*(?:cuando puedas|,).*$", "", spanish.group("rest")).rstrip(" ?¿")
+        thing = _lower_first(topic_object(topic)) or "lo que pide"
+        return [f"{verb} {thing}{rest}"]
+    for pattern, texts in _RSVP:
+        if match := pattern.match(text):
+            what = match.groupdict().get("what") or ""
+            found = [t.format(who=who, event=_lower_first(event), what=what) for t in texts]
+            return [_meeting(f) for f in found]
+    for pattern, lead in _TELL_IF:
+        if match := pattern.match(text):
+            return [lead.format(who=who) + text[match.end() :]]
+    if talk := _TIME_FOR_TALK.match(text):
+        when = " ".join(talk.group("when").split())
+        return [f"{who} einen Termin {when} vorschlagen".replace("  ", " ")]
+    return []
+
+
+_PHONE = re.compile(
+    r"^(?:Call|Ring|Phone|Contact|Text|Rufen Sie|Ruf|Appeler|Llamar)\b.*?\+?\d[\d ()./-]{6,}\d"
+)
+
+
+def is_phone_line(text: str) -> bool:
+    """ "Call the on-call engineer: +91 80 4567 1234": a number to use, not the ask."""
+    return bool(_PHONE.match(text))
+
+
+_RECRUITER = re.compile(
+    r"\b(?:came across your (?:profile|background)|open to (?:new opportunities|exploring)|"
+    r"exciting (?:new )?(?:role|opportunity)|(?:a role|roles?) (?:that|which) (?:might|could) "
+    r"(?:interest|suit) you|headhunt\w*)\b",
+    re.I,
+)
+_HIRING = re.compile(
+    r"\b(?:recruit(?:er|ing)|hiring|roles?|positions?|opportunit(?:y|ies)|base salary|"
+    r"equity|per day|/day|talent)\b",
+    re.I,
+)
+
+
+def unsolicited(text: str) -> bool:
+    """Recruiter outreach ("came across your profile ... hiring"): nothing is the reader's."""
+    head = text[:1500]
+    return bool(_RECRUITER.search(head) and _HIRING.search(head))
+
+
+VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
+
+
+def with_context(text: str, topic: str) -> str:
+    """ "Take a look" says nothing alone: name what it is about (the subject)."""
+    words = text.split()
+    if not text or not topic or (len(words) > 6 and not VAGUE.search(" ".join(words[:5]))):
+        return text
+    mine = set(re.findall(r"\w{3,}", text.lower()))
+    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
+        return text  # the subject adds nothing
+    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
+        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
+    return truncate(f"{text} (re: {topic})", 160)

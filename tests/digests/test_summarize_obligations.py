@@ -1,0 +1,161 @@
+"""A machine's notice of the reader's own obligation: one item naming verb and object."""
+
+import pytest
+
+from digests.summarize.obligations import duty_item, is_vague, mail_language
+from tests.digests.test_summarize_actions import items_of, texts
+
+
+@pytest.mark.parametrize(
+    ("subject", "lead", "sender", "lang", "expected"),
+    [
+        (
+            "Action required: Q1 access review for Warehouse Systems - 14 identities await you",
+            "14 identities await your decision.",
+            "SailPoint",
+            "en",
+            "Complete the Q1 access review for Warehouse Systems",
+        ),
+        (
+            "Your mid-year self-assessment is due Friday",
+            "Hi Sam, your self-assessment is due on Friday.",
+            "Workday",
+            "en",
+            "Submit your mid-year self-assessment in Workday",
+        ),
+        (
+            "Your AWS access key AKIA...7QX will be deactivated in 48 hours",
+            "Rotate it before then.",
+            "AWS",
+            "en",
+            "Rotate AWS access key AKIA...7QX",
+        ),
+        (
+            "Payment failed for account ending 8830",
+            "We could not process your payment of $3,912.44.",
+            "AT&T",
+            "en",
+            "Pay the $3,912.44 balance for account ending 8830",
+        ),
+        (
+            "[Airflow] DAG failed: wms_nightly_export",
+            "You are on call. Task load_orders failed after 3 retries.",
+            "Airflow",
+            "en",
+            "Fix and re-run the failed wms_nightly_export DAG",
+        ),
+        (
+            "Aktion erforderlich: Rezertifizierung der Zugriffsrechte für SAP FI",
+            "Bitte prüfen Sie die Zugriffsrechte Ihrer Mitarbeiter und bestätigen Sie die "
+            "Berechtigungen für das System. Die Frist ist der 12. März und wir bitten um "
+            "Ihre Entscheidung.",
+            "IAM",
+            "en",
+            "Rezertifizierung der Zugriffsrechte für SAP FI abschließen",
+        ),
+        (
+            "Prélèvement échoué pour votre abonnement Pro",
+            "Le prélèvement de 49,00 € a été rejeté.",
+            "OVH",
+            "fr",
+            "Régler 49,00 € pour votre abonnement Pro",
+        ),
+    ],
+)
+def test_a_personal_obligation_names_its_verb_and_object(subject, lead, sender, lang, expected):
+    kind, text = duty_item(subject, lead, sender, mail_language(lead, lang))
+    assert kind
+    assert text == expected
+
+
+def test_no_duty_for_upsells_auto_replies_or_someone_elses_build():
+    assert duty_item("Your trial expires in 3 days - upgrade now", "", "Acme", "en") == ("", "")
+    assert duty_item("Automatic reply: renewal of the lease", "", "Ana", "en") == ("", "")
+    failed = "[CI] Run failed: api-tests - mb/fx-rounding"
+    assert duty_item(failed, "Build on branch mb/fx-rounding failed.", "CI", "en") == ("", "")
+
+
+def test_a_list_mail_is_a_duty_only_when_it_says_it_is_the_readers():
+    subject = "[ops] Run failed: nightly-sync"
+    assert duty_item(subject, "Sync failed.", "GitHub", "en", mass=True) == ("", "")
+    mine = "You are receiving this because you are the owner of this workflow."
+    assert duty_item(subject, mine, "GitHub", "en", mass=True)[1].startswith("Fix and re-run")
+
+
+def test_button_texts_are_vague_and_give_way_to_the_duty():
+    assert is_vague("Pay now", "pay")
+    assert is_vague("Check: Security alert")
+    assert is_vague("Make a payment via the portal to avoid interest", "pay")
+    assert not is_vague("Enforce MFA for the 2 GitHub org members without it", "access")
+
+
+def test_a_failed_payment_mail_gives_one_item_not_its_buttons():
+    body = (
+        "We were unable to process your payment of $3,912.44 for account ending 8830.\n\n"
+        "Please make a payment by Friday to avoid interruption.\n\nPay now"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your payment failed - account ending 8830",
+        sender="AT&T Billing <billing@att.example>",
+    )
+    assert texts(found) == ["Pay the $3,912.44 balance for account ending 8830"]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "sender", "expected"),
+    [
+        (
+            "You have been assigned incident #4471. Acknowledge: https://acme.pagerduty.com/i/4471",
+            "[PagerDuty] Triggered: #4471 WMS API 5xx",
+            "PagerDuty <no-reply@pagerduty.com>",
+            ["Acknowledge PagerDuty incident #4471 (WMS API 5xx)"],
+        ),
+        (
+            "We could not process your payment of $3,912.44 for account ending 8830. Pay now",
+            "Your AT&T payment failed",
+            "AT&T <billing@att.example>",
+            ["Pay the $3,912.44 AT&T balance for account ending 8830"],
+        ),
+        (
+            "DAG wms_export failed on task load. You are on call for data-platform.",
+            "[Airflow] DAG wms_export failed",
+            "Airflow <airflow@x.example>",
+            ["Fix and re-run the failed wms_export DAG"],
+        ),
+        (
+            "Bitte führen Sie die Rezertifizierung für 12 Benutzer bis Freitag durch. Jetzt prüfen",
+            "Aktion erforderlich: Rezertifizierung SAP-Berechtigungen Q2",
+            "IAM Portal <iam-noreply@x.example>",
+            ["Rezertifizierung SAP-Berechtigungen Q2 abschließen"],
+        ),
+        (
+            "Your pipeline has failed. Commit Author: Mariana Costa.",
+            "lab/hplc-pipeline | Failed pipeline for mariana/calibration-fix",
+            "GitLab <gitlab@git.example>",
+            [],
+        ),
+        (
+            "Your contract with Acme expires on 30 June 2026.",
+            "Your contract expires on 30 June",
+            "Acme Renewals <renewals@acme.example>",
+            [],
+        ),
+    ],
+)
+def test_a_machine_mail_gives_its_obligation_or_nothing(body, subject, sender, expected):
+    assert texts(items_of(body, automated=True, subject=subject, sender=sender)) == expected
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Freigabe erteilt: Rechnung 2026-0147",
+        "Your renewal of example.com was successful",
+        "Payment received - account ending 8830",
+        "Access review completed: Q1 Warehouse Systems",
+    ],
+)
+def test_a_receipt_or_confirmation_is_no_duty(subject):
+    assert duty_item(subject, "Hello", "Portal", "en") == ("", "")

@@ -1,0 +1,162 @@
+"""An ask's final wording: object named, reason cut, RSVP and preparation apart, no chaff."""
+
+import pytest
+
+from digests.summarize.phrasing import is_phone_line, polish, topic_object, unsolicited
+from tests.digests.test_summarize_actions import items_of, texts
+
+DANA = "Dana Lee <dana@x.example>"
+
+
+def test_a_subject_names_its_object_without_the_status_words():
+    assert topic_object("CHG-20931 needs your approval") == "CHG-20931"
+    assert topic_object("FYI: Carrier bid comparison - need it Monday") == "Carrier bid comparison"
+    assert topic_object("Quick question") == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "expected"),
+    [
+        (
+            "CHG-20931 is queued. Can you approve it today, otherwise it slips a week?",
+            "CHG-20931 needs your approval",
+            ["Approve CHG-20931"],
+        ),
+        (
+            "Could you have the carrier bid comparison ready for Monday morning?",
+            "Carrier bids",
+            ["Prepare the carrier bid comparison"],
+        ),
+        (
+            "Please loop me in on the outcome.",
+            "Vendor call with Acme",
+            ["Tell Dana the outcome of Vendor call with Acme"],
+        ),
+        (
+            "Would you be comfortable introducing me to Priya at Maersk?",
+            "Intro?",
+            ["Introduce Dana to Priya at Maersk"],
+        ),
+        (
+            "I'd like your take on whether Bremen or Hamburg should pilot the Intune migration.",
+            "Intune pilot",
+            ["Tell Dana whether Bremen or Hamburg should pilot the Intune migration"],
+        ),
+        ("Send us the countersigned DPA.", "DPA for Acme", ["Send Dana the countersigned DPA"]),
+    ],
+)
+def test_pronouns_and_placeholders_name_the_object(body, subject, expected):
+    assert texts(items_of(body, subject=subject, sender=DANA)) == expected
+
+
+def test_come_and_bring_is_two_items_an_answer_and_a_preparation():
+    body = "Team dinner on the 14th! Let me know if you can come and bring the Q3 numbers."
+    assert texts(items_of(body, subject="Team dinner on the 14th", sender=DANA)) == [
+        "Reply to Dana to confirm attendance at the team dinner on the 14th",
+        "Prepare the Q3 numbers for the team dinner on the 14th",
+    ]
+    german = "Gebt mir Bescheid, ob ihr kommt, und bringt eure Roadmap mit."
+    assert texts(items_of(german, subject="Teamtag im Mai", sender=DANA)) == [
+        "Dana die Teilnahme an Teamtag im Mai bestätigen",
+        "Eure Roadmap für Teamtag im Mai vorbereiten",
+    ]
+
+
+def test_questions_for_an_answer_stay_in_the_mails_language():
+    spanish = "Dime si la aprobamos o pedimos otra cotización."
+    assert texts(items_of(spanish, subject="Cotización", sender="Héctor Ruiz <h@x.example>")) == [
+        "Decir a Héctor si la aprobamos o pedimos otra cotización"
+    ]
+    german = "Hätten Sie im Oktober 30 Minuten für ein Gespräch?"
+    assert texts(items_of(german, subject="Austausch", sender="Katrin Vogel <k@x.example>")) == [
+        "Katrin einen Termin im Oktober vorschlagen"
+    ]
+
+
+def test_pleasantries_constraints_phone_lines_and_recruiters_give_no_item():
+    body = (
+        "Hope the quarter-end crunch is treating you kindly. Keep it to 10 slides. "
+        "Call Sam on 0412 555 019 as soon as you see this. Please approve the Acme refund today."
+    )
+    assert texts(items_of(body, subject="Refund", sender=DANA)) == ["Approve the Acme refund"]
+    pitch = "I came across your profile and we are hiring a Staff Engineer. Open to a chat?"
+    assert items_of(pitch, subject="Staff role", sender="Rec <r@talent.example>") == []
+    assert unsolicited(pitch)
+    assert not unsolicited("Please review the hiring plan for Q3 by Friday.")
+
+
+def test_a_phone_number_alone_is_not_the_ask_and_a_real_ask_keeps_its_words():
+    assert is_phone_line("Call the on-call engineer: +91 80 4567 1234")
+    assert not is_phone_line("Call Helen about the suspension letter")
+    assert polish("Review the budget draft", "Dana", "Budget") == ["Review the budget draft"]
+
+
+def test_a_decision_asked_as_a_question_or_a_wish_tells_the_asker():
+    asked = "Would that be something the L&D budget could cover, or the home's budget?"
+    assert texts(items_of(asked, subject="Leadership coaching - possible?", sender=DANA)) == [
+        "Tell Dana whether leadership coaching would be something the L&D budget could cover, "
+        "or the home's budget"
+    ]
+    wish = "Priya, as it affects your homes most, I'd like HR's decision on this by Friday."
+    assert texts(items_of(wish, subject="Re: Apprenticeship levy", sender=DANA)) == [
+        "Tell Dana HR's decision on Apprenticeship levy"
+    ]
+    question = "Would your team consider hosting two interns next summer?"
+    assert texts(items_of(question, subject="Internships", sender=DANA)) == [
+        "Tell Dana whether your team would consider hosting two interns next summer"
+    ]
+
+
+def test_a_spanish_request_in_the_present_names_its_object():
+    body = "Cuando puedas, antes de fin de mes, me las mandas en PDF."
+    sender = "Nieves Prado <n@x.example>"
+    assert texts(items_of(body, subject="facturas 2025", sender=sender)) == [
+        "Enviar a Nieves facturas 2025 en PDF"
+    ]
+
+
+def test_an_rsvp_alone_is_a_reply_confirming_attendance_in_the_mails_language():
+    english = "We are hosting a dinner for the team. Let me know if you can make it."
+    assert texts(items_of(english, subject="Team dinner", sender=DANA)) == [
+        "Reply to Dana to confirm attendance at the team dinner"
+    ]
+    spanish = "Confírmame esta noche si puedes venir."
+    assert texts(items_of(spanish, subject="Consejo", sender="Pablo Gil <p@x.example>")) == [
+        "Confirmar a Pablo la asistencia a consejo"
+    ]
+    french = "Pourriez-vous me le confirmer et m'envoyer une courte biographie ?"
+    assert texts(items_of(french, subject="Table ronde", sender="Julien Roy <j@x.example>")) == [
+        "Confirmer à Julien votre participation à table ronde",
+        "Envoyer à Julien une courte biographie",
+    ]
+
+
+def test_a_question_about_a_time_asks_to_suggest_or_book_one():
+    july = "Would a date in July work for you?"
+    assert texts(items_of(july, subject="Contract review", sender=DANA)) == [
+        "Suggest a date in July to Dana"
+    ]
+    grab = "Can we grab 30 minutes this week to go through the privilege log?"
+    assert texts(items_of(grab, subject="Discovery", sender=DANA)) == [
+        "Schedule a 30-minute call with Dana to go through the privilege log"
+    ]
+
+
+def test_a_which_question_tells_the_asker_and_keeps_the_subject_when_it_still_points():
+    body = "Two versions are ready. Which one should we ship in this cycle?"
+    assert texts(items_of(body, subject="ETA drift warnings", sender=DANA)) == [
+        "Tell Dana which one we should ship in this cycle (re: ETA drift warnings)"
+    ]
+
+
+def test_consent_stays_a_question_while_a_favour_becomes_the_verb():
+    consent = "Are you OK with moving the launch to May?"
+    assert texts(items_of(consent, subject="Launch date", sender=DANA)) == [
+        "Tell Dana whether you are OK with moving the launch to May"
+    ]
+    favour = "Would you be happy to share the deck with Priya?"
+    assert texts(items_of(favour, subject="Intro", sender=DANA)) == ["Share the deck with Priya"]
+    over = "Could you send it over by Friday so that legal can review?"
+    assert texts(items_of(over, subject="DPA for Acme - countersignature", sender=DANA)) == [
+        "Send DPA for Acme"
+    ]
