@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gda_test
 SQLITE_TEST_URL := sqlite:///var/gda-test.sqlite3
 ADDR ?= 127.0.0.1:8000
+# Two pytest-xdist workers, a test file per worker at a time (a file's tests share fixtures and
+# the soak's database); each worker gets its own test database. PARALLEL= runs in one process.
+PARALLEL ?= -n 2 --dist loadfile
 
 .PHONY: install run test lint browser test-sqlite test-postgres bench train clean
 
@@ -49,7 +52,7 @@ SQLITE_LEG_SKIPS := --ignore=tests/bench/test_soak.py
 DURATIONS := --durations=15
 test-sqlite: install
 	@echo "== pytest on SQLite"
-	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest --basetemp=var/pytest-sqlite $(DURATIONS) $(SQLITE_LEG_SKIPS) $(PYTEST_ARGS)
+	DEBUG=true DATABASE_URL=$(SQLITE_TEST_URL) $(BIN)/pytest --basetemp=var/pytest-sqlite $(PARALLEL) $(DURATIONS) $(SQLITE_LEG_SKIPS) $(PYTEST_ARGS)
 
 # Runs on PostgreSQL when DATABASE_URL points at one or the local server answers; with CI=true
 # a PostgreSQL that cannot be reached is a failure, not a skip.
@@ -62,7 +65,7 @@ test-postgres: install
 		echo "== PostgreSQL leg skipped: set DATABASE_URL=postgres://... to run it"; exit 0; \
 	fi; \
 	echo "== pytest on PostgreSQL ($$url)"; \
-	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest --basetemp=var/pytest-postgres $(DURATIONS) $(PYTEST_ARGS)
+	DEBUG=true DATABASE_URL="$$url" $(BIN)/pytest --basetemp=var/pytest-postgres $(PARALLEL) $(DURATIONS) $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m pip install -qq -r requirements-bench.txt
