@@ -4,8 +4,10 @@ Dates resolve against the message's arrival in the reader's zone ("tomorrow" on 
 arrived at 23:30 UTC is two days later in Tokyo than in Los Angeles). A stated time is taken in
 the zone it names ("5 p.m. ET") and converted into the reader's zone, which may move the date;
 a time without a zone is the reader's own (on the labelled corpus that reads right more often
-than the sender's offset from the Date header). English, German, French and Spanish
-words for days, months and "today"/"tomorrow" are known.
+than the sender's offset from the Date header). The words of dates in English, German, French
+and Spanish are in datewords.py; a time that a scheduling question is about ("can we start at
+14:00 instead?") is no deadline (proposals.py). "In 25 hours" counts real hours from the send
+time, also across a clock change.
 """
 
 from __future__ import annotations
@@ -13,119 +15,21 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from digests.summarize.datewords import (
+    DATE_PATTERNS,
+    HOURS_FROM_NOW,
+    IN_HOURS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    may_name_a_date,
+)
+from digests.summarize.proposals import is_scheduling_question
 from digests.summarize.zones import CLOSE_IN_ZONE, ZONE, ZONES
 
-_MONTH_NAMES = [
-    ("jan", "january", "januar", "janvier", "enero", "jänner"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo"),
-    ("apr", "april", "avril", "abril"),
-    ("may", "mai", "mayo"),
-    ("jun", "june", "juni", "juin", "junio"),
-    ("jul", "july", "juli", "juillet", "julio"),
-    ("aug", "august", "août", "aout", "agosto"),
-    ("sep", "sept", "september", "septembre", "septiembre"),
-    ("oct", "october", "oktober", "okt", "octobre", "octubre"),
-    ("nov", "november", "novembre", "noviembre"),
-    ("dec", "december", "dezember", "dez", "décembre", "decembre", "diciembre"),
-]
-_WEEKDAY_NAMES = [
-    ("mon", "monday", "montag", "lundi", "lunes"),
-    ("tue", "tues", "tuesday", "dienstag", "mardi", "martes"),
-    ("wed", "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles"),
-    ("thu", "thur", "thurs", "thursday", "donnerstag", "jeudi", "jueves"),
-    ("fri", "friday", "freitag", "vendredi", "viernes"),
-    ("sat", "saturday", "samstag", "samedi", "sábado", "sabado"),
-    ("sun", "sunday", "sonntag", "dimanche", "domingo"),
-]
-_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_WEEKDAYS = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-# Where each kind of phrase is found; each pattern's groups are read by _date_of().
-_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
-    (
-        "slashed",
-        re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
-    ),
-    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
-    ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
-    (
-        "month_day",
-        re.compile(
-            rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}}))?",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "day_month",
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({_MONTH})\b\.?"
-            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "the_nth",
-        re.compile(
-            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
-            r"(?!\s+(?:draft|round|floor|time|step|quarter|half|place|version|attempt|week|"
-            r"day|page|item|point|line|option|pass|one|year|month|edition|issue|anniversary)\b)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        # "el 13", "antes del 25", "le 13", "am 13.": a day of the month on its own
-        "the_nth",
-        re.compile(
-            rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
-            rf"(\d{{1,2}})(?!\d)(\.|º)?(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
-            rf"de\s+(?:{_MONTH})|(?:{_MONTH})|\.\s*(?:{_MONTH})))",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "after_tomorrow",
-        re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
-    ),
-    (
-        "tomorrow",
-        re.compile(
-            r"\b(tomorrow|tmrw|demain|(?<!guten )(?<!la )(?:morgen|mañana)(?!\w))", re.IGNORECASE
-        ),
-    ),
-    (
-        "today",
-        re.compile(
-            r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
-            r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
-            r"ce soir|hoy|esta (?:tarde|noche|mañana)|right now|immediately|sofort|"
-            r"de inmediato|tout de suite|immédiatement)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("in_hours", re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)),
-    (
-        "in_days",
-        re.compile(
-            r"\b(?:in|within|next)\s+(\d{1,2}|two|three|five)\s+(business |working )?days?\b", re.I
-        ),
-    ),
-    ("end_next_week", re.compile(r"\bend of next week\b", re.IGNORECASE)),
-    (
-        "end_of_week",
-        re.compile(r"\b(eow|end of (?:the |this )?week|this week|ende der woche)\b", re.I),
-    ),
-    ("end_of_month", re.compile(r"\b(eom|end of (?:the |this )?month|month-end)\b", re.I)),
-    ("weekday", re.compile(rf"\b(next\s+|this\s+|coming\s+)?({_WEEKDAY})\b\.?", re.IGNORECASE)),
-    ("next_week", re.compile(r"\bnext week\b", re.IGNORECASE)),
-]
-_NUMBER_WORDS = {"two": 2, "three": 3, "five": 5}
 _DEADLINE_CUE = re.compile(
     r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
     r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
@@ -140,8 +44,11 @@ _TIME_CUE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
+# "18:30", "18h30", "18.30 Uhr", "18 Uhr" (a dot only with "Uhr"/"h": "18.30" may be money)
 _CLOCK_24 = re.compile(
-    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)(?::[0-5]\d)?\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
+    r"\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?\b|"
+    r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b",
+    re.I,
 )
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
@@ -176,22 +83,6 @@ class Deadline:
         return datetime.combine(self.due, self.time or END_OF_DAY, tzinfo=zone)
 
 
-# Anything a date or time phrase needs at least one of: most sentences have none.
-_DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
-    weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
-    days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
-    woche now immediately sofort inmediato suite immédiatement"""
-_VOCABULARY = frozenset([*_MONTHS, *_WEEKDAYS, *_DATE_WORDS.split()])
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _may_name_a_date(text: str) -> bool:
-    """A cheap test before the patterns: a digit, or one word a date phrase needs."""
-    if any(ch.isdigit() for ch in text):
-        return True
-    return not _VOCABULARY.isdisjoint(_WORD.findall(text.lower()))
-
-
 def resolve_deadline(
     text: str, received: datetime, sender_zone: tzinfo | None = None
 ) -> Deadline | None:
@@ -208,7 +99,7 @@ def resolve_deadline(
 def _resolve(
     text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
 ) -> Deadline | None:
-    if not _may_name_a_date(text):
+    if not may_name_a_date(text) or is_scheduling_question(text):
         return None
     day, end = _find_date(text, received)
     clock, zone_name, clock_at = _find_time(text, end)
@@ -223,8 +114,8 @@ def _resolve(
     if day is None:
         day = received.date()
     if clock is None:
-        hours = _IN_HOURS.search(text)
-        at = received + timedelta(hours=int(hours.group(1))) if hours else None
+        hours = IN_HOURS.search(text) or HOURS_FROM_NOW.search(text)
+        at = _hours_later(received, _count(hours.group(1))) if hours else None
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
@@ -255,7 +146,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
-    for kind, pattern in _DATE_PATTERNS:
+    for kind, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             found = _date_of(kind, match, today, received)
             if found is None:
@@ -268,7 +159,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
-                found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
+                found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
             absolute = kind in {
                 "iso",
                 "slashed",
@@ -329,7 +220,7 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         year = year + 2000 if year is not None and year < 100 else year
         return _month_day(today, month, day, year) if 1 <= month <= 12 else None
     if kind == "mid_month":
-        return _month_day(today, _MONTHS[groups[0].lower()], 15, None)
+        return _month_day(today, MONTHS[groups[0].lower()], 15, None)
     if kind == "dotted":
         if not groups[2] and (int(groups[1]) > 12 or int(groups[0]) > 31):
             return None
@@ -339,10 +230,10 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         return _month_day(today, int(groups[1]), int(groups[0]), year)
     if kind == "month_day":
         year = int(groups[2]) if groups[2] else None
-        return _month_day(today, _MONTHS[groups[0].lower()], int(groups[1]), year)
+        return _month_day(today, MONTHS[groups[0].lower()], int(groups[1]), year)
     if kind == "day_month":
         year = int(groups[2]) if groups[2] else None
-        return _month_day(today, _MONTHS[groups[1].lower()], int(groups[0]), year)
+        return _month_day(today, MONTHS[groups[1].lower()], int(groups[0]), year)
     if kind == "the_nth":
         day = int(groups[0])
         found = _safe_date(today.year, today.month, day)
@@ -357,9 +248,9 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "today":
         return today
     if kind == "in_hours":
-        return (received + timedelta(hours=int(groups[0]))).date()
+        return _hours_later(received, _count(groups[0])).date()
     if kind == "in_days":
-        count = _NUMBER_WORDS.get(groups[0].lower()) or int(groups[0])
+        count = _count(groups[0])
         return _business_days(today, count) if groups[1] else today + timedelta(days=count)
     if kind == "end_next_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
@@ -369,7 +260,7 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return following - timedelta(days=1)
     if kind == "weekday":
-        return _weekday(today, _WEEKDAYS[groups[1].lower()], groups[0] or "")
+        return _weekday(today, WEEKDAYS[groups[1].lower()], groups[0] or "")
     if kind == "next_week":
         return today + timedelta(days=7 - today.weekday())
     return None
@@ -413,12 +304,22 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     return clock, zone.group(1) if zone else "", start
 
 
-_IN_HOURS = re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)
 _SKIP_DATE_WORDS = re.compile(
     r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"this (?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
+
+
+def _hours_later(received: datetime, hours: int) -> datetime:
+    """Elapsed hours, counted in UTC: "in 25 hours" across a clock change is 25 real hours."""
+    later = received.astimezone(UTC) + timedelta(hours=hours)
+    return later.astimezone(received.tzinfo)
+
+
+def _count(word: str) -> int:
+    """ "48" or "two": how many."""
+    return NUMBER_WORDS.get(word.lower()) or int(word)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

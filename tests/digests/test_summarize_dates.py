@@ -224,3 +224,150 @@ def test_a_time_with_seconds_keeps_its_zone():
     assert resolve_deadline("Not after: 2026-12-02 06:00:00 UTC", RECEIVED) == Deadline(
         dt.date(2026, 12, 2), dt.time(7)
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "can the second shift start at 14:00 instead of 15:00?",
+        "are you open to a 30-minute call sometime in March?",
+        "hätten Sie im Oktober 30 Minuten für ein Gespräch?",
+        "could we meet on Thursday at 10 instead?",
+        "¿te viene bien el jueves a las 10?",
+        "seriez-vous disponible mardi à 15h ?",
+    ],
+)
+def test_a_time_that_a_scheduling_question_is_about_is_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # preparing for the meeting is due when it starts
+        (
+            "could you prepare the numbers for the meeting on Thursday at 10?",
+            Deadline(dt.date(2026, 12, 3), dt.time(10)),
+        ),
+        # a deadline word makes it a deadline, question or not
+        ("can you send it by Thursday at 10?", Deadline(dt.date(2026, 12, 3), dt.time(10))),
+        ("kannst du bis Donnerstag 12 Uhr zusagen?", Deadline(dt.date(2026, 12, 3), dt.time(12))),
+    ],
+)
+def test_a_question_with_a_deadline_or_a_preparation_keeps_its_date(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_a_month_followed_by_a_length_is_no_date():
+    assert resolve_deadline("im Oktober 30 Minuten für ein Gespräch", RECEIVED) != Deadline(
+        dt.date(2027, 10, 30)
+    )
+    assert resolve_due("ein Termin im Oktober 30 Minuten lang", RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the domain expires in 25 hours", Deadline(dt.date(2026, 12, 1), dt.time(10, 15))),
+        ("please reply within 48 hours", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("I need it in 2 hours", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("within the next 24 hours", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
+        ("in two hours", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("72 hours from now", Deadline(dt.date(2026, 12, 3), dt.time(9, 15))),
+        ("innerhalb von 24 Stunden", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
+        ("sous 48 heures", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("dentro de 2 horas", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+    ],
+)
+def test_in_n_hours_is_the_send_time_plus_n_hours(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_in_n_hours_counts_real_hours_across_a_clock_change():
+    # Sat 24 Oct 2026 20:00 in New York is Sun 25 Oct 02:00 CEST; Berlin falls back at 03:00.
+    received = dt.datetime(2026, 10, 24, 20, 0, tzinfo=NEW_YORK).astimezone(BERLIN)
+    found = resolve_deadline("the domain expires in 25 hours", received)
+    assert found == Deadline(dt.date(2026, 10, 26), dt.time(2, 0))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("necesito la firma antes del día 13", Deadline(dt.date(2026, 12, 13))),
+        ("me lo mandas el 13", Deadline(dt.date(2026, 12, 13))),
+        ("le contrat arrive à échéance le 31 décembre", Deadline(dt.date(2026, 12, 31))),
+        ("merci de me répondre d'ici vendredi", Deadline(dt.date(2026, 12, 4))),
+        ("bitte bis spätestens 6. März zurückmelden", Deadline(dt.date(2027, 3, 6))),
+        ("bitte am Montag früh schicken", Deadline(dt.date(2026, 11, 30))),
+        ("pour la fin de semaine prochaine", Deadline(dt.date(2026, 12, 11))),
+        ("pour la fin de la semaine", Deadline(dt.date(2026, 12, 4))),
+        ("a finales de la semana que viene", Deadline(dt.date(2026, 12, 11))),
+        ("bis Ende nächster Woche", Deadline(dt.date(2026, 12, 11))),
+        ("a más tardar el viernes", Deadline(dt.date(2026, 12, 4))),
+        ("bis Monatsende", Deadline(dt.date(2026, 11, 30))),
+        ("la semaine prochaine", Deadline(dt.date(2026, 12, 7))),
+        ("bis Freitag 18.30 Uhr", Deadline(dt.date(2026, 12, 4), dt.time(18, 30))),
+        ("antes del día 13 a las 12:00", Deadline(dt.date(2026, 12, 13), dt.time(12))),
+        ("avant le 31 décembre à 18h", Deadline(dt.date(2026, 12, 31), dt.time(18))),
+    ],
+)
+def test_german_french_and_spanish_deadlines(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "please reset your password now",
+        "Bitte jetzt das Passwort ändern.",
+        "please call me as soon as you see this",
+    ],
+)
+def test_an_ask_for_now_is_due_today_without_a_time(phrase):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30))
+
+
+def test_now_in_a_statement_is_no_deadline():
+    assert resolve_deadline("the new dashboard is now available to everyone", RECEIVED) is None
+
+
+def test_a_send_by_date_beats_the_event_it_prepares_for():
+    phrase = "Prepare one slide for the offsite on 19 December, send it to me by the 18th 07:30"
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 18), dt.time(7, 30))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "received", "expected"),
+    [
+        # US on summer time from 8 March, Berlin not until 29 March: 17:00 EDT is 22:00 CET.
+        (
+            "by 5 p.m. ET Friday",
+            dt.datetime(2026, 3, 10, 9, tzinfo=BERLIN),
+            Deadline(dt.date(2026, 3, 13), dt.time(22)),
+        ),
+        # Europe back on winter time from 25 October, the US not until 1 November.
+        (
+            "by 5 p.m. ET Friday",
+            dt.datetime(2026, 10, 26, 9, tzinfo=BERLIN),
+            Deadline(dt.date(2026, 10, 30), dt.time(22)),
+        ),
+        (
+            "by noon ET tomorrow",
+            dt.datetime(2026, 10, 27, 9, tzinfo=zoneinfo.ZoneInfo("Europe/London")),
+            Deadline(dt.date(2026, 10, 28), dt.time(16)),
+        ),
+        # Sydney leaves summer time on 5 April; London is on BST from 29 March.
+        (
+            "by 9:00 UK time Monday",
+            dt.datetime(2026, 4, 1, 9, tzinfo=zoneinfo.ZoneInfo("Australia/Sydney")),
+            Deadline(dt.date(2026, 4, 6), dt.time(18)),
+        ),
+        (
+            "by 9:00 UK time Monday",
+            dt.datetime(2026, 3, 26, 9, tzinfo=zoneinfo.ZoneInfo("Australia/Sydney")),
+            Deadline(dt.date(2026, 3, 30), dt.time(19)),
+        ),
+    ],
+)
+def test_named_zones_across_the_clock_change_gaps(phrase, received, expected):
+    assert resolve_deadline(phrase, received) == expected
