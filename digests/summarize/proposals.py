@@ -12,22 +12,32 @@ import re
 
 # What a question about when something happens says: a slot offered, moved or asked for.
 _PROPOSAL = re.compile(
-    r"\b(?:instead(?: of)?|rather than|works? for you|suits? you|are you (?:free|available|"
-    r"around|open)|open to|how about|what about|sometime|some time|any time|anytime|"
-    r"(?:meet|call|chat|talk|catch up|sync|start|begin|move|shift|push|reschedule|slot)\b"
-    r"[^?]{0,40}\b(?:at|on|in|to)\b|would [^?]{1,30}\bwork|does [^?]{1,30}\bwork|"
-    r"\d+[- ]min(?:ute)?s?\b|hätten sie|hättest du|haben sie zeit|hast du zeit|zeit für|"
-    r"passt (?:es|dir|ihnen)|statt|anstatt|disponible|dispo\b|au lieu de|plutôt que|"
+    r"\b(?:instead(?: of)?|rather than|works? for you|suits? you|(?:ok|okay|fine|good|"
+    r"convenient) for you|are you (?:free|available|around|open)|would you be (?:free|available)|"
+    r"(?:do|would) you have (?:time|a (?:slot|moment|minute))|open to|how about|what about|"
+    r"sometime|some time|any time|anytime|(?:can|could|shall|should) we\b|"
+    r"(?:move|push|shift|reschedule|bring forward)\b[^?]{0,40}\b(?:to|forward)\b|"
+    r"(?:a|our|quick|short|brief) (?:call|meeting|chat|sync|catch-up)\b|"
+    r"would [^?]{1,30}\bwork|does [^?]{1,30}\bwork|\d+[- ]min(?:ute)?s?\b|"
+    r"hätten sie|hättest du|haben sie zeit|hast du zeit|zeit für|passt (?:es|dir|ihnen)|"
+    r"statt|anstatt|disponible|dispo\b|au lieu de|plutôt que|on pourrait|pourrions-nous|"
     r"te (?:viene|va) bien|le (?:viene|va) bien|tienes tiempo|tiene tiempo|en lugar de|"
-    r"en vez de)",
+    r"en vez de|podríamos|quedamos)",
     re.IGNORECASE,
 )
-# A deadline word, or an ask to make or bring something for the event.
-_DEADLINE_OR_PREPARATION = re.compile(
+_DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no later than|due|deadline|latest|bis|spätestens|vorher|avant|"
-    r"d'ici|au plus tard|antes|hasta|a más tardar|prepare|prep|bring|send|share|draft|review|"
-    r"read|finish|submit|fill|sign|approve|vorbereiten|mitbringen|schicken|senden|préparer|"
-    r"apporter|envoyer|preparar|traer|llevar|enviar|mandar)\b",
+    r"d'ici|au plus tard|antes|hasta|a más tardar)\b",
+    re.IGNORECASE,
+)
+# An ask to make, bring or attend something: an English verb after "you", "please", "to" or
+# first (a noun otherwise: "the review"); German, French and Spanish infinitives anywhere.
+_PREPARATION = re.compile(
+    r"(?:^\W*|\b(?:you|to|please|pls|and|then|bitte|du|sie|tu|vous|puedes|podrías)\s+"
+    r"(?:\w+\s+)?)(?:prepare|prep|bring|send|share|draft|review|read|finish|submit|fill|sign|"
+    r"approve|join|attend|present|cover)\b|\b(?:vorbereiten|vorbereitet|mitbringen|schicken|"
+    r"senden|teilnehmen|préparer|préparez|apporter|envoyer|preparar|prepara|traer|llevar|"
+    r"enviar|mandar)\b",
     re.IGNORECASE,
 )
 
@@ -37,5 +47,6 @@ def is_scheduling_question(text: str) -> bool:
     return (
         "?" in text
         and _PROPOSAL.search(text) is not None
-        and _DEADLINE_OR_PREPARATION.search(text) is None
+        and _DEADLINE.search(text) is None
+        and _PREPARATION.search(text) is None
     )

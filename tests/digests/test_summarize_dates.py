@@ -371,3 +371,32 @@ def test_a_send_by_date_beats_the_event_it_prepares_for():
 )
 def test_named_zones_across_the_clock_change_gaps(phrase, received, expected):
     assert resolve_deadline(phrase, received) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Is 3pm on Friday OK for you?",
+        "Could we push the sync to 16:00?",
+        "Do you have time on Friday at 2pm?",
+        "Would Thursday at 10 work for the review?",
+        "¿Podríamos vernos el jueves a las 10?",
+    ],
+)
+def test_proposed_slots_are_no_deadlines(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Can you join the call on Thursday at 10?", Deadline(dt.date(2026, 12, 3), dt.time(10))),
+        ("Can you start the migration on Friday?", Deadline(dt.date(2026, 12, 4))),
+        (
+            "Könnten Sie die Zahlen für das Meeting am Donnerstag um 10 Uhr vorbereiten?",
+            Deadline(dt.date(2026, 12, 3), dt.time(10)),
+        ),
+    ],
+)
+def test_asks_phrased_as_questions_keep_their_dates(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
