@@ -56,7 +56,8 @@ _FIRST_THING = re.compile(
 _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
-    r"\b(?:by|before|until|till|at)\s+(\d{1,2})(?![\d:.,%/])(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m))",
+    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las|um|vor)\s+(\d{1,2})(?![\d:.,%/])"
+    r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))",
     re.I,
 )
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
@@ -260,7 +261,10 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return following - timedelta(days=1)
     if kind == "weekday":
-        return _weekday(today, WEEKDAYS[groups[1].lower()], groups[0] or "")
+        qualifier = (groups[0] or "").strip().lower()
+        if groups[2] or qualifier.startswith(("nächst", "próx", "prox")):
+            return _weekday(today, WEEKDAYS[groups[1].lower()], "following")
+        return _weekday(today, WEEKDAYS[groups[1].lower()], qualifier)
     if kind == "next_week":
         return today + timedelta(days=7 - today.weekday())
     return None
@@ -340,9 +344,14 @@ def _month_day(today: date, month: int, day: int, year: int | None) -> date | No
 
 
 def _weekday(today: date, weekday: int, qualifier: str) -> date:
-    """ "Friday" is the coming one (today on a Friday); "next Friday" is in next week."""
+    """ "Friday" is the coming one (today on a Friday); "next Friday" is in next week.
+
+    "Vendredi prochain", "nächsten Freitag" ("following") is the coming one after today.
+    """
     if qualifier.strip().lower() == "next":
         return today + timedelta(days=7 - today.weekday() + weekday)
+    if qualifier == "following":
+        return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
     return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 

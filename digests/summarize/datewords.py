@@ -38,7 +38,7 @@ _HOURS = r"(?:hours?|hrs?|h|stunden|heures?|horas)\b"
 # "in 25 hours", "within the next 48 hours", "innerhalb von 24 Stunden", "sous 48 heures",
 # "dentro de 2 horas": the send time plus that many hours.
 IN_HOURS = re.compile(
-    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de)(?:\s+(?:the next|von|"
+    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de)(?:\s+(?:the next|von|les|"
     rf"der nächsten|den nächsten|les prochaines|las próximas|los próximos))?\s+{_COUNT}\s*"
     rf"{_HOURS}",
     re.IGNORECASE,
@@ -141,19 +141,28 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(eow|end of (?:the |this )?week|this week|ende (?:der|dieser) woche|diese woche|"
             r"fin de (?:la |cette )?semaine(?! prochaine)|cette semaine|esta semana|(?:a )?"
-            r"final(?:es)? de (?:la |esta )?semana(?! que viene| próxima))\b",
+            r"final(?:es)? de (?:la |esta )?semana(?! que viene| próxima)|(?<=before )the weekend|"
+            r"(?<=vor dem )wochenende|(?<=avant le )week-end|(?<=antes del )fin de semana)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "end_of_month",
         re.compile(
-            r"\b(eom|end of (?:the |this )?month|month-end|fin (?:de|du) mois|(?:a )?final(?:es)? "
-            r"de(?:l)? mes|monatsende|ende (?:des|dieses) monats)\b",
+            r"\b(eom|end of (?:the |this )?month|month-end|fin (?:de|du) mois|fin de mes|(?:a )?"
+            r"final(?:es)? de(?:l)? mes|monatsende|ende (?:des|dieses) monats)\b",
             re.IGNORECASE,
         ),
     ),
-    ("weekday", re.compile(rf"\b(next\s+|this\s+|coming\s+)?({_WEEKDAY})\b\.?", re.IGNORECASE)),
+    (
+        # "next Friday", "nächsten Freitag", "el próximo viernes", "vendredi prochain"
+        "weekday",
+        re.compile(
+            rf"\b(next\s+|this\s+|coming\s+|kommenden\s+|nächsten\s+|nächste\s+|próximo\s+|"
+            rf"proximo\s+)?({_WEEKDAY})\b\.?(\s+(?:prochain|que viene|próximo))?",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "next_week",
         re.compile(
@@ -172,7 +181,8 @@ _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afterno
     weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
     days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
     woche now immediately sofort inmediato suite immédiatement soon mismo stunden heures heure
-    horas semaine semana mois mes monats monatsende jetzt maintenant ahora"""
+    horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
+    wochenende"""
 _VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -400,3 +400,24 @@ def test_proposed_slots_are_no_deadlines(phrase):
 )
 def test_asks_phrased_as_questions_keep_their_dates(phrase, expected):
     assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # said on Monday 30 November: "prochain" is the coming one after today
+        ("d'ici lundi prochain", Deadline(dt.date(2026, 12, 7))),
+        ("bis nächsten Mittwoch", Deadline(dt.date(2026, 12, 2))),
+        ("el próximo lunes", Deadline(dt.date(2026, 12, 7))),
+        ("el jueves que viene", Deadline(dt.date(2026, 12, 3))),
+        ("dans les 48 heures", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("antes de fin de mes", Deadline(dt.date(2026, 11, 30))),
+        ("before the weekend", Deadline(dt.date(2026, 12, 4))),
+        (
+            "¿me lo puedes enviar mañana antes de las 10?",
+            Deadline(dt.date(2026, 12, 1), dt.time(10)),
+        ),
+    ],
+)
+def test_more_german_french_and_spanish_phrasings(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
