@@ -122,13 +122,15 @@ def _resolve(
         return Deadline(day)
     source = ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
-    if source and not dateless:
-        # "noon tomorrow Berlin time" is tomorrow as Berlin counts days.
-        day = _find_date(text, received.astimezone(zone))[0] or day
+    if source:
+        # "noon tomorrow Berlin time" is tomorrow as Berlin counts days; "by 17:00 Sydney
+        # time" alone is today there, which may already be tomorrow for the reader.
+        there = received.astimezone(zone)
+        day = there.date() if dateless else _find_date(text, there)[0] or day
     moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
     if dateless and moment < received:
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
-            return Deadline(day)  # "stuck since 15:20": today, but no time to meet
+            return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
         # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
         moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
         moment = moment.astimezone(reader_zone)

@@ -421,3 +421,21 @@ def test_asks_phrased_as_questions_keep_their_dates(phrase, expected):
 )
 def test_more_german_french_and_spanish_phrasings(phrase, expected):
     assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_a_zone_named_in_german_french_or_spanish_is_converted():
+    sao_paulo = RECEIVED.astimezone(zoneinfo.ZoneInfo("America/Sao_Paulo"))
+    assert resolve_deadline("avant 17h heure de Paris", sao_paulo) == Deadline(
+        dt.date(2026, 11, 30), dt.time(13)
+    )
+    new_york = RECEIVED.astimezone(NEW_YORK)
+    assert resolve_deadline("bis 18 Uhr deutscher Zeit", new_york) == Deadline(
+        dt.date(2026, 11, 30), dt.time(12)
+    )
+
+
+def test_a_time_in_a_zone_already_on_the_next_day_is_that_days():
+    # Monday 23:00 in London is Tuesday 10:00 in Sydney: "17:00 Sydney time" is Tuesday's.
+    london = dt.datetime(2026, 11, 30, 23, 0, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+    found = resolve_deadline("the cut-off is 17:00 Sydney time", london)
+    assert found == Deadline(dt.date(2026, 12, 1), dt.time(6))
