@@ -56,7 +56,7 @@ _FIRST_THING = re.compile(
 _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
-    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las|um|vor)\s+(\d{1,2})(?![\d:.,%/])"
+    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:.,%/])"
     r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))",
     re.I,
 )
@@ -64,6 +64,7 @@ _BARE_HOUR = re.compile(
 _PAST_BEFORE = re.compile(
     r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
     r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
     r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
     r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
     r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",

@@ -439,3 +439,28 @@ def test_a_time_in_a_zone_already_on_the_next_day_is_that_days():
     london = dt.datetime(2026, 11, 30, 23, 0, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
     found = resolve_deadline("the cut-off is 17:00 Sydney time", london)
     assert found == Deadline(dt.date(2026, 12, 1), dt.time(6))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Can you let me know if Thursday at 10 works?",
+        "Could you do a call on Thursday at 10?",
+        "Can you make Thursday at 10?",
+        "Can we meet on Thursday at 10?",
+    ],
+)
+def test_questions_that_offer_a_slot_are_no_deadlines(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Could we get the signed contract back Friday?",
+        "Could you update the sheet for our meeting on Friday?",
+        "Can you send me the report Friday?",
+    ],
+)
+def test_asks_for_a_thing_by_a_day_keep_the_day(phrase):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 4))
