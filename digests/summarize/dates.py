@@ -172,6 +172,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 "day_month",
                 "the_nth",
                 "mid_month",
+                "end_of_named_month",
             }
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
@@ -223,6 +224,10 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         year = int(groups[2]) if groups[2] else None
         year = year + 2000 if year is not None and year < 100 else year
         return _month_day(today, month, day, year) if 1 <= month <= 12 else None
+    if kind == "end_of_named_month":
+        month, year = MONTHS[groups[0].lower()], int(groups[1]) if groups[1] else None
+        following = date((year or today.year) + month // 12, month % 12 + 1, 1)
+        return _month_day(today, month, (following - timedelta(days=1)).day, year)
     if kind == "mid_month":
         return _month_day(today, MONTHS[groups[0].lower()], 15, None)
     if kind == "dotted":
@@ -255,7 +260,8 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         return _hours_later(received, _count(groups[0])).date()
     if kind == "in_days":
         count = _count(groups[0])
-        return _business_days(today, count) if groups[1] else today + timedelta(days=count)
+        business = groups[1] or groups[3] or groups[2].lower().startswith(("werk", "arbeit"))
+        return _business_days(today, count) if business else today + timedelta(days=count)
     if kind == "end_next_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
     if kind == "end_of_week":

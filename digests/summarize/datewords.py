@@ -53,6 +53,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
     ),
     ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
+    (
+        # "by the end of June", "bis Ende Februar", "fin mars", "a finales de mayo"
+        "end_of_named_month",
+        re.compile(
+            rf"\b(?:end of|ende|fin(?: de| du mois de)?|final(?:es)? de)\s+({_MONTH})\b"
+            r"(?:,?\s+(\d{4}))?(?!\s*\d)",
+            re.IGNORECASE,
+        ),
+    ),
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
     (
         "month_day",
@@ -123,9 +132,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_hours", IN_HOURS),
     ("in_hours", HOURS_FROM_NOW),
     (
+        # "in 3 business days", "dispone de 10 días naturales", "sous 5 jours ouvrés"
         "in_days",
         re.compile(
-            r"\b(?:in|within|next)\s+(\d{1,2}|two|three|five)\s+(business |working )?days?\b", re.I
+            r"\b(?:in|within|next|you have|vous avez|dispone de|dispones de|tiene|tienes|"
+            r"haben sie|hast du|innerhalb von|innerhalb|binnen|dentro de|en|dans|sous)\s+"
+            rf"(?:the next |los próximos |les |den nächsten )?{_COUNT}\s+(business |working )?"
+            r"(days?|días|dias|jours|tagen?|werktagen?|arbeitstagen?)\b"
+            r"(\s+(?:hábiles|habiles|laborables|ouvrés|ouvrables))?",
+            re.IGNORECASE,
         ),
     ),
     (

@@ -464,3 +464,33 @@ def test_questions_that_offer_a_slot_are_no_deadlines(phrase):
 )
 def test_asks_for_a_thing_by_a_day_keep_the_day(phrase):
     assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 4))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("bis Ende Februar reicht völlig", dt.date(2027, 2, 28)),
+        ("HR's decision on this by the end of June", dt.date(2027, 6, 30)),
+        ("by end of December", dt.date(2026, 12, 31)),
+        ("avant fin mars", dt.date(2027, 3, 31)),
+        ("a finales de mayo", dt.date(2027, 5, 31)),
+        ("the end of May 2028 is fine", dt.date(2028, 5, 31)),
+    ],
+)
+def test_the_end_of_a_named_month_is_its_last_day(phrase, due):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Dispone de 10 días naturales para acceder a su contenido", dt.date(2026, 12, 10)),
+        ("en 10 días hábiles", dt.date(2026, 12, 14)),
+        ("sous 5 jours ouvrés", dt.date(2026, 12, 7)),
+        ("innerhalb von 5 Werktagen", dt.date(2026, 12, 7)),
+        ("in 3 Tagen", dt.date(2026, 12, 3)),
+        ("you have 14 days to respond", dt.date(2026, 12, 14)),
+    ],
+)
+def test_a_number_of_days_in_four_languages(phrase, due):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(due)
