@@ -23,8 +23,10 @@ from digests.summarize.datewords import (
     HOURS_FROM_NOW,
     IN_HOURS,
     MONTHS,
+    NEEDS_A_WORD,
     NUMBER_WORDS,
     WEEKDAYS,
+    WORD,
     may_name_a_date,
 )
 from digests.summarize.proposals import is_scheduling_question
@@ -150,7 +152,10 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
+    words = frozenset(WORD.findall(text.lower()))
     for kind, pattern in DATE_PATTERNS:
+        if (needs := NEEDS_A_WORD.get(kind)) is not None and words.isdisjoint(needs):
+            continue  # no weekday or month name: the long alternations need not run
         for match in pattern.finditer(text):
             found = _date_of(kind, match, today, received)
             if found is None:

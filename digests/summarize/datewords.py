@@ -199,11 +199,19 @@ _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afterno
     horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
     wochenende"""
 _VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
+# Kinds of phrase that cannot match without one of these words (a cheap test first).
+NEEDS_A_WORD = {
+    "weekday": frozenset(WEEKDAYS),
+    "month_day": frozenset(MONTHS),
+    "day_month": frozenset(MONTHS),
+    "mid_month": frozenset(MONTHS),
+    "end_of_named_month": frozenset(MONTHS),
+}
 
 
 def may_name_a_date(text: str) -> bool:
     """A cheap test before the patterns: a digit, or one word a date phrase needs."""
     if any(ch.isdigit() for ch in text):
         return True
-    return not _VOCABULARY.isdisjoint(_WORD.findall(text.lower()))
+    return not _VOCABULARY.isdisjoint(WORD.findall(text.lower()))
