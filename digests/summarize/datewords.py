@@ -120,10 +120,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # "please reset your password now": today, with no time (the corpus's convention)
+        # "please reset your password now", "Rotate the key now.": today, with no time (the
+        # corpus's convention); "Shop now" is no ask of the reader's
         "today",
         re.compile(
-            r"\b(?:please|pls|kindly|bitte|merci de|por favor)\b[^.?!;]{0,60}?"
+            r"(?:\b(?:please|pls|kindly|bitte|merci de|por favor)\b|^\W*(?:reset|change|rotate|"
+            r"revoke|fix|check|call|contact|reply|respond|confirm|stop|restart|roll back|sign|pay|"
+            r"review|secure|update|remove|disable)\b)[^.?!;]{0,60}?"
             r"\b(now|jetzt|maintenant|ahora)\b(?!\s+(?:on|that|available|live|open|in|at|is|are|"
             r"has|have|and then)\b)",
             re.IGNORECASE,

@@ -321,14 +321,18 @@ def test_german_french_and_spanish_deadlines(phrase, expected):
         "please reset your password now",
         "Bitte jetzt das Passwort ändern.",
         "please call me as soon as you see this",
+        "Rotate the key now.",
     ],
 )
 def test_an_ask_for_now_is_due_today_without_a_time(phrase):
     assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30))
 
 
-def test_now_in_a_statement_is_no_deadline():
-    assert resolve_deadline("the new dashboard is now available to everyone", RECEIVED) is None
+@pytest.mark.parametrize(
+    "phrase", ["the new dashboard is now available to everyone", "Shop now and save 20%"]
+)
+def test_now_in_a_statement_or_an_advert_is_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
 
 
 def test_a_send_by_date_beats_the_event_it_prepares_for():
