@@ -49,7 +49,10 @@ _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b
 # "18:30", "18h30", "18.30 Uhr", "18 Uhr" (a dot only with "Uhr"/"h": "18.30" may be money)
 _CLOCK_24 = re.compile(
     r"\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?\b|"
-    r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b",
+    r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
+    # "tomorrow at 9.30", "bis 12.30": a dotted time after a word that wants one
+    r"(?:(?<=\bat )|(?<=\bbefore )|(?<=\buntil )|(?<=\btomorrow )|(?<=\btoday )|(?<=\btonight )|"
+    r"(?<=\bum )|(?<=\bbis )|(?<=\bà )|(?<=\ba las ))([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d|\s*%)",
     re.I,
 )
 _FIRST_THING = re.compile(
@@ -58,7 +61,7 @@ _FIRST_THING = re.compile(
 _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
-    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:.,%/])"
+    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:%/]|[.,]\d)"
     r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))",
     re.I,
 )
@@ -294,10 +297,13 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
         hour += 12 if match.group(3).lower().startswith("p") else 0
         found.append((match.start(), time(hour, minute), match.end()))
     for match in _CLOCK_24.finditer(text):
-        if match.group(1) is not None:
-            found.append(
-                (match.start(), time(int(match.group(1)), int(match.group(2))), match.end())
-            )
+        hour, minute = match.group(1) or match.group(4), match.group(2) or match.group(5)
+        if hour is not None and minute is not None:
+            # "before 5:30" in an office means the afternoon; "05:30" is written as meant.
+            later = len(hour) == 1 and 1 <= int(hour) <= 6
+            later = later and not re.match(r"\s*[ap]\.?\s?m\b", text[match.end() :], re.I)
+            clock = time(int(hour) + 12 * later, int(minute))
+            found.append((match.start(), clock, match.end()))
         else:
             found.append((match.start(), time(int(match.group(3))), match.end()))
     for match in _NOON.finditer(text):

@@ -498,3 +498,25 @@ def test_the_end_of_a_named_month_is_its_last_day(phrase, due):
 )
 def test_a_number_of_days_in_four_languages(phrase, due):
     assert resolve_deadline(phrase, RECEIVED) == Deadline(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the hearing is tomorrow at 9.30", Deadline(dt.date(2026, 12, 1), dt.time(9, 30))),
+        ("bis 12.30 bitte", Deadline(dt.date(2026, 11, 30), dt.time(12, 30))),
+        ("before 5:30", Deadline(dt.date(2026, 11, 30), dt.time(17, 30))),
+        ("by 5:30 am tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(5, 30))),
+        (
+            "the call is on Thursday at 10, please prepare the slides",
+            Deadline(dt.date(2026, 12, 3), dt.time(10)),
+        ),
+    ],
+)
+def test_more_ways_to_write_a_time_of_day(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize("phrase", ["revenue grew by 12.50 percent", "a loan at 10.5% interest"])
+def test_amounts_are_no_times(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
