@@ -312,6 +312,9 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
         found.append((match.start(), time(9), match.end()))  # the corpus's convention
     for match in _MIDNIGHT.finditer(text):
         found.append((match.start(), END_OF_DAY, match.end()))
+    # "in 2h" is a span of time, not two o'clock.
+    spans = [m.span() for m in IN_HOURS.finditer(text)] if found else []
+    found = [f for f in found if not any(a <= f[0] < b for a, b in spans)]
     if not found:
         for match in _BARE_HOUR.finditer(text):
             hour = int(match.group(1))

@@ -38,9 +38,9 @@ _HOURS = r"(?:hours?|hrs?|h|stunden|heures?|horas)\b"
 # "in 25 hours", "within the next 48 hours", "innerhalb von 24 Stunden", "sous 48 heures",
 # "dentro de 2 horas": the send time plus that many hours.
 IN_HOURS = re.compile(
-    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de)(?:\s+(?:the next|von|les|"
-    rf"der nächsten|den nächsten|les prochaines|las próximas|los próximos))?\s+{_COUNT}\s*"
-    rf"{_HOURS}",
+    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de|you have|vous avez|tiene|"
+    r"tienes|dispone de|haben sie)(?:\s+(?:the next|the|von|les|der nächsten|den nächsten|"
+    rf"les prochaines|las próximas|los próximos))?\s+{_COUNT}[\s-]*{_HOURS}",
     re.IGNORECASE,
 )
 HOURS_FROM_NOW = re.compile(rf"\b{_COUNT}\s*{_HOURS}\s+from now\b", re.IGNORECASE)

@@ -277,6 +277,9 @@ def test_a_month_followed_by_a_length_is_no_date():
         ("innerhalb von 24 Stunden", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
         ("sous 48 heures", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
         ("dentro de 2 horas", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("in 2h", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("you have 48 hours to respond", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("within the 24-hour window", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
     ],
 )
 def test_in_n_hours_is_the_send_time_plus_n_hours(phrase, expected):
