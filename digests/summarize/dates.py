@@ -182,6 +182,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 "mid_month",
                 "end_of_named_month",
             }
+            if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
+                continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
             relative = kind in {"weekday", "next_week", "end_of_week"}
@@ -208,6 +210,12 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(
+    r"\b(?:points?|sections?|sect|fig|figures?|tables?|chapters?|steps?|items?|questions?|q|"
+    r"version|v|release|abschnitt|punkt|kapitel|frage|apartado|punto|sección|pregunta|"
+    r"paragraphe|article|art)\.?\s*$|§\s*$|\band\s+$",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)

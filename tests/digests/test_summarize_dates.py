@@ -523,3 +523,15 @@ def test_more_ways_to_write_a_time_of_day(phrase, expected):
 @pytest.mark.parametrize("phrase", ["revenue grew by 12.50 percent", "a loan at 10.5% interest"])
 def test_amounts_are_no_times(phrase):
     assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["I addressed it in point 3.4.", "see section 2.1. for details", "especially 3.4 and 3.7."],
+)
+def test_section_numbers_are_no_dates(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+def test_a_german_dotted_date_after_am_is_that_date():
+    assert resolve_deadline("am 3.4. bitte", RECEIVED) == Deadline(dt.date(2027, 4, 3))
