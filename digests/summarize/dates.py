@@ -140,6 +140,9 @@ def _resolve(
         # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
         moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
         moment = moment.astimezone(reader_zone)
+    elif moment < received and not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
+        # "Detected 2026-02-26 08:54" in an alert: when it happened, no time to meet.
+        return Deadline(moment.date())
     if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))

@@ -535,3 +535,10 @@ def test_section_numbers_are_no_dates(phrase):
 
 def test_a_german_dotted_date_after_am_is_that_date():
     assert resolve_deadline("am 3.4. bitte", RECEIVED) == Deadline(dt.date(2027, 4, 3))
+
+
+def test_a_past_timestamp_is_its_day_without_a_time():
+    found = resolve_deadline("Sign-in detected on 30 November 2026 at 08:54 CET", RECEIVED)
+    assert found == Deadline(dt.date(2026, 11, 30))
+    # with a deadline word it is still a time to meet (the next one, when dateless)
+    assert resolve_deadline("by 08:00", RECEIVED) == Deadline(dt.date(2026, 12, 1), dt.time(8))
