@@ -22,6 +22,7 @@ from digests.summarize.datewords import (
     DATE_PATTERNS,
     HOURS_FROM_NOW,
     IN_HOURS,
+    MONTH,
     MONTHS,
     NEEDS_A_WORD,
     NUMBER_WORDS,
@@ -62,7 +63,9 @@ _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
     r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:%/]|[.,]\d)"
-    r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))",
+    r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))"
+    # "by 8 May", "until 2 March": a day of the month, not eight o'clock
+    rf"(?!(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:{MONTH})\b)",
     re.I,
 )
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
@@ -330,9 +333,9 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
         for match in _BARE_HOUR.finditer(text):
             hour = int(match.group(1))
             if 1 <= hour <= 7:
-                found.append((match.start(), time(hour + 12), match.end()))
+                found.append((match.start(1), time(hour + 12), match.end()))
             elif 8 <= hour <= 12:
-                found.append((match.start(), time(hour), match.end()))
+                found.append((match.start(1), time(hour), match.end()))
     if not found:
         return None, "", -1
     start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])

@@ -29,7 +29,7 @@ WEEKDAY_NAMES = [
 ]
 MONTHS = {name: n for n, names in enumerate(MONTH_NAMES, start=1) for name in names}
 WEEKDAYS = {name: n for n, names in enumerate(WEEKDAY_NAMES) for name in names}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # After a number, words that make it a quantity ("im Oktober 30 Minuten"), not a day.
 _UNIT = r"(?:min|mins|minutes?|minuten|minutos|hours?|hrs?|stunden|heures?|horas?|days?|tage)\b"
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -52,12 +52,12 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "slashed",
         re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
     ),
-    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
+    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({MONTH})\b", re.IGNORECASE)),
     (
         # "by the end of June", "bis Ende Februar", "fin mars", "a finales de mayo"
         "end_of_named_month",
         re.compile(
-            rf"\b(?:end of|ende|fin(?: de| du mois de)?|final(?:es)? de)\s+({_MONTH})\b"
+            rf"\b(?:end of|ende|fin(?: de| du mois de)?|final(?:es)? de)\s+({MONTH})\b"
             r"(?:,?\s+(\d{4}))?(?!\s*\d)",
             re.IGNORECASE,
         ),
@@ -66,14 +66,14 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         re.compile(
-            rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?!\s*{_UNIT})(?:,?\s+(\d{{4}}))?",
+            rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?!\s*{_UNIT})(?:,?\s+(\d{{4}}))?",
             re.IGNORECASE,
         ),
     ),
     (
         "day_month",
         re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({_MONTH})\b\.?"
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({MONTH})\b\.?"
             rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?",
             re.IGNORECASE,
         ),
@@ -81,7 +81,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "the_nth",
         re.compile(
-            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
+            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{MONTH})\b)"
             r"(?!\s+(?:draft|round|floor|time|step|quarter|half|place|version|attempt|week|"
             r"day|page|item|point|line|option|pass|one|year|month|edition|issue|anniversary)\b)",
             re.IGNORECASE,
@@ -93,7 +93,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
             rf"(\d{{1,2}})(?!\d)(\.|º)?(?!\d)(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
-            rf"de\s+(?:{_MONTH})|(?:{_MONTH})|\.\s*(?:{_MONTH})))",
+            rf"de\s+(?:{MONTH})|(?:{MONTH})|\.\s*(?:{MONTH})))",
             re.IGNORECASE,
         ),
     ),

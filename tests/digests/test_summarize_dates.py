@@ -542,3 +542,17 @@ def test_a_past_timestamp_is_its_day_without_a_time():
     assert found == Deadline(dt.date(2026, 11, 30))
     # with a deadline word it is still a time to meet (the next one, when dateless)
     assert resolve_deadline("by 08:00", RECEIVED) == Deadline(dt.date(2026, 12, 1), dt.time(8))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the CFP is open until 8 May.", Deadline(dt.date(2027, 5, 8))),
+        ("please send your two nominations by 2 March", Deadline(dt.date(2027, 3, 2))),
+        ("by 5 de marzo", Deadline(dt.date(2027, 3, 5))),
+        # a bare hour already past today is the next one when a deadline word says so
+        ("by 8", Deadline(dt.date(2026, 12, 1), dt.time(8))),
+    ],
+)
+def test_a_day_of_the_month_after_by_is_no_hour(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
