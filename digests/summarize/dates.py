@@ -112,7 +112,8 @@ def _resolve(
     if not may_name_a_date(text) or is_scheduling_question(text):
         return None
     day, end = _find_date(text, received)
-    clock, zone_name, clock_at = _find_time(text, end)
+    american = str(received.tzinfo).startswith("America/")
+    clock, zone_name, clock_at = _find_time(text, end, american)
     if clock is None and (close := CLOSE_IN_ZONE.search(text)):
         # "by COB Thursday ET": the close of business there, 17:00 in that zone.
         clock, zone_name, clock_at = time(17), close.group(1), close.start()
@@ -140,10 +141,18 @@ def _resolve(
     if dateless and moment < received:
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
             return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
-        # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
-        moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
-        moment = moment.astimezone(reader_zone)
-    elif moment < received and not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
+        evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
+        if clock.hour < 12 and _BARE.match(text, clock_at) and evening > received:
+            moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
+        else:
+            # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
+            moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
+            moment = moment.astimezone(reader_zone)
+    elif (
+        moment < received
+        and not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at])
+        and not _ANY_DEADLINE_WORD.search(text)
+    ):
         # "Detected 2026-02-26 08:54" in an alert: when it happened, no time to meet.
         return Deadline(moment.date())
     if clock == END_OF_DAY and not source:
@@ -216,6 +225,16 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+# A bare hour ("by 8"), not "8:00" or "8 Uhr".
+_BARE = re.compile(r"\d{1,2}(?!\s*[:.h\d]|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
+# Any word that makes a time something to meet, anywhere in the sentence.
+_ANY_DEADLINE_WORD = re.compile(
+    r"\bby\s+(?:the\s+)?(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|close|mon|tue|wed|"
+    r"thu|fri|sat|sun)|"
+    r"\b(?:before|until|till|due|deadline|latest|no later|bis|spätestens|avant|d'ici|"
+    r"au plus tard|antes|hasta|a más tardar|plazo|frist|échéance)\b",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(
@@ -301,7 +320,7 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     return None
 
 
-def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
+def _find_time(text: str, after: int, american: bool) -> tuple[time | None, str, int]:
     """A stated time of day (nearest after the date phrase when there is one) and its zone."""
     found: list[tuple[int, time, int]] = []
     for match in _CLOCK_12.finditer(text):
@@ -313,8 +332,8 @@ def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
     for match in _CLOCK_24.finditer(text):
         hour, minute = match.group(1) or match.group(4), match.group(2) or match.group(5)
         if hour is not None and minute is not None:
-            # "before 5:30" in an office means the afternoon; "05:30" is written as meant.
-            later = len(hour) == 1 and 1 <= int(hour) <= 6
+            # "before 5:30" in a US office means the afternoon; "05:30" is written as meant.
+            later = american and len(hour) == 1 and 1 <= int(hour) <= 6
             later = later and not re.match(r"\s*[ap]\.?\s?m\b", text[match.end() :], re.I)
             clock = time(int(hour) + 12 * later, int(minute))
             found.append((match.start(), clock, match.end()))

@@ -508,7 +508,6 @@ def test_a_number_of_days_in_four_languages(phrase, due):
     [
         ("the hearing is tomorrow at 9.30", Deadline(dt.date(2026, 12, 1), dt.time(9, 30))),
         ("bis 12.30 bitte", Deadline(dt.date(2026, 11, 30), dt.time(12, 30))),
-        ("before 5:30", Deadline(dt.date(2026, 11, 30), dt.time(17, 30))),
         ("by 5:30 am tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(5, 30))),
         (
             "the call is on Thursday at 10, please prepare the slides",
@@ -550,9 +549,25 @@ def test_a_past_timestamp_is_its_day_without_a_time():
         ("the CFP is open until 8 May.", Deadline(dt.date(2027, 5, 8))),
         ("please send your two nominations by 2 March", Deadline(dt.date(2027, 3, 2))),
         ("by 5 de marzo", Deadline(dt.date(2027, 3, 5))),
-        # a bare hour already past today is the next one when a deadline word says so
-        ("by 8", Deadline(dt.date(2026, 12, 1), dt.time(8))),
+        # a bare hour already past this morning is tonight's when a deadline word says so
+        ("by 8", Deadline(dt.date(2026, 11, 30), dt.time(20))),
+        ("by 8:00", Deadline(dt.date(2026, 12, 1), dt.time(8))),
     ],
 )
 def test_a_day_of_the_month_after_by_is_no_hour(phrase, expected):
     assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_an_unpadded_early_hour_is_the_afternoon_for_a_reader_in_the_americas():
+    new_york = dt.datetime(2026, 11, 30, 9, 15, tzinfo=NEW_YORK)
+    assert resolve_deadline("before 5:30", new_york) == Deadline(
+        dt.date(2026, 11, 30), dt.time(17, 30)
+    )
+    assert resolve_deadline("before 05:30", new_york) == Deadline(
+        dt.date(2026, 12, 1), dt.time(5, 30)
+    )
+
+
+def test_a_past_time_in_a_sentence_with_a_deadline_word_keeps_its_time():
+    found = resolve_deadline("The deadline was today 08:00", RECEIVED)
+    assert found == Deadline(dt.date(2026, 11, 30), dt.time(8))
