@@ -4,8 +4,10 @@ Dates resolve against the message's arrival in the reader's zone ("tomorrow" on 
 arrived at 23:30 UTC is two days later in Tokyo than in Los Angeles). A stated time is taken in
 the zone it names ("5 p.m. ET") and converted into the reader's zone, which may move the date;
 a time without a zone is the reader's own (on the labelled corpus that reads right more often
-than the sender's offset from the Date header). English, German, French and Spanish
-words for days, months and "today"/"tomorrow" are known.
+than the sender's offset from the Date header). The words of dates in English, German, French
+and Spanish are in datewords.py, times of day in clock.py; a time that a scheduling question
+is about ("can we start at 14:00 instead?") is no deadline (proposals.py). "In 25 hours"
+counts real hours from the send time, also across a clock change.
 """
 
 from __future__ import annotations
@@ -13,119 +15,24 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
-from digests.summarize.zones import CLOSE_IN_ZONE, ZONE, ZONES
+from digests.summarize.clock import END_OF_DAY, find_time
+from digests.summarize.datewords import (
+    DATE_PATTERNS,
+    HOURS_FROM_NOW,
+    IN_HOURS,
+    MONTHS,
+    NEEDS_A_WORD,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    WORD,
+    may_name_a_date,
+)
+from digests.summarize.proposals import is_scheduling_question
+from digests.summarize.zones import CLOSE_IN_ZONE, ZONES
 
-_MONTH_NAMES = [
-    ("jan", "january", "januar", "janvier", "enero", "jänner"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo"),
-    ("apr", "april", "avril", "abril"),
-    ("may", "mai", "mayo"),
-    ("jun", "june", "juni", "juin", "junio"),
-    ("jul", "july", "juli", "juillet", "julio"),
-    ("aug", "august", "août", "aout", "agosto"),
-    ("sep", "sept", "september", "septembre", "septiembre"),
-    ("oct", "october", "oktober", "okt", "octobre", "octubre"),
-    ("nov", "november", "novembre", "noviembre"),
-    ("dec", "december", "dezember", "dez", "décembre", "decembre", "diciembre"),
-]
-_WEEKDAY_NAMES = [
-    ("mon", "monday", "montag", "lundi", "lunes"),
-    ("tue", "tues", "tuesday", "dienstag", "mardi", "martes"),
-    ("wed", "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles"),
-    ("thu", "thur", "thurs", "thursday", "donnerstag", "jeudi", "jueves"),
-    ("fri", "friday", "freitag", "vendredi", "viernes"),
-    ("sat", "saturday", "samstag", "samedi", "sábado", "sabado"),
-    ("sun", "sunday", "sonntag", "dimanche", "domingo"),
-]
-_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_WEEKDAYS = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-# Where each kind of phrase is found; each pattern's groups are read by _date_of().
-_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
-    (
-        "slashed",
-        re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
-    ),
-    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({_MONTH})\b", re.IGNORECASE)),
-    ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
-    (
-        "month_day",
-        re.compile(
-            rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}}))?",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "day_month",
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({_MONTH})\b\.?"
-            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "the_nth",
-        re.compile(
-            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
-            r"(?!\s+(?:draft|round|floor|time|step|quarter|half|place|version|attempt|week|"
-            r"day|page|item|point|line|option|pass|one|year|month|edition|issue|anniversary)\b)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        # "el 13", "antes del 25", "le 13", "am 13.": a day of the month on its own
-        "the_nth",
-        re.compile(
-            rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
-            rf"(\d{{1,2}})(?!\d)(\.|º)?(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
-            rf"de\s+(?:{_MONTH})|(?:{_MONTH})|\.\s*(?:{_MONTH})))",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "after_tomorrow",
-        re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
-    ),
-    (
-        "tomorrow",
-        re.compile(
-            r"\b(tomorrow|tmrw|demain|(?<!guten )(?<!la )(?:morgen|mañana)(?!\w))", re.IGNORECASE
-        ),
-    ),
-    (
-        "today",
-        re.compile(
-            r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
-            r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
-            r"ce soir|hoy|esta (?:tarde|noche|mañana)|right now|immediately|sofort|"
-            r"de inmediato|tout de suite|immédiatement)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("in_hours", re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)),
-    (
-        "in_days",
-        re.compile(
-            r"\b(?:in|within|next)\s+(\d{1,2}|two|three|five)\s+(business |working )?days?\b", re.I
-        ),
-    ),
-    ("end_next_week", re.compile(r"\bend of next week\b", re.IGNORECASE)),
-    (
-        "end_of_week",
-        re.compile(r"\b(eow|end of (?:the |this )?week|this week|ende der woche)\b", re.I),
-    ),
-    ("end_of_month", re.compile(r"\b(eom|end of (?:the |this )?month|month-end)\b", re.I)),
-    ("weekday", re.compile(rf"\b(next\s+|this\s+|coming\s+)?({_WEEKDAY})\b\.?", re.IGNORECASE)),
-    ("next_week", re.compile(r"\bnext week\b", re.IGNORECASE)),
-]
-_NUMBER_WORDS = {"two": 2, "three": 3, "five": 5}
 _DEADLINE_CUE = re.compile(
     r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
     r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
@@ -139,29 +46,16 @@ _TIME_CUE = re.compile(
     r"\W*(?:the\s+)?$",
     re.IGNORECASE,
 )
-_CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
-_CLOCK_24 = re.compile(
-    r"\b([01]?\d|2[0-3])(?::|h)([0-5]\d)(?::[0-5]\d)?\b|\b([01]?\d|2[0-3])\s*(?:uhr|h)\b", re.I
-)
-_FIRST_THING = re.compile(
-    r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
-)
-_NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
-_MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
-_BARE_HOUR = re.compile(
-    r"\b(?:by|before|until|till|at)\s+(\d{1,2})(?![\d:.,%/])(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m))",
-    re.I,
-)
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
 _PAST_BEFORE = re.compile(
     r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
     r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
     r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
     r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
     r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-END_OF_DAY = time(23, 59)
 
 
 @dataclass(frozen=True)
@@ -174,22 +68,6 @@ class Deadline:
     def moment(self, zone: tzinfo) -> datetime:
         """The instant it falls due: the stated time, else the end of that day."""
         return datetime.combine(self.due, self.time or END_OF_DAY, tzinfo=zone)
-
-
-# Anything a date or time phrase needs at least one of: most sentences have none.
-_DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
-    weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
-    days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
-    woche now immediately sofort inmediato suite immédiatement"""
-_VOCABULARY = frozenset([*_MONTHS, *_WEEKDAYS, *_DATE_WORDS.split()])
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _may_name_a_date(text: str) -> bool:
-    """A cheap test before the patterns: a digit, or one word a date phrase needs."""
-    if any(ch.isdigit() for ch in text):
-        return True
-    return not _VOCABULARY.isdisjoint(_WORD.findall(text.lower()))
 
 
 def resolve_deadline(
@@ -208,10 +86,11 @@ def resolve_deadline(
 def _resolve(
     text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
 ) -> Deadline | None:
-    if not _may_name_a_date(text):
+    if not may_name_a_date(text) or is_scheduling_question(text):
         return None
     day, end = _find_date(text, received)
-    clock, zone_name, clock_at = _find_time(text, end)
+    american = str(received.tzinfo).startswith("America/")
+    clock, zone_name, clock_at = find_time(text, end, american)
     if clock is None and (close := CLOSE_IN_ZONE.search(text)):
         # "by COB Thursday ET": the close of business there, 17:00 in that zone.
         clock, zone_name, clock_at = time(17), close.group(1), close.start()
@@ -223,23 +102,36 @@ def _resolve(
     if day is None:
         day = received.date()
     if clock is None:
-        hours = _IN_HOURS.search(text)
-        at = received + timedelta(hours=int(hours.group(1))) if hours else None
+        hours = IN_HOURS.search(text) or HOURS_FROM_NOW.search(text)
+        at = _hours_later(received, _count(hours.group(1))) if hours else None
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
     source = ZONES.get(zone_name.upper()) if zone_name else None
     zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
-    if source and not dateless:
-        # "noon tomorrow Berlin time" is tomorrow as Berlin counts days.
-        day = _find_date(text, received.astimezone(zone))[0] or day
+    if source:
+        # "noon tomorrow Berlin time" is tomorrow as Berlin counts days; "by 17:00 Sydney
+        # time" alone is today there, which may already be tomorrow for the reader.
+        there = received.astimezone(zone)
+        day = there.date() if dateless else _find_date(text, there)[0] or day
     moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
     if dateless and moment < received:
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
-            return Deadline(day)  # "stuck since 15:20": today, but no time to meet
-        # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
-        moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
-        moment = moment.astimezone(reader_zone)
+            return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
+        evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
+        if clock.hour < 12 and _BARE.match(text, clock_at) and evening > received:
+            moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
+        else:
+            # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
+            moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
+            moment = moment.astimezone(reader_zone)
+    elif (
+        moment < received
+        and not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at])
+        and not _ANY_DEADLINE_WORD.search(text)
+    ):
+        # "Detected 2026-02-26 08:54" in an alert: when it happened, no time to meet.
+        return Deadline(moment.date())
     if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
@@ -255,7 +147,10 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
-    for kind, pattern in _DATE_PATTERNS:
+    words = frozenset(WORD.findall(text.lower()))
+    for kind, pattern in DATE_PATTERNS:
+        if (needs := NEEDS_A_WORD.get(kind)) is not None and words.isdisjoint(needs):
+            continue  # no weekday or month name: the long alternations need not run
         for match in pattern.finditer(text):
             found = _date_of(kind, match, today, received)
             if found is None:
@@ -268,7 +163,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
-                found = _weekday(today, _WEEKDAYS[match.group(2).lower()], "next")
+                found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
             absolute = kind in {
                 "iso",
                 "slashed",
@@ -277,7 +172,10 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 "day_month",
                 "the_nth",
                 "mid_month",
+                "end_of_named_month",
             }
+            if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
+                continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
             relative = kind in {"weekday", "next_week", "end_of_week"}
@@ -306,6 +204,22 @@ _AS_OF = re.compile(
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
     re.IGNORECASE,
 )
+# A bare hour ("by 8"), not "8:00" or "8 Uhr".
+_BARE = re.compile(r"\d{1,2}(?!\s*[:.h\d]|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
+# Any word that makes a time something to meet, anywhere in the sentence.
+_ANY_DEADLINE_WORD = re.compile(
+    r"\bby\s+(?:the\s+)?(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|close|mon|tue|wed|"
+    r"thu|fri|sat|sun)|"
+    r"\b(?:before|until|till|due|deadline|latest|no later|bis|spätestens|avant|d'ici|"
+    r"au plus tard|antes|hasta|a más tardar|plazo|frist|échéance)\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(
+    r"\b(?:points?|sections?|sect|fig|figures?|tables?|chapters?|steps?|items?|questions?|q|"
+    r"version|v|release|abschnitt|punkt|kapitel|frage|apartado|punto|sección|pregunta|"
+    r"paragraphe|article|art)\.?\s*$|§\s*$|\band\s+$",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)
 
 
@@ -328,8 +242,12 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         year = int(groups[2]) if groups[2] else None
         year = year + 2000 if year is not None and year < 100 else year
         return _month_day(today, month, day, year) if 1 <= month <= 12 else None
+    if kind == "end_of_named_month":
+        month, year = MONTHS[groups[0].lower()], int(groups[1]) if groups[1] else None
+        following = date((year or today.year) + month // 12, month % 12 + 1, 1)
+        return _month_day(today, month, (following - timedelta(days=1)).day, year)
     if kind == "mid_month":
-        return _month_day(today, _MONTHS[groups[0].lower()], 15, None)
+        return _month_day(today, MONTHS[groups[0].lower()], 15, None)
     if kind == "dotted":
         if not groups[2] and (int(groups[1]) > 12 or int(groups[0]) > 31):
             return None
@@ -339,10 +257,10 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         return _month_day(today, int(groups[1]), int(groups[0]), year)
     if kind == "month_day":
         year = int(groups[2]) if groups[2] else None
-        return _month_day(today, _MONTHS[groups[0].lower()], int(groups[1]), year)
+        return _month_day(today, MONTHS[groups[0].lower()], int(groups[1]), year)
     if kind == "day_month":
         year = int(groups[2]) if groups[2] else None
-        return _month_day(today, _MONTHS[groups[1].lower()], int(groups[0]), year)
+        return _month_day(today, MONTHS[groups[1].lower()], int(groups[0]), year)
     if kind == "the_nth":
         day = int(groups[0])
         found = _safe_date(today.year, today.month, day)
@@ -357,10 +275,11 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "today":
         return today
     if kind == "in_hours":
-        return (received + timedelta(hours=int(groups[0]))).date()
+        return _hours_later(received, _count(groups[0])).date()
     if kind == "in_days":
-        count = _NUMBER_WORDS.get(groups[0].lower()) or int(groups[0])
-        return _business_days(today, count) if groups[1] else today + timedelta(days=count)
+        count = _count(groups[0])
+        business = groups[1] or groups[3] or groups[2].lower().startswith(("werk", "arbeit"))
+        return _business_days(today, count) if business else today + timedelta(days=count)
     if kind == "end_next_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
     if kind == "end_of_week":
@@ -369,56 +288,24 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return following - timedelta(days=1)
     if kind == "weekday":
-        return _weekday(today, _WEEKDAYS[groups[1].lower()], groups[0] or "")
+        qualifier = (groups[0] or "").strip().lower()
+        if groups[2] or qualifier.startswith(("nächst", "próx", "prox")):
+            return _weekday(today, WEEKDAYS[groups[1].lower()], "following")
+        return _weekday(today, WEEKDAYS[groups[1].lower()], qualifier)
     if kind == "next_week":
         return today + timedelta(days=7 - today.weekday())
     return None
 
 
-def _find_time(text: str, after: int) -> tuple[time | None, str, int]:
-    """A stated time of day (nearest after the date phrase when there is one) and its zone."""
-    found: list[tuple[int, time, int]] = []
-    for match in _CLOCK_12.finditer(text):
-        hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
-        if int(match.group(1)) > 12 or minute > 59:
-            continue
-        hour += 12 if match.group(3).lower().startswith("p") else 0
-        found.append((match.start(), time(hour, minute), match.end()))
-    for match in _CLOCK_24.finditer(text):
-        if match.group(1) is not None:
-            found.append(
-                (match.start(), time(int(match.group(1)), int(match.group(2))), match.end())
-            )
-        else:
-            found.append((match.start(), time(int(match.group(3))), match.end()))
-    for match in _NOON.finditer(text):
-        found.append((match.start(), time(12), match.end()))
-    for match in _FIRST_THING.finditer(text):
-        found.append((match.start(), time(9), match.end()))  # the corpus's convention
-    for match in _MIDNIGHT.finditer(text):
-        found.append((match.start(), END_OF_DAY, match.end()))
-    if not found:
-        for match in _BARE_HOUR.finditer(text):
-            hour = int(match.group(1))
-            if 1 <= hour <= 7:
-                found.append((match.start(), time(hour + 12), match.end()))
-            elif 8 <= hour <= 12:
-                found.append((match.start(), time(hour), match.end()))
-    if not found:
-        return None, "", -1
-    start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])
-    # "5 p.m. ET", "noon tomorrow Berlin time": the zone follows, maybe after a date word.
-    after_clock = _SKIP_DATE_WORDS.sub("", text[end : end + 40], count=1)
-    zone = ZONE.match(after_clock.lstrip(" ,(")) if after_clock.strip() else None
-    return clock, zone.group(1) if zone else "", start
+def _hours_later(received: datetime, hours: int) -> datetime:
+    """Elapsed hours, counted in UTC: "in 25 hours" across a clock change is 25 real hours."""
+    later = received.astimezone(UTC) + timedelta(hours=hours)
+    return later.astimezone(received.tzinfo)
 
 
-_IN_HOURS = re.compile(r"\b(?:in|within|next)\s+(\d{1,3})\s*(?:hours?|hrs?|h)\b", re.I)
-_SKIP_DATE_WORDS = re.compile(
-    r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"this (?:morning|afternoon|evening))\b",
-    re.IGNORECASE,
-)
+def _count(word: str) -> int:
+    """ "48" or "two": how many."""
+    return NUMBER_WORDS.get(word.lower()) or int(word)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -439,9 +326,14 @@ def _month_day(today: date, month: int, day: int, year: int | None) -> date | No
 
 
 def _weekday(today: date, weekday: int, qualifier: str) -> date:
-    """ "Friday" is the coming one (today on a Friday); "next Friday" is in next week."""
+    """ "Friday" is the coming one (today on a Friday); "next Friday" is in next week.
+
+    "Vendredi prochain", "nächsten Freitag" ("following") is the coming one after today.
+    """
     if qualifier.strip().lower() == "next":
         return today + timedelta(days=7 - today.weekday() + weekday)
+    if qualifier == "following":
+        return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
     return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 

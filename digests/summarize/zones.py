@@ -9,7 +9,9 @@ ZONE = re.compile(
     r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
     r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
     r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
-    r"Singapore|Tokyo|Sydney)(?![\w-])"
+    r"Singapore|Tokyo|Sydney|heure de Paris|heure française|heure de New York|hora de Madrid|"
+    r"hora peninsular|hora española|hora de Nueva York|hora de Brasília|horário de Brasília|BRT|"
+    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit)(?![\w-])"
 )
 # Where each named zone is (AoE, anywhere on Earth, is UTC-12).
 ZONES = {
@@ -27,6 +29,13 @@ ZONES = {
     "LONDON": "Europe/London", "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin",
     "MADRID": "Europe/Madrid", "NEW YORK": "America/New_York", "CHICAGO": "America/Chicago",
     "SINGAPORE": "Asia/Singapore", "TOKYO": "Asia/Tokyo", "SYDNEY": "Australia/Sydney",
+    "HEURE DE PARIS": "Europe/Paris", "HEURE FRANÇAISE": "Europe/Paris",
+    "HEURE DE NEW YORK": "America/New_York", "HORA DE MADRID": "Europe/Madrid",
+    "HORA PENINSULAR": "Europe/Madrid", "HORA ESPAÑOLA": "Europe/Madrid",
+    "HORA DE NUEVA YORK": "America/New_York", "HORA DE BRASÍLIA": "America/Sao_Paulo",
+    "HORÁRIO DE BRASÍLIA": "America/Sao_Paulo", "BRT": "America/Sao_Paulo",
+    "DEUTSCHER ZEIT": "Europe/Berlin", "BERLINER ZEIT": "Europe/Berlin",
+    "NEW YORKER ZEIT": "America/New_York",
 }  # fmt: skip
 # "by COB Thursday ET": close of business in a named zone.
 CLOSE_IN_ZONE = re.compile(

@@ -224,3 +224,350 @@ def test_a_time_with_seconds_keeps_its_zone():
     assert resolve_deadline("Not after: 2026-12-02 06:00:00 UTC", RECEIVED) == Deadline(
         dt.date(2026, 12, 2), dt.time(7)
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "can the second shift start at 14:00 instead of 15:00?",
+        "are you open to a 30-minute call sometime in March?",
+        "hätten Sie im Oktober 30 Minuten für ein Gespräch?",
+        "could we meet on Thursday at 10 instead?",
+        "¿te viene bien el jueves a las 10?",
+        "seriez-vous disponible mardi à 15h ?",
+    ],
+)
+def test_a_time_that_a_scheduling_question_is_about_is_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # preparing for the meeting is due when it starts
+        (
+            "could you prepare the numbers for the meeting on Thursday at 10?",
+            Deadline(dt.date(2026, 12, 3), dt.time(10)),
+        ),
+        # a deadline word makes it a deadline, question or not
+        ("can you send it by Thursday at 10?", Deadline(dt.date(2026, 12, 3), dt.time(10))),
+        ("kannst du bis Donnerstag 12 Uhr zusagen?", Deadline(dt.date(2026, 12, 3), dt.time(12))),
+    ],
+)
+def test_a_question_with_a_deadline_or_a_preparation_keeps_its_date(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_a_month_followed_by_a_length_is_no_date():
+    assert resolve_deadline("im Oktober 30 Minuten für ein Gespräch", RECEIVED) != Deadline(
+        dt.date(2027, 10, 30)
+    )
+    assert resolve_due("ein Termin im Oktober 30 Minuten lang", RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the domain expires in 25 hours", Deadline(dt.date(2026, 12, 1), dt.time(10, 15))),
+        ("please reply within 48 hours", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("I need it in 2 hours", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("within the next 24 hours", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
+        ("in two hours", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("72 hours from now", Deadline(dt.date(2026, 12, 3), dt.time(9, 15))),
+        ("innerhalb von 24 Stunden", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
+        ("sous 48 heures", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("dentro de 2 horas", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("in 2h", Deadline(dt.date(2026, 11, 30), dt.time(11, 15))),
+        ("you have 48 hours to respond", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("within the 24-hour window", Deadline(dt.date(2026, 12, 1), dt.time(9, 15))),
+    ],
+)
+def test_in_n_hours_is_the_send_time_plus_n_hours(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_in_n_hours_counts_real_hours_across_a_clock_change():
+    # Sat 24 Oct 2026 20:00 in New York is Sun 25 Oct 02:00 CEST; Berlin falls back at 03:00.
+    received = dt.datetime(2026, 10, 24, 20, 0, tzinfo=NEW_YORK).astimezone(BERLIN)
+    found = resolve_deadline("the domain expires in 25 hours", received)
+    assert found == Deadline(dt.date(2026, 10, 26), dt.time(2, 0))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("necesito la firma antes del día 13", Deadline(dt.date(2026, 12, 13))),
+        ("me lo mandas el 13", Deadline(dt.date(2026, 12, 13))),
+        ("le contrat arrive à échéance le 31 décembre", Deadline(dt.date(2026, 12, 31))),
+        ("merci de me répondre d'ici vendredi", Deadline(dt.date(2026, 12, 4))),
+        ("bitte bis spätestens 6. März zurückmelden", Deadline(dt.date(2027, 3, 6))),
+        ("bitte am Montag früh schicken", Deadline(dt.date(2026, 11, 30))),
+        ("pour la fin de semaine prochaine", Deadline(dt.date(2026, 12, 11))),
+        ("pour la fin de la semaine", Deadline(dt.date(2026, 12, 4))),
+        ("a finales de la semana que viene", Deadline(dt.date(2026, 12, 11))),
+        ("bis Ende nächster Woche", Deadline(dt.date(2026, 12, 11))),
+        ("a más tardar el viernes", Deadline(dt.date(2026, 12, 4))),
+        ("bis Monatsende", Deadline(dt.date(2026, 11, 30))),
+        ("la semaine prochaine", Deadline(dt.date(2026, 12, 7))),
+        ("bis Freitag 18.30 Uhr", Deadline(dt.date(2026, 12, 4), dt.time(18, 30))),
+        ("antes del día 13 a las 12:00", Deadline(dt.date(2026, 12, 13), dt.time(12))),
+        ("avant le 31 décembre à 18h", Deadline(dt.date(2026, 12, 31), dt.time(18))),
+    ],
+)
+def test_german_french_and_spanish_deadlines(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "please reset your password now",
+        "Bitte jetzt das Passwort ändern.",
+        "please call me as soon as you see this",
+        "Rotate the key now.",
+    ],
+)
+def test_an_ask_for_now_is_due_today_without_a_time(phrase):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the new dashboard is now available to everyone", "Shop now and save 20%"]
+)
+def test_now_in_a_statement_or_an_advert_is_no_deadline(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+def test_a_send_by_date_beats_the_event_it_prepares_for():
+    phrase = "Prepare one slide for the offsite on 19 December, send it to me by the 18th 07:30"
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 18), dt.time(7, 30))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "received", "expected"),
+    [
+        # US on summer time from 8 March, Berlin not until 29 March: 17:00 EDT is 22:00 CET.
+        (
+            "by 5 p.m. ET Friday",
+            dt.datetime(2026, 3, 10, 9, tzinfo=BERLIN),
+            Deadline(dt.date(2026, 3, 13), dt.time(22)),
+        ),
+        # Europe back on winter time from 25 October, the US not until 1 November.
+        (
+            "by 5 p.m. ET Friday",
+            dt.datetime(2026, 10, 26, 9, tzinfo=BERLIN),
+            Deadline(dt.date(2026, 10, 30), dt.time(22)),
+        ),
+        (
+            "by noon ET tomorrow",
+            dt.datetime(2026, 10, 27, 9, tzinfo=zoneinfo.ZoneInfo("Europe/London")),
+            Deadline(dt.date(2026, 10, 28), dt.time(16)),
+        ),
+        # Sydney leaves summer time on 5 April; London is on BST from 29 March.
+        (
+            "by 9:00 UK time Monday",
+            dt.datetime(2026, 4, 1, 9, tzinfo=zoneinfo.ZoneInfo("Australia/Sydney")),
+            Deadline(dt.date(2026, 4, 6), dt.time(18)),
+        ),
+        (
+            "by 9:00 UK time Monday",
+            dt.datetime(2026, 3, 26, 9, tzinfo=zoneinfo.ZoneInfo("Australia/Sydney")),
+            Deadline(dt.date(2026, 3, 30), dt.time(19)),
+        ),
+    ],
+)
+def test_named_zones_across_the_clock_change_gaps(phrase, received, expected):
+    assert resolve_deadline(phrase, received) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Is 3pm on Friday OK for you?",
+        "Could we push the sync to 16:00?",
+        "Do you have time on Friday at 2pm?",
+        "Would Thursday at 10 work for the review?",
+        "¿Podríamos vernos el jueves a las 10?",
+    ],
+)
+def test_proposed_slots_are_no_deadlines(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Can you join the call on Thursday at 10?", Deadline(dt.date(2026, 12, 3), dt.time(10))),
+        ("Can you start the migration on Friday?", Deadline(dt.date(2026, 12, 4))),
+        (
+            "Könnten Sie die Zahlen für das Meeting am Donnerstag um 10 Uhr vorbereiten?",
+            Deadline(dt.date(2026, 12, 3), dt.time(10)),
+        ),
+    ],
+)
+def test_asks_phrased_as_questions_keep_their_dates(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # said on Monday 30 November: "prochain" is the coming one after today
+        ("d'ici lundi prochain", Deadline(dt.date(2026, 12, 7))),
+        ("bis nächsten Mittwoch", Deadline(dt.date(2026, 12, 2))),
+        ("el próximo lunes", Deadline(dt.date(2026, 12, 7))),
+        ("el jueves que viene", Deadline(dt.date(2026, 12, 3))),
+        ("dans les 48 heures", Deadline(dt.date(2026, 12, 2), dt.time(9, 15))),
+        ("antes de fin de mes", Deadline(dt.date(2026, 11, 30))),
+        ("before the weekend", Deadline(dt.date(2026, 12, 4))),
+        (
+            "¿me lo puedes enviar mañana antes de las 10?",
+            Deadline(dt.date(2026, 12, 1), dt.time(10)),
+        ),
+    ],
+)
+def test_more_german_french_and_spanish_phrasings(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_a_zone_named_in_german_french_or_spanish_is_converted():
+    sao_paulo = RECEIVED.astimezone(zoneinfo.ZoneInfo("America/Sao_Paulo"))
+    assert resolve_deadline("avant 17h heure de Paris", sao_paulo) == Deadline(
+        dt.date(2026, 11, 30), dt.time(13)
+    )
+    new_york = RECEIVED.astimezone(NEW_YORK)
+    assert resolve_deadline("bis 18 Uhr deutscher Zeit", new_york) == Deadline(
+        dt.date(2026, 11, 30), dt.time(12)
+    )
+
+
+def test_a_time_in_a_zone_already_on_the_next_day_is_that_days():
+    # Monday 23:00 in London is Tuesday 10:00 in Sydney: "17:00 Sydney time" is Tuesday's.
+    london = dt.datetime(2026, 11, 30, 23, 0, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+    found = resolve_deadline("the cut-off is 17:00 Sydney time", london)
+    assert found == Deadline(dt.date(2026, 12, 1), dt.time(6))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Can you let me know if Thursday at 10 works?",
+        "Could you do a call on Thursday at 10?",
+        "Can you make Thursday at 10?",
+        "Can we meet on Thursday at 10?",
+    ],
+)
+def test_questions_that_offer_a_slot_are_no_deadlines(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Could we get the signed contract back Friday?",
+        "Could you update the sheet for our meeting on Friday?",
+        "Can you send me the report Friday?",
+    ],
+)
+def test_asks_for_a_thing_by_a_day_keep_the_day(phrase):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 4))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("bis Ende Februar reicht völlig", dt.date(2027, 2, 28)),
+        ("HR's decision on this by the end of June", dt.date(2027, 6, 30)),
+        ("by end of December", dt.date(2026, 12, 31)),
+        ("avant fin mars", dt.date(2027, 3, 31)),
+        ("a finales de mayo", dt.date(2027, 5, 31)),
+        ("the end of May 2028 is fine", dt.date(2028, 5, 31)),
+    ],
+)
+def test_the_end_of_a_named_month_is_its_last_day(phrase, due):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Dispone de 10 días naturales para acceder a su contenido", dt.date(2026, 12, 10)),
+        ("en 10 días hábiles", dt.date(2026, 12, 14)),
+        ("sous 5 jours ouvrés", dt.date(2026, 12, 7)),
+        ("innerhalb von 5 Werktagen", dt.date(2026, 12, 7)),
+        ("in 3 Tagen", dt.date(2026, 12, 3)),
+        ("you have 14 days to respond", dt.date(2026, 12, 14)),
+    ],
+)
+def test_a_number_of_days_in_four_languages(phrase, due):
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the hearing is tomorrow at 9.30", Deadline(dt.date(2026, 12, 1), dt.time(9, 30))),
+        ("bis 12.30 bitte", Deadline(dt.date(2026, 11, 30), dt.time(12, 30))),
+        ("by 5:30 am tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(5, 30))),
+        (
+            "the call is on Thursday at 10, please prepare the slides",
+            Deadline(dt.date(2026, 12, 3), dt.time(10)),
+        ),
+    ],
+)
+def test_more_ways_to_write_a_time_of_day(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize("phrase", ["revenue grew by 12.50 percent", "a loan at 10.5% interest"])
+def test_amounts_are_no_times(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["I addressed it in point 3.4.", "see section 2.1. for details", "especially 3.4 and 3.7."],
+)
+def test_section_numbers_are_no_dates(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+def test_a_german_dotted_date_after_am_is_that_date():
+    assert resolve_deadline("am 3.4. bitte", RECEIVED) == Deadline(dt.date(2027, 4, 3))
+
+
+def test_a_past_timestamp_is_its_day_without_a_time():
+    found = resolve_deadline("Sign-in detected on 30 November 2026 at 08:54 CET", RECEIVED)
+    assert found == Deadline(dt.date(2026, 11, 30))
+    # with a deadline word it is still a time to meet (the next one, when dateless)
+    assert resolve_deadline("by 08:00", RECEIVED) == Deadline(dt.date(2026, 12, 1), dt.time(8))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the CFP is open until 8 May.", Deadline(dt.date(2027, 5, 8))),
+        ("please send your two nominations by 2 March", Deadline(dt.date(2027, 3, 2))),
+        ("by 5 de marzo", Deadline(dt.date(2027, 3, 5))),
+        # a bare hour already past this morning is tonight's when a deadline word says so
+        ("by 8", Deadline(dt.date(2026, 11, 30), dt.time(20))),
+        ("by 8:00", Deadline(dt.date(2026, 12, 1), dt.time(8))),
+    ],
+)
+def test_a_day_of_the_month_after_by_is_no_hour(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_an_unpadded_early_hour_is_the_afternoon_for_a_reader_in_the_americas():
+    new_york = dt.datetime(2026, 11, 30, 9, 15, tzinfo=NEW_YORK)
+    assert resolve_deadline("before 5:30", new_york) == Deadline(
+        dt.date(2026, 11, 30), dt.time(17, 30)
+    )
+    assert resolve_deadline("before 05:30", new_york) == Deadline(
+        dt.date(2026, 12, 1), dt.time(5, 30)
+    )
+
+
+def test_a_past_time_in_a_sentence_with_a_deadline_word_keeps_its_time():
+    found = resolve_deadline("The deadline was today 08:00", RECEIVED)
+    assert found == Deadline(dt.date(2026, 11, 30), dt.time(8))

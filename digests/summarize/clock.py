@@ -1,0 +1,84 @@
+"""Times of day: "5 p.m. ET", "18h30", "18.30 Uhr", "noon", "by 8", and the zone named after."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from digests.summarize.datewords import IN_HOURS, MONTH
+from digests.summarize.zones import ZONE
+
+END_OF_DAY = time(23, 59)
+_CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
+# "18:30", "18h30", "18.30 Uhr", "18 Uhr" (a dot only with "Uhr"/"h": "18.30" may be money)
+_CLOCK_24 = re.compile(
+    r"\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?\b|"
+    r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
+    # "tomorrow at 9.30", "bis 12.30": a dotted time after a word that wants one
+    r"(?:(?<=\bat )|(?<=\bbefore )|(?<=\buntil )|(?<=\btomorrow )|(?<=\btoday )|(?<=\btonight )|"
+    r"(?<=\bum )|(?<=\bbis )|(?<=\bà )|(?<=\ba las ))([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d|\s*%)",
+    re.I,
+)
+_FIRST_THING = re.compile(
+    r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
+)
+_NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
+_MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
+_BARE_HOUR = re.compile(
+    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:%/]|[.,]\d)"
+    r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))"
+    # "by 8 May", "until 2 March": a day of the month, not eight o'clock
+    rf"(?!(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:{MONTH})\b)",
+    re.I,
+)
+
+
+def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, int]:
+    """A stated time of day (nearest after the date phrase when there is one) and its zone."""
+    found: list[tuple[int, time, int]] = []
+    for match in _CLOCK_12.finditer(text):
+        hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
+        if int(match.group(1)) > 12 or minute > 59:
+            continue
+        hour += 12 if match.group(3).lower().startswith("p") else 0
+        found.append((match.start(), time(hour, minute), match.end()))
+    for match in _CLOCK_24.finditer(text):
+        hour, minute = match.group(1) or match.group(4), match.group(2) or match.group(5)
+        if hour is not None and minute is not None:
+            # "before 5:30" in a US office means the afternoon; "05:30" is written as meant.
+            later = american and len(hour) == 1 and 1 <= int(hour) <= 6
+            later = later and not re.match(r"\s*[ap]\.?\s?m\b", text[match.end() :], re.I)
+            clock = time(int(hour) + 12 * later, int(minute))
+            found.append((match.start(), clock, match.end()))
+        else:
+            found.append((match.start(), time(int(match.group(3))), match.end()))
+    for match in _NOON.finditer(text):
+        found.append((match.start(), time(12), match.end()))
+    for match in _FIRST_THING.finditer(text):
+        found.append((match.start(), time(9), match.end()))  # the corpus's convention
+    for match in _MIDNIGHT.finditer(text):
+        found.append((match.start(), END_OF_DAY, match.end()))
+    # "in 2h" is a span of time, not two o'clock.
+    spans = [m.span() for m in IN_HOURS.finditer(text)] if found else []
+    found = [f for f in found if not any(a <= f[0] < b for a, b in spans)]
+    if not found:
+        for match in _BARE_HOUR.finditer(text):
+            hour = int(match.group(1))
+            if 1 <= hour <= 7:
+                found.append((match.start(1), time(hour + 12), match.end()))
+            elif 8 <= hour <= 12:
+                found.append((match.start(1), time(hour), match.end()))
+    if not found:
+        return None, "", -1
+    start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])
+    # "5 p.m. ET", "noon tomorrow Berlin time": the zone follows, maybe after a date word.
+    after_clock = _SKIP_DATE_WORDS.sub("", text[end : end + 40], count=1)
+    zone = ZONE.match(after_clock.lstrip(" ,(")) if after_clock.strip() else None
+    return clock, zone.group(1) if zone else "", start
+
+
+_SKIP_DATE_WORDS = re.compile(
+    r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,220 @@
+"""The words of dates in four languages, and where each kind of date phrase is found."""
+
+from __future__ import annotations
+
+import re
+
+MONTH_NAMES = [
+    ("jan", "january", "januar", "janvier", "enero", "jänner"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo"),
+    ("apr", "april", "avril", "abril"),
+    ("may", "mai", "mayo"),
+    ("jun", "june", "juni", "juin", "junio"),
+    ("jul", "july", "juli", "juillet", "julio"),
+    ("aug", "august", "août", "aout", "agosto"),
+    ("sep", "sept", "september", "septembre", "septiembre"),
+    ("oct", "october", "oktober", "okt", "octobre", "octubre"),
+    ("nov", "november", "novembre", "noviembre"),
+    ("dec", "december", "dezember", "dez", "décembre", "decembre", "diciembre"),
+]
+WEEKDAY_NAMES = [
+    ("mon", "monday", "montag", "lundi", "lunes"),
+    ("tue", "tues", "tuesday", "dienstag", "mardi", "martes"),
+    ("wed", "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles"),
+    ("thu", "thur", "thurs", "thursday", "donnerstag", "jeudi", "jueves"),
+    ("fri", "friday", "freitag", "vendredi", "viernes"),
+    ("sat", "saturday", "samstag", "samedi", "sábado", "sabado"),
+    ("sun", "sunday", "sonntag", "dimanche", "domingo"),
+]
+MONTHS = {name: n for n, names in enumerate(MONTH_NAMES, start=1) for name in names}
+WEEKDAYS = {name: n for n, names in enumerate(WEEKDAY_NAMES) for name in names}
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# After a number, words that make it a quantity ("im Oktober 30 Minuten"), not a day.
+_UNIT = r"(?:min|mins|minutes?|minuten|minutos|hours?|hrs?|stunden|heures?|horas?|days?|tage)\b"
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_COUNT = r"(\d{1,3}|one|two|three|four|five|six|twelve|zwei|drei|deux|trois|dos|tres)"
+_HOURS = r"(?:hours?|hrs?|h|stunden|heures?|horas)\b"
+# "in 25 hours", "within the next 48 hours", "innerhalb von 24 Stunden", "sous 48 heures",
+# "dentro de 2 horas": the send time plus that many hours.
+IN_HOURS = re.compile(
+    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de|you have|vous avez|tiene|"
+    r"tienes|dispone de|haben sie)(?:\s+(?:the next|the|von|les|der nächsten|den nächsten|"
+    rf"les prochaines|las próximas|los próximos))?\s+{_COUNT}[\s-]*{_HOURS}",
+    re.IGNORECASE,
+)
+HOURS_FROM_NOW = re.compile(rf"\b{_COUNT}\s*{_HOURS}\s+from now\b", re.IGNORECASE)
+# Where each kind of phrase is found; each pattern's groups are read by _date_of().
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
+    (
+        "slashed",
+        re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
+    ),
+    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({MONTH})\b", re.IGNORECASE)),
+    (
+        # "by the end of June", "bis Ende Februar", "fin mars", "a finales de mayo"
+        "end_of_named_month",
+        re.compile(
+            rf"\b(?:end of|ende|fin(?: de| du mois de)?|final(?:es)? de)\s+({MONTH})\b"
+            r"(?:,?\s+(\d{4}))?(?!\s*\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")),
+    (
+        "month_day",
+        re.compile(
+            rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?!\s*{_UNIT})(?:,?\s+(\d{{4}}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({MONTH})\b\.?"
+            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "the_nth",
+        re.compile(
+            rf"(?:\bthe\s+|\()(\d{{1,2}})(st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{MONTH})\b)"
+            r"(?!\s+(?:draft|round|floor|time|step|quarter|half|place|version|attempt|week|"
+            r"day|page|item|point|line|option|pass|one|year|month|edition|issue|anniversary)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "el 13", "antes del 25", "le 13", "am 13.": a day of the month on its own
+        "the_nth",
+        re.compile(
+            rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
+            rf"(\d{{1,2}})(?!\d)(\.|º)?(?!\d)(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
+            rf"de\s+(?:{MONTH})|(?:{MONTH})|\.\s*(?:{MONTH})))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "after_tomorrow",
+        re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
+    ),
+    (
+        "tomorrow",
+        re.compile(
+            r"\b(tomorrow|tmrw|demain|(?<!guten )(?<!la )(?:morgen|mañana)(?!\w))", re.IGNORECASE
+        ),
+    ),
+    (
+        "today",
+        re.compile(
+            r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
+            r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
+            r"ce soir|hoy|esta (?:tarde|noche|mañana)|right now|immediately|sofort|"
+            r"de inmediato|tout de suite|immédiatement|ahora mismo|as soon as you (?:see|read|get) "
+            r"this|sobald (?:du|sie) (?:das|dies) lies[tn]|dès que vous (?:lisez|lirez) ce|"
+            r"en cuanto (?:leas|veas) esto)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "please reset your password now", "Rotate the key now.": today, with no time (the
+        # corpus's convention); "Shop now" is no ask of the reader's
+        "today",
+        re.compile(
+            r"(?:\b(?:please|pls|kindly|bitte|merci de|por favor)\b|^\W*(?:reset|change|rotate|"
+            r"revoke|fix|check|call|contact|reply|respond|confirm|stop|restart|roll back|sign|pay|"
+            r"review|secure|update|remove|disable)\b)[^.?!;]{0,60}?"
+            r"\b(now|jetzt|maintenant|ahora)\b(?!\s+(?:on|that|available|live|open|in|at|is|are|"
+            r"has|have|and then)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("in_hours", IN_HOURS),
+    ("in_hours", HOURS_FROM_NOW),
+    (
+        # "in 3 business days", "dispone de 10 días naturales", "sous 5 jours ouvrés"
+        "in_days",
+        re.compile(
+            r"\b(?:in|within|next|you have|vous avez|dispone de|dispones de|tiene|tienes|"
+            r"haben sie|hast du|innerhalb von|innerhalb|binnen|dentro de|en|dans|sous)\s+"
+            rf"(?:the next |los próximos |les |den nächsten )?{_COUNT}\s+(business |working )?"
+            r"(days?|días|dias|jours|tagen?|werktagen?|arbeitstagen?)\b"
+            r"(\s+(?:hábiles|habiles|laborables|ouvrés|ouvrables))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_next_week",
+        re.compile(
+            r"\b(?:end of next week|fin de (?:la )?semaine prochaine|(?:a )?final(?:es)? de la "
+            r"(?:semana que viene|próxima semana)|ende (?:der )?nächste[nr]? woche)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_of_week",
+        re.compile(
+            r"\b(eow|end of (?:the |this )?week|this week|ende (?:der|dieser) woche|diese woche|"
+            r"fin de (?:la |cette )?semaine(?! prochaine)|cette semaine|esta semana|(?:a )?"
+            r"final(?:es)? de (?:la |esta )?semana(?! que viene| próxima)|(?<=before )the weekend|"
+            r"(?<=vor dem )wochenende|(?<=avant le )week-end|(?<=antes del )fin de semana)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end_of_month",
+        re.compile(
+            r"\b(eom|end of (?:the |this )?month|month-end|fin (?:de|du) mois|fin de mes|(?:a )?"
+            r"final(?:es)? de(?:l)? mes|monatsende|ende (?:des|dieses) monats)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "next Friday", "nächsten Freitag", "el próximo viernes", "vendredi prochain"
+        "weekday",
+        re.compile(
+            rf"\b(next\s+|this\s+|coming\s+|kommenden\s+|nächsten\s+|nächste\s+|próximo\s+|"
+            rf"proximo\s+)?({_WEEKDAY})\b\.?(\s+(?:prochain|que viene|próximo))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "next_week",
+        re.compile(
+            r"\b(?:next week|(?<!fin de )(?<!fin de la )semaine prochaine|"
+            r"la semana que viene|la próxima semana|nächste woche)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "zwei": 2,
+    "drei": 3, "deux": 2, "trois": 3, "dos": 2, "tres": 3,
+}  # fmt: skip
+# Anything a date or time phrase needs at least one of: most sentences have none.
+_DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
+    weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
+    days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
+    woche now immediately sofort inmediato suite immédiatement soon mismo stunden heures heure
+    horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
+    wochenende"""
+_VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
+WORD = re.compile(r"[^\W\d_]+")
+# Kinds of phrase that cannot match without one of these words (a cheap test first).
+NEEDS_A_WORD = {
+    "weekday": frozenset(WEEKDAYS),
+    "month_day": frozenset(MONTHS),
+    "day_month": frozenset(MONTHS),
+    "mid_month": frozenset(MONTHS),
+    "end_of_named_month": frozenset(MONTHS),
+}
+
+
+def may_name_a_date(text: str) -> bool:
+    """A cheap test before the patterns: a digit, or one word a date phrase needs."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    return not _VOCABULARY.isdisjoint(WORD.findall(text.lower()))
