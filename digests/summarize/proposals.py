@@ -48,11 +48,20 @@ _PREPARATION = re.compile(
 )
 
 
+# A slot within a day still needs the answer before it comes: "a short call today at 17:00?".
+_SOON = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|heute|morgen|"
+    r"aujourd'hui|ce (?:matin|soir)|cet après-midi|demain|hoy|mañana|esta (?:tarde|noche))\b",
+    re.IGNORECASE,
+)
+
+
 def is_scheduling_question(text: str) -> bool:
-    """The sentence asks whether a time suits, and names no deadline and nothing to prepare."""
+    """The sentence asks whether a later time suits, naming no deadline, nothing to prepare."""
     return (
         "?" in text
         and _PROPOSAL.search(text) is not None
         and _DEADLINE.search(text) is None
         and _PREPARATION.search(text) is None
+        and _SOON.search(text) is None
     )

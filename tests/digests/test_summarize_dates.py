@@ -244,6 +244,24 @@ def test_a_time_that_a_scheduling_question_is_about_is_no_deadline(phrase):
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
+        # a slot within a day needs the answer before it comes
+        (
+            "can we do a short call today at 17:00 CET?",
+            Deadline(dt.date(2026, 11, 30), dt.time(17)),
+        ),
+        (
+            "hast du morgen um 10 Uhr Zeit für einen Call?",
+            Deadline(dt.date(2026, 12, 1), dt.time(10)),
+        ),
+    ],
+)
+def test_a_scheduling_question_about_today_or_tomorrow_keeps_its_date(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
         # preparing for the meeting is due when it starts
         (
             "could you prepare the numbers for the meeting on Thursday at 10?",
