@@ -203,6 +203,7 @@ _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afterno
     wochenende"""
 _VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
 WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 # Kinds of phrase that cannot match without one of these words (a cheap test first).
 NEEDS_A_WORD = {
     "weekday": frozenset(WEEKDAYS),
@@ -215,6 +216,6 @@ NEEDS_A_WORD = {
 
 def may_name_a_date(text: str) -> bool:
     """A cheap test before the patterns: a digit, or one word a date phrase needs."""
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):
         return True
     return not _VOCABULARY.isdisjoint(WORD.findall(text.lower()))
