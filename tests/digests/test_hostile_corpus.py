@@ -11,7 +11,7 @@ from digests.models import Digest
 from digests.parsing import MAX_BODY_CHARS, PARTIAL_NOTE, parse_message
 from digests.textsafety import BIDI_CONTROLS
 from tests.accounts.factories import UserFactory
-from tests.digests.conftest import connect_google
+from tests.digests.conftest import connect_google, set_digest_preferences
 from tests.digests.hostile_corpus import CASES, RLO
 
 HOSTILE = "hostile@example.com"
@@ -51,8 +51,7 @@ def test_each_case_parses_into_safe_text(case):
 @pytest.mark.django_db
 def test_every_hostile_message_is_listed_in_a_digest_that_goes_out(fake, mailoutbox):
     user = UserFactory(email=HOSTILE, timezone="Asia/Tokyo")
-    user.digest_preferences = {**user.digest_preferences, "max_items": 100}
-    user.save()
+    set_digest_preferences(user, max_items=100)
     fake.add_account(HOSTILE)
     connect_google(fake, user)
     now = timezone.now()
@@ -68,6 +67,7 @@ def test_every_hostile_message_is_listed_in_a_digest_that_goes_out(fake, mailout
     assert len(mailoutbox) == 1
     rows = {email.gmail_id: email for email in digest.emails.all()}
     assert set(rows) == set(ids.values())
+    assert all(row.listed for row in rows.values())  # max_items=100 lists every one
     for case in CASES:
         row = rows[ids[case.name]]
         assert row.summary, case.name

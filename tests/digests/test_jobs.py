@@ -29,11 +29,6 @@ def scheduled(user) -> Job:
     return job
 
 
-def set_preferences(user, **changes):
-    user.digest_preferences = {**user.digest_preferences, **changes}
-    user.save()
-
-
 def test_send_now_delivers_a_digest(demo_user, mailoutbox):
     job = send_now(demo_user)
 
