@@ -118,8 +118,10 @@ def _resolve(
     if dateless and moment < received:
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
             return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
-        evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
-        if clock.hour < 12 and _BARE.match(text, clock_at) and evening > received:
+        evening = None
+        if clock.hour < 12 and _BARE.match(text, clock_at):
+            evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
+        if evening is not None and evening > received:
             moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
         else:
             # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.

@@ -589,3 +589,11 @@ def test_an_unpadded_early_hour_is_the_afternoon_for_a_reader_in_the_americas():
 def test_a_past_time_in_a_sentence_with_a_deadline_word_keeps_its_time():
     found = resolve_deadline("The deadline was today 08:00", RECEIVED)
     assert found == Deadline(dt.date(2026, 11, 30), dt.time(8))
+
+
+def test_an_afternoon_time_already_past_today_is_tomorrows_and_never_an_error():
+    # "before 3pm" read at 16:00: no "tonight's 15:00 + 12 h" (hour 27), the next day's 15:00.
+    late = dt.datetime(2026, 11, 30, 16, 0, tzinfo=BERLIN)
+    assert resolve_deadline("can you review it before 3pm?", late) == Deadline(
+        dt.date(2026, 12, 1), dt.time(15)
+    )
