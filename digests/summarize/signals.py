@@ -226,6 +226,10 @@ def compute_signals(
     invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
     auto_reply = _is_auto_reply(message)
     automated = (machine and not invitation) or auto_reply
+    # Calendar mail (invitations, cancellations, agendas) names dates, not trouble.
+    calendar = message.calendar is not None or message.from_address.lower().startswith(
+        "calendar-notification@"
+    )
     obligation = bool(_OBLIGATION.search(text))
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
     if not deadlines and mail_deadline is not None and (items or (automated and obligation)):
@@ -265,6 +269,7 @@ def compute_signals(
             and not bulk
             and not _TRIAL.search(text)
             and not _MARKETING.search(text)
+            and not calendar
             and (obligation or bool(_CONSEQUENCE.search(text)))
             and soon is not None
             and soon <= 30

@@ -115,3 +115,15 @@ def test_a_shouting_final_notice_from_a_seller_is_low_marketing():
         Urgency.LOW,
         ("marketing: a machine selling under time pressure",),
     )
+
+
+def test_a_cancelled_meeting_tomorrow_is_no_trouble_of_yours():
+    found = analysis_of(
+        "This event has been cancelled and removed from your calendar.\n\nVendor demo\n"
+        "Tuesday 1 December 16:00 - 17:00 (Europe/Berlin)",
+        subject="Cancelled event: Vendor demo @ Tuesday 1 December 16:00",
+        sender="Google Calendar <calendar-notification@google.com>",
+        headers=passing("google.com"),
+    )
+    assert found.urgency != Urgency.URGENT
+    assert "a system reports trouble of yours within a day" not in found.reasons
