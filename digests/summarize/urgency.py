@@ -99,6 +99,10 @@ def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urge
         return Urgency.LOW, "recruiter outreach"
     if signals.get("auto_trouble_soon"):
         return Urgency.URGENT, "a system reports trouble of yours within a day"
+    if signals.get("deadline_overdue") and signals.get("to_me") and not signals.get("automated"):
+        # The rubric's "act within a day" holds all the more once the time has passed; the
+        # model saw too few such asks to learn it.
+        return Urgency.URGENT, "a person's ask to you whose deadline has just passed"
     return None
 
 

@@ -127,3 +127,16 @@ def test_a_cancelled_meeting_tomorrow_is_no_trouble_of_yours():
     )
     assert found.urgency != Urgency.URGENT
     assert "a system reports trouble of yours within a day" not in found.reasons
+
+
+def test_a_persons_ask_whose_deadline_has_just_passed_is_still_urgent():
+    # Sent 09:15 Berlin asking for 10:00; the digest is read at 10:15.
+    found = analysis_of(
+        "Hi,\n\nCould you send me your comments on the SLA amendment by 10:00 today? "
+        "Their signatory is only available this morning.\n\nThanks,\nAmira",
+        subject="SLA amendment: comments by 10:00",
+        sender="Amira Haddad <amira@partner.example>",
+        headers=passing("partner.example"),
+    )
+    assert found.urgency == Urgency.URGENT
+    assert found.reasons == ("a person's ask to you whose deadline has just passed",)
