@@ -47,6 +47,7 @@ from digests.summarize.rewrite import (
     after_lead,
     answer_text,
     first_name,
+    reader_first_name,
     split_conjoined,
 )
 from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
@@ -113,7 +114,7 @@ def find_action_items(
     """
     if unsolicited(new_text(message)):
         return []  # a recruiter's pitch asks nothing of the reader
-    my_name = re.split(r"[._+-]", me.partition("@")[0])[0].lower() if me else ""
+    my_name = reader_first_name(message, me)
     machine = automated
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
@@ -250,9 +251,21 @@ def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline |
 
 
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
-    """A deadline named in the subject line ("... - heute vor 18 Uhr?")."""
+    """A deadline named in the subject line ("... - heute vor 18 Uhr?").
+
+    A recap's subject ("Notes from today's product sync") dates the meeting, not a deadline.
+    """
+    if _RECAP.search(message.subject):
+        return None
     received = message.received_at.astimezone(zone)
     return resolve_deadline(message.subject, received)
+
+
+_RECAP = re.compile(
+    r"\b(?:notes|minutes|recap|summary|protokoll|mitschrift|compte[- ]rendu|acta|resumen)\b"
+    r"[^:]{0,20}\b(?:from|of|vom|von|de|du|del)\b",
+    re.IGNORECASE,
+)
 
 
 MAX_SENTENCES = 80

@@ -5,6 +5,8 @@ import zoneinfo
 
 from digests.parsing import parse_message
 from digests.summarize import ActionItem, find_action_items
+from digests.summarize.actions import subject_deadline
+from digests.summarize.dates import Deadline
 from tests.digests.factories import gmail_message, mail
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -197,6 +199,25 @@ def test_meeting_notes_give_the_reader_only_their_own_tasks():
     message = parsed(body, sender="Sam Ortiz <sam@x.example>")
     found = find_action_items(message, BERLIN, automated=False, me="alex.kim@x.example")
     assert texts(found) == ["Confirm Q3 headcount with Finance"]
+
+
+def test_the_readers_name_comes_from_their_display_name_when_the_address_hides_it():
+    body = "Action items:\n- Alex: confirm Q3 headcount by Thursday\n- Lena: hero image v2"
+    message = parsed(body, to="Alex Morgan <demo@example.com>")
+    found = find_action_items(message, BERLIN, automated=False, me="demo@example.com")
+    assert [(i.text, i.due) for i in found] == [("Confirm Q3 headcount", THURSDAY)]
+
+
+def test_a_recaps_subject_dates_the_meeting_not_the_asks():
+    message = parsed(
+        "- Alex: confirm Q3 headcount",
+        subject="Notes from today's product sync",
+        to="Alex <a@x.io>",
+    )
+    assert subject_deadline(message, BERLIN) is None
+    assert subject_deadline(parsed("x", subject="Review - heute vor 18 Uhr?"), BERLIN) == Deadline(
+        MONDAY, dt.time(18)
+    )
 
 
 def test_i_need_your_approval_becomes_approve():
