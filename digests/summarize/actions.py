@@ -298,8 +298,13 @@ _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+"
 
 
 def _topic(subject: str) -> str:
+    # "URGENT Re: [ext] Acme renewal" is about the Acme renewal.
     topic = re.sub(
-        r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", "", subject, flags=re.I
+        r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*|"
+        r"(?:urgent|important|wichtig|dringend|urgente?|action required)\b\s*[:!-]?\s*)+",
+        "",
+        subject,
+        flags=re.I,
     )
     topic = re.sub(r"^(?:updated )?invitation:\s*(.*?)\s*@ .*$", r"\1", topic, flags=re.I)
     return topic.strip(" -:")

@@ -379,8 +379,8 @@ def test_ill_need_x_is_an_ask_and_the_subject_does_not_make_two_asks_one():
     body = "Can you call me this morning? And I'll need a suspension letter by 3pm."
     items = items_of(body, sender="Helen Marsh <helen@care.example>", subject="URGENT - arrest")
     assert texts(items) == [
-        "Call Helen (re: URGENT - arrest)",
-        "Send Helen a suspension letter (re: URGENT - arrest)",
+        "Call Helen (re: arrest)",
+        "Send Helen a suspension letter (re: arrest)",
     ]
     assert items[1].time == dt.time(15)
 
@@ -492,7 +492,7 @@ def test_a_machines_list_of_what_is_still_to_complete_is_one_item_each():
     )
     found = items_of(body, automated=True, subject="Action required: review cycle closes Friday")
     assert texts(found) == [
-        "Complete self-review (re: Action required: review cycle closes Friday)",
+        "Complete self-review (re: review cycle closes Friday)",
         "Complete manager reviews for 5 direct reports",
     ]
     # 11:59 p.m. in Los Angeles on Friday is Saturday 08:59 in Berlin.
@@ -625,3 +625,8 @@ def test_an_event_date_in_the_sentence_before_does_not_date_the_ask():
     )
     items = items_of(body)
     assert [(item.due, item.time) for item in items] == [(MONDAY, dt.time(16))]
+
+
+def test_the_subject_that_names_a_vague_ask_drops_its_shouting_and_reply_prefixes():
+    found = items_of("Could you review it today?", subject="URGENT Re: [ext] Acme renewal")
+    assert texts(found) == ["Review Acme renewal"]
