@@ -90,7 +90,8 @@ _NOT_ASK = re.compile(
     r"manage (?:your )?preferences|do not share this|notify the sender|"
     r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
     r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
-    r"view (?:it )?(?:on|in) (?:github|gitlab|linear|jira|slack)|you can view, comment)|% off|"
+    r"view (?:it )?(?:on|in) (?:github|gitlab|linear|jira|slack)|you can view, comment|"
+    r"reply for [\w.+-]+@)|% off|"  # Google Calendar's answer block: the RSVP item says it
     r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
     r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
     re.IGNORECASE,

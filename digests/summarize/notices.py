@@ -13,7 +13,8 @@ import re
 import zoneinfo
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import new_text
+from digests.summarize.dates import resolve_deadline
+from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
 
 # A machine may ask only for a personal obligation.
@@ -97,24 +98,31 @@ _MACHINE_LOCAL = re.compile(
 _ASKS_TO_REPLY = re.compile(
     r"\b(rsvp|r\.s\.v\.p|please (?:accept|respond|reply)|"
     r"let (?:me|us) know if you can (?:make|come|attend|join)|can you make it|"
-    r"confirm (?:your attendance|whether you can|if you can))\b",
-    re.IGNORECASE,
+    r"confirm (?:your attendance|whether you can|if you can))\b|"
+    # Google Calendar's answer block: "Reply for priya@example.com / Yes: ... / No: ..."
+    r"^reply for \S+@\S+$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
 def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
-    """ "Reply to the invitation" when the mail asks for an answer; an invitation alone asks
-    nothing (its preparation asks are the items)."""
+    """ "RSVP to <event>" when the mail asks for an answer; an invitation alone asks nothing
+    (its preparation asks are the items).
+
+    The answer is due when the mail says ("RSVP by Friday"); the event's own date is no
+    deadline for it.
+    """
     event = message.calendar
     if event is None or event.method in {"CANCEL", "REPLY"}:
         return None
-    if not _ASKS_TO_REPLY.search(new_text(message)):
+    asked = [s for s in split_sentences(new_text(message)) if _ASKS_TO_REPLY.search(s)]
+    if not asked:
         return None
-    when = event.start.astimezone(zone) if event.start else None
+    received = message.received_at.astimezone(zone)
+    google = asked[0].lower().startswith("reply for")
+    due = None if google else resolve_deadline(asked[0], received)
     return ActionItem(
-        f"Reply to the invitation: {event.summary}",
-        when.date() if when else None,
-        when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
+        f"RSVP to {event.summary}".strip(), due.due if due else None, due.time if due else None
     )
 
 

@@ -318,10 +318,18 @@ def test_an_invitation_is_an_item_only_when_the_mail_asks_for_an_answer():
 
     quiet = _invitation("Please skim the SLO report before the session.")
     assert invitation_item(quiet, BERLIN) is None
-    asked = _invitation("Please RSVP by Friday and bring one idea.")
-    assert invitation_item(asked, BERLIN) == ActionItem(
-        "Reply to the invitation: Planning", dt.date(2026, 12, 2), dt.time(11)
-    )
+    asked = _invitation("Bring one idea.\nPlease RSVP by Friday.")
+    assert invitation_item(asked, BERLIN) == ActionItem("RSVP to Planning", FRIDAY)
+    undated = _invitation("Please RSVP and bring one idea. The bus leaves on the 30th.")
+    assert invitation_item(undated, BERLIN) == ActionItem("RSVP to Planning", None)
+
+
+def test_google_calendars_answer_block_asks_for_an_rsvp():
+    from digests.summarize.notices import invitation_item
+
+    google = _invitation("Planning\nReply for alex@example.com\nYes: https://x\nNo: https://y")
+    assert invitation_item(google, BERLIN) == ActionItem("RSVP to Planning", None)
+    assert find_action_items(google, BERLIN, automated=False) == []  # the block is no ask
 
 
 def test_the_deadline_is_read_in_the_clause_that_asks():
