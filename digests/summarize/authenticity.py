@@ -18,13 +18,19 @@ from digests.summarize.sentences import lowered, new_text
 
 # Brands phishing likes to wear; each maps to the domains that really send its mail.
 _BRANDS = {
-    "microsoft": ("microsoft.com", "office.com", "office365.com", "outlook.com", "live.com"),
+    "microsoft": (
+        *("microsoft.com", "office.com", "office365.com", "outlook.com", "live.com"),
+        *("microsoftonline.com", "sharepoint.com", "azure.com", "teams.microsoft.com"),
+    ),
     "outlook": ("microsoft.com", "outlook.com"),
-    "google": ("google.com", "gmail.com", "youtube.com", "googlemail.com"),
+    "google": ("google.com", "gmail.com", "youtube.com", "googlemail.com", "googlegroups.com"),
     "gmail": ("google.com", "gmail.com"),
     "apple": ("apple.com", "icloud.com"),
     "icloud": ("apple.com", "icloud.com"),
-    "amazon": ("amazon.com", "amazon.de", "amazon.co.uk", "amazon.fr", "amazon.es", "aws.com"),
+    "amazon": (
+        *("amazon.com", "amazon.de", "amazon.co.uk", "amazon.fr", "amazon.es", "aws.com"),
+        *("amazonaws.com", "amazonses.com", "awsapps.com"),  # AWS's own notification senders
+    ),
     "paypal": ("paypal.com", "paypal.de"),
     "docusign": ("docusign.com", "docusign.net"),
     "dropbox": ("dropbox.com",),
@@ -99,7 +105,10 @@ class Authenticity:
 
 _DISGUISE = re.compile(
     r"(secure|security|verify|verification|login|signin|mail|email|support|it|helpdesk|help|"
-    r"account|accounts|portal|quota|auth|sso|io|com|net|online|service|services|billing)"
+    r"account|accounts|portal|quota|auth|sso|io|com|net|online|service|services|billing|"
+    # the employer's departments: "corvane-hr.com", "acme-payroll.com"
+    r"hr|payroll|benefits|people|finance|admin|intranet|vpn|docs|files|share|drive|notices?|"
+    r"alerts?|updates?)"
 )
 
 

@@ -30,6 +30,10 @@ def parsed(body, sender, results="", reply_to=""):
         ("northwind.io.mail-quota.com", "IT Desk", True),  # the reader's name as a subdomain
         ("accounts.google.com", "Google", False),
         ("northwind-group.co.uk", "Hannah Moss", False),  # a sister company, not a disguise
+        ("northwind-hr.com", "Northwind HR", True),  # the employer's department, imitated
+        ("northwind-payroll.com", "Payroll", True),
+        ("sns.amazonaws.com", "AWS Notifications", False),  # Amazon's own senders
+        ("amazon-billing.com", "Amazon", True),
         ("acme.example", "Dana Lee", False),
     ],
 )
