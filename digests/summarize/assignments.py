@@ -1,0 +1,160 @@
+"""What a machine assigns the reader: a list of their open tasks, a ticket, a term, a subject.
+
+A compliance tool lists the reader's failing checks by the state it wants ("1. MFA enforced
+for all GitHub members: 2 members without MFA" -> "Enforce MFA for all GitHub members: ..."),
+a help desk names the ticket it escalates to them, a government portal gives them a term
+("Dispone de 10 días naturales para acceder a su contenido"), a notice states the ask in its
+subject ("Required: enroll your YubiKey by Friday").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from digests.summarize.rewrite import IMPERATIVE, action_text
+from digests.summarize.types import truncate
+
+# The reader owns the list that follows: "These tests are failing and you are the owner".
+_OWNED = re.compile(
+    r"\b(?:you are (?:the )?owner|assigned to you|you(?:'re| are) (?:the )?assignee|"
+    r"you have \w+ (?:open|pending|outstanding|overdue|incomplete|failing) "
+    r"(?:tasks|items|actions|controls|tests|checks|to-?dos)|"
+    r"your (?:open|pending|outstanding|overdue) (?:tasks|items|actions|to-?dos)|"
+    r"ihnen zugewiesen|qui vous (?:sont|ont été) (?:assignées|attribuées)|asignad[ao]s a ti)\b",
+    re.IGNORECASE,
+)
+_LIST_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+(?P<item>\S.{4,200})$", re.M)
+# A check named by the state it wants: "MFA enforced for all members", "Offboarded users
+# removed from Okta within 24 hours".
+_STATE = re.compile(
+    r"^(?P<what>[\w/&' -]{2,60}?)\s+(?:(?:are|is|were|was|have been|has been)\s+)?"
+    r"(?P<done>[a-z]{3,}ed)\b(?P<rest>.*)$"
+)
+_REMEDIATION = re.compile(
+    r"^(?:enforce|enable|encrypt|patch|configure|restrict|rotate|remove|review|update|complete|"
+    r"revoke|disable|document|approve|sign|install|upgrade|resolve|assign|acknowledge|verify|"
+    r"monitor|test|train|deploy|renew|archive|delete|collect|submit|tag|label|log)$"
+)
+
+
+def _base(done: str) -> str:
+    """ "enforced" -> "enforce", "reviewed" -> "review", "patched" -> "patch" ("" if unknown)."""
+    for stem in (done[:-1], done[:-2], done[:-3]):
+        if _REMEDIATION.match(stem):
+            return stem
+    return ""
+
+
+def _imperative(line: str) -> str:
+    """A list line as an item: kept when imperative, a check's state turned into its doing."""
+    line = line.strip().rstrip(".")
+    head = line.partition(": ")[0]
+    if IMPERATIVE.match(head):
+        return line
+    state = _STATE.match(head)
+    verb = _base(state.group("done")) if state else ""
+    if not state or not verb:
+        return ""
+    what = state.group("what")
+    what = what if what[:2].isupper() else what[:1].lower() + what[1:]
+    return f"{verb.capitalize()} {what}{state.group('rest')}{line[len(head) :]}"
+
+
+def owned_list_items(text: str) -> list[str]:
+    """The items of a list the mail says is the reader's ("These tests are failing and you
+    are the owner", "You have 3 open tasks:")."""
+    first = _LIST_LINE.search(text)
+    if not first or not _OWNED.search(text[: first.start()]):
+        return []
+    items = []
+    for found in _LIST_LINE.finditer(text, first.start()):
+        if item := _imperative(found.group("item")):
+            items.append(truncate(item, 140))
+    return items
+
+
+# "Ticket #60127 escalated to you: Webhooks not delivered", "New Critical report #2291873: ...".
+_TICKET = re.compile(
+    r"\b(?P<noun>ticket|case|report|request)\s+#?(?P<num>[A-Z]*-?\d{3,})\b[^:]{0,40}:\s*"
+    r"(?P<title>[^()\n]{3,90})",
+    re.IGNORECASE,
+)
+_RESPONSE_DUE = re.compile(
+    r"\b(?:(?:next|first) response|response (?:is )?(?:due|required)|require[sd]? a "
+    r"(?:first )?response|escalated to you|assigned to you)\b",
+    re.IGNORECASE,
+)
+
+
+def ticket_item(subject: str, lead: str) -> str:
+    """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
+    ticket = _TICKET.search(subject)
+    if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}"):
+        return ""
+    noun, num = ticket.group("noun").lower(), ticket.group("num")
+    title = ticket.group("title").strip(" .-")
+    if re.search(r"\bfirst response\b", lead, re.I):
+        return truncate(f"Send the first response on {noun} #{num}: {title}", 140)
+    return truncate(f"Respond to {noun} #{num}: {title}", 140)
+
+
+# "Dispone de 10 días naturales para acceder a su contenido", "You have 14 days to respond".
+_DAYS_TO = re.compile(
+    r"\b(?:you have|you've got|dispone de|dispones de|tiene|tienes|vous disposez de|vous avez|"
+    r"tu as|tu disposes de)\s+(?P<n>\d{1,3})\s+(?:calendar\s+|business\s+|working\s+)?"
+    r"(?P<unit>days?|días?|jours?)(?:\s+(?P<kind>naturales|hábiles|calendaires|ouvrés|ouvrables))?"
+    r"\s+(?:to|para|pour)\s+(?P<what>[^.;]{3,100})",
+    re.IGNORECASE,
+)
+_VAGUE_OBJECT = re.compile(
+    r"\b(?:su contenido|its content|it|them|son contenu|le contenu|el contenido)$", re.I
+)
+
+
+def term_item(sentences: list[str], topic: str, received: datetime) -> tuple[str, date | None]:
+    """ "You have 10 days to access it" -> (the item, the last day of the term)."""
+    for sentence in sentences:
+        found = _DAYS_TO.search(sentence)
+        if not found or re.search(r"\b(?:trial|free|offer|discount|%)\b", sentence, re.I):
+            continue
+        what = found.group("what").strip(" ,")
+        if not IMPERATIVE.match(what) and not re.match(r"^\w+(?:ar|er|ir)\b", what):
+            continue
+        if _VAGUE_OBJECT.search(what):
+            what = f"{what} ({topic})"
+        days = int(found.group("n"))
+        working = re.search(r"business|working|hábiles|ouvrés|ouvrables", found.group(0), re.I)
+        due = _working_days(received.date(), days) if working else None
+        due = due or received.date() + timedelta(days=days)
+        return truncate(what[:1].upper() + what[1:], 140), due
+    return "", None
+
+
+def _working_days(start: date, count: int) -> date:
+    day = start
+    while count:
+        day += timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
+# "Required: enroll your YubiKey by Friday (admin accounts)": the subject is the ask.
+_NOTICE_LEAD = re.compile(
+    r"^(?:\[[^\]]{1,40}\]\s*)*(?:action required|action needed|required|reminder|"
+    r"final reminder|important|please)\s*[:\-\u2013]\s*",
+    re.IGNORECASE,
+)
+
+
+_OBJECT = re.compile(r"\s+(?:your|the|a|an|all|this|these|those|our|my)\s", re.I)
+
+
+def subject_ask(subject: str) -> str:
+    """The imperative a notice's subject states after "Required:" ("" when it states none)."""
+    found = _NOTICE_LEAD.match(subject)
+    rest = subject[found.end() :] if found else ""
+    verb = IMPERATIVE.match(rest)
+    if not verb or not _OBJECT.match(rest[verb.end() :]):
+        return ""  # "Action required: review cycle closes Friday" names no doing
+    return action_text(rest)

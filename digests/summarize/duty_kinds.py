@@ -1,0 +1,184 @@
+"""The kinds of personal obligation a machine's notice names, and what says a notice is none.
+
+Each kind: the words that say it (in the subject, or for most kinds also the sender and the
+first lines) and the item in English, German, French and Spanish, where "{x}" is the object the
+subject names. Checked in order: a failed payment is a payment before a renewal.
+"""
+
+from __future__ import annotations
+
+import re
+
+KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
+    (
+        "security",
+        re.compile(
+            r"\b(new sign-?in|security alert|unusual (?:sign-?in|activity)|"
+            r"neue anmeldung|sicherheitswarnung|"
+            r"alerte de sécurité|nouvelle connexion|"
+            r"alerta de seguridad|nuevo inicio de sesión)\b",
+            re.I,
+        ),
+        {
+            "en": "Check the recent activity on your {brand} account",
+            "de": "Die letzten Aktivitäten im {brand}-Konto prüfen",
+            "fr": "Vérifier l'activité récente de votre compte {brand}",
+            "es": "Revisar la actividad reciente de tu cuenta de {brand}",
+        },
+    ),
+    (
+        "card",
+        re.compile(
+            r"\b(card (?:was |has been )?(?:declined|expired)|update (?:your )?(?:card|payment "
+            r"method)|actualiza(?:r)? (?:tu |la )?tarjeta|mettez à jour votre (?:carte|moyen)|"
+            r"zahlungsmethode aktualisieren|tarjeta .{0,40}(?:caducad|rechazad)|caducidad)",
+            re.I,
+        ),
+        {
+            "en": "Update the payment card for {x}",
+            "de": "Zahlungsmethode für {x} aktualisieren",
+            "fr": "Mettre à jour la carte de paiement pour {x}",
+            "es": "Actualizar la tarjeta de pago de {x}",
+        },
+    ),
+    (
+        "pay",
+        re.compile(
+            r"\b(payment (?:failed|declined|unsuccessful|was unsuccessful|could not be processed)|"
+            r"unsuccessful [\w ]{0,20}(?:deduction|payment|debit)|failed payment|"
+            r"(?:past due|overdue) (?:balance|invoice|payment)|"
+            r"balance (?:is )?(?:past due|overdue)|"
+            r"no hemos podido cobrar|pago (?:fallido|rechazado|pendiente)|recibo devuelto|"
+            r"prélèvement (?:échoué|rejeté|impayé)|paiement (?:échoué|refusé|rejeté)|impayé|"
+            r"zahlung (?:fehlgeschlagen|abgelehnt)|lastschrift\w* (?:fehlgeschlagen|zurück))",
+            re.I,
+        ),
+        {
+            "en": "Pay the {amount}{bal}{x}",
+            "de": "{amount}für {x} bezahlen",
+            "fr": "Régler {amount}pour {x}",
+            "es": "Pagar {amount}de {x}",
+        },
+    ),
+    (
+        "access",
+        re.compile(
+            r"\b(access (?:review|recertification|certification)|recertif\w+|rezertifizierung|"
+            r"berechtigungs(?:prüfung|review)|revue des (?:accès|habilitations)|"
+            r"recertification des accès|revisión de (?:accesos|permisos))",
+            re.I,
+        ),
+        {
+            "en": "Complete the {x}",
+            "de": "{x} abschließen",
+            "fr": "Terminer la {x}",
+            "es": "Completar la {x}",
+        },
+    ),
+    (
+        "self",
+        re.compile(
+            r"\b(self-?(?:assessment|review|evaluation|appraisal)|selbsteinschätzung|"
+            r"selbstbewertung|auto-?évaluation|autoevaluación)\b",
+            re.I,
+        ),
+        {
+            "en": "Submit your {x}{tool}",
+            "de": "{x} einreichen{tool}",
+            "fr": "Soumettre votre {x}{tool}",
+            "es": "Enviar tu {x}{tool}",
+        },
+    ),
+    (
+        "page",
+        re.compile(
+            r"\b(pagerduty|opsgenie|incident\.io)\b[\s\S]{0,300}\b(?:triggered|assigned|acknowledge)|"
+            r"\[triggered\]|incident #?\d+ (?:triggered|assigned)",
+            re.I,
+        ),
+        {
+            "en": "Acknowledge {x}",
+            "de": "{x} bestätigen",
+            "fr": "Prendre en charge {x}",
+            "es": "Atender {x}",
+        },
+    ),
+    (
+        "rotate",
+        re.compile(
+            r"\b(?:access key|api key|secret|token|ssh key|credential)s?\b.{0,60}"
+            r"\b(expir\w*|deactivat\w*|disabled|läuft \w* ab|caduca)",
+            re.I,
+        ),
+        {
+            "en": "Rotate {x}",
+            "de": "{x} erneuern",
+            "fr": "Renouveler {x}",
+            "es": "Renovar {x}",
+        },
+    ),
+    (
+        "rerun",
+        re.compile(
+            r"\b((?:run|job|dag|pipeline|workflow|task|build|backup|sync)\s+(?:\S+\s+)?(?:has\s+)?"
+            r"(?:failed|failing)|(?:run |job |dag |task )?failed:|fehlgeschlagen|"
+            r"a échoué|ha fallado)",
+            re.I,
+        ),
+        {
+            "en": "Fix and re-run the failed {x}",
+            "de": "{x} reparieren und neu starten",
+            "fr": "Corriger et relancer {x}",
+            "es": "Corregir y relanzar {x}",
+        },
+    ),
+    (
+        "approve",
+        re.compile(
+            r"\b(awaiting your approval|needs your approval|approval (?:required|needed|"
+            r"requested|pending)|freigabe (?:erforderlich|ausstehend|angefordert)|zur freigabe|"
+            r"wartet auf ihre freigabe|aprobación pendiente|approbation requise|"
+            r"validation requise)",
+            re.I,
+        ),
+        {"en": "Approve {x}", "de": "{x} freigeben", "fr": "Approuver {x}", "es": "Aprobar {x}"},
+    ),
+    (
+        "sign",
+        re.compile(
+            r"\b(please docusign|signature (?:requested|required|needed)|review and sign|"
+            r"awaiting your signature|firma pendiente|signature requise|zur unterschrift|"
+            r"unterschrift (?:erforderlich|ausstehend))",
+            re.I,
+        ),
+        {"en": "Sign {x}", "de": "{x} unterschreiben", "fr": "Signer {x}", "es": "Firmar {x}"},
+    ),
+    (
+        "renew",
+        re.compile(
+            r"\b(renewal of|licen[cs]e .{0,40}(?:renewal|expir)|certificate .{0,40}expir|"
+            r"domain .{0,40}expir|renouvellement|renovación|verlängerung)",
+            re.I,
+        ),
+        {"en": "Renew {x}", "de": "{x} verlängern", "fr": "Renouveler {x}", "es": "Renovar {x}"},
+    ),
+]
+# Not the reader's duty: a trial ending, a plan to upgrade, a sale.
+UPSELL = re.compile(
+    r"\b(trial|upgrade|% off|discount|offer|sale\b|webinar|essai gratuit|prueba gratuita|"
+    r"testphase|newsletter|automatic reply|auto-?reply|out of office|respuesta automática|"
+    r"réponse automatique|abwesenheit|automatische antwort)",
+    re.I,
+)
+# Done already: a receipt or a confirmation asks nothing ("Your renewal was successful").
+DONE = re.compile(
+    r"\b(successful(?:ly)?|succeeded|confirmed|completed|received|receipt|thank you|approved|"
+    r"signed|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|recibido)\b",
+    re.I,
+)
+# The failed run must be the reader's: they own it, are on call, or last changed it.
+MINE = re.compile(
+    r"\b(you are (?:the )?owner|you(?:'re| are) (?:the )?on[- ]call|owner of this|modified by you|"
+    r"assigned to you|you own|du hast rufbereitschaft|vous êtes d'astreinte|estás de guardia)\b",
+    re.I,
+)

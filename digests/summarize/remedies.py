@@ -1,0 +1,226 @@
+"""What a machine's alert tells the reader to do, when its subject names no duty of its own.
+
+A security notice says it in a condition ("If this wasn't you, reset your password now and
+sign out all other sessions"), an outage notice in a labelled line ("Fix: in your admin go to
+Settings > Payments, click Reconnect"); what a machine assigns (a list of tasks, a ticket, a
+term) is read in assignments.py. Each becomes one imperative item naming its object.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from digests.parsing import ParsedMessage
+from digests.summarize.assignments import owned_list_items, subject_ask, term_item, ticket_item
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.objects import same_ask
+from digests.summarize.rewrite import IMPERATIVE, action_text
+from digests.summarize.sentences import new_text, split_sentences
+from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
+
+# "If this wasn't you, ...", "If you did not make this change, ...", and their kin.
+_NOT_ME = re.compile(
+    r"^(?:but\s+|and\s+)?(?:"
+    r"(?:if|in case)\s+(?:this|it|that)\s+(?:wasn'?t|was not|isn'?t|is not)\s+you|"
+    r"if\s+(?:you\s+)?(?:did\s?n[o']t|didn'?t|do not|don'?t)\b[^,:;]{0,60}|if not|"
+    r"(?:falls|wenn)\s+(?:sie|du)\s+[^,:;]{0,40}\bnicht\b[^,:;]{0,40}|"
+    r"si\s+(?:ce n'(?:était|est) pas vous|vous n'(?:êtes|étiez) pas à l'origine[^,:;]{0,40}|"
+    r"vous ne (?:reconnaissez|reconnaissez) pas[^,:;]{0,40})|"
+    r"si\s+no\s+(?:fuiste tú|has sido tú|fue usted|ha sido usted|reconoces|reconoce|"
+    r"realizaste|realizó|hiciste)[^,:;]{0,40})"
+    r"\s*[,:]\s*",
+    re.IGNORECASE,
+)
+# "your account may have been taken over: call the desk": the remedy after the colon.
+_STATEMENT_FIRST = re.compile(r"^(?:your|the|this|someone|we)\b[^:]{3,80}:\s+", re.I)
+# Said of the account's safety, not a separate step: done as part of the remedy.
+_SECURING = re.compile(
+    r"^(?:also\s+)?(?:change|reset|update)\s+(?:your\s+|the\s+)?password|^(?:sign|log)\s+out\b|"
+    r"^end\s+(?:all\s+)?(?:other\s+)?sessions|^(?:turn on|enable)\s+(?:2fa|two|mfa|multi)|"
+    r"^revoke\s+(?:all\s+)?(?:other\s+)?sessions",
+    re.IGNORECASE,
+)
+_NOISE = [
+    # "on 0118 496 0300", "(or +55 19 3555-4000)": the number, not the ask.
+    re.compile(r"\s*\((?:or\s+)?\+?[\d\s()-]{7,}\)|\s+(?:on|at|via)\s+\+?\d[\d\s-]{6,}\d", re.I),
+    re.compile(r"\s*\([^()]*>[^()]*\)"),  # "(Settings > Account > Security)": the way there
+    re.compile(
+        r"\s+(?:now|immediately|right away|as soon as possible|asap|sofort|umgehend|"
+        r"immédiatement|dès que possible|inmediatamente|lo antes posible|cuanto antes)(?!\w)",
+        re.I,
+    ),
+    re.compile(r",?\s+(?:so|so that|to make sure|in order to)\s+(?:we|the|it|they|you)\b.*$", re.I),
+]
+_AND = re.compile(r",?\s+and\s+(?:then\s+)?(?=\w)", re.IGNORECASE)
+# What a subject names that the reader should check: "New login to X from Y", "Your X was changed".
+_NEW_THING = re.compile(
+    r"^(?:new|unrecogni[sz]ed|unusual)\s+(?:login|log-in|sign-?in|device|session)\b.*$", re.I
+)
+_CHANGED = re.compile(
+    r"^(?:your\s+)?(?P<what>.{3,60}?)\s+(?:was|were|has been|have been)\s+"
+    r"(?P<how>changed|updated|modified|reset|removed)\b",
+    re.IGNORECASE,
+)
+_ALERT_TAG = re.compile(r"^(?:\[[^\]]{1,40}\]\s*|(?:security )?alert\s*:\s*)+", re.I)
+_HOW_NOUN = {"changed": "change to", "modified": "change to", "updated": "update to"}
+_HOW_NOUN |= {"reset": "reset of", "removed": "removal of"}
+_CONDITION = {
+    "en": "if it wasn't you",
+    "de": "falls Sie das nicht waren",
+    "fr": "si ce n'était pas vous",
+    "es": "si no fuiste tú",
+}
+
+
+def _clean(action: str) -> str:
+    """The remedy without its phone numbers, menu paths, adverbs of haste and purposes."""
+    for pattern in _NOISE:
+        action = pattern.sub("", action)
+    return action.strip(" .;,")
+
+
+def _event(subject: str) -> str:
+    """ "New login to X from Jakarta" -> "the new login to X from Jakarta"; "" if none."""
+    subject = _ALERT_TAG.sub("", subject)
+    if _NEW_THING.match(subject):
+        return f"the {subject[:1].lower()}{subject[1:]}"
+    if changed := _CHANGED.match(subject):
+        what = re.sub(r"^(?:your|the)\s+", "", changed.group("what"), flags=re.I)
+        return f"the {_HOW_NOUN[changed.group('how').lower()]} your {what}"
+    return ""
+
+
+def not_me_items(sentences: list[str], subject: str, lang: str, check: str = "") -> list[str]:
+    """ "If this wasn't you, reset your password and tell your admin" -> the item(s) it asks.
+
+    The first step carries the condition and what to check ("Check the new login ... and
+    reset your password if it wasn't you"); a step that secures the account further is part of
+    it, a step that tells someone else is an item of its own. ``check`` is an item already
+    found for the alert ("Check the recent activity on your Google account").
+    """
+    for sentence in sentences:
+        found = _NOT_ME.match(sentence.strip())
+        if not found:
+            continue
+        remedy = _STATEMENT_FIRST.sub("", sentence.strip()[found.end() :], count=1)
+        remedy = re.sub(r"^(?:please|bitte|veuillez|por favor)\s+", "", remedy, flags=re.I)
+        steps = [_clean(s) for s in _AND.split(_clean(remedy))]
+        steps = [s for s in steps if s and (IMPERATIVE.match(s) or lang != "en")]
+        if not steps:
+            return []
+        first, rest = steps[0], [s for s in steps[1:] if not _SECURING.match(s)]
+        changed = re.search(r"\bchange", f"{found.group(0)} {subject}", re.I)
+        condition = "if you didn't make this change" if changed and lang == "en" else ""
+        condition = condition or _CONDITION.get(lang, _CONDITION["en"])
+        event = _event(subject) if lang == "en" else ""
+        what = (check or (f"Check {event}" if event else "")) if lang == "en" else ""
+        head = f"{what} and {first[:1].lower()}{first[1:]}" if what else first
+        items = [f"{head} {condition}" if lang == "en" else f"{head}, {condition}"]
+        items += [s for s in rest if IMPERATIVE.match(s)]
+        return [truncate(i[:1].upper() + i[1:], 140) for i in items]
+    return []
+
+
+# "Fix: in your admin go to ...", "To resolve this, reconnect ...": the alert's own remedy.
+_FIX = re.compile(
+    r"^(?:fix|how to fix(?: (?:it|this))?|to (?:fix|resolve|restore) (?:this|it|the issue|"
+    r"checkout|service)|what (?:you need )?to do(?: now)?|solution|next step|"
+    r"lösung|so beheben sie (?:das|dies)(?: problem)?|pour (?:corriger|résoudre)(?: cela| ce "
+    r"problème)?|para (?:solucionarlo|resolverlo|corregirlo)|solución)\s*[:,]\s*",
+    re.IGNORECASE,
+)
+_DOING = re.compile(rf"{IMPERATIVE.pattern}|^(?:go|click|navigate|visit|log in|sign in)\b", re.I)
+_WHERE = re.compile(r"^(?:in|on|from|under|via)\s+(?:your|the)\s+[\w -]{1,30}?,?\s+(?=\w)", re.I)
+
+
+def fix_item(sentences: list[str]) -> str:
+    """The instruction after "Fix:" or "To resolve this," as an item ("" when none)."""
+    for sentence in sentences:
+        if found := _FIX.match(sentence.strip()):
+            instruction = sentence.strip()[found.end() :]
+            lead_free = _WHERE.sub("", instruction, count=1)
+            instruction = lead_free if _DOING.match(lead_free) else instruction
+            if click := _CLICK.match(instruction):
+                instruction = _button_text(click)
+            if _DOING.match(instruction) and (text := action_text(instruction)):
+                return text
+    return ""
+
+
+# "go to Settings > Payments > PayNow Cards, click "Reconnect" and sign in": the button's verb.
+_CLICK = re.compile(
+    r"^go to (?P<path>[^,]{3,80}?),?\s+(?:and\s+)?click (?:on\s+)?[\"\u201c]?"
+    r"(?P<button>[\w -]{2,30}?)[\"\u201d]?(?=[\s,.]|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _button_text(click: re.Match[str]) -> str:
+    """ "go to A > B, click "Reconnect" and sign in" -> "Reconnect B in A"."""
+    button, rest = click.group("button"), click.group("rest")
+    if not IMPERATIVE.match(button) or len(button.split()) > 2:
+        return click.group(0)
+    *where, thing = [p.strip() for p in re.split(r"\s*>\s*", click.group("path"))]
+    place = f" in {' > '.join(where)}" if where else ""
+    rest = re.sub(r"^,?\s+and\s+(?:sign|log) ?in\b.*$", "", rest, flags=re.I)
+    return f"{button} {thing}{place}{rest}"
+
+
+def _said_in(item: str, sentence: str) -> bool:
+    """The item was rewritten from this sentence: all its words are the sentence's."""
+    words = set(re.findall(r"[^\W\d_]{3,}", item.lower()))
+    return bool(words) and words <= set(re.findall(r"[^\W\d_]{3,}", sentence.lower()))
+
+
+def alert_items(
+    items: list[ActionItem],
+    message: ParsedMessage,
+    duty: tuple[str, str],
+    when: tuple[datetime, Deadline | None],
+    lang: str,
+) -> list[ActionItem] | None:
+    """The items a machine's alert or notice asks for in its text; None when it asks none.
+
+    ``items`` are the asks read sentence by sentence (buttons already dropped), ``duty`` the
+    (kind, item) the subject named. An alert about something happening now is due the day it
+    arrives.
+    """
+    received, first = when
+    kind, duty_text = duty
+    today = Deadline(received.date())
+    text = new_text(message)
+    sentences = split_sentences(text)[:40]
+    subject, topic = message.subject, _topic(message.subject)
+    if found := not_me_items(sentences, subject, lang, duty_text if kind == "security" else ""):
+        source = next(s for s in sentences if _NOT_ME.match(s.strip()))
+        rest = [i for i in items if not _said_in(i.text, source)]
+        return [ActionItem(t, today.due) for t in found] + rest
+    if kind:
+        return None  # the subject's duty says it
+    found_items: list[tuple[str, Deadline | None]] = []
+    if ticket := ticket_item(subject, text[:900]):
+        found_items = [(ticket, first or today)]
+    elif fix := fix_item(sentences):
+        found_items = [(fix, first or today)]
+    elif listed := owned_list_items(text):
+        found_items = [(t, resolve_deadline(topic, received) or first) for t in listed]
+    elif items:
+        return None  # the mail's own asks say it
+    elif ask := subject_ask(subject):
+        found_items = [(ask, resolve_deadline(topic, received) or first)]
+    else:
+        term, due = term_item(sentences, topic, received)
+        found_items = [(term, Deadline(due) if due else None)] if term else []
+    if not found_items:
+        return None
+    new = [ActionItem(t, d.due if d else None, d.time if d else None) for t, d in found_items]
+    texts = [i.text for i in new]
+    rest = [i for i in items if not same_ask(i.text, texts)]
+    return (new + rest)[:MAX_ACTION_ITEMS]
+
+
+def _topic(subject: str) -> str:
+    """The subject without its reply prefixes and tags."""
+    prefix = r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*)+"
+    return re.sub(prefix, "", subject, flags=re.I)

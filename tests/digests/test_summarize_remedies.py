@@ -1,0 +1,176 @@
+"""What a machine's alert or notice asks in its text: one imperative item naming the object."""
+
+import datetime as dt
+
+import pytest
+
+from digests.summarize import ActionItem
+from tests.digests.test_summarize_actions import MONDAY, items_of, texts
+
+FRIDAY = MONDAY + dt.timedelta(days=4)
+
+
+def test_a_change_you_did_not_make_is_one_item_with_its_condition_due_today():
+    body = (
+        "The bank account used for your salary was changed today at 14:21.\n\n"
+        "If you made this change, no action is needed. If you did not make this change, "
+        "contact the Payroll team immediately on 0118 496 0300 so the change can be reversed "
+        "before the pay run, and change your password."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your payment elections have been changed",
+        sender="Workday <kestrel@myworkday.example>",
+    )
+    assert found == [
+        ActionItem(
+            "Check the change to your payment elections and contact the Payroll team "
+            "if you didn't make this change",
+            MONDAY,
+        )
+    ]
+
+
+def test_a_new_login_alert_names_the_login_and_folds_in_securing_the_account():
+    body = (
+        "Someone just logged in to the store admin with your staff account.\n\n"
+        "If this was you, you can ignore this email.\n\n"
+        "If it wasn't you, reset your password now from the admin (Settings > Account > "
+        "Security) and sign out all other sessions."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="New login to Tandem Roast admin from Jakarta, Indonesia",
+        sender="Stallfront Security <security@stallfront.example>",
+    )
+    assert texts(found) == [
+        "Check the new login to Tandem Roast admin from Jakarta, Indonesia and reset your "
+        "password from the admin if it wasn't you"
+    ]
+
+
+def test_telling_someone_else_stays_an_item_of_its_own():
+    alert = "If this wasn't you, reset your password now and report the activity to your admin."
+    found = items_of(alert, automated=True, subject="Suspicious activity on your account")
+    assert texts(found) == [
+        "Reset your password if it wasn't you",
+        "Report the activity to your admin",
+    ]
+
+
+def test_a_french_alert_keeps_its_language():
+    body = "Si ce n'était pas vous, changez immédiatement votre mot de passe."
+    found = items_of(body, automated=True, subject="Nouvelle connexion à votre compte")
+    assert texts(found) == ["Changez votre mot de passe, si ce n'était pas vous"]
+
+
+def test_nothing_to_do_when_the_alert_only_says_ignore_it():
+    body = "Your password was reset. If you did not request this, you can ignore this email."
+    assert items_of(body, automated=True, subject="Password reset requested") == []
+
+
+def test_the_fix_line_of_an_outage_alert_is_the_item_due_today():
+    body = (
+        "Since 06:40 today, every checkout on tandemroast.sg has failed.\n\n"
+        "Cause: the API credentials of your PayNow card gateway expired on 20 November.\n\n"
+        'Fix: in your admin go to Settings > Payments > PayNow Cards, click "Reconnect" and '
+        "sign in to your gateway account."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Checkout is failing on tandemroast.sg",
+        sender="Stallfront Alerts <alerts@stallfront.example>",
+    )
+    assert found == [ActionItem("Reconnect PayNow Cards in Settings > Payments", MONDAY)]
+
+
+def test_a_list_of_your_failing_checks_is_one_item_each():
+    body = (
+        "These tests are failing and you are the owner. They need to pass by Friday.\n\n"
+        "1. MFA enforced for all GitHub org members: 2 members without MFA\n"
+        "2. Offboarded users removed from Okta: 1 account (m.bell)\n"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="2 failing tests assigned to you are due Friday",
+        sender="Vanta <notifications@vanta.example>",
+    )
+    assert found == [
+        ActionItem("Enforce MFA for all GitHub org members: 2 members without MFA", FRIDAY),
+        ActionItem("Remove offboarded users from Okta: 1 account (m.bell)", FRIDAY),
+    ]
+
+
+def test_a_list_that_is_not_yours_gives_nothing():
+    body = "Weekly status:\n\n1. MFA enforced for all members: passing\n2. Backups encrypted: ok\n"
+    assert items_of(body, automated=True, subject="Weekly compliance digest") == []
+
+
+def test_a_ticket_escalated_to_you_is_answered_by_its_sla():
+    body = (
+        "Ticket #60127 has been escalated to Tier 3 and assigned to you.\n\n"
+        "SLA: next response due today 14:00 CET\n\nView ticket: https://x.example/60127"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="[Acme] Ticket #60127 escalated to you: Webhooks not delivered (SLA 14:00)",
+        sender="Acme Support <support@acme.zendesk.example>",
+    )
+    assert found == [
+        ActionItem("Respond to ticket #60127: Webhooks not delivered", MONDAY, dt.time(14))
+    ]
+
+
+def test_a_notice_whose_subject_states_the_ask():
+    body = "From Friday only security keys are accepted for admin accounts."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Required: enroll your YubiKey by Friday (admin accounts)",
+        sender="IT Security <it-security@acme.example>",
+    )
+    assert found == [ActionItem("Enroll your YubiKey (admin accounts)", FRIDAY)]
+
+
+def test_a_term_to_act_in_is_due_at_its_end():
+    body = (
+        "Le informamos de que tiene una nueva notificación disponible.\n\n"
+        "Dispone de 10 días naturales para acceder a su contenido."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Nueva notificación disponible",
+        sender="DEHú <noreply@dehu.example>",
+    )
+    assert found == [
+        ActionItem("Acceder a su contenido (Nueva notificación disponible)", dt.date(2026, 12, 10))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "headers"),
+    [
+        (
+            "Reminder: register for our webinar on Friday",
+            "Seats are limited. You have 3 days to register for the discount.",
+            {"List-Unsubscribe": "<https://x.example/u>"},
+        ),
+        ("Your password was changed", "If this was you, no action is needed.", {}),
+        (
+            "Your trial ends soon",
+            "You have 3 days to upgrade your plan before your trial ends.",
+            {},
+        ),
+    ],
+)
+def test_marketing_and_statements_stay_without_items(subject, body, headers):
+    found = items_of(
+        body, automated=True, subject=subject, sender="Acme <hello@acme.example>", headers=headers
+    )
+    assert found == []
