@@ -27,6 +27,21 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        "activate",
+        re.compile(
+            r"\b(activate (?:your |the )?(?:new |replacement )?(?:[\w-]+ ){0,3}card\b|"
+            r"activer votre (?:nouvelle )?carte|aktivieren sie ihre (?:neue )?karte|"
+            r"karte aktivieren|activa(?:r)? (?:tu|su) (?:nueva )?tarjeta)",
+            re.I,
+        ),
+        {
+            "en": "Activate the {x}",
+            "de": "{x} aktivieren",
+            "fr": "Activer la {x}",
+            "es": "Activar la {x}",
+        },
+    ),
+    (
         "card",
         re.compile(
             r"\b(card (?:was |has been )?(?:declined|expired)|update (?:your )?(?:card|payment "

@@ -38,7 +38,7 @@ _DUTY_WORDS = re.compile(
 _TAIL = re.compile(
     r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are )?(?:due|fällig|vence|expires?|expiring|"
     r"will (?:be|expire)|(?:has )?failed|has expired|was|were|has been|have been|closes|ends|"
-    r"opens|starts|awaits?|await|by|before|bis|avant|antes|"
+    r"opens|starts|awaits?|await|by|before|bis|avant|antes|is on (?:its|the) way|"
     r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
     re.I,
 )
@@ -102,6 +102,11 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
         lower = thing[1:2].islower() and lang != "de"  # German nouns keep their capital
         thing = thing[:1].lower() + thing[1:] if lower else thing
+    if kind == "activate":
+        thing = re.sub(r"^(?:your|the|ihre|die|votre|la|tu|su)\s+", "", thing, flags=re.I)
+        thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
+        ending = _ENDING.search(lead) if lang == "en" else None
+        thing = f"{thing} ending {ending.group(1)}" if ending else thing
     if kind == "pay":
         found = _AMOUNT.search(lead)
         amount = f"{found.group(0)} " if found else _DUE_NOUN.get(lang, "")
@@ -113,6 +118,10 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
     return thing, amount, bal
 
 
+_CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
+_NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
+# The new card's last digits: "replacing your card ending 2290 with a new card ending 7730".
+_ENDING = re.compile(r"\b(?:new|replacement) [\w ]{0,30}?card ending(?: in)? (\d{4})\b", re.I)
 _RUN_NOUN = re.compile(r"\b(?:dag|workflow|pipeline|job|backup|build)\b", re.I)
 
 
@@ -154,6 +163,7 @@ _BUTTON = re.compile(
 _FAMILY = {
     "pay": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl)", re.I),
     "card": re.compile(r"\b(card|tarjeta|carte|karte|payment method)", re.I),
+    "activate": re.compile(r"\b(activat|aktivier|activer|activar)", re.I),
     "approve": re.compile(r"\b(approv|freigeb|aprob)", re.I),
     "sign": re.compile(r"\b(sign\b|firm|sign(?:er|ez))", re.I),
     "rotate": re.compile(r"\b(rotate|generate a new|regenerate|new (?:key|token))", re.I),

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from digests.summarize import ActionItem
-from tests.digests.test_summarize_actions import MONDAY, items_of, texts
+from digests.summarize.notices import is_machine
+from tests.digests.test_summarize_actions import MONDAY, items_of, parsed, texts
 
 FRIDAY = MONDAY + dt.timedelta(days=4)
 
@@ -174,3 +175,20 @@ def test_marketing_and_statements_stay_without_items(subject, body, headers):
         body, automated=True, subject=subject, sender="Acme <hello@acme.example>", headers=headers
     )
     assert found == []
+
+
+def test_a_replacement_card_to_activate_is_one_item_naming_the_card():
+    body = (
+        "We are replacing your Business Card ending 2290 with a new card ending 7730.\n\n"
+        "Please activate the new card via the app (Cards > Activate) by 4 December 2026."
+    )
+    found = items_of(
+        body,
+        subject="Your replacement DBS Business Card is on its way",
+        sender="DBS Bank <cards@dbs.example>",
+        automated=True,
+    )
+    assert found == [
+        ActionItem("Activate the replacement DBS Business Card ending 7730", dt.date(2026, 12, 4))
+    ]
+    assert is_machine(parsed(body, sender="DBS Bank <cards@dbs.example>"))
