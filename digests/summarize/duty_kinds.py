@@ -119,6 +119,30 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        "leaked",  # found and revoked already: what matters is who used it meanwhile
+        re.compile(
+            r"\b(?:token|key|secret|credential|password)s?\b.{0,80}\b(?:exposed|leaked|found|"
+            r"detected|compromised)\b.{0,40}\b(?:revoked|deactivated|disabled)",
+            re.I,
+        ),
+        {
+            "en": "Check your {brand} account for activity using the exposed {x}",
+            "de": "{brand}-Konto auf Zugriffe mit {x} prüfen",
+            "fr": "Vérifier l'activité de votre compte {brand} avec {x}",
+            "es": "Revisar la actividad de tu cuenta de {brand} con {x}",
+        },
+    ),
+    (
+        "leak",
+        re.compile(
+            r"\b(?:token|key(?: id)?|secret|credential|password)s?\b.{0,40}\b(?:exposed|leaked|"
+            r"detected|found in|compromised)\b|\bsecret scanning\b|"
+            r"\bleaked (?:secret|credential|key|token)s?\b",
+            re.I,
+        ),
+        {"en": "Revoke the {x}", "de": "{x} widerrufen", "fr": "Révoquer {x}", "es": "Revocar {x}"},
+    ),
+    (
         "rotate",
         re.compile(
             r"\b(?:access key|api key|secret|token|ssh key|credential)s?\b.{0,60}"

@@ -102,6 +102,8 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
         lower = thing[1:2].islower() and lang != "de"  # German nouns keep their capital
         thing = thing[:1].lower() + thing[1:] if lower else thing
+    if kind in {"leak", "leaked"}:
+        thing = _secret(lead)
     if kind == "activate":
         thing = re.sub(r"^(?:your|the|ihre|die|votre|la|tu|su)\s+", "", thing, flags=re.I)
         thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
@@ -116,6 +118,30 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         elif not _PAYABLE.search(thing):
             bal = _BALANCE.get(lang, "")
     return thing, amount, bal
+
+
+# The secret a leak notice names: "Amazon AWS Access Key ID", "personal access token".
+_SECRET = re.compile(
+    r"(?P<x>(?:[\w.-]+ ){0,4}?(?:access key(?: id)?|api key|key id|token|secret|credentials?|"
+    r"password))\b",
+    re.I,
+)
+_SECRET_NAME = re.compile(r"\b(?:token|key)(?: name)?:\s*[\"\u201c]?([\w.-]{2,40})", re.I)
+_REPO_TAG = re.compile(r"^\[(?P<repo>[\w.-]+/[\w.-]+)\]")
+
+
+def _secret(lead: str) -> str:
+    """ "Amazon AWS Access Key ID exposed in acme/docs", "personal access token "cli"."."""
+    subject = lead.partition("\n")[0]
+    named = _PREFIX.sub("", subject)
+    found = _SECRET.search(named.partition(": ")[2] or named)
+    thing = found.group("x") if found else "secret"
+    thing = re.sub(r"^(?:your|the|a|an)\s+", "", thing, flags=re.I)
+    if name := _SECRET_NAME.search(lead):
+        thing = f'{thing} "{name.group(1)}"'
+    if repo := _REPO_TAG.match(subject):
+        thing = f"{thing} exposed in {repo.group('repo')}"
+    return thing
 
 
 _CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
@@ -137,7 +163,7 @@ def duty_item(
         return "", ""  # a list's mail is the reader's only when it says so
     brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
     for kind, pattern, texts in KINDS:
-        own = kind in {"rerun", "renew", "rotate", "self"}
+        own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked"}
         if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
             continue
         if kind == "rerun" and not MINE.search(lead):
@@ -164,6 +190,8 @@ _FAMILY = {
     "pay": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl)", re.I),
     "card": re.compile(r"\b(card|tarjeta|carte|karte|payment method)", re.I),
     "activate": re.compile(r"\b(activat|aktivier|activer|activar)", re.I),
+    "leak": re.compile(r"\b(revoke|widerruf|révoqu|revoca)", re.I),
+    "leaked": re.compile(r"\b(security log|activity|aktivität|activité|actividad)", re.I),
     "approve": re.compile(r"\b(approv|freigeb|aprob)", re.I),
     "sign": re.compile(r"\b(sign\b|firm|sign(?:er|ez))", re.I),
     "rotate": re.compile(r"\b(rotate|generate a new|regenerate|new (?:key|token))", re.I),

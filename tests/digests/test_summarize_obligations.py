@@ -60,6 +60,21 @@ from tests.digests.test_summarize_actions import items_of, texts
             "fr",
             "Régler 49,00 € pour votre abonnement Pro",
         ),
+        (
+            "[acme/docs-site] Secret scanning alert: Amazon AWS Access Key ID detected",
+            "GitHub found a secret in acme/docs-site. Revoke it with the provider.",
+            "GitHub",
+            "en",
+            "Revoke the Amazon AWS Access Key ID exposed in acme/docs-site",
+        ),
+        (
+            "[GitHub] Your personal access token was found in a public repository and revoked",
+            'GitHub revoked it to protect you.\nToken: "laptop-cli" (classic, scopes: repo)',
+            "GitHub",
+            "en",
+            "Check your GitHub account for activity using the exposed personal access token "
+            '"laptop-cli"',
+        ),
     ],
 )
 def test_a_personal_obligation_names_its_verb_and_object(subject, lead, sender, lang, expected):
