@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from digests.summarize.cues import CUED_DATE
 from digests.summarize.rewrite import IMPERATIVE, action_text
 from digests.summarize.types import truncate
 
 # The reader owns the list that follows: "These tests are failing and you are the owner".
 _OWNED = re.compile(
     r"\b(?:you are (?:the )?owner|assigned to you|you(?:'re| are) (?:the )?assignee|"
-    r"you have \w+ (?:open|pending|outstanding|overdue|incomplete|failing) "
-    r"(?:tasks|items|actions|controls|tests|checks|to-?dos)|"
-    r"your (?:open|pending|outstanding|overdue) (?:tasks|items|actions|to-?dos)|"
+    r"you have \w+ (?:(?:open|pending|outstanding|overdue|incomplete|failing|new) )?"
+    r"(?:tasks|items|actions|action items|controls|tests|checks|to-?dos|trainings|courses|"
+    r"reviews|documents|forms|surveys|approvals)(?: (?:due|left|to complete|assigned))?\b|"
+    r"your (?:open |pending |outstanding |overdue )?(?:tasks|action items|to-?dos)\b|"
     r"ihnen zugewiesen|qui vous (?:sont|ont été) (?:assignées|attribuées)|asignad[ao]s a ti)\b",
     re.IGNORECASE,
 )
@@ -151,9 +153,12 @@ _OBJECT = re.compile(r"\s+(?:your|the|a|an|all|this|these|those|our|my)\s", re.I
 
 
 def subject_ask(subject: str) -> str:
-    """The imperative a notice's subject states after "Required:" ("" when it states none)."""
+    """The imperative a notice's subject states ("Required: enroll your YubiKey", "Submit your
+    timesheet by Friday"); "" when it states none."""
     found = _NOTICE_LEAD.match(subject)
-    rest = subject[found.end() :] if found else ""
+    rest = subject[found.end() :] if found else subject
+    if not found and not CUED_DATE.search(subject):
+        return ""  # "Verify your email": a sign-up step, not a duty with a date
     verb = IMPERATIVE.match(rest)
     if not verb or not _OBJECT.match(rest[verb.end() :]):
         return ""  # "Action required: review cycle closes Friday" names no doing

@@ -21,15 +21,17 @@ from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 # "If this wasn't you, ...", "If you did not make this change, ...", and their kin.
 _NOT_ME = re.compile(
-    r"^(?:but\s+|and\s+)?(?:"
+    r"^(?:but\s+|and\s+)?(?:(?:"
     r"(?:if|in case)\s+(?:this|it|that)\s+(?:wasn'?t|was not|isn'?t|is not)\s+you|"
-    r"if\s+(?:you\s+)?(?:did\s?n[o']t|didn'?t|do not|don'?t)\b[^,:;]{0,60}|if not|"
+    r"if\s+(?:you\s+)?(?:did\s?n[o']t|didn'?t|do not|don'?t)(?:\s+(?:make|request|authori[sz]e|"
+    r"initiate|recogni[sz]e|change|sign|log|perform|do|take|place|add|reset|update|attempt)\b"
+    r"[^,:;]{0,60})?|if not|"
     r"(?:falls|wenn)\s+(?:sie|du)\s+[^,:;]{0,40}\bnicht\b[^,:;]{0,40}|"
     r"si\s+(?:ce n'(?:était|est) pas vous|vous n'(?:êtes|étiez) pas à l'origine[^,:;]{0,40}|"
-    r"vous ne (?:reconnaissez|reconnaissez) pas[^,:;]{0,40})|"
+    r"vous ne reconnaissez pas[^,:;]{0,40})|"
     r"si\s+no\s+(?:fuiste tú|has sido tú|fue usted|ha sido usted|reconoces|reconoce|"
-    r"realizaste|realizó|hiciste)[^,:;]{0,40})"
-    r"\s*[,:]\s*",
+    r"realizaste|realizó|hiciste)[^,:;]{0,40})\s*[,:]|"
+    r"(?:this |it )?(?:wasn'?t|was not) you\?|not you\?)\s*",
     re.IGNORECASE,
 )
 # "your account may have been taken over: call the desk": the remedy after the colon.
@@ -38,7 +40,8 @@ _STATEMENT_FIRST = re.compile(r"^(?:your|the|this|someone|we)\b[^:]{3,80}:\s+", 
 _SECURING = re.compile(
     r"^(?:also\s+)?(?:change|reset|update)\s+(?:your\s+|the\s+)?password|^(?:sign|log)\s+out\b|"
     r"^end\s+(?:all\s+)?(?:other\s+)?sessions|^(?:turn on|enable)\s+(?:2fa|two|mfa|multi)|"
-    r"^revoke\s+(?:all\s+)?(?:other\s+)?sessions",
+    r"^revoke\s+(?:all\s+)?(?:other\s+)?sessions|"
+    r"^(?:check|review)\s+(?:your\s+)?(?:connected\s+|recent\s+)?(?:devices|sessions|activity)",
     re.IGNORECASE,
 )
 _NOISE = [
@@ -52,6 +55,9 @@ _NOISE = [
     ),
     re.compile(r",?\s+(?:so|so that|to make sure|in order to)\s+(?:we|the|it|they|you)\b.*$", re.I),
 ]
+_DOING = re.compile(
+    rf"{IMPERATIVE.pattern}|^(?:go|click|navigate|visit|log in|sign in|secure|protect)\b", re.I
+)
 _AND = re.compile(r",?\s+and\s+(?:then\s+)?(?=\w)", re.IGNORECASE)
 # What a subject names that the reader should check: "New login to X from Y", "Your X was changed".
 _NEW_THING = re.compile(
@@ -91,22 +97,25 @@ def _event(subject: str) -> str:
     return ""
 
 
-def not_me_items(sentences: list[str], subject: str, lang: str, check: str = "") -> list[str]:
+def not_me_items(
+    sentences: list[str], subject: str, lang: str, check: str = "", brand: str = ""
+) -> list[str]:
     """ "If this wasn't you, reset your password and tell your admin" -> the item(s) it asks.
 
     The first step carries the condition and what to check ("Check the new login ... and
     reset your password if it wasn't you"); a step that secures the account further is part of
     it, a step that tells someone else is an item of its own. ``check`` is an item already
-    found for the alert ("Check the recent activity on your Google account").
+    found for the alert ("Check the recent activity on your Google account"), ``brand`` the
+    sender's name for "contact us".
     """
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         found = _NOT_ME.match(sentence.strip())
         if not found:
             continue
         remedy = _STATEMENT_FIRST.sub("", sentence.strip()[found.end() :], count=1)
-        remedy = re.sub(r"^(?:please|bitte|veuillez|por favor)\s+", "", remedy, flags=re.I)
-        steps = [_clean(s) for s in _AND.split(_clean(remedy))]
-        steps = [s for s in steps if s and (IMPERATIVE.match(s) or lang != "en")]
+        steps = _steps(remedy, lang, brand)
+        if not steps and index + 1 < len(sentences):
+            steps = _steps(sentences[index + 1], lang, brand)  # "Wasn't you? Reset ..."
         if not steps:
             return []
         first, rest = steps[0], [s for s in steps[1:] if not _SECURING.match(s)]
@@ -117,20 +126,43 @@ def not_me_items(sentences: list[str], subject: str, lang: str, check: str = "")
         what = (check or (f"Check {event}" if event else "")) if lang == "en" else ""
         head = f"{what} and {first[:1].lower()}{first[1:]}" if what else first
         items = [f"{head} {condition}" if lang == "en" else f"{head}, {condition}"]
-        items += [s for s in rest if IMPERATIVE.match(s)]
+        items += [s for s in rest if _DOING.match(s)]
         return [truncate(i[:1].upper() + i[1:], 140) for i in items]
     return []
 
 
+# "we recommend that you reset ...", "click here to secure ...": the doing after the lead.
+_PRELUDE = re.compile(
+    r"^(?:please\s+|we (?:strongly )?(?:recommend|suggest|advise)(?: that)?(?: you)?(?: to)?\s+|"
+    r"you should\s+|you must\s+|be sure to\s+|make sure to\s+|bitte\s+|veuillez\s+|"
+    r"por favor,?\s+|click (?:here|below|the (?:button|link)(?: below)?)\s+to\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _steps(remedy: str, lang: str, brand: str) -> list[str]:
+    """The remedy's steps, each an imperative without the mail's asides."""
+    steps = []
+    for step in _AND.split(_clean(remedy)):
+        step = _PRELUDE.sub("", _clean(step))
+        if brand and lang == "en":
+            step = re.sub(
+                r"\b(contact|call|email|tell|notify) us\b", rf"\1 {brand}", step, flags=re.I
+            )
+        if step and (_DOING.match(step) or lang != "en"):
+            steps.append(step)
+    return steps
+
+
 # "Fix: in your admin go to ...", "To resolve this, reconnect ...": the alert's own remedy.
 _FIX = re.compile(
-    r"^(?:fix|how to fix(?: (?:it|this))?|to (?:fix|resolve|restore) (?:this|it|the issue|"
-    r"checkout|service)|what (?:you need )?to do(?: now)?|solution|next step|"
+    r"^(?:fix|how to (?:fix|resolve)(?: (?:it|this))?|to (?:fix|resolve|restore) (?:this|it|the|"
+    r"checkout|service)(?: \w+){0,2}|what (?:you need )?to do(?: now| next)?|solution|"
+    r"next steps?|recommended action|resolution|"
     r"lösung|so beheben sie (?:das|dies)(?: problem)?|pour (?:corriger|résoudre)(?: cela| ce "
     r"problème)?|para (?:solucionarlo|resolverlo|corregirlo)|solución)\s*[:,]\s*",
     re.IGNORECASE,
 )
-_DOING = re.compile(rf"{IMPERATIVE.pattern}|^(?:go|click|navigate|visit|log in|sign in)\b", re.I)
 _WHERE = re.compile(r"^(?:in|on|from|under|via)\s+(?:your|the)\s+[\w -]{1,30}?,?\s+(?=\w)", re.I)
 
 
@@ -192,8 +224,11 @@ def alert_items(
     text = new_text(message)
     sentences = split_sentences(text)[:40]
     subject, topic = message.subject, _topic(message.subject)
-    if found := not_me_items(sentences, subject, lang, duty_text if kind == "security" else ""):
-        source = next(s for s in sentences if _NOT_ME.match(s.strip()))
+    check = duty_text if kind == "security" else ""
+    brand = message.from_name.split(" via ")[0].split()[0] if message.from_name.strip() else ""
+    if found := not_me_items(sentences, subject, lang, check, brand):
+        at = next(n for n, s in enumerate(sentences) if _NOT_ME.match(s.strip()))
+        source = " ".join(sentences[at : at + 2])  # the condition and the sentence after it
         rest = [i for i in items if not _said_in(i.text, source)]
         return [ActionItem(t, today.due) for t in found] + rest
     if kind:

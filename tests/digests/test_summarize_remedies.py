@@ -192,3 +192,69 @@ def test_a_replacement_card_to_activate_is_one_item_naming_the_card():
         ActionItem("Activate the replacement DBS Business Card ending 7730", dt.date(2026, 12, 4))
     ]
     assert is_machine(parsed(body, sender="DBS Bank <cards@dbs.example>"))
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        (
+            "New sign-in to your Dropbox account",
+            "A new browser signed in to your account. Wasn't you? Reset your password and "
+            "check your connected devices.",
+            "Check the recent activity on your Acme account and reset your password "
+            "if it wasn't you",
+        ),
+        (
+            "Your password was changed",
+            "If you didn't make this change, please contact us immediately at help@acme.example.",
+            "Check the change to your password and contact Acme at help@acme.example "
+            "if you didn't make this change",
+        ),
+        (
+            "Your email address was updated",
+            "If this wasn't you, your account may be at risk. We recommend that you reset your "
+            "password right away.",
+            "Check the update to your email address and reset your password if it wasn't you",
+        ),
+    ],
+)
+def test_the_ways_an_alert_says_if_it_was_not_you(subject, body, expected):
+    found = items_of(body, automated=True, subject=subject, sender="Acme <no-reply@acme.example>")
+    assert found == [ActionItem(expected, MONDAY)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for signing up. If you didn't sign up for Acme, you can ignore this email.",
+        "Your order is on its way. If you do not want these emails, update your preferences.",
+    ],
+)
+def test_a_condition_that_asks_nothing_gives_nothing(body):
+    assert items_of(body, automated=True, subject="Welcome", sender="Acme <hi@acme.example>") == []
+
+
+def test_a_list_of_your_overdue_trainings_is_one_item_each():
+    body = (
+        "You have 2 overdue trainings:\n- Complete Security Awareness 2026\n"
+        "- Complete Data Privacy Basics\n\nPlease finish them by Friday."
+    )
+    found = items_of(
+        body, automated=True, subject="Overdue trainings", sender="LMS <lms@x.example>"
+    )
+    assert found == [
+        ActionItem("Complete Security Awareness 2026", FRIDAY),
+        ActionItem("Complete Data Privacy Basics", FRIDAY),
+    ]
+
+
+def test_a_subject_that_asks_with_a_date_is_the_item():
+    found = items_of(
+        "Hi Sam, your timesheet for last week is still open.",
+        automated=True,
+        subject="Submit your timesheet by Friday",
+        sender="Harvest <notifications@harvest.example>",
+    )
+    assert found == [ActionItem("Submit your timesheet", FRIDAY)]
+    unsure = items_of("Welcome!", automated=True, subject="Verify your email address")
+    assert unsure == []
