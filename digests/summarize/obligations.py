@@ -224,6 +224,7 @@ def with_duty(
     topic: str,
     when: tuple[datetime, Deadline | None],
     lang: str,
+    me: str = "",
 ) -> list[ActionItem]:
     """A machine's notice of the reader's obligation: one item naming it, before the rest."""
     received, first = when
@@ -233,7 +234,7 @@ def with_duty(
     quiet = UPSELL.search(message.subject) or DONE.search(message.subject)
     if not mass and not quiet:
         rest = [i for i in items if not is_vague(i.text, kind)]
-        found = alert_items(rest, message, (kind, text), (received, first), language)
+        found = alert_items(rest, message, (kind, text), (received, first), language, me)
         if found is not None:
             return found
     bare = _CONTRACT.search(topic)  # "Your contract expires on 30 June": a statement

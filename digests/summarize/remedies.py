@@ -199,6 +199,43 @@ def _button_text(click: re.Match[str]) -> str:
     return f"{button} {thing}{place}{rest}"
 
 
+# An alert's tag and the words that make it one: "[GuardDuty HIGH]", "[FIRING:2]", "ALARM:".
+_ALERT_SUBJECT = re.compile(
+    r"\b(?:firing|triggered|alarm|alert|finding|incident|critical|high|sev ?[0-4]|p[0-2])\b",
+    re.I,
+)
+_ALERT_TAGS = re.compile(r"^(?:\[[^\]]{1,40}\]\s*|(?:alarm|alert|firing|triggered)\s*:\s*)+", re.I)
+_RESOURCE = re.compile(
+    r"^(?:resource|host|instance|service|affected (?:resource|host|service))\s*[:=]\s*"
+    r"(?P<x>[^\s(,]{3,80})",
+    re.I | re.M,
+)
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_OWNER_WORDS = re.compile(
+    r"\b(?:owner|on-?call|oncall|routed to|assignee|assigned|responder)\b", re.I
+)
+
+
+def owner_alert_item(subject: str, text: str, me: str) -> str:
+    """ "Investigate <the alert> (<resource>)" when the alert names the reader its owner or
+    on-call ("Routed to: prod-shared owner (priya@...)", "oncall = jonas.weber"); else ""."""
+    local = me.partition("@")[0].lower()
+    if len(local) < 3 or not _ALERT_SUBJECT.search(subject):
+        return ""
+    mine = any(
+        local in line.lower() and _OWNER_WORDS.search(line) for line in text.splitlines()[:60]
+    )
+    if not mine:
+        return ""
+    what = re.sub(r"\s*\(.*$", "", _ALERT_TAGS.sub("", subject)).strip(" .:-")
+    what = _HUMP.sub(" ", what)  # "ReconciliationDuplicatePostings": words to read
+    if len(what) < 4:
+        return ""
+    resource = _RESOURCE.search(text)
+    where = f" ({resource.group('x')})" if resource and resource.group("x") not in what else ""
+    return truncate(f"Investigate {what}{where}", 140)
+
+
 def _said_in(item: str, sentence: str) -> bool:
     """The item was rewritten from this sentence: all its words are the sentence's."""
     words = set(re.findall(r"[^\W\d_]{3,}", item.lower()))
@@ -211,12 +248,13 @@ def alert_items(
     duty: tuple[str, str],
     when: tuple[datetime, Deadline | None],
     lang: str,
+    me: str = "",
 ) -> list[ActionItem] | None:
     """The items a machine's alert or notice asks for in its text; None when it asks none.
 
     ``items`` are the asks read sentence by sentence (buttons already dropped), ``duty`` the
-    (kind, item) the subject named. An alert about something happening now is due the day it
-    arrives.
+    (kind, item) the subject named, ``me`` the reader's address. An alert about something
+    happening now is due the day it arrives.
     """
     received, first = when
     kind, duty_text = duty
@@ -244,6 +282,8 @@ def alert_items(
         return None  # the mail's own asks say it
     elif ask := subject_ask(subject):
         found_items = [(ask, resolve_deadline(topic, received) or first)]
+    elif alert := owner_alert_item(subject, text, me):
+        found_items = [(alert, today)]
     else:
         term, due = term_item(sentences, topic, received)
         found_items = [(term, Deadline(due) if due else None)] if term else []

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from digests.summarize import ActionItem
+from digests.summarize import ActionItem, find_action_items
 from digests.summarize.notices import is_machine
-from tests.digests.test_summarize_actions import MONDAY, items_of, parsed, texts
+from tests.digests.test_summarize_actions import BERLIN, MONDAY, items_of, parsed, texts
 
 FRIDAY = MONDAY + dt.timedelta(days=4)
 
@@ -258,3 +258,22 @@ def test_a_subject_that_asks_with_a_date_is_the_item():
     assert found == [ActionItem("Submit your timesheet", FRIDAY)]
     unsure = items_of("Welcome!", automated=True, subject="Verify your email address")
     assert unsure == []
+
+
+def test_an_alert_routed_to_you_as_owner_is_yours_to_investigate_today():
+    body = (
+        "Labels:\nalertname = ReconciliationDuplicatePostings\nseverity = critical\n"
+        "Annotations:\nsummary = Nightly reconciliation started twice\n"
+        "oncall = jonas.weber (primary)\nservice = ledger-recon\n"
+    )
+    message = parsed(
+        body,
+        subject="[FIRING:2] ReconciliationDuplicatePostings (ledger-recon critical)",
+        sender="Alertmanager <alertmanager@alerts.acme.example>",
+    )
+    found = find_action_items(message, BERLIN, automated=True, me="jonas.weber@acme.example")
+    assert found == [
+        ActionItem("Investigate Reconciliation Duplicate Postings (ledger-recon)", MONDAY)
+    ]
+    someone_else = find_action_items(message, BERLIN, automated=True, me="ana.ruiz@acme.example")
+    assert someone_else == []
