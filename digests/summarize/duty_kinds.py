@@ -105,6 +105,35 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        "training",
+        re.compile(
+            r"\b(?:training|course|e-?learning|module)s?\b.{0,30}\b(?:assigned|due|overdue|"
+            r"reminder|expir\w*)\b|\b(?:assigned|overdue)\b.{0,20}\b(?:training|course|"
+            r"e-?learning)|\b(?:schulung|pflichtschulung|formation obligatoire|"
+            r"formación obligatoria)\b",
+            re.I,
+        ),
+        {
+            "en": "Complete {x}",
+            "de": "Schulung {x} abschließen",
+            "fr": "Terminer la formation {x}",
+            "es": "Completar la formación {x}",
+        },
+    ),
+    (
+        "submit",  # "Scorecard due: Amira Haddad - Senior Backend Engineer"
+        re.compile(
+            r"^(?:\[[^\]]{1,40}\]\s*)?[\w -]{3,30}?\s+(?:is\s+)?(?:due|overdue)\s*[:\-\u2013]\s*\S",
+            re.I,
+        ),
+        {
+            "en": "Submit {x}{tool}",
+            "de": "{x} einreichen",
+            "fr": "Soumettre {x}",
+            "es": "Enviar {x}",
+        },
+    ),
+    (
         "page",
         re.compile(
             r"\b(pagerduty|opsgenie|incident\.io)\b[\s\S]{0,300}\b(?:triggered|assigned|acknowledge)|"
@@ -174,13 +203,19 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "approve",
         re.compile(
-            r"\b(awaiting your approval|needs your approval|approval (?:required|needed|"
+            r"\b(awaiting your approval|needs your approval|waiting for (?:your )?approval|"
+            r"pending (?:your )?approval|approval (?:required|needed|"
             r"requested|pending)|freigabe (?:erforderlich|ausstehend|angefordert)|zur freigabe|"
             r"wartet auf ihre freigabe|aprobación pendiente|approbation requise|"
             r"validation requise)",
             re.I,
         ),
-        {"en": "Approve {x}", "de": "{x} freigeben", "fr": "Approuver {x}", "es": "Aprobar {x}"},
+        {
+            "en": "Approve {x}{tool}",
+            "de": "{x} freigeben",
+            "fr": "Approuver {x}",
+            "es": "Aprobar {x}",
+        },
     ),
     (
         "sign",

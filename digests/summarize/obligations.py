@@ -61,6 +61,8 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     """What the subject names: "Action required: Q1 access review for X - due Fri" -> "Q1
     access review for X"."""
     text = _PREFIX.sub("", subject).strip()
+    if kind in {"approve", "training", "submit"} and (named := _NAMED.match(text)):
+        text = _named(kind, named)
     if kind in {"pay", "card"}:
         # "Your payment failed - account ending 8830": the notice words name no object.
         text = _PREFIX.sub("", notice.sub("", text, count=1).strip(" .:-\u2013\u2014|"))
@@ -73,6 +75,31 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     text = _DUTY_WORDS.sub("", text, count=1)
     text = text.strip(" .:-")
     return text.strip("\"'") if text.count('"') % 2 or text.count("'") % 2 else text
+
+
+# "3 expense reports are waiting for your approval", "Certificate renewal awaiting your
+# approval: api.acme.io", "Mandatory training assigned: Safeguarding", "Scorecard due: Amira".
+_NAMED = re.compile(
+    r"^(?:you have\s+)?(?P<thing>.+?)\s+(?:(?:is|are)\s+)?(?P<how>(?:awaiting|waiting for|pending|"
+    r"needs?|requires?)\s+(?:your\s+)?approval|assigned|due|overdue)\b\s*"
+    r"(?:[:\-\u2013]\s*(?P<name>[^(\n]+?))?\s*(?:\s[-\u2013|]\s.*|\(.*)?$",
+    re.I,
+)
+_THE = re.compile(
+    r"^(?:\d|(?:certificate|invoice|expense|purchase|timesheet|request|order|"
+    r"document|contract|budget|report|renewal|leave|time-off|scorecard)s?\b)",
+    re.I,
+)
+
+
+def _named(kind: str, named: re.Match[str]) -> str:
+    """The object a notice names around its status words: "the scorecard for Amira Haddad"."""
+    thing, name = named.group("thing").strip(), (named.group("name") or "").strip()
+    if kind == "training":
+        noun = re.search(r"\b(?:training|course|e-?learning|module)\b", thing, re.I)
+        return f"{name} {noun.group(0).lower() if noun else 'training'}" if name else thing
+    thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
+    return f"{thing} for {name}" if name else thing
 
 
 # What a failed payment is for when the subject names only the account ("for acme.io").
@@ -104,6 +131,12 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = thing[:1].lower() + thing[1:] if lower else thing
     if kind in {"leak", "leaked"}:
         thing = _secret(lead)
+    if kind == "renew":
+        thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
+    if kind in {"approve", "renew", "training", "submit"} and lang == "en":
+        lower = _THE.match(thing) or thing[:1].islower()
+        thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
+        thing = f"the {thing}" if lower or kind == "training" else thing  # "the 3 reports"
     if kind == "activate":
         thing = re.sub(r"^(?:your|the|ihre|die|votre|la|tu|su)\s+", "", thing, flags=re.I)
         thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
@@ -163,7 +196,7 @@ def duty_item(
         return "", ""  # a list's mail is the reader's only when it says so
     brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
     for kind, pattern, texts in KINDS:
-        own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked"}
+        own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
         if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
             continue
         if kind == "rerun" and not MINE.search(lead):
@@ -172,7 +205,8 @@ def duty_item(
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
         thing, amount, bal = _shape(kind, thing, f"{subject}\n{lead}", brand, lang)
-        tool = f" in {brand}" if kind == "self" and brand.lower() not in thing.lower() else ""
+        named = kind in {"self", "approve", "submit"} and brand.lower() not in thing.lower()
+        tool = f" in {brand}" if named and brand else ""
         text = texts.get(lang, texts["en"]).format(
             x=thing, brand=brand, amount=amount, tool=tool, bal=bal
         )
@@ -244,7 +278,12 @@ def with_duty(
         return items
     named = resolve_deadline(topic, received)  # "due September 18" in the subject
     same_day = named and first and named.due == first.due
+    # The button or ask the duty replaces was dated where the mail asks ("Your scorecard is
+    # due by Thu"): a better guess than the mail's soonest date ("Thanks for today's interview").
+    replaced = next((i for i in items if i.due and is_vague(i.text, kind)), None)
+    asked = Deadline(replaced.due, replaced.time) if replaced else None
     deadline = first if same_day or not named else named
+    deadline = deadline if named else asked or first
     if kind == "rerun":
         deadline = None  # a broken run is due now, not on a date its log mentions
     elif kind == "security" and not deadline:

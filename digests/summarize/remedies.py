@@ -269,15 +269,15 @@ def alert_items(
         source = " ".join(sentences[at : at + 2])  # the condition and the sentence after it
         rest = [i for i in items if not _said_in(i.text, source)]
         return [ActionItem(t, today.due) for t in found] + rest
-    if kind:
-        return None  # the subject's duty says it
     found_items: list[tuple[str, Deadline | None]] = []
-    if ticket := ticket_item(subject, text[:900]):
+    if listed := owned_list_items(text):  # the list names each task the subject sums up
+        found_items = [(t, resolve_deadline(topic, received) or first) for t in listed]
+    elif kind:
+        return None  # the subject's duty says it
+    elif ticket := ticket_item(subject, text[:900]):
         found_items = [(ticket, first or today)]
     elif fix := fix_item(sentences):
         found_items = [(fix, first or today)]
-    elif listed := owned_list_items(text):
-        found_items = [(t, resolve_deadline(topic, received) or first) for t in listed]
     elif items:
         return None  # the mail's own asks say it
     elif ask := subject_ask(subject):

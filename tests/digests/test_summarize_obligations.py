@@ -1,5 +1,7 @@
 """A machine's notice of the reader's own obligation: one item naming verb and object."""
 
+import datetime as dt
+
 import pytest
 
 from digests.summarize.obligations import duty_item, is_vague, mail_language
@@ -74,6 +76,41 @@ from tests.digests.test_summarize_actions import items_of, texts
             "en",
             "Check your GitHub account for activity using the exposed personal access token "
             '"laptop-cli"',
+        ),
+        (
+            "3 expense reports are waiting for your approval",
+            "You're the approver for these reports.",
+            "Expensify",
+            "en",
+            "Approve the 3 expense reports in Expensify",
+        ),
+        (
+            "Certificate renewal awaiting your approval: api.acme.io (expires Aug 8)",
+            "A renewal request is waiting for approval.",
+            "DigiCert",
+            "en",
+            "Approve the certificate renewal for api.acme.io in DigiCert",
+        ),
+        (
+            "Mandatory training assigned: Safeguarding Adults Level 2 (due 24/02/2026)",
+            "Your refresher for the following mandatory course is due.",
+            "Kestrel Learning",
+            "en",
+            "Complete the Safeguarding Adults Level 2 training",
+        ),
+        (
+            "Scorecard due: Amira Haddad - Senior Backend Engineer (Berlin)",
+            "Thanks for interviewing Amira Haddad today.",
+            "Greenhouse",
+            "en",
+            "Submit the scorecard for Amira Haddad in Greenhouse",
+        ),
+        (
+            "Reminder: renewal of food establishment licence FE-26-03318",
+            "Your licence is due for renewal.",
+            "Singapore Food Agency",
+            "en",
+            "Renew the food establishment licence FE-26-03318",
         ),
     ],
 )
@@ -174,3 +211,19 @@ def test_a_machine_mail_gives_its_obligation_or_nothing(body, subject, sender, e
 )
 def test_a_receipt_or_confirmation_is_no_duty(subject):
     assert duty_item(subject, "Hello", "Portal", "en") == ("", "")
+
+
+def test_the_duty_is_due_when_the_ask_it_replaces_is_not_on_the_mails_first_date():
+    body = (
+        "Thanks for interviewing Amira Haddad today (System Design, 14:00-15:00).\n\n"
+        "Your scorecard is due by Thursday at 15:00.\n\nSubmit scorecard: https://x.example/s/1"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Scorecard due: Amira Haddad - Senior Backend Engineer",
+        sender="Greenhouse <no-reply@greenhouse.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Submit the scorecard for Amira Haddad in Greenhouse", dt.date(2026, 12, 3))
+    ]
