@@ -76,6 +76,21 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        "renewfail",  # "auto-renewal failing": the renewal is set up, something blocks it
+        re.compile(
+            r"\b(?:auto-?)?renewal (?:is |has )?(?:failing|failed)|renewal failure|"
+            r"(?:failed|unable) to (?:auto-?)?renew|could not (?:be )?renewed?|"
+            r"verlängerung fehlgeschlagen|échec du renouvellement|renovación fallida",
+            re.I,
+        ),
+        {
+            "en": "Fix the failing renewal of {x}",
+            "de": "Fehlgeschlagene Verlängerung von {x} beheben",
+            "fr": "Corriger le renouvellement en échec de {x}",
+            "es": "Corregir la renovación fallida de {x}",
+        },
+    ),
+    (
         "access",
         re.compile(
             r"\b(access (?:review|recertification|certification)|recertif\w+|rezertifizierung|"

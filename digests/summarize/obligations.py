@@ -133,7 +133,9 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = _secret(lead)
     if kind == "renew":
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
-    if kind in {"approve", "renew", "training", "submit"} and lang == "en":
+    if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
+        thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
+    if kind in {"approve", "renew", "renewfail", "training", "submit"} and lang == "en":
         lower = _THE.match(thing) or thing[:1].islower()
         thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
         thing = f"the {thing}" if lower or kind == "training" else thing  # "the 3 reports"
@@ -177,6 +179,7 @@ def _secret(lead: str) -> str:
     return thing
 
 
+_CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
 _CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
 _NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
 # The new card's last digits: "replacing your card ending 2290 with a new card ending 7730".
@@ -201,6 +204,8 @@ def duty_item(
             continue
         if kind == "rerun" and not MINE.search(lead):
             continue  # someone else's build
+        if kind == "renewfail" and not _CERT.search(f"{subject}\n{lead}"):
+            continue  # a subscription that failed to renew wants paying, not fixing
         thing = _subject_object(subject, kind, pattern)
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
@@ -230,6 +235,7 @@ _FAMILY = {
     "sign": re.compile(r"\b(sign\b|firm|sign(?:er|ez))", re.I),
     "rotate": re.compile(r"\b(rotate|generate a new|regenerate|new (?:key|token))", re.I),
     "renew": re.compile(r"\b(renew|renouvel|renov|verlänger)", re.I),
+    "renewfail": re.compile(r"^(?:renew|approve|fix)\b", re.I),
     "access": re.compile(
         r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b", re.I
     ),

@@ -112,12 +112,24 @@ from tests.digests.test_summarize_actions import items_of, texts
             "en",
             "Renew the food establishment licence FE-26-03318",
         ),
+        (
+            "[certwatch] status.acme.io expires in 16h - auto-renewal failing (owner: you)",
+            "Certificate expiry warning. Auto-renewal has failed 3 times.",
+            "certwatch",
+            "en",
+            "Fix the failing renewal of the status.acme.io certificate",
+        ),
     ],
 )
 def test_a_personal_obligation_names_its_verb_and_object(subject, lead, sender, lang, expected):
     kind, text = duty_item(subject, lead, sender, mail_language(lead, lang))
     assert kind
     assert text == expected
+
+
+def test_a_subscription_that_failed_to_renew_is_no_certificate_to_fix():
+    kind, _ = duty_item("Auto-renewal failed for acme.io", "We could not charge you.", "Reg", "en")
+    assert kind != "renewfail"
 
 
 def test_no_duty_for_upsells_auto_replies_or_someone_elses_build():
