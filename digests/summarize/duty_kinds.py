@@ -240,7 +240,12 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"unterschrift (?:erforderlich|ausstehend))",
             re.I,
         ),
-        {"en": "Sign {x}", "de": "{x} unterschreiben", "fr": "Signer {x}", "es": "Firmar {x}"},
+        {
+            "en": "Sign {x}{tool}",
+            "de": "{x} unterschreiben",
+            "fr": "Signer {x}",
+            "es": "Firmar {x}",
+        },
     ),
     (
         "renew",

@@ -63,6 +63,8 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     text = _PREFIX.sub("", subject).strip()
     if kind in {"approve", "training", "submit"} and (named := _NAMED.match(text)):
         text = _named(kind, named)
+    if kind == "sign" and (part := _FOR_PART.match(text)):
+        text = f"{part.group(1)} for {part.group(2)}"  # "Lease Renewal - Unit 5B"
     if kind in {"pay", "card"}:
         # "Your payment failed - account ending 8830": the notice words name no object.
         text = _PREFIX.sub("", notice.sub("", text, count=1).strip(" .:-\u2013\u2014|"))
@@ -102,6 +104,14 @@ def _named(kind: str, named: re.Match[str]) -> str:
     return f"{thing} for {name}" if name else thing
 
 
+# "Lease Renewal - 1420 N Dearborn Unit 5B": what the document is for, when no date follows.
+_FOR_PART = re.compile(
+    r"^(.{3,60}?)\s[-\u2013]\s(?!.*\b(?:due|by|before|expires?|today|tomorrow|reminder)\b)"
+    r"([^\d\s].{2,60}|\d+\s+\w.{2,60})$",
+    re.I,
+)
+
+
 # What a failed payment is for when the subject names only the account ("for acme.io").
 _PAYABLE = re.compile(
     r"\b(invoice|bill|balance|rent|contributions?|fees?|subscription|premium|factura|facture|"
@@ -135,10 +145,11 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
     if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
         thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
-    if kind in {"approve", "renew", "renewfail", "training", "submit"} and lang == "en":
+    if kind in {"approve", "renew", "renewfail", "training", "submit", "sign"} and lang == "en":
         lower = _THE.match(thing) or thing[:1].islower()
         thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
-        thing = f"the {thing}" if lower or kind == "training" else thing  # "the 3 reports"
+        article = lower or kind in {"training", "sign"}
+        thing = f"the {thing}" if article and not _ARTICLE.match(thing) else thing
     if kind == "activate":
         thing = re.sub(r"^(?:your|the|ihre|die|votre|la|tu|su)\s+", "", thing, flags=re.I)
         thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
@@ -179,6 +190,7 @@ def _secret(lead: str) -> str:
     return thing
 
 
+_ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
 _CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
 _CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
 _NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
@@ -197,7 +209,8 @@ def duty_item(
     """
     if UPSELL.search(subject) or DONE.search(subject) or (mass and not MINE.search(lead)):
         return "", ""  # a list's mail is the reader's only when it says so
-    brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
+    # "Renee Castillo via Docusign": the tool is the brand.
+    brand = sender.split(" via ")[-1].split()[0] if sender.strip() else ""
     for kind, pattern, texts in KINDS:
         own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
         if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
@@ -210,7 +223,7 @@ def duty_item(
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
         thing, amount, bal = _shape(kind, thing, f"{subject}\n{lead}", brand, lang)
-        named = kind in {"self", "approve", "submit"} and brand.lower() not in thing.lower()
+        named = kind in {"self", "approve", "submit", "sign"} and brand.lower() not in thing.lower()
         tool = f" in {brand}" if named and brand else ""
         text = texts.get(lang, texts["en"]).format(
             x=thing, brand=brand, amount=amount, tool=tool, bal=bal

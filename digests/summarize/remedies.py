@@ -263,7 +263,7 @@ def alert_items(
     sentences = split_sentences(text)[:40]
     subject, topic = message.subject, _topic(message.subject)
     check = duty_text if kind == "security" else ""
-    brand = message.from_name.split(" via ")[0].split()[0] if message.from_name.strip() else ""
+    brand = message.from_name.split(" via ")[-1].split()[0] if message.from_name.strip() else ""
     if found := not_me_items(sentences, subject, lang, check, brand):
         at = next(n for n, s in enumerate(sentences) if _NOT_ME.match(s.strip()))
         source = " ".join(sentences[at : at + 2])  # the condition and the sentence after it

@@ -119,6 +119,13 @@ from tests.digests.test_summarize_actions import items_of, texts
             "en",
             "Fix the failing renewal of the status.acme.io certificate",
         ),
+        (
+            "Please DocuSign: Lease Renewal - 1420 N Dearborn Unit 5B",
+            "Renee Castillo sent you a document to review and sign.",
+            "Renee Castillo via Docusign",
+            "en",
+            "Sign the Lease Renewal for 1420 N Dearborn Unit 5B in Docusign",
+        ),
     ],
 )
 def test_a_personal_obligation_names_its_verb_and_object(subject, lead, sender, lang, expected):
