@@ -78,27 +78,36 @@ def owned_list_items(text: str) -> list[str]:
 
 # "Ticket #60127 escalated to you: Webhooks not delivered", "New Critical report #2291873: ...".
 _TICKET = re.compile(
-    r"\b(?P<noun>ticket|case|report|request)\s+#?(?P<num>[A-Z]*-?\d{3,})\b[^:]{0,40}:\s*"
-    r"(?P<title>[^()\n]{3,90})",
+    r"\b(?P<noun>ticket|case|report|request|fall|caso|demande)\s+#?(?P<num>[A-Z]*-?\d{3,})\b"
+    r"[^:]{0,40}:\s*(?P<title>[^()\n]{3,90})",
     re.IGNORECASE,
 )
 _RESPONSE_DUE = re.compile(
     r"\b(?:(?:next|first) response|response (?:is )?(?:due|required)|require[sd]? a "
-    r"(?:first )?response|escalated to you|assigned to you)\b",
+    r"(?:first )?response|escalated to you|assigned to you|ihnen zugewiesen|an sie eskaliert|"
+    r"vous a été (?:assigné|attribué)e?|asignado a (?:ti|usted)|te ha sido asignado)\b",
     re.IGNORECASE,
 )
+_RESPOND = {
+    "en": "Respond to {noun} #{num}: {title}",
+    "de": "{noun} #{num} beantworten: {title}",
+    "fr": "Répondre au ticket #{num} : {title}",
+    "es": "Responder al {noun} #{num}: {title}",
+}
 
 
-def ticket_item(subject: str, lead: str) -> str:
+def ticket_item(subject: str, lead: str, lang: str = "en") -> str:
     """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
     ticket = _TICKET.search(subject)
     if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}"):
         return ""
-    noun, num = ticket.group("noun").lower(), ticket.group("num")
+    noun, num = ticket.group("noun"), ticket.group("num")
+    noun = noun.capitalize() if lang == "de" else noun.lower()
     title = ticket.group("title").strip(" .-")
-    if re.search(r"\bfirst response\b", lead, re.I):
+    if lang == "en" and re.search(r"\bfirst response\b", lead, re.I):
         return truncate(f"Send the first response on {noun} #{num}: {title}", 140)
-    return truncate(f"Respond to {noun} #{num}: {title}", 140)
+    text = _RESPOND.get(lang, _RESPOND["en"]).format(noun=noun, num=num, title=title)
+    return truncate(text, 140)
 
 
 # "Dispone de 10 días naturales para acceder a su contenido", "You have 14 days to respond".

@@ -166,11 +166,14 @@ _FIX = re.compile(
 _WHERE = re.compile(r"^(?:in|on|from|under|via)\s+(?:your|the)\s+[\w -]{1,30}?,?\s+(?=\w)", re.I)
 
 
-def fix_item(sentences: list[str]) -> str:
+def fix_item(sentences: list[str], lang: str = "en") -> str:
     """The instruction after "Fix:" or "To resolve this," as an item ("" when none)."""
     for sentence in sentences:
         if found := _FIX.match(sentence.strip()):
             instruction = sentence.strip()[found.end() :]
+            if lang != "en":  # "Lösung: Aktualisieren Sie Ihre Zahlungsdaten."
+                instruction = _PRELUDE.sub("", instruction).strip(" .")
+                return truncate(instruction[:1].upper() + instruction[1:], 140)
             lead_free = _WHERE.sub("", instruction, count=1)
             instruction = lead_free if _DOING.match(lead_free) else instruction
             if click := _CLICK.match(instruction):
@@ -274,9 +277,9 @@ def alert_items(
         found_items = [(t, resolve_deadline(topic, received) or first) for t in listed]
     elif kind:
         return None  # the subject's duty says it
-    elif ticket := ticket_item(subject, text[:900]):
+    elif ticket := ticket_item(subject, text[:900], lang):
         found_items = [(ticket, first or today)]
-    elif fix := fix_item(sentences):
+    elif fix := fix_item(sentences, lang):
         found_items = [(fix, first or today)]
     elif items:
         return None  # the mail's own asks say it

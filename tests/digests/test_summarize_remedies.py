@@ -277,3 +277,21 @@ def test_an_alert_routed_to_you_as_owner_is_yours_to_investigate_today():
     ]
     someone_else = find_action_items(message, BERLIN, automated=True, me="ana.ruiz@acme.example")
     assert someone_else == []
+
+
+def test_a_german_ticket_and_a_spanish_fix_line_keep_their_language():
+    ticket = items_of(
+        "Das Ticket #4711 wurde Ihnen zugewiesen. Bitte antworten Sie bis heute 16:00 Uhr.",
+        automated=True,
+        subject="Ticket #4711 zugewiesen: Lieferschein fehlt für die Bestellung",
+        sender="Servicedesk <support@firma.example>",
+    )
+    assert texts(ticket) == ["Ticket #4711 beantworten: Lieferschein fehlt für die Bestellung"]
+    fix = items_of(
+        "Desde hoy tu dominio tienda.es no resuelve y la tienda no está disponible. "
+        "Solución: cambia los registros DNS en el panel de tu registrador.",
+        automated=True,
+        subject="Tu tienda no está disponible",
+        sender="Tiendas Alertas <alertas@tiendas.example>",
+    )
+    assert texts(fix) == ["Cambia los registros DNS en el panel de tu registrador"]
