@@ -153,11 +153,19 @@ def _working_days(start: date, count: int) -> date:
 # "Required: enroll your YubiKey by Friday (admin accounts)": the subject is the ask.
 _NOTICE_LEAD = re.compile(
     r"^(?:\[[^\]]{1,40}\]\s*)*(?:action required|action needed|required|reminder|"
-    r"final reminder|important|please)\s*[:\-\u2013]\s*",
+    r"final reminder|important|please|action requise|rappel|acción requerida|recordatorio)"
+    r"\s*[:\-\u2013]\s*",
     re.IGNORECASE,
 )
 
 
+# "validez votre ...", "firma tu ...": a French or Spanish imperative with its object.
+_ROMANCE = re.compile(
+    r"^(?:(?P<fr>[a-zà-ÿ]{3,})ez(?=\s+(?:votre|vos|le|la|les|l')\b)|"
+    r"(?P<es>[a-zá-ú]{3,})a(?=\s+(?:tu|tus|su|sus|el|la|los|las)\b))",
+    re.I,
+)
+_CUT_DATE = re.compile(r"\s+(?:avant|d'ici|au plus tard|antes del?|hasta)\b.*$", re.I)
 _OBJECT = re.compile(r"\s+(?:your|the|a|an|all|this|these|those|our|my)\s", re.I)
 
 
@@ -168,6 +176,12 @@ def subject_ask(subject: str) -> str:
     rest = subject[found.end() :] if found else subject
     if not found and not CUED_DATE.search(subject):
         return ""  # "Verify your email": a sign-up step, not a duty with a date
+    if romance := _ROMANCE.match(rest):
+        # "validez votre note de frais avant le 4 décembre" -> "Valider votre note de frais"
+        french = romance.group("fr")
+        verb = f"{french}er" if french else f"{romance.group('es')}ar"
+        text = _CUT_DATE.sub("", f"{verb.capitalize()}{rest[romance.end() :]}")
+        return truncate(text.strip(" .,"), 140)
     verb = IMPERATIVE.match(rest)
     if not verb or not _OBJECT.match(rest[verb.end() :]):
         return ""  # "Action required: review cycle closes Friday" names no doing

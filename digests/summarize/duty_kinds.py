@@ -76,6 +76,36 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        "bill",  # "Your invoice INV-2041 is due on December 3": a bill only the reader pays
+        re.compile(
+            r"\b(?:invoice|bill|statement|rechnung|facture|factura|recibo)\b[^.\n]{0,50}"
+            r"\b(?:is due|due (?:on|by|date)|payment due|fällig|à payer|à régler|vence|"
+            r"pendiente de pago)",
+            re.I,
+        ),
+        {
+            "en": "Pay {x}{amount}",
+            "de": "{x}{amount} bezahlen",
+            "fr": "Payer {x}{amount}",
+            "es": "Pagar {x}{amount}",
+        },
+    ),
+    (
+        "password",
+        re.compile(
+            r"\bpassword\b.{0,30}\b(?:expires?|expiring|will expire|expiration)\b|"
+            r"\bpasswort\b.{0,30}\bläuft\b|\bmot de passe\b.{0,30}\bexpire|"
+            r"\bcontraseña\b.{0,30}\b(?:caduca|vence|expira)",
+            re.I,
+        ),
+        {
+            "en": "Change your {brand} password",
+            "de": "{brand}-Passwort ändern",
+            "fr": "Changer votre mot de passe {brand}",
+            "es": "Cambiar tu contraseña de {brand}",
+        },
+    ),
+    (
         "renewfail",  # "auto-renewal failing": the renewal is set up, something blocks it
         re.compile(
             r"\b(?:auto-?)?renewal (?:is |has )?(?:failing|failed)|renewal failure|"
@@ -267,7 +297,8 @@ UPSELL = re.compile(
 # Done already: a receipt or a confirmation asks nothing ("Your renewal was successful").
 DONE = re.compile(
     r"\b(successful(?:ly)?|succeeded|confirmed|completed|received|receipt|thank you|approved|"
-    r"signed|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|recibido)\b",
+    r"signed(?! in\b)|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|"
+    r"recibido)\b",
     re.I,
 )
 # The failed run must be the reader's: they own it, are on call, or last changed it.

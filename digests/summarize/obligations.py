@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
+from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.notices import NOTICE, obligation_text
@@ -23,6 +24,7 @@ from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 _PREFIX = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
     r"(?:action (?:required|needed|requise)|required|reminder|rappel|erinnerung|important|"
+    r"recordatorio|aviso|"
     r"urgent|final notice|(?:run |job |build |dag |task )?failed|acción requerida|"
     r"aktion erforderlich|handlungsbedarf|acción necesaria|"
     r"freigabe erforderlich|please docusign|"
@@ -36,7 +38,8 @@ _DUTY_WORDS = re.compile(
 )
 # Where the subject's object ends: its deadline, its consequence, its count.
 _TAIL = re.compile(
-    r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are )?(?:due|fällig|vence|expires?|expiring|"
+    r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are |ist |sind |est )?(?:due|fällig|vence|"
+    r"expires?|expiring|"
     r"will (?:be|expire)|(?:has )?failed|has expired|was|were|has been|have been|closes|ends|"
     r"opens|starts|awaits?|await|by|before|bis|avant|antes|is on (?:its|the) way|"
     r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
@@ -65,6 +68,11 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
         text = _named(kind, named)
     if kind == "sign" and (part := _FOR_PART.match(text)):
         text = f"{part.group(1)} for {part.group(2)}"  # "Lease Renewal - Unit 5B"
+    if kind == "sign" and notice.search(text):
+        # "firma pendiente del contrato de alquiler" -> "el contrato de alquiler"
+        text = notice.sub("", text, count=1).strip(" .:-")
+        if of := _OF.match(text):
+            text = _OF_ARTICLE.get(of.group(1).lower(), "") + text[of.end() :]
     if kind in {"pay", "card"}:
         # "Your payment failed - account ending 8830": the notice words name no object.
         text = _PREFIX.sub("", notice.sub("", text, count=1).strip(" .:-\u2013\u2014|"))
@@ -112,6 +120,13 @@ _FOR_PART = re.compile(
 )
 
 
+_OF = re.compile(
+    r"^(del|de la|de los|de las|du|des|de|of the|for the|of|for|für|für die|des)\s+", re.I
+)
+_OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
+_OF_ARTICLE |= {"des": "les ", "of the": "the ", "for the": "the ", "für die": "die "}
+
+
 # What a failed payment is for when the subject names only the account ("for acme.io").
 _PAYABLE = re.compile(
     r"\b(invoice|bill|balance|rent|contributions?|fees?|subscription|premium|factura|facture|"
@@ -145,7 +160,10 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
     if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
         thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
-    if kind in {"approve", "renew", "renewfail", "training", "submit", "sign"} and lang == "en":
+    if (
+        kind in {"approve", "renew", "renewfail", "training", "submit", "sign", "bill"}
+        and lang == "en"
+    ):
         lower = _THE.match(thing) or thing[:1].islower()
         thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
         article = lower or kind in {"training", "sign"}
@@ -155,6 +173,10 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
         ending = _ENDING.search(lead) if lang == "en" else None
         thing = f"{thing} ending {ending.group(1)}" if ending else thing
+    if kind == "bill":
+        thing = re.sub(r"^(?:your|ihre|votre|tu|su)\s+", "", thing, flags=re.I)
+        found = _AMOUNT.search(lead)
+        amount = f" ({found.group(0)})" if found else ""
     if kind == "pay":
         found = _AMOUNT.search(lead)
         amount = f"{found.group(0)} " if found else _DUE_NOUN.get(lang, "")
@@ -191,6 +213,12 @@ def _secret(lead: str) -> str:
 
 
 _ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
+_AUTOPAY = re.compile(
+    r"\b(?:auto-?pay|automatically (?:charged|debited|paid)|will be (?:charged|debited)|"
+    r"direct debit|no action (?:is )?(?:needed|required)|lastschrift|prélèvement automatique|"
+    r"domiciliad[oa])\b",
+    re.I,
+)
 _CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
 _CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
 _NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
@@ -213,12 +241,15 @@ def duty_item(
     brand = sender.split(" via ")[-1].split()[0] if sender.strip() else ""
     for kind, pattern, texts in KINDS:
         own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
+        own = own or kind in {"bill", "password"}
         if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
             continue
         if kind == "rerun" and not MINE.search(lead):
             continue  # someone else's build
         if kind == "renewfail" and not _CERT.search(f"{subject}\n{lead}"):
             continue  # a subscription that failed to renew wants paying, not fixing
+        if kind == "bill" and _AUTOPAY.search(lead):
+            continue  # paid by direct debit: nothing to do
         thing = _subject_object(subject, kind, pattern)
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
@@ -249,6 +280,8 @@ _FAMILY = {
     "rotate": re.compile(r"\b(rotate|generate a new|regenerate|new (?:key|token))", re.I),
     "renew": re.compile(r"\b(renew|renouvel|renov|verlänger)", re.I),
     "renewfail": re.compile(r"^(?:renew|approve|fix)\b", re.I),
+    "bill": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl|überweis)", re.I),
+    "password": re.compile(r"\b(?:change|reset|update)\b.{0,30}\b(?:password|it)\b", re.I),
     "access": re.compile(
         r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b", re.I
     ),
@@ -290,12 +323,14 @@ def with_duty(
         found = alert_items(rest, message, (kind, text), (received, first), language, me)
         if found is not None:
             return found
-    bare = _CONTRACT.search(topic)  # "Your contract expires on 30 June": a statement
+    # "Your contract expires on 30 June", "... will be charged to your card": statements.
+    bare = _CONTRACT.search(topic) or _AUTOPAY.search(lead)
     if not text and not items and not mass and not bare and NOTICE.search(message.subject):
         text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
     if not text:
         return items
-    named = resolve_deadline(topic, received)  # "due September 18" in the subject
+    # "due September 18" in the subject; "Time-off request: Carla, Dec 21-24" names no deadline.
+    named = resolve_deadline(topic, received) if DEADLINE_LIKE.search(topic) else None
     same_day = named and first and named.due == first.due
     # The button or ask the duty replaces was dated where the mail asks ("Your scorecard is
     # due by Thu"): a better guess than the mail's soonest date ("Thanks for today's interview").

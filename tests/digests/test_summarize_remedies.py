@@ -295,3 +295,77 @@ def test_a_german_ticket_and_a_spanish_fix_line_keep_their_language():
         sender="Tiendas Alertas <alertas@tiendas.example>",
     )
     assert texts(fix) == ["Cambia los registros DNS en el panel de tu registrador"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "sender", "body", "expected"),
+    [
+        (
+            "Your invoice INV-2041 is due on December 3",
+            "Acme Billing <billing@acme.example>",
+            "Hi Sam, invoice INV-2041 for $412.18 is due on December 3. Pay now",
+            ActionItem("Pay the invoice INV-2041 ($412.18)", dt.date(2026, 12, 3)),
+        ),
+        (
+            "Ihre Rechnung 12345 ist fällig",
+            "Stadtwerke <rechnung@stadtwerke.example>",
+            "Sehr geehrter Herr Weber, Ihre Rechnung 12345 über 84,20 € ist am 3. Dezember "
+            "fällig. Bitte überweisen Sie den Betrag bis dahin.",
+            ActionItem("Rechnung 12345 (84,20 €) bezahlen", dt.date(2026, 12, 3)),
+        ),
+        (
+            "Your password expires in 5 days",
+            "Okta <noreply@okta.example>",
+            "Your password expires in 5 days. Change it at https://pw.example before it expires.",
+            ActionItem("Change your Okta password", dt.date(2026, 12, 5)),
+        ),
+        (
+            "Action requise : validez votre note de frais avant le 4 décembre",
+            "Notilus <noreply@notilus.example>",
+            "Bonjour, votre note de frais de novembre est en attente de validation.",
+            ActionItem("Valider votre note de frais", dt.date(2026, 12, 4)),
+        ),
+        (
+            "Recordatorio: firma pendiente del contrato de alquiler",
+            "Signaturit <noreply@signaturit.example>",
+            "Hola, tienes pendiente firmar el contrato de alquiler antes del 4 de diciembre.",
+            ActionItem("Firmar el contrato de alquiler", dt.date(2026, 12, 4)),
+        ),
+        (
+            "Time-off request needs your approval: Carla Mendes, Dec 21-24",
+            "BambooHR <notifications@bamboohr.example>",
+            "Carla Mendes requested 4 days off. Approve or deny the request.",
+            ActionItem("Approve the time-off request for Carla Mendes, Dec 21-24 in BambooHR"),
+        ),
+    ],
+)
+def test_a_bill_a_password_a_claim_a_signature_each_one_item(subject, sender, body, expected):
+    assert items_of(body, automated=True, subject=subject, sender=sender) == [expected]
+
+
+def test_a_bill_paid_by_direct_debit_asks_nothing():
+    body = "Your invoice for $412.18 is due on December 3 and will be charged to your card."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your invoice is due on December 3",
+        sender="Acme <b@a.example>",
+    )
+    assert found == []
+
+
+def test_a_new_device_signed_in_is_an_alert_not_a_done_deal():
+    body = (
+        "Your Apple ID was used to sign in on a new iPhone. If this was you, you can ignore this. "
+        "If not, go to appleid.apple.com to change your password."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Security alert: new device signed in",
+        sender="Apple <appleid@id.apple.example>",
+    )
+    assert texts(found) == [
+        "Check the recent activity on your Apple account and go to appleid.apple.com to change "
+        "your password if it wasn't you"
+    ]
