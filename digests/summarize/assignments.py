@@ -40,10 +40,10 @@ _REMEDIATION = re.compile(
 )
 
 
-def _base(done: str) -> str:
-    """ "enforced" -> "enforce", "reviewed" -> "review", "patched" -> "patch" ("" if unknown)."""
+def base_verb(done: str) -> str:
+    """ "enforced" -> "enforce", "reviewed" -> "review", "moved" -> "move" ("" if unknown)."""
     for stem in (done[:-1], done[:-2], done[:-3]):
-        if _REMEDIATION.match(stem):
+        if _REMEDIATION.match(stem) or IMPERATIVE.fullmatch(stem):
             return stem
     return ""
 
@@ -55,7 +55,7 @@ def _imperative(line: str) -> str:
     if IMPERATIVE.match(head):
         return line
     state = _STATE.match(head)
-    verb = _base(state.group("done")) if state else ""
+    verb = base_verb(state.group("done")) if state else ""
     if not state or not verb:
         return ""
     what = state.group("what")

@@ -12,7 +12,14 @@ import re
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
-from digests.summarize.assignments import owned_list_items, subject_ask, term_item, ticket_item
+from digests.summarize.assignments import (
+    base_verb,
+    owned_list_items,
+    subject_ask,
+    term_item,
+    ticket_item,
+)
+from digests.summarize.cues import CUED_DATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.objects import same_ask
 from digests.summarize.rewrite import IMPERATIVE, action_text
@@ -239,6 +246,41 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
     return truncate(f"Investigate {what}{where}", 140)
 
 
+# "Samples must be moved to a backup unit before ...": the doing a notice states passively.
+_MUST_BE = re.compile(
+    r"^(?:(?P<det>the|all|your)\s+)?(?P<what>[\w' -]{2,40}?)\s+"
+    r"(?:must|need to|needs to|have to|has to)\s+be\s+(?P<done>[a-z]{3,}ed)\b"
+    r"(?P<rest>[^.;]{0,100})",
+    re.IGNORECASE,
+)
+_NOTICE_SUBJECT = re.compile(
+    r"\b(?:action required|action needed|required|important|urgent)\b", re.I
+)
+_CONDITION_TAIL = re.compile(
+    r"\s+(?:before|until|once|when|if|so that|to avoid|to be)\b(?!\s+\w+\s+\d).*$", re.I
+)
+
+
+def must_item(sentences: list[str], subject: str) -> tuple[str, str] | None:
+    """ "Samples must be moved to a backup unit (F-07)" -> ("Move the samples to a backup
+    unit (F-07)", the sentence); only in an alert or a notice of something required."""
+    if not (_ALERT_SUBJECT.search(subject) or _NOTICE_SUBJECT.search(subject)):
+        return None
+    for sentence in sentences:
+        found = _MUST_BE.match(sentence.strip())
+        verb = base_verb(found.group("done")) if found else ""
+        if not found or not verb:
+            continue
+        what = found.group("what")
+        rest = _CONDITION_TAIL.sub("", found.group("rest")).rstrip(" ,")
+        if dated := CUED_DATE.search(rest):
+            rest = rest[: dated.start()].rstrip(" ,")  # the date is the item's due date
+        det = "your" if (found.group("det") or "").lower() == "your" else "the"
+        text = f"{verb.capitalize()} {det} {what[:1].lower()}{what[1:]}{rest}"
+        return truncate(text, 140), sentence
+    return None
+
+
 def _said_in(item: str, sentence: str) -> bool:
     """The item was rewritten from this sentence: all its words are the sentence's."""
     words = set(re.findall(r"[^\W\d_]{3,}", item.lower()))
@@ -285,6 +327,11 @@ def alert_items(
         return None  # the mail's own asks say it
     elif ask := subject_ask(subject):
         found_items = [(ask, resolve_deadline(topic, received) or first)]
+    elif must := must_item(sentences, subject):
+        stated = resolve_deadline(must[1], received)
+        found_items = [
+            (must[0], stated or first or (today if _ALERT_SUBJECT.search(subject) else None))
+        ]
     elif alert := owner_alert_item(subject, text, me):
         found_items = [(alert, today)]
     else:

@@ -369,3 +369,27 @@ def test_a_new_device_signed_in_is_an_alert_not_a_done_deal():
         "Check the recent activity on your Apple account and go to appleid.apple.com to change "
         "your password if it wasn't you"
     ]
+
+
+def test_what_an_alert_says_must_be_done_is_the_item():
+    body = (
+        "Current: -52 °C (rising). This alarm repeats until acknowledged. Samples must be moved "
+        "to a backup unit (F-07 or F-09, Bloco C) before the temperature reaches -20 °C.\n\n"
+        "Acknowledge: https://monitor.example/ack/F-12"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="ALARM: Freezer F-12 (lab 12) temperature -52 °C - rising",
+        sender="Monitor <alarmes@lab.example>",
+    )
+    assert found == [
+        ActionItem("Move the samples to a backup unit (F-07 or F-09, Bloco C)", MONDAY)
+    ]
+    receipt = items_of(
+        "Returns must be requested within 30 days of delivery.",
+        automated=True,
+        subject="Your order has shipped",
+        sender="Shop <orders@shop.example>",
+    )
+    assert receipt == []
