@@ -256,8 +256,11 @@ _MUST_BE = re.compile(
 _NOTICE_SUBJECT = re.compile(
     r"\b(?:action required|action needed|required|important|urgent)\b", re.I
 )
+# "... before the temperature reaches -20 °C", "... to be reimbursed": not part of the doing.
 _CONDITION_TAIL = re.compile(
-    r"\s+(?:before|until|once|when|if|so that|to avoid|to be)\b(?!\s+\w+\s+\d).*$", re.I
+    r"\s+(?:(?:before|until|once|when|if)\s+(?:the|it|they|you|we|your)\b|so that\b|"
+    r"to avoid\b|to be\b|in order to\b).*$",
+    re.I,
 )
 
 
