@@ -88,6 +88,13 @@ _RESPONSE_DUE = re.compile(
     r"vous a été (?:assigné|attribué)e?|asignado a (?:ti|usted)|te ha sido asignado)\b",
     re.IGNORECASE,
 )
+# The reader's own request, acknowledged: the desk owes the answer.
+_THEIRS = re.compile(
+    r"\b(?:we (?:have|'ve) received your|we(?: will|'ll) (?:respond|reply|get back)|"
+    r"(?:an? )?(?:support )?(?:engineer|agent|member of our team) will (?:respond|reply|contact)|"
+    r"you(?: will|'ll) (?:receive|get) a (?:response|reply)|thank you for contacting)\b",
+    re.IGNORECASE,
+)
 _RESPOND = {
     "en": "Respond to {noun} #{num}: {title}",
     "de": "{noun} #{num} beantworten: {title}",
@@ -99,7 +106,7 @@ _RESPOND = {
 def ticket_item(subject: str, lead: str, lang: str = "en") -> str:
     """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
     ticket = _TICKET.search(subject)
-    if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}"):
+    if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}") or _THEIRS.search(lead):
         return ""
     noun, num = ticket.group("noun"), ticket.group("num")
     noun = noun.capitalize() if lang == "de" else noun.lower()

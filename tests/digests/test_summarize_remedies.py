@@ -393,3 +393,17 @@ def test_what_an_alert_says_must_be_done_is_the_item():
         sender="Shop <orders@shop.example>",
     )
     assert receipt == []
+
+
+def test_your_own_request_acknowledged_by_a_help_desk_asks_nothing():
+    body = (
+        "Thank you for contacting Acme Support. We have received your request. "
+        "An engineer will respond within 1 business day (first response SLA)."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Request #33188 escalated to you: Admin console session timeout",
+        sender="Acme Support <support@acme.example>",
+    )
+    assert found == []
