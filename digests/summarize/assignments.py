@@ -130,6 +130,15 @@ _VAGUE_OBJECT = re.compile(
 )
 
 
+# What a term obliges the reader to do (a right to return or cancel is no duty).
+_OWED_IN_TERM = re.compile(
+    r"^(?:respond|reply|access|submit|pay|complete|sign|renew|verify|confirm|file|provide|"
+    r"upload|update|acceder|presentar|responder|pagar|firmar|completar|aportar|subsanar|"
+    r"accéder|répondre|payer|signer|fournir|compléter|régulariser)\b",
+    re.IGNORECASE,
+)
+
+
 def term_item(sentences: list[str], topic: str, received: datetime) -> tuple[str, date | None]:
     """ "You have 10 days to access it" -> (the item, the last day of the term)."""
     for sentence in sentences:
@@ -137,8 +146,8 @@ def term_item(sentences: list[str], topic: str, received: datetime) -> tuple[str
         if not found or re.search(r"\b(?:trial|free|offer|discount|%)\b", sentence, re.I):
             continue
         what = found.group("what").strip(" ,")
-        if not IMPERATIVE.match(what) and not re.match(r"^\w+(?:ar|er|ir)\b", what):
-            continue
+        if not _OWED_IN_TERM.match(what):
+            continue  # "You have 30 days to return your item": a right, not a duty
         if _VAGUE_OBJECT.search(what):
             what = f"{what} ({topic})"
         days = int(found.group("n"))

@@ -407,3 +407,11 @@ def test_your_own_request_acknowledged_by_a_help_desk_asks_nothing():
         sender="Acme Support <support@acme.example>",
     )
     assert found == []
+
+
+def test_a_term_that_is_a_right_is_no_item():
+    body = "Your parcel was delivered. You have 30 days to return your item to us."
+    found = items_of(
+        body, automated=True, subject="Delivered: your order", sender="Shop <orders@shop.example>"
+    )
+    assert found == []
