@@ -182,6 +182,12 @@ _ROMANCE = re.compile(
     re.I,
 )
 _CUT_DATE = re.compile(r"\s+(?:avant|d'ici|au plus tard|antes del?|hasta)\b.*$", re.I)
+# A sign-up's nudges, not duties: "Reminder: confirm your email address".
+_NAG = re.compile(
+    r"\byour (?:profile|e-?mail(?: address)?|account setup|preferences|app|first \w+|"
+    r"free \w+|spot|seat|ticket)\b",
+    re.I,
+)
 _OBJECT = re.compile(r"\s+(?:your|the|a|an|all|this|these|those|our|my)\s", re.I)
 
 
@@ -199,6 +205,6 @@ def subject_ask(subject: str) -> str:
         text = _CUT_DATE.sub("", f"{verb.capitalize()}{rest[romance.end() :]}")
         return truncate(text.strip(" .,"), 140)
     verb = IMPERATIVE.match(rest)
-    if not verb or not _OBJECT.match(rest[verb.end() :]):
+    if not verb or not _OBJECT.match(rest[verb.end() :]) or _NAG.search(rest):
         return ""  # "Action required: review cycle closes Friday" names no doing
     return action_text(rest)

@@ -258,6 +258,8 @@ def test_a_subject_that_asks_with_a_date_is_the_item():
     assert found == [ActionItem("Submit your timesheet", FRIDAY)]
     unsure = items_of("Welcome!", automated=True, subject="Verify your email address")
     assert unsure == []
+    nudge = items_of("Welcome!", automated=True, subject="Reminder: complete your profile")
+    assert nudge == []
 
 
 def test_an_alert_routed_to_you_as_owner_is_yours_to_investigate_today():
