@@ -152,6 +152,8 @@ def _steps(remedy: str, lang: str, brand: str) -> list[str]:
     steps = []
     for step in _AND.split(_clean(remedy)):
         step = _PRELUDE.sub("", _clean(step))
+        if lang == "de":  # "sollten Sie Ihr Konto schützen", "ändern Sie bitte ..."
+            step = re.sub(r"^(?:sollten|müssen)\s+sie\s+|\s+bitte\b", "", step, flags=re.I)
         if brand and lang == "en":
             step = re.sub(
                 r"\b(contact|call|email|tell|notify) us\b", rf"\1 {brand}", step, flags=re.I

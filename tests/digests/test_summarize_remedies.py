@@ -417,3 +417,14 @@ def test_a_term_that_is_a_right_is_no_item():
         body, automated=True, subject="Delivered: your order", sender="Shop <orders@shop.example>"
     )
     assert found == []
+
+
+def test_a_german_alert_drops_its_modal_and_please():
+    body = "Neue Anmeldung unter Windows. Wenn Sie das nicht waren, sollten Sie Ihr Konto schützen."
+    found = items_of(
+        body,
+        automated=True,
+        subject="Sicherheitswarnung",
+        sender="Google <no-reply@google.example>",
+    )
+    assert texts(found) == ["Ihr Konto schützen, falls Sie das nicht waren"]
