@@ -234,7 +234,7 @@ def find_action_items(
         if _is_ask(subject) and (text := action_text(subject, asker)):
             items.append(_item(text, resolve_deadline(subject, received)))
     if machine:
-        items = with_duty(items, message, topic, (received, first_date), lang)
+        items = with_duty(items, message, topic, (received, first_date), lang, me)
     return items
 
 

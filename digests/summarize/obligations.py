@@ -13,191 +13,18 @@ import re
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
+from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.notices import NOTICE, obligation_text
+from digests.summarize.remedies import alert_items
 from digests.summarize.sentences import new_text
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
-_LANGS = ("en", "de", "fr", "es")
-
-# (kind, what in the subject or the first lines says so, the item per language: "{x}" is the
-# object the subject names). Checked in order: a failed payment is a payment before a renewal.
-_KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
-    (
-        "security",
-        re.compile(
-            r"\b(new sign-?in|security alert|unusual (?:sign-?in|activity)|"
-            r"neue anmeldung|sicherheitswarnung|"
-            r"alerte de sécurité|nouvelle connexion|"
-            r"alerta de seguridad|nuevo inicio de sesión)\b",
-            re.I,
-        ),
-        {
-            "en": "Check the recent activity on your {brand} account",
-            "de": "Die letzten Aktivitäten im {brand}-Konto prüfen",
-            "fr": "Vérifier l'activité récente de votre compte {brand}",
-            "es": "Revisar la actividad reciente de tu cuenta de {brand}",
-        },
-    ),
-    (
-        "card",
-        re.compile(
-            r"\b(card (?:was |has been )?(?:declined|expired)|update (?:your )?(?:card|payment "
-            r"method)|actualiza(?:r)? (?:tu |la )?tarjeta|mettez à jour votre (?:carte|moyen)|"
-            r"zahlungsmethode aktualisieren|tarjeta .{0,40}(?:caducad|rechazad)|caducidad)",
-            re.I,
-        ),
-        {
-            "en": "Update the payment card for {x}",
-            "de": "Zahlungsmethode für {x} aktualisieren",
-            "fr": "Mettre à jour la carte de paiement pour {x}",
-            "es": "Actualizar la tarjeta de pago de {x}",
-        },
-    ),
-    (
-        "pay",
-        re.compile(
-            r"\b(payment (?:failed|declined|unsuccessful|was unsuccessful|could not be processed)|"
-            r"unsuccessful [\w ]{0,20}(?:deduction|payment|debit)|failed payment|"
-            r"(?:past due|overdue) (?:balance|invoice|payment)|"
-            r"balance (?:is )?(?:past due|overdue)|"
-            r"no hemos podido cobrar|pago (?:fallido|rechazado|pendiente)|recibo devuelto|"
-            r"prélèvement (?:échoué|rejeté|impayé)|paiement (?:échoué|refusé|rejeté)|impayé|"
-            r"zahlung (?:fehlgeschlagen|abgelehnt)|lastschrift\w* (?:fehlgeschlagen|zurück))",
-            re.I,
-        ),
-        {
-            "en": "Pay the {amount}{bal}{x}",
-            "de": "{amount}für {x} bezahlen",
-            "fr": "Régler {amount}pour {x}",
-            "es": "Pagar {amount}de {x}",
-        },
-    ),
-    (
-        "access",
-        re.compile(
-            r"\b(access (?:review|recertification|certification)|recertif\w+|rezertifizierung|"
-            r"berechtigungs(?:prüfung|review)|revue des (?:accès|habilitations)|"
-            r"recertification des accès|revisión de (?:accesos|permisos))",
-            re.I,
-        ),
-        {
-            "en": "Complete the {x}",
-            "de": "{x} abschließen",
-            "fr": "Terminer la {x}",
-            "es": "Completar la {x}",
-        },
-    ),
-    (
-        "self",
-        re.compile(
-            r"\b(self-?(?:assessment|review|evaluation|appraisal)|selbsteinschätzung|"
-            r"selbstbewertung|auto-?évaluation|autoevaluación)\b",
-            re.I,
-        ),
-        {
-            "en": "Submit your {x}{tool}",
-            "de": "{x} einreichen{tool}",
-            "fr": "Soumettre votre {x}{tool}",
-            "es": "Enviar tu {x}{tool}",
-        },
-    ),
-    (
-        "page",
-        re.compile(
-            r"\b(pagerduty|opsgenie|incident\.io)\b[\s\S]{0,300}\b(?:triggered|assigned|acknowledge)|"
-            r"\[triggered\]|incident #?\d+ (?:triggered|assigned)",
-            re.I,
-        ),
-        {
-            "en": "Acknowledge {x}",
-            "de": "{x} bestätigen",
-            "fr": "Prendre en charge {x}",
-            "es": "Atender {x}",
-        },
-    ),
-    (
-        "rotate",
-        re.compile(
-            r"\b(?:access key|api key|secret|token|ssh key|credential)s?\b.{0,60}"
-            r"\b(expir\w*|deactivat\w*|disabled|läuft \w* ab|caduca)",
-            re.I,
-        ),
-        {
-            "en": "Rotate {x}",
-            "de": "{x} erneuern",
-            "fr": "Renouveler {x}",
-            "es": "Renovar {x}",
-        },
-    ),
-    (
-        "rerun",
-        re.compile(
-            r"\b((?:run|job|dag|pipeline|workflow|task|build|backup|sync)\s+(?:\S+\s+)?(?:has\s+)?"
-            r"(?:failed|failing)|(?:run |job |dag |task )?failed:|fehlgeschlagen|"
-            r"a échoué|ha fallado)",
-            re.I,
-        ),
-        {
-            "en": "Fix and re-run the failed {x}",
-            "de": "{x} reparieren und neu starten",
-            "fr": "Corriger et relancer {x}",
-            "es": "Corregir y relanzar {x}",
-        },
-    ),
-    (
-        "approve",
-        re.compile(
-            r"\b(awaiting your approval|needs your approval|approval (?:required|needed|"
-            r"requested|pending)|freigabe (?:erforderlich|ausstehend|angefordert)|zur freigabe|"
-            r"wartet auf ihre freigabe|aprobación pendiente|approbation requise|"
-            r"validation requise)",
-            re.I,
-        ),
-        {"en": "Approve {x}", "de": "{x} freigeben", "fr": "Approuver {x}", "es": "Aprobar {x}"},
-    ),
-    (
-        "sign",
-        re.compile(
-            r"\b(please docusign|signature (?:requested|required|needed)|review and sign|"
-            r"awaiting your signature|firma pendiente|signature requise|zur unterschrift|"
-            r"unterschrift (?:erforderlich|ausstehend))",
-            re.I,
-        ),
-        {"en": "Sign {x}", "de": "{x} unterschreiben", "fr": "Signer {x}", "es": "Firmar {x}"},
-    ),
-    (
-        "renew",
-        re.compile(
-            r"\b(renewal of|licen[cs]e .{0,40}(?:renewal|expir)|certificate .{0,40}expir|"
-            r"domain .{0,40}expir|renouvellement|renovación|verlängerung)",
-            re.I,
-        ),
-        {"en": "Renew {x}", "de": "{x} verlängern", "fr": "Renouveler {x}", "es": "Renovar {x}"},
-    ),
-]
-# Not the reader's duty: a trial ending, a plan to upgrade, a sale.
-_UPSELL = re.compile(
-    r"\b(trial|upgrade|% off|discount|offer|sale\b|webinar|essai gratuit|prueba gratuita|"
-    r"testphase|newsletter|automatic reply|auto-?reply|out of office|respuesta automática|"
-    r"réponse automatique|abwesenheit|automatische antwort)",
-    re.I,
-)
-# Done already: a receipt or a confirmation asks nothing ("Your renewal was successful").
-_DONE = re.compile(
-    r"\b(successful(?:ly)?|succeeded|confirmed|completed|received|receipt|thank you|approved|"
-    r"signed|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|recibido)\b",
-    re.I,
-)
-# The failed run must be the reader's: they own it, are on call, or last changed it.
-_MINE = re.compile(
-    r"\b(you are (?:the )?owner|you(?:'re| are) (?:the )?on[- ]call|owner of this|modified by you|"
-    r"assigned to you|you own|du hast rufbereitschaft|vous êtes d'astreinte|estás de guardia)\b",
-    re.I,
-)
 _PREFIX = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
     r"(?:action (?:required|needed|requise)|required|reminder|rappel|erinnerung|important|"
+    r"recordatorio|aviso|"
     r"urgent|final notice|(?:run |job |build |dag |task )?failed|acción requerida|"
     r"aktion erforderlich|handlungsbedarf|acción necesaria|"
     r"freigabe erforderlich|please docusign|"
@@ -211,9 +38,10 @@ _DUTY_WORDS = re.compile(
 )
 # Where the subject's object ends: its deadline, its consequence, its count.
 _TAIL = re.compile(
-    r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are )?(?:due|fällig|vence|expires?|expiring|"
+    r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are |ist |sind |est )?(?:due|fällig|vence|"
+    r"expires?|expiring|"
     r"will (?:be|expire)|(?:has )?failed|has expired|was|were|has been|have been|closes|ends|"
-    r"opens|starts|awaits?|await|by|before|bis|avant|antes|"
+    r"opens|starts|awaits?|await|by|before|bis|avant|antes|is on (?:its|the) way|"
     r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
     re.I,
 )
@@ -236,6 +64,15 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     """What the subject names: "Action required: Q1 access review for X - due Fri" -> "Q1
     access review for X"."""
     text = _PREFIX.sub("", subject).strip()
+    if kind in {"approve", "training", "submit"} and (named := _NAMED.match(text)):
+        text = _named(kind, named)
+    if kind == "sign" and (part := _FOR_PART.match(text)):
+        text = f"{part.group(1)} for {part.group(2)}"  # "Lease Renewal - Unit 5B"
+    if kind == "sign" and notice.search(text):
+        # "firma pendiente del contrato de alquiler" -> "el contrato de alquiler"
+        text = notice.sub("", text, count=1).strip(" .:-")
+        if of := _OF.match(text):
+            text = _OF_ARTICLE.get(of.group(1).lower(), "") + text[of.end() :]
     if kind in {"pay", "card"}:
         # "Your payment failed - account ending 8830": the notice words name no object.
         text = _PREFIX.sub("", notice.sub("", text, count=1).strip(" .:-\u2013\u2014|"))
@@ -248,6 +85,46 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     text = _DUTY_WORDS.sub("", text, count=1)
     text = text.strip(" .:-")
     return text.strip("\"'") if text.count('"') % 2 or text.count("'") % 2 else text
+
+
+# "3 expense reports are waiting for your approval", "Certificate renewal awaiting your
+# approval: api.acme.io", "Mandatory training assigned: Safeguarding", "Scorecard due: Amira".
+_NAMED = re.compile(
+    r"^(?:you have\s+)?(?P<thing>.+?)\s+(?:(?:is|are)\s+)?(?P<how>(?:awaiting|waiting for|pending|"
+    r"needs?|requires?)\s+(?:your\s+)?approval|assigned|due|overdue)\b\s*"
+    r"(?:[:\-\u2013]\s*(?P<name>[^(\n]+?))?\s*(?:\s[-\u2013|]\s.*|\(.*)?$",
+    re.I,
+)
+_THE = re.compile(
+    r"^(?:\d|(?:certificate|invoice|expense|purchase|timesheet|request|order|"
+    r"document|contract|budget|report|renewal|leave|time-off|scorecard)s?\b)",
+    re.I,
+)
+
+
+def _named(kind: str, named: re.Match[str]) -> str:
+    """The object a notice names around its status words: "the scorecard for Amira Haddad"."""
+    thing, name = named.group("thing").strip(), (named.group("name") or "").strip()
+    if kind == "training":
+        noun = re.search(r"\b(?:training|course|e-?learning|module)\b", thing, re.I)
+        return f"{name} {noun.group(0).lower() if noun else 'training'}" if name else thing
+    thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
+    return f"{thing} for {name}" if name else thing
+
+
+# "Lease Renewal - 1420 N Dearborn Unit 5B": what the document is for, when no date follows.
+_FOR_PART = re.compile(
+    r"^(.{3,60}?)\s[-\u2013]\s(?!.*\b(?:due|by|before|expires?|today|tomorrow|reminder)\b)"
+    r"([^\d\s].{2,60}|\d+\s+\w.{2,60})$",
+    re.I,
+)
+
+
+_OF = re.compile(
+    r"^(del|de la|de los|de las|du|des|de|of the|for the|of|for|für|für die|des)\s+", re.I
+)
+_OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
+_OF_ARTICLE |= {"des": "les ", "of the": "the ", "for the": "the ", "für die": "die "}
 
 
 # What a failed payment is for when the subject names only the account ("for acme.io").
@@ -277,6 +154,29 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
         lower = thing[1:2].islower() and lang != "de"  # German nouns keep their capital
         thing = thing[:1].lower() + thing[1:] if lower else thing
+    if kind in {"leak", "leaked"}:
+        thing = _secret(lead)
+    if kind == "renew":
+        thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
+    if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
+        thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
+    if (
+        kind in {"approve", "renew", "renewfail", "training", "submit", "sign", "bill"}
+        and lang == "en"
+    ):
+        lower = _THE.match(thing) or thing[:1].islower()
+        thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
+        article = lower or kind in {"training", "sign"}
+        thing = f"the {thing}" if article and not _ARTICLE.match(thing) else thing
+    if kind == "activate":
+        thing = re.sub(r"^(?:your|the|ihre|die|votre|la|tu|su)\s+", "", thing, flags=re.I)
+        thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
+        ending = _ENDING.search(lead) if lang == "en" else None
+        thing = f"{thing} ending {ending.group(1)}" if ending else thing
+    if kind == "bill":
+        thing = re.sub(r"^(?:your|ihre|votre|tu|su)\s+", "", thing, flags=re.I)
+        found = _AMOUNT.search(lead)
+        amount = f" ({found.group(0)})" if found else ""
     if kind == "pay":
         found = _AMOUNT.search(lead)
         amount = f"{found.group(0)} " if found else _DUE_NOUN.get(lang, "")
@@ -288,6 +188,42 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
     return thing, amount, bal
 
 
+# The secret a leak notice names: "Amazon AWS Access Key ID", "personal access token".
+_SECRET = re.compile(
+    r"(?P<x>(?:[\w.-]+ ){0,4}?(?:access key(?: id)?|api key|key id|token|secret|credentials?|"
+    r"password))\b",
+    re.I,
+)
+_SECRET_NAME = re.compile(r"\b(?:token|key)(?: name)?:\s*[\"\u201c]?([\w.-]{2,40})", re.I)
+_REPO_TAG = re.compile(r"^\[(?P<repo>[\w.-]+/[\w.-]+)\]")
+
+
+def _secret(lead: str) -> str:
+    """ "Amazon AWS Access Key ID exposed in acme/docs", "personal access token "cli"."."""
+    subject = lead.partition("\n")[0]
+    named = _PREFIX.sub("", subject)
+    found = _SECRET.search(named.partition(": ")[2] or named)
+    thing = found.group("x") if found else "secret"
+    thing = re.sub(r"^(?:your|the|a|an)\s+", "", thing, flags=re.I)
+    if name := _SECRET_NAME.search(lead):
+        thing = f'{thing} "{name.group(1)}"'
+    if repo := _REPO_TAG.match(subject):
+        thing = f"{thing} exposed in {repo.group('repo')}"
+    return thing
+
+
+_ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
+_AUTOPAY = re.compile(
+    r"\b(?:auto-?pay|automatically (?:charged|debited|paid)|will be (?:charged|debited)|"
+    r"direct debit|no action (?:is )?(?:needed|required)|lastschrift|prélèvement automatique|"
+    r"domiciliad[oa])\b",
+    re.I,
+)
+_CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
+_CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
+_NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
+# The new card's last digits: "replacing your card ending 2290 with a new card ending 7730".
+_ENDING = re.compile(r"\b(?:new|replacement) [\w ]{0,30}?card ending(?: in)? (\d{4})\b", re.I)
 _RUN_NOUN = re.compile(r"\b(?:dag|workflow|pipeline|job|backup|build)\b", re.I)
 
 
@@ -299,20 +235,27 @@ def duty_item(
     ``lead`` is the first lines of the mail, ``sender`` its display name ("Workday"), ``lang``
     the mail's language. ("", "") when the mail names no personal obligation.
     """
-    if _UPSELL.search(subject) or _DONE.search(subject) or (mass and not _MINE.search(lead)):
+    if UPSELL.search(subject) or DONE.search(subject) or (mass and not MINE.search(lead)):
         return "", ""  # a list's mail is the reader's only when it says so
-    brand = sender.split(" via ")[0].split()[0] if sender.strip() else ""
-    for kind, pattern, texts in _KINDS:
-        own = kind in {"rerun", "renew", "rotate", "self"}
+    # "Renee Castillo via Docusign": the tool is the brand.
+    brand = sender.split(" via ")[-1].split()[0] if sender.strip() else ""
+    for kind, pattern, texts in KINDS:
+        own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
+        own = own or kind in {"bill", "password"}
         if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
             continue
-        if kind == "rerun" and not _MINE.search(lead):
+        if kind == "rerun" and not MINE.search(lead):
             continue  # someone else's build
+        if kind == "renewfail" and not _CERT.search(f"{subject}\n{lead}"):
+            continue  # a subscription that failed to renew wants paying, not fixing
+        if kind == "bill" and _AUTOPAY.search(lead):
+            continue  # paid by direct debit: nothing to do
         thing = _subject_object(subject, kind, pattern)
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
         thing, amount, bal = _shape(kind, thing, f"{subject}\n{lead}", brand, lang)
-        tool = f" in {brand}" if kind == "self" and brand.lower() not in thing.lower() else ""
+        named = kind in {"self", "approve", "submit", "sign"} and brand.lower() not in thing.lower()
+        tool = f" in {brand}" if named and brand else ""
         text = texts.get(lang, texts["en"]).format(
             x=thing, brand=brand, amount=amount, tool=tool, bal=bal
         )
@@ -329,10 +272,16 @@ _BUTTON = re.compile(
 _FAMILY = {
     "pay": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl)", re.I),
     "card": re.compile(r"\b(card|tarjeta|carte|karte|payment method)", re.I),
+    "activate": re.compile(r"\b(activat|aktivier|activer|activar)", re.I),
+    "leak": re.compile(r"\b(revoke|widerruf|révoqu|revoca)", re.I),
+    "leaked": re.compile(r"\b(security log|activity|aktivität|activité|actividad)", re.I),
     "approve": re.compile(r"\b(approv|freigeb|aprob)", re.I),
     "sign": re.compile(r"\b(sign\b|firm|sign(?:er|ez))", re.I),
     "rotate": re.compile(r"\b(rotate|generate a new|regenerate|new (?:key|token))", re.I),
     "renew": re.compile(r"\b(renew|renouvel|renov|verlänger)", re.I),
+    "renewfail": re.compile(r"^(?:renew|approve|fix)\b", re.I),
+    "bill": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl|überweis)", re.I),
+    "password": re.compile(r"\b(?:change|reset|update)\b.{0,30}\b(?:password|it)\b", re.I),
     "access": re.compile(
         r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b", re.I
     ),
@@ -361,22 +310,38 @@ def with_duty(
     topic: str,
     when: tuple[datetime, Deadline | None],
     lang: str,
+    me: str = "",
 ) -> list[ActionItem]:
     """A machine's notice of the reader's obligation: one item naming it, before the rest."""
     received, first = when
     lead, mass = new_text(message)[:900], message.is_mass_mail
     language = mail_language(f"{topic} {lead}", lang)
     kind, text = duty_item(message.subject, lead, message.from_name, language, mass=mass)
-    bare = _CONTRACT.search(topic)  # "Your contract expires on 30 June": a statement
+    quiet = UPSELL.search(message.subject) or DONE.search(message.subject)
+    if not mass and not quiet:
+        rest = [i for i in items if not is_vague(i.text, kind)]
+        found = alert_items(rest, message, (kind, text), (received, first), language, me)
+        if found is not None:
+            return found
+    # "Your contract expires on 30 June", "... will be charged to your card": statements.
+    bare = _CONTRACT.search(topic) or _AUTOPAY.search(lead)
     if not text and not items and not mass and not bare and NOTICE.search(message.subject):
         text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
     if not text:
         return items
-    named = resolve_deadline(topic, received)  # "due September 18" in the subject
+    # "due September 18" in the subject; "Time-off request: Carla, Dec 21-24" names no deadline.
+    named = resolve_deadline(topic, received) if DEADLINE_LIKE.search(topic) else None
     same_day = named and first and named.due == first.due
+    # The button or ask the duty replaces was dated where the mail asks ("Your scorecard is
+    # due by Thu"): a better guess than the mail's soonest date ("Thanks for today's interview").
+    replaced = next((i for i in items if i.due and is_vague(i.text, kind)), None)
+    asked = Deadline(replaced.due, replaced.time) if replaced else None
     deadline = first if same_day or not named else named
+    deadline = deadline if named else asked or first
     if kind == "rerun":
         deadline = None  # a broken run is due now, not on a date its log mentions
+    elif kind == "security" and not deadline:
+        deadline = Deadline(received.date())  # someone is in the account now
     elif items and not deadline:
         deadline = Deadline(items[0].due, items[0].time) if items[0].due else None
     rest = [i for i in items if not is_vague(i.text, kind)]

@@ -487,7 +487,10 @@ def test_offers_and_help_lines_are_not_asks_but_a_security_alert_is():
     assert texts(items_of(body)) == ["Tell Sophie what you think"]
     alert = "If this wasn't you, reset your password now and report the activity to your admin."
     found = items_of(alert, automated=True, subject="Suspicious sign-in on your account")
-    assert texts(found) == ["Reset your password now", "Report the activity to your admin"]
+    assert texts(found) == [
+        "Reset your password if it wasn't you",
+        "Report the activity to your admin",
+    ]
 
 
 def test_a_machines_list_of_what_is_still_to_complete_is_one_item_each():

@@ -1,5 +1,7 @@
 """A machine's notice of the reader's own obligation: one item naming verb and object."""
 
+import datetime as dt
+
 import pytest
 
 from digests.summarize.obligations import duty_item, is_vague, mail_language
@@ -60,12 +62,81 @@ from tests.digests.test_summarize_actions import items_of, texts
             "fr",
             "Régler 49,00 € pour votre abonnement Pro",
         ),
+        (
+            "[acme/docs-site] Secret scanning alert: Amazon AWS Access Key ID detected",
+            "GitHub found a secret in acme/docs-site. Revoke it with the provider.",
+            "GitHub",
+            "en",
+            "Revoke the Amazon AWS Access Key ID exposed in acme/docs-site",
+        ),
+        (
+            "[GitHub] Your personal access token was found in a public repository and revoked",
+            'GitHub revoked it to protect you.\nToken: "laptop-cli" (classic, scopes: repo)',
+            "GitHub",
+            "en",
+            "Check your GitHub account for activity using the exposed personal access token "
+            '"laptop-cli"',
+        ),
+        (
+            "3 expense reports are waiting for your approval",
+            "You're the approver for these reports.",
+            "Expensify",
+            "en",
+            "Approve the 3 expense reports in Expensify",
+        ),
+        (
+            "Certificate renewal awaiting your approval: api.acme.io (expires Aug 8)",
+            "A renewal request is waiting for approval.",
+            "DigiCert",
+            "en",
+            "Approve the certificate renewal for api.acme.io in DigiCert",
+        ),
+        (
+            "Mandatory training assigned: Safeguarding Adults Level 2 (due 24/02/2026)",
+            "Your refresher for the following mandatory course is due.",
+            "Kestrel Learning",
+            "en",
+            "Complete the Safeguarding Adults Level 2 training",
+        ),
+        (
+            "Scorecard due: Amira Haddad - Senior Backend Engineer (Berlin)",
+            "Thanks for interviewing Amira Haddad today.",
+            "Greenhouse",
+            "en",
+            "Submit the scorecard for Amira Haddad in Greenhouse",
+        ),
+        (
+            "Reminder: renewal of food establishment licence FE-26-03318",
+            "Your licence is due for renewal.",
+            "Singapore Food Agency",
+            "en",
+            "Renew the food establishment licence FE-26-03318",
+        ),
+        (
+            "[certwatch] status.acme.io expires in 16h - auto-renewal failing (owner: you)",
+            "Certificate expiry warning. Auto-renewal has failed 3 times.",
+            "certwatch",
+            "en",
+            "Fix the failing renewal of the status.acme.io certificate",
+        ),
+        (
+            "Please DocuSign: Lease Renewal - 1420 N Dearborn Unit 5B",
+            "Renee Castillo sent you a document to review and sign.",
+            "Renee Castillo via Docusign",
+            "en",
+            "Sign the Lease Renewal for 1420 N Dearborn Unit 5B in Docusign",
+        ),
     ],
 )
 def test_a_personal_obligation_names_its_verb_and_object(subject, lead, sender, lang, expected):
     kind, text = duty_item(subject, lead, sender, mail_language(lead, lang))
     assert kind
     assert text == expected
+
+
+def test_a_subscription_that_failed_to_renew_is_no_certificate_to_fix():
+    kind, _ = duty_item("Auto-renewal failed for acme.io", "We could not charge you.", "Reg", "en")
+    assert kind != "renewfail"
 
 
 def test_no_duty_for_upsells_auto_replies_or_someone_elses_build():
@@ -159,3 +230,19 @@ def test_a_machine_mail_gives_its_obligation_or_nothing(body, subject, sender, e
 )
 def test_a_receipt_or_confirmation_is_no_duty(subject):
     assert duty_item(subject, "Hello", "Portal", "en") == ("", "")
+
+
+def test_the_duty_is_due_when_the_ask_it_replaces_is_not_on_the_mails_first_date():
+    body = (
+        "Thanks for interviewing Amira Haddad today (System Design, 14:00-15:00).\n\n"
+        "Your scorecard is due by Thursday at 15:00.\n\nSubmit scorecard: https://x.example/s/1"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Scorecard due: Amira Haddad - Senior Backend Engineer",
+        sender="Greenhouse <no-reply@greenhouse.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Submit the scorecard for Amira Haddad in Greenhouse", dt.date(2026, 12, 3))
+    ]

@@ -1,0 +1,210 @@
+"""What a machine assigns the reader: a list of their open tasks, a ticket, a term, a subject.
+
+A compliance tool lists the reader's failing checks by the state it wants ("1. MFA enforced
+for all GitHub members: 2 members without MFA" -> "Enforce MFA for all GitHub members: ..."),
+a help desk names the ticket it escalates to them, a government portal gives them a term
+("Dispone de 10 días naturales para acceder a su contenido"), a notice states the ask in its
+subject ("Required: enroll your YubiKey by Friday").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from digests.summarize.cues import CUED_DATE
+from digests.summarize.rewrite import IMPERATIVE, action_text
+from digests.summarize.types import truncate
+
+# The reader owns the list that follows: "These tests are failing and you are the owner".
+_OWNED = re.compile(
+    r"\b(?:you are (?:the )?owner|assigned to you|you(?:'re| are) (?:the )?assignee|"
+    r"you have \w+ (?:(?:open|pending|outstanding|overdue|incomplete|failing|new) )?"
+    r"(?:tasks|items|actions|action items|controls|tests|checks|to-?dos|trainings|courses|"
+    r"reviews|documents|forms|surveys|approvals)(?: (?:due|left|to complete|assigned))?\b|"
+    r"your (?:open |pending |outstanding |overdue )?(?:tasks|action items|to-?dos)\b|"
+    r"ihnen zugewiesen|qui vous (?:sont|ont été) (?:assignées|attribuées)|asignad[ao]s a ti)\b",
+    re.IGNORECASE,
+)
+_LIST_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+(?P<item>\S.{4,200})$", re.M)
+# A check named by the state it wants: "MFA enforced for all members", "Offboarded users
+# removed from Okta within 24 hours".
+_STATE = re.compile(
+    r"^(?P<what>[\w/&' -]{2,60}?)\s+(?:(?:are|is|were|was|have been|has been)\s+)?"
+    r"(?P<done>[a-z]{3,}ed)\b(?P<rest>.*)$"
+)
+_REMEDIATION = re.compile(
+    r"^(?:enforce|enable|encrypt|patch|configure|restrict|rotate|remove|review|update|complete|"
+    r"revoke|disable|document|approve|sign|install|upgrade|resolve|assign|acknowledge|verify|"
+    r"monitor|test|train|deploy|renew|archive|delete|collect|submit|tag|label|log)$"
+)
+
+
+def base_verb(done: str) -> str:
+    """ "enforced" -> "enforce", "reviewed" -> "review", "moved" -> "move" ("" if unknown)."""
+    for stem in (done[:-1], done[:-2], done[:-3]):
+        if _REMEDIATION.match(stem) or IMPERATIVE.fullmatch(stem):
+            return stem
+    return ""
+
+
+def _imperative(line: str) -> str:
+    """A list line as an item: kept when imperative, a check's state turned into its doing."""
+    line = line.strip().rstrip(".")
+    head = line.partition(": ")[0]
+    if IMPERATIVE.match(head):
+        return line
+    state = _STATE.match(head)
+    verb = base_verb(state.group("done")) if state else ""
+    if not state or not verb:
+        return ""
+    what = state.group("what")
+    what = what if what[:2].isupper() else what[:1].lower() + what[1:]
+    return f"{verb.capitalize()} {what}{state.group('rest')}{line[len(head) :]}"
+
+
+def owned_list_items(text: str) -> list[str]:
+    """The items of a list the mail says is the reader's ("These tests are failing and you
+    are the owner", "You have 3 open tasks:")."""
+    first = _LIST_LINE.search(text)
+    if not first or not _OWNED.search(text[: first.start()]):
+        return []
+    items = []
+    for found in _LIST_LINE.finditer(text, first.start()):
+        if item := _imperative(found.group("item")):
+            items.append(truncate(item, 140))
+    return items
+
+
+# "Ticket #60127 escalated to you: Webhooks not delivered", "New Critical report #2291873: ...".
+_TICKET = re.compile(
+    r"\b(?P<noun>ticket|case|report|request|fall|caso|demande)\s+#?(?P<num>[A-Z]*-?\d{3,})\b"
+    r"[^:]{0,40}:\s*(?P<title>[^()\n]{3,90})",
+    re.IGNORECASE,
+)
+_RESPONSE_DUE = re.compile(
+    r"\b(?:(?:next|first) response|response (?:is )?(?:due|required)|require[sd]? a "
+    r"(?:first )?response|escalated to you|assigned to you|ihnen zugewiesen|an sie eskaliert|"
+    r"vous a été (?:assigné|attribué)e?|asignado a (?:ti|usted)|te ha sido asignado)\b",
+    re.IGNORECASE,
+)
+# The reader's own request, acknowledged: the desk owes the answer.
+_THEIRS = re.compile(
+    r"\b(?:we (?:have|'ve) received your|we(?: will|'ll) (?:respond|reply|get back)|"
+    r"(?:an? )?(?:support )?(?:engineer|agent|member of our team) will (?:respond|reply|contact)|"
+    r"you(?: will|'ll) (?:receive|get) a (?:response|reply)|thank you for contacting)\b",
+    re.IGNORECASE,
+)
+_RESPOND = {
+    "en": "Respond to {noun} #{num}: {title}",
+    "de": "{noun} #{num} beantworten: {title}",
+    "fr": "Répondre au ticket #{num} : {title}",
+    "es": "Responder al {noun} #{num}: {title}",
+}
+
+
+def ticket_item(subject: str, lead: str, lang: str = "en") -> str:
+    """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
+    ticket = _TICKET.search(subject)
+    if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}") or _THEIRS.search(lead):
+        return ""
+    noun, num = ticket.group("noun"), ticket.group("num")
+    noun = noun.capitalize() if lang == "de" else noun.lower()
+    title = ticket.group("title").strip(" .-")
+    if lang == "en" and re.search(r"\bfirst response\b", lead, re.I):
+        return truncate(f"Send the first response on {noun} #{num}: {title}", 140)
+    text = _RESPOND.get(lang, _RESPOND["en"]).format(noun=noun, num=num, title=title)
+    return truncate(text, 140)
+
+
+# "Dispone de 10 días naturales para acceder a su contenido", "You have 14 days to respond".
+_DAYS_TO = re.compile(
+    r"\b(?:you have|you've got|dispone de|dispones de|tiene|tienes|vous disposez de|vous avez|"
+    r"tu as|tu disposes de)\s+(?P<n>\d{1,3})\s+(?:calendar\s+|business\s+|working\s+)?"
+    r"(?P<unit>days?|días?|jours?)(?:\s+(?P<kind>naturales|hábiles|calendaires|ouvrés|ouvrables))?"
+    r"\s+(?:to|para|pour)\s+(?P<what>[^.;]{3,100})",
+    re.IGNORECASE,
+)
+_VAGUE_OBJECT = re.compile(
+    r"\b(?:su contenido|its content|it|them|son contenu|le contenu|el contenido)$", re.I
+)
+
+
+# What a term obliges the reader to do (a right to return or cancel is no duty).
+_OWED_IN_TERM = re.compile(
+    r"^(?:respond|reply|access|submit|pay|complete|sign|renew|verify|confirm|file|provide|"
+    r"upload|update|acceder|presentar|responder|pagar|firmar|completar|aportar|subsanar|"
+    r"accéder|répondre|payer|signer|fournir|compléter|régulariser)\b",
+    re.IGNORECASE,
+)
+
+
+def term_item(sentences: list[str], topic: str, received: datetime) -> tuple[str, date | None]:
+    """ "You have 10 days to access it" -> (the item, the last day of the term)."""
+    for sentence in sentences:
+        found = _DAYS_TO.search(sentence)
+        if not found or re.search(r"\b(?:trial|free|offer|discount|%)\b", sentence, re.I):
+            continue
+        what = found.group("what").strip(" ,")
+        if not _OWED_IN_TERM.match(what):
+            continue  # "You have 30 days to return your item": a right, not a duty
+        if _VAGUE_OBJECT.search(what):
+            what = f"{what} ({topic})"
+        days = int(found.group("n"))
+        working = re.search(r"business|working|hábiles|ouvrés|ouvrables", found.group(0), re.I)
+        due = _working_days(received.date(), days) if working else None
+        due = due or received.date() + timedelta(days=days)
+        return truncate(what[:1].upper() + what[1:], 140), due
+    return "", None
+
+
+def _working_days(start: date, count: int) -> date:
+    day = start
+    while count:
+        day += timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
+# "Required: enroll your YubiKey by Friday (admin accounts)": the subject is the ask.
+_NOTICE_LEAD = re.compile(
+    r"^(?:\[[^\]]{1,40}\]\s*)*(?:action required|action needed|required|reminder|"
+    r"final reminder|important|please|action requise|rappel|acción requerida|recordatorio)"
+    r"\s*[:\-\u2013]\s*",
+    re.IGNORECASE,
+)
+
+
+# "validez votre ...", "firma tu ...": a French or Spanish imperative with its object.
+_ROMANCE = re.compile(
+    r"^(?:(?P<fr>[a-zà-ÿ]{3,})ez(?=\s+(?:votre|vos|le|la|les|l')\b)|"
+    r"(?P<es>[a-zá-ú]{3,})a(?=\s+(?:tu|tus|su|sus|el|la|los|las)\b))",
+    re.I,
+)
+_CUT_DATE = re.compile(r"\s+(?:avant|d'ici|au plus tard|antes del?|hasta)\b.*$", re.I)
+# A sign-up's nudges, not duties: "Reminder: confirm your email address".
+_NAG = re.compile(
+    r"\byour (?:profile|e-?mail(?: address)?|account setup|preferences|app|first \w+|"
+    r"free \w+|spot|seat|ticket)\b",
+    re.I,
+)
+_OBJECT = re.compile(r"\s+(?:your|the|a|an|all|this|these|those|our|my)\s", re.I)
+
+
+def subject_ask(subject: str) -> str:
+    """The imperative a notice's subject states ("Required: enroll your YubiKey", "Submit your
+    timesheet by Friday"); "" when it states none."""
+    found = _NOTICE_LEAD.match(subject)
+    rest = subject[found.end() :] if found else subject
+    if not found and not CUED_DATE.search(subject):
+        return ""  # "Verify your email": a sign-up step, not a duty with a date
+    if romance := _ROMANCE.match(rest):
+        # "validez votre note de frais avant le 4 décembre" -> "Valider votre note de frais"
+        french = romance.group("fr")
+        verb = f"{french}er" if french else f"{romance.group('es')}ar"
+        text = _CUT_DATE.sub("", f"{verb.capitalize()}{rest[romance.end() :]}")
+        return truncate(text.strip(" .,"), 140)
+    verb = IMPERATIVE.match(rest)
+    if not verb or not _OBJECT.match(rest[verb.end() :]) or _NAG.search(rest):
+        return ""  # "Action required: review cycle closes Friday" names no doing
+    return action_text(rest)
