@@ -227,6 +227,11 @@ _ENDING = re.compile(r"\b(?:new|replacement) [\w ]{0,30}?card ending(?: in)? (\d
 _RUN_NOUN = re.compile(r"\b(?:dag|workflow|pipeline|job|backup|build)\b", re.I)
 
 
+_NO_BRAND_TEXT = """account accounts security it support notifications notification no-reply noreply
+    team admin alerts alert the your service helpdesk billing"""
+_NO_BRAND = frozenset(_NO_BRAND_TEXT.split())
+
+
 def duty_item(
     subject: str, lead: str, sender: str, lang: str, *, mass: bool = False
 ) -> tuple[str, str]:
@@ -239,6 +244,8 @@ def duty_item(
         return "", ""  # a list's mail is the reader's only when it says so
     # "Renee Castillo via Docusign": the tool is the brand.
     brand = sender.split(" via ")[-1].split()[0] if sender.strip() else ""
+    if brand.lower().strip(".,:") in _NO_BRAND:
+        brand = ""  # "Account Security": "your account", not "your Account account"
     for kind, pattern, texts in KINDS:
         own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
         own = own or kind in {"bill", "password"}

@@ -126,6 +126,13 @@ from tests.digests.test_summarize_actions import items_of, texts
             "en",
             "Sign the Lease Renewal for 1420 N Dearborn Unit 5B in Docusign",
         ),
+        (
+            "Security alert: new sign-in on Linux",
+            "A new sign-in to your account was detected. If not, secure your account.",
+            "Account Security",  # a sender named for what it does is no brand
+            "en",
+            "Check the recent activity on your account",
+        ),
     ],
 )
 def test_a_personal_obligation_names_its_verb_and_object(subject, lead, sender, lang, expected):
