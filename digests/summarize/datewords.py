@@ -212,6 +212,30 @@ NEEDS_A_WORD = {
     "mid_month": frozenset(MONTHS),
     "end_of_named_month": frozenset(MONTHS),
 }
+_WEEK = ("week", "woche", "semaine", "semana")
+# Kinds of phrase whose every match, lower-cased, holds one of these strings: a text without
+# any needs no run of their patterns (tests/digests/test_summarize_shortcuts.py).
+NEEDS_TEXT = {
+    "iso": ("-",),
+    "slashed": ("/",),
+    "dotted": (".",),
+    "mid_month": ("mid",),
+    "end_of_named_month": ("end", "fin"),
+    "after_tomorrow": ("tomorrow", "übermorgen", "demain", "pasado"),
+    "tomorrow": ("tomorrow", "tmrw", "demain", "morgen", "mañana"),
+    "today": (
+        *("day", "tonight", "eod", "e.o.d", "cob", "business", "morning", "afternoon"),
+        *("evening", "heute", "aujourd", "soir", "hoy", "tarde", "noche", "mañana", "now"),
+        *("immediately", "sofort", "inmediato", "suite", "immédiatement", "mismo", "soon"),
+        *("sobald", "dès", "cuanto", "jetzt", "maintenant", "ahora"),
+    ),
+    "in_hours": ("h", "stunden"),
+    "in_days": ("day", "días", "dias", "jours", "tag"),
+    "end_next_week": _WEEK,
+    "end_of_week": ("eow", *_WEEK),
+    "end_of_month": ("eom", "month", "mois", "mes", "monat"),
+    "next_week": _WEEK,
+}
 
 
 def may_name_a_date(text: str) -> bool:

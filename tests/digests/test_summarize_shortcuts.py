@@ -1,0 +1,66 @@
+"""The analyzer's shortcuts for speed give the answers of the long way, never others."""
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digests.summarize import clock, dates
+from digests.summarize.datewords import DATE_PATTERNS, NEEDS_TEXT
+from digests.summarize.sentences import lower_exactly
+
+RECEIVED = dt.datetime(2026, 11, 30, 9, 15, tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
+PHRASES = [
+    "Please send the signed contract by Friday 5pm ET.",
+    "Could you review the deck before the end of the week?",
+    "Bitte bis übermorgen 18:30 Uhr Bescheid geben.",
+    "Merci de valider avant le 13 à 14h, au plus tard fin de semaine prochaine.",
+    "¿Puedes mandarme el informe antes del 25 de mayo, a las 9.30?",
+    "The domain expires in 25 hours; renew it right now.",
+    "Reply within 3 business days, no later than 2026-12-04 23:59 UTC.",
+    "We met on Monday; the next review is mid-March, then end of June 2027.",
+    "Stand 30.04.2026: balances as of 30 April; see section 3.4.",
+    "Can we start at 14:00 instead of 15:00 tomorrow?",
+    "EOD TODAY PLEASE, by 8 tonight at the latest.",
+    "Tuesday week (the 19th) or 12/15 works, before noon or by midnight.",
+    "Send it this afternoon, first thing tomorrow, or sofort.",
+    "Kindly PAY NOW: your ACCOUNT will close at the END OF THE MONTH.",
+]
+
+
+def _long_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No cue tests and patterns matched with re.IGNORECASE on the text as written."""
+    for module in (dates, clock):
+        monkeypatch.setattr(module, "lower_exactly", lambda text: None)
+    monkeypatch.setattr(dates, "NEEDS_TEXT", {})
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_dates_and_times_read_the_same_without_the_shortcuts(phrase, monkeypatch):
+    fast = dates._find_date(phrase, RECEIVED), clock.find_time(phrase, 10, True)
+    _long_way(monkeypatch)
+    assert (dates._find_date(phrase, RECEIVED), clock.find_time(phrase, 10, True)) == fast
+
+
+CUED = [(kind, pattern) for kind, pattern in DATE_PATTERNS if kind in NEEDS_TEXT]
+
+
+@pytest.mark.parametrize(("kind", "pattern"), CUED, ids=[kind for kind, _ in CUED])
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_date_phrase_holds_one_of_its_cues(kind, pattern, data):
+    phrase = data.draw(st.from_regex(pattern, fullmatch=True))
+    for match in pattern.finditer(phrase):
+        low = lower_exactly(match.group())
+        if low is not None:  # the shortcut is not taken for such text
+            assert any(cue in low for cue in NEEDS_TEXT[kind]), (kind, match.group())
+
+
+def test_text_whose_case_folds_oddly_is_read_as_written():
+    assert lower_exactly("By FRIDAY") == "by friday"
+    assert lower_exactly("\u0130stanbul by Friday") is None  # lowers to one character more
+    long_s = "Plea\u017fe \u017fend it by Friday"  # re.IGNORECASE reads the long s as an s
+    assert lower_exactly(long_s) is None
+    assert dates._find_date(long_s, RECEIVED)[0] == dt.date(2026, 12, 4)
