@@ -231,6 +231,11 @@ def compute_signals(
         "calendar-notification@"
     )
     obligation = bool(_OBLIGATION.search(text))
+    # Each pattern is searched once, however many signals read it.
+    consequence, ownership = bool(_CONSEQUENCE.search(text)), bool(_OWNERSHIP.search(text))
+    security, receipt = bool(_SECURITY.search(text)), bool(_RECEIPT.search(text))
+    marketing, trial = bool(_MARKETING.search(text)), bool(_TRIAL.search(text))
+    ci = bool(_CI.search(text))
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
     if not deadlines and mail_deadline is not None and (items or (automated and obligation)):
         deadlines = [mail_deadline]  # "payment failed ... paused at 23:59 today"
@@ -261,16 +266,16 @@ def compute_signals(
         "from_me": float(bool(me) and message.from_address.lower() == me),
         "auto_obligation": float(automated and obligation and direct == "to"),
         "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
-        "auto_receipt": float(automated and not obligation and bool(_RECEIPT.search(text))),
+        "auto_receipt": float(automated and not obligation and receipt),
         # A machine telling the reader that something of theirs breaks within the day.
         "auto_trouble_soon": float(
             automated
             and direct == "to"
             and not bulk
-            and not _TRIAL.search(text)
-            and not _MARKETING.search(text)
+            and not trial
+            and not marketing
             and not calendar
-            and (obligation or bool(_CONSEQUENCE.search(text)))
+            and (obligation or consequence)
             and soon is not None
             and soon <= 30
         ),
@@ -283,29 +288,24 @@ def compute_signals(
         "urgent_subject": float(bool(_URGENT.search(subject))),
         "urgent_text": float(bool(_URGENT.search(body))),
         "happening_now": float(bool(_NOW.search(text))),
-        "consequence": float(bool(_CONSEQUENCE.search(text))),
-        "ownership": float(bool(_OWNERSHIP.search(text))),
-        "consequence_owned": float(bool(_CONSEQUENCE.search(text) and _OWNERSHIP.search(text))),
-        "security_alert": float(bool(_SECURITY.search(text))),
-        "security_genuine": float(bool(_SECURITY.search(text)) and authenticity.auth_passed),
+        "consequence": float(consequence),
+        "ownership": float(ownership),
+        "consequence_owned": float(consequence and ownership),
+        "security_alert": float(security),
+        "security_genuine": float(security and authenticity.auth_passed),
         # The rubric's urgent case: an authenticated alert about the reader's own account.
         "own_account_alert": float(
-            bool(_SECURITY.search(text))
-            and authenticity.auth_passed
-            and direct == "to"
-            and not message.is_mass_mail
+            security and authenticity.auth_passed and direct == "to" and not message.is_mass_mail
         ),
-        "marketing": float(bool(_MARKETING.search(text))),
-        "trial_upsell": float(bool(_TRIAL.search(text))),
+        "marketing": float(marketing),
+        "trial_upsell": float(trial),
         # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
-        "auto_upsell": float(
-            automated and bool(_TRIAL.search(text)) and bool(_MARKETING.search(text))
-        ),
+        "auto_upsell": float(automated and trial and marketing),
         # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
         "auto_marketing": float(automated and bool(_SALES_PRESSURE.search(text))),
         "no_rush": float(bool(_NO_RUSH.search(text))),
         "fyi": float(bool(_FYI.search(text))),
-        "receipt": float(bool(_RECEIPT.search(text))),
+        "receipt": float(receipt),
         # Outreach from outside the reader's organisation, not an answer in a thread of theirs.
         "recruiter": float(
             bool(_RECRUITER.search(text))
@@ -313,7 +313,7 @@ def compute_signals(
             and "in-reply-to" not in message.headers
             and not subject.startswith("re:")
         ),
-        "ci_failed": float(bool(_CI.search(text))),
+        "ci_failed": float(ci),
         # A person asking through a machine: GitHub's "requested your review", "mentioned you".
         "relayed_ask": float(automated and relayed),
         "relayed_ask_soon": float(
@@ -326,10 +326,8 @@ def compute_signals(
             and bool(_LIVE_SUBJECT.search(subject))
             and bool(_ON_DUTY.search(body))
         ),
-        "oncall_alert": float(
-            automated and bool(_ALERT.search(text)) and bool(_OWNERSHIP.search(text))
-        ),
-        "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
+        "oncall_alert": float(automated and bool(_ALERT.search(text)) and ownership),
+        "ci_failed_owned": float(ci and ownership),
         "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
         "announcement": float(announced),
         "question": float("?" in body and not automated),
