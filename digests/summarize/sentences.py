@@ -104,7 +104,8 @@ def _split(text: str) -> tuple[str, ...]:
             start = end
         if rest := block[start:].strip():
             sentences.append(rest)
-    return tuple(_LIST_ITEM.sub("", s) for s in sentences if _LIST_ITEM.sub("", s))
+    unmarked = (_LIST_ITEM.sub("", s) for s in sentences)
+    return tuple(s for s in unmarked if s)
 
 
 def strip_greeting(sentence: str) -> str:
@@ -141,3 +142,21 @@ def lower_exactly(text: str) -> str | None:
     if any(letter in text for letter in _ODD_CASES):
         return None
     return text.lower()
+
+
+class Caseless:
+    """A re.IGNORECASE pattern matched on lower-cased text without the flag when that reads
+    the same (see :func:`lower_exactly`): two to four times faster on long alternations.
+
+    A match is one in the lower-cased text: good for yes or no and for offsets.
+    """
+
+    __slots__ = ("_lowered", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._lowered = lowered(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = lower_exactly(text)
+        return self.pattern.search(text) if low is None else self._lowered.search(low)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.sentences import Caseless, new_text, split_sentences, strip_greeting
 from digests.summarize.types import ActionItem, truncate
 
 SUMMARY_LIMIT = 160
@@ -28,21 +28,26 @@ _STOPWORD_TEXT = """
     too under until up very was we were what when where which while who whom why will with
     would you your yours hi hello dear thanks thank regards best please get got"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_NOISE = re.compile(
-    r"hope (you|this|all|your)|unsubscribe|view (it |this )?in (your )?browser|"
-    r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
-    r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
-    r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
-    r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
-    r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
-    r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
-    re.IGNORECASE,
+_NOISE = Caseless(
+    re.compile(
+        r"hope (you|this|all|your)|unsubscribe|view (it |this )?in (your )?browser|"
+        r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
+        r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
+        r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
+        r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
+        r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
+        r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
+        re.IGNORECASE,
+    )
 )
-_FACTS = re.compile(
-    r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
-    r"deadline|due|expires?|suspend\w*|failed|blocked|outage|invoice|payment|contract|"
-    r"approv\w*|review|release|launch|customer|budget|because|so that|otherwise|risk)\b",
-    re.IGNORECASE,
+_FACTS = Caseless(
+    re.compile(
+        r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
+        r"tonight|deadline|due|expires?|suspend\w*|failed|blocked|outage|invoice|payment|"
+        r"contract|approv\w*|review|release|launch|customer|budget|because|so that|otherwise|"
+        r"risk)\b",
+        re.IGNORECASE,
+    )
 )
 _LEAD_INS = re.compile(
     r"^(i('m| am) (writing|reaching out|emailing) (to|because|about)( let you know)?( that)?|"
@@ -89,8 +94,9 @@ def _candidates(message: ParsedMessage) -> list[str]:
 
 
 def _copies(sentence: str, others: Sequence[str]) -> bool:
+    """Whether the sentence holds one of ``others`` (normalized by :func:`_norm`) or is in one."""
     mine = _norm(sentence)
-    return any(o and (o in mine or mine in o) for o in (_norm(x) for x in others))
+    return any(o and (o in mine or mine in o) for o in others)
 
 
 def write_summary(
@@ -109,12 +115,13 @@ def write_summary(
     head = f"{topic} ({who})" if topic else who
     if not candidates:
         return truncate(head or message.snippet or "(no text)", SUMMARY_LIMIT)
-    asks = [item.text for item in items]
-    frequency = Counter(w for w in _words(" ".join(candidates)) if w not in _STOPWORDS)
+    asks = [_norm(item.text) for item in items]
+    content = [[w for w in _words(c) if w not in _STOPWORDS] for c in candidates]
+    frequency = Counter(w for words in content for w in words)
     topic_words = set(_words(topic)) - _STOPWORDS
 
     def score(index: int, sentence: str) -> float:
-        words = [w for w in _words(sentence) if w not in _STOPWORDS]
+        words = content[index]
         if not words:
             return -1.0
         value = sum(frequency[w] for w in words) / math.sqrt(len(words))

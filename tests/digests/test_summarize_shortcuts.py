@@ -1,6 +1,7 @@
 """The analyzer's shortcuts for speed give the answers of the long way, never others."""
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from digests.summarize import clock, dates
 from digests.summarize.datewords import DATE_PATTERNS, NEEDS_TEXT
-from digests.summarize.sentences import lower_exactly
+from digests.summarize.sentences import Caseless, lower_exactly
 
 RECEIVED = dt.datetime(2026, 11, 30, 9, 15, tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
 PHRASES = [
@@ -64,3 +65,11 @@ def test_text_whose_case_folds_oddly_is_read_as_written():
     long_s = "Plea\u017fe \u017fend it by Friday"  # re.IGNORECASE reads the long s as an s
     assert lower_exactly(long_s) is None
     assert dates._find_date(long_s, RECEIVED)[0] == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "text", ["Due SUNDAY", "due \u017funday", "\u0130T is due", "nothing to see", "It's due"]
+)
+def test_a_caseless_pattern_finds_what_the_case_insensitive_one_finds(text):
+    pattern = re.compile(r"\bsunday\b|\bit\b", re.IGNORECASE)
+    assert bool(Caseless(pattern).search(text)) == bool(pattern.search(text))
