@@ -32,16 +32,18 @@ from digests.summarize.datewords import (
     may_name_a_date,
 )
 from digests.summarize.proposals import is_scheduling_question
-from digests.summarize.sentences import lower_exactly, lowered
+from digests.summarize.sentences import Caseless, lower_exactly, lowered
 from digests.summarize.zones import CLOSE_IN_ZONE, ZONES
 
-_DEADLINE_CUE = re.compile(
-    r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
-    r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
-    # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
-    r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
-    r"(de\s+|on\s+|am\s+|,\s*)?$",
-    re.IGNORECASE,
+_DEADLINE_CUE = Caseless(
+    re.compile(
+        r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
+        r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
+        # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
+        r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
+        r"(de\s+|on\s+|am\s+|,\s*)?$",
+        re.IGNORECASE,
+    )
 )
 _TIME_CUE = re.compile(
     r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
