@@ -140,9 +140,10 @@ def _unleet(text: str) -> str:
     return text.translate(_LEET).replace("rn", "m").replace("vv", "w")
 
 
-# Per brand: its name as a domain writes it, its name in a display name, its real domains.
+# Per brand: its name, as a domain writes it, as a word of a display name; its real domains.
 _BRAND_CHECKS = [
     (
+        brand,
         brand.replace(" ", ""),
         re.compile(rf"\b{re.escape(brand)}\b"),
         frozenset(_registrable(domain) for domain in real),
@@ -176,13 +177,13 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
             if similar:
                 return True
     name = display_name.lower()
-    for squashed, in_name, real in _BRAND_CHECKS:
+    for brand, squashed, in_name, real in _BRAND_CHECKS:
         if domain in real:
             continue
         near = len(squashed) >= 5 and abs(len(imitated) - len(squashed)) <= 1
         if squashed in imitated or (near and _within_one_edit(imitated, squashed)):
             return True
-        if in_name.search(name) and squashed not in domain:
+        if brand in name and in_name.search(name) and squashed not in domain:
             return True
     return False
 

@@ -157,11 +157,12 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     low = lower_exactly(text)
     read, patterns = (low, _LOWERED_PATTERNS) if low is not None else (text, DATE_PATTERNS)
     words = frozenset(WORD.findall(read.lower()))
+    present = {cue for cue in _ALL_CUES if cue in low} if low is not None else None
     for kind, pattern in patterns:
         if (needs := NEEDS_A_WORD.get(kind)) is not None and words.isdisjoint(needs):
             continue  # no weekday or month name: the long alternations need not run
         cues = NEEDS_TEXT.get(kind)
-        if cues is not None and low is not None and not any(cue in low for cue in cues):
+        if cues is not None and present is not None and present.isdisjoint(cues):
             continue  # no "week" in the text: no "end of the week" either
         for match in pattern.finditer(read):
             found = _date_of(kind, match, today, received)
@@ -212,6 +213,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
 
 
 _LOWERED_PATTERNS = [(kind, lowered(pattern)) for kind, pattern in DATE_PATTERNS]
+_ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",

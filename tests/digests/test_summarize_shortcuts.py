@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digests.summarize import clock, dates
+from digests.summarize.authenticity import _distance, _within_one_edit
 from digests.summarize.datewords import DATE_PATTERNS, NEEDS_TEXT
 from digests.summarize.sentences import Caseless, lower_exactly
 
@@ -73,3 +74,9 @@ def test_text_whose_case_folds_oddly_is_read_as_written():
 def test_a_caseless_pattern_finds_what_the_case_insensitive_one_finds(text):
     pattern = re.compile(r"\bsunday\b|\bit\b", re.IGNORECASE)
     assert bool(Caseless(pattern).search(text)) == bool(pattern.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcm0", max_size=8), st.text(alphabet="abcm0", max_size=8))
+def test_one_edit_apart_is_what_the_edit_distance_says(a, b):
+    assert _within_one_edit(a, b) == (_distance(a, b) <= 1)
