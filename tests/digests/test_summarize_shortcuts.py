@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digests.summarize import clock, dates
+from digests.summarize import clock, dates, signals
 from digests.summarize.authenticity import _distance, _within_one_edit
 from digests.summarize.datewords import DATE_PATTERNS, NEEDS_TEXT
 from digests.summarize.sentences import Caseless, lower_exactly
@@ -80,3 +80,15 @@ def test_a_caseless_pattern_finds_what_the_case_insensitive_one_finds(text):
 @given(st.text(alphabet="abcm0", max_size=8), st.text(alphabet="abcm0", max_size=8))
 def test_one_edit_apart_is_what_the_edit_distance_says(a, b):
     assert _within_one_edit(a, b) == (_distance(a, b) <= 1)
+
+
+SIGNAL_CUES = list(signals.NEEDS_TEXT.items())
+
+
+@pytest.mark.parametrize(("pattern", "cues"), SIGNAL_CUES, ids=[c[0] for _, c in SIGNAL_CUES])
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_signal_phrase_holds_one_of_its_cues(pattern, cues, data):
+    phrase = data.draw(st.from_regex(pattern, fullmatch=True))  # lower case, as matched
+    for match in pattern.finditer(phrase):
+        assert any(cue in match.group() for cue in cues), match.group()
