@@ -155,16 +155,15 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
     # The patterns read lower-cased text without re.IGNORECASE: the same matches, faster.
     low = lower_exactly(text)
-    read, patterns = (low, _LOWERED_PATTERNS) if low is not None else (text, DATE_PATTERNS)
+    read = low if low is not None else text
     words = frozenset(WORD.findall(read.lower()))
     present = {cue for cue in _ALL_CUES if cue in low} if low is not None else None
-    for kind, pattern in patterns:
+    for kind, pattern, lowered_pattern, cues in _PATTERNS:
         if (needs := NEEDS_A_WORD.get(kind)) is not None and words.isdisjoint(needs):
             continue  # no weekday or month name: the long alternations need not run
-        cues = NEEDS_TEXT.get(kind)
         if cues is not None and present is not None and present.isdisjoint(cues):
             continue  # no "week" in the text: no "end of the week" either
-        for match in pattern.finditer(read):
+        for match in (lowered_pattern if low is not None else pattern).finditer(read):
             found = _date_of(kind, match, today, received)
             if found is None:
                 continue
@@ -212,7 +211,10 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     return found, end
 
 
-_LOWERED_PATTERNS = [(kind, lowered(pattern)) for kind, pattern in DATE_PATTERNS]
+# Each pattern, as written and for lower-cased text, and the strings it cannot match without.
+_PATTERNS = [
+    (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
+]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
