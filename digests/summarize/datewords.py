@@ -211,6 +211,7 @@ NEEDS_A_WORD = {
     "end_of_named_month": frozenset(MONTHS),
 }
 _WEEK = ("week", "woche", "semaine", "semana")
+# What a kind of phrase cannot be written without (below, two patterns need their own).
 _KIND_NEEDS = {
     "iso": ("-",),
     "slashed": ("/",),
