@@ -127,6 +127,8 @@ def _within_one_edit(a: str, b: str) -> bool:
         a, b = b, a
     if len(a) - len(b) > 1:
         return False
+    if len(b) >= 2 and a[0] != b[0] and a[-1] != b[-1]:
+        return False  # one edit leaves the first letter or the last as it was
     first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
     if len(a) == len(b):
         return a[first + 1 :] == b[first + 1 :]  # one letter swapped for another at most

@@ -131,15 +131,12 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
-# Letters re.IGNORECASE reads otherwise than their str.lower(): a capital I with a dot lowers
-# to two characters; a dotless i and a long s match "i" and "s".
-_ODD_CASES = ("\u0130", "\u0131", "\u017f")
-
-
 def lower_exactly(text: str) -> str | None:
     """``text.lower()``, in which a :func:`lowered` pattern finds what the original finds in
     ``text`` at the same offsets; None for the rare text where that is not so."""
-    if any(letter in text for letter in _ODD_CASES):
+    # The letters re.IGNORECASE reads otherwise than str.lower() does: a capital I with a dot
+    # lowers to two characters; a dotless i and a long s match "i" and "s".
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
         return None
     return text.lower()
 

@@ -62,12 +62,15 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 2]
+    return [w for w in _TOKEN.findall(text.lower()) if len(w) > 2]
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def topic_of(subject: str) -> str:
@@ -93,9 +96,8 @@ def _candidates(message: ParsedMessage) -> list[str]:
     return found
 
 
-def _copies(sentence: str, others: Sequence[str]) -> bool:
-    """Whether the sentence holds one of ``others`` (normalized by :func:`_norm`) or is in one."""
-    mine = _norm(sentence)
+def _copies(mine: str, others: Sequence[str]) -> bool:
+    """Whether a sentence holds one of ``others`` or is in one (all normalized by :func:`_norm`)."""
     return any(o and (o in mine or mine in o) for o in others)
 
 
@@ -116,7 +118,9 @@ def write_summary(
     if not candidates:
         return truncate(head or message.snippet or "(no text)", SUMMARY_LIMIT)
     asks = [_norm(item.text) for item in items]
-    content = [[w for w in _words(c) if w not in _STOPWORDS] for c in candidates]
+    # Each candidate's words, tokenized once: its content words and its normal form.
+    tokens = [_TOKEN.findall(c.lower()) for c in candidates]
+    content = [[w for w in t if len(w) > 2 and w not in _STOPWORDS] for t in tokens]
     frequency = Counter(w for words in content for w in words)
     topic_words = set(_words(topic)) - _STOPWORDS
 
@@ -129,7 +133,7 @@ def write_summary(
         value += 1.0 if _FACTS.search(sentence) else 0.0
         # Names, amounts, dates: what a summary must keep.
         value += 0.25 * min(6, len(_NAMED.findall(sentence[1:])))
-        value -= 2.0 if _copies(sentence, asks) else 0.0
+        value -= 2.0 if _copies(" ".join(tokens[index]), asks) else 0.0
         value -= 1.0 if index == 0 and len(candidates) > 1 else 0.0
         value -= 0.5 * index / len(candidates)
         return value - (1.0 if len(sentence) > 220 else 0.0)
