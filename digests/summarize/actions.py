@@ -166,7 +166,7 @@ def find_action_items(
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
         # A machine's list after "You still have the following to complete:" is the reader's.
-        owed = OBLIGATION.search(sentence) or (from_list and intro_verb)
+        owed = automated and (OBLIGATION.search(sentence) or (from_list and intro_verb))
         if automated and not (is_ask and owed and not message.is_mass_mail):
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue

@@ -130,8 +130,37 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _within_one_edit(a: str, b: str) -> bool:
+    """``_distance(a, b) <= 1``, without filling the whole table."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    if len(b) >= 2 and a[0] != b[0] and a[-1] != b[-1]:
+        return False  # one edit leaves the first letter or the last as it was
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
+    if len(a) == len(b):
+        return a[first + 1 :] == b[first + 1 :]  # one letter swapped for another at most
+    return a[first + 1 :] == b[first:]  # one letter more at most
+
+
+_LEET = str.maketrans("0135", "oles")
+
+
 def _unleet(text: str) -> str:
-    return text.translate(str.maketrans("0135", "oles")).replace("rn", "m").replace("vv", "w")
+    return text.translate(_LEET).replace("rn", "m").replace("vv", "w")
+
+
+# Per brand: its name, as a domain writes it, as a word of a display name; its real domains.
+_BRAND_CHECKS = [
+    (
+        brand,
+        brand.replace(" ", ""),
+        re.compile(rf"\b{re.escape(brand)}\b"),
+        frozenset(_registrable(domain) for domain in real),
+    )
+    for brand, real in _BRANDS.items()
+]
 
 
 @lru_cache(maxsize=1024)
@@ -139,31 +168,33 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
     """A domain that imitates a brand or the reader's domain without being it."""
     domain = _registrable(sender_domain)
     label = domain.split(".")[0]
+    imitated = _unleet(label)
     if reader_domain:
         mine = _registrable(reader_domain)
         mine_label = mine.split(".")[0]
         rest = label.replace(mine_label, "").strip("-")
-        similar = (
-            _distance(_unleet(label), mine_label) <= 2
-            # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
-            or mine_label in sender_domain.lower().removesuffix(domain)
-            # "fernwood-secure.com", but not a sister company's "fernwood-group.co.uk"
-            or (mine_label in label and bool(_DISGUISE.fullmatch(rest)))
-        )
-        if domain != mine and len(mine_label) >= 4 and similar:
-            return True
+        if domain != mine and len(mine_label) >= 4:
+            similar = (
+                # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
+                mine_label in sender_domain.lower().removesuffix(domain)
+                # "fernwood-secure.com", but not a sister company's "fernwood-group.co.uk"
+                or (mine_label in label and bool(_DISGUISE.fullmatch(rest)))
+                # two letters off at most (lengths further apart are more)
+                or (
+                    abs(len(imitated) - len(mine_label)) <= 2
+                    and _distance(imitated, mine_label) <= 2
+                )
+            )
+            if similar:
+                return True
     name = display_name.lower()
-    for brand, real in _BRANDS.items():
-        if any(domain == _registrable(r) for r in real):
+    for brand, squashed, in_name, real in _BRAND_CHECKS:
+        if domain in real:
             continue
-        squashed = brand.replace(" ", "")
-        imitated = _unleet(label)
         near = len(squashed) >= 5 and abs(len(imitated) - len(squashed)) <= 1
-        if squashed in imitated or (near and _distance(imitated, squashed) <= 1):
+        if squashed in imitated or (near and _within_one_edit(imitated, squashed)):
             return True
-        if re.search(rf"\b{re.escape(brand)}\b", name) and not re.search(
-            rf"{re.escape(squashed)}", domain
-        ):
+        if brand in name and in_name.search(name) and squashed not in domain:
             return True
     return False
 

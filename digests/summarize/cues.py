@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import Caseless
+
 # "Do you have the deck? Can you share it?": the question only leads to the ask.
 PREAMBLE = re.compile(
     r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
 )
 # A sentence whose date is a deadline for the asks after it.
-DEADLINE_LIKE = re.compile(
-    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|closes?|expires?|"
-    r"today|tonight|tomorrow|eod|cob|asap|bis|avant|antes|hasta|d'ici|heute|morgen|demain|"
-    r"mañana|hoy|aujourd'hui|ce soir|esta (?:tarde|noche))\b",
-    re.IGNORECASE,
+DEADLINE_LIKE = Caseless(
+    re.compile(
+        r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|closes?|expires?|"
+        r"today|tonight|tomorrow|eod|cob|asap|bis|avant|antes|hasta|d'ici|heute|morgen|demain|"
+        r"mañana|hoy|aujourd'hui|ce soir|esta (?:tarde|noche))\b",
+        re.IGNORECASE,
+    )
 )
 # "Also, could you ...": a separate matter with no borrowed deadline.
 SEPARATE = re.compile(
@@ -37,20 +41,24 @@ BACK_REFERENCE = re.compile(
 # "Today we export CSVs nightly": how things are, not a date.
 NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b", re.I)
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
-CUED = re.compile(
-    r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
-    r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
-    r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
-    re.IGNORECASE,
+CUED = Caseless(
+    re.compile(
+        r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
+        r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
+        r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
+        re.IGNORECASE,
+    )
 )
 # "anytime before the 10th works", "the deadline is Friday": a date that is a deadline.
-CUED_DATE = re.compile(
-    r"\b(?:by|before|until|no later than|deadline is|due(?: on| by)?|latest|bis|spätestens|"
-    r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|am\s+)?"
-    r"(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|next|this|mon|tue|wed|thu|fri|sat|sun|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|demain|mañana|hoy|lun|mar|"
-    r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",
-    re.IGNORECASE,
+CUED_DATE = Caseless(
+    re.compile(
+        r"\b(?:by|before|until|no later than|deadline is|due(?: on| by)?|latest|bis|spätestens|"
+        r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|am\s+)?"
+        r"(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|next|this|mon|tue|wed|thu|fri|sat|sun|"
+        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|demain|mañana|hoy|lun|mar|"
+        r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",
+        re.IGNORECASE,
+    )
 )
 
 # "If you let me know before 10 October, ...": when the question before it is due.

@@ -25,21 +25,25 @@ from digests.summarize.datewords import (
     IN_HOURS,
     MONTHS,
     NEEDS_A_WORD,
+    NEEDS_TEXT,
     NUMBER_WORDS,
     WEEKDAYS,
     WORD,
     may_name_a_date,
 )
 from digests.summarize.proposals import is_scheduling_question
+from digests.summarize.sentences import Caseless, lower_exactly, lowered
 from digests.summarize.zones import CLOSE_IN_ZONE, ZONES
 
-_DEADLINE_CUE = re.compile(
-    r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
-    r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
-    # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
-    r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
-    r"(de\s+|on\s+|am\s+|,\s*)?$",
-    re.IGNORECASE,
+_DEADLINE_CUE = Caseless(
+    re.compile(
+        r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
+        r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
+        # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
+        r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
+        r"(de\s+|on\s+|am\s+|,\s*)?$",
+        re.IGNORECASE,
+    )
 )
 _TIME_CUE = re.compile(
     r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
@@ -149,11 +153,17 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
-    words = frozenset(WORD.findall(text.lower()))
-    for kind, pattern in DATE_PATTERNS:
+    # The patterns read lower-cased text without re.IGNORECASE: the same matches, faster.
+    low = lower_exactly(text)
+    read = low if low is not None else text
+    words = frozenset(WORD.findall(read.lower()))
+    present = {cue for cue in _ALL_CUES if cue in low} if low is not None else None
+    for kind, pattern, lowered_pattern, cues in _PATTERNS:
         if (needs := NEEDS_A_WORD.get(kind)) is not None and words.isdisjoint(needs):
             continue  # no weekday or month name: the long alternations need not run
-        for match in pattern.finditer(text):
+        if cues is not None and present is not None and present.isdisjoint(cues):
+            continue  # no "week" in the text: no "end of the week" either
+        for match in (lowered_pattern if low is not None else pattern).finditer(read):
             found = _date_of(kind, match, today, received)
             if found is None:
                 continue
@@ -201,6 +211,11 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     return found, end
 
 
+# Each pattern, as written and for lower-cased text, and the strings it cannot match without.
+_PATTERNS = [
+    (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
+]
+_ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",

@@ -44,6 +44,16 @@ IN_HOURS = re.compile(
     re.IGNORECASE,
 )
 HOURS_FROM_NOW = re.compile(rf"\b{_COUNT}\s*{_HOURS}\s+from now\b", re.IGNORECASE)
+# "please reset your password now", "Rotate the key now.": today, with no time (the corpus's
+# convention); "Shop now" is no ask of the reader's.
+PLEASE_NOW = re.compile(
+    r"(?:\b(?:please|pls|kindly|bitte|merci de|por favor)\b|^\W*(?:reset|change|rotate|"
+    r"revoke|fix|check|call|contact|reply|respond|confirm|stop|restart|roll back|sign|pay|"
+    r"review|secure|update|remove|disable)\b)[^.?!;]{0,60}?"
+    r"\b(now|jetzt|maintenant|ahora)\b(?!\s+(?:on|that|available|live|open|in|at|is|are|"
+    r"has|have|and then)\b)",
+    re.IGNORECASE,
+)
 # Where each kind of phrase is found; each pattern's groups are read by _date_of().
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -119,19 +129,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    (
-        # "please reset your password now", "Rotate the key now.": today, with no time (the
-        # corpus's convention); "Shop now" is no ask of the reader's
-        "today",
-        re.compile(
-            r"(?:\b(?:please|pls|kindly|bitte|merci de|por favor)\b|^\W*(?:reset|change|rotate|"
-            r"revoke|fix|check|call|contact|reply|respond|confirm|stop|restart|roll back|sign|pay|"
-            r"review|secure|update|remove|disable)\b)[^.?!;]{0,60}?"
-            r"\b(now|jetzt|maintenant|ahora)\b(?!\s+(?:on|that|available|live|open|in|at|is|are|"
-            r"has|have|and then)\b)",
-            re.IGNORECASE,
-        ),
-    ),
+    ("today", PLEASE_NOW),
     ("in_hours", IN_HOURS),
     ("in_hours", HOURS_FROM_NOW),
     (
@@ -212,6 +210,34 @@ NEEDS_A_WORD = {
     "mid_month": frozenset(MONTHS),
     "end_of_named_month": frozenset(MONTHS),
 }
+_WEEK = ("week", "woche", "semaine", "semana")
+# What a kind of phrase cannot be written without (below, two patterns need their own).
+_KIND_NEEDS = {
+    "iso": ("-",),
+    "slashed": ("/",),
+    "dotted": (".",),
+    "mid_month": ("mid",),
+    "end_of_named_month": ("end", "fin"),
+    "after_tomorrow": ("tomorrow", "übermorgen", "demain", "pasado"),
+    "tomorrow": ("tomorrow", "tmrw", "demain", "morgen", "mañana"),
+    "today": (
+        *("day", "tonight", "eod", "e.o.d", "cob", "business", "morning", "afternoon"),
+        *("evening", "heute", "aujourd", "soir", "hoy", "tarde", "noche", "mañana", "now"),
+        *("immediately", "sofort", "inmediato", "suite", "immédiatement", "mismo", "soon"),
+        *("sobald", "dès", "cuanto"),
+    ),
+    "in_hours": ("h", "stunden"),
+    "in_days": ("day", "días", "dias", "jours", "tag"),
+    "end_next_week": _WEEK,
+    "end_of_week": ("eow", *_WEEK),
+    "end_of_month": ("eom", "month", "mois", "mes", "monat"),
+    "next_week": _WEEK,
+}
+# Patterns whose every match, lower-cased, holds one of these strings: a text without any
+# needs no run of the pattern (tests/digests/test_summarize_shortcuts.py checks each).
+NEEDS_TEXT: dict[re.Pattern[str], tuple[str, ...]] = {
+    pattern: _KIND_NEEDS[kind] for kind, pattern in DATE_PATTERNS if kind in _KIND_NEEDS
+} | {PLEASE_NOW: ("now", "jetzt", "maintenant", "ahora"), HOURS_FROM_NOW: ("from now",)}
 
 
 def may_name_a_date(text: str) -> bool:

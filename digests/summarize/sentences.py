@@ -104,7 +104,8 @@ def _split(text: str) -> tuple[str, ...]:
             start = end
         if rest := block[start:].strip():
             sentences.append(rest)
-    return tuple(_LIST_ITEM.sub("", s) for s in sentences if _LIST_ITEM.sub("", s))
+    unmarked = (_LIST_ITEM.sub("", s) for s in sentences)
+    return tuple(s for s in unmarked if s)
 
 
 def strip_greeting(sentence: str) -> str:
@@ -128,3 +129,31 @@ def new_text(message: ParsedMessage) -> str:
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern for lower-cased text: re.IGNORECASE is slow on long alternations."""
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def lower_exactly(text: str) -> str | None:
+    """``text.lower()``, in which a :func:`lowered` pattern finds what the original finds in
+    ``text`` at the same offsets; None for the rare text where that is not so."""
+    # The letters re.IGNORECASE reads otherwise than str.lower() does: a capital I with a dot
+    # lowers to two characters; a dotless i and a long s match "i" and "s".
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return None
+    return text.lower()
+
+
+class Caseless:
+    """A re.IGNORECASE pattern matched on lower-cased text without the flag when that reads
+    the same (see :func:`lower_exactly`): two to four times faster on long alternations.
+
+    A match is one in the lower-cased text: good for yes or no and for offsets.
+    """
+
+    __slots__ = ("_lowered", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._lowered = lowered(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = lower_exactly(text)
+        return self.pattern.search(text) if low is None else self._lowered.search(low)

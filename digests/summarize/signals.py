@@ -231,18 +231,24 @@ def compute_signals(
         "calendar-notification@"
     )
     obligation = bool(_OBLIGATION.search(text))
+    # Each pattern is searched once, however many signals read it.
+    consequence, ownership = bool(_CONSEQUENCE.search(text)), bool(_OWNERSHIP.search(text))
+    security, receipt = bool(_SECURITY.search(text)), bool(_RECEIPT.search(text))
+    marketing, trial = bool(_MARKETING.search(text)), _found(_TRIAL, text)
+    ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
     if not deadlines and mail_deadline is not None and (items or (automated and obligation)):
         deadlines = [mail_deadline]  # "payment failed ... paused at 23:59 today"
     hours = deadline_hours(deadlines, ctx)
     mail_hours = deadline_hours([mail_deadline], ctx) if mail_deadline else None
     handle = ctx.me.partition("@")[0]
-    relayed = bool(_RELAYED.search(text)) or bool(handle and f"@{handle}" in text)
+    # Cheap tests first: the patterns run only where their answer counts.
+    relayed = automated and (_found(_RELAYED, text) or bool(handle and f"@{handle}" in text))
     me = ctx.me
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
     who = "auto" if automated else "person"
-    announced = bool(_ANNOUNCE.search(text)) and (recipients > 8 or direct == "")
+    announced = (recipients > 8 or direct == "") and bool(_ANNOUNCE.search(text))
     bucket = _bucket(hours)
     same_org = bool(me) and message.from_address.lower().endswith("@" + me.rpartition("@")[2])
     soon = hours if hours is not None else mail_hours  # the ask's own date comes first
@@ -261,16 +267,16 @@ def compute_signals(
         "from_me": float(bool(me) and message.from_address.lower() == me),
         "auto_obligation": float(automated and obligation and direct == "to"),
         "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
-        "auto_receipt": float(automated and not obligation and bool(_RECEIPT.search(text))),
+        "auto_receipt": float(automated and not obligation and receipt),
         # A machine telling the reader that something of theirs breaks within the day.
         "auto_trouble_soon": float(
             automated
             and direct == "to"
             and not bulk
-            and not _TRIAL.search(text)
-            and not _MARKETING.search(text)
+            and not trial
+            and not marketing
             and not calendar
-            and (obligation or bool(_CONSEQUENCE.search(text)))
+            and (obligation or consequence)
             and soon is not None
             and soon <= 30
         ),
@@ -282,38 +288,33 @@ def compute_signals(
         "many_recipients": float(recipients > 8),
         "urgent_subject": float(bool(_URGENT.search(subject))),
         "urgent_text": float(bool(_URGENT.search(body))),
-        "happening_now": float(bool(_NOW.search(text))),
-        "consequence": float(bool(_CONSEQUENCE.search(text))),
-        "ownership": float(bool(_OWNERSHIP.search(text))),
-        "consequence_owned": float(bool(_CONSEQUENCE.search(text) and _OWNERSHIP.search(text))),
-        "security_alert": float(bool(_SECURITY.search(text))),
-        "security_genuine": float(bool(_SECURITY.search(text)) and authenticity.auth_passed),
+        "happening_now": float(_found(_NOW, text)),
+        "consequence": float(consequence),
+        "ownership": float(ownership),
+        "consequence_owned": float(consequence and ownership),
+        "security_alert": float(security),
+        "security_genuine": float(security and authenticity.auth_passed),
         # The rubric's urgent case: an authenticated alert about the reader's own account.
         "own_account_alert": float(
-            bool(_SECURITY.search(text))
-            and authenticity.auth_passed
-            and direct == "to"
-            and not message.is_mass_mail
+            security and authenticity.auth_passed and direct == "to" and not message.is_mass_mail
         ),
-        "marketing": float(bool(_MARKETING.search(text))),
-        "trial_upsell": float(bool(_TRIAL.search(text))),
+        "marketing": float(marketing),
+        "trial_upsell": float(trial),
         # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
-        "auto_upsell": float(
-            automated and bool(_TRIAL.search(text)) and bool(_MARKETING.search(text))
-        ),
+        "auto_upsell": float(automated and trial and marketing),
         # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
         "auto_marketing": float(automated and bool(_SALES_PRESSURE.search(text))),
-        "no_rush": float(bool(_NO_RUSH.search(text))),
-        "fyi": float(bool(_FYI.search(text))),
-        "receipt": float(bool(_RECEIPT.search(text))),
+        "no_rush": float(_found(_NO_RUSH, text)),
+        "fyi": float(_found(_FYI, text)),
+        "receipt": float(receipt),
         # Outreach from outside the reader's organisation, not an answer in a thread of theirs.
         "recruiter": float(
-            bool(_RECRUITER.search(text))
-            and not same_org
+            not same_org
             and "in-reply-to" not in message.headers
             and not subject.startswith("re:")
+            and bool(_RECRUITER.search(text))
         ),
-        "ci_failed": float(bool(_CI.search(text))),
+        "ci_failed": float(ci),
         # A person asking through a machine: GitHub's "requested your review", "mentioned you".
         "relayed_ask": float(automated and relayed),
         "relayed_ask_soon": float(
@@ -326,10 +327,8 @@ def compute_signals(
             and bool(_LIVE_SUBJECT.search(subject))
             and bool(_ON_DUTY.search(body))
         ),
-        "oncall_alert": float(
-            automated and bool(_ALERT.search(text)) and bool(_OWNERSHIP.search(text))
-        ),
-        "ci_failed_owned": float(bool(_CI.search(text) and _OWNERSHIP.search(text))),
+        "oncall_alert": float(automated and bool(_ALERT.search(text)) and ownership),
+        "ci_failed_owned": float(ci and ownership),
         "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
         "announcement": float(announced),
         "question": float("?" in body and not automated),
@@ -400,3 +399,28 @@ def _is_auto_reply(message: ParsedMessage) -> bool:
 for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and _value.flags & re.IGNORECASE:
         globals()[_name] = lowered(_value)
+
+# What these patterns cannot match without: one of the strings (tests/digests/
+# test_summarize_shortcuts.py checks each). Most mail holds none, and skips the pattern.
+NEEDS_TEXT: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CI: ("fail", "broken", "errored"),
+    _TRIAL: ("trial", "plan expires"),
+    _RELAYED: ("review", "requested", "mentioned you", "assigned", "asked you"),
+    _NOW: (
+        *("right", "as we speak", "moment", "currently", "since", "still", "gerade"),
+        "ahora mismo",
+    ),
+    _NO_RUSH: (
+        *("no rush", "no hurry", "no urgency", "not urgent", "whenever", "when you"),
+        *("coming weeks", "keine eile", "d'urgence", "ne presse", "prisa", "low priority"),
+    ),
+    _FYI: (
+        *("fyi", "for your information", "heads", "just so you know", "no action"),
+        *("nothing", "for your records", "zur info", "pour info", "para tu información"),
+    ),
+}
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the pattern is found in the lower-cased text, looking only if it may be."""
+    return any(cue in text for cue in NEEDS_TEXT[pattern]) and bool(pattern.search(text))

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.sentences import Caseless, new_text, split_sentences, strip_greeting
 from digests.summarize.types import ActionItem, truncate
 
 SUMMARY_LIMIT = 160
@@ -28,21 +28,26 @@ _STOPWORD_TEXT = """
     too under until up very was we were what when where which while who whom why will with
     would you your yours hi hello dear thanks thank regards best please get got"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_NOISE = re.compile(
-    r"hope (you|this|all|your)|unsubscribe|view (it |this )?in (your )?browser|"
-    r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
-    r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
-    r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
-    r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
-    r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
-    r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
-    re.IGNORECASE,
+_NOISE = Caseless(
+    re.compile(
+        r"hope (you|this|all|your)|unsubscribe|view (it |this )?in (your )?browser|"
+        r"^https?://\S+$|all rights reserved|privacy policy|you are receiving this|"
+        r"manage (your )?preferences|thanks( so much| again| in advance)?[!.]?$|^cheers|"
+        r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
+        r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
+        r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
+        r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
+        re.IGNORECASE,
+    )
 )
-_FACTS = re.compile(
-    r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
-    r"deadline|due|expires?|suspend\w*|failed|blocked|outage|invoice|payment|contract|"
-    r"approv\w*|review|release|launch|customer|budget|because|so that|otherwise|risk)\b",
-    re.IGNORECASE,
+_FACTS = Caseless(
+    re.compile(
+        r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|"
+        r"tonight|deadline|due|expires?|suspend\w*|failed|blocked|outage|invoice|payment|"
+        r"contract|approv\w*|review|release|launch|customer|budget|because|so that|otherwise|"
+        r"risk)\b",
+        re.IGNORECASE,
+    )
 )
 _LEAD_INS = re.compile(
     r"^(i('m| am) (writing|reaching out|emailing) (to|because|about)( let you know)?( that)?|"
@@ -57,12 +62,15 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 2]
+    return [w for w in _TOKEN.findall(text.lower()) if len(w) > 2]
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def topic_of(subject: str) -> str:
@@ -88,9 +96,9 @@ def _candidates(message: ParsedMessage) -> list[str]:
     return found
 
 
-def _copies(sentence: str, others: Sequence[str]) -> bool:
-    mine = _norm(sentence)
-    return any(o and (o in mine or mine in o) for o in (_norm(x) for x in others))
+def _copies(mine: str, others: Sequence[str]) -> bool:
+    """Whether a sentence holds one of ``others`` or is in one (all normalized by :func:`_norm`)."""
+    return any(o and (o in mine or mine in o) for o in others)
 
 
 def write_summary(
@@ -109,12 +117,15 @@ def write_summary(
     head = f"{topic} ({who})" if topic else who
     if not candidates:
         return truncate(head or message.snippet or "(no text)", SUMMARY_LIMIT)
-    asks = [item.text for item in items]
-    frequency = Counter(w for w in _words(" ".join(candidates)) if w not in _STOPWORDS)
+    asks = [_norm(item.text) for item in items]
+    # Each candidate's words, tokenized once: its content words and its normal form.
+    tokens = [_TOKEN.findall(c.lower()) for c in candidates]
+    content = [[w for w in t if len(w) > 2 and w not in _STOPWORDS] for t in tokens]
+    frequency = Counter(w for words in content for w in words)
     topic_words = set(_words(topic)) - _STOPWORDS
 
     def score(index: int, sentence: str) -> float:
-        words = [w for w in _words(sentence) if w not in _STOPWORDS]
+        words = content[index]
         if not words:
             return -1.0
         value = sum(frequency[w] for w in words) / math.sqrt(len(words))
@@ -122,7 +133,7 @@ def write_summary(
         value += 1.0 if _FACTS.search(sentence) else 0.0
         # Names, amounts, dates: what a summary must keep.
         value += 0.25 * min(6, len(_NAMED.findall(sentence[1:])))
-        value -= 2.0 if _copies(sentence, asks) else 0.0
+        value -= 2.0 if _copies(" ".join(tokens[index]), asks) else 0.0
         value -= 1.0 if index == 0 and len(candidates) > 1 else 0.0
         value -= 0.5 * index / len(candidates)
         return value - (1.0 if len(sentence) > 220 else 0.0)
