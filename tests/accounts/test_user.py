@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import User
-from accounts.preferences import clean_preferences, default_preferences
 from gda_site.serialization import SerializationError
 from tests.accounts.factories import UserFactory
 
@@ -43,20 +42,6 @@ def test_invalid_time_zone_is_refused():
     with pytest.raises(ValidationError) as info:
         user.full_clean()
     assert "Europe/Atlantis is not an IANA time zone" in str(info.value)
-
-
-def test_preferences_fill_defaults_and_refuse_unknown_keys():
-    assert clean_preferences({"max_items": 10})["max_items"] == 10
-    with pytest.raises(ValidationError) as info:
-        clean_preferences({"colour": "blue", "deliver_email": "no", "max_items": "5"})
-    errors = info.value.messages
-    assert [e.split(":")[0] for e in errors] == ["colour", "deliver_email", "max_items"]
-
-
-def test_retired_schedule_keys_are_dropped_not_refused():
-    """Moved onto digests.Schedule by its migration; a stray copy is no error."""
-    cleaned = clean_preferences({"schedule": "0 25 * * *", "paused": True, "max_items": 7})
-    assert cleaned == {**default_preferences(), "max_items": 7}
 
 
 # Deliberately not in the JSON: identity, secrets and permissions stay on this site.
