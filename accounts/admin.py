@@ -52,7 +52,7 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["date_joined", "last_login", "their_rows"]
     fieldsets = [
         (None, {"fields": ["email", "password", "their_rows"]}),
-        ("Profile", {"fields": ["name", "timezone", "digest_preferences"]}),
+        ("Profile", {"fields": ["name", "timezone"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]

@@ -11,7 +11,6 @@ from django.db.models.functions import Lower
 from django.utils.timezone import now
 
 from accounts import crypto
-from accounts.preferences import default_preferences, validate_preferences
 from gda_site import serialization as js
 
 
@@ -58,16 +57,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     timezone = models.CharField(
         max_length=64, default=default_timezone, validators=[validate_timezone]
     )
-    digest_preferences = models.JSONField(
-        default=default_preferences, validators=[validate_preferences], blank=True
-    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=now)
 
     objects = UserManager()
 
-    JSON_FIELDS = ("email", "name", "timezone", "digest_preferences", "date_joined")
+    JSON_FIELDS = ("email", "name", "timezone", "date_joined")
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -101,7 +97,6 @@ class User(AbstractBaseUser, PermissionsMixin):
             "email": self.email,
             "name": self.name,
             "timezone": self.timezone,
-            "digest_preferences": self.digest_preferences,
             "date_joined": js.iso(self.date_joined),
         }
 
@@ -116,7 +111,6 @@ class User(AbstractBaseUser, PermissionsMixin):
             email=js.get(data, "email", str),
             name=js.get(data, "name", str),
             timezone=js.get(data, "timezone", str),
-            digest_preferences=js.get(data, "digest_preferences", dict),
             date_joined=js.get_datetime(data, "date_joined"),
         )
         user.set_unusable_password()

@@ -42,6 +42,9 @@ def copy_to_json(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
+    # It reads User.digest_preferences, which accounts/0005 drops.
+    run_before = [("accounts", "0005_drop_user_digest_preferences")]
+
     dependencies = [
         ('digests', '0005_sync_cursor'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

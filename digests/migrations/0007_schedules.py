@@ -77,8 +77,12 @@ def schedules_to_json(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    # It reads GoogleAccount.digests_paused_by_us, which accounts/0004 drops.
-    run_before = [("accounts", "0004_drop_digests_paused_by_us")]
+    # It reads GoogleAccount.digests_paused_by_us, which accounts/0004 drops, and
+    # User.digest_preferences, which accounts/0005 drops.
+    run_before = [
+        ("accounts", "0004_drop_digests_paused_by_us"),
+        ("accounts", "0005_drop_user_digest_preferences"),
+    ]
 
     dependencies = [
         ('digests', '0006_preferences'),

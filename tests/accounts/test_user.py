@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import User
-from accounts.preferences import clean_preferences, default_preferences
 from gda_site.serialization import SerializationError
 from tests.accounts.factories import UserFactory
 
@@ -45,26 +44,6 @@ def test_invalid_time_zone_is_refused():
     assert "Europe/Atlantis is not an IANA time zone" in str(info.value)
 
 
-def test_new_user_gets_default_preferences(settings):
-    user = UserFactory()
-    assert user.digest_preferences == default_preferences()
-    assert "schedule" not in user.digest_preferences  # schedules are digests.Schedule rows
-
-
-def test_preferences_fill_defaults_and_refuse_unknown_keys():
-    assert clean_preferences({"max_items": 10})["max_items"] == 10
-    with pytest.raises(ValidationError) as info:
-        clean_preferences({"colour": "blue", "deliver_email": "no", "max_items": "5"})
-    errors = info.value.messages
-    assert [e.split(":")[0] for e in errors] == ["colour", "deliver_email", "max_items"]
-
-
-def test_retired_schedule_keys_are_dropped_not_refused():
-    """Moved onto digests.Schedule by its migration; a stray copy is no error."""
-    cleaned = clean_preferences({"schedule": "0 25 * * *", "paused": True, "max_items": 7})
-    assert cleaned == {**default_preferences(), "max_items": 7}
-
-
 # Deliberately not in the JSON: identity, secrets and permissions stay on this site.
 NOT_EXPORTED = {"id", "password", "last_login", "is_superuser", "is_active", "is_staff"}
 
@@ -76,7 +55,6 @@ def field_values(user: User) -> dict:
 def test_user_round_trip_through_the_database_keeps_every_field():
     user = UserFactory(
         date_joined=dt.datetime(2026, 3, 29, 1, 30, 15, 250, tzinfo=dt.UTC),
-        digest_preferences={**default_preferences(), "max_items": 10, "deliver_email": False},
     )
     data = user.to_dict()
     assert data["date_joined"] == "2026-03-29T01:30:15.000250+00:00"
@@ -86,13 +64,7 @@ def test_user_round_trip_through_the_database_keeps_every_field():
     again = User.from_dict(data)
     again.save()
     after = field_values(User.objects.get(pk=again.pk))
-    assert set(before) - NOT_EXPORTED == {
-        "email",
-        "name",
-        "timezone",
-        "digest_preferences",
-        "date_joined",
-    }
+    assert set(before) - NOT_EXPORTED == {"email", "name", "timezone", "date_joined"}
     for field in set(before) - NOT_EXPORTED:
         assert after[field] == before[field], field
 
@@ -106,10 +78,6 @@ def test_user_round_trip_through_the_database_keeps_every_field():
             "date_joined: expected a date-time with a UTC offset",
         ),
         ({"timezone": "Nowhere/City"}, "timezone: Nowhere/City is not an IANA time zone"),
-        (
-            {"digest_preferences": {"deliver_email": "yes"}},
-            "digest_preferences: deliver_email: Expected bool, got str.",
-        ),
     ],
 )
 def test_user_from_dict_names_the_bad_field(change, message):
@@ -144,10 +112,8 @@ def test_user_from_dict_requires_every_field(field):
         ({"colour": "blue"}, "colour: unknown field"),
         ({"name": "n" * 201}, "name: Ensure this value has at most 200 characters"),
         ({"email": "not-an-address"}, "email: Enter a valid email address."),
-        (
-            {"digest_preferences": {"max_items": 0}},
-            "digest_preferences: max_items: Expected 1..100.",
-        ),
+        # Dropped by accounts/0005: digest preferences are digests.DigestPreferences rows.
+        ({"digest_preferences": {}}, "digest_preferences: unknown field"),
     ],
 )
 def test_user_from_dict_refuses_what_the_model_refuses(change, message):

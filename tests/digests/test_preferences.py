@@ -161,6 +161,38 @@ def test_the_migration_keeps_the_json_preferences():
     )
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_dropped_json_column_is_filled_again_when_migrating_back():
+    """accounts/0005 drops the column after digests/0006 and 0007 have read it; reversing
+    brings it back, and those two migrations write the rows' values into it."""
+    before = [("digests", "0005_sync_cursor")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    User = executor.loader.project_state(before).apps.get_model("accounts", "User")
+    user = User.objects.create(email="kept@example.com", digest_preferences={"max_items": 7})
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        with connection.cursor() as cursor:
+            columns = connection.introspection.get_table_description(cursor, "accounts_user")
+        assert "digest_preferences" not in {column.name for column in columns}
+        DigestPreferences.objects.filter(user_id=user.pk).update(max_items=9, query="is:starred")
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        User = executor.loader.project_state(before).apps.get_model("accounts", "User")
+        prefs = User.objects.get(pk=user.pk).digest_preferences
+        assert {key: prefs[key] for key in ("query", "max_items", "deliver_email")} == {
+            "query": "is:starred",
+            "max_items": 9,
+            "deliver_email": True,
+        }
+        assert prefs["send_from_gmail"] is False
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(demo_user, fake, settings):
     set_digest_preferences(demo_user, empty_policy="send")
     build_digest(demo_user, now=timezone.now())
