@@ -119,7 +119,9 @@ def _resolve(
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
             return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
         evening = None
-        if clock.hour < 12 and _BARE.match(text, clock_at):
+        # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
+        short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
+        if clock.hour < 12 and (_BARE.match(text, clock_at) or short):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
         if evening is not None and evening > received:
             moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
@@ -181,7 +183,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
             relative = kind in {"weekday", "next_week", "end_of_week"}
-            rank = 0 if cued else 1
+            # "about Wednesday's outage on Monday": the possessive names a thing, not the date.
+            owned = kind == "weekday" and text.startswith(("'s", "\u2019s"), match.end())
+            rank = 0 if cued else 2 if owned else 1
             candidates.append(
                 (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
             )
@@ -207,7 +211,9 @@ _AS_OF = re.compile(
     re.IGNORECASE,
 )
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
-_BARE = re.compile(r"\d{1,2}(?!\s*[:.h\d]|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
+_BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
+# "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".
+_SHORT_CLOCK = re.compile(r"\d[:.]\d\d(?!\s*(?:am\b|a\.m))", re.IGNORECASE)
 # Any word that makes a time something to meet, anywhere in the sentence.
 _ANY_DEADLINE_WORD = re.compile(
     r"\bby\s+(?:the\s+)?(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|close|mon|tue|wed|"
@@ -282,6 +288,11 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         count = _count(groups[0])
         business = groups[1] or groups[3] or groups[2].lower().startswith(("werk", "arbeit"))
         return _business_days(today, count) if business else today + timedelta(days=count)
+    if kind == "in_weeks":
+        return today + timedelta(weeks=_count(groups[0]))
+    if kind == "end_of_quarter":
+        quarter = int(groups[0]) if groups[0] else (today.month - 1) // 3 + 1
+        return _month_day(today, quarter * 3, 30 if quarter in (2, 3) else 31, None)
     if kind == "end_next_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
     if kind == "end_of_week":

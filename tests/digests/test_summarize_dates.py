@@ -597,3 +597,46 @@ def test_an_afternoon_time_already_past_today_is_tomorrows_and_never_an_error():
     assert resolve_deadline("can you review it before 3pm?", late) == Deadline(
         dt.date(2026, 12, 1), dt.time(15)
     )
+
+
+def test_a_possessive_weekday_names_a_thing_and_the_other_weekday_is_the_date():
+    # Received Monday 30 November: "Wednesday's outage" is past, "on Friday" is the date.
+    phrase = "a root-cause call about Wednesday's sync outage on Friday at 08:00"
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 4), dt.time(8))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("can you send it by the weekend?", dt.date(2026, 12, 4)),
+        ("bitte bis zum Wochenende", dt.date(2026, 12, 4)),
+        ("I need it by end of play", dt.date(2026, 11, 30)),
+        ("mándamelo esta misma tarde", dt.date(2026, 11, 30)),
+        ("please review it within a week", dt.date(2026, 12, 7)),
+        ("send your comments in two weeks", dt.date(2026, 12, 14)),
+        ("bitte innerhalb von zwei Wochen", dt.date(2026, 12, 14)),
+        ("merci de répondre sous deux semaines", dt.date(2026, 12, 14)),
+        ("respóndeme en dos semanas", dt.date(2026, 12, 14)),
+        ("by the end of the quarter", dt.date(2026, 12, 31)),
+        ("by end of Q2", dt.date(2027, 6, 30)),  # Q2 is long over: next year's
+        ("bis Quartalsende", dt.date(2026, 12, 31)),
+    ],
+)
+def test_weekends_weeks_and_quarters(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # written at 11:00: "by 4:30" is this afternoon, "by 8." (sentence end) tonight
+        ("Can you send it by 4:30?", Deadline(dt.date(2026, 11, 30), dt.time(16, 30))),
+        ("Send it by 8.", Deadline(dt.date(2026, 11, 30), dt.time(20))),
+        # a 24-hour morning time already past is tomorrow's
+        ("Send it by 09:30.", Deadline(dt.date(2026, 12, 1), dt.time(9, 30))),
+        ("I need it in an hour", Deadline(dt.date(2026, 11, 30), dt.time(12))),
+    ],
+)
+def test_a_short_clock_time_already_past_in_the_morning_is_the_afternoons(phrase, expected):
+    eleven = dt.datetime(2026, 11, 30, 11, 0, tzinfo=BERLIN)
+    assert resolve_deadline(phrase, eleven) == expected
