@@ -13,7 +13,8 @@ import re
 import zoneinfo
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import new_text
+from digests.summarize.dates import resolve_deadline
+from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
 
 # A machine may ask only for a personal obligation.
@@ -104,18 +105,37 @@ _ASKS_TO_REPLY = re.compile(
 
 def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionItem | None:
     """ "Reply to the invitation" when the mail asks for an answer; an invitation alone asks
-    nothing (its preparation asks are the items)."""
+    nothing (its preparation asks are the items).
+
+    The answer is due when the mail says ("RSVP by Friday"), not when the event starts.
+    """
     event = message.calendar
     if event is None or event.method in {"CANCEL", "REPLY"}:
         return None
-    if not _ASKS_TO_REPLY.search(new_text(message)):
+    text = new_text(message)
+    if not _ASKS_TO_REPLY.search(text):
         return None
-    when = event.start.astimezone(zone) if event.start else None
+    received = message.received_at.astimezone(zone)
+    due = next(
+        (
+            found
+            for sentence in split_sentences(text)
+            if _ASKS_TO_REPLY.search(sentence) and _REPLY_BY.search(sentence)
+            if (found := resolve_deadline(sentence, received))
+        ),
+        None,
+    )
     return ActionItem(
         f"Reply to the invitation: {event.summary}",
-        when.date() if when else None,
-        when.time().replace(second=0, microsecond=0) if when and not event.all_day else None,
+        due.due if due else None,
+        due.time if due else None,
     )
+
+
+# "RSVP by Friday", "please reply before the 20th": when the answer is due.
+_REPLY_BY = re.compile(
+    r"\b(?:by|before|until|no later than|latest|bis|avant|d'ici|antes del?|hasta)\s", re.I
+)
 
 
 def mentions(text: str, me: str) -> bool:

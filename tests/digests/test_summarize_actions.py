@@ -299,8 +299,16 @@ def test_an_invitation_is_an_item_only_when_the_mail_asks_for_an_answer():
     assert invitation_item(quiet, BERLIN) is None
     asked = _invitation("Please RSVP by Friday and bring one idea.")
     assert invitation_item(asked, BERLIN) == ActionItem(
-        "Reply to the invitation: Planning", dt.date(2026, 12, 2), dt.time(11)
+        "Reply to the invitation: Planning", dt.date(2026, 12, 4)
     )
+
+
+def test_an_invitations_answer_has_no_date_unless_the_mail_gives_one():
+    from digests.summarize.notices import invitation_item
+
+    # The event's start is when to be there, not when to answer.
+    asked = _invitation("Hi all - please RSVP and bring one idea.")
+    assert invitation_item(asked, BERLIN) == ActionItem("Reply to the invitation: Planning")
 
 
 def test_the_deadline_is_read_in_the_clause_that_asks():
