@@ -49,6 +49,9 @@ _TIME_CUE = re.compile(
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
 _PAST_BEFORE = re.compile(
     r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
+    # "Following our chat on Friday", "as discussed in the call on Monday": it happened
+    r"(?:following|further to|as discussed|as agreed|per) (?:in |at |during )?(?:our|the|your|"
+    r"my)\b[^.,;]{0,25}|"
     r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
     r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
