@@ -24,11 +24,11 @@ from digests.summarize.cues import (
     NOWADAYS,
     PREAMBLE,
     SENDER_CLAUSE,
-    SEPARATE,
     language,
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.item_dates import MailDates
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
@@ -129,6 +129,8 @@ def find_action_items(
     sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = _soonest([s for _, s in sentences if CUED.search(s)], received, zone)
+    mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
+    mail.subject, mail.calendar = message.subject, message.calendar
     topic = _topic(message.subject)
     lang = language(new_text(message))
     before: list[str] = []
@@ -178,11 +180,8 @@ def find_action_items(
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
         ahead = _deadline_ahead(sentences, len(before), received) if not stated else None
-        deadline = stated or (intro if in_list else None) or ahead or previous
-        # An ask without a date of its own is due when the mail's nearest deadline is,
-        # unless it says it is a separate matter ("Also, could you let us know who ...").
-        separate = not stated and SEPARATE.match(sentence)
-        deadline = ahead if separate else deadline or first_date
+        own = stated or (intro if in_list else None)  # else one it borrows (item_dates)
+        deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
         if (owner := _ASSIGNEE.match(sentence)) and listed:
             if owner.group(1).lower() != my_name:

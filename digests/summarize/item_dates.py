@@ -1,0 +1,165 @@
+"""Which date an ask takes when its own sentence names none.
+
+A careful reader dates such an ask by what it points at. "Please read it before we start",
+"bring the A3 prints", "prepare a page for that call" are due when the event is (the hearing
+tomorrow at 9.30, the invitation's start). "Would a date in July work?" names its own range
+and "approve it when you can" says there is no hurry: neither borrows a date. Otherwise the
+ask is due when the mail's nearest deadline is ("by Friday" in another sentence).
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from digests.invitations import CalendarEvent
+from digests.summarize.cues import SEPARATE
+from digests.summarize.dates import Deadline, resolve_deadline
+
+# "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
+NO_HURRY = re.compile(
+    r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
+    r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
+    r"whenever|at your (?:convenience|leisure)|no rush|no hurry|"
+    r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin prisa|"
+    r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
+    r"pas d'urgence|rien ne presse|"
+    r"wenn (?:du|sie) (?:zeit|dazu kommst|dazu kommen|kannst|können)|bei gelegenheit|"
+    r"keine eile)\b",
+    re.IGNORECASE,
+)
+# "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
+OWN_RANGE = re.compile(
+    r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
+    r"evening|morning|afternoon|weekend)s? (?:in|next|this|during|over|later|that suits|"
+    r"that works|suits|works)\b|\bsome ?time (?:in|next|this|over|during|later)\b|"
+    r"\b(?:une|un|quelle) (?:date|jour|semaine|créneau) (?:en|dans|la semaine|le mois)\b|"
+    r"\b(?:una|algún|qué) (?:fecha|día|semana|hueco) (?:en|de|la semana|el mes)\b|"
+    r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
+    re.IGNORECASE,
+)
+# What a meeting, a call or a visit is called.
+_EVENT_NOUN = (
+    r"meeting|call|hearing|session|interview|workshop|offsite|off-site|onsite|game day|demo|"
+    r"presentation|talk|seminar|conference|board|dinner|lunch|visit|kick-?off|stand-?up|retro|"
+    r"sync|1:1|one-on-one|[\w-]+ review|training|webinar|appointment|deposition|trial|"
+    r"tasting|event|sprint|class|panel|pitch|walkthrough|walk-through|"
+    r"termin|sitzung|besprechung|treffen|gespräch|präsentation|vortrag|"
+    r"réunion|rendez-vous|séance|appel|entretien|présentation|atelier|comité|conseil|"
+    r"reunión|reunion|llamada|sesión|entrevista|presentación|consejo|comité|junta|visita|taller"
+)
+_EVENT_NOUN_RE = re.compile(rf"\b(?:{_EVENT_NOUN})\b", re.IGNORECASE)
+# The ask points at an event: "before the hearing", "for that call", "bring X", "before we start".
+EVENT_REF = re.compile(
+    r"(?:\b(?:before|for|at|to|ahead of|in time for|prior to|avant|pour|à|antes de|para|en|a|"
+    r"vor|für|bei|zu)\s+(?:the|our|your|their|that|this|tomorrow's|today's|next week's|la|le|"
+    r"l'|el|los|las|das|die|der|dem|den|notre|votre|nuestra|vuestra)|"
+    r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b|"
+    r"\b(?P<start>before (?:we|you|they|she|he|i) (?:start|begin|meet|go in|kick off|talk|speak|"
+    r"sit down|come in|comes? in|arrives?|gets? back|returns?|leaves?|starts?)|"
+    r"antes de (?:que )?(?:empecemos|empezar|comenzar|vernos|la reunión)|"
+    r"avant (?:qu'on|que nous|de) (?:commence|commencions|commencer|se voie|nous voir)|"
+    r"bevor wir (?:anfangen|beginnen|starten|uns treffen))\b|"
+    r"(?P<bring>\b(?:bring|brings|bringing|traer|traigas|traiga|llevar|lleves|lleve|apporter|"
+    r"apporte|apportez|mitbringen|mitnehmen|mitbringst)\b)|"
+    r"(?P<then>\bbefore then\b|\bavant cela\b|\bd'ici là\b|\bantes de eso\b|\bbis dahin\b)",
+    re.IGNORECASE,
+)
+# Words that make a date a deadline rather than when something happens.
+_DEADLINE_WORD = re.compile(
+    r"\b(?:by|before|until|till|due|deadline|latest|no later than|bis|spätestens|avant|d'ici|"
+    r"au plus tard|antes|hasta|plazo|frist|échéance)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class MailDates:
+    """What a mail offers its undated asks: its nearest cued date and its events."""
+
+    sentences: list[str]  # the new text's sentences, in order
+    received: datetime  # in the reader's zone
+    zone: zoneinfo.ZoneInfo
+    first: Deadline | None  # the nearest cued date still ahead
+    subject: str = ""
+    calendar: CalendarEvent | None = None
+    is_ask: Callable[[str], bool] = field(default=lambda _: False)
+
+    def due(
+        self,
+        own: Deadline | None,
+        sentence: str,
+        index: int,
+        ahead: Deadline | None,
+        previous: Deadline | None,
+    ) -> tuple[Deadline | None, str]:
+        """The ask's own deadline, else the one it borrows; a date already past is today's.
+
+        "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
+        """
+        found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
+        if found and found.due < self.received.date():
+            return Deadline(self.received.date()), source + "-past"
+        return found, source
+
+    def borrowed(
+        self, sentence: str, index: int, ahead: Deadline | None, previous: Deadline | None
+    ) -> tuple[Deadline | None, str]:
+        """The date an ask without its own takes, and where it came from.
+
+        ``index`` is the ask's place in ``sentences``; ``ahead`` is a deadline stated just
+        after it ("Send them to me by the 5th" beats "for the board on the 15th"),
+        ``previous`` one stated just before. A separate matter ("Also, ...") borrows only a
+        deadline after it or the date of an event it names.
+        """
+        if NO_HURRY.search(sentence) or OWN_RANGE.search(sentence):
+            return None, "none"
+        if ahead:
+            return ahead, "ahead"
+        if (ref := EVENT_REF.search(sentence)) and (found := self.event(ref, index)):
+            return found, "event"
+        if SEPARATE.match(sentence):
+            return None, "none"
+        if previous:
+            return previous, "previous"
+        return self.first, "first_date"
+
+    def event(self, ref: re.Match[str], index: int) -> Deadline | None:
+        """When the event an ask points at happens."""
+        received = self.received
+        if ref.group("then"):
+            for sentence in reversed(self.sentences[max(0, index - 2) : index]):
+                if found := resolve_deadline(sentence, received):
+                    return found if found.due >= received.date() else None
+            return None
+        noun = (ref.group("noun") or "").lower()
+        named_re = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE) if noun else None
+        named = [s for s in self.sentences if named_re and named_re.search(s)]
+        for sentence in [*named, self.subject] if noun else []:
+            found = resolve_deadline(sentence, received) if sentence else None
+            if found and found.due >= received.date():
+                return found
+        if (calendar := self.calendar) and calendar.start and calendar.method != "CANCEL":
+            if calendar.all_day:
+                return Deadline(calendar.start.date())  # a day, not an instant: no zone
+            start = calendar.start.astimezone(self.zone)
+            return Deadline(start.date(), start.time().replace(second=0, microsecond=0))
+        return self._any_event()
+
+    def _any_event(self) -> Deadline | None:
+        """The date of the mail's event: a dated statement that is no deadline or ask."""
+        best: tuple[int, int, Deadline] | None = None
+        for place, sentence in enumerate(self.sentences):
+            if _DEADLINE_WORD.search(sentence) or self.is_ask(sentence):
+                continue
+            found = resolve_deadline(sentence, self.received)
+            if found is None or found.due < self.received.date():
+                continue
+            rank = 0 if _EVENT_NOUN_RE.search(sentence) else 1 if found.time else 2
+            if best is None or (rank, place) < best[:2]:
+                best = (rank, place, found)
+        return best[2] if best and best[0] < 2 else None

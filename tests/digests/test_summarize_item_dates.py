@@ -1,0 +1,86 @@
+"""Which date an ask without its own takes: the event it points at, the mail's deadline, none."""
+
+import datetime as dt
+import zoneinfo
+
+from digests.parsing import parse_message
+from digests.summarize import ActionItem, find_action_items
+from tests.digests.factories import gmail_message, mail
+from tests.digests.hostile_corpus import multipart, text_part
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
+RECEIVED = dt.datetime(2026, 11, 30, 14, 15, tzinfo=dt.UTC)  # Monday 15:15 in Berlin
+MONDAY, TUESDAY = dt.date(2026, 11, 30), dt.date(2026, 12, 1)
+
+
+def items_of(body, zone=BERLIN, subject=""):
+    message = parse_message(gmail_message(mail(body, subject=subject), received=RECEIVED))
+    return find_action_items(message, zone, automated=False)
+
+
+def test_reading_before_we_start_is_due_when_the_hearing_starts_not_tonight():
+    body = (
+        "Louise was meant to be the HR rep at the disciplinary hearing tomorrow at 9.30 but "
+        "she's off sick. Can you let me know tonight whether you can cover? If so, the pack is "
+        "in the ER folder. Please read it before we start."
+    )
+    items = items_of(body)
+    assert [(i.due, i.time) for i in items] == [(MONDAY, None), (TUESDAY, dt.time(9, 30))]
+
+
+def test_bringing_something_is_due_at_the_meeting():
+    body = (
+        "Lucía, al final el consejo ha aceptado ver la nueva imagen mañana a las 9:30. "
+        "¿Puedes traer las láminas impresas en A3? Confírmame esta noche si puedes venir."
+    )
+    items = items_of(body, MADRID)
+    assert [(i.due, i.time) for i in items] == [(TUESDAY, dt.time(9, 30)), (MONDAY, None)]
+
+
+def test_preparing_for_a_named_call_takes_that_calls_date():
+    body = (
+        "The customer asked for a call about Wednesday's outage on Thursday at 16:00. "
+        "The renewal paperwork is due by Tuesday. Could you prepare a one-page RCA for that call?"
+    )
+    assert items_of(body)[-1] == ActionItem(
+        "Prepare a one-page RCA for that call", dt.date(2026, 12, 3), dt.time(16)
+    )
+
+
+def test_an_ask_to_do_it_when_you_can_borrows_no_date():
+    body = (
+        "I found an IFRS 17 course in October, three Fridays. Could you approve it when you "
+        "can? Registration is open until 15 December."
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_an_ask_naming_a_range_to_choose_from_borrows_no_date():
+    body = (
+        "Our contract runs until 31 January and I'd welcome a review meeting. "
+        "Would a date in January work for you?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_an_undated_ask_still_takes_the_deadline_the_mail_states():
+    body = "The committee closes the call for papers on Friday. Could you send me your abstract?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+
+
+def test_bringing_something_to_an_all_day_invitation_is_due_on_its_day():
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Offsite\r\n"
+        "DTSTART;VALUE=DATE:20261215\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    body = "Two days, no laptops. Please bring one idea for the thing that hurts most on-call."
+    message = parse_message(multipart([text_part(body), text_part(ics, "text/calendar")]))
+    new_york = zoneinfo.ZoneInfo("America/New_York")  # the day, not midnight UTC moved west
+    items = find_action_items(message, new_york, automated=False)
+    assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 15), None)]
+
+
+def test_an_ask_whose_deadline_has_passed_is_due_today():
+    body = "The invoice was due on 28 November and is now overdue. Please arrange payment."
+    assert [i.due for i in items_of(body)] == [MONDAY]
