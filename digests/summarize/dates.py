@@ -178,6 +178,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 "month_day",
                 "day_month",
                 "the_nth",
+                "weekday_nth",
                 "mid_month",
                 "end_of_named_month",
             }
@@ -194,13 +195,16 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             )
     # "COB Thursday", "EOD Friday": the end of *that* day, not of today. "Tuesday next week,
     # Nov 3", "Tuesday week (19th)": the calendar date says which Tuesday.
+    # "el lunes 16": the weekday inside the dated phrase says no more than the date.
     starts = [c[1] for c in candidates]
     absolute = [c[1] for c in candidates if c[5]]
+    spans = [(c[1], c[2]) for c in candidates if c[5]]
     candidates = [
         c
         for c in candidates
         if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
         and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
+        and not (c[6] and any(a <= c[1] and c[2] < b for a, b in spans))
     ]
     if not candidates:
         return None, -1
@@ -272,7 +276,7 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "day_month":
         year = int(groups[2]) if groups[2] else None
         return _month_day(today, MONTHS[groups[1].lower()], int(groups[0]), year)
-    if kind == "the_nth":
+    if kind in {"the_nth", "weekday_nth"}:
         day = int(groups[0])
         found = _safe_date(today.year, today.month, day)
         if found is None or found < today:

@@ -642,3 +642,18 @@ def test_weekends_weeks_and_quarters(phrase, due):
 def test_a_short_clock_time_already_past_in_the_morning_is_the_afternoons(phrase, expected):
     eleven = dt.datetime(2026, 11, 30, 11, 0, tzinfo=BERLIN)
     assert resolve_deadline(phrase, eleven) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("el lunes 14 tenemos la auditoría", dt.date(2026, 12, 14)),
+        ("can you send it by Monday the 14th?", dt.date(2026, 12, 14)),
+        ("bitte bis Freitag, den 11. schicken", dt.date(2026, 12, 11)),
+        ("le rendez-vous est jeudi 10 à 10h", dt.date(2026, 12, 10)),
+        ("by Monday 14 December", dt.date(2026, 12, 14)),  # not "Monday 1"
+        ("by Friday 5pm", dt.date(2026, 12, 4)),  # an hour, not the 5th
+    ],
+)
+def test_a_weekday_with_a_day_of_the_month_is_that_day(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
