@@ -66,7 +66,10 @@ EVENT_REF = re.compile(
     r"bevor wir (?:anfangen|beginnen|starten|uns treffen))\b|"
     r"(?P<bring>\b(?:bring|brings|bringing|traer|traigas|traiga|llevar|lleves|lleve|apporter|"
     r"apporte|apportez|mitbringen|mitnehmen|mitbringst)\b)|"
-    r"(?P<then>\bbefore then\b|\bavant cela\b|\bd'ici là\b|\bantes de eso\b|\bbis dahin\b)",
+    r"(?P<then>\bbefore then\b|\bavant cela\b|\bd'ici là\b|\bantes de eso\b|\bbis dahin\b|"
+    # "Can you update the slides beforehand?": before the event just named
+    r"\b(?:beforehand|in advance|ahead of time|vorher|vorab|im voraus|auparavant|à l'avance|"
+    r"en amont|de antemano|con antelación|antes)(?=\s*[?.!,]|\s*$))",
     re.IGNORECASE,
 )
 # Words that make a date a deadline rather than when something happens.

@@ -84,3 +84,11 @@ def test_bringing_something_to_an_all_day_invitation_is_due_on_its_day():
 def test_an_ask_whose_deadline_has_passed_is_due_today():
     body = "The invoice was due on 28 November and is now overdue. Please arrange payment."
     assert [i.due for i in items_of(body)] == [MONDAY]
+
+
+def test_preparing_beforehand_is_due_when_the_event_just_named_is():
+    body = (
+        "El jueves 3 tenemos la auditoría a las 9:00. "
+        "¿Puedes dejar preparadas las conciliaciones bancarias antes?"
+    )
+    assert [(i.due, i.time) for i in items_of(body, MADRID)] == [(dt.date(2026, 12, 3), dt.time(9))]
