@@ -159,3 +159,16 @@ def test_a_machine_mail_gives_its_obligation_or_nothing(body, subject, sender, e
 )
 def test_a_receipt_or_confirmation_is_no_duty(subject):
     assert duty_item(subject, "Hello", "Portal", "en") == ("", "")
+
+
+def test_a_security_alert_without_a_date_is_due_the_day_it_came():
+    body = (
+        "Someone just used your password to try to sign in to your account. Google blocked "
+        "them, but you should check what happened.\n\nCheck activity"
+    )
+    found = items_of(
+        body, automated=True, subject="Critical security alert", sender="Google <no-reply@g.co>"
+    )
+    assert [(item.text, str(item.due)) for item in found] == [
+        ("Check the recent activity on your Google account", "2026-11-30")
+    ]
