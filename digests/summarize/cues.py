@@ -39,7 +39,8 @@ NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.
 CUED = re.compile(
     r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
-    r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
+    r"(?!.*\b(?:no rush|no hurry|whenever|not urgent|keine eile|nicht (?:so )?eilig|"
+    r"pas d'urgence|pas urgent|rien ne presse|sin prisa|no hay prisa|no es urgente)\b"
     r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
     re.IGNORECASE,
 )

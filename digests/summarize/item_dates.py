@@ -23,12 +23,14 @@ from digests.summarize.dates import Deadline, resolve_deadline
 NO_HURRY = re.compile(
     r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
     r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
-    r"whenever|at your (?:convenience|leisure)|no rush|no hurry|"
-    r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin prisa|"
+    r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
+    r"no (?:rush|hurry|urgency|hard deadline|deadline)|(?:is |it's )?not urgent|"
+    r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
+    r"no es urgente|"
     r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
-    r"pas d'urgence|rien ne presse|"
+    r"pas d'urgence|pas urgent|rien ne presse|"
     r"wenn (?:du|sie) (?:zeit|dazu kommst|dazu kommen|kannst|können)|bei gelegenheit|"
-    r"keine eile)\b",
+    r"keine eile|nicht (?:so )?(?:eilig|dringend))\b",
     re.IGNORECASE,
 )
 # "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
@@ -123,6 +125,9 @@ class MailDates:
             return None, "none"
         if ahead:
             return ahead, "ahead"
+        near = self.sentences[max(0, index - 1) : index + 2]
+        if any(NO_HURRY.search(s) for s in near):
+            return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := EVENT_REF.search(sentence)) and (found := self.event(ref, index)):
             return found, "event"
         if SEPARATE.match(sentence):

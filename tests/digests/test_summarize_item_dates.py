@@ -92,3 +92,8 @@ def test_preparing_beforehand_is_due_when_the_event_just_named_is():
         "¿Puedes dejar preparadas las conciliaciones bancarias antes?"
     )
     assert [(i.due, i.time) for i in items_of(body, MADRID)] == [(dt.date(2026, 12, 3), dt.time(9))]
+
+
+def test_no_rush_next_to_the_ask_keeps_the_mails_other_dates_off_it():
+    body = "The release is on Friday. No rush on this one. Could you review the migration notes?"
+    assert [i.due for i in items_of(body)] == [None]
