@@ -300,6 +300,8 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "end_of_quarter":
         quarter = int(groups[0]) if groups[0] else (today.month - 1) // 3 + 1
         return _month_day(today, quarter * 3, 30 if quarter in (2, 3) else 31, None)
+    if kind == "mid_next_week":
+        return today + timedelta(days=9 - today.weekday())
     if kind == "end_next_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
     if kind == "end_of_week":

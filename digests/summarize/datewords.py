@@ -180,6 +180,16 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "by the middle of next week", "mid-next week", "Mitte nächster Woche": its Wednesday
+        "mid_next_week",
+        re.compile(
+            r"\b(?:(?:the )?middle of next week|mid-?next week|mitte (?:der )?nächste[nr]? woche|"
+            r"(?:au )?milieu de la semaine prochaine|(?:a )?mediados de la (?:semana que viene|"
+            r"próxima semana))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "end_next_week",
         re.compile(
             r"\b(?:end of next week|fin de (?:la )?semaine prochaine|(?:a )?final(?:es)? de la "
@@ -250,6 +260,7 @@ NEEDS_A_WORD = {
     "mid_month": frozenset(MONTHS),
     "end_of_named_month": frozenset(MONTHS),
     "in_weeks": frozenset(_WEEK_WORDS),
+    "mid_next_week": frozenset(_WEEK_WORDS),
     "end_of_quarter": frozenset(["quarter", "q", "eoq", "trimestre", "quartals", "quartalsende"]),
 }
 

@@ -657,3 +657,10 @@ def test_a_short_clock_time_already_past_in_the_morning_is_the_afternoons(phrase
 )
 def test_a_weekday_with_a_day_of_the_month_is_that_day(phrase, due):
     assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    "phrase", ["by the middle of next week", "bis Mitte nächster Woche", "mid-next week"]
+)
+def test_the_middle_of_next_week_is_its_wednesday(phrase):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 9)
