@@ -167,6 +167,13 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             if kind == "weekday" and not match.group(1) and _in_the_past(before):
                 continue  # "we met on Monday" names no deadline
+            if (
+                kind == "today"
+                and _EARLIER_TODAY.match(match.group(1))
+                and _in_the_past(before)
+                and not _ANY_DEADLINE_WORD.search(text)
+            ):
+                continue  # "we kicked off the migration today": done ("the deadline was": not)
             if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
@@ -212,6 +219,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     return found, end
 
 
+_EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",

@@ -126,6 +126,7 @@ def test_a_deadline_falls_due_at_its_time_or_the_end_of_its_day():
         "the deploy failed on Wednesday",
         "Following our chat on Friday, could you send the proposal?",
         "as discussed in the call on Thursday, here is the plan",
+        "we kicked off the migration today",
     ],
 )
 def test_past_tense_weekdays_name_no_deadline(phrase):
