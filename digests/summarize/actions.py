@@ -249,9 +249,10 @@ def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline |
 
 
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
-    """A deadline named in the subject line ("... - heute vor 18 Uhr?")."""
+    """A deadline still ahead named in the subject line ("... - heute vor 18 Uhr?")."""
     received = message.received_at.astimezone(zone)
-    return resolve_deadline(message.subject, received)
+    found = resolve_deadline(message.subject, received)
+    return found if found and found.due >= received.date() else None  # not "Notes 3 March"
 
 
 MAX_SENTENCES = 80

@@ -97,3 +97,15 @@ def test_preparing_beforehand_is_due_when_the_event_just_named_is():
 def test_no_rush_next_to_the_ask_keeps_the_mails_other_dates_off_it():
     body = "The release is on Friday. No rush on this one. Could you review the migration notes?"
     assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_subject_naming_a_past_day_sets_no_deadline():
+    from digests.summarize.actions import subject_deadline
+
+    def subject(text):
+        return parse_message(gmail_message(mail("Hi", subject=text), received=RECEIVED))
+
+    assert subject_deadline(subject("Notes from the 26 November workshop"), BERLIN) is None
+    assert subject_deadline(subject("Budget - need it by Friday"), BERLIN).due == dt.date(
+        2026, 12, 4
+    )
