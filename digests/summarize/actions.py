@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import (
@@ -28,7 +28,7 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.item_dates import MailDates
+from digests.summarize.item_dates import MailDates, soonest
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
@@ -128,7 +128,7 @@ def find_action_items(
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
     sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
-    first_date = _soonest([s for _, s in sentences if CUED.search(s)], received, zone)
+    first_date = soonest([s for _, s in sentences if CUED.search(s)], received, zone)
     mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
     mail.subject, mail.calendar = message.subject, message.calendar
     topic = _topic(message.subject)
@@ -235,17 +235,11 @@ def find_action_items(
     return items
 
 
-def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
-    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
-    ahead = [d for d in dates if d.due >= received.date()]
-    return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
-
-
 def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
     """The nearest date still ahead that the new text (or the subject) names."""
     received = message.received_at.astimezone(zone)
     sentences = [message.subject, *split_sentences(new_text(message))]
-    return _soonest(sentences, received, zone)
+    return soonest(sentences, received, zone)
 
 
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:

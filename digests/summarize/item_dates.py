@@ -13,10 +13,10 @@ import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from digests.invitations import CalendarEvent
-from digests.summarize.cues import SEPARATE
+from digests.summarize.cues import CUED, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
@@ -61,8 +61,11 @@ EVENT_REF = re.compile(
     r"l'|el|los|las|das|die|der|dem|den|notre|votre|nuestra|vuestra)|"
     r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*"
     rf"(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b|"
-    r"\b(?P<start>before (?:we|you|they|she|he|i) (?:start|begin|meet|go in|kick off|talk|speak|"
-    r"sit down|come in|comes? in|arrives?|gets? back|returns?|leaves?|starts?)|"
+    r"\b(?P<moves>before (?:they|she|he|i) (?:come in|comes in|arrives?|gets? back|returns?|"
+    r"leaves?|starts?|go|goes|head off|fly|flies|travel)|bevor (?:sie|er|ich) (?:kommt|komme|"
+    r"geht|gehe|fliegt|fliege|anfängt)|avant (?:qu'(?:il|elle)|que je) (?:parte|arrive|revienne|"
+    r"commence)|antes de que (?:se vaya|llegue|vuelva|empiece|me vaya))\b|"
+    r"\b(?P<start>before (?:we|you) (?:start|begin|meet|go in|kick off|talk|speak|sit down)|"
     r"antes de (?:que )?(?:empecemos|empezar|comenzar|vernos|la reunión)|"
     r"avant (?:qu'on|que nous|de) (?:commence|commencions|commencer|se voie|nous voir)|"
     r"bevor wir (?:anfangen|beginnen|starten|uns treffen))\b|"
@@ -74,12 +77,34 @@ EVENT_REF = re.compile(
     r"en amont|de antemano|con antelación|antes)(?=\s*[?.!,]|\s*$))",
     re.IGNORECASE,
 )
+# The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
+_AWAY = re.compile(
+    r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
+    r"ich bin|je suis|je serai|estoy|estaré)\s+(?:\w+\s+){0,2}?(?:travel\w*|out|off|away|"
+    r"offline|flying|on (?:leave|holiday|vacation|pto|the road)|unterwegs|im urlaub|"
+    r"nicht (?:da|erreichbar)|en (?:déplacement|congé|vacances)|absente?|de (?:viaje|vacaciones)|"
+    r"fuera)\b",
+    re.IGNORECASE,
+)
+# Where a person comes or goes: what "before she comes in", "before I leave" waits for.
+_MOVES = re.compile(
+    r"\b(?:out|off|away|leav\w*|last day|travel\w*|fly\w*|back|return\w*|starts?|starting|"
+    r"joins?|joining|comes? in|arriv\w*|on (?:leave|holiday|vacation))\b",
+    re.IGNORECASE,
+)
 # Words that make a date a deadline rather than when something happens.
 _DEADLINE_WORD = re.compile(
     r"\b(?:by|before|until|till|due|deadline|latest|no later than|bis|spätestens|avant|d'ici|"
     r"au plus tard|antes|hasta|plazo|frist|échéance)\b",
     re.IGNORECASE,
 )
+
+
+def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
+    """The nearest date still ahead that one of the sentences names."""
+    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
+    ahead = [d for d in dates if d.due >= received.date()]
+    return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
 
 
 @dataclass
@@ -134,7 +159,15 @@ class MailDates:
             return None, "none"
         if previous:
             return previous, "previous"
-        return self.first, "first_date"
+        return self.mails_deadline(), "first_date"
+
+    def mails_deadline(self) -> Deadline | None:
+        """The mail's nearest cued date, leaving out the sender's own schedule."""
+        if not any(_AWAY.search(s) for s in self.sentences):
+            return self.first
+        own = [s for s in self.sentences if _AWAY.search(s) and not _DEADLINE_WORD.search(s)]
+        dated = [s for s in self.sentences if s not in own and CUED.search(s)]
+        return soonest(dated, self.received, self.zone)
 
     def event(self, ref: re.Match[str], index: int) -> Deadline | None:
         """When the event an ask points at happens."""
@@ -144,6 +177,11 @@ class MailDates:
                 if found := resolve_deadline(sentence, received):
                     return found if found.due >= received.date() else None
             return None
+        if ref.group("moves"):  # "before she comes in": when "Joanne's back next Tuesday"
+            for sentence in self.sentences[:index]:
+                found = resolve_deadline(sentence, received) if _MOVES.search(sentence) else None
+                if found and found.due >= received.date():
+                    return found
         noun = (ref.group("noun") or "").lower()
         named_re = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE) if noun else None
         named = [s for s in self.sentences if named_re and named_re.search(s)]

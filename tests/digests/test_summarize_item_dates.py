@@ -109,3 +109,16 @@ def test_a_subject_naming_a_past_day_sets_no_deadline():
     assert subject_deadline(subject("Budget - need it by Friday"), BERLIN).due == dt.date(
         2026, 12, 4
     )
+
+
+def test_the_senders_own_travel_is_no_deadline_for_the_asks():
+    body = (
+        "I'm travelling tomorrow and on Wednesday. The board pack goes out on Friday. "
+        "Could you send me your section?"
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+
+
+def test_before_i_go_is_due_when_the_sender_leaves():
+    body = "I'm out from Thursday. The audit is on 15 December. Could you sign the PO before I go?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
