@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import (
@@ -28,7 +28,7 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.item_dates import MailDates, soonest
+from digests.summarize.item_dates import MailDates, read, sender_zone, soonest
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
@@ -130,6 +130,7 @@ def find_action_items(
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = soonest([s for _, s in sentences if CUED.search(s)], received, zone)
     mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
+    sender = sender_zone(message)  # whose clock "by 4pm my time" is
     mail.subject, mail.calendar = message.subject, message.calendar
     topic = _topic(message.subject)
     lang = language(new_text(message))
@@ -143,7 +144,7 @@ def find_action_items(
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = None if NOWADAYS.match(sentence) else _stated(sentence, received)
+        stated = None if NOWADAYS.match(sentence) else _stated(sentence, received, sender)
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
@@ -179,7 +180,7 @@ def find_action_items(
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
-        ahead = _deadline_ahead(sentences, len(before), received) if not stated else None
+        ahead = None if stated else _deadline_ahead(sentences, len(before), received, sender)
         own = stated or (intro if in_list else None)  # else one it borrows (item_dates)
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
@@ -335,7 +336,7 @@ def _is_ask(sentence: str) -> bool:
 
 
 def _deadline_ahead(
-    sentences: list[tuple[bool, str]], index: int, received: datetime
+    sentences: list[tuple[bool, str]], index: int, received: datetime, sender: tzinfo | None
 ) -> Deadline | None:
     """The deadline one of the next two sentences states, when it is no ask of its own.
 
@@ -349,7 +350,7 @@ def _deadline_ahead(
             continue
         if _is_ask(sentence) and not listed_here:
             return None
-        if CUED_DATE.search(sentence) and (found := resolve_deadline(sentence, received)):
+        if CUED_DATE.search(sentence) and (found := read(sentence, received, sender)):
             return found
         checked += 1
         if checked == 2:
@@ -357,7 +358,7 @@ def _deadline_ahead(
     return None
 
 
-def _stated(sentence: str, received: datetime) -> Deadline | None:
+def _stated(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
     """The sentence's deadline, read first in the clause that asks.
 
     "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
@@ -366,11 +367,11 @@ def _stated(sentence: str, received: datetime) -> Deadline | None:
     """
     clause, purpose = ask_clause(sentence)
     if clause != sentence:
-        if found := resolve_deadline(clause, received):
+        if found := read(clause, received, sender):
             return found
         if purpose:
             return None
-    return resolve_deadline(sentence, received)
+    return read(sentence, received, sender)
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:

@@ -14,8 +14,10 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from email.utils import parsedate_to_datetime
 
 from digests.invitations import CalendarEvent
+from digests.parsing import ParsedMessage
 from digests.summarize.cues import CUED, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 
@@ -98,6 +100,28 @@ _DEADLINE_WORD = re.compile(
     r"au plus tard|antes|hasta|plazo|frist|échéance)\b",
     re.IGNORECASE,
 )
+
+
+# "by 4pm my time": the sender's clock, not the reader's.
+MY_TIME = re.compile(
+    r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
+    r"\b(?:mi|nuestra) hora\b|\bhora (?:de aquí|local mía)\b",
+    re.IGNORECASE,
+)
+
+
+def sender_zone(message: ParsedMessage) -> tzinfo | None:
+    """The sender's UTC offset, from the Date header (None without a readable one)."""
+    try:
+        sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return sent.tzinfo if sent.tzinfo is not None and sent.utcoffset() is not None else None
+
+
+def read(text: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The deadline a phrase names; a time "my time" is on the sender's clock."""
+    return resolve_deadline(text, received, sender if MY_TIME.search(text) else None)
 
 
 def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:

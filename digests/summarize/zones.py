@@ -9,7 +9,11 @@ ZONE = re.compile(
     r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
     r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
     r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
-    r"Singapore|Tokyo|Sydney|heure de Paris|heure française|heure de New York|hora de Madrid|"
+    r"Singapore|Tokyo|Sydney|Mexico City|hora de (?:la )?Ciudad de México|hora de México|"
+    r"Ciudad de México|CDMX|hora del centro|Kolkata|Mumbai|"
+    r"Bengaluru|Bangalore|Delhi|India time|Los Angeles|San Francisco|Seattle|Toronto|Dublin|"
+    r"Amsterdam|Frankfurt|Munich|Zurich|Lisbon|Hong Kong|HKT|Melbourne|Brisbane|heure de Paris|"
+    r"heure française|heure de New York|hora de Madrid|"
     r"hora peninsular|hora española|hora de Nueva York|hora de Brasília|horário de Brasília|BRT|"
     r"deutscher Zeit|Berliner Zeit|New Yorker Zeit)(?![\w-])"
 )
@@ -35,7 +39,19 @@ ZONES = {
     "HORA DE NUEVA YORK": "America/New_York", "HORA DE BRASÍLIA": "America/Sao_Paulo",
     "HORÁRIO DE BRASÍLIA": "America/Sao_Paulo", "BRT": "America/Sao_Paulo",
     "DEUTSCHER ZEIT": "Europe/Berlin", "BERLINER ZEIT": "Europe/Berlin",
-    "NEW YORKER ZEIT": "America/New_York",
+    "NEW YORKER ZEIT": "America/New_York", "MEXICO CITY": "America/Mexico_City",
+    "CIUDAD DE MÉXICO": "America/Mexico_City", "CDMX": "America/Mexico_City",
+    "HORA DEL CENTRO": "America/Mexico_City", "HORA DE MÉXICO": "America/Mexico_City",
+    "HORA DE CIUDAD DE MÉXICO": "America/Mexico_City",
+    "HORA DE LA CIUDAD DE MÉXICO": "America/Mexico_City", "KOLKATA": "Asia/Kolkata",
+    "MUMBAI": "Asia/Kolkata",
+    "BENGALURU": "Asia/Kolkata", "BANGALORE": "Asia/Kolkata", "DELHI": "Asia/Kolkata",
+    "INDIA TIME": "Asia/Kolkata", "LOS ANGELES": "America/Los_Angeles",
+    "SAN FRANCISCO": "America/Los_Angeles", "SEATTLE": "America/Los_Angeles",
+    "TORONTO": "America/Toronto", "DUBLIN": "Europe/Dublin", "AMSTERDAM": "Europe/Amsterdam",
+    "FRANKFURT": "Europe/Berlin", "MUNICH": "Europe/Berlin", "ZURICH": "Europe/Zurich",
+    "LISBON": "Europe/Lisbon", "HONG KONG": "Asia/Hong_Kong", "HKT": "Asia/Hong_Kong",
+    "MELBOURNE": "Australia/Melbourne", "BRISBANE": "Australia/Brisbane",
 }  # fmt: skip
 # "by COB Thursday ET": close of business in a named zone.
 CLOSE_IN_ZONE = re.compile(

@@ -122,3 +122,16 @@ def test_the_senders_own_travel_is_no_deadline_for_the_asks():
 def test_before_i_go_is_due_when_the_sender_leaves():
     body = "I'm out from Thursday. The audit is on 15 December. Could you sign the PO before I go?"
     assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
+
+
+def test_my_time_is_the_senders_clock_and_your_time_the_readers():
+    kolkata = zoneinfo.ZoneInfo("Asia/Kolkata")  # the Date header says +0100
+    mine = items_of("Could you send me the metrics by 4pm my time tomorrow?", kolkata)
+    yours = items_of("Could you send me the metrics by 4pm your time tomorrow?", kolkata)
+    assert (mine[0].due, mine[0].time) == (TUESDAY, dt.time(20, 30))
+    assert (yours[0].due, yours[0].time) == (TUESDAY, dt.time(16))
+
+
+def test_a_zone_named_by_a_city_of_the_senders():
+    body = "Necesitamos la confirmación antes de las 17:00 hora de Ciudad de México del martes."
+    assert [(i.due, i.time) for i in items_of(body, MADRID)] == [(dt.date(2026, 12, 2), dt.time(0))]
