@@ -50,7 +50,11 @@ _EVENT_NOUN = (
     r"meeting|call|hearing|session|interview|workshop|offsite|off-site|onsite|game day|demo|"
     r"presentation|talk|seminar|conference|board|dinner|lunch|visit|kick-?off|stand-?up|retro|"
     r"sync|1:1|one-on-one|[\w-]+ review|training|webinar|appointment|deposition|trial|"
-    r"tasting|event|sprint|class|panel|pitch|walkthrough|walk-through|"
+    r"tasting|event|sprint|class|panel|pitch|walkthrough|walk-through|launch|go-live|go live|"
+    r"cutover|cut-over|release|deployment|migration|rollout|audit|inspection|renewal|qbr|"
+    r"all-hands|town hall|handover|hand-over|trip|flight|"
+    r"abnahme|livegang|umstellung|prüfung|lancement|mise en production|migration|"
+    r"lanzamiento|auditoría|puesta en marcha|migración|"
     r"termin|sitzung|besprechung|treffen|gespräch|präsentation|vortrag|"
     r"réunion|rendez-vous|séance|appel|entretien|présentation|atelier|comité|conseil|"
     r"reunión|reunion|llamada|sesión|entrevista|presentación|consejo|comité|junta|visita|taller"
@@ -59,7 +63,7 @@ _EVENT_NOUN_RE = re.compile(rf"\b(?:{_EVENT_NOUN})\b", re.IGNORECASE)
 # The ask points at an event: "before the hearing", "for that call", "bring X", "before we start".
 EVENT_REF = re.compile(
     r"(?:\b(?:before|for|at|to|ahead of|in time for|prior to|avant|pour|à|antes de|para|en|a|"
-    r"vor|für|bei|zu)\s+(?:the|our|your|their|that|this|tomorrow's|today's|next week's|la|le|"
+    r"vor|für|bei|zu)\s+(?:the|our|your|their|that|this|[\w-]+'s|next week's|la|le|"
     r"l'|el|los|las|das|die|der|dem|den|notre|votre|nuestra|vuestra)|"
     r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*"
     rf"(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b|"

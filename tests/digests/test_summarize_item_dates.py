@@ -135,3 +135,11 @@ def test_my_time_is_the_senders_clock_and_your_time_the_readers():
 def test_a_zone_named_by_a_city_of_the_senders():
     body = "Necesitamos la confirmación antes de las 17:00 hora de Ciudad de México del martes."
     assert [(i.due, i.time) for i in items_of(body, MADRID)] == [(dt.date(2026, 12, 2), dt.time(0))]
+
+
+def test_an_ask_before_a_launch_or_an_audit_takes_that_days_date():
+    body = (
+        "The renewal paperwork is due by Wednesday. The release is scheduled for Friday at 10:00. "
+        "Please update the changelog before the release."
+    )
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 4), dt.time(10))]
