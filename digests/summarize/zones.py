@@ -7,7 +7,11 @@ import re
 # A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE".
 ZONE = re.compile(
     r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
-    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
+    r"IST|JST|SGT|AEST|AEDT|AET|AWST|NZST|NZDT|KST|EET|EEST|WET|WEST|HST|"
+    r"UK time|Berlin time|London time|Paris time|New York time|"
+    r"Central European(?: Summer| Standard)? Time|Eastern European(?: Summer)? Time|"
+    r"Australian Eastern(?: Standard| Daylight)? Time|Indian? Standard Time|"
+    r"Japan(?:ese)? (?:Standard )?Time|Greenwich Mean Time|British Summer Time|"
     r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
     r"Singapore|Tokyo|Sydney|Mexico City|hora de (?:la )?Ciudad de México|hora de México|"
     r"Ciudad de México|CDMX|hora del centro|Kolkata|Mumbai|"
@@ -40,6 +44,20 @@ ZONES = {
     "HORÁRIO DE BRASÍLIA": "America/Sao_Paulo", "BRT": "America/Sao_Paulo",
     "DEUTSCHER ZEIT": "Europe/Berlin", "BERLINER ZEIT": "Europe/Berlin",
     "NEW YORKER ZEIT": "America/New_York", "MEXICO CITY": "America/Mexico_City",
+    "AET": "Australia/Sydney", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland", "KST": "Asia/Seoul", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "HST": "Pacific/Honolulu", "CENTRAL EUROPEAN TIME": "Europe/Berlin",
+    "CENTRAL EUROPEAN SUMMER TIME": "Europe/Berlin",
+    "CENTRAL EUROPEAN STANDARD TIME": "Europe/Berlin",
+    "EASTERN EUROPEAN TIME": "Europe/Athens", "EASTERN EUROPEAN SUMMER TIME": "Europe/Athens",
+    "AUSTRALIAN EASTERN TIME": "Australia/Sydney",
+    "AUSTRALIAN EASTERN STANDARD TIME": "Australia/Sydney",
+    "AUSTRALIAN EASTERN DAYLIGHT TIME": "Australia/Sydney", "INDIA STANDARD TIME": "Asia/Kolkata",
+    "INDIAN STANDARD TIME": "Asia/Kolkata", "JAPAN STANDARD TIME": "Asia/Tokyo",
+    "JAPAN TIME": "Asia/Tokyo", "JAPANESE TIME": "Asia/Tokyo",
+    "JAPANESE STANDARD TIME": "Asia/Tokyo", "GREENWICH MEAN TIME": "UTC",
+    "BRITISH SUMMER TIME": "Europe/London",
     "CIUDAD DE MÉXICO": "America/Mexico_City", "CDMX": "America/Mexico_City",
     "HORA DEL CENTRO": "America/Mexico_City", "HORA DE MÉXICO": "America/Mexico_City",
     "HORA DE CIUDAD DE MÉXICO": "America/Mexico_City",

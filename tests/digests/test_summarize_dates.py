@@ -665,3 +665,17 @@ def test_a_weekday_with_a_day_of_the_month_is_that_day(phrase, due):
 )
 def test_the_middle_of_next_week_is_its_wednesday(phrase):
     assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # spelled-out zones: "Central European Time" is Berlin's, not "Central" (Chicago)
+        ("by 17:00 Central European Time on Friday", Deadline(dt.date(2026, 12, 4), dt.time(17))),
+        ("by 10:00 India Standard Time tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(5, 30))),
+        ("by 5pm Mexico City time on Friday", Deadline(dt.date(2026, 12, 5), dt.time(0))),
+        ("by 9:00 AWST Friday", Deadline(dt.date(2026, 12, 4), dt.time(2))),
+    ],
+)
+def test_zones_spelled_out_or_named_by_city_are_converted(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
