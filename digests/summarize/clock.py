@@ -12,13 +12,15 @@ END_OF_DAY = time(23, 59)
 _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.I)
 # "18:30", "18h30", "18.30 Uhr", "18 Uhr" (a dot only with "Uhr"/"h": "18.30" may be money)
 _CLOCK_24 = re.compile(
-    r"\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?\b|"
+    r"(?:\b|(?<=\dT))([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?"
+    r"(?:\b|(?=Z\b))|"
     r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
     # "tomorrow at 9.30", "bis 12.30": a dotted time after a word that wants one
     r"(?:(?<=\bat )|(?<=\bbefore )|(?<=\buntil )|(?<=\btomorrow )|(?<=\btoday )|(?<=\btonight )|"
     r"(?<=\bum )|(?<=\bbis )|(?<=\bà )|(?<=\ba las ))([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d|\s*%)",
     re.I,
 )
+_OFFSET_SIGN = re.compile(r"(?:UTC|GMT) ?[+\-\u2212] ?$")
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
 )
@@ -43,6 +45,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
         hour += 12 if match.group(3).lower().startswith("p") else 0
         found.append((match.start(), time(hour, minute), match.end()))
     for match in _CLOCK_24.finditer(text):
+        if _OFFSET_SIGN.search(text, max(0, match.start() - 6), match.start()):
+            continue  # "UTC+05:30" is a zone, not half past five
         hour, minute = match.group(1) or match.group(4), match.group(2) or match.group(5)
         if hour is not None and minute is not None:
             # "before 5:30" in a US office means the afternoon; "05:30" is written as meant.

@@ -13,7 +13,6 @@ counts real hours from the send time, also across a clock change.
 from __future__ import annotations
 
 import re
-import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -31,7 +30,7 @@ from digests.summarize.datewords import (
     may_name_a_date,
 )
 from digests.summarize.proposals import is_scheduling_question
-from digests.summarize.zones import CLOSE_IN_ZONE, ZONES
+from digests.summarize.zones import CLOSE_IN_ZONE, zone_of
 
 _DEADLINE_CUE = re.compile(
     r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
@@ -110,8 +109,8 @@ def _resolve(
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
-    source = ZONES.get(zone_name.upper()) if zone_name else None
-    zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
+    source = zone_of(zone_name) if zone_name else None
+    zone = source or sender_zone or reader_zone
     if source:
         # "noon tomorrow Berlin time" is tomorrow as Berlin counts days; "by 17:00 Sydney
         # time" alone is today there, which may already be tomorrow for the reader.

@@ -49,7 +49,7 @@ IN_HOURS = re.compile(
 HOURS_FROM_NOW = re.compile(rf"\b{_COUNT}\s*{_HOURS}\s+from now\b", re.IGNORECASE)
 # Where each kind of phrase is found; each pattern's groups are read by _date_of().
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")),
     # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
     (
         "slashed",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import zoneinfo
+from datetime import UTC, timedelta, timezone, tzinfo
 
-# A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE".
-ZONE = re.compile(
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
+# A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE", "UTC+5:30".
+_OFFSET = r"(?:UTC|GMT) ?[+\-\u2212] ?\d{1,2}(?::?\d{2})?"
+_NAMES = (
+    r"ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
     r"IST|JST|SGT|AEST|AEDT|AET|AWST|NZST|NZDT|KST|EET|EEST|WET|WEST|HST|"
     r"UK time|Berlin time|London time|Paris time|New York time|"
     r"Central European(?: Summer| Standard)? Time|Eastern European(?: Summer)? Time|"
@@ -19,8 +22,9 @@ ZONE = re.compile(
     r"Amsterdam|Frankfurt|Munich|Zurich|Lisbon|Hong Kong|HKT|Melbourne|Brisbane|heure de Paris|"
     r"heure française|heure de New York|hora de Madrid|"
     r"hora peninsular|hora española|hora de Nueva York|hora de Brasília|horário de Brasília|BRT|"
-    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit)(?![\w-])"
+    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit"
 )
+ZONE = re.compile(rf"(?<![\w-])({_OFFSET}|{_NAMES}|Z)(?![\w-])")
 # Where each named zone is (AoE, anywhere on Earth, is UTC-12).
 ZONES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -74,6 +78,17 @@ ZONES = {
 # "by COB Thursday ET": close of business in a named zone.
 CLOSE_IN_ZONE = re.compile(
     r"\b(?i:eod|cob|end of (?:the )?(?:business )?day|close of business)\b[^.;]{0,25}?"
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|SGT|AEST|AEDT|"
-    r"UK time|London time|Berlin time|Paris time|Eastern|Pacific|Central)(?![\w-])"
+    rf"(?<![\w-])({_OFFSET}|{_NAMES})(?![\w-])"
 )
+
+
+def zone_of(name: str) -> tzinfo | None:
+    """The zone a name found by ZONE stands for ("ET", "Kolkata", "UTC+5:30", "Z")."""
+    if offset := re.fullmatch(r"(?:UTC|GMT) ?([+\-\u2212]) ?(\d{1,2})(?::?(\d{2}))?", name):
+        sign = 1 if offset.group(1) == "+" else -1
+        hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
+        return timezone(sign * timedelta(hours=hours, minutes=minutes)) if hours < 15 else None
+    if name == "Z":
+        return UTC
+    source = ZONES.get(name.upper())
+    return zoneinfo.ZoneInfo(source) if source else None

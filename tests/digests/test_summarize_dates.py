@@ -679,3 +679,18 @@ def test_the_middle_of_next_week_is_its_wednesday(phrase):
 )
 def test_zones_spelled_out_or_named_by_city_are_converted(phrase, expected):
     assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("by 09:00 UTC+05:30 tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(4, 30))),
+        ("by 17:00 (UTC-6) Thursday", Deadline(dt.date(2026, 12, 4), dt.time(0))),
+        ("by 9am GMT+8 Friday", Deadline(dt.date(2026, 12, 4), dt.time(2))),
+        ("please confirm by 2026-12-03T17:00Z", Deadline(dt.date(2026, 12, 3), dt.time(18))),
+        ("by COB Friday Chicago time", Deadline(dt.date(2026, 12, 5), dt.time(0))),
+        ("by end of day IST Thursday", Deadline(dt.date(2026, 12, 3), dt.time(12, 30))),
+    ],
+)
+def test_utc_offsets_iso_times_and_close_of_business_in_any_named_zone(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
