@@ -82,7 +82,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
 
 
 _SKIP_DATE_WORDS = re.compile(
-    r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"this (?:morning|afternoon|evening))\b",
+    r"^\s*(?:uhr\s+)?(?:today|tomorrow|tonight|"
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:morning|afternoon|evening)|"
+    r"(?=\S))",  # "12:00 Uhr MEZ": the zone after the hour's word
     re.IGNORECASE,
 )

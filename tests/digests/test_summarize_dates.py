@@ -690,6 +690,8 @@ def test_zones_spelled_out_or_named_by_city_are_converted(phrase, expected):
         ("please confirm by 2026-12-03T17:00Z", Deadline(dt.date(2026, 12, 3), dt.time(18))),
         ("by COB Friday Chicago time", Deadline(dt.date(2026, 12, 5), dt.time(0))),
         ("by end of day IST Thursday", Deadline(dt.date(2026, 12, 3), dt.time(12, 30))),
+        # German writes the hour's word before the zone
+        ("bis Donnerstag, 12:00 Uhr MESZ", Deadline(dt.date(2026, 12, 3), dt.time(12))),
     ],
 )
 def test_utc_offsets_iso_times_and_close_of_business_in_any_named_zone(phrase, expected):
