@@ -258,9 +258,10 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "slashed":
         first, second = int(groups[0]), int(groups[1])
         american = str(received.tzinfo).startswith("America/")
-        if american and first > 12:
-            return None
-        month, day = (first, second) if american or second > 12 else (second, first)
+        # Month first for a reader in the Americas, unless it cannot be ("13/05" from Mexico)
+        month, day = (
+            (first, second) if (american and first <= 12) or second > 12 else (second, first)
+        )
         year = int(groups[2]) if groups[2] else None
         year = year + 2000 if year is not None and year < 100 else year
         return _month_day(today, month, day, year) if 1 <= month <= 12 else None

@@ -205,6 +205,8 @@ def test_slashed_dates_are_month_first_in_the_americas_and_day_first_elsewhere()
     assert resolve_due("bis 15/12", RECEIVED) == dt.date(2026, 12, 15)
     assert resolve_due("antes del 3/12/2027", RECEIVED) == dt.date(2027, 12, 3)
     assert resolve_deadline("we offer 24/7 support", RECEIVED) is None
+    # a day over 12 first can only be day/month, also from a Mexican vendor to New York
+    assert resolve_due("antes del 17/12", new_york) == dt.date(2026, 12, 17)
 
 
 def test_close_of_business_in_a_named_zone_is_17_00_there():
