@@ -21,6 +21,8 @@ from digests.summarize.cues import (
     CUED,
     CUED_DATE,
     DEADLINE_LIKE,
+    FOLLOW_UP,
+    LATEST,
     NOWADAYS,
     PREAMBLE,
     SENDER_CLAUSE,
@@ -348,9 +350,11 @@ def _deadline_ahead(
     for listed, sentence in sentences[index : index + 8]:
         if listed and listed_here:
             continue
-        if _is_ask(sentence) and not listed_here:
+        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
+        cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
+        if _is_ask(sentence) and not listed_here and not (cued and FOLLOW_UP.search(sentence)):
             return None
-        if CUED_DATE.search(sentence) and (found := read(sentence, received, sender)):
+        if cued and (found := read(sentence, received, sender)):
             return found
         checked += 1
         if checked == 2:

@@ -54,6 +54,22 @@ CUED_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# "Thursday is the latest", "Friday at the latest": a deadline said after its date.
+LATEST = re.compile(
+    r"\b(?:at the (?:very )?latest|is the latest|is the deadline|spätestens|au plus tard|"
+    r"dernier délai|a más tardar|como muy tarde|como máximo)\b",
+    re.IGNORECASE,
+)
+# "We need it back by Thursday": an ask that only says when the one before is due.
+FOLLOW_UP = re.compile(
+    r"^(?:and |but |so )?(?:i|we|they|\w+)(?:'d| would| will| also)? (?:need|needs|want|wants)"
+    r" (?:it|them|this|that|these|those|your (?:comments|feedback|input|answer|reply|review|"
+    r"thoughts|sign-?off|ok|approval))\b|"
+    r"^(?:please )?(?:get|send) (?:it|them|this|that) (?:back )?(?:to (?:me|us) )?(?:back )?"
+    r"(?:by|before|no later than)\b",
+    re.IGNORECASE,
+)
+
 # "If you let me know before 10 October, ...": when the question before it is due.
 ANSWER_BY = re.compile(
     r"^(?:if you|si tu|si vous|si puedes|wenn du|wenn sie)\b.{0,30}\b(?:let (?:me|us) know|reply|"

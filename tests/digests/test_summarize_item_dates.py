@@ -143,3 +143,14 @@ def test_an_ask_before_a_launch_or_an_audit_takes_that_days_date():
         "Please update the changelog before the release."
     )
     assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 4), dt.time(10))]
+
+
+def test_a_deadline_restated_after_the_ask_beats_an_event_before_it():
+    for after in (
+        "We need it back by Thursday.",
+        "I need it by Thursday.",
+        "Please get it back to me by Thursday.",
+        "Thursday is the latest.",
+    ):
+        body = f"The client call is tomorrow at 10. Could you review the contract? {after}"
+        assert items_of(body)[0].due == dt.date(2026, 12, 3), after
