@@ -30,7 +30,7 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.item_dates import MailDates, read, sender_zone, soonest
+from digests.summarize.item_dates import AWAY, MailDates, read, sender_zone, soonest
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
@@ -174,8 +174,10 @@ def find_action_items(
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         if not is_ask:
-            # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does.
-            previous = stated if DEADLINE_LIKE.search(sentence) else None
+            # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does;
+            # "I'm out tomorrow" is the sender's diary and leaves the deadline before it.
+            if not AWAY.search(sentence):
+                previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         back = was_listed and asked_last == len(before) - 1  # the list's items are asks
         if not listed and back and BACK_REFERENCE.search(sentence):

@@ -84,12 +84,12 @@ EVENT_REF = re.compile(
     re.IGNORECASE,
 )
 # The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
-_AWAY = re.compile(
+AWAY = re.compile(
     r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
     r"ich bin|je suis|je serai|estoy|estaré)\s+(?:\w+\s+){0,2}?(?:travel\w*|out|off|away|"
     r"offline|flying|on (?:leave|holiday|vacation|pto|the road)|unterwegs|im urlaub|"
     r"nicht (?:da|erreichbar)|en (?:déplacement|congé|vacances)|absente?|de (?:viaje|vacaciones)|"
-    r"fuera)\b",
+    r"fuera|(?-i:in [A-Z][\w-]+))\b",
     re.IGNORECASE,
 )
 # Where a person comes or goes: what "before she comes in", "before I leave" waits for.
@@ -97,6 +97,10 @@ _MOVES = re.compile(
     r"\b(?:out|off|away|leav\w*|last day|travel\w*|fly\w*|back|return\w*|starts?|starting|"
     r"joins?|joining|comes? in|arriv\w*|on (?:leave|holiday|vacation))\b",
     re.IGNORECASE,
+)
+# A deadline inside the sender's diary ("I'm out from Friday, so by Thursday"); "until" is not.
+_BY_WORD = re.compile(
+    r"\b(?:by|before|no later than|due|deadline|latest|spätestens|avant|d'ici|antes)\b", re.I
 )
 # Words that make a date a deadline rather than when something happens.
 _DEADLINE_WORD = re.compile(
@@ -191,9 +195,9 @@ class MailDates:
 
     def mails_deadline(self) -> Deadline | None:
         """The mail's nearest cued date, leaving out the sender's own schedule."""
-        if not any(_AWAY.search(s) for s in self.sentences):
+        if not any(AWAY.search(s) for s in self.sentences):
             return self.first
-        own = [s for s in self.sentences if _AWAY.search(s) and not _DEADLINE_WORD.search(s)]
+        own = [s for s in self.sentences if AWAY.search(s) and not _BY_WORD.search(s)]
         dated = [s for s in self.sentences if s not in own and CUED.search(s)]
         return soonest(dated, self.received, self.zone)
 

@@ -154,3 +154,10 @@ def test_a_deadline_restated_after_the_ask_beats_an_event_before_it():
     ):
         body = f"The client call is tomorrow at 10. Could you review the contract? {after}"
         assert items_of(body)[0].due == dt.date(2026, 12, 3), after
+
+
+def test_the_senders_diary_between_a_deadline_and_the_ask_leaves_the_deadline():
+    body = "The supplier needs the signed PO by Friday. I'm out tomorrow. Could you sign it?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+    away = "I'm on holiday until 14 December. Could you cover the supplier calls?"
+    assert [i.due for i in items_of(away)] == [None]
