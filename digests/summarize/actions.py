@@ -138,6 +138,7 @@ def find_action_items(
     lang = language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
+    asked_from, asked_own = 0, False  # the first of the items it gave; whether it had a date
     last_listed = False  # whether the sentence before was a list item
     for listed, raw in sentences:
         before.append(raw)
@@ -150,6 +151,11 @@ def find_action_items(
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
+            continue
+        follow = stated and asked_last == len(before) - 1 and not asked_own and items
+        if follow and FOLLOW_UP.search(sentence):
+            # "Can you review it and send me your comments? I need them by Thursday."
+            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
         if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated or previous
@@ -226,7 +232,8 @@ def find_action_items(
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
-                    asked_last = len(before)
+                    asked_from = len(items) if asked_last != len(before) else asked_from
+                    asked_last, asked_own = len(before), bool(stated)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
     if len(items) > 1 or machine:
@@ -339,6 +346,12 @@ def _is_ask(sentence: str) -> bool:
     return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
 
 
+def _follow_up(sentence: str) -> bool:
+    """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
+    cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
+    return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
+
+
 def _deadline_ahead(
     sentences: list[tuple[bool, str]], index: int, received: datetime, sender: tzinfo | None
 ) -> Deadline | None:
@@ -353,9 +366,9 @@ def _deadline_ahead(
         if listed and listed_here:
             continue
         # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
-        cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
-        if _is_ask(sentence) and not listed_here and not (cued and FOLLOW_UP.search(sentence)):
+        if _is_ask(sentence) and not listed_here and not _follow_up(sentence):
             return None
+        cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
         if cued and (found := read(sentence, received, sender)):
             return found
         checked += 1

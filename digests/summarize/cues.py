@@ -66,7 +66,10 @@ FOLLOW_UP = re.compile(
     r" (?:it|them|this|that|these|those|your (?:comments|feedback|input|answer|reply|review|"
     r"thoughts|sign-?off|ok|approval))\b|"
     r"^(?:please )?(?:get|send) (?:it|them|this|that) (?:back )?(?:to (?:me|us) )?(?:back )?"
-    r"(?:by|before|no later than)\b",
+    r"(?:by|before|no later than)\b|"
+    r"^(?:y |e )?(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos)\b|"
+    r"^(?:j'en ai|nous en avons|on en a) besoin\b|^il (?:me|nous) (?:le|la|les) faut\b|"
+    r"^(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten) (?:es|ihn|sie|das|die)\b",
     re.IGNORECASE,
 )
 

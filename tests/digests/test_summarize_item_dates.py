@@ -161,3 +161,18 @@ def test_the_senders_diary_between_a_deadline_and_the_ask_leaves_the_deadline():
     assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
     away = "I'm on holiday until 14 December. Could you cover the supplier calls?"
     assert [i.due for i in items_of(away)] == [None]
+
+
+def test_i_need_them_by_thursday_dates_the_asks_before_it_in_four_languages():
+    bodies = [
+        "The call is tomorrow at 10. Can you review the contract and send me your comments? "
+        "I need them by Thursday.",
+        "La reunión es mañana a las 10. ¿Puedes revisar el contrato? Lo necesito para el jueves.",
+        "La réunion est demain à 10h. Peux-tu relire le contrat ? J'en ai besoin pour jeudi.",
+        "Das Meeting ist morgen um 10 Uhr. Kannst du den Vertrag prüfen? Ich brauche ihn bis "
+        "Donnerstag.",
+    ]
+    for body in bodies:
+        items = items_of(body, MADRID)
+        assert items and {i.due for i in items} == {dt.date(2026, 12, 3)}, body
+        assert not any(i.text.lower().startswith(("lo necesito", "i need")) for i in items)
