@@ -177,6 +177,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue  # "some Thursday in October" is no date yet
             if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
+            elif kind == "weekday" and found == today and not cued and not match.group(1):
+                found += timedelta(days=7)  # "she starts on Monday" said on a Monday: next one
             absolute = kind in {
                 "iso",
                 "slashed",

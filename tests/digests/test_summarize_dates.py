@@ -324,7 +324,7 @@ def test_in_n_hours_counts_real_hours_across_a_clock_change():
         ("le contrat arrive à échéance le 31 décembre", Deadline(dt.date(2026, 12, 31))),
         ("merci de me répondre d'ici vendredi", Deadline(dt.date(2026, 12, 4))),
         ("bitte bis spätestens 6. März zurückmelden", Deadline(dt.date(2027, 3, 6))),
-        ("bitte am Montag früh schicken", Deadline(dt.date(2026, 11, 30))),
+        ("bitte am Montag früh schicken", Deadline(dt.date(2026, 12, 7))),  # said on a Monday
         ("pour la fin de semaine prochaine", Deadline(dt.date(2026, 12, 11))),
         ("pour la fin de la semaine", Deadline(dt.date(2026, 12, 4))),
         ("a finales de la semana que viene", Deadline(dt.date(2026, 12, 11))),
@@ -698,3 +698,10 @@ def test_zones_spelled_out_or_named_by_city_are_converted(phrase, expected):
 )
 def test_utc_offsets_iso_times_and_close_of_business_in_any_named_zone(phrase, expected):
     assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_todays_weekday_is_next_weeks_unless_it_is_a_deadline():
+    # Received on a Monday: "she starts on Monday" is next week; "by Monday" is today.
+    assert resolve_due("the new hire starts on Monday", RECEIVED) == dt.date(2026, 12, 7)
+    assert resolve_due("please send it by Monday", RECEIVED) == dt.date(2026, 11, 30)
+    assert resolve_due("this Monday", RECEIVED) == dt.date(2026, 11, 30)
