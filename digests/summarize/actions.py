@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import (
     ANSWER_BY,
     BACK_REFERENCE,
     CUED,
-    CUED_DATE,
     DEADLINE_LIKE,
     FOLLOW_UP,
-    LATEST,
     NOWADAYS,
     PREAMBLE,
     SENDER_CLAUSE,
@@ -30,9 +27,16 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.item_dates import AWAY, MailDates, read, sender_zone, soonest
+from digests.summarize.item_dates import (
+    AWAY,
+    MailDates,
+    deadline_ahead,
+    sender_zone,
+    soonest,
+    stated_deadline,
+)
 from digests.summarize.notices import OBLIGATION, mentions
-from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
+from digests.summarize.objects import resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import (
     VAGUE,
@@ -147,7 +151,7 @@ def find_action_items(
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = None if NOWADAYS.match(sentence) else _stated(sentence, received, sender)
+        stated = None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
@@ -190,7 +194,9 @@ def find_action_items(
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
-        ahead = None if stated else _deadline_ahead(sentences, len(before), received, sender)
+        ahead = (
+            None if stated else deadline_ahead(sentences, len(before), received, sender, _is_ask)
+        )
         own = stated or (intro if in_list else None)  # else one it borrows (item_dates)
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
@@ -344,53 +350,6 @@ def _is_ask(sentence: str) -> bool:
     rest = after_lead(low)
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
-
-
-def _follow_up(sentence: str) -> bool:
-    """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
-    cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
-    return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
-
-
-def _deadline_ahead(
-    sentences: list[tuple[bool, str]], index: int, received: datetime, sender: tzinfo | None
-) -> Deadline | None:
-    """The deadline one of the next two sentences states, when it is no ask of its own.
-
-    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
-    after the list dates every item of it.
-    """
-    listed_here = index > 0 and sentences[index - 1][0]
-    checked = 0
-    for listed, sentence in sentences[index : index + 8]:
-        if listed and listed_here:
-            continue
-        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
-        if _is_ask(sentence) and not listed_here and not _follow_up(sentence):
-            return None
-        cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
-        if cued and (found := read(sentence, received, sender)):
-            return found
-        checked += 1
-        if checked == 2:
-            break
-    return None
-
-
-def _stated(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
-    """The sentence's deadline, read first in the clause that asks.
-
-    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
-    "For the board on 15 October, can you prepare three slides?" is not due on the board's
-    day (the purpose names an event, and the mail's deadline is elsewhere).
-    """
-    clause, purpose = ask_clause(sentence)
-    if clause != sentence:
-        if found := read(clause, received, sender):
-            return found
-        if purpose:
-            return None
-    return read(sentence, received, sender)
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:

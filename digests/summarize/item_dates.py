@@ -1,10 +1,14 @@
-"""Which date an ask takes when its own sentence names none.
+"""Which date an action item takes: its own, or one its mail gives it.
 
-A careful reader dates such an ask by what it points at. "Please read it before we start",
-"bring the A3 prints", "prepare a page for that call" are due when the event is (the hearing
-tomorrow at 9.30, the invitation's start). "Would a date in July work?" names its own range
-and "approve it when you can" says there is no hurry: neither borrows a date. Otherwise the
-ask is due when the mail's nearest deadline is ("by Friday" in another sentence).
+An ask's own deadline is read in the clause that asks (``stated_deadline``), or in the
+sentence after it when that only says when ("Could you review it? I need it by Thursday.",
+``deadline_ahead``). An ask without one is dated by what it points at: "Please read it before
+we start", "bring the A3 prints", "prepare a page for that call" are due when the event is
+(the hearing tomorrow at 9.30, the invitation's start); "before I go" when the sender leaves.
+"Would a date in July work?" names its own range and "approve it when you can" says there is
+no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
+is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
+and a date already past makes it due today. "By 4pm my time" is the sender's clock.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from email.utils import parsedate_to_datetime
 
 from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
-from digests.summarize.cues import CUED, SEPARATE
+from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.objects import ask_clause
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
 NO_HURRY = re.compile(
@@ -241,3 +246,54 @@ class MailDates:
             if best is None or (rank, place) < best[:2]:
                 best = (rank, place, found)
         return best[2] if best and best[0] < 2 else None
+
+
+def restates_deadline(sentence: str) -> bool:
+    """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
+    cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
+    return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
+
+
+def deadline_ahead(
+    sentences: list[tuple[bool, str]],
+    index: int,
+    received: datetime,
+    sender: tzinfo | None,
+    is_ask: Callable[[str], bool],
+) -> Deadline | None:
+    """The deadline one of the next two sentences states, when it is no ask of its own.
+
+    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
+    after the list dates every item of it.
+    """
+    listed_here = index > 0 and sentences[index - 1][0]
+    checked = 0
+    for listed, sentence in sentences[index : index + 8]:
+        if listed and listed_here:
+            continue
+        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
+        if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
+            return None
+        cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
+        if cued and (found := read(sentence, received, sender)):
+            return found
+        checked += 1
+        if checked == 2:
+            break
+    return None
+
+
+def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The sentence's deadline, read first in the clause that asks.
+
+    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
+    "For the board on 15 October, can you prepare three slides?" is not due on the board's
+    day (the purpose names an event, and the mail's deadline is elsewhere).
+    """
+    clause, purpose = ask_clause(sentence)
+    if clause != sentence:
+        if found := read(clause, received, sender):
+            return found
+        if purpose:
+            return None
+    return read(sentence, received, sender)
