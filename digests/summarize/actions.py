@@ -138,6 +138,7 @@ def find_action_items(
     mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
     sender = sender_zone(message)  # whose clock "by 4pm my time" is
     mail.subject, mail.calendar = message.subject, message.calendar
+    mail.subject_due = None if machine else subject_deadline(message, zone)
     topic = _topic(message.subject)
     lang = language(new_text(message))
     before: list[str] = []

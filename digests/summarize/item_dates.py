@@ -155,6 +155,7 @@ class MailDates:
     subject: str = ""
     calendar: CalendarEvent | None = None
     is_ask: Callable[[str], bool] = field(default=lambda _: False)
+    subject_due: Deadline | None = None  # "Review für #4821 - heute vor 18 Uhr?"
 
     def due(
         self,
@@ -196,7 +197,9 @@ class MailDates:
             return None, "none"
         if previous:
             return previous, "previous"
-        return self.mails_deadline(), "first_date"
+        if found := self.mails_deadline():
+            return found, "first_date"
+        return self.subject_due, "subject"
 
     def mails_deadline(self) -> Deadline | None:
         """The mail's nearest cued date, leaving out the sender's own schedule."""

@@ -176,3 +176,10 @@ def test_i_need_them_by_thursday_dates_the_asks_before_it_in_four_languages():
         items = items_of(body, MADRID)
         assert {i.due for i in items} == {dt.date(2026, 12, 3)}, body
         assert not any(i.text.lower().startswith(("lo necesito", "i need")) for i in items)
+
+
+def test_the_subjects_deadline_dates_an_ask_only_when_nothing_else_does():
+    today = items_of("Kannst du dir den PR anschauen?", subject="Review #4821 - heute vor 18 Uhr?")
+    assert [(i.due, i.time) for i in today] == [(MONDAY, dt.time(18))]
+    range_ = items_of("Would a date in January work for you?", subject="Review by 14 December")
+    assert [i.due for i in range_] == [None]
