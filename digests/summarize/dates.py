@@ -164,7 +164,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             before = text[max(0, match.start() - 50) : match.start()]
-            if kind == "weekday" and not match.group(1) and _in_the_past(before):
+            # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
+            weekday = kind == "weekday" and match.group(4) is None
+            if weekday and not match.group(1) and _in_the_past(before):
                 continue  # "we met on Monday" names no deadline
             if (
                 kind == "today"
@@ -173,11 +175,11 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 and not _ANY_DEADLINE_WORD.search(text)
             ):
                 continue  # "we kicked off the migration today": done ("the deadline was": not)
-            if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
+            if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
-            if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
+            if weekday and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
-            elif kind == "weekday" and found == today and not cued and not match.group(1):
+            elif weekday and found == today and not cued and not match.group(1):
                 found += timedelta(days=7)  # "she starts on Monday" said on a Monday: next one
             absolute = kind in {
                 "iso",
@@ -186,33 +188,29 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 "month_day",
                 "day_month",
                 "the_nth",
-                "weekday_nth",
                 "mid_month",
                 "end_of_named_month",
-            }
+            } or (kind == "weekday" and not weekday)
             if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
-            relative = kind in {"weekday", "next_week", "end_of_week"}
+            relative = weekday or kind in {"next_week", "end_of_week"}
             # "about Wednesday's outage on Monday": the possessive names a thing, not the date.
-            owned = kind == "weekday" and text.startswith(("'s", "\u2019s"), match.end())
+            owned = weekday and text.startswith(("'s", "\u2019s"), match.end())
             rank = 0 if cued else 2 if owned else 1
             candidates.append(
                 (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
             )
     # "COB Thursday", "EOD Friday": the end of *that* day, not of today. "Tuesday next week,
     # Nov 3", "Tuesday week (19th)": the calendar date says which Tuesday.
-    # "el lunes 16": the weekday inside the dated phrase says no more than the date.
     starts = [c[1] for c in candidates]
     absolute = [c[1] for c in candidates if c[5]]
-    spans = [(c[1], c[2]) for c in candidates if c[5]]
     candidates = [
         c
         for c in candidates
         if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
         and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
-        and not (c[6] and any(a <= c[1] and c[2] < b for a, b in spans))
     ]
     if not candidates:
         return None, -1
@@ -286,8 +284,8 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "day_month":
         year = int(groups[2]) if groups[2] else None
         return _month_day(today, MONTHS[groups[1].lower()], int(groups[0]), year)
-    if kind in {"the_nth", "weekday_nth"}:
-        day = int(groups[0])
+    if kind == "the_nth" or (kind == "weekday" and groups[3]):
+        day = int(groups[3] if kind == "weekday" else groups[0])
         found = _safe_date(today.year, today.month, day)
         if found is None or found < today:
             following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)

@@ -101,16 +101,6 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # "el lunes 16", "Monday the 16th", "Freitag, den 20.": the weekday's day of the month
-        "weekday_nth",
-        re.compile(
-            rf"\b(?:{_WEEKDAY}),?\s+(?:the\s+|den\s+)?(\d{{1,2}})(?!\d)(?:st|nd|rd|th|\.|º)?"
-            r"(?![\d:.,/]\d|\d)"
-            rf"(?!\s*(?:%|h\b|uhr|horas?|heures?|a\.?m\b|p\.?m\b|(?:of\s+|de\s+|\.\s*)?(?:{MONTH})\b))",
-            re.IGNORECASE,
-        ),
-    ),
-    (
         "after_tomorrow",
         re.compile(r"\b(day after tomorrow|übermorgen|après-demain|pasado mañana)\b", re.I),
     ),
@@ -222,7 +212,11 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"\b(next\s+|this\s+|coming\s+|kommenden\s+|nächsten\s+|nächste\s+|próximo\s+|"
-            rf"proximo\s+)?({_WEEKDAY})\b\.?(\s+(?:prochain|que viene|próximo))?",
+            rf"proximo\s+)?({_WEEKDAY})\b\.?(\s+(?:prochain|que viene|próximo))?"
+            # "el lunes 16", "Monday the 16th", "Freitag, den 20.": that day of the month
+            rf"(?:,?\s+(?:the\s+|den\s+)?(\d{{1,2}})(?!\d)(?:st|nd|rd|th|\.|º)?(?![\d:.,/]\d|\d)"
+            r"(?!\s*(?:%|h\b|uhr|horas?|heures?|a\.?m\b|p\.?m\b|(?:of\s+|de\s+|\.\s*)?"
+            rf"(?:{MONTH})\b)))?",
             re.IGNORECASE,
         ),
     ),
@@ -254,7 +248,6 @@ _DIGIT = re.compile(r"\d")
 _WEEK_WORDS = ["week", "weeks", "woche", "wochen", "semaine", "semaines", "semana", "semanas"]
 NEEDS_A_WORD = {
     "weekday": frozenset(WEEKDAYS),
-    "weekday_nth": frozenset(WEEKDAYS),
     "month_day": frozenset(MONTHS),
     "day_month": frozenset(MONTHS),
     "mid_month": frozenset(MONTHS),

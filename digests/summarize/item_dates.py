@@ -25,6 +25,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.objects import ask_clause
+from digests.summarize.sentences import new_text
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
 NO_HURRY = re.compile(
@@ -124,7 +125,9 @@ MY_TIME = re.compile(
 
 
 def sender_zone(message: ParsedMessage) -> tzinfo | None:
-    """The sender's UTC offset, from the Date header (None without a readable one)."""
+    """The sender's UTC offset from the Date header, when the mail says "my time"."""
+    if not MY_TIME.search(new_text(message)):
+        return None  # most mail: no header to parse
     try:
         sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
     except (TypeError, ValueError, IndexError):
