@@ -82,7 +82,9 @@ EVENT_REF = re.compile(
     r"avant (?:qu'on|que nous|de) (?:commence|commencions|commencer|se voie|nous voir)|"
     r"bevor wir (?:anfangen|beginnen|starten|uns treffen))\b|"
     r"(?P<bring>\b(?:bring|brings|bringing|traer|traigas|traiga|llevar|lleves|lleve|apporter|"
-    r"apporte|apportez|mitbringen|mitnehmen|mitbringst)\b)|"
+    r"apporte|apportez|mitbringen|mitnehmen|mitbringst)\b"
+    # "bring the wiki up to date", "bring the review forward" take nothing to an event
+    r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:up to date|up to speed|forward|together|down|back)\b))|"
     r"(?P<then>\bbefore then\b|\bavant cela\b|\bd'ici là\b|\bantes de eso\b|\bbis dahin\b|"
     # "Can you update the slides beforehand?": before the event just named
     r"\b(?:beforehand|in advance|ahead of time|vorher|vorab|im voraus|auparavant|à l'avance|"

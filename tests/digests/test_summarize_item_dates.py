@@ -183,3 +183,11 @@ def test_the_subjects_deadline_dates_an_ask_only_when_nothing_else_does():
     assert [(i.due, i.time) for i in today] == [(MONDAY, dt.time(18))]
     range_ = items_of("Would a date in January work for you?", subject="Review by 14 December")
     assert [i.due for i in range_] == [None]
+
+
+def test_bringing_a_page_up_to_date_points_at_no_event():
+    from digests.summarize.item_dates import EVENT_REF
+
+    assert EVENT_REF.search("Please bring one idea for the wishlist.")
+    assert EVENT_REF.search("Could you bring the wiki page up to date?") is None
+    assert EVENT_REF.search("Can we bring the review forward?") is None
