@@ -126,9 +126,14 @@ MY_TIME = re.compile(
 )
 
 
+_CLOCK_WORDS = ("time", "zeit", "heure", "hora")
+
+
 def sender_zone(message: ParsedMessage) -> tzinfo | None:
     """The sender's UTC offset from the Date header, when the mail says "my time"."""
-    if not MY_TIME.search(new_text(message)):
+    text = new_text(message)
+    low = text.lower()
+    if not any(word in low for word in _CLOCK_WORDS) or not MY_TIME.search(text):
         return None  # most mail: no header to parse
     try:
         sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
