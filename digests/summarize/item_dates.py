@@ -144,7 +144,7 @@ def sender_zone(message: ParsedMessage) -> tzinfo | None:
 
 def read(text: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
     """The deadline a phrase names; a time "my time" is on the sender's clock."""
-    return resolve_deadline(text, received, sender if MY_TIME.search(text) else None)
+    return resolve_deadline(text, received, sender if sender and MY_TIME.search(text) else None)
 
 
 def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
