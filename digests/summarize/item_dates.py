@@ -51,28 +51,49 @@ OWN_RANGE = re.compile(
     r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
     re.IGNORECASE,
 )
-# What a meeting, a call or a visit is called.
-_EVENT_NOUN = (
-    r"meeting|call|hearing|session|interview|workshop|offsite|off-site|onsite|game day|demo|"
-    r"presentation|talk|seminar|conference|board|dinner|lunch|visit|kick-?off|stand-?up|retro|"
-    r"sync|1:1|one-on-one|[\w-]+ review|training|webinar|appointment|deposition|trial|"
-    r"tasting|event|sprint|class|panel|pitch|walkthrough|walk-through|launch|go-live|go live|"
-    r"cutover|cut-over|release|deployment|migration|rollout|audit|inspection|renewal|qbr|"
-    r"all-hands|town hall|handover|hand-over|trip|flight|"
-    r"abnahme|livegang|umstellung|prüfung|lancement|mise en production|migration|"
-    r"lanzamiento|auditoría|puesta en marcha|migración|"
-    r"termin|sitzung|besprechung|treffen|gespräch|präsentation|vortrag|"
-    r"réunion|rendez-vous|séance|appel|entretien|présentation|atelier|comité|conseil|"
-    r"reunión|reunion|llamada|sesión|entrevista|presentación|consejo|comité|junta|visita|taller"
-)
-_EVENT_NOUN_RE = re.compile(rf"\b(?:{_EVENT_NOUN})\b", re.IGNORECASE)
-# The ask points at an event: "before the hearing", "for that call", "bring X", "before we start".
-EVENT_REF = re.compile(
+# What a meeting, a call or a visit is called ("design review": a word before "review").
+_EVENT_WORDS = """
+    meeting call hearing session interview workshop offsite off-site onsite demo presentation talk
+    seminar conference board dinner lunch visit kickoff kick-off standup stand-up retro sync 1:1
+    one-on-one training webinar appointment deposition trial tasting event sprint class panel
+    pitch walkthrough walk-through launch go-live cutover cut-over release deployment migration
+    rollout audit inspection renewal qbr all-hands handover hand-over trip flight abnahme livegang
+    umstellung prüfung lancement termin sitzung besprechung treffen gespräch präsentation vortrag
+    réunion rendez-vous séance appel entretien présentation atelier comité conseil reunión reunion
+    llamada sesión entrevista presentación consejo junta visita taller lanzamiento auditoría
+    migración
+"""
+_EVENT_NOUNS = frozenset(_EVENT_WORDS.split())
+_EVENT_PHRASES = ("game day", "go live", "town hall", "mise en production", "puesta en marcha")
+_NOT_AN_EVENT_BEFORE = frozenset(["the", "your", "our", "my", "a", "this", "that", "their"])
+_TOKEN = re.compile(r"1:1|[\w'-]+")
+
+
+def _event_nouns(sentence: str) -> list[tuple[int, str]]:
+    """Where the sentence names an event, and the name (lower case)."""
+    low = sentence.lower()
+    found = [(at, phrase) for phrase in _EVENT_PHRASES if (at := low.find(phrase)) >= 0]
+    before: re.Match[str] | None = None
+    for token in _TOKEN.finditer(low):
+        word = token.group()
+        if word in _EVENT_NOUNS:
+            found.append((token.start(), word))
+        elif word == "review" and before and before.group() not in _NOT_AN_EVENT_BEFORE:
+            found.append((before.start(), f"{before.group()} review"))
+        before = token
+    return sorted(found)
+
+
+# Before an event's name, words that make an ask point at it: "before the", "for that call".
+_TOWARDS = re.compile(
     r"(?:\b(?:before|for|at|to|ahead of|in time for|prior to|avant|pour|à|antes de|para|en|a|"
     r"vor|für|bei|zu)\s+(?:the|our|your|their|that|this|[\w-]+'s|next week's|la|le|"
     r"l'|el|los|las|das|die|der|dem|den|notre|votre|nuestra|vuestra)|"
-    r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*"
-    rf"(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_EVENT_NOUN})\b|"
+    r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# An ask that points at an event without naming it: "before we start", "bring X".
+_POINTER = re.compile(
     r"\b(?P<moves>before (?:they|she|he|i) (?:come in|comes in|arrives?|gets? back|returns?|"
     r"leaves?|starts?|go|goes|head off|fly|flies|travel)|bevor (?:sie|er|ich) (?:kommt|komme|"
     r"geht|gehe|fliegt|fliege|anfängt)|avant (?:qu'(?:il|elle)|que je) (?:parte|arrive|revienne|"
@@ -91,6 +112,28 @@ EVENT_REF = re.compile(
     r"en amont|de antemano|con antelación|antes)(?=\s*[?.!,]|\s*$))",
     re.IGNORECASE,
 )
+
+
+def event_ref(sentence: str) -> tuple[str, str] | None:
+    """What event an ask points at: ("noun", "hearing") for "before the hearing", or
+    ("moves" | "start" | "bring" | "then", "") for "before she comes in", "before we start",
+    "bring X", "beforehand"; None when it points at none."""
+    for at, noun in _event_nouns(sentence):
+        if _TOWARDS.search(sentence, max(0, at - 60), at):
+            return "noun", noun
+    low = sentence.lower()
+    pointer = _POINTER.search(sentence) if any(s in low for s in _POINTER_STEMS) else None
+    return (pointer.lastgroup or "", "") if pointer else None
+
+
+# Pieces every pointer at an event contains (a cheap test before the long pattern).
+_POINTER_STEMS = (
+    "before", "bevor", "avant", "antes", "bring", "traer", "traig", "llev", "apport", "mitb",
+    "mitn", "ici l", "bis dahin", "advance", "ahead", "vorher", "vorab", "voraus", "auparavant",
+    "amont", "antemano", "antelación",
+)  # fmt: skip
+
+
 # The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
 AWAY = re.compile(
     r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
@@ -201,7 +244,7 @@ class MailDates:
         near = self.sentences[max(0, index - 1) : index + 2]
         if any(NO_HURRY.search(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
-        if (ref := EVENT_REF.search(sentence)) and (found := self.event(ref, index)):
+        if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
             return found, "event"
         if SEPARATE.match(sentence):
             return None, "none"
@@ -219,20 +262,20 @@ class MailDates:
         dated = [s for s in self.sentences if s not in own and CUED.search(s)]
         return soonest(dated, self.received, self.zone)
 
-    def event(self, ref: re.Match[str], index: int) -> Deadline | None:
-        """When the event an ask points at happens."""
+    def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
+        """When the event an ask points at (``event_ref``) happens."""
         received = self.received
-        if ref.group("then"):
+        kind, noun = ref
+        if kind == "then":
             for sentence in reversed(self.sentences[max(0, index - 2) : index]):
                 if found := resolve_deadline(sentence, received):
                     return found if found.due >= received.date() else None
             return None
-        if ref.group("moves"):  # "before she comes in": when "Joanne's back next Tuesday"
+        if kind == "moves":  # "before she comes in": when "Joanne's back next Tuesday"
             for sentence in self.sentences[:index]:
                 found = resolve_deadline(sentence, received) if _MOVES.search(sentence) else None
                 if found and found.due >= received.date():
                     return found
-        noun = (ref.group("noun") or "").lower()
         named_re = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE) if noun else None
         named = [s for s in self.sentences if named_re and named_re.search(s)]
         for sentence in [*named, self.subject] if noun else []:
@@ -255,7 +298,7 @@ class MailDates:
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < self.received.date():
                 continue
-            rank = 0 if _EVENT_NOUN_RE.search(sentence) else 1 if found.time else 2
+            rank = 0 if _event_nouns(sentence) else 1 if found.time else 2
             if best is None or (rank, place) < best[:2]:
                 best = (rank, place, found)
         return best[2] if best and best[0] < 2 else None

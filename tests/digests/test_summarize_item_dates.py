@@ -186,8 +186,9 @@ def test_the_subjects_deadline_dates_an_ask_only_when_nothing_else_does():
 
 
 def test_bringing_a_page_up_to_date_points_at_no_event():
-    from digests.summarize.item_dates import EVENT_REF
+    from digests.summarize.item_dates import event_ref
 
-    assert EVENT_REF.search("Please bring one idea for the wishlist.")
-    assert EVENT_REF.search("Could you bring the wiki page up to date?") is None
-    assert EVENT_REF.search("Can we bring the review forward?") is None
+    assert event_ref("Please bring one idea for the wishlist.") == ("bring", "")
+    assert event_ref("Could you bring the wiki page up to date?") is None
+    assert event_ref("Can we bring the review forward?") is None
+    assert event_ref("Please read it before the disciplinary hearing.") == ("noun", "hearing")
