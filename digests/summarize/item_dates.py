@@ -41,6 +41,18 @@ NO_HURRY = re.compile(
     r"keine eile|nicht (?:so )?(?:eilig|dringend))\b",
     re.IGNORECASE,
 )
+_HURRY_STEMS = (
+    "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
+    "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
+)  # fmt: skip
+
+
+def _no_hurry(sentence: str) -> bool:
+    """The sentence says the ask can wait ("when you can", "no rush", "sin prisa")."""
+    low = sentence.lower()
+    return any(stem in low for stem in _HURRY_STEMS) and NO_HURRY.search(sentence) is not None
+
+
 # "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
 OWN_RANGE = re.compile(
     r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
@@ -237,12 +249,12 @@ class MailDates:
         ``previous`` one stated just before. A separate matter ("Also, ...") borrows only a
         deadline after it or the date of an event it names.
         """
-        if NO_HURRY.search(sentence) or OWN_RANGE.search(sentence):
+        if _no_hurry(sentence) or OWN_RANGE.search(sentence):
             return None, "none"
         if ahead:
             return ahead, "ahead"
         near = self.sentences[max(0, index - 1) : index + 2]
-        if any(NO_HURRY.search(s) for s in near):
+        if any(_no_hurry(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
             return found, "event"
