@@ -181,14 +181,17 @@ MY_TIME = re.compile(
 )
 
 
-_CLOCK_WORDS = ("time", "zeit", "heure", "hora")
+# The phrases MY_TIME finds, as plain text: a cheap test first.
+_MY_CLOCK = (
+    "my time", "our time", "my local time", "our local time", "meiner zeit", "unserer zeit",
+    "mon heure", "notre heure", "mi hora", "nuestra hora", "hora de aquí", "hora local mía",
+)  # fmt: skip
 
 
 def sender_zone(message: ParsedMessage) -> tzinfo | None:
     """The sender's UTC offset from the Date header, when the mail says "my time"."""
-    text = new_text(message)
-    low = text.lower()
-    if not any(word in low for word in _CLOCK_WORDS) or not MY_TIME.search(text):
+    low = new_text(message).lower()
+    if not any(word in low for word in _MY_CLOCK):
         return None  # most mail: no header to parse
     try:
         sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
