@@ -254,6 +254,10 @@ NEEDS_A_WORD = {
     "end_of_named_month": frozenset(MONTHS),
     "in_weeks": frozenset(_WEEK_WORDS),
     "mid_next_week": frozenset(_WEEK_WORDS),
+    "end_next_week": frozenset(_WEEK_WORDS),
+    "next_week": frozenset(_WEEK_WORDS),
+    "end_of_week": frozenset([*_WEEK_WORDS, "eow", "weekend", "wochenende"]),
+    "end_of_month": frozenset(["eom", "month", "mois", "mes", "monatsende", "monats"]),
     "end_of_quarter": frozenset(["quarter", "q", "eoq", "trimestre", "quartals", "quartalsende"]),
 }
 
