@@ -11,14 +11,13 @@ through to the next provider, and ``extractive`` (the local analysis as is) ends
 so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``notices``,
-``cues``, ``objects`` <- ``rewrite``, ``phrasing``, ``obligations`` <- ``actions``;
+``cues``, ``objects`` <- ``rewrite``, ``phrasing``, ``obligations``, ``item_dates`` <-
+``actions``;
 ``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
 ``providers`` beside them; this module puts them together.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from digests.parsing import ParsedMessage
 from digests.summarize.actions import find_action_items, mail_deadline, subject_deadline
@@ -86,13 +85,9 @@ def _read(
         if authenticity.suspicious
         else find_action_items(message, ctx.zone, automated=automated, me=ctx.me)
     )
+    # "Review für #4821 - heute vor 18 Uhr?": find_action_items gives the subject's deadline
+    # to the asks that have none and may borrow one.
     subject = subject_deadline(message, ctx.zone) if not automated else None
-    if subject is not None:
-        # "Review für #4821 - heute vor 18 Uhr?": the subject's deadline is the asks' deadline.
-        items = [
-            replace(item, due=subject.due, time=subject.time) if item.due is None else item
-            for item in items
-        ]
     extra: list[Deadline] = []
     if subject is not None and items:
         extra.append(subject)

@@ -12,25 +12,31 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import (
     ANSWER_BY,
     BACK_REFERENCE,
     CUED,
-    CUED_DATE,
     DEADLINE_LIKE,
+    FOLLOW_UP,
     NOWADAYS,
     PREAMBLE,
     SENDER_CLAUSE,
-    SEPARATE,
     language,
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.item_dates import (
+    AWAY,
+    MailDates,
+    deadline_ahead,
+    sender_zone,
+    soonest,
+    stated_deadline,
+)
 from digests.summarize.notices import OBLIGATION, mentions
-from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
+from digests.summarize.objects import resolve_pronoun, same_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import (
     VAGUE,
@@ -130,11 +136,16 @@ def find_action_items(
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
     sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
-    first_date = _soonest([s for _, s in sentences if CUED.search(s)], received, zone)
+    first_date = soonest([s for _, s in sentences if CUED.search(s)], received, zone)
+    mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
+    sender = sender_zone(message)  # whose clock "by 4pm my time" is
+    mail.subject, mail.calendar = message.subject, message.calendar
+    mail.subject_due = None if machine else subject_deadline(message, zone)
     topic = _topic(message.subject)
     lang = language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
+    asked_from, asked_own = 0, False  # the first of the items it gave; whether it had a date
     last_listed = False  # whether the sentence before was a list item
     for listed, raw in sentences:
         before.append(raw)
@@ -143,10 +154,15 @@ def find_action_items(
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = None if NOWADAYS.match(sentence) else _stated(sentence, received)
+        stated = None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
+            continue
+        follow = stated and asked_last == len(before) - 1 and not asked_own and items
+        if follow and FOLLOW_UP.search(sentence):
+            # "Can you review it and send me your comments? I need them by Thursday."
+            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
         if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated or previous
@@ -171,20 +187,21 @@ def find_action_items(
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         if not is_ask:
-            # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does.
-            previous = stated if DEADLINE_LIKE.search(sentence) else None
+            # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does;
+            # "I'm out tomorrow" is the sender's diary and leaves the deadline before it.
+            if not AWAY.search(sentence):
+                previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         back = was_listed and asked_last == len(before) - 1  # the list's items are asks
         if not listed and back and BACK_REFERENCE.search(sentence):
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
-        ahead = _deadline_ahead(sentences, len(before), received) if not stated else None
-        deadline = stated or (intro if in_list else None) or ahead or previous
-        # An ask without a date of its own is due when the mail's nearest deadline is,
-        # unless it says it is a separate matter ("Also, could you let us know who ...").
-        separate = not stated and SEPARATE.match(sentence)
-        deadline = ahead if separate else deadline or first_date
+        ahead = (
+            None if stated else deadline_ahead(sentences, len(before), received, sender, _is_ask)
+        )
+        own = stated or (intro if in_list else None)  # else one it borrows (item_dates)
+        deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
         if (owner := _ASSIGNEE.match(sentence)) and listed:
             if owner.group(1).lower() != my_name:
@@ -224,7 +241,8 @@ def find_action_items(
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
-                    asked_last = len(before)
+                    asked_from = len(items) if asked_last != len(before) else asked_from
+                    asked_last, asked_own = len(before), bool(stated)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
     if len(items) > 1 or machine:
@@ -238,28 +256,23 @@ def find_action_items(
     return items
 
 
-def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
-    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
-    ahead = [d for d in dates if d.due >= received.date()]
-    return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
-
-
 def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
     """The nearest date still ahead that the new text (or the subject) names."""
     received = message.received_at.astimezone(zone)
     sentences = [message.subject, *split_sentences(new_text(message))]
-    return _soonest(sentences, received, zone)
+    return soonest(sentences, received, zone)
 
 
 def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
-    """A deadline named in the subject line ("... - heute vor 18 Uhr?").
+    """A deadline still ahead named in the subject line ("... - heute vor 18 Uhr?").
 
     A recap's subject ("Notes from today's product sync") dates the meeting, not a deadline.
     """
     if _RECAP.search(message.subject):
         return None
     received = message.received_at.astimezone(zone)
-    return resolve_deadline(message.subject, received)
+    found = resolve_deadline(message.subject, received)
+    return found if found and found.due >= received.date() else None  # not "Notes 3 March"
 
 
 _RECAP = re.compile(
@@ -357,45 +370,6 @@ def _is_ask(sentence: str) -> bool:
     rest = after_lead(low)
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
-
-
-def _deadline_ahead(
-    sentences: list[tuple[bool, str]], index: int, received: datetime
-) -> Deadline | None:
-    """The deadline one of the next two sentences states, when it is no ask of its own.
-
-    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
-    after the list dates every item of it.
-    """
-    listed_here = index > 0 and sentences[index - 1][0]
-    checked = 0
-    for listed, sentence in sentences[index : index + 8]:
-        if listed and listed_here:
-            continue
-        if _is_ask(sentence) and not listed_here:
-            return None
-        if CUED_DATE.search(sentence) and (found := resolve_deadline(sentence, received)):
-            return found
-        checked += 1
-        if checked == 2:
-            break
-    return None
-
-
-def _stated(sentence: str, received: datetime) -> Deadline | None:
-    """The sentence's deadline, read first in the clause that asks.
-
-    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
-    "For the board on 15 October, can you prepare three slides?" is not due on the board's
-    day (the purpose names an event, and the mail's deadline is elsewhere).
-    """
-    clause, purpose = ask_clause(sentence)
-    if clause != sentence:
-        if found := resolve_deadline(clause, received):
-            return found
-        if purpose:
-            return None
-    return resolve_deadline(sentence, received)
 
 
 def _looks_like_list_continuation(sentence: str) -> bool:

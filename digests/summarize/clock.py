@@ -15,7 +15,8 @@ _CLOCK_12 = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b
 # each starts at a digit, and saying so first spares the look-behinds everywhere else.
 _CLOCK_24 = re.compile(
     r"(?=\d)(?:"
-    r"\b([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?\b|"
+    r"(?:\b|(?<=\d[tT]))([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?"
+    r"(?:\b|(?=[zZ]\b))|"
     r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
     # "tomorrow at 9.30", "bis 12.30": a dotted time after a word that wants one
     r"(?:(?<=\bat )|(?<=\bbefore )|(?<=\buntil )|(?<=\btomorrow )|(?<=\btoday )|(?<=\btonight )|"
@@ -23,6 +24,7 @@ _CLOCK_24 = re.compile(
     r")",
     re.I,
 )
+_OFFSET_SIGN = re.compile(r"(?:UTC|GMT) ?[+\-\u2212] ?$", re.I)
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
 )
@@ -51,6 +53,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
         hour += 12 if match.group(3).lower().startswith("p") else 0
         found.append((match.start(), time(hour, minute), match.end()))
     for match in clock_24.finditer(read):
+        if _OFFSET_SIGN.search(text, max(0, match.start() - 6), match.start()):
+            continue  # "UTC+05:30" is a zone, not half past five
         hour, minute = match.group(1) or match.group(4), match.group(2) or match.group(5)
         if hour is not None and minute is not None:
             # "before 5:30" in a US office means the afternoon; "05:30" is written as meant.
@@ -88,7 +92,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
 _PATTERNS = (_CLOCK_12, _CLOCK_24, _NOON, _FIRST_THING, _MIDNIGHT, IN_HOURS, _BARE_HOUR)
 _LOWERED = tuple(lowered(pattern) for pattern in _PATTERNS)
 _SKIP_DATE_WORDS = re.compile(
-    r"^\s*(?:today|tomorrow|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"this (?:morning|afternoon|evening))\b",
+    r"^\s*(?:uhr\s+)?(?:today|tomorrow|tonight|"
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:morning|afternoon|evening)|"
+    r"(?=\S))",  # "12:00 Uhr MEZ": the zone after the hour's word
     re.IGNORECASE,
 )

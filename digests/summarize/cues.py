@@ -44,7 +44,8 @@ NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b
 CUED = Caseless(
     re.compile(
         r"^(?!(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b)"
-        r"(?!.*\b(?:no rush|no hurry|whenever|keine eile|pas d'urgence|sin prisa)\b"
+        r"(?!.*\b(?:no rush|no hurry|whenever|not urgent|keine eile|nicht (?:so )?eilig|"
+        r"pas d'urgence|pas urgent|rien ne presse|sin prisa|no hay prisa|no es urgente)\b"
         r"(?!.*\b(?:by|before|until|no later than|bis|avant|antes)\b))",
         re.IGNORECASE,
     )
@@ -59,6 +60,25 @@ CUED_DATE = Caseless(
         r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",
         re.IGNORECASE,
     )
+)
+
+# "Thursday is the latest", "Friday at the latest": a deadline said after its date.
+LATEST = re.compile(
+    r"\b(?:at the (?:very )?latest|is the latest|is the deadline|spätestens|au plus tard|"
+    r"dernier délai|a más tardar|como muy tarde|como máximo)\b",
+    re.IGNORECASE,
+)
+# "We need it back by Thursday": an ask that only says when the one before is due.
+FOLLOW_UP = re.compile(
+    r"^(?:and |but |so )?(?:i|we|they|\w+)(?:'d| would| will| also)? (?:need|needs|want|wants)"
+    r" (?:it|them|this|that|these|those|your (?:comments|feedback|input|answer|reply|review|"
+    r"thoughts|sign-?off|ok|approval))\b|"
+    r"^(?:please )?(?:get|send) (?:it|them|this|that) (?:back )?(?:to (?:me|us) )?(?:back )?"
+    r"(?:by|before|no later than)\b|"
+    r"^(?:y |e )?(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos)\b|"
+    r"^(?:j'en ai|nous en avons|on en a) besoin\b|^il (?:me|nous) (?:le|la|les) faut\b|"
+    r"^(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten) (?:es|ihn|sie|das|die)\b",
+    re.IGNORECASE,
 )
 
 # "If you let me know before 10 October, ...": when the question before it is due.

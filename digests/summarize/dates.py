@@ -13,7 +13,6 @@ counts real hours from the send time, also across a clock change.
 from __future__ import annotations
 
 import re
-import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -33,7 +32,7 @@ from digests.summarize.datewords import (
 )
 from digests.summarize.proposals import is_scheduling_question
 from digests.summarize.sentences import Caseless, lower_exactly, lowered
-from digests.summarize.zones import CLOSE_IN_ZONE, ZONES
+from digests.summarize.zones import CLOSE_IN_ZONE, zone_of
 
 _DEADLINE_CUE = Caseless(
     re.compile(
@@ -53,6 +52,9 @@ _TIME_CUE = re.compile(
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
 _PAST_BEFORE = re.compile(
     r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
+    # "Following our chat on Friday", "as discussed in the call on Monday": it happened
+    r"(?:following|further to|as discussed|as agreed|per) (?:in |at |during )?(?:our|the|your|"
+    r"my)\b[^.,;]{0,25}|"
     r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
     r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
@@ -111,8 +113,8 @@ def _resolve(
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
-    source = ZONES.get(zone_name.upper()) if zone_name else None
-    zone = zoneinfo.ZoneInfo(source) if source else (sender_zone or reader_zone)
+    source = zone_of(zone_name) if zone_name else None
+    zone = source or sender_zone or reader_zone
     if source:
         # "noon tomorrow Berlin time" is tomorrow as Berlin counts days; "by 17:00 Sydney
         # time" alone is today there, which may already be tomorrow for the reader.
@@ -123,7 +125,9 @@ def _resolve(
         if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
             return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
         evening = None
-        if clock.hour < 12 and _BARE.match(text, clock_at):
+        # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
+        short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
+        if clock.hour < 12 and (_BARE.match(text, clock_at) or short):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
         if evening is not None and evening > received:
             moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
@@ -170,12 +174,23 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             before = text[max(0, match.start() - 50) : match.start()]
-            if kind == "weekday" and not match.group(1) and _in_the_past(before):
+            # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
+            weekday = kind == "weekday" and match.group(4) is None
+            if weekday and not match.group(1) and _in_the_past(before):
                 continue  # "we met on Monday" names no deadline
-            if kind == "weekday" and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
+            if (
+                kind == "today"
+                and _EARLIER_TODAY.match(match.group(1))
+                and _in_the_past(before)
+                and not _ANY_DEADLINE_WORD.search(text)
+            ):
+                continue  # "we kicked off the migration today": done ("the deadline was": not)
+            if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
-            if kind == "weekday" and re.match(r"\s*next week", text[match.end() :], re.I):
+            if weekday and re.match(r"\s*next week", text[match.end() :], re.I):
                 found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
+            elif weekday and found == today and not cued and not match.group(1):
+                found += timedelta(days=7)  # "she starts on Monday" said on a Monday: next one
             absolute = kind in {
                 "iso",
                 "slashed",
@@ -185,13 +200,15 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 "the_nth",
                 "mid_month",
                 "end_of_named_month",
-            }
+            } or (kind == "weekday" and not weekday)
             if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
-            relative = kind in {"weekday", "next_week", "end_of_week"}
-            rank = 0 if cued else 1
+            relative = weekday or kind in {"next_week", "end_of_week"}
+            # "about Wednesday's outage on Monday": the possessive names a thing, not the date.
+            owned = weekday and text.startswith(("'s", "\u2019s"), match.end())
+            rank = 0 if cued else 2 if owned else 1
             candidates.append(
                 (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
             )
@@ -216,13 +233,16 @@ _PATTERNS = [
     (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
 ]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
+_EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
     re.IGNORECASE,
 )
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
-_BARE = re.compile(r"\d{1,2}(?!\s*[:.h\d]|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
+_BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
+# "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".
+_SHORT_CLOCK = re.compile(r"\d[:.]\d\d(?!\s*(?:am\b|a\.m))", re.IGNORECASE)
 # Any word that makes a time something to meet, anywhere in the sentence.
 _ANY_DEADLINE_WORD = re.compile(
     r"\bby\s+(?:the\s+)?(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|close|mon|tue|wed|"
@@ -253,9 +273,10 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "slashed":
         first, second = int(groups[0]), int(groups[1])
         american = str(received.tzinfo).startswith("America/")
-        if american and first > 12:
-            return None
-        month, day = (first, second) if american or second > 12 else (second, first)
+        # Month first for a reader in the Americas, unless it cannot be ("13/05" from Mexico)
+        month, day = (
+            (first, second) if (american and first <= 12) or second > 12 else (second, first)
+        )
         year = int(groups[2]) if groups[2] else None
         year = year + 2000 if year is not None and year < 100 else year
         return _month_day(today, month, day, year) if 1 <= month <= 12 else None
@@ -278,8 +299,8 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
     if kind == "day_month":
         year = int(groups[2]) if groups[2] else None
         return _month_day(today, MONTHS[groups[1].lower()], int(groups[0]), year)
-    if kind == "the_nth":
-        day = int(groups[0])
+    if kind == "the_nth" or (kind == "weekday" and groups[3]):
+        day = int(groups[3] if kind == "weekday" else groups[0])
         found = _safe_date(today.year, today.month, day)
         if found is None or found < today:
             following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
@@ -297,6 +318,13 @@ def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -
         count = _count(groups[0])
         business = groups[1] or groups[3] or groups[2].lower().startswith(("werk", "arbeit"))
         return _business_days(today, count) if business else today + timedelta(days=count)
+    if kind == "in_weeks":
+        return today + timedelta(weeks=_count(groups[0]))
+    if kind == "end_of_quarter":
+        quarter = int(groups[0]) if groups[0] else (today.month - 1) // 3 + 1
+        return _month_day(today, quarter * 3, 30 if quarter in (2, 3) else 31, None)
+    if kind == "mid_next_week":
+        return today + timedelta(days=9 - today.weekday())
     if kind == "end_next_week":
         return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
     if kind == "end_of_week":

@@ -33,7 +33,10 @@ MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # After a number, words that make it a quantity ("im Oktober 30 Minuten"), not a day.
 _UNIT = r"(?:min|mins|minutes?|minuten|minutos|hours?|hrs?|stunden|heures?|horas?|days?|tage)\b"
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_COUNT = r"(\d{1,3}|one|two|three|four|five|six|twelve|zwei|drei|deux|trois|dos|tres)"
+_COUNT = r"(\d{1,3}|an|one|two|three|four|five|six|twelve|zwei|drei|deux|trois|dos|tres)"
+_WEEK_COUNT = (
+    r"\d|an?|one|two|three|four|einer|zwei|drei|vier|une|deux|trois|quatre|una|dos|tres|cuatro"
+)
 _HOURS = r"(?:hours?|hrs?|h|stunden|heures?|horas)\b"
 # "in 25 hours", "within the next 48 hours", "innerhalb von 24 Stunden", "sous 48 heures",
 # "dentro de 2 horas": the send time plus that many hours.
@@ -56,7 +59,7 @@ PLEASE_NOW = re.compile(
 )
 # Where each kind of phrase is found; each pattern's groups are read by _date_of().
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=[tT]\d))")),
     # "12/15", "15/12/2026": month first in the Americas, day first elsewhere
     (
         "slashed",
@@ -121,8 +124,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "today",
         re.compile(
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
-            r"close of business|this (?:morning|afternoon|evening)|heute|aujourd'hui|"
-            r"ce soir|hoy|esta (?:tarde|noche|mañana)|right now|immediately|sofort|"
+            r"close of business|end of play|this (?:morning|afternoon|evening)|heute|"
+            r"aujourd'hui|ce soir|hoy|esta (?:misma )?(?:tarde|noche|mañana)|right now|"
+            r"immediately|sofort|"
             r"de inmediato|tout de suite|immédiatement|ahora mismo|as soon as you (?:see|read|get) "
             r"this|sobald (?:du|sie) (?:das|dies) lies[tn]|dès que vous (?:lisez|lirez) ce|"
             r"en cuanto (?:leas|veas) esto)\b",
@@ -145,6 +149,35 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "within a week", "in two weeks", "innerhalb von zwei Wochen", "sous deux semaines"
+        "in_weeks",
+        re.compile(
+            r"\b(?:in|within|innerhalb(?: von)?|binnen|dans|sous|en|dentro de)\s+"
+            rf"(?:the next\s+)?({_WEEK_COUNT})\s+(?:weeks?|wochen?|semaines?|semanas?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "by the end of the quarter", "by end of Q3", "bis Quartalsende", "fin du trimestre"
+        "end_of_quarter",
+        re.compile(
+            r"\b(?:end of (?:the |this )?quarter|quarter-end|end of q([1-4])|eoq|"
+            r"fin (?:du |de |de ce )?trimestre|ende (?:des|dieses) quartals|quartalsende|"
+            r"final(?:es)? (?:del|de este) trimestre)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "by the middle of next week", "mid-next week", "Mitte nächster Woche": its Wednesday
+        "mid_next_week",
+        re.compile(
+            r"\b(?:(?:the )?middle of next week|mid-?next week|mitte (?:der )?nächste[nr]? woche|"
+            r"(?:au )?milieu de la semaine prochaine|(?:a )?mediados de la (?:semana que viene|"
+            r"próxima semana))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "end_next_week",
         re.compile(
             r"\b(?:end of next week|fin de (?:la )?semaine prochaine|(?:a )?final(?:es)? de la "
@@ -158,7 +191,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(eow|end of (?:the |this )?week|this week|ende (?:der|dieser) woche|diese woche|"
             r"fin de (?:la |cette )?semaine(?! prochaine)|cette semaine|esta semana|(?:a )?"
             r"final(?:es)? de (?:la |esta )?semana(?! que viene| próxima)|(?<=before )the weekend|"
-            r"(?<=vor dem )wochenende|(?<=avant le )week-end|(?<=antes del )fin de semana)\b",
+            r"(?<=by )the weekend|(?<=vor dem )wochenende|(?<=bis zum )wochenende|"
+            r"(?<=avant le )week-end|(?<=d'ici le )week-end|(?<=antes del )fin de semana|"
+            r"(?<=para el )fin de semana)\b",
             re.IGNORECASE,
         ),
     ),
@@ -175,7 +210,11 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"\b(next\s+|this\s+|coming\s+|kommenden\s+|nächsten\s+|nächste\s+|próximo\s+|"
-            rf"proximo\s+)?({_WEEKDAY})\b\.?(\s+(?:prochain|que viene|próximo))?",
+            rf"proximo\s+)?({_WEEKDAY})\b\.?(\s+(?:prochain|que viene|próximo))?"
+            # "el lunes 16", "Monday the 16th", "Freitag, den 20.": that day of the month
+            rf"(?:,?\s+(?:the\s+|den\s+)?(\d{{1,2}})(?!\d)(?:st|nd|rd|th|\.|º)?(?![\d:.,/]\d|\d)"
+            r"(?!\s*(?:%|h\b|uhr|horas?|heures?|a\.?m\b|p\.?m\b|(?:of\s+|de\s+|\.\s*)?"
+            rf"(?:{MONTH})\b)))?",
             re.IGNORECASE,
         ),
     ),
@@ -189,6 +228,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 NUMBER_WORDS = {
+    "a": 1, "an": 1, "einer": 1, "une": 1, "una": 1, "vier": 4, "quatre": 4, "cuatro": 4,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "zwei": 2,
     "drei": 3, "deux": 2, "trois": 3, "dos": 2, "tres": 3,
 }  # fmt: skip
@@ -198,17 +238,25 @@ _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afterno
     days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
     woche now immediately sofort inmediato suite immédiatement soon mismo stunden heures heure
     horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
-    wochenende"""
+    wochenende wochen semaines semanas play quarter q eoq trimestre quartals quartalsende"""
 _VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
 WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 # Kinds of phrase that cannot match without one of these words (a cheap test first).
+_WEEK_WORDS = ["week", "weeks", "woche", "wochen", "semaine", "semaines", "semana", "semanas"]
 NEEDS_A_WORD = {
     "weekday": frozenset(WEEKDAYS),
     "month_day": frozenset(MONTHS),
     "day_month": frozenset(MONTHS),
     "mid_month": frozenset(MONTHS),
     "end_of_named_month": frozenset(MONTHS),
+    "in_weeks": frozenset(_WEEK_WORDS),
+    "mid_next_week": frozenset(_WEEK_WORDS),
+    "end_next_week": frozenset(_WEEK_WORDS),
+    "next_week": frozenset(_WEEK_WORDS),
+    "end_of_week": frozenset([*_WEEK_WORDS, "eow", "weekend", "wochenende"]),
+    "end_of_month": frozenset(["eom", "month", "mois", "mes", "monatsende", "monats"]),
+    "end_of_quarter": frozenset(["quarter", "q", "eoq", "trimestre", "quartals", "quartalsende"]),
 }
 _WEEK = ("week", "woche", "semaine", "semana")
 # What a kind of phrase cannot be written without (below, two patterns need their own).
@@ -224,7 +272,7 @@ _KIND_NEEDS = {
         *("day", "tonight", "eod", "e.o.d", "cob", "business", "morning", "afternoon"),
         *("evening", "heute", "aujourd", "soir", "hoy", "tarde", "noche", "mañana", "now"),
         *("immediately", "sofort", "inmediato", "suite", "immédiatement", "mismo", "soon"),
-        *("sobald", "dès", "cuanto"),
+        *("sobald", "dès", "cuanto", "play"),
     ),
     "in_hours": ("h", "stunden"),
     "in_days": ("day", "días", "dias", "jours", "tag"),

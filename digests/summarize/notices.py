@@ -119,11 +119,17 @@ def invitation_item(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> ActionIt
     if not asked:
         return None
     received = message.received_at.astimezone(zone)
-    google = asked[0].lower().startswith("reply for")
-    due = None if google else resolve_deadline(asked[0], received)
+    dated = [s for s in asked if _REPLY_BY.search(s)]  # "RSVP by Friday", not "RSVP for the 30th"
+    due = resolve_deadline(dated[0], received) if dated else None
     return ActionItem(
         f"RSVP to {event.summary}".strip(), due.due if due else None, due.time if due else None
     )
+
+
+# "RSVP by Friday", "please reply before the 20th": when the answer is due.
+_REPLY_BY = re.compile(
+    r"\b(?:by|before|until|no later than|latest|bis|avant|d'ici|antes del?|hasta)\s", re.I
+)
 
 
 def mentions(text: str, me: str) -> bool:

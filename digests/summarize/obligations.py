@@ -351,6 +351,8 @@ def with_duty(
         deadline = Deadline(received.date())  # someone is in the account now
     elif items and not deadline:
         deadline = Deadline(items[0].due, items[0].time) if items[0].due else None
+    if kind == "security" and not deadline:
+        deadline = Deadline(received.date())  # someone has your password: check it today
     rest = [i for i in items if not is_vague(i.text, kind)]
     duty = ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
     return [duty, *rest][:MAX_ACTION_ITEMS]

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import re
+import zoneinfo
+from datetime import UTC, timedelta, timezone, tzinfo
 
-# A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE".
-ZONE = re.compile(
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
-    r"IST|JST|SGT|AEST|AEDT|UK time|Berlin time|London time|Paris time|New York time|"
+# A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE", "UTC+5:30".
+_OFFSET = r"(?:UTC|GMT) ?[+\-\u2212] ?\d{1,2}(?::?\d{2})?"
+_NAMES = (
+    r"ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|"
+    r"IST|JST|SGT|AEST|AEDT|AET|AWST|NZST|NZDT|KST|EET|EEST|WET|WEST|HST|"
+    r"UK time|Berlin time|London time|Paris time|New York time|"
+    r"Central European(?: Summer| Standard)? Time|Eastern European(?: Summer)? Time|"
+    r"Australian Eastern(?: Standard| Daylight)? Time|Indian? Standard Time|"
+    r"Japan(?:ese)? (?:Standard )?Time|Greenwich Mean Time|British Summer Time|"
     r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
-    r"Singapore|Tokyo|Sydney|heure de Paris|heure française|heure de New York|hora de Madrid|"
+    r"Singapore|Tokyo|Sydney|Mexico City|hora de (?:la )?Ciudad de México|hora de México|"
+    r"Ciudad de México|CDMX|hora del centro|Kolkata|Mumbai|"
+    r"Bengaluru|Bangalore|Delhi|India time|Los Angeles|San Francisco|Seattle|Toronto|Dublin|"
+    r"Amsterdam|Frankfurt|Munich|Zurich|Lisbon|Hong Kong|HKT|Melbourne|Brisbane|heure de Paris|"
+    r"heure française|heure de New York|hora de Madrid|"
     r"hora peninsular|hora española|hora de Nueva York|hora de Brasília|horário de Brasília|BRT|"
-    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit)(?![\w-])"
+    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit"
 )
+ZONE = re.compile(rf"(?<![\w-])({_OFFSET}|{_NAMES}|Z)(?![\w-])")
 # Where each named zone is (AoE, anywhere on Earth, is UTC-12).
 ZONES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -35,11 +47,48 @@ ZONES = {
     "HORA DE NUEVA YORK": "America/New_York", "HORA DE BRASÍLIA": "America/Sao_Paulo",
     "HORÁRIO DE BRASÍLIA": "America/Sao_Paulo", "BRT": "America/Sao_Paulo",
     "DEUTSCHER ZEIT": "Europe/Berlin", "BERLINER ZEIT": "Europe/Berlin",
-    "NEW YORKER ZEIT": "America/New_York",
+    "NEW YORKER ZEIT": "America/New_York", "MEXICO CITY": "America/Mexico_City",
+    "AET": "Australia/Sydney", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland", "KST": "Asia/Seoul", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "HST": "Pacific/Honolulu", "CENTRAL EUROPEAN TIME": "Europe/Berlin",
+    "CENTRAL EUROPEAN SUMMER TIME": "Europe/Berlin",
+    "CENTRAL EUROPEAN STANDARD TIME": "Europe/Berlin",
+    "EASTERN EUROPEAN TIME": "Europe/Athens", "EASTERN EUROPEAN SUMMER TIME": "Europe/Athens",
+    "AUSTRALIAN EASTERN TIME": "Australia/Sydney",
+    "AUSTRALIAN EASTERN STANDARD TIME": "Australia/Sydney",
+    "AUSTRALIAN EASTERN DAYLIGHT TIME": "Australia/Sydney", "INDIA STANDARD TIME": "Asia/Kolkata",
+    "INDIAN STANDARD TIME": "Asia/Kolkata", "JAPAN STANDARD TIME": "Asia/Tokyo",
+    "JAPAN TIME": "Asia/Tokyo", "JAPANESE TIME": "Asia/Tokyo",
+    "JAPANESE STANDARD TIME": "Asia/Tokyo", "GREENWICH MEAN TIME": "UTC",
+    "BRITISH SUMMER TIME": "Europe/London",
+    "CIUDAD DE MÉXICO": "America/Mexico_City", "CDMX": "America/Mexico_City",
+    "HORA DEL CENTRO": "America/Mexico_City", "HORA DE MÉXICO": "America/Mexico_City",
+    "HORA DE CIUDAD DE MÉXICO": "America/Mexico_City",
+    "HORA DE LA CIUDAD DE MÉXICO": "America/Mexico_City", "KOLKATA": "Asia/Kolkata",
+    "MUMBAI": "Asia/Kolkata",
+    "BENGALURU": "Asia/Kolkata", "BANGALORE": "Asia/Kolkata", "DELHI": "Asia/Kolkata",
+    "INDIA TIME": "Asia/Kolkata", "LOS ANGELES": "America/Los_Angeles",
+    "SAN FRANCISCO": "America/Los_Angeles", "SEATTLE": "America/Los_Angeles",
+    "TORONTO": "America/Toronto", "DUBLIN": "Europe/Dublin", "AMSTERDAM": "Europe/Amsterdam",
+    "FRANKFURT": "Europe/Berlin", "MUNICH": "Europe/Berlin", "ZURICH": "Europe/Zurich",
+    "LISBON": "Europe/Lisbon", "HONG KONG": "Asia/Hong_Kong", "HKT": "Asia/Hong_Kong",
+    "MELBOURNE": "Australia/Melbourne", "BRISBANE": "Australia/Brisbane",
 }  # fmt: skip
 # "by COB Thursday ET": close of business in a named zone.
 CLOSE_IN_ZONE = re.compile(
     r"\b(?i:eod|cob|end of (?:the )?(?:business )?day|close of business)\b[^.;]{0,25}?"
-    r"(?<![\w-])(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|SGT|AEST|AEDT|"
-    r"UK time|London time|Berlin time|Paris time|Eastern|Pacific|Central)(?![\w-])"
+    rf"(?<![\w-])({_OFFSET}|{_NAMES})(?![\w-])"
 )
+
+
+def zone_of(name: str) -> tzinfo | None:
+    """The zone a name found by ZONE stands for ("ET", "Kolkata", "UTC+5:30", "Z")."""
+    if offset := re.fullmatch(r"(?:UTC|GMT) ?([+\-\u2212]) ?(\d{1,2})(?::?(\d{2}))?", name):
+        sign = 1 if offset.group(1) == "+" else -1
+        hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
+        return timezone(sign * timedelta(hours=hours, minutes=minutes)) if hours < 15 else None
+    if name == "Z":
+        return UTC
+    source = ZONES.get(name.upper())
+    return zoneinfo.ZoneInfo(source) if source else None

@@ -332,6 +332,14 @@ def test_google_calendars_answer_block_asks_for_an_rsvp():
     assert find_action_items(google, BERLIN, automated=False) == []  # the block is no ask
 
 
+def test_an_invitations_answer_has_no_date_unless_the_mail_gives_one():
+    from digests.summarize.notices import invitation_item
+
+    # The event's start is when to be there, not when to answer.
+    asked = _invitation("Hi all - please RSVP and bring one idea.")
+    assert invitation_item(asked, BERLIN) == ActionItem("RSVP to Planning")
+
+
 def test_the_deadline_is_read_in_the_clause_that_asks():
     body = (
         "The editor gave us until 21 December, but I'm travelling from the 15th, so could you "

@@ -124,6 +124,9 @@ def test_a_deadline_falls_due_at_its_time_or_the_end_of_its_day():
         "Storybook has been down since Friday",
         "last Thursday we shipped 4.12",
         "the deploy failed on Wednesday",
+        "Following our chat on Friday, could you send the proposal?",
+        "as discussed in the call on Thursday, here is the plan",
+        "we kicked off the migration today",
     ],
 )
 def test_past_tense_weekdays_name_no_deadline(phrase):
@@ -202,6 +205,8 @@ def test_slashed_dates_are_month_first_in_the_americas_and_day_first_elsewhere()
     assert resolve_due("bis 15/12", RECEIVED) == dt.date(2026, 12, 15)
     assert resolve_due("antes del 3/12/2027", RECEIVED) == dt.date(2027, 12, 3)
     assert resolve_deadline("we offer 24/7 support", RECEIVED) is None
+    # a day over 12 first can only be day/month, also from a Mexican vendor to New York
+    assert resolve_due("antes del 17/12", new_york) == dt.date(2026, 12, 17)
 
 
 def test_close_of_business_in_a_named_zone_is_17_00_there():
@@ -319,7 +324,7 @@ def test_in_n_hours_counts_real_hours_across_a_clock_change():
         ("le contrat arrive à échéance le 31 décembre", Deadline(dt.date(2026, 12, 31))),
         ("merci de me répondre d'ici vendredi", Deadline(dt.date(2026, 12, 4))),
         ("bitte bis spätestens 6. März zurückmelden", Deadline(dt.date(2027, 3, 6))),
-        ("bitte am Montag früh schicken", Deadline(dt.date(2026, 11, 30))),
+        ("bitte am Montag früh schicken", Deadline(dt.date(2026, 12, 7))),  # said on a Monday
         ("pour la fin de semaine prochaine", Deadline(dt.date(2026, 12, 11))),
         ("pour la fin de la semaine", Deadline(dt.date(2026, 12, 4))),
         ("a finales de la semana que viene", Deadline(dt.date(2026, 12, 11))),
@@ -597,3 +602,106 @@ def test_an_afternoon_time_already_past_today_is_tomorrows_and_never_an_error():
     assert resolve_deadline("can you review it before 3pm?", late) == Deadline(
         dt.date(2026, 12, 1), dt.time(15)
     )
+
+
+def test_a_possessive_weekday_names_a_thing_and_the_other_weekday_is_the_date():
+    # Received Monday 30 November: "Wednesday's outage" is past, "on Friday" is the date.
+    phrase = "a root-cause call about Wednesday's sync outage on Friday at 08:00"
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 4), dt.time(8))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("can you send it by the weekend?", dt.date(2026, 12, 4)),
+        ("bitte bis zum Wochenende", dt.date(2026, 12, 4)),
+        ("I need it by end of play", dt.date(2026, 11, 30)),
+        ("mándamelo esta misma tarde", dt.date(2026, 11, 30)),
+        ("please review it within a week", dt.date(2026, 12, 7)),
+        ("send your comments in two weeks", dt.date(2026, 12, 14)),
+        ("bitte innerhalb von zwei Wochen", dt.date(2026, 12, 14)),
+        ("merci de répondre sous deux semaines", dt.date(2026, 12, 14)),
+        ("respóndeme en dos semanas", dt.date(2026, 12, 14)),
+        ("by the end of the quarter", dt.date(2026, 12, 31)),
+        ("by end of Q2", dt.date(2027, 6, 30)),  # Q2 is long over: next year's
+        ("bis Quartalsende", dt.date(2026, 12, 31)),
+    ],
+)
+def test_weekends_weeks_and_quarters(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # written at 11:00: "by 4:30" is this afternoon, "by 8." (sentence end) tonight
+        ("Can you send it by 4:30?", Deadline(dt.date(2026, 11, 30), dt.time(16, 30))),
+        ("Send it by 8.", Deadline(dt.date(2026, 11, 30), dt.time(20))),
+        # a 24-hour morning time already past is tomorrow's
+        ("Send it by 09:30.", Deadline(dt.date(2026, 12, 1), dt.time(9, 30))),
+        ("I need it in an hour", Deadline(dt.date(2026, 11, 30), dt.time(12))),
+    ],
+)
+def test_a_short_clock_time_already_past_in_the_morning_is_the_afternoons(phrase, expected):
+    eleven = dt.datetime(2026, 11, 30, 11, 0, tzinfo=BERLIN)
+    assert resolve_deadline(phrase, eleven) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("el lunes 14 tenemos la auditoría", dt.date(2026, 12, 14)),
+        ("can you send it by Monday the 14th?", dt.date(2026, 12, 14)),
+        ("bitte bis Freitag, den 11. schicken", dt.date(2026, 12, 11)),
+        ("le rendez-vous est jeudi 10 à 10h", dt.date(2026, 12, 10)),
+        ("by Monday 14 December", dt.date(2026, 12, 14)),  # not "Monday 1"
+        ("by Friday 5pm", dt.date(2026, 12, 4)),  # an hour, not the 5th
+    ],
+)
+def test_a_weekday_with_a_day_of_the_month_is_that_day(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    "phrase", ["by the middle of next week", "bis Mitte nächster Woche", "mid-next week"]
+)
+def test_the_middle_of_next_week_is_its_wednesday(phrase):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # spelled-out zones: "Central European Time" is Berlin's, not "Central" (Chicago)
+        ("by 17:00 Central European Time on Friday", Deadline(dt.date(2026, 12, 4), dt.time(17))),
+        ("by 10:00 India Standard Time tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(5, 30))),
+        ("by 5pm Mexico City time on Friday", Deadline(dt.date(2026, 12, 5), dt.time(0))),
+        ("by 9:00 AWST Friday", Deadline(dt.date(2026, 12, 4), dt.time(2))),
+    ],
+)
+def test_zones_spelled_out_or_named_by_city_are_converted(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("by 09:00 UTC+05:30 tomorrow", Deadline(dt.date(2026, 12, 1), dt.time(4, 30))),
+        ("by 17:00 (UTC-6) Thursday", Deadline(dt.date(2026, 12, 4), dt.time(0))),
+        ("by 9am GMT+8 Friday", Deadline(dt.date(2026, 12, 4), dt.time(2))),
+        ("please confirm by 2026-12-03T17:00Z", Deadline(dt.date(2026, 12, 3), dt.time(18))),
+        ("by COB Friday Chicago time", Deadline(dt.date(2026, 12, 5), dt.time(0))),
+        ("by end of day IST Thursday", Deadline(dt.date(2026, 12, 3), dt.time(12, 30))),
+        # German writes the hour's word before the zone
+        ("bis Donnerstag, 12:00 Uhr MESZ", Deadline(dt.date(2026, 12, 3), dt.time(12))),
+    ],
+)
+def test_utc_offsets_iso_times_and_close_of_business_in_any_named_zone(phrase, expected):
+    assert resolve_deadline(phrase, RECEIVED) == expected
+
+
+def test_todays_weekday_is_next_weeks_unless_it_is_a_deadline():
+    # Received on a Monday: "she starts on Monday" is next week; "by Monday" is today.
+    assert resolve_due("the new hire starts on Monday", RECEIVED) == dt.date(2026, 12, 7)
+    assert resolve_due("please send it by Monday", RECEIVED) == dt.date(2026, 11, 30)
+    assert resolve_due("this Monday", RECEIVED) == dt.date(2026, 11, 30)

@@ -253,3 +253,16 @@ def test_the_duty_is_due_when_the_ask_it_replaces_is_not_on_the_mails_first_date
     assert [(i.text, i.due) for i in found] == [
         ("Submit the scorecard for Amira Haddad in Greenhouse", dt.date(2026, 12, 3))
     ]
+
+
+def test_a_security_alert_without_a_date_is_due_the_day_it_came():
+    body = (
+        "Someone just used your password to try to sign in to your account. Google blocked "
+        "them, but you should check what happened.\n\nCheck activity"
+    )
+    found = items_of(
+        body, automated=True, subject="Critical security alert", sender="Google <no-reply@g.co>"
+    )
+    assert [(item.text, str(item.due)) for item in found] == [
+        ("Check the recent activity on your Google account", "2026-11-30")
+    ]

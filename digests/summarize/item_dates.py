@@ -1,0 +1,370 @@
+"""Which date an action item takes: its own, or one its mail gives it.
+
+An ask's own deadline is read in the clause that asks (``stated_deadline``), or in the
+sentence after it when that only says when ("Could you review it? I need it by Thursday.",
+``deadline_ahead``). An ask without one is dated by what it points at: "Please read it before
+we start", "bring the A3 prints", "prepare a page for that call" are due when the event is
+(the hearing tomorrow at 9.30, the invitation's start); "before I go" when the sender leaves.
+"Would a date in July work?" names its own range and "approve it when you can" says there is
+no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
+is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
+and a date already past makes it due today. "By 4pm my time" is the sender's clock.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from email.utils import parsedate_to_datetime
+
+from digests.invitations import CalendarEvent
+from digests.parsing import ParsedMessage
+from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.objects import ask_clause
+from digests.summarize.sentences import new_text
+
+# "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
+NO_HURRY = re.compile(
+    r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
+    r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
+    r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
+    r"no (?:rush|hurry|urgency|hard deadline|deadline)|(?:is |it's )?not urgent|"
+    r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
+    r"no es urgente|"
+    r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
+    r"pas d'urgence|pas urgent|rien ne presse|"
+    r"wenn (?:du|sie) (?:zeit|dazu kommst|dazu kommen|kannst|können)|bei gelegenheit|"
+    r"keine eile|nicht (?:so )?(?:eilig|dringend))\b",
+    re.IGNORECASE,
+)
+_HURRY_STEMS = (
+    "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
+    "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
+)  # fmt: skip
+
+
+def _no_hurry(sentence: str) -> bool:
+    """The sentence says the ask can wait ("when you can", "no rush", "sin prisa")."""
+    low = sentence.lower()
+    return any(stem in low for stem in _HURRY_STEMS) and NO_HURRY.search(sentence) is not None
+
+
+# "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
+OWN_RANGE = re.compile(
+    r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
+    r"evening|morning|afternoon|weekend)s? (?:in|next|this|during|over|later|that suits|"
+    r"that works|suits|works)\b|\bsome ?time (?:in|next|this|over|during|later)\b|"
+    r"\b(?:une|un|quelle) (?:date|jour|semaine|créneau) (?:en|dans|la semaine|le mois)\b|"
+    r"\b(?:una|algún|qué) (?:fecha|día|semana|hueco) (?:en|de|la semana|el mes)\b|"
+    r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
+    re.IGNORECASE,
+)
+# What a meeting, a call or a visit is called ("design review": a word before "review").
+_EVENT_WORDS = """
+    meeting call hearing session interview workshop offsite off-site onsite demo presentation talk
+    seminar conference board dinner lunch visit kickoff kick-off standup stand-up retro sync 1:1
+    one-on-one training webinar appointment deposition trial tasting event sprint class panel
+    pitch walkthrough walk-through launch go-live cutover cut-over release deployment migration
+    rollout audit inspection renewal qbr all-hands handover hand-over trip flight abnahme livegang
+    umstellung prüfung lancement termin sitzung besprechung treffen gespräch präsentation vortrag
+    réunion rendez-vous séance appel entretien présentation atelier comité conseil reunión reunion
+    llamada sesión entrevista presentación consejo junta visita taller lanzamiento auditoría
+    migración
+"""
+_EVENT_NOUNS = frozenset(_EVENT_WORDS.split())
+_EVENT_PHRASES = ("game day", "go live", "town hall", "mise en production", "puesta en marcha")
+_NOT_AN_EVENT_BEFORE = frozenset(["the", "your", "our", "my", "a", "this", "that", "their"])
+_TOKEN = re.compile(r"1:1|[\w'-]+")
+
+
+def _event_nouns(sentence: str) -> list[tuple[int, str]]:
+    """Where the sentence names an event, and the name (lower case)."""
+    low = sentence.lower()
+    found = [(at, phrase) for phrase in _EVENT_PHRASES if (at := low.find(phrase)) >= 0]
+    before: re.Match[str] | None = None
+    for token in _TOKEN.finditer(low):
+        word = token.group()
+        if word in _EVENT_NOUNS:
+            found.append((token.start(), word))
+        elif word == "review" and before and before.group() not in _NOT_AN_EVENT_BEFORE:
+            found.append((before.start(), f"{before.group()} review"))
+        before = token
+    return sorted(found)
+
+
+# Before an event's name, words that make an ask point at it: "before the", "for that call".
+_TOWARDS = re.compile(
+    r"(?:\b(?:before|for|at|to|ahead of|in time for|prior to|avant|pour|à|antes de|para|en|a|"
+    r"vor|für|bei|zu)\s+(?:the|our|your|their|that|this|[\w-]+'s|next week's|la|le|"
+    r"l'|el|los|las|das|die|der|dem|den|notre|votre|nuestra|vuestra)|"
+    r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# An ask that points at an event without naming it: "before we start", "bring X".
+_POINTER = re.compile(
+    r"\b(?P<moves>before (?:they|she|he|i) (?:come in|comes in|arrives?|gets? back|returns?|"
+    r"leaves?|starts?|go|goes|head off|fly|flies|travel)|bevor (?:sie|er|ich) (?:kommt|komme|"
+    r"geht|gehe|fliegt|fliege|anfängt)|avant (?:qu'(?:il|elle)|que je) (?:parte|arrive|revienne|"
+    r"commence)|antes de que (?:se vaya|llegue|vuelva|empiece|me vaya))\b|"
+    r"\b(?P<start>before (?:we|you) (?:start|begin|meet|go in|kick off|talk|speak|sit down)|"
+    r"antes de (?:que )?(?:empecemos|empezar|comenzar|vernos|la reunión)|"
+    r"avant (?:qu'on|que nous|de) (?:commence|commencions|commencer|se voie|nous voir)|"
+    r"bevor wir (?:anfangen|beginnen|starten|uns treffen))\b|"
+    r"(?P<bring>\b(?:bring|brings|bringing|traer|traigas|traiga|llevar|lleves|lleve|apporter|"
+    r"apporte|apportez|mitbringen|mitnehmen|mitbringst)\b"
+    # "bring the wiki up to date", "bring the review forward" take nothing to an event
+    r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:up to date|up to speed|forward|together|down|back)\b))|"
+    r"(?P<then>\bbefore then\b|\bavant cela\b|\bd'ici là\b|\bantes de eso\b|\bbis dahin\b|"
+    # "Can you update the slides beforehand?": before the event just named
+    r"\b(?:beforehand|in advance|ahead of time|vorher|vorab|im voraus|auparavant|à l'avance|"
+    r"en amont|de antemano|con antelación|antes)(?=\s*[?.!,]|\s*$))",
+    re.IGNORECASE,
+)
+
+
+def event_ref(sentence: str) -> tuple[str, str] | None:
+    """What event an ask points at: ("noun", "hearing") for "before the hearing", or
+    ("moves" | "start" | "bring" | "then", "") for "before she comes in", "before we start",
+    "bring X", "beforehand"; None when it points at none."""
+    for at, noun in _event_nouns(sentence):
+        if _TOWARDS.search(sentence, max(0, at - 60), at):
+            return "noun", noun
+    low = sentence.lower()
+    pointer = _POINTER.search(sentence) if any(s in low for s in _POINTER_STEMS) else None
+    return (pointer.lastgroup or "", "") if pointer else None
+
+
+# Pieces every pointer at an event contains (a cheap test before the long pattern).
+_POINTER_STEMS = (
+    "before", "bevor", "avant", "antes", "bring", "traer", "traig", "llev", "apport", "mitb",
+    "mitn", "ici l", "bis dahin", "advance", "ahead", "vorher", "vorab", "voraus", "auparavant",
+    "amont", "antemano", "antelación",
+)  # fmt: skip
+
+
+# The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
+AWAY = re.compile(
+    r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
+    r"ich bin|je suis|je serai|estoy|estaré)\s+(?:\w+\s+){0,2}?(?:travel\w*|out|off|away|"
+    r"offline|flying|on (?:leave|holiday|vacation|pto|the road)|unterwegs|im urlaub|"
+    r"nicht (?:da|erreichbar)|en (?:déplacement|congé|vacances)|absente?|de (?:viaje|vacaciones)|"
+    r"fuera|(?-i:in [A-Z][\w-]+))\b",
+    re.IGNORECASE,
+)
+# Where a person comes or goes: what "before she comes in", "before I leave" waits for.
+_MOVES = re.compile(
+    r"\b(?:out|off|away|leav\w*|last day|travel\w*|fly\w*|back|return\w*|starts?|starting|"
+    r"joins?|joining|comes? in|arriv\w*|on (?:leave|holiday|vacation))\b",
+    re.IGNORECASE,
+)
+# A deadline inside the sender's diary ("I'm out from Friday, so by Thursday"); "until" is not.
+_BY_WORD = re.compile(
+    r"\b(?:by|before|no later than|due|deadline|latest|spätestens|avant|d'ici|antes)\b", re.I
+)
+# Words that make a date a deadline rather than when something happens.
+_DEADLINE_WORD = re.compile(
+    r"\b(?:by|before|until|till|due|deadline|latest|no later than|bis|spätestens|avant|d'ici|"
+    r"au plus tard|antes|hasta|plazo|frist|échéance)\b",
+    re.IGNORECASE,
+)
+
+
+# "by 4pm my time": the sender's clock, not the reader's.
+MY_TIME = re.compile(
+    r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
+    r"\b(?:mi|nuestra) hora\b|\bhora (?:de aquí|local mía)\b",
+    re.IGNORECASE,
+)
+
+
+# The phrases MY_TIME finds, as plain text: a cheap test first.
+_MY_CLOCK = (
+    "my time", "our time", "my local time", "our local time", "meiner zeit", "unserer zeit",
+    "mon heure", "notre heure", "mi hora", "nuestra hora", "hora de aquí", "hora local mía",
+)  # fmt: skip
+
+
+def sender_zone(message: ParsedMessage) -> tzinfo | None:
+    """The sender's UTC offset from the Date header, when the mail says "my time"."""
+    low = new_text(message).lower()
+    if not any(word in low for word in _MY_CLOCK):
+        return None  # most mail: no header to parse
+    try:
+        sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return sent.tzinfo if sent.tzinfo is not None and sent.utcoffset() is not None else None
+
+
+def read(text: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The deadline a phrase names; a time "my time" is on the sender's clock."""
+    return resolve_deadline(text, received, sender if sender and MY_TIME.search(text) else None)
+
+
+def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
+    """The nearest date still ahead that one of the sentences names."""
+    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
+    ahead = [d for d in dates if d.due >= received.date()]
+    return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
+
+
+@dataclass
+class MailDates:
+    """What a mail offers its undated asks: its nearest cued date and its events."""
+
+    sentences: list[str]  # the new text's sentences, in order
+    received: datetime  # in the reader's zone
+    zone: zoneinfo.ZoneInfo
+    first: Deadline | None  # the nearest cued date still ahead
+    subject: str = ""
+    calendar: CalendarEvent | None = None
+    is_ask: Callable[[str], bool] = field(default=lambda _: False)
+    subject_due: Deadline | None = None  # "Review für #4821 - heute vor 18 Uhr?"
+
+    def due(
+        self,
+        own: Deadline | None,
+        sentence: str,
+        index: int,
+        ahead: Deadline | None,
+        previous: Deadline | None,
+    ) -> tuple[Deadline | None, str]:
+        """The ask's own deadline, else the one it borrows; a date already past is today's.
+
+        "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
+        """
+        found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
+        if found and found.due < self.received.date():
+            return Deadline(self.received.date()), source + "-past"
+        return found, source
+
+    def borrowed(
+        self, sentence: str, index: int, ahead: Deadline | None, previous: Deadline | None
+    ) -> tuple[Deadline | None, str]:
+        """The date an ask without its own takes, and where it came from.
+
+        ``index`` is the ask's place in ``sentences``; ``ahead`` is a deadline stated just
+        after it ("Send them to me by the 5th" beats "for the board on the 15th"),
+        ``previous`` one stated just before. A separate matter ("Also, ...") borrows only a
+        deadline after it or the date of an event it names.
+        """
+        if _no_hurry(sentence) or OWN_RANGE.search(sentence):
+            return None, "none"
+        if ahead:
+            return ahead, "ahead"
+        near = self.sentences[max(0, index - 1) : index + 2]
+        if any(_no_hurry(s) for s in near):
+            return None, "none"  # "No rush on this one. When you get a chance, could you ..."
+        if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
+            return found, "event"
+        if SEPARATE.match(sentence):
+            return None, "none"
+        if previous:
+            return previous, "previous"
+        if found := self.mails_deadline():
+            return found, "first_date"
+        return self.subject_due, "subject"
+
+    def mails_deadline(self) -> Deadline | None:
+        """The mail's nearest cued date, leaving out the sender's own schedule."""
+        if not any(AWAY.search(s) for s in self.sentences):
+            return self.first
+        own = [s for s in self.sentences if AWAY.search(s) and not _BY_WORD.search(s)]
+        dated = [s for s in self.sentences if s not in own and CUED.search(s)]
+        return soonest(dated, self.received, self.zone)
+
+    def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
+        """When the event an ask points at (``event_ref``) happens."""
+        received = self.received
+        kind, noun = ref
+        if kind == "then":
+            for sentence in reversed(self.sentences[max(0, index - 2) : index]):
+                if found := resolve_deadline(sentence, received):
+                    return found if found.due >= received.date() else None
+            return None
+        if kind == "moves":  # "before she comes in": when "Joanne's back next Tuesday"
+            for sentence in self.sentences[:index]:
+                found = resolve_deadline(sentence, received) if _MOVES.search(sentence) else None
+                if found and found.due >= received.date():
+                    return found
+        named_re = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE) if noun else None
+        named = [s for s in self.sentences if named_re and named_re.search(s)]
+        for sentence in [*named, self.subject] if noun else []:
+            found = resolve_deadline(sentence, received) if sentence else None
+            if found and found.due >= received.date():
+                return found
+        if (calendar := self.calendar) and calendar.start and calendar.method != "CANCEL":
+            if calendar.all_day:
+                return Deadline(calendar.start.date())  # a day, not an instant: no zone
+            start = calendar.start.astimezone(self.zone)
+            return Deadline(start.date(), start.time().replace(second=0, microsecond=0))
+        return self._any_event()
+
+    def _any_event(self) -> Deadline | None:
+        """The date of the mail's event: a dated statement that is no deadline or ask."""
+        best: tuple[int, int, Deadline] | None = None
+        for place, sentence in enumerate(self.sentences):
+            if _DEADLINE_WORD.search(sentence) or self.is_ask(sentence):
+                continue
+            found = resolve_deadline(sentence, self.received)
+            if found is None or found.due < self.received.date():
+                continue
+            rank = 0 if _event_nouns(sentence) else 1 if found.time else 2
+            if best is None or (rank, place) < best[:2]:
+                best = (rank, place, found)
+        return best[2] if best and best[0] < 2 else None
+
+
+def restates_deadline(sentence: str) -> bool:
+    """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
+    cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
+    return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
+
+
+def deadline_ahead(
+    sentences: list[tuple[bool, str]],
+    index: int,
+    received: datetime,
+    sender: tzinfo | None,
+    is_ask: Callable[[str], bool],
+) -> Deadline | None:
+    """The deadline one of the next two sentences states, when it is no ask of its own.
+
+    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
+    after the list dates every item of it.
+    """
+    listed_here = index > 0 and sentences[index - 1][0]
+    checked = 0
+    for listed, sentence in sentences[index : index + 8]:
+        if listed and listed_here:
+            continue
+        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
+        if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
+            return None
+        cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
+        if cued and (found := read(sentence, received, sender)):
+            return found
+        checked += 1
+        if checked == 2:
+            break
+    return None
+
+
+def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The sentence's deadline, read first in the clause that asks.
+
+    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
+    "For the board on 15 October, can you prepare three slides?" is not due on the board's
+    day (the purpose names an event, and the mail's deadline is elsewhere).
+    """
+    clause, purpose = ask_clause(sentence)
+    if clause != sentence:
+        if found := read(clause, received, sender):
+            return found
+        if purpose:
+            return None
+    return read(sentence, received, sender)

@@ -1,0 +1,194 @@
+"""Which date an ask without its own takes: the event it points at, the mail's deadline, none."""
+
+import datetime as dt
+import zoneinfo
+
+from digests.parsing import parse_message
+from digests.summarize import ActionItem, find_action_items
+from tests.digests.factories import gmail_message, mail
+from tests.digests.hostile_corpus import multipart, text_part
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
+RECEIVED = dt.datetime(2026, 11, 30, 14, 15, tzinfo=dt.UTC)  # Monday 15:15 in Berlin
+MONDAY, TUESDAY = dt.date(2026, 11, 30), dt.date(2026, 12, 1)
+
+
+def items_of(body, zone=BERLIN, subject=""):
+    message = parse_message(gmail_message(mail(body, subject=subject), received=RECEIVED))
+    return find_action_items(message, zone, automated=False)
+
+
+def test_reading_before_we_start_is_due_when_the_hearing_starts_not_tonight():
+    body = (
+        "Louise was meant to be the HR rep at the disciplinary hearing tomorrow at 9.30 but "
+        "she's off sick. Can you let me know tonight whether you can cover? If so, the pack is "
+        "in the ER folder. Please read it before we start."
+    )
+    items = items_of(body)
+    assert [(i.due, i.time) for i in items] == [(MONDAY, None), (TUESDAY, dt.time(9, 30))]
+
+
+def test_bringing_something_is_due_at_the_meeting():
+    body = (
+        "Lucía, al final el consejo ha aceptado ver la nueva imagen mañana a las 9:30. "
+        "¿Puedes traer las láminas impresas en A3? Confírmame esta noche si puedes venir."
+    )
+    items = items_of(body, MADRID)
+    assert [(i.due, i.time) for i in items] == [(TUESDAY, dt.time(9, 30)), (MONDAY, None)]
+
+
+def test_preparing_for_a_named_call_takes_that_calls_date():
+    body = (
+        "The customer asked for a call about Wednesday's outage on Thursday at 16:00. "
+        "The renewal paperwork is due by Tuesday. Could you prepare a one-page RCA for that call?"
+    )
+    assert items_of(body)[-1] == ActionItem(
+        "Prepare a one-page RCA for that call", dt.date(2026, 12, 3), dt.time(16)
+    )
+
+
+def test_an_ask_to_do_it_when_you_can_borrows_no_date():
+    body = (
+        "I found an IFRS 17 course in October, three Fridays. Could you approve it when you "
+        "can? Registration is open until 15 December."
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_an_ask_naming_a_range_to_choose_from_borrows_no_date():
+    body = (
+        "Our contract runs until 31 January and I'd welcome a review meeting. "
+        "Would a date in January work for you?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_an_undated_ask_still_takes_the_deadline_the_mail_states():
+    body = "The committee closes the call for papers on Friday. Could you send me your abstract?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+
+
+def test_bringing_something_to_an_all_day_invitation_is_due_on_its_day():
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Offsite\r\n"
+        "DTSTART;VALUE=DATE:20261215\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    body = "Two days, no laptops. Please bring one idea for the thing that hurts most on-call."
+    message = parse_message(multipart([text_part(body), text_part(ics, "text/calendar")]))
+    new_york = zoneinfo.ZoneInfo("America/New_York")  # the day, not midnight UTC moved west
+    items = find_action_items(message, new_york, automated=False)
+    assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 15), None)]
+
+
+def test_an_ask_whose_deadline_has_passed_is_due_today():
+    body = "The invoice was due on 28 November and is now overdue. Please arrange payment."
+    assert [i.due for i in items_of(body)] == [MONDAY]
+
+
+def test_preparing_beforehand_is_due_when_the_event_just_named_is():
+    body = (
+        "El jueves 3 tenemos la auditoría a las 9:00. "
+        "¿Puedes dejar preparadas las conciliaciones bancarias antes?"
+    )
+    assert [(i.due, i.time) for i in items_of(body, MADRID)] == [(dt.date(2026, 12, 3), dt.time(9))]
+
+
+def test_no_rush_next_to_the_ask_keeps_the_mails_other_dates_off_it():
+    body = "The release is on Friday. No rush on this one. Could you review the migration notes?"
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_subject_naming_a_past_day_sets_no_deadline():
+    from digests.summarize.actions import subject_deadline
+
+    def subject(text):
+        return parse_message(gmail_message(mail("Hi", subject=text), received=RECEIVED))
+
+    assert subject_deadline(subject("Notes from the 26 November workshop"), BERLIN) is None
+    assert subject_deadline(subject("Budget - need it by Friday"), BERLIN).due == dt.date(
+        2026, 12, 4
+    )
+
+
+def test_the_senders_own_travel_is_no_deadline_for_the_asks():
+    body = (
+        "I'm travelling tomorrow and on Wednesday. The board pack goes out on Friday. "
+        "Could you send me your section?"
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+
+
+def test_before_i_go_is_due_when_the_sender_leaves():
+    body = "I'm out from Thursday. The audit is on 15 December. Could you sign the PO before I go?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
+
+
+def test_my_time_is_the_senders_clock_and_your_time_the_readers():
+    kolkata = zoneinfo.ZoneInfo("Asia/Kolkata")  # the Date header says +0100
+    mine = items_of("Could you send me the metrics by 4pm my time tomorrow?", kolkata)
+    yours = items_of("Could you send me the metrics by 4pm your time tomorrow?", kolkata)
+    assert (mine[0].due, mine[0].time) == (TUESDAY, dt.time(20, 30))
+    assert (yours[0].due, yours[0].time) == (TUESDAY, dt.time(16))
+
+
+def test_a_zone_named_by_a_city_of_the_senders():
+    body = "Necesitamos la confirmación antes de las 17:00 hora de Ciudad de México del martes."
+    assert [(i.due, i.time) for i in items_of(body, MADRID)] == [(dt.date(2026, 12, 2), dt.time(0))]
+
+
+def test_an_ask_before_a_launch_or_an_audit_takes_that_days_date():
+    body = (
+        "The renewal paperwork is due by Wednesday. The release is scheduled for Friday at 10:00. "
+        "Please update the changelog before the release."
+    )
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 4), dt.time(10))]
+
+
+def test_a_deadline_restated_after_the_ask_beats_an_event_before_it():
+    for after in (
+        "We need it back by Thursday.",
+        "I need it by Thursday.",
+        "Please get it back to me by Thursday.",
+        "Thursday is the latest.",
+    ):
+        body = f"The client call is tomorrow at 10. Could you review the contract? {after}"
+        assert items_of(body)[0].due == dt.date(2026, 12, 3), after
+
+
+def test_the_senders_diary_between_a_deadline_and_the_ask_leaves_the_deadline():
+    body = "The supplier needs the signed PO by Friday. I'm out tomorrow. Could you sign it?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+    away = "I'm on holiday until 14 December. Could you cover the supplier calls?"
+    assert [i.due for i in items_of(away)] == [None]
+
+
+def test_i_need_them_by_thursday_dates_the_asks_before_it_in_four_languages():
+    bodies = [
+        "The call is tomorrow at 10. Can you review the contract and send me your comments? "
+        "I need them by Thursday.",
+        "La reunión es mañana a las 10. ¿Puedes revisar el contrato? Lo necesito para el jueves.",
+        "La réunion est demain à 10h. Peux-tu relire le contrat ? J'en ai besoin pour jeudi.",
+        "Das Meeting ist morgen um 10 Uhr. Kannst du den Vertrag prüfen? Ich brauche ihn bis "
+        "Donnerstag.",
+    ]
+    for body in bodies:
+        items = items_of(body, MADRID)
+        assert {i.due for i in items} == {dt.date(2026, 12, 3)}, body
+        assert not any(i.text.lower().startswith(("lo necesito", "i need")) for i in items)
+
+
+def test_the_subjects_deadline_dates_an_ask_only_when_nothing_else_does():
+    today = items_of("Kannst du dir den PR anschauen?", subject="Review #4821 - heute vor 18 Uhr?")
+    assert [(i.due, i.time) for i in today] == [(MONDAY, dt.time(18))]
+    range_ = items_of("Would a date in January work for you?", subject="Review by 14 December")
+    assert [i.due for i in range_] == [None]
+
+
+def test_bringing_a_page_up_to_date_points_at_no_event():
+    from digests.summarize.item_dates import event_ref
+
+    assert event_ref("Please bring one idea for the wishlist.") == ("bring", "")
+    assert event_ref("Could you bring the wiki page up to date?") is None
+    assert event_ref("Can we bring the review forward?") is None
+    assert event_ref("Please read it before the disciplinary hearing.") == ("noun", "hearing")
