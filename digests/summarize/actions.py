@@ -15,6 +15,9 @@ import zoneinfo
 from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
+from digests.summarize.asks import ASK, INTRO, NOT_ASK
+from digests.summarize.asks import is_ask as _is_ask
+from digests.summarize.asks import only_a_question as _only_a_question
 from digests.summarize.cues import (
     ANSWER_BY,
     BACK_REFERENCE,
@@ -41,66 +44,13 @@ from digests.summarize.phrasing import (
 )
 from digests.summarize.rewrite import (
     IMPERATIVE,
-    NOUN_USE,
-    SOMEONE_WANTS,
     action_text,
-    after_lead,
     answer_text,
     first_name,
     split_conjoined,
 )
-from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
+from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
-
-_ASK = re.compile(
-    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
-    r"make sure|"
-    r"don'?t forget|remember to|let me know|let \w+ know|"
-    r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
-    r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
-    r"needs your (?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
-    r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
-    r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
-    r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
-    r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
-    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
-    r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
-    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
-    # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
-    r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
-    r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
-    r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
-    r"(?<![\w ])(?:dime|dinos|decidme|av[ií]same)|dis-moi|dites-moi|sag mir|sagen sie mir|"
-    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
-    re.IGNORECASE,
-)
-# Asks that are really courtesy, instructions for later or boilerplate.
-_NOT_ASK = re.compile(
-    r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
-    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
-    r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
-    r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
-    r"no action (?:is )?(?:needed|required)|"
-    # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
-    r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
-    r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
-    r"manage (?:your )?preferences|do not share this|notify the sender|"
-    r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
-    r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
-    r"view (?:it )?(?:on|in) (?:github|gitlab|linear|jira|slack)|you can view, comment)|% off|"
-    r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
-    r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
-    re.IGNORECASE,
-)
-_INTRO = re.compile(
-    r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
-    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
-    r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
-    r"follow-?ups|to-?dos)[^:]*:$",
-    re.IGNORECASE,
-)
 
 
 def find_action_items(
@@ -146,7 +96,7 @@ def find_action_items(
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
             continue
-        if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
+        if sentence.endswith(":") and (INTRO.search(sentence) or ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated or previous
             intro_verb = _intro_verb(sentence)
             continue
@@ -159,7 +109,7 @@ def find_action_items(
             in_list
             and listed
             and len(sentence.split()) >= 2
-            and not _NOT_ASK.search(sentence)
+            and not NOT_ASK.search(sentence)
             and (bool(intro_verb) or not automated)  # a machine's list must say what to do
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
@@ -301,45 +251,6 @@ def _item(text: str, deadline: Deadline | None) -> ActionItem:
     return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
 
 
-# A question put to the reader ("Are you OK with 10 %?", "Tu es dispo jeudi ?") asks for an answer.
-_YOU_QUESTION = re.compile(
-    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$|"
-    # "Is that still something we want?", "Should we ship A or B?": a question for the reader
-    r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
-    r"[^?]*\?\s*$|"
-    # "Would that be something the budget could cover?": the reader's call
-    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible)\b"
-    r"[^?]*\?\s*$",
-    re.IGNORECASE,
-)
-_SMALL_TALK = re.compile(
-    r"\bhow are (you|things)|how was your|hope you\b|^(?:i |we )?hope (?!you can|you could)|"
-    r"treating you|wie geht|ça va|qué tal",
-    re.I,
-)
-
-
-def _only_a_question(sentence: str) -> bool:
-    """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
-    text = strip_greeting(sentence).lower()
-    imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
-    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
-
-
-def _is_ask(sentence: str) -> bool:
-    if SOMEONE_WANTS.match(sentence):
-        return True  # "Marta wants an explanation of ..."
-    low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
-    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
-        return False
-    # "Draft is in the shared drive": the verb list's word used as a noun.
-    imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
-    # "Before you go in, call Morrow": an imperative after a lead clause.
-    rest = after_lead(low)
-    imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
-    return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
-
-
 def _deadline_ahead(
     sentences: list[tuple[bool, str]], index: int, received: datetime
 ) -> Deadline | None:
@@ -396,8 +307,3 @@ def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
         for index, sentence in enumerate(pieces):
             result.append((listed and index == 0, sentence))
     return result
-
-
-_ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
-    lowered(p) for p in (_ASK, _NOT_ASK, _SMALL_TALK, _YOU_QUESTION, IMPERATIVE, NOUN_USE)
-)
