@@ -15,7 +15,7 @@ import zoneinfo
 from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
-from digests.summarize.asks import ASK, INTRO, NOT_ASK
+from digests.summarize.asks import ASK, INTRO, NEED, NOT_ASK
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
 from digests.summarize.cues import (
@@ -33,7 +33,7 @@ from digests.summarize.cues import (
 )
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.notices import OBLIGATION, mentions
-from digests.summarize.objects import ask_clause, resolve_pronoun, same_ask
+from digests.summarize.objects import ask_clause, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import (
     VAGUE,
@@ -70,6 +70,7 @@ def find_action_items(
     received = message.received_at.astimezone(zone)
     asker = first_name(message.from_name)
     items: list[ActionItem] = []
+    needed: list[bool] = []  # whether each item words a need ("I need X") rather than a request
     seen: set[str] = set()
     intro: Deadline | None = None
     intro_verb = ""
@@ -170,11 +171,25 @@ def find_action_items(
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
-                fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
+                earlier = which_ask(ask, [i.text for i in items])
+                verb = ask.partition(" ")[0]
+                if (
+                    earlier >= 0
+                    and needed[earlier]
+                    and not NEED.search(part)
+                    and (verb != items[earlier].text.partition(" ")[0])
+                ):
+                    # "Marketing wants the banner ... have it ready on staging": the request
+                    # says what to do, the need only what is wanted.
+                    items[earlier] = _item(ask, _deadline_of(items[earlier]) or deadline)
+                    needed[earlier] = False
+                    continue
+                fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
                     asked_last = len(before)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
+                    needed.append(bool(NEED.search(part)))
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
     if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):

@@ -56,6 +56,12 @@ NOT_ASK = re.compile(
     r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
     re.IGNORECASE,
 )
+# A need or a wish stated, not a request made: "I need a summary", "Marketing wants the banner".
+NEED = re.compile(
+    r"\b(?:i|we)(?:'ll| will| would|'d| also| still| really)? need\b(?! you\b)|\bneeds? your\b|"
+    r"\bwants?\b|j'ai besoin|il me faut|necesit|ich brauche|wir brauchen|bräuchte",
+    re.IGNORECASE,
+)
 INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"

@@ -153,11 +153,39 @@ def _words(text: str) -> set[str]:
 def same_ask(text: str, earlier: list[str]) -> bool:
     """The ask is one already listed in other words ("Send it to Claire" after "Send Claire
     your report")."""
+    return which_ask(text, earlier) >= 0
+
+
+def which_ask(text: str, earlier: list[str]) -> int:
+    """The index of the earlier ask this one repeats in other words, or -1.
+
+    Either most words are shared, or what one does to names nearly all of the other's object
+    ("Send Marketing the banner in the dashboard" and "Prepare the banner in the dashboard on
+    staging"): one thing asked for twice, once as a need and once as a request. The same verb
+    with an object that names nothing ("Add your part") restates the earlier ask.
+    """
     mine = _words(text)
-    for other in earlier:
+    object_words = _object_words(text)
+    verb = text.partition(" ")[0].lower()
+    for index, other in enumerate(earlier):
+        if object_words <= _GENERIC and other.partition(" ")[0].lower() == verb:
+            return index  # "Please add your part by Thursday" after "Could you add what ..."
         theirs = _words(other)
         if any(w[:1].isdigit() for w in mine ^ theirs):
             continue  # "file 3" is not "file 4"
         if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
-            return True
-    return False
+            return index
+        smaller = min(object_words, _object_words(other), key=len)
+        if len(smaller) >= 3 and len(object_words & _object_words(other)) >= 0.8 * len(smaller):
+            return index
+    return -1
+
+
+# What a restated ask's object may be: "add your part", "send it", "answer those".
+_GENERIC_TEXT = "part bit share piece section input comments feedback answers thoughts everything"
+_GENERIC = frozenset(_GENERIC_TEXT.split())
+
+
+def _object_words(text: str) -> set[str]:
+    """The content words after the verb: what the ask is about."""
+    return _words(text.partition(" ")[2])

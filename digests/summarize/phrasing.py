@@ -376,7 +376,7 @@ def unsolicited(text: str) -> bool:
     return bool(_RECRUITER.search(head) and _HIRING.search(head))
 
 
-VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
+VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b(?!-)", re.IGNORECASE)
 
 
 def with_context(text: str, topic: str) -> str:

@@ -198,6 +198,9 @@ _STEP = re.compile(
     re.IGNORECASE,
 )
 _AND_THEN = re.compile(r",? and (?:then |also )?(?=\w)", re.IGNORECASE)
+_ALTERNATIVE = re.compile(
+    r"\beither\b|\bor (?=\w+ (?:the|their|your|a|an|him|her|them|it)\b)", re.IGNORECASE
+)
 
 
 def split_conjoined(text: str) -> list[str]:
@@ -205,6 +208,8 @@ def split_conjoined(text: str) -> list[str]:
     approve the PR" and "Export the JSON and send it to Henrik" are one."""
     for match in _AND_THEN.finditer(text):
         first, second = text[: match.start()], text[match.end() :]
+        if _ALTERNATIVE.search(first):
+            break  # "Cover it or email Ingrid and ask to reschedule": "and" binds to "or"
         if (
             len(first.split()) >= 4
             and len(second.split()) >= 3
