@@ -1,0 +1,86 @@
+"""Questions put to the reader, worded as what they ask for: an answer, a decision, a date.
+
+"Which one should we ship?" asks for a decision, "Would a date in July work?" for a date,
+"Can we grab 30 minutes to go through X?" for a call; each is rewritten from the first form
+``answer_text`` gives it ("Answer Hiro: which one should we ship").
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.topics import lower_first, topic_object
+
+# "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".
+_WH = re.compile(
+    r"^Answer (?P<who>[^\s:]+): (?P<wh>(?:which|what|who|when|where|how)(?: \w+)?) "
+    r"(?P<aux>should|would|will|can|could|do|does|did|shall) (?P<subj>we|you|i|they|it) "
+    r"(?P<rest>.+)$",
+    re.I,
+)
+# "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura".
+_SLOT = re.compile(
+    r"^(?:Answer|Tell) (?P<who>[^\s:]+):? (?:whether )?(?:would|does|will|could) "
+    r"(?P<slot>(?:a|an|some|one) (?:date|time|slot|day|call|meeting)\b[^?]*?|"
+    r"(?:mon|tues|wednes|thurs|fri)day\b[^?]*?|next week|this week) work(?: for you)?$",
+    re.I,
+)
+# "Tell Marcus whether we can grab 30 minutes this week to go through X": book the call.
+_GRAB = re.compile(
+    r"^Tell (?P<who>\S+) whether (?:we|you) (?:can|could) (?:grab|find|get|have|set up|do) "
+    r"(?P<n>\d+) min(?:ute)?s?(?: this week| next week| tomorrow)?(?P<rest>(?: to .+)?)$",
+    re.I,
+)
+_DECISION = re.compile(
+    r"^(?:I|We)(?:'d| would) like (?P<whose>your|[A-Z][\w&]*'s) (?P<what>decision|answer|verdict|"
+    r"view|input|go-ahead|approval) on (?P<obj>.+)$",
+    re.I,
+)
+_WHETHER_IT = re.compile(
+    r"^(Tell \S+ whether )(?:that|this|it)\b(?= (?:would|could|is|will)\b)(?! \w+ be \w+ to\b)"
+    r"(?! \w+ \w+ to\b)"
+)
+# "Answer Anita: would your team consider hosting them" -> "Tell Anita whether your team would".
+_ANSWER_AUX = re.compile(
+    r"^Answer (?P<who>\S+): (?P<aux>would|will|could|can|should|is|are|do|does) "
+    r"(?P<subj>(?:your|the|our|this|that) \w+|[A-Z][a-z]+) (?P<rest>.+)$",
+    re.I,
+)
+_TAKE_ON = re.compile(
+    r"^(?:(?:I|we)(?:'d| would) (?:like|love|appreciate|value)|(?:I|we) want|"
+    r"(?:give|tell) (?:\w+ )?)(?: to (?:get|hear|have))? your (?:take|view|opinion|thoughts|"
+    r"read|steer|call|input|recommendation|vote) (?:on )?(?P<q>whether|if|which|what|who|how|"
+    r"where|when)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
+def reply_form(text: str, who: str, topic: str) -> str:
+    """ "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura"."""
+    if decide := _DECISION.match(text):
+        whose = "your" if decide.group("whose").lower() == "your" else decide.group("whose")
+        thing = decide.group("obj")
+        thing = topic_object(topic) or thing if thing.lower() in {"this", "it", "that"} else thing
+        text = f"Tell {who} {whose} {decide.group('what').lower()} on {thing}"
+    if (whether := _WHETHER_IT.match(text)) and (thing := topic_object(topic)):
+        text = f"{whether.group(1)}{lower_first(thing)}{text[whether.end() :]}"
+    if answer := _ANSWER_AUX.match(text):
+        aux = answer.group("aux").lower()
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        subject, rest = answer.group("subj"), answer.group("rest")
+        text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
+    if wh := _WH.match(text):
+        aux = wh.group("aux").lower()
+        verb = "" if aux in {"do", "does", "did"} else f" {aux}"
+        text = (
+            f"Tell {wh.group('who')} {wh.group('wh')} {wh.group('subj')}{verb} {wh.group('rest')}"
+        )
+    if slot := _SLOT.match(text):
+        text = f"Suggest {slot.group('slot')} to {slot.group('who')}"
+    elif talk := _GRAB.match(text):
+        text = (
+            f"Schedule a {talk.group('n')}-minute call with {talk.group('who')}{talk.group('rest')}"
+        )
+    if take := _TAKE_ON.match(text):
+        text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
+    return text
