@@ -15,7 +15,7 @@ import zoneinfo
 from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
-from digests.summarize.asks import ASK, INTRO, NEED, NOT_ASK
+from digests.summarize.asks import ASK, INTRO, NEED, NOT_ASK, QUOTED, YOUR_ANSWER
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
 from digests.summarize.cues import (
@@ -35,13 +35,7 @@ from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
-from digests.summarize.phrasing import (
-    VAGUE,
-    is_phone_line,
-    polish,
-    unsolicited,
-    with_context,
-)
+from digests.summarize.phrasing import is_phone_line, polish, unsolicited
 from digests.summarize.rewrite import (
     IMPERATIVE,
     action_text,
@@ -50,6 +44,7 @@ from digests.summarize.rewrite import (
     split_conjoined,
 )
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 
 
@@ -111,6 +106,7 @@ def find_action_items(
             and listed
             and len(sentence.split()) >= 2
             and not NOT_ASK.search(sentence)
+            and not QUOTED.match(sentence)  # "- "cuts planning time by 40%"": copy to check
             and (bool(intro_verb) or not automated)  # a machine's list must say what to do
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
@@ -154,7 +150,8 @@ def find_action_items(
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
-                text.startswith(f"Tell {asker} ") and items[-1].text.startswith(f"Tell {asker} ")
+                (text.startswith(f"Tell {asker} ") or bool(YOUR_ANSWER.match(text)))
+                and items[-1].text.startswith((f"Tell {asker} ", f"Reply to {asker} "))
                 if items
                 else False
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.topics import lower_first, topic_object, with_context
 
 # "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".
 _WH = re.compile(
@@ -55,6 +55,38 @@ _TAKE_ON = re.compile(
 )
 
 
+# "Would it be helpful to set up a call ...?", "Would you be open to a call in April?": an offer
+# of a call, answered yes or no.
+_CALL_OFFER = re.compile(
+    r"^(?:Tell|Answer) (?P<who>[^\s:]+):? (?:whether )?"
+    r"(?:it would be (?:helpful|useful|worthwhile|worth it|good|valuable|of interest) to|"
+    r"you(?:'re| are|'d be| would be) (?:open to|up for|interested in|free for|available for))"
+    r"\s+(?:(?:set up|have|schedule|arrange|book|jump on|do)\s+)?"
+    r"(?:a|an) (?P<kind>(?:short |quick |brief |\d+-minute )?(?:call|meeting|chat|demo|catch-up|"
+    r"conversation))\b",
+    re.I,
+)
+# What the call is for: "... in the next few weeks to look at a multi-year option, which ...".
+_PURPOSE = re.compile(r"\b((?:to|on|about) .+?)(?:,|;| which\b| so\b|$)")
+# "Tell Anita whether your team would consider hosting them": a proposal to answer.
+_CONSIDER = re.compile(
+    r"^Tell (?P<who>\S+) whether (?:you|we|your \w+) (?:would|will|might) (?:consider|be "
+    r"interested in|be open to) (?P<what>\w+ing\b.*)$",
+    re.I,
+)
+# "Which one should we ship in this cycle?": the reader's decision.
+_WHICH_SHOULD = re.compile(
+    r"^Answer [^\s:]+: (?P<wh>(?:which|what|who|when|where|how)(?: \w+)?) (?:should|shall) "
+    r"(?:we|i) (?P<rest>.+)$",
+    re.I,
+)
+# "Hätten Sie im Dezember 30 Minuten für einen kurzen Austausch?": a call offered.
+_TIME_FOR_TALK = re.compile(
+    r"^(?:Answer \w+: )?(?:hätten Sie|hättest du|hast du|haben Sie)\b.*?\b(?P<n>\d+) Minuten",
+    re.I,
+)
+
+
 def reply_form(text: str, who: str, topic: str) -> str:
     """ "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura"."""
     if decide := _DECISION.match(text):
@@ -69,6 +101,15 @@ def reply_form(text: str, who: str, topic: str) -> str:
         verb = "" if aux in {"do", "does", "did"} else f"{aux} "
         subject, rest = answer.group("subj"), answer.group("rest")
         text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
+    if offer := _CALL_OFFER.match(text) or _TIME_FOR_TALK.match(text):
+        kind = f"{offer.group('n')}-minute call" if "n" in offer.groupdict() else offer["kind"]
+        purpose = _PURPOSE.search(text[offer.end() :]) if "kind" in offer.groupdict() else None
+        about = f"a {kind.lower()}{' ' + purpose.group(1) if purpose else ''}"
+        return with_context(f"Reply to {who} about {about}", topic, always=True)
+    if proposal := _CONSIDER.match(text):
+        return with_context(f"Reply to {proposal['who']} about {proposal['what']}", topic)
+    if decide := _WHICH_SHOULD.match(text):
+        return f"Decide {decide['wh'].lower()} to {decide['rest']}"
     if wh := _WH.match(text):
         aux = wh.group("aux").lower()
         verb = "" if aux in {"do", "does", "did"} else f" {aux}"

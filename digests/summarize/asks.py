@@ -48,6 +48,8 @@ NOT_ASK = re.compile(
     # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
     r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
+    # "If payment has already been made, please send the reference": for the case it is done
+    r"\bif\b(?![^,.;:]{0,50}\b(?:not|\w+n't|yet)\b)[^,.;:]{0,50}\balready\b|"
     r"manage (?:your )?preferences|do not share this|notify the sender|"
     r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
     r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
@@ -62,6 +64,14 @@ NEED = re.compile(
     r"\bwants?\b|j'ai besoin|il me faut|necesit|ich brauche|wir brauchen|bräuchte",
     re.IGNORECASE,
 )
+# "I would need your agreement before then" after a question: the answer, asked for again.
+YOUR_ANSWER = re.compile(
+    r"^Send \S+ your (?:agreement|answer|reply|response|decision|confirmation|go-ahead|ok|okay|"
+    r"verdict|yes|commitment)\b",
+    re.IGNORECASE,
+)
+# A list item in quotes is copy to check, not a thing to do.
+QUOTED = re.compile(r"^[\"\u201c\u201e\u00ab\u2018']")
 INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
@@ -78,7 +88,8 @@ _YOU_QUESTION = re.compile(
     r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
     r"[^?]*\?\s*$|"
     # "Would that be something the budget could cover?": the reader's call
-    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible)\b"
+    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible|helpful|"
+    r"useful|worth\w*|of (?:interest|use)|valuable)\b"
     r"[^?]*\?\s*$",
     re.IGNORECASE,
 )

@@ -13,7 +13,6 @@ import re
 
 from digests.summarize.answers import reply_form
 from digests.summarize.topics import lower_first, topic_object
-from digests.summarize.types import truncate
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
 _REASON = re.compile(
@@ -205,10 +204,6 @@ _RSVP = [
         ("Confirmer à {who} votre participation à {event}", "Envoyer à {who} {what}"),
     ),
 ]
-_TIME_FOR_TALK = re.compile(
-    r"^(?:Answer \w+: )?(?:hätten Sie|hättest du|hast du|haben Sie)\b(?P<when>.*?)\b\d+ Minuten",
-    re.I,
-)
 
 
 _MEETING = {
@@ -246,9 +241,6 @@ def _foreign(text: str, who: str, topic: str) -> list[str]:
     for pattern, lead in _TELL_IF:
         if match := pattern.match(text):
             return [lead.format(who=who) + text[match.end() :]]
-    if talk := _TIME_FOR_TALK.match(text):
-        when = " ".join(talk.group("when").split())
-        return [f"{who} einen Termin {when} vorschlagen".replace("  ", " ")]
     return []
 
 
@@ -279,19 +271,3 @@ def unsolicited(text: str) -> bool:
     """Recruiter outreach ("came across your profile ... hiring"): nothing is the reader's."""
     head = text[:1500]
     return bool(_RECRUITER.search(head) and _HIRING.search(head))
-
-
-VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b(?!-)", re.IGNORECASE)
-
-
-def with_context(text: str, topic: str) -> str:
-    """ "Take a look" says nothing alone: name what it is about (the subject)."""
-    words = text.split()
-    if not text or not topic or (len(words) > 6 and not VAGUE.search(" ".join(words[:5]))):
-        return text
-    mine = set(re.findall(r"\w{3,}", text.lower()))
-    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
-        return text  # the subject adds nothing
-    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
-        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
-    return truncate(f"{text} (re: {topic})", 160)

@@ -262,6 +262,12 @@ _WILLING = re.compile(
     r"available (?:to|for)|happy to|keen to|free to)\s+",
     re.IGNORECASE,
 )
+# "Would you be willing in principle to ...": the hedge goes, the question stays.
+_HEDGE = re.compile(
+    r"^((?:would|are|will) you be (?:willing|open|able|happy|keen|prepared)) (?:in principle|at "
+    r"all|generally|potentially|possibly|by any chance)\b,?",
+    re.IGNORECASE,
+)
 # "No rush at all, just let Sophie know what you think": tell Sophie.
 _LET_KNOW = re.compile(
     r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
@@ -353,6 +359,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = need_as_send(text, asker)
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
+    text = _HEDGE.sub(r"\1", text, count=1)
     if willing := _WILLING.match(text):
         # "Would you be up for a brown bag?" asks for a yes or no.
         text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.types import truncate
+
 # Subject words that say what is wanted, not what the thing is.
 _STATUS = re.compile(
     r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
@@ -35,3 +37,25 @@ def topic_object(topic: str) -> str:
 def lower_first(text: str) -> str:
     """ "Carrier bid comparison" -> "carrier bid comparison"; "CHG-20931" stays."""
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b(?!-)", re.IGNORECASE)
+
+
+def with_context(text: str, topic: str, *, always: bool = False) -> str:
+    """ "Take a look" says nothing alone: name what it is about (the subject).
+
+    ``always`` adds the subject to a longer item too ("Reply to Megan about a call to look at
+    a multi-year option" is about the renewal the subject names).
+    """
+    words = text.split()
+    if not text or not topic:
+        return text
+    if len(words) > 6 and not VAGUE.search(" ".join(words[:5])) and not always:
+        return text
+    mine = set(re.findall(r"\w{3,}", text.lower()))
+    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
+        return text  # the subject adds nothing
+    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
+        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
+    return truncate(f"{text} (re: {topic})", 160)

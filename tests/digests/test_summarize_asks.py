@@ -49,3 +49,60 @@ def test_and_inside_an_alternative_does_not_split_the_ask():
     assert texts(items_of(body, subject="sick")) == [
         "Either cover the demo yourself or email their contact Ingrid and ask to reschedule"
     ]
+
+
+def test_an_offered_call_is_a_reply_about_the_call_with_its_purpose_and_subject():
+    body = (
+        "Hi Liam,\n\nYour plan renews on July 14. Would it be helpful to set up a call in the "
+        "next few weeks to look at a multi-year option?\n\nMegan"
+    )
+    assert texts(
+        items_of(body, subject="1Password renewal", sender="Megan Hart <m@x.example>")
+    ) == ["Reply to Megan about a call to look at a multi-year option (re: 1Password renewal)"]
+    german = "Hätten Sie im Oktober 30 Minuten für ein Gespräch?"
+    assert texts(items_of(german, subject="Austausch", sender="Katrin Vogel <k@x.example>")) == [
+        "Reply to Katrin about a 30-minute call (re: Austausch)"
+    ]
+
+
+def test_a_hedged_yes_no_question_tells_the_asker_and_the_need_for_the_answer_is_no_item():
+    body = (
+        "Would you be willing in principle to co-supervise her from early 2027? The call closes "
+        "in June, so there is no rush, but I would need your agreement in principle before then."
+    )
+    assert texts(items_of(body, subject="Co-supervision", sender="Rui Pereira <r@x.example>")) == [
+        "Tell Rui whether you're willing to co-supervise her from early 2027"
+    ]
+
+
+def test_a_request_for_the_case_it_is_already_done_is_no_item():
+    body = (
+        "Kindly arrange payment of the March rent by 6 March. If payment has already been "
+        "made, please send me the transfer reference and ignore this reminder."
+    )
+    assert texts(items_of(body, subject="March rent", sender="Jasmine Lee <j@x.example>")) == [
+        "Arrange payment of the March rent"
+    ]
+    still = "If you haven't already, please send me the transfer reference."
+    assert texts(items_of(still, subject="Rent", sender="Jasmine Lee <j@x.example>")) == [
+        "Send Jasmine the transfer reference (re: Rent)"
+    ]
+
+
+def test_quoted_lines_in_a_list_are_copy_to_check_not_items():
+    body = (
+        "Legal signed off, but I still need you to confirm two claims:\n"
+        '- "cuts planning time by up to 40%"\n'
+        '- "available in 12 countries at launch"\n'
+        "Can you give me your OK on the final copy by Friday?"
+    )
+    assert texts(items_of(body, subject="Launch PR", sender="Olivia Grant <o@x.example>")) == [
+        "Approve the final copy (re: Launch PR)"
+    ]
+
+
+def test_which_should_we_asks_the_reader_to_decide():
+    body = "Design has two versions: a banner or a badge. Which one should we ship in this cycle?"
+    assert texts(
+        items_of(body, subject="PROD-412 drift warnings", sender="Hiro <h@x.example>")
+    ) == ["Decide which one to ship in this cycle (re: PROD-412 drift warnings)"]
