@@ -15,6 +15,7 @@ import zoneinfo
 from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
+from digests.summarize.answers import answer_text
 from digests.summarize.asks import ASK, INTRO, NEED, NOT_ASK, QUOTED, YOUR_ANSWER
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
@@ -36,13 +37,8 @@ from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
-from digests.summarize.rewrite import (
-    IMPERATIVE,
-    action_text,
-    answer_text,
-    first_name,
-    split_conjoined,
-)
+from digests.summarize.pointers import do_it, pointer_ask
+from digests.summarize.rewrite import IMPERATIVE, action_text, first_name, split_conjoined
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
@@ -144,7 +140,10 @@ def find_action_items(
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
-            text = answer_text(part, asker) if question else action_text(part, asker)
+            text = pointer_ask(part, asker, before[:-1], topic) or (
+                answer_text(part, asker) if question else action_text(part, asker)
+            )
+            text = do_it(text, before[:-1])
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
                 verb = send_to(asker, lang) if asker and not automated and not question else ""

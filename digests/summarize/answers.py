@@ -9,7 +9,33 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.rewrite import LEAD_IN, VOCATIVE
 from digests.summarize.topics import lower_first, topic_object, with_context
+from digests.summarize.types import truncate
+
+_INVERTED = re.compile(
+    r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
+    r"(you|we|it|this|that|they|he|she)\b\s*",
+    re.IGNORECASE,
+)
+
+
+def answer_text(sentence: str, asker: str) -> str:
+    """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
+    text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
+    text = VOCATIVE.sub("", text, count=1)
+    if match := _INVERTED.match(text):
+        aux, subject = match.group(1).lower(), match.group(2).lower()
+        rest = text[match.end() :]
+        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
+        text = f"whether {subject} {verb}{rest}"
+    else:
+        text = f"{text[:1].lower()}{text[1:]}"
+    who = asker or "them"
+    return truncate(
+        f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
+    )
+
 
 # "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".
 _WH = re.compile(

@@ -64,12 +64,28 @@ _I_NEED = re.compile(
 )
 
 
+# "J'ai besoin de la version signée", "Necesito el informe": the same in French and Spanish.
+_I_NEED_FR = re.compile(
+    r"^(?:j'ai|nous avons|on a) besoin (?:de |d')(?=(?:la|le|les|l'|votre|vos|ton|ta|tes|un|une)\b)"
+    r"|^(?:j'ai|nous avons|on a) besoin (?P<art>du|des)\b\s*",
+    re.IGNORECASE,
+)
+_I_NEED_ES = re.compile(
+    r"^(?:necesito|necesitamos)\s+(?=(?:el|la|los|las|un|una|tu|tus|vuestra|vuestro|su)\b)",
+    re.IGNORECASE,
+)
+
+
 def need_as_send(text: str, asker: str) -> str:
     """ "I need your report on X" -> "Send Claire your report on X" (unchanged otherwise)."""
-    match = _I_NEED.match(text)
-    if match is None:
-        return text
-    return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+    if match := _I_NEED.match(text):
+        return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+    if match := _I_NEED_FR.match(text):
+        article = {"du": "le ", "des": "les "}.get((match.group("art") or "").lower(), "")
+        return f"Envoyer{' à ' + asker if asker else ''} {article}{text[match.end() :]}"
+    if match := _I_NEED_ES.match(text):
+        return f"Enviar{' a ' + asker if asker else ''} {text[match.end() :]}"
+    return text
 
 
 # Verbs after which the thing the mail is about is named: "needs X", "approved your X".
@@ -86,7 +102,7 @@ _NP_END = re.compile(
     r"\s*(?:(?<!\bvs)(?<!\bv)\.(?=\s|$)|[;!?(]|\s[-\u2013\u2014]\s|"
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
-    r"if|when|with one|and i|and we|but|up|to)\b)",
+    r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(

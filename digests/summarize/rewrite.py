@@ -61,7 +61,7 @@ _POLITE = re.compile(
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
-    r"afternoon|evening|tonight|today|tomorrow|eod|"
+    r"afternoon|evening|tonight|today|tomorrow|eod|midi|minuit|mediodía|mittag|"
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?-i:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
@@ -144,30 +144,6 @@ _NEED_VERBS = {
     "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
     "confirmation": "Confirm",
 }  # fmt: skip
-
-
-_INVERTED = re.compile(
-    r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
-    r"(you|we|it|this|that|they|he|she)\b\s*",
-    re.IGNORECASE,
-)
-
-
-def answer_text(sentence: str, asker: str) -> str:
-    """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
-    text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
-    text = _VOCATIVE.sub("", text, count=1)
-    if match := _INVERTED.match(text):
-        aux, subject = match.group(1).lower(), match.group(2).lower()
-        rest = text[match.end() :]
-        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
-        text = f"whether {subject} {verb}{rest}"
-    else:
-        text = f"{text[:1].lower()}{text[1:]}"
-    who = asker or "them"
-    return truncate(
-        f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
-    )
 
 
 NOUN_USE = re.compile(
@@ -300,7 +276,7 @@ def _base_verb(participle: str) -> str:
 
 
 # "Alex, are you able to ...": the reader's name before the ask.
-_VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
+VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
 _STATUS = re.compile(
     r"^(?:what'?s|what is) the (?:status|latest|eta) (?:of|on|with) (.+?)\??$|"
     r"^any (?:update|news|progress) (?:on|about|with) (.+?)\??$",
@@ -347,7 +323,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         text,
         flags=re.IGNORECASE,
     )
-    text = _VOCATIVE.sub("", text, count=1)
+    text = VOCATIVE.sub("", text, count=1)
     if status := _STATUS.match(text):
         what = status.group(1) or status.group(2)
         text = f"Send {asker or 'them'} a status update on {what}"

@@ -106,3 +106,63 @@ def test_which_should_we_asks_the_reader_to_decide():
     assert texts(
         items_of(body, subject="PROD-412 drift warnings", sender="Hiro <h@x.example>")
     ) == ["Decide which one to ship in this cycle (re: PROD-412 drift warnings)"]
+
+
+def test_a_french_pronoun_stands_for_what_the_sender_needs_and_the_need_is_the_same_ask():
+    body = (
+        "Bonjour Camille,\n\nVous trouverez ci-joint le bon de commande pour le renouvellement. "
+        "Pour que la commande soit engagée, j'ai besoin de la version contresignée de votre "
+        "côté au plus tard demain midi.\n\nMerci de me la renvoyer directement par retour de "
+        "mail.\n\nHélène"
+    )
+    items = items_of(body, subject="Bon de commande", sender="Hélène Vasseur <h@x.example>")
+    assert texts(items) == ["Renvoyer à Hélène la version contresignée de votre côté"]
+    assert items[0].due == TUESDAY
+
+
+def test_spanish_clitics_name_the_attached_thing():
+    body = (
+        "Buenos días, Javier:\n\nLe adjunto el contrato de renting de las 12 carretillas para "
+        "el almacén de Zaragoza (48 meses).\n\nPuede firmarlo con certificado digital y "
+        "devolvérmelo por este mismo correo.\n\nUn saludo,\nPatricia"
+    )
+    assert texts(items_of(body, subject="Contrato", sender="Patricia León <p@x.example>")) == [
+        "Firmar y devolver a Patricia el contrato de renting de las 12 carretillas"
+    ]
+    signed = (
+        "Te adjunto el contrato de cesión de derechos del logotipo que nos ha preparado la "
+        "abogada. El viernes presentamos la solicitud, así que necesitamos tenerlo firmado "
+        "antes del jueves."
+    )
+    assert texts(items_of(signed, subject="Contrato", sender="Begoña <b@x.example>")) == [
+        "Firmar el contrato de cesión de derechos del logotipo"
+    ]
+
+
+def test_the_readers_consent_asked_for_is_given_to_the_attached_thing_or_the_subject():
+    body = (
+        "Adjuntamos el borrador del modelo 200 (Impuesto sobre Sociedades). Para ir con margen, "
+        "os pedimos vuestra conformidad antes del viernes."
+    )
+    assert texts(items_of(body, subject="IS 2025", sender="Lorena Vidal <l@x.example>")) == [
+        "Dar la conformidad al borrador del modelo 200"
+    ]
+    missing = "Ya está subido el fichero. Falta solo tu validación como segundo apoderado."
+    subject = "Remesa nómina febrero - falta tu firma"
+    assert texts(items_of(missing, subject=subject, sender="Nuria <n@x.example>")) == [
+        "Validar remesa nómina febrero"
+    ]
+    unless = "Te adjunto las pruebas de color. Si no tengo tu OK hoy, perdemos el turno."
+    assert texts(items_of(unless, subject="Pruebas", sender="Jordi <j@x.example>")) == [
+        "Dar el OK a las pruebas de color"
+    ]
+
+
+def test_do_it_does_what_the_sentence_before_says_the_reader_can_do():
+    body = (
+        "Final version of the abstract attached. Since you're the presenting author the system "
+        "only lets you submit it. Can you do it tomorrow?"
+    )
+    assert texts(items_of(body, subject="SETAC abstract - final version")) == [
+        "Submit the abstract"
+    ]
