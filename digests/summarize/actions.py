@@ -19,6 +19,7 @@ from digests.summarize.answers import answer_text
 from digests.summarize.asks import ASK, INTRO, NEED, NOT_ASK, QUOTED, YOUR_ANSWER
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
+from digests.summarize.conditions import conditional_ask
 from digests.summarize.cues import (
     ANSWER_BY,
     BACK_REFERENCE,
@@ -141,7 +142,9 @@ def find_action_items(
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
             text = pointer_ask(part, asker, before[:-1], topic) or (
-                answer_text(part, asker) if question else action_text(part, asker)
+                answer_text(part, asker)
+                if question
+                else action_text(conditional_ask(part, asker) or part, asker)
             )
             text = do_it(text, before[:-1])
             question = part.rstrip().endswith("?")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.conditions import conditional_ask
 from digests.summarize.rewrite import IMPERATIVE, NOUN_USE, SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
 
@@ -123,7 +124,8 @@ def is_ask(sentence: str) -> bool:
     # "Before you go in, call Morrow": an imperative after a lead clause.
     rest = after_lead(low)
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
-    return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
+    asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
+    return bool(asked or conditional_ask(sentence, ""))
 
 
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

@@ -94,7 +94,7 @@ _NAMING = re.compile(
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|(?:do you |you )have|(?:is|are|was)(?= (?:the|your|our) ))\s+"
-    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d)\b.*)",
+    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
     re.IGNORECASE,
 )
 # Where the noun phrase stops: a clause boundary or a word that starts a new clause.

@@ -85,7 +85,10 @@ _DEADLINE_PHRASE = re.compile(
 _DATE_WORD = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|cob|eow|"
     r"day|week|month|latest|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche|demain|aujourd'hui|midi|"
+    r"lunes|martes|miércoles|jueves|viernes|mañana|hoy|mediodía|"
+    r"(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|morgen|heute)\b",
     re.IGNORECASE,
 )
 

@@ -166,3 +166,21 @@ def test_do_it_does_what_the_sentence_before_says_the_reader_can_do():
     assert texts(items_of(body, subject="SETAC abstract - final version")) == [
         "Submit the abstract"
     ]
+
+
+def test_a_condition_with_a_time_is_a_request_for_the_act():
+    body = (
+        "I've drafted new screenshots and promo text (in the release doc). If you approve them "
+        "tonight, I can resubmit this evening."
+    )
+    items = items_of(body, subject="Apple rejected 4.13", sender="Felix <f@x.example>")
+    assert items == [ActionItem("Approve new screenshots and promo text", MONDAY)]
+    french = (
+        "Notre contrat arrive à échéance. Je suis prête à suspendre l'appel d'offres si vous "
+        "m'envoyez d'ici jeudi une proposition de renouvellement révisée."
+    )
+    assert items_of(french, subject="Contrat", sender="Isabelle Garnier <i@x.example>") == [
+        ActionItem("Envoyer à Isabelle une proposition de renouvellement révisée", THURSDAY)
+    ]
+    aside = "If you look at the logs from last night, you'll see the retries."
+    assert items_of(aside, subject="Retries") == []
