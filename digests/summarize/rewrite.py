@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.objects import ask_clause, need_as_send
+from digests.summarize.romance import to_the_asker
 from digests.summarize.types import truncate
 
 IMPERATIVE = re.compile(
@@ -103,7 +104,10 @@ _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
     r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
     r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
-    r"as soon as (?:possible|you can)|at your earliest convenience)(?:,?\s+ideally)?\b|"
+    r"as soon as (?:possible|you can)|at your earliest convenience|"
+    r"(?:next|this) (?:mon|tues|wednes|thurs|fri)day(?: at)?|"
+    r"esta (?:noche|tarde)|ce soir|cet après-midi|heute abend|cuanto antes|dès que possible)"
+    r"(?:,?\s+ideally)?\b|"
     r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )
@@ -343,6 +347,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         # "Would you be up for a brown bag?" asks for a yes or no.
         text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
     text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
+    text = to_the_asker(text, asker)
     for _ in range(4):
         if done := _NEED_DONE.match(text):
             # "make sure yours is submitted", "we need it signed off": the doing is the ask.

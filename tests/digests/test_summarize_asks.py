@@ -184,3 +184,27 @@ def test_a_condition_with_a_time_is_a_request_for_the_act():
     ]
     aside = "If you look at the logs from last night, you'll see the retries."
     assert items_of(aside, subject="Retries") == []
+
+
+def test_me_in_a_french_or_spanish_request_is_the_asker():
+    spanish = "¿Me puedes mandar las facturas de marzo antes del viernes?"
+    assert texts(items_of(spanish, subject="Facturas", sender="Ramón Gil <r@x.example>")) == [
+        "Mandar a Ramón las facturas de marzo"
+    ]
+    french = "Merci de m'envoyer le rapport signé avant jeudi."
+    assert texts(items_of(french, subject="Rapport", sender="Hélène Vasseur <h@x.example>")) == [
+        "Envoyer à Hélène le rapport signé"
+    ]
+    prepare = "¿Me podrías preparar un presupuesto cuando puedas?"
+    assert texts(items_of(prepare, subject="Web nueva", sender="Pablo <p@x.example>")) == [
+        "Preparar para Pablo un presupuesto (re: Web nueva)"
+    ]
+
+
+def test_a_case_name_with_v_is_one_sentence():
+    body = (
+        "I've read the final version of the Talbot v. Corvane reply brief. Please file it tonight."
+    )
+    assert texts(items_of(body, subject="Talbot reply")) == [
+        "File the Talbot v. Corvane reply brief"
+    ]

@@ -1,0 +1,74 @@
+"""French and Spanish requests to the asker, in the infinitive: "Envoyer à Hélène le rapport".
+
+"Merci de m'envoyer le rapport", "Tu peux m'envoyer les chiffres ?", "¿Me puedes mandar las
+facturas?", "Envíame el contrato" all ask to send the asker something; the "me" is the asker.
+A verb of sending or telling takes the asker as its recipient ("Enviar a Ramón las facturas");
+any other verb does it for them ("Preparar un presupuesto para Pablo").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FRENCH = re.compile(
+    r"^(?:merci de|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|"
+    r"tu pourrais|vous pourriez|veuillez|n'oublie pas de|n'oubliez pas de)\s+"
+    r"(?:me |m'|nous )(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b\s*",
+    re.IGNORECASE,
+)
+# "Envoie-moi", "Transmettez-moi": the imperative with its pronoun after it.
+_FRENCH_IMPERATIVE = re.compile(r"^(?P<verb>[a-zàâçéèêëîïôûù]{3,})-(?:moi|nous)\b\s*", re.I)
+_FRENCH_INFINITIVE = {
+    **dict.fromkeys(["envoie", "envoyez"], "envoyer"),
+    **dict.fromkeys(["renvoie", "renvoyez"], "renvoyer"),
+    **dict.fromkeys(["transmets", "transmettez"], "transmettre"),
+    **dict.fromkeys(["confirme", "confirmez"], "confirmer"),
+    **dict.fromkeys(["prépare", "préparez"], "préparer"),
+    **dict.fromkeys(["dis", "dites"], "dire"),
+}
+_SPANISH = re.compile(
+    r"^¿?\s*(?:por favor,?\s*)?(?:me|nos) (?:puedes|podr[ií]as|pod[eé]is|podr[ií]an|puede|"
+    r"podr[ií]a)\s+(?:por favor\s+)?(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))\b\s*",
+    re.IGNORECASE,
+)
+# "Envíame el contrato", "Pásanos las cifras": the imperative with the pronoun on it.
+_SPANISH_IMPERATIVE = re.compile(
+    r"^¿?\s*(?:por favor,?\s*)?(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
+    r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b)\s*",
+    re.IGNORECASE,
+)
+_TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retourner
+    enviar mandar pasar reenviar confirmar decir devolver remitir"""
+_TO_WHOM = frozenset(_TO_WHOM_TEXT.split())
+
+
+def _plain(word: str) -> str:
+    """ "envía" -> "envia": the written accent of the imperative goes."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def to_the_asker(text: str, asker: str) -> str:
+    """ "Merci de m'envoyer le rapport" -> "Envoyer à Hélène le rapport" (unchanged else)."""
+    if not asker or re.search(r"^\S+(?:\s+\S+){0,2}?\s+si\b", text, re.IGNORECASE):
+        return text  # "Confírmame si puedes venir": whether, read as an RSVP elsewhere
+    french, spanish = _FRENCH.match(text), _SPANISH.match(text)
+    if french or (
+        (french := _FRENCH_IMPERATIVE.match(text))
+        and french.group("verb").lower() in _FRENCH_INFINITIVE
+    ):
+        verb = french.group("verb").lower()
+        verb = _FRENCH_INFINITIVE.get(verb, verb)
+        return _phrase(verb, text[french.end() :], f"à {asker}", f"pour {asker}")
+    if spanish or (spanish := _SPANISH_IMPERATIVE.match(text)):
+        verb = _plain(spanish.group("verb"))
+        verb = verb if verb.endswith(("ar", "er", "ir")) else f"{verb}r"  # "manda" -> "mandar"
+        return _phrase(verb, text[spanish.end() :], f"a {asker}", f"para {asker}")
+    return text
+
+
+def _phrase(verb: str, rest: str, recipient: str, beneficiary: str) -> str:
+    """The infinitive with the asker as recipient ("à Hélène") or beneficiary ("para Pablo")."""
+    whom = recipient if verb in _TO_WHOM else beneficiary
+    return f"{verb.capitalize()} {whom} {rest.rstrip(' ?¿.!')}".rstrip()
