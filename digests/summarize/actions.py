@@ -16,7 +16,15 @@ from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.answers import answer_text
-from digests.summarize.asks import ASK, INTRO, NEED, NOT_ASK, QUOTED, YOUR_ANSWER
+from digests.summarize.asks import (
+    ASK,
+    BY_REPLYING,
+    INTRO,
+    NEED,
+    NOT_ASK,
+    QUOTED,
+    YOUR_ANSWER,
+)
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
 from digests.summarize.conditions import conditional_ask
@@ -157,11 +165,14 @@ def find_action_items(
                 if items
                 else False
             )
-            if answer and items and asked_last >= len(before) - 2:
+            # "Could you run the interview? ... If yes, please confirm by replying": the answer.
+            replying = bool(items and BY_REPLYING.match(text)) and asked_last >= len(before) - 3
+            if (answer and items and asked_last >= len(before) - 2) or replying:
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
-            named = resolve_pronoun(text, before[:-1])
+            recent = items[-1].text if items and asked_last >= len(before) - 2 else ""
+            named = resolve_pronoun(text, before[:-1], recent)
             shaped = polish(named, asker, topic)
             if named == text:  # a rewording that still points ("which one") names the subject
                 shaped = [

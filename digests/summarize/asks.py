@@ -35,6 +35,9 @@ ASK = re.compile(
     r"si no (?:tengo|recibo|tenemos) (?:tu|su|vuestra) |"
     r"il (?:me |nous )?manque (?:\w+ )?(?:ta|votre) |"
     r"if i don'?t (?:have|get|receive) your|"
+    # "Je veux un appel de votre part avant 17h", "Quiero una llamada", "I want a call today"
+    r"je (?:veux|voudrais) (?:un|une|votre|vos)|j'aimerais (?:un|une|votre|vos)|"
+    r"quiero (?:un|una|el|la|los|las|tu)|i want an? (?:quick |short |phone )?call|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
     r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
@@ -74,6 +77,12 @@ NEED = re.compile(
 YOUR_ANSWER = re.compile(
     r"^Send \S+ your (?:agreement|answer|reply|response|decision|confirmation|go-ahead|ok|okay|"
     r"verdict|yes|commitment)\b",
+    re.IGNORECASE,
+)
+# "Confirm by replying to this email": how to answer the ask before, not another ask.
+BY_REPLYING = re.compile(
+    r"^(?:Confirm|Reply|Answer|Respond)(?: to \S+)? (?:by (?:replying|reply|e-?mail|return)|"
+    r"to (?:this|my) (?:e-?mail|message))\b",
     re.IGNORECASE,
 )
 # A list item in quotes is copy to check, not a thing to do.
@@ -123,6 +132,7 @@ def is_ask(sentence: str) -> bool:
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
     # "Before you go in, call Morrow": an imperative after a lead clause.
     rest = after_lead(low)
+    rest = rest[5:] if rest.startswith("just ") else rest  # "If it's Lucas, just enter his ID"
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     return bool(asked or conditional_ask(sentence, ""))

@@ -18,7 +18,9 @@ _ASK_START = re.compile(
     r"\b(?:i|we)(?:'d| would) like (?:your|\w+'s) (?=(?:take|view|decision|answer|input)\b)|"
     r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
     r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
-    r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b",
+    r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b|"
+    r"\bje (?:veux|voudrais)\b|\bj'aimerais\b|\bquiero\b|\b(?:os|te|le|les) (?:pido|pedimos)\b|"
+    r"\bnecesit(?:o|amos)\b",
     re.IGNORECASE,
 )
 # A lead clause that may stand before the ask: "Before we can fix a date", "If it suits you,".
@@ -58,7 +60,8 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
-    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? need\s+"
+    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? "
+    r"(?:need|want(?= an? (?:quick |short |phone )?call\b))\s+"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",
     re.IGNORECASE,
 )
@@ -66,18 +69,32 @@ _I_NEED = re.compile(
 
 # "J'ai besoin de la version signée", "Necesito el informe": the same in French and Spanish.
 _I_NEED_FR = re.compile(
-    r"^(?:j'ai|nous avons|on a) besoin (?:de |d')(?=(?:la|le|les|l'|votre|vos|ton|ta|tes|un|une)\b)"
+    r"^(?:j'ai|nous avons|on a) besoin (?:de |d')"
+    r"(?=(?:la|le|les|l'|votre|vos|ton|ta|tes|un|une)\b)"
+    r"|^(?:je (?:veux|voudrais) |j'aimerais )(?=(?:votre|vos|un|une)\b)"
     r"|^(?:j'ai|nous avons|on a) besoin (?P<art>du|des)\b\s*",
     re.IGNORECASE,
 )
 _I_NEED_ES = re.compile(
-    r"^(?:necesito|necesitamos)\s+(?=(?:el|la|los|las|un|una|tu|tus|vuestra|vuestro|su)\b)",
+    r"^(?:necesito|necesitamos|quiero)\s+"
+    r"(?=(?:el|la|los|las|un|una|tu|tus|vuestra|vuestro|su)\b)",
     re.IGNORECASE,
 )
+# "I want a call from you before 5pm", "Je veux un appel de votre part": call the asker.
+_A_CALL = re.compile(
+    r"^(?:a|an|un|une|una) (?:(?:quick|short|phone|brief) )?(?P<call>call|appel|llamada|"
+    r"coup de fil)\b(?: (?:from you|de votre part|de ta part|de tu parte|de su parte))?",
+    re.IGNORECASE,
+)
+_CALL_VERB = {"call": "Call {who}", "appel": "Appeler {who}", "coup de fil": "Appeler {who}"}
 
 
 def need_as_send(text: str, asker: str) -> str:
     """ "I need your report on X" -> "Send Claire your report on X" (unchanged otherwise)."""
+    need = _I_NEED.match(text) or _I_NEED_FR.match(text) or _I_NEED_ES.match(text)
+    if need and asker and (call := _A_CALL.match(text[need.end() :])):
+        verb = _CALL_VERB.get(call.group("call").lower(), "Llamar a {who}").format(who=asker)
+        return f"{verb}{text[need.end() + call.end() :]}"
     if match := _I_NEED.match(text):
         return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
     if match := _I_NEED_FR.match(text):
@@ -142,12 +159,34 @@ def antecedent(previous: list[str]) -> str:
     return ""
 
 
-def resolve_pronoun(text: str, previous: list[str]) -> str:
-    """ "Send Grace it" style asks name their object: "Send them" -> "Send the numbers"."""
+# The object of an ask already listed: "Bring a one-page summary ..." -> "a one-page summary".
+_ASKED_OBJECT = re.compile(
+    r"^\S+(?: [A-Z][a-zà-ÿ]+)? (?P<np>(?:a|an|the|your|our|my|this|these|those)\b.+?)"
+    r"(?: \(re: .*)?$"
+)
+
+
+def _plural(np: str) -> bool:
+    """ "the numbers", "the deck and the notes" are more than one; "the summary of the
+    interviews" is one."""
+    head = re.split(r"\s(?:of|for|from|in|on|to|with|about|by)\s", np, maxsplit=1)[0]
+    last = head.split()[-1].lower()
+    return " and " in head or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+def resolve_pronoun(text: str, previous: list[str], asked: str = "") -> str:
+    """ "Send Grace it" style asks name their object: "Send them" -> "Send the numbers".
+
+    Without a thing named just before, "it" is what the ask before (``asked``) was about:
+    "Could you bring a one-page summary? ... please share it in the doc".
+    """
     match = _VAGUE_OBJECT.match(text)
     if match is None or match.group("verb").lower() in {"do", "handle", "manage", "sort"}:
         return text  # "do it" stands for a verb phrase, not a thing
     thing = antecedent(previous)
+    before = _ASKED_OBJECT.match(asked) if not thing else None
+    if before and _plural(before.group("np")) == (match.group("pron") == "them"):
+        thing = before.group("np")  # "it" for one thing, "them" for more
     if not thing:
         return text
     verb = re.sub(r"\s+(?:it|them) back$", "", match.group("verb"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.answers import reply_form
+from digests.summarize.romance import done_as_verb
 from digests.summarize.topics import lower_first, topic_object
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
@@ -109,6 +110,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         what = come.group("what").rstrip(" .")
         what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
         return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
+    text = done_as_verb(text)
     if ready := _READY.match(text):
         rest = _WHEN.sub("", ready.group("rest"))
         text = f"Prepare {ready.group('what')}{rest}"

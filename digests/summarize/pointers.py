@@ -10,9 +10,9 @@ before said the reader can do ("the system only lets you submit it").
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from digests.summarize.rewrite import IMPERATIVE
+from digests.summarize.romance import participle_verb, plain
 from digests.summarize.topics import lower_first, topic_object
 
 # "Te adjunto el contrato de ...", "vous trouverez ci-joint le bon de commande ...", "j'ai besoin
@@ -55,22 +55,6 @@ _HAVE_DONE = re.compile(
     r"devuelt[oa]s?|hech[oa]s?|escrit[oa]s?)\b",
     re.IGNORECASE,
 )
-_IRREGULAR = {"devuelt": "devolver", "hech": "hacer", "escrit": "escribir"}
-
-
-def _plain(word: str) -> str:
-    """ "devolvér" -> "devolver": the accent an enclitic adds goes."""
-    return "".join(
-        c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
-    ).lower()
-
-
-def _participle_verb(done: str) -> str:
-    """ "firmado" -> "firmar", "devuelto" -> "devolver", "revisadas" -> "revisar"."""
-    stem = re.sub(r"[oa]s?$", "", done.lower())
-    if stem in _IRREGULAR:
-        return _IRREGULAR[stem]
-    return stem[:-2] + ("ar" if stem.endswith("ad") else "ir")
 
 
 def _thing(previous: list[str], topic: str) -> str:
@@ -116,7 +100,7 @@ _CONSENT_VERBS = {  # keyed without accents
 
 def _consent(what: str, thing: str) -> str:
     """ "conformidad", "el borrador" -> "Dar la conformidad al borrador"."""
-    verb = _CONSENT_VERBS[_plain(what)]
+    verb = _CONSENT_VERBS[plain(what)]
     return re.sub(r"\ba el\b", "al", f"{verb} {lower_first(thing)}")
 
 
@@ -135,13 +119,13 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
         thing = _thing(previous, topic)
         if not thing:
             return ""
-        verbs = [_plain(v) for v in (match.group("v1"), match.group("v2")) if v]
+        verbs = [plain(v) for v in (match.group("v1"), match.group("v2")) if v]
         me = (match.group("me2") or match.group("me1")) and asker
         to = f" a {asker}" if me else ""
         return f"{' y '.join(verbs).capitalize()}{to} {thing}"
     if match := _HAVE_DONE.search(sentence):
         thing = _thing(previous, topic)
-        return f"{_participle_verb(match.group('done')).capitalize()} {thing}" if thing else ""
+        return f"{participle_verb(match.group('done')).capitalize()} {thing}" if thing else ""
     return ""
 
 

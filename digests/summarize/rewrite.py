@@ -42,7 +42,7 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _POLITE = re.compile(
-    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then),?\s+|"
+    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
@@ -319,7 +319,8 @@ _PLAIN_VERBS = [
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     clause, purpose = ask_clause(sentence.strip())
-    if IMPERATIVE.match(lead_free := after_lead(clause)):
+    lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
+    if IMPERATIVE.match(lead_free):
         clause = lead_free
     text = LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)

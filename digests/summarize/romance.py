@@ -43,10 +43,40 @@ _TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retou
 _TO_WHOM = frozenset(_TO_WHOM_TEXT.split())
 
 
-def _plain(word: str) -> str:
-    """ "envía" -> "envia": the written accent of the imperative goes."""
+def plain(word: str) -> str:
+    """ "envía" -> "envia", "devolvér" -> "devolver": written accents go, lower case."""
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+_IRREGULAR = {"devuelt": "devolver", "hech": "hacer", "escrit": "escribir", "list": "preparar"}
+
+
+def participle_verb(done: str) -> str:
+    """ "firmado" -> "firmar", "devuelto" -> "devolver", "preparadas" -> "preparar"."""
+    stem = re.sub(r"[oa]s?$", "", done.lower())
+    if stem in _IRREGULAR:
+        return _IRREGULAR[stem]
+    return stem[:-2] + ("ar" if stem.endswith("ad") else "ir")
+
+
+# "Dejar preparados los RLC", "tenerlo listo": have it done, that is, do it.
+_DONE = r"(?:[a-záéíóúñ]+?(?:ad|id)[oa]s?|list[oa]s?|hech[oa]s?)"
+_HAVE_READY = re.compile(
+    rf"^(?:Dejar|Tener)(?:me|nos)?(?:lo|la|los|las)? (?:(?P<done>{_DONE}) (?P<what>.+)|"
+    rf"(?P<what2>(?:el|la|los|las|un|una)\b.+?) (?P<done2>{_DONE}))(?P<rest>\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def done_as_verb(text: str) -> str:
+    """ "Dejar preparados los RLC" -> "Preparar los RLC" (unchanged otherwise)."""
+    match = _HAVE_READY.match(text)
+    if match is None:
+        return text
+    done = match.group("done") or match.group("done2")
+    what = match.group("what") or match.group("what2")
+    return f"{participle_verb(done).capitalize()} {what}{match.group('rest')}"
 
 
 def to_the_asker(text: str, asker: str) -> str:
@@ -62,7 +92,7 @@ def to_the_asker(text: str, asker: str) -> str:
         verb = _FRENCH_INFINITIVE.get(verb, verb)
         return _phrase(verb, text[french.end() :], f"à {asker}", f"pour {asker}")
     if spanish or (spanish := _SPANISH_IMPERATIVE.match(text)):
-        verb = _plain(spanish.group("verb"))
+        verb = plain(spanish.group("verb"))
         verb = verb if verb.endswith(("ar", "er", "ir")) else f"{verb}r"  # "manda" -> "mandar"
         return _phrase(verb, text[spanish.end() :], f"a {asker}", f"para {asker}")
     return text

@@ -208,3 +208,52 @@ def test_a_case_name_with_v_is_one_sentence():
     assert texts(items_of(body, subject="Talbot reply")) == [
         "File the Talbot v. Corvane reply brief"
     ]
+
+
+def test_it_after_an_ask_is_what_that_ask_was_about():
+    body = (
+        "Aiko, could you bring a one-page summary of the driver interviews from February? "
+        "We'll decide between the two layouts based on it, so please share it in the doc."
+    )
+    assert texts(items_of(body, subject="Design review", sender="Sofia <s@x.example>")) == [
+        "Bring a one-page summary of the driver interviews from February"
+    ]
+
+
+def test_confirming_by_reply_answers_the_ask_before_it():
+    body = (
+        "Could you run the API design interview for our candidate next Tuesday at 1pm ET? "
+        "Ivo is out.\n\nIf yes, please:\n- confirm by replying to this email\n"
+        "- read her take-home submission before the interview\n"
+    )
+    assert texts(items_of(body, subject="Interview", sender="Maria <m@x.example>")) == [
+        "Run the API design interview for our candidate",
+        "Read her take-home submission before the interview",
+    ]
+
+
+def test_wanting_a_call_is_calling_the_asker():
+    body = (
+        "Nos magasins ne remontent plus leurs stocks. Je veux un appel de votre part avant 17h "
+        "aujourd'hui avec un plan d'action clair, sinon je remonte le sujet à ma direction."
+    )
+    assert texts(items_of(body, subject="Synchro", sender="Olivier Ducros <o@x.example>")) == [
+        "Appeler Olivier avec un plan d'action clair"
+    ]
+
+
+def test_having_a_thing_done_in_spanish_is_doing_it():
+    body = "¿Puedes dejar preparados los recibos de junio esta tarde?"
+    assert texts(items_of(body, subject="Inspección", sender="Nuria <n@x.example>")) == [
+        "Preparar los recibos de junio"
+    ]
+
+
+def test_just_before_an_imperative_still_asks_and_them_needs_more_than_one_thing():
+    body = "If it's still Lucas, just enter his CPF in the programme system today."
+    assert texts(items_of(body, subject="Bolsa")) == ["Enter his CPF in the programme system"]
+    two = (
+        "As hiring manager you need to approve the offer. If you have comments, leave them in "
+        "the doc."
+    )
+    assert texts(items_of(two))[1] == "Leave them in the doc"
