@@ -42,6 +42,7 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.german import german_ask
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import ask_clause, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -149,10 +150,14 @@ def find_action_items(
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
-            text = pointer_ask(part, asker, before[:-1], topic) or (
-                answer_text(part, asker)
-                if question
-                else action_text(conditional_ask(part, asker) or part, asker)
+            text = (
+                pointer_ask(part, asker, before[:-1], topic)
+                or german_ask(part, asker)
+                or (
+                    answer_text(part, asker)
+                    if question
+                    else action_text(conditional_ask(part, asker) or part, asker)
+                )
             )
             text = do_it(text, before[:-1])
             question = part.rstrip().endswith("?")

@@ -10,7 +10,8 @@ from digests.summarize.types import truncate
 _STATUS = re.compile(
     r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
     r"sign-?off|decision)|please|by|before|due|today|tomorrow|tonight|asap|urgent|"
-    r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question)\b",
+    r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question|bis|avant|antes|"
+    r"hasta|d'ici)\b",
     re.I,
 )
 

@@ -257,3 +257,19 @@ def test_just_before_an_imperative_still_asks_and_them_needs_more_than_one_thing
         "the doc."
     )
     assert texts(items_of(two))[1] == "Leave them in the doc"
+
+
+def test_a_german_ask_is_its_verb_done_to_what_the_subject_names():
+    send = "Bitte schickt mir das spätestens bis 13. November."
+    subject = "Weiterbildungsbudget 2027"
+    assert items_of(send, subject=subject, sender="Katrin Vogel <k@x.example>") == [
+        ActionItem("Send Katrin Weiterbildungsbudget 2027", dt.date(2026, 11, 13))
+    ]
+    particle = "Geh bitte die sieben API-Findings durch und schätz ab, welche echt sind."
+    assert texts(items_of(particle, subject="Pentest-Bericht", sender="Lena <l@x.example>")) == [
+        "Review Pentest-Bericht"
+    ]
+    modal = "Magst du mal drüberschauen und mir sagen, ob das für dein Team passt?"
+    assert texts(
+        items_of(modal, subject="Neue Bewertungsmatrix", sender="Katrin <k@x.example>")
+    ) == ["Review Neue Bewertungsmatrix"]
