@@ -86,9 +86,12 @@ def find_action_items(
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
     last_listed = False  # whether the sentence before was a list item
+    head = ""  # "Tom Reilly (Ashford):" opening the list item read now: what its asks are about
     for listed, raw in sentences:
         before.append(raw)
         was_listed, last_listed = last_listed, listed
+        if listed:  # "Alex: send the pricing" assigns a task; "Tom (Ashford): his last day ..."
+            head = m.group(1) if (m := _HEAD.match(raw)) and not _is_ask(raw[m.end() :]) else ""
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
@@ -106,7 +109,7 @@ def find_action_items(
         implicit = automated and in_list and len(sentence) < 120 and not sentence.endswith(".")
         listed = listed or (implicit and len(sentence.split()) >= 3)
         if not listed and in_list and not _looks_like_list_continuation(sentence):
-            in_list, intro = False, None
+            in_list, intro, head = False, None, ""
         from_list = (
             in_list
             and listed
@@ -180,8 +183,9 @@ def find_action_items(
             named = resolve_pronoun(text, before[:-1], recent)
             shaped = polish(named, asker, topic)
             if named == text:  # a rewording that still points ("which one") names the subject
+                about = topic if BACK_REFERENCE.search(text) else head or topic  # "those two"
                 shaped = [
-                    with_context(t, topic) if t == text or VAGUE.search(t) else t for t in shaped
+                    with_context(t, about) if t == text or VAGUE.search(t) else t for t in shaped
                 ]
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
@@ -260,6 +264,7 @@ def _intro_verb(intro: str) -> str:
     return ""
 
 
+_HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
 

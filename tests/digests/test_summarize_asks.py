@@ -273,3 +273,15 @@ def test_a_german_ask_is_its_verb_done_to_what_the_subject_names():
     assert texts(
         items_of(modal, subject="Neue Bewertungsmatrix", sender="Katrin <k@x.example>")
     ) == ["Review Neue Bewertungsmatrix"]
+
+
+def test_an_ask_inside_a_list_item_is_about_the_items_head():
+    body = (
+        "We're closing payroll at 4pm today and I've got two leaver queries for your area:\n"
+        "- Amira Khan (Leeds): her manager says she left on 12 June.\n"
+        "- Tom Reilly (Ashford, emp. no. 18876): his last day was 19 June, ESR says 30 June. "
+        "Can you confirm which is right?\n"
+    )
+    assert texts(items_of(body, subject="Payroll cut-off", sender="Deepa <d@x.example>")) == [
+        "Confirm which is right (re: Tom Reilly)"
+    ]
