@@ -48,10 +48,11 @@ from digests.summarize.objects import ask_clause, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
 from digests.summarize.pointers import do_it, pointer_ask
-from digests.summarize.rewrite import IMPERATIVE, action_text, first_name, split_conjoined
+from digests.summarize.rewrite import action_text, first_name, split_conjoined
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
+from digests.summarize.verbs import IMPERATIVE
 
 
 def find_action_items(
@@ -190,7 +191,8 @@ def find_action_items(
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
-                earlier = which_ask(ask, [i.text for i in items])
+                wants = frozenset(k for k, need in enumerate(needed) if need)
+                earlier = which_ask(ask, [i.text for i in items], wants)
                 verb = ask.partition(" ")[0]
                 if (
                     earlier >= 0

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from digests.summarize.conditions import conditional_ask
-from digests.summarize.rewrite import IMPERATIVE, NOUN_USE, SOMEONE_WANTS, after_lead
+from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"

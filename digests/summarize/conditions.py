@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.rewrite import IMPERATIVE
+from digests.summarize.verbs import IMPERATIVE
 
 _WHEN = (
     r"(?:tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|by|before|"

@@ -211,13 +211,15 @@ def same_ask(text: str, earlier: list[str]) -> bool:
     return which_ask(text, earlier) >= 0
 
 
-def which_ask(text: str, earlier: list[str]) -> int:
+def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()) -> int:
     """The index of the earlier ask this one repeats in other words, or -1.
 
     Either most words are shared, or what one does to names nearly all of the other's object
     ("Send Marketing the banner in the dashboard" and "Prepare the banner in the dashboard on
     staging"): one thing asked for twice, once as a need and once as a request. The same verb
-    with an object that names nothing ("Add your part") restates the earlier ask.
+    with an object that names nothing ("Add your part") restates the earlier ask. A need (the
+    indexes in ``needs``: "We need the slides") is restated by any request for the same thing
+    ("Could you prepare them?").
     """
     mine = _words(text)
     object_words = _object_words(text)
@@ -231,7 +233,10 @@ def which_ask(text: str, earlier: list[str]) -> int:
         if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
             return index
         smaller = min(object_words, _object_words(other), key=len)
-        if len(smaller) >= 3 and len(object_words & _object_words(other)) >= 0.8 * len(smaller):
+        enough = 1 if index in needs else 3
+        if len(smaller) >= enough and len(object_words & _object_words(other)) >= 0.8 * len(
+            smaller
+        ):
             return index
     return -1
 
@@ -241,6 +246,13 @@ _GENERIC_TEXT = "part bit share piece section input comments feedback answers th
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 
 
+# Whom an ask is for, no part of what it is about: "Send Maria the deck", "Enviar a Luis ...".
+_RECIPIENT = re.compile(
+    r"^(?:(?:à|a) )?[A-ZÀ-Ý][a-zà-ÿ]+ (?=(?:the|a|an|your|our|my|this|these|those|his|her|their|"
+    r"some|le|la|les|l'|el|los|las|un|une|una|votre|vos|tu|su)\b)|\s(?:to|with|for) [A-Z][a-z]+$"
+)
+
+
 def _object_words(text: str) -> set[str]:
-    """The content words after the verb: what the ask is about."""
-    return _words(text.partition(" ")[2])
+    """The content words after the verb and its recipient: what the ask is about."""
+    return _words(_RECIPIENT.sub("", text.partition(" ")[2]))

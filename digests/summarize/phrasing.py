@@ -14,6 +14,7 @@ import re
 from digests.summarize.answers import reply_form
 from digests.summarize.romance import done_as_verb
 from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.verbs import base_form
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
 _REASON = re.compile(
@@ -79,19 +80,6 @@ _ES_VERBS = {
 }
 
 
-def _base(gerund: str) -> str:
-    """ "introducing" -> "introduce", "sharing" -> "share", "sending" -> "send"."""
-    low = gerund.lower()
-    if not low.endswith("ing") or len(low) < 6:
-        return low
-    stem = low[:-3]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-        return stem[:-1]  # "getting" -> "get"
-    if re.search(r"(?:[^aeiou][aeiou][cvzsgdu]|[^aeiou]at|[cgs]|ur|iz|uc)$", stem):
-        return stem + "e"  # "introduc" -> "introduce", "shar" -> "share"
-    return stem
-
-
 def polish(text: str, asker: str, topic: str) -> list[str]:
     """The item's final wording; two items when it joins an RSVP and a preparation."""
     if "(re: " in text:
@@ -122,7 +110,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         ):
             text = f"{text} of {thing}"
     if (easy := _COMFORTABLE.match(text)) and easy.group("verb").lower().endswith("ing"):
-        text = f"{_base(easy.group('verb')).capitalize()}{easy.group('rest')}"
+        text = f"{base_form(easy.group('verb')).capitalize()}{easy.group('rest')}"
     elif easy and easy.group("verb").lower() in {"introduce", "share", "send", "connect"}:
         text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
     text = reply_form(text, who, topic)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.rewrite import IMPERATIVE
 from digests.summarize.romance import participle_verb, plain
 from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.verbs import IMPERATIVE
 
 # "Te adjunto el contrato de ...", "vous trouverez ci-joint le bon de commande ...", "j'ai besoin
 # de la version contresignée": the thing a later pronoun stands for.
 _NAMING = re.compile(
-    r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|besoin d(?:e |')|"
-    r"necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o)\s*"
+    r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|"
+    r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o)\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
     re.IGNORECASE,
@@ -49,6 +49,15 @@ _SPANISH = re.compile(
     r"(?:lo|la|los|las)\b)?",
     re.IGNORECASE,
 )
+# "¿Me lo puedes firmar y devolver?", "¿Me la mandas hoy?": the pronoun before the verb.
+_SPANISH_BEFORE = re.compile(
+    rf"^(?:[^,]{{0,40}},\s*)?¿?\s*(?:cuando puedas,?\s*)?(?P<me1>me |nos )?(?:lo|la|los|las) "
+    rf"(?:(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
+    rf"(?: y (?P<v2>{_CLITIC_VERB})\b)?|(?P<present>mandas|env[ií]as|pasas|firmas|revisas|"
+    r"apruebas|confirmas|devuelves)\b)",
+    re.IGNORECASE,
+)
+_PRESENT = {"mandas": "enviar", "envias": "enviar", "pasas": "enviar", "devuelves": "devolver"}
 # "necesitamos tenerlo firmado antes del jueves": the doing is the ask.
 _HAVE_DONE = re.compile(
     r"\bnecesit(?:o|amos) tener(?:lo|la|los|las) (?P<done>[a-záéíóúñ]+?(?:ad|id)[oa]s?|"
@@ -57,16 +66,18 @@ _HAVE_DONE = re.compile(
 )
 
 
-def _thing(previous: list[str], topic: str) -> str:
-    """What the pronoun stands for: an attached or needed thing just before, else the subject."""
+def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> str:
+    """What the pronoun stands for: an attached or needed thing just before, else the subject
+    (unless ``attached_only``)."""
     for sentence in reversed(previous[-3:]):
         if match := _NAMING.search(sentence):
             np = match.group("np")
             end = _NP_END.search(np)
             np = " ".join((np[: end.start()] if end else np).split())
+            np = re.sub(r"^du\b", "le", re.sub(r"^des\b", "les", np))  # "besoin du devis"
             if 2 <= len(np.split()) <= 15:
                 return np
-    return topic_object(topic)
+    return "" if attached_only else topic_object(topic)
 
 
 # "os pedimos vuestra conformidad", "Falta solo tu validación", "Si no tengo tu OK antes de las
@@ -115,12 +126,14 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
             return ""
         to = f" à {asker}" if match.group("me") and asker else ""
         return f"{match.group('verb').capitalize()}{to} {thing}"
-    if match := _SPANISH.match(sentence):
-        thing = _thing(previous, topic)
+    if match := _SPANISH.match(sentence) or _SPANISH_BEFORE.match(sentence):
+        thing = _thing(previous, topic, attached_only=True)
         if not thing:
-            return ""
-        verbs = [plain(v) for v in (match.group("v1"), match.group("v2")) if v]
-        me = (match.group("me2") or match.group("me1")) and asker
+            return ""  # "me lo apruebas" about the subject is read in phrasing
+        present = plain(match.groupdict().get("present") or "")
+        present = _PRESENT.get(present, present[:-1] + "r" if present else "")
+        verbs = [plain(v) for v in (match.group("v1"), match.group("v2"), present) if v]
+        me = (match.groupdict().get("me2") or match.group("me1")) and asker
         to = f" a {asker}" if me else ""
         return f"{' y '.join(verbs).capitalize()}{to} {thing}"
     if match := _HAVE_DONE.search(sentence):

@@ -13,28 +13,7 @@ import re
 from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.romance import to_the_asker
 from digests.summarize.types import truncate
-
-IMPERATIVE = re.compile(
-    r"^(?:re-)?(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
-    r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
-    r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
-    r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
-    r"ship|deploy|look|put|get|remove|cancel|move|email|text|follow up|chase|loop|set up|"
-    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
-    r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
-    r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
-    r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
-    r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
-    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
-    r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
-    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up|"
-    r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
-    r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
-    r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
-    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile)\b",
-    re.IGNORECASE,
-)
-
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE, base_form, base_verb
 
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
@@ -78,7 +57,8 @@ _DATEISH = (
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
-    rf"antes del?|hasta el|para el|avant le|avant|d'ici(?: le)?|au plus tard|bis(?: zum)?|"
+    rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
+    rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
     rf"{_DATEISH}+",
     re.IGNORECASE,
@@ -151,14 +131,6 @@ _NEED_VERBS = {
     "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
     "confirmation": "Confirm",
 }  # fmt: skip
-
-
-NOUN_USE = re.compile(
-    r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
-    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
-    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b",
-    re.I,
-)
 
 
 _LEAD_CLAUSE = re.compile(
@@ -240,6 +212,7 @@ def _whom(name: str, asker: str) -> str:
     return (asker or "them") if name.lower() in {"me", "us"} else name
 
 
+_MIND = re.compile(r"^(?:would|do) you mind (\w+ing)\b", re.IGNORECASE)
 _WILLING = re.compile(
     r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
     r"available (?:to|for)|happy to|keen to|free to)\s+",
@@ -265,23 +238,6 @@ _NEED_DONE = re.compile(
     r"deployed|rotated|renewed|confirmed)\b",
     re.IGNORECASE,
 )
-_IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
-
-
-def _base_verb(participle: str) -> str:
-    """ "submitted" -> "Submit", "approved" -> "Approve", "signed off" -> "Sign off"."""
-    low = participle.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    head, _, tail = low.partition(" ")
-    stem = head[:-2]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-        stem = stem[:-1]  # submitted -> submit
-    elif head.endswith(("ved", "ted", "red", "sed", "ged", "ced")) and not IMPERATIVE.match(stem):
-        stem = head[:-1]  # approved -> approve, updated -> update
-    return f"{stem} {tail}".strip().capitalize()
-
-
 # "Alex, are you able to ...": the reader's name before the ask.
 VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
 _STATUS = re.compile(
@@ -349,10 +305,12 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
     text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
     text = to_the_asker(text, asker)
+    if mind := _MIND.match(text):  # "Would you mind sending me the slides?"
+        text = f"{base_form(mind.group(1))}{text[mind.end() :]}"
     for _ in range(4):
         if done := _NEED_DONE.match(text):
             # "make sure yours is submitted", "we need it signed off": the doing is the ask.
-            verb, what = _base_verb(done.group("done")), done.group("what")
+            verb, what = base_verb(done.group("done")), done.group("what")
             text = f"{verb}{' on' if verb == 'Sign off' else ''} {what}{text[done.end() :]}"
             break
         shorter = _POLITE.sub("", text, count=1).strip()

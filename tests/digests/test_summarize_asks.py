@@ -285,3 +285,25 @@ def test_an_ask_inside_a_list_item_is_about_the_items_head():
     assert texts(items_of(body, subject="Payroll cut-off", sender="Deepa <d@x.example>")) == [
         "Confirm which is right (re: Tom Reilly)"
     ]
+
+
+def test_a_need_is_the_same_ask_as_the_request_that_follows_it():
+    body = "We need the slides for the board. Could you prepare them by Tuesday?"
+    assert items_of(body, subject="Slides", sender="Bob <b@x.example>") == [
+        ActionItem("Prepare the slides for the board", TUESDAY)
+    ]
+    spanish = "Necesito la factura de marzo para cerrar el trimestre. ¿Me la mandas hoy?"
+    assert texts(items_of(spanish, subject="Factura", sender="Luis <l@x.example>")) == [
+        "Enviar a Luis la factura de marzo para cerrar el trimestre"
+    ]
+    before = "Te adjunto el presupuesto revisado. ¿Me lo puedes firmar y devolver antes del jueves?"
+    assert texts(items_of(before, subject="Presupuesto", sender="Carmen <c@x.example>")) == [
+        "Firmar y devolver a Carmen el presupuesto revisado"
+    ]
+
+
+def test_would_you_mind_is_a_request():
+    body = "Would you mind sending me the slides from yesterday's session?"
+    assert texts(items_of(body, subject="Slides")) == [
+        "Send Dana the slides from yesterday's session"
+    ]
