@@ -169,8 +169,11 @@ def find_action_items(
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
-                (text.startswith(f"Tell {asker} ") or bool(YOUR_ANSWER.match(text)))
-                and items[-1].text.startswith((f"Tell {asker} ", f"Reply to {asker} "))
+                (
+                    text.startswith(f"Tell {asker} ")
+                    and items[-1].text.startswith((f"Tell {asker} ", f"Reply to {asker} "))
+                )
+                or bool(YOUR_ANSWER.match(text))  # "I'd need your OK by 5pm": the ask's answer
                 if items
                 else False
             )

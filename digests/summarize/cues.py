@@ -13,7 +13,9 @@ import re
 
 # "Do you have the deck? Can you share it?": the question only leads to the ask.
 PREAMBLE = re.compile(
-    r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
+    r"^(?:[\w' ]{1,25}[,:]\s+)?(?:do you (?:still )?have|have you got|is there|are there|"
+    r"did you see)\b",
+    re.I,
 )
 # A sentence whose date is a deadline for the asks after it.
 DEADLINE_LIKE = re.compile(

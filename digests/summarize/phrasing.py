@@ -115,7 +115,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
     text = reply_form(text, who, topic)
     text = re.sub(
-        r"\b(introduce|connect|cc|copy|include|invite|add|loop in) me\b",
+        r"\b(introduce|connect|cc|copy|include|invite|add|loop in|grant) me\b",
         rf"\1 {who}",
         text,
         flags=re.I,

@@ -27,6 +27,15 @@ _FRENCH_INFINITIVE = {
     **dict.fromkeys(["prépare", "préparez"], "préparer"),
     **dict.fromkeys(["dis", "dites"], "dire"),
 }
+_WHETHER_COMING = re.compile(
+    r"\bsi (?:puedes|pod[eé]is|vienes|ven[ií]s|vous pouvez|tu peux|vous venez|tu viens)\b", re.I
+)
+# "¿Puedes confirmarme si ...?": the pronoun on the infinitive.
+_SPANISH_AFTER = re.compile(
+    r"^¿?\s*(?:por favor,?\s*)?(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a)\s+"
+    r"(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b)\s*",
+    re.IGNORECASE,
+)
 _SPANISH = re.compile(
     r"^¿?\s*(?:por favor,?\s*)?(?:me|nos) (?:puedes|podr[ií]as|pod[eé]is|podr[ií]an|puede|"
     r"podr[ií]a)\s+(?:por favor\s+)?(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))\b\s*",
@@ -81,8 +90,8 @@ def done_as_verb(text: str) -> str:
 
 def to_the_asker(text: str, asker: str) -> str:
     """ "Merci de m'envoyer le rapport" -> "Envoyer à Hélène le rapport" (unchanged else)."""
-    if not asker or re.search(r"^\S+(?:\s+\S+){0,2}?\s+si\b", text, re.IGNORECASE):
-        return text  # "Confírmame si puedes venir": whether, read as an RSVP elsewhere
+    if not asker or _WHETHER_COMING.search(text):
+        return text  # "Confírmame si puedes venir": an RSVP, read in phrasing
     french, spanish = _FRENCH.match(text), _SPANISH.match(text)
     if french or (
         (french := _FRENCH_IMPERATIVE.match(text))
@@ -91,7 +100,8 @@ def to_the_asker(text: str, asker: str) -> str:
         verb = french.group("verb").lower()
         verb = _FRENCH_INFINITIVE.get(verb, verb)
         return _phrase(verb, text[french.end() :], f"à {asker}", f"pour {asker}")
-    if spanish or (spanish := _SPANISH_IMPERATIVE.match(text)):
+    spanish = spanish or _SPANISH_AFTER.match(text) or _SPANISH_IMPERATIVE.match(text)
+    if spanish:
         verb = plain(spanish.group("verb"))
         verb = verb if verb.endswith(("ar", "er", "ir")) else f"{verb}r"  # "manda" -> "mandar"
         return _phrase(verb, text[spanish.end() :], f"a {asker}", f"para {asker}")

@@ -307,3 +307,25 @@ def test_would_you_mind_is_a_request():
     assert texts(items_of(body, subject="Slides")) == [
         "Send Dana the slides from yesterday's session"
     ]
+
+
+def test_the_answer_asked_for_after_an_ask_dates_it():
+    body = (
+        "We're short two night staff next week. Could you approve agency cover for Tuesday? "
+        "I'd need your OK by 5pm today."
+    )
+    assert items_of(body, subject="Rota", sender="Helen <h@x.example>") == [
+        ActionItem("Approve agency cover for Tuesday (re: Rota)", MONDAY, dt.time(17))
+    ]
+
+
+def test_a_question_that_leads_to_the_ask_is_no_item_even_after_a_short_lead():
+    body = "Quick one: do you have the final Q3 numbers? If so, could you share them with Priya?"
+    assert texts(items_of(body, subject="Numbers")) == ["Share the final Q3 numbers with Priya"]
+
+
+def test_a_spanish_infinitive_with_me_on_it_is_for_the_asker():
+    body = "¿Puedes confirmarme si el almacén puede preparar el pedido antes?"
+    assert texts(items_of(body, subject="Pedido", sender="Raquel <r@x.example>")) == [
+        "Confirmar a Raquel si el almacén puede preparar el pedido antes"
+    ]
