@@ -24,6 +24,11 @@ def answer_text(sentence: str, asker: str) -> str:
     """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
     text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
     text = VOCATIVE.sub("", text, count=1)
+    who = asker or "them"
+    if foreign := _foreign_answer(text, who):
+        return truncate(foreign, 140)
+    if know := _DO_YOU_KNOW.match(text):  # "Do you know who owns X?": tell who
+        return truncate(f"Tell {who} {text[know.end() :]}", 140)
     if match := _INVERTED.match(text):
         aux, subject = match.group(1).lower(), match.group(2).lower()
         rest = text[match.end() :]
@@ -31,10 +36,36 @@ def answer_text(sentence: str, asker: str) -> str:
         text = f"whether {subject} {verb}{rest}"
     else:
         text = f"{text[:1].lower()}{text[1:]}"
-    who = asker or "them"
     return truncate(
         f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
     )
+
+
+_DO_YOU_KNOW = re.compile(
+    r"^(?:do|would) you (?:happen to )?know (?=(?:who|what|when|where|which|how|if|whether)\b)",
+    re.IGNORECASE,
+)
+# "¿Te viene bien el jueves?", "Est-ce que jeudi te convient ?": answered in the mail's language.
+_SPANISH_Q = re.compile(r"^¿\s*(?P<q>.+)$")
+_FRENCH_Q = re.compile(r"^(?:est-ce que|est-ce qu')\s*(?P<q>.+)$", re.IGNORECASE)
+_WH_WORD = re.compile(
+    r"^(?:qu[ée]|cu[áa]l(?:es)?|cu[áa]ndo|c[óo]mo|d[óo]nde|qui[ée]n(?:es)?|cu[áa]nt[oa]s?|"
+    r"quand|quel(?:le)?s?|comment|où|qui|combien|pourquoi)\b",
+    re.IGNORECASE,
+)
+
+
+def _foreign_answer(text: str, who: str) -> str:
+    """ "¿Te viene bien el jueves?" -> "Confirmar a Carmen si te viene bien el jueves"."""
+    if spanish := _SPANISH_Q.match(text):
+        question = spanish.group("q").rstrip(" ?")
+        lead = f"Decir a {who}" if _WH_WORD.match(question) else f"Confirmar a {who} si"
+        return f"{lead} {question[:1].lower()}{question[1:]}"
+    if french := _FRENCH_Q.match(text):
+        question = french.group("q").rstrip(" ?")
+        lead = f"Dire à {who}" if _WH_WORD.match(question) else f"Dire à {who} si"
+        return f"{lead} {question}"
+    return ""
 
 
 # "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".

@@ -33,6 +33,7 @@ _POLITE = re.compile(
     r"(i|we) need\s+(?=(a|an|the|your)\b)|"
     r"¿?\s*(me |nos |le )?(puedes|podrías|podrias|podéis|podrían|puede|podría)\s+(por favor\s+)?|"
     r"(pourriez|pouvez)-vous (me |nous )?|(peux|pourrais)-tu (me |nous )?|merci de (me |nous )?|"
+    r"(est-ce que )?(tu peux|vous pouvez|tu pourrais|vous pourriez) (me |nous )?|"
     r"(kannst|könntest|würdest) du (mir |uns )?(bitte )?|"
     r"(können|könnten) sie (mir |uns )?(bitte )?|"
     r"bitte\s+|por favor,?\s+|s'il (te|vous) pla[iî]t,?\s+)",
@@ -212,6 +213,13 @@ def _whom(name: str, asker: str) -> str:
     return (asker or "them") if name.lower() in {"me", "us"} else name
 
 
+# "Do two things for me today: renew the cert and update the page": the things are the asks.
+_THINGS = re.compile(
+    r"^(?:do )?(?:two|three|a few|a couple of|\d) (?:quick |small )?(?:things|favou?rs)\b"
+    r"[^:]{0,30}:\s+",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"^[a-zà-ÿ]{3,}(?:er|ir|re|ar|en)$", re.IGNORECASE)
 _MIND = re.compile(r"^(?:would|do) you mind (\w+ing)\b", re.IGNORECASE)
 _WILLING = re.compile(
     r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
@@ -232,10 +240,11 @@ _LET_KNOW = re.compile(
 )
 _NEED_DONE = re.compile(
     r"^(?:(?:please\s+)?(?:make sure|ensure)(?: that)?|(?:i|we)(?:'ll| will)? need|i'?d like)\s+"
-    r"(?P<what>(?!you\b|to\b)[\w' -]{2,60}?)\s+(?:is|are|gets?|to be|has been|have been)?\s*"
-    r"(?P<done>signed off|set up|sent over|sent|signed|submitted|approved|reviewed|merged|fixed|"
-    r"updated|booked|filed|paid|done|finished|completed|uploaded|shared|returned|scheduled|"
-    r"deployed|rotated|renewed|confirmed)\b",
+    r"(?P<what>(?!you\b|to\b)(?:(?!\b(?:is|are|was|were)\b)[\w' -]){2,60}?)\s+"
+    r"(?:is|are|gets?|to be|has been|have been)?\s*(?P<done>(?:signed off|set up|sent over|sent|"
+    r"signed|submitted|approved|reviewed|merged|fixed|updated|booked|filed|paid|done|finished|"
+    r"completed|uploaded|shared|returned|scheduled|deployed|rotated|renewed|confirmed|exported)"
+    r"(?: and (?:sent|shared|signed|uploaded|returned|filed|approved|submitted|merged))?)\b",
     re.IGNORECASE,
 )
 # "Alex, are you able to ...": the reader's name before the ask.
@@ -310,13 +319,16 @@ def action_text(sentence: str, asker: str = "") -> str:
     for _ in range(4):
         if done := _NEED_DONE.match(text):
             # "make sure yours is submitted", "we need it signed off": the doing is the ask.
-            verb, what = base_verb(done.group("done")), done.group("what")
+            first, _, second = done.group("done").partition(" and ")
+            verb = " and ".join(base_verb(p).lower() for p in (first, second) if p).capitalize()
+            what = done.group("what")
             text = f"{verb}{' on' if verb == 'Sign off' else ''} {what}{text[done.end() :]}"
             break
         shorter = _POLITE.sub("", text, count=1).strip()
         if shorter == text or not shorter:
             break
         text = shorter
+    text = _THINGS.sub("", text, count=1)
     if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
         text = re.sub(
             r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
@@ -342,6 +354,6 @@ def action_text(sentence: str, asker: str = "") -> str:
         infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
         to_me = f" a {asker}" if spanish.group("me") and asker and infinitive == "Enviar" else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
-    if len(text.split()) < 2 and not IMPERATIVE.match(text):
-        return ""  # "Please!" alone asks nothing we can name
+    if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
+        return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

@@ -12,8 +12,8 @@ import re
 import unicodedata
 
 _FRENCH = re.compile(
-    r"^(?:merci de|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|"
-    r"tu pourrais|vous pourriez|veuillez|n'oublie pas de|n'oubliez pas de)\s+"
+    r"^(?:est-ce que )?(?:merci de|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|"
+    r"vous pouvez|tu pourrais|vous pourriez|veuillez|n'oublie pas de|n'oubliez pas de)\s+"
     r"(?:me |m'|nous )(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b\s*",
     re.IGNORECASE,
 )

@@ -329,3 +329,27 @@ def test_a_spanish_infinitive_with_me_on_it_is_for_the_asker():
     assert texts(items_of(body, subject="Pedido", sender="Raquel <r@x.example>")) == [
         "Confirmar a Raquel si el almacén puede preparar el pedido antes"
     ]
+
+
+def test_questions_in_spanish_and_french_are_answered_in_their_language():
+    spanish = "¿Te viene bien el jueves a las 10 para revisar el cierre?"
+    assert texts(items_of(spanish, subject="Cierre", sender="Carmen <c@x.example>")) == [
+        "Confirmar a Carmen si te viene bien el jueves a las 10 para revisar el cierre"
+    ]
+    french = "Est-ce que le format de 45 minutes vous convient ?"
+    assert texts(items_of(french, subject="Table ronde", sender="Julien <j@x.example>")) == [
+        "Dire à Julien si le format de 45 minutes vous convient"
+    ]
+    who = "Do you know who owns the Stripe integration now?"
+    assert texts(items_of(who, subject="Stripe")) == [
+        "Tell Dana who owns the Stripe integration now"
+    ]
+
+
+def test_things_announced_inline_are_the_asks_and_participles_name_the_acts():
+    body = "Can you do two things for me today: renew the SSL cert and update the status page?"
+    assert texts(items_of(body, subject="Cert")) == ["Renew the SSL cert", "Update the status page"]
+    done = "Please make sure the access logs for October are exported and shared with the auditors."
+    assert texts(items_of(done, subject="Audit")) == [
+        "Export and share the access logs for October with the auditors"
+    ]
