@@ -24,6 +24,7 @@ from digests.summarize.asks import (
     NOT_ASK,
     QUOTED,
     YOUR_ANSWER,
+    as_request,
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
@@ -216,13 +217,21 @@ def find_action_items(
                     needed.append(bool(NEED.search(part)))
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
-    if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
-        subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
-        if _is_ask(subject) and (text := action_text(subject, asker)):
-            items.append(_item(text, resolve_deadline(subject, received)))
+    if not items and not automated:
+        items = _subject_ask(message.subject, asker, received)
     if machine:
         items = with_duty(items, message, topic, (received, first_date), lang)
     return items
+
+
+def _subject_ask(subject: str, asker: str, received: datetime) -> list[ActionItem]:
+    """The ask only the subject makes: "Need your sign-off on the vendor contract today"."""
+    subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", subject, flags=re.I)
+    subject = as_request(subject)
+    if not _is_ask(subject):
+        return []
+    text = answer_text(subject, asker) if _only_a_question(subject) else action_text(subject, asker)
+    return [_item(text, resolve_deadline(subject, received))] if text else []
 
 
 def _soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:

@@ -142,3 +142,27 @@ def is_ask(sentence: str) -> bool:
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
     lowered(p) for p in (ASK, NOT_ASK, _SMALL_TALK, _YOU_QUESTION, IMPERATIVE, NOUN_USE)
 )
+
+
+# A subject's shorthand for an ask: "Need your sign-off on X", "Approval needed: X",
+# "Quick question: are you joining?".
+_SUBJECT_NEED = re.compile(
+    r"^(?:need|needs|needed|awaiting|waiting (?:on|for))\s+your\s+|"
+    r"^(?:your\s+)?(?=(?:approval|sign-?off|review|input|feedback|signature|decision|ok)\s+"
+    r"(?:needed|required|requested)\b)",
+    re.IGNORECASE,
+)
+_NEEDED = re.compile(
+    r"^(\S+(?: \S+)?) (?:needed|required|requested)\b:?\s*(?:(?:on|for)\s+)?", re.I
+)
+
+
+def as_request(subject: str) -> str:
+    """ "Need your sign-off on X" -> "I need your sign-off on X" (the subject otherwise)."""
+    subject = re.sub(r"^(?:quick )?(?:question|q)\s*:\s*", "", subject, flags=re.IGNORECASE)
+    if not _SUBJECT_NEED.match(subject):
+        return subject
+    rest = _SUBJECT_NEED.sub("", subject, count=1)
+    if needed := _NEEDED.match(rest):
+        rest = re.sub(r"\s+on$", "", f"{needed.group(1)} on {rest[needed.end() :]}".strip())
+    return f"I need your {rest}"

@@ -353,3 +353,17 @@ def test_things_announced_inline_are_the_asks_and_participles_name_the_acts():
     assert texts(items_of(done, subject="Audit")) == [
         "Export and share the access logs for October with the auditors"
     ]
+
+
+def test_a_subjects_shorthand_is_the_ask_when_the_body_makes_none():
+    link = "Legal is happy with it. Link: https://docs.example/contract"
+    assert items_of(link, subject="Need your sign-off on the vendor contract today") == [
+        ActionItem("Sign off the vendor contract", MONDAY)
+    ]
+    assert texts(items_of("See the sheet.", subject="Decision needed: Q3 hiring plan")) == [
+        "Decide on Q3 hiring plan"
+    ]
+    bus = "Trying to finalise numbers for the bus."
+    assert texts(items_of(bus, subject="Quick question: are you joining the offsite?")) == [
+        "Tell Dana whether you are joining the offsite"
+    ]
