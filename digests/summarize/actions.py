@@ -156,7 +156,7 @@ def find_action_items(
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
             text = (
-                pointer_ask(part, asker, before[:-1], topic)
+                (pointer_ask(part, asker, before[:-1], topic) if lang != "en" else "")
                 or german_ask(part, asker)
                 or (
                     answer_text(part, asker)
@@ -192,6 +192,7 @@ def find_action_items(
                 shaped = [
                     with_context(t, about) if t == text or VAGUE.search(t) else t for t in shaped
                 ]
+            need_here = bool(NEED.search(part))
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
@@ -201,7 +202,7 @@ def find_action_items(
                 if (
                     earlier >= 0
                     and needed[earlier]
-                    and not NEED.search(part)
+                    and not need_here
                     and (verb != items[earlier].text.partition(" ")[0])
                 ):
                     # "Marketing wants the banner ... have it ready on staging": the request
@@ -214,7 +215,7 @@ def find_action_items(
                     asked_last = len(before)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
-                    needed.append(bool(NEED.search(part)))
+                    needed.append(need_here)
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
     if not items and not automated:

@@ -10,6 +10,7 @@ intro to a list of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
@@ -123,7 +124,10 @@ def only_a_question(sentence: str) -> bool:
     return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
 
 
+@lru_cache(maxsize=512)
 def is_ask(sentence: str) -> bool:
+    """Whether the sentence asks something of the reader (memoized: a mail asks it of the same
+    sentence several times, as the sentence read now, the next one, a list's part)."""
     if SOMEONE_WANTS.match(sentence):
         return True  # "Marta wants an explanation of ..."
     low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
@@ -136,7 +140,8 @@ def is_ask(sentence: str) -> bool:
     rest = rest[5:] if rest.startswith("just ") else rest  # "If it's Lucas, just enter his ID"
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
-    return bool(asked or conditional_ask(sentence, ""))
+    conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
+    return bool(asked or conditional)
 
 
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

@@ -10,6 +10,7 @@ The mail's language decides how a list of things to send is phrased.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # "Do you have the deck? Can you share it?": the question only leads to the ask.
 PREAMBLE = re.compile(
@@ -83,8 +84,8 @@ _FUNCTION_WORDS = {
 
 def language(text: str) -> str:
     """ "es", "fr" or "en": which function words the mail uses most (German reads as "en")."""
-    words = re.findall(r"[^\W\d_]+", text[:1500].lower())
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    seen = Counter(re.findall(r"[^\W\d_]+", text[:1500].lower()))
+    counts = {lang: sum(seen[w] for w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     return max(counts, key=lambda lang: (counts[lang], lang == "en"))
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import lowered
+
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
@@ -23,6 +25,7 @@ _ASK_START = re.compile(
     r"\bnecesit(?:o|amos)\b",
     re.IGNORECASE,
 )
+_ASK_START_LOW = lowered(_ASK_START)
 # A lead clause that may stand before the ask: "Before we can fix a date", "If it suits you,".
 _SUBORDINATE = re.compile(
     r"^(?:before|after|once|when|if|since|as|for|to|so|pour|si|avant|para|si|antes|cuando|"
@@ -37,7 +40,8 @@ def ask_clause(sentence: str) -> tuple[str, str]:
     "For the two SRE reqs on your plan, I need a short justification" asks from "I need";
     the purpose "for the two SRE reqs on your plan" still names the object and is kept.
     """
-    match = _ASK_START.search(sentence)
+    low = sentence.lower()  # the same offsets, matched faster without re.IGNORECASE
+    match = _ASK_START_LOW.search(low) if len(low) == len(sentence) else _ASK_START.search(sentence)
     if match is None or match.start() == 0:
         return sentence, ""
     lead = sentence[: match.start()].rstrip()
@@ -200,9 +204,12 @@ _FILLER_TEXT = """a an the to of for on in at by and or with from your you me my
 _FILLER = frozenset(_FILLER_TEXT.split())
 
 
+_CONTEXT = re.compile(r"\s*\(re: .*$")  # the subject added for context is no part of the ask
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> set[str]:
-    text = re.sub(r"\s*\(re: .*$", "", text)  # the subject added for context is no part of the ask
-    return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FILLER}
+    return {w for w in _WORD.findall(_CONTEXT.sub("", text).lower()) if w not in _FILLER}
 
 
 def same_ask(text: str, earlier: list[str]) -> bool:
@@ -232,11 +239,10 @@ def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()
             continue  # "file 3" is not "file 4"
         if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
             return index
-        smaller = min(object_words, _object_words(other), key=len)
+        their_object = _object_words(other)
+        smaller = min(len(object_words), len(their_object))
         enough = 1 if index in needs else 3
-        if len(smaller) >= enough and len(object_words & _object_words(other)) >= 0.8 * len(
-            smaller
-        ):
+        if smaller >= enough and len(object_words & their_object) >= 0.8 * smaller:
             return index
     return -1
 
