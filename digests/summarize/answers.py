@@ -32,6 +32,8 @@ def answer_text(sentence: str, asker: str) -> str:
     if match := _INVERTED.match(text):
         aux, subject = match.group(1).lower(), match.group(2).lower()
         rest = text[match.end() :]
+        if aux in {"should", "shall"} and subject == "we":  # "Should we go with A or B?"
+            return truncate(f"Decide whether to {rest}", 140)
         verb = "" if aux in {"do", "does", "did"} else f"{aux} "
         text = f"whether {subject} {verb}{rest}"
     else:

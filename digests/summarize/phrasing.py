@@ -122,9 +122,11 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     )
     point = _POINTER.match(text)
     if point and point.group("verb").lower() not in _NOT_THINGS and (thing := topic_object(topic)):
-        who_part = point.group("who") or ""
-        rest = re.sub(r"^ over\b", "", point.group("rest"))  # "send it over"
-        text = f"{point.group('verb')}{who_part} {thing}{rest}"
+        who_part, verb, rest = point.group("who") or "", point.group("verb"), point.group("rest")
+        if particle := re.match(r"^ (in|out|up|back|off)\b", rest):  # "fill it in" -> "fill in"
+            verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
+        rest = re.sub(r"^ over\b", "", rest)  # "send it over"
+        text = f"{verb}{who_part} {thing}{rest}"
     return [text]
 
 

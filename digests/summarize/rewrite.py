@@ -24,10 +24,11 @@ _POLITE = re.compile(
     r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
-    r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
+    r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
     r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"
-    r"(it|that) (would|'d) be (great|good|helpful|amazing|ideal) if you could\s+|"
+    r"(it|that) (would|'d) (be (great|good|helpful|amazing|ideal|useful|nice)|help( a lot)?) "
+    r"if you could\s+|"
     r"i'?d be (grateful|glad|thankful) if you could\s+|"
     r"would you mind\s+|would it be possible (for you )?to\s+|"
     r"(i|we) need\s+(?=(a|an|the|your)\b)|"
@@ -61,7 +62,7 @@ _DEADLINE_PHRASE = re.compile(
     rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
-    rf"{_DATEISH}+",
+    rf"{_DATEISH}+(?![\u2019']s\b)",  # "before Thursday's review" names an event
     re.IGNORECASE,
 )
 _DATE_WORD = re.compile(
@@ -220,10 +221,12 @@ _THINGS = re.compile(
     re.IGNORECASE,
 )
 _INFINITIVE = re.compile(r"^[a-zà-ÿ]{3,}(?:er|ir|re|ar|en)$", re.IGNORECASE)
+# "If you haven't filled it in yet, please do": the act named in the condition.
+_REDONE = re.compile(r"^if you haven'?t (.+?) yet,? please do\b.*$", re.IGNORECASE)
 _MIND = re.compile(r"^(?:would|do) you mind (\w+ing)\b", re.IGNORECASE)
 _WILLING = re.compile(
     r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
-    r"available (?:to|for)|happy to|keen to|free to)\s+",
+    r"available (?:to|for)|happy to|keen to|free to|(?=(?:his|her|their|our|my|the|a|an)\s))\s*",
     re.IGNORECASE,
 )
 # "Would you be willing in principle to ...": the hedge goes, the question stays.
@@ -283,6 +286,9 @@ _PLAIN_VERBS = [
 
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
+    if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
+        done, _, rest = redone.group(1).partition(" ")
+        sentence = f"Please {base_verb(done).lower()} {rest}"
     clause, purpose = ask_clause(sentence.strip())
     lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
     if IMPERATIVE.match(lead_free):
@@ -303,7 +309,10 @@ def action_text(sentence: str, asker: str = "") -> str:
     if opinion := _OPINION.match(text):
         text = f"Give {asker or 'them'} your {opinion.group(1).lower()} on {opinion.group(2)}"
     if wants := SOMEONE_WANTS.match(text) if not _NEED_YOUR.match(text) else None:
-        text = f"Send {wants.group(1)} {text[wants.end() :]}"
+        wanted = text[wants.end() :]
+        decision = re.match(r"an? (?:decision|call|verdict) (?:on|about)\s+", wanted, re.I)
+        # "Marcus wants a decision on the pricing": decide; "Marta wants an explanation": send
+        text = f"Decide on {wanted[decision.end() :]}" if decision else f"Send {wants[1]} {wanted}"
     if need := _NEED_YOUR.match(text):
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = need_as_send(text, asker)
@@ -311,7 +320,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = _HEDGE.sub(r"\1", text, count=1)
     if willing := _WILLING.match(text):
         # "Would you be up for a brown bag?" asks for a yes or no.
-        text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
+        state = f"you're {willing.group(1)}" if willing.group(1) else "you'll be"
+        text = f"Tell {asker or 'them'} whether {state} {text[willing.end() :]}"
     text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
     text = to_the_asker(text, asker)
     if mind := _MIND.match(text):  # "Would you mind sending me the slides?"

@@ -367,3 +367,31 @@ def test_a_subjects_shorthand_is_the_ask_when_the_body_makes_none():
     assert texts(items_of(bus, subject="Quick question: are you joining the offsite?")) == [
         "Tell Dana whether you are joining the offsite"
     ]
+
+
+def test_a_decision_wanted_or_asked_as_should_we_is_the_readers_to_make():
+    body = (
+        "Marcus wants a decision on the enterprise pricing by Friday. Should we go with the "
+        "per-seat model or the flat fee?"
+    )
+    assert texts(items_of(body, subject="Pricing")) == [
+        "Decide on the enterprise pricing",
+        "Decide whether to go with the per-seat model or the flat fee",
+    ]
+
+
+def test_more_ways_of_asking():
+    helps = "It would help if you could write up the timeline before Thursday's review."
+    assert texts(items_of(helps, subject="Review")) == [
+        "Write up the timeline before Thursday's review"
+    ]
+    buddy = "Nate starts Monday. Would you be his onboarding buddy for the first two weeks?"
+    assert texts(items_of(buddy, subject="Onboarding")) == [
+        "Tell Dana whether you'll be his onboarding buddy for the first two weeks"
+    ]
+    survey = "If you haven't filled in the engagement survey yet, please do."
+    assert texts(items_of(survey, subject="Survey")) == ["Fill in the engagement survey"]
+    someone = "Please make sure someone from your team is there to walk him through the site."
+    assert texts(items_of(someone, subject="Visit")) == [
+        "Make sure someone from your team is there to walk him through the site"
+    ]
