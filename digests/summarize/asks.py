@@ -137,7 +137,6 @@ def is_ask(sentence: str) -> bool:
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
     # "Before you go in, call Morrow": an imperative after a lead clause.
     rest = after_lead(low)
-    rest = rest[5:] if rest.startswith("just ") else rest  # "If it's Lucas, just enter his ID"
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")

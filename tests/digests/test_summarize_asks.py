@@ -249,9 +249,9 @@ def test_having_a_thing_done_in_spanish_is_doing_it():
     ]
 
 
-def test_just_before_an_imperative_still_asks_and_them_needs_more_than_one_thing():
-    body = "If it's still Lucas, just enter his CPF in the programme system today."
-    assert texts(items_of(body, subject="Bolsa")) == ["Enter his CPF in the programme system"]
+def test_just_before_a_request_goes_and_them_needs_more_than_one_thing():
+    body = "If it's still Lucas, just send me his CPF today."
+    assert texts(items_of(body, subject="Bolsa")) == ["Send Dana his CPF (re: Bolsa)"]
     two = (
         "As hiring manager you need to approve the offer. If you have comments, leave them in "
         "the doc."
