@@ -24,7 +24,8 @@ _REASON = re.compile(
 )
 # "Approve it", "Send us them", "Schickt mir das": an object that only points.
 _POINTER = re.compile(
-    r"^(?P<verb>[A-Z][\w-]*(?: (?:back|over|in|out|off|up|on))?)(?P<who> (?:[A-Z][a-zà-ÿ]+|us|me))?"
+    r"^(?P<verb>[A-Z][\w-]*(?: (?:back|over|in|out|off|up|on|at|into|through))?)"
+    r"(?P<who> (?:[A-Z][a-zà-ÿ]+|us|me))?"
     r" (?P<pron>it|them|this|that|das|es|lo|la|ça|le)"
     r"(?P<rest>(?:\s+(?:to|in|on|for|with|by|back|over|before|after|as|from|at|into|mit|an|"
     r"bis|a|en|para|avant|por)\b.*|[,.;:!?].*)?)$",
