@@ -212,14 +212,9 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(_CONTEXT.sub("", text).lower()) if w not in _FILLER}
 
 
-def same_ask(text: str, earlier: list[str]) -> bool:
-    """The ask is one already listed in other words ("Send it to Claire" after "Send Claire
-    your report")."""
-    return which_ask(text, earlier) >= 0
-
-
 def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()) -> int:
-    """The index of the earlier ask this one repeats in other words, or -1.
+    """The index of the earlier ask this one repeats in other words ("Send it to Claire" after
+    "Send Claire your report"), or -1.
 
     Either most words are shared, or what one does to names nearly all of the other's object
     ("Send Marketing the banner in the dashboard" and "Prepare the banner in the dashboard on
