@@ -12,8 +12,23 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from datetime import datetime
 
 from digests.parsing import ParsedMessage
+from digests.summarize.answers import answer_text
+from digests.summarize.asks import (
+    ASK,
+    BY_REPLYING,
+    INTRO,
+    NEED,
+    NOT_ASK,
+    QUOTED,
+    YOUR_ANSWER,
+    as_request,
+)
+from digests.summarize.asks import is_ask as _is_ask
+from digests.summarize.asks import only_a_question as _only_a_question
+from digests.summarize.conditions import conditional_ask
 from digests.summarize.cues import (
     ANSWER_BY,
     BACK_REFERENCE,
@@ -27,6 +42,7 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.german import german_ask
 from digests.summarize.item_dates import (
     AWAY,
     MailDates,
@@ -36,79 +52,15 @@ from digests.summarize.item_dates import (
     stated_deadline,
 )
 from digests.summarize.notices import OBLIGATION, mentions
-from digests.summarize.objects import resolve_pronoun, same_ask
+from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
-from digests.summarize.phrasing import (
-    VAGUE,
-    is_phone_line,
-    polish,
-    unsolicited,
-    with_context,
-)
-from digests.summarize.rewrite import (
-    IMPERATIVE,
-    NOUN_USE,
-    SOMEONE_WANTS,
-    action_text,
-    after_lead,
-    answer_text,
-    first_name,
-    reader_first_name,
-    split_conjoined,
-)
-from digests.summarize.sentences import lowered, new_text, split_sentences, strip_greeting
+from digests.summarize.phrasing import is_phone_line, polish, unsolicited
+from digests.summarize.pointers import do_it, pointer_ask
+from digests.summarize.rewrite import action_text, first_name, reader_first_name, split_conjoined
+from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
-
-_ASK = re.compile(
-    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
-    r"make sure|"
-    r"don'?t forget|remember to|let me know|let \w+ know|"
-    r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
-    r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
-    r"needs your (?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
-    r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
-    r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
-    r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
-    r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
-    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
-    r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
-    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
-    # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
-    r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
-    r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
-    r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
-    r"(?<![\w ])(?:dime|dinos|decidme|av[ií]same)|dis-moi|dites-moi|sag mir|sagen sie mir|"
-    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
-    re.IGNORECASE,
-)
-# Asks that are really courtesy, instructions for later or boilerplate.
-_NOT_ASK = re.compile(
-    r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
-    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
-    r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
-    r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
-    r"no action (?:is )?(?:needed|required)|"
-    # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
-    r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
-    r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
-    r"manage (?:your )?preferences|do not share this|notify the sender|"
-    r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
-    r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
-    r"view (?:it )?(?:on|in) (?:github|gitlab|linear|jira|slack)|you can view, comment|"
-    r"reply for [\w.+-]+@)|% off|"  # Google Calendar's answer block: the RSVP item says it
-    r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
-    r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
-    re.IGNORECASE,
-)
-_INTRO = re.compile(
-    r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
-    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
-    r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
-    r"follow-?ups|to-?dos)[^:]*:$",
-    re.IGNORECASE,
-)
+from digests.summarize.verbs import IMPERATIVE
 
 
 def find_action_items(
@@ -128,6 +80,7 @@ def find_action_items(
     received = message.received_at.astimezone(zone)
     asker = first_name(message.from_name)
     items: list[ActionItem] = []
+    needed: list[bool] = []  # whether each item words a need ("I need X") rather than a request
     seen: set[str] = set()
     intro: Deadline | None = None
     intro_verb = ""
@@ -147,9 +100,12 @@ def find_action_items(
     asked_last = -1  # how many sentences had been read when the last item was found
     asked_from, asked_own = 0, False  # the first of the items it gave; whether it had a date
     last_listed = False  # whether the sentence before was a list item
+    head = ""  # "Tom Reilly (Ashford):" opening the list item read now: what its asks are about
     for listed, raw in sentences:
         before.append(raw)
         was_listed, last_listed = last_listed, listed
+        if listed:  # "Alex: send the pricing" assigns a task; "Tom (Ashford): his last day ..."
+            head = m.group(1) if (m := _HEAD.match(raw)) and not _is_ask(raw[m.end() :]) else ""
         sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
@@ -164,7 +120,7 @@ def find_action_items(
             # "Can you review it and send me your comments? I need them by Thursday."
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
-        if sentence.endswith(":") and (_INTRO.search(sentence) or _ASK.search(sentence)):
+        if sentence.endswith(":") and (INTRO.search(sentence) or ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated or previous
             intro_verb = _intro_verb(sentence)
             continue
@@ -172,12 +128,13 @@ def find_action_items(
         implicit = automated and in_list and len(sentence) < 120 and not sentence.endswith(".")
         listed = listed or (implicit and len(sentence.split()) >= 3)
         if not listed and in_list and not _looks_like_list_continuation(sentence):
-            in_list, intro = False, None
+            in_list, intro, head = False, None, ""
         from_list = (
             in_list
             and listed
             and len(sentence.split()) >= 2
-            and not _NOT_ASK.search(sentence)
+            and not NOT_ASK.search(sentence)
+            and not QUOTED.match(sentence)  # "- "cuts planning time by 40%"": copy to check
             and (bool(intro_verb) or not automated)  # a machine's list must say what to do
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
@@ -216,44 +173,85 @@ def find_action_items(
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
-            text = answer_text(part, asker) if question else action_text(part, asker)
+            text = (
+                (pointer_ask(part, asker, before[:-1], topic) if lang != "en" else "")
+                or german_ask(part, asker)
+                or (
+                    answer_text(part, asker)
+                    if question
+                    else action_text(conditional_ask(part, asker) or part, asker)
+                )
+            )
+            text = do_it(text, before[:-1])
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
-                text.startswith(f"Tell {asker} ") and items[-1].text.startswith(f"Tell {asker} ")
+                (
+                    text.startswith(f"Tell {asker} ")
+                    and items[-1].text.startswith((f"Tell {asker} ", f"Reply to {asker} "))
+                )
+                or bool(YOUR_ANSWER.match(text))  # "I'd need your OK by 5pm": the ask's answer
                 if items
                 else False
             )
-            if answer and items and asked_last >= len(before) - 2:
+            # "Could you run the interview? ... If yes, please confirm by replying": the answer.
+            replying = bool(items and BY_REPLYING.match(text)) and asked_last >= len(before) - 3
+            if (answer and items and asked_last >= len(before) - 2) or replying:
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
-            named = resolve_pronoun(text, before[:-1])
+            recent = items[-1].text if items and asked_last >= len(before) - 2 else ""
+            named = resolve_pronoun(text, before[:-1], recent)
             shaped = polish(named, asker, topic)
             if named == text:  # a rewording that still points ("which one") names the subject
+                about = topic if BACK_REFERENCE.search(text) else head or topic  # "those two"
                 shaped = [
-                    with_context(t, topic) if t == text or VAGUE.search(t) else t for t in shaped
+                    with_context(t, about) if t == text or VAGUE.search(t) else t for t in shaped
                 ]
+            need_here = bool(NEED.search(part))
             for ask in (a for t in shaped for a in split_conjoined(t)):
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
-                fresh = ask.lower() not in seen and not same_ask(ask, [i.text for i in items])
+                wants = frozenset(k for k, need in enumerate(needed) if need)
+                earlier = which_ask(ask, [i.text for i in items], wants)
+                verb = ask.partition(" ")[0]
+                if (
+                    earlier >= 0
+                    and needed[earlier]
+                    and not need_here
+                    and (verb != items[earlier].text.partition(" ")[0])
+                ):
+                    # "Marketing wants the banner ... have it ready on staging": the request
+                    # says what to do, the need only what is wanted.
+                    items[earlier] = _item(ask, _deadline_of(items[earlier]) or deadline)
+                    needed[earlier] = False
+                    continue
+                fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
                     asked_from = len(items) if asked_last != len(before) else asked_from
                     asked_last, asked_own = len(before), bool(stated)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
+                    needed.append(need_here)
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
-    if not items and not automated and (_is_ask(message.subject) or message.subject.endswith("?")):
-        subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", message.subject, flags=re.I)
-        if _is_ask(subject) and (text := action_text(subject, asker)):
-            items.append(_item(text, resolve_deadline(subject, received)))
+    if not items and not automated:
+        items = _subject_ask(message.subject, asker, received)
     if machine:
         items = with_duty(items, message, topic, (received, first_date), lang, me)
     return items
+
+
+def _subject_ask(subject: str, asker: str, received: datetime) -> list[ActionItem]:
+    """The ask only the subject makes: "Need your sign-off on the vendor contract today"."""
+    subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", subject, flags=re.I)
+    subject = as_request(subject)
+    if not _is_ask(subject):
+        return []
+    text = answer_text(subject, asker) if _only_a_question(subject) else action_text(subject, asker)
+    return [_item(text, resolve_deadline(subject, received))] if text else []
 
 
 def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
@@ -307,6 +305,7 @@ def _intro_verb(intro: str) -> str:
     return ""
 
 
+_HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
 
@@ -333,45 +332,6 @@ def _item(text: str, deadline: Deadline | None) -> ActionItem:
     return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
 
 
-# A question put to the reader ("Are you OK with 10 %?", "Tu es dispo jeudi ?") asks for an answer.
-_YOU_QUESTION = re.compile(
-    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$|"
-    # "Is that still something we want?", "Should we ship A or B?": a question for the reader
-    r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
-    r"[^?]*\?\s*$|"
-    # "Would that be something the budget could cover?": the reader's call
-    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible)\b"
-    r"[^?]*\?\s*$",
-    re.IGNORECASE,
-)
-_SMALL_TALK = re.compile(
-    r"\bhow are (you|things)|how was your|hope you\b|^(?:i |we )?hope (?!you can|you could)|"
-    r"treating you|wie geht|ça va|qué tal",
-    re.I,
-)
-
-
-def _only_a_question(sentence: str) -> bool:
-    """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
-    text = strip_greeting(sentence).lower()
-    imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
-    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
-
-
-def _is_ask(sentence: str) -> bool:
-    if SOMEONE_WANTS.match(sentence):
-        return True  # "Marta wants an explanation of ..."
-    low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
-    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
-        return False
-    # "Draft is in the shared drive": the verb list's word used as a noun.
-    imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
-    # "Before you go in, call Morrow": an imperative after a lead clause.
-    rest = after_lead(low)
-    imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
-    return bool(_ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low))
-
-
 def _looks_like_list_continuation(sentence: str) -> bool:
     return len(sentence) < 160 and not sentence.endswith(":")
 
@@ -389,8 +349,3 @@ def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
         for index, sentence in enumerate(pieces):
             result.append((listed and index == 0, sentence))
     return result
-
-
-_ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
-    lowered(p) for p in (_ASK, _NOT_ASK, _SMALL_TALK, _YOU_QUESTION, IMPERATIVE, NOUN_USE)
-)

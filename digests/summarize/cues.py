@@ -10,12 +10,15 @@ The mail's language decides how a list of things to send is phrased.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from digests.summarize.sentences import Caseless
 
 # "Do you have the deck? Can you share it?": the question only leads to the ask.
 PREAMBLE = re.compile(
-    r"^(?:\w+,\s+)?(?:do you (?:still )?have|have you got|is there|are there|did you see)\b", re.I
+    r"^(?:[\w' ]{1,25}[,:]\s+)?(?:do you (?:still )?have|have you got|is there|are there|"
+    r"did you see)\b",
+    re.I,
 )
 # A sentence whose date is a deadline for the asks after it.
 DEADLINE_LIKE = Caseless(
@@ -109,8 +112,8 @@ _FUNCTION_WORDS = {
 
 def language(text: str) -> str:
     """ "es", "fr" or "en": which function words the mail uses most (German reads as "en")."""
-    words = re.findall(r"[^\W\d_]+", text[:1500].lower())
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    seen = Counter(re.findall(r"[^\W\d_]+", text[:1500].lower()))
+    counts = {lang: sum(seen[w] for w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     return max(counts, key=lambda lang: (counts[lang], lang == "en"))
 
 

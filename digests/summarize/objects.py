@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import lowered
+
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
@@ -18,9 +20,12 @@ _ASK_START = re.compile(
     r"\b(?:i|we)(?:'d| would) like (?:your|\w+'s) (?=(?:take|view|decision|answer|input)\b)|"
     r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
     r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
-    r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b",
+    r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b|"
+    r"\bje (?:veux|voudrais)\b|\bj'aimerais\b|\bquiero\b|\b(?:os|te|le|les) (?:pido|pedimos)\b|"
+    r"\bnecesit(?:o|amos)\b",
     re.IGNORECASE,
 )
+_ASK_START_LOW = lowered(_ASK_START)
 # A lead clause that may stand before the ask: "Before we can fix a date", "If it suits you,".
 _SUBORDINATE = re.compile(
     r"^(?:before|after|once|when|if|since|as|for|to|so|pour|si|avant|para|si|antes|cuando|"
@@ -35,7 +40,8 @@ def ask_clause(sentence: str) -> tuple[str, str]:
     "For the two SRE reqs on your plan, I need a short justification" asks from "I need";
     the purpose "for the two SRE reqs on your plan" still names the object and is kept.
     """
-    match = _ASK_START.search(sentence)
+    low = sentence.lower()  # the same offsets, matched faster without re.IGNORECASE
+    match = _ASK_START_LOW.search(low) if len(low) == len(sentence) else _ASK_START.search(sentence)
     if match is None or match.start() == 0:
         return sentence, ""
     lead = sentence[: match.start()].rstrip()
@@ -58,18 +64,49 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
-    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? need\s+"
+    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? "
+    r"(?:need|want(?= an? (?:quick |short |phone )?call\b))\s+"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",
     re.IGNORECASE,
 )
 
 
+# "J'ai besoin de la version signée", "Necesito el informe": the same in French and Spanish.
+_I_NEED_FR = re.compile(
+    r"^(?:j'ai|nous avons|on a) besoin (?:de |d')"
+    r"(?=(?:la|le|les|l'|votre|vos|ton|ta|tes|un|une)\b)"
+    r"|^(?:je (?:veux|voudrais) |j'aimerais )(?=(?:votre|vos|un|une)\b)"
+    r"|^(?:j'ai|nous avons|on a) besoin (?P<art>du|des)\b\s*",
+    re.IGNORECASE,
+)
+_I_NEED_ES = re.compile(
+    r"^(?:necesito|necesitamos|quiero)\s+"
+    r"(?=(?:el|la|los|las|un|una|tu|tus|vuestra|vuestro|su)\b)",
+    re.IGNORECASE,
+)
+# "I want a call from you before 5pm", "Je veux un appel de votre part": call the asker.
+_A_CALL = re.compile(
+    r"^(?:a|an|un|une|una) (?:(?:quick|short|phone|brief) )?(?P<call>call|appel|llamada|"
+    r"coup de fil)\b(?: (?:from you|de votre part|de ta part|de tu parte|de su parte))?",
+    re.IGNORECASE,
+)
+_CALL_VERB = {"call": "Call {who}", "appel": "Appeler {who}", "coup de fil": "Appeler {who}"}
+
+
 def need_as_send(text: str, asker: str) -> str:
     """ "I need your report on X" -> "Send Claire your report on X" (unchanged otherwise)."""
-    match = _I_NEED.match(text)
-    if match is None:
-        return text
-    return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+    need = _I_NEED.match(text) or _I_NEED_FR.match(text) or _I_NEED_ES.match(text)
+    if need and asker and (call := _A_CALL.match(text[need.end() :])):
+        verb = _CALL_VERB.get(call.group("call").lower(), "Llamar a {who}").format(who=asker)
+        return f"{verb}{text[need.end() + call.end() :]}"
+    if match := _I_NEED.match(text):
+        return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+    if match := _I_NEED_FR.match(text):
+        article = {"du": "le ", "des": "les "}.get((match.group("art") or "").lower(), "")
+        return f"Envoyer{' à ' + asker if asker else ''} {article}{text[match.end() :]}"
+    if match := _I_NEED_ES.match(text):
+        return f"Enviar{' a ' + asker if asker else ''} {text[match.end() :]}"
+    return text
 
 
 # Verbs after which the thing the mail is about is named: "needs X", "approved your X".
@@ -78,7 +115,7 @@ _NAMING = re.compile(
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|(?:do you |you )have|(?:is|are|was)(?= (?:the|your|our) ))\s+"
-    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d)\b.*)",
+    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
     re.IGNORECASE,
 )
 # Where the noun phrase stops: a clause boundary or a word that starts a new clause.
@@ -86,7 +123,7 @@ _NP_END = re.compile(
     r"\s*(?:(?<!\bvs)(?<!\bv)\.(?=\s|$)|[;!?(]|\s[-\u2013\u2014]\s|"
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
-    r"if|when|with one|and i|and we|but|up|to)\b)",
+    r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(
@@ -126,12 +163,34 @@ def antecedent(previous: list[str]) -> str:
     return ""
 
 
-def resolve_pronoun(text: str, previous: list[str]) -> str:
-    """ "Send Grace it" style asks name their object: "Send them" -> "Send the numbers"."""
+# The object of an ask already listed: "Bring a one-page summary ..." -> "a one-page summary".
+_ASKED_OBJECT = re.compile(
+    r"^\S+(?: [A-Z][a-zà-ÿ]+)? (?P<np>(?:a|an|the|your|our|my|this|these|those)\b.+?)"
+    r"(?: \(re: .*)?$"
+)
+
+
+def _plural(np: str) -> bool:
+    """ "the numbers", "the deck and the notes" are more than one; "the summary of the
+    interviews" is one."""
+    head = re.split(r"\s(?:of|for|from|in|on|to|with|about|by)\s", np, maxsplit=1)[0]
+    last = head.split()[-1].lower()
+    return " and " in head or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+def resolve_pronoun(text: str, previous: list[str], asked: str = "") -> str:
+    """ "Send Grace it" style asks name their object: "Send them" -> "Send the numbers".
+
+    Without a thing named just before, "it" is what the ask before (``asked``) was about:
+    "Could you bring a one-page summary? ... please share it in the doc".
+    """
     match = _VAGUE_OBJECT.match(text)
     if match is None or match.group("verb").lower() in {"do", "handle", "manage", "sort"}:
         return text  # "do it" stands for a verb phrase, not a thing
     thing = antecedent(previous)
+    before = _ASKED_OBJECT.match(asked) if not thing else None
+    if before and _plural(before.group("np")) == (match.group("pron") == "them"):
+        thing = before.group("np")  # "it" for one thing, "them" for more
     if not thing:
         return text
     verb = re.sub(r"\s+(?:it|them) back$", "", match.group("verb"))
@@ -145,14 +204,17 @@ _FILLER_TEXT = """a an the to of for on in at by and or with from your you me my
 _FILLER = frozenset(_FILLER_TEXT.split())
 
 
+_CONTEXT = re.compile(r"\s*\(re: .*$")  # the subject added for context is no part of the ask
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> set[str]:
-    text = re.sub(r"\s*\(re: .*$", "", text)  # the subject added for context is no part of the ask
-    return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _FILLER}
+    return {w for w in _WORD.findall(_CONTEXT.sub("", text).lower()) if w not in _FILLER}
 
 
 def same_ask(text: str, earlier: list[str]) -> bool:
-    """The ask is one already listed in other words ("Send it to Claire" after "Send Claire
-    your report")."""
+    """The ask is one already listed in nearly the same words (a machine's remedy beside the
+    item its subject made)."""
     mine = _words(text)
     for other in earlier:
         theirs = _words(other)
@@ -161,3 +223,50 @@ def same_ask(text: str, earlier: list[str]) -> bool:
         if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
             return True
     return False
+
+
+def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()) -> int:
+    """The index of the earlier ask this one repeats in other words ("Send it to Claire" after
+    "Send Claire your report"), or -1.
+
+    Either most words are shared, or what one does to names nearly all of the other's object
+    ("Send Marketing the banner in the dashboard" and "Prepare the banner in the dashboard on
+    staging"): one thing asked for twice, once as a need and once as a request. The same verb
+    with an object that names nothing ("Add your part") restates the earlier ask. A need (the
+    indexes in ``needs``: "We need the slides") is restated by any request for the same thing
+    ("Could you prepare them?").
+    """
+    mine = _words(text)
+    object_words = _object_words(text)
+    verb = text.partition(" ")[0].lower()
+    for index, other in enumerate(earlier):
+        if object_words <= _GENERIC and other.partition(" ")[0].lower() == verb:
+            return index  # "Please add your part by Thursday" after "Could you add what ..."
+        theirs = _words(other)
+        if any(w[:1].isdigit() for w in mine ^ theirs):
+            continue  # "file 3" is not "file 4"
+        if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
+            return index
+        their_object = _object_words(other)
+        smaller = min(len(object_words), len(their_object))
+        enough = 1 if index in needs else 3
+        if smaller >= enough and len(object_words & their_object) >= 0.8 * smaller:
+            return index
+    return -1
+
+
+# What a restated ask's object may be: "add your part", "send it", "answer those".
+_GENERIC_TEXT = "part bit share piece section input comments feedback answers thoughts everything"
+_GENERIC = frozenset(_GENERIC_TEXT.split())
+
+
+# Whom an ask is for, no part of what it is about: "Send Maria the deck", "Enviar a Luis ...".
+_RECIPIENT = re.compile(
+    r"^(?:(?:à|a) )?[A-ZÀ-Ý][a-zà-ÿ]+ (?=(?:the|a|an|your|our|my|this|these|those|his|her|their|"
+    r"some|le|la|les|l'|el|los|las|un|une|una|votre|vos|tu|su)\b)|\s(?:to|with|for) [A-Z][a-z]+$"
+)
+
+
+def _object_words(text: str) -> set[str]:
+    """The content words after the verb and its recipient: what the ask is about."""
+    return _words(_RECIPIENT.sub("", text.partition(" ")[2]))

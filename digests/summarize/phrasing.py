@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.types import truncate
+from digests.summarize.answers import reply_form
+from digests.summarize.romance import done_as_verb
+from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.verbs import base_form
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
 _REASON = re.compile(
@@ -21,38 +24,13 @@ _REASON = re.compile(
 )
 # "Approve it", "Send us them", "Schickt mir das": an object that only points.
 _POINTER = re.compile(
-    r"^(?P<verb>[A-Z][\w-]*(?: (?:back|over|in|out|off|up|on))?)(?P<who> (?:[A-Z][a-zà-ÿ]+|us|me))?"
+    r"^(?P<verb>[A-Z][\w-]*(?: (?:back|over|in|out|off|up|on|at|into|through))?)"
+    r"(?P<who> (?:[A-Z][a-zà-ÿ]+|us|me))?"
     r" (?P<pron>it|them|this|that|das|es|lo|la|ça|le)"
     r"(?P<rest>(?:\s+(?:to|in|on|for|with|by|back|over|before|after|as|from|at|into|mit|an|"
     r"bis|a|en|para|avant|por)\b.*|[,.;:!?].*)?)$",
 )
-# Subject words that say what is wanted, not what the thing is.
-_STATUS = re.compile(
-    r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
-    r"sign-?off|decision)|please|by|before|due|today|tomorrow|tonight|asap|urgent|"
-    r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question)\b",
-    re.I,
-)
-
-
-_GENERIC = re.compile(
-    r"^(?:re|fwd?|aw|fyi|heads[- ]up|update|reminder|request|follow[- ]up|quick q|ping|"
-    r"hi|hello|hallo|hola|bonjour|urgent|important|wichtig|urgente|action required)$",
-    re.I,
-)
 _NOT_THINGS = frozenset(["do", "handle", "manage", "sort", "get", "fix", "make", "take"])
-
-
-def topic_object(topic: str) -> str:
-    """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
-    text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
-    parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
-    for part in parts:
-        cut = _STATUS.search(part)
-        part = part[: cut.start()].strip(" ,-:") if cut else part
-        if 1 <= len(part.split()) <= 8 and not _GENERIC.match(part):
-            return part
-    return ""
 
 
 _READY = re.compile(r"^Have (?P<what>.+?) (?:ready|done|prepared|in place)\b(?P<rest>.*)$", re.I)
@@ -64,13 +42,6 @@ _LOOP_IN = re.compile(
 _COMFORTABLE = re.compile(
     r"^(?:Tell \w+ whether you(?:'re| are) |Be |Feel )?(?:comfortable (?:with )?|happy to |"
     r"willing to )(?P<verb>[a-z]+)(?P<rest>\b.*)$",
-    re.I,
-)
-_TAKE_ON = re.compile(
-    r"^(?:(?:I|we)(?:'d| would) (?:like|love|appreciate|value)|(?:I|we) want|"
-    r"(?:give|tell) (?:\w+ )?)(?: to (?:get|hear|have))? your (?:take|view|opinion|thoughts|"
-    r"read|steer|call|input|recommendation|vote) (?:on )?(?P<q>whether|if|which|what|who|how|"
-    r"where|when)\b(?P<rest>.*)$",
     re.I,
 )
 _COME_AND = re.compile(
@@ -93,41 +64,6 @@ _CONSTRAINT = re.compile(
 )
 
 
-# "Answer Hiro: which one should we ship" -> "Tell Hiro which one we should ship".
-_WH = re.compile(
-    r"^Answer (?P<who>[^\s:]+): (?P<wh>(?:which|what|who|when|where|how)(?: \w+)?) "
-    r"(?P<aux>should|would|will|can|could|do|does|did|shall) (?P<subj>we|you|i|they|it) "
-    r"(?P<rest>.+)$",
-    re.I,
-)
-# "Answer Laura: would a date in July work for you" -> "Suggest a date in July to Laura".
-_SLOT = re.compile(
-    r"^(?:Answer|Tell) (?P<who>[^\s:]+):? (?:whether )?(?:would|does|will|could) "
-    r"(?P<slot>(?:a|an|some|one) (?:date|time|slot|day|call|meeting)\b[^?]*?|"
-    r"(?:mon|tues|wednes|thurs|fri)day\b[^?]*?|next week|this week) work(?: for you)?$",
-    re.I,
-)
-# "Tell Marcus whether we can grab 30 minutes this week to go through X": book the call.
-_GRAB = re.compile(
-    r"^Tell (?P<who>\S+) whether (?:we|you) (?:can|could) (?:grab|find|get|have|set up|do) "
-    r"(?P<n>\d+) min(?:ute)?s?(?: this week| next week| tomorrow)?(?P<rest>(?: to .+)?)$",
-    re.I,
-)
-_DECISION = re.compile(
-    r"^(?:I|We)(?:'d| would) like (?P<whose>your|[A-Z][\w&]*'s) (?P<what>decision|answer|verdict|"
-    r"view|input|go-ahead|approval) on (?P<obj>.+)$",
-    re.I,
-)
-_WHETHER_IT = re.compile(
-    r"^(Tell \S+ whether )(?:that|this|it)\b(?= (?:would|could|is|will)\b)(?! \w+ be \w+ to\b)"
-    r"(?! \w+ \w+ to\b)"
-)
-# "Answer Anita: would your team consider hosting them" -> "Tell Anita whether your team would".
-_ANSWER_AUX = re.compile(
-    r"^Answer (?P<who>\S+): (?P<aux>would|will|could|can|should|is|are|do|does) "
-    r"(?P<subj>(?:your|the|our|this|that) \w+|[A-Z][a-z]+) (?P<rest>.+)$",
-    re.I,
-)
 # "¿Me lo apruebas?", "me las mandas en PDF": the Spanish present as a request.
 _ME_LO = re.compile(
     r"^(?:¿\s*)?(?:cuando puedas,?\s*)?(?:antes de [^,]+,\s*)?(?:me|nos) (?:lo|la|los|las) "
@@ -145,23 +81,6 @@ _ES_VERBS = {
 }
 
 
-def _base(gerund: str) -> str:
-    """ "introducing" -> "introduce", "sharing" -> "share", "sending" -> "send"."""
-    low = gerund.lower()
-    if not low.endswith("ing") or len(low) < 6:
-        return low
-    stem = low[:-3]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-        return stem[:-1]  # "getting" -> "get"
-    if re.search(r"(?:[^aeiou][aeiou][cvzsgdu]|[^aeiou]at|[cgs]|ur|iz|uc)$", stem):
-        return stem + "e"  # "introduc" -> "introduce", "shar" -> "share"
-    return stem
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
 def polish(text: str, asker: str, topic: str) -> list[str]:
     """The item's final wording; two items when it joins an RSVP and a preparation."""
     if "(re: " in text:
@@ -174,12 +93,13 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         return foreign
     text = re.sub(r"^(Send|Give|Forward|Email|Show|Get) us\b", rf"\1 {who}", text)
     if come := _COME_AND.match(text):
-        event = _lower_first(topic_object(topic))
+        event = lower_first(topic_object(topic))
         at = f" at the {event}" if event else ""
         verb = "Prepare" if come.group("verb").lower() == "bring" else come.group("verb").title()
         what = come.group("what").rstrip(" .")
         what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
         return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
+    text = done_as_verb(text)
     if ready := _READY.match(text):
         rest = _WHEN.sub("", ready.group("rest"))
         text = f"Prepare {ready.group('what')}{rest}"
@@ -191,46 +111,23 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         ):
             text = f"{text} of {thing}"
     if (easy := _COMFORTABLE.match(text)) and easy.group("verb").lower().endswith("ing"):
-        text = f"{_base(easy.group('verb')).capitalize()}{easy.group('rest')}"
+        text = f"{base_form(easy.group('verb')).capitalize()}{easy.group('rest')}"
     elif easy and easy.group("verb").lower() in {"introduce", "share", "send", "connect"}:
         text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
-    if decide := _DECISION.match(text):
-        whose = "your" if decide.group("whose").lower() == "your" else decide.group("whose")
-        thing = decide.group("obj")
-        thing = topic_object(topic) or thing if thing.lower() in {"this", "it", "that"} else thing
-        text = f"Tell {who} {whose} {decide.group('what').lower()} on {thing}"
-    if (whether := _WHETHER_IT.match(text)) and (thing := topic_object(topic)):
-        text = f"{whether.group(1)}{_lower_first(thing)}{text[whether.end() :]}"
-    if answer := _ANSWER_AUX.match(text):
-        aux = answer.group("aux").lower()
-        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
-        subject, rest = answer.group("subj"), answer.group("rest")
-        text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
-    if wh := _WH.match(text):
-        aux = wh.group("aux").lower()
-        verb = "" if aux in {"do", "does", "did"} else f" {aux}"
-        text = (
-            f"Tell {wh.group('who')} {wh.group('wh')} {wh.group('subj')}{verb} {wh.group('rest')}"
-        )
-    if slot := _SLOT.match(text):
-        text = f"Suggest {slot.group('slot')} to {slot.group('who')}"
-    elif talk := _GRAB.match(text):
-        text = (
-            f"Schedule a {talk.group('n')}-minute call with {talk.group('who')}{talk.group('rest')}"
-        )
-    if take := _TAKE_ON.match(text):
-        text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
+    text = reply_form(text, who, topic)
     text = re.sub(
-        r"\b(introduce|connect|cc|copy|include|invite|add|loop in) me\b",
+        r"\b(introduce|connect|cc|copy|include|invite|add|loop in|grant) me\b",
         rf"\1 {who}",
         text,
         flags=re.I,
     )
     point = _POINTER.match(text)
     if point and point.group("verb").lower() not in _NOT_THINGS and (thing := topic_object(topic)):
-        who_part = point.group("who") or ""
-        rest = re.sub(r"^ over\b", "", point.group("rest"))  # "send it over"
-        text = f"{point.group('verb')}{who_part} {thing}{rest}"
+        who_part, verb, rest = point.group("who") or "", point.group("verb"), point.group("rest")
+        if particle := re.match(r"^ (in|out|up|back|off)\b", rest):  # "fill it in" -> "fill in"
+            verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
+        rest = re.sub(r"^ over\b", "", rest)  # "send it over"
+        text = f"{verb}{who_part} {thing}{rest}"
     return [text]
 
 
@@ -300,10 +197,6 @@ _RSVP = [
         ("Confirmer à {who} votre participation à {event}", "Envoyer à {who} {what}"),
     ),
 ]
-_TIME_FOR_TALK = re.compile(
-    r"^(?:Answer \w+: )?(?:hätten Sie|hättest du|hast du|haben Sie)\b(?P<when>.*?)\b\d+ Minuten",
-    re.I,
-)
 
 
 _MEETING = {
@@ -331,19 +224,16 @@ def _foreign(text: str, who: str, topic: str) -> list[str]:
     if spanish := _ME_LO.match(text):
         verb = _ES_VERBS[spanish.group("verb").lower()].format(who=who)
         rest = re.sub(r"\s*(?:cuando puedas|,).*$", "", spanish.group("rest")).rstrip(" ?¿")
-        thing = _lower_first(topic_object(topic)) or "lo que pide"
+        thing = lower_first(topic_object(topic)) or "lo que pide"
         return [f"{verb} {thing}{rest}"]
     for pattern, texts in _RSVP:
         if match := pattern.match(text):
             what = match.groupdict().get("what") or ""
-            found = [t.format(who=who, event=_lower_first(event), what=what) for t in texts]
+            found = [t.format(who=who, event=lower_first(event), what=what) for t in texts]
             return [_meeting(f) for f in found]
     for pattern, lead in _TELL_IF:
         if match := pattern.match(text):
             return [lead.format(who=who) + text[match.end() :]]
-    if talk := _TIME_FOR_TALK.match(text):
-        when = " ".join(talk.group("when").split())
-        return [f"{who} einen Termin {when} vorschlagen".replace("  ", " ")]
     return []
 
 
@@ -374,19 +264,3 @@ def unsolicited(text: str) -> bool:
     """Recruiter outreach ("came across your profile ... hiring"): nothing is the reader's."""
     head = text[:1500]
     return bool(_RECRUITER.search(head) and _HIRING.search(head))
-
-
-VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b", re.IGNORECASE)
-
-
-def with_context(text: str, topic: str) -> str:
-    """ "Take a look" says nothing alone: name what it is about (the subject)."""
-    words = text.split()
-    if not text or not topic or (len(words) > 6 and not VAGUE.search(" ".join(words[:5]))):
-        return text
-    mine = set(re.findall(r"\w{3,}", text.lower()))
-    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
-        return text  # the subject adds nothing
-    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
-        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
-    return truncate(f"{text} (re: {topic})", 160)

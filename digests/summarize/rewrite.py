@@ -13,29 +13,9 @@ from email.utils import getaddresses
 
 from digests.parsing import ParsedMessage
 from digests.summarize.objects import ask_clause, need_as_send
+from digests.summarize.romance import to_the_asker
 from digests.summarize.types import truncate
-
-IMPERATIVE = re.compile(
-    r"^(?:re-)?(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
-    r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
-    r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
-    r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
-    r"ship|deploy|look|put|get|remove|cancel|move|email|text|follow up|chase|loop|set up|"
-    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
-    r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
-    r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
-    r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
-    r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
-    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
-    r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
-    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up|"
-    r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
-    r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
-    r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
-    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile)\b",
-    re.IGNORECASE,
-)
-
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE, base_form, base_verb
 
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
@@ -43,18 +23,20 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _POLITE = re.compile(
-    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then),?\s+|"
+    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
-    r"you must\s+|make sure (you |to )?|remember to\s+|don'?t forget to\s+|"
+    r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
     r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"
-    r"(it|that) (would|'d) be (great|good|helpful|amazing|ideal) if you could\s+|"
+    r"(it|that) (would|'d) (be (great|good|helpful|amazing|ideal|useful|nice)|help( a lot)?) "
+    r"if you could\s+|"
     r"i'?d be (grateful|glad|thankful) if you could\s+|"
     r"would you mind\s+|would it be possible (for you )?to\s+|"
     r"(i|we) need\s+(?=(a|an|the|your)\b)|"
     r"¿?\s*(me |nos |le )?(puedes|podrías|podrias|podéis|podrían|puede|podría)\s+(por favor\s+)?|"
     r"(pourriez|pouvez)-vous (me |nous )?|(peux|pourrais)-tu (me |nous )?|merci de (me |nous )?|"
+    r"(est-ce que )?(tu peux|vous pouvez|tu pourrais|vous pourriez) (me |nous )?|"
     r"(kannst|könntest|würdest) du (mir |uns )?(bitte )?|"
     r"(können|könnten) sie (mir |uns )?(bitte )?|"
     r"bitte\s+|por favor,?\s+|s'il (te|vous) pla[iî]t,?\s+)",
@@ -63,7 +45,7 @@ _POLITE = re.compile(
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
-    r"afternoon|evening|tonight|today|tomorrow|eod|"
+    r"afternoon|evening|tonight|today|tomorrow|eod|midi|minuit|mediodía|mittag|"
     r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?-i:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
@@ -79,15 +61,19 @@ _DATEISH = (
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
-    rf"antes del?|hasta el|para el|avant le|avant|d'ici(?: le)?|au plus tard|bis(?: zum)?|"
+    rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
+    rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
-    rf"{_DATEISH}+",
+    rf"{_DATEISH}+(?![\u2019']s\b)",  # "before Thursday's review" names an event
     re.IGNORECASE,
 )
 _DATE_WORD = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|tonight|today|tomorrow|eod|cob|eow|"
     r"day|week|month|latest|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche|demain|aujourd'hui|midi|"
+    r"lunes|martes|miércoles|jueves|viernes|mañana|hoy|mediodía|"
+    r"(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|morgen|heute)\b",
     re.IGNORECASE,
 )
 
@@ -102,7 +88,10 @@ _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
     r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
     r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
-    r"as soon as (?:possible|you can)|at your earliest convenience)(?:,?\s+ideally)?\b|"
+    r"as soon as (?:possible|you can)|at your earliest convenience|"
+    r"(?:next|this) (?:mon|tues|wednes|thurs|fri)day(?: at)?|"
+    r"esta (?:noche|tarde)|ce soir|cet après-midi|heute abend|cuanto antes|dès que possible)"
+    r"(?:,?\s+ideally)?\b|"
     r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )
@@ -148,38 +137,6 @@ _NEED_VERBS = {
 }  # fmt: skip
 
 
-_INVERTED = re.compile(
-    r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
-    r"(you|we|it|this|that|they|he|she)\b\s*",
-    re.IGNORECASE,
-)
-
-
-def answer_text(sentence: str, asker: str) -> str:
-    """ "Would it work to move the review?" -> "Tell Dana whether it would work to move ..."."""
-    text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
-    text = _VOCATIVE.sub("", text, count=1)
-    if match := _INVERTED.match(text):
-        aux, subject = match.group(1).lower(), match.group(2).lower()
-        rest = text[match.end() :]
-        verb = "" if aux in {"do", "does", "did"} else f"{aux} "
-        text = f"whether {subject} {verb}{rest}"
-    else:
-        text = f"{text[:1].lower()}{text[1:]}"
-    who = asker or "them"
-    return truncate(
-        f"Tell {who} {text}" if text.startswith("whether") else f"Answer {who}: {text}", 140
-    )
-
-
-NOUN_USE = re.compile(
-    r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
-    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
-    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b",
-    re.I,
-)
-
-
 _LEAD_CLAUSE = re.compile(
     r"^(?:before|after|once|when|while|if|as soon as|by|for|in the meantime|meanwhile|"
     r"ideally|otherwise|alternatively|in any case)\b[^,.;:?!]{0,70},\s+"
@@ -200,6 +157,9 @@ _STEP = re.compile(
     re.IGNORECASE,
 )
 _AND_THEN = re.compile(r",? and (?:then |also )?(?=\w)", re.IGNORECASE)
+_ALTERNATIVE = re.compile(
+    r"\beither\b|\bor (?=\w+ (?:the|their|your|a|an|him|her|them|it)\b)", re.IGNORECASE
+)
 
 
 def split_conjoined(text: str) -> list[str]:
@@ -207,6 +167,8 @@ def split_conjoined(text: str) -> list[str]:
     approve the PR" and "Export the JSON and send it to Henrik" are one."""
     for match in _AND_THEN.finditer(text):
         first, second = text[: match.start()], text[match.end() :]
+        if _ALTERNATIVE.search(first):
+            break  # "Cover it or email Ingrid and ask to reschedule": "and" binds to "or"
         if (
             len(first.split()) >= 4
             and len(second.split()) >= 3
@@ -268,9 +230,25 @@ def _whom(name: str, asker: str) -> str:
     return (asker or "them") if name.lower() in {"me", "us"} else name
 
 
+# "Do two things for me today: renew the cert and update the page": the things are the asks.
+_THINGS = re.compile(
+    r"^(?:do )?(?:two|three|a few|a couple of|\d) (?:quick |small )?(?:things|favou?rs)\b"
+    r"[^:]{0,30}:\s+",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"^[a-zà-ÿ]{3,}(?:er|ir|re|ar|en)$", re.IGNORECASE)
+# "If you haven't filled it in yet, please do": the act named in the condition.
+_REDONE = re.compile(r"^if you haven'?t (.+?) yet,? please do\b.*$", re.IGNORECASE)
+_MIND = re.compile(r"^(?:would|do) you mind (\w+ing)\b", re.IGNORECASE)
 _WILLING = re.compile(
     r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
-    r"available (?:to|for)|happy to|keen to|free to)\s+",
+    r"available (?:to|for)|happy to|keen to|free to|(?=(?:his|her|their|our|my|the|a|an)\s))\s*",
+    re.IGNORECASE,
+)
+# "Would you be willing in principle to ...": the hedge goes, the question stays.
+_HEDGE = re.compile(
+    r"^((?:would|are|will) you be (?:willing|open|able|happy|keen|prepared)) (?:in principle|at "
+    r"all|generally|potentially|possibly|by any chance)\b,?",
     re.IGNORECASE,
 )
 # "No rush at all, just let Sophie know what you think": tell Sophie.
@@ -281,31 +259,15 @@ _LET_KNOW = re.compile(
 )
 _NEED_DONE = re.compile(
     r"^(?:(?:please\s+)?(?:make sure|ensure)(?: that)?|(?:i|we)(?:'ll| will)? need|i'?d like)\s+"
-    r"(?P<what>(?!you\b|to\b)[\w' -]{2,60}?)\s+(?:is|are|gets?|to be|has been|have been)?\s*"
-    r"(?P<done>signed off|set up|sent over|sent|signed|submitted|approved|reviewed|merged|fixed|"
-    r"updated|booked|filed|paid|done|finished|completed|uploaded|shared|returned|scheduled|"
-    r"deployed|rotated|renewed|confirmed)\b",
+    r"(?P<what>(?!you\b|to\b)(?:(?!\b(?:is|are|was|were)\b)[\w' -]){2,60}?)\s+"
+    r"(?:is|are|gets?|to be|has been|have been)?\s*(?P<done>(?:signed off|set up|sent over|sent|"
+    r"signed|submitted|approved|reviewed|merged|fixed|updated|booked|filed|paid|done|finished|"
+    r"completed|uploaded|shared|returned|scheduled|deployed|rotated|renewed|confirmed|exported)"
+    r"(?: and (?:sent|shared|signed|uploaded|returned|filed|approved|submitted|merged))?)\b",
     re.IGNORECASE,
 )
-_IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
-
-
-def _base_verb(participle: str) -> str:
-    """ "submitted" -> "Submit", "approved" -> "Approve", "signed off" -> "Sign off"."""
-    low = participle.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    head, _, tail = low.partition(" ")
-    stem = head[:-2]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-        stem = stem[:-1]  # submitted -> submit
-    elif head.endswith(("ved", "ted", "red", "sed", "ged", "ced")) and not IMPERATIVE.match(stem):
-        stem = head[:-1]  # approved -> approve, updated -> update
-    return f"{stem} {tail}".strip().capitalize()
-
-
 # "Alex, are you able to ...": the reader's name before the ask.
-_VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
+VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
 _STATUS = re.compile(
     r"^(?:what'?s|what is) the (?:status|latest|eta) (?:of|on|with) (.+?)\??$|"
     r"^any (?:update|news|progress) (?:on|about|with) (.+?)\??$",
@@ -340,8 +302,12 @@ _PLAIN_VERBS = [
 
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
+    if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
+        done, _, rest = redone.group(1).partition(" ")
+        sentence = f"Please {base_verb(done).lower()} {rest}"
     clause, purpose = ask_clause(sentence.strip())
-    if IMPERATIVE.match(lead_free := after_lead(clause)):
+    lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
+    if IMPERATIVE.match(lead_free):
         clause = lead_free
     text = LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
@@ -352,32 +318,43 @@ def action_text(sentence: str, asker: str = "") -> str:
         text,
         flags=re.IGNORECASE,
     )
-    text = _VOCATIVE.sub("", text, count=1)
+    text = VOCATIVE.sub("", text, count=1)
     if status := _STATUS.match(text):
         what = status.group(1) or status.group(2)
         text = f"Send {asker or 'them'} a status update on {what}"
     if opinion := _OPINION.match(text):
         text = f"Give {asker or 'them'} your {opinion.group(1).lower()} on {opinion.group(2)}"
     if wants := SOMEONE_WANTS.match(text) if not _NEED_YOUR.match(text) else None:
-        text = f"Send {wants.group(1)} {text[wants.end() :]}"
+        wanted = text[wants.end() :]
+        decision = re.match(r"an? (?:decision|call|verdict) (?:on|about)\s+", wanted, re.I)
+        # "Marcus wants a decision on the pricing": decide; "Marta wants an explanation": send
+        text = f"Decide on {wanted[decision.end() :]}" if decision else f"Send {wants[1]} {wanted}"
     if need := _NEED_YOUR.match(text):
         text = f"{_NEED_VERBS[need.group(1).lower()]} {text[need.end() :]}"
     text = need_as_send(text, asker)
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
+    text = _HEDGE.sub(r"\1", text, count=1)
     if willing := _WILLING.match(text):
         # "Would you be up for a brown bag?" asks for a yes or no.
-        text = f"Tell {asker or 'them'} whether you're {willing.group(1)} {text[willing.end() :]}"
+        state = f"you're {willing.group(1)}" if willing.group(1) else "you'll be"
+        text = f"Tell {asker or 'them'} whether {state} {text[willing.end() :]}"
     text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
+    text = to_the_asker(text, asker)
+    if mind := _MIND.match(text):  # "Would you mind sending me the slides?"
+        text = f"{base_form(mind.group(1))}{text[mind.end() :]}"
     for _ in range(4):
         if done := _NEED_DONE.match(text):
             # "make sure yours is submitted", "we need it signed off": the doing is the ask.
-            verb, what = _base_verb(done.group("done")), done.group("what")
+            first, _, second = done.group("done").partition(" and ")
+            verb = " and ".join(base_verb(p).lower() for p in (first, second) if p).capitalize()
+            what = done.group("what")
             text = f"{verb}{' on' if verb == 'Sign off' else ''} {what}{text[done.end() :]}"
             break
         shorter = _POLITE.sub("", text, count=1).strip()
         if shorter == text or not shorter:
             break
         text = shorter
+    text = _THINGS.sub("", text, count=1)
     if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
         text = re.sub(
             r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
@@ -403,6 +380,6 @@ def action_text(sentence: str, asker: str = "") -> str:
         infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
         to_me = f" a {asker}" if spanish.group("me") and asker and infinitive == "Enviar" else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
-    if len(text.split()) < 2 and not IMPERATIVE.match(text):
-        return ""  # "Please!" alone asks nothing we can name
+    if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
+        return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

@@ -18,7 +18,7 @@ SHORT_LINE = 50  # a plain-text line this short ends where it ends; longer ones 
 _ABBREVIATION_TEXT = """mr mrs ms dr prof sr jr st mt vs etc approx appr incl excl est dept univ
     corp inc ltd co llc gmbh ag sa no nr nos vol ca bzw usw ggf evtl inkl zb mme mlle sra srta dres
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
-    sun ext tel fig ref re fwd attn cf al approx min max"""
+    sun ext tel fig ref re fwd attn cf al approx min max v"""
 _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 _PERIOD = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$|\b[A-Z]\.$")  # "p.m.", "e.g.", "U.S.", "J."

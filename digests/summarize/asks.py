@@ -1,0 +1,173 @@
+"""Whether a sentence asks something of the reader, and in what way.
+
+A sentence asks when it requests something ("could you", "please", "bitte", "merci de", "por
+favor", an imperative opening, "Marta wants an explanation"), unless the request is courtesy or
+boilerplate ("let me know if you have questions", "please find attached"); a question put to the
+reader ("Is Thursday OK?") asks for an answer; a line ending in ":" that announces asks is an
+intro to a list of them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from digests.summarize.conditions import conditional_ask
+from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
+from digests.summarize.sentences import lowered, strip_greeting
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE
+
+ASK = re.compile(
+    r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
+    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
+    r"make sure|"
+    r"don'?t forget|remember to|let me know|let \w+ know|"
+    r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
+    r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
+    r"needs your (?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
+    r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
+    r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
+    r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
+    r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
+    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
+    r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
+    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
+    # "Puede firmarlo", "Falta solo tu validación", "Si no tengo tu OK antes de las 14:00"
+    r"puede \w+?(?:lo|la|los|las|me)|falta (?:\w+ )?(?:tu|su|vuestra) |"
+    r"si no (?:tengo|recibo|tenemos) (?:tu|su|vuestra) |"
+    r"il (?:me |nous )?manque (?:\w+ )?(?:ta|votre) |"
+    r"if i don'?t (?:have|get|receive) your|"
+    # "Je veux un appel de votre part avant 17h", "Quiero una llamada", "I want a call today"
+    r"je (?:veux|voudrais) (?:un|une|votre|vos)|j'aimerais (?:un|une|votre|vos)|"
+    r"quiero (?:un|una|el|la|los|las|tu)|i want an? (?:quick |short |phone )?call|"
+    # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
+    r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
+    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
+    r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
+    r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
+    r"(?<![\w ])(?:dime|dinos|decidme|av[ií]same)|dis-moi|dites-moi|sag mir|sagen sie mir|"
+    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
+    re.IGNORECASE,
+)
+# Asks that are really courtesy, instructions for later or boilerplate.
+NOT_ASK = re.compile(
+    r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
+    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
+    r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
+    r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
+    r"no action (?:is )?(?:needed|required)|"
+    # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
+    r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
+    r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
+    # "If payment has already been made, please send the reference": for the case it is done
+    r"\bif\b(?![^,.;:]{0,50}\b(?:not|\w+n't|yet)\b)[^,.;:]{0,50}\balready\b|"
+    r"manage (?:your )?preferences|do not share this|notify the sender|"
+    r"received this (?:e-?mail|message) in error|nicht weiterleiten|do not forward|"
+    r"don'?t forward|ne pas transférer|no reenviar|reply to this email to|"
+    r"view (?:it )?(?:on|in) (?:github|gitlab|linear|jira|slack)|you can view, comment|"
+    r"reply for [\w.+-]+@)|% off|"  # Google Calendar's answer block: the RSVP item says it
+    r"^(?:(?:best|kind|warm)(?: regards)?\b|(?:many )?thanks\b|cheers\b|(?:un )?saludo|"
+    r"cordialement|bien à vous|viele grüße|beste grüße|liebe grüße)",
+    re.IGNORECASE,
+)
+# A need or a wish stated, not a request made: "I need a summary", "Marketing wants the banner".
+NEED = re.compile(
+    r"\b(?:i|we)(?:'ll| will| would|'d| also| still| really)? need\b(?! you\b)|\bneeds? your\b|"
+    r"\bwants?\b|j'ai besoin|il me faut|necesit|ich brauche|wir brauchen|bräuchte",
+    re.IGNORECASE,
+)
+# "I would need your agreement before then" after a question: the answer, asked for again.
+YOUR_ANSWER = re.compile(
+    r"^Send \S+ your (?:agreement|answer|reply|response|decision|confirmation|go-ahead|ok|okay|"
+    r"verdict|yes|commitment)\b",
+    re.IGNORECASE,
+)
+# "Confirm by replying to this email": how to answer the ask before, not another ask.
+BY_REPLYING = re.compile(
+    r"^(?:Confirm|Reply|Answer|Respond)(?: to \S+)? (?:by (?:replying|reply|e-?mail|return)|"
+    r"to (?:this|my) (?:e-?mail|message))\b",
+    re.IGNORECASE,
+)
+# A list item in quotes is copy to check, not a thing to do.
+QUOTED = re.compile(r"^[\"\u201c\u201e\u00ab\u2018']")
+INTRO = re.compile(
+    r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
+    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
+    r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
+    r"follow-?ups|to-?dos)[^:]*:$",
+    re.IGNORECASE,
+)
+
+
+# A question put to the reader ("Are you OK with 10 %?", "Tu es dispo jeudi ?") asks for an answer.
+_YOU_QUESTION = re.compile(
+    r"\b(you|your|tu|toi|vous|du|dir|dich|sie|usted|ustedes|te|os)\b[^?]*\?\s*$|"
+    # "Is that still something we want?", "Should we ship A or B?": a question for the reader
+    r"^(?:is|are|should|shall|can|could|do|does|which|what|when) (?:\w+ ){0,4}(?:we|us|our)\b"
+    r"[^?]*\?\s*$|"
+    # "Would that be something the budget could cover?": the reader's call
+    r"^(?:would|could|is|will) (?:that|this|it) be (?:something|ok|okay|possible|feasible|helpful|"
+    r"useful|worth\w*|of (?:interest|use)|valuable)\b"
+    r"[^?]*\?\s*$",
+    re.IGNORECASE,
+)
+_SMALL_TALK = re.compile(
+    r"\bhow are (you|things)|how was your|hope you\b|^(?:i |we )?hope (?!you can|you could)|"
+    r"treating you|wie geht|ça va|qué tal",
+    re.I,
+)
+
+
+def only_a_question(sentence: str) -> bool:
+    """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
+    text = strip_greeting(sentence).lower()
+    imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
+    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
+
+
+@lru_cache(maxsize=512)
+def is_ask(sentence: str) -> bool:
+    """Whether the sentence asks something of the reader (memoized: a mail asks it of the same
+    sentence several times, as the sentence read now, the next one, a list's part)."""
+    if SOMEONE_WANTS.match(sentence):
+        return True  # "Marta wants an explanation of ..."
+    low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
+    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
+        return False
+    # "Draft is in the shared drive": the verb list's word used as a noun.
+    imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
+    # "Before you go in, call Morrow": an imperative after a lead clause.
+    rest = after_lead(low)
+    imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
+    asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
+    conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
+    return bool(asked or conditional)
+
+
+_ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
+    lowered(p) for p in (ASK, NOT_ASK, _SMALL_TALK, _YOU_QUESTION, IMPERATIVE, NOUN_USE)
+)
+
+
+# A subject's shorthand for an ask: "Need your sign-off on X", "Approval needed: X",
+# "Quick question: are you joining?".
+_SUBJECT_NEED = re.compile(
+    r"^(?:need|needs|needed|awaiting|waiting (?:on|for))\s+your\s+|"
+    r"^(?:your\s+)?(?=(?:approval|sign-?off|review|input|feedback|signature|decision|ok)\s+"
+    r"(?:needed|required|requested)\b)",
+    re.IGNORECASE,
+)
+_NEEDED = re.compile(
+    r"^(\S+(?: \S+)?) (?:needed|required|requested)\b:?\s*(?:(?:on|for)\s+)?", re.I
+)
+
+
+def as_request(subject: str) -> str:
+    """ "Need your sign-off on X" -> "I need your sign-off on X" (the subject otherwise)."""
+    subject = re.sub(r"^(?:quick )?(?:question|q)\s*:\s*", "", subject, flags=re.IGNORECASE)
+    if not _SUBJECT_NEED.match(subject):
+        return subject
+    rest = _SUBJECT_NEED.sub("", subject, count=1)
+    if needed := _NEEDED.match(rest):
+        rest = re.sub(r"\s+on$", "", f"{needed.group(1)} on {rest[needed.end() :]}".strip())
+    return f"I need your {rest}"

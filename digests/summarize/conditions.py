@@ -1,0 +1,57 @@
+"""Asks made as conditions: "If you approve them tonight, I can resubmit this evening".
+
+What the sender can do once the reader acts, by a time, is a request for that act: "If you
+approve them tonight, I can resubmit" asks to approve them tonight; "Je suis prête à le
+suspendre si vous m'envoyez d'ici mardi une proposition" asks for the proposal by Tuesday. The
+time is what makes it a request ("If you look at the logs, you'll see ..." asks nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.verbs import IMPERATIVE
+
+_WHEN = (
+    r"(?:tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|by|before|"
+    r"d'ici|avant|ce soir|aujourd'hui|demain|antes|hoy|mañana|esta (?:tarde|noche))"
+)
+# "If you approve them tonight, I can resubmit ...": the if-clause up to the sender's part.
+_IF_YOU = re.compile(
+    rf"^if you (?:can |could )?(?P<act>(?P<verb>[a-z]+)\b[^,]*?\b{_WHEN}\b[^,]*?),\s*(?:then\s+)?"
+    r"(?:i|we)(?:'ll| will| can| could| should| would|'d)\b",
+    re.IGNORECASE,
+)
+# "... si vous m'envoyez d'ici mardi une proposition": French and Spanish, to the asker.
+_SI = re.compile(
+    rf"\bsi (?:vous|tu|me|nos)? ?(?P<me>m'|me |nous |nos )?(?P<verb>[a-záéíóúñ]+)\b"
+    rf"(?P<act>[^,.;]*?\b{_WHEN}\b[^.;]*)",
+    re.IGNORECASE,
+)
+_INFINITIVE = {
+    **dict.fromkeys(["envoyez", "envoies"], ("Envoyer", "fr")),
+    **dict.fromkeys(["renvoyez", "renvoies"], ("Renvoyer", "fr")),
+    **dict.fromkeys(["transmettez", "transmets"], ("Transmettre", "fr")),
+    **dict.fromkeys(["signez", "signes"], ("Signer", "fr")),
+    **dict.fromkeys(["validez", "valides"], ("Valider", "fr")),
+    **dict.fromkeys(["confirmez", "confirmes"], ("Confirmer", "fr")),
+    **dict.fromkeys(["envías", "mandas", "pasas"], ("Enviar", "es")),
+    **dict.fromkeys(["firmas"], ("Firmar", "es")),
+    **dict.fromkeys(["confirmas"], ("Confirmar", "es")),
+    **dict.fromkeys(["apruebas"], ("Aprobar", "es")),
+}
+_NOT_ACTS = frozenset(["let", "get", "have", "need", "want", "like", "look", "see", "make"])
+
+
+def conditional_ask(sentence: str, asker: str) -> str:
+    """The ask a condition makes, as a request to pass on to ``action_text``, or ""."""
+    match = _IF_YOU.match(sentence)
+    if match and IMPERATIVE.fullmatch(verb := match.group("verb")) and verb not in _NOT_ACTS:
+        return f"Please {match.group('act')}"
+    if (match := _SI.search(sentence)) and match.group("verb").lower() in _INFINITIVE:
+        verb, lang = _INFINITIVE[match.group("verb").lower()]
+        to = ""
+        if match.group("me") and asker:
+            to = f" à {asker}" if lang == "fr" else f" a {asker}"
+        return f"{verb}{to}{match.group('act')}"
+    return ""

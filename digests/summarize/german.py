@@ -1,0 +1,82 @@
+"""German asks by their verb: "Schickt mir das bis 13. November" -> "Send Katrin it".
+
+German puts the verb's particle or the infinitive at the end of the clause ("Trag bis Mittwoch
+deine Vorschläge ein", "Kannst du mir das bis 18 Uhr schicken?"), so a fragment of the
+sentence makes a poor item. The verb is found wherever it stands and given in the digest's
+words; what it is done to is the thing the subject names ("it", which the subject fills in),
+since a German noun phrase cannot be carried over word for word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Infinitives (with their particle) and what the digest calls them.
+_VERBS = {
+    "schicken": "Send",
+    "zuschicken": "Send",
+    "senden": "Send",
+    "zusenden": "Send",
+    "weiterleiten": "Forward",
+    "drüberschauen": "Review",
+    "draufschauen": "Look at",
+    "anschauen": "Review",
+    "ansehen": "Review",
+    "durchsehen": "Review",
+    "durchgehen": "Review",
+    "durchlesen": "Read",
+    "prüfen": "Review",
+    "überprüfen": "Check",
+    "reviewen": "Review",
+    "gegenlesen": "Proofread",
+    "freigeben": "Approve",
+    "eintragen": "Fill in",
+    "ausfüllen": "Fill in",
+    "anlegen": "Create",
+    "erstellen": "Create",
+    "bestätigen": "Confirm",
+    "unterschreiben": "Sign",
+    "vorbereiten": "Prepare",
+    "umstellen": "Update",
+    "übernehmen": "Take over",
+    "hochladen": "Upload",
+    "beantworten": "Answer",
+    "aktualisieren": "Update",
+    "kommentieren": "Comment on",
+}
+# Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
+_STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
+_PARTICLES = ("durch", "ein", "an", "frei", "aus", "vor", "um", "hoch", "zu", "weiter", "drüber")
+_WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
+_GERMAN = re.compile(
+    r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest)\b"
+)
+_TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
+
+
+def _infinitive(words: list[str]) -> str:
+    """The clause's verb as an infinitive the table knows, or ""."""
+    for word in words:
+        if word in _VERBS:
+            return word
+    if not words:
+        return ""
+    # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
+    base = _STEMS.get(words[0], re.sub(r"(?:e|t)?$", "", words[0]) + "en")
+    particle = words[-1] if len(words) >= 2 and words[-1] in _PARTICLES else ""
+    return next((v for v in (f"{particle}{base}", base) if v in _VERBS), "")
+
+
+def german_ask(sentence: str, asker: str) -> str:
+    """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
+    if len(_GERMAN.findall(sentence.lower())) < 2:
+        return ""
+    clause = re.split(r"[,;:?!.(]|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(clause)]
+    words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
+    verb = _infinitive(words)
+    if not verb:
+        return ""
+    english = _VERBS[verb]
+    to = f" {asker}" if english == "Send" and asker and _TO_ME.search(clause) else ""
+    return f"{english}{to} it"

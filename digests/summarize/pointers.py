@@ -1,0 +1,163 @@
+"""Asks whose object only points: "Merci de me la renvoyer", "Puede firmarlo", "Can you do it?".
+
+French and Spanish put the object before or onto the verb as a pronoun ("me la renvoyer",
+"firmarlo y devolvérmelo", "necesitamos tenerlo firmado"); the thing it stands for is what a
+sentence just before attached or needed ("Te adjunto el contrato de ...", "j'ai besoin de la
+version contresignée"), else what the subject names. "Can you do it?" does what the sentence
+before said the reader can do ("the system only lets you submit it").
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.romance import participle_verb, plain
+from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.verbs import IMPERATIVE
+
+# "Te adjunto el contrato de ...", "vous trouverez ci-joint le bon de commande ...", "j'ai besoin
+# de la version contresignée": the thing a later pronoun stands for.
+_NAMING = re.compile(
+    r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|"
+    r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o)\s*"
+    r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
+    r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
+    re.IGNORECASE,
+)
+# Where the noun phrase stops: "(", a clause, a purpose or a deadline.
+_NP_END = re.compile(
+    r"\s*(?:[.;:!?(,]|\s[-\u2013\u2014]\s|\s(?:que|qui|para|pour|con|avec|au plus tard|avant|"
+    r"antes|d'ici|hasta|dès|desde|porque|parce)\b)",
+    re.IGNORECASE,
+)
+_POLITE_FR = (
+    r"(?:merci de|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|"
+    r"tu pourrais|vous pourriez|veuillez|n'oublie pas de|n'oubliez pas de)"
+)
+# "Merci de me la renvoyer directement": verb, whether to the asker, the rest.
+_FRENCH = re.compile(
+    rf"^(?:[^,]{{0,40}},\s*)?{_POLITE_FR}\s+(?P<me>me |m'|nous )?(?:le |la |les |l')"
+    r"(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b",
+    re.IGNORECASE,
+)
+_POLITE_ES = r"(?:puede|puedes|podr[ií]as?|pod[eé]is|podr[ií]an|por favor,?|te pido que)"
+_CLITIC_VERB = r"[a-záéíóúñ]{2,}?(?:ar|er|ir|ár|ér|ír)"
+# "Puede firmarlo con certificado digital y devolvérmelo": one or two verbs, the same thing.
+_SPANISH = re.compile(
+    rf"^(?:[^,]{{0,40}},\s*)?¿?\s*{_POLITE_ES}\s+(?P<v1>{_CLITIC_VERB})(?P<me1>me|nos)?"
+    rf"(?:lo|la|los|las)\b(?:[^,;.]*?\by\s+(?P<v2>{_CLITIC_VERB})(?P<me2>me|nos)?"
+    r"(?:lo|la|los|las)\b)?",
+    re.IGNORECASE,
+)
+# "¿Me lo puedes firmar y devolver?", "¿Me la mandas hoy?": the pronoun before the verb.
+_SPANISH_BEFORE = re.compile(
+    rf"^(?:[^,]{{0,40}},\s*)?¿?\s*(?:cuando puedas,?\s*)?(?P<me1>me |nos )?(?:lo|la|los|las) "
+    rf"(?:(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
+    rf"(?: y (?P<v2>{_CLITIC_VERB})\b)?|(?P<present>mandas|env[ií]as|pasas|firmas|revisas|"
+    r"apruebas|confirmas|devuelves)\b)",
+    re.IGNORECASE,
+)
+_PRESENT = {"mandas": "enviar", "envias": "enviar", "pasas": "enviar", "devuelves": "devolver"}
+# "necesitamos tenerlo firmado antes del jueves": the doing is the ask.
+_HAVE_DONE = re.compile(
+    r"\bnecesit(?:o|amos) tener(?:lo|la|los|las) (?P<done>[a-záéíóúñ]+?(?:ad|id)[oa]s?|"
+    r"devuelt[oa]s?|hech[oa]s?|escrit[oa]s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> str:
+    """What the pronoun stands for: an attached or needed thing just before, else the subject
+    (unless ``attached_only``)."""
+    for sentence in reversed(previous[-3:]):
+        if match := _NAMING.search(sentence):
+            np = match.group("np")
+            end = _NP_END.search(np)
+            np = " ".join((np[: end.start()] if end else np).split())
+            np = re.sub(r"^du\b", "le", re.sub(r"^des\b", "les", np))  # "besoin du devis"
+            if 2 <= len(np.split()) <= 15:
+                return np
+    return "" if attached_only else topic_object(topic)
+
+
+# "os pedimos vuestra conformidad", "Falta solo tu validación", "Si no tengo tu OK antes de las
+# 14:00": the reader's consent is wanted, for the thing the mail is about.
+_YOUR_CONSENT = re.compile(
+    r"\b(?:(?:te|os|le|les) (?:pido|pedimos|rogamos|ruego)|falta(?: solo| solamente)?|"
+    r"si no (?:tengo|recibo|tenemos)|necesit(?:o|amos)|il (?:me |nous )?manque(?: \w+)?|"
+    r"(?:j'ai|nous avons) besoin d[e']|j'attends|nous attendons)\s+"
+    r"(?:tu|su|vuestra|vuestro|votre|ta|ton)\s+(?P<what>conformidad|aprobaci[óo]n|firma|"
+    r"visto bueno|ok|confirmaci[óo]n|validaci[óo]n|accord|validation|signature|feu vert|"
+    r"approbation|confirmation|avis)\b",
+    re.IGNORECASE,
+)
+_CONSENT_VERBS = {  # keyed without accents
+    "conformidad": "Dar la conformidad a",
+    "aprobacion": "Aprobar",
+    "firma": "Firmar",
+    "visto bueno": "Dar el visto bueno a",
+    "ok": "Dar el OK a",
+    "confirmacion": "Confirmar",
+    "validacion": "Validar",
+    "accord": "Donner votre accord sur",
+    "validation": "Valider",
+    "signature": "Signer",
+    "feu vert": "Donner le feu vert pour",
+    "approbation": "Approuver",
+    "confirmation": "Confirmer",
+    "avis": "Donner votre avis sur",
+}
+
+
+def _consent(what: str, thing: str) -> str:
+    """ "conformidad", "el borrador" -> "Dar la conformidad al borrador"."""
+    verb = _CONSENT_VERBS[plain(what)]
+    return re.sub(r"\ba el\b", "al", f"{verb} {lower_first(thing)}")
+
+
+def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> str:
+    """The item for a French or Spanish ask whose object is a pronoun or missing, or ""."""
+    if match := _YOUR_CONSENT.search(sentence):
+        thing = _thing(previous, topic)
+        return _consent(match.group("what"), thing) if thing else ""
+    if (match := _FRENCH.match(sentence)) and match.group("verb").lower() != "confirmer":
+        thing = _thing(previous, topic)  # "me le confirmer" confirms a yes, not a thing
+        if not thing:
+            return ""
+        to = f" à {asker}" if match.group("me") and asker else ""
+        return f"{match.group('verb').capitalize()}{to} {thing}"
+    if match := _SPANISH.match(sentence) or _SPANISH_BEFORE.match(sentence):
+        thing = _thing(previous, topic, attached_only=True)
+        if not thing:
+            return ""  # "me lo apruebas" about the subject is read in phrasing
+        present = plain(match.groupdict().get("present") or "")
+        present = _PRESENT.get(present, present[:-1] + "r" if present else "")
+        verbs = [plain(v) for v in (match.group("v1"), match.group("v2"), present) if v]
+        me = (match.groupdict().get("me2") or match.group("me1")) and asker
+        to = f" a {asker}" if me else ""
+        return f"{' y '.join(verbs).capitalize()}{to} {thing}"
+    if match := _HAVE_DONE.search(sentence):
+        thing = _thing(previous, topic)
+        return f"{participle_verb(match.group('done')).capitalize()} {thing}" if thing else ""
+    return ""
+
+
+# "the system only lets you submit it": what the reader can do to the thing.
+_YOU_CAN = re.compile(
+    r"\byou\b[^.?!]{0,30}?\b(?P<verb>[a-z]+) (?:it|them|this|that)\b(?! (?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
+_DO_IT = re.compile(r"^(?:Do|Handle|Take care of|Sort out) (?:it|this|that)\b", re.IGNORECASE)
+
+
+def do_it(text: str, previous: list[str]) -> str:
+    """ "Do it" after "the system only lets you submit it" -> "Submit it" (unchanged else)."""
+    match = _DO_IT.match(text)
+    if match is None:
+        return text
+    for sentence in reversed(previous[-2:]):
+        for found in _YOU_CAN.finditer(sentence):
+            verb = found.group("verb")
+            if IMPERATIVE.fullmatch(verb) and verb.lower() not in {"do", "get", "make", "take"}:
+                return f"{verb.capitalize()} it{text[match.end() :]}"
+    return text

@@ -1,0 +1,114 @@
+"""French and Spanish requests to the asker, in the infinitive: "Envoyer à Hélène le rapport".
+
+"Merci de m'envoyer le rapport", "Tu peux m'envoyer les chiffres ?", "¿Me puedes mandar las
+facturas?", "Envíame el contrato" all ask to send the asker something; the "me" is the asker.
+A verb of sending or telling takes the asker as its recipient ("Enviar a Ramón las facturas");
+any other verb does it for them ("Preparar un presupuesto para Pablo").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FRENCH = re.compile(
+    r"^(?:est-ce que )?(?:merci de|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|"
+    r"vous pouvez|tu pourrais|vous pourriez|veuillez|n'oublie pas de|n'oubliez pas de)\s+"
+    r"(?:me |m'|nous )(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b\s*",
+    re.IGNORECASE,
+)
+# "Envoie-moi", "Transmettez-moi": the imperative with its pronoun after it.
+_FRENCH_IMPERATIVE = re.compile(r"^(?P<verb>[a-zàâçéèêëîïôûù]{3,})-(?:moi|nous)\b\s*", re.I)
+_FRENCH_INFINITIVE = {
+    **dict.fromkeys(["envoie", "envoyez"], "envoyer"),
+    **dict.fromkeys(["renvoie", "renvoyez"], "renvoyer"),
+    **dict.fromkeys(["transmets", "transmettez"], "transmettre"),
+    **dict.fromkeys(["confirme", "confirmez"], "confirmer"),
+    **dict.fromkeys(["prépare", "préparez"], "préparer"),
+    **dict.fromkeys(["dis", "dites"], "dire"),
+}
+_WHETHER_COMING = re.compile(
+    r"\bsi (?:puedes|pod[eé]is|vienes|ven[ií]s|vous pouvez|tu peux|vous venez|tu viens)\b", re.I
+)
+# "¿Puedes confirmarme si ...?": the pronoun on the infinitive.
+_SPANISH_AFTER = re.compile(
+    r"^¿?\s*(?:por favor,?\s*)?(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a)\s+"
+    r"(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b)\s*",
+    re.IGNORECASE,
+)
+_SPANISH = re.compile(
+    r"^¿?\s*(?:por favor,?\s*)?(?:me|nos) (?:puedes|podr[ií]as|pod[eé]is|podr[ií]an|puede|"
+    r"podr[ií]a)\s+(?:por favor\s+)?(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))\b\s*",
+    re.IGNORECASE,
+)
+# "Envíame el contrato", "Pásanos las cifras": the imperative with the pronoun on it.
+_SPANISH_IMPERATIVE = re.compile(
+    r"^¿?\s*(?:por favor,?\s*)?(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
+    r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b)\s*",
+    re.IGNORECASE,
+)
+_TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retourner
+    enviar mandar pasar reenviar confirmar decir devolver remitir"""
+_TO_WHOM = frozenset(_TO_WHOM_TEXT.split())
+
+
+def plain(word: str) -> str:
+    """ "envía" -> "envia", "devolvér" -> "devolver": written accents go, lower case."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+_IRREGULAR = {"devuelt": "devolver", "hech": "hacer", "escrit": "escribir", "list": "preparar"}
+
+
+def participle_verb(done: str) -> str:
+    """ "firmado" -> "firmar", "devuelto" -> "devolver", "preparadas" -> "preparar"."""
+    stem = re.sub(r"[oa]s?$", "", done.lower())
+    if stem in _IRREGULAR:
+        return _IRREGULAR[stem]
+    return stem[:-2] + ("ar" if stem.endswith("ad") else "ir")
+
+
+# "Dejar preparados los RLC", "tenerlo listo": have it done, that is, do it.
+_DONE = r"(?:[a-záéíóúñ]+?(?:ad|id)[oa]s?|list[oa]s?|hech[oa]s?)"
+_HAVE_READY = re.compile(
+    rf"^(?:Dejar|Tener)(?:me|nos)?(?:lo|la|los|las)? (?:(?P<done>{_DONE}) (?P<what>.+)|"
+    rf"(?P<what2>(?:el|la|los|las|un|una)\b.+?) (?P<done2>{_DONE}))(?P<rest>\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def done_as_verb(text: str) -> str:
+    """ "Dejar preparados los RLC" -> "Preparar los RLC" (unchanged otherwise)."""
+    match = _HAVE_READY.match(text)
+    if match is None:
+        return text
+    done = match.group("done") or match.group("done2")
+    what = match.group("what") or match.group("what2")
+    return f"{participle_verb(done).capitalize()} {what}{match.group('rest')}"
+
+
+def to_the_asker(text: str, asker: str) -> str:
+    """ "Merci de m'envoyer le rapport" -> "Envoyer à Hélène le rapport" (unchanged else)."""
+    if not asker or _WHETHER_COMING.search(text):
+        return text  # "Confírmame si puedes venir": an RSVP, read in phrasing
+    french, spanish = _FRENCH.match(text), _SPANISH.match(text)
+    if french or (
+        (french := _FRENCH_IMPERATIVE.match(text))
+        and french.group("verb").lower() in _FRENCH_INFINITIVE
+    ):
+        verb = french.group("verb").lower()
+        verb = _FRENCH_INFINITIVE.get(verb, verb)
+        return _phrase(verb, text[french.end() :], f"à {asker}", f"pour {asker}")
+    spanish = spanish or _SPANISH_AFTER.match(text) or _SPANISH_IMPERATIVE.match(text)
+    if spanish:
+        verb = plain(spanish.group("verb"))
+        verb = verb if verb.endswith(("ar", "er", "ir")) else f"{verb}r"  # "manda" -> "mandar"
+        return _phrase(verb, text[spanish.end() :], f"a {asker}", f"para {asker}")
+    return text
+
+
+def _phrase(verb: str, rest: str, recipient: str, beneficiary: str) -> str:
+    """The infinitive with the asker as recipient ("à Hélène") or beneficiary ("para Pablo")."""
+    whom = recipient if verb in _TO_WHOM else beneficiary
+    return f"{verb.capitalize()} {whom} {rest.rstrip(' ?¿.!')}".rstrip()

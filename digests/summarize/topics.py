@@ -1,0 +1,62 @@
+"""What a mail's subject names: the thing an ask that only points ("Approve it") is about."""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.types import truncate
+
+# Subject words that say what is wanted, not what the thing is.
+_STATUS = re.compile(
+    r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
+    r"sign-?off|decision)|please|by|before|due|today|tomorrow|tonight|asap|urgent|"
+    r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question|bis|avant|antes|"
+    r"hasta|d'ici)\b",
+    re.I,
+)
+
+
+_GENERIC = re.compile(
+    r"^(?:re|fwd?|aw|fyi|heads[- ]up|update|reminder|request|follow[- ]up|quick q|ping|"
+    r"hi|hello|hallo|hola|bonjour|urgent|important|wichtig|urgente|action required)$",
+    re.I,
+)
+
+
+def topic_object(topic: str) -> str:
+    """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
+    text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
+    parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
+    for part in parts:
+        cut = _STATUS.search(part)
+        part = part[: cut.start()].strip(" ,-:") if cut else part
+        if 1 <= len(part.split()) <= 8 and not _GENERIC.match(part):
+            return part
+    return ""
+
+
+def lower_first(text: str) -> str:
+    """ "Carrier bid comparison" -> "carrier bid comparison"; "CHG-20931" stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b(?!-)", re.IGNORECASE)
+
+
+def with_context(text: str, topic: str, *, always: bool = False) -> str:
+    """ "Take a look" says nothing alone: name what it is about (the subject).
+
+    ``always`` adds the subject to a longer item too ("Reply to Megan about a call to look at
+    a multi-year option" is about the renewal the subject names).
+    """
+    words = text.split()
+    if not text or not topic:
+        return text
+    if len(words) > 6 and not VAGUE.search(" ".join(words[:5])) and not always:
+        return text
+    mine = set(re.findall(r"\w{3,}", text.lower()))
+    if set(re.findall(r"\w{3,}", topic.lower())) <= mine:
+        return text  # the subject adds nothing
+    if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
+        return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
+    return truncate(f"{text} (re: {topic})", 160)

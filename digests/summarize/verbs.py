@@ -1,0 +1,68 @@
+"""English verb forms: the verbs an ask opens with, and the base form of a gerund or participle.
+
+"Send", "review", "sign off" open an imperative ("Draft is in the drive" uses one as a noun);
+"sending" and "submitted" say the same act as "send" and "submit".
+"""
+
+from __future__ import annotations
+
+import re
+
+IMPERATIVE = re.compile(
+    r"^(?:re-)?(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
+    r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
+    r"join|finish|fix|provide|bring|add|take|grab|decide|pick|choose|draft|write|rotate|"
+    r"revoke|certify|recertify|investigate|acknowledge|triage|merge|test|ping|give|tell|"
+    r"ship|deploy|look|put|get|remove|cancel|move|email|text|follow up|chase|loop|set up|"
+    r"setup|reset|change|download|install|enable|disable|accept|decline|answer|attend|open|"
+    r"post|run|create|file|set|turn|make|keep|close|raise|escalate|notify|ask|contact|"
+    r"reach out|cover|handle|coordinate|organi[sz]e|plan|arrange|clean|delete|archive|print|"
+    r"scan|countersign|redraw|deliver|pull|export|migrate|upgrade|restart|rerun|roll back|"
+    r"pause|stop|start|block|unblock|lock|comment|flag|document|draft|enter|"
+    r"approve|validate|double-check|walk|present|record|assign|reserve|order|buy|collect|"
+    r"propose|find|help|hop|finali[sz]e|drop|hold|hand|switch|ring|meet|speak|talk|consider|"
+    r"think|suggest|recommend|nominate|vote|rate|sign off|loop in|hand over|pick up|"
+    r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
+    r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
+    r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
+    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile)\b",
+    re.IGNORECASE,
+)
+
+
+NOUN_USE = re.compile(
+    r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
+    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
+    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b",
+    re.I,
+)
+
+
+_IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
+
+
+def base_verb(participle: str) -> str:
+    """ "submitted" -> "Submit", "approved" -> "Approve", "signed off" -> "Sign off"."""
+    low = participle.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    head, _, tail = low.partition(" ")
+    stem = head[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        stem = stem[:-1]  # submitted -> submit
+    elif head.endswith(("ved", "ted", "red", "sed", "ged", "ced")) and not IMPERATIVE.match(stem):
+        stem = head[:-1]  # approved -> approve, updated -> update
+    return f"{stem} {tail}".strip().capitalize()
+
+
+def base_form(gerund: str) -> str:
+    """ "introducing" -> "introduce", "sharing" -> "share", "sending" -> "send"."""
+    low = gerund.lower()
+    if not low.endswith("ing") or len(low) < 6:
+        return low
+    stem = low[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]  # "getting" -> "get"
+    if re.search(r"(?:[^aeiou][aeiou][cvzsgdu]|[^aeiou]at|[cgs]|ur|iz|uc)$", stem):
+        return stem + "e"  # "introduc" -> "introduce", "shar" -> "share"
+    return stem
