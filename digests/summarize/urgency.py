@@ -106,6 +106,14 @@ def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urge
     return None
 
 
+def _written_to_you(signals: dict[str, float]) -> bool:
+    """A person's own mail to the reader: not a list, a crowd or an announcement."""
+    crowd = ("many_recipients", "mass_mail", "announcement", "automated")
+    return bool(signals.get("bias_person") and signals.get("to_me")) and not any(
+        signals.get(name) for name in crowd
+    )
+
+
 def classify_urgency(
     signals: dict[str, float], authenticity: Authenticity, model: UrgencyModel | None = None
 ) -> tuple[Urgency, tuple[str, ...]]:
@@ -115,6 +123,10 @@ def classify_urgency(
     model = model or load_model()
     probabilities = model.probabilities(signals)
     chosen = max(model.classes, key=lambda c: (probabilities[c], -model.classes.index(c)))
+    if chosen == Urgency.LOW and _written_to_you(signals):
+        # The rubric's low is mail that asks nothing of anyone in particular; a person's mail to
+        # you alone is at least worth reading (medium), even when no ask was recognised in it.
+        return Urgency.MEDIUM, ("a person writing to you directly",)
     reasons: list[str] = []
     for name, push in model.contributions(signals, chosen):
         text = describe(name)

@@ -140,3 +140,13 @@ def test_a_persons_ask_whose_deadline_has_just_passed_is_still_urgent():
     )
     assert found.urgency == Urgency.URGENT
     assert found.reasons == ("a person's ask to you whose deadline has just passed",)
+
+
+def test_a_persons_note_to_you_alone_is_never_low_but_to_a_crowd_it_may_be():
+    note = "Hi,\n\nThe Lisbon contract is signed. Champagne on Friday!\n\nBest,\nLena"
+    alone = analysis_of(note, sender="Lena Fischer <lena@partner.example>")
+    assert alone.urgency == Urgency.MEDIUM
+    assert alone.reasons == ("a person writing to you directly",)
+    crowd = ", ".join(f"p{i}@partner.example" for i in range(12))
+    many = analysis_of(note, sender="Lena Fischer <lena@partner.example>", to=f"{ME}, {crowd}")
+    assert many.urgency == Urgency.LOW
