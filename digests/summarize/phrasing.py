@@ -20,7 +20,8 @@ from digests.summarize.verbs import base_form
 _REASON = re.compile(
     r"\s*(?:,\s*|\s+)(?:otherwise|or else|else|sonst|ansonsten|sinon|si no|de lo contrario|"
     r"and (?:[A-Z][a-z]+|he|she|they) (?:is|are|will be|'s) (?:on|away|out|off|travell?ing|"
-    r"flying)\b|or (?:it|we|this|that) (?:slips|will slip|won't|can't|misses))\b.*$",
+    r"flying)\b|or (?:it|we|this|that|you) (?:slips|will slip|won't|can't|misses|will be|'ll be|"
+    r"gets?|may be|might be))\b.*$",
 )
 # "Approve it", "Send us them", "Schickt mir das": an object that only points.
 _POINTER = re.compile(

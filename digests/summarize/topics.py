@@ -9,7 +9,8 @@ from digests.summarize.types import truncate
 # Subject words that say what is wanted, not what the thing is.
 _STATUS = re.compile(
     r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
-    r"sign-?off|decision)|please|by|before|due|today|tomorrow|tonight|asap|urgent|"
+    r"sign-?off|decision)|please|by|before|due|overdue|outstanding|pending|today|tomorrow|"
+    r"tonight|asap|urgent|"
     r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question|bis|avant|antes|"
     r"hasta|d'ici)\b",
     re.I,

@@ -649,3 +649,11 @@ def test_an_event_date_in_the_sentence_before_does_not_date_the_ask():
 def test_the_subject_that_names_a_vague_ask_drops_its_shouting_and_reply_prefixes():
     found = items_of("Could you review it today?", subject="URGENT Re: [ext] Acme renewal")
     assert texts(found) == ["Review Acme renewal"]
+
+
+def test_the_consequence_after_or_leaves_the_item_and_a_status_word_leaves_its_object():
+    found = items_of(
+        "Please submit it by Friday, or it will be escalated to your manager.",
+        subject="Reminder: expense report overdue",
+    )
+    assert found == [ActionItem("Submit expense report", FRIDAY)]
