@@ -216,13 +216,14 @@ def same_ask(text: str, earlier: list[str]) -> bool:
     """The ask is one already listed in nearly the same words (a machine's remedy beside the
     item its subject made)."""
     mine = _words(text)
-    for other in earlier:
-        theirs = _words(other)
-        if any(w[:1].isdigit() for w in mine ^ theirs):
-            continue  # "file 3" is not "file 4"
-        if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
-            return True
-    return False
+    return any(_mostly_shared(mine, _words(other)) for other in earlier)
+
+
+def _mostly_shared(mine: set[str], theirs: set[str]) -> bool:
+    """Most words shared, and no number that differs ("file 3" is not "file 4")."""
+    if any(w[:1].isdigit() for w in mine ^ theirs):
+        return False
+    return bool(mine and theirs) and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs))
 
 
 def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()) -> int:
@@ -245,7 +246,7 @@ def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()
         theirs = _words(other)
         if any(w[:1].isdigit() for w in mine ^ theirs):
             continue  # "file 3" is not "file 4"
-        if mine and theirs and 2 * len(mine & theirs) >= 0.75 * (len(mine) + len(theirs)):
+        if _mostly_shared(mine, theirs):
             return index
         their_object = _object_words(other)
         smaller = min(len(object_words), len(their_object))
