@@ -407,6 +407,8 @@ def _headers_json(part: EmailMessage) -> list[dict[str, str]]:
 def _header_value(raw: str) -> str:
     # Gmail trims what unfolding leaves behind ("Subject:\r\n Hello" is "Hello").
     unfolded = re.sub(r"\r?\n(?=[ \t])", "", str(raw)).strip()
+    # Raw UTF-8 in a header (RFC 6532) reaches here as surrogate escapes; Gmail shows the text.
+    unfolded = unfolded.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     try:
         return str(make_header(decode_header(unfolded)))
     except (HeaderParseError, LookupError, UnicodeError):

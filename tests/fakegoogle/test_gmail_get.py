@@ -210,3 +210,16 @@ def test_encoded_word_headers_are_decoded(fake, gmail):
 
     assert header(message["payload"], "From") == "René Müller <rene@example.de>"
     assert header(message["payload"], "Subject") == "Überweisung"
+
+
+def test_raw_utf8_headers_come_back_as_text(fake, gmail):
+    fake.add_message(
+        DEMO_EMAIL,
+        "From: Malte Brandt <malte@example.de>\r\n"
+        "Subject: Prod-Deploy hängt, Ledger-Migration\r\n\r\nHallo\r\n".encode(),
+    )
+    newest = gmail.users().messages().list(userId="me", maxResults=1).execute()["messages"][0]
+
+    message = get(gmail, newest["id"], format="metadata")
+
+    assert header(message["payload"], "Subject") == "Prod-Deploy hängt, Ledger-Migration"
