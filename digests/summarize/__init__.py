@@ -23,11 +23,11 @@ from digests.parsing import ParsedMessage
 from digests.summarize.actions import find_action_items, mail_deadline, subject_deadline
 from digests.summarize.authenticity import Authenticity, check_authenticity
 from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
-from digests.summarize.notices import invitation_item, is_machine
+from digests.summarize.notices import invitation_item, is_machine, person_behind
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize
 from digests.summarize.sentences import new_text, split_sentences
-from digests.summarize.signals import compute_signals, person_behind
+from digests.summarize.signals import compute_signals
 from digests.summarize.summary import extractive_summary, write_summary
 from digests.summarize.types import (
     MAX_ACTION_ITEMS,

@@ -344,37 +344,6 @@ def compute_signals(
     return {name: value for name, value in s.items() if value}
 
 
-# GitHub's reasons for mailing that mean a person turned to the reader.
-_PERSON_REASONS = {"review_requested", "mention", "team_mention", "assign", "author", "comment"}
-_TOOL_NAME = re.compile(
-    r"^.+?\s+\((linear|jira|asana|notion|figma|confluence|slack|github|gitlab|trello|"
-    r"clickup|monday\.com)\)$",
-    re.IGNORECASE,
-)
-_PERSON_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+$")  # "tomasz.nowak", not "people" or "it-desk"
-
-
-def person_behind(message: ParsedMessage, me: str = "") -> bool:
-    """A person writes through a machine: a GitHub mention, "Hiro Sato (Linear)", a team list.
-
-    A colleague at the reader's own domain writing from a personal address to a team list is
-    a person too, even though the list makes the mail look automated.
-    """
-    if message.headers.get("x-github-reason", "").strip().lower() in _PERSON_REASONS:
-        return True
-    if _TOOL_NAME.match(message.from_name.strip().lower()):
-        return True
-    local, _, domain = message.from_address.lower().partition("@")
-    auto = message.headers.get("auto-submitted", "no").strip().lower()
-    return bool(
-        me
-        and domain == me.rpartition("@")[2]
-        and auto == "no"
-        and _PERSON_LOCAL.match(local)
-        and len(message.from_name.split()) >= 2
-    )
-
-
 def _method(message: ParsedMessage) -> str:
     return message.calendar.method if message.calendar is not None else ""
 

@@ -6,7 +6,7 @@ import zoneinfo
 from digests.models import Urgency
 from digests.parsing import parse_message
 from digests.summarize import SummaryContext, analyze
-from digests.summarize.signals import person_behind
+from digests.summarize.notices import person_behind
 from tests.digests.factories import ME, gmail_message, mail
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
