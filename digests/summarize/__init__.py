@@ -39,7 +39,7 @@ from digests.summarize.types import (
     SummaryContext,
     reading_seconds,
 )
-from digests.summarize.urgency import classify_urgency
+from digests.summarize.urgency import asks_nothing, classify_urgency
 
 __all__ = [
     "MAX_ACTION_ITEMS",
@@ -129,6 +129,8 @@ def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
     """Urgency with reasons, action items, a one-line summary: local and deterministic."""
     authenticity, items, signals, automated = _read(message, ctx)
     urgency, reasons = classify_urgency(signals, authenticity)
+    if asks_nothing(signals):
+        items = []
     # The invitation's own item is added after classifying: its date is the event, which
     # the signals already weigh, not a deadline to count a second time.
     if (invitation := invitation_item(message, ctx.zone)) and len(items) < MAX_ACTION_ITEMS:

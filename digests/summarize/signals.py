@@ -106,6 +106,7 @@ _RECRUITER = re.compile(
     r"(caught|stood|looks|is a great)|(exciting|interim|permanent|open|new) (roles?|positions?|"
     r"opportunit\w*) (at|with|for|within|in)\b|(working on|hiring for) (several|a few|an?|the) "
     r"[^.\n]{0,40}\b(roles?|positions?)|"
+    r"(i'm|i am|we're|we are) hiring (an?|for) [^.\n]{0,40}\b(for|at|to lead)\b|"
     r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional))",
     re.IGNORECASE,
 )

@@ -106,6 +106,16 @@ def settled(signals: dict[str, float], authenticity: Authenticity) -> tuple[Urge
     return None
 
 
+# Mail the rubric reads as asking nothing of the reader, whatever its sentences say.
+_ASKS_NOTHING = ("auto_reply", "rsvp_answer", "from_me", "auto_upsell", "recruiter")
+
+
+def asks_nothing(signals: dict[str, float]) -> bool:
+    """An automatic reply, an RSVP, your own mail, an upsell, marketing or a recruiter."""
+    marketing = signals.get("auto_marketing") and not signals.get("security_alert")
+    return bool(marketing or any(signals.get(name) for name in _ASKS_NOTHING))
+
+
 def _written_to_you(signals: dict[str, float]) -> bool:
     """A person's own mail to the reader: not a list, a crowd or an announcement."""
     crowd = ("many_recipients", "mass_mail", "announcement", "automated")

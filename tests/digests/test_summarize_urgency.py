@@ -63,6 +63,17 @@ def test_recruiter_outreach_is_low_even_with_a_date():
     assert (found.urgency, found.reasons) == (Urgency.LOW, ("recruiter outreach",))
 
 
+def test_a_recruiter_hiring_for_a_role_asks_nothing_of_the_reader():
+    found = analysis_of(
+        "Hi, I'm hiring a Head of Product for Contoso's platform team. Open to a 15-minute "
+        "chat this week?",
+        subject="Opportunity at Contoso - Head of Product",
+        sender="Dana Whitfield <dana@talentbridge.example>",
+    )
+    assert (found.urgency, found.reasons) == (Urgency.LOW, ("recruiter outreach",))
+    assert found.action_items == ()
+
+
 def test_a_discount_that_expires_tonight_is_low():
     found = analysis_of(
         "Hi,\n\nYour 40% discount on the Pro plan expires tonight at midnight, and your trial "
