@@ -20,7 +20,9 @@ from digests.summarize.sentences import lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
 _URGENT = re.compile(
-    r"\b(urgent|urgently|asap|a\.s\.a\.p|emergency|immediately|right away|time[- ]sensitive|"
+    r"\b(urgent|urgently|asap|a\.s\.a\.p|emergency|"
+    # "I immediately thought of you", "immediately after the offsite": no hurry in those.
+    r"immediately(?! (?:thought|after|before|following|afterwards))|right away|time[- ]sensitive|"
     r"critical|p0|p1|sev ?[12]|dringend|sofort|urgente|urgence)\b",
     re.IGNORECASE,
 )
@@ -67,7 +69,7 @@ _MARKETING = re.compile(
     r"\b(?:\d+ ?% off|sale\b|discount|deals?\b|offer\b|upgrade (?:now|today|to)|"
     r"unlock\b|limited[- ]time|last chance|ends (?:tonight|at midnight|soon|today)|"
     r"don'?t miss|exclusive\b|shop\b|save (?:\d|up to)|black friday|cyber monday|"
-    r"coupon|promo|webinar|free (?:trial|shipping)|pro plan|premium\b|"
+    r"coupon|promo(?:tional)?\b(?! case| packet)|webinar|free (?:trial|shipping)|pro plan|premium\b|"
     r"subscribe\b|buy now|order now|register now)",
     re.IGNORECASE,
 )
@@ -107,6 +109,8 @@ _RECRUITER = re.compile(
     r"opportunit\w*) (at|with|for|within|in)\b|(working on|hiring for) (several|a few|an?|the) "
     r"[^.\n]{0,40}\b(roles?|positions?)|"
     r"(i'm|i am|we're|we are) hiring (an?|for) [^.\n]{0,40}\b(for|at|to lead)\b|"
+    r"your (background|profile|experience)\b[^.\n]{0,60}\b(caught my eye|stood out)|"
+    r"(confidential|retained|discreet) search for|"
     r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional))",
     re.IGNORECASE,
 )
@@ -238,8 +242,10 @@ def compute_signals(
     marketing, trial = bool(_MARKETING.search(text)), _found(_TRIAL, text)
     ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
-    if not deadlines and mail_deadline is not None and (items or (automated and obligation)):
-        deadlines = [mail_deadline]  # "payment failed ... paused at 23:59 today"
+    if not deadlines and mail_deadline is not None and automated and (items or obligation):
+        # "payment failed ... paused at 23:59 today". A person's undated ask stays undated:
+        # item_dates already weighed the mail's dates ("No rush" after "came in today").
+        deadlines = [mail_deadline]
     hours = deadline_hours(deadlines, ctx)
     mail_hours = deadline_hours([mail_deadline], ctx) if mail_deadline else None
     handle = ctx.me.partition("@")[0]
