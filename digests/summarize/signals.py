@@ -46,6 +46,8 @@ _OWNERSHIP = re.compile(
     r"repo|repository|cluster|database|server|site|certificate|commit|pr|pull request|branch|"
     r"payment|invoice|approval|review|sign-?off)|you'?re the registrant|you triggered|"
     r"(last )?modified by you|you are the owner|"
+    r"(job|script|pipeline|integration|sync|export|import|migration|report|workflow|feed) "
+    r"(that )?you (set up|built|wrote|configured|deployed|maintain|created)|"
     r"your direct reports|as (the )?(approver|owner|registrant|admin)|votre compte|"
     r"ihr konto|dein konto|su cuenta|tu cuenta)\b",
     re.IGNORECASE,
@@ -69,7 +71,8 @@ _MARKETING = re.compile(
     r"\b(?:\d+ ?% off|sale\b|discount|deals?\b|offer\b|upgrade (?:now|today|to)|"
     r"unlock\b|limited[- ]time|last chance|ends (?:tonight|at midnight|soon|today)|"
     r"don'?t miss|exclusive\b|shop\b|save (?:\d|up to)|black friday|cyber monday|"
-    r"coupon|promo(?:tional)?\b(?! case| packet)|webinar|free (?:trial|shipping)|pro plan|premium\b|"
+    r"coupon|promo(?:tional)?\b(?! case| packet)|webinar|free (?:trial|shipping)|pro plan|"
+    r"premium\b|"
     r"subscribe\b|buy now|order now|register now)",
     re.IGNORECASE,
 )

@@ -225,3 +225,16 @@ def test_the_floor_lifts_a_persons_note_the_model_reads_as_low():
     )
     listed = classify_urgency(signals | {"many_recipients": 1.0}, no_one, leaning_low)
     assert listed[0] == Urgency.LOW
+
+
+def test_a_job_you_set_up_that_fails_is_yours():
+    signals = features_for(
+        parsed(
+            "Hi Marcus,\n\nThe nightly mapping job you set up has failed three nights in a row, "
+            "and my team is hand-entering results. Can you get it running again?",
+            subject="Nightly mapping job failing",
+            sender="Denise Carter <denise@hospital.example>",
+        ),
+        CONTEXT,
+    )
+    assert signals.get("consequence_owned") == 1.0
