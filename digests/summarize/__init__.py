@@ -97,6 +97,7 @@ def _read(
         # A colleague writing through a tool or to a team list asks like a person: the
         # urgency weighs their asks, while the digest's action items stay the tool's.
         asks = find_action_items(message, ctx.zone, automated=False, me=ctx.me)
+        items = asks
     signals = compute_signals(
         message,
         asks,
