@@ -59,6 +59,11 @@ NOT_ASK = re.compile(
     # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
     r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
+    # "If you'd like to swap weeks, add a note": the reader's choice, not an ask
+    r"^(?:if you(?:'d like| would like| prefer| wish| fancy)|if you(?:'re| are) interested|"
+    r"si (?:tu veux|vous voulez|vous le souhaitez|tu le souhaites|[çc]a te dit)|"
+    r"si (?:quieres|lo prefieres|te apetece|os apetece|le apetece)|"
+    r"(?:wenn|falls) (?:du magst|du möchtest|du willst|sie möchten|ihr mögt|ihr wollt))\b|"
     # "If payment has already been made, please send the reference": for the case it is done
     r"\bif\b(?![^,.;:]{0,50}\b(?:not|\w+n't|yet)\b)[^,.;:]{0,50}\balready\b|"
     r"manage (?:your )?preferences|do not share this|notify the sender|"
