@@ -43,6 +43,7 @@ from digests.summarize.cues import (
 )
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.german import german_ask
+from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
     MailDates,
@@ -179,7 +180,9 @@ def find_action_items(
                 or (
                     answer_text(part, asker)
                     if question
-                    else action_text(conditional_ask(part, asker) or part, asker)
+                    else action_text(
+                        conditional_ask(part, asker) or indirect_ask(part, asker) or part, asker
+                    )
                 )
             )
             text = do_it(text, before[:-1])

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from digests.summarize.conditions import conditional_ask
+from digests.summarize.indirect import indirect_ask
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
@@ -146,7 +147,7 @@ def is_ask(sentence: str) -> bool:
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
-    return bool(asked or conditional)
+    return bool(asked or conditional or indirect_ask(sentence, ""))
 
 
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

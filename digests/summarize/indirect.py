@@ -1,0 +1,131 @@
+"""Asks worded as something else: a recommendation, a need, a wish, a reminder of what is undone.
+
+"Worth reading the comments before our 1:1" recommends reading them; "Need the questionnaire
+filled in ASAP" and "You're the only supervisor who hasn't yet indicated the holder" ask for
+the doing; "j'aimerais avoir ton avis sur la charte", "necesita tu firma", "échale un ojo"
+ask for an opinion, a signature, a review. Each is given as a request ("Please read ...") that
+``action_text`` words, or, in French and Spanish, as the infinitive the digest shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.romance import plain
+from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
+
+# "Worth reading X", "It's well worth checking X": not "worth noting that ...", which informs.
+_WORTH = re.compile(
+    r"^(?:(?:it'?s|it is|it would be|it'd be|it might be|might be|probably|definitely|could be)"
+    r"\s+)?(?:well |really |probably )?worth (?!(?:noting|mentioning|knowing|saying|pointing|"
+    r"remembering|keeping|bearing|adding|stressing|repeating|flagging|watching)\b)"
+    r"(?P<verb>[a-z]+ing)\b(?P<rest>[^;]*)",
+    re.IGNORECASE,
+)
+# "You still haven't submitted X", "You're the only supervisor who hasn't yet indicated X".
+_NOT_YET = re.compile(
+    r"^(?:(?:it )?(?:looks|seems) like |i (?:see|noticed) (?:that )?)?you(?:'re| are) "
+    r"(?:the (?:only|last) (?:[\w-]+ ){1,2}|one of the (?:few|last) (?:[\w-]+ ){1,2})(?:who|that) "
+    r"(?:still )?(?:has|have)(?:n't| not) (?:yet )?(?P<done>[a-z]+ed|sent|paid|done)\b"
+    r"(?P<rest>[^;]*)|"
+    r"^(?:(?:it )?(?:looks|seems) like |i (?:see|noticed) (?:that )?)?you (?:still )?"
+    r"(?:haven't|have not) (?:yet )?(?P<done2>[a-z]+ed|sent|paid)\b(?P<rest2>[^;]*)",
+    re.IGNORECASE,
+)
+# "Need the questionnaire filled in ASAP", "We'll need the contract signed by Friday".
+_NEED_DONE = re.compile(
+    r"^(?:(?:i|we)(?:'ll| will|'d| would)? )?(?:really |still |also )?need "
+    r"(?P<what>(?:the|your|this|that|these|those|both|all) [^.!?;]{2,80}?) "
+    r"(?P<done>filled in|filled out|completed|signed off|signed|approved|reviewed|sent over|sent|"
+    r"submitted|updated|fixed|booked|checked|finished|done)\b(?P<rest>[^;]*)",
+    re.IGNORECASE,
+)
+# "j'aimerais avoir ton avis sur X", "il a besoin de ta signature", "necesita tu firma",
+# "me gustaría saber tu opinión sobre X": the thing wanted says what to do.
+_WISH = re.compile(
+    r"\b(?:j'aimerais|je voudrais|nous aimerions|(?:j'ai|il a|elle a|on a|nous avons) besoin de|"
+    r"il (?:me|nous) faut|me gustar[ií]a|nos gustar[ií]a|quisiera|necesit[ao]n?|necesitamos|"
+    r"quiero|queremos|quieren?)\s+"
+    r"(?:(?:avoir|conna[iî]tre|savoir|recevoir|tener|saber|conocer|contar con)\s+)?"
+    r"(?P<whose>ton|ta|tes|votre|vos|tu|su|vuestr[oa])\s+(?P<noun>avis|retour|accord|"
+    r"validation|feu vert|signature|r[ée]ponse|d[ée]cision|confirmation|firma|aprobaci[óo]n|"
+    r"visto bueno|opini[óo]n|respuesta|decisi[óo]n|confirmaci[óo]n|valoraci[óo]n|feedback|ok)\b"
+    r"(?P<rest>[^.;:?!]*)",
+    re.IGNORECASE,
+)
+# What each wanted thing asks for, in French ("ton avis") and in Spanish ("tu opinión").
+_FRENCH_WISH = {
+    "avis": "Donner {whose} avis",
+    "retour": "Donner {whose} avis",
+    "opinion": "Donner {whose} avis",
+    "accord": "Valider",
+    "validation": "Valider",
+    "feu vert": "Valider",
+    "ok": "Valider",
+    "signature": "Signer",
+    "reponse": "Répondre à {asker}",
+    "decision": "Décider",
+    "confirmation": "Confirmer",
+    "feedback": "Donner {whose} avis",
+}
+_SPANISH_WISH = {
+    "firma": "Firmar",
+    "aprobacion": "Aprobar",
+    "visto bueno": "Aprobar",
+    "ok": "Aprobar",
+    "opinion": "Dar {whose} opinión",
+    "valoracion": "Dar {whose} opinión",
+    "feedback": "Dar feedback a {asker}",
+    "respuesta": "Responder a {asker}",
+    "decision": "Decidir",
+    "confirmacion": "Confirmar",
+}
+# What the opinion or signature is on: "... sur la charte graphique", "... sobre el plan".
+_ABOUT = re.compile(r"^\s*(?:sur|concernant|à propos de|pour|sobre|acerca de|para|de)\s+\S.*$")
+# "Échale un ojo", "écha un vistazo", "jette un œil": look it over.
+_LOOK = re.compile(
+    r"\b(?:[ée]chale|[ée]chales|[ée]chadle|[ée]chele|[ée]cha) un (?:ojo|vistazo)\b"
+    r"(?: (?:a|al) (?P<what>[^,.;]+))?|"
+    r"\b(?:jette|jetez|jetons) un (?:(?:petit )?coup d'|)(?:œil|oeil)\b(?: (?:à|au|aux) "
+    r"(?P<quoi>[^,.;]+))?",
+    re.IGNORECASE,
+)
+CUE = re.compile(
+    r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|\bneed (?:the|your|this|that|these|"
+    r"those|both|all)\b|j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
+    r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|un (?:petit )?(?:coup d')?"
+    r"(?:œil|oeil)\b",
+    re.IGNORECASE,
+)
+
+
+def indirect_ask(sentence: str, asker: str) -> str:
+    """The request an indirect ask makes ("Please read the comments"), or ""."""
+    text = sentence.strip()
+    if not CUE.search(text):
+        return ""
+    if worth := _WORTH.match(text):
+        verb = base_form(worth.group("verb"))
+        return f"Please {verb}{worth.group('rest')}" if IMPERATIVE.fullmatch(verb) else ""
+    if undone := _NOT_YET.match(text):
+        done = undone.group("done") or undone.group("done2")
+        rest = undone.group("rest") if undone.group("done") else undone.group("rest2")
+        rest = re.sub(r"\s+yet\b", "", rest)
+        return f"Please {base_verb(done).lower()}{rest}"
+    if need := _NEED_DONE.match(text):
+        verb = base_verb(need.group("done"))
+        return f"Please {verb.lower()} {need.group('what')}{need.group('rest')}"
+    if wish := _WISH.search(text):
+        noun, whose = plain(wish.group("noun")), wish.group("whose").lower()
+        table = _FRENCH_WISH if whose in {"ton", "ta", "tes", "votre", "vos"} else _SPANISH_WISH
+        if noun not in table:
+            return ""
+        verb = table[noun].format(whose=whose, asker=asker or "")
+        verb = re.sub(r"\s+(?:à|a)\s*$", "", verb)
+        about = _ABOUT.match(wish.group("rest"))
+        return f"{verb} {about.group(0).strip()}" if about else verb
+    if look := _LOOK.search(text):
+        spanish = re.search(r"ojo|vistazo", look.group(0), re.IGNORECASE)
+        what = look.group("what") or look.group("quoi") or ""
+        return f"{'Revisar' if spanish else 'Relire'} {what}".strip()
+    return ""
