@@ -33,6 +33,7 @@ ASK = re.compile(
     r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
+    r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
     # "Puede firmarlo", "Falta solo tu validación", "Si no tengo tu OK antes de las 14:00"
     r"puede \w+?(?:lo|la|los|las|me)|falta (?:\w+ )?(?:tu|su|vuestra) |"
     r"si no (?:tengo|recibo|tenemos) (?:tu|su|vuestra) |"

@@ -49,7 +49,8 @@ _STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "si
 _PARTICLES = ("durch", "ein", "an", "frei", "aus", "vor", "um", "hoch", "zu", "weiter", "drüber")
 _WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
 _GERMAN = re.compile(
-    r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest)\b"
+    r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest|ich|wir|deine|"
+    r"für|nicht|ist|oder|aber)\b"
 )
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
 
@@ -67,10 +68,41 @@ def _infinitive(words: list[str]) -> str:
     return next((v for v in (f"{particle}{base}", base) if v in _VERBS), "")
 
 
+# "Ich brauche von dir bis 20 Uhr die Entscheidung", "ich hätte gern deine Meinung", "Das Amt
+# braucht deine Unterschrift": the thing wanted says what to do.
+_WANTED = re.compile(
+    r"\b(?:brauche|brauchen|braucht|bräuchte|bräuchten|benötige|benötigen|benötigt|"
+    r"hätte gerne?|hätten gerne?|wüsste gerne?|möchte|möchten)\b[^.:;?!]*?"
+    r"\b(?:deine|dein|ihre|ihr|eure|euer|die|das|den)\s+(?P<noun>Entscheidung|Freigabe|OK|Okay|"
+    r"Go|Zustimmung|Meinung|Einschätzung|Rückmeldung|Antwort|Unterschrift|Zusage|Bestätigung|"
+    r"Feedback)\b",
+    re.IGNORECASE,
+)
+_WANTED_VERBS = {
+    "entscheidung": "Decide",
+    "freigabe": "Approve it",
+    "ok": "Approve it",
+    "okay": "Approve it",
+    "go": "Approve it",
+    "zustimmung": "Approve it",
+    "meinung": "Give {asker} your opinion",
+    "einschätzung": "Give {asker} your opinion",
+    "feedback": "Give {asker} your feedback",
+    "rückmeldung": "Reply to {asker}",
+    "antwort": "Reply to {asker}",
+    "unterschrift": "Sign it",
+    "zusage": "Confirm it",
+    "bestätigung": "Confirm it",
+}
+
+
 def german_ask(sentence: str, asker: str) -> str:
     """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
     if len(_GERMAN.findall(sentence.lower())) < 2:
         return ""
+    if wanted := _WANTED.search(sentence):
+        who = asker or "them"
+        return _WANTED_VERBS[wanted.group("noun").lower()].format(asker=who).replace(" them ", " ")
     clause = re.split(r"[,;:?!.(]|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
     words = [w.lower() for w in _WORD.findall(clause)]
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
