@@ -34,6 +34,7 @@ ASK = re.compile(
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
+    r"(?:ich|wir) (?:bräuchte|bräuchten|benötige|benötigen)|(?:bräuchte|bräuchten) (?:ich|wir)|"
     # "Puede firmarlo", "Falta solo tu validación", "Si no tengo tu OK antes de las 14:00"
     r"puede \w+?(?:lo|la|los|las|me)|falta (?:\w+ )?(?:tu|su|vuestra) |"
     r"si no (?:tengo|recibo|tenemos) (?:tu|su|vuestra) |"
@@ -99,7 +100,7 @@ BY_REPLYING = re.compile(
 QUOTED = re.compile(r"^[\"\u201c\u201e\u00ab\u2018']")
 INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
-    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
+    r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
     r"follow-?ups|to-?dos)[^:]*:$",
     re.IGNORECASE,

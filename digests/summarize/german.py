@@ -73,11 +73,20 @@ def _infinitive(words: list[str]) -> str:
 _WANTED = re.compile(
     r"\b(?:brauche|brauchen|braucht|bräuchte|bräuchten|benötige|benötigen|benötigt|"
     r"hätte gerne?|hätten gerne?|wüsste gerne?|möchte|möchten)\b[^.:;?!]*?"
-    r"\b(?:deine|dein|ihre|ihr|eure|euer|die|das|den)\s+(?P<noun>Entscheidung|Freigabe|OK|Okay|"
-    r"Go|Zustimmung|Meinung|Einschätzung|Rückmeldung|Antwort|Unterschrift|Zusage|Bestätigung|"
-    r"Feedback)\b",
+    r"\b(?:deine|dein|ihre|ihr|eure|euer|die|das|den|eine|ein)\s+(?P<noun>Entscheidung|Freigabe|OK|"
+    r"Okay|Go|Zustimmung|Meinung|Einschätzung|Rückmeldung|Antwort|Unterschrift|Zusage|Bestätigung|"
+    r"Feedback)\b(?:,? (?:dazu|darüber|darauf),?)?(?P<whether>,? ob [^.;:?!]+)?",
     re.IGNORECASE,
 )
+# "... eine Entscheidung, ob wir den Rabatt halten": the question stays in German, and so does
+# the verb.
+_WHETHER_VERBS = {
+    "entscheidung": "Entscheiden",
+    "meinung": "Meinung abgeben",
+    "einschätzung": "Einschätzung abgeben",
+    "rückmeldung": "Rückmeldung geben",
+    "antwort": "Antworten",
+}
 _WANTED_VERBS = {
     "entscheidung": "Decide",
     "freigabe": "Approve it",
@@ -101,6 +110,9 @@ def german_ask(sentence: str, asker: str) -> str:
     if len(_GERMAN.findall(sentence.lower())) < 2:
         return ""
     if wanted := _WANTED.search(sentence):
+        noun, whether = wanted.group("noun").lower(), wanted.group("whether")
+        if whether and noun in _WHETHER_VERBS:
+            return f"{_WHETHER_VERBS[noun]}, {whether.strip(' ,')}"
         who = asker or "them"
         return _WANTED_VERBS[wanted.group("noun").lower()].format(asker=who).replace(" them ", " ")
     clause = re.split(r"[,;:?!.(]|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
