@@ -48,7 +48,8 @@ ASK = re.compile(
     r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
     r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
     r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
-    r"(?<![\w ])(?:dime|dinos|decidme|av[ií]same)|dis-moi|dites-moi|sag mir|sagen sie mir|"
+    r"(?:(?<![\w ])|(?<=, ))(?:dime|dinos|decidme|av[ií]same|avisadme)|"
+    r"dis-moi|dites-moi|sag mir|sagen sie mir|"
     r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
     re.IGNORECASE,
 )
