@@ -20,7 +20,10 @@ from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
+    r"we need(?! to\b)|"
+    r"(?<![\w,] )(?:i|we)(?:'ll| will| would|'d)? (?:also|still|really|urgently) "
+    r"need(?! to\b| you\b)|"
+    r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
     r"make sure|"
     r"don'?t forget|remember to|let me know|let \w+ know|"
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
@@ -63,6 +66,8 @@ NOT_ASK = re.compile(
     # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
     r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
+    # "Marta told me to make sure people open it": an instruction the sender was given
+    r"\b(?:told|asked) (?:me|us) to (?![^.]*\byou\b)|"
     # "If you'd like to swap weeks, add a note": the reader's choice, not an ask
     r"^(?:if you(?:'d like| would like| prefer| wish| fancy)|if you(?:'re| are) interested|"
     r"si (?:tu veux|vous voulez|vous le souhaitez|tu le souhaites|[çc]a te dit)|"

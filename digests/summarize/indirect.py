@@ -40,6 +40,14 @@ _NEED_DONE = re.compile(
     r"submitted|updated|fixed|booked|checked|finished|done)\b(?P<rest>[^;]*)",
     re.IGNORECASE,
 )
+# "We need every department head's input on two things: ...": the reader is one of them.
+_GROUP_NEED = re.compile(
+    r"^(?:(?:for|on|about) [^,]{3,60},?\s+)?(?:i|we)(?:'ll| will|'d| would)? (?:also |still )?need "
+    r"(?:everyone's|everybody's|(?:every|each|all) (?:[\w-]+ ){0,2}?[\w-]+s?'s?) "
+    r"(?P<what>input|feedback|numbers|figures|estimates?|updates?|availability|answers?|"
+    r"comments|thoughts|votes?|plans?|forecasts?)\b(?P<rest>[^;]*)",
+    re.IGNORECASE,
+)
 # "j'aimerais avoir ton avis sur X", "il a besoin de ta signature", "necesita tu firma",
 # "me gustaría saber tu opinión sobre X": the thing wanted says what to do.
 _WISH = re.compile(
@@ -91,8 +99,9 @@ _LOOK = re.compile(
     re.IGNORECASE,
 )
 CUE = re.compile(
-    r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|\bneed (?:the|your|this|that|these|"
-    r"those|both|all)\b|j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
+    r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
+    r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
+    r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
     r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|un (?:petit )?(?:coup d')?"
     r"(?:œil|oeil)\b",
     re.IGNORECASE,
@@ -112,6 +121,9 @@ def indirect_ask(sentence: str, asker: str) -> str:
         rest = undone.group("rest") if undone.group("done") else undone.group("rest2")
         rest = re.sub(r"\s+yet\b", "", rest)
         return f"Please {base_verb(done).lower()}{rest}"
+    if group := _GROUP_NEED.match(text):
+        who = f" {asker}" if asker else ""
+        return f"Send{who} your {group.group('what').lower()}{group.group('rest')}"
     if need := _NEED_DONE.match(text):
         verb = base_verb(need.group("done"))
         return f"Please {verb.lower()} {need.group('what')}{need.group('rest')}"
