@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 
 from digests.summarize.conditions import conditional_ask
+from digests.summarize.frames import unframe
+from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
@@ -53,7 +55,9 @@ ASK = re.compile(
     r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
     r"(?:(?<![\w ])|(?<=, ))(?:dime|dinos|decidme|av[ií]same|avisadme)|"
     r"dis-moi|dites-moi|sag mir|sagen sie mir|"
-    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
+    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid|"
+    # "Envoie-moi le rapport", "Mándame las cifras": an imperative with its pronoun
+    r"^[a-zàâçéèêëîïôûù]{3,}-(?:moi|nous)|^(?:por favor,?\s*)?[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
@@ -136,7 +140,9 @@ def only_a_question(sentence: str) -> bool:
     """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
     text = strip_greeting(sentence).lower()
     imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
-    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
+    asked = imperative or bool(_ASK_LOW.search(text))
+    # "Is there any way you could cover Saturday?", "¿Te importaría revisarlo?": a request.
+    return bool(_YOU_QUESTION_LOW.search(text)) and not asked and not unframe(text, "")
 
 
 @lru_cache(maxsize=512)
@@ -155,7 +161,7 @@ def is_ask(sentence: str) -> bool:
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
-    return bool(asked or conditional or indirect_ask(sentence, ""))
+    return bool(asked or conditional or indirect_ask(sentence, "") or german_request(sentence))
 
 
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

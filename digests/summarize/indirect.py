@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.frames import unframe
 from digests.summarize.romance import plain
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 
@@ -110,6 +111,8 @@ CUE = re.compile(
 
 def indirect_ask(sentence: str, asker: str) -> str:
     """The request an indirect ask makes ("Please read the comments"), or ""."""
+    if framed := unframe(sentence, asker):
+        return framed
     text = sentence.strip()
     if not CUE.search(text):
         return ""
