@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form
 
 # English frames followed by the verb of the request.
@@ -94,13 +95,16 @@ _TELL_WHETHER = re.compile(
     r"(?P<rest>(?:si|quand|quel|quelle|ce que|cu[aá]ndo|qu[eé]|c[oó]mo)\b.*)$",
     re.IGNORECASE,
 )
-CUE = re.compile(
-    r"\b(?:chance|any way|hoping|want to|should|have to|required|requested|asked|expected|ask|"
-    r"like you|want you|on you|up to you|action|to-?do|next step|reminder|mind|waiting|need your|"
-    r"laisse|compte sur|oubli|pense|dois|devez|devrais|devriez|serait|tienes|ten[eé]is|tiene|"
-    r"debes|deber|acu[ée]rdate|acordaos|olvid|cuento|contamos|importar|faut|faudrait|aimerais|"
-    r"voudrais|falta|ser[ií]a|gustar|quiero|querr|diras|dis|direz|dites|dir[aá]s)",
-    re.IGNORECASE,
+CUE = Caseless(
+    re.compile(
+        r"\b(?:chance|any way|hoping|want to|should|have to|required|requested|asked|expected|"
+        r"ask|like you|want you|on you|up to you|action|to-?do|next step|reminder|mind|waiting|"
+        r"need your|"
+        r"laisse|compte sur|oubli|pense|dois|devez|devrais|devriez|serait|tienes|ten[eé]is|tiene|"
+        r"debes|deber|acu[ée]rdate|acordaos|olvid|cuento|contamos|importar|faut|faudrait|aimerais|"
+        r"voudrais|falta|ser[ií]a|gustar|quiero|querr|diras|dis|direz|dites|dir[aá]s)",
+        re.IGNORECASE,
+    )
 )
 
 

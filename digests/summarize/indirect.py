@@ -13,6 +13,7 @@ import re
 
 from digests.summarize.frames import unframe
 from digests.summarize.romance import plain
+from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 
 # "Worth reading X", "It's well worth checking X": not "worth noting that ...", which informs.
@@ -99,13 +100,15 @@ _LOOK = re.compile(
     r"(?P<quoi>[^,.;]+))?",
     re.IGNORECASE,
 )
-CUE = re.compile(
-    r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
-    r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
-    r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
-    r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|un (?:petit )?(?:coup d')?"
-    r"(?:œil|oeil)\b",
-    re.IGNORECASE,
+CUE = Caseless(
+    re.compile(
+        r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
+        r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
+        r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
+        r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|"
+        r"un (?:petit )?(?:coup d')?(?:œil|oeil)\b",
+        re.IGNORECASE,
+    )
 )
 
 
