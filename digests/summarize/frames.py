@@ -146,6 +146,8 @@ def unframe(sentence: str, asker: str) -> str:
         return f"{lead} {tell.group('rest')}"
     if frame := _INFINITIVE_FRAME.match(text):
         verb = frame.group("verb").lower().replace("ír", "ir")
+        if verb in {"être", "avoir", "estar", "ser", "haber"}:
+            return ""  # "Tu dois être fatigué": a guess, not a request
         return f"{verb.capitalize()}{frame.group('rest')}".strip()
     if frame := _SUBJUNCTIVE_FRAME.match(text):
         if frame.group("verb").lower() in _BEING:

@@ -126,3 +126,46 @@ def test_a_german_want_of_a_decision_or_an_opinion():
     assert texts(opinion, subject="Keycloak oder Auth0?", sender="Simone Keller <s@x.example>") == [
         "Give Simone your opinion (re: Keycloak oder Auth0?)"
     ]
+
+
+def test_english_request_frames_leave_the_request():
+    assert texts("Hi,\n\nI was hoping you could review the contract today.\n\nDana") == [
+        "Review the contract"
+    ]
+    assert texts("Hi,\n\nAction for you: update the runbook by Friday.\n\nDana") == [
+        "Update the runbook"
+    ]
+    assert texts("Hi,\n\nIs there any way you could cover my shift on Saturday?\n\nDana") == [
+        "Cover my shift on Saturday"
+    ]
+    assert texts("Hi,\n\nYou're required to complete the compliance training.\n\nDana") == [
+        "Complete the compliance training"
+    ]
+    assert not is_ask("You should get an email from HR tomorrow.")
+    assert not is_ask("Just a reminder that the office is closed on Monday.")
+
+
+def test_french_and_spanish_frames_give_the_infinitive():
+    assert texts("Salut,\n\nIl faudrait que tu signes le contrat avant vendredi.\n\nThéo") == [
+        "Signer le contrat"
+    ]
+    assert texts("Salut,\n\nJe compte sur toi pour envoyer les chiffres.\n\nThéo") == [
+        "Envoyer les chiffres"
+    ]
+    assert texts("Hola,\n\nHace falta que firmes el contrato antes del viernes.\n\nMarta") == [
+        "Firmar el contrato"
+    ]
+    assert texts("Hola,\n\n¿Te importaría revisar el contrato?\n\nMarta") == ["Revisar el contrato"]
+    assert not is_ask("Tu dois être fatigué après ce voyage.")
+    assert not is_ask("Me gustaría que estuvieras tú para defenderla.")
+
+
+def test_german_frames_and_an_imperative_first_are_asks():
+    sender = "Katrin Schulz <k@x.example>"
+    assert texts("Hallo,\n\nSchick mir die Folien bis morgen.\n\nKatrin", sender=sender) == [
+        "Send Katrin it"
+    ]
+    framed = "Hallo,\n\nDenk dran, die Reisekosten bis Freitag einzureichen.\n\nKatrin"
+    assert is_ask(framed.split("\n\n")[1])
+    assert not is_ask("Anruf von Herrn Lindner heute um 10.")
+    assert not is_ask("Denk dran, wir haben morgen frei.")
