@@ -40,6 +40,7 @@ ASK = re.compile(
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
     r"(?:ich|wir) (?:bräuchte|bräuchten|benötige|benötigen)|(?:bräuchte|bräuchten) (?:ich|wir)|"
+    r"(?:freue mich|freuen uns|warte|warten) auf (?:dein|deine|ihr|ihre|eure|euer)|"
     # "Puede firmarlo", "Falta solo tu validación", "Si no tengo tu OK antes de las 14:00"
     r"puede \w+?(?:lo|la|los|las|me)|falta (?:\w+ )?(?:tu|su|vuestra) |"
     r"si no (?:tengo|recibo|tenemos) (?:tu|su|vuestra) |"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.sentences import Caseless
-from digests.summarize.verbs import IMPERATIVE, base_form
+from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 
 # English frames followed by the verb of the request.
 _ENGLISH = re.compile(
@@ -32,7 +32,32 @@ _ENGLISH = re.compile(
 _MIND = re.compile(r"^(?:do you )?mind (?P<verb>\w+ing)\b(?P<rest>.*)$", re.IGNORECASE)
 # "Still waiting on your sign-off for the SOW", "Need your OK on the budget": a need said short.
 _WAITING = re.compile(
-    r"^(?:(?:i'm|i am|we're|we are) )?(?:still )?(?:waiting (?:on|for)|need) your (?P<rest>.+)$",
+    r"^(?:(?:i'm|i am|we're|we are|and) )?(?:still |really )?(?:waiting (?:on|for)|need|awaiting|"
+    r"looking forward to|(?:i |we )?look forward to) your (?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# A closing wait for an answer: after an ask it only asks again.
+CLOSER = re.compile(
+    r"^(?:(?:i'm|i am|we're|we are|and) )?(?:still |really )?(?:waiting (?:on|for) your|"
+    r"awaiting your|looking forward to|(?:i |we )?look forward to|"
+    r"(?:je reste |nous restons )?dans l'attente|j'attends (?:ton|ta|tes|votre|vos)|"
+    r"(?:quedo|quedamos) (?:a la espera|atent[oa]s?)|espero (?:tus?|sus?) |"
+    r"(?:ich freue mich|wir freuen uns|ich warte|wir warten) auf)",
+    re.IGNORECASE,
+)
+# "Your approval is needed by Friday", "Your input on the pricing would be much appreciated".
+_YOURS_NEEDED = re.compile(
+    r"^your (?P<what>(?:approval|sign-?off|signature|ok|okay|go-ahead|input|feedback|review|"
+    r"comments|thoughts|decision|answer|confirmation)(?: (?:on|for|of|to) [^,;]+?)?) "
+    r"(?:is|are|would be|will be|'d be) (?:(?:still |urgently )?(?:needed|required|requested)|"
+    r"(?:(?:very|much|really|greatly|most) )?(?:appreciated|welcome|helpful|valuable))\b"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "Your timesheet needs to be submitted by Friday": the doing is asked.
+_YOURS_DONE = re.compile(
+    r"^your (?P<what>[\w' -]{2,50}?) (?:needs|has|must|will need) (?:to )?be (?P<done>[a-z]+ed|"
+    r"sent|paid|done|signed off|filled in|filled out)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Verbs a frame may wrap that tell what will happen, not what to do: "You should get an email".
@@ -99,7 +124,7 @@ CUE = Caseless(
     re.compile(
         r"\b(?:chance|any way|hoping|want to|should|have to|required|requested|asked|expected|"
         r"ask|like you|want you|on you|up to you|action|to-?do|next step|reminder|mind|waiting|"
-        r"need your|"
+        r"need your|awaiting|looking forward|look forward|your|"
         r"laisse|compte sur|oubli|pense|dois|devez|devrais|devriez|serait|tienes|ten[eé]is|tiene|"
         r"debes|deber|acu[ée]rdate|acordaos|olvid|cuento|contamos|importar|faut|faudrait|aimerais|"
         r"voudrais|falta|ser[ií]a|gustar|quiero|querr|diras|dis|direz|dites|dir[aá]s)",
@@ -140,6 +165,11 @@ def unframe(sentence: str, asker: str) -> str:
         return f"Please {verb}{mind.group('rest')}" if IMPERATIVE.fullmatch(verb) else ""
     if waiting := _WAITING.match(text):
         return f"I need your {waiting.group('rest')}"
+    if needed := _YOURS_NEEDED.match(text):
+        return f"I need your {needed.group('what')}{needed.group('rest')}"
+    if done := _YOURS_DONE.match(text):
+        verb = base_verb(done.group("done")).lower()
+        return f"Please {verb} your {done.group('what')}{done.group('rest')}"
     if tell := _TELL_WHETHER.match(text):
         spanish = tell.group(0).lower().startswith(("ya ", "me "))
         lead = f"Decir a {asker or 'ellos'}" if spanish else f"Dire à {asker or 'eux'}"

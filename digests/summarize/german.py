@@ -128,6 +128,7 @@ def _infinitive(words: list[str]) -> str:
 # braucht deine Unterschrift": the thing wanted says what to do.
 _WANTED = re.compile(
     r"\b(?:brauche|brauchen|braucht|bräuchte|bräuchten|benötige|benötigen|benötigt|"
+    r"freue mich auf|freuen uns auf|warte auf|warten auf|"
     r"hätte gerne?|hätten gerne?|wüsste gerne?|möchte|möchten)\b[^.:;?!]*?"
     r"\b(?:deine|dein|ihre|ihr|eure|euer|die|das|den|eine|ein)\s+(?P<noun>Entscheidung|Freigabe|OK|"
     r"Okay|Go|Zustimmung|Meinung|Einschätzung|Rückmeldung|Antwort|Unterschrift|Zusage|Bestätigung|"

@@ -55,11 +55,15 @@ _GROUP_NEED = re.compile(
 _WISH = re.compile(
     r"\b(?:j'aimerais|je voudrais|nous aimerions|(?:j'ai|il a|elle a|on a|nous avons) besoin de|"
     r"il (?:me|nous) faut|me gustar[ií]a|nos gustar[ií]a|quisiera|necesit[ao]n?|necesitamos|"
-    r"quiero|queremos|quieren?)\s+"
+    r"quiero|queremos|quieren?|"
+    # a closing wait: "Dans l'attente de ton retour", "Quedo a la espera de tu respuesta"
+    r"j'attends|nous attendons|dans l'attente de|quedo a la espera de|quedamos a la espera de|"
+    r"espero|esperamos|quedo atent[oa] a|quedamos atent[oa]s a)\s+"
     r"(?:(?:avoir|conna[iî]tre|savoir|recevoir|tener|saber|conocer|contar con)\s+)?"
-    r"(?P<whose>ton|ta|tes|votre|vos|tu|su|vuestr[oa])\s+(?P<noun>avis|retour|accord|"
-    r"validation|feu vert|signature|r[ée]ponse|d[ée]cision|confirmation|firma|aprobaci[óo]n|"
-    r"visto bueno|opini[óo]n|respuesta|decisi[óo]n|confirmaci[óo]n|valoraci[óo]n|feedback|ok)\b"
+    r"(?P<whose>ton|ta|tes|votre|vos|tus?|sus?|vuestr[oa]s?)\s+(?P<noun>avis|retours?|accord|"
+    r"validation|feu vert|signature|r[ée]ponse|d[ée]cision|confirmation|commentaires|firma|"
+    r"aprobaci[óo]n|visto bueno|opini[óo]n|respuesta|decisi[óo]n|confirmaci[óo]n|valoraci[óo]n|"
+    r"comentarios|feedback|ok)\b"
     r"(?P<rest>[^.;:?!]*)",
     re.IGNORECASE,
 )
@@ -67,6 +71,8 @@ _WISH = re.compile(
 _FRENCH_WISH = {
     "avis": "Donner {whose} avis",
     "retour": "Donner {whose} avis",
+    "retours": "Donner {whose} avis",
+    "commentaires": "Donner {whose} avis",
     "opinion": "Donner {whose} avis",
     "accord": "Valider",
     "validation": "Valider",
@@ -85,6 +91,7 @@ _SPANISH_WISH = {
     "ok": "Aprobar",
     "opinion": "Dar {whose} opinión",
     "valoracion": "Dar {whose} opinión",
+    "comentarios": "Dar {whose} opinión",
     "feedback": "Dar feedback a {asker}",
     "respuesta": "Responder a {asker}",
     "decision": "Decidir",
@@ -105,7 +112,8 @@ CUE = Caseless(
         r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
         r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
-        r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|"
+        r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
+        r"espero|esperamos|atent[oa]|"
         r"un (?:petit )?(?:coup d')?(?:œil|oeil)\b",
         re.IGNORECASE,
     )
@@ -136,6 +144,9 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if wish := _WISH.search(text):
         noun, whose = plain(wish.group("noun")), wish.group("whose").lower()
         table = _FRENCH_WISH if whose in {"ton", "ta", "tes", "votre", "vos"} else _SPANISH_WISH
+        whose = {"ta": "ton", "tes": "ton", "vos": "votre", "tus": "tu", "sus": "su"}.get(
+            whose, whose
+        )
         if noun not in table:
             return ""
         verb = table[noun].format(whose=whose, asker=asker or "")

@@ -169,3 +169,23 @@ def test_german_frames_and_an_imperative_first_are_asks():
     assert is_ask(framed.split("\n\n")[1])
     assert not is_ask("Anruf von Herrn Lindner heute um 10.")
     assert not is_ask("Denk dran, wir haben morgen frei.")
+
+
+def test_a_wait_for_the_readers_answer_asks_for_it_unless_an_ask_came_before():
+    assert texts(
+        "Hi,\n\nAttached is the draft. Looking forward to your feedback on the draft."
+    ) == ["Give feedback on the draft"]
+    body = "Hi,\n\nCould you review the deck by Friday? Looking forward to your comments.\n\nDana"
+    assert texts(body) == ["Review the deck"]
+    assert texts(
+        "Hola,\n\nQuedo a la espera de tu respuesta.\n\nMarta", sender="Marta <m@x.es>"
+    ) == ["Responder a Marta"]
+
+
+def test_what_of_yours_is_needed_or_must_be_done_is_asked():
+    assert texts("Hi,\n\nYour signature is required on page 3 of the contract.\n\nDana") == [
+        "Sign page 3 of the contract"
+    ]
+    assert texts("Hi,\n\nYour timesheet needs to be submitted by Friday.\n\nDana") == [
+        "Submit your timesheet"
+    ]
