@@ -64,7 +64,11 @@ ASK = re.compile(
 # Asks that are really courtesy, instructions for later or boilerplate.
 NOT_ASK = re.compile(
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
-    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
+    r"don'?t hesitate|if you have (?:any )?questions|(?:wenn|falls) (?:du|sie|ihr) (?:noch )?"
+    r"fragen (?:hast|haben|habt)|bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
+    r"si (?:tu as|vous avez) (?:des|la moindre|une) question|en cas de question|"
+    r"si (?:tienes|tiene|ten[eé]is) (?:alguna |cualquier )?(?:duda|pregunta)|no dudes en|"
+    r"please (?:find|see (?:below|attached)|note|"
     r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
     r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
     r"no action (?:is )?(?:needed|required)|"
@@ -77,7 +81,8 @@ NOT_ASK = re.compile(
     r"^(?:if you(?:'d like| would like| prefer| wish| fancy)|if you(?:'re| are) interested|"
     r"si (?:tu veux|vous voulez|vous le souhaitez|tu le souhaites|[çc]a te dit)|"
     r"si (?:quieres|lo prefieres|te apetece|os apetece|le apetece)|"
-    r"(?:wenn|falls) (?:du magst|du möchtest|du willst|sie möchten|ihr mögt|ihr wollt))\b|"
+    r"(?:wenn|falls) (?:du|sie|ihr)\b[^,.]{0,80}?\b(?:magst|möchtest|willst|möchten|mögen|mögt|"
+    r"wollt|wollen)\s*,)|"
     # "If payment has already been made, please send the reference": for the case it is done
     r"\bif\b(?![^,.;:]{0,50}\b(?:not|\w+n't|yet)\b)[^,.;:]{0,50}\balready\b|"
     r"manage (?:your )?preferences|do not share this|notify the sender|"

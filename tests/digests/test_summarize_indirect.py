@@ -189,3 +189,9 @@ def test_what_of_yours_is_needed_or_must_be_done_is_asked():
     assert texts("Hi,\n\nYour timesheet needs to be submitted by Friday.\n\nDana") == [
         "Submit your timesheet"
     ]
+
+
+def test_a_german_choice_or_an_offer_of_help_with_questions_is_not_an_ask():
+    assert not is_ask("Wenn du jemanden befördern möchtest, markier die Zeile bitte gelb.")
+    assert not is_ask("Wenn du Fragen hast, melde dich bitte.")
+    assert not is_ask("Si tienes alguna duda, llámame.")
