@@ -93,7 +93,7 @@ _FRAME = re.compile(
 )
 # "Sag mir Bescheid, wenn ...", "Meld dich, sobald ...": tell the asker.
 _TELL = re.compile(
-    r"^(?:sag|sagt|gib|gebt|geben sie)(?: mir| uns)? (?:bitte )?bescheid\b|"
+    r"^(?:sag|sagt)(?: mir| uns)? (?:bitte )?bescheid\b(?!,? ob\b)|"
     r"^meld(?:e|et)? (?:dich|euch)\b",
     re.IGNORECASE,
 )
