@@ -23,6 +23,7 @@ _ENGLISH = re.compile(
     r"you(?:'re| are) (?:kindly )?(?:required|requested|asked|expected) to|"
     r"(?:i|we)(?:'d| would)? (?:kindly )?ask (?:that you|you to)|(?:can|may|could) i ask you to|"
     r"(?:i|we)(?:'d| would) like you to|i want you to|it(?:'s| is) (?:on|up to) you to|"
+    r"(?:(?:i|we)(?:'d| would) )?appreciate it if you (?:could|can|would)|"
     r"(?:action|action item|to-?do|next step)s?(?: for you| \(you\))?\s*:|"
     r"(?:just )?(?:a |one )?(?:quick |friendly |gentle |final |last )?reminder to)\s+"
     r"(?P<rest>.+)$",
@@ -60,6 +61,14 @@ _YOURS_DONE = re.compile(
     r"sent|paid|done|signed off|filled in|filled out)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Would appreciate a quick review of the deck": the act named as a noun.
+_APPRECIATE = re.compile(
+    r"^(?:(?:i|we)(?:'d| would) |would )(?:really |greatly )?appreciate (?:a|an|your) "
+    r"(?:quick |short |brief |final |second |careful )?(?P<noun>review|look|check|read|"
+    r"proofread|sanity check|sign-?off)(?: (?:of|at|on|over|through))? (?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_NOUN_VERBS = {"look": "review", "sign-off": "sign off", "signoff": "sign off"}
 # Verbs a frame may wrap that tell what will happen, not what to do: "You should get an email".
 _NOT_REQUESTS = frozenset(["get", "see", "receive", "hear", "have", "be", "find", "keep"])
 
@@ -124,7 +133,7 @@ CUE = Caseless(
     re.compile(
         r"\b(?:chance|any way|hoping|want to|should|have to|required|requested|asked|expected|"
         r"ask|like you|want you|on you|up to you|action|to-?do|next step|reminder|mind|waiting|"
-        r"need your|awaiting|looking forward|look forward|your|"
+        r"need your|appreciate|awaiting|looking forward|look forward|your|"
         r"laisse|compte sur|oubli|pense|dois|devez|devrais|devriez|serait|tienes|ten[eé]is|tiene|"
         r"debes|deber|acu[ée]rdate|acordaos|olvid|cuento|contamos|importar|faut|faudrait|aimerais|"
         r"voudrais|falta|ser[ií]a|gustar|quiero|querr|diras|dis|direz|dites|dir[aá]s)",
@@ -160,6 +169,9 @@ def unframe(sentence: str, asker: str) -> str:
         if IMPERATIVE.match(rest) and verb not in _NOT_REQUESTS:
             return f"Please {rest}"
         return ""
+    if noun := _APPRECIATE.match(text):
+        verb = noun.group("noun").lower()
+        return f"Please {_NOUN_VERBS.get(verb, verb)} {noun.group('rest')}"
     if mind := _MIND.match(text):
         verb = base_form(mind.group("verb"))
         return f"Please {verb}{mind.group('rest')}" if IMPERATIVE.fullmatch(verb) else ""

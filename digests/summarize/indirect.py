@@ -67,6 +67,17 @@ _WISH = re.compile(
     r"(?P<rest>[^.;:?!]*)",
     re.IGNORECASE,
 )
+# "Ton retour avant vendredi serait top", "Tu aprobación antes del viernes sería ideal".
+_WELCOME = re.compile(
+    r"^(?P<whose>ton|ta|tes|votre|vos|tus?|sus?|vuestr[oa]s?) (?P<noun>avis|retours?|accord|"
+    r"validation|feu vert|signature|commentaires|r[ée]ponse|firma|aprobaci[óo]n|visto bueno|"
+    r"opini[óo]n|"
+    r"respuesta|comentarios|feedback|ok)\b(?P<rest>[^,]{0,60}?) (?:serait|seraient|ser[ií]an?) "
+    r"(?:vraiment |muy |super |très )?(?:top|super|génial|parfait|idéal|précieux|bienvenue?s?|"
+    r"apprécié(?:e|s|es)?|ideal|genial|perfecto|estupendo|bienvenid[oa]s?|de gran ayuda|"
+    r"d'une grande aide|utile|útil)\b",
+    re.IGNORECASE,
+)
 # What each wanted thing asks for, in French ("ton avis") and in Spanish ("tu opinión").
 _FRENCH_WISH = {
     "avis": "Donner {whose} avis",
@@ -113,7 +124,7 @@ CUE = Caseless(
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
         r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
         r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
-        r"espero|esperamos|atent[oa]|"
+        r"espero|esperamos|atent[oa]|serait|seraient|ser[ií]a|"
         r"un (?:petit )?(?:coup d')?(?:œil|oeil)\b",
         re.IGNORECASE,
     )
@@ -141,7 +152,7 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if need := _NEED_DONE.match(text):
         verb = base_verb(need.group("done"))
         return f"Please {verb.lower()} {need.group('what')}{need.group('rest')}"
-    if wish := _WISH.search(text):
+    if wish := _WISH.search(text) or _WELCOME.match(text):
         noun, whose = plain(wish.group("noun")), wish.group("whose").lower()
         table = _FRENCH_WISH if whose in {"ton", "ta", "tes", "votre", "vos"} else _SPANISH_WISH
         whose = {"ta": "ton", "tes": "ton", "vos": "votre", "tus": "tu", "sus": "su"}.get(

@@ -195,3 +195,12 @@ def test_a_german_choice_or_an_offer_of_help_with_questions_is_not_an_ask():
     assert not is_ask("Wenn du jemanden befördern möchtest, markier die Zeile bitte gelb.")
     assert not is_ask("Wenn du Fragen hast, melde dich bitte.")
     assert not is_ask("Si tienes alguna duda, llámame.")
+
+
+def test_appreciation_of_a_review_and_a_welcome_answer_are_asks():
+    assert texts("Hi,\n\nWould appreciate a quick review of the pricing deck.\n\nDana") == [
+        "Review the pricing deck"
+    ]
+    assert texts(
+        "Salut,\n\nTa réponse avant vendredi serait top.\n\nThéo", sender="Théo <t@x.fr>"
+    ) == ["Répondre à Théo"]
