@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.frames import unframe
-from digests.summarize.romance import plain
+from digests.summarize.romance import participle_verb, plain
 from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 
@@ -32,6 +32,14 @@ _NOT_YET = re.compile(
     r"(?P<rest>[^;]*)|"
     r"^(?:(?:it )?(?:looks|seems) like |i (?:see|noticed) (?:that )?)?you (?:still )?"
     r"(?:haven't|have not) (?:yet )?(?P<done2>[a-z]+ed|sent|paid)\b(?P<rest2>[^;]*)",
+    re.IGNORECASE,
+)
+# "Tu n'as pas encore rempli le formulaire", "Todavía no has firmado el contrato".
+_NOT_YET_ROMANCE = re.compile(
+    r"\b(?:tu n'as|vous n'avez) (?:toujours )?pas (?:encore )?"
+    r"(?P<fr>[a-zéèêàâîôûç]+(?:é|i)s?)\b(?P<rest_fr>[^.;!?]*)|"
+    r"\b(?:todav[ií]a|a[úu]n) no (?:has|ha|hab[eé]is|han) "
+    r"(?P<es>[a-záéíóúñ]+(?:ado|ido|ito|cho)s?)\b(?P<rest_es>[^.;!?]*)",
     re.IGNORECASE,
 )
 # "Need the questionnaire filled in ASAP", "We'll need the contract signed by Friday".
@@ -124,7 +132,8 @@ CUE = Caseless(
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
         r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
         r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
-        r"espero|esperamos|atent[oa]|serait|seraient|ser[ií]a|"
+        r"espero|esperamos|atent[oa]|serait|seraient|ser[ií]a|pas encore|toujours pas|"
+        r"todav[ií]a no|a[úu]n no|"
         r"un (?:petit )?(?:coup d')?(?:œil|oeil)\b",
         re.IGNORECASE,
     )
@@ -149,6 +158,12 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if group := _GROUP_NEED.match(text):
         who = f" {asker}" if asker else ""
         return f"Send{who} your {group.group('what').lower()}{group.group('rest')}"
+    if romance := _NOT_YET_ROMANCE.search(text):
+        if french := romance.group("fr"):
+            stem = re.sub(r"s$", "", french.lower())
+            verb = stem[:-1] + ("er" if stem.endswith("é") else "ir")
+            return f"{verb.capitalize()}{romance.group('rest_fr')}"
+        return f"{participle_verb(romance.group('es')).capitalize()}{romance.group('rest_es')}"
     if need := _NEED_DONE.match(text):
         verb = base_verb(need.group("done"))
         return f"Please {verb.lower()} {need.group('what')}{need.group('rest')}"

@@ -204,3 +204,12 @@ def test_appreciation_of_a_review_and_a_welcome_answer_are_asks():
     assert texts(
         "Salut,\n\nTa réponse avant vendredi serait top.\n\nThéo", sender="Théo <t@x.fr>"
     ) == ["Répondre à Théo"]
+
+
+def test_what_is_still_undone_in_french_and_spanish_is_asked():
+    assert texts("Salut,\n\nTu n'as pas encore rempli le formulaire de remboursement.") == [
+        "Remplir le formulaire de remboursement"
+    ]
+    assert texts("Hola,\n\nTodavía no has firmado el contrato de alquiler.\n\nMarta") == [
+        "Firmar el contrato de alquiler"
+    ]
