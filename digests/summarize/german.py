@@ -91,6 +91,18 @@ _FRAME = re.compile(
     r"wären sie so (?:freundlich|nett|gut))\b,?\s*(?:(?:dass|wenn|und|falls) )?",
     re.IGNORECASE,
 )
+# "Du hast die Reisekosten noch nicht eingereicht": what is still undone is asked.
+_NOT_YET = re.compile(
+    r"\b(?:du hast|sie haben|ihr habt|hast du|haben sie|habt ihr)\b[^.?!;,]*?"
+    r"\b(?:noch (?:immer )?nicht|immer noch nicht|bisher nicht)\b[^.?!;,]*?\b(?P<done>\w+)"
+    r"(?:,? (?:oder|ne|gell|nicht wahr))?\s*[.?!;,]?\s*$",
+    re.IGNORECASE,
+)
+_IRREGULAR_DONE = {
+    "unterschrieben": "unterschreiben",
+    "gelesen": "lesen",
+    "durchgelesen": "durchlesen",
+}
 # "Sag mir Bescheid, wenn ...", "Meld dich, sobald ...": tell the asker.
 _TELL = re.compile(
     r"^(?:sag|sagt)(?: mir| uns)? (?:bitte )?bescheid\b(?!,? ob\b)|"
@@ -162,6 +174,20 @@ _WANTED_VERBS = {
 }
 
 
+def _undone(participle: str) -> str:
+    """ "eingereicht" -> "einreichen", "geschickt" -> "schicken" (if the table knows it)."""
+    low = participle.lower()
+    if low in _IRREGULAR_DONE:
+        return _IRREGULAR_DONE[low]
+    for particle in ("", *_PARTICLES):
+        core = low[len(particle) :] if low.startswith(particle) else ""
+        core = core[2:] if core.startswith("ge") else core
+        for verb in (f"{particle}{core[:-1]}en", f"{particle}{core}"):
+            if core and verb in _VERBS:
+                return verb
+    return ""
+
+
 def german_ask(sentence: str, asker: str) -> str:
     """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
     if len(_GERMAN.findall(sentence.lower())) < 2:
@@ -172,6 +198,8 @@ def german_ask(sentence: str, asker: str) -> str:
             return f"{_WHETHER_VERBS[noun]}, {whether.strip(' ,')}"
         who = asker or "them"
         return _WANTED_VERBS[wanted.group("noun").lower()].format(asker=who).replace(" them ", " ")
+    if (undone := _NOT_YET.search(sentence)) and (verb := _undone(undone.group("done"))):
+        return f"{_VERBS[verb]} it"
     if _TELL.match(sentence.strip()):
         return f"Tell {asker or 'them'}"
     sentence = _FRAME.sub("", sentence.strip(), count=1)
@@ -191,7 +219,7 @@ def german_request(sentence: str) -> bool:
     low = sentence.strip().lower()
     if len(_GERMAN.findall(low)) < 2:
         return False
-    if _TELL.match(low) or _FRAME.match(low):
+    if _TELL.match(low) or _FRAME.match(low) or _NOT_YET.search(low):
         return bool(german_ask(sentence, ""))
     words = _WORD.findall(re.split(r"[,;:?!.(]", low, maxsplit=1)[0])
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]

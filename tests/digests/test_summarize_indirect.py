@@ -213,3 +213,9 @@ def test_what_is_still_undone_in_french_and_spanish_is_asked():
     assert texts("Hola,\n\nTodavía no has firmado el contrato de alquiler.\n\nMarta") == [
         "Firmar el contrato de alquiler"
     ]
+
+
+def test_what_is_still_undone_in_german_is_asked():
+    body = "Hallo Jonas,\n\nDu hast die Reisekosten noch nicht eingereicht.\n\nKatrin"
+    assert texts(body, subject="Reisekosten März") == ["Submit Reisekosten März"]
+    assert not is_ask("Ich habe das noch nicht geprüft.")
