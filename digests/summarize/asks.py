@@ -4,7 +4,8 @@ A sentence asks when it requests something ("could you", "please", "bitte", "mer
 favor", an imperative opening, "Marta wants an explanation"), unless the request is courtesy or
 boilerplate ("let me know if you have questions", "please find attached"); a question put to the
 reader ("Is Thursday OK?") asks for an answer; a line ending in ":" that announces asks is an
-intro to a list of them.
+intro to a list of them. Asks worded as something else ("Worth reading X", "Il faudrait que tu
+signes", "I was hoping you could ...") are read in ``indirect`` and ``frames``.
 """
 
 from __future__ import annotations
