@@ -24,11 +24,21 @@ _ENGLISH = re.compile(
     r"(?:i|we)(?:'d| would)? (?:kindly )?ask (?:that you|you to)|(?:can|may|could) i ask you to|"
     r"(?:i|we)(?:'d| would) like you to|i want you to|it(?:'s| is) (?:on|up to) you to|"
     r"(?:(?:i|we)(?:'d| would) )?appreciate it if you (?:could|can|would)|"
+    # a nudge: "Did you get a chance to look at the deck?"
+    r"(?:did|have|had) you (?:get|got|had|have) (?:a )?(?:chance|time|a moment) to|"
     r"(?:action|action item|to-?do|next step)s?(?: for you| \(you\))?\s*:|"
     r"(?:just )?(?:a |one )?(?:quick |friendly |gentle |final |last )?reminder to)\s+"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "Where are we on the vendor contract?", "How's the report coming along?": a status asked.
+_WHERE = re.compile(
+    r"^(?:where (?:are we|do we stand|are things) (?:on|with)|how(?:'s| is) (?:it going with )?)"
+    r"(?P<what>.+?)(?: coming along| going| looking)?$",
+    re.IGNORECASE,
+)
+# A bare "Thoughts?" after a proposal asks for the reader's view of it.
+_BARE_OPINION = re.compile(r"^(?:any )?(?:thoughts|objections)$", re.IGNORECASE)
 # "Mind sending me the invoice?": the gerund is the request.
 _MIND = re.compile(r"^(?:do you )?mind (?P<verb>\w+ing)\b(?P<rest>.*)$", re.IGNORECASE)
 # "Still waiting on your sign-off for the SOW", "Need your OK on the budget": a need said short.
@@ -43,7 +53,8 @@ CLOSER = re.compile(
     r"awaiting your|looking forward to|(?:i |we )?look forward to|"
     r"(?:je reste |nous restons )?dans l'attente|j'attends (?:ton|ta|tes|votre|vos)|"
     r"(?:quedo|quedamos) (?:a la espera|atent[oa]s?)|espero (?:tus?|sus?) |"
-    r"(?:ich freue mich|wir freuen uns|ich warte|wir warten) auf)",
+    r"(?:ich freue mich|wir freuen uns|ich warte|wir warten) auf|"
+    r"(?:any )?(?:thoughts|objections|concerns)\s*\??\s*$|sounds? (?:good|ok|okay)\s*\?\s*$)",
     re.IGNORECASE,
 )
 # "Your approval is needed by Friday", "Your input on the pricing would be much appreciated".
@@ -133,7 +144,8 @@ CUE = Caseless(
     re.compile(
         r"\b(?:chance|any way|hoping|want to|should|have to|required|requested|asked|expected|"
         r"ask|like you|want you|on you|up to you|action|to-?do|next step|reminder|mind|waiting|"
-        r"need your|appreciate|awaiting|looking forward|look forward|your|"
+        r"need your|appreciate|awaiting|chance|where|coming along|going|looking forward|"
+        r"look forward|your|thoughts|objections|"
         r"laisse|compte sur|oubli|pense|dois|devez|devrais|devriez|serait|tienes|ten[eé]is|tiene|"
         r"debes|deber|acu[ée]rdate|acordaos|olvid|cuento|contamos|importar|faut|faudrait|aimerais|"
         r"voudrais|falta|ser[ií]a|gustar|quiero|querr|diras|dis|direz|dites|dir[aá]s)",
@@ -172,6 +184,12 @@ def unframe(sentence: str, asker: str) -> str:
     if noun := _APPRECIATE.match(text):
         verb = noun.group("noun").lower()
         return f"Please {_NOUN_VERBS.get(verb, verb)} {noun.group('rest')}"
+    if (where := _WHERE.match(text)) and (
+        text.lower().startswith("where") or re.search(r"coming along|going$", text, re.I)
+    ):
+        return f"Any update on {where.group('what')}"
+    if _BARE_OPINION.match(text):
+        return f"Give {asker or 'them'} your thoughts"
     if mind := _MIND.match(text):
         verb = base_form(mind.group("verb"))
         return f"Please {verb}{mind.group('rest')}" if IMPERATIVE.fullmatch(verb) else ""

@@ -219,3 +219,14 @@ def test_what_is_still_undone_in_german_is_asked():
     body = "Hallo Jonas,\n\nDu hast die Reisekosten noch nicht eingereicht.\n\nKatrin"
     assert texts(body, subject="Reisekosten März") == ["Submit Reisekosten März"]
     assert not is_ask("Ich habe das noch nicht geprüft.")
+
+
+def test_a_nudge_a_status_question_and_a_bare_thoughts_are_asks():
+    assert texts("Hi,\n\nDid you get a chance to look at the deck?\n\nDana") == ["Review the deck"]
+    assert texts("Hi,\n\nWhere are we on the vendor contract?\n\nDana") == [
+        "Send Dana a status update on the vendor contract"
+    ]
+    proposal = "Hi,\n\nI'd move the offsite to May. Thoughts?\n\nDana"
+    assert texts(proposal, subject="Offsite") == ["Give Dana your thoughts (re: Offsite)"]
+    asked = "Hi,\n\nCould you book the venue for May? Thoughts?\n\nDana"
+    assert texts(asked, subject="Offsite") == ["Book the venue for May (re: Offsite)"]
