@@ -94,9 +94,10 @@ def _read(
     asks = items
     behind = automated and not authenticity.suspicious and person_behind(message, ctx.me)
     if behind:
-        # A colleague writing through a tool or to a team list asks like a person: the
-        # urgency weighs their asks, while the digest's action items stay the tool's.
-        asks = find_action_items(message, ctx.zone, automated=False, me=ctx.me)
+        # A colleague writing through a tool or to a team list asks like a person ("Please
+        # mark your unavailable weeks in the sheet"): the urgency weighs their asks and the
+        # digest lists them.
+        items = asks = find_action_items(message, ctx.zone, automated=False, me=ctx.me)
     signals = compute_signals(
         message,
         asks,

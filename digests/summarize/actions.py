@@ -42,7 +42,9 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.frames import CLOSER
 from digests.summarize.german import german_ask
+from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
     MailDates,
@@ -169,6 +171,8 @@ def find_action_items(
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
+            if items and CLOSER.match(part):
+                continue  # "Looking forward to your comments": the ask before, said again
             question = _only_a_question(part)
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
@@ -179,7 +183,9 @@ def find_action_items(
                 or (
                     answer_text(part, asker)
                     if question
-                    else action_text(conditional_ask(part, asker) or part, asker)
+                    else action_text(
+                        conditional_ask(part, asker) or indirect_ask(part, asker) or part, asker
+                    )
                 )
             )
             text = do_it(text, before[:-1])

@@ -4,7 +4,8 @@ A sentence asks when it requests something ("could you", "please", "bitte", "mer
 favor", an imperative opening, "Marta wants an explanation"), unless the request is courtesy or
 boilerplate ("let me know if you have questions", "please find attached"); a question put to the
 reader ("Is Thursday OK?") asks for an answer; a line ending in ":" that announces asks is an
-intro to a list of them.
+intro to a list of them. Asks worded as something else ("Worth reading X", "Il faudrait que tu
+signes", "I was hoping you could ...") are read in ``indirect`` and ``frames``.
 """
 
 from __future__ import annotations
@@ -13,13 +14,19 @@ import re
 from functools import lru_cache
 
 from digests.summarize.conditions import conditional_ask
+from digests.summarize.frames import unframe
+from digests.summarize.german import german_request
+from digests.summarize.indirect import indirect_ask
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
+    r"we need(?! to\b)|"
+    r"(?<![\w,] )(?:i|we)(?:'ll| will| would|'d)? (?:also|still|really|urgently) "
+    r"need(?! to\b| you\b)|"
+    r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
     r"make sure|"
     r"don'?t forget|remember to|let me know|let \w+ know|"
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
@@ -32,6 +39,9 @@ ASK = re.compile(
     r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
+    r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
+    r"(?:ich|wir) (?:bräuchte|bräuchten|benötige|benötigen)|(?:bräuchte|bräuchten) (?:ich|wir)|"
+    r"(?:freue mich|freuen uns|warte|warten) auf (?:dein|deine|ihr|ihre|eure|euer)|"
     # "Puede firmarlo", "Falta solo tu validación", "Si no tengo tu OK antes de las 14:00"
     r"puede \w+?(?:lo|la|los|las|me)|falta (?:\w+ )?(?:tu|su|vuestra) |"
     r"si no (?:tengo|recibo|tenemos) (?:tu|su|vuestra) |"
@@ -45,20 +55,35 @@ ASK = re.compile(
     r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
     r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
     r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
-    r"(?<![\w ])(?:dime|dinos|decidme|av[ií]same)|dis-moi|dites-moi|sag mir|sagen sie mir|"
-    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid)\b",
+    r"(?:(?<![\w ])|(?<=, ))(?:dime|dinos|decidme|av[ií]same|avisadme)|"
+    r"dis-moi|dites-moi|sag mir|sagen sie mir|"
+    r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid|"
+    # "Envoie-moi le rapport", "Mándame las cifras": an imperative with its pronoun
+    r"^[a-zàâçéèêëîïôûù]{3,}-(?:moi|nous)|^(?:por favor,?\s*)?[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
 NOT_ASK = re.compile(
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
-    r"don'?t hesitate|if you have (?:any )?questions|please (?:find|see (?:below|attached)|note|"
+    r"don'?t hesitate|if you have (?:any )?questions|(?:wenn|falls) (?:du|sie|ihr) (?:noch )?"
+    r"fragen (?:hast|haben|habt)|bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
+    r"si (?:tu as|vous avez) (?:des|la moindre|une) question|en cas de question|"
+    r"si (?:tienes|tiene|ten[eé]is) (?:alguna |cualquier )?(?:duda|pregunta)|no dudes en|"
+    r"please (?:find|see (?:below|attached)|note|"
     r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
     r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
     r"no action (?:is )?(?:needed|required)|"
     # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
     r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
+    # "Marta told me to make sure people open it": an instruction the sender was given
+    r"\b(?:told|asked) (?:me|us) to (?![^.]*\byou\b)|"
+    # "If you'd like to swap weeks, add a note": the reader's choice, not an ask
+    r"^(?:if you(?:'d like| would like| prefer| wish| fancy)|if you(?:'re| are) interested|"
+    r"si (?:tu veux|vous voulez|vous le souhaitez|tu le souhaites|[çc]a te dit)|"
+    r"si (?:quieres|lo prefieres|te apetece|os apetece|le apetece)|"
+    r"(?:wenn|falls) (?:du|sie|ihr)\b[^,.]{0,80}?\b(?:magst|möchtest|willst|möchten|mögen|mögt|"
+    r"wollt|wollen)\s*,)|"
     # "If payment has already been made, please send the reference": for the case it is done
     r"\bif\b(?![^,.;:]{0,50}\b(?:not|\w+n't|yet)\b)[^,.;:]{0,50}\balready\b|"
     r"manage (?:your )?preferences|do not share this|notify the sender|"
@@ -92,7 +117,7 @@ BY_REPLYING = re.compile(
 QUOTED = re.compile(r"^[\"\u201c\u201e\u00ab\u2018']")
 INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
-    r"could you|can you|please|brauche|bitte|besoin|merci de|necesito|por favor|"
+    r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
     r"follow-?ups|to-?dos)[^:]*:$",
     re.IGNORECASE,
@@ -122,7 +147,9 @@ def only_a_question(sentence: str) -> bool:
     """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
     text = strip_greeting(sentence).lower()
     imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
-    return bool(_YOU_QUESTION_LOW.search(text)) and not _ASK_LOW.search(text) and not imperative
+    asked = imperative or bool(_ASK_LOW.search(text))
+    # "Is there any way you could cover Saturday?", "¿Te importaría revisarlo?": a request.
+    return bool(_YOU_QUESTION_LOW.search(text)) and not asked and not unframe(text, "")
 
 
 @lru_cache(maxsize=512)
@@ -141,7 +168,7 @@ def is_ask(sentence: str) -> bool:
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
-    return bool(asked or conditional)
+    return bool(asked or conditional or indirect_ask(sentence, "") or german_request(sentence))
 
 
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

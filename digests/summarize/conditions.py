@@ -40,11 +40,23 @@ _INFINITIVE = {
     **dict.fromkeys(["confirmas"], ("Confirmar", "es")),
     **dict.fromkeys(["apruebas"], ("Aprobar", "es")),
 }
+# "Si ves algún cambio en la cláusula 7, avísame", "Si tu vois un souci, préviens-moi": tell.
+_SI_TELL = re.compile(
+    r"^(?P<cond>si [^,]{5,160}?),\s*(?:por favor,?\s*)?(?P<tell>av[ií]same|avisadme|d[ií]melo|"
+    r"dime|dinos|pr[ée]viens-moi|pr[ée]venez-moi|dis-le-moi|dis-moi|dites-le-moi|dites-moi)\b",
+    re.IGNORECASE,
+)
 _NOT_ACTS = frozenset(["let", "get", "have", "need", "want", "like", "look", "see", "make"])
 
 
 def conditional_ask(sentence: str, asker: str) -> str:
     """The ask a condition makes, as a request to pass on to ``action_text``, or ""."""
+    if tell := _SI_TELL.match(sentence):
+        word = tell.group("tell").lower()
+        spanish = word.startswith(("av", "dím", "dim", "dime", "dinos"))
+        verb = "Avisar a" if spanish else ("Prévenir" if word.startswith("pr") else "Dire à")
+        who = asker or ("ellos" if spanish else "eux")
+        return f"{verb} {who} s{tell.group('cond')[1:]}"
     match = _IF_YOU.match(sentence)
     if match and IMPERATIVE.fullmatch(verb := match.group("verb")) and verb not in _NOT_ACTS:
         return f"Please {match.group('act')}"

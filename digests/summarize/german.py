@@ -43,13 +43,76 @@ _VERBS = {
     "beantworten": "Answer",
     "aktualisieren": "Update",
     "kommentieren": "Comment on",
+    "einreichen": "Submit",
+    "abgeben": "Hand in",
+    "buchen": "Book",
+    "reservieren": "Book",
+    "anrufen": "Call",
+    "zurückrufen": "Call back",
+    "lesen": "Read",
+    "bezahlen": "Pay",
+    "überweisen": "Pay",
+    "ergänzen": "Complete",
+    "korrigieren": "Correct",
+    "klären": "Clarify",
+    "entscheiden": "Decide on",
+    "zusagen": "Confirm",
+    "absagen": "Decline",
+    "anmelden": "Register for",
+    "bestellen": "Order",
+    "testen": "Test",
+    "einplanen": "Schedule",
+    "abstimmen": "Agree on",
 }
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 _STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
-_PARTICLES = ("durch", "ein", "an", "frei", "aus", "vor", "um", "hoch", "zu", "weiter", "drüber")
+_PARTICLES = (
+    "durch",
+    "ein",
+    "an",
+    "frei",
+    "aus",
+    "vor",
+    "um",
+    "hoch",
+    "zu",
+    "weiter",
+    "drüber",
+    "ab",
+    "zurück",
+)
+# Words a request is framed in, up to its verb: "Denk dran, die Reisekosten einzureichen",
+# "Wäre es möglich, dass du mir die Zahlen schickst?", "Es wäre toll, wenn du das prüfst".
+_FRAME = re.compile(
+    r"^(?:(?:wäre|wär) es (?:möglich|machbar)|(?:es )?wär(?:e|s)? (?:toll|super|schön|nett|prima|"
+    r"klasse|gut|hilfreich|großartig|klasse)|denk (?:bitte )?(?:mal )?(?:daran|dran)|"
+    r"denken sie (?:bitte )?daran|vergiss (?:bitte )?nicht|vergessen sie (?:bitte )?nicht|"
+    r"ich bitte (?:dich|euch|sie)|wärst du so (?:lieb|nett|gut)|"
+    r"wären sie so (?:freundlich|nett|gut))\b,?\s*(?:(?:dass|wenn|und|falls) )?",
+    re.IGNORECASE,
+)
+# "Du hast die Reisekosten noch nicht eingereicht": what is still undone is asked.
+_NOT_YET = re.compile(
+    r"\b(?:du hast|sie haben|ihr habt|hast du|haben sie|habt ihr)\b[^.?!;,]*?"
+    r"\b(?:noch (?:immer )?nicht|immer noch nicht|bisher nicht)\b[^.?!;,]*?\b(?P<done>\w+)"
+    r"(?:,? (?:oder|ne|gell|nicht wahr))?\s*[.?!;,]?\s*$",
+    re.IGNORECASE,
+)
+_IRREGULAR_DONE = {
+    "unterschrieben": "unterschreiben",
+    "gelesen": "lesen",
+    "durchgelesen": "durchlesen",
+}
+# "Sag mir Bescheid, wenn ...", "Meld dich, sobald ...": tell the asker.
+_TELL = re.compile(
+    r"^(?:sag|sagt)(?: mir| uns)? (?:bitte )?bescheid\b(?!,? ob\b)|"
+    r"^meld(?:e|et)? (?:dich|euch)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
 _GERMAN = re.compile(
-    r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest)\b"
+    r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest|ich|wir|deine|"
+    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich)\b"
 )
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
 
@@ -59,6 +122,12 @@ def _infinitive(words: list[str]) -> str:
     for word in words:
         if word in _VERBS:
             return word
+        for particle in _PARTICLES:  # "einzureichen" -> "einreichen"
+            bare = particle + word[len(particle) + 2 :]
+            if word.startswith(f"{particle}zu") and bare in _VERBS:
+                return bare
+        if word.endswith("st") and (bare := word[:-2] + "en") in _VERBS:
+            return bare  # "dass du mir die Zahlen schickst" -> "schicken"
     if not words:
         return ""
     # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
@@ -67,10 +136,73 @@ def _infinitive(words: list[str]) -> str:
     return next((v for v in (f"{particle}{base}", base) if v in _VERBS), "")
 
 
+# "Ich brauche von dir bis 20 Uhr die Entscheidung", "ich hätte gern deine Meinung", "Das Amt
+# braucht deine Unterschrift": the thing wanted says what to do.
+_WANTED = re.compile(
+    r"\b(?:brauche|brauchen|braucht|bräuchte|bräuchten|benötige|benötigen|benötigt|"
+    r"freue mich auf|freuen uns auf|warte auf|warten auf|"
+    r"hätte gerne?|hätten gerne?|wüsste gerne?|möchte|möchten)\b[^.:;?!]*?"
+    r"\b(?:deine|dein|ihre|ihr|eure|euer|die|das|den|eine|ein)\s+(?P<noun>Entscheidung|Freigabe|OK|"
+    r"Okay|Go|Zustimmung|Meinung|Einschätzung|Rückmeldung|Antwort|Unterschrift|Zusage|Bestätigung|"
+    r"Feedback)\b(?:,? (?:dazu|darüber|darauf),?)?(?P<whether>,? ob [^.;:?!]+)?",
+    re.IGNORECASE,
+)
+# "... eine Entscheidung, ob wir den Rabatt halten": the question stays in German, and so does
+# the verb.
+_WHETHER_VERBS = {
+    "entscheidung": "Entscheiden",
+    "meinung": "Meinung abgeben",
+    "einschätzung": "Einschätzung abgeben",
+    "rückmeldung": "Rückmeldung geben",
+    "antwort": "Antworten",
+}
+_WANTED_VERBS = {
+    "entscheidung": "Decide",
+    "freigabe": "Approve it",
+    "ok": "Approve it",
+    "okay": "Approve it",
+    "go": "Approve it",
+    "zustimmung": "Approve it",
+    "meinung": "Give {asker} your opinion",
+    "einschätzung": "Give {asker} your opinion",
+    "feedback": "Give {asker} your feedback",
+    "rückmeldung": "Reply to {asker}",
+    "antwort": "Reply to {asker}",
+    "unterschrift": "Sign it",
+    "zusage": "Confirm it",
+    "bestätigung": "Confirm it",
+}
+
+
+def _undone(participle: str) -> str:
+    """ "eingereicht" -> "einreichen", "geschickt" -> "schicken" (if the table knows it)."""
+    low = participle.lower()
+    if low in _IRREGULAR_DONE:
+        return _IRREGULAR_DONE[low]
+    for particle in ("", *_PARTICLES):
+        core = low[len(particle) :] if low.startswith(particle) else ""
+        core = core[2:] if core.startswith("ge") else core
+        for verb in (f"{particle}{core[:-1]}en", f"{particle}{core}"):
+            if core and verb in _VERBS:
+                return verb
+    return ""
+
+
 def german_ask(sentence: str, asker: str) -> str:
     """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
     if len(_GERMAN.findall(sentence.lower())) < 2:
         return ""
+    if wanted := _WANTED.search(sentence):
+        noun, whether = wanted.group("noun").lower(), wanted.group("whether")
+        if whether and noun in _WHETHER_VERBS:
+            return f"{_WHETHER_VERBS[noun]}, {whether.strip(' ,')}"
+        who = asker or "them"
+        return _WANTED_VERBS[wanted.group("noun").lower()].format(asker=who).replace(" them ", " ")
+    if (undone := _NOT_YET.search(sentence)) and (verb := _undone(undone.group("done"))):
+        return f"{_VERBS[verb]} it"
+    if _TELL.match(sentence.strip()):
+        return f"Tell {asker or 'them'}"
+    sentence = _FRAME.sub("", sentence.strip(), count=1)
     clause = re.split(r"[,;:?!.(]|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
     words = [w.lower() for w in _WORD.findall(clause)]
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
@@ -80,3 +212,22 @@ def german_ask(sentence: str, asker: str) -> str:
     english = _VERBS[verb]
     to = f" {asker}" if english == "Send" and asker and _TO_ME.search(clause) else ""
     return f"{english}{to} it"
+
+
+def german_request(sentence: str) -> bool:
+    """A German imperative or framed request ("Schick mir die Folien", "Denk dran, ...")."""
+    low = sentence.strip().lower()
+    if len(_GERMAN.findall(low)) < 2:
+        return False
+    if _TELL.match(low) or _FRAME.match(low) or _NOT_YET.search(low):
+        return bool(german_ask(sentence, ""))
+    words = _WORD.findall(re.split(r"[,;:?!.(]", low, maxsplit=1)[0])
+    words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
+    if not words or words[0] in _VERBS or words[1:2] in _NOUN_NEXT:
+        return False  # "Anruf von Herrn Lindner": a noun, not "ruf ... an"
+    # The imperative stands first and is not the infinitive: "schick", "trag ... ein".
+    return bool(_infinitive(words[:1] + words[-1:]))
+
+
+_NOUN_NEXT_TEXT = "ist sind war wird wurde hat von vom mit am um für zum zur"
+_NOUN_NEXT = [[w] for w in _NOUN_NEXT_TEXT.split()]

@@ -44,7 +44,7 @@ _SPANISH = re.compile(
 # "Envíame el contrato", "Pásanos las cifras": the imperative with the pronoun on it.
 _SPANISH_IMPERATIVE = re.compile(
     r"^¿?\s*(?:por favor,?\s*)?(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
-    r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b)\s*",
+    r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*lo que\b)\s*",
     re.IGNORECASE,
 )
 _TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retourner
