@@ -185,6 +185,12 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 and not _ANY_DEADLINE_WORD.search(text)
             ):
                 continue  # "we kicked off the migration today": done ("the deadline was": not)
+            if (
+                kind == "today"
+                and _AT_ONCE.match(match.group(1))
+                and _narrated(before, text, match)
+            ):
+                continue  # "so I immediately thought of you": what happened, no deadline
             if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
             if weekday and re.match(r"\s*next week", text[match.end() :], re.I):
@@ -234,6 +240,27 @@ _PATTERNS = [
 ]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
 _EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
+# After "immediately", "sofort": a verb in the past tense tells what happened.
+_NARRATED = re.compile(
+    r"\s+(?:[a-z]{3,}ed|thought|knew|saw|went|got|took|came|felt|made|said|told|wrote|"
+    r"sent|found|began|ran|fell|rang|spotted|noticed)\b",
+    re.IGNORECASE,
+)
+_AT_ONCE = re.compile(r"immediately|sofort|immédiatement|tout de suite|de inmediato", re.I)
+_PERFECT = re.compile(
+    r"\b(?:had|was|were|habe|hat|hatte|hatten|haben|war|ai|as|a|avons|avez|ont|avait|he|has|"
+    r"ha|hemos|han|había)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _narrated(before: str, text: str, match: re.Match[str]) -> bool:
+    """ "We immediately rolled back", "ich habe sofort an dich gedacht": it happened."""
+    told = _SUBJECT.search(before[-12:]) and _NARRATED.match(text, match.end())
+    return bool(told or _PERFECT.search(before[-16:]))
+
+
+_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|it)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",

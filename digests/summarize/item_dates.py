@@ -8,7 +8,9 @@ we start", "bring the A3 prints", "prepare a page for that call" are due when th
 "Would a date in July work?" names its own range and "approve it when you can" says there is
 no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
 is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
-and a date already past makes it due today. "By 4pm my time" is the sender's clock.
+and a date already past makes it due today. A date that only says when something happens
+("your plan renews on April 15", "she joins on August 3", "a call in January") is no deadline
+to borrow. "By 4pm my time" is the sender's clock.
 """
 
 from __future__ import annotations
@@ -32,7 +34,12 @@ NO_HURRY = re.compile(
     r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
     r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
     r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
-    r"no (?:rush|hurry|urgency|hard deadline|deadline)|(?:is |it's )?not urgent|"
+    r"no (?:rush|hurry|urgency|hard deadline|deadline|pressure)|(?:is |it's )?not urgent|"
+    r"(?:when|once) you(?:'ve| have) had (?:a|the) (?:chance|moment)|"
+    # "so no need to answer right away", "pas besoin de répondre tout de suite"
+    r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))? (?:right "
+    r"away|now|immediately|today|yet)|pas besoin de (?:répondre|décider) tout de suite|"
+    r"sans pression|aucune pression|sin presión|kein (?:druck|stress)|"
     r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
     r"no es urgente|"
     r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
@@ -44,6 +51,8 @@ NO_HURRY = re.compile(
 _HURRY_STEMS = (
     "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
     "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
+    "pressure", "had a chance", "had the chance", "no need", "pas besoin", "pression", "presión",
+    "druck", "stress",
 )  # fmt: skip
 
 
@@ -173,6 +182,30 @@ _DEADLINE_WORD = re.compile(
 )
 
 
+# "Either way, ...", "Also, ...", "Unabhängig davon ...": a matter of its own.
+OTHER_MATTER = re.compile(
+    r"^(?:either way|regardless|in any case|whatever you decide|separately|also|unrelated|"
+    r"on another note|one more thing|p\.?s\.?|by the way|btw|unabhängig davon|so oder so|"
+    r"außerdem|ansonsten|en tout cas|dans tous les cas|quoi qu'il en soit|par ailleurs|"
+    r"de todas formas|en cualquier caso|sea como sea|aparte|además|por otro lado)\b",
+    re.IGNORECASE,
+)
+# A sentence that sets its date as a limit: "by", "due", "closes", "expires", "in 48 hours",
+# "the board pack goes out on Friday" (what the reader sends must be in it).
+SETS_A_LIMIT = re.compile(
+    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|clos(?:es|ing|e)|"
+    r"expir\w*|lapses?|goes out|go out|goes to (?:print|press|the printer)|goes live|go live|"
+    r"ships|freezes?|is published|are published|is sent|are sent|geht raus|wird verschickt|"
+    r"part à l'impression|se envía|se publica|today|tonight|tomorrow|eod|cob|asap|first thing|"
+    r"bis|spätestens|frist|läuft|ablauf\w*|heute|morgen|avant|d'ici|au plus tard|échéance|"
+    r"aujourd'hui|demain|ce soir|antes|hasta|plazo|vence\w*|caduca\w*|hoy|mañana|a más tardar|"
+    r"(?:in|within|innerhalb(?: von)?|binnen|dans|sous|dentro de|en) (?:the next )?"
+    r"\w+ (?:hours?|days?|weeks?|stunden|tagen?|wochen|heures|jours|semaines|horas|días|"
+    r"semanas))\b",
+    re.IGNORECASE,
+)
+
+
 # "by 4pm my time": the sender's clock, not the reader's.
 MY_TIME = re.compile(
     r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
@@ -265,17 +298,43 @@ class MailDates:
             return None, "none"
         if previous:
             return previous, "previous"
-        if found := self.mails_deadline():
+        if found := self.mails_deadline(index):
             return found, "first_date"
-        return self.subject_due, "subject"
+        return self.subject_limit(), "subject"
 
-    def mails_deadline(self) -> Deadline | None:
-        """The mail's nearest cued date, leaving out the sender's own schedule."""
-        if not any(AWAY.search(s) for s in self.sentences):
-            return self.first
+    def subject_limit(self) -> Deadline | None:
+        """The subject's date when it sets a limit ("Review - heute vor 18 Uhr?"), not a slot
+        it proposes ("Design review -> Monday 2 Nov?")."""
+        found = self.subject_due
+        if found and (found.due == self.received.date() or SETS_A_LIMIT.search(self.subject)):
+            return found
+        return None
+
+    def mails_deadline(self, index: int = -1) -> Deadline | None:
+        """The mail's nearest deadline, leaving out the sender's own schedule.
+
+        Only a date the mail sets as a limit ("by Friday", "the CFP closes on 8 May", "in 48
+        hours") or something happening today counts: "your plan renews on April 15", "she
+        joins on August 3", "a call in January" are when things happen, not when to answer.
+        A later sentence that turns to another matter ("Either way, send me the deck by
+        Friday") keeps its date to itself; ``index`` is the ask's place in ``sentences``.
+        """
+        if self.first is None:
+            return None
         own = [s for s in self.sentences if AWAY.search(s) and not _BY_WORD.search(s)]
-        dated = [s for s in self.sentences if s not in own and CUED.search(s)]
-        return soonest(dated, self.received, self.zone)
+        today = self.received.date()
+        dated = [
+            s
+            for place, s in enumerate(self.sentences)
+            if s not in own
+            and not (place > index >= 0 and OTHER_MATTER.match(s))
+            and CUED.search(s)
+            and not _no_hurry(s)
+            and (found := resolve_deadline(s, self.received))
+            and (found.due == today or SETS_A_LIMIT.search(s))
+        ]
+        found = soonest(dated, self.received, self.zone)
+        return found or self.meeting()
 
     def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
         """When the event an ask points at (``event_ref``) happens."""
@@ -297,12 +356,16 @@ class MailDates:
             found = resolve_deadline(sentence, received) if sentence else None
             if found and found.due >= received.date():
                 return found
+        return self.meeting() or self._any_event()
+
+    def meeting(self) -> Deadline | None:
+        """When the meeting the mail invites to starts (None without an invitation)."""
         if (calendar := self.calendar) and calendar.start and calendar.method != "CANCEL":
             if calendar.all_day:
                 return Deadline(calendar.start.date())  # a day, not an instant: no zone
             start = calendar.start.astimezone(self.zone)
             return Deadline(start.date(), start.time().replace(second=0, microsecond=0))
-        return self._any_event()
+        return None
 
     def _any_event(self) -> Deadline | None:
         """The date of the mail's event: a dated statement that is no deadline or ask."""
