@@ -347,6 +347,9 @@ def with_duty(
     deadline = deadline if named else asked or first
     if kind == "rerun":
         deadline = None  # a broken run is due now, not on a date its log mentions
+    elif kind == "page":
+        # an incident fires now: not when the on-call shift it names ends ("until Mon 09:00")
+        deadline = Deadline(received.date())
     elif kind == "security" and not deadline:
         deadline = Deadline(received.date())  # someone is in the account now
     elif items and not deadline:

@@ -266,3 +266,17 @@ def test_a_security_alert_without_a_date_is_due_the_day_it_came():
     assert [(item.text, str(item.due)) for item in found] == [
         ("Check the recent activity on your Google account", "2026-11-30")
     ]
+
+
+def test_an_incident_page_is_due_the_day_it_fires_not_when_the_shift_ends():
+    body = (
+        "You have been assigned incident #4471.\nAssigned to: Sam (on call until Thu 3 Dec, "
+        "09:00)\nAcknowledge: https://acme.pagerduty.com/i/4471"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="[PagerDuty] Triggered: #4471 WMS API 5xx",
+        sender="PagerDuty <no-reply@pagerduty.com>",
+    )
+    assert [(i.due, i.time) for i in found[:1]] == [(dt.date(2026, 11, 30), None)]
