@@ -28,6 +28,7 @@ from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
+from digests.summarize.zones import ZONE
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
 NO_HURRY = re.compile(
@@ -206,6 +207,17 @@ SETS_A_LIMIT = re.compile(
 )
 
 
+# "If I don't hear from you by 2pm, ...", "Si no tengo tu OK antes de las 14:00, ...": the
+# condition names the deadline; what follows is the consequence and its own dates.
+UNLESS = re.compile(
+    r"^(?:if (?:i|we) (?:don't|do not|haven't|have not|can't|cannot) (?:have|get|hear|receive)|"
+    r"unless|si no (?:tengo|tenemos|recibo|recibimos|me (?:dices|confirmas))|"
+    r"si (?:je n'ai|nous n'avons|on n'a) pas|sans (?:ton|votre|ta) (?:retour|accord|réponse)|"
+    r"(?:wenn|falls) (?:ich|wir) [^,]{0,40}?(?:nicht|kein))[^,;]{0,80}[,;]",
+    re.IGNORECASE,
+)
+
+
 # "by 4pm my time": the sender's clock, not the reader's.
 MY_TIME = re.compile(
     r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
@@ -271,9 +283,22 @@ class MailDates:
         "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
         """
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
+        if own and own.time is None and (timed := self.timed_deadline(own)):
+            found = timed  # "The deadline is tomorrow at 23:59 AoE. Can you do it tomorrow?"
         if found and found.due < self.received.date():
             return Deadline(self.received.date()), source + "-past"
         return found, source
+
+    def timed_deadline(self, day: Deadline) -> Deadline | None:
+        """The mail's deadline with a time on the day an ask names, in the reader's zone."""
+        for sentence in self.sentences:
+            if not SETS_A_LIMIT.search(sentence) or not ZONE.search(sentence):
+                continue
+            found = resolve_deadline(sentence, self.received)
+            there = resolve_deadline(ZONE.sub("", sentence), self.received)
+            if found and found.time and there and there.due == day.due:
+                return found
+        return None
 
     def borrowed(
         self, sentence: str, index: int, ahead: Deadline | None, previous: Deadline | None
@@ -424,6 +449,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     "For the board on 15 October, can you prepare three slides?" is not due on the board's
     day (the purpose names an event, and the mail's deadline is elsewhere).
     """
+    if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
+        return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
     clause, purpose = ask_clause(sentence)
     if clause != sentence:
         if found := read(clause, received, sender):

@@ -241,3 +241,21 @@ def test_a_requests_own_date_beats_the_one_its_need_borrowed():
         "Dec 9, so could you have it ready on staging Thursday morning?"
     )
     assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
+
+
+def test_the_condition_names_the_deadline_not_the_consequence():
+    body = (
+        "Te adjunto las pruebas de color. Si no tengo tu OK antes de las 14:00, perdemos el "
+        "turno y no hay otro hasta el día 14."
+    )
+    found = items_of(body, MADRID, subject="Pruebas color - OK antes de las 14h")
+    assert [(i.due, i.time) for i in found] == [(TUESDAY, dt.time(14))]  # 14:00 has passed
+
+
+def test_an_ask_for_the_deadlines_day_takes_the_deadline_in_the_readers_zone():
+    body = (
+        "The deadline is tomorrow (Tuesday) at 23:59 AoE. Since you're the presenting author "
+        "only you can submit it. Can you do it tomorrow?"
+    )
+    # 23:59 at UTC-12 on Tuesday is Wednesday 12:59 in Berlin
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 2), dt.time(12, 59))]
