@@ -127,6 +127,35 @@ from tests.digests.test_summarize_actions import items_of, texts
             "Sign the Lease Renewal for 1420 N Dearborn Unit 5B in Docusign",
         ),
         (
+            "Payment failed - production services will be suspended in 24 hours",
+            "We were unable to charge your Visa. Please update your payment method.",
+            "Stackhaven Billing",  # the notice's words name no object: the brand's account
+            "en",
+            "Update the payment method for the Stackhaven account",
+        ),
+        (
+            "Renewal failed: certificate for api.example.co.uk expires in 20 hours",
+            "The automatic renewal attempt failed.",
+            "CertPilot",  # the object after the notice's words and colon
+            "en",
+            "Fix the failing renewal of the certificate for api.example.co.uk",
+        ),
+        (
+            "verdeloop.com expires in 6 days - auto-renew is off",
+            "Your domain verdeloop.com expires on June 1, 2026.",
+            "Hostwell Domains",
+            "en",
+            "Renew the domain verdeloop.com or turn on auto-renew",
+        ),
+        (
+            "Security alert",
+            "We noticed a new sign-in to your Google Account.\nDevice: Windows\n"
+            "Location: Lagos, Nigeria (approximate)",
+            "Google",
+            "en",
+            "Check the new Windows sign-in from Lagos to your Google account",
+        ),
+        (
             "Security alert: new sign-in on Linux",
             "A new sign-in to your account was detected. If not, secure your account.",
             "Account Security",  # a sender named for what it does is no brand
@@ -280,3 +309,20 @@ def test_an_incident_page_is_due_the_day_it_fires_not_when_the_shift_ends():
         sender="PagerDuty <no-reply@pagerduty.com>",
     )
     assert [(i.due, i.time) for i in found[:1]] == [(dt.date(2026, 11, 30), None)]
+
+
+def test_a_declined_card_is_due_before_the_payment_is_tried_again():
+    body = (
+        "We couldn't collect CHF 79.00 for your Shopwerk plan. Your card ending in 5521 was "
+        "declined.\n\nWe'll try again automatically on 3 December. If that payment also fails, "
+        "your store will be paused on 5 December.\n\nUpdate payment details: https://x.example/b"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Payment for your Shopwerk subscription failed",
+        sender="Shopwerk <billing@shopwerk.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Update the payment method for the Shopwerk subscription", dt.date(2026, 12, 3))
+    ]
