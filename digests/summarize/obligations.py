@@ -15,10 +15,17 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.duty_details import (
+    domain_named,
+    only_notice_words,
+    or_auto_renew,
+    retry_date,
+    sign_in,
+)
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
-from digests.summarize.sentences import new_text, split_sentences
+from digests.summarize.sentences import new_text
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _PREFIX = re.compile(
@@ -161,9 +168,8 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = _secret(lead)
     if kind == "renew":
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
-        if _DOMAIN_NAME.fullmatch(thing):
-            thing = f"{_DOMAIN_WORD.get(lang, 'the domain')} {thing}"  # "the domain x.com"
-    if kind in {"card", "pay"} and _GENERIC.fullmatch(thing) and brand:
+        thing = domain_named(thing, lang)  # "the domain x.com"
+    if kind in {"card", "pay"} and only_notice_words(thing) and brand:
         thing = f"{brand} account"  # "Payment failed - ...": the account it is for
     if kind == "card" and lang == "en" and not _ARTICLE.match(thing):
         thing = f"the {thing}"
@@ -223,27 +229,6 @@ def _secret(lead: str) -> str:
 
 _ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
 _AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay"])
-_DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.I)
-_DOMAIN_WORD = {"en": "the domain", "de": "die Domain", "fr": "le domaine", "es": "el dominio"}
-# Words that name a notice, not what it is about: "Payment failed", "Billing".
-_GENERIC = re.compile(
-    r"(?:payment|billing|invoice|charge|subscription|account|zahlung|paiement|pago|"
-    r"facturation|facturación|abrechnung)s?",
-    re.I,
-)
-# "auto-renew is off": renewing by hand is one way, turning it on the other.
-_AUTO_RENEW_OFF = re.compile(
-    r"\bauto-?renew(?:al)? (?:is |has been )?(?:turned |switched )?(?:off|disabled)\b", re.I
-)
-_OR_AUTO_RENEW = {
-    "en": " or turn on auto-renew",
-    "de": " oder die automatische Verlängerung einschalten",
-    "fr": " ou activer le renouvellement automatique",
-    "es": " o activar la renovación automática",
-}
-# "Device: Windows", "on a Windows device"; "Location: Lagos, Nigeria": where a sign-in was.
-_DEVICE = re.compile(r"(?:^|\n)\s*device:\s*([^\n,(]{2,30})|\bon an? ([\w ]{2,20}?) device\b", re.I)
-_PLACE = re.compile(r"(?:^|\n)\s*(?:location|near|place):\s*([^\n,(]{2,40})", re.I)
 _AUTOPAY = re.compile(
     r"\b(?:auto-?pay|automatically (?:charged|debited|paid)|will be (?:charged|debited)|"
     r"direct debit|no action (?:is )?(?:needed|required)|lastschrift|prélèvement automatique|"
@@ -298,40 +283,12 @@ def duty_item(
             x=thing, brand=brand, amount=amount, tool=tool, bal=bal
         )
         text = re.sub(r"\s{2,}", " ", text).strip()
-        if kind == "renew" and _AUTO_RENEW_OFF.search(f"{subject}\n{lead}"):
-            text += _OR_AUTO_RENEW.get(lang, _OR_AUTO_RENEW["en"])
+        if kind == "renew":
+            text += or_auto_renew(f"{subject}\n{lead}", lang)
         if kind == "security" and lang == "en":
-            text = _sign_in(text, lead, brand)
+            text = sign_in(text, lead, brand)
         return kind, truncate(text[:1].upper() + text[1:], 140)
     return "", ""
-
-
-def _retry_date(lead: str, received: datetime) -> Deadline | None:
-    """When a failed payment is tried again ("We'll try again automatically on 15 November")."""
-    for sentence in split_sentences(lead):
-        if _RETRY.search(sentence) and (found := resolve_deadline(sentence, received)):
-            return found if found.due >= received.date() else None
-    return None
-
-
-_RETRY = re.compile(
-    r"\b(?:try (?:again|to charge)|retry|re-?attempt|charge (?:it |you |your card )?again|"
-    r"next attempt|another attempt|erneut (?:versuchen|abbuchen|belasten)|nächste[rn]? versuch|"
-    r"nouvelle tentative|réessaierons|volveremos a intentar|reintentaremos|nuevo intento)",
-    re.IGNORECASE,
-)
-
-
-def _sign_in(text: str, lead: str, brand: str) -> str:
-    """ "Check the new Windows sign-in from Lagos to your Google account", when the alert
-    says the device or the place; else the general check."""
-    device, place = _DEVICE.search(lead), _PLACE.search(lead)
-    if not device and not place:
-        return text
-    what = (device.group(1) or device.group(2)).strip() + " " if device else ""
-    where = f" from {place.group(1).strip()}" if place else ""
-    account = f"your {brand} account" if brand else "your account"
-    return f"Check the new {what}sign-in{where} to {account}"
 
 
 _BUTTON = re.compile(
@@ -410,7 +367,7 @@ def with_duty(
     deadline = deadline if named else asked or first
     if kind == "rerun":
         deadline = None  # a broken run is due now, not on a date its log mentions
-    elif kind in {"card", "pay"} and (retry := _retry_date(lead, received)):
+    elif kind in {"card", "pay"} and (retry := retry_date(lead, received)):
         deadline = retry  # fixed before the next attempt, it need not fail again
     elif kind == "page":
         # an incident fires now: not when the on-call shift it names ends ("until Mon 09:00")

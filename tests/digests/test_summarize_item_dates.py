@@ -186,7 +186,7 @@ def test_the_subjects_deadline_dates_an_ask_only_when_nothing_else_does():
 
 
 def test_bringing_a_page_up_to_date_points_at_no_event():
-    from digests.summarize.item_dates import event_ref
+    from digests.summarize.event_refs import event_ref
 
     assert event_ref("Please bring one idea for the wishlist.") == ("bring", "")
     assert event_ref("Could you bring the wiki page up to date?") is None
