@@ -77,3 +77,27 @@ def sign_in(text: str, lead: str, brand: str) -> str:
     where = f" from {place.group(1).strip()}" if place else ""
     account = f"your {brand} account" if brand else "your account"
     return f"Check the new {what}sign-in{where} to {account}"
+
+
+def customer_account(lead: str, brand: str, lang: str) -> str:
+    """ "das Serverhaus-Kundenkonto K-204918", "the Acme account A-1234": the account a
+    notice names by its number ("" when it names none)."""
+    found = _ACCOUNT_ID.search(lead)
+    if not found or not brand:
+        return ""
+    number = found.group(1)
+    return {
+        "de": f"das {brand}-Kundenkonto {number}",
+        "fr": f"le compte client {brand} {number}",
+        "es": f"la cuenta de cliente de {brand} {number}",
+    }.get(lang, f"the {brand} account {number}")
+
+
+# "Kundenkonto K-204918", "customer account no. 40772", "compte client n° 123": not "account
+# ending 8830" (a card's digits).
+_ACCOUNT_ID = re.compile(
+    r"\b(?:kundenkonto|kundennummer|customer (?:account|number|id)|account (?:number|no\.?|id)|"
+    r"compte client|n° client|cuenta de cliente|n\.º de cliente|cliente n\.º)\s*(?:n[°º.]\s*|"
+    r"nr\.?\s*|no\.?\s*|:\s*)?([A-Z]{0,4}-?\d{4,})\b",
+    re.IGNORECASE,
+)

@@ -16,6 +16,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.duty_details import (
+    customer_account,
     domain_named,
     only_notice_words,
     or_auto_renew,
@@ -169,7 +170,9 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
     if kind == "renew":
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
         thing = domain_named(thing, lang)  # "the domain x.com"
-    if kind in {"card", "pay"} and only_notice_words(thing) and brand:
+    if kind == "card" and (account := customer_account(lead, brand, lang)):
+        thing = account  # "Ihre Kreditkarte läuft ab": for the account it pays
+    elif kind in {"card", "pay"} and only_notice_words(thing) and brand:
         thing = f"{brand} account"  # "Payment failed - ...": the account it is for
     if kind == "card" and lang == "en" and not _ARTICLE.match(thing):
         thing = f"the {thing}"

@@ -156,6 +156,14 @@ from tests.digests.test_summarize_actions import items_of, texts
             "Check the new Windows sign-in from Lagos to your Google account",
         ),
         (
+            "Ihre hinterlegte Kreditkarte läuft am 31.07.2026 ab",
+            "die für Ihr Kundenkonto K-204918 hinterlegte Kreditkarte läuft am 31.07.2026 ab. "
+            "Bitte aktualisieren Sie Ihre Zahlungsdaten.",
+            "Serverhaus",  # an expiring card, for the account the notice numbers
+            "de",
+            "Zahlungsmethode für das Serverhaus-Kundenkonto K-204918 aktualisieren",
+        ),
+        (
             "Security alert: new sign-in on Linux",
             "A new sign-in to your account was detected. If not, secure your account.",
             "Account Security",  # a sender named for what it does is no brand
