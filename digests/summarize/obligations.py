@@ -313,7 +313,11 @@ _FAMILY = {
     "bill": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl|überweis)", re.I),
     "password": re.compile(r"\b(?:change|reset|update)\b.{0,30}\b(?:password|it)\b", re.I),
     "access": re.compile(
-        r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b", re.I
+        r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b|"
+        # "Certify or revoke each item": the review's own steps
+        r"\b(?:re)?certify\b|\brevoke each\b|\b(?:keep|approve) or (?:remove|revoke)\b|"
+        r"\bzertifizieren\b|\bcertifier\b|\bcertificar\b",
+        re.I,
     ),
     "self": re.compile(r"\bself-?(?:assessment|review|evaluation)", re.I),
     "page": re.compile(r"\b(acknowledge|ack\b)", re.I),

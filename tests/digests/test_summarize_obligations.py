@@ -334,3 +334,8 @@ def test_a_declined_card_is_due_before_the_payment_is_tried_again():
     assert [(i.text, i.due) for i in found] == [
         ("Update the payment method for the Shopwerk subscription", dt.date(2026, 12, 3))
     ]
+
+
+def test_an_access_reviews_own_steps_give_way_to_the_review():
+    assert is_vague("Certify or revoke each item (re: Q1 access recertification)", "access")
+    assert not is_vague("Certify or revoke each item (re: Q1 access recertification)", "pay")
