@@ -24,6 +24,7 @@ from email.utils import parsedate_to_datetime
 
 from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
+from digests.summarize.asks import only_a_question
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.event_refs import event_nouns, event_ref
@@ -136,6 +137,15 @@ UNLESS = re.compile(
 )
 
 
+# An ask for an answer, not for something to hand in: "Would you be up for ...?", "Could we
+# move ...?", "Let me know if ...", "send me a couple of times that suit you".
+ANSWER = re.compile(
+    r"^(?:\w+,\s+)?(?:let me know|tell me|lass mich wissen|sag mir|gib mir bescheid|"
+    r"dites-moi|dis-moi|avísame|dime|dígame)\b|\b(?:times?|slots?) that (?:suit|work)",
+    re.IGNORECASE,
+)
+
+
 # "by 4pm my time": the sender's clock, not the reader's.
 MY_TIME = re.compile(
     r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
@@ -241,7 +251,8 @@ class MailDates:
             return None, "none"
         if previous:
             return previous, "previous"
-        if found := self.mails_deadline(index):
+        answer = ANSWER.search(sentence) or only_a_question(sentence)
+        if found := self.mails_deadline(index, not answer):
             return found, "first_date"
         return self.subject_limit(), "subject"
 
@@ -253,12 +264,14 @@ class MailDates:
             return found
         return None
 
-    def mails_deadline(self, index: int = -1) -> Deadline | None:
+    def mails_deadline(self, index: int = -1, deliverable: bool = True) -> Deadline | None:
         """The mail's nearest deadline, leaving out the sender's own schedule.
 
         Only a date the mail sets as a limit ("by Friday", "the CFP closes on 8 May", "in 48
         hours") or something happening today counts: "your plan renews on April 15", "she
         joins on August 3", "a call in January" are when things happen, not when to answer.
+        Something to hand in (a ``deliverable``, not an answer) is also due at a meeting the
+        mail dates ("I present to the board on Thursday. Could you send me the numbers?").
         A later sentence that turns to another matter ("Either way, send me the deck by
         Friday") keeps its date to itself; ``index`` is the ask's place in ``sentences``.
         """
@@ -274,7 +287,7 @@ class MailDates:
             and CUED.search(s)
             and not _no_hurry(s)
             and (found := resolve_deadline(s, self.received))
-            and (found.due == today or SETS_A_LIMIT.search(s))
+            and (found.due == today or SETS_A_LIMIT.search(s) or (deliverable and event_nouns(s)))
         ]
         found = soonest(dated, self.received, self.zone)
         return found or self.meeting()

@@ -724,3 +724,8 @@ def test_names_durations_and_narrated_immediacy_are_no_dates(phrase):
 def test_immediacy_asked_for_is_still_today():
     assert resolve_due("Please rotate the key immediately.", RECEIVED) == dt.date(2026, 11, 30)
     assert resolve_due("rendez-vous à 9h demain", RECEIVED) == dt.date(2026, 12, 1)
+
+
+def test_let_me_know_if_a_slot_works_names_no_deadline():
+    assert resolve_deadline("Let me know if Friday works for you.", RECEIVED) is None
+    assert resolve_due("Let me know by Friday if that works.", RECEIVED) == dt.date(2026, 12, 4)

@@ -259,3 +259,10 @@ def test_an_ask_for_the_deadlines_day_takes_the_deadline_in_the_readers_zone():
     )
     # 23:59 at UTC-12 on Tuesday is Wednesday 12:59 in Berlin
     assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 2), dt.time(12, 59))]
+
+
+def test_something_to_hand_in_is_due_at_the_meeting_the_mail_dates_an_answer_is_not():
+    hand_in = "I present to the board on Thursday. Could you send me the Q3 numbers?"
+    answer = "Thursday clashes with the customer visit. Let me know if Friday works for you."
+    assert [i.due for i in items_of(hand_in)] == [dt.date(2026, 12, 3)]
+    assert [i.due for i in items_of(answer)] == [None]
