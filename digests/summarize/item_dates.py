@@ -114,7 +114,9 @@ OTHER_MATTER = re.compile(
 # "the board pack goes out on Friday" (what the reader sends must be in it).
 SETS_A_LIMIT = re.compile(
     r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|clos(?:es|ing|e)|"
-    r"expir\w*|lapses?|goes out|go out|goes to (?:print|press|the printer)|goes live|go live|"
+    r"expir\w*|lapses?|submissions?|last day|final day|abgabe\w*|\w+schluss|letzter tag|"
+    r"date limite|dernier (?:jour|délai)|remise|fecha (?:límite|de entrega)|último día|entrega|"
+    r"goes out|go out|goes to (?:print|press|the printer)|goes live|go live|"
     r"ships|freezes?|is published|are published|is sent|are sent|geht raus|wird verschickt|"
     r"part à l'impression|se envía|se publica|today|tonight|tomorrow|eod|cob|asap|first thing|"
     r"bis|spätestens|frist|läuft|ablauf\w*|heute|morgen|avant|d'ici|au plus tard|échéance|"

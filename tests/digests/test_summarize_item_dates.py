@@ -266,3 +266,9 @@ def test_something_to_hand_in_is_due_at_the_meeting_the_mail_dates_an_answer_is_
     answer = "Thursday clashes with the customer visit. Let me know if Friday works for you."
     assert [i.due for i in items_of(hand_in)] == [dt.date(2026, 12, 3)]
     assert [i.due for i in items_of(answer)] == [None]
+
+
+def test_a_named_submission_day_is_a_limit_to_borrow():
+    body = "Abstract submission is on December 10. Could you have a look at the draft?"
+    german = "Einsendeschluss ist der 10. Dezember. Kannst du bitte den Entwurf lesen?"
+    assert [i.due for body in (body, german) for i in items_of(body)] == [dt.date(2026, 12, 10)] * 2
