@@ -28,8 +28,29 @@ _OR_AUTO_RENEW = {
     "es": " o activar la renovación automática",
 }
 # "Device: Windows", "on a Windows device"; "Location: Lagos, Nigeria": where a sign-in was.
-_DEVICE = re.compile(r"(?:^|\n)\s*device:\s*([^\n,(]{2,30})|\bon an? ([\w ]{2,20}?) device\b", re.I)
-_PLACE = re.compile(r"(?:^|\n)\s*(?:location|near|place):\s*([^\n,(]{2,40})", re.I)
+_DEVICE = re.compile(
+    r"(?:^|\n)\s*(?:device|gerät|appareil|dispositivo)\s*:\s*([^\n,(]{2,30})|"
+    r"\bon an? ([\w ]{2,20}?) device\b",
+    re.I,
+)
+_PLACE = re.compile(
+    r"(?:^|\n)\s*(?:location|near|place|ort|standort|lieu|emplacement|ubicación|ubicacion)\s*:"
+    r"\s*([^\n,(]{2,40})",
+    re.I,
+)
+_SIGN_IN = {
+    "en": "Check the new {what}sign-in{where} to {account}",
+    "de": "Die neue Anmeldung{what}{where} im {account} prüfen",
+    "fr": "Vérifier la nouvelle connexion{what}{where} à {account}",
+    "es": "Revisar el nuevo inicio de sesión{what}{where} en {account}",
+}
+_ACCOUNT = {
+    "en": ("your {brand} account", "your account"),
+    "de": ("{brand}-Konto", "Konto"),
+    "fr": ("votre compte {brand}", "votre compte"),
+    "es": ("tu cuenta de {brand}", "tu cuenta"),
+}
+_FROM = {"en": " from {}", "de": " aus {}", "fr": " depuis {}", "es": " desde {}"}
 
 
 def domain_named(thing: str, lang: str) -> str:
@@ -67,16 +88,18 @@ _RETRY = re.compile(
 )
 
 
-def sign_in(text: str, lead: str, brand: str) -> str:
+def sign_in(text: str, lead: str, brand: str, lang: str = "en") -> str:
     """ "Check the new Windows sign-in from Lagos to your Google account", when the alert
     says the device or the place; else the general check."""
     device, place = _DEVICE.search(lead), _PLACE.search(lead)
-    if not device and not place:
+    if (not device and not place) or lang not in _SIGN_IN:
         return text
-    what = (device.group(1) or device.group(2)).strip() + " " if device else ""
-    where = f" from {place.group(1).strip()}" if place else ""
-    account = f"your {brand} account" if brand else "your account"
-    return f"Check the new {what}sign-in{where} to {account}"
+    name = (device.group(1) or device.group(2)).strip() if device else ""
+    what = (f"{name} " if lang == "en" else f" ({name})") if name else ""
+    where = _FROM[lang].format(place.group(1).strip()) if place else ""
+    named, plain = _ACCOUNT[lang]
+    account = named.format(brand=brand) if brand else plain
+    return _SIGN_IN[lang].format(what=what, where=where, account=account)
 
 
 def customer_account(lead: str, brand: str, lang: str) -> str:

@@ -288,8 +288,8 @@ def duty_item(
         text = re.sub(r"\s{2,}", " ", text).strip()
         if kind == "renew":
             text += or_auto_renew(f"{subject}\n{lead}", lang)
-        if kind == "security" and lang == "en":
-            text = sign_in(text, lead, brand)
+        if kind == "security":
+            text = sign_in(text, lead, brand, lang)
         return kind, truncate(text[:1].upper() + text[1:], 140)
     return "", ""
 

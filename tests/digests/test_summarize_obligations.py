@@ -164,6 +164,13 @@ from tests.digests.test_summarize_actions import items_of, texts
             "Zahlungsmethode für das Serverhaus-Kundenkonto K-204918 aktualisieren",
         ),
         (
+            "Sicherheitswarnung",
+            "Neue Anmeldung in Ihrem Google-Konto.\nGerät: Windows\nOrt: Lagos, Nigeria",
+            "Google",
+            "de",
+            "Die neue Anmeldung (Windows) aus Lagos im Google-Konto prüfen",
+        ),
+        (
             "Security alert: new sign-in on Linux",
             "A new sign-in to your account was detected. If not, secure your account.",
             "Account Security",  # a sender named for what it does is no brand
