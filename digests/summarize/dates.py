@@ -193,20 +193,27 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue  # "so I immediately thought of you": what happened, no deadline
             if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
-            if weekday and re.match(r"\s*next week", text[match.end() :], re.I):
+            in_next_week = weekday and not match.group(1) and _NEXT_WEEK_BEFORE.search(before)
+            # "Tuesday next week", "Monday week", "nächste Woche Dienstag": that day next week
+            if in_next_week or (weekday and _NEXT_WEEK_AFTER.match(text, match.end())):
                 found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
             elif weekday and found == today and not cued and not match.group(1):
                 found += timedelta(days=7)  # "she starts on Monday" said on a Monday: next one
-            absolute = kind in {
-                "iso",
-                "slashed",
-                "dotted",
-                "month_day",
-                "day_month",
-                "the_nth",
-                "mid_month",
-                "end_of_named_month",
-            } or (kind == "weekday" and not weekday)
+            absolute = (
+                kind
+                in {
+                    "iso",
+                    "slashed",
+                    "dotted",
+                    "month_day",
+                    "day_month",
+                    "the_nth",
+                    "mid_month",
+                    "end_of_named_month",
+                }
+                or (kind == "weekday" and not weekday)
+                or bool(in_next_week)
+            )
             if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
@@ -239,6 +246,12 @@ _PATTERNS = [
     (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
 ]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
+_NEXT_WEEK_BEFORE = re.compile(
+    r"\b(?:next week|nächste[nr]? woche|la semaine prochaine|la semana que viene|"
+    r"la próxima semana),?\s+(?:on\s+|am\s+|le\s+|el\s+)?$",
+    re.IGNORECASE,
+)
+_NEXT_WEEK_AFTER = re.compile(r"(?<!\.)[ \t]*(?:next week|week\b(?!-?end)(?!\s*\d))", re.I)
 _EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
 # After "immediately", "sofort": a verb in the past tense tells what happened.
 _NARRATED = re.compile(

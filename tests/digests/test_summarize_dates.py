@@ -729,3 +729,17 @@ def test_immediacy_asked_for_is_still_today():
 def test_let_me_know_if_a_slot_works_names_no_deadline():
     assert resolve_deadline("Let me know if Friday works for you.", RECEIVED) is None
     assert resolve_due("Let me know by Friday if that works.", RECEIVED) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("by Monday week", dt.date(2026, 12, 7)),  # said on a Monday: next week's
+        ("Tuesday week", dt.date(2026, 12, 8)),
+        ("nächste Woche Dienstag", dt.date(2026, 12, 8)),
+        ("la semana que viene el jueves", dt.date(2026, 12, 10)),
+        ("by Friday. Week 49 starts on Monday", dt.date(2026, 12, 4)),
+    ],
+)
+def test_a_weekday_in_next_week(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
