@@ -143,7 +143,12 @@ UNLESS = re.compile(
 # move ...?", "Let me know if ...", "send me a couple of times that suit you".
 ANSWER = re.compile(
     r"^(?:\w+,\s+)?(?:let me know|tell me|lass mich wissen|sag mir|gib mir bescheid|"
-    r"dites-moi|dis-moi|avísame|dime|dígame)\b|\b(?:times?|slots?) that (?:suit|work)",
+    r"dites-moi|dis-moi|avísame|dime|dígame)\b|\b(?:times?|slots?) that (?:suit|work)|"
+    # "Would you be up for mentoring her?": whether the reader is willing
+    r"\b(?:would|are) you (?:be )?(?:up for|interested|willing|open to|keen|happy to)\b|"
+    r"\bwould (?:your team|you) consider\b|\b(?:hättest du lust|wärst du bereit|hätten sie "
+    r"interesse|wären sie bereit)\b|\b(?:seriez-vous|serais-tu) (?:prête?|intéressée?|partante?)|"
+    r"\b(?:te animas|estarías dispuest[oa]|te interesaría)\b",
     re.IGNORECASE,
 )
 
@@ -269,11 +274,12 @@ class MailDates:
     def mails_deadline(self, index: int = -1, deliverable: bool = True) -> Deadline | None:
         """The mail's nearest deadline, leaving out the sender's own schedule.
 
-        Only a date the mail sets as a limit ("by Friday", "the CFP closes on 8 May", "in 48
-        hours") or something happening today counts: "your plan renews on April 15", "she
-        joins on August 3", "a call in January" are when things happen, not when to answer.
-        Something to hand in (a ``deliverable``, not an answer) is also due at a meeting the
-        mail dates ("I present to the board on Thursday. Could you send me the numbers?").
+        Something to hand in (a ``deliverable``) takes the nearest date ("I present to the
+        board on Thursday. Could you send me the numbers?"). An answer ("Would you be up for
+        mentoring her?", "Let me know if ...") takes only a date the mail sets as a limit ("by
+        Friday", "the CFP closes on 8 May", "in 48 hours") or something happening today:
+        "your plan renews on April 15", "she joins on August 3", "a call in January" are when
+        things happen, not when to answer.
         A later sentence that turns to another matter ("Either way, send me the deck by
         Friday") keeps its date to itself; ``index`` is the ask's place in ``sentences``.
         """
@@ -289,7 +295,7 @@ class MailDates:
             and CUED.search(s)
             and not _no_hurry(s)
             and (found := resolve_deadline(s, self.received))
-            and (found.due == today or SETS_A_LIMIT.search(s) or (deliverable and event_nouns(s)))
+            and (deliverable or found.due == today or SETS_A_LIMIT.search(s))
         ]
         found = soonest(dated, self.received, self.zone)
         return found or self.meeting()

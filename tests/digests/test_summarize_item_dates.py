@@ -263,12 +263,12 @@ def test_an_ask_for_the_deadlines_day_takes_the_deadline_in_the_readers_zone():
 
 def test_something_to_hand_in_is_due_at_the_meeting_the_mail_dates_an_answer_is_not():
     hand_in = "I present to the board on Thursday. Could you send me the Q3 numbers?"
-    answer = "Thursday clashes with the customer visit. Let me know if Friday works for you."
+    answer = "Thursday clashes with the customer visit. Would you be open to moving it?"
     assert [i.due for i in items_of(hand_in)] == [dt.date(2026, 12, 3)]
     assert [i.due for i in items_of(answer)] == [None]
 
 
 def test_a_named_submission_day_is_a_limit_to_borrow():
-    body = "Abstract submission is on December 10. Could you have a look at the draft?"
-    german = "Einsendeschluss ist der 10. Dezember. Kannst du bitte den Entwurf lesen?"
+    body = "Abstract submission is on December 10. Let me know if you can co-author it."
+    german = "Einsendeschluss ist der 10. Dezember. Sag mir, ob du mitschreiben willst."
     assert [i.due for body in (body, german) for i in items_of(body)] == [dt.date(2026, 12, 10)] * 2
