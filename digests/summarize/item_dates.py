@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 
 from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
@@ -285,20 +286,31 @@ class MailDates:
         """
         if self.first is None:
             return None
-        own = [s for s in self.sentences if AWAY.search(s) and not _BY_WORD.search(s)]
-        today = self.received.date()
-        dated = [
-            s
-            for place, s in enumerate(self.sentences)
-            if s not in own
-            and not (place > index >= 0 and OTHER_MATTER.match(s))
-            and CUED.search(s)
-            and not _no_hurry(s)
-            and (found := resolve_deadline(s, self.received))
-            and (deliverable or found.due == today or SETS_A_LIMIT.search(s))
+        ahead = [
+            found
+            for place, found, limit, other in self._dated
+            if (deliverable or limit) and not (place > index >= 0 and other)
         ]
-        found = soonest(dated, self.received, self.zone)
-        return found or self.meeting()
+        return min(ahead, key=lambda d: d.moment(self.zone)) if ahead else self.meeting()
+
+    @cached_property
+    def _dated(self) -> list[tuple[int, Deadline, bool, bool]]:
+        """Each dated sentence still ahead that is no diary or no-hurry line: its place, date,
+        whether it sets a limit (or is today), whether it turns to another matter."""
+        today = self.received.date()
+        found_all = []
+        for place, sentence in enumerate(self.sentences):
+            if AWAY.search(sentence) and not _BY_WORD.search(sentence):
+                continue  # the sender's own diary
+            if not CUED.search(sentence) or _no_hurry(sentence):
+                continue
+            found = resolve_deadline(sentence, self.received)
+            if found is None or found.due < today:
+                continue
+            limit = found.due == today or SETS_A_LIMIT.search(sentence) is not None
+            other = OTHER_MATTER.match(sentence) is not None
+            found_all.append((place, found, limit, other))
+        return found_all
 
     def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
         """When the event an ask points at (``event_ref``) happens."""
