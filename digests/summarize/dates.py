@@ -32,6 +32,7 @@ from digests.summarize.datewords import (
 )
 from digests.summarize.proposals import is_scheduling_question
 from digests.summarize.sentences import Caseless, lower_exactly, lowered
+from digests.summarize.tense import AT_ONCE, EARLIER_TODAY, in_the_past, narrated
 from digests.summarize.zones import CLOSE_IN_ZONE, zone_of
 
 _DEADLINE_CUE = Caseless(
@@ -47,19 +48,6 @@ _DEADLINE_CUE = Caseless(
 _TIME_CUE = re.compile(
     r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
     r"\W*(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
-_PAST_BEFORE = re.compile(
-    r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
-    # "Following our chat on Friday", "as discussed in the call on Monday": it happened
-    r"(?:following|further to|as discussed|as agreed|per) (?:in |at |during )?(?:our|the|your|"
-    r"my)\b[^.,;]{0,25}|"
-    r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
-    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
-    r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
-    r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
-    r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -176,20 +164,16 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
-            if weekday and not match.group(1) and _in_the_past(before):
+            if weekday and not match.group(1) and in_the_past(before):
                 continue  # "we met on Monday" names no deadline
             if (
                 kind == "today"
-                and _EARLIER_TODAY.match(match.group(1))
-                and _in_the_past(before)
+                and EARLIER_TODAY.match(match.group(1))
+                and in_the_past(before)
                 and not _ANY_DEADLINE_WORD.search(text)
             ):
                 continue  # "we kicked off the migration today": done ("the deadline was": not)
-            if (
-                kind == "today"
-                and _AT_ONCE.match(match.group(1))
-                and _narrated(before, text, match)
-            ):
+            if kind == "today" and AT_ONCE.match(match.group(1)) and narrated(before, text, match):
                 continue  # "so I immediately thought of you": what happened, no deadline
             if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
@@ -252,28 +236,6 @@ _NEXT_WEEK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WEEK_AFTER = re.compile(r"(?<!\.)[ \t]*(?:next week|week\b(?!-?end)(?!\s*\d))", re.I)
-_EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
-# After "immediately", "sofort": a verb in the past tense tells what happened.
-_NARRATED = re.compile(
-    r"\s+(?:[a-z]{3,}ed|thought|knew|saw|went|got|took|came|felt|made|said|told|wrote|"
-    r"sent|found|began|ran|fell|rang|spotted|noticed)\b",
-    re.IGNORECASE,
-)
-_AT_ONCE = re.compile(r"immediately|sofort|immédiatement|tout de suite|de inmediato", re.I)
-_PERFECT = re.compile(
-    r"\b(?:had|was|were|habe|hat|hatte|hatten|haben|war|ai|as|a|avons|avez|ont|avait|he|has|"
-    r"ha|hemos|han|había)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _narrated(before: str, text: str, match: re.Match[str]) -> bool:
-    """ "We immediately rolled back", "ich habe sofort an dich gedacht": it happened."""
-    told = _SUBJECT.search(before[-12:]) and _NARRATED.match(text, match.end())
-    return bool(told or _PERFECT.search(before[-16:]))
-
-
-_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|it)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
@@ -297,13 +259,6 @@ _NUMBERED = re.compile(
     r"paragraphe|article|art)\.?\s*$|§\s*$|\band\s+$",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)
-
-
-def _in_the_past(before: str) -> bool:
-    """What comes before a weekday puts it in the past ("met on", not "will be paused on")."""
-    match = _PAST_BEFORE.search(before)
-    return match is not None and not _FUTURE.search(before[max(0, match.start() - 12) :])
 
 
 def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -> date | None:
