@@ -231,7 +231,11 @@ def find_action_items(
                 ):
                     # "Marketing wants the banner ... have it ready on staging": the request
                     # says what to do, the need only what is wanted.
-                    items[earlier] = _item(ask, _deadline_of(items[earlier]) or deadline)
+                    # its own date ("on staging Monday morning") beats one the need borrowed
+                    own_date = deadline if stated else None
+                    items[earlier] = _item(
+                        ask, own_date or _deadline_of(items[earlier]) or deadline
+                    )
                     needed[earlier] = False
                     continue
                 fresh = ask.lower() not in seen and earlier < 0

@@ -17,7 +17,9 @@ _CLOCK_24 = re.compile(
     r"(?=\d)(?:"
     r"(?:\b|(?<=\d[tT]))([01]?\d|2[0-3])(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))([0-5]\d)(?::[0-5]\d)?"
     r"(?:\b|(?=[zZ]\b))|"
-    r"\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
+    # "18 Uhr", "à 9h"; "down from 9h", "took 9h" is a span of time
+    r"(?<!from )(?<!than )(?<!over )(?<!under )(?<!about )(?<!took )(?<!takes )(?<!for )"
+    r"(?<!of )(?<!~)\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
     # "tomorrow at 9.30", "bis 12.30": a dotted time after a word that wants one
     r"(?:(?<=\bat )|(?<=\bbefore )|(?<=\buntil )|(?<=\btomorrow )|(?<=\btoday )|(?<=\btonight )|"
     r"(?<=\bum )|(?<=\bbis )|(?<=\bà )|(?<=\ba las ))([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d|\s*%)"
@@ -31,7 +33,9 @@ _FIRST_THING = re.compile(
 _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
+    # "at 1Password", "at 3M": a name, not an hour
     r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:%/]|[.,]\d)"
+    r"(?![^\W\d_])"
     r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))"
     # "by 8 May", "until 2 March": a day of the month, not eight o'clock
     rf"(?!(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:{MONTH})\b)",

@@ -32,6 +32,7 @@ from digests.summarize.datewords import (
 )
 from digests.summarize.proposals import is_scheduling_question
 from digests.summarize.sentences import Caseless, lower_exactly, lowered
+from digests.summarize.tense import AT_ONCE, EARLIER_TODAY, in_the_past, narrated
 from digests.summarize.zones import CLOSE_IN_ZONE, zone_of
 
 _DEADLINE_CUE = Caseless(
@@ -47,19 +48,6 @@ _DEADLINE_CUE = Caseless(
 _TIME_CUE = re.compile(
     r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
     r"\W*(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
-_PAST_BEFORE = re.compile(
-    r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
-    # "Following our chat on Friday", "as discussed in the call on Monday": it happened
-    r"(?:following|further to|as discussed|as agreed|per) (?:in |at |during )?(?:our|the|your|"
-    r"my)\b[^.,;]{0,25}|"
-    r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
-    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
-    r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
-    r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
-    r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -176,31 +164,40 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
-            if weekday and not match.group(1) and _in_the_past(before):
+            if weekday and not match.group(1) and in_the_past(before):
                 continue  # "we met on Monday" names no deadline
             if (
                 kind == "today"
-                and _EARLIER_TODAY.match(match.group(1))
-                and _in_the_past(before)
+                and EARLIER_TODAY.match(match.group(1))
+                and in_the_past(before)
                 and not _ANY_DEADLINE_WORD.search(text)
             ):
                 continue  # "we kicked off the migration today": done ("the deadline was": not)
+            if kind == "today" and AT_ONCE.match(match.group(1)) and narrated(before, text, match):
+                continue  # "so I immediately thought of you": what happened, no deadline
             if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
                 continue  # "some Thursday in October" is no date yet
-            if weekday and re.match(r"\s*next week", text[match.end() :], re.I):
+            in_next_week = weekday and not match.group(1) and _NEXT_WEEK_BEFORE.search(before)
+            # "Tuesday next week", "Monday week", "nächste Woche Dienstag": that day next week
+            if in_next_week or (weekday and _NEXT_WEEK_AFTER.match(text, match.end())):
                 found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
             elif weekday and found == today and not cued and not match.group(1):
                 found += timedelta(days=7)  # "she starts on Monday" said on a Monday: next one
-            absolute = kind in {
-                "iso",
-                "slashed",
-                "dotted",
-                "month_day",
-                "day_month",
-                "the_nth",
-                "mid_month",
-                "end_of_named_month",
-            } or (kind == "weekday" and not weekday)
+            absolute = (
+                kind
+                in {
+                    "iso",
+                    "slashed",
+                    "dotted",
+                    "month_day",
+                    "day_month",
+                    "the_nth",
+                    "mid_month",
+                    "end_of_named_month",
+                }
+                or (kind == "weekday" and not weekday)
+                or bool(in_next_week)
+            )
             if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
@@ -233,7 +230,12 @@ _PATTERNS = [
     (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
 ]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
-_EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
+_NEXT_WEEK_BEFORE = re.compile(
+    r"\b(?:next week|nächste[nr]? woche|la semaine prochaine|la semana que viene|"
+    r"la próxima semana),?\s+(?:on\s+|am\s+|le\s+|el\s+)?$",
+    re.IGNORECASE,
+)
+_NEXT_WEEK_AFTER = re.compile(r"(?<!\.)[ \t]*(?:next week|week\b(?!-?end)(?!\s*\d))", re.I)
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
@@ -257,13 +259,6 @@ _NUMBERED = re.compile(
     r"paragraphe|article|art)\.?\s*$|§\s*$|\band\s+$",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(will|'ll|shall|going to|to be|be|until|till|by|before|from)\b", re.I)
-
-
-def _in_the_past(before: str) -> bool:
-    """What comes before a weekday puts it in the past ("met on", not "will be paused on")."""
-    match = _PAST_BEFORE.search(before)
-    return match is not None and not _FUTURE.search(before[max(0, match.start() - 12) :])
 
 
 def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -> date | None:

@@ -44,13 +44,17 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "card",
         re.compile(
-            r"\b(card (?:was |has been )?(?:declined|expired)|update (?:your )?(?:card|payment "
+            r"\b(card (?:ending (?:in )?\d{4} )?(?:was |has been )?(?:declined|expired)|"
+            # "Ihre hinterlegte Kreditkarte läuft am 31.07. ab", "your card expires on 31 July"
+            r"(?:kredit)?karte [^.\n]{0,30}(?:läuft|abgelaufen)|carte [^.\n]{0,30}expir|"
+            r"card [^.\n]{0,30}(?:expires|is expiring|will expire|has expired)|"
+            r"update (?:your )?(?:card|payment "
             r"method)|actualiza(?:r)? (?:tu |la )?tarjeta|mettez à jour votre (?:carte|moyen)|"
             r"zahlungsmethode aktualisieren|tarjeta .{0,40}(?:caducad|rechazad)|caducidad)",
             re.I,
         ),
         {
-            "en": "Update the payment card for {x}",
+            "en": "Update the payment method for {x}",
             "de": "Zahlungsmethode für {x} aktualisieren",
             "fr": "Mettre à jour la carte de paiement pour {x}",
             "es": "Actualizar la tarjeta de pago de {x}",
@@ -281,7 +285,10 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "renew",
         re.compile(
             r"\b(renewal of|licen[cs]e .{0,40}(?:renewal|expir)|certificate .{0,40}expir|"
-            r"domain .{0,40}expir|renouvellement|renovación|verlängerung)",
+            r"domain .{0,40}expir|renouvellement|renovación|verlängerung|"
+            # "verdeloop.com expires in 6 days": a domain name that expires
+            r"^(?:[\w-]+\.)+[a-z]{2,6} (?:expires|is expiring|will expire|läuft|expire|"
+            r"vence|caduca))",
             re.I,
         ),
         {"en": "Renew {x}", "de": "{x} verlängern", "fr": "Renouveler {x}", "es": "Renovar {x}"},

@@ -8,7 +8,9 @@ we start", "bring the A3 prints", "prepare a page for that call" are due when th
 "Would a date in July work?" names its own range and "approve it when you can" says there is
 no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
 is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
-and a date already past makes it due today. "By 4pm my time" is the sender's clock.
+and a date already past makes it due today. A date that only says when something happens
+("your plan renews on April 15", "she joins on August 3", "a call in January") is no deadline
+to borrow. "By 4pm my time" is the sender's clock.
 """
 
 from __future__ import annotations
@@ -19,20 +21,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 
 from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
+from digests.summarize.asks import only_a_question
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.event_refs import event_nouns, event_ref
+from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
+from digests.summarize.zones import ZONE
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
 NO_HURRY = re.compile(
     r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
     r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
     r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
-    r"no (?:rush|hurry|urgency|hard deadline|deadline)|(?:is |it's )?not urgent|"
+    r"no (?:rush|hurry|urgency|hard deadline|deadline|pressure)|(?:is |it's )?not urgent|"
+    r"(?:when|once) you(?:'ve| have) had (?:a|the) (?:chance|moment)|"
+    # "so no need to answer right away", "pas besoin de répondre tout de suite"
+    r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))? (?:right "
+    r"away|now|immediately|today|yet)|pas besoin de (?:répondre|décider) tout de suite|"
+    r"sans pression|aucune pression|sin presión|kein (?:druck|stress)|"
     r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
     r"no es urgente|"
     r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
@@ -44,6 +56,8 @@ NO_HURRY = re.compile(
 _HURRY_STEMS = (
     "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
     "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
+    "pressure", "had a chance", "had the chance", "no need", "pas besoin", "pression", "presión",
+    "druck", "stress",
 )  # fmt: skip
 
 
@@ -63,89 +77,6 @@ OWN_RANGE = re.compile(
     r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
     re.IGNORECASE,
 )
-# What a meeting, a call or a visit is called ("design review": a word before "review").
-_EVENT_WORDS = """
-    meeting call hearing session interview workshop offsite off-site onsite demo presentation talk
-    seminar conference board dinner lunch visit kickoff kick-off standup stand-up retro sync 1:1
-    one-on-one training webinar appointment deposition trial tasting event sprint class panel
-    pitch walkthrough walk-through launch go-live cutover cut-over release deployment migration
-    rollout audit inspection renewal qbr all-hands handover hand-over trip flight abnahme livegang
-    umstellung prüfung lancement termin sitzung besprechung treffen gespräch präsentation vortrag
-    réunion rendez-vous séance appel entretien présentation atelier comité conseil reunión reunion
-    llamada sesión entrevista presentación consejo junta visita taller lanzamiento auditoría
-    migración
-"""
-_EVENT_NOUNS = frozenset(_EVENT_WORDS.split())
-_EVENT_PHRASES = ("game day", "go live", "town hall", "mise en production", "puesta en marcha")
-_NOT_AN_EVENT_BEFORE = frozenset(["the", "your", "our", "my", "a", "this", "that", "their"])
-_TOKEN = re.compile(r"1:1|[\w'-]+")
-
-
-def _event_nouns(sentence: str) -> list[tuple[int, str]]:
-    """Where the sentence names an event, and the name (lower case)."""
-    low = sentence.lower()
-    found = [(at, phrase) for phrase in _EVENT_PHRASES if (at := low.find(phrase)) >= 0]
-    before: re.Match[str] | None = None
-    for token in _TOKEN.finditer(low):
-        word = token.group()
-        if word in _EVENT_NOUNS:
-            found.append((token.start(), word))
-        elif word == "review" and before and before.group() not in _NOT_AN_EVENT_BEFORE:
-            found.append((before.start(), f"{before.group()} review"))
-        before = token
-    return sorted(found)
-
-
-# Before an event's name, words that make an ask point at it: "before the", "for that call".
-_TOWARDS = re.compile(
-    r"(?:\b(?:before|for|at|to|ahead of|in time for|prior to|avant|pour|à|antes de|para|en|a|"
-    r"vor|für|bei|zu)\s+(?:the|our|your|their|that|this|[\w-]+'s|next week's|la|le|"
-    r"l'|el|los|las|das|die|der|dem|den|notre|votre|nuestra|vuestra)|"
-    r"\b(?:zur|zum|beim|vorm|au|aux|al|del|du))\s*(?:[\w'-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-# An ask that points at an event without naming it: "before we start", "bring X".
-_POINTER = re.compile(
-    r"\b(?P<moves>before (?:they|she|he|i) (?:come in|comes in|arrives?|gets? back|returns?|"
-    r"leaves?|starts?|go|goes|head off|fly|flies|travel)|bevor (?:sie|er|ich) (?:kommt|komme|"
-    r"geht|gehe|fliegt|fliege|anfängt)|avant (?:qu'(?:il|elle)|que je) (?:parte|arrive|revienne|"
-    r"commence)|antes de que (?:se vaya|llegue|vuelva|empiece|me vaya))\b|"
-    r"\b(?P<start>before (?:we|you) (?:start|begin|meet|go in|kick off|talk|speak|sit down)|"
-    r"antes de (?:que )?(?:empecemos|empezar|comenzar|vernos|la reunión)|"
-    r"avant (?:qu'on|que nous|de) (?:commence|commencions|commencer|se voie|nous voir)|"
-    r"bevor wir (?:anfangen|beginnen|starten|uns treffen))\b|"
-    r"(?P<bring>\b(?:bring|brings|bringing|traer|traigas|traiga|llevar|lleves|lleve|apporter|"
-    r"apporte|apportez|mitbringen|mitnehmen|mitbringst)\b"
-    # "bring the wiki up to date", "bring the review forward" take nothing to an event
-    r"(?!(?:\s+[\w'-]+){0,4}?\s+(?:up to date|up to speed|forward|together|down|back)\b))|"
-    r"(?P<then>\bbefore then\b|\bavant cela\b|\bd'ici là\b|\bantes de eso\b|\bbis dahin\b|"
-    # "Can you update the slides beforehand?": before the event just named
-    r"\b(?:beforehand|in advance|ahead of time|vorher|vorab|im voraus|auparavant|à l'avance|"
-    r"en amont|de antemano|con antelación|antes)(?=\s*[?.!,]|\s*$))",
-    re.IGNORECASE,
-)
-
-
-def event_ref(sentence: str) -> tuple[str, str] | None:
-    """What event an ask points at: ("noun", "hearing") for "before the hearing", or
-    ("moves" | "start" | "bring" | "then", "") for "before she comes in", "before we start",
-    "bring X", "beforehand"; None when it points at none."""
-    for at, noun in _event_nouns(sentence):
-        if _TOWARDS.search(sentence, max(0, at - 60), at):
-            return "noun", noun
-    low = sentence.lower()
-    pointer = _POINTER.search(sentence) if any(s in low for s in _POINTER_STEMS) else None
-    return (pointer.lastgroup or "", "") if pointer else None
-
-
-# Pieces every pointer at an event contains (a cheap test before the long pattern).
-_POINTER_STEMS = (
-    "before", "bevor", "avant", "antes", "bring", "traer", "traig", "llev", "apport", "mitb",
-    "mitn", "ici l", "bis dahin", "advance", "ahead", "vorher", "vorab", "voraus", "auparavant",
-    "amont", "antemano", "antelación",
-)  # fmt: skip
-
-
 # The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
 AWAY = re.compile(
     r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
@@ -238,9 +169,22 @@ class MailDates:
         "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
         """
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
+        if own and own.time is None and (timed := self.timed_deadline(own)):
+            found = timed  # "The deadline is tomorrow at 23:59 AoE. Can you do it tomorrow?"
         if found and found.due < self.received.date():
             return Deadline(self.received.date()), source + "-past"
         return found, source
+
+    def timed_deadline(self, day: Deadline) -> Deadline | None:
+        """The mail's deadline with a time on the day an ask names, in the reader's zone."""
+        for sentence in self.sentences:
+            if not SETS_A_LIMIT.search(sentence) or not ZONE.search(sentence):
+                continue
+            found = resolve_deadline(sentence, self.received)
+            there = resolve_deadline(ZONE.sub("", sentence), self.received)
+            if found and found.time and there and there.due == day.due:
+                return found
+        return None
 
     def borrowed(
         self, sentence: str, index: int, ahead: Deadline | None, previous: Deadline | None
@@ -265,17 +209,58 @@ class MailDates:
             return None, "none"
         if previous:
             return previous, "previous"
-        if found := self.mails_deadline():
+        answer = ANSWER.search(sentence) or only_a_question(sentence)
+        if found := self.mails_deadline(index, not answer):
             return found, "first_date"
-        return self.subject_due, "subject"
+        return self.subject_limit(), "subject"
 
-    def mails_deadline(self) -> Deadline | None:
-        """The mail's nearest cued date, leaving out the sender's own schedule."""
-        if not any(AWAY.search(s) for s in self.sentences):
-            return self.first
-        own = [s for s in self.sentences if AWAY.search(s) and not _BY_WORD.search(s)]
-        dated = [s for s in self.sentences if s not in own and CUED.search(s)]
-        return soonest(dated, self.received, self.zone)
+    def subject_limit(self) -> Deadline | None:
+        """The subject's date when it sets a limit ("Review - heute vor 18 Uhr?"), not a slot
+        it proposes ("Design review -> Monday 2 Nov?")."""
+        found = self.subject_due
+        if found and (found.due == self.received.date() or SETS_A_LIMIT.search(self.subject)):
+            return found
+        return None
+
+    def mails_deadline(self, index: int = -1, deliverable: bool = True) -> Deadline | None:
+        """The mail's nearest deadline, leaving out the sender's own schedule.
+
+        Something to hand in (a ``deliverable``) takes the nearest date ("I present to the
+        board on Thursday. Could you send me the numbers?"). An answer ("Would you be up for
+        mentoring her?", "Let me know if ...") takes only a date the mail sets as a limit ("by
+        Friday", "the CFP closes on 8 May", "in 48 hours") or something happening today:
+        "your plan renews on April 15", "she joins on August 3", "a call in January" are when
+        things happen, not when to answer.
+        A later sentence that turns to another matter ("Either way, send me the deck by
+        Friday") keeps its date to itself; ``index`` is the ask's place in ``sentences``.
+        """
+        if self.first is None:
+            return None
+        ahead = [
+            found
+            for place, found, limit, other in self._dated
+            if (deliverable or limit) and not (place > index >= 0 and other)
+        ]
+        return min(ahead, key=lambda d: d.moment(self.zone)) if ahead else self.meeting()
+
+    @cached_property
+    def _dated(self) -> list[tuple[int, Deadline, bool, bool]]:
+        """Each dated sentence still ahead that is no diary or no-hurry line: its place, date,
+        whether it sets a limit (or is today), whether it turns to another matter."""
+        today = self.received.date()
+        found_all = []
+        for place, sentence in enumerate(self.sentences):
+            if AWAY.search(sentence) and not _BY_WORD.search(sentence):
+                continue  # the sender's own diary
+            if not CUED.search(sentence) or _no_hurry(sentence):
+                continue
+            found = resolve_deadline(sentence, self.received)
+            if found is None or found.due < today:
+                continue
+            limit = found.due == today or SETS_A_LIMIT.search(sentence) is not None
+            other = OTHER_MATTER.match(sentence) is not None
+            found_all.append((place, found, limit, other))
+        return found_all
 
     def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
         """When the event an ask points at (``event_ref``) happens."""
@@ -297,12 +282,16 @@ class MailDates:
             found = resolve_deadline(sentence, received) if sentence else None
             if found and found.due >= received.date():
                 return found
+        return self.meeting() or self._any_event()
+
+    def meeting(self) -> Deadline | None:
+        """When the meeting the mail invites to starts (None without an invitation)."""
         if (calendar := self.calendar) and calendar.start and calendar.method != "CANCEL":
             if calendar.all_day:
                 return Deadline(calendar.start.date())  # a day, not an instant: no zone
             start = calendar.start.astimezone(self.zone)
             return Deadline(start.date(), start.time().replace(second=0, microsecond=0))
-        return self._any_event()
+        return None
 
     def _any_event(self) -> Deadline | None:
         """The date of the mail's event: a dated statement that is no deadline or ask."""
@@ -313,7 +302,7 @@ class MailDates:
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < self.received.date():
                 continue
-            rank = 0 if _event_nouns(sentence) else 1 if found.time else 2
+            rank = 0 if event_nouns(sentence) else 1 if found.time else 2
             if best is None or (rank, place) < best[:2]:
                 best = (rank, place, found)
         return best[2] if best and best[0] < 2 else None
@@ -361,6 +350,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     "For the board on 15 October, can you prepare three slides?" is not due on the board's
     day (the purpose names an event, and the mail's deadline is elsewhere).
     """
+    if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
+        return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
     clause, purpose = ask_clause(sentence)
     if clause != sentence:
         if found := read(clause, received, sender):

@@ -15,6 +15,14 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.duty_details import (
+    customer_account,
+    domain_named,
+    only_notice_words,
+    or_auto_renew,
+    retry_date,
+    sign_in,
+)
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
@@ -64,6 +72,9 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     """What the subject names: "Action required: Q1 access review for X - due Fri" -> "Q1
     access review for X"."""
     text = _PREFIX.sub("", subject).strip()
+    head, colon, rest = text.partition(": ")
+    if kind in _AFTER_COLON and colon and notice.search(head) and len(rest) > 5:
+        text = rest  # "Renewal failed: certificate for api.x.co.uk expires in 20 hours"
     if kind in {"approve", "training", "submit"} and (named := _NAMED.match(text)):
         text = _named(kind, named)
     if kind == "sign" and (part := _FOR_PART.match(text)):
@@ -158,6 +169,13 @@ def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str
         thing = _secret(lead)
     if kind == "renew":
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
+        thing = domain_named(thing, lang)  # "the domain x.com"
+    if kind == "card" and (account := customer_account(lead, brand, lang)):
+        thing = account  # "Ihre Kreditkarte läuft ab": for the account it pays
+    elif kind in {"card", "pay"} and only_notice_words(thing) and brand:
+        thing = f"{brand} account"  # "Payment failed - ...": the account it is for
+    if kind == "card" and lang == "en" and not _ARTICLE.match(thing):
+        thing = f"the {thing}"
     if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
         thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
     if (
@@ -213,6 +231,7 @@ def _secret(lead: str) -> str:
 
 
 _ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
+_AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay"])
 _AUTOPAY = re.compile(
     r"\b(?:auto-?pay|automatically (?:charged|debited|paid)|will be (?:charged|debited)|"
     r"direct debit|no action (?:is )?(?:needed|required)|lastschrift|prélèvement automatique|"
@@ -267,6 +286,10 @@ def duty_item(
             x=thing, brand=brand, amount=amount, tool=tool, bal=bal
         )
         text = re.sub(r"\s{2,}", " ", text).strip()
+        if kind == "renew":
+            text += or_auto_renew(f"{subject}\n{lead}", lang)
+        if kind == "security":
+            text = sign_in(text, lead, brand, lang)
         return kind, truncate(text[:1].upper() + text[1:], 140)
     return "", ""
 
@@ -290,7 +313,11 @@ _FAMILY = {
     "bill": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl|überweis)", re.I),
     "password": re.compile(r"\b(?:change|reset|update)\b.{0,30}\b(?:password|it)\b", re.I),
     "access": re.compile(
-        r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b", re.I
+        r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b|"
+        # "Certify or revoke each item": the review's own steps
+        r"\b(?:re)?certify\b|\brevoke each\b|\b(?:keep|approve) or (?:remove|revoke)\b|"
+        r"\bzertifizieren\b|\bcertifier\b|\bcertificar\b",
+        re.I,
     ),
     "self": re.compile(r"\bself-?(?:assessment|review|evaluation)", re.I),
     "page": re.compile(r"\b(acknowledge|ack\b)", re.I),
@@ -347,6 +374,11 @@ def with_duty(
     deadline = deadline if named else asked or first
     if kind == "rerun":
         deadline = None  # a broken run is due now, not on a date its log mentions
+    elif kind in {"card", "pay"} and (retry := retry_date(lead, received)):
+        deadline = retry  # fixed before the next attempt, it need not fail again
+    elif kind == "page":
+        # an incident fires now: not when the on-call shift it names ends ("until Mon 09:00")
+        deadline = Deadline(received.date())
     elif kind == "security" and not deadline:
         deadline = Deadline(received.date())  # someone is in the account now
     elif items and not deadline:

@@ -48,6 +48,13 @@ _PREPARATION = re.compile(
 )
 
 
+# "Let me know if Friday works for you.": the same question, asked without a question mark.
+_INDIRECT = re.compile(
+    r"^(?:\w+,\s+)?(?:(?:please |pls )?let (?:me|us) know|tell me|lass (?:mich|uns) wissen|"
+    r"sag mir|gib mir bescheid|dites-moi|dis-moi|faites-moi savoir|avísame|dime|dígame|"
+    r"hazme saber)\s*,?\s+(?:if|whether|ob|si)\b",
+    re.IGNORECASE,
+)
 # A slot within a day still needs the answer before it comes: "a short call today at 17:00?".
 _SOON = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|heute|morgen|"
@@ -59,7 +66,7 @@ _SOON = re.compile(
 def is_scheduling_question(text: str) -> bool:
     """The sentence asks whether a later time suits, naming no deadline, nothing to prepare."""
     return (
-        "?" in text
+        ("?" in text or _INDIRECT.match(text) is not None)
         and _PROPOSAL.search(text) is not None
         and _DEADLINE.search(text) is None
         and _PREPARATION.search(text) is None

@@ -705,3 +705,41 @@ def test_todays_weekday_is_next_weeks_unless_it_is_a_deadline():
     assert resolve_due("the new hire starts on Monday", RECEIVED) == dt.date(2026, 12, 7)
     assert resolve_due("please send it by Monday", RECEIVED) == dt.date(2026, 11, 30)
     assert resolve_due("this Monday", RECEIVED) == dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "I'm your account manager at 1Password.",  # a name, not one o'clock
+        "The rebuild finished in 5h40m (down from 9h).",  # spans of time
+        "She did her thesis on feature stores, so I immediately thought of you.",
+        "Ich habe sofort an dich gedacht.",
+        "J'ai tout de suite pensé à toi.",
+    ],
+)
+def test_names_durations_and_narrated_immediacy_are_no_dates(phrase):
+    assert resolve_deadline(phrase, RECEIVED) is None
+
+
+def test_immediacy_asked_for_is_still_today():
+    assert resolve_due("Please rotate the key immediately.", RECEIVED) == dt.date(2026, 11, 30)
+    assert resolve_due("rendez-vous à 9h demain", RECEIVED) == dt.date(2026, 12, 1)
+
+
+def test_let_me_know_if_a_slot_works_names_no_deadline():
+    assert resolve_deadline("Let me know if Friday works for you.", RECEIVED) is None
+    assert resolve_due("Let me know by Friday if that works.", RECEIVED) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("by Monday week", dt.date(2026, 12, 7)),  # said on a Monday: next week's
+        ("Tuesday week", dt.date(2026, 12, 8)),
+        ("nächste Woche Dienstag", dt.date(2026, 12, 8)),
+        ("la semana que viene el jueves", dt.date(2026, 12, 10)),
+        ("by Friday. Week 49 starts on Monday", dt.date(2026, 12, 4)),
+    ],
+)
+def test_a_weekday_in_next_week(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due

@@ -186,9 +186,89 @@ def test_the_subjects_deadline_dates_an_ask_only_when_nothing_else_does():
 
 
 def test_bringing_a_page_up_to_date_points_at_no_event():
-    from digests.summarize.item_dates import event_ref
+    from digests.summarize.event_refs import event_ref
 
     assert event_ref("Please bring one idea for the wishlist.") == ("bring", "")
     assert event_ref("Could you bring the wiki page up to date?") is None
     assert event_ref("Can we bring the review forward?") is None
     assert event_ref("Please read it before the disciplinary hearing.") == ("noun", "hearing")
+
+
+def test_an_answer_borrows_no_date_from_a_renewal_a_start_or_a_proposed_call():
+    renewal = (
+        "Your annual plan renews on April 15. Would it be helpful to set up a call to look at "
+        "a multi-year option?"
+    )
+    start = (
+        "We have a new grad joining the team on January 4. Would you be up for being her "
+        "mentor for the first six months?"
+    )
+    call = (
+        "Would your team consider hosting two interns? I'd be glad to discuss it in a short "
+        "call in January, e.g. the week of the 11th."
+    )
+    assert [i.due for body in (renewal, start, call) for i in items_of(body)] == [None] * 3
+
+
+def test_a_mails_deadline_still_dates_an_ask_beside_it():
+    body = "The comment period closes December 15. Could you have a read and add your comments?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 15)]
+
+
+def test_a_later_deadline_for_another_matter_stays_with_it():
+    body = (
+        "Could we move the design review to Monday 7 Dec at 17:00? Let me know if that works "
+        "for you. Either way, please send me the review deck by Friday."
+    )
+    assert [i.due for i in items_of(body, subject="Design review -> Monday 7 Dec?")] == [
+        None,
+        dt.date(2026, 12, 4),
+    ]
+
+
+def test_no_pressure_and_no_need_to_answer_right_away_borrow_no_date():
+    pressure = "Kavya starts on January 4. Would you mentor her? No pressure either way."
+    later = (
+        "Which way do you want to go, Redis or Memcached? I'd like to start the spike in two "
+        "weeks, so no need to answer right away."
+    )
+    assert [i.due for body in (pressure, later) for i in items_of(body)] == [None, None]
+
+
+def test_a_requests_own_date_beats_the_one_its_need_borrowed():
+    body = (
+        'Marketing wants the "year in review" banner in the dashboard. The code freeze starts '
+        "Dec 9, so could you have it ready on staging Thursday morning?"
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
+
+
+def test_the_condition_names_the_deadline_not_the_consequence():
+    body = (
+        "Te adjunto las pruebas de color. Si no tengo tu OK antes de las 14:00, perdemos el "
+        "turno y no hay otro hasta el día 14."
+    )
+    found = items_of(body, MADRID, subject="Pruebas color - OK antes de las 14h")
+    assert [(i.due, i.time) for i in found] == [(TUESDAY, dt.time(14))]  # 14:00 has passed
+
+
+def test_an_ask_for_the_deadlines_day_takes_the_deadline_in_the_readers_zone():
+    body = (
+        "The deadline is tomorrow (Tuesday) at 23:59 AoE. Since you're the presenting author "
+        "only you can submit it. Can you do it tomorrow?"
+    )
+    # 23:59 at UTC-12 on Tuesday is Wednesday 12:59 in Berlin
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 2), dt.time(12, 59))]
+
+
+def test_something_to_hand_in_is_due_at_the_meeting_the_mail_dates_an_answer_is_not():
+    hand_in = "I present to the board on Thursday. Could you send me the Q3 numbers?"
+    answer = "Thursday clashes with the customer visit. Would you be open to moving it?"
+    assert [i.due for i in items_of(hand_in)] == [dt.date(2026, 12, 3)]
+    assert [i.due for i in items_of(answer)] == [None]
+
+
+def test_a_named_submission_day_is_a_limit_to_borrow():
+    body = "Abstract submission is on December 10. Let me know if you can co-author it."
+    german = "Einsendeschluss ist der 10. Dezember. Sag mir, ob du mitschreiben willst."
+    assert [i.due for body in (body, german) for i in items_of(body)] == [dt.date(2026, 12, 10)] * 2

@@ -127,6 +127,50 @@ from tests.digests.test_summarize_actions import items_of, texts
             "Sign the Lease Renewal for 1420 N Dearborn Unit 5B in Docusign",
         ),
         (
+            "Payment failed - production services will be suspended in 24 hours",
+            "We were unable to charge your Visa. Please update your payment method.",
+            "Stackhaven Billing",  # the notice's words name no object: the brand's account
+            "en",
+            "Update the payment method for the Stackhaven account",
+        ),
+        (
+            "Renewal failed: certificate for api.example.co.uk expires in 20 hours",
+            "The automatic renewal attempt failed.",
+            "CertPilot",  # the object after the notice's words and colon
+            "en",
+            "Fix the failing renewal of the certificate for api.example.co.uk",
+        ),
+        (
+            "verdeloop.com expires in 6 days - auto-renew is off",
+            "Your domain verdeloop.com expires on June 1, 2026.",
+            "Hostwell Domains",
+            "en",
+            "Renew the domain verdeloop.com or turn on auto-renew",
+        ),
+        (
+            "Security alert",
+            "We noticed a new sign-in to your Google Account.\nDevice: Windows\n"
+            "Location: Lagos, Nigeria (approximate)",
+            "Google",
+            "en",
+            "Check the new Windows sign-in from Lagos to your Google account",
+        ),
+        (
+            "Ihre hinterlegte Kreditkarte läuft am 31.07.2026 ab",
+            "die für Ihr Kundenkonto K-204918 hinterlegte Kreditkarte läuft am 31.07.2026 ab. "
+            "Bitte aktualisieren Sie Ihre Zahlungsdaten.",
+            "Serverhaus",  # an expiring card, for the account the notice numbers
+            "de",
+            "Zahlungsmethode für das Serverhaus-Kundenkonto K-204918 aktualisieren",
+        ),
+        (
+            "Sicherheitswarnung",
+            "Neue Anmeldung in Ihrem Google-Konto.\nGerät: Windows\nOrt: Lagos, Nigeria",
+            "Google",
+            "de",
+            "Die neue Anmeldung (Windows) aus Lagos im Google-Konto prüfen",
+        ),
+        (
             "Security alert: new sign-in on Linux",
             "A new sign-in to your account was detected. If not, secure your account.",
             "Account Security",  # a sender named for what it does is no brand
@@ -266,3 +310,39 @@ def test_a_security_alert_without_a_date_is_due_the_day_it_came():
     assert [(item.text, str(item.due)) for item in found] == [
         ("Check the recent activity on your Google account", "2026-11-30")
     ]
+
+
+def test_an_incident_page_is_due_the_day_it_fires_not_when_the_shift_ends():
+    body = (
+        "You have been assigned incident #4471.\nAssigned to: Sam (on call until Thu 3 Dec, "
+        "09:00)\nAcknowledge: https://acme.pagerduty.com/i/4471"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="[PagerDuty] Triggered: #4471 WMS API 5xx",
+        sender="PagerDuty <no-reply@pagerduty.com>",
+    )
+    assert [(i.due, i.time) for i in found[:1]] == [(dt.date(2026, 11, 30), None)]
+
+
+def test_a_declined_card_is_due_before_the_payment_is_tried_again():
+    body = (
+        "We couldn't collect CHF 79.00 for your Shopwerk plan. Your card ending in 5521 was "
+        "declined.\n\nWe'll try again automatically on 3 December. If that payment also fails, "
+        "your store will be paused on 5 December.\n\nUpdate payment details: https://x.example/b"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Payment for your Shopwerk subscription failed",
+        sender="Shopwerk <billing@shopwerk.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Update the payment method for the Shopwerk subscription", dt.date(2026, 12, 3))
+    ]
+
+
+def test_an_access_reviews_own_steps_give_way_to_the_review():
+    assert is_vague("Certify or revoke each item (re: Q1 access recertification)", "access")
+    assert not is_vague("Certify or revoke each item (re: Q1 access recertification)", "pay")

@@ -1,0 +1,126 @@
+"""Details a machine's notice gives its duty: the domain, the account, a sign-in's device and
+place, when a failed payment is tried again."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.sentences import split_sentences
+
+_DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.I)
+_DOMAIN_WORD = {"en": "the domain", "de": "die Domain", "fr": "le domaine", "es": "el dominio"}
+# Words that name a notice, not what it is about: "Payment failed", "Billing".
+_GENERIC = re.compile(
+    r"(?:payment|billing|invoice|charge|subscription|account|zahlung|paiement|pago|"
+    r"facturation|facturación|abrechnung)s?",
+    re.I,
+)
+# "auto-renew is off": renewing by hand is one way, turning it on the other.
+_AUTO_RENEW_OFF = re.compile(
+    r"\bauto-?renew(?:al)? (?:is |has been )?(?:turned |switched )?(?:off|disabled)\b", re.I
+)
+_OR_AUTO_RENEW = {
+    "en": " or turn on auto-renew",
+    "de": " oder die automatische Verlängerung einschalten",
+    "fr": " ou activer le renouvellement automatique",
+    "es": " o activar la renovación automática",
+}
+# "Device: Windows", "on a Windows device"; "Location: Lagos, Nigeria": where a sign-in was.
+_DEVICE = re.compile(
+    r"(?:^|\n)\s*(?:device|gerät|appareil|dispositivo)\s*:\s*([^\n,(]{2,30})|"
+    r"\bon an? ([\w ]{2,20}?) device\b",
+    re.I,
+)
+_PLACE = re.compile(
+    r"(?:^|\n)\s*(?:location|near|place|ort|standort|lieu|emplacement|ubicación|ubicacion)\s*:"
+    r"\s*([^\n,(]{2,40})",
+    re.I,
+)
+_SIGN_IN = {
+    "en": "Check the new {what}sign-in{where} to {account}",
+    "de": "Die neue Anmeldung{what}{where} im {account} prüfen",
+    "fr": "Vérifier la nouvelle connexion{what}{where} à {account}",
+    "es": "Revisar el nuevo inicio de sesión{what}{where} en {account}",
+}
+_ACCOUNT = {
+    "en": ("your {brand} account", "your account"),
+    "de": ("{brand}-Konto", "Konto"),
+    "fr": ("votre compte {brand}", "votre compte"),
+    "es": ("tu cuenta de {brand}", "tu cuenta"),
+}
+_FROM = {"en": " from {}", "de": " aus {}", "fr": " depuis {}", "es": " desde {}"}
+
+
+def domain_named(thing: str, lang: str) -> str:
+    """ "verdeloop.com" -> "the domain verdeloop.com"; anything else as it is."""
+    return (
+        f"{_DOMAIN_WORD.get(lang, 'the domain')} {thing}"
+        if _DOMAIN_NAME.fullmatch(thing)
+        else thing
+    )
+
+
+def only_notice_words(thing: str) -> bool:
+    """The subject's "object" is only a notice's word ("Payment", "Billing")."""
+    return _GENERIC.fullmatch(thing) is not None
+
+
+def or_auto_renew(text: str, lang: str) -> str:
+    """ " or turn on auto-renew" when the notice says auto-renew is off, else ""."""
+    return _OR_AUTO_RENEW.get(lang, _OR_AUTO_RENEW["en"]) if _AUTO_RENEW_OFF.search(text) else ""
+
+
+def retry_date(lead: str, received: datetime) -> Deadline | None:
+    """When a failed payment is tried again ("We'll try again automatically on 15 November")."""
+    for sentence in split_sentences(lead):
+        if _RETRY.search(sentence) and (found := resolve_deadline(sentence, received)):
+            return found if found.due >= received.date() else None
+    return None
+
+
+_RETRY = re.compile(
+    r"\b(?:try (?:again|to charge)|retry|re-?attempt|charge (?:it |you |your card )?again|"
+    r"next attempt|another attempt|erneut (?:versuchen|abbuchen|belasten)|nächste[rn]? versuch|"
+    r"nouvelle tentative|réessaierons|volveremos a intentar|reintentaremos|nuevo intento)",
+    re.IGNORECASE,
+)
+
+
+def sign_in(text: str, lead: str, brand: str, lang: str = "en") -> str:
+    """ "Check the new Windows sign-in from Lagos to your Google account", when the alert
+    says the device or the place; else the general check."""
+    device, place = _DEVICE.search(lead), _PLACE.search(lead)
+    if (not device and not place) or lang not in _SIGN_IN:
+        return text
+    name = (device.group(1) or device.group(2)).strip() if device else ""
+    what = (f"{name} " if lang == "en" else f" ({name})") if name else ""
+    where = _FROM[lang].format(place.group(1).strip()) if place else ""
+    named, plain = _ACCOUNT[lang]
+    account = named.format(brand=brand) if brand else plain
+    return _SIGN_IN[lang].format(what=what, where=where, account=account)
+
+
+def customer_account(lead: str, brand: str, lang: str) -> str:
+    """ "das Serverhaus-Kundenkonto K-204918", "the Acme account A-1234": the account a
+    notice names by its number ("" when it names none)."""
+    found = _ACCOUNT_ID.search(lead)
+    if not found or not brand:
+        return ""
+    number = found.group(1)
+    return {
+        "de": f"das {brand}-Kundenkonto {number}",
+        "fr": f"le compte client {brand} {number}",
+        "es": f"la cuenta de cliente de {brand} {number}",
+    }.get(lang, f"the {brand} account {number}")
+
+
+# "Kundenkonto K-204918", "customer account no. 40772", "compte client n° 123": not "account
+# ending 8830" (a card's digits).
+_ACCOUNT_ID = re.compile(
+    r"\b(?:kundenkonto|kundennummer|customer (?:account|number|id)|account (?:number|no\.?|id)|"
+    r"compte client|n° client|cuenta de cliente|n\.º de cliente|cliente n\.º)\s*(?:n[°º.]\s*|"
+    r"nr\.?\s*|no\.?\s*|:\s*)?([A-Z]{0,4}-?\d{4,})\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,57 @@
+"""Which dates an ask may take: a limit the mail sets ("by", "closes", "expires"), the
+condition of "If I don't hear from you by 2pm, ...", not another matter's ("Either way, ...");
+and which asks are answers ("Would you be up for ...?") rather than something to hand in."""
+
+from __future__ import annotations
+
+import re
+
+# "Either way, ...", "Also, ...", "Unabhängig davon ...": a matter of its own.
+OTHER_MATTER = re.compile(
+    r"^(?:either way|regardless|in any case|whatever you decide|separately|also|unrelated|"
+    r"on another note|one more thing|p\.?s\.?|by the way|btw|unabhängig davon|so oder so|"
+    r"außerdem|ansonsten|en tout cas|dans tous les cas|quoi qu'il en soit|par ailleurs|"
+    r"de todas formas|en cualquier caso|sea como sea|aparte|además|por otro lado)\b",
+    re.IGNORECASE,
+)
+# A sentence that sets its date as a limit: "by", "due", "closes", "expires", "in 48 hours",
+# "the board pack goes out on Friday" (what the reader sends must be in it).
+SETS_A_LIMIT = re.compile(
+    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|clos(?:es|ing|e)|"
+    r"expir\w*|lapses?|submissions?|last day|final day|abgabe\w*|\w+schluss|letzter tag|"
+    r"date limite|dernier (?:jour|délai)|remise|fecha (?:límite|de entrega)|último día|entrega|"
+    r"goes out|go out|goes to (?:print|press|the printer)|goes live|go live|"
+    r"ships|freezes?|is published|are published|is sent|are sent|geht raus|wird verschickt|"
+    r"part à l'impression|se envía|se publica|today|tonight|tomorrow|eod|cob|asap|first thing|"
+    r"bis|spätestens|frist|läuft|ablauf\w*|heute|morgen|avant|d'ici|au plus tard|échéance|"
+    r"aujourd'hui|demain|ce soir|antes|hasta|plazo|vence\w*|caduca\w*|hoy|mañana|a más tardar|"
+    r"(?:in|within|innerhalb(?: von)?|binnen|dans|sous|dentro de|en) (?:the next )?"
+    r"\w+ (?:hours?|days?|weeks?|stunden|tagen?|wochen|heures|jours|semaines|horas|días|"
+    r"semanas))\b",
+    re.IGNORECASE,
+)
+
+
+# "If I don't hear from you by 2pm, ...", "Si no tengo tu OK antes de las 14:00, ...": the
+# condition names the deadline; what follows is the consequence and its own dates.
+UNLESS = re.compile(
+    r"^(?:if (?:i|we) (?:don't|do not|haven't|have not|can't|cannot) (?:have|get|hear|receive)|"
+    r"unless|si no (?:tengo|tenemos|recibo|recibimos|me (?:dices|confirmas))|"
+    r"si (?:je n'ai|nous n'avons|on n'a) pas|sans (?:ton|votre|ta) (?:retour|accord|réponse)|"
+    r"(?:wenn|falls) (?:ich|wir) [^,]{0,40}?(?:nicht|kein))[^,;]{0,80}[,;]",
+    re.IGNORECASE,
+)
+
+
+# An ask for an answer, not for something to hand in: "Would you be up for ...?", "Could we
+# move ...?", "Let me know if ...", "send me a couple of times that suit you".
+ANSWER = re.compile(
+    r"^(?:\w+,\s+)?(?:let me know|tell me|lass mich wissen|sag mir|gib mir bescheid|"
+    r"dites-moi|dis-moi|avísame|dime|dígame)\b|\b(?:times?|slots?) that (?:suit|work)|"
+    # "Would you be up for mentoring her?": whether the reader is willing
+    r"\b(?:would|are) you (?:be )?(?:up for|interested|willing|open to|keen|happy to)\b|"
+    r"\bwould (?:your team|you) consider\b|\b(?:hättest du lust|wärst du bereit|hätten sie "
+    r"interesse|wären sie bereit)\b|\b(?:seriez-vous|serais-tu) (?:prête?|intéressée?|partante?)|"
+    r"\b(?:te animas|estarías dispuest[oa]|te interesaría)\b",
+    re.IGNORECASE,
+)
