@@ -64,7 +64,9 @@ _DEADLINE_PHRASE = re.compile(
     rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
-    rf"{_DATEISH}+(?![\u2019']s\b)",  # "before Thursday's review" names an event
+    rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
+    # whose clock: "by Friday your time", "by noon tomorrow, London time"
+    r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b)?",
     re.IGNORECASE,
 )
 _DATE_WORD = re.compile(
