@@ -28,6 +28,7 @@ from digests.summarize.asks import (
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
+from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.cues import (
     ANSWER_BY,
@@ -212,6 +213,7 @@ def find_action_items(
                 ]
             need_here = bool(NEED.search(part))
             for ask in (a for t in shaped for a in split_conjoined(t)):
+                ask = name_options(ask, before[:-1], topic)
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 wants = frozenset(k for k, need in enumerate(needed) if need)
@@ -340,12 +342,18 @@ def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
     """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
     result: list[tuple[bool, str]] = []
     for line_block in re.split(
-        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s)", text
+        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s)", text
     ):
         listed = bool(
-            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s", line_block)
+            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s", line_block)
         )
-        pieces = split_sentences(line_block)
-        for index, sentence in enumerate(pieces):
+        # The list's last item ends at its line: "B) ship with a toggle\nI need your decision".
+        item, _, after = line_block.partition("\n") if listed else ("", "", line_block)
+        if not re.match(r"\s*[A-ZÀ-Ý]", after) or item.rstrip().endswith((",", ";", ":")):
+            item, after = "", line_block
+        pieces = split_sentences(item) if item else []
+        for index, sentence in enumerate(pieces or split_sentences(after)):
             result.append((listed and index == 0, sentence))
+        if pieces:
+            result.extend((False, sentence) for sentence in split_sentences(after))
     return result
