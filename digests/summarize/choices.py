@@ -31,7 +31,8 @@ _DESC_END = re.compile(r"\s*(?:[,;:(]|\s[-\u2013\u2014]\s|\s(?:and|but|which|so)
 # "which way do you want to go on the caching layer, Redis Cluster or Memcached"
 _INLINE = re.compile(
     r"^(?:Tell \S+ )?(?:which|what) (?:way|option|one|route|approach|direction)\b[^,]*?"
-    r"\b(?:on|for|with) (?P<what>[^,]{3,60}),\s*(?P<a>[^,]{2,40}?) or (?P<b>[^,(]{2,40}?)\??(?:\s*\(re: .*)?$",
+    r"\b(?:on|for|with) (?P<what>[^,]{3,60}),\s*(?P<a>[^,]{2,40}?) or (?P<b>[^,(]{2,40}?)"
+    r"\??(?:\s*\(re: .*)?$",
     re.IGNORECASE,
 )
 

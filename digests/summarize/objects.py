@@ -100,7 +100,8 @@ _CALL_VERB = {"call": "Call {who}", "appel": "Appeler {who}", "coup de fil": "Ap
 # "One thing I'll need from you: the pricing sheet": the thing after the colon is the need.
 _ONE_THING = re.compile(
     r"^(?:the |one |another |a |the (?:last|other|only) |last )?(?:more |quick |small |other )?"
-    r"(?:thing|favou?r|request|item|ask|decision|question|choice|answer)s? (?:i|we)(?:'ll| will|'d| would| still)? "
+    r"(?:thing|favou?r|request|item|ask|decision|question|choice|answer)s? "
+    r"(?:i|we)(?:'ll| will|'d| would| still)? "
     r"(?:need|want)(?: from you| of you)?(?: is)?\s*[:\u2013\u2014-]\s+(?=[a-z])",
     re.IGNORECASE,
 )
