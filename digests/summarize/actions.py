@@ -52,6 +52,7 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
+from digests.summarize.leaks import elaborates, readable
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -170,6 +171,9 @@ def find_action_items(
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
+            near = asked_last >= len(before) - 2
+            if items and not stated and elaborates(part, near=near):
+                continue  # "Please use the March FX rates rather than spot": how, not what
             question = _only_a_question(part)
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
@@ -216,6 +220,9 @@ def find_action_items(
                 ask = name_options(ask, before[:-1], topic)
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
+                ask = readable(ask, asker, recent=bool(recent)) if lang == "en" else ask
+                if not ask:
+                    continue  # "Logo churn, split by plan, is all I need": a detail
                 wants = frozenset(k for k, need in enumerate(needed) if need)
                 earlier = which_ask(ask, [i.text for i in items], wants)
                 verb = ask.partition(" ")[0]

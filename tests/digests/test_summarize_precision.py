@@ -70,3 +70,57 @@ def test_a_decision_names_its_options():
     assert texts(items_of(inline, subject="search infra", sender=DEV)) == [
         "Decide between Redis Cluster and Memcached for the caching layer"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Can you pull the November churn numbers? Logo churn and net revenue churn, split "
+            "by plan, is all I need.",
+            ["Pull the November churn numbers"],
+        ),
+        (
+            "Would you join the call? Happy to work around your schedule, just send me a couple "
+            "of times that suit you.",
+            ["Join the call", "Send Dev a couple of times that suit you"],
+        ),
+        (
+            "Sorry for the dramatic subject line, Marta told me to make sure people open it.",
+            [],
+        ),
+        (
+            "Could you send the signed SOW today? If there's a problem with clause 9, let me know.",
+            ["Send the signed SOW", "Tell Dev if there's a problem with clause 9"],
+        ),
+    ],
+)
+def test_a_statement_is_no_item_and_an_ask_inside_one_is(body, expected):
+    subject = expected[0].partition(" the ")[2] if expected else "Planning doc"
+    assert texts(items_of(body, subject=subject, sender=DEV)) == expected
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Please use the FX rates from the March memo rather than spot.",
+        "Please check in particular pages 12-13, the photo is dark.",
+        "You can comment directly in the Google Doc.",
+        "Tu peux commenter directement dans le Google Doc, je consolide ensuite.",
+    ],
+)
+def test_how_to_do_the_ask_is_part_of_it(detail):
+    body = f"Could you send me the pricing sheet by Friday? {detail}"
+    assert texts(items_of(body, subject="pricing sheet", sender=DEV)) == [
+        "Send Dev the pricing sheet"
+    ]
+
+
+def test_what_to_include_details_the_earlier_ask():
+    body = (
+        "Please submit your roadmap in Productboard by 18 December. We'll review them in "
+        "January. Aiko, please include the APAC asks from the advisory board."
+    )
+    assert texts(items_of(body, subject="roadmap", sender=DEV)) == [
+        "Submit your roadmap in Productboard"
+    ]

@@ -1,0 +1,92 @@
+"""What must not become an item of its own: a sentence that leaked through, or an ask's detail.
+
+An English item reads as an instruction ("Send Dev the sheet"); a statement that passed for an
+ask ("Logo churn, split by plan, is all I need", "Sorry for the subject line, ...") either
+holds one after a comma ("Happy to work around your schedule, just send me ...") or is none.
+A sentence right after an ask that only says how to do it ("Please use the March FX rates
+rather than spot", "Vérifier en particulier les pages 12-13", "Tu peux commenter directement
+dans le doc") belongs to that ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE
+
+# "If there's a problem with clause 9, let Hannah know": tell them if so.
+_IF_TELL = re.compile(r"^if (?P<cond>[^,]{5,80}),\s*(?:please |just )?let (?P<who>\S+) know$", re.I)
+# "Happy to work around your schedule, just send me a couple of times": the ask after it.
+_INNER = re.compile(
+    r"[,;:]\s+(?:(?:but|and|so|then)\s+)?(?:just|simply|please)\s+(?=[a-z])", re.IGNORECASE
+)
+# "X is all I need", "All I need is X": a detail of the ask, or the ask itself.
+_ALL_I_NEED = re.compile(
+    r"^(?P<what>.+?),? (?:is|are) (?:all|exactly|just) what (?:i|we) need$|"
+    r"^(?P<what2>.+?),? (?:is|are) all (?:i|we)(?:'ll| will)? need$|"
+    r"^all (?:i|we)(?:'ll| will)? need is (?P<what3>.+)$",
+    re.IGNORECASE,
+)
+# A statement: thanks, an apology, or a subject and its verb within the first few words.
+_STATEMENT = re.compile(
+    r"^(?:sorry|thanks|thank you|happy|glad|hope|great|good news|no worries)\b|"
+    r"^(?:[\w'-]+[ ,]+){1,5}?(?:is|are|was|were|needs|has|have|had|would|will|won't|can't)\b|"
+    r"^(?:[\w'-]+[ ,]+){0,5}?\w+'(?:d|s|re|ll|ve)\b|"
+    r"^\w+ to follow\b",  # "Invite to follow from their side": news
+    re.IGNORECASE,
+)
+
+
+def readable(text: str, asker: str, *, recent: bool) -> str:
+    """An English item as an instruction, or "" when it is none.
+
+    ``recent`` says an ask came just before: what "is all I need" then details that ask.
+    """
+    verb = IMPERATIVE.match(text)
+    if verb and text[verb.end() : verb.end() + 1] != "-":
+        return text  # "Move-in ready" opens with no verb
+    if tell := _IF_TELL.match(text):
+        return f"Tell {tell.group('who')} if {tell.group('cond')}"
+    if (inner := _INNER.search(text)) and IMPERATIVE.match(rest := text[inner.end() :]):
+        return rest[:1].upper() + rest[1:] if not NOUN_USE.match(rest) else ""
+    if need := _ALL_I_NEED.match(re.sub(r"\s*\(re: .*$", "", text)):
+        what = need.group("what") or need.group("what2") or need.group("what3")
+        return "" if recent else f"Send {asker or 'them'} {what[:1].lower()}{what[1:]}"
+    return "" if _STATEMENT.match(text) else text
+
+
+# The detail of an ask just made: how to do it, or what to look at first.
+_CONTENT = re.compile(
+    r"^(?:(?:please|bitte|merci de|por favor|and|also|just)\s+)*(?:use|include|including)\b",
+    re.IGNORECASE,
+)
+_HOW = re.compile(
+    r"\b(?:rather than|instead of|plutôt que|au lieu de|en lugar de|en vez de|statt|anstatt|"
+    r"anstelle)\b|"
+    r"\b(?:directly|directement|directamente|direkt) (?:in|into|on|dans|sur|en|im|auf)\b",
+    re.IGNORECASE,
+)
+_FOCUS = re.compile(
+    r"^(?:\S+\s+){0,4}(?:in particular|especially|particularly|en particulier|surtout|"
+    r"notamment|insbesondere|vor allem|sobre todo|en especial|especialmente)\b",
+    re.IGNORECASE,
+)
+_VOCATIVE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+,\s+")
+
+
+# Where the ask ends and its reason starts: "..., so I can share my screen rather than ...".
+_REASON = re.compile(r"[,;]\s+(?:so|because|since|as|which|but)\b|\s(?:so that|because)\b", re.I)
+
+
+def elaborates(sentence: str, *, near: bool) -> bool:
+    """The sentence only details an ask before it ("Please use the FX rates from the memo
+    rather than spot"), so it is no item of its own.
+
+    What to include or use details the mail's earlier ask wherever it stands; how to do it
+    or what to look at first (``near``) the ask just before.
+    """
+    sentence = _VOCATIVE.sub("", sentence)
+    sentence = sentence[: reason.start()] if (reason := _REASON.search(sentence)) else sentence
+    return bool(
+        _CONTENT.match(sentence) or (near and (_HOW.search(sentence) or _FOCUS.match(sentence)))
+    )
