@@ -52,7 +52,7 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
-from digests.summarize.leaks import elaborates, readable
+from digests.summarize.leaks import elaborates, news, readable
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -190,6 +190,8 @@ def find_action_items(
             text = do_it(text, before[:-1])
             question = part.rstrip().endswith("?")
             if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
+                if news(part) and not automated:
+                    continue  # "1) The insurance form is due tomorrow.": context for the asks
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (

@@ -90,3 +90,19 @@ def elaborates(sentence: str, *, near: bool) -> bool:
     return bool(
         _CONTENT.match(sentence) or (near and (_HOW.search(sentence) or _FOCUS.match(sentence)))
     )
+
+
+# A list item that tells something: "The insurance form is due tomorrow", "the landlord shared
+# the new floor plan", "Der Vertrag ist unterschrieben", "Le devis est prêt".
+_NEWS = re.compile(
+    r"^(?:[\w-]+,\s+)?(?:the|a|an|our|my|their|his|her|this|that|der|die|das|le|la|les|el|los|"
+    r"las)\s+(?:[\w-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|ist|sind|war|hat|"
+    r"wird|est|sont|a été|es|son|está|están|ha|"
+    r"\w+ed(?= (?:the|a|an|our|your|it|them|to|in|on|for|that|with|us|me)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def news(item: str) -> bool:
+    """A list item is a clause that tells something, not a thing to send."""
+    return bool(_NEWS.match(item.strip()))

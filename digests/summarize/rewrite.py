@@ -164,6 +164,17 @@ _ALTERNATIVE = re.compile(
 )
 
 
+# "... and send the form back": "the form" the first ask already named.
+_DEFINITE = re.compile(r"^\S+(?: [A-Z][a-zà-ÿ]+)? (?:the|this|that|these|those) ([\w-]+)\b", re.I)
+
+
+def _same_thing(first: str, second: str) -> bool:
+    """The second ask does the next step to what the first named ("Add the list to the
+    insurance form and send the form back to Gary")."""
+    match = _DEFINITE.match(second)
+    return bool(match and re.search(rf"\b{re.escape(match.group(1))}\b", first, re.I))
+
+
 def split_conjoined(text: str) -> list[str]:
     """ "Send Hannah the schedule and flag anything above €50k" is two asks; "Review and
     approve the PR" and "Export the JSON and send it to Henrik" are one."""
@@ -179,6 +190,7 @@ def split_conjoined(text: str) -> list[str]:
             and not re.match(r"^\S+(?:\s+\S+)?\s+(it|them|this|that|these|those)\b", second, re.I)
             and "(re:" not in first
             and not _STEP.match(first)
+            and not _same_thing(first, second)
         ):
             return [first, second[:1].upper() + second[1:]]
     return [text]

@@ -124,3 +124,17 @@ def test_what_to_include_details_the_earlier_ask():
     assert texts(items_of(body, subject="roadmap", sender=DEV)) == [
         "Submit your roadmap in Productboard"
     ]
+
+
+def test_a_list_item_that_tells_news_is_context_not_a_thing_to_send():
+    body = (
+        "Two things from me:\n"
+        "1) The insurance renewal form is due tomorrow at 11am. Could you add the equipment list "
+        "to the form and send the form back to me?\n"
+        "2) Separately, the landlord shared the new floor plan. Please send me your comments "
+        "by Friday."
+    )
+    assert texts(items_of(body, subject="insurance form + floor plan", sender=DEV)) == [
+        "Add the equipment list to the form and send the form back to Dev",
+        "Send Dev your comments (re: insurance form + floor plan)",
+    ]
