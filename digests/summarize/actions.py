@@ -52,7 +52,7 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
-from digests.summarize.leaks import elaborates, news, readable
+from digests.summarize.leaks import elaborates, news, readable, when_ready
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -209,6 +209,8 @@ def find_action_items(
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
+            if items and when_ready(text):
+                continue  # "... Let me know when you've had a chance to think about it."
             recent = items[-1].text if items and asked_last >= len(before) - 2 else ""
             named = resolve_pronoun(text, before[:-1], recent)
             shaped = polish(named, asker, topic)

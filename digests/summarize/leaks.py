@@ -31,10 +31,22 @@ _ALL_I_NEED = re.compile(
 _STATEMENT = re.compile(
     r"^(?:sorry|thanks|thank you|happy|glad|hope|great|good news|no worries)\b|"
     r"^(?:[\w'-]+[ ,]+){1,5}?(?:is|are|was|were|needs|has|have|had|would|will|won't|can't)\b|"
-    r"^(?:[\w'-]+[ ,]+){0,5}?\w+'(?:d|s|re|ll|ve)\b|"
-    r"^\w+ to follow\b",  # "Invite to follow from their side": news
+    r"^(?:[\w'-]+[ ,]+){0,5}?\w+'(?:d|s|re|ll|ve)\b",
     re.IGNORECASE,
 )
+_TO_FOLLOW = re.compile(r"^(?:[\w-]+ ){1,2}to follow\b", re.I)  # "Invite to follow": news
+# "Let me know when you've had a chance to think about it": when to answer the ask before.
+_WHEN_READY = re.compile(
+    r"^Tell \S+ (?:when|once|as soon as) you(?:'ve| have)? (?:had (?:a|the|some) (?:chance|time)|"
+    r"thought (?:about )?it|decided|made up your mind|know)\b",
+    re.IGNORECASE,
+)
+
+
+def when_ready(text: str) -> bool:
+    """The item only says when to answer an earlier ask ("Tell Arjun when you've had a chance
+    to think about it")."""
+    return bool(_WHEN_READY.match(text))
 
 
 def readable(text: str, asker: str, *, recent: bool) -> str:
@@ -42,6 +54,8 @@ def readable(text: str, asker: str, *, recent: bool) -> str:
 
     ``recent`` says an ask came just before: what "is all I need" then details that ask.
     """
+    if _TO_FOLLOW.match(text):
+        return ""
     verb = IMPERATIVE.match(text)
     if verb and text[verb.end() : verb.end() + 1] != "-":
         return text  # "Move-in ready" opens with no verb

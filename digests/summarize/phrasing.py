@@ -88,6 +88,8 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         return [text]
     who = asker or "them"
     text = _REASON.sub("", text).rstrip(" ,;")
+    if text == f"Tell {who}" and topic:
+        return [f"Reply to {who} about {lower_first(topic)}"]  # a bare "let me know": answer
     if _CONSTRAINT.match(text):
         return []  # "Keep it to 10 slides" shapes an ask, it is none
     if foreign := _foreign(text, who, topic):

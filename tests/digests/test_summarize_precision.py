@@ -138,3 +138,22 @@ def test_a_list_item_that_tells_news_is_context_not_a_thing_to_send():
         "Add the equipment list to the form and send the form back to Dev",
         "Send Dev your comments (re: insurance form + floor plan)",
     ]
+
+
+def test_when_to_answer_belongs_to_the_ask_and_a_bare_let_me_know_is_a_reply():
+    body = (
+        "Would you be up for mentoring Kavya? It's an hour a week. It would count toward "
+        "your promo case. Let me know when you've had a chance to think about it."
+    )
+    assert texts(items_of(body, subject="mentoring Kavya", sender=DEV)) == [
+        "Tell Dev whether you're up for mentoring Kavya"
+    ]
+    invite = "We're hosting a small dinner on 12 November. Could you let me know by 20 October?"
+    assert texts(items_of(invite, subject="Founders dinner", sender=DEV)) == [
+        "Reply to Dev about founders dinner"
+    ]
+
+
+def test_news_of_what_follows_is_no_item():
+    body = "Can you join the auditors call at 3pm? Invite to follow from their side."
+    assert texts(items_of(body, subject="auditors call", sender=DEV)) == ["Join the auditors call"]
