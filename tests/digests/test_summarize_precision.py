@@ -156,4 +156,6 @@ def test_when_to_answer_belongs_to_the_ask_and_a_bare_let_me_know_is_a_reply():
 
 def test_news_of_what_follows_is_no_item():
     body = "Can you join the auditors call at 3pm? Invite to follow from their side."
-    assert texts(items_of(body, subject="auditors call", sender=DEV)) == ["Join the auditors call"]
+    assert texts(items_of(body, subject="auditors call", sender=DEV)) == [
+        "Join the auditors call at 3pm"
+    ]
