@@ -58,7 +58,13 @@ from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
 from digests.summarize.pointers import do_it, pointer_ask
-from digests.summarize.rewrite import action_text, first_name, reader_first_name, split_conjoined
+from digests.summarize.rewrite import (
+    SPANISH_VERBS,
+    action_text,
+    first_name,
+    reader_first_name,
+    split_conjoined,
+)
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
@@ -189,7 +195,14 @@ def find_action_items(
             )
             text = do_it(text, before[:-1])
             question = part.rstrip().endswith("?")
-            if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
+            spanish = text.partition(" ")[0] in SPANISH_VERBS  # "Confirmar a Marta el ..."
+            if (
+                from_list
+                and text
+                and not IMPERATIVE.match(text)
+                and not _is_ask(part)
+                and not spanish
+            ):
                 if news(part) and not automated:
                     continue  # "1) The insurance form is due tomorrow.": context for the asks
                 verb = send_to(asker, lang) if asker and not automated and not question else ""

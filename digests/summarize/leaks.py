@@ -120,3 +120,21 @@ _NEWS = re.compile(
 def news(item: str) -> bool:
     """A list item is a clause that tells something, not a thing to send."""
     return bool(_NEWS.match(item.strip()))
+
+
+# "from you" says nothing in an item the reader does: "Send Rachel a status update from you".
+_FROM_YOU = re.compile(
+    r"\s+(?:from you|de votre part|de ta part|de tu parte|de su parte|von dir|von Ihnen)\b", re.I
+)
+# What a question mark leaves behind: "... demo the filters? they asked specifically. -D".
+_AFTER_QUESTION = re.compile(r"\?\s+\S.*$")
+_DANGLING = re.compile(r"[,;]?\s+(?:and|or|y|o|et|ou|und|oder)$", re.I)
+
+
+def tidy(text: str, asker: str) -> str:
+    """The item without what only made sense in the mail: "from you", the sender's "my",
+    a sentence after the question, a dangling "and"."""
+    text = _AFTER_QUESTION.sub("", _FROM_YOU.sub("", text))
+    if asker:
+        text = re.sub(r"\bmy\b", f"{asker}'s", text)  # "Review my PR" -> "Review Dev's PR"
+    return _DANGLING.sub("", text).rstrip(" ?,;")

@@ -12,6 +12,7 @@ import re
 from email.utils import getaddresses
 
 from digests.parsing import ParsedMessage
+from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.romance import to_the_asker
 from digests.summarize.types import truncate
@@ -223,7 +224,7 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 
 
 _NECESITO = re.compile(
-    r"^(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) que (?P<me>me |nos )?"
+    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) )?que (?P<me>me |nos )?"
     r"(?P<verb>\w+)\s+",
     re.IGNORECASE,
 )
@@ -314,6 +315,9 @@ _PLAIN_VERBS = [
 ]
 
 
+SPANISH_VERBS = frozenset(_INFINITIVES.values())
+
+
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
@@ -392,8 +396,10 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = pattern.sub(verb, text, count=1)
     if spanish := _NECESITO.match(text):
         infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
-        to_me = f" a {asker}" if spanish.group("me") and asker and infinitive == "Enviar" else ""
+        to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
+        to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
+    text = tidy(text, asker)
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

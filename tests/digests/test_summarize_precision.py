@@ -159,3 +159,37 @@ def test_news_of_what_follows_is_no_item():
     assert texts(items_of(body, subject="auditors call", sender=DEV)) == [
         "Join the auditors call at 3pm"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I need a written status update from you by 5pm.", "Send Dev a written status update"),
+        (
+            "Can you review my PR for the billing migration?",
+            "Review Dev's PR for the billing migration",
+        ),
+        (
+            "can you hop on the 8am call and demo the filters? they asked specifically. -D",
+            "Hop on the 8am call and demo the filters",
+        ),
+        (
+            "By Friday, please:\n- propose three dates for the hearing, and",
+            "Propose three dates for the hearing",
+        ),
+    ],
+)
+def test_the_item_keeps_nothing_that_only_made_sense_in_the_mail(body, expected):
+    subject = expected.partition(" ")[2]
+    assert texts(items_of(body, subject=subject, sender=DEV)) == [expected]
+
+
+def test_a_spanish_list_item_asking_to_confirm_is_confirmed_not_sent():
+    body = (
+        "Necesito dos cosas antes de las 18:00 de hoy:\n- Los archivos finales del logotipo.\n"
+        "- Que me confirmes el Pantone exacto del azul, porque salía casi morado."
+    )
+    assert texts(items_of(body, subject="Logo", sender="Marta Olivares <m@x.example>")) == [
+        "Enviar a Marta los archivos finales del logotipo",
+        "Confirmar a Marta el Pantone exacto del azul",
+    ]
