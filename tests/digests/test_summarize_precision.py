@@ -193,3 +193,10 @@ def test_a_spanish_list_item_asking_to_confirm_is_confirmed_not_sent():
         "Enviar a Marta los archivos finales del logotipo",
         "Confirmar a Marta el Pantone exacto del azul",
     ]
+
+
+def test_joining_names_the_event_the_subject_names():
+    body = "The auditors want to go through the balances on a call today. Can you join?"
+    assert texts(items_of(body, subject="Auditors call today 3pm UK", sender=DEV)) == [
+        "Join the Auditors call"
+    ]
