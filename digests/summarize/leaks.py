@@ -43,6 +43,17 @@ _WHEN_READY = re.compile(
 )
 
 
+# "Could you answer those in the doc": the questions just listed, already items.
+_ANSWER_THOSE = re.compile(
+    r"^(?:Answer|Reply to|Respond to|Address) (?:those|these|them|both)\b(?! (?:and|by)\b)", re.I
+)
+
+
+def restates(text: str) -> bool:
+    """The item only points at the questions before it ("Answer those in the doc")."""
+    return bool(_ANSWER_THOSE.match(text))
+
+
 def when_ready(text: str) -> bool:
     """The item only says when to answer an earlier ask ("Tell Arjun when you've had a chance
     to think about it")."""

@@ -91,6 +91,7 @@ _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
     r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
     r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
+    r"first thing(?: in the morning)?(?=\s*$|\s*[,.;])|"
     r"as soon as (?:possible|you can)|at your earliest convenience|"
     r"(?:next|this) (?:mon|tues|wednes|thurs|fri)day(?: at)?|"
     r"esta (?:noche|tarde)|ce soir|cet après-midi|heute abend|cuanto antes|dès que possible)"

@@ -200,3 +200,18 @@ def test_joining_names_the_event_the_subject_names():
     assert texts(items_of(body, subject="Auditors call today 3pm UK", sender=DEV)) == [
         "Join the Auditors call"
     ]
+
+
+def test_answering_the_questions_just_asked_is_no_second_item():
+    body = (
+        "Two open points are left:\n1. Do we sync drafts automatically, or ask the driver?\n"
+        "2. Is 72 hours the right cap?\n"
+        "Could you answer those in the doc and give the PRD your sign-off by Friday?"
+    )
+    found = texts(items_of(body, subject="PRD sign-off", sender=DEV))
+    assert found[-1] == "Give the PRD your sign-off" and len(found) == 2
+
+
+def test_first_thing_is_a_time_not_part_of_the_ask():
+    body = "Can you sign off on the binder set first thing so I can send the runner?"
+    assert texts(items_of(body, subject="binder set", sender=DEV)) == ["Sign off on the binder set"]
