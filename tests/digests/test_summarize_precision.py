@@ -209,7 +209,8 @@ def test_answering_the_questions_just_asked_is_no_second_item():
         "Could you answer those in the doc and give the PRD your sign-off by Friday?"
     )
     found = texts(items_of(body, subject="PRD sign-off", sender=DEV))
-    assert found[-1] == "Give the PRD your sign-off" and len(found) == 2
+    assert found[-1] == "Give the PRD your sign-off"
+    assert len(found) == 2
 
 
 def test_first_thing_is_a_time_not_part_of_the_ask():
