@@ -62,6 +62,7 @@ from digests.summarize.rewrite import (
     SPANISH_VERBS,
     action_text,
     first_name,
+    other_recipients,
     reader_first_name,
     split_conjoined,
 )
@@ -82,6 +83,7 @@ def find_action_items(
     if unsolicited(new_text(message)):
         return []  # a recruiter's pitch asks nothing of the reader
     my_name = reader_first_name(message, me)
+    others = other_recipients(message, my_name)
     machine = automated
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
@@ -151,6 +153,8 @@ def find_action_items(
         if automated and not (is_ask and owed and not message.is_mass_mail):
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
+        if (named := _VOCATIVE.match(sentence)) and named.group(1).lower() in others:
+            continue  # "Sam, please update the dashboard": Sam's task, not the reader's
         if not is_ask:
             # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does;
             # "I'm out tomorrow" is the sender's diary and leaves the deadline before it.
@@ -331,6 +335,7 @@ def _intro_verb(intro: str) -> str:
     return ""
 
 
+_VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
 _HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")

@@ -220,6 +220,13 @@ def reader_first_name(message: ParsedMessage, me: str) -> str:
     return re.split(r"[._+-]", me.partition("@")[0])[0].lower()
 
 
+def other_recipients(message: ParsedMessage, mine: str) -> frozenset[str]:
+    """The first names, lower-case, of the people in To/Cc besides the reader."""
+    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
+    names = (first_name(name).lower() for name, _ in getaddresses([listed]) if name)
+    return frozenset(n for n in names if n and n != mine)
+
+
 _TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
 _TITLES = frozenset(_TITLE_TEXT.split())
 

@@ -216,3 +216,18 @@ def test_answering_the_questions_just_asked_is_no_second_item():
 def test_first_thing_is_a_time_not_part_of_the_ask():
     body = "Can you sign off on the binder set first thing so I can send the runner?"
     assert texts(items_of(body, subject="binder set", sender=DEV)) == ["Sign off on the binder set"]
+
+
+def test_an_ask_addressed_to_another_recipient_is_theirs():
+    body = (
+        "Please send me the roadmap by Friday. Sam, please update the dashboard before the "
+        "review. Alex, please include the APAC asks."
+    )
+    found = items_of(
+        body,
+        subject="roadmap",
+        sender=DEV,
+        to="Alex Morgan <alex@x.example>",
+        cc="Sam Ortiz <sam@x.example>",
+    )
+    assert texts(found) == ["Send Dev the roadmap"]
