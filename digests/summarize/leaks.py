@@ -81,11 +81,10 @@ def readable(text: str, asker: str, *, recent: bool) -> str:
 
 
 # The detail of an ask just made: how to do it, or what to look at first.
-_CONTENT = re.compile(
-    r"^(?:(?:please|bitte|merci de|por favor|and|also|just)\s+)*(?:use|include|including)\b",
-    re.IGNORECASE,
-)
+_POLITE = r"^(?:(?:please|bitte|merci de|por favor|and|also|just)\s+)*"
+_CONTENT = re.compile(rf"{_POLITE}(?:include|including)\b", re.IGNORECASE)
 _HOW = re.compile(
+    rf"{_POLITE}use\b|"
     r"\b(?:rather than|instead of|plutôt que|au lieu de|en lugar de|en vez de|statt|anstatt|"
     r"anstelle)\b|"
     r"\b(?:directly|directement|directamente|direkt) (?:in|into|on|dans|sur|en|im|auf)\b",
@@ -107,8 +106,8 @@ def elaborates(sentence: str, *, near: bool) -> bool:
     """The sentence only details an ask before it ("Please use the FX rates from the memo
     rather than spot"), so it is no item of its own.
 
-    What to include or use details the mail's earlier ask wherever it stands; how to do it
-    or what to look at first (``near``) the ask just before.
+    What to include details the mail's earlier ask wherever it stands; how to do it ("use",
+    "rather than") or what to look at first, only the ask just before (``near``).
     """
     sentence = _VOCATIVE.sub("", sentence)
     sentence = sentence[: reason.start()] if (reason := _REASON.search(sentence)) else sentence
