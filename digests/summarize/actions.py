@@ -229,7 +229,9 @@ def find_action_items(
             if items and when_ready(text):
                 continue  # "... Let me know when you've had a chance to think about it."
             recent = items[-1].text if items and asked_last >= len(before) - 2 else ""
-            named = resolve_pronoun(text, before[:-1], recent)
+            # "you mentioned X and Y deserve support; please add them": X and Y, said first.
+            lead = re.split(r"[;,:]\s+(?=please\b)|;\s+", part, maxsplit=1, flags=re.I)
+            named = resolve_pronoun(text, before[:-1] + lead[:1] * (len(lead) > 1), recent)
             shaped = polish(named, asker, topic)
             if named == text:  # a rewording that still points ("which one") names the subject
                 about = topic if BACK_REFERENCE.search(text) else head or topic  # "those two"

@@ -143,7 +143,8 @@ _NAMING = re.compile(
     r"\b(?:needs?|wants?|requires?|asked (?:for|about)|is missing|are missing|approved|"
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
-    r"updated|(?:do you |you )have|(?:is|are|was)(?= (?:the|your|our) ))\s+"
+    r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
+    r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
     re.IGNORECASE,
 )
@@ -152,7 +153,8 @@ _NP_END = re.compile(
     r"\s*(?:(?<!\bvs)(?<!\bv)\.(?=\s|$)|[;!?(]|\s[-\u2013\u2014]\s|"
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
-    r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below)\b)",
+    r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below|"
+    r"deserves?|is|are|was|were|should|could|would|will|might|may)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(

@@ -231,3 +231,20 @@ def test_an_ask_addressed_to_another_recipient_is_theirs():
         cc="Sam Ortiz <sam@x.example>",
     )
     assert texts(found) == ["Send Dev the roadmap"]
+
+
+def test_a_pronoun_can_stand_for_what_the_sentence_named_before_the_ask():
+    body = (
+        "Nominate projects we depend on in the sheet by 15 January. Jonas, you mentioned the "
+        "Go Postgres driver and the decimal library deserve support; please add them."
+    )
+    assert texts(items_of(body, subject="OSS sponsorship", sender=DEV))[-1] == (
+        "Add the Go Postgres driver and the decimal library"
+    )
+
+
+def test_the_readers_part_named_in_the_subject_is_what_to_send():
+    body = "Topic: the 2026 amendments. Send it to me as a Word file."
+    assert texts(items_of(body, subject="Section newsletter - your piece", sender=DEV)) == [
+        "Send your piece for the Section newsletter to Dev as a Word file"
+    ]
