@@ -57,7 +57,7 @@ from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
-from digests.summarize.pointers import do_it, pointer_ask
+from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import (
     SPANISH_VERBS,
     action_text,
@@ -197,7 +197,7 @@ def find_action_items(
                     else action_text(conditional_ask(part, asker) or part, asker)
                 )
             )
-            text = do_it(text, before[:-1])
+            text = handle_it(do_it(text, before[:-1]), upcoming, lang)
             question = part.rstrip().endswith("?")
             spanish = text.partition(" ")[0] in SPANISH_VERBS  # "Confirmar a Marta el ..."
             if (

@@ -248,3 +248,16 @@ def test_the_readers_part_named_in_the_subject_is_what_to_send():
     assert texts(items_of(body, subject="Section newsletter - your piece", sender=DEV)) == [
         "Send your piece for the Section newsletter to Dev as a Word file"
     ]
+
+
+def test_handling_it_is_sending_what_they_want():
+    body = (
+        "Camille, tu peux gérer ? Ils veulent notre retour sur les pénalités SLA avant "
+        "vendredi. Pour moi 10 % plafonné c'est le maximum."
+    )
+    found = items_of(body, subject="Harwell - SLA", sender="Arnaud Béranger <a@x.example>")
+    assert texts(found) == ["Envoyer notre retour sur les pénalités SLA"]
+    english = "Can you handle it? They want our position on the SLA credits by Friday."
+    assert texts(items_of(english, subject="Harwell - SLA", sender=DEV)) == [
+        "Send our position on the SLA credits"
+    ]
