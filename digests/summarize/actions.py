@@ -56,16 +56,10 @@ from digests.summarize.leaks import elaborates, news, readable, restates, when_r
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
+from digests.summarize.people import first_name, other_recipients, reader_first_name
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
-from digests.summarize.rewrite import (
-    SPANISH_VERBS,
-    action_text,
-    first_name,
-    other_recipients,
-    reader_first_name,
-    split_conjoined,
-)
+from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
