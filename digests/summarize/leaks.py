@@ -77,7 +77,37 @@ def readable(text: str, asker: str, *, recent: bool) -> str:
     if need := _ALL_I_NEED.match(re.sub(r"\s*\(re: .*$", "", text)):
         what = need.group("what") or need.group("what2") or need.group("what3")
         return "" if recent else f"Send {asker or 'them'} {what[:1].lower()}{what[1:]}"
+    if (duty := _DUTY.search(text)) and IMPERATIVE.match(duty.group("ask")):
+        return duty.group("ask")[:1].upper() + duty.group("ask")[1:]  # "Everyone needs to ..."
+    if wants := _WANTS_YOUR.match(text):
+        verb = _YOUR_VERBS[wants.group("kind").lower()]
+        return f"{verb} {wants.group('what')[:1].lower()}{wants.group('what')[1:]}"
     return "" if _STATEMENT.match(text) else text
+
+
+# "Everyone needs to submit X", "the team should update Y": the reader's duty in it.
+_DUTY = re.compile(
+    r"^(?:everyone|everybody|each of you|all of you|you all|you|the team|each (?:team|manager|"
+    r"lead|reviewer)|all (?:managers|leads|reviewers))\s+(?:needs? to|has to|have to|must|"
+    r"should)\s+(?P<ask>\S.*)$",
+    re.IGNORECASE,
+)
+# "Page 3 needs your signature": sign page 3.
+_WANTS_YOUR = re.compile(
+    r"^(?P<what>[\w' -]{2,50}?) (?:needs|requires|is waiting for|awaits) your "
+    r"(?P<kind>signature|approval|sign-off|review|ok|input|feedback|decision)\b",
+    re.IGNORECASE,
+)
+_YOUR_VERBS = {
+    "signature": "Sign",
+    "approval": "Approve",
+    "sign-off": "Sign off",
+    "review": "Review",
+    "ok": "Approve",
+    "input": "Give input on",
+    "feedback": "Give feedback on",
+    "decision": "Decide on",
+}
 
 
 # The detail of an ask just made: how to do it, or what to look at first.

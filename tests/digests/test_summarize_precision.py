@@ -2,6 +2,7 @@
 
 import pytest
 
+from digests.summarize.leaks import readable
 from tests.digests.test_summarize_actions import items_of, texts
 
 DEV = "Dev Patel <dev@x.example>"
@@ -261,3 +262,14 @@ def test_handling_it_is_sending_what_they_want():
     assert texts(items_of(english, subject="Harwell - SLA", sender=DEV)) == [
         "Send our position on the SLA credits"
     ]
+
+
+def test_a_statement_that_holds_the_readers_duty_gives_it():
+    body = "Invoice INV-2291 needs your approval before the run on Friday."
+    assert texts(items_of(body, subject="INV-2291", sender=DEV)) == ["Approve invoice INV-2291"]
+
+
+def test_a_duty_stated_for_everyone_is_the_readers_ask():
+    assert readable("Everyone needs to submit the timesheet", "Dev", recent=False) == (
+        "Submit the timesheet"
+    )
