@@ -28,6 +28,7 @@ from digests.summarize.asks import (
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
+from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.cues import (
     ANSWER_BY,
@@ -53,12 +54,14 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
+from digests.summarize.leaks import elaborates, news, readable, restates, when_ready
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
+from digests.summarize.people import first_name, other_recipients, reader_first_name
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
-from digests.summarize.pointers import do_it, pointer_ask
-from digests.summarize.rewrite import action_text, first_name, reader_first_name, split_conjoined
+from digests.summarize.pointers import do_it, handle_it, pointer_ask
+from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
@@ -76,6 +79,7 @@ def find_action_items(
     if unsolicited(new_text(message)):
         return []  # a recruiter's pitch asks nothing of the reader
     my_name = reader_first_name(message, me)
+    others = other_recipients(message, my_name)
     machine = automated
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
@@ -145,6 +149,8 @@ def find_action_items(
         if automated and not (is_ask and owed and not message.is_mass_mail):
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
+        if (named := _VOCATIVE.match(sentence)) and named.group(1).lower() in others:
+            continue  # "Sam, please update the dashboard": Sam's task, not the reader's
         if not is_ask:
             # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does;
             # "I'm out tomorrow" is the sender's diary and leaves the deadline before it.
@@ -171,6 +177,9 @@ def find_action_items(
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
+            near = asked_last >= len(before) - 2
+            if items and not stated and elaborates(part, near=near):
+                continue  # "Please use the March FX rates rather than spot": how, not what
             if items and CLOSER.match(part):
                 continue  # "Looking forward to your comments": the ask before, said again
             question = _only_a_question(part)
@@ -188,9 +197,18 @@ def find_action_items(
                     )
                 )
             )
-            text = do_it(text, before[:-1])
+            text = handle_it(do_it(text, before[:-1]), upcoming, lang)
             question = part.rstrip().endswith("?")
-            if from_list and text and not IMPERATIVE.match(text) and not _is_ask(part):
+            spanish = text.partition(" ")[0] in SPANISH_VERBS  # "Confirmar a Marta el ..."
+            if (
+                from_list
+                and text
+                and not IMPERATIVE.match(text)
+                and not _is_ask(part)
+                and not spanish
+            ):
+                if news(part) and not automated:
+                    continue  # "1) The insurance form is due tomorrow.": context for the asks
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
                 text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
@@ -208,8 +226,12 @@ def find_action_items(
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
+            if items and when_ready(text):
+                continue  # "... Let me know when you've had a chance to think about it."
             recent = items[-1].text if items and asked_last >= len(before) - 2 else ""
-            named = resolve_pronoun(text, before[:-1], recent)
+            # "you mentioned X and Y deserve support; please add them": X and Y, said first.
+            lead = re.split(r"[;,:]\s+(?=please\b)|;\s+", part, maxsplit=1, flags=re.I)
+            named = resolve_pronoun(text, before[:-1] + lead[:1] * (len(lead) > 1), recent)
             shaped = polish(named, asker, topic)
             if named == text:  # a rewording that still points ("which one") names the subject
                 about = topic if BACK_REFERENCE.search(text) else head or topic  # "those two"
@@ -218,8 +240,12 @@ def find_action_items(
                 ]
             need_here = bool(NEED.search(part))
             for ask in (a for t in shaped for a in split_conjoined(t)):
+                ask = name_options(ask, before[:-1], topic)
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
+                ask = readable(ask, asker, recent=bool(recent)) if lang == "en" else ask
+                if not ask or (recent and restates(ask)):
+                    continue  # "Logo churn, split by plan, is all I need": a detail
                 wants = frozenset(k for k, need in enumerate(needed) if need)
                 earlier = which_ask(ask, [i.text for i in items], wants)
                 verb = ask.partition(" ")[0]
@@ -315,6 +341,7 @@ def _intro_verb(intro: str) -> str:
     return ""
 
 
+_VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
 _HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 _INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
@@ -350,12 +377,18 @@ def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
     """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
     result: list[tuple[bool, str]] = []
     for line_block in re.split(
-        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s)", text
+        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s)", text
     ):
         listed = bool(
-            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s", line_block)
+            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s", line_block)
         )
-        pieces = split_sentences(line_block)
-        for index, sentence in enumerate(pieces):
+        # The list's last item ends at its line: "B) ship with a toggle\nI need your decision".
+        item, _, after = line_block.partition("\n") if listed else ("", "", line_block)
+        if not re.match(r"\s*[A-ZÀ-Ý]", after) or item.rstrip().endswith((",", ";", ":")):
+            item, after = "", line_block
+        pieces = split_sentences(item) if item else []
+        for index, sentence in enumerate(pieces or split_sentences(after)):
             result.append((listed and index == 0, sentence))
+        if pieces:
+            result.extend((False, sentence) for sentence in split_sentences(after))
     return result

@@ -28,7 +28,7 @@ _ASK_START = re.compile(
 _ASK_START_LOW = lowered(_ASK_START)
 # A lead clause that may stand before the ask: "Before we can fix a date", "If it suits you,".
 _SUBORDINATE = re.compile(
-    r"^(?:before|after|once|when|if|since|as|for|to|so|pour|si|avant|para|si|antes|cuando|"
+    r"^(?:before|after|once|when|whenever|if|since|as|for|to|so|pour|si|avant|para|antes|cuando|"
     r"wenn|bevor|damit|um)\b",
     re.IGNORECASE,
 )
@@ -45,20 +45,24 @@ def ask_clause(sentence: str) -> tuple[str, str]:
     if match is None or match.start() == 0:
         return sentence, ""
     lead = sentence[: match.start()].rstrip()
-    if len(lead) > 120 or re.search(r"[.!?]\s", lead):
+    if len(lead) > 120 or re.search(r"[.!?]\s", _ABBREVIATION.sub("", lead)):
         return sentence, ""
     joined = re.search(r"(?:^|\s)(?:so|and|but|then|donc|alors|que|also|dann|also)$", lead, re.I)
-    if (
-        lead.endswith((",", ":", " -", "\u2013", "\u2014", ";"))
-        or joined
-        or _SUBORDINATE.match(lead)
-    ):
+    punctuated = lead.endswith((",", ":", " -", "\u2013", "\u2014", ";"))
+    if match.group().lower() == "bitte" and not punctuated:
+        return sentence, ""  # "markier die Zeile bitte gelb": "bitte" sits inside the clause
+    # "No rush at all, but whenever you get a chance could you ...": the last lead clause
+    # is an aside on timing, so the ask starts after it.
+    tail = re.sub(r"^(?:but|and|so)\s+", "", lead.rpartition(", ")[2], flags=re.I)
+    aside = _SUBORDINATE.match(tail)
+    if punctuated or joined or _SUBORDINATE.match(lead) or (", " in lead and aside):
         rest = sentence[match.start() :]
         purpose = lead.rstrip(",:;-\u2013\u2014 ") if _PURPOSE.match(lead) else ""
         return rest[:1].upper() + rest[1:], purpose[:1].lower() + purpose[1:]
     return sentence, ""
 
 
+_ABBREVIATION = re.compile(r"\b(?:[ap]\.m|e\.g|i\.e|etc|mr|mrs|ms|dr|vs|approx)\.", re.I)
 _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|den|die)\b", re.I)
 
 
@@ -93,9 +97,34 @@ _A_CALL = re.compile(
 _CALL_VERB = {"call": "Call {who}", "appel": "Appeler {who}", "coup de fil": "Appeler {who}"}
 
 
+# "One thing I'll need from you: the pricing sheet": the thing after the colon is the need.
+_ONE_THING = re.compile(
+    r"^(?:the |one |another |a |the (?:last|other|only) |last )?(?:more |quick |small |other )?"
+    r"(?:thing|favou?r|request|item|ask|decision|question|choice|answer)s? "
+    r"(?:i|we)(?:'ll| will|'d| would| still)? "
+    r"(?:need|want)(?: from you| of you)?(?: is)?\s*[:\u2013\u2014-]\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# "I'll need a little time with it", "I need a couple of hours to merge": the sender's need.
+_TIME_NEEDED = re.compile(
+    r"^(?:a |an |some |more |a few |a couple of |a bit of |half an? |\d+ |one |two |three )?"
+    r"(?:(?:little|bit of|few|more|extra|quiet|clear|full|good|spare) )*"
+    r"(?:time|minutes?|mins?|hours?|hrs?|days?|weeks?|moments?|while|buffer|breathing room)\b",
+    re.IGNORECASE,
+)
+
+
 def need_as_send(text: str, asker: str) -> str:
-    """ "I need your report on X" -> "Send Claire your report on X" (unchanged otherwise)."""
+    """ "I need your report on X" -> "Send Claire your report on X" (unchanged otherwise).
+
+    A need for time ("I'll need a couple of hours to merge it") is the sender's, and gives "".
+    """
+    if one := _ONE_THING.match(text):  # a question after the colon stays one
+        rest = text[one.end() :]
+        text = f"I need {rest}" if _I_NEED.match(f"I need {rest}") else rest[:1].upper() + rest[1:]
     need = _I_NEED.match(text) or _I_NEED_FR.match(text) or _I_NEED_ES.match(text)
+    if _I_NEED.match(text) and _TIME_NEEDED.match(text[need.end() :]):
+        return ""
     if need and asker and (call := _A_CALL.match(text[need.end() :])):
         verb = _CALL_VERB.get(call.group("call").lower(), "Llamar a {who}").format(who=asker)
         return f"{verb}{text[need.end() + call.end() :]}"
@@ -114,7 +143,8 @@ _NAMING = re.compile(
     r"\b(?:needs?|wants?|requires?|asked (?:for|about)|is missing|are missing|approved|"
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
-    r"updated|(?:do you |you )have|(?:is|are|was)(?= (?:the|your|our) ))\s+"
+    r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
+    r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
     re.IGNORECASE,
 )
@@ -123,7 +153,8 @@ _NP_END = re.compile(
     r"\s*(?:(?<!\bvs)(?<!\bv)\.(?=\s|$)|[;!?(]|\s[-\u2013\u2014]\s|"
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
-    r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below)\b)",
+    r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below|"
+    r"deserves?|is|are|was|were|should|could|would|will|might|may)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(

@@ -34,6 +34,14 @@ _POINTER = re.compile(
 _NOT_THINGS = frozenset(["do", "handle", "manage", "sort", "get", "fix", "make", "take"])
 
 
+# "Can you join?": the event to join is the one the subject names.
+_JOIN = re.compile(r"(?:Join|Attend|Come to|Dial in(?:to)?|Be at|Teilnehmen an|Rejoindre|Unirte a)")
+_EVENT = re.compile(
+    r"\b(?:call|meeting|sync|review|session|stand-?up|dinner|lunch|workshop|interview|demo|"
+    r"webinar|offsite|hearing|briefing|kick-?off|retro|walkthrough|Termin|Besprechung|réunion|"
+    r"appel|reunión|llamada)\b",
+    re.I,
+)
 _READY = re.compile(r"^Have (?P<what>.+?) (?:ready|done|prepared|in place)\b(?P<rest>.*)$", re.I)
 _LOOP_IN = re.compile(
     r"^(?:Loop|Keep) (?:me|us|[A-Z][a-zà-ÿ]+) (?:in|posted|updated|informed)"
@@ -88,6 +96,11 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         return [text]
     who = asker or "them"
     text = _REASON.sub("", text).rstrip(" ,;")
+    if text == f"Tell {who}" and topic:
+        return [f"Reply to {who} about {lower_first(topic)}"]  # a bare "let me know": answer
+    thing = topic_object(topic)
+    if _JOIN.fullmatch(text) and _EVENT.search(thing):  # "Can you join?" the subject's call
+        return [f"{text} the {thing}"]  # "Hollmann" may be a name: its case stays
     if _CONSTRAINT.match(text):
         return []  # "Keep it to 10 slides" shapes an ask, it is none
     if foreign := _foreign(text, who, topic):

@@ -161,3 +161,35 @@ def do_it(text: str, previous: list[str]) -> str:
             if IMPERATIVE.fullmatch(verb) and verb.lower() not in {"do", "get", "make", "take"}:
                 return f"{verb.capitalize()} it{text[match.end() :]}"
     return text
+
+
+# "Tu peux gérer ?", "Can you handle it?": what to handle is what the next sentence says is wanted.
+_HANDLE = re.compile(
+    r"^(?:Handle|Take care of|Deal with|Sort out|Gérer|S'en occuper|Encargarte|Gestionar|"
+    r"Übernehmen|Kümmern)(?: (?:it|this|that|ça|cela|le|la|lo|esto|das|es))?$",
+    re.IGNORECASE,
+)
+_WANTED = re.compile(
+    r"^(?:they|he|she|the client|the customer|ils|elles|il|elle|le client|ellos|ellas|"
+    r"el cliente|sie|der kunde)\s+(?:want|wants|need|needs|expect|expects|asked for|"
+    r"veulent|veut|attendent|attend|demandent|ont besoin d[e']|quieren|quiere|necesitan|"
+    r"necesita|piden|esperan|wollen|will|brauchen|braucht|erwarten)\s+(?P<np>.+)$",
+    re.IGNORECASE,
+)
+_WANTED_END = re.compile(
+    r"\s*(?:[.;:!?(]|,\s|\s(?:by|before|until|avant|d'ici|antes|hasta|bis|so|pour|para|um)\b)",
+    re.IGNORECASE,
+)
+_SEND = {"fr": "Envoyer {np}", "es": "Enviar {np}"}
+
+
+def handle_it(text: str, upcoming: str, lang: str) -> str:
+    """ "Gérer" before "Ils veulent notre retour sur les pénalités SLA avant vendredi" ->
+    "Envoyer notre retour sur les pénalités SLA" (unchanged without such a sentence)."""
+    if not _HANDLE.match(text) or not (wanted := _WANTED.match(upcoming.strip())):
+        return text
+    np = wanted.group("np")
+    np = np[: end.start()] if (end := _WANTED_END.search(np)) else np
+    if not 1 <= len(np.split()) <= 12:
+        return text
+    return _SEND.get(lang, "Send {np}").format(np=np)

@@ -9,9 +9,8 @@ and two asks joined by "and" are split when each names its own object.
 from __future__ import annotations
 
 import re
-from email.utils import getaddresses
 
-from digests.parsing import ParsedMessage
+from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.romance import to_the_asker
 from digests.summarize.types import truncate
@@ -64,7 +63,9 @@ _DEADLINE_PHRASE = re.compile(
     rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
-    rf"{_DATEISH}+(?![\u2019']s\b)",  # "before Thursday's review" names an event
+    rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
+    # whose clock: "by Friday your time", "by noon tomorrow, London time"
+    r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b)?",
     re.IGNORECASE,
 )
 _DATE_WORD = re.compile(
@@ -88,6 +89,7 @@ _LOOSE_TIME = re.compile(
     r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
     r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
     r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
+    r"first thing(?: in the morning)?(?=\s*$|\s*[,.;])|"
     r"as soon as (?:possible|you can)|at your earliest convenience|"
     r"(?:next|this) (?:mon|tues|wednes|thurs|fri)day(?: at)?|"
     r"esta (?:noche|tarde)|ce soir|cet après-midi|heute abend|cuanto antes|dès que possible)"
@@ -162,6 +164,17 @@ _ALTERNATIVE = re.compile(
 )
 
 
+# "... and send the form back": "the form" the first ask already named.
+_DEFINITE = re.compile(r"^\S+(?: [A-Z][a-zà-ÿ]+)? (?:the|this|that|these|those) ([\w-]+)\b", re.I)
+
+
+def _same_thing(first: str, second: str) -> bool:
+    """The second ask does the next step to what the first named ("Add the list to the
+    insurance form and send the form back to Gary")."""
+    match = _DEFINITE.match(second)
+    return bool(match and re.search(rf"\b{re.escape(match.group(1))}\b", first, re.I))
+
+
 def split_conjoined(text: str) -> list[str]:
     """ "Send Hannah the schedule and flag anything above €50k" is two asks; "Review and
     approve the PR" and "Export the JSON and send it to Henrik" are one."""
@@ -177,39 +190,14 @@ def split_conjoined(text: str) -> list[str]:
             and not re.match(r"^\S+(?:\s+\S+)?\s+(it|them|this|that|these|those)\b", second, re.I)
             and "(re:" not in first
             and not _STEP.match(first)
+            and not _same_thing(first, second)
         ):
             return [first, second[:1].upper() + second[1:]]
     return [text]
 
 
-def first_name(name: str) -> str:
-    name = name.strip().strip("\"'")
-    if "," in name:
-        name = name.split(",", 1)[1]
-    words = [w for w in name.split() if w[:1].isalpha() and w.lower().rstrip(".") not in _TITLES]
-    return words[0] if words and "@" not in words[0] else ""
-
-
-def reader_first_name(message: ParsedMessage, me: str) -> str:
-    """The reader's first name, lower-case: from their display name in To/Cc, else the address.
-
-    "Alex Morgan <demo@example.com>" is Alex, though the address says "demo".
-    """
-    if not me:
-        return ""
-    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
-    for name, address in getaddresses([listed]):
-        if address.lower() == me.lower() and (first := first_name(name)):
-            return first.lower()
-    return re.split(r"[._+-]", me.partition("@")[0])[0].lower()
-
-
-_TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
-_TITLES = frozenset(_TITLE_TEXT.split())
-
-
 _NECESITO = re.compile(
-    r"^(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) que (?P<me>me |nos )?"
+    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) )?que (?P<me>me |nos )?"
     r"(?P<verb>\w+)\s+",
     re.IGNORECASE,
 )
@@ -300,6 +288,9 @@ _PLAIN_VERBS = [
 ]
 
 
+SPANISH_VERBS = frozenset(_INFINITIVES.values())
+
+
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
@@ -378,8 +369,10 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = pattern.sub(verb, text, count=1)
     if spanish := _NECESITO.match(text):
         infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
-        to_me = f" a {asker}" if spanish.group("me") and asker and infinitive == "Enviar" else ""
+        to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
+        to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
+    text = tidy(text, asker)
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

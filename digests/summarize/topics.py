@@ -28,6 +28,9 @@ def topic_object(topic: str) -> str:
     """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
     text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
     parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
+    yours = [p for p in parts[1:] if re.fullmatch(r"your (?:[\w-]+ ?){1,3}", p, re.I)]
+    if yours and len(parts[0].split()) <= 8 and not _STATUS.search(parts[0]):
+        return f"{yours[0]} for the {parts[0]}"  # "Newsletter - your piece": the reader's part
     for part in parts:
         cut = _STATUS.search(part)
         part = part[: cut.start()].strip(" ,-:") if cut else part

@@ -567,7 +567,7 @@ def test_status_questions_opinions_and_someone_needing_your_signature_are_asks()
         "Send Jordan a status update on the SSO migration",
         "Give Jordan your thoughts on the proposal below",
         "Sign the NDA",
-        "Cover my shift on Thursday",
+        "Cover Jordan's shift on Thursday",
     ]
 
 

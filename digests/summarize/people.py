@@ -1,0 +1,45 @@
+"""Who is who in a mail: the asker's and the reader's first names, and the other recipients.
+
+"Dana Lee <dana@x>" is Dana; "Lee, Dana" too; "Dr. Anita Shah" is Anita. The reader is named
+by their display name in To/Cc when there is one ("Alex Morgan <demo@example.com>" is Alex).
+"""
+
+from __future__ import annotations
+
+import re
+from email.utils import getaddresses
+
+from digests.parsing import ParsedMessage
+
+
+def first_name(name: str) -> str:
+    name = name.strip().strip("\"'")
+    if "," in name:
+        name = name.split(",", 1)[1]
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower().rstrip(".") not in _TITLES]
+    return words[0] if words and "@" not in words[0] else ""
+
+
+def reader_first_name(message: ParsedMessage, me: str) -> str:
+    """The reader's first name, lower-case: from their display name in To/Cc, else the address.
+
+    "Alex Morgan <demo@example.com>" is Alex, though the address says "demo".
+    """
+    if not me:
+        return ""
+    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
+    for name, address in getaddresses([listed]):
+        if address.lower() == me.lower() and (first := first_name(name)):
+            return first.lower()
+    return re.split(r"[._+-]", me.partition("@")[0])[0].lower()
+
+
+def other_recipients(message: ParsedMessage, mine: str) -> frozenset[str]:
+    """The first names, lower-case, of the people in To/Cc besides the reader."""
+    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
+    names = (first_name(name).lower() for name, _ in getaddresses([listed]) if name)
+    return frozenset(n for n in names if n and n != mine)
+
+
+_TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
+_TITLES = frozenset(_TITLE_TEXT.split())

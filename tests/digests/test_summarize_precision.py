@@ -1,0 +1,275 @@
+"""Items that read right: the ask itself, not its lead, its elaboration or the sender's needs."""
+
+import pytest
+
+from digests.summarize.leaks import readable
+from tests.digests.test_summarize_actions import items_of, texts
+
+DEV = "Dev Patel <dev@x.example>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "No rush at all, but whenever you get a chance could you send me the slides?",
+            ["Send Dev the slides"],
+        ),
+        (
+            "Ahead of our QBR at 7:30 a.m. Central, could you send me the uptime report?",
+            ["Send Dev the uptime report"],
+        ),
+        (
+            "One thing I'll need from you: the pricing sheet in AUD by Friday your time, "
+            "so finance can load it.",
+            ["Send Dev the pricing sheet in AUD"],
+        ),
+        (
+            "I need the tender response by noon tomorrow, London time.",
+            ["Send Dev the tender response"],
+        ),
+    ],
+)
+def test_the_item_starts_where_the_ask_does_and_keeps_no_zone(body, expected):
+    subject = expected[0].partition(" the ")[2]  # a subject the item already names
+    assert texts(items_of(body, subject=subject, sender=DEV)) == expected
+
+
+def test_a_need_for_time_is_the_senders_not_an_ask():
+    body = (
+        "Please send me the vendor comparison by Thursday. I'm presenting on Friday, "
+        "so I'll need a little time with it before then."
+    )
+    assert texts(items_of(body, subject="Vendor comparison", sender=DEV)) == [
+        "Send Dev the vendor comparison"
+    ]
+
+
+def test_a_decision_names_its_options():
+    listed = (
+        "I've narrowed it down to two spaces:\n"
+        "Option A - Kreuzberg, Ritterstraße: 620 m², 12-month lease.\n"
+        "Option B - Mitte, Linienstraße: 580 m², move-in ready.\n"
+        "Which option should we go with? The landlord needs an answer by Thursday."
+    )
+    assert texts(items_of(listed, subject="Office move: A or B?", sender=DEV)) == [
+        "Decide between Option A (Kreuzberg) and Option B (Mitte) for the office move"
+    ]
+    lettered = (
+        "Options:\nA) ship without offline maps and add them in 5.1\n"
+        "B) ship with offline maps behind a toggle, default off\n"
+        "I need your decision by noon tomorrow."
+    )
+    assert texts(items_of(lettered, subject="Mobile 5.0 scope", sender=DEV)) == [
+        "Decide whether to ship without offline maps or ship with offline maps behind a toggle "
+        "for the mobile 5.0 scope"
+    ]
+    inline = (
+        "One decision I need from you: which way do you want to go on the caching layer, "
+        "Redis Cluster or Memcached?"
+    )
+    assert texts(items_of(inline, subject="search infra", sender=DEV)) == [
+        "Decide between Redis Cluster and Memcached for the caching layer"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Can you pull the November churn numbers? Logo churn and net revenue churn, split "
+            "by plan, is all I need.",
+            ["Pull the November churn numbers"],
+        ),
+        (
+            "Would you join the call? Happy to work around your schedule, just send me a couple "
+            "of times that suit you.",
+            ["Join the call", "Send Dev a couple of times that suit you"],
+        ),
+        (
+            "Sorry for the dramatic subject line, Marta told me to make sure people open it.",
+            [],
+        ),
+        (
+            "Could you send the signed SOW today? If there's a problem with clause 9, let me know.",
+            ["Send the signed SOW", "Tell Dev if there's a problem with clause 9"],
+        ),
+    ],
+)
+def test_a_statement_is_no_item_and_an_ask_inside_one_is(body, expected):
+    subject = expected[0].partition(" the ")[2] if expected else "Planning doc"
+    assert texts(items_of(body, subject=subject, sender=DEV)) == expected
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Please use the FX rates from the March memo rather than spot.",
+        "Please check in particular pages 12-13, the photo is dark.",
+        "You can comment directly in the Google Doc.",
+        "Tu peux commenter directement dans le Google Doc, je consolide ensuite.",
+    ],
+)
+def test_how_to_do_the_ask_is_part_of_it(detail):
+    body = f"Could you send me the pricing sheet by Friday? {detail}"
+    assert texts(items_of(body, subject="pricing sheet", sender=DEV)) == [
+        "Send Dev the pricing sheet"
+    ]
+
+
+def test_what_to_include_details_the_earlier_ask():
+    body = (
+        "Please submit your roadmap in Productboard by 18 December. We'll review them in "
+        "January. Aiko, please include the APAC asks from the advisory board."
+    )
+    assert texts(items_of(body, subject="roadmap", sender=DEV)) == [
+        "Submit your roadmap in Productboard"
+    ]
+
+
+def test_a_list_item_that_tells_news_is_context_not_a_thing_to_send():
+    body = (
+        "Two things from me:\n"
+        "1) The insurance renewal form is due tomorrow at 11am. Could you add the equipment list "
+        "to the form and send the form back to me?\n"
+        "2) Separately, the landlord shared the new floor plan. Please send me your comments "
+        "by Friday."
+    )
+    assert texts(items_of(body, subject="insurance form + floor plan", sender=DEV)) == [
+        "Add the equipment list to the form and send the form back to Dev",
+        "Send Dev your comments (re: insurance form + floor plan)",
+    ]
+
+
+def test_when_to_answer_belongs_to_the_ask_and_a_bare_let_me_know_is_a_reply():
+    body = (
+        "Would you be up for mentoring Kavya? It's an hour a week. It would count toward "
+        "your promo case. Let me know when you've had a chance to think about it."
+    )
+    assert texts(items_of(body, subject="mentoring Kavya", sender=DEV)) == [
+        "Tell Dev whether you're up for mentoring Kavya"
+    ]
+    invite = "We're hosting a small dinner on 12 November. Could you let me know by 20 October?"
+    assert texts(items_of(invite, subject="Founders dinner", sender=DEV)) == [
+        "Reply to Dev about founders dinner"
+    ]
+
+
+def test_news_of_what_follows_is_no_item():
+    body = "Can you join the auditors call at 3pm? Invite to follow from their side."
+    assert texts(items_of(body, subject="auditors call", sender=DEV)) == [
+        "Join the auditors call at 3pm"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I need a written status update from you by 5pm.", "Send Dev a written status update"),
+        (
+            "Can you review my PR for the billing migration?",
+            "Review Dev's PR for the billing migration",
+        ),
+        (
+            "can you hop on the 8am call and demo the filters? they asked specifically. -D",
+            "Hop on the 8am call and demo the filters",
+        ),
+        (
+            "By Friday, please:\n- propose three dates for the hearing, and",
+            "Propose three dates for the hearing",
+        ),
+    ],
+)
+def test_the_item_keeps_nothing_that_only_made_sense_in_the_mail(body, expected):
+    subject = expected.partition(" ")[2]
+    assert texts(items_of(body, subject=subject, sender=DEV)) == [expected]
+
+
+def test_a_spanish_list_item_asking_to_confirm_is_confirmed_not_sent():
+    body = (
+        "Necesito dos cosas antes de las 18:00 de hoy:\n- Los archivos finales del logotipo.\n"
+        "- Que me confirmes el Pantone exacto del azul, porque salía casi morado."
+    )
+    assert texts(items_of(body, subject="Logo", sender="Marta Olivares <m@x.example>")) == [
+        "Enviar a Marta los archivos finales del logotipo",
+        "Confirmar a Marta el Pantone exacto del azul",
+    ]
+
+
+def test_joining_names_the_event_the_subject_names():
+    body = "The auditors want to go through the balances on a call today. Can you join?"
+    assert texts(items_of(body, subject="Auditors call today 3pm UK", sender=DEV)) == [
+        "Join the Auditors call"
+    ]
+
+
+def test_answering_the_questions_just_asked_is_no_second_item():
+    body = (
+        "Two open points are left:\n1. Do we sync drafts automatically, or ask the driver?\n"
+        "2. Is 72 hours the right cap?\n"
+        "Could you answer those in the doc and give the PRD your sign-off by Friday?"
+    )
+    found = texts(items_of(body, subject="PRD sign-off", sender=DEV))
+    assert found[-1] == "Give the PRD your sign-off"
+    assert len(found) == 2
+
+
+def test_first_thing_is_a_time_not_part_of_the_ask():
+    body = "Can you sign off on the binder set first thing so I can send the runner?"
+    assert texts(items_of(body, subject="binder set", sender=DEV)) == ["Sign off on the binder set"]
+
+
+def test_an_ask_addressed_to_another_recipient_is_theirs():
+    body = (
+        "Please send me the roadmap by Friday. Sam, please update the dashboard before the "
+        "review. Alex, please include the APAC asks."
+    )
+    found = items_of(
+        body,
+        subject="roadmap",
+        sender=DEV,
+        to="Alex Morgan <alex@x.example>",
+        cc="Sam Ortiz <sam@x.example>",
+    )
+    assert texts(found) == ["Send Dev the roadmap"]
+
+
+def test_a_pronoun_can_stand_for_what_the_sentence_named_before_the_ask():
+    body = (
+        "Nominate projects we depend on in the sheet by 15 January. Jonas, you mentioned the "
+        "Go Postgres driver and the decimal library deserve support; please add them."
+    )
+    assert texts(items_of(body, subject="OSS sponsorship", sender=DEV))[-1] == (
+        "Add the Go Postgres driver and the decimal library"
+    )
+
+
+def test_the_readers_part_named_in_the_subject_is_what_to_send():
+    body = "Topic: the 2026 amendments. Send it to me as a Word file."
+    assert texts(items_of(body, subject="Section newsletter - your piece", sender=DEV)) == [
+        "Send your piece for the Section newsletter to Dev as a Word file"
+    ]
+
+
+def test_handling_it_is_sending_what_they_want():
+    body = (
+        "Camille, tu peux gérer ? Ils veulent notre retour sur les pénalités SLA avant "
+        "vendredi. Pour moi 10 % plafonné c'est le maximum."
+    )
+    found = items_of(body, subject="Harwell - SLA", sender="Arnaud Béranger <a@x.example>")
+    assert texts(found) == ["Envoyer notre retour sur les pénalités SLA"]
+    english = "Can you handle it? They want our position on the SLA credits by Friday."
+    assert texts(items_of(english, subject="Harwell - SLA", sender=DEV)) == [
+        "Send our position on the SLA credits"
+    ]
+
+
+def test_a_statement_that_holds_the_readers_duty_gives_it():
+    body = "Invoice INV-2291 needs your approval before the run on Friday."
+    assert texts(items_of(body, subject="INV-2291", sender=DEV)) == ["Approve invoice INV-2291"]
+
+
+def test_a_duty_stated_for_everyone_is_the_readers_ask():
+    assert readable("Everyone needs to submit the timesheet", "Dev", recent=False) == (
+        "Submit the timesheet"
+    )
