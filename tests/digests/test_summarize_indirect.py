@@ -136,7 +136,7 @@ def test_english_request_frames_leave_the_request():
         "Update the runbook"
     ]
     assert texts("Hi,\n\nIs there any way you could cover my shift on Saturday?\n\nDana") == [
-        "Cover my shift on Saturday"
+        "Cover Dana's shift on Saturday"
     ]
     assert texts("Hi,\n\nYou're required to complete the compliance training.\n\nDana") == [
         "Complete the compliance training"
