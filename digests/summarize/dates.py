@@ -30,6 +30,7 @@ from digests.summarize.datewords import (
     WORD,
     may_name_a_date,
 )
+from digests.summarize.event_refs import EVENT_NOUNS
 from digests.summarize.proposals import is_scheduling_question
 from digests.summarize.sentences import Caseless, lower_exactly, lowered
 from digests.summarize.tense import AT_ONCE, EARLIER_TODAY, in_the_past, narrated
@@ -40,8 +41,10 @@ _DEADLINE_CUE = Caseless(
         r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
         r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
         # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
-        r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?(eod|cob|end of (the )?day)?\s*"
-        r"(de\s+|on\s+|am\s+|,\s*)?$",
+        r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?"
+        # "by close of business on the 4th", "by end of play Friday"
+        r"(eod|cob|eob|end of (the )?(business )?day|(close|end) of (business|play))?\s*"
+        r"(de\s+|on\s+(the\s+)?|am\s+|,\s*)?$",
         re.IGNORECASE,
     )
 )
@@ -159,7 +162,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             found = _date_of(kind, match, today, received)
             if found is None:
                 continue
-            cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
+            cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 40) : match.start()]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
@@ -198,6 +201,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 or (kind == "weekday" and not weekday)
                 or bool(in_next_week)
             )
+            if _ORIGIN.search(before) and not _RANGE_AFTER.match(text, match.end()):
+                continue  # "the audio of the interview from the 4th": what it is, not when due
             if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
@@ -219,6 +224,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
         and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
     ]
+    if (purpose := _PURPOSE.search(text)) and any(c[1] < purpose.start() for c in candidates):
+        # "by COB on the 4th, so we can take it to the donor before 30 June": the ask's own
+        candidates = [c for c in candidates if c[1] < purpose.start()]
     if not candidates:
         return None, -1
     _, _, end, found, *_ = min(candidates)
@@ -252,6 +260,27 @@ _ANY_DEADLINE_WORD = re.compile(
     r"\b(?:before|until|till|due|deadline|latest|no later|bis|spätestens|avant|d'ici|"
     r"au plus tard|antes|hasta|a más tardar|plazo|frist|échéance)\b",
     re.IGNORECASE,
+)
+# What the dates after it are for: "..., so that we have time before the funder's deadline".
+_PURPOSE = re.compile(
+    r"\b(?:so that|so (?:we|i|you|they|he|she|it|that) (?:can|could|have|get|are|am|will)|"
+    r"in order to|damit|um (?:\w+ ){0,4}zu|pour que|afin (?:de|que|d')|para que|de modo que|"
+    r"de manera que)\b",
+    re.IGNORECASE,
+)
+_RECORDS_WORDS = """email e-mail mail message note notes minutes letter report recording recordings
+    audio video photos pictures figures numbers data invoice statement version draft file files
+    slides deck comments feedback transcript protokoll bericht aufnahme notizen"""
+_RECORDS = frozenset(_RECORDS_WORDS.split())
+# A thing named by its date: "the interview from the 4th", "das Protokoll vom 3. März".
+_ORIGIN = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, sorted(EVENT_NOUNS | _RECORDS, key=len, reverse=True)))})"
+    r"\s+(?:from|vom)\s+(?:the\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+# "from the 4th to the 8th", "du 4 au 8", "del 4 al 8", "vom 4. bis 8.": a span, not an origin
+_RANGE_AFTER = re.compile(
+    r"[^\n,;.]{0,12}?\s*(?:to|until|till|through|onwards?|au|al|bis|-|\u2013|\u2014)(?:\s|$)", re.I
 )
 _NUMBERED = re.compile(
     r"\b(?:points?|sections?|sect|fig|figures?|tables?|chapters?|steps?|items?|questions?|q|"

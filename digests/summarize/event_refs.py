@@ -16,7 +16,7 @@ _EVENT_WORDS = """
     llamada sesión entrevista presentación consejo junta visita taller lanzamiento auditoría
     migración
 """
-_EVENT_NOUNS = frozenset(_EVENT_WORDS.split())
+EVENT_NOUNS = frozenset(_EVENT_WORDS.split())
 _EVENT_PHRASES = ("game day", "go live", "town hall", "mise en production", "puesta en marcha")
 _NOT_AN_EVENT_BEFORE = frozenset(["the", "your", "our", "my", "a", "this", "that", "their"])
 _TOKEN = re.compile(r"1:1|[\w'-]+")
@@ -29,7 +29,7 @@ def event_nouns(sentence: str) -> list[tuple[int, str]]:
     before: re.Match[str] | None = None
     for token in _TOKEN.finditer(low):
         word = token.group()
-        if word in _EVENT_NOUNS:
+        if word in EVENT_NOUNS:
             found.append((token.start(), word))
         elif word == "review" and before and before.group() not in _NOT_AN_EVENT_BEFORE:
             found.append((before.start(), f"{before.group()} review"))

@@ -743,3 +743,40 @@ def test_let_me_know_if_a_slot_works_names_no_deadline():
 )
 def test_a_weekday_in_next_week(phrase, due):
     assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        (
+            "Please submit it by close of business on the 4th, before the 30 January window.",
+            "12-04",
+        ),
+        (
+            "The internal deadline is the 13th, so that we have time before the one on the 22nd.",
+            "12-13",
+        ),
+        ("Send it by the 3rd so I can file it before 20 December.", "12-03"),
+        ("Schick es bis zum 3. Dezember, damit wir es vor dem 20. Dezember einreichen.", "12-03"),
+    ],
+)
+def test_the_dates_a_purpose_clause_names_are_not_the_asks(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == dt.date.fromisoformat(f"2026-{due}")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Send me the audio of the interview from the 4th.",
+        "Attach the minutes from 3 December.",
+        "Schick mir das Protokoll vom 3. Dezember.",
+    ],
+)
+def test_a_thing_named_by_its_date_sets_no_deadline(phrase):
+    assert resolve_due(phrase, RECEIVED) is None
+
+
+def test_a_span_from_a_date_is_still_read():
+    assert resolve_due("The training runs from the 4th to the 8th.", RECEIVED) == dt.date(
+        2026, 12, 4
+    )
