@@ -25,11 +25,12 @@ from functools import cached_property
 
 from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
+from digests.summarize.asks import is_ask as is_request
 from digests.summarize.asks import only_a_question
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.event_refs import event_nouns, event_ref
-from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS
+from digests.summarize.limits import ANSWER, INCOMING, OTHER_MATTER, SETS_A_LIMIT, UNLESS
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
 from digests.summarize.zones import ZONE
@@ -42,8 +43,11 @@ NO_HURRY = re.compile(
     r"no (?:rush|hurry|urgency|hard deadline|deadline|pressure)|(?:is |it's )?not urgent|"
     r"(?:when|once) you(?:'ve| have) had (?:a|the) (?:chance|moment)|"
     # "so no need to answer right away", "pas besoin de répondre tout de suite"
-    r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))? (?:right "
-    r"away|now|immediately|today|yet)|pas besoin de (?:répondre|décider) tout de suite|"
+    r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))?"
+    r"(?: on (?:this|it))? (?:right away|straight away|now|immediately|today|yet|just yet|"
+    r"this week|for now)|"
+    r"pas besoin de (?:répondre|décider|trancher) (?:tout de suite|cette semaine|maintenant)|"
+    r"no hace falta (?:decidir|responder|contestar)(?:lo)? (?:ya|hoy|esta semana|ahora)|"
     r"sans pression|aucune pression|sin presión|kein (?:druck|stress)|"
     r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
     r"no es urgente|"
@@ -57,7 +61,7 @@ _HURRY_STEMS = (
     "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
     "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
     "pressure", "had a chance", "had the chance", "no need", "pas besoin", "pression", "presión",
-    "druck", "stress",
+    "druck", "stress", "no hace falta",
 )  # fmt: skip
 
 
@@ -252,8 +256,8 @@ class MailDates:
         for place, sentence in enumerate(self.sentences):
             if AWAY.search(sentence) and not _BY_WORD.search(sentence):
                 continue  # the sender's own diary
-            if not CUED.search(sentence) or _no_hurry(sentence):
-                continue
+            if not CUED.search(sentence) or _no_hurry(sentence) or INCOMING.search(sentence):
+                continue  # "the thesis would reach you by the 31st": not the reader's limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:
                 continue
@@ -350,6 +354,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     "For the board on 15 October, can you prepare three slides?" is not due on the board's
     day (the purpose names an event, and the mail's deadline is elsewhere).
     """
+    if INCOMING.search(sentence) and not is_request(sentence):
+        return None  # "The thesis would reach you by the end of this month": not the reader's
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
     clause, purpose = ask_clause(sentence)

@@ -46,12 +46,29 @@ UNLESS = re.compile(
 # An ask for an answer, not for something to hand in: "Would you be up for ...?", "Could we
 # move ...?", "Let me know if ...", "send me a couple of times that suit you".
 ANSWER = re.compile(
-    r"^(?:\w+,\s+)?(?:let me know|tell me|lass mich wissen|sag mir|gib mir bescheid|"
-    r"dites-moi|dis-moi|avísame|dime|dígame)\b|\b(?:times?|slots?) that (?:suit|work)|"
+    r"^(?:\w+,\s+)?(?:(?:could|can|would|will) you (?:please |kindly )?|please |kindly )?"
+    r"(?:let me know|tell me|lass mich wissen|sag mir|gib mir bescheid|"
+    r"dites-moi|dis-moi|avísame|dime|dígame|pourriez-vous me dire|pouvez-vous me dire|"
+    r"könntest du mir sagen|könnten sie mir sagen|(?:puedes|podrías|podría) decirme)\b|"
+    r"\b(?:times?|slots?) that (?:suit|work)|"
     # "Would you be up for mentoring her?": whether the reader is willing
     r"\b(?:would|are) you (?:be )?(?:up for|interested|willing|open to|keen|happy to)\b|"
     r"\bwould (?:your team|you) consider\b|\b(?:hättest du lust|wärst du bereit|hätten sie "
     r"interesse|wären sie bereit)\b|\b(?:seriez-vous|serais-tu) (?:prête?|intéressée?|partante?)|"
     r"\b(?:te animas|estarías dispuest[oa]|te interesaría)\b",
+    re.IGNORECASE,
+)
+
+
+# When something reaches the reader, not when the reader must act: "The thesis would reach you
+# by the end of the month", "you'll receive the contract by Friday", "recibirás el informe".
+INCOMING = re.compile(
+    r"\b(?:(?:will|would|should|shall|'ll) (?:\w+ )?(?:reach|get to|arrive with|be with) you|"
+    r"(?:reach|reaches|get to|gets to) you (?:by|before|on|in|at|no later)|"
+    r"you(?:'ll| will| should| would) (?:\w+ )?(?:receive|get) (?:it|them|the|a|an|our|my|his|"
+    r"her|their)\b|"
+    r"(?:erhältst|bekommst) du|(?:erhalten|bekommen) sie (?:die|den|das|es)|"
+    r"(?:vous recevrez|tu recevras|vous parviendra|te parviendra)|"
+    r"(?:recibirás|recibirá usted|te llegará|le llegará))",
     re.IGNORECASE,
 )

@@ -272,3 +272,27 @@ def test_a_named_submission_day_is_a_limit_to_borrow():
     body = "Abstract submission is on December 10. Let me know if you can co-author it."
     german = "Einsendeschluss ist der 10. Dezember. Sag mir, ob du mitschreiben willst."
     assert [i.due for body in (body, german) for i in items_of(body)] == [dt.date(2026, 12, 10)] * 2
+
+
+def test_could_you_let_me_know_is_an_answer_not_due_on_the_events_day():
+    body = (
+        "I'm putting together a breakfast panel for Thursday, December 17, at 7:30. "
+        "We'd love to have you on it. Could you let me know if you're able to join?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_what_reaches_the_reader_by_a_date_is_no_deadline_for_them():
+    body = (
+        "The defence will be on 20 January in Lisbon. The thesis would reach you by the end of "
+        "this month. Could you let me know whether you are available?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_no_need_to_decide_this_week_borrows_no_date():
+    body = (
+        "The consultation closes on 30 December. Do you think we should submit a response? "
+        "No need to decide this week."
+    )
+    assert [i.due for i in items_of(body)] == [None]
