@@ -50,6 +50,7 @@ from digests.summarize.item_dates import (
     AWAY,
     MailDates,
     deadline_ahead,
+    listed_deadline,
     sender_zone,
     soonest,
     stated_deadline,
@@ -165,7 +166,7 @@ def find_action_items(
         ahead = (
             None if stated else deadline_ahead(sentences, len(before), received, sender, _is_ask)
         )
-        own = stated or (intro if in_list else None)  # else one it borrows (item_dates)
+        own = listed_deadline(stated, intro if in_list else None, sentence)  # or borrows
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
         if (owner := _ASSIGNEE.match(sentence)) and listed:

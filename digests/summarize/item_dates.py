@@ -365,3 +365,12 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
         if purpose:
             return None
     return read(sentence, received, sender)
+
+
+def listed_deadline(stated: Deadline | None, intro: Deadline | None, item: str) -> Deadline | None:
+    """A list item's deadline: its own limit, else the sooner of its date and the list's ("I
+    need three things by Monday: ... 3. who will sit in on the interview on Tuesday" is due
+    Monday; "book a room for the rehearsal on Thursday" under "by Friday" is due Thursday)."""
+    if stated is None or intro is None or SETS_A_LIMIT.search(item):
+        return stated or intro
+    return intro if intro.due < stated.due else stated

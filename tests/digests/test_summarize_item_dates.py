@@ -296,3 +296,16 @@ def test_no_need_to_decide_this_week_borrows_no_date():
         "No need to decide this week."
     )
     assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_list_item_naming_a_later_event_is_due_when_the_list_is():
+    body = (
+        "The inspection is on Friday. I need three things from you by Wednesday:\n\n"
+        "1. the revised bed management policy, signed off;\n"
+        "2. the Q3 discharge figures by ward;\n"
+        "3. the name of whoever from patient services will sit in on the 10am interview on "
+        "Friday.\n\nThe rest of the pack is with Quality already."
+    )
+    items = items_of(body)
+    assert "interview" in items[-1].text
+    assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 2), None)] * 3
