@@ -105,7 +105,7 @@ def sign_in(text: str, lead: str, brand: str, lang: str = "en") -> str:
 def customer_account(lead: str, brand: str, lang: str) -> str:
     """ "das Serverhaus-Kundenkonto K-204918", "the Acme account A-1234": the account a
     notice names by its number ("" when it names none)."""
-    found = _ACCOUNT_ID.search(lead)
+    found = _ACCOUNT_ID.search(lead) or _ACCOUNT_CODE.search(lead)
     if not found or not brand:
         return ""
     number = found.group(1)
@@ -123,4 +123,9 @@ _ACCOUNT_ID = re.compile(
     r"compte client|n° client|cuenta de cliente|n\.º de cliente|cliente n\.º)\s*(?:n[°º.]\s*|"
     r"nr\.?\s*|no\.?\s*|:\s*)?([A-Z]{0,4}-?\d{4,})\b",
     re.IGNORECASE,
+)
+# "FleetTrack account TAWA-0412", "account HPB-ZH-0093": an account's code of letters and digits.
+_ACCOUNT_CODE = re.compile(
+    r"\b(?:[Aa]ccount|[Kk]onto|compte|cuenta)\s+(?:n[°º.]\s*|no\.?\s*)?"
+    r"([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*-\d{3,})\b"
 )

@@ -91,11 +91,16 @@ def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
             r"^(?:[\s:.|\u2013\u2014-]|\b(?:your|tu|votre|ihre?)\b)+", "", text, flags=re.I
         )
     text = _TAIL.sub("", text).strip(" .:-")
+    if kind in {"pay", "card"}:  # "Your payment card expires on 31 October": no object
+        text = _ON_DATE.sub("", text)
     if kind in {"pay", "card"} and (found := _FOR.search(text)):
         text = found.group("x")  # "Unsuccessful GIRO deduction for CPF contributions"
     text = _DUTY_WORDS.sub("", text, count=1)
     text = text.strip(" .:-")
     return text.strip("\"'") if text.count('"') % 2 or text.count("'") % 2 else text
+
+
+_ON_DATE = re.compile(r"\s*\b(?:on|am|le|el)\s+[^\n]*\d[^\n]*$", re.I)
 
 
 # "3 expense reports are waiting for your approval", "Certificate renewal awaiting your
@@ -301,7 +306,12 @@ _BUTTON = re.compile(
 )
 _FAMILY = {
     "pay": re.compile(r"\b(pay|payment|pago|paiement|zahlung|bezahl)", re.I),
-    "card": re.compile(r"\b(card|tarjeta|carte|karte|payment method)", re.I),
+    "card": re.compile(
+        r"\b(card|tarjeta|carte|karte|payment method|(?:payment|billing) (?:details|info)|"
+        r"zahlungs(?:daten|informationen|methode)|moyen de paiement|coordonnées bancaires|"
+        r"datos de (?:pago|facturación)|método de pago)",
+        re.I,
+    ),
     "activate": re.compile(r"\b(activat|aktivier|activer|activar)", re.I),
     "leak": re.compile(r"\b(revoke|widerruf|révoqu|revoca)", re.I),
     "leaked": re.compile(r"\b(security log|activity|aktivität|activité|actividad)", re.I),

@@ -346,3 +346,25 @@ def test_a_declined_card_is_due_before_the_payment_is_tried_again():
 def test_an_access_reviews_own_steps_give_way_to_the_review():
     assert is_vague("Certify or revoke each item (re: Q1 access recertification)", "access")
     assert not is_vague("Certify or revoke each item (re: Q1 access recertification)", "pay")
+
+
+def test_an_expiring_card_names_the_account_it_pays_not_the_date():
+    lead = (
+        "The payment card ending 4410 used for your Workspace subscription (account "
+        "HPB-ZH-0093) expires on 31 October 2026. Please add a new card before that date."
+    )
+    subject = "Your payment card expires on 31 October 2026"
+    _, text = duty_item(subject, lead, "LSEG Data & Analytics", "en")
+    assert text == "Update the payment method for the LSEG account HPB-ZH-0093"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update your payment details",
+        "Aktualisieren Sie Ihre Zahlungsdaten",
+        "Actualiza tus datos de pago",
+    ],
+)
+def test_updating_payment_details_is_what_a_card_duty_already_says(text):
+    assert is_vague(text, "card")
