@@ -326,7 +326,10 @@ _FAMILY = {
         r"\b(?:complete|finish|open) (?:the |your |my )?(?:access )?reviews?\b|"
         # "Certify or revoke each item": the review's own steps
         r"\b(?:re)?certify\b|\brevoke each\b|\b(?:keep|approve) or (?:remove|revoke)\b|"
-        r"\bzertifizieren\b|\bcertifier\b|\bcertificar\b",
+        r"\bzertifizieren\b|\bcertifier\b|\bcertificar\b|"
+        # "For each user, confirm the access is still needed or revoke it": one item's step
+        r"\bstill (?:needed|required)\b|\bor (?:revoke|remove) (?:it|them|their access)\b|"
+        r"\bweiterhin (?:benötigt|erforderlich)\b|\btoujours nécessaire|\bsigue siendo necesari",
         re.I,
     ),
     "self": re.compile(r"\bself-?(?:assessment|review|evaluation)", re.I),

@@ -368,3 +368,8 @@ def test_an_expiring_card_names_the_account_it_pays_not_the_date():
 )
 def test_updating_payment_details_is_what_a_card_duty_already_says(text):
     assert is_vague(text, "card")
+
+
+def test_an_access_reviews_per_user_step_gives_way_to_the_review():
+    assert is_vague("Confirm the access is still needed or revoke it", "access")
+    assert not is_vague("Confirm the new supplier bank details with finance", "access")
