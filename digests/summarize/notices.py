@@ -21,7 +21,10 @@ from digests.summarize.types import ActionItem, truncate
 OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
     r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
-    r"rotate|expire|expiring|expires|acknowledge|incident|submit)\b",
+    r"rotate|expire|expiring|expires|acknowledge|incident|submit|"
+    # "call the service desk so we can restore external access": a locked account's step
+    r"restore (?:\w+ ){0,2}access|unlock your account|reactivate your account|"
+    r"(?:zugang|zugriff) wiederherstell\w*|rétablir (?:l'|votre )accès|restablecer el acceso)\b",
     re.IGNORECASE,
 )
 NOTICE = re.compile(
@@ -169,4 +172,15 @@ def person_behind(message: ParsedMessage, me: str = "") -> bool:
         and auto == "no"
         and _PERSON_LOCAL.match(local)
         and len(message.from_name.split()) >= 2
+        and not _ORG_NAME.search(message.from_name)
     )
+
+
+# "HR Communications", "IT Service Desk", "People Team": a department's name, not a person's.
+_ORG_NAME = re.compile(
+    r"\b(?:communications?|comms|team|office|department|dept|services?|desk|support|news|"
+    r"updates?|admin\w*|hr|it|people|payroll|finance|governance|secretar\w+|équipe|service|"
+    r"abteilung|personalabteilung|kommunikation|equipo|departamento|comunicación|"
+    r"communication|direction|rrhh|noreply)\b",
+    re.IGNORECASE,
+)

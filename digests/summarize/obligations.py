@@ -348,6 +348,13 @@ def is_vague(text: str, kind: str = "") -> bool:
     )
 
 
+# What a security alert's own steps do: change the password, lock or restore the account.
+_OWN_STEP = re.compile(
+    r"\b(?:change|reset|update) (?:your |the )?(?:\w+ )?password|\bpasswor[dt]\w* ändern|"
+    r"\bchanger (?:votre |ton )?mot de passe|\bcambia\w* (?:tu |su |la )?contraseña|"
+    r"\brestore (?:\w+ ){0,2}access|\bunlock\b",
+    re.I,
+)
 _CONTRACT = re.compile(r"\b(?:contract|agreement|vertrag|contrat|contrato)\b", re.I)
 
 
@@ -399,5 +406,10 @@ def with_duty(
     if kind == "security" and not deadline:
         deadline = Deadline(received.date())  # someone has your password: check it today
     rest = [i for i in items if not is_vague(i.text, kind)]
+    if kind == "security" and rest and any(_OWN_STEP.search(i.text) for i in rest):
+        # "change your password yourself ..., and call the IT Service Desk": the alert's own
+        # steps say what to do; the general check would be one more
+        undated = deadline or Deadline(received.date())
+        return [i if i.due else ActionItem(i.text, undated.due, undated.time) for i in rest]
     duty = ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
     return [duty, *rest][:MAX_ACTION_ITEMS]

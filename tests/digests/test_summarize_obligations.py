@@ -373,3 +373,21 @@ def test_updating_payment_details_is_what_a_card_duty_already_says(text):
 def test_an_access_reviews_per_user_step_gives_way_to_the_review():
     assert is_vague("Confirm the access is still needed or revoke it", "access")
     assert not is_vague("Confirm the new supplier bank details with finance", "access")
+
+
+def test_a_security_alerts_own_steps_are_its_items_not_the_general_check():
+    body = (
+        "At 03:12 today we blocked a sign-in to your account from Minsk. We have paused access "
+        "from external apps.\n\nPlease, today:\n"
+        "- change your password yourself at the IT Self-Service portal, and\n"
+        "- call the IT Service Desk on extension 4400 so we can restore external access.\n\n"
+        "IT Security Team"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Security alert: sign-in to your account blocked",
+        sender="Kingsbridge IT Security <it-security@kingsbridge.ac.uk>",
+    )
+    assert [item.text.split(" (re:")[0].split()[0] for item in found] == ["Change", "Call"]
+    assert all(str(item.due) == "2026-11-30" for item in found)

@@ -166,6 +166,13 @@ def test_a_person_behind_a_tool_or_a_team_list_is_told_from_a_machine():
     assert [person_behind(m, ME) for m in (people_team, ci)] == [False] * 2
 
 
+def test_a_departments_address_at_the_readers_domain_is_no_person():
+    domain = ME.rpartition("@")[2]
+    hr = parsed("Hi all", sender=f"HR Communications <hr-comms@{domain}>")
+    person = parsed("Hi", sender=f"Dana Whitfield <dana-whitfield@{domain}>")
+    assert [person_behind(m, ME) for m in (hr, person)] == [False, True]
+
+
 def test_a_shouting_final_notice_from_a_seller_is_low_marketing():
     found = analysis_of(
         "URGENT! Your exclusive 50% discount on your account expires in 24 hours. Act now - "
