@@ -224,9 +224,13 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
         and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
     ]
-    if (purpose := _PURPOSE.search(text)) and any(c[1] < purpose.start() for c in candidates):
+    purpose = _PURPOSE.search(text)
+    # only when the ask's own part sets a limit: "After the call on the 3rd, so that we can
+    # close, send them by the 10th" keeps the 10th
+    if purpose and _ANY_DEADLINE_WORD.search(text, 0, purpose.start()):
         # "by COB on the 4th, so we can take it to the donor before 30 June": the ask's own
-        candidates = [c for c in candidates if c[1] < purpose.start()]
+        kept = [c for c in candidates if c[1] < purpose.start()]
+        candidates = kept or candidates
     if not candidates:
         return None, -1
     _, _, end, found, *_ = min(candidates)

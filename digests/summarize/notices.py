@@ -172,7 +172,8 @@ def person_behind(message: ParsedMessage, me: str = "") -> bool:
         and auto == "no"
         and _PERSON_LOCAL.match(local)
         and len(message.from_name.split()) >= 2
-        and not _ORG_NAME.search(message.from_name)
+        # "HR Communications" is a department; "Dana Whitfield (Finance)" a person in one
+        and not _ORG_NAME.search(re.split(r"\s*[(|,\u2013\u2014]|\s-\s", message.from_name)[0])
     )
 
 

@@ -780,3 +780,8 @@ def test_a_span_from_a_date_is_still_read():
     assert resolve_due("The training runs from the 4th to the 8th.", RECEIVED) == dt.date(
         2026, 12, 4
     )
+
+
+def test_a_purpose_clause_after_a_plain_date_keeps_the_deadline_after_it():
+    phrase = "After the call on the 3rd, so that we can close, please send them by the 10th."
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 10)

@@ -169,7 +169,7 @@ def test_a_person_behind_a_tool_or_a_team_list_is_told_from_a_machine():
 def test_a_departments_address_at_the_readers_domain_is_no_person():
     domain = ME.rpartition("@")[2]
     hr = parsed("Hi all", sender=f"HR Communications <hr-comms@{domain}>")
-    person = parsed("Hi", sender=f"Dana Whitfield <dana-whitfield@{domain}>")
+    person = parsed("Hi", sender=f"Dana Whitfield (Finance) <dana-whitfield@{domain}>")
     assert [person_behind(m, ME) for m in (hr, person)] == [False, True]
 
 
