@@ -51,6 +51,9 @@ ANSWER = re.compile(
     r"dites-moi|dis-moi|avísame|dime|dígame|pourriez-vous me dire|pouvez-vous me dire|"
     r"könntest du mir sagen|könnten sie mir sagen|(?:puedes|podrías|podría) decirme)\b|"
     r"\b(?:times?|slots?) that (?:suit|work)|"
+    # "Can you confirm whether you're available?", "let us know if you can join"
+    r"\b(?:confirm|let (?:me|us) know|tell (?:me|us)) (?:whether|if) you(?:'re| are| can| could|"
+    r"'d| would| will|'ll)\b|"
     # "Would you be up for mentoring her?": whether the reader is willing
     r"\b(?:would|are) you (?:be )?(?:up for|interested|willing|open to|keen|happy to)\b|"
     r"\bwould (?:your team|you) consider\b|\b(?:hättest du lust|wärst du bereit|hätten sie "

@@ -309,3 +309,11 @@ def test_a_list_item_naming_a_later_event_is_due_when_the_list_is():
     items = items_of(body)
     assert "interview" in items[-1].text
     assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 2), None)] * 3
+
+
+def test_confirming_whether_you_can_come_is_an_answer_not_due_on_the_day():
+    body = (
+        "The workshop on onboarding is on Thursday 10 December at 9:00. We'd love to have you "
+        "there. Can you confirm whether you're available?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
