@@ -39,12 +39,13 @@ from digests.summarize.zones import CLOSE_IN_ZONE, zone_of
 _DEADLINE_CUE = Caseless(
     re.compile(
         r"(by|before|until|till|no later than|due|deadline|latest|bis|spätestens|avant|d'ici|"
-        r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|el\s+|am\s+|on\s+|las\s+)?"
+        r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|la\s+|el\s+|am\s+|on\s+|las\s+)?"
         # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
         r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?"
         # "by close of business on the 4th", "by end of play Friday"
-        r"(eod|cob|eob|end of (the )?(business )?day|(close|end) of (business|play))?\s*"
-        r"(de\s+|on\s+(the\s+)?|am\s+|,\s*)?$",
+        r"(eod|cob|eob|end of (the )?(business )?day|(close|end) of (business|play)|"
+        r"dienstschluss|geschäftsschluss|feierabend|fin de (la )?journée|fin de la jornada)?\s*"
+        r"(de\s+|du\s+|del\s+|on\s+(the\s+)?|am\s+|,\s*)?$",
         re.IGNORECASE,
     )
 )

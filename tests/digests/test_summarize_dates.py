@@ -785,3 +785,14 @@ def test_a_span_from_a_date_is_still_read():
 def test_a_purpose_clause_after_a_plain_date_keeps_the_deadline_after_it():
     phrase = "After the call on the 3rd, so that we can close, please send them by the 10th."
     assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 10)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Bitte bis Dienstschluss am 4. Dezember; die Frist der Behörde läuft bis 20. Dezember.",
+        "Merci d'ici la fin de la journée du 4 décembre ; l'échéance est avant le 20 décembre.",
+    ],
+)
+def test_close_of_business_words_cue_the_date_after_them(phrase):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 4)
