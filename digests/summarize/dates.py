@@ -202,7 +202,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 or (kind == "weekday" and not weekday)
                 or bool(in_next_week)
             )
-            if _ORIGIN.search(before) and not _RANGE_AFTER.match(text, match.end()):
+            origin = ("from " in before or "vom " in before) and _ORIGIN.search(before)
+            if origin and not _RANGE_AFTER.match(text, match.end()):
                 continue  # "the audio of the interview from the 4th": what it is, not when due
             if kind == "dotted" and not match.group(3) and _NUMBERED.search(before):
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
@@ -225,7 +226,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
         and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
     ]
-    purpose = _PURPOSE.search(text)
+    low_text = text.lower()
+    purpose = _PURPOSE.search(text) if any(w in low_text for w in _PURPOSE_STEMS) else None
     # only when the ask's own part sets a limit: "After the call on the 3rd, so that we can
     # close, send them by the 10th" keeps the 10th
     if purpose and _ANY_DEADLINE_WORD.search(text, 0, purpose.start()):
@@ -277,6 +279,7 @@ _RECORDS_WORDS = """email e-mail mail message note notes minutes letter report r
     audio video photos pictures figures numbers data invoice statement version draft file files
     slides deck comments feedback transcript protokoll bericht aufnahme notizen"""
 _RECORDS = frozenset(_RECORDS_WORDS.split())
+_PURPOSE_STEMS = ("so ", "order", "damit", "um ", "pour que", "afin", "para que", "de m")
 # A thing named by its date: "the interview from the 4th", "das Protokoll vom 3. März".
 _ORIGIN = re.compile(
     rf"\b(?:{'|'.join(map(re.escape, sorted(EVENT_NOUNS | _RECORDS, key=len, reverse=True)))})"

@@ -30,7 +30,7 @@ from digests.summarize.asks import only_a_question
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.event_refs import event_nouns, event_ref
-from digests.summarize.limits import ANSWER, INCOMING, OTHER_MATTER, SETS_A_LIMIT, UNLESS
+from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS, incoming
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
 from digests.summarize.zones import ZONE
@@ -256,7 +256,7 @@ class MailDates:
         for place, sentence in enumerate(self.sentences):
             if AWAY.search(sentence) and not _BY_WORD.search(sentence):
                 continue  # the sender's own diary
-            if not CUED.search(sentence) or _no_hurry(sentence) or INCOMING.search(sentence):
+            if not CUED.search(sentence) or _no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:
@@ -354,7 +354,7 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     "For the board on 15 October, can you prepare three slides?" is not due on the board's
     day (the purpose names an event, and the mail's deadline is elsewhere).
     """
-    if INCOMING.search(sentence) and not is_request(sentence):
+    if incoming(sentence) and not is_request(sentence):
         return None  # "The thesis would reach you by the end of this month": not the reader's
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"

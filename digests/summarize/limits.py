@@ -75,3 +75,15 @@ INCOMING = re.compile(
     r"(?:recibirás|recibirá usted|te llegará|le llegará))",
     re.IGNORECASE,
 )
+
+_INCOMING_STEMS = (
+    "reach", "get to", "gets to", "arrive", "be with", "receive", "you'll get", "you will get",
+    "should get", "would get", "erhältst", "bekommst", "erhalten", "bekommen", "recevr",
+    "parviendra", "recibir", "llegará",
+)  # fmt: skip
+
+
+def incoming(sentence: str) -> bool:
+    """The sentence dates what reaches the reader ("the thesis would reach you by the 31st")."""
+    low = sentence.lower()
+    return any(stem in low for stem in _INCOMING_STEMS) and INCOMING.search(sentence) is not None
