@@ -56,7 +56,7 @@ from digests.summarize.item_dates import (
 )
 from digests.summarize.leaks import elaborates, news, readable, restates, when_ready
 from digests.summarize.notices import OBLIGATION, mentions
-from digests.summarize.objects import resolve_pronoun, which_ask
+from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.people import first_name, other_recipients, reader_first_name
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
@@ -264,6 +264,9 @@ def find_action_items(
                     )
                     needed[earlier] = False
                     continue
+                if items and asked_last == len(before) - 1 and refines(ask, items[-1].text):
+                    items[-1] = _item(ask, _deadline_of(items[-1]) or deadline)
+                    continue  # "... it needs your approval. Can you approve it in the portal?"
                 fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
                     asked_from = len(items) if asked_last != len(before) else asked_from

@@ -15,6 +15,7 @@ from digests.summarize.frames import unframe
 from digests.summarize.romance import participle_verb, plain
 from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
+from digests.summarize.waits import waiting_ask
 
 # "Worth reading X", "It's well worth checking X": not "worth noting that ...", which informs.
 _WORTH = re.compile(
@@ -145,6 +146,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if framed := unframe(sentence, asker):
         return framed
     text = sentence.strip()
+    if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
+        return waits  # "The pour card still needs your signature": sign it
     if not CUE.search(text):
         return ""
     if worth := _WORTH.match(text):

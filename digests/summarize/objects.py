@@ -145,6 +145,8 @@ _NAMING = re.compile(
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
+    # "it needs your approval": what the reader gives, not a thing the pronoun stands for
+    r"(?!your (?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b)"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
     re.IGNORECASE,
 )
@@ -248,6 +250,14 @@ def same_ask(text: str, earlier: list[str]) -> bool:
     item its subject made)."""
     mine = _words(text)
     return any(_mostly_shared(mine, _words(other)) for other in earlier)
+
+
+def refines(text: str, earlier: str) -> bool:
+    """The ask says the earlier one again with more: "Approve Theatre 3 in the staffing portal"
+    after "Approve Theatre 3"."""
+    theirs = _words(earlier)
+    same_verb = text.partition(" ")[0].lower() == earlier.partition(" ")[0].lower()
+    return same_verb and len(theirs) >= 2 and theirs < _words(text)
 
 
 def _mostly_shared(mine: set[str], theirs: set[str]) -> bool:
