@@ -12,7 +12,7 @@ import re
 
 from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
-from digests.summarize.romance import to_the_asker
+from digests.summarize.romance import spanish_infinitive, to_the_asker
 from digests.summarize.types import truncate
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE, base_form, base_verb
 
@@ -60,7 +60,8 @@ _DATEISH = (
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
-    rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
+    rf"a más tardar(?: el| a las)?|como muy tarde|antes del?|hasta el|para el|para|avant le|"
+    rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
     rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
@@ -368,7 +369,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     for pattern, verb in _PLAIN_VERBS:
         text = pattern.sub(verb, text, count=1)
     if spanish := _NECESITO.match(text):
-        infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
+        verb = spanish.group("verb").lower()
+        infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
