@@ -1,0 +1,62 @@
+"""Person mail: asks worded as a thing that waits on the reader, no-ask statements, Spanish
+subjunctive asks, and a later ask that says an earlier one again with more."""
+
+import zoneinfo
+
+from digests.parsing import parse_message
+from digests.summarize import find_action_items
+from digests.summarize.asks import is_ask
+from digests.summarize.romance import spanish_infinitive
+from tests.digests.factories import gmail_message, mail
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def texts(body: str, *, subject: str = "", sender: str = "Luis Ortega <luis@build.example>"):
+    message = parse_message(gmail_message(mail(body, subject=subject, sender=sender)))
+    return [item.text for item in find_action_items(message, BERLIN, automated=False)]
+
+
+def test_a_thing_that_still_needs_the_readers_signature_asks_to_sign_it():
+    body = "Dale,\n\nThe site plan still needs your signature as architect.\n\nLuis"
+    assert texts(body, subject="site plan") == ["Sign the site plan"]
+
+
+def test_it_needs_your_approval_names_the_thing_the_clause_before_named():
+    body = (
+        "Fatima,\n\nThe scaffold order is over my limit, so it needs your approval by Friday "
+        "or the supplier releases the slot.\n\nRajesh"
+    )
+    assert texts(body, subject="scaffold") == ["Approve the scaffold order"]
+
+
+def test_something_needed_done_by_you_asks_the_doing_for_whoever_needs_it():
+    body = "Dale,\n\nAlso, Summit Concrete needs the final mix design confirmed by you today.\n\nL"
+    assert texts(body, subject="mix") == ["Confirm the final mix design for Summit Concrete"]
+
+
+def test_a_later_ask_that_says_the_same_with_more_replaces_the_first():
+    body = (
+        "Margaret,\n\nThe agency booking is over budget, so it needs your approval. "
+        "Can you approve the agency booking in the staffing portal?\n\nSiobhan"
+    )
+    assert texts(body, subject="booking") == ["Approve the agency booking in the staffing portal"]
+
+
+def test_a_sentence_saying_no_ask_is_made_is_none():
+    assert not is_ask("Nothing you need to do yet, but I thought you'd want to see this.")
+    assert not is_ask("That's all I need for now; the agenda will come later.")
+    assert not is_ask("Rien à faire de ton côté, c'est juste pour info.")
+    assert not is_ask("No tienes que hacer nada, pero quería que lo vieras.")
+    assert is_ask("Could you send me your T-shirt size?")
+
+
+def test_a_spanish_subjunctive_ask_reads_as_its_infinitive():
+    body = "Hola Valeria,\n\nNecesito que apruebes el presupuesto a más tardar el jueves.\n\nE"
+    assert texts(body, subject="presupuesto") == ["Aprobar el presupuesto"]
+    assert spanish_infinitive("autorices") == "Autorizar"
+    assert spanish_infinitive("pagues") == "Pagar"
+    assert spanish_infinitive("cierres") == "Cerrar"
+    assert spanish_infinitive("firméis") == "Firmar"
+    assert spanish_infinitive("escribas") == "Escribir"
+    assert spanish_infinitive("la") == ""
