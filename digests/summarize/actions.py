@@ -54,7 +54,14 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
-from digests.summarize.leaks import elaborates, news, readable, restates, when_ready
+from digests.summarize.leaks import (
+    elaborates,
+    news,
+    readable,
+    restates,
+    review_output,
+    when_ready,
+)
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -244,7 +251,7 @@ def find_action_items(
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 ask = readable(ask, asker, recent=bool(recent)) if lang == "en" else ask
-                if not ask or (recent and restates(ask)):
+                if not ask or (recent and (restates(ask) or review_output(ask, recent))):
                     continue  # "Logo churn, split by plan, is all I need": a detail
                 wants = frozenset(k for k, need in enumerate(needed) if need)
                 earlier = which_ask(ask, [i.text for i in items], wants)

@@ -17,6 +17,7 @@ from digests.summarize.conditions import conditional_ask
 from digests.summarize.frames import unframe
 from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
+from digests.summarize.objects import NOT_WISHED, WISH
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
@@ -32,6 +33,8 @@ ASK = re.compile(
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
     r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
     r"needs your (?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
+    rf"\b(?:i|we){WISH}your (?!{NOT_WISHED})|"
+    r"\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:know|hear) (?=whether|if|which)|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"

@@ -13,11 +13,21 @@ import re
 
 from digests.summarize.sentences import lowered
 
+# A wish for the reader's thing: "I'd be grateful for your comments", "I'd like your proposal".
+WISH_VERB = (
+    r"(?:(?:really |very much )?(?:like|love|appreciate|welcome)|"
+    r"be (?:very |really |most )?grateful for) "
+)
+WISH = rf"(?:'d| would) {WISH_VERB}"
+# What the reader gives that is no thing to send: "I'd like your help", "your team".
+NOT_WISHED = r"(?:help|support|team|staff|people|attention|presence|participation|permission)\b"
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
     r"\byou(?:'ll| will)? (?:need to|must|have to)\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
     r"\b(?:i|we)(?:'d| would) like (?:your|\w+'s) (?=(?:take|view|decision|answer|input)\b)|"
+    rf"\b(?:i|we){WISH}your (?!{NOT_WISHED})|"
+    r"\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:know|hear) (?=whether|if|what|which)|"
     r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
     r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
     r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b|"
@@ -69,10 +79,14 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
     r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? "
-    r"(?:need|want(?= an? (?:quick |short |phone )?call\b))\s+"
+    rf"(?:need|want(?= an? (?:quick |short |phone )?call\b)|"
+    rf"(?<=d ){WISH_VERB}(?=your (?!{NOT_WISHED})))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",
     re.IGNORECASE,
 )
+
+
+_TO_ME = re.compile(r"\s+(?:in|into|to) (?:my|our) (?:inbox|mailbox|hands)\b", re.I)
 
 
 # "J'ai besoin de la version signée", "Necesito el informe": the same in French and Spanish.
@@ -129,7 +143,8 @@ def need_as_send(text: str, asker: str) -> str:
         verb = _CALL_VERB.get(call.group("call").lower(), "Llamar a {who}").format(who=asker)
         return f"{verb}{text[need.end() + call.end() :]}"
     if match := _I_NEED.match(text):
-        return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+        what = _TO_ME.sub("", text[match.end() :])  # "your proposal in my inbox": sent to me
+        return f"Send {asker + ' ' if asker else ''}{what}"
     if match := _I_NEED_FR.match(text):
         article = {"du": "le ", "des": "les "}.get((match.group("art") or "").lower(), "")
         return f"Envoyer{' à ' + asker if asker else ''} {article}{text[match.end() :]}"

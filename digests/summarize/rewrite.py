@@ -114,7 +114,9 @@ _TRAILING = re.compile(
 
 _INDIRECT_TELL = re.compile(
     r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
-    r"^i wonder\s+(?=whether|if)",
+    r"^i wonder\s+(?=whether|if)|"
+    r"^(?:i'?d|i would|we'?d|we would) (?:like|love|want) to (?:know|hear)\s+"
+    r"(?=whether|if|what|which|how|when)",
     re.IGNORECASE,
 )
 SOMEONE_WANTS = re.compile(
