@@ -115,7 +115,9 @@ NEED = re.compile(
 # "I would need your agreement before then" after a question: the answer, asked for again.
 YOUR_ANSWER = re.compile(
     r"^Send \S+ your (?:agreement|answer|reply|response|decision|confirmation|go-ahead|ok|okay|"
-    r"verdict|yes|commitment)\b",
+    r"verdict|yes|commitment)\b|"
+    # "Which one do you want? I need the call by Wednesday": the decision asked for again
+    r"^Send \S+ (?:the|a|your) (?:call|decision|pick|choice|verdict)\b(?! (?:on|about|between)\b)",
     re.IGNORECASE,
 )
 # "Confirm by replying to this email": how to answer the ask before, not another ask.

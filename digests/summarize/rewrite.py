@@ -126,7 +126,8 @@ SOMEONE_WANTS = re.compile(
 _NEED_YOUR = re.compile(
     r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your (approval|ok|okay|"
     r"go-ahead|sign-?off|"
-    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
+    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation|pick|choice|"
+    r"call(?= (?:on|about|between)\b))"
     r"(?:\s+(?:on|for|of|to))?\s+",
     re.IGNORECASE,
 )
@@ -138,6 +139,7 @@ _NEED_VERBS = {
     "feedback": "Give feedback on", "input": "Give input on", "review": "Review",
     "comments": "Comment on",
     "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
+    "call": "Decide on", "pick": "Choose", "choice": "Choose",
     "confirmation": "Confirm",
 }  # fmt: skip
 

@@ -60,3 +60,55 @@ def test_a_spanish_subjunctive_ask_reads_as_its_infinitive():
     assert spanish_infinitive("firméis") == "Firmar"
     assert spanish_infinitive("escribas") == "Escribir"
     assert spanish_infinitive("la") == ""
+
+
+def test_a_wish_for_the_readers_thing_asks_to_send_it():
+    body = (
+        "Hi Olivia,\n\nWe're meeting the board next week, and I'd like your fee proposal in my "
+        "inbox by Monday.\n\nGrant"
+    )
+    found = texts(body, subject="Wollongong fee proposal", sender="Grant Hall <grant@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Send Grant your fee proposal"]
+    body = "Dear Amina,\n\nI'd be grateful for your comments on the outcome indicators.\n\nJonas"
+    assert texts(body, subject="logframe", sender="Jonas Berg <jonas@x.example>") == [
+        "Send Jonas your comments on the outcome indicators"
+    ]
+    assert not is_ask("I'd like your help with the move at some point.")
+
+
+def test_wanting_to_know_whether_asks_to_tell():
+    body = "Hi Sakura,\n\nI'd like to know whether you want to keep the late opening.\n\nKenji"
+    assert texts(body, subject="hours", sender="Kenji Sato <kenji@x.example>") == [
+        "Tell Kenji whether you want to keep the late opening"
+    ]
+
+
+def test_comments_wished_right_after_a_review_ask_belong_to_it():
+    body = (
+        "Hey Marcus,\n\nCould you review the migration runbook by Monday? We're doing the dry run "
+        "at 11 and I'd like your comments on the rollback section before then.\n\nAisha"
+    )
+    assert texts(body, subject="runbook", sender="Aisha Khan <aisha@x.example>") == [
+        "Review the migration runbook"
+    ]
+
+
+def test_a_call_on_labelled_options_names_them():
+    body = (
+        "Dale,\n\nTwo ways to go:\n\nOption A: re-fabricate the stringers. $18,400.\n\n"
+        "Option B: field-weld plates. $6,900.\n\nI need your call on A or B by Thursday.\n\nRay"
+    )
+    assert texts(body, subject="CO #14 east stair", sender="Ray Dom <ray@x.example>") == [
+        "Decide between Option A (re-fabricate the stringers) and Option B (field-weld plates) "
+        "for the CO #14 east stair"
+    ]
+
+
+def test_which_do_you_want_between_two_names_is_a_decision_and_its_call_no_second_item():
+    body = (
+        "Nina,\n\nWhich do you want, Atlanta or Vancouver? I need the call by Wednesday to hold "
+        "either stage.\n\nMarcus"
+    )
+    assert texts(body, subject="Harbor Lights pilot", sender="Marcus Lee <m@x.example>") == [
+        "Decide between Atlanta and Vancouver for the Harbor Lights pilot"
+    ]
