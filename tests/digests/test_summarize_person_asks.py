@@ -112,3 +112,12 @@ def test_which_do_you_want_between_two_names_is_a_decision_and_its_call_no_secon
     assert texts(body, subject="Harbor Lights pilot", sender="Marcus Lee <m@x.example>") == [
         "Decide between Atlanta and Vancouver for the Harbor Lights pilot"
     ]
+
+
+def test_a_french_pronoun_stands_for_what_the_sentence_before_said_is_ready():
+    body = (
+        "Claire,\n\nLe rapport d'analyse des offres est prêt dans Marco, il ne manque que ta "
+        "signature.\n\nPeux-tu le signer avant demain 12h ?\n\nBertrand"
+    )
+    found = texts(body, subject="CAO demain", sender="Bertrand Roy <b@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Signer le rapport d'analyse des offres"]
