@@ -76,6 +76,12 @@ NOT_ASK = re.compile(
     r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
     r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
     r"no action (?:is )?(?:needed|required)|"
+    # "Let me know if the date doesn't work (and I'll swap you)": an opt-out, not an ask
+    r"\b(?:let (?:me|us) know|tell (?:me|us)|shout) if (?:the|that|this|it|any of (?:this|that|"
+    r"these))\b[^,.;?]{0,40}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not) (?:work|suit|"
+    r"fit|possible|ok)\b|"
+    r"^if (?:the|that|this|it)\b[^,]{0,40}?\b(?:doesn'?t|does not|won'?t) (?:work|suit)\b"
+    r"[^,]{0,10},\s*(?:just )?(?:let (?:me|us) know|tell (?:me|us))|"
     # "Nothing you need to do yet, but ...", "That's all I need for now": no ask made
     r"^nothing (?:(?:else )?(?:that )?(?:you|for you) (?:need|have|must|should)? ?to do|"
     r"(?:is )?(?:needed|required) (?:from|of) you)|^(?:that'?s|that is|this is) all (?:i|we) "

@@ -121,3 +121,24 @@ def test_a_french_pronoun_stands_for_what_the_sentence_before_said_is_ready():
     )
     found = texts(body, subject="CAO demain", sender="Bertrand Roy <b@x.example>")
     assert [t.partition(" (re:")[0] for t in found] == ["Signer le rapport d'analyse des offres"]
+
+
+def test_an_invitation_is_answered_whether_you_would_like_to_come():
+    body = "Hi Katrin,\n\nWould you like to come for a day or two?\n\nTobias"
+    assert texts(body, subject="SPS", sender="Tobias Kern <t@x.example>") == [
+        "Tell Tobias whether you'd like to come for a day or two"
+    ]
+
+
+def test_would_you_have_some_minutes_asks_for_a_time_for_a_call():
+    body = "Dear Ito-san,\n\nWould you have 30 minutes sometime in the next few weeks?\n\nKen"
+    found = texts(body, subject="renewal", sender="Ken Mori <ken@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Reply to Ken with a time for a 30-minute call"
+    ]
+
+
+def test_an_opt_out_after_an_ask_is_no_ask_of_its_own():
+    assert not is_ask("Let me know if the date doesn't work and I'll swap you with Ryde.")
+    assert not is_ask("If that time doesn't work, just let me know.")
+    assert is_ask("Let me know if the date works for you.")
