@@ -15,7 +15,7 @@ import zoneinfo
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
-from digests.summarize.answers import answer_text
+from digests.summarize.answers import answer_text, question_after_lead
 from digests.summarize.asks import (
     ASK,
     BY_REPLYING,
@@ -189,7 +189,9 @@ def find_action_items(
                 continue  # "Please use the March FX rates rather than spot": how, not what
             if items and CLOSER.match(part):
                 continue  # "Looking forward to your comments": the ask before, said again
-            question = _only_a_question(part)
+            if posed := question_after_lead(part):
+                part = posed  # "One question for you: do we need ...?" asks that question
+            question = bool(posed) or _only_a_question(part)
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask

@@ -82,6 +82,9 @@ NOT_ASK = re.compile(
     r"fit|possible|ok)\b|"
     r"^if (?:the|that|this|it)\b[^,]{0,40}?\b(?:doesn'?t|does not|won'?t) (?:work|suit)\b"
     r"[^,]{0,10},\s*(?:just )?(?:let (?:me|us) know|tell (?:me|us))|"
+    # "If the cost has moved a lot, just tell me and I'll rework the charts": the sender's offer
+    r"^if\b[^,]{5,120},\s*(?:just |please |simply )?(?:tell (?:me|us)|let (?:me|us) know),? "
+    r"and (?:i|we)(?:'ll| will| can)\b|"
     # "Nothing you need to do yet, but ...", "That's all I need for now": no ask made
     r"^nothing (?:(?:else )?(?:that )?(?:you|for you) (?:need|have|must|should)? ?to do|"
     r"(?:is )?(?:needed|required) (?:from|of) you)|^(?:that'?s|that is|this is) all (?:i|we) "

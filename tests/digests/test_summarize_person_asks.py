@@ -142,3 +142,20 @@ def test_an_opt_out_after_an_ask_is_no_ask_of_its_own():
     assert not is_ask("Let me know if the date doesn't work and I'll swap you with Ryde.")
     assert not is_ask("If that time doesn't work, just let me know.")
     assert is_ask("Let me know if the date works for you.")
+
+
+def test_a_question_after_one_question_for_you_is_answered():
+    body = (
+        "Daniel,\n\nCould you review the memo by the 17th? And one question for you: do we need "
+        "Cayman counsel to look at it first?\n\nVictor"
+    )
+    found = texts(body, subject="memo", sender="Victor Wu <v@x.example>")
+    assert "Tell Victor whether we need Cayman counsel to look at it first" in [
+        t.partition(" (re:")[0] for t in found
+    ]
+
+
+def test_a_contingent_heads_up_with_the_senders_offer_is_no_ask():
+    assert not is_ask(
+        "If the energy cost has moved a lot, just tell me and I'll rework the charts."
+    )
