@@ -54,14 +54,7 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
-from digests.summarize.leaks import (
-    elaborates,
-    news,
-    readable,
-    restates,
-    review_output,
-    when_ready,
-)
+from digests.summarize.leaks import elaborates, news, readable, restates, review_output, when_ready
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
