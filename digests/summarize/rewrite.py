@@ -99,6 +99,14 @@ _LOOSE_TIME = re.compile(
     r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )
+# "... when things calm down", "... as soon as you see this": when, not what; the rest stays.
+_WHEN_FREE = re.compile(
+    r",?\s+(?:when things (?:calm|quiet|settle) down|"
+    r"whenever (?:you can|you get a chance|it suits)|"
+    r"as soon as you (?:see|read|get) this|at your (?:earliest )?convenience|"
+    r"when you(?:'ve| have) (?:a moment|a free moment|some time|time))(?=$|[,.;:?!]|\s+and\b)",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
     r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
@@ -283,6 +291,14 @@ _PLAIN_VERBS = [
         ),
         "Review",
     ),
+    (  # "Could you take a first pass at the motion?": write the first draft of it
+        re.compile(
+            r"^(?:take|have) a (?:first |quick |rough |initial )?(?:pass|stab|crack) at\b"
+            r"(?! \w+ing\b)",
+            re.IGNORECASE,
+        ),
+        "Draft",
+    ),
     (
         re.compile(
             r"^give (?:\w+ )?(?:your|the) (?:ok|okay|approval|go-ahead|green light|sign-?off)"
@@ -366,7 +382,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
-    text = _TRAILING.sub("", text.split("; ")[0])
+    text = _TRAILING.sub("", _WHEN_FREE.sub("", text.split("; ")[0]))
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text

@@ -159,3 +159,20 @@ def test_a_contingent_heads_up_with_the_senders_offer_is_no_ask():
     assert not is_ask(
         "If the energy cost has moved a lot, just tell me and I'll rework the charts."
     )
+
+
+def test_a_first_pass_at_something_is_drafting_it():
+    body = "Hi Rachel,\n\nCould you take a first pass at the motion to compel?\n\nElaine"
+    found = texts(body, subject="Delgado", sender="Elaine Cho <e@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Draft the motion to compel"]
+
+
+def test_when_the_reader_is_free_says_when_and_the_rest_of_the_ask_stays():
+    body = (
+        "Hi Carla,\n\nCould you check the fleet map when you have a moment and tell me whether "
+        "it's a quick fix?\n\nMarcus"
+    )
+    found = texts(body, subject="fleet map", sender="Marcus Bell <m@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Check the fleet map and tell Marcus whether it's a quick fix"
+    ]
