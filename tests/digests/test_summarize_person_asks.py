@@ -176,3 +176,22 @@ def test_when_the_reader_is_free_says_when_and_the_rest_of_the_ask_stays():
     assert [t.partition(" (re:")[0] for t in found] == [
         "Check the fleet map and tell Marcus whether it's a quick fix"
     ]
+
+
+def test_a_german_need_for_a_thing_from_the_reader_is_sending_it():
+    body = (
+        "Hallo Katrin,\n\nIch brauche von dir bis morgen 12 Uhr den 8D-Bericht mit D1 bis D4, "
+        "damit ich vor dem Call alles erklären kann.\n\nStefan"
+    )
+    found = texts(body, subject="Reklamation", sender="Stefan Maier <s@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "8D-Bericht mit D1 bis D4 an Stefan schicken"
+    ]
+
+
+def test_a_german_let_it_be_done_reads_as_having_it_done():
+    body = "Hallo Katrin,\n\nUnd bitte lass die restlichen Teile im Lager sperren.\n\nStefan"
+    found = texts(body, subject="Charge", sender="Stefan Maier <s@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Die restlichen Teile im Lager sperren lassen"
+    ]
