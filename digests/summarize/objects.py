@@ -20,7 +20,11 @@ WISH_VERB = (
 )
 WISH = rf"(?:'d| would) {WISH_VERB}"
 # What the reader gives that is no thing to send: "I'd like your help", "your team".
-NOT_WISHED = r"(?:help|support|team|staff|people|attention|presence|participation|permission)\b"
+NOT_WISHED = (
+    r"(?:help|support|team|staff|people|attention|presence|participation|permission)\b|"
+    # "your take on whether A or B": a question to answer, not a thing to send
+    r"(?:take|views?|opinion|thoughts|input|decision|answer) (?:on|about) (?:whether|if|which)\b"
+)
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
