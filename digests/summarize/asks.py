@@ -62,7 +62,9 @@ ASK = re.compile(
     r"dis-moi|dites-moi|sag mir|sagen sie mir|"
     r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid|"
     # "Envoie-moi le rapport", "Mándame las cifras": an imperative with its pronoun
-    r"^[a-zàâçéèêëîïôûù]{3,}-(?:moi|nous)|^(?:por favor,?\s*)?[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
+    r"^(?:(?:et|aussi|puis)\s+)?[a-zàâçéèêëîïôûù]{3,}-(?:moi|nous)|"
+    r"^(?:(?:también|tambien|además|ademas|y|luego)\s+)?(?:por favor,?\s*)?"
+    r"[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.

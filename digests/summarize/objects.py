@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.romance import participle_verb
 from digests.summarize.sentences import lowered
 
 # A wish for the reader's thing: "I'd be grateful for your comments", "I'd like your proposal".
@@ -106,6 +107,12 @@ _I_NEED_ES = re.compile(
     r"(?=(?:el|la|los|las|un|una|tu|tus|vuestra|vuestro|su)\b)",
     re.IGNORECASE,
 )
+# "... el conteo de Polanco cerrado y cargado en el sistema": the thing and what to do to it.
+_NEEDED_DONE_ES = re.compile(
+    r"(?P<what>(?:el|la|los|las|tu|tus) [^,;]{3,80}?) (?P<p1>[a-záéíóúñ]{3,}(?:ad|id)[oa]s?)"
+    r"(?: y (?P<p2>[a-záéíóúñ]{3,}(?:ad|id)[oa]s?))?\b(?P<rest>(?:(?! para que| porque)[^,;])*)",
+    re.IGNORECASE,
+)
 # "I want a call from you before 5pm", "Je veux un appel de votre part": call the asker.
 _A_CALL = re.compile(
     r"^(?:a|an|un|une|una) (?:(?:quick|short|phone|brief) )?(?P<call>call|appel|llamada|"
@@ -152,6 +159,11 @@ def need_as_send(text: str, asker: str) -> str:
     if match := _I_NEED_FR.match(text):
         article = {"du": "le ", "des": "les "}.get((match.group("art") or "").lower(), "")
         return f"Envoyer{' à ' + asker if asker else ''} {article}{text[match.end() :]}"
+    if (match := _I_NEED_ES.match(text)) and (done := _NEEDED_DONE_ES.match(text[match.end() :])):
+        # "Necesito el conteo cerrado y cargado en el sistema": close it and load it
+        verbs = [participle_verb(p) for p in (done.group("p1"), done.group("p2")) if p]
+        verb = " y ".join(verbs)
+        return f"{verb[:1].upper()}{verb[1:]} {done.group('what')}{done.group('rest')}"
     if match := _I_NEED_ES.match(text):
         return f"Enviar{' a ' + asker if asker else ''} {text[match.end() :]}"
     return text

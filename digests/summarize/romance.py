@@ -18,7 +18,9 @@ _FRENCH = re.compile(
     re.IGNORECASE,
 )
 # "Envoie-moi", "Transmettez-moi": the imperative with its pronoun after it.
-_FRENCH_IMPERATIVE = re.compile(r"^(?P<verb>[a-zàâçéèêëîïôûù]{3,})-(?:moi|nous)\b\s*", re.I)
+_FRENCH_IMPERATIVE = re.compile(
+    r"^(?:(?:et|aussi|puis),?\s+)?(?P<verb>[a-zàâçéèêëîïôûù]{3,})-(?:moi|nous)\b\s*", re.I
+)
 _FRENCH_INFINITIVE = {
     **dict.fromkeys(["envoie", "envoyez"], "envoyer"),
     **dict.fromkeys(["renvoie", "renvoyez"], "renvoyer"),
@@ -43,7 +45,8 @@ _SPANISH = re.compile(
 )
 # "Envíame el contrato", "Pásanos las cifras": the imperative with the pronoun on it.
 _SPANISH_IMPERATIVE = re.compile(
-    r"^¿?\s*(?:por favor,?\s*)?(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
+    r"^¿?\s*(?:(?:también|tambien|además|ademas|y|luego),?\s+)?(?:por favor,?\s*)?"
+    r"(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
     r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*lo que\b)\s*",
     re.IGNORECASE,
 )

@@ -195,3 +195,23 @@ def test_a_german_let_it_be_done_reads_as_having_it_done():
     assert [t.partition(" (re:")[0] for t in found] == [
         "Die restlichen Teile im Lager sperren lassen"
     ]
+
+
+def test_a_spanish_imperative_after_tambien_is_an_ask_to_the_asker():
+    assert is_ask("También confírmame hoy quién de tu equipo va a acompañar a los auditores.")
+    body = "Valeria:\n\nTambién confírmame quién de tu equipo va a acompañar a los auditores.\n\nG"
+    found = texts(body, subject="Auditoría", sender="Gerardo Ibarra <g@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Confirmar a Gerardo quién de tu equipo va a acompañar a los auditores"
+    ]
+
+
+def test_a_spanish_need_for_a_thing_done_asks_the_doing():
+    body = (
+        "Valeria:\n\nNecesito el conteo de Polanco cerrado y cargado en el sistema, para que "
+        "el reporte esté listo.\n\nGerardo"
+    )
+    found = texts(body, subject="Auditoría", sender="Gerardo Ibarra <g@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Cerrar y cargar el conteo de Polanco en el sistema"
+    ]
