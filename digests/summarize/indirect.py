@@ -45,10 +45,12 @@ _NOT_YET_ROMANCE = re.compile(
 )
 # "Need the questionnaire filled in ASAP", "We'll need the contract signed by Friday".
 _NEED_DONE = re.compile(
-    r"^(?:(?:i|we)(?:'ll| will|'d| would)? )?(?:really |still |also )?need "
+    r"^(?:[^,;]{0,80},\s*(?:so|and|but)\s+)?"  # "Our board pack is compiled tonight, so ..."
+    r"(?:(?:i|we)(?:'ll| will|'d| would)? )?(?:really |still |also )?need "
     r"(?P<what>(?:the|your|this|that|these|those|both|all) [^.!?;]{2,80}?) "
     r"(?P<done>filled in|filled out|completed|signed off|signed|approved|reviewed|sent over|sent|"
-    r"submitted|updated|fixed|booked|checked|finished|done)\b(?P<rest>[^;]*)",
+    r"submitted|updated|fixed|booked|checked|finished|done|uploaded|shared|paid|returned|"
+    r"confirmed|merged|deployed)\b(?P<rest>[^;]*)",
     re.IGNORECASE,
 )
 # "We need every department head's input on two things: ...": the reader is one of them.

@@ -291,6 +291,15 @@ _PLAIN_VERBS = [
         ),
         "Review",
     ),
+    (  # "Can you take a look and get the job running again?": fix it
+        re.compile(
+            r"^(?:(?:(?:have|take) a (?:quick )?look(?: at it)?|review) and )?"
+            r"get(?= (?:the|it|this|that|our)\b"
+            r"[^,;]{0,60}? (?:running|working|back up|going) again\b)",
+            re.IGNORECASE,
+        ),
+        "Fix",
+    ),
     (  # "Could you take a first pass at the motion?": write the first draft of it
         re.compile(
             r"^(?:take|have) a (?:first |quick |rough |initial )?(?:pass|stab|crack) at\b"
@@ -390,6 +399,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
     for pattern, verb in _PLAIN_VERBS:
         text = pattern.sub(verb, text, count=1)
+    text = re.sub(r"^(Fix .+?) (?:running|working|back up|going) again\b", r"\1", text)
     if spanish := _NECESITO.match(text):
         verb = spanish.group("verb").lower()
         infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)

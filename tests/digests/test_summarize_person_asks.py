@@ -215,3 +215,18 @@ def test_a_spanish_need_for_a_thing_done_asks_the_doing():
     assert [t.partition(" (re:")[0] for t in found] == [
         "Cerrar y cargar el conteo de Polanco en el sistema"
     ]
+
+
+def test_a_need_for_a_thing_uploaded_after_a_lead_clause_asks_to_upload_it():
+    body = (
+        "Dear Amina,\n\nOur board pack is compiled tonight, so I need the annex uploaded by "
+        "18:00 today.\n\nLéa"
+    )
+    found = texts(body, subject="report", sender="Léa Favre <l@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Upload the annex"]
+
+
+def test_getting_something_running_again_is_fixing_it():
+    body = "Hi Marcus,\n\nCan you take a look and get the job running again?\n\nPriya"
+    found = texts(body, subject="job failing", sender="Priya Nair <p@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Fix the job"]
