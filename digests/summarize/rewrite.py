@@ -15,7 +15,7 @@ from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.romance import spanish_infinitive, to_the_asker
 from digests.summarize.types import truncate
-from digests.summarize.verbs import IMPERATIVE, NOUN_USE, base_form, base_verb
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE, PLAIN_VERBS, base_form, base_verb
 
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
@@ -280,43 +280,6 @@ _OPINION = re.compile(
     r" (?:on|about|to|regarding) (.+?)\??$",
     re.IGNORECASE,
 )
-# The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
-# "Approve", "necesito que me mandes" is "Enviar a Marta".
-_PLAIN_VERBS = [
-    (
-        re.compile(
-            r"^(?:(?:have|take) a (?:quick |closer |final )?look(?: at| over| through)?|"
-            r"look (?:at|over|through)|go (?:through|over)|check out|skim(?: through)?)\b",
-            re.IGNORECASE,
-        ),
-        "Review",
-    ),
-    (  # "Can you take a look and get the job running again?": fix it
-        re.compile(
-            r"^(?:(?:(?:have|take) a (?:quick )?look(?: at it)?|review) and )?"
-            r"get(?= (?:the|it|this|that|our)\b"
-            r"[^,;]{0,60}? (?:running|working|back up|going) again\b)",
-            re.IGNORECASE,
-        ),
-        "Fix",
-    ),
-    (  # "Could you take a first pass at the motion?": write the first draft of it
-        re.compile(
-            r"^(?:take|have) a (?:first |quick |rough |initial )?(?:pass|stab|crack) at\b"
-            r"(?! \w+ing\b)",
-            re.IGNORECASE,
-        ),
-        "Draft",
-    ),
-    (
-        re.compile(
-            r"^give (?:\w+ )?(?:your|the) (?:ok|okay|approval|go-ahead|green light|sign-?off)"
-            r"(?: on| for| to)?\b",
-            re.IGNORECASE,
-        ),
-        "Approve",
-    ),
-]
 
 
 SPANISH_VERBS = frozenset(_INFINITIVES.values())
@@ -397,7 +360,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
-    for pattern, verb in _PLAIN_VERBS:
+    for pattern, verb in PLAIN_VERBS:
         text = pattern.sub(verb, text, count=1)
     text = re.sub(r"^(Fix .+?) (?:running|working|back up|going) again\b", r"\1", text)
     if spanish := _NECESITO.match(text):
