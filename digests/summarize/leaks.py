@@ -183,7 +183,7 @@ _FROM_YOU = re.compile(
 )
 # What a question mark leaves behind: "... demo the filters? they asked specifically. -D".
 _AFTER_QUESTION = re.compile(r"\?\s+\S.*$")
-_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+_EMPTY_BRACKETS = re.compile(r"\s+\(\s+\)")
 _DANGLING = re.compile(r"[,;]?\s+(?:and|or|y|o|et|ou|und|oder)$", re.I)
 
 
