@@ -127,6 +127,9 @@ NEED = re.compile(
 YOUR_ANSWER = re.compile(
     r"^Send \S+ your (?:agreement|answer|reply|response|decision|confirmation|go-ahead|ok|okay|"
     r"verdict|yes|commitment)\b|"
+    # "Can you handle this one? Client wants an answer by Thursday": when the answer is due
+    r"^Send \S+ (?:an|the) (?:answer|reply|response)"
+    r"(?: (?:by|before|today|tomorrow)\b|$|\s*\(re: )|"
     # "Which one do you want? I need the call by Wednesday": the decision asked for again
     r"^Send \S+ (?:the|a|your) (?:call|decision|pick|choice|verdict)\b(?! (?:on|about|between)\b)",
     re.IGNORECASE,

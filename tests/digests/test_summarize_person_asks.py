@@ -230,3 +230,9 @@ def test_getting_something_running_again_is_fixing_it():
     body = "Hi Marcus,\n\nCan you take a look and get the job running again?\n\nPriya"
     found = texts(body, subject="job failing", sender="Priya Nair <p@x.example>")
     assert [t.partition(" (re:")[0] for t in found] == ["Fix the job"]
+
+
+def test_someone_wanting_an_answer_after_an_ask_is_that_asks_deadline():
+    body = "Fatima, can you handle this one?\n\nClient wants an answer by Thursday.\n\nOmar"
+    found = texts(body, subject="RFI-087 waterproofing", sender="Omar Haddad <o@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Handle this one"]
