@@ -189,6 +189,15 @@ def _same_thing(first: str, second: str) -> bool:
     return bool(match and re.search(rf"\b{re.escape(match.group(1))}\b", first, re.I))
 
 
+# "Send Naomi the final draft and the audio of the interview": two documents that exist, sent;
+# "Send André a title and a short abstract" is one thing to write.
+_TWO_THINGS = re.compile(
+    r"^(?P<head>(?:Send|Return|Forward|Email|Upload|Share)(?: [A-Z][a-zà-ÿ]+)?)"
+    r" (?P<a>the (?:(?!\band\b)[^,;(]){3,60}?)(?: \([^)]{1,40}\))?,? and "
+    r"(?P<b>(?:the|a copy of|copies of|[A-Z][\w-]+'s) [^;]{3,120}?)(?:\s*\(re: .*)?$"
+)
+
+
 def split_conjoined(text: str) -> list[str]:
     """ "Send Hannah the schedule and flag anything above €50k" is two asks; "Review and
     approve the PR" and "Export the JSON and send it to Henrik" are one."""
@@ -207,6 +216,9 @@ def split_conjoined(text: str) -> list[str]:
             and not _same_thing(first, second)
         ):
             return [first, second[:1].upper() + second[1:]]
+    if things := _TWO_THINGS.match(text):  # "Send Naomi the final draft and the audio": two
+        head = things.group("head")
+        return [f"{head} {things.group('a')}", f"{head} {things.group('b')}"]
     return [text]
 
 

@@ -236,3 +236,17 @@ def test_someone_wanting_an_answer_after_an_ask_is_that_asks_deadline():
     body = "Fatima, can you handle this one?\n\nClient wants an answer by Thursday.\n\nOmar"
     found = texts(body, subject="RFI-087 waterproofing", sender="Omar Haddad <o@x.example>")
     assert [t.partition(" (re:")[0] for t in found] == ["Handle this one"]
+
+
+def test_two_existing_documents_sent_are_two_items_but_things_to_write_stay_one():
+    body = (
+        "Liam,\n\nSend me the final draft before 6, and the audio of the Bassi interview so I "
+        "can check the quotes.\n\nNaomi"
+    )
+    found = texts(body, subject="Bassi", sender="Naomi Stein <n@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Send Naomi the final draft",
+        "Send Naomi the audio of the Bassi interview",
+    ]
+    body = "Hi Lena,\n\nCould you send me a title and a short abstract by the 31st?\n\nAndré"
+    assert len(texts(body, subject="seminar", sender="André Lima <a@x.example>")) == 1
