@@ -32,10 +32,12 @@ from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.cues import (
     ANSWER_BY,
+    AUX,
     BACK_REFERENCE,
     CUED,
     DEADLINE_LIKE,
     FOLLOW_UP,
+    INLINE_LIST,
     NOWADAYS,
     PREAMBLE,
     SENDER_CLAUSE,
@@ -173,7 +175,7 @@ def find_action_items(
                 continue  # someone else's task in the notes
             sentence = owner.group(2)
             from_list = True
-        for part in _INLINE_LIST.split(sentence):
+        for part in INLINE_LIST.split(sentence):
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
@@ -182,6 +184,8 @@ def find_action_items(
                 continue  # "Please use the March FX rates rather than spot": how, not what
             if items and CLOSER.match(part):
                 continue  # "Looking forward to your comments": the ask before, said again
+            if sentence.endswith("?") and AUX.match(part) and not part.endswith("?"):
+                part += "?"  # "Do you think we should respond, and if so, would ...?": two
             if posed := question_after_lead(part):
                 part = posed  # "One question for you: do we need ...?" asks that question
             question = bool(posed) or _only_a_question(part)
@@ -349,7 +353,6 @@ def _intro_verb(intro: str) -> str:
 _VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
 _HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
-_INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
 
 
 def _topic(subject: str) -> str:

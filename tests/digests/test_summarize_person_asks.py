@@ -250,3 +250,15 @@ def test_two_existing_documents_sent_are_two_items_but_things_to_write_stay_one(
     ]
     body = "Hi Lena,\n\nCould you send me a title and a short abstract by the 31st?\n\nAndré"
     assert len(texts(body, subject="seminar", sender="André Lima <a@x.example>")) == 1
+
+
+def test_a_question_and_if_so_a_second_question_are_two_answers():
+    body = (
+        "Chidi,\n\nDo you think we should submit a response, and if so, would your team draft "
+        "the technical part on metering?\n\nFunmi"
+    )
+    found = texts(body, subject="consultation", sender="Funmi Ade <f@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Tell Funmi whether you think we should submit a response",
+        "Tell Funmi whether your team would draft the technical part on metering",
+    ]
