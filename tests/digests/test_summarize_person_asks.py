@@ -262,3 +262,9 @@ def test_a_question_and_if_so_a_second_question_are_two_answers():
         "Tell Funmi whether you think we should submit a response",
         "Tell Funmi whether your team would draft the technical part on metering",
     ]
+
+
+def test_a_pointer_keeps_the_whole_subject_when_its_object_is_one_bare_word():
+    body = "Rachel, can you take a look at this when things calm down?\n\nD."
+    found = texts(body, subject="lease question - Hadley Bakeries", sender="Dan Ray <d@x.example>")
+    assert found == ["Review this (re: lease question - Hadley Bakeries)"]
