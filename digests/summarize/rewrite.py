@@ -25,7 +25,9 @@ LEAD_IN = re.compile(
 _POLITE = re.compile(
     r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
-    r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
+    r"(i|we) need you to\s+|(i|we) need you to please\s+|"
+    r"(i|we) need (each of you|all of you|every one of you|everyone|you all|both of you) to\s+|"
+    r"you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
     r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"

@@ -268,3 +268,14 @@ def test_a_pointer_keeps_the_whole_subject_when_its_object_is_one_bare_word():
     body = "Rachel, can you take a look at this when things calm down?\n\nD."
     found = texts(body, subject="lease question - Hadley Bakeries", sender="Dan Ray <d@x.example>")
     assert found == ["Review this (re: lease question - Hadley Bakeries)"]
+
+
+def test_i_need_each_of_you_to_asks_the_reader_too():
+    body = (
+        "Hi team,\n\nI need each of you to fill in your section of the budget template by "
+        "November 20.\n\nAna"
+    )
+    found = texts(body, subject="planning", sender="Ana Costa <a@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Fill in your section of the budget template"
+    ]
