@@ -15,7 +15,7 @@ import zoneinfo
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
-from digests.summarize.answers import answer_text
+from digests.summarize.answers import answer_text, question_after_lead
 from digests.summarize.asks import (
     ASK,
     BY_REPLYING,
@@ -32,10 +32,12 @@ from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.cues import (
     ANSWER_BY,
+    AUX,
     BACK_REFERENCE,
     CUED,
     DEADLINE_LIKE,
     FOLLOW_UP,
+    INLINE_LIST,
     NOWADAYS,
     PREAMBLE,
     SENDER_CLAUSE,
@@ -55,9 +57,9 @@ from digests.summarize.item_dates import (
     soonest,
     stated_deadline,
 )
-from digests.summarize.leaks import elaborates, news, readable, restates, when_ready
+from digests.summarize.leaks import elaborates, news, readable, restates, review_output, when_ready
 from digests.summarize.notices import OBLIGATION, mentions
-from digests.summarize.objects import resolve_pronoun, which_ask
+from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.people import first_name, other_recipients, reader_first_name
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
@@ -174,7 +176,7 @@ def find_action_items(
                 continue  # someone else's task in the notes
             sentence = owner.group(2)
             from_list = True
-        for part in _INLINE_LIST.split(sentence):
+        for part in INLINE_LIST.split(sentence):
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
                 part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
@@ -183,7 +185,11 @@ def find_action_items(
                 continue  # "Please use the March FX rates rather than spot": how, not what
             if items and CLOSER.match(part):
                 continue  # "Looking forward to your comments": the ask before, said again
-            question = _only_a_question(part)
+            if sentence.endswith("?") and AUX.match(part) and not part.endswith("?"):
+                part += "?"  # "Do you think we should respond, and if so, would ...?": two
+            if posed := question_after_lead(part):
+                part = posed  # "One question for you: do we need ...?" asks that question
+            question = bool(posed) or _only_a_question(part)
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
@@ -245,7 +251,7 @@ def find_action_items(
                 if SENDER_CLAUSE.match(ask):
                     continue  # "The insurer has agreed ...": the sender's news, not an ask
                 ask = readable(ask, asker, recent=bool(recent)) if lang == "en" else ask
-                if not ask or (recent and restates(ask)):
+                if not ask or (recent and (restates(ask) or review_output(ask, recent))):
                     continue  # "Logo churn, split by plan, is all I need": a detail
                 wants = frozenset(k for k, need in enumerate(needed) if need)
                 earlier = which_ask(ask, [i.text for i in items], wants)
@@ -265,6 +271,9 @@ def find_action_items(
                     )
                     needed[earlier] = False
                     continue
+                if items and asked_last == len(before) - 1 and refines(ask, items[-1].text):
+                    items[-1] = _item(ask, _deadline_of(items[-1]) or deadline)
+                    continue  # "... it needs your approval. Can you approve it in the portal?"
                 fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
                     asked_from = len(items) if asked_last != len(before) else asked_from
@@ -345,7 +354,6 @@ def _intro_verb(intro: str) -> str:
 _VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
 _HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
 _ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
-_INLINE_LIST = re.compile(r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+")
 
 
 def _topic(subject: str) -> str:

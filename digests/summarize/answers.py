@@ -43,6 +43,20 @@ def answer_text(sentence: str, asker: str) -> str:
     )
 
 
+# "And one question for you: do we need counsel to look at it?": the question is the ask.
+QUESTION_LEAD = re.compile(
+    r"^(?:(?:and|also|but|oh),?\s+)?(?:one|a|another|my|the|last|quick)\s+(?:(?:more|other|last|"
+    r"quick|small|final|open)\s+)?(?:question|q)(?: (?:for you|from me))?\s*:\s*(?=\S.*\?$)",
+    re.IGNORECASE,
+)
+
+
+def question_after_lead(part: str) -> str:
+    """The question a "One question for you:" lead introduces, or ""."""
+    lead = QUESTION_LEAD.match(part.strip())
+    return part.strip()[lead.end() :] if lead else ""
+
+
 _DO_YOU_KNOW = re.compile(
     r"^(?:do|would) you (?:happen to )?know (?=(?:who|what|when|where|which|how|if|whether)\b)",
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from digests.summarize.conditions import conditional_ask
 from digests.summarize.frames import unframe
 from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
+from digests.summarize.objects import NOT_WISHED, WISH
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
@@ -32,6 +33,8 @@ ASK = re.compile(
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
     r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
     r"needs your (?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
+    rf"\b(?:i|we){WISH}your (?!{NOT_WISHED})|"
+    r"\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:know|hear) (?=whether|if|which)|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
@@ -59,7 +62,9 @@ ASK = re.compile(
     r"dis-moi|dites-moi|sag mir|sagen sie mir|"
     r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid|"
     # "Envoie-moi le rapport", "Mándame las cifras": an imperative with its pronoun
-    r"^[a-zàâçéèêëîïôûù]{3,}-(?:moi|nous)|^(?:por favor,?\s*)?[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
+    r"^(?:(?:et|aussi|puis)\s+)?[a-zàâçéèêëîïôûù]{3,}-(?:moi|nous)|"
+    r"^(?:(?:también|tambien|además|ademas|y|luego)\s+)?(?:por favor,?\s*)?"
+    r"[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
@@ -73,6 +78,23 @@ NOT_ASK = re.compile(
     r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
     r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"
     r"no action (?:is )?(?:needed|required)|"
+    # "Let me know if the date doesn't work (and I'll swap you)": an opt-out, not an ask
+    r"\b(?:let (?:me|us) know|tell (?:me|us)|shout) if (?:the|that|this|it|any of (?:this|that|"
+    r"these))\b[^,.;?]{0,40}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not) (?:work|suit|"
+    r"fit|possible|ok)\b|"
+    r"^if (?:the|that|this|it)\b[^,]{0,40}?\b(?:doesn'?t|does not|won'?t) (?:work|suit)\b"
+    r"[^,]{0,10},\s*(?:just )?(?:let (?:me|us) know|tell (?:me|us))|"
+    # "If the cost has moved a lot, just tell me and I'll rework the charts": the sender's offer
+    r"^if\b[^,]{5,120},\s*(?:just |please |simply )?(?:tell (?:me|us)|let (?:me|us) know),? "
+    r"and (?:i|we)(?:'ll| will| can)\b|"
+    # "Nothing you need to do yet, but ...", "That's all I need for now": no ask made
+    r"^nothing (?:(?:else )?(?:that )?(?:you|for you) (?:need|have|must|should)? ?to do|"
+    r"(?:is )?(?:needed|required) (?:from|of) you)|^(?:that'?s|that is|this is) all (?:i|we) "
+    r"(?:need|want)|^rien (?:à faire|de ton côté|de votre côté)|"
+    r"pas d'action (?:requise|nécessaire)|"
+    r"tu n'as rien à faire|vous n'avez rien à faire|^(?:de momento |por ahora )?no "
+    r"(?:tienes|tiene|ten[ée]is) que hacer nada|^nada (?:que hacer|por tu parte)|"
+    r"kein handlungsbedarf|(?:du musst|sie müssen|ihr müsst) (?:noch )?nichts|"
     # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
     r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
@@ -104,7 +126,12 @@ NEED = re.compile(
 # "I would need your agreement before then" after a question: the answer, asked for again.
 YOUR_ANSWER = re.compile(
     r"^Send \S+ your (?:agreement|answer|reply|response|decision|confirmation|go-ahead|ok|okay|"
-    r"verdict|yes|commitment)\b",
+    r"verdict|yes|commitment)\b|"
+    # "Can you handle this one? Client wants an answer by Thursday": when the answer is due
+    r"^Send \S+ (?:an|the) (?:answer|reply|response)"
+    r"(?: (?:by|before|today|tomorrow)\b|$|\s*\(re: )|"
+    # "Which one do you want? I need the call by Wednesday": the decision asked for again
+    r"^Send \S+ (?:the|a|your) (?:call|decision|pick|choice|verdict)\b(?! (?:on|about|between)\b)",
     re.IGNORECASE,
 )
 # "Confirm by replying to this email": how to answer the ask before, not another ask.

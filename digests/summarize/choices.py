@@ -18,7 +18,10 @@ from digests.summarize.verbs import IMPERATIVE
 _VAGUE_DECISION = re.compile(
     r"^(?:(?:Decide|Choose|Pick|Tell \S+ your (?:decision|choice))(?: on)?"
     r"(?: (?:it|this|that|them|one))?\s*(?:$|\(re: )|"
-    r"(?:Decide|Choose|Pick|Tell \S+) which (?:option|one|of\b|way|to go with))",
+    r"(?:Decide|Choose|Pick|Tell \S+) which (?:option|one|of\b|way|to go with)|"
+    # "I need your call on A or B": the options' labels only
+    r"(?:Decide on|Decide between|Choose|Pick) (?:option )?[A-D1-4] (?:or|and) "
+    r"(?:option )?[A-D1-4]\b)",
     re.IGNORECASE,
 )
 # "Option A - Kreuzberg, Ritterstraße: 620 m²", "Variante 2: ...", "B) ship with a toggle".
@@ -27,11 +30,20 @@ _OPTION = re.compile(
     r"Variante|Propuesta|Escenario|Sc[ée]nario|Possibilit[ée])\s+(?P<id>[A-Z0-9])\b|"
     r"\(?(?P<letter>[A-D])\))\s*[-\u2013\u2014:.)]?\s*(?P<desc>\S.*)$"
 )
-_DESC_END = re.compile(r"\s*(?:[,;:(]|\s[-\u2013\u2014]\s|\s(?:and|but|which|so)\s)")
+_DESC_END = re.compile(r"\s*(?:[,;:(]|\.\s|\s[-\u2013\u2014]\s|\s(?:and|but|which|so)\s)")
 # "which way do you want to go on the caching layer, Redis Cluster or Memcached"
 _INLINE = re.compile(
     r"^(?:Tell \S+ )?(?:which|what) (?:way|option|one|route|approach|direction)\b[^,]*?"
     r"\b(?:on|for|with) (?P<what>[^,]{3,60}),\s*(?P<a>[^,]{2,40}?) or (?P<b>[^,(]{2,40}?)"
+    r"\??(?:\s*\(re: .*)?$",
+    re.IGNORECASE,
+)
+
+
+# "Which do you want, Atlanta or Vancouver?": the two named after the question.
+_WHICH_YOU = re.compile(
+    r"^(?:Tell \S+ )?which (?:one |option )?(?:do )?you(?:'d)? (?:want|prefer|pick|choose|"
+    r"like|go with|recommend)\b[^,]{0,30},\s*(?P<a>[^,]{2,40}?) or (?P<b>[^,(]{2,40}?)"
     r"\??(?:\s*\(re: .*)?$",
     re.IGNORECASE,
 )
@@ -60,6 +72,11 @@ def name_options(text: str, previous: list[str], topic: str) -> str:
         a, b = inline.group("a"), inline.group("b")
         what = re.sub(r"^(?:the|our|this|your)\s+", "", inline.group("what"), flags=re.I)
         return f"Decide between {a} and {b} for the {what}"
+    if which := _WHICH_YOU.match(text):
+        thing = lower_first(topic_object(topic))
+        choice = f"between {which.group('a')} and {which.group('b')}"
+        about = f" for the {thing}" if thing and which.group("a") not in thing else ""
+        return f"Decide {choice}{about}"
     if not _VAGUE_DECISION.match(text):
         return text
     options = _options(previous)

@@ -120,3 +120,11 @@ def language(text: str) -> str:
 def send_to(asker: str, lang: str) -> str:
     """ "Send Dana", "Enviar a Ramón", "Envoyer à Hélène": what a list of things to send says."""
     return {"es": f"Enviar a {asker}", "fr": f"Envoyer à {asker}"}.get(lang, f"Send {asker}")
+
+
+AUX = re.compile(r"(?:do|does|would|could|can|will|is|are|should)\b", re.I)
+# "(a) ... and (b) ...", and a second question "..., and if so, would your team draft it?"
+INLINE_LIST = re.compile(
+    r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+|"
+    r"(?<=\w)\?? ?,?\s+and if so,?\s+(?=(?:would|could|can|will|do|does|is|are|should)\b)"
+)

@@ -174,6 +174,25 @@ _WANTED_VERBS = {
 }
 
 
+# "Ich brauche von dir bis morgen 12 Uhr den 8D-Bericht mit D1 bis D4": a thing to send.
+_NEED_THING = re.compile(
+    r"\b(?:ich|wir) (?:brauche|brauchen|benötige|benötigen|bräuchte|bräuchten) (?:noch )?"
+    r"(?:von (?:dir|euch|Ihnen) )?(?:[^,;.]{0,40}? )?(?:den|die|das|deinen|deine|dein|euren|eure|"
+    r"Ihren|Ihre) (?P<what>[^,;.]{3,80}?)(?=$|[,;.]| damit\b| für (?:den|die|das)\b|"
+    r" bis (?:morgen|heute|übermorgen|\w+tag|Mittwoch|zum|Ende|spätestens|\d{1,2}(?:\.|:| Uhr)))",
+    re.IGNORECASE,
+)
+
+
+# "Und bitte lass die restlichen Teile im Lager sperren": have it done.
+_LET_DO = re.compile(
+    r"^(?:(?:und|auch|dann|also)\s+)?(?:bitte\s+)?(?:lass|lasst|lassen Sie)(?:\s+bitte)?\s+"
+    r"(?P<what>(?:die|den|das|alle|unsere|eure|deine)\b[^,;.]{3,80}?) (?P<verb>[a-zäöüß]{3,}en)"
+    r"(?=$|[,;.!])",
+    re.IGNORECASE,
+)
+
+
 def _undone(participle: str) -> str:
     """ "eingereicht" -> "einreichen", "geschickt" -> "schicken" (if the table knows it)."""
     low = participle.lower()
@@ -198,6 +217,11 @@ def german_ask(sentence: str, asker: str) -> str:
             return f"{_WHETHER_VERBS[noun]}, {whether.strip(' ,')}"
         who = asker or "them"
         return _WANTED_VERBS[wanted.group("noun").lower()].format(asker=who).replace(" them ", " ")
+    if let := _LET_DO.match(sentence.strip()):
+        what = let.group("what")
+        return f"{what[:1].upper()}{what[1:]} {let.group('verb')} lassen"  # "lass X sperren"
+    if (need := _NEED_THING.search(sentence)) and asker:
+        return f"{need.group('what').strip()} an {asker} schicken"  # "den 8D-Bericht": send it
     if (undone := _NOT_YET.search(sentence)) and (verb := _undone(undone.group("done"))):
         return f"{_VERBS[verb]} it"
     if _TELL.match(sentence.strip()):

@@ -15,6 +15,7 @@ from digests.summarize.frames import unframe
 from digests.summarize.romance import participle_verb, plain
 from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
+from digests.summarize.waits import waiting_ask
 
 # "Worth reading X", "It's well worth checking X": not "worth noting that ...", which informs.
 _WORTH = re.compile(
@@ -44,10 +45,12 @@ _NOT_YET_ROMANCE = re.compile(
 )
 # "Need the questionnaire filled in ASAP", "We'll need the contract signed by Friday".
 _NEED_DONE = re.compile(
-    r"^(?:(?:i|we)(?:'ll| will|'d| would)? )?(?:really |still |also )?need "
+    r"^(?:[^,;]{0,80},\s*(?:so|and|but)\s+)?"  # "Our board pack is compiled tonight, so ..."
+    r"(?:(?:i|we)(?:'ll| will|'d| would)? )?(?:really |still |also )?need "
     r"(?P<what>(?:the|your|this|that|these|those|both|all) [^.!?;]{2,80}?) "
     r"(?P<done>filled in|filled out|completed|signed off|signed|approved|reviewed|sent over|sent|"
-    r"submitted|updated|fixed|booked|checked|finished|done)\b(?P<rest>[^;]*)",
+    r"submitted|updated|fixed|booked|checked|finished|done|uploaded|shared|paid|returned|"
+    r"confirmed|merged|deployed)\b(?P<rest>[^;]*)",
     re.IGNORECASE,
 )
 # "We need every department head's input on two things: ...": the reader is one of them.
@@ -145,6 +148,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if framed := unframe(sentence, asker):
         return framed
     text = sentence.strip()
+    if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
+        return waits  # "The pour card still needs your signature": sign it
     if not CUE.search(text):
         return ""
     if worth := _WORTH.match(text):

@@ -54,6 +54,21 @@ def restates(text: str) -> bool:
     return bool(_ANSWER_THOSE.match(text))
 
 
+# "Could you review the runbook? ... I'd like your comments on the rollback section": what the
+# review gives back, no second ask.
+_COMMENTS = re.compile(r"^Send \S+ your (?:comments|feedback|thoughts|notes|input)\b", re.I)
+_REVIEWING = re.compile(
+    r"^(?:Review|Read|Check|Proofread|Go through|Look (?:at|over)|Comment on|Have .+ reviewed)\b",
+    re.IGNORECASE,
+)
+
+
+def review_output(text: str, recent: str) -> bool:
+    """The item asks for the comments a review just asked for gives ("Send Aisha your comments
+    on the rollback section" after "Review the runbook")."""
+    return bool(_COMMENTS.match(text) and _REVIEWING.match(recent))
+
+
 def when_ready(text: str) -> bool:
     """The item only says when to answer an earlier ask ("Tell Arjun when you've had a chance
     to think about it")."""
@@ -168,6 +183,7 @@ _FROM_YOU = re.compile(
 )
 # What a question mark leaves behind: "... demo the filters? they asked specifically. -D".
 _AFTER_QUESTION = re.compile(r"\?\s+\S.*$")
+_EMPTY_BRACKETS = re.compile(r"\s+\(\s+\)")
 _DANGLING = re.compile(r"[,;]?\s+(?:and|or|y|o|et|ou|und|oder)$", re.I)
 
 
@@ -175,6 +191,7 @@ def tidy(text: str, asker: str) -> str:
     """The item without what only made sense in the mail: "from you", the sender's "my",
     a sentence after the question, a dangling "and"."""
     text = _AFTER_QUESTION.sub("", _FROM_YOU.sub("", text))
+    text = _EMPTY_BRACKETS.sub("", text)  # "(until 21:00)" once its time has gone
     if asker:
         text = re.sub(r"\bmy\b", f"{asker}'s", text)  # "Review my PR" -> "Review Dev's PR"
     return _DANGLING.sub("", text).rstrip(" ?,;")

@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.romance import participle_verb
 from digests.summarize.sentences import lowered
 
+# A wish for the reader's thing: "I'd be grateful for your comments", "I'd like your proposal".
+WISH_VERB = (
+    r"(?:(?:really |very much )?(?:like|love|appreciate|welcome)|"
+    r"be (?:very |really |most )?grateful for) "
+)
+WISH = rf"(?:'d| would) {WISH_VERB}"
+# What the reader gives that is no thing to send: "I'd like your help", "your team".
+NOT_WISHED = (
+    r"(?:help|support|team|staff|people|attention|presence|participation|permission)\b|"
+    # "your take on whether A or B": a question to answer, not a thing to send
+    r"(?:take|views?|opinion|thoughts|input|decision|answer) (?:on|about) (?:whether|if|which)\b"
+)
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
     r"\byou(?:'ll| will)? (?:need to|must|have to)\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
     r"\b(?:i|we)(?:'d| would) like (?:your|\w+'s) (?=(?:take|view|decision|answer|input)\b)|"
+    rf"\b(?:i|we){WISH}your (?!{NOT_WISHED})|"
+    r"\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:know|hear) (?=whether|if|what|which)|"
     r"\bpeux-tu\b|\bpourriez-vous\b|\bpouvez-vous\b|\bpourrais-tu\b|\bmerci de\b|"
     r"\bj'ai besoin\b|\bnecesito que\b|\b(?:me |nos )?(?:puedes|podrías|podéis)\b|"
     r"\bkannst du\b|\bkönntest du\b|\bkönnen sie\b|\bbitte\b|"
@@ -69,10 +84,14 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
     r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? "
-    r"(?:need|want(?= an? (?:quick |short |phone )?call\b))\s+"
+    rf"(?:need|want(?= an? (?:quick |short |phone )?call\b)|"
+    rf"(?<=d ){WISH_VERB}(?=your (?!{NOT_WISHED})))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",
     re.IGNORECASE,
 )
+
+
+_TO_ME = re.compile(r"\s+(?:in|into|to) (?:my|our) (?:inbox|mailbox|hands)\b", re.I)
 
 
 # "J'ai besoin de la version signée", "Necesito el informe": the same in French and Spanish.
@@ -86,6 +105,12 @@ _I_NEED_FR = re.compile(
 _I_NEED_ES = re.compile(
     r"^(?:necesito|necesitamos|quiero)\s+"
     r"(?=(?:el|la|los|las|un|una|tu|tus|vuestra|vuestro|su)\b)",
+    re.IGNORECASE,
+)
+# "... el conteo de Polanco cerrado y cargado en el sistema": the thing and what to do to it.
+_NEEDED_DONE_ES = re.compile(
+    r"(?P<what>(?:el|la|los|las|tu|tus) [^,;]{3,80}?) (?P<p1>[a-záéíóúñ]{3,}(?:ad|id)[oa]s?)"
+    r"(?: y (?P<p2>[a-záéíóúñ]{3,}(?:ad|id)[oa]s?))?\b(?P<rest>(?:(?! para que| porque)[^,;])*)",
     re.IGNORECASE,
 )
 # "I want a call from you before 5pm", "Je veux un appel de votre part": call the asker.
@@ -129,10 +154,16 @@ def need_as_send(text: str, asker: str) -> str:
         verb = _CALL_VERB.get(call.group("call").lower(), "Llamar a {who}").format(who=asker)
         return f"{verb}{text[need.end() + call.end() :]}"
     if match := _I_NEED.match(text):
-        return f"Send {asker + ' ' if asker else ''}{text[match.end() :]}"
+        what = _TO_ME.sub("", text[match.end() :])  # "your proposal in my inbox": sent to me
+        return f"Send {asker + ' ' if asker else ''}{what}"
     if match := _I_NEED_FR.match(text):
         article = {"du": "le ", "des": "les "}.get((match.group("art") or "").lower(), "")
         return f"Envoyer{' à ' + asker if asker else ''} {article}{text[match.end() :]}"
+    if (match := _I_NEED_ES.match(text)) and (done := _NEEDED_DONE_ES.match(text[match.end() :])):
+        # "Necesito el conteo cerrado y cargado en el sistema": close it and load it
+        verbs = [participle_verb(p) for p in (done.group("p1"), done.group("p2")) if p]
+        verb = " y ".join(verbs)
+        return f"{verb[:1].upper()}{verb[1:]} {done.group('what')}{done.group('rest')}"
     if match := _I_NEED_ES.match(text):
         return f"Enviar{' a ' + asker if asker else ''} {text[match.end() :]}"
     return text
@@ -145,6 +176,8 @@ _NAMING = re.compile(
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
+    # "it needs your approval": what the reader gives, not a thing the pronoun stands for
+    r"(?!your (?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b)"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
     re.IGNORECASE,
 )
@@ -248,6 +281,14 @@ def same_ask(text: str, earlier: list[str]) -> bool:
     item its subject made)."""
     mine = _words(text)
     return any(_mostly_shared(mine, _words(other)) for other in earlier)
+
+
+def refines(text: str, earlier: str) -> bool:
+    """The ask says the earlier one again with more: "Approve Theatre 3 in the staffing portal"
+    after "Approve Theatre 3"."""
+    theirs = _words(earlier)
+    same_verb = text.partition(" ")[0].lower() == earlier.partition(" ")[0].lower()
+    return same_verb and len(theirs) >= 2 and theirs < _words(text)
 
 
 def _mostly_shared(mine: set[str], theirs: set[str]) -> bool:

@@ -136,9 +136,13 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         flags=re.I,
     )
     point = _POINTER.match(text)
-    if point and point.group("verb").lower() not in _NOT_THINGS and (thing := topic_object(topic)):
+    thing = topic_object(topic)
+    if thing.isalpha() and thing.islower() and len(topic.split()) > 2:
+        thing = ""  # "lease" out of "lease question - Hadley Bakeries": the subject says more
+    if point and point.group("verb").lower() not in _NOT_THINGS and thing:
         who_part, verb, rest = point.group("who") or "", point.group("verb"), point.group("rest")
-        if particle := re.match(r"^ (in|out|up|back|off)\b", rest):  # "fill it in" -> "fill in"
+        # "fill it in" -> "fill in"; "approve it in the portal" keeps its place
+        if particle := re.match(r"^ (in|out|up|back|off)\b(?! (?:the|a|an|our|your|this)\b)", rest):
             verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
         rest = re.sub(r"^ over\b", "", rest)  # "send it over"
         text = f"{verb}{who_part} {thing}{rest}"

@@ -66,6 +66,16 @@ _HAVE_DONE = re.compile(
 )
 
 
+# "Le rapport d'analyse des offres est prêt dans Marco, il ne manque que ta signature": what
+# is ready is what "le" in "Peux-tu le signer ?" stands for.
+_READY = re.compile(
+    r"^(?P<np>(?:le|la|les|l'|el|los|las)\s?[^,.;:]{2,80}?) (?:est|sont|está|están) "
+    r"(?:(?:maintenant|enfin|déjà|ya|por fin) )?(?:prête?s?|list[oa]s?|disponibles?|"
+    r"terminée?s?|finalisée?s?|terminad[oa]s?|finalizad[oa]s?)\b",
+    re.IGNORECASE,
+)
+
+
 def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> str:
     """What the pronoun stands for: an attached or needed thing just before, else the subject
     (unless ``attached_only``)."""
@@ -77,6 +87,8 @@ def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> s
             np = re.sub(r"^du\b", "le", re.sub(r"^des\b", "les", np))  # "besoin du devis"
             if 2 <= len(np.split()) <= 15:
                 return np
+        if (ready := _READY.match(sentence)) and len(ready.group("np").split()) <= 12:
+            return lower_first(ready.group("np"))  # "Le rapport ... est prêt": "le rapport"
     return "" if attached_only else topic_object(topic)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.invitations import invitation
 from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
-from digests.summarize.romance import to_the_asker
+from digests.summarize.romance import spanish_infinitive, to_the_asker
 from digests.summarize.types import truncate
-from digests.summarize.verbs import IMPERATIVE, NOUN_USE, base_form, base_verb
+from digests.summarize.verbs import IMPERATIVE, NOUN_USE, PLAIN_VERBS, base_form, base_verb
 
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
@@ -24,7 +25,9 @@ LEAD_IN = re.compile(
 _POLITE = re.compile(
     r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
-    r"(i|we) need you to\s+|(i|we) need you to please\s+|you need to\s+|you'll need to\s+|"
+    r"(i|we) need you to\s+|(i|we) need you to please\s+|"
+    r"(i|we) need (each of you|all of you|every one of you|everyone|you all|both of you) to\s+|"
+    r"you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
     r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"
@@ -60,7 +63,8 @@ _DATEISH = (
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
-    rf"antes del?|hasta el|para el|para|avant le|avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
+    rf"a más tardar(?: el| a las)?|como muy tarde|antes del?|hasta el|para el|para|avant le|"
+    rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
     rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
@@ -97,6 +101,14 @@ _LOOSE_TIME = re.compile(
     r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )
+# "... when things calm down", "... as soon as you see this": when, not what; the rest stays.
+_WHEN_FREE = re.compile(
+    r",?\s+(?:when things (?:calm|quiet|settle) down|"
+    r"whenever (?:you can|you get a chance|it suits)|"
+    r"as soon as you (?:see|read|get) this|at your (?:earliest )?convenience|"
+    r"when you(?:'ve| have) (?:a moment|a free moment|some time|time))(?=$|[,.;:?!]|\s+and\b)",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
     r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
@@ -113,7 +125,9 @@ _TRAILING = re.compile(
 
 _INDIRECT_TELL = re.compile(
     r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
-    r"^i wonder\s+(?=whether|if)",
+    r"^i wonder\s+(?=whether|if)|"
+    r"^(?:i'?d|i would|we'?d|we would) (?:like|love|want) to (?:know|hear)\s+"
+    r"(?=whether|if|what|which|how|when)",
     re.IGNORECASE,
 )
 SOMEONE_WANTS = re.compile(
@@ -123,7 +137,8 @@ SOMEONE_WANTS = re.compile(
 _NEED_YOUR = re.compile(
     r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your (approval|ok|okay|"
     r"go-ahead|sign-?off|"
-    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation)"
+    r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation|pick|choice|"
+    r"call(?= (?:on|about|between)\b))"
     r"(?:\s+(?:on|for|of|to))?\s+",
     re.IGNORECASE,
 )
@@ -135,6 +150,7 @@ _NEED_VERBS = {
     "feedback": "Give feedback on", "input": "Give input on", "review": "Review",
     "comments": "Comment on",
     "thoughts": "Give your thoughts on", "decision": "Decide on", "answer": "Answer",
+    "call": "Decide on", "pick": "Choose", "choice": "Choose",
     "confirmation": "Confirm",
 }  # fmt: skip
 
@@ -175,6 +191,15 @@ def _same_thing(first: str, second: str) -> bool:
     return bool(match and re.search(rf"\b{re.escape(match.group(1))}\b", first, re.I))
 
 
+# "Send Naomi the final draft and the audio of the interview": two documents that exist, sent;
+# "Send André a title and a short abstract" is one thing to write.
+_TWO_THINGS = re.compile(
+    r"^(?P<head>(?:Send|Return|Forward|Email|Upload|Share)(?: [A-Z][a-zà-ÿ]+)?)"
+    r" (?P<a>the (?:(?!\band\b)[^,;(]){3,60}?)(?: \([^)]{1,40}\))?,? and "
+    r"(?P<b>(?:the|a copy of|copies of|[A-Z][\w-]+'s) [^;]{3,120}?)(?:\s*\(re: .*)?$"
+)
+
+
 def split_conjoined(text: str) -> list[str]:
     """ "Send Hannah the schedule and flag anything above €50k" is two asks; "Review and
     approve the PR" and "Export the JSON and send it to Henrik" are one."""
@@ -193,6 +218,9 @@ def split_conjoined(text: str) -> list[str]:
             and not _same_thing(first, second)
         ):
             return [first, second[:1].upper() + second[1:]]
+    if things := _TWO_THINGS.match(text):  # "Send Naomi the final draft and the audio": two
+        head = things.group("head")
+        return [f"{head} {things.group('a')}", f"{head} {things.group('b')}"]
     return [text]
 
 
@@ -266,26 +294,6 @@ _OPINION = re.compile(
     r" (?:on|about|to|regarding) (.+?)\??$",
     re.IGNORECASE,
 )
-# The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
-# "Approve", "necesito que me mandes" is "Enviar a Marta".
-_PLAIN_VERBS = [
-    (
-        re.compile(
-            r"^(?:(?:have|take) a (?:quick |closer |final )?look(?: at| over| through)?|"
-            r"look (?:at|over|through)|go (?:through|over)|check out|skim(?: through)?)\b",
-            re.IGNORECASE,
-        ),
-        "Review",
-    ),
-    (
-        re.compile(
-            r"^give (?:\w+ )?(?:your|the) (?:ok|okay|approval|go-ahead|green light|sign-?off)"
-            r"(?: on| for| to)?\b",
-            re.IGNORECASE,
-        ),
-        "Approve",
-    ),
-]
 
 
 SPANISH_VERBS = frozenset(_INFINITIVES.values())
@@ -300,6 +308,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
     if IMPERATIVE.match(lead_free):
         clause = lead_free
+    clause = invitation(clause, asker or "them")
     text = LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
     text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
@@ -359,16 +368,18 @@ def action_text(sentence: str, asker: str = "") -> str:
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
-    text = _TRAILING.sub("", text.split("; ")[0])
+    text = _TRAILING.sub("", _WHEN_FREE.sub("", text.split("; ")[0]))
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text
     text = re.sub(r"^(to|that you)\s+", "", text, flags=re.IGNORECASE)
     text = text.rstrip(" .!?,;:\"'\u201c\u201d")
-    for pattern, verb in _PLAIN_VERBS:
+    for pattern, verb in PLAIN_VERBS:
         text = pattern.sub(verb, text, count=1)
+    text = re.sub(r"^(Fix .+?) (?:running|working|back up|going) again\b", r"\1", text)
     if spanish := _NECESITO.match(text):
-        infinitive = _INFINITIVES.get(spanish.group("verb").lower(), "")
+        verb = spanish.group("verb").lower()
+        infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text

@@ -18,7 +18,9 @@ _FRENCH = re.compile(
     re.IGNORECASE,
 )
 # "Envoie-moi", "Transmettez-moi": the imperative with its pronoun after it.
-_FRENCH_IMPERATIVE = re.compile(r"^(?P<verb>[a-zàâçéèêëîïôûù]{3,})-(?:moi|nous)\b\s*", re.I)
+_FRENCH_IMPERATIVE = re.compile(
+    r"^(?:(?:et|aussi|puis),?\s+)?(?P<verb>[a-zàâçéèêëîïôûù]{3,})-(?:moi|nous)\b\s*", re.I
+)
 _FRENCH_INFINITIVE = {
     **dict.fromkeys(["envoie", "envoyez"], "envoyer"),
     **dict.fromkeys(["renvoie", "renvoyez"], "renvoyer"),
@@ -43,7 +45,8 @@ _SPANISH = re.compile(
 )
 # "Envíame el contrato", "Pásanos las cifras": the imperative with the pronoun on it.
 _SPANISH_IMPERATIVE = re.compile(
-    r"^¿?\s*(?:por favor,?\s*)?(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
+    r"^¿?\s*(?:(?:también|tambien|además|ademas|y|luego),?\s+)?(?:por favor,?\s*)?"
+    r"(?P<verb>env[ií]a|m[aá]nda|p[aá]sa|reenv[ií]a|conf[ií]rma|"
     r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*lo que\b)\s*",
     re.IGNORECASE,
 )
@@ -112,3 +115,51 @@ def _phrase(verb: str, rest: str, recipient: str, beneficiary: str) -> str:
     """The infinitive with the asker as recipient ("à Hélène") or beneficiary ("para Pablo")."""
     whom = recipient if verb in _TO_WHOM else beneficiary
     return f"{verb.capitalize()} {whom} {rest.rstrip(' ?¿.!')}".rstrip()
+
+
+# Spanish subjunctives after "necesito que", "te pido que" with no regular -ar form.
+_SUBJUNCTIVE_IRREGULAR = {
+    **dict.fromkeys(["hagas", "haga", "hagáis"], "hacer"),
+    **dict.fromkeys(["pongas", "ponga"], "poner"),
+    **dict.fromkeys(["traigas", "traiga"], "traer"),
+    **dict.fromkeys(["digas", "diga"], "decir"),
+    **dict.fromkeys(["elijas", "elija"], "elegir"),
+    **dict.fromkeys(["pidas", "pida"], "pedir"),
+    **dict.fromkeys(["vuelvas", "devuelvas", "resuelvas"], ""),
+    **dict.fromkeys(["leas", "lea"], "leer"),
+    **dict.fromkeys(["escribas", "escriba"], "escribir"),
+    **dict.fromkeys(["compartas", "comparta"], "compartir"),
+    **dict.fromkeys(["subas", "suba"], "subir"),
+    **dict.fromkeys(["respondas", "responda"], "responder"),
+    **dict.fromkeys(["decidas", "decida"], "decidir"),
+    **dict.fromkeys(["añadas", "añada"], "añadir"),
+    **dict.fromkeys(["incluyas", "incluya"], "incluir"),
+    **dict.fromkeys(["cumplimentes", "cumplimente"], "cumplimentar"),
+    **dict.fromkeys(["abras", "abra"], "abrir"),
+    **dict.fromkeys(["des", "dé"], "dar"),
+    **dict.fromkeys(["atiendas", "atienda"], "atender"),
+    **dict.fromkeys(["envíes", "envíe", "enviéis"], "enviar"),
+}
+_SUBJUNCTIVE_IRREGULAR.update(vuelvas="volver", devuelvas="devolver", resuelvas="resolver")
+_SPELLING = (("qu", "c"), ("gü", "gu"), ("gu", "g"), ("c", "z"))
+_ACCENTS = str.maketrans("íú", "iu")
+
+
+def spanish_infinitive(word: str) -> str:
+    """The infinitive of a tú or vosotros subjunctive: "apruebes" -> "Aprobar", "autorices"
+    -> "Autorizar", "pagues" -> "Pagar", "firméis" -> "Firmar"; "" for a word that is none."""
+    low = word.lower()
+    if low in _SUBJUNCTIVE_IRREGULAR:
+        return _SUBJUNCTIVE_IRREGULAR[low].capitalize()
+    stem = low[:-3] if low.endswith("éis") else low[:-2] if low.endswith("es") else ""
+    if len(stem) < 3 or not stem.isalpha():
+        return ""
+    for written, sound in _SPELLING:
+        if stem.endswith(written):
+            stem = stem[: -len(written)] + sound
+            break
+    stem = stem.translate(_ACCENTS)
+    # "apruebes" -> "aprob-", "cierres" -> "cerr-": the stem's diphthong is the plain vowel
+    stem = re.sub(r"ue(?=[^aeiou]+$)", "o", stem)
+    stem = re.sub(r"(?<=[^aeiou])ie(?=[^aeiou]+$)", "e", stem)
+    return f"{stem}ar".capitalize()

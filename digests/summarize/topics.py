@@ -40,7 +40,11 @@ def topic_object(topic: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    """ "Carrier bid comparison" -> "carrier bid comparison"; "CHG-20931" stays."""
+    """ "Carrier bid comparison" -> "carrier bid comparison"; "CHG-20931" and a name
+    ("Harbor Lights pilot") stay."""
+    second = text.split(" ", 2)[1:2]
+    if second and second[0][:1].isupper():
+        return text  # "Harbor Lights pilot": a name
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 

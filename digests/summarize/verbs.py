@@ -66,3 +66,42 @@ def base_form(gerund: str) -> str:
     if re.search(r"(?:[^aeiou][aeiou][cvzsgdu]|[^aeiou]at|[cgs]|ur|iz|uc)$", stem):
         return stem + "e"  # "introduc" -> "introduce", "shar" -> "share"
     return stem
+
+
+# The plain verb for a roundabout one: "have a look at" is "Review", "give me your OK on" is
+# "Approve", "necesito que me mandes" is "Enviar a Marta".
+PLAIN_VERBS = [
+    (
+        re.compile(
+            r"^(?:(?:have|take) a (?:quick |closer |final )?look(?: at| over| through)?|"
+            r"look (?:at|over|through)|go (?:through|over)|check out|skim(?: through)?)\b",
+            re.IGNORECASE,
+        ),
+        "Review",
+    ),
+    (  # "Can you take a look and get the job running again?": fix it
+        re.compile(
+            r"^(?:(?:(?:have|take) a (?:quick )?look(?: at it)?|review) and )?"
+            r"get(?= (?:the|it|this|that|our)\b"
+            r"[^,;]{0,60}? (?:running|working|back up|going) again\b)",
+            re.IGNORECASE,
+        ),
+        "Fix",
+    ),
+    (  # "Could you take a first pass at the motion?": write the first draft of it
+        re.compile(
+            r"^(?:take|have) a (?:first |quick |rough |initial )?(?:pass|stab|crack) at\b"
+            r"(?! \w+ing\b)",
+            re.IGNORECASE,
+        ),
+        "Draft",
+    ),
+    (
+        re.compile(
+            r"^give (?:\w+ )?(?:your|the) (?:ok|okay|approval|go-ahead|green light|sign-?off)"
+            r"(?: on| for| to)?\b",
+            re.IGNORECASE,
+        ),
+        "Approve",
+    ),
+]

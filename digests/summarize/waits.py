@@ -1,0 +1,71 @@
+"""Asks worded as a thing that waits on the reader, anywhere in the sentence.
+
+"The pour card still needs your signature as PM" asks to sign the pour card; "The PO is over
+my limit, so it needs your approval by EOD" to approve the PO (what "it" is, the clause before
+says); "Mountain Ready-Mix needs the final yardage confirmed by you" to confirm the yardage for
+them. Each is given as a request ("Please sign the pour card") that ``action_text`` words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.verbs import base_verb
+
+_KINDS = {
+    "signature": "sign",
+    "approval": "approve",
+    "sign-off": "sign off",
+    "signoff": "sign off",
+    "ok": "approve",
+    "okay": "approve",
+    "go-ahead": "approve",
+    "review": "review",
+}
+# What follows the ask up to a consequence: "... by EOD today or they release the crane".
+_REST = r"(?:(?! (?:or|and|so|because|otherwise|if)\b)[^,;])*"
+# "[so] the pour card still needs your signature [as PM]", "it is waiting for your approval".
+_WAITS = re.compile(
+    r"(?:(?:^|[,;]\s+(?:(?:so|and|but|which means)\s+)?|\b(?:so|and|because|since)\s+)"
+    r"(?P<what>(?:the|this|that|our|my|these|those) [\w'#/-]+(?: (?!it\b|they\b)[\w'#/-]+){0,5}?)|"
+    r"(?<=\s)(?P<pronoun>it|this|that|they|these|those))\s+(?:still |also |now |then |just |only )?"
+    r"(?:needs|need|requires|require|is waiting for|are waiting for|is awaiting|awaits|"
+    r"is pending) your (?P<kind>signature|approval|sign-?off|ok|okay|go-ahead|review)\b"
+    r"(?: as [\w ]{2,30}?(?=$|[,;.]| by | before | or | and ))?"
+    rf"(?P<rest>{_REST})",
+    re.IGNORECASE,
+)
+# "Mountain Ready-Mix needs the final yardage confirmed by you": confirm it for them.
+_DONE_BY_YOU = re.compile(
+    r"^(?i:(?:also|and|so|plus),?\s+)?(?P<who>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}) "
+    r"(?:still |also )?(?:needs|wants|requires) "
+    r"(?P<what>(?:the|your|this|that|these|those|a|an) [^,;]{2,60}?) "
+    r"(?P<done>confirmed|signed|approved|checked|reviewed|sent|submitted|completed|filled in) "
+    rf"by you\b(?P<rest>{_REST})",
+)
+# "The PO is over my limit, so it ...": the subject of the clause before names "it".
+_SUBJECT = re.compile(
+    r"^(?:(?:because|since|as)\s+)?(?P<np>(?:the|this|our|my) [\w'#/-]+(?: [\w'#/-]+){0,4}?) "
+    r"(?:is|are|was|were|has|have|goes|went|came|comes)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:it|this|that|they|these|those)$", re.IGNORECASE)
+
+
+def waiting_ask(sentence: str) -> str:
+    """The request a thing waiting on the reader makes ("Please sign the pour card"), or ""."""
+    text = sentence.strip().rstrip(".!")
+    if done := _DONE_BY_YOU.match(text):
+        verb = base_verb(done.group("done")).lower()
+        who = done.group("who")
+        return f"Please {verb} {done.group('what')} for {who}{done.group('rest')}"
+    wait = _WAITS.search(text)
+    if not wait:
+        return ""
+    what = wait.group("what") or wait.group("pronoun")
+    if _PRONOUN.match(what):
+        subject = _SUBJECT.match(text[: wait.start()])
+        what = subject.group("np") if subject else "it"
+    what = re.sub(r"^(?:my|our)\b", "the", what, flags=re.IGNORECASE)
+    verb = _KINDS[wait.group("kind").lower().replace("signoff", "sign-off")]
+    return f"Please {verb} {what[:1].lower()}{what[1:]}{wait.group('rest')}"

@@ -1,0 +1,281 @@
+"""Person mail: asks worded as a thing that waits on the reader, no-ask statements, Spanish
+subjunctive asks, and a later ask that says an earlier one again with more."""
+
+import zoneinfo
+
+from digests.parsing import parse_message
+from digests.summarize import find_action_items
+from digests.summarize.asks import is_ask
+from digests.summarize.romance import spanish_infinitive
+from tests.digests.factories import gmail_message, mail
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def texts(body: str, *, subject: str = "", sender: str = "Luis Ortega <luis@build.example>"):
+    message = parse_message(gmail_message(mail(body, subject=subject, sender=sender)))
+    return [item.text for item in find_action_items(message, BERLIN, automated=False)]
+
+
+def test_a_thing_that_still_needs_the_readers_signature_asks_to_sign_it():
+    body = "Dale,\n\nThe site plan still needs your signature as architect.\n\nLuis"
+    assert texts(body, subject="site plan") == ["Sign the site plan"]
+
+
+def test_it_needs_your_approval_names_the_thing_the_clause_before_named():
+    body = (
+        "Fatima,\n\nThe scaffold order is over my limit, so it needs your approval by Friday "
+        "or the supplier releases the slot.\n\nRajesh"
+    )
+    assert texts(body, subject="scaffold") == ["Approve the scaffold order"]
+
+
+def test_something_needed_done_by_you_asks_the_doing_for_whoever_needs_it():
+    body = "Dale,\n\nAlso, Summit Concrete needs the final mix design confirmed by you today.\n\nL"
+    assert texts(body, subject="mix") == ["Confirm the final mix design for Summit Concrete"]
+
+
+def test_a_later_ask_that_says_the_same_with_more_replaces_the_first():
+    body = (
+        "Margaret,\n\nThe agency booking is over budget, so it needs your approval. "
+        "Can you approve the agency booking in the staffing portal?\n\nSiobhan"
+    )
+    assert texts(body, subject="booking") == ["Approve the agency booking in the staffing portal"]
+
+
+def test_a_sentence_saying_no_ask_is_made_is_none():
+    assert not is_ask("Nothing you need to do yet, but I thought you'd want to see this.")
+    assert not is_ask("That's all I need for now; the agenda will come later.")
+    assert not is_ask("Rien à faire de ton côté, c'est juste pour info.")
+    assert not is_ask("No tienes que hacer nada, pero quería que lo vieras.")
+    assert is_ask("Could you send me your T-shirt size?")
+
+
+def test_a_spanish_subjunctive_ask_reads_as_its_infinitive():
+    body = "Hola Valeria,\n\nNecesito que apruebes el presupuesto a más tardar el jueves.\n\nE"
+    assert texts(body, subject="presupuesto") == ["Aprobar el presupuesto"]
+    assert spanish_infinitive("autorices") == "Autorizar"
+    assert spanish_infinitive("pagues") == "Pagar"
+    assert spanish_infinitive("cierres") == "Cerrar"
+    assert spanish_infinitive("firméis") == "Firmar"
+    assert spanish_infinitive("escribas") == "Escribir"
+    assert spanish_infinitive("la") == ""
+
+
+def test_a_wish_for_the_readers_thing_asks_to_send_it():
+    body = (
+        "Hi Olivia,\n\nWe're meeting the board next week, and I'd like your fee proposal in my "
+        "inbox by Monday.\n\nGrant"
+    )
+    found = texts(body, subject="Wollongong fee proposal", sender="Grant Hall <grant@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Send Grant your fee proposal"]
+    body = "Dear Amina,\n\nI'd be grateful for your comments on the outcome indicators.\n\nJonas"
+    assert texts(body, subject="logframe", sender="Jonas Berg <jonas@x.example>") == [
+        "Send Jonas your comments on the outcome indicators"
+    ]
+    assert not is_ask("I'd like your help with the move at some point.")
+
+
+def test_wanting_to_know_whether_asks_to_tell():
+    body = "Hi Sakura,\n\nI'd like to know whether you want to keep the late opening.\n\nKenji"
+    assert texts(body, subject="hours", sender="Kenji Sato <kenji@x.example>") == [
+        "Tell Kenji whether you want to keep the late opening"
+    ]
+
+
+def test_comments_wished_right_after_a_review_ask_belong_to_it():
+    body = (
+        "Hey Marcus,\n\nCould you review the migration runbook by Monday? We're doing the dry run "
+        "at 11 and I'd like your comments on the rollback section before then.\n\nAisha"
+    )
+    assert texts(body, subject="runbook", sender="Aisha Khan <aisha@x.example>") == [
+        "Review the migration runbook"
+    ]
+
+
+def test_a_call_on_labelled_options_names_them():
+    body = (
+        "Dale,\n\nTwo ways to go:\n\nOption A: re-fabricate the stringers. $18,400.\n\n"
+        "Option B: field-weld plates. $6,900.\n\nI need your call on A or B by Thursday.\n\nRay"
+    )
+    assert texts(body, subject="CO #14 east stair", sender="Ray Dom <ray@x.example>") == [
+        "Decide between Option A (re-fabricate the stringers) and Option B (field-weld plates) "
+        "for the CO #14 east stair"
+    ]
+
+
+def test_which_do_you_want_between_two_names_is_a_decision_and_its_call_no_second_item():
+    body = (
+        "Nina,\n\nWhich do you want, Atlanta or Vancouver? I need the call by Wednesday to hold "
+        "either stage.\n\nMarcus"
+    )
+    assert texts(body, subject="Harbor Lights pilot", sender="Marcus Lee <m@x.example>") == [
+        "Decide between Atlanta and Vancouver for the Harbor Lights pilot"
+    ]
+
+
+def test_a_french_pronoun_stands_for_what_the_sentence_before_said_is_ready():
+    body = (
+        "Claire,\n\nLe rapport d'analyse des offres est prêt dans Marco, il ne manque que ta "
+        "signature.\n\nPeux-tu le signer avant demain 12h ?\n\nBertrand"
+    )
+    found = texts(body, subject="CAO demain", sender="Bertrand Roy <b@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Signer le rapport d'analyse des offres"]
+
+
+def test_an_invitation_is_answered_whether_you_would_like_to_come():
+    body = "Hi Katrin,\n\nWould you like to come for a day or two?\n\nTobias"
+    assert texts(body, subject="SPS", sender="Tobias Kern <t@x.example>") == [
+        "Tell Tobias whether you'd like to come for a day or two"
+    ]
+
+
+def test_would_you_have_some_minutes_asks_for_a_time_for_a_call():
+    body = "Dear Ito-san,\n\nWould you have 30 minutes sometime in the next few weeks?\n\nKen"
+    found = texts(body, subject="renewal", sender="Ken Mori <ken@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Reply to Ken with a time for a 30-minute call"
+    ]
+
+
+def test_an_opt_out_after_an_ask_is_no_ask_of_its_own():
+    assert not is_ask("Let me know if the date doesn't work and I'll swap you with Ryde.")
+    assert not is_ask("If that time doesn't work, just let me know.")
+    assert is_ask("Let me know if the date works for you.")
+
+
+def test_a_question_after_one_question_for_you_is_answered():
+    body = (
+        "Daniel,\n\nCould you review the memo by the 17th? And one question for you: do we need "
+        "Cayman counsel to look at it first?\n\nVictor"
+    )
+    found = texts(body, subject="memo", sender="Victor Wu <v@x.example>")
+    assert "Tell Victor whether we need Cayman counsel to look at it first" in [
+        t.partition(" (re:")[0] for t in found
+    ]
+
+
+def test_a_contingent_heads_up_with_the_senders_offer_is_no_ask():
+    assert not is_ask(
+        "If the energy cost has moved a lot, just tell me and I'll rework the charts."
+    )
+
+
+def test_a_first_pass_at_something_is_drafting_it():
+    body = "Hi Rachel,\n\nCould you take a first pass at the motion to compel?\n\nElaine"
+    found = texts(body, subject="Delgado", sender="Elaine Cho <e@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Draft the motion to compel"]
+
+
+def test_when_the_reader_is_free_says_when_and_the_rest_of_the_ask_stays():
+    body = (
+        "Hi Carla,\n\nCould you check the fleet map when you have a moment and tell me whether "
+        "it's a quick fix?\n\nMarcus"
+    )
+    found = texts(body, subject="fleet map", sender="Marcus Bell <m@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Check the fleet map and tell Marcus whether it's a quick fix"
+    ]
+
+
+def test_a_german_need_for_a_thing_from_the_reader_is_sending_it():
+    body = (
+        "Hallo Katrin,\n\nIch brauche von dir bis morgen 12 Uhr den 8D-Bericht mit D1 bis D4, "
+        "damit ich vor dem Call alles erklären kann.\n\nStefan"
+    )
+    found = texts(body, subject="Reklamation", sender="Stefan Maier <s@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "8D-Bericht mit D1 bis D4 an Stefan schicken"
+    ]
+
+
+def test_a_german_let_it_be_done_reads_as_having_it_done():
+    body = "Hallo Katrin,\n\nUnd bitte lass die restlichen Teile im Lager sperren.\n\nStefan"
+    found = texts(body, subject="Charge", sender="Stefan Maier <s@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Die restlichen Teile im Lager sperren lassen"
+    ]
+
+
+def test_a_spanish_imperative_after_tambien_is_an_ask_to_the_asker():
+    assert is_ask("También confírmame hoy quién de tu equipo va a acompañar a los auditores.")
+    body = "Valeria:\n\nTambién confírmame quién de tu equipo va a acompañar a los auditores.\n\nG"
+    found = texts(body, subject="Auditoría", sender="Gerardo Ibarra <g@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Confirmar a Gerardo quién de tu equipo va a acompañar a los auditores"
+    ]
+
+
+def test_a_spanish_need_for_a_thing_done_asks_the_doing():
+    body = (
+        "Valeria:\n\nNecesito el conteo de Polanco cerrado y cargado en el sistema, para que "
+        "el reporte esté listo.\n\nGerardo"
+    )
+    found = texts(body, subject="Auditoría", sender="Gerardo Ibarra <g@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Cerrar y cargar el conteo de Polanco en el sistema"
+    ]
+
+
+def test_a_need_for_a_thing_uploaded_after_a_lead_clause_asks_to_upload_it():
+    body = (
+        "Dear Amina,\n\nOur board pack is compiled tonight, so I need the annex uploaded by "
+        "18:00 today.\n\nLéa"
+    )
+    found = texts(body, subject="report", sender="Léa Favre <l@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Upload the annex"]
+
+
+def test_getting_something_running_again_is_fixing_it():
+    body = "Hi Marcus,\n\nCan you take a look and get the job running again?\n\nPriya"
+    found = texts(body, subject="job failing", sender="Priya Nair <p@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Fix the job"]
+
+
+def test_someone_wanting_an_answer_after_an_ask_is_that_asks_deadline():
+    body = "Fatima, can you handle this one?\n\nClient wants an answer by Thursday.\n\nOmar"
+    found = texts(body, subject="RFI-087 waterproofing", sender="Omar Haddad <o@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == ["Handle this one"]
+
+
+def test_two_existing_documents_sent_are_two_items_but_things_to_write_stay_one():
+    body = (
+        "Liam,\n\nSend me the final draft before 6, and the audio of the Bassi interview so I "
+        "can check the quotes.\n\nNaomi"
+    )
+    found = texts(body, subject="Bassi", sender="Naomi Stein <n@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Send Naomi the final draft",
+        "Send Naomi the audio of the Bassi interview",
+    ]
+    body = "Hi Lena,\n\nCould you send me a title and a short abstract by the 31st?\n\nAndré"
+    assert len(texts(body, subject="seminar", sender="André Lima <a@x.example>")) == 1
+
+
+def test_a_question_and_if_so_a_second_question_are_two_answers():
+    body = (
+        "Chidi,\n\nDo you think we should submit a response, and if so, would your team draft "
+        "the technical part on metering?\n\nFunmi"
+    )
+    found = texts(body, subject="consultation", sender="Funmi Ade <f@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Tell Funmi whether you think we should submit a response",
+        "Tell Funmi whether your team would draft the technical part on metering",
+    ]
+
+
+def test_a_pointer_keeps_the_whole_subject_when_its_object_is_one_bare_word():
+    body = "Rachel, can you take a look at this when things calm down?\n\nD."
+    found = texts(body, subject="lease question - Hadley Bakeries", sender="Dan Ray <d@x.example>")
+    assert found == ["Review this (re: lease question - Hadley Bakeries)"]
+
+
+def test_i_need_each_of_you_to_asks_the_reader_too():
+    body = (
+        "Hi team,\n\nI need each of you to fill in your section of the budget template by "
+        "November 20.\n\nAna"
+    )
+    found = texts(body, subject="planning", sender="Ana Costa <a@x.example>")
+    assert [t.partition(" (re:")[0] for t in found] == [
+        "Fill in your section of the budget template"
+    ]
