@@ -47,7 +47,10 @@ _NOT_YET_ROMANCE = re.compile(
 _NEED_DONE = re.compile(
     r"^(?:[^,;]{0,80},\s*(?:so|and|but)\s+)?"  # "Our board pack is compiled tonight, so ..."
     r"(?:(?:i|we)(?:'ll| will|'d| would)? )?(?:really |still |also )?need "
-    r"(?P<what>(?:the|your|this|that|these|those|both|all) [^.!?;]{2,80}?) "
+    # Not "I need your approval on the budget (tab X in the shared sheet)": that asks for
+    # the approval, and "shared" there is no participle of the ask.
+    r"(?!your (?:approval|ok|okay|go-ahead|sign-?off|signature|input|feedback|review)\b)"
+    r"(?P<what>(?:the|your|this|that|these|those|both|all) [^.!?;(]{2,80}?) "
     r"(?P<done>filled in|filled out|completed|signed off|signed|approved|reviewed|sent over|sent|"
     r"submitted|updated|fixed|booked|checked|finished|done|uploaded|shared|paid|returned|"
     r"confirmed|merged|deployed)\b(?P<rest>[^;]*)",

@@ -24,6 +24,13 @@ _GENERIC = re.compile(
 )
 
 
+# A subject that names the duty ("complete security training"): the thing is what follows.
+_DUTY_VERB = re.compile(
+    r"^(?:complete|submit|finish|renew|pay|approve|sign|confirm|return)\s+(?=\S+\s+\S)",
+    re.I,
+)
+
+
 def topic_object(topic: str) -> str:
     """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
     text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
@@ -35,7 +42,7 @@ def topic_object(topic: str) -> str:
         cut = _STATUS.search(part)
         part = part[: cut.start()].strip(" ,-:") if cut else part
         if 1 <= len(part.split()) <= 8 and not _GENERIC.match(part):
-            return part
+            return _DUTY_VERB.sub("", part)
     return ""
 
 

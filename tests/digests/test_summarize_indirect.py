@@ -230,3 +230,11 @@ def test_a_nudge_a_status_question_and_a_bare_thoughts_are_asks():
     assert texts(proposal, subject="Offsite") == ["Give Dana your thoughts (re: Offsite)"]
     asked = "Hi,\n\nCould you book the venue for May? Thoughts?\n\nDana"
     assert texts(asked, subject="Offsite") == ["Book the venue for May (re: Offsite)"]
+
+
+def test_a_need_for_your_approval_is_not_a_thing_to_share_from_a_shared_sheet():
+    body = (
+        'Alex,\n\nI need your approval on the Q3 budget (tab "Product" in the shared sheet) '
+        "by end of day today.\n\nMaya"
+    )
+    assert texts(body) == ["Approve the Q3 budget"]

@@ -12,6 +12,9 @@ def test_a_subject_names_its_object_without_the_status_words():
     assert topic_object("CHG-20931 needs your approval") == "CHG-20931"
     assert topic_object("FYI: Carrier bid comparison - need it Monday") == "Carrier bid comparison"
     assert topic_object("Quick question") == ""
+    assert topic_object("Action required: complete security training by Wednesday") == (
+        "security training"
+    )
 
 
 @pytest.mark.parametrize(
