@@ -75,8 +75,9 @@ def read_token(token: str) -> Target:
     return Target(user, DIGESTS)
 
 
-def unsubscribe_url(user: Any) -> str:
-    return settings.SITE_URL + reverse("digests:unsubscribe", args=[make_token(user)])
+def unsubscribe_url(user: Any, token: str = "") -> str:
+    """The pause page's address; one ``token`` for all of an email's links keeps them equal."""
+    return settings.SITE_URL + reverse("digests:unsubscribe", args=[token or make_token(user)])
 
 
 def resume_url(user: Any) -> str:
@@ -88,9 +89,9 @@ def _mailto(token: str) -> str:
     return f"mailto:{address}?subject={quote('unsubscribe ' + token)}"
 
 
-def list_unsubscribe_headers(user: Any) -> dict[str, str]:
+def list_unsubscribe_headers(user: Any, token: str = "") -> dict[str, str]:
     """The RFC 2369 and RFC 8058 headers for a digest to this user."""
-    token = make_token(user)
+    token = token or make_token(user)
     url = settings.SITE_URL + reverse("digests:unsubscribe", args=[token])
     return {
         "List-Unsubscribe": f"<{url}>, <{_mailto(token)}>",

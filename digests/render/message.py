@@ -45,9 +45,11 @@ def render_email(digest: Digest, *, budget: int = HTML_BUDGET) -> RenderedEmail:
     return render_rows(digest, list(digest.emails.order_by("rank")), budget=budget)
 
 
-def fit_html(digest: Digest, rows: Sequence[Email], *, budget: int = HTML_BUDGET) -> Fitted:
+def fit_html(
+    digest: Digest, rows: Sequence[Email], *, budget: int = HTML_BUDGET, pause_url: str = ""
+) -> Fitted:
     """The fullest plan for ``rows`` whose HTML is at most ``budget`` bytes."""
-    pause_url = unsubscribe.unsubscribe_url(digest.user)
+    pause_url = pause_url or unsubscribe.unsubscribe_url(digest.user)
     listed = threads(row for row in rows if row.listed)
 
     def html_for(plan: Plan) -> str:
@@ -61,12 +63,14 @@ def render_rows(
     digest: Digest, rows: Sequence[Email], *, budget: int = HTML_BUDGET
 ) -> RenderedEmail:
     """The email of ``digest`` made of ``rows`` (its stored Email rows, in rank order)."""
-    fitted = fit_html(digest, rows, budget=budget)
-    pause_url = unsubscribe.unsubscribe_url(digest.user)
+    # One token for the text, the HTML and the headers: a token made a second later differs.
+    token = unsubscribe.make_token(digest.user)
+    pause_url = unsubscribe.unsubscribe_url(digest.user, token)
+    fitted = fit_html(digest, rows, budget=budget, pause_url=pause_url)
     text = _render("digests/email.txt", digest_view(digest, rows, fitted.plan, pause_url=pause_url))
     return RenderedEmail(
         subject_line(digest),
         text,
         fitted.rendered,
-        unsubscribe.list_unsubscribe_headers(digest.user),
+        unsubscribe.list_unsubscribe_headers(digest.user, token),
     )

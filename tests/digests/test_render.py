@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html as htmllib
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -234,6 +235,17 @@ def test_list_unsubscribe_headers_name_a_one_click_url_and_a_mailto(digest, sett
     https, mailto = [part.strip().strip("<>") for part in headers["List-Unsubscribe"].split(",")]
     assert https.startswith(f"{settings.SITE_URL}/digests/unsubscribe/")
     assert mailto.startswith("mailto:digest@localhost?subject=unsubscribe%20")
+
+
+def test_the_text_html_and_header_carry_one_pause_link_even_across_a_second(digest, monkeypatch):
+    seconds = iter(range(1_800_000_000, 1_800_000_100))
+    monkeypatch.setattr("django.core.signing.time.time", lambda: next(seconds))  # a slow render
+
+    email = render_email(digest)
+
+    link = re.search(r"(\S+/digests/unsubscribe/\S+)", email.text).group(1)
+    assert f'href="{link}"' in email.html
+    assert email.headers["List-Unsubscribe"].startswith(f"<{link}>")
 
 
 def test_truncate_cuts_at_a_word_and_collapses_whitespace():
