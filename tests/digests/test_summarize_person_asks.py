@@ -1,20 +1,13 @@
 """Person mail: asks worded as a thing that waits on the reader, no-ask statements, Spanish
 subjunctive asks, and a later ask that says an earlier one again with more."""
 
-import zoneinfo
+from functools import partial
 
-from digests.parsing import parse_message
-from digests.summarize import find_action_items
 from digests.summarize.asks import is_ask
 from digests.summarize.romance import spanish_infinitive
-from tests.digests.factories import gmail_message, mail
+from tests.digests.test_summarize_indirect import texts as texts_of
 
-BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
-
-
-def texts(body: str, *, subject: str = "", sender: str = "Luis Ortega <luis@build.example>"):
-    message = parse_message(gmail_message(mail(body, subject=subject, sender=sender)))
-    return [item.text for item in find_action_items(message, BERLIN, automated=False)]
+texts = partial(texts_of, sender="Luis Ortega <luis@build.example>")
 
 
 def test_a_thing_that_still_needs_the_readers_signature_asks_to_sign_it():
