@@ -327,7 +327,8 @@ _RECAP = re.compile(
 
 
 MAX_SENTENCES = 80
-_URL = re.compile(r"https?://\S+")
+# A link and the preposition that led to it: "Change it at https://..." -> "Change it".
+_URL = re.compile(r"(?:\s+(?:at|via|from|under|on)\b)?\s*<?https?://\S+", re.IGNORECASE)
 _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
     re.IGNORECASE,

@@ -58,7 +58,9 @@ ANSWER = re.compile(
     r"\b(?:would|are) you (?:be )?(?:up for|interested|willing|open to|keen|happy to)\b|"
     r"\bwould (?:your team|you) consider\b|\b(?:hättest du lust|wärst du bereit|hätten sie "
     r"interesse|wären sie bereit)\b|\b(?:seriez-vous|serais-tu) (?:prête?|intéressée?|partante?)|"
-    r"\b(?:te animas|estarías dispuest[oa]|te interesaría)\b",
+    r"\b(?:te animas|estarías dispuest[oa]|te interesaría)\b|"
+    # "Please vote by replying": a choice between options is an answer, their dates are events
+    r"^(?:please |kindly )?(?:vote|cast your vote|pick your favou?rite)\b",
     re.IGNORECASE,
 )
 

@@ -88,7 +88,7 @@ def is_machine(message: ParsedMessage) -> bool:
 
 _MACHINE_LOCAL = re.compile(
     r"(^|[+._-])(orders?|cards?|shipping|shipment|tracking|registration|registrations|info|hello|"
-    r"team|support|service|accounts?|security|store|shop|mailer|invoices?|payments?|"
+    r"team|support|service|helpdesk|servicedesk|accounts?|security|store|shop|mailer|invoices?|payments?|"
     r"statements?|billing|facturaci[oó]n|facturation|rechnungen|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
     r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
     r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"

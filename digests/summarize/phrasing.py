@@ -145,8 +145,12 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         if particle := re.match(r"^ (in|out|up|back|off)\b(?! (?:the|a|an|our|your|this)\b)", rest):
             verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
         rest = re.sub(r"^ over\b", "", rest)  # "send it over"
+        thing = _DETERMINER.sub(lambda m: m.group(0).lower(), thing)  # "Change your password"
         text = f"{verb}{who_part} {thing}{rest}"
     return [text]
+
+
+_DETERMINER = re.compile(r"^(?:Your|The|Our|My|This|These|Those|A|An)\b")
 
 
 # "Dime si ...", "Dites-moi si ...", "Sag mir, ob ...": tell the asker, in the mail's language.

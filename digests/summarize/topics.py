@@ -10,7 +10,7 @@ from digests.summarize.types import truncate
 _STATUS = re.compile(
     r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
     r"sign-?off|decision)|please|by|before|due|overdue|outstanding|pending|today|tomorrow|"
-    r"tonight|asap|urgent|"
+    r"tonight|asap|urgent|expir(?:es|ed|ing)|(?:is|are|was|were|has|have|will)(?= \w)|failed|"
     r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question|bis|avant|antes|"
     r"hasta|d'ici)\b",
     re.I,

@@ -12,6 +12,8 @@ def test_a_subject_names_its_object_without_the_status_words():
     assert topic_object("CHG-20931 needs your approval") == "CHG-20931"
     assert topic_object("FYI: Carrier bid comparison - need it Monday") == "Carrier bid comparison"
     assert topic_object("Quick question") == ""
+    assert topic_object("Your password expires in 3 days") == "Your password"
+    assert topic_object("The Q3 deck is ready for review") == "The Q3 deck"
     assert topic_object("Action required: complete security training by Wednesday") == (
         "security training"
     )
@@ -159,3 +161,17 @@ def test_consent_stays_a_question_while_a_favour_becomes_the_verb():
     assert texts(items_of(over, subject="DPA for Acme - countersignature", sender=DANA)) == [
         "Send DPA for Acme"
     ]
+
+
+def test_a_link_goes_with_the_preposition_that_led_to_it():
+    body = "Your password expires soon. Change it at https://id.example/password before it expires."
+    items = items_of(body, subject="Your password expires in 3 days")
+    assert texts(items) == ["Change your password before it expires"]
+
+
+def test_a_vote_between_options_takes_no_date_from_the_options():
+    body = (
+        "Hi all,\n\nTwo options:\n  1. Lisbon, Tue-Wed in the second week\n"
+        "  2. Amsterdam, Thu-Fri in the third week\n\nPlease vote by replying. Maya"
+    )
+    assert [item.due for item in items_of(body, subject="Team offsite")] == [None]

@@ -192,6 +192,7 @@ def test_a_replacement_card_to_activate_is_one_item_naming_the_card():
         ActionItem("Activate the replacement DBS Business Card ending 7730", dt.date(2026, 12, 4))
     ]
     assert is_machine(parsed(body, sender="DBS Bank <cards@dbs.example>"))
+    assert is_machine(parsed(body, sender="IT Helpdesk <helpdesk@northwind.example>"))
 
 
 @pytest.mark.parametrize(
