@@ -65,7 +65,7 @@ from digests.summarize.people import first_name, other_recipients, reader_first_
 from digests.summarize.phrasing import is_phone_line, polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
-from digests.summarize.sentences import new_text, split_sentences, strip_greeting
+from digests.summarize.sentences import new_text, split_sentences, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
@@ -115,7 +115,7 @@ def find_action_items(
         was_listed, last_listed = last_listed, listed
         if listed:  # "Alex: send the pricing" assigns a task; "Tom (Ashford): his last day ..."
             head = m.group(1) if (m := _HEAD.match(raw)) and not _is_ask(raw[m.end() :]) else ""
-        sentence = _URL.sub("", strip_greeting(raw)).strip(" :")
+        sentence = strip_links(strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
@@ -327,8 +327,6 @@ _RECAP = re.compile(
 
 
 MAX_SENTENCES = 80
-# A link and the preposition that led to it: "Change it at https://..." -> "Change it".
-_URL = re.compile(r"(?:\s+(?:at|via|from|under|on)\b)?\s*<?https?://\S+", re.IGNORECASE)
 _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
     re.IGNORECASE,

@@ -108,6 +108,15 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(s for s in unmarked if s)
 
 
+# A link and the preposition that led to it: "Change it at https://..." -> "Change it".
+_LINK = re.compile(r"(?:\s+(?:at|via|from|under|on)\b)?\s*<?(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def strip_links(sentence: str) -> str:
+    """The sentence without its web addresses (and the "at" or "via" that pointed to them)."""
+    return _LINK.sub("", sentence)
+
+
 def strip_greeting(sentence: str) -> str:
     """ "Hi Alex - could you ..." -> "could you ..."; a greeting alone gives ""."""
     match = _GREETING.match(sentence)

@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import Caseless, new_text, split_sentences, strip_greeting
+from digests.summarize.sentences import (
+    Caseless,
+    new_text,
+    split_sentences,
+    strip_greeting,
+    strip_links,
+)
 from digests.summarize.types import ActionItem, truncate
 
 SUMMARY_LIMIT = 160
@@ -58,7 +64,6 @@ _LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"(?<![\w.])(?:[A-Z][\w&-]+|[\d][\d.,:%/-]*[\d%]?|[$€£]\s?\d[\d.,]*)")
-_URL = re.compile(r"https?://\S+|www\.\S+")
 _SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
 
@@ -90,7 +95,7 @@ def _candidates(message: ParsedMessage) -> list[str]:
     found = []
     for sentence in split_sentences(new_text(message)):
         sentence = _LEAD_INS.sub("", strip_greeting(sentence)).strip()
-        sentence = " ".join(_URL.sub("", sentence).split()).rstrip(" :")
+        sentence = " ".join(strip_links(sentence).split()).rstrip(" :")
         if len(sentence.split()) >= 4 and not _NOISE.search(sentence):
             found.append(sentence[:1].upper() + sentence[1:])
     return found
@@ -142,14 +147,15 @@ def write_summary(
     # Headline style always, and never the opening sentence itself: the reader sees that in
     # the mail; the summary should add what comes after it when there is more.
     opening = candidates[0]
+    avoid = [opening, *(item.text for item in items)]
     detail = ""
     for index in ranked:
-        candidate = _reworded(candidates[index])
+        candidate = _reworded(candidates[index], avoid)
         if not _pasted(candidate, opening):
             detail = candidate
             break
     if not detail:
-        detail = _reworded(_past_first_clause(opening))
+        detail = _reworded(_past_first_clause(opening), avoid)
     room = SUMMARY_LIMIT - len(head) - 2
     if room < 40:
         return truncate(f"{head}: {detail}", SUMMARY_LIMIT)
@@ -171,18 +177,21 @@ def _past_first_clause(sentence: str) -> str:
 
 
 _FILLER = re.compile(
-    r"\b(the|a|an|just|really|actually|basically|quite|very|still|currently|please|kindly|"
-    r"i think|i believe|i guess|as you know|of course|der|die|das|le|la|les|el|los|las)\s+",
+    r"\b(just|really|actually|basically|quite|very|still|currently|please|kindly|"
+    r"i think|i believe|i guess|as you know|of course)\s+",
     re.IGNORECASE,
 )
+_ARTICLE = re.compile(r"\b(the|a|an|der|die|das|le|la|les|el|los|las)\s+", re.IGNORECASE)
 
 
-def _reworded(sentence: str) -> str:
-    """Headline style ("board pack goes out tomorrow; budget lacks your approval"): the facts
-    of the mail's own sentence without its articles and fillers, so it is not copied."""
+def _reworded(sentence: str, avoid: Sequence[str] = ()) -> str:
+    """The facts of the mail's own sentence without its fillers ("board pack goes out
+    tomorrow; the budget lacks your approval"); headline style, without its articles too,
+    when it would otherwise repeat the opening line or an action item word for word."""
     text = re.sub(r",?\s+(so|and so|which means)\s+", "; ", sentence.rstrip(" ."))
-    text = _FILLER.sub("", text)
-    text = " ".join(text.split())
+    text = " ".join(_FILLER.sub("", text).split())
+    if any(_pasted(text, other) or _pasted(other, text) for other in avoid if other):
+        text = " ".join(_ARTICLE.sub("", text).split())
     return text[:1].upper() + text[1:]
 
 
