@@ -23,6 +23,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.actions import find_action_items, mail_deadline, subject_deadline
 from digests.summarize.authenticity import Authenticity, check_authenticity
 from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
+from digests.summarize.fallback import fallback_item
 from digests.summarize.notices import invitation_item, is_machine, person_behind
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize
@@ -136,6 +137,8 @@ def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
     # the signals already weigh, not a deadline to count a second time.
     if (invitation := invitation_item(message, ctx.zone)) and len(items) < MAX_ACTION_ITEMS:
         items.append(invitation)
+    if not items and (fallback := fallback_item(message, signals, urgency, ctx.zone)):
+        items.append(fallback)
     return Analysis(
         summary=write_summary(message, ctx.zone, items, automated=automated),
         urgency=urgency,

@@ -15,7 +15,12 @@ import zoneinfo
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
-from digests.summarize.answers import answer_text, question_after_lead
+from digests.summarize.answers import (
+    OPINION_ONLY,
+    about_the_matter,
+    answer_text,
+    question_after_lead,
+)
 from digests.summarize.asks import (
     ASK,
     BY_REPLYING,
@@ -34,6 +39,7 @@ from digests.summarize.cues import (
     ANSWER_BY,
     AUX,
     BACK_REFERENCE,
+    BY_THEN,
     CUED,
     DEADLINE_LIKE,
     FOLLOW_UP,
@@ -120,6 +126,8 @@ def find_action_items(
         if not sentence or len(sentence) > 400:
             continue
         stated = None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
+        if items and BY_THEN.search(sentence) and (then := _deadline_of(items[-1])):
+            stated = then  # "Could you also confirm before then whether ... on 19 November?"
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
@@ -229,7 +237,8 @@ def find_action_items(
             )
             # "Could you run the interview? ... If yes, please confirm by replying": the answer.
             replying = bool(items and BY_REPLYING.match(text)) and asked_last >= len(before) - 3
-            if (answer and items and asked_last >= len(before) - 2) or replying:
+            restated = bool(items and OPINION_ONLY.match(text))  # "..? What do you think?"
+            if (answer and items and asked_last >= len(before) - 2) or replying or restated:
                 # "Would you be up for it? Let me know by the 20th.": the answer's deadline.
                 items[-1] = _item(items[-1].text, stated or _deadline_of(items[-1]))
                 continue
@@ -239,7 +248,7 @@ def find_action_items(
             # "you mentioned X and Y deserve support; please add them": X and Y, said first.
             lead = re.split(r"[;,:]\s+(?=please\b)|;\s+", part, maxsplit=1, flags=re.I)
             named = resolve_pronoun(text, before[:-1] + lead[:1] * (len(lead) > 1), recent)
-            shaped = polish(named, asker, topic)
+            shaped = [about_the_matter(t, topic) for t in polish(named, asker, topic)]
             if named == text:  # a rewording that still points ("which one") names the subject
                 about = topic if BACK_REFERENCE.search(text) else head or topic  # "those two"
                 shaped = [

@@ -198,3 +198,30 @@ def reply_form(text: str, who: str, topic: str) -> str:
     if take := _TAKE_ON.match(text):
         text = f"Tell {who} {take.group('q').lower()}{take.group('rest')}"
     return text
+
+
+# "Tell Chris what you think when you can": an answer that names no matter of its own.
+OPINION_ONLY = re.compile(
+    r"^(?P<core>(?:Answer (?P<who>\S+): what do you think|Tell \S+ what you think|"
+    r"Give \S+ your (?:view|thoughts|take|opinion)|"
+    r"Send \S+ your (?:thoughts|view|take|opinion|feedback)))"
+    r"(?:,?\s+(?:when|whenever|once|if) [\w' ]+)?[?.]?$",
+    re.IGNORECASE,
+)
+
+
+_ASKING = re.compile(
+    r"^(?:quick |small )?(?:question|query|thoughts?)s?\s+(?:on|about|re|regarding)\s+", re.I
+)
+
+
+def about_the_matter(text: str, topic: str) -> str:
+    """ "Tell Chris what you think" about what the subject names ("... about beta in July")."""
+    match = OPINION_ONLY.match(text)
+    topic = _ASKING.sub("", topic.strip(" ?.!"))  # "Question on ESOP expense" -> the expense
+    if match is None or not topic:
+        return text
+    core = match.group("core")
+    if match.group("who"):
+        core = f"Tell {match.group('who')} what you think"
+    return truncate(f"{core} about {topic}", 160)

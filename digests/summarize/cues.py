@@ -41,6 +41,11 @@ BACK_REFERENCE = re.compile(
     r"les deux|tout cela|todo|ambos|ambas|beides|alles)\b",
     re.IGNORECASE,
 )
+# "Could you also confirm before then ...": by the deadline of the ask before.
+BY_THEN = re.compile(
+    r"\b(?:before|by|until) then\b|\bd'ici là\b|\bbis dahin\b|\b(?:para|hasta) entonces\b",
+    re.IGNORECASE,
+)
 # "Today we export CSVs nightly": how things are, not a date.
 NOWADAYS = re.compile(r"^(?:today|currently|nowadays),?\s+(?:we|i|they|our|it)\b", re.I)
 # "No rush, next week or the week after is fine" names no deadline for the mail's asks.

@@ -16,6 +16,7 @@ from digests.summarize import (
     write_overview,
     write_summary,
 )
+from digests.summarize.fallback import fallback_item
 from tests.digests.factories import ME, gmail_message, mail
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -304,3 +305,36 @@ def test_the_same_alert_to_a_list_is_not_forced_urgent():
         headers={"List-Id": "<sre-alerts.example>", "Auto-Submitted": "auto-generated"},
     )
     assert found.reasons != ("a live alert for something you are on call for or own",)
+
+
+# --- the item for mail that wants an answer but words no ask -----------------------------
+
+
+def test_a_person_who_wants_an_answer_without_asking_gets_a_reply_item():
+    found = analysis_of(
+        "Hi Alex,\n\nOur 2027 lane rates are out and the Rotterdam-Milan lane drops by 6%. I'd "
+        "be glad to walk you through the changes on a short call whenever it suits you.\n\nSam",
+        subject="Re: Southern Link 2027 rates",
+        sender="Sam Reid <sam@southernlink.example>",
+    )
+    assert found.urgency == Urgency.MEDIUM
+    assert found.action_items == (ActionItem("Reply to Sam about Southern Link 2027 rates"),)
+
+
+def test_an_fyi_from_a_person_gets_no_reply_item():
+    found = analysis_of(
+        "Hi Alex,\n\nFYI, the new paging policy goes live next month. Nothing needed from you."
+        "\n\nTomasz",
+        subject="Paging policy",
+        sender="Tomasz Nowak <tomasz@x.example>",
+    )
+    assert found.action_items == ()
+
+
+def test_a_system_reporting_trouble_of_yours_gets_an_item_to_look_into_it():
+    message = parsed("Escalates in 15 minutes.", subject="[PagerDuty] TRIGGERED #4821: p95 > 8s")
+    signals = {"automated": 1.0, "oncall_alert": 1.0, "to_me": 1.0}
+    item = fallback_item(message, signals, Urgency.URGENT, BERLIN)
+    assert item == ActionItem("Look into TRIGGERED #4821: p95 > 8s")
+    assert fallback_item(message, signals | {"mass_mail": 1.0}, Urgency.URGENT, BERLIN) is None
+    assert fallback_item(message, signals, Urgency.LOW, BERLIN) is None

@@ -124,7 +124,7 @@ def test_a_german_want_of_a_decision_or_an_opinion():
     ]
     opinion = "Hoi Felix\n\nKein Stress, aber ich hätte gern deine Meinung dazu.\n\nSimone"
     assert texts(opinion, subject="Keycloak oder Auth0?", sender="Simone Keller <s@x.example>") == [
-        "Give Simone your opinion (re: Keycloak oder Auth0?)"
+        "Give Simone your opinion about Keycloak oder Auth0"
     ]
 
 
@@ -227,7 +227,7 @@ def test_a_nudge_a_status_question_and_a_bare_thoughts_are_asks():
         "Send Dana a status update on the vendor contract"
     ]
     proposal = "Hi,\n\nI'd move the offsite to May. Thoughts?\n\nDana"
-    assert texts(proposal, subject="Offsite") == ["Give Dana your thoughts (re: Offsite)"]
+    assert texts(proposal, subject="Offsite") == ["Give Dana your thoughts about Offsite"]
     asked = "Hi,\n\nCould you book the venue for May? Thoughts?\n\nDana"
     assert texts(asked, subject="Offsite") == ["Book the venue for May (re: Offsite)"]
 

@@ -5,6 +5,7 @@ from functools import partial
 
 from digests.summarize.asks import is_ask
 from digests.summarize.romance import spanish_infinitive
+from tests.digests.test_summarize_actions import items_of
 from tests.digests.test_summarize_indirect import texts as texts_of
 
 texts = partial(texts_of, sender="Luis Ortega <luis@build.example>")
@@ -272,3 +273,35 @@ def test_i_need_each_of_you_to_asks_the_reader_too():
     assert [t.partition(" (re:")[0] for t in found] == [
         "Fill in your section of the budget template"
     ]
+
+
+def test_a_question_then_what_do_you_think_is_one_ask():
+    body = (
+        "Marcus,\n\nI'm wondering if we should run the series over two Sundays instead of all "
+        "at once. Two weekends would give the shelter piece more room. Downside is the holiday "
+        "readership. What do you think?\n\nTessa"
+    )
+    assert texts(body, subject="Series - one Sunday or two?") == [
+        "Tell Luis if we should run the series over two Sundays instead of all at once"
+    ]
+
+
+def test_what_do_you_think_alone_names_the_matter_of_the_subject():
+    body = (
+        "Maya,\n\nMarketing wants to move the closed beta from June to July. Engineering is "
+        "neutral. Let me know what you think when you can.\n\nChris"
+    )
+    assert texts(body, subject="Beta in July instead of June?") == [
+        "Tell Luis what you think about Beta in July instead of June"
+    ]
+
+
+def test_an_ask_before_then_is_due_when_the_ask_before_it_is():
+    body = (
+        "Hi Tom,\n\nCould you send me the signed room block contract by Friday? Could you also "
+        "confirm before then whether the ballroom hold covers the gala dinner on 19 November?"
+        "\n\nLuis"
+    )
+    found = items_of(body, subject="Room block", sender="Luis Ortega <luis@build.example>")
+    assert [item.due for item in found] == [found[0].due, found[0].due]
+    assert found[0].due is not None
