@@ -10,9 +10,9 @@ of the listed messages; any timeout, error or output that does not match the sch
 through to the next provider, and ``extractive`` (the local analysis as is) ends every chain,
 so a digest never fails for want of a model.
 
-One concern a module, imported one way: ``types`` <- ``sentences`` <- ``dates`` <- ``notices``,
-``cues``, ``objects`` <- ``rewrite``, ``phrasing``, ``obligations``, ``item_dates`` <-
-``actions``;
+One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
+``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
+``obligations``, ``item_dates`` <- ``actions``;
 ``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
 ``providers`` beside them; this module puts them together.
 """

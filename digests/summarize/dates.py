@@ -5,27 +5,27 @@ arrived at 23:30 UTC is two days later in Tokyo than in Los Angeles). A stated t
 the zone it names ("5 p.m. ET") and converted into the reader's zone, which may move the date;
 a time without a zone is the reader's own (on the labelled corpus that reads right more often
 than the sender's offset from the Date header). The words of dates in English, German, French
-and Spanish are in datewords.py, times of day in clock.py; a time that a scheduling question
-is about ("can we start at 14:00 instead?") is no deadline (proposals.py). "In 25 hours"
-counts real hours from the send time, also across a clock change.
+and Spanish are in datewords.py, the date each phrase names in calendar_math.py, times of day
+in clock.py; a time that a scheduling question is about ("can we start at 14:00 instead?") is
+no deadline (proposals.py). "In 25 hours" counts real hours from the send time, also across a
+clock change.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from digests.summarize.calendar_math import date_of, hours_later, how_many, weekday_date
 from digests.summarize.clock import END_OF_DAY, find_time
 from digests.summarize.datewords import (
     DATE_PATTERNS,
     HOURS_FROM_NOW,
     IN_HOURS,
-    MONTHS,
     NEEDS_A_WORD,
     NEEDS_TEXT,
-    NUMBER_WORDS,
     WEEKDAYS,
     WORD,
     may_name_a_date,
@@ -101,7 +101,7 @@ def _resolve(
         day = received.date()
     if clock is None:
         hours = IN_HOURS.search(text) or HOURS_FROM_NOW.search(text)
-        at = _hours_later(received, _count(hours.group(1))) if hours else None
+        at = hours_later(received, how_many(hours.group(1))) if hours else None
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
         return Deadline(day)
@@ -160,7 +160,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         if cues is not None and present is not None and present.isdisjoint(cues):
             continue  # no "week" in the text: no "end of the week" either
         for match in (lowered_pattern if low is not None else pattern).finditer(read):
-            found = _date_of(kind, match, today, received)
+            found = date_of(kind, match, today, received)
             if found is None:
                 continue
             cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 40) : match.start()]))
@@ -184,7 +184,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             in_next_week = weekday and not match.group(1) and _NEXT_WEEK_BEFORE.search(before)
             # "Tuesday next week", "Monday week", "nächste Woche Dienstag": that day next week
             if in_next_week or (weekday and _NEXT_WEEK_AFTER.match(text, match.end())):
-                found = _weekday(today, WEEKDAYS[match.group(2).lower()], "next")
+                found = weekday_date(today, WEEKDAYS[match.group(2).lower()], "next")
             elif weekday and found == today and not cued and not match.group(1):
                 found += timedelta(days=7)  # "she starts on Monday" said on a Monday: next one
             absolute = (
@@ -296,127 +296,3 @@ _NUMBERED = re.compile(
     r"paragraphe|article|art)\.?\s*$|§\s*$|\band\s+$",
     re.IGNORECASE,
 )
-
-
-def _date_of(kind: str, match: re.Match[str], today: date, received: datetime) -> date | None:
-    groups = match.groups()
-    if kind == "iso":
-        return _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
-    if kind == "slashed":
-        first, second = int(groups[0]), int(groups[1])
-        american = str(received.tzinfo).startswith("America/")
-        # Month first for a reader in the Americas, unless it cannot be ("13/05" from Mexico)
-        month, day = (
-            (first, second) if (american and first <= 12) or second > 12 else (second, first)
-        )
-        year = int(groups[2]) if groups[2] else None
-        year = year + 2000 if year is not None and year < 100 else year
-        return _month_day(today, month, day, year) if 1 <= month <= 12 else None
-    if kind == "end_of_named_month":
-        month, year = MONTHS[groups[0].lower()], int(groups[1]) if groups[1] else None
-        following = date((year or today.year) + month // 12, month % 12 + 1, 1)
-        return _month_day(today, month, (following - timedelta(days=1)).day, year)
-    if kind == "mid_month":
-        return _month_day(today, MONTHS[groups[0].lower()], 15, None)
-    if kind == "dotted":
-        if not groups[2] and (int(groups[1]) > 12 or int(groups[0]) > 31):
-            return None
-        year = int(groups[2]) if groups[2] else None
-        if year is not None and year < 100:
-            year += 2000
-        return _month_day(today, int(groups[1]), int(groups[0]), year)
-    if kind == "month_day":
-        year = int(groups[2]) if groups[2] else None
-        return _month_day(today, MONTHS[groups[0].lower()], int(groups[1]), year)
-    if kind == "day_month":
-        year = int(groups[2]) if groups[2] else None
-        return _month_day(today, MONTHS[groups[1].lower()], int(groups[0]), year)
-    if kind == "the_nth" or (kind == "weekday" and groups[3]):
-        day = int(groups[3] if kind == "weekday" else groups[0])
-        found = _safe_date(today.year, today.month, day)
-        if found is None or found < today:
-            following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
-            found = _safe_date(following.year, following.month, day)
-        return found
-    if kind == "after_tomorrow":
-        return today + timedelta(days=2)
-    if kind == "tomorrow":
-        return today + timedelta(days=1)
-    if kind == "today":
-        return today
-    if kind == "in_hours":
-        return _hours_later(received, _count(groups[0])).date()
-    if kind == "in_days":
-        count = _count(groups[0])
-        business = groups[1] or groups[3] or groups[2].lower().startswith(("werk", "arbeit"))
-        return _business_days(today, count) if business else today + timedelta(days=count)
-    if kind == "in_weeks":
-        return today + timedelta(weeks=_count(groups[0]))
-    if kind == "end_of_quarter":
-        quarter = int(groups[0]) if groups[0] else (today.month - 1) // 3 + 1
-        return _month_day(today, quarter * 3, 30 if quarter in (2, 3) else 31, None)
-    if kind == "mid_next_week":
-        return today + timedelta(days=9 - today.weekday())
-    if kind == "end_next_week":
-        return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
-    if kind == "end_of_week":
-        return today + timedelta(days=(4 - today.weekday()) % 7)
-    if kind == "end_of_month":
-        following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return following - timedelta(days=1)
-    if kind == "weekday":
-        qualifier = (groups[0] or "").strip().lower()
-        if groups[2] or qualifier.startswith(("nächst", "próx", "prox")):
-            return _weekday(today, WEEKDAYS[groups[1].lower()], "following")
-        return _weekday(today, WEEKDAYS[groups[1].lower()], qualifier)
-    if kind == "next_week":
-        return today + timedelta(days=7 - today.weekday())
-    return None
-
-
-def _hours_later(received: datetime, hours: int) -> datetime:
-    """Elapsed hours, counted in UTC: "in 25 hours" across a clock change is 25 real hours."""
-    later = received.astimezone(UTC) + timedelta(hours=hours)
-    return later.astimezone(received.tzinfo)
-
-
-def _count(word: str) -> int:
-    """ "48" or "two": how many."""
-    return NUMBER_WORDS.get(word.lower()) or int(word)
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
-    if year:
-        return _safe_date(year, month, day)
-    found = _safe_date(today.year, month, day)
-    # "by Jan 4" written in late December means next January, not eleven months ago.
-    if found is not None and found < today - timedelta(days=60):
-        found = _safe_date(today.year + 1, month, day)
-    return found
-
-
-def _weekday(today: date, weekday: int, qualifier: str) -> date:
-    """ "Friday" is the coming one (today on a Friday); "next Friday" is in next week.
-
-    "Vendredi prochain", "nächsten Freitag" ("following") is the coming one after today.
-    """
-    if qualifier.strip().lower() == "next":
-        return today + timedelta(days=7 - today.weekday() + weekday)
-    if qualifier == "following":
-        return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
-    return today + timedelta(days=(weekday - today.weekday()) % 7)
-
-
-def _business_days(today: date, count: int) -> date:
-    found = today
-    while count > 0:
-        found += timedelta(days=1)
-        count -= found.weekday() < 5
-    return found

@@ -57,7 +57,7 @@ PLEASE_NOW = re.compile(
     r"has|have|and then)\b)",
     re.IGNORECASE,
 )
-# Where each kind of phrase is found; each pattern's groups are read by _date_of().
+# Where each kind of phrase is found; each pattern's groups are read by calendar_math.date_of().
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=[tT]\d))")),
     # "12/15", "15/12/2026": month first in the Americas, day first elsewhere

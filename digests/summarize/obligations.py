@@ -4,7 +4,8 @@ A notice about the reader's own duty ("Action required: Q1 access review for War
 Systems", "Your access key will be deactivated in 48 h", "Unsuccessful GIRO deduction for CPF
 contributions") becomes one item that says what to do with what ("Complete the Q1 access
 review for Warehouse Systems"), in the mail's language, instead of the mail's button texts
-("Pay now", "Review now"), which say nothing alone and are dropped.
+("Pay now", "Review now"), which say nothing alone and are dropped. How the object is worded
+is in duty_objects.py.
 """
 
 from __future__ import annotations
@@ -15,48 +16,14 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.duty_details import (
-    customer_account,
-    domain_named,
-    only_notice_words,
-    or_auto_renew,
-    retry_date,
-    sign_in,
-)
+from digests.summarize.duty_details import or_auto_renew, retry_date, sign_in
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
+from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
 from digests.summarize.sentences import new_text
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
-_PREFIX = re.compile(
-    r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
-    r"(?:action (?:required|needed|requise)|required|reminder|rappel|erinnerung|important|"
-    r"recordatorio|aviso|"
-    r"urgent|final notice|(?:run |job |build |dag |task )?failed|acción requerida|"
-    r"aktion erforderlich|handlungsbedarf|acción necesaria|"
-    r"freigabe erforderlich|please docusign|"
-    r"docusign|alert|alerta|alerte|warnung|\[?triggered\]?|unsuccessful)\s*[:\-\u2013]\s*)+",
-    re.I,
-)
-_DUTY_WORDS = re.compile(
-    r"^(?:your\s+|please\s+)?(?:(?:complete|submit|approve|sign|renew|rotate|pay|"
-    r"review|acknowledge)\s+(?:your\s+|the\s+)?)?",
-    re.I,
-)
-# Where the subject's object ends: its deadline, its consequence, its count.
-_TAIL = re.compile(
-    r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are |ist |sind |est )?(?:due|fällig|vence|"
-    r"expires?|expiring|"
-    r"will (?:be|expire)|(?:has )?failed|has expired|was|were|has been|have been|closes|ends|"
-    r"opens|starts|awaits?|await|by|before|bis|avant|antes|is on (?:its|the) way|"
-    r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
-    re.I,
-)
-_FOR = re.compile(r"\b(?:for|für|pour|de|del|para|cobrar|charge|prélever)\s+(?P<x>.{3,80})$", re.I)
-_AMOUNT = re.compile(
-    r"(?:[$€£¥]|S\$|A\$|US\$|CHF\s?)\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)", re.I
-)
 _GERMAN_TEXT = "der die das und ist nicht sie ihre ihr wir ich bitte mit für auf"
 _GERMAN = frozenset(_GERMAN_TEXT.split())
 
@@ -68,175 +35,6 @@ def mail_language(text: str, fallback: str) -> str:
     return "de" if german >= 3 and german * 8 >= len(words) else fallback
 
 
-def _subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
-    """What the subject names: "Action required: Q1 access review for X - due Fri" -> "Q1
-    access review for X"."""
-    text = _PREFIX.sub("", subject).strip()
-    head, colon, rest = text.partition(": ")
-    if kind in _AFTER_COLON and colon and notice.search(head) and len(rest) > 5:
-        text = rest  # "Renewal failed: certificate for api.x.co.uk expires in 20 hours"
-    if kind in {"approve", "training", "submit"} and (named := _NAMED.match(text)):
-        text = _named(kind, named)
-    if kind == "sign" and (part := _FOR_PART.match(text)):
-        text = f"{part.group(1)} for {part.group(2)}"  # "Lease Renewal - Unit 5B"
-    if kind == "sign" and notice.search(text):
-        # "firma pendiente del contrato de alquiler" -> "el contrato de alquiler"
-        text = notice.sub("", text, count=1).strip(" .:-")
-        if of := _OF.match(text):
-            text = _OF_ARTICLE.get(of.group(1).lower(), "") + text[of.end() :]
-    if kind in {"pay", "card"}:
-        # "Your payment failed - account ending 8830": the notice words name no object.
-        text = _PREFIX.sub("", notice.sub("", text, count=1).strip(" .:-\u2013\u2014|"))
-        text = re.sub(
-            r"^(?:[\s:.|\u2013\u2014-]|\b(?:your|tu|votre|ihre?)\b)+", "", text, flags=re.I
-        )
-    text = _TAIL.sub("", text).strip(" .:-")
-    if kind in {"pay", "card"}:  # "Your payment card expires on 31 October": no object
-        text = _ON_DATE.sub("", text)
-    if kind in {"pay", "card"} and (found := _FOR.search(text)):
-        text = found.group("x")  # "Unsuccessful GIRO deduction for CPF contributions"
-    text = _DUTY_WORDS.sub("", text, count=1)
-    text = text.strip(" .:-")
-    return text.strip("\"'") if text.count('"') % 2 or text.count("'") % 2 else text
-
-
-_ON_DATE = re.compile(r"\s*\b(?:on|am|le|el)\s+[^\n]*\d[^\n]*$", re.I)
-
-
-# "3 expense reports are waiting for your approval", "Certificate renewal awaiting your
-# approval: api.acme.io", "Mandatory training assigned: Safeguarding", "Scorecard due: Amira".
-_NAMED = re.compile(
-    r"^(?:you have\s+)?(?P<thing>.+?)\s+(?:(?:is|are)\s+)?(?P<how>(?:awaiting|waiting for|pending|"
-    r"needs?|requires?)\s+(?:your\s+)?approval|assigned|due|overdue)\b\s*"
-    r"(?:[:\-\u2013]\s*(?P<name>[^(\n]+?))?\s*(?:\s[-\u2013|]\s.*|\(.*)?$",
-    re.I,
-)
-_THE = re.compile(
-    r"^(?:\d|(?:certificate|invoice|expense|purchase|timesheet|request|order|"
-    r"document|contract|budget|report|renewal|leave|time-off|scorecard)s?\b)",
-    re.I,
-)
-
-
-def _named(kind: str, named: re.Match[str]) -> str:
-    """The object a notice names around its status words: "the scorecard for Amira Haddad"."""
-    thing, name = named.group("thing").strip(), (named.group("name") or "").strip()
-    if kind == "training":
-        noun = re.search(r"\b(?:training|course|e-?learning|module)\b", thing, re.I)
-        return f"{name} {noun.group(0).lower() if noun else 'training'}" if name else thing
-    thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
-    return f"{thing} for {name}" if name else thing
-
-
-# "Lease Renewal - 1420 N Dearborn Unit 5B": what the document is for, when no date follows.
-_FOR_PART = re.compile(
-    r"^(.{3,60}?)\s[-\u2013]\s(?!.*\b(?:due|by|before|expires?|today|tomorrow|reminder)\b)"
-    r"([^\d\s].{2,60}|\d+\s+\w.{2,60})$",
-    re.I,
-)
-
-
-_OF = re.compile(
-    r"^(del|de la|de los|de las|du|des|de|of the|for the|of|for|für|für die|des)\s+", re.I
-)
-_OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
-_OF_ARTICLE |= {"des": "les ", "of the": "the ", "for the": "the ", "für die": "die "}
-
-
-# What a failed payment is for when the subject names only the account ("for acme.io").
-_PAYABLE = re.compile(
-    r"\b(invoice|bill|balance|rent|contributions?|fees?|subscription|premium|factura|facture|"
-    r"rechnung|beitr\w*|cotisations?|cuota|loyer|miete)\b",
-    re.I,
-)
-_DUE_NOUN = {"de": "den offenen Betrag ", "fr": "le montant dû ", "es": "el importe pendiente "}
-_BALANCE = {"en": "balance for ", "de": "offenen Betrag für ", "fr": "solde de ", "es": "saldo de "}
-_ACCOUNT = re.compile(r"\baccount (?:ending(?: in)?|no\.?|number) [\w*-]*\d{3,}", re.I)
-_INCIDENT = re.compile(r"#?(?P<num>\d{3,})\W+(?P<what>.+)$")
-
-
-def _shape(kind: str, thing: str, lead: str, brand: str, lang: str) -> tuple[str, str, str]:
-    """The object, amount and "balance for" words one kind of duty is written with.
-
-    ``lead`` starts with the subject line, then the mail's first lines.
-    """
-    amount, bal = "", ""
-    if kind == "rerun" and (noun := _RUN_NOUN.search(f"{thing} {lead}")):
-        named = re.sub(rf"^{noun.group(0)}\s+", "", thing, flags=re.I)  # "DAG x" -> "x DAG"
-        thing = named if noun.group(0).lower() in named.lower() else f"{named} {noun.group(0)}"
-    if kind == "page" and (incident := _INCIDENT.search(thing)):
-        thing = f"{brand} incident #{incident.group('num')} ({incident.group('what')})".strip()
-    if kind in {"access", "self"}:
-        thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
-        lower = thing[1:2].islower() and lang != "de"  # German nouns keep their capital
-        thing = thing[:1].lower() + thing[1:] if lower else thing
-    if kind in {"leak", "leaked"}:
-        thing = _secret(lead)
-    if kind == "renew":
-        thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
-        thing = domain_named(thing, lang)  # "the domain x.com"
-    if kind == "card" and (account := customer_account(lead, brand, lang)):
-        thing = account  # "Ihre Kreditkarte läuft ab": for the account it pays
-    elif kind in {"card", "pay"} and only_notice_words(thing) and brand:
-        thing = f"{brand} account"  # "Payment failed - ...": the account it is for
-    if kind == "card" and lang == "en" and not _ARTICLE.match(thing):
-        thing = f"the {thing}"
-    if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
-        thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
-    if (
-        kind in {"approve", "renew", "renewfail", "training", "submit", "sign", "bill"}
-        and lang == "en"
-    ):
-        lower = _THE.match(thing) or thing[:1].islower()
-        thing = f"{thing[:1].lower()}{thing[1:]}" if _THE.match(thing) else thing
-        article = lower or kind in {"training", "sign"}
-        thing = f"the {thing}" if article and not _ARTICLE.match(thing) else thing
-    if kind == "activate":
-        thing = re.sub(r"^(?:your|the|ihre|die|votre|la|tu|su)\s+", "", thing, flags=re.I)
-        thing = thing if _CARD.search(thing) else _NEW_CARD.get(lang, _NEW_CARD["en"])
-        ending = _ENDING.search(lead) if lang == "en" else None
-        thing = f"{thing} ending {ending.group(1)}" if ending else thing
-    if kind == "bill":
-        thing = re.sub(r"^(?:your|ihre|votre|tu|su)\s+", "", thing, flags=re.I)
-        found = _AMOUNT.search(lead)
-        amount = f" ({found.group(0)})" if found else ""
-    if kind == "pay":
-        found = _AMOUNT.search(lead)
-        amount = f"{found.group(0)} " if found else _DUE_NOUN.get(lang, "")
-        account = _ACCOUNT.search(lead)
-        if lang == "en" and not _PAYABLE.search(thing) and not thing.lower().startswith("account"):
-            thing = f"{thing} balance" + (f" for {account.group(0)}" if account else "")
-        elif not _PAYABLE.search(thing):
-            bal = _BALANCE.get(lang, "")
-    return thing, amount, bal
-
-
-# The secret a leak notice names: "Amazon AWS Access Key ID", "personal access token".
-_SECRET = re.compile(
-    r"(?P<x>(?:[\w.-]+ ){0,4}?(?:access key(?: id)?|api key|key id|token|secret|credentials?|"
-    r"password))\b",
-    re.I,
-)
-_SECRET_NAME = re.compile(r"\b(?:token|key)(?: name)?:\s*[\"\u201c]?([\w.-]{2,40})", re.I)
-_REPO_TAG = re.compile(r"^\[(?P<repo>[\w.-]+/[\w.-]+)\]")
-
-
-def _secret(lead: str) -> str:
-    """ "Amazon AWS Access Key ID exposed in acme/docs", "personal access token "cli"."."""
-    subject = lead.partition("\n")[0]
-    named = _PREFIX.sub("", subject)
-    found = _SECRET.search(named.partition(": ")[2] or named)
-    thing = found.group("x") if found else "secret"
-    thing = re.sub(r"^(?:your|the|a|an)\s+", "", thing, flags=re.I)
-    if name := _SECRET_NAME.search(lead):
-        thing = f'{thing} "{name.group(1)}"'
-    if repo := _REPO_TAG.match(subject):
-        thing = f"{thing} exposed in {repo.group('repo')}"
-    return thing
-
-
-_ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
-_AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay"])
 _AUTOPAY = re.compile(
     r"\b(?:auto-?pay|automatically (?:charged|debited|paid)|will be (?:charged|debited)|"
     r"direct debit|no action (?:is )?(?:needed|required)|lastschrift|prélèvement automatique|"
@@ -244,13 +42,6 @@ _AUTOPAY = re.compile(
     re.I,
 )
 _CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
-_CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
-_NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
-# The new card's last digits: "replacing your card ending 2290 with a new card ending 7730".
-_ENDING = re.compile(r"\b(?:new|replacement) [\w ]{0,30}?card ending(?: in)? (\d{4})\b", re.I)
-_RUN_NOUN = re.compile(r"\b(?:dag|workflow|pipeline|job|backup|build)\b", re.I)
-
-
 _NO_BRAND_TEXT = """account accounts security it support notifications notification no-reply noreply
     team admin alerts alert the your service helpdesk billing"""
 _NO_BRAND = frozenset(_NO_BRAND_TEXT.split())
@@ -281,10 +72,10 @@ def duty_item(
             continue  # a subscription that failed to renew wants paying, not fixing
         if kind == "bill" and _AUTOPAY.search(lead):
             continue  # paid by direct debit: nothing to do
-        thing = _subject_object(subject, kind, pattern)
+        thing = subject_object(subject, kind, pattern)
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""
-        thing, amount, bal = _shape(kind, thing, f"{subject}\n{lead}", brand, lang)
+        thing, amount, bal = shape_object(kind, thing, f"{subject}\n{lead}", brand, lang)
         named = kind in {"self", "approve", "submit", "sign"} and brand.lower() not in thing.lower()
         tool = f" in {brand}" if named and brand else ""
         text = texts.get(lang, texts["en"]).format(
