@@ -1,10 +1,13 @@
-"""German asks by their verb: "Schickt mir das bis 13. November" -> "Send Katrin it".
+"""German asks as German to-dos: "Könntest du die Bildrechteliste an Frau Okafor schicken?" ->
+"Bildrechteliste an Frau Okafor schicken".
 
 German puts the verb's particle or the infinitive at the end of the clause ("Trag bis Mittwoch
-deine Vorschläge ein", "Kannst du mir das bis 18 Uhr schicken?"), so a fragment of the
-sentence makes a poor item. The verb is found wherever it stands and given in the digest's
-words; what it is done to is the thing the subject names ("it", which the subject fills in),
-since a German noun phrase cannot be carried over word for word.
+deine Vorschläge ein", "Kannst du mir das bis 18 Uhr schicken?"), so the verb is found wherever
+it stands and the to-do is written the way German to-do lists are: object first, infinitive
+last, without the modal, the fillers and the deadline (the item's date carries that). An ask
+that names no object of its own ("Schickt mir das bis 13. November") is the verb done to what
+the subject names ("Send Katrin it", which the subject fills in), as items are in every language
+the mail does not word itself.
 """
 
 from __future__ import annotations
@@ -233,9 +236,59 @@ def german_ask(sentence: str, asker: str) -> str:
     verb = _infinitive(words)
     if not verb:
         return ""
+    if todo := _todo(clause, verb, asker):
+        return todo
     english = _VERBS[verb]
     to = f" {asker}" if english == "Send" and asker and _TO_ME.search(clause) else ""
     return f"{english}{to} it"
+
+
+# Words around a German ask that its to-do leaves out: the modal and its pronoun, fillers.
+_MODAL = re.compile(
+    r"^(?:(?:und|also|dann|auch)\s+)?(?:(?:könntest|kannst|würdest|magst|wirst|könnt|könntet)"
+    r"\s+(?:du|ihr)|(?:könnten|können|würden|möchten|wollen)\s+Sie)\b\s*",
+    re.IGNORECASE,
+)
+_FILLERS = re.compile(
+    r"\b(?:bitte|mal|doch|kurz|noch|auch|vielleicht|eben|schnell|sofort|gerne?|bis dahin)\b\s*",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+_WHEN = re.compile(
+    r"\b(?:spätestens\s+)?(?:(?:bis|vor)\s+(?:zum\s+|am\s+)?|am\s+)?(?:"
+    rf"(?:(?:nächste[nmr]?|kommende[nmr]?|diese[nmr]?)\s+)?{_WEEKDAY}"
+    r"(?:\s+(?:früh|morgen|mittag|abend|vormittag|nachmittag))?|"
+    r"(?:über)?morgen(?:\s+früh)?|heute(?:\s+abend)?|ende\s+(?:der\s+|des\s+|nächster\s+)?\w+|"
+    r"\d{1,2}\.(?:\s*\d{1,2}\.|\s+[A-ZÄÖÜ][a-zäöü]+)?)"
+    r"(?:\s*(?:um\s+)?\d{1,2}(?:[:.]\d\d)?\s*Uhr)?|\b(?:bis|vor|um)\s+\d{1,2}(?:[:.]\d\d)?\s*Uhr|"
+    r"\b(?:spätestens\s+)?(?:bis|vor)\s+(?:zum\s+)?\d{1,2}\b\.?",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.IGNORECASE)
+_BARE_OBJECT = {"", "das", "es", "ihn", "sie", "dies", "diese", "dieses", "den", "die", "dem"}
+
+
+def _todo(clause: str, verb: str, asker: str) -> str:
+    """ "Könntest du bis dahin die Bildrechteliste an Frau Okafor schicken" -> "Bildrechteliste
+    an Frau Okafor schicken": the to-do in German, its infinitive last; "" when it names no
+    object of its own ("Kannst du das prüfen?")."""
+    text = _FILLERS.sub("", clause.strip())
+    modal = _MODAL.match(text)
+    text = text[modal.end() :] if modal else text
+    words = text.split()
+    if not words:
+        return ""
+    if not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
+        words = words[1:]
+        if words and words[-1].lower() in _PARTICLES:
+            words = words[:-1]
+    elif words[-1].lower().strip("?.!") == verb or words[-1].lower().startswith(verb[:4]):
+        words = words[:-1]  # "... schicken?": the infinitive, put back at the end
+    text = " ".join(_WHEN.sub("", _FILLERS.sub("", " ".join(words))).split()).strip(" ,?!.")
+    if _TO_ME.sub("", text).strip().lower() in _BARE_OBJECT or len(text) > 120:
+        return ""  # "Schickt mir das": the thing is what the subject names
+    text = _ARTICLE.sub("", _TO_ME.sub(asker, text) if asker else text)
+    return f"{text[:1].upper()}{text[1:]} {verb}"
 
 
 def german_request(sentence: str) -> bool:

@@ -163,7 +163,7 @@ def test_french_and_spanish_frames_give_the_infinitive():
 def test_german_frames_and_an_imperative_first_are_asks():
     sender = "Katrin Schulz <k@x.example>"
     assert texts("Hallo,\n\nSchick mir die Folien bis morgen.\n\nKatrin", sender=sender) == [
-        "Send Katrin it"
+        "Katrin die Folien schicken"
     ]
     framed = "Hallo,\n\nDenk dran, die Reisekosten bis Freitag einzureichen.\n\nKatrin"
     assert is_ask(framed.split("\n\n")[1])
