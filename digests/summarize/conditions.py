@@ -47,6 +47,13 @@ _SI_TELL = re.compile(
     re.IGNORECASE,
 )
 _NOT_ACTS = frozenset(["let", "get", "have", "need", "want", "like", "look", "see", "make"])
+# "If you think any exemptions apply, please flag them": flag whether they do ("If you see
+# anything odd, let me know" is courtesy, no ask).
+_IF_SO_FLAG = re.compile(
+    r"^if you (?P<cond>[^,]{5,160}?),\s*(?:please\s+)?(?P<verb>flag|note|mention|list|raise|"
+    r"call out)\b",
+    re.IGNORECASE,
+)
 
 
 def conditional_ask(sentence: str, asker: str) -> str:
@@ -57,6 +64,8 @@ def conditional_ask(sentence: str, asker: str) -> str:
         verb = "Avisar a" if spanish else ("Prévenir" if word.startswith("pr") else "Dire à")
         who = asker or ("ellos" if spanish else "eux")
         return f"{verb} {who} s{tell.group('cond')[1:]}"
+    if so := _IF_SO_FLAG.match(sentence):
+        return f"{so.group('verb').capitalize()} whether you {so.group('cond').split(' (')[0]}"
     match = _IF_YOU.match(sentence)
     if match and IMPERATIVE.fullmatch(verb := match.group("verb")) and verb not in _NOT_ACTS:
         return f"Please {match.group('act')}"

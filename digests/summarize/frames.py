@@ -24,6 +24,9 @@ _ENGLISH = re.compile(
     r"(?:i|we)(?:'d| would)? (?:kindly )?ask (?:that you|you to)|(?:can|may|could) i ask you to|"
     r"(?:i|we)(?:'d| would) like you to|i want you to|it(?:'s| is) (?:on|up to) you to|"
     r"(?:(?:i|we)(?:'d| would) )?appreciate it if you (?:could|can|would)|"
+    # "It would also help if you could flag ...", "It'd be great if you could send ..."
+    r"it(?:'d| would) (?:also |really )?(?:help(?: a lot)?|be (?:great|helpful|good|ideal|"
+    r"useful|nice|super helpful)) if you (?:could|can|would)|"
     # a nudge: "Did you get a chance to look at the deck?"
     r"(?:did|have|had) you (?:get|got|had|have) (?:a )?(?:chance|time|a moment) to|"
     r"(?:action|action item|to-?do|next step)s?(?: for you| \(you\))?\s*:|"
@@ -145,7 +148,7 @@ CUE = Caseless(
         r"\b(?:chance|any way|hoping|want to|should|have to|required|requested|asked|expected|"
         r"ask|like you|want you|on you|up to you|action|to-?do|next step|reminder|mind|waiting|"
         r"need your|appreciate|awaiting|chance|where|coming along|going|looking forward|"
-        r"look forward|your|thoughts|objections|"
+        r"look forward|your|thoughts|objections|help|great|helpful|if you could|"
         r"laisse|compte sur|oubli|pense|dois|devez|devrais|devriez|serait|tienes|ten[eé]is|tiene|"
         r"debes|deber|acu[ée]rdate|acordaos|olvid|cuento|contamos|importar|faut|faudrait|aimerais|"
         r"voudrais|falta|ser[ií]a|gustar|quiero|querr|diras|dis|direz|dites|dir[aá]s)",

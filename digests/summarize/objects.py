@@ -83,7 +83,7 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
-    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d| also| still| really)? "
+    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d)?(?: also| still| really| urgently)? "
     rf"(?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?<=d ){WISH_VERB}(?=your (?!{NOT_WISHED})))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",

@@ -305,3 +305,28 @@ def test_an_ask_before_then_is_due_when_the_ask_before_it_is():
     found = items_of(body, subject="Room block", sender="Luis Ortega <luis@build.example>")
     assert [item.due for item in found] == [found[0].due, found[0].due]
     assert found[0].due is not None
+
+
+def test_it_would_help_if_you_could_is_a_request():
+    body = (
+        "Sanjay,\n\nIt would also help if you could flag any planned rate changes for Q1 in the "
+        "comments tab, since they affect the forecast.\n\nLuis"
+    )
+    assert texts(body, subject="Budget") == [
+        "Flag any planned rate changes for Q1 in the comments tab"
+    ]
+
+
+def test_id_also_need_a_thing_asks_to_send_it():
+    body = "Rachel,\n\nI'd also need a tighter methods paragraph for the CRISPR screen.\n\nLuis"
+    assert texts(body, subject="Reviewer comments") == [
+        "Send Luis a tighter methods paragraph for the CRISPR screen"
+    ]
+
+
+def test_if_you_think_so_please_flag_it_asks_to_flag_whether_it_is_so():
+    body = (
+        "Hi,\n\nIf you think any exemptions apply (e.g. s.43), please flag them with your "
+        "reasons when you send the records.\n\nLuis"
+    )
+    assert texts(body, subject="FOI request") == ["Flag whether you think any exemptions apply"]
