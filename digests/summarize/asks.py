@@ -55,8 +55,12 @@ ASK = re.compile(
     r"quiero (?:un|una|el|la|los|las|tu)|i want an? (?:quick |short |phone )?call|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
-    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) like (?:your|\w+'s) "
-    r"(?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict)|"
+    r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) (?:also |really )?like "
+    r"(?:your|\w+'s) (?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict|"
+    r"recommendation|advice)|"
+    # "Ahead of the call they'll need your SOC 2 report", "It would be great to have the deck"
+    r"\b(?:they|he|she)(?:'ll| will) (?:also |still )?need your\b|"
+    r"\bit(?:'d| would) be (?:great|good|helpful|ideal|useful) to (?:have|get) (?:the|your|a)\b|"
     r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
     r"(?:(?<![\w ])|(?<=, ))(?:dime|dinos|decidme|av[ií]same|avisadme)|"
     r"dis-moi|dites-moi|sag mir|sagen sie mir|"
@@ -194,6 +198,8 @@ def is_ask(sentence: str) -> bool:
     rest = after_lead(low)
     imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
+    # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
+    asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))
     conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
     return bool(asked or conditional or indirect_ask(sentence, "") or german_request(sentence))
 

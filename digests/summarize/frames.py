@@ -23,6 +23,7 @@ _ENGLISH = re.compile(
     r"you(?:'re| are) (?:kindly )?(?:required|requested|asked|expected) to|"
     r"(?:i|we)(?:'d| would)? (?:kindly )?ask (?:that you|you to)|(?:can|may|could) i ask you to|"
     r"(?:i|we)(?:'d| would) like you to|i want you to|it(?:'s| is) (?:on|up to) you to|"
+    r"(?:i|we) (?:would )?ask (?:each|every|all|both) (?:of you|\w+) to|"
     r"(?:(?:i|we)(?:'d| would) )?appreciate it if you (?:could|can|would)|"
     # "It would also help if you could flag ...", "It'd be great if you could send ..."
     r"it(?:'d| would) (?:also |really )?(?:help(?: a lot)?|be (?:great|helpful|good|ideal|"

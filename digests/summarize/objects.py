@@ -83,10 +83,12 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
-    r"^(?:and |also |but )?(?:i|we)(?: will|'ll| would|'d)?(?: also| still| really| urgently)? "
-    rf"(?:need|want(?= an? (?:quick |short |phone )?call\b)|"
-    rf"(?<=d ){WISH_VERB}(?=your (?!{NOT_WISHED})))\s*"
-    r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final)\b)",
+    r"^(?:and |also |but )?(?:(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
+    rf"urgently)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
+    rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"
+    r"it(?:'d| would) be (?:great|good|helpful|ideal|useful) to (?:have|get))\s*"
+    r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?:mr|ms|mrs|dr)\.? "
+    r"\w+'s)\b)",
     re.IGNORECASE,
 )
 

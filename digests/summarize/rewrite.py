@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.frames import unframe
 from digests.summarize.invitations import invitation
 from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
@@ -131,7 +132,8 @@ _INDIRECT_TELL = re.compile(
     re.IGNORECASE,
 )
 SOMEONE_WANTS = re.compile(
-    r"^(?:[\w ]+\()?(?!(?:She|He|They|It|We|I|This|That|Everyone|Nobody)\b)([A-Z][a-zà-ÿ]+)\)?"
+    r"^(?:And |Also )?(?:[\w ]+\()?(?:the )?"
+    r"(?!(?:She|He|They|It|We|I|This|That|Everyone|Nobody)\b)([A-Z][a-zà-ÿ]+|[A-Z]{2,4})\)?"
     r"\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
 )
 _NEED_YOUR = re.compile(
@@ -157,8 +159,10 @@ _NEED_VERBS = {
 
 _LEAD_CLAUSE = re.compile(
     r"^(?:before|after|once|when|while|if|as soon as|by|for|in the meantime|meanwhile|"
-    r"ideally|otherwise|alternatively|in any case)\b[^,.;:?!]{0,70},\s+"
-    r"(?:(?:please|then|also)\s+)?",
+    r"ideally|otherwise|alternatively|in any case|ahead of|as)\b[^,.;:?!]{0,70},\s+"
+    r"(?:(?:please|then|also)\s+)?|"
+    # "Then join the 4:30 call", "And after that, send ...": a step in a sequence of asks
+    r"^(?:and )?(?:then|next|after that|afterwards|finally),?\s+(?:(?:please|also)\s+)?",
     re.IGNORECASE,
 )
 
@@ -306,8 +310,14 @@ def action_text(sentence: str, asker: str = "") -> str:
         sentence = f"Please {base_verb(done).lower()} {rest}"
     clause, purpose = ask_clause(sentence.strip())
     lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
-    if IMPERATIVE.match(lead_free):
+    # "If the answer is no, we'll also need ...", "As every year, we ask each club to bring ...".
+    framed = unframe(lead_free, asker) if lead_free != clause else ""
+    if IMPERATIVE.match(lead_free) or (
+        lead_free != clause and need_as_send(lead_free, asker) != lead_free
+    ):
         clause = lead_free
+    elif framed.startswith("Please "):
+        clause = framed
     clause = invitation(clause, asker or "them")
     text = LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)

@@ -330,3 +330,26 @@ def test_if_you_think_so_please_flag_it_asks_to_flag_whether_it_is_so():
         "reasons when you send the records.\n\nLuis"
     )
     assert texts(body, subject="FOI request") == ["Flag whether you think any exemptions apply"]
+
+
+def test_asks_after_a_lead_clause_or_in_a_sequence_are_asks():
+    assert is_ask("Then join the 4:30 call with outside counsel.")
+    assert is_ask("If the answer is no, we will also need Mr Goh's affidavit signed tonight.")
+    assert is_ask("I'd also like your recommendation on whether we go to the second markdown.")
+    assert is_ask("It would be great to have the coverage calculation at the same time.")
+    assert not is_ask("As discussed, the report is attached.")
+
+
+def test_a_request_put_to_everyone_after_a_lead_is_the_readers():
+    body = (
+        "Hi,\n\nAs in previous years, we ask each club to bring one item for the charity raffle."
+        "\n\nLuis"
+    )
+    assert texts(body, subject="Dinner") == ["Bring one item for the charity raffle (re: Dinner)"]
+
+
+def test_the_gm_wants_your_decision_is_an_ask():
+    body = "Hi,\n\nAnd the GM wants your decision on whether we honour the 14 bookings.\n\nLuis"
+    assert texts(body, subject="Suite rate") == [
+        "Send GM your decision on whether we honour the 14 bookings"
+    ]
