@@ -86,7 +86,8 @@ _I_NEED = re.compile(
     r"^(?:and |also |but )?(?:(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
     rf"urgently)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"
-    r"it(?:'d| would) be (?:great|good|helpful|ideal|useful) to (?:have|get))\s*"
+    r"it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
+    r"(?:have|get|see)|(?:we|i)(?:'d| would) (?:also )?like(?= an? (?!word\b|chat\b)))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?:mr|ms|mrs|dr)\.? "
     r"\w+'s)\b)",
     re.IGNORECASE,

@@ -114,6 +114,9 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
         return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
     text = done_as_verb(text)
+    if _BARE_LOOK.match(text) and (thing := topic_object(topic) or topic):
+        # "Could you take another look before the audit?": at what the subject names
+        return [f"Review {_DETERMINER.sub(lambda m: m.group(0).lower(), thing)}"]
     if ready := _READY.match(text):
         rest = _WHEN.sub("", ready.group("rest"))
         text = f"Prepare {ready.group('what')}{rest}"
@@ -150,7 +153,16 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     return [text]
 
 
-_DETERMINER = re.compile(r"^(?:Your|The|Our|My|This|These|Those|A|An)\b")
+# A look asked for without its object, maybe with when: "Take another look before the audit".
+_BARE_LOOK = re.compile(
+    r"^(?:Review|Take (?:a|another|a quick|a second|a closer|a final) look|Have a (?:quick )?look|"
+    r"Look it over|Give it a (?:quick )?(?:look|read))"
+    r"(?:\s+(?:sometime|some time|at some point|when(?:ever)? you (?:can|get a chance)|"
+    r"in the next|before|by|this week|next week|today|tomorrow)\b.*)?$",
+)
+_DETERMINER = re.compile(
+    r"^(?:Your|The|Our|My|This|These|Those|A|An|New|Updated|Revised|Final|Draft)\b(?= [a-z])"
+)
 
 
 # "Dime si ...", "Dites-moi si ...", "Sag mir, ob ...": tell the asker, in the mail's language.

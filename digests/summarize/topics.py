@@ -11,6 +11,7 @@ _STATUS = re.compile(
     r"\b(needs?|need(?:ed)?|awaiting|waiting|for your|your (?:input|ok|approval|review|"
     r"sign-?off|decision)|please|by|before|due|overdue|outstanding|pending|today|tomorrow|"
     r"tonight|asap|urgent|expir(?:es|ed|ing)|(?:is|are|was|were|has|have|will)(?= \w)|failed|"
+    r"broken|failing|stuck|down$|"
     r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question|bis|avant|antes|"
     r"hasta|d'ici)\b",
     re.I,

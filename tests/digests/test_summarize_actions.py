@@ -117,7 +117,7 @@ def test_lead_in_and_mentions_are_trimmed():
 
 def test_a_short_or_vague_ask_names_what_it_is_about():
     assert texts(items_of("Can you take a look?", subject="Storybook deploy broken")) == [
-        "Review (re: Storybook deploy broken)"
+        "Review Storybook deploy"
     ]
     assert texts(items_of("Please approve it today.", subject="Re: Budget v3")) == [
         "Approve Budget v3"

@@ -353,3 +353,22 @@ def test_the_gm_wants_your_decision_is_an_ask():
     assert texts(body, subject="Suite rate") == [
         "Send GM your decision on whether we honour the 14 bookings"
     ]
+
+
+def test_a_look_asked_for_without_its_object_is_at_what_the_subject_names():
+    body = (
+        "Siobhan,\n\nI've added comments on section 5. Any chance you could take another look "
+        "before the external audit on the 28th?\n\nLuis"
+    )
+    assert texts(body, subject="Re: New sterilisation SOP draft v3") == [
+        "Review new sterilisation SOP draft v3"
+    ]
+
+
+def test_it_would_help_to_have_and_we_would_like_a_thing_ask_to_send_it():
+    helps = "Priya,\n\nIt would help to have your Q3 burn numbers before the board call.\n\nLuis"
+    assert texts(helps, subject="Board call") == [
+        "Send Luis your Q3 burn numbers before the board call"
+    ]
+    likes = "Omar,\n\nWe'd like a renewal proposal with two options.\n\nLuis"
+    assert texts(likes, subject="Renewal") == ["Send Luis a renewal proposal with two options"]

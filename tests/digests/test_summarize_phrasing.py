@@ -14,6 +14,7 @@ def test_a_subject_names_its_object_without_the_status_words():
     assert topic_object("Quick question") == ""
     assert topic_object("Your password expires in 3 days") == "Your password"
     assert topic_object("The Q3 deck is ready for review") == "The Q3 deck"
+    assert topic_object("Storybook deploy broken") == "Storybook deploy"
     assert topic_object("Action required: complete security training by Wednesday") == (
         "security training"
     )
