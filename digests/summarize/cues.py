@@ -43,7 +43,8 @@ BACK_REFERENCE = re.compile(
 )
 # "Could you also confirm before then ...": by the deadline of the ask before.
 BY_THEN = re.compile(
-    r"\b(?:before|by|until) then\b|\bd'ici là\b|\bbis dahin\b|\b(?:para|hasta) entonces\b",
+    r"\b(?:before|by|until) then\b|\bd'ici là\b|\bbis dahin\b|\b(?:para|hasta) entonces\b|"
+    r"\bat the same time\b|\bgleichzeitig\b|\ben même temps\b|\bal mismo tiempo\b",
     re.IGNORECASE,
 )
 # "Today we export CSVs nightly": how things are, not a date.

@@ -1,6 +1,7 @@
 """Person mail: asks worded as a thing that waits on the reader, no-ask statements, Spanish
 subjunctive asks, and a later ask that says an earlier one again with more."""
 
+import datetime as dt
 from functools import partial
 
 from digests.summarize.asks import is_ask
@@ -372,3 +373,13 @@ def test_it_would_help_to_have_and_we_would_like_a_thing_ask_to_send_it():
     ]
     likes = "Omar,\n\nWe'd like a renewal proposal with two options.\n\nLuis"
     assert texts(likes, subject="Renewal") == ["Send Luis a renewal proposal with two options"]
+
+
+def test_something_to_send_at_the_same_time_is_due_with_the_ask_before():
+    body = (
+        "Greg,\n\nCould you send me the draft statements by Friday 11 December? The bank call "
+        "is on Thursday 3 December. It would be great to have the coverage calculation at the "
+        "same time.\n\nLuis"
+    )
+    found = items_of(body, subject="Statements", sender="Luis <l@x.example>")
+    assert [item.due for item in found] == [dt.date(2026, 12, 11)] * 2
