@@ -128,6 +128,7 @@ _YOUR_VERBS = {
 # The detail of an ask just made: how to do it, or what to look at first.
 _POLITE = r"^(?:(?:please|bitte|merci de|por favor|and|also|just)\s+)*"
 _CONTENT = re.compile(rf"{_POLITE}(?:include|including)\b", re.IGNORECASE)
+_PLEASE_INCLUDE = re.compile(r"[,;]\s+(?:so|and)\s+please\s+(?:also\s+)?include\b", re.I)
 _HOW = re.compile(
     rf"{_POLITE}use\b|"
     r"\b(?:rather than|instead of|plutôt que|au lieu de|en lugar de|en vez de|statt|anstatt|"
@@ -155,6 +156,8 @@ def elaborates(sentence: str, *, near: bool) -> bool:
     "rather than") or what to look at first, only the ask just before (``near``).
     """
     sentence = _VOCATIVE.sub("", sentence)
+    if _PLEASE_INCLUDE.search(sentence):
+        return True  # "..., so please include the monitoring data from the autumn"
     sentence = sentence[: reason.start()] if (reason := _REASON.search(sentence)) else sentence
     return bool(
         _CONTENT.match(sentence) or (near and (_HOW.search(sentence) or _FOCUS.match(sentence)))

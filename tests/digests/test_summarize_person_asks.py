@@ -383,3 +383,17 @@ def test_something_to_send_at_the_same_time_is_due_with_the_ask_before():
     )
     found = items_of(body, subject="Statements", sender="Luis <l@x.example>")
     assert [item.due for item in found] == [dt.date(2026, 12, 11)] * 2
+
+
+def test_an_offer_to_help_and_what_to_include_are_no_items_of_their_own():
+    body = (
+        "Hi,\n\nCould you approve ECN-4471 before Wednesday? If there's a data gap, tell me what "
+        "you need and I'll get it run today.\n\nLuis"
+    )
+    assert texts(body, subject="ECN-4471") == ["Approve ECN-4471"]
+    report = (
+        "Hi,\n\nCould you send me the updated facility report by 31 January? The committee "
+        "will read the environmental section closely, so please include the monitoring data."
+        "\n\nLuis"
+    )
+    assert texts(report, subject="Facility report") == ["Send Luis the updated facility report"]
