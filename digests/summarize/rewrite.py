@@ -272,6 +272,7 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 # "No rush at all, just let Sophie know what you think": tell Sophie.
+_DANGLING = re.compile(r"\s+(?:at|on|by|from|around)$", re.IGNORECASE)
 _LET_KNOW = re.compile(
     r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
     r"let ([A-Z][\w'-]+|me|us) know\b\s*",
@@ -365,6 +366,8 @@ def action_text(sentence: str, asker: str = "") -> str:
             break
         text = shorter
     text = _THINGS.sub("", text, count=1)
+    # "Please let us know ...": the polite word kept the rule above from seeing it
+    text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
     if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
         text = re.sub(
             r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
@@ -393,7 +396,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
-    text = tidy(text, asker)
+    text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

@@ -397,3 +397,12 @@ def test_an_offer_to_help_and_what_to_include_are_no_items_of_their_own():
         "\n\nLuis"
     )
     assert texts(report, subject="Facility report") == ["Send Luis the updated facility report"]
+
+
+def test_please_let_us_know_is_telling_the_asker_and_no_preposition_dangles():
+    assert texts("Hi,\n\nPlease let us know by 30 October whether you can speak.\n\nLuis") == [
+        "Tell Luis whether you can speak"
+    ]
+    assert texts("Hi,\n\nCould you join the review call on Wednesday at 8:00 BST?\n\nLuis") == [
+        "Join the review call on Wednesday"
+    ]
