@@ -114,6 +114,9 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
         return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
     text = done_as_verb(text)
+    if _BARE_LOOK.match(text) and (pull := _PULL.search(topic)):
+        # "Waiting for your review" on "Add rate limiting to /v1/search (PR #482)"
+        return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
     if _BARE_LOOK.match(text) and (thing := topic_object(topic) or topic):
         # "Could you take another look before the audit?": at what the subject names
         return [f"Review {_DETERMINER.sub(lambda m: m.group(0).lower(), thing)}"]
@@ -160,6 +163,7 @@ _BARE_LOOK = re.compile(
     r"(?:\s+(?:sometime|some time|at some point|when(?:ever)? you (?:can|get a chance)|"
     r"in the next|before|by|this week|next week|today|tomorrow)\b.*)?$",
 )
+_PULL = re.compile(r"\s*\((?:PR |MR |pull request )?#(?P<number>\d+)\)\s*$", re.IGNORECASE)
 _DETERMINER = re.compile(
     r"^(?:Your|The|Our|My|This|These|Those|A|An|New|Updated|Revised|Final|Draft)\b(?= [a-z])"
 )

@@ -18,6 +18,9 @@ _STATUS = re.compile(
 )
 
 
+_ASKING_WORDS = frozenset("eod cob eow the and for with from approval sign off".split())
+
+
 _GENERIC = re.compile(
     r"^(?:re|fwd?|aw|fyi|heads[- ]up|update|reminder|request|follow[- ]up|quick q|ping|"
     r"hi|hello|hallo|hola|bonjour|urgent|important|wichtig|urgente|action required)$",
@@ -75,4 +78,9 @@ def with_context(text: str, topic: str, *, always: bool = False) -> str:
         return text  # the subject adds nothing
     if (thing := set(re.findall(r"\w{3,}", topic_object(topic).lower()))) and thing <= mine:
         return text  # "Approve CHG-20931" names what "CHG-20931 needs your approval" is about
+    # "Approve the Q3 product budget" says all "Need your approval on the Q3 product budget by
+    # EOD today" names, once the subject's words of asking and timing are set aside.
+    core = set(re.findall(r"\w{3,}", _STATUS.sub(" ", topic).lower())) - _ASKING_WORDS
+    if core and core <= mine:
+        return text
     return truncate(f"{text} (re: {topic})", 160)

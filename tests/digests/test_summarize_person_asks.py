@@ -406,3 +406,16 @@ def test_please_let_us_know_is_telling_the_asker_and_no_preposition_dangles():
     assert texts("Hi,\n\nCould you join the review call on Wednesday at 8:00 BST?\n\nLuis") == [
         "Join the review call on Wednesday"
     ]
+
+
+def test_a_review_waited_for_on_a_pull_request_names_the_request():
+    body = "Still waiting for your review - we'd like to merge before Thursday."
+    assert texts(body, subject="Re: [acme/api] Add rate limiting to /v1/search (PR #482)") == [
+        "Review PR #482: Add rate limiting to /v1/search"
+    ]
+
+
+def test_an_item_naming_all_the_subject_names_gets_no_subject_context():
+    body = "Hi,\n\nI need your approval on the Q3 product budget by end of day today.\n\nLuis"
+    subject = "Need your approval on the Q3 product budget by EOD today"
+    assert texts(body, subject=subject) == ["Approve the Q3 product budget"]
