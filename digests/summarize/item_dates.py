@@ -90,6 +90,12 @@ AWAY = re.compile(
     r"fuera|(?-i:in [A-Z][\w-]+))\b",
     re.IGNORECASE,
 )
+# The sender's own plan: "I will handle the metadata today", "I'll be on site from 07:30".
+OWN_PLAN = re.compile(
+    r"^(?:\w+,\s+)?(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to|"
+    r" plan to)\s+(?!need\b|want\b|have to\b|require\b)",
+    re.IGNORECASE,
+)
 # Where a person comes or goes: what "before she comes in", "before I leave" waits for.
 _MOVES = re.compile(
     r"\b(?:out|off|away|leav\w*|last day|travel\w*|fly\w*|back|return\w*|starts?|starting|"
@@ -254,14 +260,17 @@ class MailDates:
         today = self.received.date()
         found_all = []
         for place, sentence in enumerate(self.sentences):
-            if AWAY.search(sentence) and not _BY_WORD.search(sentence):
-                continue  # the sender's own diary
+            if (AWAY.search(sentence) or OWN_PLAN.search(sentence)) and not _BY_WORD.search(
+                sentence
+            ):
+                continue  # the sender's own diary or plan
             if not CUED.search(sentence) or _no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:
                 continue
-            limit = found.due == today or SETS_A_LIMIT.search(sentence) is not None
+            # a bare time ("the session ends at 15:00") is today but sets no limit
+            limit = SETS_A_LIMIT.search(sentence) is not None
             other = OTHER_MATTER.match(sentence) is not None
             found_all.append((place, found, limit, other))
         return found_all
