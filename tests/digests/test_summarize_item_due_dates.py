@@ -32,3 +32,13 @@ def test_sometime_next_week_is_due_by_the_end_of_next_week():
     body = "Hi Alex,\n\nCould you send me the revised budget sometime next week?\n\nThanks,\nMia"
     (item,) = items_of(body)
     assert item.due == dt.date(2026, 12, 11)
+
+
+def test_a_week_before_a_borrowed_deadline_is_due_a_week_earlier():
+    body = (
+        "Hi Alex,\n\nYou should submit your talk to the conference. The CFP closes on "
+        "15 January.\n\nIf you do, could you send me the abstract a week before so I can "
+        "give you comments?\n\nMia"
+    )
+    items = items_of(body)
+    assert dt.date(2027, 1, 8) in {item.due for item in items}
