@@ -27,10 +27,10 @@ from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
 from digests.summarize.asks import is_ask as is_request
 from digests.summarize.asks import only_a_question
-from digests.summarize.calendar_math import how_many
+from digests.summarize.calendar_math import days_earlier
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.event_refs import event_nouns, event_ref
+from digests.summarize.event_refs import dated_by_its_event, event_nouns, event_ref
 from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS, incoming
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
@@ -95,12 +95,6 @@ AWAY = re.compile(
 OWN_PLAN = re.compile(
     r"^(?:\w+,\s+)?(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to|"
     r" plan to)\s+(?!need\b|want\b|have to\b|require\b)",
-    re.IGNORECASE,
-)
-# "send me the abstract a week before", "two days ahead of that": before the date it borrows.
-EARLIER_BY = re.compile(
-    r"\b(a|an|one|two|three|four|five|\d{1,2}) (day|week)s? (?:before|earlier|ahead)"
-    r"(?: (?:then|that|it|of (?:time|that|it|then)))?\b(?!\s+(?:the|your|our|we|you|i|it)\b)",
     re.IGNORECASE,
 )
 # Where a person comes or goes: what "before she comes in", "before I leave" waits for.
@@ -186,8 +180,8 @@ class MailDates:
         "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
         """
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
-        if found and not own and (earlier := EARLIER_BY.search(sentence)):
-            found = earlier_by(found, earlier)
+        if found and not own and (back := days_earlier(sentence)):
+            found = Deadline(found.due - timedelta(days=back))  # "a week before"
         if own and own.time is None and (timed := self.timed_deadline(own)):
             found = timed  # "The deadline is tomorrow at 23:59 AoE. Can you do it tomorrow?"
         if found and found.due < self.received.date():
@@ -330,12 +324,6 @@ class MailDates:
         return best[2] if best and best[0] < 2 else None
 
 
-def earlier_by(found: Deadline, earlier: re.Match[str]) -> Deadline:
-    """The borrowed date moved back by what "a week before" says."""
-    days = how_many(earlier.group(1)) * (7 if earlier.group(2).lower() == "week" else 1)
-    return Deadline(found.due - timedelta(days=days))
-
-
 def restates_deadline(sentence: str) -> bool:
     """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
     cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
@@ -388,6 +376,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
             return found
         if purpose:
             return None
+    if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
+        return None  # "Could you pull it together for the meeting on Wednesday?": the event's
     return read(sentence, received, sender)
 
 

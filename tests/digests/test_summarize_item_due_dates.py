@@ -42,3 +42,22 @@ def test_a_week_before_a_borrowed_deadline_is_due_a_week_earlier():
     )
     items = items_of(body)
     assert dt.date(2027, 1, 8) in {item.due for item in items}
+
+
+def test_a_date_wanted_before_the_meeting_beats_the_meetings_date():
+    body = (
+        "Hi Alex,\n\nCould you pull together the Q3 comp set analysis for the owners' meeting "
+        "on Friday? Would be great to have it Thursday so I can go through it before I "
+        "present.\n\nThanks,\nMia"
+    )
+    (item,) = items_of(body)
+    assert item.due == MONDAY + dt.timedelta(3)
+
+
+def test_an_ask_for_a_meeting_without_a_nearer_deadline_is_due_on_the_meetings_day():
+    body = (
+        "Hi Alex,\n\nCould you pull together the Q3 comp set analysis for the owners' meeting "
+        "on Friday?\n\nThanks,\nMia"
+    )
+    (item,) = items_of(body)
+    assert item.due == MONDAY + dt.timedelta(4)
