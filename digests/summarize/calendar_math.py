@@ -131,3 +131,21 @@ def _business_days(today: date, count: int) -> date:
         found += timedelta(days=1)
         count -= found.weekday() < 5
     return found
+
+
+# "send me the abstract a week before", "two days ahead of that": before the date it borrows.
+_EARLIER_BY = re.compile(
+    r"\b(a|an|one|two|three|four|five|\d{1,2}) (day|week)s? (?:before|earlier|ahead)"
+    r"(?: (?:then|that|it|of (?:time|that|it|then)))?\b(?!\s+(?:the|your|our|we|you|i|it)\b)",
+    re.IGNORECASE,
+)
+
+
+def days_earlier(sentence: str) -> int:
+    """How many days before a date "a week before" asks for (0 when it says none)."""
+    low = sentence.lower()
+    cheap = "before" in low or "ahead" in low or "earlier" in low
+    found = _EARLIER_BY.search(sentence) if cheap else None
+    if found is None:
+        return 0
+    return how_many(found.group(1)) * (7 if found.group(2).lower() == "week" else 1)

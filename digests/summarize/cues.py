@@ -85,6 +85,9 @@ FOLLOW_UP = re.compile(
     r"^(?:please )?(?:get|send) (?:it|them|this|that) (?:back )?(?:to (?:me|us) )?(?:back )?"
     r"(?:by|before|no later than)\b|"
     r"^(?:y |e )?(?:lo|la|los|las) (?:necesito|necesitamos|quiero|queremos)\b|"
+    # "Would be great to have it Tuesday so I can go through it first."
+    r"^(?:it )?(?:would|'d|will) be (?:great|good|ideal|helpful|perfect|best) to (?:have|get) "
+    r"(?:it|them|this|that|these|those)\b|"
     r"^(?:j'en ai|nous en avons|on en a) besoin\b|^il (?:me|nous) (?:le|la|les) faut\b|"
     r"^(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten) (?:es|ihn|sie|das|die)\b",
     re.IGNORECASE,

@@ -180,7 +180,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "end_next_week",
         re.compile(
-            r"\b(?:end of next week|fin de (?:la )?semaine prochaine|(?:a )?final(?:es)? de la "
+            # "sometime next week is fine": any day of it, so its end
+            r"\b(?:end of next week|(?:some ?time|any ?time|at some point|later) next week|"
+            r"fin de (?:la )?semaine prochaine|(?:a )?final(?:es)? de la "
             r"(?:semana que viene|próxima semana)|ende (?:der )?nächste[nr]? woche)\b",
             re.IGNORECASE,
         ),

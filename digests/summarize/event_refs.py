@@ -85,3 +85,24 @@ _POINTER_STEMS = (
     "mitn", "ici l", "bis dahin", "advance", "ahead", "vorher", "vorab", "voraus", "auparavant",
     "amont", "antemano", "antelación",
 )  # fmt: skip
+
+
+# "... for the owners' meeting on Wednesday?": a date that only says when the event is.
+_FOR_EVENT = re.compile(
+    r"\b(?:for|at|in|to) (?:the|our|your|this|that|[\w-]+'s?) (?:[\w'-]+ ){0,3}?(?:"
+    + "|".join(sorted(EVENT_NOUNS - {"1:1"}))
+    + r")s? (?:on|this|next|tomorrow|today)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+_LIMIT_WORD = re.compile(
+    r"\b(?:by|before|until|due|deadline|latest|no later than|ahead of)\b", re.IGNORECASE
+)
+
+
+def dated_by_its_event(clause: str) -> str | None:
+    """The clause without a closing "for the meeting on Wednesday", when only that names a
+    date and no deadline word stands before it; None when the clause ends otherwise."""
+    found = _FOR_EVENT.search(clause)
+    if found is None or _LIMIT_WORD.search(clause, 0, found.end()):
+        return None
+    return clause[: found.start()]

@@ -19,7 +19,7 @@ import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 
@@ -27,9 +27,10 @@ from digests.invitations import CalendarEvent
 from digests.parsing import ParsedMessage
 from digests.summarize.asks import is_ask as is_request
 from digests.summarize.asks import only_a_question
+from digests.summarize.calendar_math import days_earlier
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.event_refs import event_nouns, event_ref
+from digests.summarize.event_refs import dated_by_its_event, event_nouns, event_ref
 from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS, incoming
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
@@ -88,6 +89,12 @@ AWAY = re.compile(
     r"offline|flying|on (?:leave|holiday|vacation|pto|the road)|unterwegs|im urlaub|"
     r"nicht (?:da|erreichbar)|en (?:déplacement|congé|vacances)|absente?|de (?:viaje|vacaciones)|"
     r"fuera|(?-i:in [A-Z][\w-]+))\b",
+    re.IGNORECASE,
+)
+# The sender's own plan: "I will handle the metadata today", "I'll be on site from 07:30".
+OWN_PLAN = re.compile(
+    r"^(?:\w+,\s+)?(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to|"
+    r" plan to)\s+(?!need\b|want\b|have to\b|require\b)",
     re.IGNORECASE,
 )
 # Where a person comes or goes: what "before she comes in", "before I leave" waits for.
@@ -173,6 +180,8 @@ class MailDates:
         "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
         """
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
+        if found and not own and (back := days_earlier(sentence)):
+            found = Deadline(found.due - timedelta(days=back))  # "a week before"
         if own and own.time is None and (timed := self.timed_deadline(own)):
             found = timed  # "The deadline is tomorrow at 23:59 AoE. Can you do it tomorrow?"
         if found and found.due < self.received.date():
@@ -254,14 +263,17 @@ class MailDates:
         today = self.received.date()
         found_all = []
         for place, sentence in enumerate(self.sentences):
-            if AWAY.search(sentence) and not _BY_WORD.search(sentence):
-                continue  # the sender's own diary
+            if (AWAY.search(sentence) or OWN_PLAN.search(sentence)) and not _BY_WORD.search(
+                sentence
+            ):
+                continue  # the sender's own diary or plan
             if not CUED.search(sentence) or _no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:
                 continue
-            limit = found.due == today or SETS_A_LIMIT.search(sentence) is not None
+            # a bare time ("the session ends at 15:00") is today but sets no limit
+            limit = SETS_A_LIMIT.search(sentence) is not None
             other = OTHER_MATTER.match(sentence) is not None
             found_all.append((place, found, limit, other))
         return found_all
@@ -364,6 +376,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
             return found
         if purpose:
             return None
+    if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
+        return None  # "Could you pull it together for the meeting on Wednesday?": the event's
     return read(sentence, received, sender)
 
 

@@ -18,7 +18,9 @@ _STATUS = re.compile(
 )
 
 
-_ASKING_WORDS = frozenset("eod cob eow the and for with from approval sign off".split())
+_ASKING_WORDS = frozenset(
+    ["eod", "cob", "eow", "the", "and", "for", "with", "from", "approval", "sign", "off"]
+)
 
 
 _GENERIC = re.compile(

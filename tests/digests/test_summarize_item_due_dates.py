@@ -1,0 +1,63 @@
+"""Which due date an action item takes: its own, the mail's deadline, or none."""
+
+import datetime as dt
+
+from tests.digests.test_summarize_actions import MONDAY, items_of
+
+WEDNESDAY = MONDAY + dt.timedelta(2)
+
+
+def test_the_senders_own_plan_for_today_is_no_deadline_to_borrow():
+    body = (
+        "Hi Alex,\n\nQuick heads-up. The submission slot closes on Wednesday. If we miss it, "
+        "the next slot is two weeks later.\n\nWhat I still need from you:\n"
+        "- the final build uploaded to the portal\n- your signature on the questionnaire\n\n"
+        "I will handle the screenshots and the metadata today.\n\nThanks,\nHaruka"
+    )
+    items = items_of(body)
+    assert {item.due for item in items} == {WEDNESDAY}
+
+
+def test_a_bare_time_of_an_event_today_sets_no_limit_for_an_answer():
+    body = (
+        "Hi Alex,\n\nWould you be willing to give a short talk? If that works, "
+        "please send me your slides by Wednesday.\n\n"
+        "Lunch is on us, and it ends at 15:00.\n\nIda"
+    )
+    items = items_of(body)
+    assert {item.due for item in items} == {WEDNESDAY}
+
+
+def test_sometime_next_week_is_due_by_the_end_of_next_week():
+    body = "Hi Alex,\n\nCould you send me the revised budget sometime next week?\n\nThanks,\nMia"
+    (item,) = items_of(body)
+    assert item.due == dt.date(2026, 12, 11)
+
+
+def test_a_week_before_a_borrowed_deadline_is_due_a_week_earlier():
+    body = (
+        "Hi Alex,\n\nYou should submit your talk to the conference. The CFP closes on "
+        "15 January.\n\nIf you do, could you send me the abstract a week before so I can "
+        "give you comments?\n\nMia"
+    )
+    items = items_of(body)
+    assert dt.date(2027, 1, 8) in {item.due for item in items}
+
+
+def test_a_date_wanted_before_the_meeting_beats_the_meetings_date():
+    body = (
+        "Hi Alex,\n\nCould you pull together the Q3 comp set analysis for the owners' meeting "
+        "on Friday? Would be great to have it Thursday so I can go through it before I "
+        "present.\n\nThanks,\nMia"
+    )
+    (item,) = items_of(body)
+    assert item.due == MONDAY + dt.timedelta(3)
+
+
+def test_an_ask_for_a_meeting_without_a_nearer_deadline_is_due_on_the_meetings_day():
+    body = (
+        "Hi Alex,\n\nCould you pull together the Q3 comp set analysis for the owners' meeting "
+        "on Friday?\n\nThanks,\nMia"
+    )
+    (item,) = items_of(body)
+    assert item.due == MONDAY + dt.timedelta(4)
