@@ -77,7 +77,7 @@ _WISH = re.compile(
     r"(?P<whose>ton|ta|tes|votre|vos|tus?|sus?|vuestr[oa]s?)\s+(?P<noun>avis|retours?|accord|"
     r"validation|feu vert|signature|r[ée]ponse|d[ée]cision|confirmation|commentaires|firma|"
     r"aprobaci[óo]n|visto bueno|opini[óo]n|respuesta|decisi[óo]n|confirmaci[óo]n|valoraci[óo]n|"
-    r"comentarios|feedback|ok)\b"
+    r"comentarios|feedback|ok|autorisation|autorizaci[óo]n|permiso)\b"
     r"(?P<rest>[^.;:?!]*)",
     re.IGNORECASE,
 )
@@ -108,6 +108,7 @@ _FRENCH_WISH = {
     "decision": "Décider",
     "confirmation": "Confirmer",
     "feedback": "Donner {whose} avis",
+    "autorisation": "Autoriser",
 }
 _SPANISH_WISH = {
     "firma": "Firmar",
@@ -121,15 +122,28 @@ _SPANISH_WISH = {
     "respuesta": "Responder a {asker}",
     "decision": "Decidir",
     "confirmacion": "Confirmar",
+    "autorizacion": "Autorizar",
+    "permiso": "Autorizar",
 }
 # What the opinion or signature is on: "... sur la charte graphique", "... sobre el plan".
-_ABOUT = re.compile(r"^\s*(?:sur|concernant|à propos de|pour|sobre|acerca de|para|de)\s+\S.*$")
+_ABOUT = re.compile(
+    r"^\s*(?:sur|concernant|à propos de|pour|sobre|acerca de|para|de)\s+(?!que\b|qu')\S.*$"
+)
+_FOR = re.compile(r"^(?:para|pour)\s+")
 # "Échale un ojo", "écha un vistazo", "jette un œil": look it over.
 _LOOK = re.compile(
     r"\b(?:[ée]chale|[ée]chales|[ée]chadle|[ée]chele|[ée]cha) un (?:ojo|vistazo)\b"
     r"(?: (?:a|al) (?P<what>[^,.;]+))?|"
     r"\b(?:jette|jetez|jetons) un (?:(?:petit )?coup d'|)(?:œil|oeil)\b(?: (?:à|au|aux) "
     r"(?P<quoi>[^,.;]+))?",
+    re.IGNORECASE,
+)
+# "Tú eres la única con acceso, así que ¿puedes enviarlo?", "..., donc pourriez-vous le signer ?":
+# the reason before "so" informs; the question after it asks.
+_SO_ASK = re.compile(
+    r"^[^?¿]{10,}?,\s*(?:as[ií] que|por eso|por lo que|de modo que|donc|alors|du coup)\s+"
+    r"(?P<ask>¿?\s*(?:(?:me|nos) )?(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a|peux-tu|"
+    r"pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|merci de)\b.*)$",
     re.IGNORECASE,
 )
 CUE = Caseless(
@@ -151,6 +165,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if framed := unframe(sentence, asker):
         return framed
     text = sentence.strip()
+    if so := _SO_ASK.match(text):
+        return so.group("ask")
     if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
         return waits  # "The pour card still needs your signature": sign it
     if not CUE.search(text):
@@ -186,6 +202,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
         verb = table[noun].format(whose=whose, asker=asker or "")
         verb = re.sub(r"\s+(?:à|a)\s*$", "", verb)
         about = _ABOUT.match(wish.group("rest"))
+        if about and verb.startswith("Autori"):  # "tu autorización para el pedido": authorise it
+            return f"{verb} {_FOR.sub('', about.group(0).strip())}"
         return f"{verb} {about.group(0).strip()}" if about else verb
     if look := _LOOK.search(text):
         spanish = re.search(r"ojo|vistazo", look.group(0), re.IGNORECASE)

@@ -1,0 +1,24 @@
+"""Asks in Spanish, French and German mail, written as the mail's language writes a to-do."""
+
+from tests.digests.test_summarize_indirect import texts
+
+
+def test_a_spanish_need_for_the_readers_authorisation_asks_to_authorise():
+    body = (
+        "Marta,\n\nEl proveedor puede empezar el lunes, pero necesito tu autorización "
+        "para el pedido de andamios antes del viernes.\n\nGracias,\nPablo"
+    )
+    assert texts(body, subject="Andamios", sender="Pablo Ruiz <pablo@obra.example>") == [
+        "Autorizar el pedido de andamios"
+    ]
+
+
+def test_the_reason_before_asi_que_is_not_an_item_the_question_after_it_is():
+    body = (
+        "Lucía,\n\nSolo tú tienes la clave del banco, así que ¿puedes enviar el justificante "
+        "de pago a contabilidad?\n\nGracias,\nPablo"
+    )
+    assert texts(body, subject="Pago", sender="Pablo Ruiz <pablo@obra.example>") == [
+        "Enviar el justificante de pago a contabilidad"
+    ]
+
