@@ -66,6 +66,10 @@ _VERBS = {
     "testen": "Test",
     "einplanen": "Schedule",
     "abstimmen": "Agree on",
+    "beilegen": "Attach",
+    "beifügen": "Attach",
+    "mitbringen": "Bring",
+    "gegenzeichnen": "Countersign",
 }
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 _STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
@@ -83,6 +87,8 @@ _PARTICLES = (
     "drüber",
     "ab",
     "zurück",
+    "bei",
+    "mit",
 )
 # Words a request is framed in, up to its verb: "Denk dran, die Reisekosten einzureichen",
 # "Wäre es möglich, dass du mir die Zahlen schickst?", "Es wäre toll, wenn du das prüfst".
@@ -115,7 +121,7 @@ _TELL = re.compile(
 _WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
 _GERMAN = re.compile(
     r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest|ich|wir|deine|"
-    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich)\b"
+    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich|sie|ihre[mns]?|dem|eine[mn]?|auch|mit)\b"
 )
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
 
@@ -135,6 +141,8 @@ def _infinitive(words: list[str]) -> str:
         return ""
     # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
     base = _STEMS.get(words[0], re.sub(r"(?:e|t)?$", "", words[0]) + "en")
+    if words[1:2] == ["sie"] and words[0].endswith("en"):
+        base = words[0]  # "Legen Sie ... bei": the polite imperative is the infinitive
     particle = words[-1] if len(words) >= 2 and words[-1] in _PARTICLES else ""
     return next((v for v in (f"{particle}{base}", base) if v in _VERBS), "")
 
@@ -264,7 +272,7 @@ _WHEN = re.compile(
     r"\b(?:spätestens\s+)?(?:bis|vor)\s+(?:zum\s+)?\d{1,2}\b\.?",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:der|die|das|den)\s+", re.IGNORECASE)  # not "dem Antrag": "to"
 _BARE_OBJECT = {"", "das", "es", "ihn", "sie", "dies", "diese", "dieses", "den", "die", "dem"}
 
 
@@ -279,7 +287,7 @@ def _todo(clause: str, verb: str, asker: str) -> str:
     if not words:
         return ""
     if not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
-        words = words[1:]
+        words = words[2:] if words[1:2] == ["Sie"] else words[1:]  # "Legen Sie ... bei"
         if words and words[-1].lower() in _PARTICLES:
             words = words[:-1]
     elif words[-1].lower().strip("?.!") == verb or words[-1].lower().startswith(verb[:4]):

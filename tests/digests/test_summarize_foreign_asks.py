@@ -22,3 +22,13 @@ def test_the_reason_before_asi_que_is_not_an_item_the_question_after_it_is():
         "Enviar el justificante de pago a contabilidad"
     ]
 
+
+def test_a_german_polite_imperative_with_its_particle_last_is_a_to_do():
+    body = (
+        "Sehr geehrter Herr Kaya,\n\nbitte fügen Sie dem Antrag auch eine Kopie Ihres "
+        "Ausweises bei.\n\nMit freundlichen Grüßen\nAnna Weiß"
+    )
+    subject = "Antrag Parkausweis"
+    assert texts(body, subject=subject, sender="Anna Weiß <weiss@amt.example>") == [
+        "Dem Antrag eine Kopie Ihres Ausweises beifügen"
+    ]
