@@ -146,9 +146,17 @@ _SO_ASK = re.compile(
     r"pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|merci de)\b.*)$",
     re.IGNORECASE,
 )
+# "Je constate qu'il manque toujours votre note", "Todavía falta tu informe": the missing
+# thing is the reader's to send.
+_MISSING = re.compile(
+    r"\b(?:il (?:me |nous )?manque (?:toujours |encore )?|(?:todav[ií]a |a[úu]n )?"
+    r"(?:me |nos )?falta(?:n)? (?:todav[ií]a |a[úu]n )?)(?P<whose>ton|ta|tes|votre|vos|tus?|sus?) "
+    r"(?P<what>[^.;:!?(]{3,90})",
+    re.IGNORECASE,
+)
 CUE = Caseless(
     re.compile(
-        r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
+        r"\bmanque\b|\bfaltan?\b|\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
         r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
         r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
@@ -205,6 +213,11 @@ def indirect_ask(sentence: str, asker: str) -> str:
         if about and verb.startswith("Autori"):  # "tu autorización para el pedido": authorise it
             return f"{verb} {_FOR.sub('', about.group(0).strip())}"
         return f"{verb} {about.group(0).strip()}" if about else verb
+    if missing := _MISSING.search(text):
+        french = missing.group("whose").lower() in {"ton", "ta", "tes", "votre", "vos"}
+        verb = ("Envoyer à " if french else "Enviar a ") + (asker or "")
+        what = missing.group("what").strip(" ,\u2013-")
+        return f"{verb.strip()} {missing.group('whose')} {what}"
     if look := _LOOK.search(text):
         spanish = re.search(r"ojo|vistazo", look.group(0), re.IGNORECASE)
         what = look.group("what") or look.group("quoi") or ""

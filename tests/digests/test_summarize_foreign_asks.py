@@ -32,3 +32,24 @@ def test_a_german_polite_imperative_with_its_particle_last_is_a_to_do():
     assert texts(body, subject=subject, sender="Anna Weiß <weiss@amt.example>") == [
         "Dem Antrag eine Kopie Ihres Ausweises beifügen"
     ]
+
+
+def test_what_is_still_missing_from_the_reader_is_theirs_to_send():
+    body = (
+        "Bonjour Madame Petit,\n\nEn bouclant le dossier, je vois qu'il manque encore votre "
+        "attestation d'assurance pour le local.\n\nCordialement,\nLéa Roux"
+    )
+    assert texts(body, subject="Dossier", sender="Léa Roux <lea@mairie.example>") == [
+        "Envoyer à Léa votre attestation d'assurance pour le local"
+    ]
+
+
+def test_faire_parvenir_and_faire_suivre_ask_to_send():
+    body = (
+        "Bonjour Marc,\n\nMerci de me faire parvenir le devis signé. Peux-tu aussi me faire "
+        "suivre le mail de Paul ?\n\nLéa"
+    )
+    assert texts(body, subject="Devis", sender="Léa Roux <lea@atelier.example>") == [
+        "Envoyer à Léa le devis signé",
+        "Transmettre à Léa le mail de Paul",
+    ]
