@@ -154,6 +154,15 @@ _MISSING = re.compile(
     r"(?P<what>[^.;:!?(]{3,90})",
     re.IGNORECASE,
 )
+# "Necesitamos dos cosas antes del martes: el plano y la lista", "il me faut deux choses : ...":
+# the things listed are the reader's to send.
+_NEED_LIST = re.compile(
+    r"\b(?:necesit(?:o|amos)|me hacen falta|nos hacen falta|j'ai besoin de|nous avons besoin de|"
+    r"il (?:me|nous) faut)\s+(?:de\s+)?(?:dos|tres|cuatro|deux|trois|quatre|un par de)\s+"
+    r"(?:cosas|documentos|datos|choses|documents|éléments|informations)\b[^:]{0,60}:\s*"
+    r"(?P<what>[^.;!?]{5,200})",
+    re.IGNORECASE,
+)
 CUE = Caseless(
     re.compile(
         r"\bmanque\b|\bfaltan?\b|\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
@@ -213,6 +222,10 @@ def indirect_ask(sentence: str, asker: str) -> str:
         if about and verb.startswith("Autori"):  # "tu autorización para el pedido": authorise it
             return f"{verb} {_FOR.sub('', about.group(0).strip())}"
         return f"{verb} {about.group(0).strip()}" if about else verb
+    if listed := _NEED_LIST.search(text):
+        french = re.search(r"j'ai|nous avons|il (?:me|nous) faut", listed.group(0), re.IGNORECASE)
+        verb = ("Envoyer à " if french else "Enviar a ") + (asker or "")
+        return f"{verb.strip()} {listed.group('what').strip()}"
     if missing := _MISSING.search(text):
         french = missing.group("whose").lower() in {"ton", "ta", "tes", "votre", "vos"}
         verb = ("Envoyer à " if french else "Enviar a ") + (asker or "")

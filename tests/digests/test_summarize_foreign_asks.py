@@ -53,3 +53,13 @@ def test_faire_parvenir_and_faire_suivre_ask_to_send():
         "Envoyer à Léa le devis signé",
         "Transmettre à Léa le mail de Paul",
     ]
+
+
+def test_a_spanish_list_of_needed_things_asks_to_send_them():
+    body = (
+        "Hola Nuria,\n\nPara cerrar la reserva necesitamos dos cosas antes del jueves: "
+        "la copia del DNI de los asistentes y el justificante del anticipo.\n\nUn saludo,\nAna"
+    )
+    assert texts(body, subject="Reserva", sender="Ana Gil <ana@hotel.example>") == [
+        "Enviar a Ana la copia del DNI de los asistentes y el justificante del anticipo"
+    ]
