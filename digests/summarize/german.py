@@ -204,6 +204,13 @@ _LET_DO = re.compile(
 )
 
 
+# "Kannst du mir bestätigen, dass du einverstanden bist?": what to confirm is the clause after.
+_SAY_THAT = frozenset(["bestätigen", "zusagen"])
+_THAT = re.compile(
+    r"^\s*,\s*((?:dass|ob)\s(?:[^.;:?!]|(?<=\d)\.(?=\d)){3,160}?)\s*[.?!]?\s*$", re.IGNORECASE
+)
+
+
 def _undone(participle: str) -> str:
     """ "eingereicht" -> "einreichen", "geschickt" -> "schicken" (if the table knows it)."""
     low = participle.lower()
@@ -244,6 +251,10 @@ def german_ask(sentence: str, asker: str) -> str:
     verb = _infinitive(words)
     if not verb:
         return ""
+    if verb in _SAY_THAT and (that := _THAT.match(sentence[len(clause) :])):
+        who = f"{asker} " if asker and _TO_ME.search(clause) else ""
+        text = f"{who}{verb}, {that.group(1)}"  # "bestätige mir, dass ...": the clause stays
+        return text[:1].upper() + text[1:]
     if todo := _todo(clause, verb, asker):
         return todo
     english = _VERBS[verb]

@@ -63,3 +63,13 @@ def test_a_spanish_list_of_needed_things_asks_to_send_them():
     assert texts(body, subject="Reserva", sender="Ana Gil <ana@hotel.example>") == [
         "Enviar a Ana la copia del DNI de los asistentes y el justificante del anticipo"
     ]
+
+
+def test_a_german_ask_to_confirm_keeps_what_is_confirmed():
+    body = (
+        "Hallo Jan,\n\nkannst du mir bitte bis Freitag bestätigen, dass die Version 2.1 "
+        "so freigegeben ist?\n\nGruß\nEva"
+    )
+    assert texts(body, subject="Version", sender="Eva Brandt <eva@labor.example>") == [
+        "Eva bestätigen, dass die Version 2.1 so freigegeben ist"
+    ]
