@@ -93,7 +93,8 @@ _PARTICLES = (
 # Words a request is framed in, up to its verb: "Denk dran, die Reisekosten einzureichen",
 # "Wäre es möglich, dass du mir die Zahlen schickst?", "Es wäre toll, wenn du das prüfst".
 _FRAME = re.compile(
-    r"^(?:(?:wäre|wär) es (?:möglich|machbar)|(?:es )?wär(?:e|s)? (?:toll|super|schön|nett|prima|"
+    r"^(?:(?:und|auch|also|dann) )?(?:(?:wäre|wär) es (?:möglich|machbar)|"
+    r"(?:es )?wär(?:e|s)? (?:toll|super|schön|nett|prima|"
     r"klasse|gut|hilfreich|großartig|klasse)|denk (?:bitte )?(?:mal )?(?:daran|dran)|"
     r"denken sie (?:bitte )?daran|vergiss (?:bitte )?nicht|vergessen sie (?:bitte )?nicht|"
     r"ich bitte (?:dich|euch|sie)|wärst du so (?:lieb|nett|gut)|"
@@ -207,7 +208,9 @@ _LET_DO = re.compile(
 # "Kannst du mir bestätigen, dass du einverstanden bist?": what to confirm is the clause after.
 _SAY_THAT = frozenset(["bestätigen", "zusagen"])
 _THAT = re.compile(
-    r"^\s*,\s*((?:dass|ob)\s(?:[^.;:?!]|(?<=\d)\.(?=\d)){3,160}?)\s*[.?!]?\s*$", re.IGNORECASE
+    r"^\s*,\s*((?:dass|ob)\s(?:[^.;:?!]|(?<=\d)\.(?=\d)){3,160}?)\s*"
+    r"(?:,\s*(?:dann|damit|weil|denn|sonst)\b[^?!]*)?[.?!]?\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -73,3 +73,13 @@ def test_a_german_ask_to_confirm_keeps_what_is_confirmed():
     assert texts(body, subject="Version", sender="Eva Brandt <eva@labor.example>") == [
         "Eva bestätigen, dass die Version 2.1 so freigegeben ist"
     ]
+
+
+def test_a_german_framed_ask_after_und_keeps_its_clause_but_not_the_senders_next_step():
+    body = (
+        "Hallo Jan,\n\ndie Unterlagen sind angekommen. Und es wäre gut, wenn du mir bis Freitag "
+        "bestätigst, dass der Termin im Labor steht, dann buche ich den Raum.\n\nGruß\nEva"
+    )
+    assert texts(body, subject="Labortermin", sender="Eva Brandt <eva@labor.example>") == [
+        "Eva bestätigen, dass der Termin im Labor steht"
+    ]
