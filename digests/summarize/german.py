@@ -66,6 +66,10 @@ _VERBS = {
     "testen": "Test",
     "einplanen": "Schedule",
     "abstimmen": "Agree on",
+    "beilegen": "Attach",
+    "beifügen": "Attach",
+    "mitbringen": "Bring",
+    "gegenzeichnen": "Countersign",
 }
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 _STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
@@ -83,11 +87,14 @@ _PARTICLES = (
     "drüber",
     "ab",
     "zurück",
+    "bei",
+    "mit",
 )
 # Words a request is framed in, up to its verb: "Denk dran, die Reisekosten einzureichen",
 # "Wäre es möglich, dass du mir die Zahlen schickst?", "Es wäre toll, wenn du das prüfst".
 _FRAME = re.compile(
-    r"^(?:(?:wäre|wär) es (?:möglich|machbar)|(?:es )?wär(?:e|s)? (?:toll|super|schön|nett|prima|"
+    r"^(?:(?:und|auch|also|dann) )?(?:(?:wäre|wär) es (?:möglich|machbar)|"
+    r"(?:es )?wär(?:e|s)? (?:toll|super|schön|nett|prima|"
     r"klasse|gut|hilfreich|großartig|klasse)|denk (?:bitte )?(?:mal )?(?:daran|dran)|"
     r"denken sie (?:bitte )?daran|vergiss (?:bitte )?nicht|vergessen sie (?:bitte )?nicht|"
     r"ich bitte (?:dich|euch|sie)|wärst du so (?:lieb|nett|gut)|"
@@ -115,7 +122,7 @@ _TELL = re.compile(
 _WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
 _GERMAN = re.compile(
     r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest|ich|wir|deine|"
-    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich)\b"
+    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich|sie|ihre[mns]?|dem|eine[mn]?|auch|mit)\b"
 )
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
 
@@ -135,6 +142,8 @@ def _infinitive(words: list[str]) -> str:
         return ""
     # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
     base = _STEMS.get(words[0], re.sub(r"(?:e|t)?$", "", words[0]) + "en")
+    if words[1:2] == ["sie"] and words[0].endswith("en"):
+        base = words[0]  # "Legen Sie ... bei": the polite imperative is the infinitive
     particle = words[-1] if len(words) >= 2 and words[-1] in _PARTICLES else ""
     return next((v for v in (f"{particle}{base}", base) if v in _VERBS), "")
 
@@ -196,6 +205,15 @@ _LET_DO = re.compile(
 )
 
 
+# "Kannst du mir bestätigen, dass du einverstanden bist?": what to confirm is the clause after.
+_SAY_THAT = frozenset(["bestätigen", "zusagen"])
+_THAT = re.compile(
+    r"^\s*,\s*((?:dass|ob)\s(?:[^.;:?!]|(?<=\d)\.(?=\d)){3,160}?)\s*"
+    r"(?:,\s*(?:dann|damit|weil|denn|sonst)\b[^?!]*)?[.?!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _undone(participle: str) -> str:
     """ "eingereicht" -> "einreichen", "geschickt" -> "schicken" (if the table knows it)."""
     low = participle.lower()
@@ -236,6 +254,10 @@ def german_ask(sentence: str, asker: str) -> str:
     verb = _infinitive(words)
     if not verb:
         return ""
+    if verb in _SAY_THAT and (that := _THAT.match(sentence[len(clause) :])):
+        who = f"{asker} " if asker and _TO_ME.search(clause) else ""
+        text = f"{who}{verb}, {that.group(1)}"  # "bestätige mir, dass ...": the clause stays
+        return text[:1].upper() + text[1:]
     if todo := _todo(clause, verb, asker):
         return todo
     english = _VERBS[verb]
@@ -264,7 +286,7 @@ _WHEN = re.compile(
     r"\b(?:spätestens\s+)?(?:bis|vor)\s+(?:zum\s+)?\d{1,2}\b\.?",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:der|die|das|den)\s+", re.IGNORECASE)  # not "dem Antrag": "to"
 _BARE_OBJECT = {"", "das", "es", "ihn", "sie", "dies", "diese", "dieses", "den", "die", "dem"}
 
 
@@ -279,7 +301,7 @@ def _todo(clause: str, verb: str, asker: str) -> str:
     if not words:
         return ""
     if not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
-        words = words[1:]
+        words = words[2:] if words[1:2] == ["Sie"] else words[1:]  # "Legen Sie ... bei"
         if words and words[-1].lower() in _PARTICLES:
             words = words[:-1]
     elif words[-1].lower().strip("?.!") == verb or words[-1].lower().startswith(verb[:4]):

@@ -77,7 +77,7 @@ _WISH = re.compile(
     r"(?P<whose>ton|ta|tes|votre|vos|tus?|sus?|vuestr[oa]s?)\s+(?P<noun>avis|retours?|accord|"
     r"validation|feu vert|signature|r[ée]ponse|d[ée]cision|confirmation|commentaires|firma|"
     r"aprobaci[óo]n|visto bueno|opini[óo]n|respuesta|decisi[óo]n|confirmaci[óo]n|valoraci[óo]n|"
-    r"comentarios|feedback|ok)\b"
+    r"comentarios|feedback|ok|autorisation|autorizaci[óo]n|permiso)\b"
     r"(?P<rest>[^.;:?!]*)",
     re.IGNORECASE,
 )
@@ -108,6 +108,7 @@ _FRENCH_WISH = {
     "decision": "Décider",
     "confirmation": "Confirmer",
     "feedback": "Donner {whose} avis",
+    "autorisation": "Autoriser",
 }
 _SPANISH_WISH = {
     "firma": "Firmar",
@@ -121,9 +122,14 @@ _SPANISH_WISH = {
     "respuesta": "Responder a {asker}",
     "decision": "Decidir",
     "confirmacion": "Confirmar",
+    "autorizacion": "Autorizar",
+    "permiso": "Autorizar",
 }
 # What the opinion or signature is on: "... sur la charte graphique", "... sobre el plan".
-_ABOUT = re.compile(r"^\s*(?:sur|concernant|à propos de|pour|sobre|acerca de|para|de)\s+\S.*$")
+_ABOUT = re.compile(
+    r"^\s*(?:sur|concernant|à propos de|pour|sobre|acerca de|para|de)\s+(?!que\b|qu')\S.*$"
+)
+_FOR = re.compile(r"^(?:para|pour)\s+")
 # "Échale un ojo", "écha un vistazo", "jette un œil": look it over.
 _LOOK = re.compile(
     r"\b(?:[ée]chale|[ée]chales|[ée]chadle|[ée]chele|[ée]cha) un (?:ojo|vistazo)\b"
@@ -132,9 +138,34 @@ _LOOK = re.compile(
     r"(?P<quoi>[^,.;]+))?",
     re.IGNORECASE,
 )
+# "Tú eres la única con acceso, así que ¿puedes enviarlo?", "..., donc pourriez-vous le signer ?":
+# the reason before "so" informs; the question after it asks.
+_SO_ASK = re.compile(
+    r"^[^?¿]{10,}?,\s*(?:as[ií] que|por eso|por lo que|de modo que|donc|alors|du coup)\s+"
+    r"(?P<ask>¿?\s*(?:(?:me|nos) )?(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a|peux-tu|"
+    r"pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|merci de)\b.*)$",
+    re.IGNORECASE,
+)
+# "Je constate qu'il manque toujours votre note", "Todavía falta tu informe": the missing
+# thing is the reader's to send.
+_MISSING = re.compile(
+    r"\b(?:il (?:me |nous )?manque (?:toujours |encore )?|(?:todav[ií]a |a[úu]n )?"
+    r"(?:me |nos )?falta(?:n)? (?:todav[ií]a |a[úu]n )?)(?P<whose>ton|ta|tes|votre|vos|tus?|sus?) "
+    r"(?P<what>[^.;:!?(]{3,90})",
+    re.IGNORECASE,
+)
+# "Necesitamos dos cosas antes del martes: el plano y la lista", "il me faut deux choses : ...":
+# the things listed are the reader's to send.
+_NEED_LIST = re.compile(
+    r"\b(?:necesit(?:o|amos)|me hacen falta|nos hacen falta|j'ai besoin de|nous avons besoin de|"
+    r"il (?:me|nous) faut)\s+(?:de\s+)?(?:dos|tres|cuatro|deux|trois|quatre|un par de)\s+"
+    r"(?:cosas|documentos|datos|choses|documents|éléments|informations)\b[^:]{0,60}:\s*"
+    r"(?P<what>[^.;!?]{5,200})",
+    re.IGNORECASE,
+)
 CUE = Caseless(
     re.compile(
-        r"\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
+        r"\bmanque\b|\bfaltan?\b|\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
         r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
         r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
@@ -151,6 +182,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if framed := unframe(sentence, asker):
         return framed
     text = sentence.strip()
+    if so := _SO_ASK.match(text):
+        return so.group("ask")
     if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
         return waits  # "The pour card still needs your signature": sign it
     if not CUE.search(text):
@@ -186,7 +219,18 @@ def indirect_ask(sentence: str, asker: str) -> str:
         verb = table[noun].format(whose=whose, asker=asker or "")
         verb = re.sub(r"\s+(?:à|a)\s*$", "", verb)
         about = _ABOUT.match(wish.group("rest"))
+        if about and verb.startswith("Autori"):  # "tu autorización para el pedido": authorise it
+            return f"{verb} {_FOR.sub('', about.group(0).strip())}"
         return f"{verb} {about.group(0).strip()}" if about else verb
+    if listed := _NEED_LIST.search(text):
+        french = re.search(r"j'ai|nous avons|il (?:me|nous) faut", listed.group(0), re.IGNORECASE)
+        verb = ("Envoyer à " if french else "Enviar a ") + (asker or "")
+        return f"{verb.strip()} {listed.group('what').strip()}"
+    if missing := _MISSING.search(text):
+        french = missing.group("whose").lower() in {"ton", "ta", "tes", "votre", "vos"}
+        verb = ("Envoyer à " if french else "Enviar a ") + (asker or "")
+        what = missing.group("what").strip(" ,\u2013-")
+        return f"{verb.strip()} {missing.group('whose')} {what}"
     if look := _LOOK.search(text):
         spanish = re.search(r"ojo|vistazo", look.group(0), re.IGNORECASE)
         what = look.group("what") or look.group("quoi") or ""

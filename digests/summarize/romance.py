@@ -14,7 +14,9 @@ import unicodedata
 _FRENCH = re.compile(
     r"^(?:est-ce que )?(?:merci de|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|"
     r"vous pouvez|tu pourrais|vous pourriez|veuillez|n'oublie pas de|n'oubliez pas de)\s+"
-    r"(?:me |m'|nous )(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b\s*",
+    r"(?:aussi |également |bien )?(?:me |m'|nous )(?:(?:le|la|les) (?=faire )|l'(?=faire ))?"
+    r"(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b\s*"
+    r"(?P<send>(?<=faire )(?:parvenir|suivre)\b\s*)?",
     re.IGNORECASE,
 )
 # "Envoie-moi", "Transmettez-moi": the imperative with its pronoun after it.
@@ -102,6 +104,8 @@ def to_the_asker(text: str, asker: str) -> str:
     ):
         verb = french.group("verb").lower()
         verb = _FRENCH_INFINITIVE.get(verb, verb)
+        if french.groupdict().get("send"):  # "me la faire parvenir": send it
+            verb = "transmettre" if french.group("send").startswith("suivre") else "envoyer"
         return _phrase(verb, text[french.end() :], f"à {asker}", f"pour {asker}")
     spanish = spanish or _SPANISH_AFTER.match(text) or _SPANISH_IMPERATIVE.match(text)
     if spanish:

@@ -1,0 +1,85 @@
+"""Asks in Spanish, French and German mail, written as the mail's language writes a to-do."""
+
+from tests.digests.test_summarize_indirect import texts
+
+
+def test_a_spanish_need_for_the_readers_authorisation_asks_to_authorise():
+    body = (
+        "Marta,\n\nEl proveedor puede empezar el lunes, pero necesito tu autorización "
+        "para el pedido de andamios antes del viernes.\n\nGracias,\nPablo"
+    )
+    assert texts(body, subject="Andamios", sender="Pablo Ruiz <pablo@obra.example>") == [
+        "Autorizar el pedido de andamios"
+    ]
+
+
+def test_the_reason_before_asi_que_is_not_an_item_the_question_after_it_is():
+    body = (
+        "Lucía,\n\nSolo tú tienes la clave del banco, así que ¿puedes enviar el justificante "
+        "de pago a contabilidad?\n\nGracias,\nPablo"
+    )
+    assert texts(body, subject="Pago", sender="Pablo Ruiz <pablo@obra.example>") == [
+        "Enviar el justificante de pago a contabilidad"
+    ]
+
+
+def test_a_german_polite_imperative_with_its_particle_last_is_a_to_do():
+    body = (
+        "Sehr geehrter Herr Kaya,\n\nbitte fügen Sie dem Antrag auch eine Kopie Ihres "
+        "Ausweises bei.\n\nMit freundlichen Grüßen\nAnna Weiß"
+    )
+    subject = "Antrag Parkausweis"
+    assert texts(body, subject=subject, sender="Anna Weiß <weiss@amt.example>") == [
+        "Dem Antrag eine Kopie Ihres Ausweises beifügen"
+    ]
+
+
+def test_what_is_still_missing_from_the_reader_is_theirs_to_send():
+    body = (
+        "Bonjour Madame Petit,\n\nEn bouclant le dossier, je vois qu'il manque encore votre "
+        "attestation d'assurance pour le local.\n\nCordialement,\nLéa Roux"
+    )
+    assert texts(body, subject="Dossier", sender="Léa Roux <lea@mairie.example>") == [
+        "Envoyer à Léa votre attestation d'assurance pour le local"
+    ]
+
+
+def test_faire_parvenir_and_faire_suivre_ask_to_send():
+    body = (
+        "Bonjour Marc,\n\nMerci de me faire parvenir le devis signé. Peux-tu aussi me faire "
+        "suivre le mail de Paul ?\n\nLéa"
+    )
+    assert texts(body, subject="Devis", sender="Léa Roux <lea@atelier.example>") == [
+        "Envoyer à Léa le devis signé",
+        "Transmettre à Léa le mail de Paul",
+    ]
+
+
+def test_a_spanish_list_of_needed_things_asks_to_send_them():
+    body = (
+        "Hola Nuria,\n\nPara cerrar la reserva necesitamos dos cosas antes del jueves: "
+        "la copia del DNI de los asistentes y el justificante del anticipo.\n\nUn saludo,\nAna"
+    )
+    assert texts(body, subject="Reserva", sender="Ana Gil <ana@hotel.example>") == [
+        "Enviar a Ana la copia del DNI de los asistentes y el justificante del anticipo"
+    ]
+
+
+def test_a_german_ask_to_confirm_keeps_what_is_confirmed():
+    body = (
+        "Hallo Jan,\n\nkannst du mir bitte bis Freitag bestätigen, dass die Version 2.1 "
+        "so freigegeben ist?\n\nGruß\nEva"
+    )
+    assert texts(body, subject="Version", sender="Eva Brandt <eva@labor.example>") == [
+        "Eva bestätigen, dass die Version 2.1 so freigegeben ist"
+    ]
+
+
+def test_a_german_framed_ask_after_und_keeps_its_clause_but_not_the_senders_next_step():
+    body = (
+        "Hallo Jan,\n\ndie Unterlagen sind angekommen. Und es wäre gut, wenn du mir bis Freitag "
+        "bestätigst, dass der Termin im Labor steht, dann buche ich den Raum.\n\nGruß\nEva"
+    )
+    assert texts(body, subject="Labortermin", sender="Eva Brandt <eva@labor.example>") == [
+        "Eva bestätigen, dass der Termin im Labor steht"
+    ]
