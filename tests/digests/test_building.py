@@ -70,15 +70,17 @@ def test_the_urgent_mail_with_the_nearest_deadline_comes_first(demo_user):
     digest = build_digest(demo_user, now=timezone.now())
     first, *rest = digest.emails.order_by("rank")
     assert first.urgency == Urgency.URGENT
-    # Due "today" as the mail says it: the day it arrived in Berlin (which, around midnight,
-    # is not the day the digest is built).
-    assert (
-        first.action_items[0]["due"]
-        == timezone.localtime(first.received_at, demo_user.zone).date().isoformat()
-    )
-    # Two demo asks are due today (a budget approval and a press release before 3pm): either
-    # may lead, both must come before anything less urgent.
-    assert any(word in first.subject.lower() for word in ("approval", "press release"))
+
+    def earliest(email):
+        return min((item["due"] for item in email.action_items if item["due"]), default="9999")
+
+    urgent = [e for e in (first, *rest) if e.urgency == Urgency.URGENT]
+    assert len(urgent) >= 3
+    assert earliest(first) == min(earliest(e) for e in urgent)
+    # Which urgent demo mail leads depends on the hour (the mailbox is dated from now): the
+    # budget approval, the press release due at 3pm, or, after midnight, yesterday's alert.
+    subjects = ("approval", "press release", "security alert")
+    assert any(word in first.subject.lower() for word in subjects)
     ranks = [list(Urgency.values).index(e.urgency) for e in [first, *rest]]
     assert ranks == sorted(ranks, reverse=True)
 
