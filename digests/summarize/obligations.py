@@ -16,7 +16,13 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.duty_details import or_auto_renew, retry_date, sign_in
+from digests.summarize.duty_details import (
+    and_pay,
+    or_auto_renew,
+    retry_date,
+    review_scope,
+    sign_in,
+)
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
@@ -86,6 +92,10 @@ def duty_item(
             text += or_auto_renew(f"{subject}\n{lead}", lang)
         if kind == "security":
             text = sign_in(text, lead, brand, lang)
+        if kind == "card":
+            text = and_pay(text, lead, lang)
+        if kind == "access":
+            text = review_scope(text, thing, lead, lang)
         return kind, truncate(text[:1].upper() + text[1:], 140)
     return "", ""
 

@@ -1,0 +1,57 @@
+"""What a machine's notice obliges the reader to do: the duty its remedy names."""
+
+from tests.digests.test_summarize_actions import items_of, texts
+
+
+def test_a_declined_charge_asks_to_update_the_card_not_to_pay_the_balance():
+    body = (
+        "We tried to charge the Visa card ending 4417 for your Tabletop plan (invoice TT-88, "
+        "A$420.00) on 15 July and again today. Both attempts were declined by the card issuer.\n\n"
+        "If the payment method isn't updated, ordering will be suspended tonight.\n\n"
+        "To update the card, sign in to the back office and go to Settings > Billing."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Payment failed - your venues will be suspended",
+            sender="Tabletop Billing <billing@tabletop.example>",
+        )
+    )
+    assert found == ["Update the payment method for the Tabletop account"]
+
+
+def test_an_expired_card_and_an_invoice_to_retry_is_one_item_naming_both():
+    body = (
+        "We couldn't process the payment of US$912.40 for invoice CL-INV-0042 (November usage).\n\n"
+        "Reason: card expired (Mastercard ending 0552)\n\n"
+        "To update your payment method, sign in to the console and go to Billing > Payment "
+        "methods, then retry the invoice."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Action needed: payment for Orchard Labs could not be processed",
+            sender="Cumulus Billing <billing@cumulus.example>",
+        )
+    )
+    assert len(found) == 1
+    assert found[0].endswith(" and pay invoice CL-INV-0042")
+
+
+def test_an_access_review_names_how_many_accounts_to_certify_or_revoke():
+    body = (
+        "As part of the Q4 access review, you are listed as the owner of 9 user accounts with "
+        "access to the MES.\n\n"
+        "Please certify or revoke each account in the IAM portal by Friday."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="[Action required] Q4 access recertification - due Friday",
+            sender="Acme IAM <iam-noreply@acme.example>",
+        )
+    )
+    assert found == ["Certify or revoke the 9 user accounts in the Q4 access recertification"]
