@@ -187,8 +187,10 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "page",
         re.compile(
             r"\b(pagerduty|opsgenie|incident\.io)\b[\s\S]{0,300}\b(?:triggered|assigned|acknowledge)|"
-            r"\[triggered\]|incident #?\d+ (?:triggered|assigned)",
-            re.I,
+            r"\[triggered\]|incident #?\d+ (?:triggered|assigned)|"
+            # "[OpsPager] TRIGGERED #4821: ...", "INCIDENT TRIGGERED": any paging tool's words
+            r"\btriggered\W{1,3}#\d+|^incident triggered\b",
+            re.I | re.M,
         ),
         {
             "en": "Acknowledge {x}",

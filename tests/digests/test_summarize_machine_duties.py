@@ -1,5 +1,7 @@
 """What a machine's notice obliges the reader to do: the duty its remedy names."""
 
+import datetime as dt
+
 from tests.digests.test_summarize_actions import items_of, texts
 
 
@@ -55,3 +57,21 @@ def test_an_access_review_names_how_many_accounts_to_certify_or_revoke():
         )
     )
     assert found == ["Certify or revoke the 9 user accounts in the Q4 access recertification"]
+
+
+def test_any_paging_tool_s_triggered_incident_is_acknowledged_the_day_it_fires():
+    body = (
+        "INCIDENT TRIGGERED\n#7310 Checkout error rate > 5% (shop-eu)\nService: Checkout\n"
+        "Assigned to: Sam Ortiz (Primary on-call)\n"
+        "Acknowledge: https://acme.beeper.example/incidents/7310/ack\n"
+        "You are receiving this because you are on call for Checkout."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="[Beeper] TRIGGERED #7310: Checkout error rate > 5% (shop-eu)",
+        sender="Beeper <alerts@beeper.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Acknowledge Beeper incident #7310 (Checkout error rate > 5%)", dt.date(2026, 11, 30))
+    ]
