@@ -75,3 +75,21 @@ def test_any_paging_tool_s_triggered_incident_is_acknowledged_the_day_it_fires()
     assert [(i.text, i.due) for i in found] == [
         ("Acknowledge Beeper incident #7310 (Checkout error rate > 5%)", dt.date(2026, 11, 30))
     ]
+
+
+def test_a_machine_s_advice_beside_the_duty_is_no_item():
+    body = (
+        "We are replacing your card ending 2290 with a new card ending 7730.\n\n"
+        "Please activate the new card in the app by 10 April 2026. Remember to update merchants "
+        "who bill the old card. Please do not use any link in emails about this card. If you "
+        "used your old PIN on any other card, change it there as well."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Your replacement Harbour Business Card is on its way",
+            sender="Harbour Bank <cards@harbour.example>",
+        )
+    )
+    assert found == ["Activate the replacement Harbour Business Card ending 7730"]
