@@ -76,6 +76,38 @@ def owned_list_items(text: str) -> list[str]:
     return items
 
 
+# "You have 3 tasks waiting:" then "Peer review for Saara Nieminen due Wed, Dec 9" lines.
+_COUNTED = re.compile(
+    r"\byou have (?P<n>\d{1,2}|two|three|four|five) [\w -]{0,30}?:\s*$", re.I | re.M
+)
+_DUE_LINE = re.compile(r"^(?P<what>[A-Z][\w' /&()-]{2,80}?)\s+(?:is\s+)?due\s+(?P<when>\S.{1,40})$")
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5}
+_SUBMITTED = re.compile(
+    r"\b(?:review|assessment|evaluation|appraisal|feedback|survey|form)s?\b", re.I
+)
+
+
+def counted_tasks(text: str) -> list[tuple[str, str]]:
+    """(item, when it is due) for each task a tool counts for the reader and lists one a line
+    ("You have 3 tasks waiting:" / "Peer review for Saara Nieminen due Wed, Dec 9"); [] if the
+    lines are not that many tasks with their due dates."""
+    found = _COUNTED.search(text)
+    if not found:
+        return []
+    count = _NUMBER.get(found.group("n").lower()) or int(found.group("n"))
+    lines = [line.strip() for line in text[found.end() :].splitlines() if line.strip()]
+    tasks = [task for line in lines[:count] if (task := _DUE_LINE.match(line))]
+    if count < 2 or len(tasks) < count:
+        return []
+    items = []
+    for task in tasks:
+        what = task.group("what")
+        verb = "Submit" if _SUBMITTED.search(what) else "Complete"
+        mine = "your" if re.match(r"self\b", what, re.I) else "the"
+        items.append((f"{verb} {mine} {what[:1].lower()}{what[1:]}", task.group("when")))
+    return items
+
+
 # "Ticket #60127 escalated to you: Webhooks not delivered", "New Critical report #2291873: ...".
 _TICKET = re.compile(
     r"\b(?P<noun>ticket|case|report|request|fall|caso|demande)\s+#?(?P<num>[A-Z]*-?\d{3,})\b"

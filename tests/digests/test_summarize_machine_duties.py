@@ -93,3 +93,21 @@ def test_a_machine_s_advice_beside_the_duty_is_no_item():
         )
     )
     assert found == ["Activate the replacement Harbour Business Card ending 7730"]
+
+
+def test_each_task_a_tool_counts_for_the_reader_is_an_item_due_on_its_own_date():
+    body = (
+        "Hi Eero, the H1 review cycle is open\n\nYou have 2 tasks waiting:\n\n"
+        "Peer review for Ana Silva due Wed, Dec 2\n\nSelf-review due Fri, Dec 4\n\n"
+        "Start reviewing"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="H1 reviews: you have 2 tasks due this week",
+        sender="Cadence Reviews <no-reply@cadence.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Submit the peer review for Ana Silva", dt.date(2026, 12, 2)),
+        ("Submit your self-review", dt.date(2026, 12, 4)),
+    ]
