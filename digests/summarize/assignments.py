@@ -36,7 +36,8 @@ _STATE = re.compile(
 _REMEDIATION = re.compile(
     r"^(?:enforce|enable|encrypt|patch|configure|restrict|rotate|remove|review|update|complete|"
     r"revoke|disable|document|approve|sign|install|upgrade|resolve|assign|acknowledge|verify|"
-    r"monitor|test|train|deploy|renew|archive|delete|collect|submit|tag|label|log)$"
+    r"monitor|test|train|deploy|renew|archive|delete|collect|submit|tag|label|log|deactivate|"
+    r"purge|reset)$"
 )
 
 
@@ -73,6 +74,30 @@ def owned_list_items(text: str) -> list[str]:
     for found in _LIST_LINE.finditer(text, first.start()):
         if item := _imperative(found.group("item")):
             items.append(truncate(item, 140))
+    return items
+
+
+# "Recommended steps:", "What you should do now:": the alert's own list of remedies.
+_STEPS_HEAD = re.compile(
+    r"^\s*(?:recommended|suggested|required|next) (?:steps|actions)|"
+    r"^\s*what (?:you should|you need to|to) do(?: now| next)?|^\s*remediation(?: steps)?",
+    re.I | re.M,
+)
+
+
+def step_list_items(text: str) -> list[str]:
+    """Each imperative line of the list after an alert's "Recommended steps:" header, without
+    its asides in brackets ("Review CloudTrail for activity from this key since 17:39 UTC")."""
+    head = _STEPS_HEAD.search(text)
+    if not head or not text[head.end() :].lstrip(" ").startswith(":"):
+        return []
+    items = []
+    for found in _LIST_LINE.finditer(text, head.end()):
+        if text[head.end() : found.start()].count("\n") > len(items) + 2:
+            break  # the list ended: later lines are the mail's footer
+        step = re.sub(r"\s*\([^()]*\)", "", found.group("item")).strip(" .")
+        if IMPERATIVE.match(step) or _REMEDIATION.match(step.partition(" ")[0].lower()):
+            items.append(truncate(step, 140))
     return items
 
 

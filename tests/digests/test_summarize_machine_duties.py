@@ -111,3 +111,28 @@ def test_each_task_a_tool_counts_for_the_reader_is_an_item_due_on_its_own_date()
         ("Submit the peer review for Ana Silva", dt.date(2026, 12, 2)),
         ("Submit your self-review", dt.date(2026, 12, 4)),
     ]
+
+
+def test_an_alert_s_recommended_steps_are_one_item_each():
+    body = (
+        "SecretWatch detected a valid secret pushed to a public repository you own.\n\n"
+        "Key ID: AKIAEXAMPLE123\nFile: config/keys.ini, line 3\n\n"
+        "Recommended steps:\n"
+        "- Deactivate and delete the access key in IAM, then issue a new one.\n"
+        "- Review CloudTrail for activity from this key since 09:00 UTC.\n"
+        "- Remove the file from the repository history (revoke first).\n\n"
+        "Open the incident: https://app.secretwatch.example/incidents/1"
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="[SecretWatch] Exposed AWS credential in acme/scripts",
+            sender="SecretWatch Alerts <alerts@secretwatch.example>",
+        )
+    )
+    assert found == [
+        "Deactivate and delete the access key in IAM, then issue a new one",
+        "Review CloudTrail for activity from this key since 09:00 UTC",
+        "Remove the file from the repository history",
+    ]
