@@ -36,7 +36,8 @@ _STATE = re.compile(
 _REMEDIATION = re.compile(
     r"^(?:enforce|enable|encrypt|patch|configure|restrict|rotate|remove|review|update|complete|"
     r"revoke|disable|document|approve|sign|install|upgrade|resolve|assign|acknowledge|verify|"
-    r"monitor|test|train|deploy|renew|archive|delete|collect|submit|tag|label|log)$"
+    r"monitor|test|train|deploy|renew|archive|delete|collect|submit|tag|label|log|deactivate|"
+    r"purge|reset)$"
 )
 
 
@@ -73,6 +74,62 @@ def owned_list_items(text: str) -> list[str]:
     for found in _LIST_LINE.finditer(text, first.start()):
         if item := _imperative(found.group("item")):
             items.append(truncate(item, 140))
+    return items
+
+
+# "Recommended steps:", "What you should do now:": the alert's own list of remedies.
+_STEPS_HEAD = re.compile(
+    r"^\s*(?:recommended|suggested|required|next) (?:steps|actions)|"
+    r"^\s*what (?:you should|you need to|to) do(?: now| next)?|^\s*remediation(?: steps)?",
+    re.I | re.M,
+)
+
+
+def step_list_items(text: str) -> list[str]:
+    """Each imperative line of the list after an alert's "Recommended steps:" header, without
+    its asides in brackets ("Review CloudTrail for activity from this key since 17:39 UTC")."""
+    head = _STEPS_HEAD.search(text)
+    if not head or not text[head.end() :].lstrip(" ").startswith(":"):
+        return []
+    items = []
+    for found in _LIST_LINE.finditer(text, head.end()):
+        if text[head.end() : found.start()].count("\n") > len(items) + 2:
+            break  # the list ended: later lines are the mail's footer
+        step = re.sub(r"\s*\([^()]*\)", "", found.group("item")).strip(" .")
+        if IMPERATIVE.match(step) or _REMEDIATION.match(step.partition(" ")[0].lower()):
+            items.append(truncate(step, 140))
+    return items
+
+
+# "You have 3 tasks waiting:" then "Peer review for Saara Nieminen due Wed, Dec 9" lines.
+_COUNTED = re.compile(
+    r"\byou have (?P<n>\d{1,2}|two|three|four|five) [\w -]{0,30}?:\s*$", re.I | re.M
+)
+_DUE_LINE = re.compile(r"^(?P<what>[A-Z][\w' /&()-]{2,80}?)\s+(?:is\s+)?due\s+(?P<when>\S.{1,40})$")
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5}
+_SUBMITTED = re.compile(
+    r"\b(?:review|assessment|evaluation|appraisal|feedback|survey|form)s?\b", re.I
+)
+
+
+def counted_tasks(text: str) -> list[tuple[str, str]]:
+    """(item, when it is due) for each task a tool counts for the reader and lists one a line
+    ("You have 3 tasks waiting:" / "Peer review for Saara Nieminen due Wed, Dec 9"); [] if the
+    lines are not that many tasks with their due dates."""
+    found = _COUNTED.search(text)
+    if not found:
+        return []
+    count = _NUMBER.get(found.group("n").lower()) or int(found.group("n"))
+    lines = [line.strip() for line in text[found.end() :].splitlines() if line.strip()]
+    tasks = [task for line in lines[:count] if (task := _DUE_LINE.match(line))]
+    if count < 2 or len(tasks) < count:
+        return []
+    items = []
+    for task in tasks:
+        what = task.group("what")
+        verb = "Submit" if _SUBMITTED.search(what) else "Complete"
+        mine = "your" if re.match(r"self\b", what, re.I) else "the"
+        items.append((f"{verb} {mine} {what[:1].lower()}{what[1:]}", task.group("when")))
     return items
 
 

@@ -129,3 +129,38 @@ _ACCOUNT_CODE = re.compile(
     r"\b(?:[Aa]ccount|[Kk]onto|compte|cuenta)\s+(?:n[°º.]\s*|no\.?\s*)?"
     r"([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*-\d{3,})\b"
 )
+
+
+# "go to Billing > Payment methods, then retry the invoice": the reader pays it once the card
+# is fixed; "We will retry the charge" leaves it to the biller.
+_PAY_AFTER = re.compile(
+    r"\b(?:then|and)\s+(?:retry|pay|settle)\s+(?:the\s+|your\s+)?(?:invoice|payment|balance)\b",
+    re.I,
+)
+_INVOICE_NO = re.compile(r"\binvoice\s+(?:no\.?\s*|#\s*)?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?\d{3,})\b")
+_AND_PAY = {"en": " and pay invoice {}", "de": " und Rechnung {} bezahlen"}
+
+
+def and_pay(text: str, lead: str, lang: str) -> str:
+    """ "Update the payment method for X" + " and pay invoice NC-1" when the notice asks the
+    reader to pay the invoice once the card is fixed; the text as it is otherwise."""
+    invoice = _INVOICE_NO.search(lead)
+    if not invoice or not _PAY_AFTER.search(lead) or lang != "en":
+        return text
+    return text + _AND_PAY["en"].format(invoice.group(1))
+
+
+# "you are the owner or manager of 14 user accounts", "the reviewer for 14 users".
+_REVIEWED = re.compile(
+    r"\b(\d{1,4}) (user accounts?|users|accounts|direct reports|employees|identities)\b", re.I
+)
+_CERTIFY_OR_REVOKE = re.compile(r"\bcertify or revoke\b", re.I)
+
+
+def review_scope(text: str, review: str, lead: str, lang: str) -> str:
+    """ "Complete the Q4 access review" -> "Certify or revoke the 14 user accounts in the Q4
+    access review" when the notice says how many and to certify or revoke each."""
+    found = _REVIEWED.search(lead)
+    if not found or lang != "en" or not _CERTIFY_OR_REVOKE.search(lead):
+        return text
+    return f"Certify or revoke the {found.group(1)} {found.group(2).lower()} in the {review}"

@@ -48,8 +48,9 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             # "Ihre hinterlegte Kreditkarte läuft am 31.07. ab", "your card expires on 31 July"
             r"(?:kredit)?karte [^.\n]{0,30}(?:läuft|abgelaufen)|carte [^.\n]{0,30}expir|"
             r"card [^.\n]{0,30}(?:expires|is expiring|will expire|has expired)|"
-            r"update (?:your )?(?:card|payment "
-            r"method)|actualiza(?:r)? (?:tu |la )?tarjeta|mettez à jour votre (?:carte|moyen)|"
+            r"update (?:your |the )?(?:card|payment "
+            r"method)|(?:payment method|card) (?:is|has)(?:n'?t| not)(?: been)? updated|"
+            r"actualiza(?:r)? (?:tu |la )?tarjeta|mettez à jour votre (?:carte|moyen)|"
             r"zahlungsmethode aktualisieren|tarjeta .{0,40}(?:caducad|rechazad)|caducidad)",
             re.I,
         ),
@@ -186,8 +187,10 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "page",
         re.compile(
             r"\b(pagerduty|opsgenie|incident\.io)\b[\s\S]{0,300}\b(?:triggered|assigned|acknowledge)|"
-            r"\[triggered\]|incident #?\d+ (?:triggered|assigned)",
-            re.I,
+            r"\[triggered\]|incident #?\d+ (?:triggered|assigned)|"
+            # "[OpsPager] TRIGGERED #4821: ...", "INCIDENT TRIGGERED": any paging tool's words
+            r"\btriggered\W{1,3}#\d+|^incident triggered\b",
+            re.I | re.M,
         ),
         {
             "en": "Acknowledge {x}",

@@ -16,12 +16,18 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.duty_details import or_auto_renew, retry_date, sign_in
+from digests.summarize.duty_details import (
+    and_pay,
+    or_auto_renew,
+    retry_date,
+    review_scope,
+    sign_in,
+)
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
-from digests.summarize.sentences import new_text
+from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _GERMAN_TEXT = "der die das und ist nicht sie ihre ihr wir ich bitte mit für auf"
@@ -86,6 +92,10 @@ def duty_item(
             text += or_auto_renew(f"{subject}\n{lead}", lang)
         if kind == "security":
             text = sign_in(text, lead, brand, lang)
+        if kind == "card":
+            text = and_pay(text, lead, lang)
+        if kind == "access":
+            text = review_scope(text, thing, lead, lang)
         return kind, truncate(text[:1].upper() + text[1:], 140)
     return "", ""
 
@@ -149,6 +159,36 @@ _OWN_STEP = re.compile(
 _CONTRACT = re.compile(r"\b(?:contract|agreement|vertrag|contrat|contrato)\b", re.I)
 
 
+# Advice a machine gives beside the duty: "Remember to update merchants who bill the old
+# card", "Please do not use any link in emails about this", "If you used the password on any
+# other site, change it there as well". Good habits, not the reader's obligation.
+_ADVICE = re.compile(
+    r"^(?:(?:please\s+)?(?:remember|don'?t forget|do not forget) to\b|"
+    r"(?:please\s+)?(?:do not|don'?t|never)\b|"
+    r"if you (?:(?:have\s+)?(?:also\s+)?(?:used|use|reused?)\b[^,]{0,60}\b(?:other|another|"
+    r"elsewhere)\b))",
+    re.I,
+)
+
+
+def _words(text: str) -> set[str]:
+    """The text's words of three letters or more, lower-cased."""
+    return set(re.findall(r"[^\W\d_]{3,}", text.lower()))
+
+
+def without_advice(items: list[ActionItem], text: str) -> list[ActionItem]:
+    """The items but those a machine's mail only advises (see _ADVICE)."""
+    advice = [_words(s) for s in split_sentences(text) if _ADVICE.match(s.strip())]
+    if not advice:
+        return items
+    kept = []
+    for item in items:
+        words = _words(re.sub(r"\s*\(re: .*$", "", item.text))
+        if not (words and any(words <= said for said in advice)):
+            kept.append(item)
+    return kept
+
+
 def with_duty(
     items: list[ActionItem],
     message: ParsedMessage,
@@ -159,6 +199,7 @@ def with_duty(
 ) -> list[ActionItem]:
     """A machine's notice of the reader's obligation: one item naming it, before the rest."""
     received, first = when
+    items = without_advice(items, new_text(message))
     lead, mass = new_text(message)[:900], message.is_mass_mail
     language = mail_language(f"{topic} {lead}", lang)
     kind, text = duty_item(message.subject, lead, message.from_name, language, mass=mass)

@@ -14,7 +14,9 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.assignments import (
     base_verb,
+    counted_tasks,
     owned_list_items,
+    step_list_items,
     subject_ask,
     term_item,
     ticket_item,
@@ -322,6 +324,10 @@ def alert_items(
     found_items: list[tuple[str, Deadline | None]] = []
     if listed := owned_list_items(text):  # the list names each task the subject sums up
         found_items = [(t, resolve_deadline(topic, received) or first) for t in listed]
+    elif counted := counted_tasks(text):  # "You have 3 tasks:", each due on its own date
+        found_items = [(t, resolve_deadline(f"due {d}", received) or first) for t, d in counted]
+    elif (steps := step_list_items(text)) and not kind:  # "Recommended steps:" and its list
+        found_items = [(t, first or today) for t in steps]
     elif kind:
         return None  # the subject's duty says it
     elif ticket := ticket_item(subject, text[:900], lang):

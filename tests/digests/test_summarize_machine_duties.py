@@ -1,0 +1,138 @@
+"""What a machine's notice obliges the reader to do: the duty its remedy names."""
+
+import datetime as dt
+
+from tests.digests.test_summarize_actions import items_of, texts
+
+
+def test_a_declined_charge_asks_to_update_the_card_not_to_pay_the_balance():
+    body = (
+        "We tried to charge the Visa card ending 4417 for your Tabletop plan (invoice TT-88, "
+        "A$420.00) on 15 July and again today. Both attempts were declined by the card issuer.\n\n"
+        "If the payment method isn't updated, ordering will be suspended tonight.\n\n"
+        "To update the card, sign in to the back office and go to Settings > Billing."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Payment failed - your venues will be suspended",
+            sender="Tabletop Billing <billing@tabletop.example>",
+        )
+    )
+    assert found == ["Update the payment method for the Tabletop account"]
+
+
+def test_an_expired_card_and_an_invoice_to_retry_is_one_item_naming_both():
+    body = (
+        "We couldn't process the payment of US$912.40 for invoice CL-INV-0042 (November usage).\n\n"
+        "Reason: card expired (Mastercard ending 0552)\n\n"
+        "To update your payment method, sign in to the console and go to Billing > Payment "
+        "methods, then retry the invoice."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Action needed: payment for Orchard Labs could not be processed",
+            sender="Cumulus Billing <billing@cumulus.example>",
+        )
+    )
+    assert len(found) == 1
+    assert found[0].endswith(" and pay invoice CL-INV-0042")
+
+
+def test_an_access_review_names_how_many_accounts_to_certify_or_revoke():
+    body = (
+        "As part of the Q4 access review, you are listed as the owner of 9 user accounts with "
+        "access to the MES.\n\n"
+        "Please certify or revoke each account in the IAM portal by Friday."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="[Action required] Q4 access recertification - due Friday",
+            sender="Acme IAM <iam-noreply@acme.example>",
+        )
+    )
+    assert found == ["Certify or revoke the 9 user accounts in the Q4 access recertification"]
+
+
+def test_any_paging_tool_s_triggered_incident_is_acknowledged_the_day_it_fires():
+    body = (
+        "INCIDENT TRIGGERED\n#7310 Checkout error rate > 5% (shop-eu)\nService: Checkout\n"
+        "Assigned to: Sam Ortiz (Primary on-call)\n"
+        "Acknowledge: https://acme.beeper.example/incidents/7310/ack\n"
+        "You are receiving this because you are on call for Checkout."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="[Beeper] TRIGGERED #7310: Checkout error rate > 5% (shop-eu)",
+        sender="Beeper <alerts@beeper.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Acknowledge Beeper incident #7310 (Checkout error rate > 5%)", dt.date(2026, 11, 30))
+    ]
+
+
+def test_a_machine_s_advice_beside_the_duty_is_no_item():
+    body = (
+        "We are replacing your card ending 2290 with a new card ending 7730.\n\n"
+        "Please activate the new card in the app by 10 April 2026. Remember to update merchants "
+        "who bill the old card. Please do not use any link in emails about this card. If you "
+        "used your old PIN on any other card, change it there as well."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Your replacement Harbour Business Card is on its way",
+            sender="Harbour Bank <cards@harbour.example>",
+        )
+    )
+    assert found == ["Activate the replacement Harbour Business Card ending 7730"]
+
+
+def test_each_task_a_tool_counts_for_the_reader_is_an_item_due_on_its_own_date():
+    body = (
+        "Hi Eero, the H1 review cycle is open\n\nYou have 2 tasks waiting:\n\n"
+        "Peer review for Ana Silva due Wed, Dec 2\n\nSelf-review due Fri, Dec 4\n\n"
+        "Start reviewing"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="H1 reviews: you have 2 tasks due this week",
+        sender="Cadence Reviews <no-reply@cadence.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Submit the peer review for Ana Silva", dt.date(2026, 12, 2)),
+        ("Submit your self-review", dt.date(2026, 12, 4)),
+    ]
+
+
+def test_an_alert_s_recommended_steps_are_one_item_each():
+    body = (
+        "SecretWatch detected a valid secret pushed to a public repository you own.\n\n"
+        "Key ID: AKIAEXAMPLE123\nFile: config/keys.ini, line 3\n\n"
+        "Recommended steps:\n"
+        "- Deactivate and delete the access key in IAM, then issue a new one.\n"
+        "- Review CloudTrail for activity from this key since 09:00 UTC.\n"
+        "- Remove the file from the repository history (revoke first).\n\n"
+        "Open the incident: https://app.secretwatch.example/incidents/1"
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="[SecretWatch] Exposed AWS credential in acme/scripts",
+            sender="SecretWatch Alerts <alerts@secretwatch.example>",
+        )
+    )
+    assert found == [
+        "Deactivate and delete the access key in IAM, then issue a new one",
+        "Review CloudTrail for activity from this key since 09:00 UTC",
+        "Remove the file from the repository history",
+    ]
