@@ -12,7 +12,7 @@ so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
 ``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
-``obligations``, ``item_dates`` <- ``actions`` <- ``fallback``;
+``obligations``, ``item_dates``, ``listing`` <- ``actions`` <- ``fallback``;
 ``authenticity`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and
 ``providers`` beside them; this module puts them together.
 """

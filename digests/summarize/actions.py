@@ -64,6 +64,13 @@ from digests.summarize.item_dates import (
     stated_deadline,
 )
 from digests.summarize.leaks import elaborates, news, readable, restates, review_output, when_ready
+from digests.summarize.listing import (
+    ASSIGNEE,
+    HEAD,
+    looks_like_list_continuation,
+    sentences_with_list_marks,
+    verb_of_intro,
+)
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -102,7 +109,7 @@ def find_action_items(
     in_list = False
     previous: Deadline | None = None
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
-    sentences = _sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
+    sentences = sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
     # A machine's obligation ("update your payment method") is due when the mail says.
     first_date = soonest([s for _, s in sentences if CUED.search(s)], received, zone)
     mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
@@ -120,7 +127,7 @@ def find_action_items(
         before.append(raw)
         was_listed, last_listed = last_listed, listed
         if listed:  # "Alex: send the pricing" assigns a task; "Tom (Ashford): his last day ..."
-            head = m.group(1) if (m := _HEAD.match(raw)) and not _is_ask(raw[m.end() :]) else ""
+            head = m.group(1) if (m := HEAD.match(raw)) and not _is_ask(raw[m.end() :]) else ""
         sentence = strip_links(strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
@@ -139,12 +146,12 @@ def find_action_items(
             continue
         if sentence.endswith(":") and (INTRO.search(sentence) or ASK.search(sentence)):
             intro, in_list, previous = stated, True, stated or previous
-            intro_verb = _intro_verb(sentence)
+            intro_verb = verb_of_intro(sentence)
             continue
         # HTML lists reach us without their bullets: a machine's short lines after an intro.
         implicit = automated and in_list and len(sentence) < 120 and not sentence.endswith(".")
         listed = listed or (implicit and len(sentence.split()) >= 3)
-        if not listed and in_list and not _looks_like_list_continuation(sentence):
+        if not listed and in_list and not looks_like_list_continuation(sentence):
             in_list, intro, head = False, None, ""
         from_list = (
             in_list
@@ -179,7 +186,7 @@ def find_action_items(
         own = listed_deadline(stated, intro if in_list else None, sentence)  # or borrows
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
-        if (owner := _ASSIGNEE.match(sentence)) and listed:
+        if (owner := ASSIGNEE.match(sentence)) and listed:
             if owner.group(1).lower() != my_name:
                 continue  # someone else's task in the notes
             sentence = owner.group(2)
@@ -351,17 +358,7 @@ def _obligation_ask(sentence: str) -> bool:
     return verb is None or bool(IMPERATIVE.match(verb))
 
 
-def _intro_verb(intro: str) -> str:
-    """ "You still have the following to complete:" -> "Complete"."""
-    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE)
-    if match and IMPERATIVE.match(match.group(1)):
-        return match.group(1).capitalize()
-    return ""
-
-
 _VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
-_HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
-_ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 
 
 def _topic(subject: str) -> str:
@@ -384,28 +381,3 @@ def _deadline_of(item: ActionItem) -> Deadline | None:
 
 def _item(text: str, deadline: Deadline | None) -> ActionItem:
     return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
-
-
-def _looks_like_list_continuation(sentence: str) -> bool:
-    return len(sentence) < 160 and not sentence.endswith(":")
-
-
-def _sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
-    """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
-    result: list[tuple[bool, str]] = []
-    for line_block in re.split(
-        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s)", text
-    ):
-        listed = bool(
-            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s", line_block)
-        )
-        # The list's last item ends at its line: "B) ship with a toggle\nI need your decision".
-        item, _, after = line_block.partition("\n") if listed else ("", "", line_block)
-        if not re.match(r"\s*[A-ZÀ-Ý]", after) or item.rstrip().endswith((",", ";", ":")):
-            item, after = "", line_block
-        pieces = split_sentences(item) if item else []
-        for index, sentence in enumerate(pieces or split_sentences(after)):
-            result.append((listed and index == 0, sentence))
-        if pieces:
-            result.extend((False, sentence) for sentence in split_sentences(after))
-    return result

@@ -1,0 +1,47 @@
+"""Lists in a mail's new text: which sentences are list items, what heads and intros say."""
+
+from __future__ import annotations
+
+import re
+
+from digests.summarize.sentences import split_sentences
+from digests.summarize.verbs import IMPERATIVE
+
+# "Tom Reilly (Ashford): ..." opening a list item: whom or what its asks are about.
+HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
+# "Alex: send the pricing", "Lena - hero image v2": a task assigned to a named person.
+ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
+
+
+def verb_of_intro(intro: str) -> str:
+    """ "You still have the following to complete:" -> "Complete"."""
+    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE)
+    if match and IMPERATIVE.match(match.group(1)):
+        return match.group(1).capitalize()
+    return ""
+
+
+def looks_like_list_continuation(sentence: str) -> bool:
+    """A short line that is no new intro: the list it follows goes on."""
+    return len(sentence) < 160 and not sentence.endswith(":")
+
+
+def sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
+    """Sentences, each marked whether it came from a list item ("- ", "1. ")."""
+    result: list[tuple[bool, str]] = []
+    for line_block in re.split(
+        r"\n(?=\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s)", text
+    ):
+        listed = bool(
+            re.match(r"\s*(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-zA-Z]|[ivx]{2,4})\))\s", line_block)
+        )
+        # The list's last item ends at its line: "B) ship with a toggle\nI need your decision".
+        item, _, after = line_block.partition("\n") if listed else ("", "", line_block)
+        if not re.match(r"\s*[A-ZÀ-Ý]", after) or item.rstrip().endswith((",", ";", ":")):
+            item, after = "", line_block
+        pieces = split_sentences(item) if item else []
+        for index, sentence in enumerate(pieces or split_sentences(after)):
+            result.append((listed and index == 0, sentence))
+        if pieces:
+            result.extend((False, sentence) for sentence in split_sentences(after))
+    return result
