@@ -75,7 +75,7 @@ from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
 from digests.summarize.people import first_name, other_recipients, reader_first_name
-from digests.summarize.phrasing import is_phone_line, polish, unsolicited
+from digests.summarize.phrasing import is_phone_line, names_only, polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting, strip_links
@@ -299,6 +299,7 @@ def find_action_items(
                     needed.append(need_here)
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
+    items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
     if not items and not automated:
         items = _subject_ask(message.subject, asker, received)
     if machine:

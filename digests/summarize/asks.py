@@ -78,6 +78,7 @@ NOT_ASK = re.compile(
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
     # "If there's a data gap, tell me what you need and I'll get it run": an offer of help
     r"(?:tell me|let me know) what (?:else )?you need\b|"
+    r"(?:tell me|let me know) if (?:i|we) can (?:help|assist|do anything)\b|"
     r"don'?t hesitate|if you have (?:any )?questions|(?:wenn|falls) (?:du|sie|ihr) (?:noch )?"
     r"fragen (?:hast|haben|habt)|bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
     r"si (?:tu as|vous avez) (?:des|la moindre|une) question|en cas de question|"

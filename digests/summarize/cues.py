@@ -135,5 +135,6 @@ AUX = re.compile(r"(?:do|does|would|could|can|will|is|are|should)\b", re.I)
 # "(a) ... and (b) ...", and a second question "..., and if so, would your team draft it?"
 INLINE_LIST = re.compile(
     r"[;,]?\s+(?:and\s+)?\((?:ii|iii|iv|2|3|4|b|c|d)\)\s+|"
-    r"(?<=\w)\?? ?,?\s+and if so,?\s+(?=(?:would|could|can|will|do|does|is|are|should)\b)"
+    r"(?<=\w)\?? ?,?\s+and if so,?\s+(?=(?:would|could|can|will|do|does|is|are|should|please|"
+    r"send|share|give|book|add|forward|draft|prepare|confirm)\b)"
 )

@@ -83,7 +83,8 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
-    r"^(?:and |also |but )?(?:(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
+    r"^(?:would (?:really )?(?:love|like|appreciate)(?= your )|"
+    r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
     rf"urgently)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"
     r"it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
@@ -127,8 +128,9 @@ _CALL_VERB = {"call": "Call {who}", "appel": "Appeler {who}", "coup de fil": "Ap
 
 # "One thing I'll need from you: the pricing sheet": the thing after the colon is the need.
 _ONE_THING = re.compile(
-    r"^(?:the |one |another |a |the (?:last|other|only) |last )?(?:more |quick |small |other )?"
-    r"(?:thing|favou?r|request|item|ask|decision|question|choice|answer)s? "
+    r"^(?:(?:what|all) |(?:the one |the |one |another |a |the (?:last|other|only) |last )?"
+    r"(?:more |quick |small |other )?"
+    r"(?:thing|favou?r|request|item|ask|decision|question|choice|answer)s? )"
     r"(?:i|we)(?:'ll| will|'d| would| still)? "
     r"(?:need|want)(?: from you| of you)?(?: is)?\s*[:\u2013\u2014-]\s+(?=[a-z])",
     re.IGNORECASE,

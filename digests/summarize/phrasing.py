@@ -14,7 +14,7 @@ import re
 from digests.summarize.answers import reply_form
 from digests.summarize.romance import done_as_verb
 from digests.summarize.topics import lower_first, topic_object
-from digests.summarize.verbs import base_form
+from digests.summarize.verbs import IMPERATIVE, base_form
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
 _REASON = re.compile(
@@ -283,6 +283,20 @@ _PHONE = re.compile(
 def is_phone_line(text: str) -> bool:
     """ "Call the on-call engineer: +91 80 4567 1234": a number to use, not the ask."""
     return bool(_PHONE.match(text))
+
+
+def names_only(text: str) -> bool:
+    """ "Mark de Jong", "Export Operations | Ocean Link Logistics": a name or a signature line
+    that slipped through, no ask (every word a capitalised name or a joining word)."""
+    if IMPERATIVE.match(text) or _INFINITIVE_FIRST.match(text):
+        return False  # "Review PR #12: Fix Login Bug", "Firmar (re: ...)": what to do first
+    words = re.findall(r"[^\W\d_][\w'.-]*", _CONTEXT.sub("", text))
+    return bool(words) and all(w[:1].isupper() or w.lower() in _JOINING for w in words)
+
+
+_CONTEXT = re.compile(r"\s*\(re: .*$")
+_INFINITIVE_FIRST = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ar|er|ir|re|en|ln|rn)\b")
+_JOINING = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "of", "and"])
 
 
 _RECRUITER = re.compile(

@@ -419,3 +419,21 @@ def test_an_item_naming_all_the_subject_names_gets_no_subject_context():
     body = "Hi,\n\nI need your approval on the Q3 product budget by end of day today.\n\nLuis"
     subject = "Need your approval on the Q3 product budget by EOD today"
     assert texts(body, subject=subject) == ["Approve the Q3 product budget"]
+
+
+def test_a_name_or_a_signature_line_is_no_item():
+    body = (
+        "Hi,\n\nCould you let me know by 27 March whether you are available, and if so send a "
+        "provisional title and a two-line abstract for the flyer?\n\nChair, SAAHIP Gauteng Branch"
+    )
+    assert texts(body, subject="Invitation to speak") == [
+        "Tell Luis whether you are available (re: Invitation to speak)",
+        "Send a provisional title and a two-line abstract for the flyer",
+    ]
+
+
+def test_would_love_your_thoughts_and_what_i_need_are_asks_to_send():
+    body = "Chris,\n\nWould love your thoughts on the pitch doc before Thursday.\n\nLuis"
+    assert texts(body, subject="Pitch") == ["Send Luis your thoughts on the pitch doc"]
+    need = "Hi,\n\nThe one thing I need from you: the signed SOW.\n\nLuis"
+    assert texts(need, subject="SOW") == ["Send Luis the signed SOW"]
