@@ -78,6 +78,7 @@ from digests.summarize.people import first_name, other_recipients, reader_first_
 from digests.summarize.phrasing import is_phone_line, names_only, polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
+from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
@@ -220,6 +221,7 @@ def find_action_items(
                 )
             )
             text = handle_it(do_it(text, before[:-1]), upcoming, lang)
+            text = tu_imperative(text) if lang == "es" else text  # "Quita ..." -> "Quitar ..."
             question = part.rstrip().endswith("?")
             spanish = text.partition(" ")[0] in SPANISH_VERBS  # "Confirmar a Marta el ..."
             if (

@@ -19,6 +19,7 @@ from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.objects import NOT_WISHED, WISH
 from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
+from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
@@ -206,7 +207,10 @@ def is_ask(sentence: str) -> bool:
     # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
     asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))
     conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
-    return bool(asked or conditional or indirect_ask(sentence, "") or german_request(sentence))
+    spanish = tu_imperative(sentence.strip()) != sentence.strip()  # "Quita el acceso público"
+    return bool(
+        asked or conditional or spanish or indirect_ask(sentence, "") or german_request(sentence)
+    )
 
 
 _ASK_LOW, _NOT_ASK_LOW, _SMALL_TALK_LOW, _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

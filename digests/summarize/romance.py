@@ -167,3 +167,45 @@ def spanish_infinitive(word: str) -> str:
     stem = re.sub(r"ue(?=[^aeiou]+$)", "o", stem)
     stem = re.sub(r"(?<=[^aeiou])ie(?=[^aeiou]+$)", "e", stem)
     return f"{stem}ar".capitalize()
+
+
+# Tú imperatives of the verbs asks use, and their infinitives (the form Spanish items take).
+_TU_IMPERATIVES = {
+    "quita": "Quitar",
+    "revisa": "Revisar",
+    "envía": "Enviar",
+    "envia": "Enviar",
+    "firma": "Firmar",
+    "confirma": "Confirmar",
+    "manda": "Mandar",
+    "llama": "Llamar",
+    "aprueba": "Aprobar",
+    "cambia": "Cambiar",
+    "actualiza": "Actualizar",
+    "prepara": "Preparar",
+    "completa": "Completar",
+    "rellena": "Rellenar",
+    "paga": "Pagar",
+    "reserva": "Reservar",
+    "sube": "Subir",
+    "escribe": "Escribir",
+    "lee": "Leer",
+    "responde": "Responder",
+    "contesta": "Contestar",
+    "desactiva": "Desactivar",
+    "comprueba": "Comprobar",
+    "valida": "Validar",
+    "autoriza": "Autorizar",
+    "busca": "Buscar",
+    "pasa": "Pasar",
+    "indica": "Indicar",
+    "agenda": "Agendar",
+    "organiza": "Organizar",
+}
+
+
+def tu_imperative(text: str) -> str:
+    """ "Quita el acceso público ya mismo" -> "Quitar el acceso público ya mismo"."""
+    first, space, rest = text.partition(" ")
+    infinitive = _TU_IMPERATIVES.get(first.lower())
+    return f"{infinitive}{space}{rest}" if infinitive else text

@@ -83,3 +83,13 @@ def test_a_german_framed_ask_after_und_keeps_its_clause_but_not_the_senders_next
     assert texts(body, subject="Labortermin", sender="Eva Brandt <eva@labor.example>") == [
         "Eva bestätigen, dass der Termin im Labor steht"
     ]
+
+
+def test_a_spanish_tu_imperative_becomes_the_infinitive():
+    body = (
+        "Hola Marta,\n\nEl archivo de devoluciones está abierto a cualquiera con el enlace. "
+        "Quita el acceso público del archivo.\n\nIker"
+    )
+    assert texts(body, subject="Enlace público", sender="Iker <iker@x.example>") == [
+        "Quitar el acceso público del archivo (re: Enlace público)"
+    ]
