@@ -1,9 +1,10 @@
 """The one item for mail that plainly wants the reader but words no ask the rules can read.
 
-A colleague who writes to the reader alone and expects an answer ("Southern Link's 2027
-rates are out; happy to walk you through them") or a system reporting trouble of the
-reader's own still leaves something to do: answer the person, or handle what the subject
-names. The item says so in the subject's words, due at the nearest date the mail names.
+A person who writes to the reader alone and puts a question the rules do not read as an ask
+("Our 2027 rates are out. Interested?") or a system reporting trouble of the reader's own
+still leaves something to do: answer the person, or handle what the subject names. The item
+says so in the subject's words, due at the nearest date the mail names. News without a
+question, tools ("Jenkins", "Deploy Bot") and invitations get none.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from digests.models import Urgency
 from digests.parsing import ParsedMessage
 from digests.summarize.actions import mail_deadline
 from digests.summarize.people import first_name
+from digests.summarize.sentences import new_text
 from digests.summarize.types import ActionItem
 
 # The signals of a person's own mail to the reader that wants something back.
@@ -43,10 +45,13 @@ def fallback_item(
     """ "Reply to Sam about Southern Link 2027 rates", or None when nothing is wanted."""
     if urgency == Urgency.LOW or any(signals.get(name) for name in _NOTHING_ASKED):
         return None
+    if message.calendar is not None:
+        return None  # an invitation's own answer is its RSVP item, when it asks for one
     topic = _topic(message.subject)
     if not topic:
         return None
-    if all(signals.get(name) for name in _PERSON) and not signals.get("automated"):
+    person = all(signals.get(name) for name in _PERSON) and not signals.get("automated")
+    if person and _a_person(message.from_name) and _wants_an_answer(message):
         asker = first_name(message.from_name) or "the sender"
         text = f"Reply to {asker} about {topic}"
     elif signals.get("automated") and any(signals.get(name) for name in _OWN_TROUBLE):
@@ -57,6 +62,22 @@ def fallback_item(
     return ActionItem(text, due.due if due else None, due.time if due else None)
 
 
+def _a_person(name: str) -> bool:
+    """ "Sam Reid" writes as a person; "Jenkins", "Deploy Bot", "CloudHost Support" do not."""
+    words = name.split()
+    return len(words) >= 2 and not _NOT_A_PERSON.search(name)
+
+
+def _wants_an_answer(message: ParsedMessage) -> bool:
+    """A question in the new text or the subject: the sender waits for a word back."""
+    return "?" in message.subject or "?" in new_text(message) or "¿" in new_text(message)
+
+
+_NOT_A_PERSON = re.compile(
+    r"\b(?:bot|support|team|center|centre|desk|service|services|billing|notifications?|"
+    r"rewards|alerts?|no-?reply|admin|helpdesk|office|news|updates)\b",
+    re.IGNORECASE,
+)
 _PREFIXES = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
     r"(?:urgent|important|action required|fyi)\b\s*[:!-]?\s*)+",

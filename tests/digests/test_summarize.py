@@ -312,13 +312,25 @@ def test_the_same_alert_to_a_list_is_not_forced_urgent():
 
 def test_a_person_who_wants_an_answer_without_asking_gets_a_reply_item():
     found = analysis_of(
-        "Hi Alex,\n\nOur 2027 lane rates are out and the Rotterdam-Milan lane drops by 6%. I'd "
-        "be glad to walk you through the changes on a short call whenever it suits you.\n\nSam",
+        "Hi Alex,\n\nOur 2027 lane rates are out and the Rotterdam-Milan lane drops by 6%. "
+        "Interested?\n\nSam",
         subject="Re: Southern Link 2027 rates",
         sender="Sam Reid <sam@southernlink.example>",
     )
     assert found.urgency == Urgency.MEDIUM
     assert found.action_items == (ActionItem("Reply to Sam about Southern Link 2027 rates"),)
+
+
+def test_a_persons_news_without_a_question_and_a_tool_get_no_reply_item():
+    news = "Hi Alex,\n\nHere are two photos from the garden, the roses are out.\n\nHelen"
+    assert (
+        analysis_of(news, subject="Photos", sender="Helen Morgan <h@x.example>").action_items == ()
+    )
+    build = "Build #1234 failed. Is it flaky again?"
+    assert (
+        analysis_of(build, subject="Build FAILED", sender="Jenkins <ci@x.example>").action_items
+        == ()
+    )
 
 
 def test_an_fyi_from_a_person_gets_no_reply_item():
