@@ -476,7 +476,10 @@ def _link(grant: Grant, restart: Mapping[str, Any]) -> tuple[User, GoogleAccount
         )
         user = account.user if account else User.objects.filter(email__iexact=grant.email).first()
         if account is None and user is not None and hasattr(user, "google_account"):
-            raise SignInError("account_conflict", f"user {user.pk} has another sub", restart)
+            if user.google_account.subject != grant.subject:
+                raise SignInError("account_conflict", f"user {user.pk} has another sub", restart)
+            # Another tab's callback committed this very account between our two reads.
+            account = GoogleAccount.objects.select_for_update().get(pk=user.google_account.pk)
         expected = restart.get("expected_user_id")
         if expected is not None and (user is None or user.pk != expected):
             raise SignInError("wrong_account", f"expected user {expected}", restart)
