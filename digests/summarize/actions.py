@@ -80,7 +80,7 @@ from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
 from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting, strip_links
-from digests.summarize.topics import VAGUE, with_context
+from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
@@ -117,7 +117,7 @@ def find_action_items(
     sender = sender_zone(message)  # whose clock "by 4pm my time" is
     mail.subject, mail.calendar = message.subject, message.calendar
     mail.subject_due = None if machine else subject_deadline(message, zone)
-    topic = _topic(message.subject)
+    topic = subject_topic(message.subject)
     lang = language(new_text(message))
     before: list[str] = []
     asked_last = -1  # how many sentences had been read when the last item was found
@@ -362,19 +362,6 @@ def _obligation_ask(sentence: str) -> bool:
 
 
 _VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
-
-
-def _topic(subject: str) -> str:
-    # "URGENT Re: [ext] Acme renewal" is about the Acme renewal.
-    topic = re.sub(
-        r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*|"
-        r"(?:urgent|important|wichtig|dringend|urgente?|action required)\b\s*[:!-]?\s*)+",
-        "",
-        subject,
-        flags=re.I,
-    )
-    topic = re.sub(r"^(?:updated )?invitation:\s*(.*?)\s*@ .*$", r"\1", topic, flags=re.I)
-    return topic.strip(" -:")
 
 
 def _deadline_of(item: ActionItem) -> Deadline | None:

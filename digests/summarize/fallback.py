@@ -17,6 +17,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.actions import mail_deadline
 from digests.summarize.people import first_name
 from digests.summarize.sentences import new_text
+from digests.summarize.topics import subject_topic
 from digests.summarize.types import ActionItem
 
 # The signals of a person's own mail to the reader that wants something back.
@@ -47,7 +48,7 @@ def fallback_item(
         return None
     if message.calendar is not None:
         return None  # an invitation's own answer is its RSVP item, when it asks for one
-    topic = _topic(message.subject)
+    topic = subject_topic(message.subject)
     if not topic:
         return None
     person = all(signals.get(name) for name in _PERSON) and not signals.get("automated")
@@ -78,12 +79,3 @@ _NOT_A_PERSON = re.compile(
     r"rewards|alerts?|no-?reply|admin|helpdesk|office|news|updates)\b",
     re.IGNORECASE,
 )
-_PREFIXES = re.compile(
-    r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
-    r"(?:urgent|important|action required|fyi)\b\s*[:!-]?\s*)+",
-    re.IGNORECASE,
-)
-
-
-def _topic(subject: str) -> str:
-    return _PREFIXES.sub("", subject).strip(" -:")

@@ -13,6 +13,7 @@ import re
 
 from digests.summarize.romance import participle_verb
 from digests.summarize.sentences import lowered
+from digests.summarize.topics import CONTEXT
 
 # A wish for the reader's thing: "I'd be grateful for your comments", "I'd like your proposal".
 WISH_VERB = (
@@ -273,12 +274,11 @@ _FILLER_TEXT = """a an the to of for on in at by and or with from your you me my
 _FILLER = frozenset(_FILLER_TEXT.split())
 
 
-_CONTEXT = re.compile(r"\s*\(re: .*$")  # the subject added for context is no part of the ask
 _WORD = re.compile(r"[^\W_]+")
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_CONTEXT.sub("", text).lower()) if w not in _FILLER}
+    return {w for w in _WORD.findall(CONTEXT.sub("", text).lower()) if w not in _FILLER}
 
 
 def same_ask(text: str, earlier: list[str]) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from digests.summarize.answers import reply_form
 from digests.summarize.romance import done_as_verb
-from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.topics import CONTEXT, lower_first, topic_object
 from digests.summarize.verbs import IMPERATIVE, base_form
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
@@ -119,7 +119,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
     if _BARE_LOOK.match(text) and (thing := topic_object(topic) or topic):
         # "Could you take another look before the audit?": at what the subject names
-        return [f"Review {_DETERMINER.sub(lambda m: m.group(0).lower(), thing)}"]
+        return [f"Review {_lower_determiner(thing)}"]
     if ready := _READY.match(text):
         rest = _WHEN.sub("", ready.group("rest"))
         text = f"Prepare {ready.group('what')}{rest}"
@@ -151,7 +151,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         if particle := re.match(r"^ (in|out|up|back|off)\b(?! (?:the|a|an|our|your|this)\b)", rest):
             verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
         rest = re.sub(r"^ over\b", "", rest)  # "send it over"
-        thing = _DETERMINER.sub(lambda m: m.group(0).lower(), thing)  # "Change your password"
+        thing = _lower_determiner(thing)  # "Change your password"
         text = f"{verb}{who_part} {thing}{rest}"
     return [text]
 
@@ -163,6 +163,13 @@ _BARE_LOOK = re.compile(
     r"(?:\s+(?:sometime|some time|at some point|when(?:ever)? you (?:can|get a chance)|"
     r"in the next|before|by|this week|next week|today|tomorrow)\b.*)?$",
 )
+
+
+def _lower_determiner(thing: str) -> str:
+    """ "Your password" -> "your password" inside an item; a name keeps its capital."""
+    return _DETERMINER.sub(lambda m: m.group(0).lower(), thing)
+
+
 _PULL = re.compile(r"\s*\((?:PR |MR |pull request )?#(?P<number>\d+)\)\s*$", re.IGNORECASE)
 _DETERMINER = re.compile(
     r"^(?:Your|The|Our|My|This|These|Those|A|An|New|Updated|Revised|Final|Draft)\b(?= [a-z])"
@@ -290,11 +297,10 @@ def names_only(text: str) -> bool:
     that slipped through, no ask (every word a capitalised name or a joining word)."""
     if IMPERATIVE.match(text) or _INFINITIVE_FIRST.match(text):
         return False  # "Review PR #12: Fix Login Bug", "Firmar (re: ...)": what to do first
-    words = re.findall(r"[^\W\d_][\w'.-]*", _CONTEXT.sub("", text))
+    words = re.findall(r"[^\W\d_][\w'.-]*", CONTEXT.sub("", text))
     return bool(words) and all(w[:1].isupper() or w.lower() in _JOINING for w in words)
 
 
-_CONTEXT = re.compile(r"\s*\(re: .*$")
 _INFINITIVE_FIRST = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ar|er|ir|re|en|ln|rn)\b")
 _JOINING = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "of", "and"])
 

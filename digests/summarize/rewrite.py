@@ -349,7 +349,6 @@ def action_text(sentence: str, asker: str = "") -> str:
         # "Would you be up for a brown bag?" asks for a yes or no.
         state = f"you're {willing.group(1)}" if willing.group(1) else "you'll be"
         text = f"Tell {asker or 'them'} whether {state} {text[willing.end() :]}"
-    text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
     text = to_the_asker(text, asker)
     if mind := _MIND.match(text):  # "Would you mind sending me the slides?"
         text = f"{base_form(mind.group(1))}{text[mind.end() :]}"
@@ -366,7 +365,7 @@ def action_text(sentence: str, asker: str = "") -> str:
             break
         text = shorter
     text = _THINGS.sub("", text, count=1)
-    # "Please let us know ...": the polite word kept the rule above from seeing it
+    # "Let us know ...", also once "Please" is gone: tell the asker
     text = _LET_KNOW.sub(lambda m: f"Tell {_whom(m.group(1), asker)} ", text, count=1).strip()
     if re.match(r"(let me know|lmk|tell me)\b", text, re.IGNORECASE):
         text = re.sub(

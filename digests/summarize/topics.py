@@ -37,6 +37,19 @@ _DUTY_VERB = re.compile(
 )
 
 
+def subject_topic(subject: str) -> str:
+    """What a subject is about: "URGENT Re: [ext] Acme renewal" -> "Acme renewal"."""
+    topic = re.sub(
+        r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]\s*|"
+        r"(?:urgent|important|wichtig|dringend|urgente?|action required|fyi)\b\s*[:!-]?\s*)+",
+        "",
+        subject,
+        flags=re.I,
+    )
+    topic = re.sub(r"^(?:updated )?invitation:\s*(.*?)\s*@ .*$", r"\1", topic, flags=re.I)
+    return topic.strip(" -:")
+
+
 def topic_object(topic: str) -> str:
     """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
     text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
@@ -61,6 +74,8 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
+# The subject ``with_context`` adds to an item: "(re: ...)" is no part of the ask itself.
+CONTEXT = re.compile(r"\s*\(re: .*$")
 VAGUE = re.compile(r"\b(it|them|this|that|these|those|both|one)\b(?!-)", re.IGNORECASE)
 
 
