@@ -35,6 +35,7 @@ from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
 from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
+from digests.summarize.conjoined import split_conjoined
 from digests.summarize.cues import (
     ANSWER_BY,
     AUX,
@@ -77,7 +78,7 @@ from digests.summarize.obligations import with_duty
 from digests.summarize.people import first_name, other_recipients, reader_first_name
 from digests.summarize.phrasing import is_phone_line, names_only, polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
-from digests.summarize.rewrite import SPANISH_VERBS, action_text, split_conjoined
+from digests.summarize.rewrite import SPANISH_VERBS, action_text
 from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import new_text, split_sentences, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, subject_topic, with_context

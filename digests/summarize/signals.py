@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 
 from digests.parsing import ParsedMessage
 from digests.summarize.authenticity import READ_CHARS, Authenticity
 from digests.summarize.dates import Deadline
+from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
 from digests.summarize.sentences import lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
@@ -122,17 +122,6 @@ _CI = re.compile(
     r"\b(failed|failing|broken|errored)\b",
     re.IGNORECASE,
 )
-_AUTO_REPLY_SUBJECT = re.compile(
-    r"^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|ooo\b|abwesenheit|"
-    r"réponse automatique|respuesta automática|absence\s*:|away from)",
-    re.IGNORECASE,
-)
-_RSVP = re.compile(
-    r"^(accepted|declined|tentative(ly accepted)?|angenommen|abgelehnt|zugesagt|abgesagt|"
-    r"accept[ée]e?|refus[ée]e?|aceptad[oa]|rechazad[oa]|invitation (accept[ée]e|refus[ée]e))"
-    r"(?=\W)",
-    re.IGNORECASE,
-)
 _RELAYED = re.compile(
     r"\b(requested your review|review requested|requested changes|mentioned you|"
     r"assigned (this|it|the issue|the ticket)? ?to you|asked you|needs your review|"
@@ -232,7 +221,7 @@ def compute_signals(
     subject = message.subject.lower()
     body = new_text(message).lower()
     invitation = message.calendar is not None and message.calendar.method not in {"CANCEL", "REPLY"}
-    auto_reply = _is_auto_reply(message)
+    auto_reply = is_auto_reply(message)
     automated = (machine and not invitation) or auto_reply
     # Calendar mail (invitations, cancellations, agendas) names dates, not trouble.
     calendar = message.calendar is not None or message.from_address.lower().startswith(
@@ -339,7 +328,7 @@ def compute_signals(
         ),
         "oncall_alert": float(automated and bool(_ALERT.search(text)) and ownership),
         "ci_failed_owned": float(ci and ownership),
-        "rsvp_answer": float(bool(_RSVP.search(subject)) or _method(message) == "REPLY"),
+        "rsvp_answer": float(bool(RSVP.search(subject)) or method(message) == "REPLY"),
         "announcement": float(announced),
         "question": float("?" in body and not automated),
         "reply_thread": float(
@@ -348,30 +337,10 @@ def compute_signals(
         "suspicious": float(authenticity.suspicious),
         "auth_failed": float(authenticity.auth_failed),
         "invitation": float(invitation),
-        "invitation_soon": float(invitation and _starts_within(message, ctx.now, 36)),
-        "invitation_far": float(invitation and not _starts_within(message, ctx.now, 24 * 10)),
+        "invitation_soon": float(invitation and starts_within(message, ctx.now, 36)),
+        "invitation_far": float(invitation and not starts_within(message, ctx.now, 24 * 10)),
     }
     return {name: value for name, value in s.items() if value}
-
-
-def _method(message: ParsedMessage) -> str:
-    return message.calendar.method if message.calendar is not None else ""
-
-
-def _starts_within(message: ParsedMessage, now: datetime, hours: float) -> bool:
-    start = message.calendar.start if message.calendar is not None else None
-    return start is not None and (start - now).total_seconds() <= hours * 3600
-
-
-def _is_auto_reply(message: ParsedMessage) -> bool:
-    auto = message.headers.get("auto-submitted", "no").strip().lower()
-    return bool(
-        auto.startswith("auto-replied")
-        or message.headers.get("x-autoreply")
-        or message.headers.get("x-autorespond")
-        or message.headers.get("precedence", "").strip().lower() == "auto_reply"
-        or _AUTO_REPLY_SUBJECT.search(message.subject.lower())
-    )
 
 
 # Every pattern above is written case-insensitively and used on lower-cased text.
