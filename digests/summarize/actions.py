@@ -291,7 +291,9 @@ def find_action_items(
                     needed[earlier] = False
                     continue
                 if items and asked_last == len(before) - 1 and refines(ask, items[-1].text):
-                    items[-1] = _item(ask, _deadline_of(items[-1]) or deadline)
+                    # the request's own date ("sign it before 5 today") beats a borrowed one
+                    own_date = deadline if stated else None
+                    items[-1] = _item(ask, own_date or _deadline_of(items[-1]) or deadline)
                     continue  # "... it needs your approval. Can you approve it in the portal?"
                 fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:

@@ -114,12 +114,14 @@ def _resolve(
         day = there.date() if dateless else _find_date(text, there)[0] or day
     moment = datetime.combine(day, clock, tzinfo=zone).astimezone(reader_zone)
     if dateless and moment < received:
-        if not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at]):
+        lead = text[max(0, clock_at - 24) : clock_at]
+        asked_at = bool(_ASKED.search(text) and _AT.search(lead))
+        if not _TIME_CUE.search(lead) and not asked_at:
             return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
         evening = None
         # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
         short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
-        if clock.hour < 12 and (_BARE.match(text, clock_at) or short):
+        if clock.hour < 12 and not asked_at and (_BARE.match(text, clock_at) or short):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
         if evening is not None and evening > received:
             moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
@@ -256,6 +258,9 @@ _AS_OF = re.compile(
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
     re.IGNORECASE,
 )
+# "Please be at the pharmacy at 8", written at 16:50: the next morning's 8:00.
+_ASKED = re.compile(r"\b(?:please|can you|could you|would you|bitte|merci de|por favor)\b", re.I)
+_AT = re.compile(r"\b(?:at|um|à|a las|a la)\s+$", re.IGNORECASE)
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".

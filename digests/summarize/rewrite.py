@@ -98,7 +98,8 @@ _LOOSE_TIME = re.compile(
     r"(?:next|this) (?:mon|tues|wednes|thurs|fri)day(?: at)?|"
     r"esta (?:noche|tarde)|ce soir|cet après-midi|heute abend|cuanto antes|dès que possible)"
     r"(?:,?\s+ideally)?\b|"
-    r"\s*\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
+    r"\s*\b(?:(?:right|exactly|precisely|just) at )?"  # "publish it right at 09:00 UTC"
+    r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,
 )
 # "... when things calm down", "... as soon as you see this": when, not what; the rest stays.

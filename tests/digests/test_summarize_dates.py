@@ -160,6 +160,15 @@ def test_a_past_time_without_a_cue_is_today_without_a_time():
     )
 
 
+def test_a_time_the_reader_is_asked_to_be_somewhere_is_the_next_one():
+    afternoon = dt.datetime(2026, 11, 30, 16, 50, tzinfo=BERLIN)
+    phrase = "Please be at the pharmacy with me at 8 to meet the inspector"
+    assert resolve_deadline(phrase, afternoon) == Deadline(dt.date(2026, 12, 1), dt.time(8))
+    # Told, not asked: when it happened, with no time to meet.
+    told = "The inspector was at the pharmacy at 8"
+    assert resolve_deadline(told, afternoon) == Deadline(dt.date(2026, 11, 30))
+
+
 @pytest.mark.parametrize(
     ("phrase", "due", "time"),
     [

@@ -61,3 +61,23 @@ def test_an_ask_for_a_meeting_without_a_nearer_deadline_is_due_on_the_meetings_d
     )
     (item,) = items_of(body)
     assert item.due == MONDAY + dt.timedelta(4)
+
+
+def test_a_request_with_its_own_deadline_beats_the_date_its_need_borrowed():
+    body = (
+        "Hi Alex,\n\nKelsey starts tomorrow at 7:30, but the form still needs your signature. "
+        "Can you sign it in the HR portal before 5 today?\n\nThanks,\nDenise"
+    )
+    (item,) = items_of(body)
+    assert (item.due, item.time) == (MONDAY, dt.time(17))
+
+
+def test_right_at_a_time_leaves_no_dangling_word_in_the_item():
+    body = (
+        "Hi Alex,\n\nThe embargo lifts tomorrow at 09:00 UTC. Could you publish the 4.2.3 "
+        "release right at 09:00 UTC?\n\nLiam"
+    )
+    afternoon = dt.datetime(2026, 11, 30, 13, 0, tzinfo=dt.UTC)
+    (item,) = items_of(body, received=afternoon)
+    assert item.text == "Publish the 4.2.3 release"
+    assert (item.due, item.time) == (MONDAY + dt.timedelta(1), dt.time(10))
