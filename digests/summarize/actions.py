@@ -47,6 +47,7 @@ from digests.summarize.cues import (
     INLINE_LIST,
     NOWADAYS,
     PREAMBLE,
+    PREFERRED,
     SENDER_CLAUSE,
     language,
     send_to,
@@ -141,7 +142,12 @@ def find_action_items(
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
             continue
-        follow = stated and asked_last == len(before) - 1 and not asked_own and items
+        just_asked = asked_last == len(before) - 1 and items
+        if stated and just_asked and PREFERRED.search(sentence) and not _is_ask(sentence):
+            # "Could you send them before Tuesday's meeting? Ideally Monday noon.": Monday.
+            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
+            continue
+        follow = stated and just_asked and not asked_own
         if follow and FOLLOW_UP.search(sentence):
             # "Can you review it and send me your comments? I need them by Thursday."
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]

@@ -77,6 +77,13 @@ LATEST = re.compile(
     r"dernier délai|a más tardar|como muy tarde|como máximo)\b",
     re.IGNORECASE,
 )
+# "Ideally Monday noon.", "Idéalement lundi midi.": when the ask before is best done.
+PREFERRED = re.compile(
+    r"^(?:(?:and|but|so)\W+)?"
+    r"(?:ideally|preferably|if possible|idéalement|de préférence|si possible|idealmente|"
+    r"a ser posible|de ser posible|am besten|idealerweise|möglichst)\b",
+    re.IGNORECASE,
+)
 # "We need it back by Thursday": an ask that only says when the one before is due.
 FOLLOW_UP = re.compile(
     r"^(?:and |but |so )?(?:i|we|they|\w+)(?:'d| would| will| also)? (?:need|needs|want|wants)"

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.digests.test_summarize_actions import MONDAY, items_of
+from tests.digests.test_summarize_actions import MONDAY, THURSDAY, items_of
 
 WEDNESDAY = MONDAY + dt.timedelta(2)
 
@@ -81,3 +81,12 @@ def test_right_at_a_time_leaves_no_dangling_word_in_the_item():
     (item,) = items_of(body, received=afternoon)
     assert item.text == "Publish the 4.2.3 release"
     assert (item.due, item.time) == (MONDAY + dt.timedelta(1), dt.time(10))
+
+
+def test_ideally_a_day_after_an_ask_moves_its_date_to_that_day():
+    body = (
+        "Hi Alex,\n\nCould you send me the attendance figures before the board meeting on "
+        "Friday? Ideally Thursday noon, so I can add them to my slides.\n\nMartine"
+    )
+    (item,) = items_of(body)
+    assert (item.due, item.time) == (THURSDAY, dt.time(12))
