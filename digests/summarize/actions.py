@@ -20,6 +20,7 @@ from digests.summarize.answers import (
     about_the_matter,
     answer_text,
     question_after_lead,
+    tail_question,
 )
 from digests.summarize.asks import (
     ASK,
@@ -76,7 +77,12 @@ from digests.summarize.listing import (
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
-from digests.summarize.people import first_name, other_recipients, reader_first_name
+from digests.summarize.people import (
+    first_name,
+    greets_reader,
+    other_recipients,
+    reader_first_name,
+)
 from digests.summarize.phrasing import is_phone_line, names_only, polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import SPANISH_VERBS, action_text
@@ -100,6 +106,7 @@ def find_action_items(
     my_name = reader_first_name(message, me)
     others = other_recipients(message, my_name)
     machine = automated
+    personal = automated and greets_reader(message, me, new_text(message))
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
@@ -171,7 +178,12 @@ def find_action_items(
         )
         is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
         # A machine's list after "You still have the following to complete:" is the reader's.
-        owed = automated and (OBLIGATION.search(sentence) or (from_list and intro_verb))
+        owed = automated and (
+            OBLIGATION.search(sentence)
+            or (from_list and intro_verb)
+            # "Dear Ms. Santos, ... Please move it to Level 3 by 10 PM tonight.": hers to do
+            or (stated and personal and _PLEASE.match(sentence))
+        )
         if automated and not (is_ask and owed and not message.is_mass_mail):
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
@@ -227,6 +239,8 @@ def find_action_items(
                     )
                 )
             )
+            if not text and (tail := tail_question(part)):
+                text = action_text(tail, asker) or answer_text(tail, asker)  # "..., can you?"
             text = handle_it(do_it(text, before[:-1]), upcoming, lang)
             text = tu_imperative(text) if lang == "es" else text  # "Quita ..." -> "Quitar ..."
             question = part.rstrip().endswith("?")
@@ -370,6 +384,7 @@ def _obligation_ask(sentence: str) -> bool:
     return verb is None or bool(IMPERATIVE.match(verb))
 
 
+_PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
 _VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
 
 

@@ -57,6 +57,19 @@ def question_after_lead(part: str) -> str:
     return part.strip()[lead.end() :] if lead else ""
 
 
+# "You said you might have the 7-seater this weekend, can you drive?": the last clause asks.
+_TAIL_QUESTION = re.compile(
+    r"^.{12,}?,\s+(?:(?:so|and|but|then)\s+)?(?P<q>(?:can|could|would|will) you\b[^,;:]{1,80}\?)$",
+    re.IGNORECASE,
+)
+
+
+def tail_question(part: str) -> str:
+    """The short "can you ...?" that ends a sentence which opens with a statement, or ""."""
+    tail = _TAIL_QUESTION.match(part.strip())
+    return tail.group("q")[:1].upper() + tail.group("q")[1:] if tail else ""
+
+
 _DO_YOU_KNOW = re.compile(
     r"^(?:do|would) you (?:happen to )?know (?=(?:who|what|when|where|which|how|if|whether)\b)",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ import zoneinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import resolve_deadline
+from digests.summarize.people import reader_first_name
 from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
 
@@ -152,6 +153,7 @@ _TOOL_NAME = re.compile(
     re.IGNORECASE,
 )
 _PERSON_LOCAL = re.compile(r"^[a-z]+[._-][a-z]+$")  # "tomasz.nowak", not "people" or "it-desk"
+_PERSONAL_LOCAL = re.compile(r"^[a-z]+(?:[._-][a-z]+){1,2}$")  # "rui.matos.futebol" too
 
 
 def person_behind(message: ParsedMessage, me: str = "") -> bool:
@@ -166,15 +168,26 @@ def person_behind(message: ParsedMessage, me: str = "") -> bool:
         return True
     local, _, domain = message.from_address.lower().partition("@")
     auto = message.headers.get("auto-submitted", "no").strip().lower()
-    return bool(
+    person = bool(
         me
-        and domain == me.rpartition("@")[2]
         and auto == "no"
-        and _PERSON_LOCAL.match(local)
         and len(message.from_name.split()) >= 2
         # "HR Communications" is a department; "Dana Whitfield (Finance)" a person in one
         and not _ORG_NAME.search(re.split(r"\s*[(|,\u2013\u2014]|\s-\s", message.from_name)[0])
     )
+    if person and _PERSON_LOCAL.match(local) and domain == me.rpartition("@")[2]:
+        return True
+    # The coach's mail to the parents' list: "Tom - can you drive?" asks the reader.
+    return person and bool(_PERSONAL_LOCAL.match(local)) and _calls_by_name(message, me)
+
+
+def _calls_by_name(message: ParsedMessage, me: str) -> bool:
+    """A sentence or line of the new text opens with the reader's first name ("Tom, ...")."""
+    name = reader_first_name(message, me)
+    if len(name) < 2:
+        return False
+    vocative = rf"(?:^|[.!?]\s+){re.escape(name)}\s*(?:,|:|\s[-\u2013\u2014]\s)"
+    return bool(re.search(vocative, new_text(message), re.IGNORECASE | re.MULTILINE))
 
 
 # "HR Communications", "IT Service Desk", "People Team": a department's name, not a person's.

@@ -181,6 +181,7 @@ _NAMING = re.compile(
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
+    r"(?:records?|system|files?) (?:shows?|indicates?)(?: that)?|"  # "... show your car is"
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     # "it needs your approval": what the reader gives, not a thing the pronoun stands for
     r"(?!your (?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b)"

@@ -43,3 +43,21 @@ def other_recipients(message: ParsedMessage, mine: str) -> frozenset[str]:
 
 _TITLE_TEXT = "prof dr mr mrs ms mx sir dame herr frau mme mlle m sr sra srta don doña dott ing"
 _TITLES = frozenset(_TITLE_TEXT.split())
+
+
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|"
+    r"sehr geehrte[rs]?|bonjour|chère?|hola|estimad[oa]|querid[oa])\b(?P<rest>[^\n]{0,60})",
+    re.IGNORECASE,
+)
+
+
+def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
+    """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos."""
+    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
+    names = next((n for n, a in getaddresses([listed]) if me and a.lower() == me.lower()), "")
+    greeting = _GREETING.match(text)
+    if not names or not greeting:
+        return False
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", greeting.group("rest"))}
+    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", names))

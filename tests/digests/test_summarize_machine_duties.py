@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from tests.digests.test_summarize_actions import items_of, texts
+from digests.summarize.actions import find_action_items
+from tests.digests.factories import ME
+from tests.digests.test_summarize_actions import BERLIN, MONDAY, items_of, parsed, texts
 
 
 def test_a_declined_charge_asks_to_update_the_card_not_to_pay_the_balance():
@@ -136,3 +138,24 @@ def test_an_alert_s_recommended_steps_are_one_item_each():
         "Review CloudTrail for activity from this key since 09:00 UTC",
         "Remove the file from the repository history",
     ]
+
+
+def test_an_office_writing_to_the_reader_by_name_with_a_dated_please_sets_a_duty():
+    body = (
+        "Dear {greeting},\n\nBasement level B2 closes tonight as a precaution against "
+        "flooding.\n\nOur records show your vehicle (plate NDA 4521) is still parked at slot "
+        "B2-117. Please move it to the open lot on Level 3 by 10:00 PM tonight.\n\nAdmin Office"
+    )
+
+    def found(greeting: str) -> list:
+        message = parsed(
+            body.format(greeting=greeting),
+            sender="Admin Office <admin@residences.example>",
+            to=f"Alex Morgan <{ME}>",
+        )
+        return find_action_items(message, BERLIN, automated=True, me=ME)
+
+    (item,) = found("Ms. Morgan")
+    assert item.text == "Move your vehicle to the open lot on Level 3"
+    assert (item.due, item.time) == (MONDAY, dt.time(22))
+    assert found("resident") == []  # a notice to everyone in the building

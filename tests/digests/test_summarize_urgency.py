@@ -166,6 +166,22 @@ def test_a_person_behind_a_tool_or_a_team_list_is_told_from_a_machine():
     assert [person_behind(m, ME) for m in (people_team, ci)] == [False] * 2
 
 
+def test_a_person_writing_to_a_list_who_names_the_reader_asks_them():
+    body = (
+        "Hi all,\n\nTomorrow's game is moved to 9:00, arrive 8:30. We are short two drivers.\n\n"
+        "Alex - you said you might have the 7-seater this weekend, can you drive? Please tell "
+        "me tonight.\n\nEveryone else: white kit and water.\n\nRui"
+    )
+    options = {"to": "U12 parents <parents@googlegroups.com>", "cc": f"Alex Morgan <{ME}>"}
+    coach = parsed(body, sender="Rui Matos <rui.matos.futebol@gmail.com>", **options)
+    unnamed = parsed(body.replace("Alex - ", ""), sender="Rui Matos <rui.matos@gmail.com>")
+    assert [person_behind(m, ME) for m in (coach, unnamed)] == [True, False]
+    found = analyze(coach, CONTEXT)
+    assert found.urgency == Urgency.URGENT
+    first = found.action_items[0].text
+    assert first.startswith("Tell Rui whether you can drive")
+
+
 def test_a_departments_address_at_the_readers_domain_is_no_person():
     domain = ME.rpartition("@")[2]
     hr = parsed("Hi all", sender=f"HR Communications <hr-comms@{domain}>")
