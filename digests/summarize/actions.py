@@ -83,7 +83,14 @@ from digests.summarize.people import (
     other_recipients,
     reader_first_name,
 )
-from digests.summarize.phrasing import is_phone_line, names_only, polish, unsolicited
+from digests.summarize.phrasing import (
+    fragment,
+    is_phone_line,
+    names_only,
+    polish,
+    signed,
+    unsolicited,
+)
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import SPANISH_VERBS, action_text
 from digests.summarize.romance import tu_imperative
@@ -325,6 +332,7 @@ def find_action_items(
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
     items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
+    items = [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
     if not items and not automated:
         items = _subject_ask(message.subject, asker, received)
     if machine:
@@ -385,7 +393,9 @@ def _obligation_ask(sentence: str) -> bool:
 
 
 _PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
-_VOCATIVE = re.compile(r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?,\s")
+_VOCATIVE = re.compile(
+    r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
+)
 
 
 def _deadline_of(item: ActionItem) -> Deadline | None:

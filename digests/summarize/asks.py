@@ -84,6 +84,8 @@ NOT_ASK = re.compile(
     r"fragen (?:hast|haben|habt)|bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
     r"si (?:tu as|vous avez) (?:des|la moindre|une) question|en cas de question|"
     r"si (?:tienes|tiene|ten[eé]is) (?:alguna |cualquier )?(?:duda|pregunta)|no dudes en|"
+    # "Note that we are on winter time", "Note for you Arizona folks: ...": told, not asked
+    r"^(?:(?:and|also|just),?\s+)?(?:a\s+)?(?:quick\s+)?note\b(?!\s+down)|"
     r"please (?:find|see (?:below|attached)|note|"
     r"ignore|disregard|do not reply)|do not reply|unsubscribe|click here|view in browser|"
     r"shop now|thanks in advance|no need to|you don'?t need to|nothing (?:to do|needed)|"

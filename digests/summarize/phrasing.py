@@ -301,6 +301,24 @@ def names_only(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in _JOINING for w in words)
 
 
+def signed(text: str, asker: str) -> bool:
+    """ "Mark (re: ...)", "Mark Delaney | Import Manager": the sender's sign-off, no ask."""
+    bare = CONTEXT.sub("", text).strip()
+    return bool(asker) and (bare == asker or (bare.startswith(f"{asker} ") and " | " in bare))
+
+
+def fragment(text: str, lang: str) -> bool:
+    """ "If you want (re: ...)", "On our side", "No rush at all": a piece of a sentence."""
+    bare = CONTEXT.sub("", text).strip()
+    return lang == "en" and len(bare.split()) <= 3 and bool(_FUNCTION_FIRST.match(bare))
+
+
+_FUNCTION_FIRST = re.compile(
+    r"^(?:if|on|no|at|in|for|with|as|so|but|and|or|when|once|from|our|my|the|a|an|this|that)\b",
+    re.IGNORECASE,
+)
+
+
 _INFINITIVE_FIRST = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:ar|er|ir|re|en|ln|rn)\b")
 _JOINING = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "of", "and"])
 

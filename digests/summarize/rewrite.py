@@ -233,7 +233,9 @@ _NEED_DONE = re.compile(
     re.IGNORECASE,
 )
 # "Alex, are you able to ...": the reader's name before the ask.
-VOCATIVE = re.compile(r"^[A-Z][a-zà-ÿ]+,\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)")
+VOCATIVE = re.compile(
+    r"^[A-Z][a-zà-ÿ]+(?:,|\s*(?:--|[\u2013\u2014]|\s-))\s+(?=[a-zA-Z])(?!(?:and|but|so|also|then)\b)"
+)
 _STATUS = re.compile(
     r"^(?:what'?s|what is) the (?:status|latest|eta) (?:of|on|with) (.+?)\??$|"
     r"^any (?:update|news|progress) (?:on|about|with) (.+?)\??$",

@@ -3,6 +3,7 @@
 import pytest
 
 from digests.summarize.leaks import readable
+from digests.summarize.phrasing import signed
 from tests.digests.test_summarize_actions import items_of, texts
 
 DEV = "Dev Patel <dev@x.example>"
@@ -273,3 +274,35 @@ def test_a_duty_stated_for_everyone_is_the_readers_ask():
     assert readable("Everyone needs to submit the timesheet", "Dev", recent=False) == (
         "Submit the timesheet"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a note is told, not asked
+            "Could you send me the signed memo by Tuesday 9am? Note that we are on winter time "
+            "by then.",
+            ["Send Dev the signed memo"],
+        ),
+        (  # "Sam -- please ..." is Sam's task; the reader is Alex
+            "Alex -- please send Mira your notes on the grade by Friday. "
+            "Sam -- please book the suite for the 14th.",
+            ["Send Mira your notes on the grade"],
+        ),
+        (  # a piece of a sentence is no item
+            "Please sign page 4 and send back a clear scan by the 13th. If you want, I can "
+            "also prepare the payment via your bank account \u2013 just let me know.",
+            ["Sign page 4 and send back a clear scan"],
+        ),
+    ],
+)
+def test_notes_other_peoples_tasks_and_fragments_give_no_items(body, expected):
+    found = texts(items_of(f"Hi Alex,\n\n{body}\n\nDev", sender=DEV, cc="Sam Reyes <sam@x>"))
+    assert found == expected
+
+
+def test_the_senders_sign_off_is_told_from_an_ask():
+    assert signed("Mark (re: AWB 729-4418 - certs missing)", "Mark")
+    assert signed("Mark Delaney | Import Manager", "Mark")
+    assert not signed("Mark the invoice as paid", "Mark")
+    assert not signed("Send Mark the scanned certs", "Mark")
