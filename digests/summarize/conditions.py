@@ -46,6 +46,13 @@ _SI_TELL = re.compile(
     r"dime|dinos|pr[ée]viens-moi|pr[ée]venez-moi|dis-le-moi|dis-moi|dites-le-moi|dites-moi)\b",
     re.IGNORECASE,
 )
+# "If you can give me a rough list and dates, I can hold the kit": no time needed, the sender
+# waits on what the reader sends.
+_IF_YOU_SEND = re.compile(
+    r"^if you (?:can |could )?(?P<act>(?:give|send|share|forward|email) (?:me|us)\b[^,]{3,120}),"
+    r"\s*(?:then\s+)?(?:i|we)(?:'ll| will| can| could)\b",
+    re.IGNORECASE,
+)
 _NOT_ACTS = frozenset(["let", "get", "have", "need", "want", "like", "look", "see", "make"])
 # "If you think any exemptions apply, please flag them": flag whether they do ("If you see
 # anything odd, let me know" is courtesy, no ask).
@@ -66,6 +73,8 @@ def conditional_ask(sentence: str, asker: str) -> str:
         return f"{verb} {who} s{tell.group('cond')[1:]}"
     if so := _IF_SO_FLAG.match(sentence):
         return f"{so.group('verb').capitalize()} whether you {so.group('cond').split(' (')[0]}"
+    if send := _IF_YOU_SEND.match(sentence):  # "If you can give me X, I can lock the rates"
+        return f"Please {send.group('act')}"
     match = _IF_YOU.match(sentence)
     if match and IMPERATIVE.fullmatch(verb := match.group("verb")) and verb not in _NOT_ACTS:
         return f"Please {match.group('act')}"

@@ -86,10 +86,12 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 _I_NEED = re.compile(
     r"^(?:would (?:really )?(?:love|like|appreciate)(?= your )|"
     r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
-    rf"urgently)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
+    rf"urgently| then| now| just)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"
     r"it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
-    r"(?:have|get|see)|(?:we|i)(?:'d| would) (?:also )?like(?= an? (?!word\b|chat\b)))\s*"
+    r"(?:have|get|see)|(?:we|i)(?:'d| would) (?:also )?like(?= an? (?!word\b|chat\b))|"
+    r"(?:we|i)(?:'d| would) (?:also |really |very much )?(?:appreciate|welcome)"
+    r"(?= (?:a|an|some)\b))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?:mr|ms|mrs|dr)\.? "
     r"\w+'s)\b)",
     re.IGNORECASE,
@@ -100,6 +102,11 @@ _TO_ME = re.compile(r"\s+(?:in|into|to) (?:my|our) (?:inbox|mailbox|hands)\b", r
 
 
 # "J'ai besoin de la version signée", "Necesito el informe": the same in French and Spanish.
+_WOULD_HELP = re.compile(
+    r"^(?P<np>(?:a|an|the|your|some)\b[^.?!;:]{3,80}?) would (?:also |really )?be "
+    r"(?:very |really |most )?(?:helpful|useful|appreciated|welcome)\b",
+    re.IGNORECASE,
+)
 _I_NEED_FR = re.compile(
     r"^(?:j'ai|nous avons|on a) besoin (?:de |d')"
     r"(?=(?:la|le|les|l'|votre|vos|ton|ta|tes|un|une)\b)"
@@ -162,6 +169,9 @@ def need_as_send(text: str, asker: str) -> str:
     if match := _I_NEED.match(text):
         what = _TO_ME.sub("", text[match.end() :])  # "your proposal in my inbox": sent to me
         return f"Send {asker + ' ' if asker else ''}{what}"
+    if helps := _WOULD_HELP.match(text):  # "A rough cost estimate would also be helpful"
+        thing = helps.group("np")
+        return f"Send {asker + ' ' if asker else ''}{thing[:1].lower()}{thing[1:]}"
     if match := _I_NEED_FR.match(text):
         article = {"du": "le ", "des": "les "}.get((match.group("art") or "").lower(), "")
         return f"Envoyer{' à ' + asker if asker else ''} {article}{text[match.end() :]}"

@@ -4,6 +4,8 @@ subjunctive asks, and a later ask that says an earlier one again with more."""
 import datetime as dt
 from functools import partial
 
+import pytest
+
 from digests.summarize.asks import is_ask
 from digests.summarize.romance import spanish_infinitive
 from tests.digests.test_summarize_actions import items_of
@@ -437,3 +439,34 @@ def test_would_love_your_thoughts_and_what_i_need_are_asks_to_send():
     assert texts(body, subject="Pitch") == ["Send Luis your thoughts on the pitch doc"]
     need = "Hi,\n\nThe one thing I need from you: the signed SOW.\n\nLuis"
     assert texts(need, subject="SOW") == ["Send Luis the signed SOW"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We'd then need a 100-word bio and a headshot by September 4 for the program.",
+            "Send Dana a 100-word bio and a headshot for the program",
+        ),
+        (
+            "We'd also appreciate a short bio for the announcement.",
+            "Send Dana a short bio for the announcement",
+        ),
+        ("A rough cost estimate would also be helpful.", "Send Dana a rough cost estimate"),
+        (
+            "If you can give me a rough package list and dates, I can hold the kit for you.",
+            "Give Dana a rough package list and dates",
+        ),
+    ],
+)
+def test_needs_wishes_and_offers_for_a_thing_ask_to_send_it(sentence, expected):
+    body = f"Hi Alex,\n\nThanks for your note about the panel. {sentence}\n\nDana"
+    assert [item.text for item in items_of(body)] == [expected]
+
+
+def test_a_wish_for_an_opportunity_or_praise_of_a_plan_asks_nothing():
+    body = (
+        "Hi Alex,\n\nWe'd appreciate the opportunity to discuss. The new policy would be great "
+        "for morale.\n\nDana"
+    )
+    assert items_of(body) == []
