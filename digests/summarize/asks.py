@@ -47,6 +47,7 @@ ASK = re.compile(
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
     r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
+    r"(?:j'aurais|nous aurions|on aurait) besoin|"
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
     r"(?:ich|wir) (?:bräuchte|bräuchten|benötige|benötigen)|(?:bräuchte|bräuchten) (?:ich|wir)|"
@@ -70,7 +71,7 @@ ASK = re.compile(
     r"(?:have|get|see) (?:the|your|a)\b|"
     r"^(?:we|i)(?:'d| would) (?:also )?like an? (?!word\b|chat\b)|"
     r"(?:me|nos) (?:lo|la|los|las) (?:mandas|envías|apruebas|firmas|revisas|confirmas|pasas)|"
-    r"(?:(?<![\w ])|(?<=, ))(?:dime|dinos|decidme|av[ií]same|avisadme)|"
+    r"(?:(?<![\w ])|(?<=, )|(?<=: ))(?:dime|dinos|decidme|av[ií]same|avisadme)|"
     r"dis-moi|dites-moi|sag mir|sagen sie mir|"
     r"gebt mir bescheid|gib mir bescheid|geben sie mir bescheid|"
     # "Envoie-moi le rapport", "Mándame las cifras": an imperative with its pronoun

@@ -190,6 +190,45 @@ _INFINITIVES = {
 }
 
 
+_TELL_ME = re.compile(
+    r"^(?:[^:,]{0,30}[:,]\s*)?(?:(?:y|et|aussi|también)\s+)?"
+    r"(?P<verb>dime|dinos|decidme|d[ií]game|av[ií]same|avisadme|dis-moi|dites-moi)\s+"
+    r"(?P<rest>(?:si|qu[ée]|cu[áa]l(?:es)?|cu[áa]ndo|c[óo]mo|d[óo]nde|qui[ée]n|quel(?:le)?s?|"
+    r"quand|comment|où|qui|combien|s')\b.*)$",
+    re.IGNORECASE,
+)
+_TELL_VERB = {
+    **dict.fromkeys(["dim", "din", "dec", "díg", "dig"], "Decir a"),
+    **dict.fromkeys(["aví", "avi", "avi"], "Avisar a"),
+    **dict.fromkeys(["dis", "dit"], "Dire à"),
+}
+# "J'aurais besoin que tu me confirmes ta présence": the subjunctive is the ask.
+_BESOIN_QUE = re.compile(
+    r"^(?:(?:et|aussi|par contre),?\s+)?(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) "
+    r"besoin que (?:tu|vous) (?P<me>me |m'|nous )?(?P<verb>[a-zàâçéèêëîïôûù]+)\s+",
+    re.IGNORECASE,
+)
+_FRENCH_IRREGULAR = {
+    **dict.fromkeys(["fasses", "fassiez"], "Faire"),
+    **dict.fromkeys(["dises", "disiez"], "Dire"),
+    **dict.fromkeys(["mettes", "mettiez"], "Mettre"),
+    **dict.fromkeys(["transmettes", "transmettiez"], "Transmettre"),
+    **dict.fromkeys(["relises", "relisiez"], "Relire"),
+    **dict.fromkeys(["répondes", "répondiez"], "Répondre"),
+    **dict.fromkeys(["remplisses", "remplissiez"], "Remplir"),
+    **dict.fromkeys(["envoies", "envoyiez"], "Envoyer"),
+}
+
+
+def _french_infinitive(verb: str) -> str:
+    """ "confirmes" -> "Confirmer": a subjunctive after "que tu/vous", regular or common."""
+    low = verb.lower()
+    if low in _FRENCH_IRREGULAR:
+        return _FRENCH_IRREGULAR[low]
+    stem = low[:-3] if low.endswith("iez") else low[:-2] if low.endswith("es") else ""
+    return f"{stem}er".capitalize() if len(stem) >= 3 else ""
+
+
 def _whom(name: str, asker: str) -> str:
     """Whom "let X know" means: the asker for "me"/"us", else the name."""
     return (asker or "them") if name.lower() in {"me", "us"} else name
@@ -342,6 +381,13 @@ def action_text(sentence: str, asker: str = "") -> str:
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
+    if tell := _TELL_ME.match(text):  # "Otra cosa: dime si Pablo puede ...", "dis-moi si ..."
+        verb = _TELL_VERB[tell.group("verb").lower()[:3]]
+        text = f"{verb} {asker or ('ellos' if verb != 'Dire à' else 'eux')} {tell.group('rest')}"
+    if french := _BESOIN_QUE.match(text):
+        infinitive = _french_infinitive(french.group("verb"))
+        to_me = f" à {asker}" if french.group("me") and asker else ""
+        text = f"{infinitive}{to_me} {text[french.end() :]}" if infinitive else text
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it

@@ -93,3 +93,25 @@ def test_a_spanish_tu_imperative_becomes_the_infinitive():
     assert texts(body, subject="Enlace público", sender="Iker <iker@x.example>") == [
         "Quitar el acceso público del archivo (re: Enlace público)"
     ]
+
+
+def test_a_french_need_that_the_reader_do_something_is_that_to_do():
+    body = (
+        "Bonjour Anne,\n\nLe classement est prêt. Et j'aurais besoin que tu me confirmes ta "
+        "présence au comité d'attribution du 16 avril.\n\nMerci,\nPierre"
+    )
+    sender = "Pierre Roy <pierre@univ.example>"
+    assert texts(body, subject="Bourses", sender=sender) == [
+        "Confirmer à Pierre ta présence au comité d'attribution du 16 avril"
+    ]
+
+
+def test_tell_me_whether_in_spanish_after_a_lead_is_an_ask_to_tell():
+    body = (
+        "Hola Marta,\n\nEl memo está casi listo. Otra cosa: dime si Pablo puede presentar la "
+        "parte operativa por videollamada.\n\nÁlvaro"
+    )
+    sender = "Álvaro Gil <alvaro@fondo.example>"
+    assert texts(body, subject="Memo", sender=sender) == [
+        "Decir a Álvaro si Pablo puede presentar la parte operativa por videollamada"
+    ]
