@@ -140,7 +140,9 @@ _ONE_THING = re.compile(
     r"(?:more |quick |small |other )?"
     r"(?:thing|favou?r|request|item|ask|decision|question|choice|answer)s? )"
     r"(?:i|we)(?:'ll| will|'d| would| still)? "
-    r"(?:need|want)(?: from you| of you)?(?: is)?\s*[:\u2013\u2014-]\s+(?=[a-z])",
+    r"(?:need|want)(?: from you| of you)?(?:(?: is)?\s*[:\u2013\u2014-]\s+(?=[a-z])|"
+    # "The only thing we need from you for now is your talk title"
+    r"(?: for now| right now| at this point| at the moment)? is\s+(?=(?:your|a|an|the|some)\b))",
     re.IGNORECASE,
 )
 # "I'll need a little time with it", "I need a couple of hours to merge": the sender's need.

@@ -111,7 +111,8 @@ _WHEN_FREE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|so (that )?\w+ (can|could|has|have|will)\b|"
+    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|"
+    r"so (that )?(?:the |our |their |his |her |my |your )?\w+ (can|could|has|have|will)\b|"
     r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
     r"if possible|and (i|we)('ll| will)\b|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"

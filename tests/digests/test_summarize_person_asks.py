@@ -470,3 +470,13 @@ def test_a_wish_for_an_opportunity_or_praise_of_a_plan_asks_nothing():
         "for morale.\n\nDana"
     )
     assert items_of(body) == []
+
+
+def test_the_only_thing_needed_from_the_reader_is_what_to_send():
+    body = (
+        "Hi Alex,\n\nThe only thing we need from you for now is your talk title and a short "
+        "abstract by 2026-12-10, so the programme can go to print.\n\nDana"
+    )
+    (item,) = items_of(body)
+    assert item.text == "Send Dana your talk title and a short abstract"
+    assert item.due == dt.date(2026, 12, 10)
