@@ -70,6 +70,20 @@ _VERBS = {
     "beifügen": "Attach",
     "mitbringen": "Bring",
     "gegenzeichnen": "Countersign",
+    "schreiben": "Write",
+    "verfassen": "Write",
+    "formulieren": "Draft",
+    "nennen": "Name",
+    "zusammenstellen": "Compile",
+    "einschätzen": "Assess",
+    "mitgeben": "Give",
+    "einrichten": "Set up",
+    "organisieren": "Organise",
+    "zurückschicken": "Return",
+    "übermitteln": "Send",
+    "bescheinigen": "Certify",
+    "genehmigen": "Approve",
+    "unterzeichnen": "Sign",
 }
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 _STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}

@@ -115,3 +115,12 @@ def test_tell_me_whether_in_spanish_after_a_lead_is_an_ask_to_tell():
     assert texts(body, subject="Memo", sender=sender) == [
         "Decir a Álvaro si Pablo puede presentar la parte operativa por videollamada"
     ]
+
+
+def test_a_german_ask_to_write_something_is_a_german_to_do_without_its_deadline():
+    body = (
+        "Hallo Jonas,\n\nanbei das Manuskript. Könntest du bis Ende nächster Woche ein kurzes "
+        "Gutachten schreiben, eine Seite reicht?\n\nViele Grüße\nLena"
+    )
+    sender = "Lena Vogt <lena@verlag.example>"
+    assert texts(body, subject="Gutachten", sender=sender) == ["Ein kurzes Gutachten schreiben"]
