@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.rewrite import LEAD_IN, VOCATIVE
+from digests.summarize.rewrite import LEAD_IN, VOCATIVE, action_text
 from digests.summarize.topics import lower_first, topic_object, with_context
 from digests.summarize.types import truncate
 
+# "Unrelated: any chance you could intro us to someone at Bessemer?": a request, politely.
+_ANY_CHANCE = re.compile(
+    r"^(?:[^:?]{0,30}:\s*)?(?:(?:also|and|oh|but|unrelated)\W+)*(?:is there )?any chance "
+    r"(?:that )?you (?:could|can|might|would be able to|'d be able to) (?P<act>\w.+)$",
+    re.IGNORECASE,
+)
 _INVERTED = re.compile(
     r"^(would|will|could|can|should|do|does|did|is|are|was|were|have|has)\s+"
     r"(you|we|it|this|that|they|he|she)\b\s*",
@@ -25,6 +31,8 @@ def answer_text(sentence: str, asker: str) -> str:
     text = LEAD_IN.sub("", sentence.strip(), count=1).strip(" \"'\u201c\u201d").rstrip(" ?")
     text = VOCATIVE.sub("", text, count=1)
     who = asker or "them"
+    if chance := _ANY_CHANCE.match(text):  # "Also - any chance you could flag ...?": flag ...
+        return action_text(f"Please {chance.group('act')}", asker)
     if foreign := _foreign_answer(text, who):
         return truncate(foreign, 140)
     if know := _DO_YOU_KNOW.match(text):  # "Do you know who owns X?": tell who

@@ -110,6 +110,8 @@ _WHEN_FREE = re.compile(
     r"when you(?:'ve| have) (?:a moment|a free moment|some time|time))(?=$|[,.;:?!]|\s+and\b)",
     re.IGNORECASE,
 )
+# "Tell Mark at some point whether ...": no time, and no part of what to do.
+_SOMETIME = re.compile(r",?\s+at some point\b(?=\s|$|[,.;?!])", re.I)
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|"
     r"so (that )?(?:the |our |their |his |her |my |your )?\w+ (can|could|has|have|will)\b|"
@@ -367,7 +369,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         )
         text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
-    text = _TRAILING.sub("", _WHEN_FREE.sub("", text.split("; ")[0]))
+    text = _TRAILING.sub("", _WHEN_FREE.sub("", _SOMETIME.sub("", text.split("; ")[0])))
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = f"{text} {purpose}" if purpose and purpose.lower() not in text.lower() else text

@@ -480,3 +480,15 @@ def test_the_only_thing_needed_from_the_reader_is_what_to_send():
     (item,) = items_of(body)
     assert item.text == "Send Dana your talk title and a short abstract"
     assert item.due == dt.date(2026, 12, 10)
+
+
+def test_any_chance_you_could_is_a_request_and_at_some_point_no_part_of_it():
+    body = (
+        "Hi Alex,\n\nThe glossary is in the sheet. Also - any chance you could flag which terms "
+        "need a Mexico-specific variant? And could you let me know at some point whether the "
+        "second wave is still 3 trucks or 4?\n\nDana"
+    )
+    assert [item.text for item in items_of(body)] == [
+        "Flag which terms need a Mexico-specific variant",
+        "Tell Dana whether the second wave is still 3 trucks or 4",
+    ]
