@@ -90,6 +90,10 @@ NOT_ASK = re.compile(
     r"fragen (?:hast|haben|habt)|bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
     r"si (?:tu as|vous avez) (?:des|la moindre|une) question|en cas de question|"
     r"si (?:tienes|tiene|ten[eé]is) (?:alguna |cualquier )?(?:duda|pregunta)|no dudes en|"
+    # "Don't delete the sheet", "No borres el archivo": a warning, no to-do ("don't forget" is one)
+    r"^(?:(?:and|also|but|please|and please),?\s+)*(?:don'?t|do not|never)\s+(?!forget\b|miss\b)|"
+    r"^(?:y\s+)?no (?!olvides\b|olvidéis\b)[a-zñáéíóú]+(?:es|as|éis|áis)\b|"
+    r"^(?:et\s+)?(?:ne |n')(?!oublie)[a-zàâçéèêëîïôûù]+ (?:\w+ )?pas\b|"
     # "Note that we are on winter time", "Note for you Arizona folks: ...": told, not asked
     r"^(?:(?:and|also|just),?\s+)?(?:a\s+)?(?:quick\s+)?note\b(?!\s+down)|"
     r"please (?:find|see (?:below|attached)|note|"

@@ -306,3 +306,21 @@ def test_the_senders_sign_off_is_told_from_an_ask():
     assert signed("Mark Delaney | Import Manager", "Mark")
     assert not signed("Mark the invoice as paid", "Mark")
     assert not signed("Send Mark the scanned certs", "Mark")
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Don't delete the sheet, we need it for the analysis.",
+        "No borres el archivo, lo necesitamos para el análisis.",
+        "Ne supprime pas le fichier, on en a besoin.",
+    ],
+)
+def test_a_warning_not_to_do_something_is_no_item(warning):
+    body = f"Hi Alex,\n\nPlease restrict the sharing of the sheet today. {warning}\n\nDev"
+    assert texts(items_of(body, sender=DEV)) == ["Restrict the sharing of the sheet"]
+
+
+def test_dont_forget_is_still_an_ask():
+    body = "Hi Alex,\n\nDon't forget to send the signed form by Friday.\n\nDev"
+    assert texts(items_of(body, sender=DEV)) == ["Send the signed form"]
