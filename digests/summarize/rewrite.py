@@ -69,7 +69,8 @@ _DEADLINE_PHRASE = re.compile(
     rf"spätestens(?: bis)?)\s+"
     rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
     # whose clock: "by Friday your time", "by noon tomorrow, London time"
-    r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b)?",
+    r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b"
+    rf"(?:\s+{_DATEISH}+)?)?",  # "before 9am UK time on Monday 5 October"
     re.IGNORECASE,
 )
 _DATE_WORD = re.compile(
@@ -392,6 +393,9 @@ def action_text(sentence: str, asker: str = "") -> str:
         to_me = f" à {asker}" if french.group("me") and asker else ""
         text = f"{infinitive}{to_me} {text[french.end() :]}" if infinitive else text
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
+    to_asker = rf"^get (.+?) to (?:me|us|{re.escape(asker)})\b(.*)$"
+    if asker and (get := re.match(to_asker, text, re.IGNORECASE)):
+        text = f"Send {asker} {get.group(1)}{get.group(2)}"  # "Can you get them to me ...?"
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

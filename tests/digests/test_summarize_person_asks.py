@@ -492,3 +492,13 @@ def test_any_chance_you_could_is_a_request_and_at_some_point_no_part_of_it():
         "Flag which terms need a Mexico-specific variant",
         "Tell Dana whether the second wave is still 3 trucks or 4",
     ]
+
+
+def test_get_it_to_me_asks_to_send_it_and_a_zoned_deadline_leaves_no_date_behind():
+    body = (
+        "Hi Alex,\n\nCan you get the September safety statistics to me before 9am UK time on "
+        "Monday 7 December?\n\nDana"
+    )
+    (item,) = items_of(body)
+    assert item.text == "Send Dana the September safety statistics"
+    assert (item.due, item.time) == (dt.date(2026, 12, 7), dt.time(10))
