@@ -55,7 +55,7 @@ from digests.summarize.cues import (
 )
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.frames import CLOSER
-from digests.summarize.german import german_ask
+from digests.summarize.german import german_ask, german_send
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
@@ -262,7 +262,10 @@ def find_action_items(
                 if news(part) and not automated:
                     continue  # "1) The insurance form is due tomorrow.": context for the asks
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
-                text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
+                if verb and (german := german_send(text, asker)):
+                    text = german  # "Die aktuelle FMEA an Sabine schicken"
+                else:
+                    text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
             answer = text in {f"Tell {asker}", "Say"} or (
                 (
                     text.startswith(f"Tell {asker} ")

@@ -314,7 +314,9 @@ def _todo(clause: str, verb: str, asker: str) -> str:
     words = text.split()
     if not words:
         return ""
-    if not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
+    if not modal and words[-1].lower().strip("?.!") == verb:
+        words = words[:-1]  # a to-do already ("Tickets im Projekt SEC anlegen")
+    elif not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
         words = words[2:] if words[1:2] == ["Sie"] else words[1:]  # "Legen Sie ... bei"
         if words and words[-1].lower() in _PARTICLES:
             words = words[:-1]
@@ -344,3 +346,46 @@ def german_request(sentence: str) -> bool:
 
 _NOUN_NEXT_TEXT = "ist sind war wird wurde hat von vom mit am um für zum zur"
 _NOUN_NEXT = [[w] for w in _NOUN_NEXT_TEXT.split()]
+
+
+def german_send(text: str, asker: str) -> str:
+    """A German list item as a to-do: "Tickets im Projekt SEC anlegen" stays, a thing to send
+    ("die aktuelle FMEA") becomes "Die aktuelle FMEA an Sabine schicken"; "" if not German."""
+    low = text.lower()
+    if len(_GERMAN.findall(low)) < 2:
+        return ""
+    last = _WORD.findall(low)[-1:] or [""]
+    if last[0] in _VERBS or (last[0].endswith("en") and last[0] not in _NOT_INFINITIVE):
+        return text[:1].upper() + text[1:]  # already a to-do, its infinitive last
+    to = f" an {asker}" if asker else ""
+    head, comma, clause = text.partition(", ")  # "deine Einschätzung, ob ...": the clause after
+    return f"{head[:1].upper()}{head[1:]}{to} schicken{comma}{clause}"
+
+
+# Words ending in "-en" that close a German noun phrase, not a to-do ("die Unterlagen").
+_NOT_INFINITIVE = frozenset(
+    [
+        "unterlagen",
+        "daten",
+        "zahlen",
+        "kosten",
+        "angaben",
+        "rechnungen",
+        "belegen",
+        "wochen",
+        "stunden",
+        "tagen",
+        "monaten",
+        "listen",
+        "dateien",
+        "nachweisen",
+        "protokollen",
+        "anlagen",
+        "informationen",
+        "ergebnissen",
+        "unterschriften",
+        "freigaben",
+        "fragen",
+        "kunden",
+    ]
+)

@@ -124,3 +124,16 @@ def test_a_german_ask_to_write_something_is_a_german_to_do_without_its_deadline(
     )
     sender = "Lena Vogt <lena@verlag.example>"
     assert texts(body, subject="Gutachten", sender=sender) == ["Ein kurzes Gutachten schreiben"]
+
+
+def test_a_german_list_of_things_to_send_gives_german_to_dos():
+    body = (
+        "Hallo Anna,\n\nfür das Audit brauche ich bis Freitag noch zwei Dinge von dir:\n"
+        "- deine Einschätzung, ob die Abweichung Nr. 7 eskaliert werden muss\n"
+        "- für die echten Findings Tickets im Projekt SEC anlegen\n\nDanke\nLena"
+    )
+    sender = "Lena Vogt <lena@labor.example>"
+    assert texts(body, subject="Audit", sender=sender) == [
+        "Deine Einschätzung an Lena schicken, ob die Abweichung Nr. 7 eskaliert werden muss",
+        "Für die echten Findings Tickets im Projekt SEC anlegen",
+    ]
