@@ -52,6 +52,7 @@ TIERS = (
 class ActionView:
     text: str
     due: dt.date | None
+    time: dt.time | None = None  # when the mail stated one, in the reader's zone
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def _actions(messages: Sequence[Email], limits: Limits) -> list[ActionView]:
             if not text or text.lower() in seen:
                 continue
             seen.add(text.lower())
-            actions.append(ActionView(text, _date(entry.get("due"))))
+            due = _date(entry.get("due"))
+            actions.append(ActionView(text, due, _time(entry.get("time")) if due else None))
     return actions[: limits.actions]
 
 
@@ -123,6 +125,14 @@ def _date(value: object) -> dt.date | None:
     """A due date as stored (``YYYY-MM-DD``); anything else shows no date rather than failing."""
     try:
         return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+def _time(value: object) -> dt.time | None:
+    """A stated time as stored (``HH:MM``); anything else shows none rather than failing."""
+    try:
+        return dt.time.fromisoformat(value) if isinstance(value, str) and value else None
     except ValueError:
         return None
 

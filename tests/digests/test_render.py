@@ -278,3 +278,21 @@ def test_strangers_names_and_subjects_are_bidi_isolated(user):
     html = render_email(digest).html
     assert "<bdi>חשבונית מס</bdi>" in html
     assert "<bdi>عمر الفاروق</bdi>" in html
+
+
+def test_an_item_with_a_stated_time_shows_it_beside_the_date(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    row(
+        digest,
+        0,
+        urgency="urgent",
+        subject="Press release",
+        action_items=[
+            {"text": "Check the product quotes", "due": "2026-12-04", "time": "15:00"},
+            {"text": "Send the logo", "due": "2026-12-04", "time": "25:99"},
+        ],
+    )
+    rendered = render_email(digest)
+    assert "- To do: Check the product quotes (due Fri 4 Dec 2026, 15:00)" in rendered.text
+    assert "(due Fri 4 Dec 2026, 15:00)" in rendered.html
+    assert "- To do: Send the logo (due Fri 4 Dec 2026)" in rendered.text  # a broken time: none
