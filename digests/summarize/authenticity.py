@@ -95,12 +95,19 @@ class Authenticity:
 
     reply_elsewhere: bool = False  # Reply-To on a free-mail address, From on a company's
     pressure: bool = False  # a threat, a credential ask or a bank-details change, any of them
+    # The reader's own name under another country's ending ("acme.com" to "acme.ch"): how
+    # companies spread over countries write to each other, and how a few phishers register.
+    sister: bool = False
 
     @property
     def suspicious(self) -> bool:
         """Unauthenticated or disguised, and baiting: that is phishing."""
         disguised = self.auth_failed or self.lookalike or self.reply_elsewhere
-        return disguised and (self.bait or self.pressure or self.generic_greeting)
+        if disguised and (self.bait or self.pressure or self.generic_greeting):
+            return True
+        # A colleague abroad mentions a "closed session" or a "database lock" too; only the
+        # bait itself (a credential link under a threat, "Dear user") gives the phisher away.
+        return self.sister and (self.bait or self.generic_greeting)
 
 
 _DISGUISE = re.compile(
@@ -163,6 +170,14 @@ _BRAND_CHECKS = [
 ]
 
 
+def is_sister(sender_domain: str, reader_domain: str) -> bool:
+    """The reader's own domain name under another ending: "acme.com" writing to "acme.co.uk"."""
+    if not sender_domain or not reader_domain:
+        return False
+    domain, mine = _registrable(sender_domain), _registrable(reader_domain)
+    return domain != mine and domain.split(".")[0] == mine.split(".")[0]
+
+
 @lru_cache(maxsize=1024)
 def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "") -> bool:
     """A domain that imitates a brand or the reader's domain without being it."""
@@ -173,7 +188,7 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
         mine = _registrable(reader_domain)
         mine_label = mine.split(".")[0]
         rest = label.replace(mine_label, "").strip("-")
-        if domain != mine and len(mine_label) >= 4:
+        if domain != mine and len(mine_label) >= 4 and label != mine_label:
             similar = (
                 # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
                 mine_label in sender_domain.lower().removesuffix(domain)
@@ -221,6 +236,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         bait=credential and threat,
         generic_greeting=generic,
         reply_elsewhere=free_reply,
+        sister=is_sister(domain, reader_domain),
         pressure=threat or credential or bool(_BANK_CHANGE_LOW.search(low)),
     )
 
