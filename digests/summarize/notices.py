@@ -18,6 +18,30 @@ from digests.summarize.people import reader_first_name
 from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
 
+# "You have not yet completed ...", "vous n'avez pas encore complété ...", "Sie haben ... noch
+# nicht eingereicht", "aún no ha firmado ...", "must be completed by ...": the reader's part,
+# still undone. Said by a records office, it is a duty whatever the thing is called.
+_DONE_EN = r"(?:completed|submitted|signed|returned|filed|paid|renewed|acknowledged|finished)"
+_DONE_FR = (
+    r"(?:complété|rempli|soumis|signé|renvoyé|retourné|transmis|payé|réglé|renouvelé|"
+    r"effectué|suivi|validé)e?s?"
+)
+_DONE_DE = (
+    r"(?:ausgefüllt|abgeschlossen|eingereicht|unterschrieben|unterzeichnet|bezahlt|erneuert|"
+    r"bestätigt|absolviert|zurückgeschickt)"
+)
+_DONE_ES = r"(?:completad|enviad|firmad|presentad|pagad|renovad|rellenad|realizad|entregad)[oa]s?"
+NOT_YET_DONE = (
+    rf"\b(?:you (?:have not|haven'?t)(?: yet)? {_DONE_EN}|(?:has|have) not (?:yet )?been "
+    rf"{_DONE_EN}|(?:must|needs? to|has to) be {_DONE_EN} (?:by|before|no later than)|"
+    rf"vous n'avez (?:pas encore|toujours pas|pas) {_DONE_FR}|n'a pas encore été {_DONE_FR}|"
+    rf"doi(?:t|vent) être {_DONE_FR} (?:avant|au plus tard|d'ici|le)|"
+    rf"(?:sie|du) ha(?:ben|st) (?:\w+ ){{0,4}}(?:noch nicht|bisher nicht|noch kein\w*) "
+    rf"(?:\w+ ){{0,4}}{_DONE_DE}|muss (?:bis [^,.]{{1,30}} )?{_DONE_DE} werden|"
+    rf"(?:aún|todavía) no (?:ha|has|han) (?:\w+ )?(?:completado|enviado|firmado|presentado|"
+    rf"pagado|renovado|rellenado|realizado|entregado)|debe (?:ser )?{_DONE_ES} (?:antes|a más "
+    rf"tardar|hasta|el))"
+)
 # A machine may ask only for a personal obligation.
 OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
@@ -25,7 +49,12 @@ OBLIGATION = re.compile(
     r"rotate|expire|expiring|expires|acknowledge|incident|submit|"
     # "call the service desk so we can restore external access": a locked account's step
     r"restore (?:\w+ ){0,2}access|unlock your account|reactivate your account|"
-    r"(?:zugang|zugriff) wiederherstell\w*|rétablir (?:l'|votre )accès|restablecer el acceso)\b",
+    r"(?:zugang|zugriff) wiederherstell\w*|rétablir (?:l'|votre )accès|restablecer el acceso|"
+    # A form of the reader's own that a records office still misses: an attestation, a
+    # declaration, a mandatory course ("you have not yet completed your annual attestation").
+    r"attestation|declaration|disclosure|mandatory training|compliance training|timesheet|"
+    r"déclaration|formation obligatoire|erklärung|bescheinigung|pflichtschulung|"
+    r"declaración|formación obligatoria|capacitación obligatoria)\b|" + NOT_YET_DONE,
     re.IGNORECASE,
 )
 NOTICE = re.compile(
@@ -35,7 +64,9 @@ NOTICE = re.compile(
     r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
     r"pendiente|vence|security alert|new sign-?in|alerte de sécurité|sicherheitswarnung|"
     r"alerta de seguridad|"
-    r"requis|en attente|échéance)\b",
+    r"requis|en attente|échéance|rappel|relance|erinnerung|recordatorio|"
+    r"à compléter|à remplir|à signer|à retourner|à régler|à renouveler|"
+    r"auszufüllen|einzureichen|zu unterschreiben|por completar|por firmar)(?!\w)",
     re.IGNORECASE,
 )
 _NOTICE_VERBS = (

@@ -16,6 +16,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.authenticity import READ_CHARS, Authenticity
 from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
+from digests.summarize.notices import NOT_YET_DONE
 from digests.summarize.sentences import lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
@@ -164,7 +165,8 @@ _OBLIGATION = re.compile(
     r"please (complete|enroll|sign|review|submit|approve|renew|pay|recertify|"
     r"acknowledge)|review and sign|you have not (yet )?\w+ed|has not been (completed|submitted|"
     r"signed|paid)|bitte (unterschreiben|bestätigen|einreichen|erneuern)|veuillez (signer|"
-    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b",
+    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b|"
+    + NOT_YET_DONE,
     re.IGNORECASE,
 )
 # "the domain expires in 25 hours": something lapses a count of hours after the mail was sent.

@@ -1,8 +1,11 @@
 """Urgency on mail from new authors: sister domains, machine duties in four languages."""
 
+import pytest
+
 from digests.parsing import parse_message
 from digests.summarize import check_authenticity
 from tests.digests.factories import gmail_message, mail
+from tests.digests.test_summarize_actions import FRIDAY, items_of
 
 READER = "lukas.imhof@northwind.ch"
 
@@ -28,3 +31,50 @@ def test_the_same_name_under_another_ending_with_credential_bait_is_phishing():
     )
     found = check_authenticity(parsed(body, "IT Service Desk <it@northwind.co>"), READER)
     assert found.suspicious
+
+
+ATTESTATIONS = {
+    "en": (
+        "Reminder: annual conflict-of-interest attestation",
+        "Hello Anna Berg,\n\nOur records show you have not yet completed your annual "
+        "conflict-of-interest attestation. It must be completed by Friday, December 4. "
+        "After that, your access to the records system will be suspended.",
+    ),
+    "fr": (
+        "Rappel : attestation annuelle à compléter",
+        "Bonjour Anna Berg,\n\nSelon nos dossiers, vous n'avez pas encore complété votre "
+        "attestation annuelle de conformité. Elle doit être complétée au plus tard le vendredi "
+        "4 décembre. Au-delà, votre accès sera suspendu.",
+    ),
+    "de": (
+        "Erinnerung: jährliche Compliance-Erklärung",
+        "Hallo Anna Berg,\n\nlaut unseren Unterlagen haben Sie Ihre jährliche "
+        "Compliance-Erklärung noch nicht ausgefüllt. Sie muss bis Freitag, 4. Dezember "
+        "ausgefüllt werden, sonst wird Ihr Zugang gesperrt.",
+    ),
+    "es": (
+        "Recordatorio: declaración anual de conflicto de intereses",
+        "Hola Anna Berg:\n\nSegún nuestros registros, aún no ha completado su declaración "
+        "anual de conflicto de intereses. Debe completarla antes del viernes 4 de diciembre; "
+        "de lo contrario, se suspenderá su acceso.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ATTESTATIONS))
+def test_an_offices_reminder_of_a_form_not_yet_completed_is_the_readers_duty(lang):
+    subject, body = ATTESTATIONS[lang]
+    items = items_of(
+        body, automated=True, subject=subject, sender="Compliance Office <compliance@uni.example>"
+    )
+    assert items
+    assert items[0].due == FRIDAY
+    assert items[0].text.startswith(DUTIES[lang])
+
+
+DUTIES = {
+    "en": "Complete your annual conflict-of-interest attestation",
+    "fr": "Compléter votre attestation annuelle",
+    "de": "Ihre jährliche Compliance-Erklärung ausfüllen",
+    "es": "Completar su declaración anual",
+}
