@@ -50,7 +50,9 @@ _OWNERSHIP = re.compile(
     r"(job|script|pipeline|integration|sync|export|import|migration|report|workflow|feed) "
     r"(that )?you (set up|built|wrote|configured|deployed|maintain|created)|"
     r"your direct reports|as (the )?(approver|owner|registrant|admin)|votre compte|"
-    r"ihr konto|dein konto|su cuenta|tu cuenta)\b",
+    r"ihr konto|dein konto|su cuenta|tu cuenta|owned by you|you(?:'re| are) (?:listed as )?"
+    r"(?:the )?owner|dont vous êtes (?:le |la )?propriétaire|deren eigentümer(?:in)? sie sind|"
+    r"del que es propietari[oa])\b",
     re.IGNORECASE,
 )
 _SECURITY = re.compile(
@@ -153,6 +155,10 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 
+_OWNER_NAMED = re.compile(
+    r"\b(?:owner|owned by|propriétaire|eigentümer|propietario)\s*[:=]?\s*<me>", re.IGNORECASE
+)
+
 # A machine writing about the reader's own obligation or the reader's own system.
 _OBLIGATION = re.compile(
     r"\b(action required|action needed|awaiting your|waiting for your|requires your|needs your|"
@@ -232,6 +238,8 @@ def compute_signals(
     obligation = bool(_OBLIGATION.search(text))
     # Each pattern is searched once, however many signals read it.
     consequence, ownership = bool(_CONSEQUENCE.search(text)), bool(_OWNERSHIP.search(text))
+    # "(owner: lan.nguyen@...)": the reader's own address named as the owner.
+    ownership = ownership or bool(ctx.me and _OWNER_NAMED.search(text.replace(ctx.me, " <me> ")))
     security, receipt = bool(_SECURITY.search(text)), bool(_RECEIPT.search(text))
     marketing, trial = bool(_MARKETING.search(text)), _found(_TRIAL, text)
     ci = _found(_CI, text)

@@ -1,13 +1,19 @@
 """Urgency on mail from new authors: sister domains, machine duties in four languages."""
 
+import datetime as dt
+import zoneinfo
+
 import pytest
 
 from digests.parsing import parse_message
-from digests.summarize import check_authenticity
-from tests.digests.factories import gmail_message, mail
+from digests.summarize import SummaryContext, check_authenticity, features_for
+from tests.digests.factories import ME, gmail_message, mail
 from tests.digests.test_summarize_actions import FRIDAY, items_of
 
 READER = "lukas.imhof@northwind.ch"
+MACHINE = "IT Security <security@acme.example>"
+NOW = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
+CONTEXT = SummaryContext(now=NOW, zone=zoneinfo.ZoneInfo("UTC"), me=ME)
 
 
 def parsed(body: str, sender: str, **options):
@@ -78,3 +84,30 @@ DUTIES = {
     "de": "Ihre jährliche Compliance-Erklärung ausfüllen",
     "es": "Completar su declaración anual",
 }
+
+
+def test_a_security_teams_list_after_please_do_the_following_is_the_readers_to_do():
+    body = (
+        'Hi Lan,\n\nOur scan found that the sheet "Supplier bank details" (owner: '
+        'me@example.com) is shared as "Anyone with the link can view".\n\n'
+        "Please do the following immediately:\n"
+        '1. Change the sharing setting to "Restricted".\n'
+        "2. Reply to confirm by 12:00 today, so we can tell Finance.\n"
+    )
+    items = items_of(
+        body,
+        automated=True,
+        subject="[Security] A sheet of yours is publicly accessible",
+        sender="IT Security <security@acme.example>",
+    )
+    assert [i.text for i in items][:1] == ['Change the sharing setting to "Restricted"']
+    assert len(items) == 2
+    assert items[1].time == dt.time(12, 0)
+
+
+def test_the_readers_address_named_as_owner_is_ownership():
+    message = parse_message(
+        gmail_message(mail("The bucket (owner: me@example.com) is public.", sender=MACHINE))
+    )
+    found = features_for(message, CONTEXT)
+    assert found.get("ownership")
