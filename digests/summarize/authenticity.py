@@ -64,14 +64,16 @@ _THREAT = re.compile(
     r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida|rejected|"
     r"locked out|abgelehnt|eliminad\w*|anulad\w*|sanci[oó]n\w*|supprim\w*|within \d+ hours|"
     r"in \d+ hours|en las próximas \d+ horas|antes de \d+ horas|innerhalb von \d+ stunden|"
-    r"dans les \d+ heures|expire[sd]? today|with immediate effect)\b",
+    r"dans les \d+ heures|sous \d+ ?(?:h|heures)|annulée?s?|expire[sd]? today|"
+    r"with immediate effect)\b",
     re.IGNORECASE,
 )
 _GENERIC_GREETING = re.compile(
     r"^\s*(dear|hello|hi)\s+(valued\s+)?(customer|user|client|member|account ?holder|"
     r"sir|madam|e-?mail user|mailbox user|employee|staff|tenant)\b|^\s*(dear|hello)\s+[\w.+-]+@|"
-    r"^\s*(estimad[oa](/a)?|sehr geehrte(/r)?|cher|chère)\s+(usuario|cliente|contribuyente|"
-    r"benutzer|kunde|kundin|client|cliente|utilisateur)|^\s*estimad[oa]/a\b|^\s*sehr geehrte/r\b",
+    r"^\s*(estimad[oa](/a)?|sehr geehrte(/r)?|cher(\(e\)|·e|e)?|chère)\s+(usuario|cliente|"
+    r"contribuyente|benutzer|kunde|kundin|client|cliente|utilisateur|contribuable|"
+    r"steuerpflichtige\w*)|^\s*estimad[oa]/a\b|^\s*sehr geehrte/r\b",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -214,6 +216,20 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
     return False
 
 
+_NAME_DOMAIN = re.compile(r"(?<![\w@.-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w.-])")
+
+
+def names_other_domain(display_name: str, sender_domain: str) -> bool:
+    """The display name is a domain the address imitates without being it: "impots.gouv.fr"
+    <...@impots-gouv-remboursement.fr>, "Research.gov Support" <...@research-gov-support.com>."""
+    for found in _NAME_DOMAIN.finditer(display_name.lower()):
+        named = _registrable(found.group(1))
+        brand = found.group(1).split(".")[0]
+        if named != _registrable(sender_domain) and len(brand) >= 4 and brand in sender_domain:
+            return True
+    return False
+
+
 def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity:
     results = message.headers.get("authentication-results", "")
     domain = message.from_address.rpartition("@")[2]
@@ -225,6 +241,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
     credential = bool(_CREDENTIAL_LOW.search(low))
     threat = bool(_THREAT_LOW.search(low))
     lookalike = is_lookalike(domain, message.from_name, reader_domain)
+    lookalike = lookalike or names_other_domain(message.from_name, domain)
     if reply_to and "@" in reply_to:
         other = _registrable(reply_to.rpartition("@")[2].strip(" >"))
         lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))

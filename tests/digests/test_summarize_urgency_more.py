@@ -111,3 +111,21 @@ def test_the_readers_address_named_as_owner_is_ownership():
     )
     found = features_for(message, CONTEXT)
     assert found.get("ownership")
+
+
+def test_a_display_name_that_is_a_domain_the_address_imitates_is_a_disguise():
+    body = (
+        "Cher(e) contribuable,\n\nVous êtes éligible à un remboursement de 284,60 €. Veuillez "
+        "confirmer vos informations bancaires sous 48 heures, sinon il sera annulé."
+    )
+    sender = "impots.gouv.fr <ne-pas-repondre@impots-gouv-remboursement.fr>"
+    found = check_authenticity(parsed(body, sender), READER)
+    assert found.lookalike
+    assert found.generic_greeting
+    assert found.suspicious
+
+
+def test_a_display_name_that_is_the_senders_own_domain_is_no_disguise():
+    body = "Your booking is confirmed. Please confirm your arrival time in your account."
+    found = check_authenticity(parsed(body, "Booking.com <noreply@mail.booking.com>"), READER)
+    assert not found.lookalike
