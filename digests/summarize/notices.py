@@ -54,7 +54,13 @@ OBLIGATION = re.compile(
     # declaration, a mandatory course ("you have not yet completed your annual attestation").
     r"attestation|declaration|disclosure|mandatory training|compliance training|timesheet|"
     r"déclaration|formation obligatoire|erklärung|bescheinigung|pflichtschulung|"
-    r"declaración|formación obligatoria|capacitación obligatoria)\b|" + NOT_YET_DONE,
+    r"declaración|formación obligatoria|capacitación obligatoria|"
+    # a form of the reader's to send back: "please return the enclosed proxy form by Friday"
+    r"(?:return|complete|fill (?:in|out)|send back|sign) (?:the |your |this |our )?(?:[\w-]+ )"
+    r"{0,3}(?:form|proxy|questionnaire|waiver|slip)|(?:renvoyer|retourner|remplir|compléter) "
+    r"(?:le |votre |ce )?(?:formulaire|questionnaire|pouvoir)|(?:formular|fragebogen|vollmacht) "
+    r"[^.\n]{0,40}(?:ausfüllen|zurücksenden|zurückschicken|einreichen)|(?:devolver|rellenar|"
+    r"completar|enviar) (?:el |su |este )?(?:formulario|cuestionario|poder))\b|" + NOT_YET_DONE,
     re.IGNORECASE,
 )
 NOTICE = re.compile(
@@ -122,7 +128,7 @@ _MACHINE_LOCAL = re.compile(
     r"(^|[+._-])(orders?|cards?|shipping|shipment|tracking|registration|registrations|info|hello|"
     r"team|support|service|helpdesk|servicedesk|accounts?|security|store|shop|mailer|invoices?|payments?|"
     r"statements?|billing|facturaci[oó]n|facturation|rechnungen|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
-    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
+    r"calendar|noreply|no_reply|reply|mail|e?tickets?|bookings?|reservations?|bounce|admin|"
     r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
     r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
     r"([+._-]|\d|$)",

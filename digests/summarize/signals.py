@@ -105,7 +105,10 @@ _RECEIPT = re.compile(
     r"tracking (number|link)|out for delivery|delivered|payment received|thank you for your "
     r"(order|purchase|payment)|invoice paid|paid in full|recibo|quittung|reçu|"
     r"received your payment|payment (has been |was )?(received|processed|confirmed)|"
-    r"thanks for your payment|registration (is )?confirmed|booking (is )?confirmed)\b",
+    r"thanks for your payment|registration (is )?confirmed|booking (is )?confirmed|"
+    r"(booking|order|reservation) confirmation|total paid|thanks for booking|"
+    r"confirmation de (réservation|commande)|buchungsbestätigung|bestellbestätigung|"
+    r"confirmación de (reserva|pedido))\b",
     re.IGNORECASE,
 )
 _RECRUITER = re.compile(
@@ -117,7 +120,12 @@ _RECRUITER = re.compile(
     r"(i'm|i am|we're|we are) hiring (an?|for) [^.\n]{0,40}\b(for|at|to lead)\b|"
     r"your (background|profile|experience)\b[^.\n]{0,60}\b(caught my eye|stood out)|"
     r"(confidential|retained|discreet) search for|"
-    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional))",
+    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional)|"
+    r"came across your (\w+ ){1,2}(profile|background|cv|resume|résumé)|"
+    r"your [^.\n]{0,50}\b(experience|background|profile) (caught my eye|stood out|caught my "
+    r"attention)|(working on|retained (on|for)|leading|running) (an?|the) [^.\n]{0,50}\b"
+    r"(search|mandate)\b|(tombée?|suis tombé) sur votre profil|auf ihr profil gestoßen|"
+    r"(vi|encontré) (tu|su) perfil)",
     re.IGNORECASE,
 )
 _CI = re.compile(

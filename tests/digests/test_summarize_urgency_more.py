@@ -129,3 +129,41 @@ def test_a_display_name_that_is_the_senders_own_domain_is_no_disguise():
     body = "Your booking is confirmed. Please confirm your arrival time in your account."
     found = check_authenticity(parsed(body, "Booking.com <noreply@mail.booking.com>"), READER)
     assert not found.lookalike
+
+
+def test_a_managers_dated_ask_to_return_a_form_is_the_owners_duty():
+    body = (
+        "Dear Owner, Unit 3C\n\nAs you will be overseas, please return the enclosed proxy form "
+        "by Friday 4 December at 5pm so it can be counted.\n"
+    )
+    items = items_of(
+        body,
+        automated=True,
+        subject="AGM notice and proxy form",
+        sender="Strata Admin <admin@strata.example>",
+    )
+    assert items[0].text.startswith("Return the enclosed proxy form")
+    assert items[0].due == FRIDAY
+
+
+def signals_of(body: str, sender: str, subject: str = "Hello") -> dict[str, float]:
+    message = parse_message(gmail_message(mail(body, sender=sender, subject=subject)))
+    return features_for(message, CONTEXT)
+
+
+def test_a_headhunters_first_mail_about_a_search_is_recruiter_outreach():
+    body = (
+        "Hi Diego,\n\nI came across your LinkedIn profile and your shutdown planning experience "
+        "stood out. I'm working on a Head of Maintenance search for a copper miner.\n\n"
+        "If you're open to a chat, happy to set up 20 minutes this week or next."
+    )
+    assert signals_of(body, "Francisca Soto <fsoto@talent.example>").get("recruiter")
+
+
+def test_an_airlines_booking_confirmation_from_bookings_is_a_machines_receipt():
+    body = "Hi Jess,\n\nThanks for booking with us. Total paid: AUD 1,184.60 (Visa ending 4417)."
+    found = signals_of(
+        body, "Airline <bookings@air.example>", "Your booking confirmation - Perth to Sydney"
+    )
+    assert found.get("automated")
+    assert found.get("auto_receipt")
