@@ -47,6 +47,14 @@ OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
     r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
     r"rotate|expire|expiring|expires|acknowledge|incident|submit|"
+    # the same duties in French, German and Spanish
+    r"payer|régler|paiement|facture|carte bancaire|renouveler|renouvellement|signer|"
+    r"approuver|mot de passe|expirer?a?|certifier|soumettre|"
+    r"zahlen|bezahlen|zahlung|rechnung|karte|verlängern|verlängerung|erneuern|unterschreiben|"
+    r"unterzeichnen|unterschrift|genehmigen|freigeben|passwort|kennwort|läuft \w+ ab|"
+    r"zertifizieren|einreichen|"
+    r"pagar|pago|factura|tarjeta|renovar|renovación|firmar|firma|aprobar|contraseña|caduca|"
+    r"vence|certificar|presentar|"
     # "call the service desk so we can restore external access": a locked account's step
     r"restore (?:\w+ ){0,2}access|unlock your account|reactivate your account|"
     r"(?:zugang|zugriff) wiederherstell\w*|rétablir (?:l'|votre )accès|restablecer el acceso|"

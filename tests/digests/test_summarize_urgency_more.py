@@ -167,3 +167,30 @@ def test_an_airlines_booking_confirmation_from_bookings_is_a_machines_receipt():
     )
     assert found.get("automated")
     assert found.get("auto_receipt")
+
+
+INVOICES = [
+    (
+        "Ihre Rechnung",
+        "Hallo Anna,\n\nbitte bezahlen Sie die Rechnung 2026-12 über 120 EUR bis Freitag, "
+        "4. Dezember. Danach fällt eine Mahngebühr an.",
+    ),
+    (
+        "Votre facture",
+        "Bonjour Anna,\n\nVeuillez régler la facture n° 123 de 120 € avant le vendredi "
+        "4 décembre. Passé ce délai, des frais s'appliquent.",
+    ),
+    (
+        "Su factura",
+        "Hola Anna:\n\nPor favor, pague la factura 123 de 120 € antes del viernes 4 de "
+        "diciembre. Después se aplicará un recargo.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), INVOICES)
+def test_a_machines_dated_ask_to_pay_is_a_duty_in_german_french_and_spanish(subject, body):
+    items = items_of(
+        body, automated=True, subject=subject, sender="Billing <billing@firma.example>"
+    )
+    assert [i.due for i in items] == [FRIDAY]
