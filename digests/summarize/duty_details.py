@@ -221,6 +221,13 @@ _UNDONE = {
 }
 
 
+_NUDGE_OBJECT = re.compile(
+    r"\b(?:order|cart|basket|purchase|checkout|profile|sign-?up|set-?up|onboarding|commande|"
+    r"panier|profil|bestellung|warenkorb|einkauf|pedido|carrito|compra|perfil)\b",
+    re.I,
+)
+
+
 def unfinished_item(lead: str, lang: str) -> str:
     """ "Complete your annual attestation" when the notice says the reader has not yet done
     it ("vous n'avez pas encore complété votre attestation ..."); "" when it says no such thing.
@@ -231,6 +238,8 @@ def unfinished_item(lead: str, lang: str) -> str:
             continue
         verb = _UNDONE_VERBS[code][found.group("verb").lower()]
         what = found.group("what").strip(" ,")
+        if _NUDGE_OBJECT.search(what):
+            return ""  # "complete your order": a shop's nudge, not a duty
         # German puts the verb last: "Ihre Erklärung ausfüllen".
         text = f"{what[:1].upper()}{what[1:]} {verb}" if code == "de" else f"{verb} {what}"
         return text[:140]

@@ -31,16 +31,24 @@ _DONE_DE = (
     r"bestätigt|absolviert|zurückgeschickt)"
 )
 _DONE_ES = r"(?:completad|enviad|firmad|presentad|pagad|renovad|rellenad|realizad|entregad)[oa]s?"
+# "You haven't completed your order", "vous n'avez pas finalisé votre profil": a shop's or an
+# app's nudge, not an obligation.
+NUDGED = (
+    r"(?! (?:your |the |votre |le |la |ihre? |su |el |la )?(?:order|cart|basket|purchase|"
+    r"checkout|profile|sign-?up|set-?up|onboarding|commande|panier|profil|bestellung|warenkorb|"
+    r"einkauf|pedido|carrito|compra|perfil)\b)"
+)
 NOT_YET_DONE = (
-    rf"\b(?:you (?:have not|haven'?t)(?: yet)? {_DONE_EN}|(?:has|have) not (?:yet )?been "
+    rf"\b(?:you (?:have not|haven'?t)(?: yet)? {_DONE_EN}{NUDGED}|(?:has|have) not (?:yet )?been "
     rf"{_DONE_EN}|(?:must|needs? to|has to) be {_DONE_EN} (?:by|before|no later than)|"
-    rf"vous n'avez (?:pas encore|toujours pas|pas) {_DONE_FR}|n'a pas encore été {_DONE_FR}|"
+    rf"vous n'avez (?:pas encore|toujours pas|pas) {_DONE_FR}{NUDGED}|"
+    rf"n'a pas encore été {_DONE_FR}|"
     rf"doi(?:t|vent) être {_DONE_FR} (?:avant|au plus tard|d'ici|le)|"
     rf"(?:sie|du) ha(?:ben|st) (?:\w+ ){{0,4}}(?:noch nicht|bisher nicht|noch kein\w*) "
     rf"(?:\w+ ){{0,4}}{_DONE_DE}|muss (?:bis [^,.]{{1,30}} )?{_DONE_DE} werden|"
     rf"(?:aún|todavía) no (?:ha|has|han) (?:\w+ )?(?:completado|enviado|firmado|presentado|"
-    rf"pagado|renovado|rellenado|realizado|entregado)|debe (?:ser )?{_DONE_ES} (?:antes|a más "
-    rf"tardar|hasta|el))"
+    rf"pagado|renovado|rellenado|realizado|entregado){NUDGED}|"
+    rf"debe (?:ser )?{_DONE_ES} (?:antes|a más tardar|hasta|el))"
 )
 # A machine may ask only for a personal obligation.
 OBLIGATION = re.compile(

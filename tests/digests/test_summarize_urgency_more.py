@@ -194,3 +194,16 @@ def test_a_machines_dated_ask_to_pay_is_a_duty_in_german_french_and_spanish(subj
         body, automated=True, subject=subject, sender="Billing <billing@firma.example>"
     )
     assert [i.due for i in items] == [FRIDAY]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi Anna,\n\nYou haven't completed your order yet. Complete it by Friday, December 4.",
+        "Bonjour Anna,\n\nVous n'avez pas encore complété votre profil. Faites-le avant le 4 "
+        "décembre.",
+    ],
+)
+def test_a_shops_nudge_to_finish_an_order_or_profile_is_no_duty(body):
+    items = items_of(body, automated=True, subject="Hello", sender="Shop <hello@shop.example>")
+    assert items == []
