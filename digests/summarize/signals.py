@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.authenticity import READ_CHARS, Authenticity
+from digests.summarize.authenticity import READ_CHARS, Authenticity, is_sister
 from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
 from digests.summarize.notices import NOT_YET_DONE
@@ -267,7 +267,10 @@ def compute_signals(
     who = "auto" if automated else "person"
     announced = (recipients > 8 or direct == "") and bool(_ANNOUNCE.search(text))
     bucket = _bucket(hours)
-    same_org = bool(me) and message.from_address.lower().endswith("@" + me.rpartition("@")[2])
+    mine = me.rpartition("@")[2]
+    sender_domain = message.from_address.lower().rpartition("@")[2]
+    # "acme.com" writing to "acme.ch": the same company in another country
+    same_org = bool(me) and (sender_domain == mine or is_sister(sender_domain, mine))
     soon = hours if hours is not None else mail_hours  # the ask's own date comes first
     if counted := _IN_HOURS.search(text):
         left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600

@@ -207,3 +207,11 @@ def test_a_machines_dated_ask_to_pay_is_a_duty_in_german_french_and_spanish(subj
 def test_a_shops_nudge_to_finish_an_order_or_profile_is_no_duty(body):
     items = items_of(body, automated=True, subject="Hello", sender="Shop <hello@shop.example>")
     assert items == []
+
+
+def test_a_colleague_abroad_describing_a_search_is_no_recruiter():
+    body = (
+        "Hi,\n\nI'm working on a Head of Quality search for the Basel site and your name came "
+        "up. Could you send me two names by Friday?"
+    )
+    assert not signals_of(body, "Dana Lee <dana@example.ch>").get("recruiter")
