@@ -215,3 +215,12 @@ def test_a_colleague_abroad_describing_a_search_is_no_recruiter():
         "up. Could you send me two names by Friday?"
     )
     assert not signals_of(body, "Dana Lee <dana@example.ch>").get("recruiter")
+
+
+def test_you_set_up_this_pipeline_makes_its_failure_the_readers():
+    body = (
+        "Hi Rizky,\n\nEvery deploy to staging fails at the migration step and QA is blocked. "
+        "You set up this pipeline, so could you take a look?"
+    )
+    found = signals_of(body, "Dewi Anggraini <dewi@acme.example>", "Staging deploy failing")
+    assert found.get("ci_failed_owned")
