@@ -64,14 +64,16 @@ _THREAT = re.compile(
     r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida|rejected|"
     r"locked out|abgelehnt|eliminad\w*|anulad\w*|sanci[oó]n\w*|supprim\w*|within \d+ hours|"
     r"in \d+ hours|en las próximas \d+ horas|antes de \d+ horas|innerhalb von \d+ stunden|"
-    r"dans les \d+ heures|expire[sd]? today|with immediate effect)\b",
+    r"dans les \d+ heures|sous \d+ ?(?:h|heures)|annulée?s?|expire[sd]? today|"
+    r"with immediate effect)\b",
     re.IGNORECASE,
 )
 _GENERIC_GREETING = re.compile(
     r"^\s*(dear|hello|hi)\s+(valued\s+)?(customer|user|client|member|account ?holder|"
     r"sir|madam|e-?mail user|mailbox user|employee|staff|tenant)\b|^\s*(dear|hello)\s+[\w.+-]+@|"
-    r"^\s*(estimad[oa](/a)?|sehr geehrte(/r)?|cher|chère)\s+(usuario|cliente|contribuyente|"
-    r"benutzer|kunde|kundin|client|cliente|utilisateur)|^\s*estimad[oa]/a\b|^\s*sehr geehrte/r\b",
+    r"^\s*(estimad[oa](/a)?|sehr geehrte(/r)?|cher(\(e\)|·e|e)?|chère)\s+(usuario|cliente|"
+    r"contribuyente|benutzer|kunde|kundin|client|cliente|utilisateur|contribuable|"
+    r"steuerpflichtige\w*)|^\s*estimad[oa]/a\b|^\s*sehr geehrte/r\b",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -95,12 +97,19 @@ class Authenticity:
 
     reply_elsewhere: bool = False  # Reply-To on a free-mail address, From on a company's
     pressure: bool = False  # a threat, a credential ask or a bank-details change, any of them
+    # The reader's own name under another country's ending ("acme.com" to "acme.ch"): how
+    # companies spread over countries write to each other, and how a few phishers register.
+    sister: bool = False
 
     @property
     def suspicious(self) -> bool:
         """Unauthenticated or disguised, and baiting: that is phishing."""
         disguised = self.auth_failed or self.lookalike or self.reply_elsewhere
-        return disguised and (self.bait or self.pressure or self.generic_greeting)
+        if disguised and (self.bait or self.pressure or self.generic_greeting):
+            return True
+        # A colleague abroad mentions a "closed session" or a "database lock" too; only the
+        # bait itself (a credential link under a threat, "Dear user") gives the phisher away.
+        return self.sister and (self.bait or self.generic_greeting)
 
 
 _DISGUISE = re.compile(
@@ -163,6 +172,14 @@ _BRAND_CHECKS = [
 ]
 
 
+def is_sister(sender_domain: str, reader_domain: str) -> bool:
+    """The reader's own domain name under another ending: "acme.com" writing to "acme.co.uk"."""
+    if not sender_domain or not reader_domain:
+        return False
+    domain, mine = _registrable(sender_domain), _registrable(reader_domain)
+    return domain != mine and domain.split(".")[0] == mine.split(".")[0]
+
+
 @lru_cache(maxsize=1024)
 def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "") -> bool:
     """A domain that imitates a brand or the reader's domain without being it."""
@@ -173,7 +190,7 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
         mine = _registrable(reader_domain)
         mine_label = mine.split(".")[0]
         rest = label.replace(mine_label, "").strip("-")
-        if domain != mine and len(mine_label) >= 4:
+        if domain != mine and len(mine_label) >= 4 and label != mine_label:
             similar = (
                 # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
                 mine_label in sender_domain.lower().removesuffix(domain)
@@ -199,6 +216,20 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
     return False
 
 
+_NAME_DOMAIN = re.compile(r"(?<![\w@.-])((?:[a-z0-9-]+\.)+[a-z]{2,6})(?![\w.-])")
+
+
+def names_other_domain(display_name: str, sender_domain: str) -> bool:
+    """The display name is a domain the address imitates without being it: "impots.gouv.fr"
+    <...@impots-gouv-remboursement.fr>, "Research.gov Support" <...@research-gov-support.com>."""
+    for found in _NAME_DOMAIN.finditer(display_name.lower()):
+        named = _registrable(found.group(1))
+        brand = found.group(1).split(".")[0]
+        if named != _registrable(sender_domain) and len(brand) >= 4 and brand in sender_domain:
+            return True
+    return False
+
+
 def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity:
     results = message.headers.get("authentication-results", "")
     domain = message.from_address.rpartition("@")[2]
@@ -210,6 +241,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
     credential = bool(_CREDENTIAL_LOW.search(low))
     threat = bool(_THREAT_LOW.search(low))
     lookalike = is_lookalike(domain, message.from_name, reader_domain)
+    lookalike = lookalike or names_other_domain(message.from_name, domain)
     if reply_to and "@" in reply_to:
         other = _registrable(reply_to.rpartition("@")[2].strip(" >"))
         lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))
@@ -221,6 +253,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         bait=credential and threat,
         generic_greeting=generic,
         reply_elsewhere=free_reply,
+        sister=is_sister(domain, reader_domain),
         pressure=threat or credential or bool(_BANK_CHANGE_LOW.search(low)),
     )
 

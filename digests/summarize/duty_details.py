@@ -164,3 +164,83 @@ def review_scope(text: str, review: str, lead: str, lang: str) -> str:
     if not found or lang != "en" or not _CERTIFY_OR_REVOKE.search(lead):
         return text
     return f"Certify or revoke the {found.group(1)} {found.group(2).lower()} in the {review}"
+
+
+# "You have not yet completed your annual attestation" -> "Complete your annual attestation":
+# what a records office still misses, said as a statement, in each language's word order.
+_UNDONE_VERBS = {
+    "en": {
+        **{"completed": "Complete", "submitted": "Submit", "signed": "Sign"},
+        **{"returned": "Return", "filed": "File", "paid": "Pay", "renewed": "Renew"},
+        **{"acknowledged": "Acknowledge", "finished": "Finish"},
+    },
+    "fr": {
+        **{"complété": "Compléter", "rempli": "Remplir", "soumis": "Soumettre"},
+        **{"signé": "Signer", "renvoyé": "Renvoyer", "retourné": "Retourner"},
+        **{"transmis": "Transmettre", "payé": "Payer", "réglé": "Régler"},
+        **{"renouvelé": "Renouveler", "effectué": "Effectuer", "suivi": "Suivre"},
+        "validé": "Valider",
+    },
+    "de": {
+        **{"ausgefüllt": "ausfüllen", "abgeschlossen": "abschließen"},
+        **{"eingereicht": "einreichen", "unterschrieben": "unterschreiben"},
+        **{"unterzeichnet": "unterzeichnen", "bezahlt": "bezahlen", "erneuert": "erneuern"},
+        **{"bestätigt": "bestätigen", "absolviert": "absolvieren"},
+        "zurückgeschickt": "zurückschicken",
+    },
+    "es": {
+        **{"completado": "Completar", "enviado": "Enviar", "firmado": "Firmar"},
+        **{"presentado": "Presentar", "pagado": "Pagar", "renovado": "Renovar"},
+        **{"rellenado": "Rellenar", "realizado": "Realizar", "entregado": "Entregar"},
+    },
+}
+_ALL_VERBS = {lang: "|".join(verbs) for lang, verbs in _UNDONE_VERBS.items()}
+_OBJECT_END = r"(?=\s*(?:[.;:!?\n(]|,|\s(?:yet|by|before|for|until|avant|d'ici|antes)\b))"
+_UNDONE = {
+    "en": re.compile(
+        rf"\byou (?:have not|haven'?t)(?: yet)? (?P<verb>{_ALL_VERBS['en']}) "
+        rf"(?P<what>(?:your|the) [^.;:!?\n(]{{3,80}}?){_OBJECT_END}",
+        re.I,
+    ),
+    "fr": re.compile(
+        rf"\bvous n'avez (?:pas encore|toujours pas|pas) (?P<verb>{_ALL_VERBS['fr']}) "
+        rf"(?P<what>(?:votre|vos|le|la|les|l')\s?[^.;:!?\n(]{{3,80}}?){_OBJECT_END}",
+        re.I,
+    ),
+    "de": re.compile(
+        rf"\b(?:(?:sie|du) ha(?:ben|st)|ha(?:ben|st) (?:sie|du)) (?P<what>(?:ihr|dein|die|den|"
+        rf"das)\w* [^.;:!?\n(]{{3,60}}?) (?:noch nicht|bisher nicht) "
+        rf"(?P<verb>{_ALL_VERBS['de']})\b",
+        re.I,
+    ),
+    "es": re.compile(
+        rf"\b(?:aún|todavía) no (?:ha|has) (?P<verb>{_ALL_VERBS['es']}) "
+        rf"(?P<what>(?:su|tu|sus|tus|el|la|los|las) [^.;:!?\n(]{{3,80}}?){_OBJECT_END}",
+        re.I,
+    ),
+}
+
+
+_NUDGE_OBJECT = re.compile(
+    r"\b(?:order|cart|basket|purchase|checkout|profile|sign-?up|set-?up|onboarding|commande|"
+    r"panier|profil|bestellung|warenkorb|einkauf|pedido|carrito|compra|perfil)\b",
+    re.I,
+)
+
+
+def unfinished_item(lead: str, lang: str) -> str:
+    """ "Complete your annual attestation" when the notice says the reader has not yet done
+    it ("vous n'avez pas encore complété votre attestation ..."); "" when it says no such thing.
+    """
+    for code in dict.fromkeys((lang, "en", "fr", "de", "es")):
+        found = _UNDONE[code].search(lead)
+        if not found:
+            continue
+        verb = _UNDONE_VERBS[code][found.group("verb").lower()]
+        what = found.group("what").strip(" ,")
+        if _NUDGE_OBJECT.search(what):
+            return ""  # "complete your order": a shop's nudge, not a duty
+        # German puts the verb last: "Ihre Erklärung ausfüllen".
+        text = f"{what[:1].upper()}{what[1:]} {verb}" if code == "de" else f"{verb} {what}"
+        return text[:140]
+    return ""

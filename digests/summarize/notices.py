@@ -18,14 +18,65 @@ from digests.summarize.people import reader_first_name
 from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
 
+# "You have not yet completed ...", "vous n'avez pas encore complété ...", "Sie haben ... noch
+# nicht eingereicht", "aún no ha firmado ...", "must be completed by ...": the reader's part,
+# still undone. Said by a records office, it is a duty whatever the thing is called.
+_DONE_EN = r"(?:completed|submitted|signed|returned|filed|paid|renewed|acknowledged|finished)"
+_DONE_FR = (
+    r"(?:complété|rempli|soumis|signé|renvoyé|retourné|transmis|payé|réglé|renouvelé|"
+    r"effectué|suivi|validé)e?s?"
+)
+_DONE_DE = (
+    r"(?:ausgefüllt|abgeschlossen|eingereicht|unterschrieben|unterzeichnet|bezahlt|erneuert|"
+    r"bestätigt|absolviert|zurückgeschickt)"
+)
+_DONE_ES = r"(?:completad|enviad|firmad|presentad|pagad|renovad|rellenad|realizad|entregad)[oa]s?"
+# "You haven't completed your order", "vous n'avez pas finalisé votre profil": a shop's or an
+# app's nudge, not an obligation.
+NUDGED = (
+    r"(?! (?:your |the |votre |le |la |ihre? |su |el |la )?(?:order|cart|basket|purchase|"
+    r"checkout|profile|sign-?up|set-?up|onboarding|commande|panier|profil|bestellung|warenkorb|"
+    r"einkauf|pedido|carrito|compra|perfil)\b)"
+)
+NOT_YET_DONE = (
+    rf"\b(?:you (?:have not|haven'?t)(?: yet)? {_DONE_EN}{NUDGED}|(?:has|have) not (?:yet )?been "
+    rf"{_DONE_EN}|(?:must|needs? to|has to) be {_DONE_EN} (?:by|before|no later than)|"
+    rf"vous n'avez (?:pas encore|toujours pas|pas) {_DONE_FR}{NUDGED}|"
+    rf"n'a pas encore été {_DONE_FR}|"
+    rf"doi(?:t|vent) être {_DONE_FR} (?:avant|au plus tard|d'ici|le)|"
+    rf"(?:sie|du) ha(?:ben|st) (?:\w+ ){{0,4}}(?:noch nicht|bisher nicht|noch kein\w*) "
+    rf"(?:\w+ ){{0,4}}{_DONE_DE}|muss (?:bis [^,.]{{1,30}} )?{_DONE_DE} werden|"
+    rf"(?:aún|todavía) no (?:ha|has|han) (?:\w+ )?(?:completado|enviado|firmado|presentado|"
+    rf"pagado|renovado|rellenado|realizado|entregado){NUDGED}|"
+    rf"debe (?:ser )?{_DONE_ES} (?:antes|a más tardar|hasta|el))"
+)
 # A machine may ask only for a personal obligation.
 OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
     r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
     r"rotate|expire|expiring|expires|acknowledge|incident|submit|"
+    # the same duties in French, German and Spanish
+    r"payer|régler|paiement|facture|carte bancaire|renouveler|renouvellement|signer|"
+    r"approuver|mot de passe|expirer?a?|certifier|soumettre|"
+    r"zahlen|bezahlen|zahlung|rechnung|karte|verlängern|verlängerung|erneuern|unterschreiben|"
+    r"unterzeichnen|unterschrift|genehmigen|freigeben|passwort|kennwort|läuft \w+ ab|"
+    r"zertifizieren|einreichen|"
+    r"pagar|pago|factura|tarjeta|renovar|renovación|firmar|firma|aprobar|contraseña|caduca|"
+    r"vence|certificar|presentar|"
     # "call the service desk so we can restore external access": a locked account's step
     r"restore (?:\w+ ){0,2}access|unlock your account|reactivate your account|"
-    r"(?:zugang|zugriff) wiederherstell\w*|rétablir (?:l'|votre )accès|restablecer el acceso)\b",
+    r"(?:zugang|zugriff) wiederherstell\w*|rétablir (?:l'|votre )accès|restablecer el acceso|"
+    # A form of the reader's own that a records office still misses: an attestation, a
+    # declaration, a mandatory course ("you have not yet completed your annual attestation").
+    r"attestation|declaration|disclosure|mandatory training|compliance training|timesheet|"
+    r"déclaration|formation obligatoire|erklärung|bescheinigung|pflichtschulung|"
+    r"declaración|formación obligatoria|capacitación obligatoria|"
+    # a form of the reader's to send back: "please return the enclosed proxy form by Friday"
+    r"(?:return|complete|fill (?:in|out)|send back|sign) (?:the |your |this |our )?(?:[\w-]+ )"
+    r"{0,3}(?:form|proxy|questionnaire|waiver|slip)|(?:renvoyer|retourner|remplir|compléter) "
+    r"(?:le |votre |ce )?(?:formulaire|questionnaire|pouvoir)|(?:formular|fragebogen|vollmacht) "
+    r"[^.\n]{0,40}(?:ausfüllen|zurücksenden|zurückschicken|einreichen)|(?:devolver|rellenar|"
+    r"completar|enviar) (?:el |su |este )?(?:formulario|cuestionario|poder))\b|" + NOT_YET_DONE,
     re.IGNORECASE,
 )
 NOTICE = re.compile(
@@ -35,7 +86,9 @@ NOTICE = re.compile(
     r"sign(?!-?\s?(?:in|up|on))|signature|certif\w*|recertif\w*|freigabe|erforderlich|fällig|"
     r"pendiente|vence|security alert|new sign-?in|alerte de sécurité|sicherheitswarnung|"
     r"alerta de seguridad|"
-    r"requis|en attente|échéance)\b",
+    r"requis|en attente|échéance|rappel|relance|erinnerung|recordatorio|"
+    r"à compléter|à remplir|à signer|à retourner|à régler|à renouveler|"
+    r"auszufüllen|einzureichen|zu unterschreiben|por completar|por firmar)(?!\w)",
     re.IGNORECASE,
 )
 _NOTICE_VERBS = (
@@ -91,7 +144,7 @@ _MACHINE_LOCAL = re.compile(
     r"(^|[+._-])(orders?|cards?|shipping|shipment|tracking|registration|registrations|info|hello|"
     r"team|support|service|helpdesk|servicedesk|accounts?|security|store|shop|mailer|invoices?|payments?|"
     r"statements?|billing|facturaci[oó]n|facturation|rechnungen|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
-    r"calendar|noreply|no_reply|reply|mail|e?tickets?|booking|reservations?|bounce|admin|"
+    r"calendar|noreply|no_reply|reply|mail|e?tickets?|bookings?|reservations?|bounce|admin|"
     r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
     r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
     r"([+._-]|\d|$)",

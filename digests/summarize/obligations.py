@@ -22,6 +22,7 @@ from digests.summarize.duty_details import (
     retry_date,
     review_scope,
     sign_in,
+    unfinished_item,
 )
 from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.duty_objects import shape_object, subject_object
@@ -211,6 +212,10 @@ def with_duty(
             return found
     # "Your contract expires on 30 June", "... will be charged to your card": statements.
     bare = _CONTRACT.search(topic) or _AUTOPAY.search(lead)
+    if not text and not mass and not quiet and all(is_vague(i.text) for i in items):
+        # "Our records show you have not yet completed your attestation": the duty, stated,
+        # says more than a button or a sentence read alone ("Fill in Reminder").
+        text = unfinished_item(lead, language)
     if not text and not items and not mass and not bare and NOTICE.search(message.subject):
         text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
     if not text:

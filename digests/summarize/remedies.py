@@ -288,6 +288,40 @@ def must_item(sentences: list[str], subject: str) -> tuple[str, str] | None:
     return None
 
 
+# "Please do the following immediately:" and a list: the notice's own steps, each the reader's.
+_FOLLOWING = re.compile(
+    r"^\s*(?:please\s+|you (?:must|need to|should)\s+)?(?:do|take|complete|follow|carry out)\s+"
+    r"(?:the\s+)?following(?:\s+steps)?\b[^:\n]{0,30}:\s*$|"
+    r"^\s*bitte\s+(?:führen sie|erledigen sie|beachten sie)\s+(?:die\s+)?folgende\w*"
+    r"[^:\n]{0,30}:\s*$|"
+    r"^\s*(?:veuillez|merci de)\s+(?:faire|effectuer|suivre)\s+(?:ce qui suit|les étapes "
+    r"suivantes)[^:\n]{0,30}:\s*$|"
+    r"^\s*(?:por favor,?\s+)?(?:haga|realice|siga|complete)\s+(?:lo siguiente|los siguientes "
+    r"pasos)[^:\n]{0,30}:\s*$",
+    re.I | re.M,
+)
+_STEP_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+(?P<item>\S.{4,200})$", re.M)
+
+
+def following_steps(text: str, received: datetime) -> list[tuple[str, Deadline | None]]:
+    """(step, its own date) for each imperative line after "Please do the following:"."""
+    head = _FOLLOWING.search(text)
+    if not head:
+        return []
+    steps: list[tuple[str, Deadline | None]] = []
+    for found in _STEP_LINE.finditer(text, head.end()):
+        if text[head.end() : found.start()].count("\n") > len(steps) + 2:
+            break  # the list ended: later lines are the mail's footer
+        step = _clean(found.group("item").strip(" ."))
+        if not IMPERATIVE.match(step):
+            continue
+        dated = CUED_DATE.search(step)
+        own = resolve_deadline(step, received) if dated else None
+        step = step[: dated.start()].rstrip(" ,") if dated and dated.start() > 10 else step
+        steps.append((truncate(step, 140), own))
+    return steps
+
+
 def _said_in(item: str, sentence: str) -> bool:
     """The item was rewritten from this sentence: all its words are the sentence's."""
     words = set(re.findall(r"[^\W\d_]{3,}", item.lower()))
@@ -328,6 +362,8 @@ def alert_items(
         found_items = [(t, resolve_deadline(f"due {d}", received) or first) for t, d in counted]
     elif (steps := step_list_items(text)) and not kind:  # "Recommended steps:" and its list
         found_items = [(t, first or today) for t in steps]
+    elif (dated_steps := following_steps(text, received)) and not kind:
+        found_items = [(t, own or first or today) for t, own in dated_steps]
     elif kind:
         return None  # the subject's duty says it
     elif ticket := ticket_item(subject, text[:900], lang):

@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 
 from digests.parsing import ParsedMessage
-from digests.summarize.authenticity import READ_CHARS, Authenticity
+from digests.summarize.authenticity import READ_CHARS, Authenticity, is_sister
 from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
+from digests.summarize.notices import NOT_YET_DONE
 from digests.summarize.sentences import lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
@@ -48,8 +49,13 @@ _OWNERSHIP = re.compile(
     r"(last )?modified by you|you are the owner|"
     r"(job|script|pipeline|integration|sync|export|import|migration|report|workflow|feed) "
     r"(that )?you (set up|built|wrote|configured|deployed|maintain|created)|"
+    # the same said the other way round: "you set up this pipeline, so could you look?"
+    r"you (set up|built|wrote|configured|maintain|created) (this|that|the|our) (\w+ )?(job|"
+    r"script|pipeline|integration|sync|export|import|migration|workflow|feed|dashboard|build)|"
     r"your direct reports|as (the )?(approver|owner|registrant|admin)|votre compte|"
-    r"ihr konto|dein konto|su cuenta|tu cuenta)\b",
+    r"ihr konto|dein konto|su cuenta|tu cuenta|owned by you|you(?:'re| are) (?:listed as )?"
+    r"(?:the )?owner|dont vous êtes (?:le |la )?propriétaire|deren eigentümer(?:in)? sie sind|"
+    r"del que es propietari[oa])\b",
     re.IGNORECASE,
 )
 _SECURITY = re.compile(
@@ -102,7 +108,10 @@ _RECEIPT = re.compile(
     r"tracking (number|link)|out for delivery|delivered|payment received|thank you for your "
     r"(order|purchase|payment)|invoice paid|paid in full|recibo|quittung|reçu|"
     r"received your payment|payment (has been |was )?(received|processed|confirmed)|"
-    r"thanks for your payment|registration (is )?confirmed|booking (is )?confirmed)\b",
+    r"thanks for your payment|registration (is )?confirmed|booking (is )?confirmed|"
+    r"(booking|order|reservation) confirmation|total paid|thanks for booking|"
+    r"confirmation de (réservation|commande)|buchungsbestätigung|bestellbestätigung|"
+    r"confirmación de (reserva|pedido))\b",
     re.IGNORECASE,
 )
 _RECRUITER = re.compile(
@@ -114,7 +123,12 @@ _RECRUITER = re.compile(
     r"(i'm|i am|we're|we are) hiring (an?|for) [^.\n]{0,40}\b(for|at|to lead)\b|"
     r"your (background|profile|experience)\b[^.\n]{0,60}\b(caught my eye|stood out)|"
     r"(confidential|retained|discreet) search for|"
-    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional))",
+    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional)|"
+    r"came across your (\w+ ){1,2}(profile|background|cv|resume|résumé)|"
+    r"your [^.\n]{0,50}\b(experience|background|profile) (caught my eye|stood out|caught my "
+    r"attention)|(working on|retained (on|for)|leading|running) (an?|the) [^.\n]{0,50}\b"
+    r"(search|mandate)\b|(tombée?|suis tombé) sur votre profil|auf ihr profil gestoßen|"
+    r"(vi|encontré) (tu|su) perfil)",
     re.IGNORECASE,
 )
 _CI = re.compile(
@@ -152,6 +166,10 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 
+_OWNER_NAMED = re.compile(
+    r"\b(?:owner|owned by|propriétaire|eigentümer|propietario)\s*[:=]?\s*<me>", re.IGNORECASE
+)
+
 # A machine writing about the reader's own obligation or the reader's own system.
 _OBLIGATION = re.compile(
     r"\b(action required|action needed|awaiting your|waiting for your|requires your|needs your|"
@@ -164,7 +182,8 @@ _OBLIGATION = re.compile(
     r"please (complete|enroll|sign|review|submit|approve|renew|pay|recertify|"
     r"acknowledge)|review and sign|you have not (yet )?\w+ed|has not been (completed|submitted|"
     r"signed|paid)|bitte (unterschreiben|bestätigen|einreichen|erneuern)|veuillez (signer|"
-    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b",
+    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b|"
+    + NOT_YET_DONE,
     re.IGNORECASE,
 )
 # "the domain expires in 25 hours": something lapses a count of hours after the mail was sent.
@@ -230,6 +249,8 @@ def compute_signals(
     obligation = bool(_OBLIGATION.search(text))
     # Each pattern is searched once, however many signals read it.
     consequence, ownership = bool(_CONSEQUENCE.search(text)), bool(_OWNERSHIP.search(text))
+    # "(owner: lan.nguyen@...)": the reader's own address named as the owner.
+    ownership = ownership or bool(ctx.me and _OWNER_NAMED.search(text.replace(ctx.me, " <me> ")))
     security, receipt = bool(_SECURITY.search(text)), bool(_RECEIPT.search(text))
     marketing, trial = bool(_MARKETING.search(text)), _found(_TRIAL, text)
     ci = _found(_CI, text)
@@ -249,7 +270,10 @@ def compute_signals(
     who = "auto" if automated else "person"
     announced = (recipients > 8 or direct == "") and bool(_ANNOUNCE.search(text))
     bucket = _bucket(hours)
-    same_org = bool(me) and message.from_address.lower().endswith("@" + me.rpartition("@")[2])
+    mine = me.rpartition("@")[2]
+    sender_domain = message.from_address.lower().rpartition("@")[2]
+    # "acme.com" writing to "acme.ch": the same company in another country
+    same_org = bool(me) and (sender_domain == mine or is_sister(sender_domain, mine))
     soon = hours if hours is not None else mail_hours  # the ask's own date comes first
     if counted := _IN_HOURS.search(text):
         left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
