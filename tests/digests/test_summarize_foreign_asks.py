@@ -137,3 +137,15 @@ def test_a_german_list_of_things_to_send_gives_german_to_dos():
         "Deine Einschätzung an Lena schicken, ob die Abweichung Nr. 7 eskaliert werden muss",
         "Für die echten Findings Tickets im Projekt SEC anlegen",
     ]
+
+
+def test_a_formal_spanish_question_asking_to_do_something_is_an_ask():
+    body = (
+        "Estimada Sra. Ruiz:\n\nLa plataforma suspendió su cuenta. ¿Puede enviar la apelación "
+        "al equipo de Trust & Safety antes de las 8:00 de mañana? ¿Puede ser que el correo "
+        "llegue tarde?\n\nSaludos,\nAndrés"
+    )
+    sender = "Andrés Gil <andres@tienda.example>"
+    assert texts(body, subject="Cuenta", sender=sender) == [
+        "Enviar la apelación al equipo de Trust & Safety"
+    ]
