@@ -31,7 +31,14 @@ from digests.summarize.calendar_math import days_earlier
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.event_refs import dated_by_its_event, event_nouns, event_ref
-from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS, incoming
+from digests.summarize.limits import (
+    ANSWER,
+    OTHER_MATTER,
+    SETS_A_LIMIT,
+    UNLESS,
+    asks_attendance,
+    incoming,
+)
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import new_text
 from digests.summarize.zones import ZONE
@@ -213,6 +220,8 @@ class MailDates:
             return None, "none"
         if ahead:
             return ahead, "ahead"
+        if asks_attendance(sentence):
+            return self.reply_limit(index), "attendance"
         near = self.sentences[max(0, index - 1) : index + 2]
         if any(_no_hurry(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
@@ -255,6 +264,18 @@ class MailDates:
             if (deliverable or limit) and not (place > index >= 0 and other)
         ]
         return min(ahead, key=lambda d: d.moment(self.zone)) if ahead else self.meeting()
+
+    def reply_limit(self, index: int) -> Deadline | None:
+        """The nearest limit a statement of the mail sets ("Replies by Friday, please"), not
+        another ask's own deadline nor the event's date: what an RSVP takes."""
+        limits = [
+            found
+            for place, found, limit, other in self._dated
+            if limit
+            and not (place > index >= 0 and other)
+            and (place == index or not self.is_ask(self.sentences[place]))
+        ]
+        return min(limits, key=lambda d: d.moment(self.zone)) if limits else None
 
     @cached_property
     def _dated(self) -> list[tuple[int, Deadline, bool, bool]]:
@@ -370,6 +391,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
         return None  # "The thesis would reach you by the end of this month": not the reader's
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
+    if asks_attendance(sentence) and not SETS_A_LIMIT.search(sentence):
+        return None  # "Would you be able to join on Wednesday?": when it is, not a deadline
     clause, purpose = ask_clause(sentence)
     if clause != sentence:
         if found := read(clause, received, sender):
