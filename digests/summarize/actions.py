@@ -61,6 +61,7 @@ from digests.summarize.item_dates import (
     AWAY,
     MailDates,
     deadline_ahead,
+    intro_limit,
     listed_deadline,
     sender_zone,
     soonest,
@@ -160,7 +161,7 @@ def find_action_items(
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
         if sentence.endswith(":") and (INTRO.search(sentence) or ASK.search(sentence)):
-            intro, in_list, previous = stated, True, stated or previous
+            intro, in_list, previous = intro_limit(stated, sentence), True, stated or previous
             intro_verb = verb_of_intro(sentence)
             continue
         # HTML lists reach us without their bullets: a machine's short lines after an intro.

@@ -30,6 +30,7 @@ from digests.summarize.asks import only_a_question
 from digests.summarize.calendar_math import days_earlier
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
 from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.datewords import MONTH
 from digests.summarize.event_refs import dated_by_its_event, event_nouns, event_ref
 from digests.summarize.limits import (
     ANSWER,
@@ -216,10 +217,13 @@ class MailDates:
         ``previous`` one stated just before. A separate matter ("Also, ...") borrows only a
         deadline after it or the date of an event it names.
         """
-        if _no_hurry(sentence) or OWN_RANGE.search(sentence):
+        if OWN_RANGE.search(sentence):
             return None, "none"
-        if ahead:
-            return ahead, "ahead"
+        hurry = not _no_hurry(sentence)
+        if ahead and (hurry or self._restated(index)):
+            return ahead, "ahead"  # "No rush - end of next week is fine": a relaxed deadline
+        if not hurry:
+            return None, "none"  # "approve it when you can? Registration is open until ..."
         if asks_attendance(sentence):
             return self.reply_limit(index), "attendance"
         near = self.sentences[max(0, index - 1) : index + 2]
@@ -235,6 +239,11 @@ class MailDates:
         if found := self.mails_deadline(index, not answer):
             return found, "first_date"
         return self.subject_limit(), "subject"
+
+    def _restated(self, index: int) -> bool:
+        """One of the two sentences after the ask only says when ("Needed by mid-December")."""
+        after = self.sentences[index + 1 : index + 3]
+        return any(restates_deadline(s) or fine_by(s) for s in after)
 
     def subject_limit(self) -> Deadline | None:
         """The subject's date when it sets a limit ("Review - heute vor 18 Uhr?"), not a slot
@@ -345,6 +354,35 @@ class MailDates:
         return best[2] if best and best[0] < 2 else None
 
 
+# "End of next week is totally fine", "Freitag reicht", "fin de semaine prochaine, ça me va":
+# when the ask may come, said as what is enough.
+_IS_FINE = re.compile(
+    r"\b(?:is|are|would be|will be|'s|works?) (?:totally |perfectly |absolutely |completely |"
+    r"also |still |more than )?(?:fine|ok|okay|good|enough|plenty)\b|"
+    r"\b(?:reicht|genügt|passt (?:mir|uns|auch|völlig)|ist (?:völlig |auch )?(?:ausreichend|"
+    r"früh genug))\b|\b(?:ça (?:me|nous) va|c'est (?:très |tout à fait |largement )?"
+    r"(?:bien|parfait|suffisant))\b|\b(?:me vale|nos vale|está bien|es suficiente|me sirve)\b",
+    re.IGNORECASE,
+)
+
+
+_EITHER = re.compile(r"\b(?:or|oder|ou|o)\b", re.IGNORECASE)
+# A day or an end to meet: "end of next week", "Friday", "the 22nd"; not "next week" alone.
+_POINT = re.compile(
+    r"\d|\b(?:end|ende|fin|final|(?:mon|tues|wednes|thurs|fri)day|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|"
+    r"viernes)\b",
+    re.IGNORECASE,
+)
+
+
+def fine_by(sentence: str) -> bool:
+    """ "End of next week is fine", "Friday reicht": a day the ask may come by; "next week or
+    the week after is fine" and "next week is fine" give no one date to meet."""
+    found = _IS_FINE.search(sentence) and _POINT.search(sentence)
+    return bool(found) and not _EITHER.search(sentence)
+
+
 def restates_deadline(sentence: str) -> bool:
     """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
     cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
@@ -372,12 +410,23 @@ def deadline_ahead(
         if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
             return None
         cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
+        cued = cued or fine_by(sentence)
         if cued and (found := read(sentence, received, sender)):
             return found
         checked += 1
         if checked == 2:
             break
     return None
+
+
+# "(6 April 2025 - 5 April 2026)", "(del 1 de enero al 31 de agosto)": an aside naming the
+# period a thing covers, not when it is due; a month or a year on each side of the range.
+_DAY = rf"(?:\b(?:{MONTH})\b|\b(?:19|20)\d\d\b)"
+_PERIOD_ASIDE = re.compile(
+    rf"\((?:[^()]*?){_DAY}[^()]*?(?:\s[\u2013\u2014-]\s|\b(?:to|al|au|bis|till|through|"
+    rf"until|a)\b)[^()]*?{_DAY}[^()]*\)",
+    re.IGNORECASE,
+)
 
 
 def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
@@ -389,6 +438,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     """
     if incoming(sentence) and not is_request(sentence):
         return None  # "The thesis would reach you by the end of this month": not the reader's
+    if "(" in sentence:
+        sentence = _PERIOD_ASIDE.sub("", sentence)
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
     if asks_attendance(sentence) and not SETS_A_LIMIT.search(sentence):
@@ -402,6 +453,12 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
         return None  # "Could you pull it together for the meeting on Wednesday?": the event's
     return read(sentence, received, sender)
+
+
+def intro_limit(stated: Deadline | None, intro: str) -> Deadline | None:
+    """The date a list's intro sets its items as a limit ("I need by Monday:"); "To get it into
+    this week's review I still need:" names the review, and a limit after the list wins."""
+    return stated if stated and SETS_A_LIMIT.search(intro) else None
 
 
 def listed_deadline(stated: Deadline | None, intro: Deadline | None, item: str) -> Deadline | None:
