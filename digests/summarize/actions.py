@@ -59,6 +59,7 @@ from digests.summarize.german import german_ask
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
+    SAME_DEADLINE,
     MailDates,
     deadline_ahead,
     intro_limit,
@@ -144,7 +145,8 @@ def find_action_items(
         if not sentence or len(sentence) > 400:
             continue
         stated = None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
-        if items and BY_THEN.search(sentence) and (then := _deadline_of(items[-1])):
+        same = BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence)
+        if items and same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.

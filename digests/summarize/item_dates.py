@@ -429,6 +429,32 @@ _PERIOD_ASIDE = re.compile(
 )
 
 
+# "by the same date", "bis zum selben Termin", "à la même date": the deadline just given.
+SAME_DEADLINE = re.compile(
+    r"\b(?:by|before|at|on|for) the same (?:date|time|day|deadline)\b|\bsame deadline\b|"
+    r"\b(?:zum|am|bis zum) (?:selben|gleichen) (?:termin|zeitpunkt|datum|tag)\b|"
+    r"\b(?:à|pour|avant) la même (?:date|heure|échéance)\b|"
+    r"\b(?:en|para|antes de) la misma (?:fecha|hora)\b",
+    re.IGNORECASE,
+)
+# Whose answer a choice is: "whether we go on the 15th or wait until the 22nd".
+_CHOICE = re.compile(
+    r"\b(?:whether|ob|entre|between|(?:know|wondering|tell me|decide|see|check) if|"
+    r"(?:savoir|dire|décider|demander) si|(?:saber|decir|decidir|preguntar|dime) si)\b",
+    re.IGNORECASE,
+)
+
+
+def _options_from(sentence: str, received: datetime) -> int:
+    """Where a choice between two dates starts ("whether ... Tuesday or Thursday"), or -1."""
+    if (choice := _CHOICE.search(sentence)) is None:
+        return -1
+    parts = _EITHER.split(sentence[choice.end() :], maxsplit=1)
+    if len(parts) == 2 and all(resolve_deadline(part, received) for part in parts):
+        return choice.start()
+    return -1
+
+
 def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
     """The sentence's deadline, read first in the clause that asks.
 
@@ -440,6 +466,9 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
         return None  # "The thesis would reach you by the end of this month": not the reader's
     if "(" in sentence:
         sentence = _PERIOD_ASIDE.sub("", sentence)
+    if (options := _options_from(sentence, received)) >= 0:
+        # the dates are what to choose between; a limit before the choice still holds
+        return read(sentence[:options], received, sender)
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
     if asks_attendance(sentence) and not SETS_A_LIMIT.search(sentence):

@@ -104,3 +104,24 @@ def test_no_rush_with_a_day_that_is_fine_still_dates_the_ask():
     assert items_of(body)[0].due == dt.date(2026, 12, 11)
     either = body.replace("end of next week is", "next week or the week after is")
     assert items_of(either)[0].due is None
+
+
+def test_by_the_same_date_takes_the_deadline_just_given():
+    body = (
+        "Dear Mr Papadakis,\n\nTo complete your registration, please:\n"
+        "1. register your team on the platform by Friday;\n"
+        "2. upload the CVs of the lead architect by the same date.\n"
+        "Stage 1 submissions will be due on 15 July.\n"
+    )
+    assert [i.due for i in items_of(body)] == [FRIDAY, FRIDAY]
+
+
+def test_dates_to_choose_between_are_options_not_the_asks_deadline():
+    body = (
+        "Hi Claire,\n\nFor Friday's committee, could you prepare a store-by-store summary? "
+        "I'd also like your recommendation on whether we go to the second markdown on the "
+        "15th or wait until the 22nd.\n\nBertrand"
+    )
+    assert [i.due for i in items_of(body)] == [FRIDAY, FRIDAY]
+    body = "Can you tell me by Friday whether you want the Tuesday or the Thursday flight?"
+    assert [i.due for i in items_of(body)] == [FRIDAY]
