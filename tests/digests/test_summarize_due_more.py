@@ -125,3 +125,11 @@ def test_dates_to_choose_between_are_options_not_the_asks_deadline():
     assert [i.due for i in items_of(body)] == [FRIDAY, FRIDAY]
     body = "Can you tell me by Friday whether you want the Tuesday or the Thursday flight?"
     assert [i.due for i in items_of(body)] == [FRIDAY]
+
+
+def test_zones_beyond_europe_and_the_us_are_read():
+    received = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
+    found = resolve_deadline("Please get both to me by 5pm Tuesday NZ time.", received)
+    assert found == Deadline(dt.date(2026, 12, 1), dt.time(5))
+    found = resolve_deadline("Send it by 17:00 SAST tomorrow.", received)
+    assert found == Deadline(dt.date(2026, 12, 1), dt.time(16))
