@@ -144,6 +144,16 @@ def _resolve(
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
 
 
+def names_a_day(text: str, received: datetime) -> bool:
+    """The text names a day ("Sunday", "on the 4th"), not only a time of day ("at 06:00")."""
+    return may_name_a_date(text) and _find_date(text, received)[0] is not None
+
+
+def clock_of(text: str, received: datetime) -> time | None:
+    """The time of day the text names, if any ("um 06:00" is 06:00)."""
+    return find_time(text, -1, str(received.tzinfo).startswith("America/"))[0]
+
+
 def resolve_due(text: str, received: datetime) -> date | None:
     """Only the date of :func:`resolve_deadline`: "by Friday 5pm" is that Friday."""
     found = resolve_deadline(text, received)

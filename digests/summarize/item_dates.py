@@ -29,7 +29,7 @@ from digests.summarize.asks import is_ask as is_request
 from digests.summarize.asks import only_a_question
 from digests.summarize.calendar_math import days_earlier
 from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
-from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.dates import Deadline, clock_of, names_a_day, resolve_deadline
 from digests.summarize.datewords import MONTH
 from digests.summarize.event_refs import dated_by_its_event, event_nouns, event_ref
 from digests.summarize.limits import (
@@ -192,6 +192,10 @@ class MailDates:
             found = Deadline(found.due - timedelta(days=back))  # "a week before"
         if own and own.time is None and (timed := self.timed_deadline(own)):
             found = timed  # "The deadline is tomorrow at 23:59 AoE. Can you do it tomorrow?"
+        elif own and own.time is None and (timed := self.event_time(sentence, index, own)):
+            found = timed  # "ahead of Tuesday's call? The call is 10 a.m. Pacific on Nov 3."
+        elif own and (timed := self.day_of_time(sentence, index)):
+            found = timed  # "The run starts Sunday at 06:00. Could you be there at 06:00?"
         if found and found.due < self.received.date():
             return Deadline(self.received.date()), source + "-past"
         return found, source
@@ -329,6 +333,41 @@ class MailDates:
             if found and found.due >= received.date():
                 return found
         return self.meeting() or self._any_event()
+
+    def event_time(self, sentence: str, index: int, day: Deadline) -> Deadline | None:
+        """When the event the ask points at starts, as another sentence times it on that day
+        (a day in the sender's zone may be the next or the one before in the reader's)."""
+        ref = event_ref(sentence)
+        if ref is None or ref[0] != "noun":
+            return None
+        named = re.compile(rf"\b{re.escape(ref[1])}\b", re.IGNORECASE)
+        for place, other in enumerate(self.sentences):
+            if place == index or not named.search(other):
+                continue
+            found = resolve_deadline(other, self.received)
+            if found and found.time and abs((found.due - day.due).days) <= 1:
+                return found
+        return None
+
+    def day_of_time(self, sentence: str, index: int) -> Deadline | None:
+        """The day a sentence just before gives an ask's bare time of day, when it names that
+        time or an event ("The run is on Sunday, we start at 06:00. Can you be there at 06:00?")."""
+        received = self.received
+        if ZONE.search(sentence) or names_a_day(sentence, received):
+            return None  # "right at 09:00 UTC" is read in its zone; "Sunday at 6" has its day
+        clock = clock_of(sentence, received)
+        if clock is None:
+            return None
+        for other in reversed(self.sentences[max(0, index - 2) : index]):
+            if not names_a_day(other, received):
+                continue
+            found = resolve_deadline(other, received)
+            if found is None or found.due <= received.date():
+                return None
+            if clock_of(other, received) == clock or event_nouns(other):
+                return Deadline(found.due, clock)
+            return None
+        return None
 
     def meeting(self) -> Deadline | None:
         """When the meeting the mail invites to starts (None without an invitation)."""

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from digests.summarize.dates import Deadline, resolve_deadline
-from tests.digests.test_summarize_actions import BERLIN, FRIDAY, TUESDAY, items_of
+from tests.digests.test_summarize_actions import BERLIN, FRIDAY, THURSDAY, TUESDAY, items_of
 
 
 def test_asking_whether_the_reader_can_attend_takes_no_event_date():
@@ -133,3 +133,20 @@ def test_zones_beyond_europe_and_the_us_are_read():
     assert found == Deadline(dt.date(2026, 12, 1), dt.time(5))
     found = resolve_deadline("Send it by 17:00 SAST tomorrow.", received)
     assert found == Deadline(dt.date(2026, 12, 1), dt.time(16))
+
+
+def test_an_ask_dated_by_its_event_takes_the_time_another_sentence_gives_it():
+    body = (
+        "Hi Daniel,\n\nCould you send your top 40 selects ahead of Tuesday's call? "
+        "The call is 10 a.m. Pacific on Dec 1.\n\nRosa"
+    )
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 1), dt.time(19))]
+
+
+def test_a_bare_time_in_an_ask_takes_the_day_the_sentence_before_gives_it():
+    body = (
+        "Servus Stefan,\n\nDer Requalifizierungslauf ist für Donnerstag früh geplant, wir "
+        "starten um 06:00. Könntest du um 06:00 vor Ort sein und die Dosismessung abnehmen?"
+        "\n\nDragan"
+    )
+    assert [(i.due, i.time) for i in items_of(body)] == [(THURSDAY, dt.time(6))]
