@@ -126,7 +126,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
             r"close of business|end of play|this (?:morning|afternoon|evening)|heute|"
             r"aujourd'hui|ce soir|hoy|esta (?:misma )?(?:tarde|noche|mañana)|right now|"
-            r"immediately|sofort|"
+            r"immediately|sofort|right away|straight away|at once|ya mismo|sur-le-champ|umgehend|"
             r"de inmediato|tout de suite|immédiatement|ahora mismo|as soon as you (?:see|read|get) "
             r"this|sobald (?:du|sie) (?:das|dies) lies[tn]|dès que vous (?:lisez|lirez) ce|"
             r"en cuanto (?:leas|veas) esto)\b",
@@ -250,6 +250,7 @@ _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afterno
     weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
     days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
     woche now immediately sofort inmediato suite immédiatement soon mismo stunden heures heure
+    away once champ umgehend
     horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
     wochenende wochen semaines semanas play quarter q eoq trimestre quartals quartalsende"""
 _VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
@@ -286,6 +287,7 @@ _KIND_NEEDS = {
         *("day", "tonight", "eod", "e.o.d", "cob", "business", "morning", "afternoon"),
         *("evening", "heute", "aujourd", "soir", "hoy", "tarde", "noche", "mañana", "now"),
         *("immediately", "sofort", "inmediato", "suite", "immédiatement", "mismo", "soon"),
+        *("away", "once", "champ", "umgehend"),
         *("sobald", "dès", "cuanto", "play"),
     ),
     "in_hours": ("h", "stunden"),

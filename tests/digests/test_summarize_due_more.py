@@ -150,3 +150,11 @@ def test_a_bare_time_in_an_ask_takes_the_day_the_sentence_before_gives_it():
         "\n\nDragan"
     )
     assert [(i.due, i.time) for i in items_of(body)] == [(THURSDAY, dt.time(6))]
+
+
+def test_right_away_is_today_and_a_spanish_preterite_weekday_is_no_deadline():
+    received = dt.datetime(2026, 3, 3, 16, 45, tzinfo=BERLIN)
+    today = Deadline(dt.date(2026, 3, 3))
+    assert resolve_deadline("Remove the public link right away.", received) == today
+    assert resolve_deadline("Quita el acceso público ya mismo.", received) == today
+    assert resolve_deadline("El enlace que creaste el lunes está indexado.", received) is None
