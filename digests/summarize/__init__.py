@@ -12,9 +12,9 @@ so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
 ``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
-``obligations``, ``item_dates``, ``listing``, ``conjoined`` <- ``actions`` <- ``fallback``;
-``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <- ``urgency``; ``summary``,
-``overview`` and ``providers`` beside them; this module puts them together.
+``obligations``, ``ask_dates`` <- ``item_dates``, ``listing``, ``conjoined`` <- ``actions`` <-
+``fallback``; ``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <- ``urgency``;
+``summary``, ``overview`` and ``providers`` beside them; this module puts them together.
 """
 
 from __future__ import annotations

@@ -59,8 +59,10 @@ from digests.summarize.german import german_ask, german_send
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
+    SAME_DEADLINE,
     MailDates,
     deadline_ahead,
+    intro_limit,
     listed_deadline,
     sender_zone,
     soonest,
@@ -150,7 +152,8 @@ def find_action_items(
         if not sentence or len(sentence) > 400:
             continue
         stated = None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
-        if items and BY_THEN.search(sentence) and (then := _deadline_of(items[-1])):
+        same = BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence)
+        if items and same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
         if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
@@ -167,7 +170,7 @@ def find_action_items(
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
         if sentence.endswith(":") and (INTRO.search(sentence) or ASK.search(sentence)):
-            intro, in_list, previous = stated, True, stated or previous
+            intro, in_list, previous = intro_limit(stated, sentence), True, stated or previous
             intro_verb = verb_of_intro(sentence)
             continue
         # HTML lists reach us without their bullets: a machine's short lines after an intro.

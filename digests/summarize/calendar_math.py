@@ -75,6 +75,10 @@ def date_of(kind: str, match: re.Match[str], today: date, received: datetime) ->
     if kind == "end_of_month":
         following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
         return following - timedelta(days=1)
+    if kind == "end_next_month":
+        following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        after = (following.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return after - timedelta(days=1)
     if kind == "weekday":
         qualifier = (groups[0] or "").strip().lower()
         if groups[2] or qualifier.startswith(("nächst", "próx", "prox")):

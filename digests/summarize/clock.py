@@ -37,6 +37,8 @@ _BARE_HOUR = re.compile(
     r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:%/]|[.,]\d)"
     r"(?![^\W\d_])"
     r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))"
+    # "at 4 branches", "by 3 sites": a count of things, not four o'clock
+    r"(?!\s+(?!this\b|plus\b|unless\b|hrs\b)[a-zà-ÿ]{2,}s\b)"
     # "by 8 May", "until 2 March": a day of the month, not eight o'clock
     rf"(?!(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?:{MONTH})\b)",
     re.I,

@@ -42,6 +42,9 @@ _DEADLINE_CUE = Caseless(
         r"au plus tard|antes del?|hasta|para)\W*(the\s+|le\s+|la\s+|el\s+|am\s+|on\s+|las\s+)?"
         # "by 5pm Friday", "antes de las 18:00 de hoy", "by EOD today": a time may come between.
         r"([\d:.h]+\s*(uhr|h|a\.?m\.?|p\.?m\.?)?\s*)?"
+        # "by 3pm Central on Tuesday", "by noon ET Monday": the clock's zone may follow it.
+        r"((noon|midday|mittag|midi|mediodía)\s*)?((e[sd]?t|c[sd]?t|p[sd]?t|m[sd]?t|cet|cest|bst|"
+        r"gmt|utc|eastern|central|pacific|mountain|uk time|\w+ time)\b,?\s*)?"
         # "by close of business on the 4th", "by end of play Friday"
         r"(eod|cob|eob|end of (the )?(business )?day|(close|end) of (business|play)|"
         r"dienstschluss|geschäftsschluss|feierabend|fin de (la )?journée|fin de la jornada)?\s*"
@@ -141,6 +144,16 @@ def _resolve(
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
 
 
+def names_a_day(text: str, received: datetime) -> bool:
+    """The text names a day ("Sunday", "on the 4th"), not only a time of day ("at 06:00")."""
+    return may_name_a_date(text) and _find_date(text, received)[0] is not None
+
+
+def clock_of(text: str, received: datetime) -> time | None:
+    """The time of day the text names, if any ("um 06:00" is 06:00)."""
+    return find_time(text, -1, str(received.tzinfo).startswith("America/"))[0]
+
+
 def resolve_due(text: str, received: datetime) -> date | None:
     """Only the date of :func:`resolve_deadline`: "by Friday 5pm" is that Friday."""
     found = resolve_deadline(text, received)
@@ -151,6 +164,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     """The date of the phrase that reads most like a deadline, and where that phrase ends."""
     today = received.date()
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
+    spans: list[tuple[int, int]] = []  # "within 5 working days": a count of days from now
     # The patterns read lower-cased text without re.IGNORECASE: the same matches, faster.
     low = lower_exactly(text)
     read = low if low is not None else text
@@ -215,6 +229,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             # "about Wednesday's outage on Monday": the possessive names a thing, not the date.
             owned = weekday and text.startswith(("'s", "\u2019s"), match.end())
             rank = 0 if cued else 2 if owned else 1
+            if kind in _SPANS:
+                spans.append((match.start(), match.end()))
             candidates.append(
                 (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
             )
@@ -222,17 +238,32 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     # Nov 3", "Tuesday week (19th)": the calendar date says which Tuesday.
     starts = [c[1] for c in candidates]
     absolute = [c[1] for c in candidates if c[5]]
+    # "by 3pm on Tuesday March 10": the date that says which Tuesday keeps its cue.
+    cued_days = [c[2] for c in candidates if c[6] and c[0] == 0]
+    candidates = [
+        (0, *c[1:]) if c[5] and any(e <= c[1] <= e + 20 for e in cued_days) else c
+        for c in candidates
+    ]
     candidates = [
         c
         for c in candidates
         if not (c[4] and any(c[2] <= s <= c[2] + 12 for s in starts))
         and not (c[6] and any(c[2] <= s <= c[2] + 20 for s in absolute))
     ]
+    # "within 5 working days (by 10 April)": the date spells out the count, and wins.
+    spelled = {
+        start
+        for start, end in spans
+        if any(c[5] and _SPELLS_OUT.fullmatch(text, end, c[1]) for c in candidates)
+    }
+    candidates = [c for c in candidates if c[1] not in spelled] if spelled else candidates
     low_text = text.lower()
     purpose = _PURPOSE.search(text) if any(w in low_text for w in _PURPOSE_STEMS) else None
     # only when the ask's own part sets a limit: "After the call on the 3rd, so that we can
-    # close, send them by the 10th" keeps the 10th
-    if purpose and _ANY_DEADLINE_WORD.search(text, 0, purpose.start()):
+    # close, send them by the 10th" keeps the 10th; "within two business days so we can
+    # submit it before the 25th" keeps the two days
+    own_span = any(start < purpose.start() for start, _ in spans) if purpose else False
+    if purpose and (own_span or _ANY_DEADLINE_WORD.search(text, 0, purpose.start())):
         # "by COB on the 4th, so we can take it to the donor before 30 June": the ask's own
         kept = [c for c in candidates if c[1] < purpose.start()]
         candidates = kept or candidates
@@ -247,6 +278,14 @@ _PATTERNS = [
     (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
 ]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
+_SPANS = frozenset({"in_days", "in_weeks"})
+# What lies between a count of days and the date that spells it out: " (by ", ", i.e. ".
+_SPELLS_OUT = re.compile(
+    r"[\s,:;(\[\u2013\u2014-]*(?:i\.\s?e\.,?\s*|that is,?\s*|d\.\s?h\.\s*|soit\s+|"
+    r"es decir,?\s*)?(?:by|until|till|bis(?:\s+zum)?|avant(?:\s+le)?|d'ici(?:\s+le)?|"
+    r"hasta(?:\s+el)?|antes del?|on|am|le|el)?\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 _NEXT_WEEK_BEFORE = re.compile(
     r"\b(?:next week|nächste[nr]? woche|la semaine prochaine|la semana que viene|"
     r"la próxima semana),?\s+(?:on\s+|am\s+|le\s+|el\s+)?$",

@@ -126,7 +126,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
             r"close of business|end of play|this (?:morning|afternoon|evening)|heute|"
             r"aujourd'hui|ce soir|hoy|esta (?:misma )?(?:tarde|noche|mañana)|right now|"
-            r"immediately|sofort|"
+            r"immediately|sofort|right away|straight away|at once|ya mismo|sur-le-champ|umgehend|"
             r"de inmediato|tout de suite|immédiatement|ahora mismo|as soon as you (?:see|read|get) "
             r"this|sobald (?:du|sie) (?:das|dies) lies[tn]|dès que vous (?:lisez|lirez) ce|"
             r"en cuanto (?:leas|veas) esto)\b",
@@ -182,7 +182,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "sometime next week is fine": any day of it, so its end
             r"\b(?:end of next week|(?:some ?time|any ?time|at some point|later) next week|"
-            r"fin de (?:la )?semaine prochaine|(?:a )?final(?:es)? de la "
+            r"fin de (?:la )?semaine prochaine|fin de (?:la )?(?:semana que viene|próxima semana)|"
+            r"(?:a )?final(?:es)? de la "
             r"(?:semana que viene|próxima semana)|ende (?:der )?nächste[nr]? woche)\b",
             re.IGNORECASE,
         ),
@@ -200,10 +201,20 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "by the end of next month", "fin du mois prochain", "Ende nächsten Monats"
+        "end_next_month",
+        re.compile(
+            r"\b(?:end of next month|fin (?:du|de) mois prochain|(?:a )?(?:fin|final(?:es)?) del? "
+            r"(?:mes que viene|próximo mes)|ende (?:des )?nächsten monats)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "end_of_month",
         re.compile(
             r"\b(eom|end of (?:the |this )?month|month-end|fin (?:de|du) mois|fin de mes|(?:a )?"
-            r"final(?:es)? de(?:l)? mes|monatsende|ende (?:des|dieses) monats)\b",
+            r"final(?:es)? de(?:l)? mes|monatsende|ende (?:des|dieses) monats)\b"
+            r"(?! (?:prochain|que viene|próximo))",
             re.IGNORECASE,
         ),
     ),
@@ -239,6 +250,7 @@ _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afterno
     weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
     days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
     woche now immediately sofort inmediato suite immédiatement soon mismo stunden heures heure
+    away once champ umgehend
     horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
     wochenende wochen semaines semanas play quarter q eoq trimestre quartals quartalsende"""
 _VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_DATE_WORDS.split()])
@@ -258,6 +270,7 @@ NEEDS_A_WORD = {
     "next_week": frozenset(_WEEK_WORDS),
     "end_of_week": frozenset([*_WEEK_WORDS, "eow", "weekend", "wochenende"]),
     "end_of_month": frozenset(["eom", "month", "mois", "mes", "monatsende", "monats"]),
+    "end_next_month": frozenset(["month", "mois", "mes", "monats"]),
     "end_of_quarter": frozenset(["quarter", "q", "eoq", "trimestre", "quartals", "quartalsende"]),
 }
 _WEEK = ("week", "woche", "semaine", "semana")
@@ -274,6 +287,7 @@ _KIND_NEEDS = {
         *("day", "tonight", "eod", "e.o.d", "cob", "business", "morning", "afternoon"),
         *("evening", "heute", "aujourd", "soir", "hoy", "tarde", "noche", "mañana", "now"),
         *("immediately", "sofort", "inmediato", "suite", "immédiatement", "mismo", "soon"),
+        *("away", "once", "champ", "umgehend"),
         *("sobald", "dès", "cuanto", "play"),
     ),
     "in_hours": ("h", "stunden"),
@@ -281,6 +295,7 @@ _KIND_NEEDS = {
     "end_next_week": _WEEK,
     "end_of_week": ("eow", *_WEEK),
     "end_of_month": ("eom", "month", "mois", "mes", "monat"),
+    "end_next_month": ("month", "mois", "mes", "monat"),
     "next_week": _WEEK,
 }
 # Patterns whose every match, lower-cased, holds one of these strings: a text without any

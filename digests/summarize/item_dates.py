@@ -1,16 +1,16 @@
 """Which date an action item takes: its own, or one its mail gives it.
 
-An ask's own deadline is read in the clause that asks (``stated_deadline``), or in the
-sentence after it when that only says when ("Could you review it? I need it by Thursday.",
-``deadline_ahead``). An ask without one is dated by what it points at: "Please read it before
-we start", "bring the A3 prints", "prepare a page for that call" are due when the event is
-(the hearing tomorrow at 9.30, the invitation's start); "before I go" when the sender leaves.
+An ask's own deadline is read in ``ask_dates`` (in the clause that asks, or in the sentence
+after it when that only says when: "Could you review it? I need it by Thursday."). An ask
+without one is dated by what it points at: "Please read it before we start", "bring the A3
+prints", "prepare a page for that call" are due when the event is (the hearing tomorrow at
+9.30, the invitation's start); "before I go" when the sender leaves.
 "Would a date in July work?" names its own range and "approve it when you can" says there is
 no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
 is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
 and a date already past makes it due today. A date that only says when something happens
 ("your plan renews on April 15", "she joins on August 3", "a call in January") is no deadline
-to borrow. "By 4pm my time" is the sender's clock.
+to borrow. "Would you be available?" takes only a limit the mail sets, never the event's date.
 """
 
 from __future__ import annotations
@@ -20,21 +20,45 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from email.utils import parsedate_to_datetime
 from functools import cached_property
 
 from digests.invitations import CalendarEvent
-from digests.parsing import ParsedMessage
-from digests.summarize.asks import is_ask as is_request
+from digests.summarize.ask_dates import (
+    SAME_DEADLINE,
+    deadline_ahead,
+    fine_by,
+    intro_limit,
+    listed_deadline,
+    restates_deadline,
+    sender_zone,
+    stated_deadline,
+)
 from digests.summarize.asks import only_a_question
 from digests.summarize.calendar_math import days_earlier
-from digests.summarize.cues import CUED, CUED_DATE, FOLLOW_UP, LATEST, SEPARATE
-from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.event_refs import dated_by_its_event, event_nouns, event_ref
-from digests.summarize.limits import ANSWER, OTHER_MATTER, SETS_A_LIMIT, UNLESS, incoming
-from digests.summarize.objects import ask_clause
-from digests.summarize.sentences import new_text
+from digests.summarize.cues import CUED, SEPARATE
+from digests.summarize.dates import Deadline, clock_of, names_a_day, resolve_deadline
+from digests.summarize.event_refs import event_nouns, event_ref
+from digests.summarize.limits import (
+    ANSWER,
+    OTHER_MATTER,
+    SETS_A_LIMIT,
+    asks_attendance,
+    incoming,
+)
 from digests.summarize.zones import ZONE
+
+# What actions.py takes from here, some of it read in ask_dates.
+__all__ = [
+    "AWAY",
+    "SAME_DEADLINE",
+    "MailDates",
+    "deadline_ahead",
+    "intro_limit",
+    "listed_deadline",
+    "sender_zone",
+    "soonest",
+    "stated_deadline",
+]
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
 NO_HURRY = re.compile(
@@ -115,38 +139,6 @@ _DEADLINE_WORD = re.compile(
 )
 
 
-# "by 4pm my time": the sender's clock, not the reader's.
-MY_TIME = re.compile(
-    r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
-    r"\b(?:mi|nuestra) hora\b|\bhora (?:de aquí|local mía)\b",
-    re.IGNORECASE,
-)
-
-
-# The phrases MY_TIME finds, as plain text: a cheap test first.
-_MY_CLOCK = (
-    "my time", "our time", "my local time", "our local time", "meiner zeit", "unserer zeit",
-    "mon heure", "notre heure", "mi hora", "nuestra hora", "hora de aquí", "hora local mía",
-)  # fmt: skip
-
-
-def sender_zone(message: ParsedMessage) -> tzinfo | None:
-    """The sender's UTC offset from the Date header, when the mail says "my time"."""
-    low = new_text(message).lower()
-    if not any(word in low for word in _MY_CLOCK):
-        return None  # most mail: no header to parse
-    try:
-        sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
-    except (TypeError, ValueError, IndexError):
-        return None
-    return sent.tzinfo if sent.tzinfo is not None and sent.utcoffset() is not None else None
-
-
-def read(text: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
-    """The deadline a phrase names; a time "my time" is on the sender's clock."""
-    return resolve_deadline(text, received, sender if sender and MY_TIME.search(text) else None)
-
-
 def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
     """The nearest date still ahead that one of the sentences names."""
     dates = [d for s in sentences if (d := resolve_deadline(s, received))]
@@ -184,6 +176,10 @@ class MailDates:
             found = Deadline(found.due - timedelta(days=back))  # "a week before"
         if own and own.time is None and (timed := self.timed_deadline(own)):
             found = timed  # "The deadline is tomorrow at 23:59 AoE. Can you do it tomorrow?"
+        elif own and own.time is None and (timed := self.event_time(sentence, index, own)):
+            found = timed  # "ahead of Tuesday's call? The call is 10 a.m. Pacific on Nov 3."
+        elif own and (timed := self.day_of_time(sentence, index)):
+            found = timed  # "The run starts Sunday at 06:00. Could you be there at 06:00?"
         if found and found.due < self.received.date():
             return Deadline(self.received.date()), source + "-past"
         return found, source
@@ -209,10 +205,15 @@ class MailDates:
         ``previous`` one stated just before. A separate matter ("Also, ...") borrows only a
         deadline after it or the date of an event it names.
         """
-        if _no_hurry(sentence) or OWN_RANGE.search(sentence):
+        if OWN_RANGE.search(sentence):
             return None, "none"
-        if ahead:
-            return ahead, "ahead"
+        hurry = not _no_hurry(sentence)
+        if ahead and (hurry or self._restated(index)):
+            return ahead, "ahead"  # "No rush - end of next week is fine": a relaxed deadline
+        if not hurry:
+            return None, "none"  # "approve it when you can? Registration is open until ..."
+        if asks_attendance(sentence):
+            return self.reply_limit(index), "attendance"
         near = self.sentences[max(0, index - 1) : index + 2]
         if any(_no_hurry(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
@@ -226,6 +227,11 @@ class MailDates:
         if found := self.mails_deadline(index, not answer):
             return found, "first_date"
         return self.subject_limit(), "subject"
+
+    def _restated(self, index: int) -> bool:
+        """One of the two sentences after the ask only says when ("Needed by mid-December")."""
+        after = self.sentences[index + 1 : index + 3]
+        return any(restates_deadline(s) or fine_by(s) for s in after)
 
     def subject_limit(self) -> Deadline | None:
         """The subject's date when it sets a limit ("Review - heute vor 18 Uhr?"), not a slot
@@ -255,6 +261,18 @@ class MailDates:
             if (deliverable or limit) and not (place > index >= 0 and other)
         ]
         return min(ahead, key=lambda d: d.moment(self.zone)) if ahead else self.meeting()
+
+    def reply_limit(self, index: int) -> Deadline | None:
+        """The nearest limit a statement of the mail sets ("Replies by Friday, please"), not
+        another ask's own deadline nor the event's date: what an RSVP takes."""
+        limits = [
+            found
+            for place, found, limit, other in self._dated
+            if limit
+            and not (place > index >= 0 and other)
+            and (place == index or not self.is_ask(self.sentences[place]))
+        ]
+        return min(limits, key=lambda d: d.moment(self.zone)) if limits else None
 
     @cached_property
     def _dated(self) -> list[tuple[int, Deadline, bool, bool]]:
@@ -300,6 +318,41 @@ class MailDates:
                 return found
         return self.meeting() or self._any_event()
 
+    def event_time(self, sentence: str, index: int, day: Deadline) -> Deadline | None:
+        """When the event the ask points at starts, as another sentence times it on that day
+        (a day in the sender's zone may be the next or the one before in the reader's)."""
+        ref = event_ref(sentence)
+        if ref is None or ref[0] != "noun":
+            return None
+        named = re.compile(rf"\b{re.escape(ref[1])}\b", re.IGNORECASE)
+        for place, other in enumerate(self.sentences):
+            if place == index or not named.search(other):
+                continue
+            found = resolve_deadline(other, self.received)
+            if found and found.time and abs((found.due - day.due).days) <= 1:
+                return found
+        return None
+
+    def day_of_time(self, sentence: str, index: int) -> Deadline | None:
+        """The day a sentence just before gives an ask's bare time of day, when it names that
+        time or an event ("The run is on Sunday, we start at 06:00. Can you be there at 06:00?")."""
+        received = self.received
+        if ZONE.search(sentence) or names_a_day(sentence, received):
+            return None  # "right at 09:00 UTC" is read in its zone; "Sunday at 6" has its day
+        clock = clock_of(sentence, received)
+        if clock is None:
+            return None
+        for other in reversed(self.sentences[max(0, index - 2) : index]):
+            if not names_a_day(other, received):
+                continue
+            found = resolve_deadline(other, received)
+            if found is None or found.due <= received.date():
+                return None
+            if clock_of(other, received) == clock or event_nouns(other):
+                return Deadline(found.due, clock)
+            return None
+        return None
+
     def meeting(self) -> Deadline | None:
         """When the meeting the mail invites to starts (None without an invitation)."""
         if (calendar := self.calendar) and calendar.start and calendar.method != "CANCEL":
@@ -322,69 +375,3 @@ class MailDates:
             if best is None or (rank, place) < best[:2]:
                 best = (rank, place, found)
         return best[2] if best and best[0] < 2 else None
-
-
-def restates_deadline(sentence: str) -> bool:
-    """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
-    cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
-    return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
-
-
-def deadline_ahead(
-    sentences: list[tuple[bool, str]],
-    index: int,
-    received: datetime,
-    sender: tzinfo | None,
-    is_ask: Callable[[str], bool],
-) -> Deadline | None:
-    """The deadline one of the next two sentences states, when it is no ask of its own.
-
-    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
-    after the list dates every item of it.
-    """
-    listed_here = index > 0 and sentences[index - 1][0]
-    checked = 0
-    for listed, sentence in sentences[index : index + 8]:
-        if listed and listed_here:
-            continue
-        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
-        if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
-            return None
-        cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
-        if cued and (found := read(sentence, received, sender)):
-            return found
-        checked += 1
-        if checked == 2:
-            break
-    return None
-
-
-def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
-    """The sentence's deadline, read first in the clause that asks.
-
-    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
-    "For the board on 15 October, can you prepare three slides?" is not due on the board's
-    day (the purpose names an event, and the mail's deadline is elsewhere).
-    """
-    if incoming(sentence) and not is_request(sentence):
-        return None  # "The thesis would reach you by the end of this month": not the reader's
-    if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
-        return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
-    clause, purpose = ask_clause(sentence)
-    if clause != sentence:
-        if found := read(clause, received, sender):
-            return found
-        if purpose:
-            return None
-    if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
-        return None  # "Could you pull it together for the meeting on Wednesday?": the event's
-    return read(sentence, received, sender)
-
-
-def listed_deadline(stated: Deadline | None, intro: Deadline | None, item: str) -> Deadline | None:
-    """A list item's deadline: its own limit, else the sooner of its date and the list's ("I
-    need three things by Monday: ... 3. who will sit in on the interview on Tuesday" is due
-    Monday; "book a room for the rehearsal on Thursday" under "by Friday" is due Thursday)."""
-    if stated is None or intro is None or SETS_A_LIMIT.search(item):
-        return stated or intro
-    return intro if intro.due < stated.due else stated

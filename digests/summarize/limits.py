@@ -89,3 +89,30 @@ def incoming(sentence: str) -> bool:
     """The sentence dates what reaches the reader ("the thesis would reach you by the 31st")."""
     low = sentence.lower()
     return any(stem in low for stem in _INCOMING_STEMS) and INCOMING.search(sentence) is not None
+
+
+# An answer whether the reader can be there, not the going itself: "Could you confirm you can
+# attend?", "Would you be able to join for the Wednesday?", "Would you be available?", "Please
+# register". The event's date is too late for it; only a limit the mail sets dates it. "Could
+# you join?" asks the reader to go, and is due when the event is.
+ATTENDANCE = re.compile(
+    r"\b(?:confirm|let (?:me|us) know|tell (?:me|us)) (?:that |whether |if )?(?:you|you'?re|"
+    r"you'?ll)(?: (?:can|could|will|would|are|be able to|be))?(?: (?:still|also|both))? "
+    r"(?:attend|join|come|make it|be there|take part|participate|be available|available)\b|"
+    r"\bconfirm (?:your |their )?(?:attendance|participation|availability|place|seat|spot)\b|"
+    r"\b(?:would|will|are) you (?:be )?(?:able to (?:join|attend|come|make it|take part|be there)|"
+    r"available|free)\b|"
+    r"^(?:\w+,\s+)?(?:please |kindly )?(?:register|rsvp|sign up|enrol+)\b(?!.*\band\b)|"
+    r"\b(?:seriez-vous|serais-tu|êtes-vous|es-tu) (?:disponible|libre|dispo)\b|"
+    r"\bconfirme[rz]?(?:-moi| moi)? (?:ta|votre) (?:présence|participation|venue|inscription)\b|"
+    r"\b(?:estarías|estaría usted|estás|está usted) (?:disponible|libre)\b|"
+    r"\bconfirma(?:r|me|rme|d)? (?:tu |su )?(?:asistencia|participación|presencia)\b|"
+    r"\b(?:hätten sie|hättest du|haben sie|hast du) (?:\w+ )?zeit\b|"
+    r"\b(?:ihre|deine) teilnahme\b|\b(?:anmelden|anmeldung)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_attendance(sentence: str) -> bool:
+    """The ask wants to know whether the reader will be there ("Would you be available?")."""
+    return ATTENDANCE.search(sentence) is not None

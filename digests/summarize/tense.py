@@ -13,7 +13,9 @@ _PAST_BEFORE = re.compile(
     r"(?:met|was|were|had|did|said|told|went|spoke|saw|got|came|left|"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
     r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
-    r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed)\b"
+    r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed|"
+    # "el enlace que creaste el lunes", "lo enviaron el viernes": the Spanish preterite
+    r"\w{2,}(?:aste|iste|aron|ieron))\b"
     r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -25,7 +27,11 @@ _NARRATED = re.compile(
     r"sent|found|began|ran|fell|rang|spotted|noticed)\b",
     re.IGNORECASE,
 )
-AT_ONCE = re.compile(r"immediately|sofort|immédiatement|tout de suite|de inmediato", re.I)
+AT_ONCE = re.compile(
+    r"immediately|sofort|immédiatement|tout de suite|de inmediato|right away|straight away|"
+    r"at once|ya mismo|sur-le-champ|umgehend",
+    re.I,
+)
 _PERFECT = re.compile(
     r"\b(?:had|was|were|habe|hat|hatte|hatten|haben|war|ai|as|a|avons|avez|ont|avait|he|has|"
     r"ha|hemos|han|había)\s+$",

@@ -22,7 +22,13 @@ _NAMES = (
     r"Amsterdam|Frankfurt|Munich|Zurich|Lisbon|Hong Kong|HKT|Melbourne|Brisbane|heure de Paris|"
     r"heure française|heure de New York|hora de Madrid|"
     r"hora peninsular|hora española|hora de Nueva York|hora de Brasília|horário de Brasília|BRT|"
-    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit"
+    r"deutscher Zeit|Berliner Zeit|New Yorker Zeit|"
+    # the world beyond Europe and the US: "by 5pm NZ time", "09:00 SAST", "18:00 Lagos time"
+    r"New Zealand time|NZ time|NZT|Auckland|Wellington|SAST|South Africa time|Johannesburg|"
+    r"WAT|Lagos|EAT|Nairobi|Cairo|Istanbul|MSK|Moscow|Dubai|Gulf time|Riyadh|Tehran|Karachi|"
+    r"PKT|Dhaka|Bangkok|ICT|Jakarta|WIB|Manila|PHT|Kuala Lumpur|MYT|Taipei|Seoul|Shanghai|"
+    r"Beijing|China time|São Paulo|Sao Paulo|Bogotá|Bogota|Lima|Buenos Aires|Santiago|"
+    r"Vancouver|Denver|Phoenix|Honolulu|Hawaii time|Warsaw|Vienna|Stockholm|Athens"
 )
 ZONE = re.compile(rf"(?<![\w-])({_OFFSET}|{_NAMES}|Z)(?![\w-])")
 # Where each named zone is (AoE, anywhere on Earth, is UTC-12).
@@ -74,6 +80,25 @@ ZONES = {
     "FRANKFURT": "Europe/Berlin", "MUNICH": "Europe/Berlin", "ZURICH": "Europe/Zurich",
     "LISBON": "Europe/Lisbon", "HONG KONG": "Asia/Hong_Kong", "HKT": "Asia/Hong_Kong",
     "MELBOURNE": "Australia/Melbourne", "BRISBANE": "Australia/Brisbane",
+    "NEW ZEALAND TIME": "Pacific/Auckland", "NZ TIME": "Pacific/Auckland",
+    "NZT": "Pacific/Auckland", "AUCKLAND": "Pacific/Auckland", "WELLINGTON": "Pacific/Auckland",
+    "SAST": "Africa/Johannesburg", "SOUTH AFRICA TIME": "Africa/Johannesburg",
+    "JOHANNESBURG": "Africa/Johannesburg", "WAT": "Africa/Lagos", "LAGOS": "Africa/Lagos",
+    "EAT": "Africa/Nairobi", "NAIROBI": "Africa/Nairobi", "CAIRO": "Africa/Cairo",
+    "ISTANBUL": "Europe/Istanbul", "MSK": "Europe/Moscow", "MOSCOW": "Europe/Moscow",
+    "DUBAI": "Asia/Dubai", "GULF TIME": "Asia/Dubai", "RIYADH": "Asia/Riyadh",
+    "TEHRAN": "Asia/Tehran", "KARACHI": "Asia/Karachi", "PKT": "Asia/Karachi",
+    "DHAKA": "Asia/Dhaka", "BANGKOK": "Asia/Bangkok", "ICT": "Asia/Bangkok",
+    "JAKARTA": "Asia/Jakarta", "WIB": "Asia/Jakarta", "MANILA": "Asia/Manila",
+    "PHT": "Asia/Manila", "KUALA LUMPUR": "Asia/Kuala_Lumpur", "MYT": "Asia/Kuala_Lumpur",
+    "TAIPEI": "Asia/Taipei", "SEOUL": "Asia/Seoul", "SHANGHAI": "Asia/Shanghai",
+    "BEIJING": "Asia/Shanghai", "CHINA TIME": "Asia/Shanghai", "SÃO PAULO": "America/Sao_Paulo",
+    "SAO PAULO": "America/Sao_Paulo", "BOGOTÁ": "America/Bogota", "BOGOTA": "America/Bogota",
+    "LIMA": "America/Lima", "BUENOS AIRES": "America/Argentina/Buenos_Aires",
+    "SANTIAGO": "America/Santiago", "VANCOUVER": "America/Vancouver", "DENVER": "America/Denver",
+    "PHOENIX": "America/Phoenix", "HONOLULU": "Pacific/Honolulu", "HAWAII TIME": "Pacific/Honolulu",
+    "WARSAW": "Europe/Warsaw", "VIENNA": "Europe/Vienna", "STOCKHOLM": "Europe/Stockholm",
+    "ATHENS": "Europe/Athens",
 }  # fmt: skip
 # "by COB Thursday ET": close of business in a named zone.
 CLOSE_IN_ZONE = re.compile(

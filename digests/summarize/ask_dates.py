@@ -1,0 +1,204 @@
+"""An ask's own deadline: in the clause that asks, in the sentence after it, or its list's.
+
+"Could you review it by Thursday?" is due Thursday; "Could you review it? I need it by
+Thursday." and "No rush - end of next week is fine" say so in the next sentence
+(``deadline_ahead``); "I need three things by Monday:" dates its list unless the intro only names
+an event and a limit follows the list (``intro_limit``). "by the same date" takes the one just
+given (``SAME_DEADLINE``). A bracketed period ("(6 April 2025 - 5 April 2026)") says what a thing
+covers, dates to choose between ("on the 15th or wait until the 22nd") are options, and "Would
+you be able to join on Wednesday?" names when the event is: none is the ask's deadline.
+"By 4pm my time" is the sender's clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from email.utils import parsedate_to_datetime
+
+from digests.parsing import ParsedMessage
+from digests.summarize.asks import is_ask as is_request
+from digests.summarize.cues import CUED_DATE, FOLLOW_UP, LATEST
+from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.datewords import MONTH
+from digests.summarize.event_refs import dated_by_its_event
+from digests.summarize.limits import SETS_A_LIMIT, UNLESS, asks_attendance, incoming
+from digests.summarize.objects import ask_clause
+from digests.summarize.sentences import new_text
+
+# "by 4pm my time": the sender's clock, not the reader's.
+MY_TIME = re.compile(
+    r"\b(?:my|our) (?:local )?time\b|\b(?:meiner|unserer) zeit\b|\b(?:mon|notre) heure\b|"
+    r"\b(?:mi|nuestra) hora\b|\bhora (?:de aquí|local mía)\b",
+    re.IGNORECASE,
+)
+
+
+# The phrases MY_TIME finds, as plain text: a cheap test first.
+_MY_CLOCK = (
+    "my time", "our time", "my local time", "our local time", "meiner zeit", "unserer zeit",
+    "mon heure", "notre heure", "mi hora", "nuestra hora", "hora de aquí", "hora local mía",
+)  # fmt: skip
+
+
+def sender_zone(message: ParsedMessage) -> tzinfo | None:
+    """The sender's UTC offset from the Date header, when the mail says "my time"."""
+    low = new_text(message).lower()
+    if not any(word in low for word in _MY_CLOCK):
+        return None  # most mail: no header to parse
+    try:
+        sent = parsedate_to_datetime(message.headers.get("date", "")[:200])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return sent.tzinfo if sent.tzinfo is not None and sent.utcoffset() is not None else None
+
+
+def read(text: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The deadline a phrase names; a time "my time" is on the sender's clock."""
+    return resolve_deadline(text, received, sender if sender and MY_TIME.search(text) else None)
+
+
+# "End of next week is totally fine", "Freitag reicht", "fin de semaine prochaine, ça me va":
+# when the ask may come, said as what is enough.
+_IS_FINE = re.compile(
+    r"\b(?:is|are|would be|will be|'s|works?) (?:totally |perfectly |absolutely |completely |"
+    r"also |still |more than )?(?:fine|ok|okay|good|enough|plenty)\b|"
+    r"\b(?:reicht|genügt|passt (?:mir|uns|auch|völlig)|ist (?:völlig |auch )?(?:ausreichend|"
+    r"früh genug))\b|\b(?:ça (?:me|nous) va|c'est (?:très |tout à fait |largement )?"
+    r"(?:bien|parfait|suffisant))\b|\b(?:me vale|nos vale|está bien|es suficiente|me sirve)\b",
+    re.IGNORECASE,
+)
+
+
+_EITHER = re.compile(r"\b(?:or|oder|ou|o)\b", re.IGNORECASE)
+# A day or an end to meet: "end of next week", "Friday", "the 22nd"; not "next week" alone.
+_POINT = re.compile(
+    r"\d|\b(?:end|ende|fin|final|(?:mon|tues|wednes|thurs|fri)day|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|"
+    r"viernes)\b",
+    re.IGNORECASE,
+)
+
+
+def fine_by(sentence: str) -> bool:
+    """ "End of next week is fine", "Friday reicht": a day the ask may come by; "next week or
+    the week after is fine" and "next week is fine" give no one date to meet."""
+    found = _IS_FINE.search(sentence) and _POINT.search(sentence)
+    return bool(found) and not _EITHER.search(sentence)
+
+
+def restates_deadline(sentence: str) -> bool:
+    """ "I need them by Thursday", "Spätestens Donnerstag bitte": only the ask's deadline."""
+    cued = CUED_DATE.search(sentence) or LATEST.search(sentence)
+    return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
+
+
+def deadline_ahead(
+    sentences: list[tuple[bool, str]],
+    index: int,
+    received: datetime,
+    sender: tzinfo | None,
+    is_ask: Callable[[str], bool],
+) -> Deadline | None:
+    """The deadline one of the next two sentences states, when it is no ask of its own.
+
+    A list item looks past the rest of its list: "Please put both into the sheet by Monday"
+    after the list dates every item of it.
+    """
+    listed_here = index > 0 and sentences[index - 1][0]
+    checked = 0
+    for listed, sentence in sentences[index : index + 8]:
+        if listed and listed_here:
+            continue
+        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
+        if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
+            return None
+        cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
+        cued = cued or fine_by(sentence)
+        if cued and (found := read(sentence, received, sender)):
+            return found
+        checked += 1
+        if checked == 2:
+            break
+    return None
+
+
+# "(6 April 2025 - 5 April 2026)", "(del 1 de enero al 31 de agosto)": an aside naming the
+# period a thing covers, not when it is due; a month or a year on each side of the range.
+_DAY = rf"(?:\b(?:{MONTH})\b|\b(?:19|20)\d\d\b)"
+_PERIOD_ASIDE = re.compile(
+    rf"\((?:[^()]*?){_DAY}[^()]*?(?:\s[\u2013\u2014-]\s|\b(?:to|al|au|bis|till|through|"
+    rf"until|a)\b)[^()]*?{_DAY}[^()]*\)",
+    re.IGNORECASE,
+)
+
+
+# "by the same date", "bis zum selben Termin", "à la même date": the deadline just given.
+SAME_DEADLINE = re.compile(
+    r"\b(?:by|before|at|on|for) the same (?:date|time|day|deadline)\b|\bsame deadline\b|"
+    r"\b(?:zum|am|bis zum) (?:selben|gleichen) (?:termin|zeitpunkt|datum|tag)\b|"
+    r"\b(?:à|pour|avant) la même (?:date|heure|échéance)\b|"
+    r"\b(?:en|para|antes de) la misma (?:fecha|hora)\b",
+    re.IGNORECASE,
+)
+# Whose answer a choice is: "whether we go on the 15th or wait until the 22nd".
+_CHOICE = re.compile(
+    r"\b(?:whether|ob|entre|between|(?:know|wondering|tell me|decide|see|check) if|"
+    r"(?:savoir|dire|décider|demander) si|(?:saber|decir|decidir|preguntar|dime) si)\b",
+    re.IGNORECASE,
+)
+
+
+def _options_from(sentence: str, received: datetime) -> int:
+    """Where a choice between two dates starts ("whether ... Tuesday or Thursday"), or -1."""
+    if (choice := _CHOICE.search(sentence)) is None:
+        return -1
+    parts = _EITHER.split(sentence[choice.end() :], maxsplit=1)
+    if len(parts) == 2 and all(resolve_deadline(part, received) for part in parts):
+        return choice.start()
+    return -1
+
+
+def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The sentence's deadline, read first in the clause that asks.
+
+    "The editor gave us until 21 September, so could you please, by Monday:" is due Monday;
+    "For the board on 15 October, can you prepare three slides?" is not due on the board's
+    day (the purpose names an event, and the mail's deadline is elsewhere).
+    """
+    if incoming(sentence) and not is_request(sentence):
+        return None  # "The thesis would reach you by the end of this month": not the reader's
+    if "(" in sentence:
+        sentence = _PERIOD_ASIDE.sub("", sentence)
+    if (options := _options_from(sentence, received)) >= 0:
+        # the dates are what to choose between; a limit before the choice still holds
+        return read(sentence[:options], received, sender)
+    if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
+        return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
+    if asks_attendance(sentence) and not SETS_A_LIMIT.search(sentence):
+        return None  # "Would you be able to join on Wednesday?": when it is, not a deadline
+    clause, purpose = ask_clause(sentence)
+    if clause != sentence:
+        if found := read(clause, received, sender):
+            return found
+        if purpose:
+            return None
+    if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
+        return None  # "Could you pull it together for the meeting on Wednesday?": the event's
+    return read(sentence, received, sender)
+
+
+def intro_limit(stated: Deadline | None, intro: str) -> Deadline | None:
+    """The date a list's intro sets its items as a limit ("I need by Monday:"); "To get it into
+    this week's review I still need:" names the review, and a limit after the list wins."""
+    return stated if stated and SETS_A_LIMIT.search(intro) else None
+
+
+def listed_deadline(stated: Deadline | None, intro: Deadline | None, item: str) -> Deadline | None:
+    """A list item's deadline: its own limit, else the sooner of its date and the list's ("I
+    need three things by Monday: ... 3. who will sit in on the interview on Tuesday" is due
+    Monday; "book a room for the rehearsal on Thursday" under "by Friday" is due Thursday)."""
+    if stated is None or intro is None or SETS_A_LIMIT.search(item):
+        return stated or intro
+    return intro if intro.due < stated.due else stated
