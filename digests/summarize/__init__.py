@@ -12,18 +12,20 @@ so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
 ``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
-``obligations``, ``ask_dates`` <- ``item_dates``, ``listing``, ``conjoined`` <- ``actions`` <-
-``fallback``; ``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <- ``urgency``;
-``summary``, ``overview`` and ``providers`` beside them; this module puts them together.
+``obligations``, ``ask_dates`` <- ``item_dates`` <- ``mail_dates``, ``listing``, ``conjoined``
+<- ``actions`` <- ``fallback``; ``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <-
+``urgency``; ``summary``, ``overview`` and ``providers`` beside them; this module puts them
+together.
 """
 
 from __future__ import annotations
 
 from digests.parsing import ParsedMessage
-from digests.summarize.actions import find_action_items, mail_deadline, subject_deadline
+from digests.summarize.actions import find_action_items
 from digests.summarize.authenticity import Authenticity, check_authenticity
 from digests.summarize.dates import Deadline, resolve_deadline, resolve_due
 from digests.summarize.fallback import fallback_item
+from digests.summarize.mail_dates import mail_deadline, subject_deadline
 from digests.summarize.notices import invitation_item, is_machine, person_behind
 from digests.summarize.overview import count_by_urgency, write_overview
 from digests.summarize.providers import PROVIDERS, parse_provider_output, summarize

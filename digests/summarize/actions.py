@@ -76,6 +76,7 @@ from digests.summarize.listing import (
     sentences_with_list_marks,
     verb_of_intro,
 )
+from digests.summarize.mail_dates import subject_deadline
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import with_duty
@@ -94,9 +95,9 @@ from digests.summarize.phrasing import (
     unsolicited,
 )
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
-from digests.summarize.rewrite import SPANISH_VERBS, action_text
-from digests.summarize.romance import tu_imperative
-from digests.summarize.sentences import new_text, split_sentences, strip_greeting, strip_links
+from digests.summarize.rewrite import action_text
+from digests.summarize.romance import SPANISH_VERBS, tu_imperative
+from digests.summarize.sentences import new_text, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
@@ -354,32 +355,6 @@ def _subject_ask(subject: str, asker: str, received: datetime) -> list[ActionIte
         return []
     text = answer_text(subject, asker) if _only_a_question(subject) else action_text(subject, asker)
     return [_item(text, resolve_deadline(subject, received))] if text else []
-
-
-def mail_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
-    """The nearest date still ahead that the new text (or the subject) names."""
-    received = message.received_at.astimezone(zone)
-    sentences = [message.subject, *split_sentences(new_text(message))]
-    return soonest(sentences, received, zone)
-
-
-def subject_deadline(message: ParsedMessage, zone: zoneinfo.ZoneInfo) -> Deadline | None:
-    """A deadline still ahead named in the subject line ("... - heute vor 18 Uhr?").
-
-    A recap's subject ("Notes from today's product sync") dates the meeting, not a deadline.
-    """
-    if _RECAP.search(message.subject):
-        return None
-    received = message.received_at.astimezone(zone)
-    found = resolve_deadline(message.subject, received)
-    return found if found and found.due >= received.date() else None  # not "Notes 3 March"
-
-
-_RECAP = re.compile(
-    r"\b(?:notes|minutes|recap|summary|protokoll|mitschrift|compte[- ]rendu|acta|resumen)\b"
-    r"[^:]{0,20}\b(?:from|of|vom|von|de|du|del)\b",
-    re.IGNORECASE,
-)
 
 
 MAX_SENTENCES = 80

@@ -15,7 +15,7 @@ import zoneinfo
 
 from digests.models import Urgency
 from digests.parsing import ParsedMessage
-from digests.summarize.actions import mail_deadline
+from digests.summarize.mail_dates import mail_deadline
 from digests.summarize.people import first_name
 from digests.summarize.sentences import new_text
 from digests.summarize.topics import subject_topic

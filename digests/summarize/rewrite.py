@@ -13,7 +13,7 @@ from digests.summarize.frames import unframe
 from digests.summarize.invitations import invitation
 from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
-from digests.summarize.romance import spanish_infinitive, to_the_asker
+from digests.summarize.romance import romance_request, to_the_asker
 from digests.summarize.types import truncate
 from digests.summarize.verbs import IMPERATIVE, PLAIN_VERBS, base_form, base_verb
 
@@ -177,62 +177,6 @@ def after_lead(sentence: str) -> str:
     return sentence[match.end() :] if match else sentence
 
 
-_NECESITO = re.compile(
-    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) )?que (?P<me>me |nos )?"
-    r"(?P<verb>\w+)\s+",
-    re.IGNORECASE,
-)
-_INFINITIVES = {
-    **dict.fromkeys(
-        ["mandes", "envíes", "pases", "mandéis", "enviéis", "mande", "envíe"], "Enviar"
-    ),
-    **dict.fromkeys(["firmes", "firméis", "firme"], "Firmar"),
-    **dict.fromkeys(["revises", "reviséis", "revise"], "Revisar"),
-    **dict.fromkeys(["confirmes", "confirméis", "confirme"], "Confirmar"),
-    **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
-    **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
-}
-
-
-_TELL_ME = re.compile(
-    r"^(?:[^:,]{0,30}[:,]\s*)?(?:(?:y|et|aussi|también)\s+)?"
-    r"(?P<verb>dime|dinos|decidme|d[ií]game|av[ií]same|avisadme|dis-moi|dites-moi)\s+"
-    r"(?P<rest>(?:si|qu[ée]|cu[áa]l(?:es)?|cu[áa]ndo|c[óo]mo|d[óo]nde|qui[ée]n|quel(?:le)?s?|"
-    r"quand|comment|où|qui|combien|s')\b.*)$",
-    re.IGNORECASE,
-)
-_TELL_VERB = {
-    **dict.fromkeys(["dim", "din", "dec", "díg", "dig"], "Decir a"),
-    **dict.fromkeys(["aví", "avi", "avi"], "Avisar a"),
-    **dict.fromkeys(["dis", "dit"], "Dire à"),
-}
-# "J'aurais besoin que tu me confirmes ta présence": the subjunctive is the ask.
-_BESOIN_QUE = re.compile(
-    r"^(?:(?:et|aussi|par contre),?\s+)?(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) "
-    r"besoin que (?:tu|vous) (?P<me>me |m'|nous )?(?P<verb>[a-zàâçéèêëîïôûù]+)\s+",
-    re.IGNORECASE,
-)
-_FRENCH_IRREGULAR = {
-    **dict.fromkeys(["fasses", "fassiez"], "Faire"),
-    **dict.fromkeys(["dises", "disiez"], "Dire"),
-    **dict.fromkeys(["mettes", "mettiez"], "Mettre"),
-    **dict.fromkeys(["transmettes", "transmettiez"], "Transmettre"),
-    **dict.fromkeys(["relises", "relisiez"], "Relire"),
-    **dict.fromkeys(["répondes", "répondiez"], "Répondre"),
-    **dict.fromkeys(["remplisses", "remplissiez"], "Remplir"),
-    **dict.fromkeys(["envoies", "envoyiez"], "Envoyer"),
-}
-
-
-def _french_infinitive(verb: str) -> str:
-    """ "confirmes" -> "Confirmer": a subjunctive after "que tu/vous", regular or common."""
-    low = verb.lower()
-    if low in _FRENCH_IRREGULAR:
-        return _FRENCH_IRREGULAR[low]
-    stem = low[:-3] if low.endswith("iez") else low[:-2] if low.endswith("es") else ""
-    return f"{stem}er".capitalize() if len(stem) >= 3 else ""
-
-
 def _whom(name: str, asker: str) -> str:
     """Whom "let X know" means: the asker for "me"/"us", else the name."""
     return (asker or "them") if name.lower() in {"me", "us"} else name
@@ -289,9 +233,6 @@ _OPINION = re.compile(
     r" (?:on|about|to|regarding) (.+?)\??$",
     re.IGNORECASE,
 )
-
-
-SPANISH_VERBS = frozenset(_INFINITIVES.values())
 
 
 def action_text(sentence: str, asker: str = "") -> str:
@@ -379,19 +320,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     for pattern, verb in PLAIN_VERBS:
         text = pattern.sub(verb, text, count=1)
     text = re.sub(r"^(Fix .+?) (?:running|working|back up|going) again\b", r"\1", text)
-    if spanish := _NECESITO.match(text):
-        verb = spanish.group("verb").lower()
-        infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)
-        to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
-        to_me = f" a {asker}" if to_me else ""
-        text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
-    if tell := _TELL_ME.match(text):  # "Otra cosa: dime si Pablo puede ...", "dis-moi si ..."
-        verb = _TELL_VERB[tell.group("verb").lower()[:3]]
-        text = f"{verb} {asker or ('ellos' if verb != 'Dire à' else 'eux')} {tell.group('rest')}"
-    if french := _BESOIN_QUE.match(text):
-        infinitive = _french_infinitive(french.group("verb"))
-        to_me = f" à {asker}" if french.group("me") and asker else ""
-        text = f"{infinitive}{to_me} {text[french.end() :]}" if infinitive else text
+    text = romance_request(text, asker)  # "necesito que me mandes", "dime si", ...
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
     to_asker = rf"^get (.+?) to (?:me|us|{re.escape(asker)})\b(.*)$"
     if asker and (get := re.match(to_asker, text, re.IGNORECASE)):

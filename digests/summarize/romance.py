@@ -209,3 +209,82 @@ def tu_imperative(text: str) -> str:
     first, space, rest = text.partition(" ")
     infinitive = _TU_IMPERATIVES.get(first.lower())
     return f"{infinitive}{space}{rest}" if infinitive else text
+
+
+def romance_request(text: str, asker: str) -> str:
+    """A Spanish or French request frame as a to-do in the mail's language: "que me mandes el
+    informe" -> "Enviar a Ana el informe", "dime si ..." -> "Decir a Ana si ...", "j'aurais
+    besoin que tu me confirmes ..." -> "Confirmer à Ana ..." (unchanged otherwise)."""
+    if spanish := _NECESITO.match(text):
+        verb = spanish.group("verb").lower()
+        infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)
+        to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
+        to_me = f" a {asker}" if to_me else ""
+        text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
+    if tell := _TELL_ME.match(text):  # "Otra cosa: dime si Pablo puede ...", "dis-moi si ..."
+        verb = _TELL_VERB[tell.group("verb").lower()[:3]]
+        text = f"{verb} {asker or ('ellos' if verb != 'Dire à' else 'eux')} {tell.group('rest')}"
+    if french := _BESOIN_QUE.match(text):
+        infinitive = _french_infinitive(french.group("verb"))
+        to_me = f" à {asker}" if french.group("me") and asker else ""
+        text = f"{infinitive}{to_me} {text[french.end() :]}" if infinitive else text
+    return text
+
+
+_NECESITO = re.compile(
+    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) )?que (?P<me>me |nos )?"
+    r"(?P<verb>\w+)\s+",
+    re.IGNORECASE,
+)
+_INFINITIVES = {
+    **dict.fromkeys(
+        ["mandes", "envíes", "pases", "mandéis", "enviéis", "mande", "envíe"], "Enviar"
+    ),
+    **dict.fromkeys(["firmes", "firméis", "firme"], "Firmar"),
+    **dict.fromkeys(["revises", "reviséis", "revise"], "Revisar"),
+    **dict.fromkeys(["confirmes", "confirméis", "confirme"], "Confirmar"),
+    **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
+    **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
+}
+
+
+_TELL_ME = re.compile(
+    r"^(?:[^:,]{0,30}[:,]\s*)?(?:(?:y|et|aussi|también)\s+)?"
+    r"(?P<verb>dime|dinos|decidme|d[ií]game|av[ií]same|avisadme|dis-moi|dites-moi)\s+"
+    r"(?P<rest>(?:si|qu[ée]|cu[áa]l(?:es)?|cu[áa]ndo|c[óo]mo|d[óo]nde|qui[ée]n|quel(?:le)?s?|"
+    r"quand|comment|où|qui|combien|s')\b.*)$",
+    re.IGNORECASE,
+)
+_TELL_VERB = {
+    **dict.fromkeys(["dim", "din", "dec", "díg", "dig"], "Decir a"),
+    **dict.fromkeys(["aví", "avi", "avi"], "Avisar a"),
+    **dict.fromkeys(["dis", "dit"], "Dire à"),
+}
+# "J'aurais besoin que tu me confirmes ta présence": the subjunctive is the ask.
+_BESOIN_QUE = re.compile(
+    r"^(?:(?:et|aussi|par contre),?\s+)?(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) "
+    r"besoin que (?:tu|vous) (?P<me>me |m'|nous )?(?P<verb>[a-zàâçéèêëîïôûù]+)\s+",
+    re.IGNORECASE,
+)
+_FRENCH_IRREGULAR = {
+    **dict.fromkeys(["fasses", "fassiez"], "Faire"),
+    **dict.fromkeys(["dises", "disiez"], "Dire"),
+    **dict.fromkeys(["mettes", "mettiez"], "Mettre"),
+    **dict.fromkeys(["transmettes", "transmettiez"], "Transmettre"),
+    **dict.fromkeys(["relises", "relisiez"], "Relire"),
+    **dict.fromkeys(["répondes", "répondiez"], "Répondre"),
+    **dict.fromkeys(["remplisses", "remplissiez"], "Remplir"),
+    **dict.fromkeys(["envoies", "envoyiez"], "Envoyer"),
+}
+
+
+def _french_infinitive(verb: str) -> str:
+    """ "confirmes" -> "Confirmer": a subjunctive after "que tu/vous", regular or common."""
+    low = verb.lower()
+    if low in _FRENCH_IRREGULAR:
+        return _FRENCH_IRREGULAR[low]
+    stem = low[:-3] if low.endswith("iez") else low[:-2] if low.endswith("es") else ""
+    return f"{stem}er".capitalize() if len(stem) >= 3 else ""
+
+
+SPANISH_VERBS = frozenset(_INFINITIVES.values())

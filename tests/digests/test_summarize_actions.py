@@ -5,8 +5,8 @@ import zoneinfo
 
 from digests.parsing import parse_message
 from digests.summarize import ActionItem, find_action_items
-from digests.summarize.actions import subject_deadline
 from digests.summarize.dates import Deadline
+from digests.summarize.mail_dates import subject_deadline
 from tests.digests.factories import gmail_message, mail
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")

@@ -100,7 +100,7 @@ def test_no_rush_next_to_the_ask_keeps_the_mails_other_dates_off_it():
 
 
 def test_a_subject_naming_a_past_day_sets_no_deadline():
-    from digests.summarize.actions import subject_deadline
+    from digests.summarize.mail_dates import subject_deadline
 
     def subject(text):
         return parse_message(gmail_message(mail("Hi", subject=text), received=RECEIVED))
