@@ -115,9 +115,10 @@ def _read(
 
 def clear_caches() -> None:
     """Forget memoized texts and dates (the benchmark times each message from cold)."""
-    from digests.summarize import asks, authenticity, dates, sentences
+    from digests.summarize import asks, authenticity, dates, people, sentences
 
     asks.is_ask.cache_clear()
+    people._parsed.cache_clear()
     dates._resolve.cache_clear()
     sentences._clean.cache_clear()
     sentences._split.cache_clear()

@@ -42,7 +42,6 @@ from digests.summarize.cues import (
     AUX,
     BACK_REFERENCE,
     BY_THEN,
-    CUED,
     DEADLINE_LIKE,
     FOLLOW_UP,
     INLINE_LIST,
@@ -65,7 +64,6 @@ from digests.summarize.item_dates import (
     intro_limit,
     listed_deadline,
     sender_zone,
-    soonest,
     stated_deadline,
 )
 from digests.summarize.leaks import elaborates, news, readable, restates, review_output, when_ready
@@ -130,9 +128,8 @@ def find_action_items(
     previous: Deadline | None = None
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
     sentences = sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
-    # A machine's obligation ("update your payment method") is due when the mail says.
-    first_date = soonest([s for _, s in sentences if CUED.search(s)], received, zone)
-    mail = MailDates([s for _, s in sentences], received, zone, first_date, is_ask=_is_ask)
+    # What the mail's dates offer its undated asks and a machine's duty, read when needed.
+    mail = MailDates([s for _, s in sentences], received, zone, is_ask=_is_ask)
     sender = sender_zone(message)  # whose clock "by 4pm my time" is
     mail.subject, mail.calendar = message.subject, message.calendar
     mail.subject_due = None if machine else subject_deadline(message, zone)
@@ -343,7 +340,7 @@ def find_action_items(
     if not items and not automated:
         items = _subject_ask(message.subject, asker, received)
     if machine:
-        items = with_duty(items, message, topic, (received, first_date), lang, me)
+        items = with_duty(items, message, topic, (received, mail.first), lang, me)
     return items
 
 

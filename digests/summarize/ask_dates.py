@@ -21,7 +21,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.asks import is_ask as is_request
 from digests.summarize.cues import CUED_DATE, FOLLOW_UP, LATEST
 from digests.summarize.dates import Deadline, resolve_deadline
-from digests.summarize.datewords import MONTH
+from digests.summarize.datewords import MONTH, may_name_a_date
 from digests.summarize.event_refs import dated_by_its_event
 from digests.summarize.limits import SETS_A_LIMIT, UNLESS, asks_attendance, incoming
 from digests.summarize.objects import ask_clause
@@ -167,6 +167,8 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     "For the board on 15 October, can you prepare three slides?" is not due on the board's
     day (the purpose names an event, and the mail's deadline is elsewhere).
     """
+    if not may_name_a_date(sentence):
+        return None  # no digit and no date word: every reading below would find nothing
     if incoming(sentence) and not is_request(sentence):
         return None  # "The thesis would reach you by the end of this month": not the reader's
     if "(" in sentence:

@@ -153,11 +153,15 @@ class MailDates:
     sentences: list[str]  # the new text's sentences, in order
     received: datetime  # in the reader's zone
     zone: zoneinfo.ZoneInfo
-    first: Deadline | None  # the nearest cued date still ahead
     subject: str = ""
     calendar: CalendarEvent | None = None
     is_ask: Callable[[str], bool] = field(default=lambda _: False)
     subject_due: Deadline | None = None  # "Review für #4821 - heute vor 18 Uhr?"
+
+    @cached_property
+    def first(self) -> Deadline | None:
+        """The nearest cued date still ahead (read only when an ask or a duty needs it)."""
+        return soonest([s for s in self.sentences if CUED.search(s)], self.received, self.zone)
 
     def due(
         self,

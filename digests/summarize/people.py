@@ -8,8 +8,20 @@ from __future__ import annotations
 
 import re
 from email.utils import getaddresses
+from functools import lru_cache
 
 from digests.parsing import ParsedMessage
+
+
+def recipients(message: ParsedMessage) -> tuple[tuple[str, str], ...]:
+    """(display name, address) of everyone in To and Cc."""
+    return _parsed(", ".join(message.headers.get(h, "") for h in ("to", "cc")))
+
+
+@lru_cache(maxsize=512)
+def _parsed(listed: str) -> tuple[tuple[str, str], ...]:
+    # getaddresses is slow, and a message's analysis asks about its recipients several times
+    return tuple(getaddresses([listed]))
 
 
 def first_name(name: str) -> str:
@@ -27,8 +39,7 @@ def reader_first_name(message: ParsedMessage, me: str) -> str:
     """
     if not me:
         return ""
-    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
-    for name, address in getaddresses([listed]):
+    for name, address in recipients(message):
         if address.lower() == me.lower() and (first := first_name(name)):
             return first.lower()
     return re.split(r"[._+-]", me.partition("@")[0])[0].lower()
@@ -36,8 +47,7 @@ def reader_first_name(message: ParsedMessage, me: str) -> str:
 
 def other_recipients(message: ParsedMessage, mine: str) -> frozenset[str]:
     """The first names, lower-case, of the people in To/Cc besides the reader."""
-    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
-    names = (first_name(name).lower() for name, _ in getaddresses([listed]) if name)
+    names = (first_name(name).lower() for name, _ in recipients(message) if name)
     return frozenset(n for n in names if n and n != mine)
 
 
@@ -54,8 +64,7 @@ _GREETING = re.compile(
 
 def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
     """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos."""
-    listed = ", ".join(message.headers.get(h, "") for h in ("to", "cc"))
-    names = next((n for n, a in getaddresses([listed]) if me and a.lower() == me.lower()), "")
+    names = next((n for n, a in recipients(message) if me and a.lower() == me.lower()), "")
     greeting = _GREETING.match(text)
     if not names or not greeting:
         return False

@@ -114,7 +114,8 @@ _LINK = re.compile(r"(?:\s+(?:at|via|from|under|on)\b)?\s*<?(?:https?://|www\.)\
 
 def strip_links(sentence: str) -> str:
     """The sentence without its web addresses (and the "at" or "via" that pointed to them)."""
-    return _LINK.sub("", sentence)
+    low = sentence.lower()
+    return _LINK.sub("", sentence) if "http" in low or "www." in low else sentence
 
 
 def strip_greeting(sentence: str) -> str:
