@@ -220,10 +220,12 @@ def is_ask(sentence: str) -> bool:
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
     asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))
-    conditional = ("if you" in low or "si " in low) and conditional_ask(sentence, "")
-    spanish = tu_imperative(sentence.strip()) != sentence.strip()  # "Quita el acceso público"
     return bool(
-        asked or conditional or spanish or indirect_ask(sentence, "") or german_request(sentence)
+        asked
+        or (("if you" in low or "si " in low) and conditional_ask(sentence, ""))
+        or tu_imperative(sentence.strip()) != sentence.strip()  # "Quita el acceso público"
+        or indirect_ask(sentence, "")
+        or german_request(sentence)
     )
 
 
