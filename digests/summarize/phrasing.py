@@ -176,15 +176,19 @@ _DETERMINER = re.compile(
 )
 
 
-# "Dime si ...", "Dites-moi si ...", "Sag mir, ob ...": tell the asker, in the mail's language.
+# "Dime si ...", "Dites-moi si ...", "Sag mir, ob ...": tell the asker, in the mail's language;
+# also after a lead ("Otra cosa: dime si ...", "Cuando puedas, avísame si ...").
+_LEAD = r"^(?:[^:,]{0,30}[:,]\s*)?(?:(?:y|et|aussi|también)\s+)?¿?\s*"
+_SI_ES = r"(?=si|qu[ée]|cu[áa]l|cu[áa]ndo|c[óo]mo|d[óo]nde|qui[ée]n)"
 _TELL_IF = [
+    (re.compile(rf"{_LEAD}(?i:dime|dinos|decidme|d[ií]game),?\s+{_SI_ES}"), "Decir a {who} "),
+    (re.compile(rf"{_LEAD}(?i:av[ií]same|avisadme),?\s+{_SI_ES}"), "Avisar a {who} "),
     (
         re.compile(
-            r"^¿?\s*(?:Dime|Dinos|Decidme|Av[ií]same),?\s+(?=si|qu[ée]|cu[áa]l|cu[áa]ndo|c[óo]mo)"
+            rf"{_LEAD}(?i:dis-moi|dites-moi),?\s+(?=si|s'|quel|quand|comment|où|qui|combien)"
         ),
-        "Decir a {who} ",
+        "Dire à {who} ",
     ),
-    (re.compile(r"^(?:Dis-moi|Dites-moi),?\s+(?=si|quel|quand|comment|où)"), "Dire à {who} "),
     (
         re.compile(
             r"^(?:Sag mir|Sagen Sie mir|Gib mir Bescheid|Gebt mir Bescheid|"

@@ -320,7 +320,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     for pattern, verb in PLAIN_VERBS:
         text = pattern.sub(verb, text, count=1)
     text = re.sub(r"^(Fix .+?) (?:running|working|back up|going) again\b", r"\1", text)
-    text = romance_request(text, asker)  # "necesito que me mandes", "dime si", ...
+    text = romance_request(text, asker)  # "necesito que me mandes", "j'aurais besoin que" ...
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
     to_asker = rf"^get (.+?) to (?:me|us|{re.escape(asker)})\b(.*)$"
     if asker and (get := re.match(to_asker, text, re.IGNORECASE)):

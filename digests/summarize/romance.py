@@ -213,17 +213,14 @@ def tu_imperative(text: str) -> str:
 
 def romance_request(text: str, asker: str) -> str:
     """A Spanish or French request frame as a to-do in the mail's language: "que me mandes el
-    informe" -> "Enviar a Ana el informe", "dime si ..." -> "Decir a Ana si ...", "j'aurais
-    besoin que tu me confirmes ..." -> "Confirmer à Ana ..." (unchanged otherwise)."""
+    informe" -> "Enviar a Ana el informe", "j'aurais besoin que tu me confirmes ..." ->
+    "Confirmer à Ana ..." (unchanged otherwise)."""
     if spanish := _NECESITO.match(text):
         verb = spanish.group("verb").lower()
         infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
-    if tell := _TELL_ME.match(text):  # "Otra cosa: dime si Pablo puede ...", "dis-moi si ..."
-        verb = _TELL_VERB[tell.group("verb").lower()[:3]]
-        text = f"{verb} {asker or ('ellos' if verb != 'Dire à' else 'eux')} {tell.group('rest')}"
     if french := _BESOIN_QUE.match(text):
         infinitive = _french_infinitive(french.group("verb"))
         to_me = f" à {asker}" if french.group("me") and asker else ""
@@ -248,18 +245,6 @@ _INFINITIVES = {
 }
 
 
-_TELL_ME = re.compile(
-    r"^(?:[^:,]{0,30}[:,]\s*)?(?:(?:y|et|aussi|también)\s+)?"
-    r"(?P<verb>dime|dinos|decidme|d[ií]game|av[ií]same|avisadme|dis-moi|dites-moi)\s+"
-    r"(?P<rest>(?:si|qu[ée]|cu[áa]l(?:es)?|cu[áa]ndo|c[óo]mo|d[óo]nde|qui[ée]n|quel(?:le)?s?|"
-    r"quand|comment|où|qui|combien|s')\b.*)$",
-    re.IGNORECASE,
-)
-_TELL_VERB = {
-    **dict.fromkeys(["dim", "din", "dec", "díg", "dig"], "Decir a"),
-    **dict.fromkeys(["aví", "avi", "avi"], "Avisar a"),
-    **dict.fromkeys(["dis", "dit"], "Dire à"),
-}
 # "J'aurais besoin que tu me confirmes ta présence": the subjunctive is the ask.
 _BESOIN_QUE = re.compile(
     r"^(?:(?:et|aussi|par contre),?\s+)?(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) "
