@@ -108,7 +108,7 @@ def _read(
         authenticity,
         extra,
         machine=automated and not behind,
-        mail_deadline=mail_deadline(message, ctx.zone),
+        mail_deadline=lambda: mail_deadline(message, ctx.zone),
     )
     return authenticity, items, signals, automated
 

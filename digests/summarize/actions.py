@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.answers import (
@@ -101,6 +101,11 @@ from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
 
+def _stated(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The deadline the sentence itself states; none in "Today we ship from Leipzig"."""
+    return None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
+
+
 def find_action_items(
     message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool, me: str = ""
 ) -> list[ActionItem]:
@@ -140,7 +145,9 @@ def find_action_items(
     asked_from, asked_own = 0, False  # the first of the items it gave; whether it had a date
     last_listed = False  # whether the sentence before was a list item
     head = ""  # "Tom Reilly (Ashford):" opening the list item read now: what its asks are about
-    for listed, raw in sentences:
+    # A machine's mail to a list asks nothing in its sentences; only its duty below counts.
+    reading = [] if automated and message.is_mass_mail else sentences
+    for listed, raw in reading:
         before.append(raw)
         was_listed, last_listed = last_listed, listed
         if listed:  # "Alex: send the pricing" assigns a task; "Tom (Ashford): his last day ..."
@@ -149,15 +156,20 @@ def find_action_items(
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
         if not sentence or len(sentence) > 400:
             continue
-        stated = None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
-        same = BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence)
-        if items and same and (then := _deadline_of(items[-1])):
+        just_asked = asked_last == len(before) - 1 and items
+        same = items and (BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence))
+        # The sentence's own deadline is read now where what follows may need it, else only
+        # once it turns out to ask: most sentences do neither.
+        read_now = bool(just_asked or same or automated or sentence.endswith(":")) or bool(
+            DEADLINE_LIKE.search(sentence)
+        )
+        stated = _stated(sentence, received, sender) if read_now else None
+        if same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
-        if stated and ANSWER_BY.match(sentence) and asked_last == len(before) - 1 and items:
+        if stated and ANSWER_BY.match(sentence) and just_asked:
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
             continue
-        just_asked = asked_last == len(before) - 1 and items
         if stated and just_asked and PREFERRED.search(sentence) and not _is_ask(sentence):
             # "Could you send them before Tuesday's meeting? Ideally Monday noon.": Monday.
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
@@ -203,6 +215,8 @@ def find_action_items(
             if not AWAY.search(sentence):
                 previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
+        if not read_now:
+            stated = _stated(sentence, received, sender)
         back = was_listed and asked_last == len(before) - 1  # the list's items are asks
         if not listed and back and BACK_REFERENCE.search(sentence):
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline

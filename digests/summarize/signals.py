@@ -9,8 +9,9 @@ The model in ``model.py`` weighs them; the names here are its feature names.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from digests.parsing import ParsedMessage
 from digests.summarize.authenticity import READ_CHARS, Authenticity, is_sister
@@ -231,9 +232,13 @@ def compute_signals(
     extra_deadlines: Sequence[Deadline] = (),
     *,
     machine: bool = False,
-    mail_deadline: Deadline | None = None,
+    mail_deadline: Callable[[], Deadline | None] = lambda: None,
 ) -> dict[str, float]:
-    """Feature name -> value (mostly 0/1) for one message."""
+    """Feature name -> value (mostly 0/1) for one message.
+
+    ``mail_deadline`` reads the nearest date the mail names; it is called only when no ask's
+    own date decides (reading every sentence's date is the costly part).
+    """
     # Every pattern here is matched on lower-cased text without re.IGNORECASE: the same
     # answers, two to six times faster (see the end of the module).
     text = f"{message.subject}\n{new_text(message)[:READ_CHARS]}".lower()
@@ -255,15 +260,17 @@ def compute_signals(
     marketing, trial = bool(_MARKETING.search(text)), _found(_TRIAL, text)
     ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
-    if not deadlines and mail_deadline is not None and automated and (items or obligation):
+    nearest = functools.cache(mail_deadline)
+    if not deadlines and automated and (items or obligation) and (found := nearest()):
         # "payment failed ... paused at 23:59 today". A person's undated ask stays undated:
         # item_dates already weighed the mail's dates ("No rush" after "came in today").
-        deadlines = [mail_deadline]
+        deadlines = [found]
     hours = deadline_hours(deadlines, ctx)
-    mail_hours = deadline_hours([mail_deadline], ctx) if mail_deadline else None
     handle = ctx.me.partition("@")[0]
     # Cheap tests first: the patterns run only where their answer counts.
     relayed = automated and (_found(_RELAYED, text) or bool(handle and f"@{handle}" in text))
+    found = nearest() if hours is None or relayed else None
+    mail_hours = deadline_hours([found], ctx) if found else None
     me = ctx.me
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
