@@ -160,9 +160,9 @@ def find_action_items(
         same = items and (BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence))
         # The sentence's own deadline is read now where what follows may need it, else only
         # once it turns out to ask: most sentences do neither.
-        read_now = bool(just_asked or same or automated or sentence.endswith(":")) or bool(
-            DEADLINE_LIKE.search(sentence)
-        )
+        read_now = bool(
+            just_asked or same or sentence.endswith(":") or (personal and _PLEASE.match(sentence))
+        ) or bool(DEADLINE_LIKE.search(sentence))
         stated = _stated(sentence, received, sender) if read_now else None
         if same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
@@ -196,7 +196,6 @@ def find_action_items(
             and not QUOTED.match(sentence)  # "- "cuts planning time by 40%"": copy to check
             and (bool(intro_verb) or not automated)  # a machine's list must say what to do
         )
-        is_ask = _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
         # A machine's list after "You still have the following to complete:" is the reader's.
         owed = automated and (
             OBLIGATION.search(sentence)
@@ -204,7 +203,11 @@ def find_action_items(
             # "Dear Ms. Santos, ... Please move it to Level 3 by 10 PM tonight.": hers to do
             or (stated and personal and _PLEASE.match(sentence))
         )
-        if automated and not (is_ask and owed and not message.is_mass_mail):
+        # A machine's sentence asks only where it sets the reader a duty (and then is read).
+        is_ask = (owed or not automated) and (
+            _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
+        )
+        if automated and not is_ask:
             previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         if (named := _VOCATIVE.match(sentence)) and named.group(1).lower() in others:
