@@ -77,7 +77,7 @@ from digests.summarize.listing import (
 from digests.summarize.mail_dates import subject_deadline
 from digests.summarize.notices import OBLIGATION, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
-from digests.summarize.obligations import with_duty
+from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.people import (
     first_name,
     greets_reader,
@@ -358,6 +358,7 @@ def find_action_items(
         items = _subject_ask(message.subject, asker, received)
     if machine:
         items = with_duty(items, message, topic, (received, mail.first), lang, me)
+        items = due_now_if_overdue(items, message, received.date())
     return items
 
 

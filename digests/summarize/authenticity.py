@@ -121,6 +121,36 @@ _DISGUISE = re.compile(
 )
 
 
+# Services that give each customer a subdomain of their own: "acme.zendesk.com" is Acme's.
+TENANT_HOSTS = frozenset(
+    [
+        "zendesk.com",
+        "freshdesk.com",
+        "atlassian.net",
+        "service-now.com",
+        "salesforce.com",
+        "force.com",
+        "okta.com",
+        "oktapreview.com",
+        "sharepoint.com",
+        "slack.com",
+        "myshopify.com",
+        "zoom.us",
+        "workday.com",
+        "myworkday.com",
+        "greenhouse.io",
+        "bamboohr.com",
+        "hubspot.com",
+        "intercom.io",
+        "statuspage.io",
+        "pagerduty.com",
+        "opsgenie.net",
+        "ghe.com",
+        "awsapps.com",
+    ]
+)
+
+
 def _registrable(domain: str) -> str:
     parts = domain.lower().strip(".").split(".")
     if len(parts) >= 3 and parts[-2] in {"co", "com", "org", "net", "ac", "gov"}:
@@ -192,8 +222,12 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
         rest = label.replace(mine_label, "").strip("-")
         if domain != mine and len(mine_label) >= 4 and label != mine_label:
             similar = (
-                # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain
-                mine_label in sender_domain.lower().removesuffix(domain)
+                # "fernwood.io.mail-quota.com": the reader's name worn as a subdomain, unless
+                # the host gives each customer one ("fernwood.zendesk.com")
+                (
+                    mine_label in sender_domain.lower().removesuffix(domain)
+                    and domain not in TENANT_HOSTS
+                )
                 # "fernwood-secure.com", but not a sister company's "fernwood-group.co.uk"
                 or (mine_label in label and bool(_DISGUISE.fullmatch(rest)))
                 # two letters off at most (lengths further apart are more)

@@ -50,6 +50,22 @@ NOT_YET_DONE = (
     rf"pagado|renovado|rellenado|realizado|entregado){NUDGED}|"
     rf"debe (?:ser )?{_DONE_ES} (?:antes|a más tardar|hasta|el))"
 )
+# A machine writing about the reader's own obligation or the reader's own system.
+OWED = re.compile(
+    r"\b(action required|action needed|awaiting your|waiting for your|requires your|needs your|"
+    r"your approval|approve|assigned [^.\n]{0,40}to you|you still have|pending|overdue|"
+    r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
+    r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
+    r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider|"
+    # a system asking the reader by name to do their part
+    r"required(?=:)|(signature|response|attention|enrol?lment|your action) required|"
+    r"please (complete|enroll|sign|review|submit|approve|renew|pay|recertify|"
+    r"acknowledge)|review and sign|you have not (yet )?\w+ed|has not been (completed|submitted|"
+    r"signed|paid)|bitte (unterschreiben|bestätigen|einreichen|erneuern)|veuillez (signer|"
+    r"compléter|valider|renouveler|régler)|por favor,? (firme|complete|renueve|pague))\b|"
+    + NOT_YET_DONE,
+    re.IGNORECASE,
+)
 # A machine may ask only for a personal obligation.
 OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"

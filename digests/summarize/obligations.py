@@ -11,7 +11,7 @@ is in duty_objects.py.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
@@ -250,3 +250,20 @@ def with_duty(
         return [i if i.due else ActionItem(i.text, undated.due, undated.time) for i in rest]
     duty = ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
     return [duty, *rest][:MAX_ACTION_ITEMS]
+
+
+# "Your scorecard for Iván is overdue", "Ihre Rechnung ist überfällig": the duty is due now.
+_OVERDUE = re.compile(
+    r"\byour\b[^.\n]{0,60}\b(?:is|are) (?:now )?(?:overdue|past due)\b|"
+    r"\b(?:ist|sind) (?:seit \w+ )?überfällig\b|\best en retard\b|\b(?:está|están) vencid[ao]s?\b",
+    re.IGNORECASE,
+)
+
+
+def due_now_if_overdue(
+    items: list[ActionItem], message: ParsedMessage, today: date
+) -> list[ActionItem]:
+    """A machine's notice that the reader's duty is overdue: its undated items are due today."""
+    if not _OVERDUE.search(f"{message.subject}\n{new_text(message)[:900]}"):
+        return items
+    return [item if item.due else ActionItem(item.text, today) for item in items]

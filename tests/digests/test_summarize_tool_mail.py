@@ -1,0 +1,85 @@
+"""Mail from the tools people work in: help desks, deal desks, billing, code hosts, HR systems."""
+
+import datetime as dt
+import zoneinfo
+
+from digests.parsing import parse_message
+from digests.summarize import SummaryContext, analyze, features_for
+from digests.summarize.authenticity import is_lookalike
+from tests.digests.factories import ME, gmail_message, mail
+
+NOW = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
+CONTEXT = SummaryContext(now=NOW, zone=zoneinfo.ZoneInfo("UTC"), me=ME)
+PASSED = {"Authentication-Results": "mx.google.com; dkim=pass; spf=pass; dmarc=pass"}
+
+
+def parsed(body: str, sender: str, subject: str, headers: dict[str, str] | None = None):
+    return parse_message(gmail_message(mail(body, sender=sender, subject=subject, headers=headers)))
+
+
+def test_a_help_desk_subdomain_named_after_the_readers_company_is_no_look_alike():
+    assert not is_lookalike("lumenfold.zendesk.com", "Lumenfold Support", "lumenfold.com")
+    assert is_lookalike("lumenfold.mail-quota.com", "Lumenfold Support", "lumenfold.com")
+
+
+def test_an_approval_request_for_a_discount_is_no_marketing():
+    body = (
+        "Marcus Bell has requested your approval for the following item.\n\n"
+        "Opportunity: Norvik Freight - Renewal FY27\nDiscount: 35% (exceeds 25% threshold)\n\n"
+        "Please approve by 5:00 PM today."
+    )
+    message = parsed(body, "Salesforce <noreply@salesforce.com>", "Approval Request: Norvik")
+    assert not features_for(message, CONTEXT).get("auto_marketing")
+    assert analyze(message, CONTEXT).urgency != "low"
+
+
+def test_a_shop_offering_a_discount_is_still_marketing():
+    body = "Hi,\n\nGet an extra 20% discount on everything this weekend. Shop now!"
+    message = parsed(body, "Shop <news@shop.example>", "Weekend deals")
+    assert features_for(message, CONTEXT).get("auto_marketing")
+
+
+def test_a_balance_that_runs_out_in_about_nine_hours_is_trouble_within_the_day():
+    body = (
+        "Hi,\n\nAuto-recharge failed on your account: the card was declined.\n"
+        "At your current usage your balance will reach $0.00 in about 9 hours. When the "
+        "balance is exhausted, outbound messaging on this account is suspended."
+    )
+    message = parsed(body, "Billing <billing@twilio.example>", "Action required: recharge failed")
+    assert features_for(message, CONTEXT).get("auto_trouble_soon")
+    assert analyze(message, CONTEXT).urgency == "urgent"
+
+
+def test_a_secret_scanning_alert_on_a_list_sent_to_its_committer_is_urgent():
+    body = (
+        "GitHub secret scanning found a secret in acme/edge-config.\n"
+        "Secret type: Amazon AWS Access Key ID. This repository is PUBLIC.\n\n"
+        "You are receiving this because you are the committer and an admin of acme/edge-config."
+    )
+    headers = PASSED | {"List-Id": "acme/edge-config <edge-config.acme.github.com>"}
+    subject = "[acme/edge-config] Secret scanning alert: AWS access key detected"
+    message = parsed(body, "GitHub <noreply@github.com>", subject, headers)
+    assert message.is_mass_mail
+    assert analyze(message, CONTEXT).urgency == "urgent"
+
+
+def test_the_same_alert_to_a_watcher_is_not_the_readers_own():
+    body = (
+        "GitHub secret scanning found a secret in acme/edge-config.\n"
+        "You are receiving this because you are watching this repository."
+    )
+    headers = PASSED | {"List-Id": "acme/edge-config <edge-config.acme.github.com>"}
+    subject = "[acme/edge-config] Secret scanning alert: AWS access key detected"
+    message = parsed(body, "GitHub <noreply@github.com>", subject, headers)
+    assert not features_for(message, CONTEXT).get("own_account_alert")
+
+
+def test_an_overdue_scorecard_is_due_today():
+    body = (
+        "Hi Lucia,\n\nYour scorecard for Ivan Roldan (Senior Data Engineer) is overdue.\n"
+        "Scorecards not submitted before the debrief are not shown to the hiring team.\n\n"
+        "Submit scorecard: https://app.greenhouse.example/scorecards/48812093/edit"
+    )
+    subject = "Reminder: your scorecard for Ivan Roldan is overdue"
+    analysis = analyze(parsed(body, "Greenhouse <no-reply@greenhouse.example>", subject), CONTEXT)
+    assert [item.due for item in analysis.action_items] == [dt.date(2026, 11, 30)]
