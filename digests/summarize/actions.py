@@ -75,7 +75,7 @@ from digests.summarize.listing import (
     verb_of_intro,
 )
 from digests.summarize.mail_dates import subject_deadline
-from digests.summarize.notices import OBLIGATION, mentions
+from digests.summarize.notices import OBLIGATION, OWED, mentions
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.people import (
@@ -120,6 +120,10 @@ def find_action_items(
     others = other_recipients(message, my_name)
     machine = automated
     personal = automated and greets_reader(message, me, new_text(message))
+    # A machine's notice of the reader's own duty ("Action required", "payment failed"), to
+    # them alone: its polite requests are theirs ("To keep your team paid, please wire ...").
+    duty = automated and not message.is_mass_mail and (not me or message.addressed_to(me) == "to")
+    duty = duty and bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
     if automated and mentions(new_text(message), me):
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
@@ -202,6 +206,7 @@ def find_action_items(
             or (from_list and intro_verb)
             # "Dear Ms. Santos, ... Please move it to Level 3 by 10 PM tonight.": hers to do
             or (stated and personal and _PLEASE.match(sentence))
+            or (duty and _PLEASE_ANY.search(sentence))
         )
         # A machine's sentence asks only where it sets the reader a duty (and then is read).
         is_ask = (owed or not automated) and (
@@ -389,6 +394,10 @@ def _obligation_ask(sentence: str) -> bool:
 
 
 _PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
+# "please wire the funds by 4 PM", but not the footer's "please do not reply to this email"
+_PLEASE_ANY = re.compile(
+    r"^(?!.*\b(?:not|n't) reply\b|.*\breply above\b).*\b(?:please|kindly)\b", re.IGNORECASE
+)
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

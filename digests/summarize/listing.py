@@ -14,11 +14,20 @@ ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 
 
 def verb_of_intro(intro: str) -> str:
-    """ "You still have the following to complete:" -> "Complete"."""
-    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE)
-    if match and IMPERATIVE.match(match.group(1)):
-        return match.group(1).capitalize()
+    """ "You still have the following to complete:" -> "Complete"; "Please provide the
+    following in your Dashboard by March 17:" -> "Provide"."""
+    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE) or _PLEASE_VERB.match(intro)
+    verb = match.group(1) if match else ""
+    if verb and IMPERATIVE.match(verb) and verb.lower() not in _NO_TASK:
+        return verb.capitalize()
     return ""
+
+
+_PLEASE_VERB = re.compile(
+    r"^(?:please|kindly)\s+([a-z]+)\b[^:]*\b(?:following|these|below)\b[^:]*:$", re.IGNORECASE
+)
+# "Please note the following:", "Please find below:": what follows is news, not tasks.
+_NO_TASK = frozenset({"note", "find", "see", "be", "keep", "bear", "consider", "read", "feel"})
 
 
 def looks_like_list_continuation(sentence: str) -> bool:

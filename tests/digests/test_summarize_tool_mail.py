@@ -83,3 +83,45 @@ def test_an_overdue_scorecard_is_due_today():
     subject = "Reminder: your scorecard for Ivan Roldan is overdue"
     analysis = analyze(parsed(body, "Greenhouse <no-reply@greenhouse.example>", subject), CONTEXT)
     assert [item.due for item in analysis.action_items] == [dt.date(2026, 11, 30)]
+
+
+def items_of(body: str, sender: str, subject: str) -> list[tuple[str, dt.date | None]]:
+    """The items' texts without the subject they may add ("... (re: Payouts paused)")."""
+    analysis = analyze(parsed(body, sender, subject), CONTEXT)
+    return [(item.text.split(" (re: ")[0], item.due) for item in analysis.action_items]
+
+
+def test_a_machines_list_after_please_provide_the_following_is_one_item_per_line():
+    body = (
+        "Hi Chloe,\n\nWe're reviewing your account and need a little more information. Until "
+        "we receive it, payouts are paused.\n\n"
+        "Please provide the following in your Dashboard by December 4, 2026:\n"
+        "- a recent bank statement for the account ending 0427\n"
+        "- proof of your business address\n\n"
+        "If we don't receive them by then, we may need to pause payments as well."
+    )
+    found = items_of(body, "Stripe <support@stripe.example>", "Action required: payouts paused")
+    assert found == [
+        ("Provide a recent bank statement for the account ending 0427", dt.date(2026, 12, 4)),
+        ("Provide proof of your business address", dt.date(2026, 12, 4)),
+    ]
+
+
+def test_please_note_the_following_introduces_news_not_tasks():
+    body = (
+        "Hi Chloe,\n\nPlease note the following changes to your plan:\n"
+        "- the storage limit rises to 2 TB\n- support hours now start at 8:00\n"
+    )
+    assert items_of(body, "Stripe <support@stripe.example>", "Your plan is changing") == []
+
+
+def test_a_duty_notices_request_after_a_lead_is_the_readers_and_its_footer_is_not():
+    body = (
+        "Hi Kiele,\n\nWe weren't able to debit your bank account for the payroll of Friday "
+        "(8 employees). Your bank returned the debit.\n\n"
+        "To make sure your team is paid on Friday, please update your bank account in Gusto "
+        "by 4:00 PM UTC today.\n\nPlease do not reply to this email."
+    )
+    subject = "Payroll could not be debited - action needed today"
+    found = items_of(body, "Gusto <no-reply@gusto.example>", subject)
+    assert found == [("Update your bank account in Gusto", dt.date(2026, 11, 30))]
