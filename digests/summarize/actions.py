@@ -75,7 +75,7 @@ from digests.summarize.listing import (
     verb_of_intro,
 )
 from digests.summarize.mail_dates import subject_deadline
-from digests.summarize.notices import OBLIGATION, OWED, mentions
+from digests.summarize.notices import OBLIGATION, OWED, mentions, to_the_reader
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.people import (
@@ -124,7 +124,8 @@ def find_action_items(
     # them alone: its polite requests are theirs ("To keep your team paid, please wire ...").
     duty = automated and not message.is_mass_mail and (not me or message.addressed_to(me) == "to")
     duty = duty and bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
-    if automated and mentions(new_text(message), me):
+    relayed = automated and mentions(new_text(message), me)
+    if relayed:
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
     received = message.received_at.astimezone(zone)
     asker = first_name(message.from_name)
@@ -137,6 +138,9 @@ def find_action_items(
     previous: Deadline | None = None
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
     sentences = sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
+    if relayed and message.is_mass_mail:  # a chat digest: the lines that turn to the reader
+        turned = [(on, to_the_reader(s), s) for on, s in sentences if mentions(s, me)]
+        sentences = [(on, t) for on, t, s in turned if t != s] or sentences
     # What the mail's dates offer its undated asks and a machine's duty, read when needed.
     mail = MailDates([s for _, s in sentences], received, zone, is_ask=_is_ask)
     sender = sender_zone(message)  # whose clock "by 4pm my time" is

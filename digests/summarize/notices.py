@@ -206,12 +206,31 @@ _REPLY_BY = re.compile(
 
 
 def mentions(text: str, me: str) -> bool:
-    """The text @-mentions the reader ("@sam-whitfield", "@Aiko Tanaka")."""
+    """The text @-mentions the reader ("@sam-whitfield", "@Aiko Tanaka"; "@Wei Ling" for
+    weiling.tan@: a first name of two words)."""
     parts = [p for p in re.split(r"[._+-]", me.partition("@")[0]) if p.isalpha()]
-    if len(parts) < 2:
+    if len(parts) < 2 or "@" not in text:
         return False
     handle = r"[\s._-]?".join(map(re.escape, parts[:2]))
-    return re.search(rf"@{handle}\b", text, re.IGNORECASE) is not None
+    if re.search(rf"@{handle}\b", text, re.IGNORECASE):
+        return True
+    first = parts[0].lower()
+    return len(first) >= 5 and any(
+        re.sub(r"[\s._-]", "", found).lower() == first
+        for found in re.findall(r"@([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b", text)
+    )
+
+
+def to_the_reader(line: str) -> str:
+    """A chat line without who said it and the mention: "Kenji Watanabe (10:42 AM): @Wei Ling
+    can you take a look?" -> "can you take a look?"."""
+    return _SPEAKER.sub("", line, count=1)
+
+
+_SPEAKER = re.compile(
+    r"^(?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?: \([^)]{1,20}\))?:\s*)?[\"\u201c]?"
+    r"@[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?[,:]?\s+"
+)
 
 
 # GitHub's reasons for mailing that mean a person turned to the reader.

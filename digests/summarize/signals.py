@@ -17,7 +17,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.authenticity import READ_CHARS, Authenticity, is_sister
 from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
-from digests.summarize.notices import OWED
+from digests.summarize.notices import OWED, mentions
 from digests.summarize.sentences import lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
@@ -255,14 +255,20 @@ def compute_signals(
     ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
     nearest = functools.cache(mail_deadline)
-    if not deadlines and automated and (items or obligation) and (found := nearest()):
-        # "payment failed ... paused at 23:59 today". A person's undated ask stays undated:
-        # item_dates already weighed the mail's dates ("No rush" after "came in today").
-        deadlines = [found]
-    hours = deadline_hours(deadlines, ctx)
     handle = ctx.me.partition("@")[0]
     # Cheap tests first: the patterns run only where their answer counts.
-    relayed = automated and (_found(_RELAYED, text) or bool(handle and f"@{handle}" in text))
+    relayed = automated and (
+        _found(_RELAYED, text)
+        or bool(handle and f"@{handle}" in text)
+        or mentions(new_text(message), ctx.me)
+    )
+    machine_duty = automated and (items or obligation) and not relayed
+    if not deadlines and machine_duty and (found := nearest()):
+        # "payment failed ... paused at 23:59 today". A person's undated ask stays undated,
+        # also through a tool: item_dates already weighed the mail's dates ("No rush" after
+        # "came in today").
+        deadlines = [found]
+    hours = deadline_hours(deadlines, ctx)
     found = nearest() if hours is None or relayed else None
     mail_hours = deadline_hours([found], ctx) if found else None
     me = ctx.me

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from digests.summarize.notices import mentions, to_the_reader
 from digests.summarize.obligations import duty_item, is_vague, mail_language
 from tests.digests.test_summarize_actions import items_of, texts
 
@@ -391,3 +392,10 @@ def test_a_security_alerts_own_steps_are_its_items_not_the_general_check():
     )
     assert [item.text.split(" (re:")[0].split()[0] for item in found] == ["Change", "Call"]
     assert all(str(item.due) == "2026-11-30" for item in found)
+
+
+def test_a_mention_of_a_two_word_first_name_is_the_reader():
+    assert mentions("Kenji (10:42 AM): @Wei Ling can you look?", "weiling.tan@acme.example")
+    assert not mentions("Kenji (10:42 AM): @Wei Chen can you look?", "weiling.tan@acme.example")
+    line = "Kenji Watanabe (10:42 AM): @Wei Ling can you take a look?"
+    assert to_the_reader(line) == "can you take a look?"

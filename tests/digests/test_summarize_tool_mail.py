@@ -125,3 +125,32 @@ def test_a_duty_notices_request_after_a_lead_is_the_readers_and_its_footer_is_no
     subject = "Payroll could not be debited - action needed today"
     found = items_of(body, "Gusto <no-reply@gusto.example>", subject)
     assert found == [("Update your bank account in Gusto", dt.date(2026, 11, 30))]
+
+
+def test_a_chat_digest_gives_the_ask_of_the_line_that_mentions_the_reader_only():
+    body = (
+        "You have 3 new mentions in Acme.\n\n#sre-apac\n"
+        "Kenji Watanabe (10:42 AM): @Wei Ling can you take a look at the alert routing change "
+        "for the SG clusters when you have time?\n\n#incidents\n"
+        "Marcus Lee (11:05 AM): @here please update the status page.\n\n"
+        "Open Slack: https://acme.slack.example/\n"
+        "Change how often you get these emails in your preferences."
+    )
+    headers = {"List-Unsubscribe": "<https://slack.example/unsubscribe>", "Precedence": "bulk"}
+    message = parse_message(
+        gmail_message(
+            mail(
+                body,
+                sender="Slack <feedback@slack.example>",
+                subject="[Slack] Notifications from the Acme workspace",
+                to="weiling.tan@acme.example",
+                headers=headers,
+            )
+        )
+    )
+    context = SummaryContext(now=NOW, zone=zoneinfo.ZoneInfo("UTC"), me="weiling.tan@acme.example")
+    analysis = analyze(message, context)
+    assert [item.text for item in analysis.action_items] == [
+        "Review the alert routing change for the SG clusters"
+    ]
+    assert [item.due for item in analysis.action_items] == [None]
