@@ -34,6 +34,7 @@ from digests.summarize.asks import (
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
+from digests.summarize.assignments import tracker_item
 from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.conjoined import split_conjoined
@@ -368,6 +369,8 @@ def find_action_items(
     if machine:
         items = with_duty(items, message, topic, (received, mail.first), lang, me)
         items = due_now_if_overdue(items, message, received.date())
+        if not items and (task := tracker_item(message.subject, new_text(message)[:900])):
+            items = [ActionItem(task, None)]
     return items
 
 

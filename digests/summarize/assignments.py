@@ -265,3 +265,24 @@ def subject_ask(subject: str) -> str:
     if not verb or not _OBJECT.match(rest[verb.end() :]) or _NAG.search(rest):
         return ""  # "Action required: review cycle closes Friday" names no doing
     return action_text(rest)
+
+
+# "Ryan Cho assigned RevOps-214 to you", "Ana assigned an issue to you": a tracker's issue.
+_ASSIGNED_TO_YOU = re.compile(
+    r"\bassigned (?:an? (?:issue|task|ticket|card)|[A-Z][A-Za-z0-9]*-\d+|#\d+) to you\b", re.I
+)
+_ISSUE = re.compile(
+    r"^\s*(?P<key>[A-Z][A-Za-z0-9]*-\d+)[:\s]+(?P<title>\S.{3,120}?)"
+    r"(?=\s+(?:Status|Priority|Due date|Assignee|Project|Labels|Estimate)\b|\s*$)",
+    re.MULTILINE,
+)
+
+
+def tracker_item(subject: str, lead: str) -> str:
+    """The issue a tracker assigns the reader, named by its title: "Dedupe duplicate accounts
+    in Salesforce (RevOps-214)" ("" when the mail assigns nothing to them)."""
+    if not _ASSIGNED_TO_YOU.search(f"{subject}\n{lead}") or not (issue := _ISSUE.search(lead)):
+        return ""
+    title, key = issue.group("title").strip(" .:-"), issue.group("key")
+    text = title if IMPERATIVE.match(title) else f"Work on {key}: {title}"
+    return truncate(f"{text} ({key})" if IMPERATIVE.match(title) else text, 140)

@@ -266,7 +266,41 @@ def person_behind(message: ParsedMessage, me: str = "") -> bool:
     if person and _PERSON_LOCAL.match(local) and domain == me.rpartition("@")[2]:
         return True
     # The coach's mail to the parents' list: "Tom - can you drive?" asks the reader.
-    return person and bool(_PERSONAL_LOCAL.match(local)) and _calls_by_name(message, me)
+    if person and bool(_PERSONAL_LOCAL.match(local)) and _calls_by_name(message, me):
+        return True
+    # A shop owner writing from hello@ her own shop, to the reader alone and by name.
+    return (
+        person
+        and bool(_FULL_NAME.match(message.from_name.strip()))
+        and not message.is_mass_mail
+        and message.addressed_to(me) == "to"
+        and _greets_by_name(message, me)
+        and _signs_with_first_name(message)
+        and bool(_I.search(new_text(message)))  # "I've been using your runners": no shop says I
+    )
+
+
+def _signs_with_first_name(message: ParsedMessage) -> bool:
+    """One of the new text's last lines is the sender's first name ("Jess x", "- Jess")."""
+    first = message.from_name.split()[0].lower() if message.from_name.split() else ""
+    lines = [line.strip(" -\u2013\u2014").lower() for line in new_text(message).splitlines()]
+    tail = [line for line in lines if line][-3:]
+    return len(first) >= 2 and any(
+        line.split()[0].strip(",.!") == first and len(line.split()) <= 3 for line in tail
+    )
+
+
+def _greets_by_name(message: ParsedMessage, me: str) -> bool:
+    """The new text opens by greeting the reader by first name ("hey Chloe!!")."""
+    name = reader_first_name(message, me)
+    greeting = r"^\s*(?:hey|hi|hello|dear|hallo|liebe[rs]?|bonjour|hola|buenos días)"
+    return len(name) >= 2 and bool(
+        re.match(rf"{greeting}\s+{re.escape(name)}\b", new_text(message), re.IGNORECASE)
+    )
+
+
+_I = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|je|j'ai|ich|yo)\b")
+_FULL_NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'-]+ (?:[A-ZÀ-Ý][a-zà-ÿ'-]+ )?[A-ZÀ-Ý][a-zà-ÿ'-]+$")
 
 
 def _calls_by_name(message: ParsedMessage, me: str) -> bool:

@@ -142,7 +142,9 @@ _CI = re.compile(
 )
 _RELAYED = re.compile(
     r"\b(requested your review|review requested|requested changes|mentioned you|"
-    r"assigned (this|it|the issue|the ticket)? ?to you|asked you|needs your review|"
+    r"assigned (this|it|an? (issue|task|ticket)|the (issue|ticket)|[a-z][a-z0-9]*-\d+|#\d+)? ?"
+    r"to you|"
+    r"asked you|needs your review|"
     r"code ?owner review)\b",
     re.IGNORECASE,
 )

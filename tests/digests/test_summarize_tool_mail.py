@@ -154,3 +154,40 @@ def test_a_chat_digest_gives_the_ask_of_the_line_that_mentions_the_reader_only()
         "Review the alert routing change for the SG clusters"
     ]
     assert [item.due for item in analysis.action_items] == [None]
+
+
+def test_a_tracker_assigning_an_issue_gives_the_issue_as_the_item():
+    body = (
+        "Ryan Cho assigned an issue to you\n\n"
+        "RevOps-214 Dedupe duplicate accounts in Salesforce Status: Backlog Priority: Low\n\n"
+        'Ryan Cho: "Not urgent, pick it up whenever you have a gap."\n\n'
+        "View issue: https://linear.example/acme/issue/REVOPS-214"
+    )
+    found = items_of(body, "Linear <notifications@linear.example>", "Ryan assigned RevOps-214")
+    assert found == [("Work on RevOps-214: Dedupe duplicate accounts in Salesforce", None)]
+
+
+def test_a_shop_owner_writing_from_hello_at_her_shop_is_a_person():
+    body = (
+        "hey Alex!!\n\nI've been using your linen runners in every post since April and would "
+        "love to feature your shop in my autumn series. No rush at all, let me know what you "
+        "think!\n\nJess x"
+    )
+    found = signals_of(body, "Jess Moreau <hello@jessmakeshome.example>", "collab idea")
+    assert not found.get("automated")
+
+
+def test_a_shops_shipping_note_greeting_the_reader_stays_a_machines():
+    body = (
+        "Hi Alex,\n\nGood news, your order is on its way.\nOrder: YS-4418291\n"
+        "Track your package: https://track.example/778122910043\n\nYubico"
+    )
+    found = signals_of(body, "Yubico Store <orders@yubico.example>", "Your order has shipped")
+    assert found.get("automated")
+
+
+def signals_of(body: str, sender: str, subject: str) -> dict[str, float]:
+    message = parse_message(
+        gmail_message(mail(body, sender=sender, subject=subject, to=f"Alex Morgan <{ME}>"))
+    )
+    return features_for(message, CONTEXT)
