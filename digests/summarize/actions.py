@@ -188,7 +188,10 @@ def find_action_items(
             # "Can you review it and send me your comments? I need them by Thursday."
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
-        if sentence.endswith(":") and (INTRO.search(sentence) or ASK.search(sentence)):
+        # "whenever you get to it:" before a link alone introduces no list: it is the ask
+        later = sentences[len(before)][1] if len(before) < len(sentences) else ""
+        listing = sentence.endswith(":") and bool(strip_links(later).strip())
+        if listing and (INTRO.search(sentence) or ASK.search(sentence)):
             intro, in_list, previous = intro_limit(stated, sentence), True, stated or previous
             intro_verb = verb_of_intro(sentence)
             continue

@@ -106,7 +106,8 @@ _LOOSE_TIME = re.compile(
 # "... when things calm down", "... as soon as you see this": when, not what; the rest stays.
 _WHEN_FREE = re.compile(
     r",?\s+(?:when things (?:calm|quiet|settle) down|"
-    r"whenever (?:you can|you get a chance|it suits)|"
+    r"whenever (?:you can|you get a chance|you get to it|you have (?:a )?(?:minute|moment|time)|"
+    r"it suits)|when you get (?:a chance|to it)|"
     r"as soon as you (?:see|read|get) this|at your (?:earliest )?convenience|"
     r"when you(?:'ve| have) (?:a moment|a free moment|some time|time))(?=$|[,.;:?!]|\s+and\b)",
     re.IGNORECASE,
@@ -235,6 +236,13 @@ _OPINION = re.compile(
 )
 
 
+_EYES = re.compile(
+    r"^(?:send \w+ )?(?:your |a (?:second |fresh |quick )?(?:pair of )?)(?:eyes|look) "
+    r"(?:on|over|at)\s+",
+    re.I,
+)
+
+
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
@@ -322,6 +330,7 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = re.sub(r"^(Fix .+?) (?:running|working|back up|going) again\b", r"\1", text)
     text = romance_request(text, asker)  # "necesito que me mandes", "j'aurais besoin que" ...
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
+    text = _EYES.sub("Review ", text, count=1)  # "I'd love your eyes on the draft"
     to_asker = rf"^get (.+?) to (?:me|us|{re.escape(asker)})\b(.*)$"
     if asker and (get := re.match(to_asker, text, re.IGNORECASE)):
         text = f"Send {asker} {get.group(1)}{get.group(2)}"  # "Can you get them to me ...?"

@@ -176,3 +176,22 @@ def test_a_vote_between_options_takes_no_date_from_the_options():
         "  2. Amsterdam, Thu-Fri in the third week\n\nPlease vote by replying. Maya"
     )
     assert [item.due for item in items_of(body, subject="Team offsite")] == [None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi,\n\nI'd love your eyes on the paging section of the proposal by Friday.",
+        "Hi,\n\nCould you take a quick look at the paging section of the proposal by Friday?",
+    ],
+)
+def test_eyes_or_a_look_on_a_draft_is_a_review(body):
+    assert texts(items_of(body)) == ["Review the paging section of the proposal"]
+
+
+def test_an_ask_ending_in_a_colon_before_a_link_alone_is_no_list_intro():
+    body = (
+        "Hi,\n\nI'd love your eyes on the paging section, whenever you get to it:\n"
+        "https://docs.example/d/burn-rate-proposal\n"
+    )
+    assert texts(items_of(body)) == ["Review the paging section"]
