@@ -34,6 +34,12 @@ ASK = re.compile(
     r"^(?:a|an|the|your|some)\b[^.?!;:]{3,80}? would (?:also |really )?be (?:very |really |most )?"
     r"(?:helpful|useful|appreciated|welcome)\b|"
     r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
+    # "I'd like you to check the formulas" (not "we'd love you to speak": an invitation)
+    r"(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to (?!speak\b|talk\b|"
+    r"present\b|join\b|attend\b|come\b|participate\b|take part\b|give an? (?:talk|keynote)\b)|"
+    # "One more question: does the meeting room have a screen?"
+    r"^(?:(?:and|also|but|oh),?\s+)?(?:one|a|another|last|quick) (?:(?:more|other|last|quick|"
+    r"small|final) )?question(?: for you)?\s*:\s*\w+(?=[^?]*\?\s*$)|"
     r"make sure|"
     r"don'?t forget|remember to|let me know|let \w+ know|"
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"

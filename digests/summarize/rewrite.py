@@ -26,6 +26,7 @@ _POLITE = re.compile(
     r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|"
+    r"(i|we)('d| would)? (really |also )?(like|want) (you|for you) to\s+|"
     r"(i|we) need (each of you|all of you|every one of you|everyone|you all|both of you) to\s+|"
     r"you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
@@ -236,6 +237,9 @@ _OPINION = re.compile(
 )
 
 
+_WANT_YOU = re.compile(
+    r"\b(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to\s", re.I
+)
 _EYES = re.compile(
     r"^(?:send \w+ )?(?:your |a (?:second |fresh |quick )?(?:pair of )?)(?:eyes|look) "
     r"(?:on|over|at)\s+",
@@ -248,6 +252,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
         done, _, rest = redone.group(1).partition(" ")
         sentence = f"Please {base_verb(done).lower()} {rest}"
+    if (want := _WANT_YOU.search(sentence)) and want.start() > 0:
+        sentence = sentence[want.start() :]  # "Before I show it to Rick I'd like you to check"
     clause, purpose = ask_clause(sentence.strip())
     lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
     # "If the answer is no, we'll also need ...", "As every year, we ask each club to bring ...".

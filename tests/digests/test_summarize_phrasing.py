@@ -195,3 +195,13 @@ def test_an_ask_ending_in_a_colon_before_a_link_alone_is_no_list_intro():
         "https://docs.example/d/burn-rate-proposal\n"
     )
     assert texts(items_of(body)) == ["Review the paging section"]
+
+
+def test_i_would_like_you_to_after_a_lead_is_the_ask():
+    body = "Hi,\n\nBefore I show it to Rick I'd like you to check the formulas in the sheet."
+    assert texts(items_of(body)) == ["Check the formulas in the sheet"]
+
+
+def test_a_question_after_one_more_question_is_an_ask():
+    body = "Hi,\n\nOne more question: is the large meeting room free on Tuesdays?"
+    assert len(items_of(body)) == 1
