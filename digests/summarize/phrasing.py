@@ -148,7 +148,9 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     if point and point.group("verb").lower() not in _NOT_THINGS and thing:
         who_part, verb, rest = point.group("who") or "", point.group("verb"), point.group("rest")
         # "fill it in" -> "fill in"; "approve it in the portal" keeps its place
-        if particle := re.match(r"^ (in|out|up|back|off)\b(?! (?:the|a|an|our|your|this)\b)", rest):
+        # ("run it in Nadia's place" keeps its phrase: "in" there is no particle)
+        ends = r"(?=$|[,.;!?]| (?:by|before|today|tonight|tomorrow|asap|and|when|once|please)\b)"
+        if particle := re.match(rf"^ (in|out|up|back|off)\b{ends}", rest):
             verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
         rest = re.sub(r"^ over\b", "", rest)  # "send it over"
         thing = _lower_determiner(thing)  # "Change your password"

@@ -23,6 +23,7 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 _PERIOD = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$|\b[A-Z]\.$")  # "p.m.", "e.g.", "U.S.", "J."
 _NEXT_STARTS = re.compile(r"\s+[\"'(\[]?[A-ZÄÖÜÀ-Ý0-9¿¡@]")
+_NEXT_LOWER = re.compile(r"\s+[a-zà-ÿ]")
 _LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s+")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut|hola|"
@@ -94,9 +95,12 @@ def _split(text: str) -> tuple[str, ...]:
         if not block:
             continue
         start = 0
+        # "i'm down with a fever. could you run it?": who writes in lower case starts lower case
+        casual = block[:1].islower()
         for match in _PERIOD.finditer(block):
             end = match.end()
-            if not _NEXT_STARTS.match(block, end) or not _ends_sentence(block, end):
+            starts = _NEXT_STARTS.match(block, end) or (casual and _NEXT_LOWER.match(block, end))
+            if not starts or not _ends_sentence(block, end):
                 continue
             if start == 0 and re.fullmatch(r"\d{1,2}\.", block[:end].strip()):
                 continue  # "1. Las facturas ...": a list number, not a sentence

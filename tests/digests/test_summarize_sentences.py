@@ -64,3 +64,16 @@ def test_a_list_intro_stands_alone_and_each_item_is_a_sentence():
 )
 def test_greetings_are_stripped(sentence, rest):
     assert strip_greeting(sentence) == rest
+
+
+def test_a_writer_in_lower_case_still_ends_sentences():
+    text = "i'm down with a fever and can't do the drill tonight. could you run it in my place?"
+    assert split_sentences(text) == [
+        "i'm down with a fever and can't do the drill tonight.",
+        "could you run it in my place?",
+    ]
+
+
+def test_capitalised_text_does_not_split_before_a_lower_case_word():
+    text = "Please send it by 5 p.m. tomorrow and copy Dana."
+    assert split_sentences(text) == [text]
