@@ -14,7 +14,7 @@ clock change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
@@ -65,6 +65,8 @@ class Deadline:
 
     due: date
     time: time | None = None
+    # "Last check: 22.07.2026 14:00 UTC", "stuck since 15:20": when something happened
+    passed: bool = field(default=False, compare=False, repr=False)
 
     def moment(self, zone: tzinfo) -> datetime:
         """The instant it falls due: the stated time, else the end of that day."""
@@ -120,7 +122,7 @@ def _resolve(
         lead = text[max(0, clock_at - 24) : clock_at]
         asked_at = bool(_ASKED.search(text) and _AT.search(lead))
         if not _TIME_CUE.search(lead) and not asked_at:
-            return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
+            return Deadline(received.date(), passed=True)  # "stuck since 15:20": no time to meet
         evening = None
         # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
         short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
@@ -138,7 +140,7 @@ def _resolve(
         and not _ANY_DEADLINE_WORD.search(text)
     ):
         # "Detected 2026-02-26 08:54" in an alert: when it happened, no time to meet.
-        return Deadline(moment.date())
+        return Deadline(moment.date(), passed=True)
     if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))

@@ -283,7 +283,7 @@ class MailDates:
         """Each dated sentence still ahead that is no diary or no-hurry line: its place, date,
         whether it sets a limit (or is today), whether it turns to another matter."""
         today = self.received.date()
-        found_all = []
+        found_all: list[tuple[int, Deadline, bool, bool]] = []
         for place, sentence in enumerate(self.sentences):
             if (AWAY.search(sentence) or OWN_PLAN.search(sentence)) and not _BY_WORD.search(
                 sentence
@@ -298,7 +298,9 @@ class MailDates:
             limit = SETS_A_LIMIT.search(sentence) is not None
             other = OTHER_MATTER.match(sentence) is not None
             found_all.append((place, found, limit, other))
-        return found_all
+        # "Last check: 22.07.2026 14:00 UTC" happened: it says "now" only when no date is ahead
+        ahead = [entry for entry in found_all if not entry[1].passed]
+        return ahead or found_all
 
     def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
         """When the event an ask points at (``event_ref``) happens."""
