@@ -29,3 +29,22 @@ def test_a_moment_already_past_gives_way_to_a_limit_ahead():
     )
     (item,) = items_of(body, received=dt.datetime(2026, 11, 30, 16, 10, tzinfo=BERLIN))
     assert (item.due, item.time) == (dt.date(2026, 12, 1), dt.time(9))
+
+
+def test_an_also_ask_to_hand_something_in_shares_the_deadline_before_it():
+    body = (
+        "Hi Alex,\n\nKindly make the payment through the Remita reference before 2pm "
+        "tomorrow.\n\nAlso send me the proof of payment once done so I can book the exit.\n\n"
+        "Thanks,\nEmeka"
+    )
+    items = items_of(body)
+    assert [(item.due, item.time) for item in items] == [(dt.date(2026, 12, 1), dt.time(14))] * 2
+
+
+def test_an_also_question_keeps_no_deadline_of_its_own():
+    body = (
+        "Hi Alex,\n\nCould you send the schedule by 16 December, so we can prepare the letters? "
+        "Also, could you let us know who in Ferrolog we should address it to?\n\nGrant"
+    )
+    items = items_of(body)
+    assert [item.due for item in items] == [dt.date(2026, 12, 16), None]
