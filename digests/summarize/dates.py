@@ -195,6 +195,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 and not _ANY_DEADLINE_WORD.search(text)
             ):
                 continue  # "we kicked off the migration today": done ("the deadline was": not)
+            if kind == "today" and _COMPARED.search(before):
+                continue  # "the same scope as today", "busier than today": no date to meet
             if kind == "today" and AT_ONCE.match(match.group(1)) and narrated(before, text, match):
                 continue  # "so I immediately thought of you": what happened, no deadline
             if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
@@ -335,6 +337,10 @@ _ORIGIN = re.compile(
 # "from the 4th to the 8th", "du 4 au 8", "del 4 al 8", "vom 4. bis 8.": a span, not an origin
 _RANGE_AFTER = re.compile(
     r"[^\n,;.]{0,12}?\s*(?:to|until|till|through|onwards?|au|al|bis|-|\u2013|\u2014)(?:\s|$)", re.I
+)
+# "the same as today", "wie heute"; not "as soon as today" nor "no later than today"
+_COMPARED = re.compile(
+    r"(?:(?<!soon )(?<!early )(?<!late )\bas|\b(?:like|wie|comme|como))\s+$", re.IGNORECASE
 )
 _NUMBERED = re.compile(
     r"\b(?:points?|sections?|sect|fig|figures?|tables?|chapters?|steps?|items?|questions?|q|"

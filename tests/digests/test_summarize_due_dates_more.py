@@ -48,3 +48,9 @@ def test_an_also_question_keeps_no_deadline_of_its_own():
     )
     items = items_of(body)
     assert [item.due for item in items] == [dt.date(2026, 12, 16), None]
+
+
+def test_the_same_as_today_is_a_comparison_not_a_date():
+    sentence = "Could you send a proposal with the same scope as today and one with OT monitoring?"
+    assert resolve_deadline(sentence, RECEIVED) is None
+    assert resolve_deadline("Please send it no later than today.", RECEIVED).due == RECEIVED.date()
