@@ -72,8 +72,6 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
             found.append((match.start(), time(int(match.group(3))), match.end()))
     for match in noon.finditer(read):
         found.append((match.start(), time(12), match.end()))
-    for match in first_thing.finditer(read):
-        found.append((match.start(), time(9), match.end()))  # the corpus's convention
     for match in midnight.finditer(read):
         found.append((match.start(), END_OF_DAY, match.end()))
     # "in 2h" is a span of time, not two o'clock.
@@ -86,6 +84,9 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
                 found.append((match.start(1), time(hour + 12), match.end()))
             elif 8 <= hour <= 12:
                 found.append((match.start(1), time(hour), match.end()))
+    if not found:
+        # "first thing tomorrow" is 09:00 unless a time is stated ("first thing, before 8")
+        found = [(m.start(), time(9), m.end()) for m in first_thing.finditer(read)]
     if not found:
         return None, "", -1
     start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])

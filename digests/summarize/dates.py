@@ -14,7 +14,7 @@ clock change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
@@ -65,6 +65,8 @@ class Deadline:
 
     due: date
     time: time | None = None
+    # "Last check: 22.07.2026 14:00 UTC", "stuck since 15:20": when something happened
+    passed: bool = field(default=False, compare=False, repr=False)
 
     def moment(self, zone: tzinfo) -> datetime:
         """The instant it falls due: the stated time, else the end of that day."""
@@ -120,7 +122,7 @@ def _resolve(
         lead = text[max(0, clock_at - 24) : clock_at]
         asked_at = bool(_ASKED.search(text) and _AT.search(lead))
         if not _TIME_CUE.search(lead) and not asked_at:
-            return Deadline(received.date())  # "stuck since 15:20": today, but no time to meet
+            return Deadline(received.date(), passed=True)  # "stuck since 15:20": no time to meet
         evening = None
         # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
         short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
@@ -138,7 +140,7 @@ def _resolve(
         and not _ANY_DEADLINE_WORD.search(text)
     ):
         # "Detected 2026-02-26 08:54" in an alert: when it happened, no time to meet.
-        return Deadline(moment.date())
+        return Deadline(moment.date(), passed=True)
     if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
@@ -193,6 +195,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 and not _ANY_DEADLINE_WORD.search(text)
             ):
                 continue  # "we kicked off the migration today": done ("the deadline was": not)
+            if kind == "today" and _COMPARED.search(before):
+                continue  # "the same scope as today", "busier than today": no date to meet
             if kind == "today" and AT_ONCE.match(match.group(1)) and narrated(before, text, match):
                 continue  # "so I immediately thought of you": what happened, no deadline
             if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
@@ -333,6 +337,10 @@ _ORIGIN = re.compile(
 # "from the 4th to the 8th", "du 4 au 8", "del 4 al 8", "vom 4. bis 8.": a span, not an origin
 _RANGE_AFTER = re.compile(
     r"[^\n,;.]{0,12}?\s*(?:to|until|till|through|onwards?|au|al|bis|-|\u2013|\u2014)(?:\s|$)", re.I
+)
+# "the same as today", "wie heute"; not "as soon as today" nor "no later than today"
+_COMPARED = re.compile(
+    r"(?:(?<!soon )(?<!early )(?<!late )\bas|\b(?:like|wie|comme|como))\s+$", re.IGNORECASE
 )
 _NUMBERED = re.compile(
     r"\b(?:points?|sections?|sect|fig|figures?|tables?|chapters?|steps?|items?|questions?|q|"

@@ -106,7 +106,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
             rf"(\d{{1,2}})(?!\d)(\.|º)?(?!\d)(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
-            rf"de\s+(?:{MONTH})|(?:{MONTH})|\.\s*(?:{MONTH})))",
+            rf"de\s+(?:{MONTH})\b|(?:{MONTH})\b|\.\s*(?:{MONTH})\b))",
             re.IGNORECASE,
         ),
     ),

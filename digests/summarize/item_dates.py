@@ -207,7 +207,8 @@ class MailDates:
         ``index`` is the ask's place in ``sentences``; ``ahead`` is a deadline stated just
         after it ("Send them to me by the 5th" beats "for the board on the 15th"),
         ``previous`` one stated just before. A separate matter ("Also, ...") borrows only a
-        deadline after it or the date of an event it names.
+        deadline after it, the date of an event it names, or, when it hands something in
+        rather than asks a question, the deadline just before it.
         """
         if OWN_RANGE.search(sentence):
             return None, "none"
@@ -223,10 +224,10 @@ class MailDates:
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
             return found, "event"
-        if SEPARATE.match(sentence):
-            return None, "none"
+        if SEPARATE.match(sentence) and (sentence.rstrip().endswith("?") or not previous):
+            return None, "none"  # "Also, could you let us know who ...?": a matter of its own
         if previous:
-            return previous, "previous"
+            return previous, "previous"  # "Also send me the proof of payment once done"
         answer = ANSWER.search(sentence) or only_a_question(sentence)
         if found := self.mails_deadline(index, not answer):
             return found, "first_date"
@@ -283,7 +284,7 @@ class MailDates:
         """Each dated sentence still ahead that is no diary or no-hurry line: its place, date,
         whether it sets a limit (or is today), whether it turns to another matter."""
         today = self.received.date()
-        found_all = []
+        found_all: list[tuple[int, Deadline, bool, bool]] = []
         for place, sentence in enumerate(self.sentences):
             if (AWAY.search(sentence) or OWN_PLAN.search(sentence)) and not _BY_WORD.search(
                 sentence
@@ -298,7 +299,9 @@ class MailDates:
             limit = SETS_A_LIMIT.search(sentence) is not None
             other = OTHER_MATTER.match(sentence) is not None
             found_all.append((place, found, limit, other))
-        return found_all
+        # "Last check: 22.07.2026 14:00 UTC" happened: it says "now" only when no date is ahead
+        ahead = [entry for entry in found_all if not entry[1].passed]
+        return ahead or found_all
 
     def event(self, ref: tuple[str, str], index: int) -> Deadline | None:
         """When the event an ask points at (``event_ref``) happens."""
