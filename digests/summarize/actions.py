@@ -71,6 +71,8 @@ from digests.summarize.leaks import elaborates, news, readable, restates, review
 from digests.summarize.listing import (
     ASSIGNEE,
     HEAD,
+    applied_to_each,
+    list_just_read,
     looks_like_list_continuation,
     sentences_with_list_marks,
     verb_of_intro,
@@ -244,6 +246,19 @@ def find_action_items(
         own = listed_deadline(stated, intro if in_list else None, sentence)  # or borrows
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
         previous = stated or previous
+        if not listed and was_listed and BACK_REFERENCE.search(sentence):
+            # "Two items remain open: - X - Y. I'd need both by 9:00": X and Y are the asks
+            run = list_just_read(sentences, len(before) - 1)
+            each = applied_to_each(action_text(sentence, asker), run)
+            if each and asked_last <= len(before) - 1 - len(run) and len(items) < MAX_ACTION_ITEMS:
+                items += [_item(text, deadline) for text in each]
+                needed += [False] * len(each)
+                asked_from, asked_last, asked_own = (
+                    len(items) - len(each),
+                    len(before),
+                    bool(stated),
+                )
+                continue
         if (owner := ASSIGNEE.match(sentence)) and listed:
             if owner.group(1).lower() != my_name:
                 continue  # someone else's task in the notes

@@ -75,6 +75,8 @@ ASK = re.compile(
     r"recommendation|advice)|"
     # "Ahead of the call they'll need your SOC 2 report", "It would be great to have the deck"
     r"\b(?:they|he|she)(?:'ll| will) (?:also |still )?need your\b|"
+    r"\bit(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful))"
+    r"(?: a lot)? if you [a-z]+ed\b|"
     r"\bit(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
     r"(?:have|get|see) (?:the|your|a)\b|"
     r"^(?:we|i)(?:'d| would) (?:also )?like an? (?!word\b|chat\b)|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.cues import BACK_REFERENCE
 from digests.summarize.sentences import split_sentences
 from digests.summarize.verbs import IMPERATIVE
 
@@ -54,3 +55,29 @@ def sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
         if pieces:
             result.extend((False, sentence) for sentence in split_sentences(after))
     return result
+
+
+def list_just_read(sentences: list[tuple[bool, str]], index: int) -> list[str]:
+    """The list items read right before sentence ``index``, in order."""
+    run: list[str] = []
+    for listed, sentence in reversed(sentences[:index]):
+        if not listed:
+            break
+        run.insert(0, sentence.strip().rstrip(".;,"))
+    return run
+
+
+def applied_to_each(ask: str, entries: list[str]) -> list[str]:
+    """ "Send Ruth both" after a list of two documents: one item per document."""
+    found = BACK_REFERENCE.search(ask)
+    if not found or not entries:
+        return []
+    lead, rest = ask[: found.start()].strip(), ask[found.end() :].strip()
+    # the list is the verb's object ("Send Ruth both", "Sign them in the portal"), not a
+    # word of a longer one ("an estimate for these": one estimate; "those two": a count)
+    if not IMPERATIVE.match(lead) or len(lead.split()) > 3 or not _AFTER_OBJECT.match(rest):
+        return []
+    return [" ".join(f"{lead} {e[:1].lower()}{e[1:]} {rest}".split()) for e in entries]
+
+
+_AFTER_OBJECT = re.compile(r"^(?:$|(?:by|before|to|in|into|on|via|through|at|over|back)\b)", re.I)

@@ -240,6 +240,11 @@ _OPINION = re.compile(
 _WANT_YOU = re.compile(
     r"\b(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to\s", re.I
 )
+_HELPS_IF = re.compile(
+    r"^it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|useful|ideal))"
+    r"(?: a lot)? if you (?=[a-z]+ed\b)",
+    re.I,
+)
 _EYES = re.compile(
     r"^(?:send \w+ )?(?:your |a (?:second |fresh |quick )?(?:pair of )?)(?:eyes|look) "
     r"(?:on|over|at)\s+",
@@ -295,6 +300,9 @@ def action_text(sentence: str, asker: str = "") -> str:
         state = f"you're {willing.group(1)}" if willing.group(1) else "you'll be"
         text = f"Tell {asker or 'them'} whether {state} {text[willing.end() :]}"
     text = to_the_asker(text, asker)
+    if helps := _HELPS_IF.match(text):  # "It would help if you pulled together a list"
+        verb, _, rest = text[helps.end() :].partition(" ")
+        text = f"{base_verb(verb).capitalize()} {rest}"
     if mind := _MIND.match(text):  # "Would you mind sending me the slides?"
         text = f"{base_form(mind.group(1))}{text[mind.end() :]}"
     for _ in range(4):

@@ -1,5 +1,7 @@
 """An ask's final wording: object named, reason cut, RSVP and preparation apart, no chaff."""
 
+import datetime as dt
+
 import pytest
 
 from digests.summarize.phrasing import is_phone_line, polish, topic_object, unsolicited
@@ -211,3 +213,31 @@ def test_a_pronoun_in_a_request_takes_the_object_the_subject_asks_about():
     body = "hey,\n\ni'm down with a fever. could you run it in my place?\n\nnadia"
     found = items_of(body, subject="can you run the DR drill tonight?")
     assert texts(found) == ["Run the DR drill in Dana's place"]
+
+
+def test_a_need_for_both_after_a_list_is_one_item_per_entry():
+    body = (
+        "Dear Fatima,\n\nTwo items remain open before the partner can sign off:\n"
+        "- The bank confirmation letters.\n- The signed management representation letter.\n"
+        "I'd need both by 9:00 am on Friday.\n\nKind regards,\nRuth"
+    )
+    found = items_of(body, sender="Ruth Adeyemi <ruth@audit.example>")
+    assert texts(found) == [
+        "Send Ruth the bank confirmation letters",
+        "Send Ruth the signed management representation letter",
+    ]
+    assert {item.due for item in found} == {dt.date(2026, 12, 4)}
+
+
+def test_an_estimate_for_these_after_a_list_stays_one_item():
+    body = (
+        "Hi,\n\nThe owners mentioned three features last week.\n- loyalty stamps\n"
+        "- pre-order pickup slots\n- an admin page for the menu\n"
+        "Could you put together a rough estimate for these by Friday?"
+    )
+    assert len(items_of(body)) == 1
+
+
+def test_it_would_help_if_you_pulled_together_asks_to_pull_together():
+    body = "Hi,\n\nIt would help if you pulled together a list of the agencies we used in H1."
+    assert texts(items_of(body)) == ["Pull together a list of the agencies we used in H1"]
