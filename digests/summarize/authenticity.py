@@ -107,6 +107,8 @@ class Authenticity:
         disguised = self.auth_failed or self.lookalike or self.reply_elsewhere
         if disguised and (self.bait or self.pressure or self.generic_greeting):
             return True
+        if self.lookalike and self.auth_failed:
+            return True  # a brand's look-alike that its own checks fail: no bait needed
         # A colleague abroad mentions a "closed session" or a "database lock" too; only the
         # bait itself (a credential link under a threat, "Dear user") gives the phisher away.
         return self.sister and (self.bait or self.generic_greeting)

@@ -191,3 +191,17 @@ def signals_of(body: str, sender: str, subject: str) -> dict[str, float]:
         gmail_message(mail(body, sender=sender, subject=subject, to=f"Alex Morgan <{ME}>"))
     )
     return features_for(message, CONTEXT)
+
+
+def test_a_brands_look_alike_that_fails_its_checks_is_phishing_without_bait():
+    body = (
+        'HR Team shared a document with you\n"Offer letters 2026.pdf"\n\nHello,\n'
+        "Please review the attached offer letters before end of day.\n\nOpen"
+    )
+    headers = {"Authentication-Results": "mx.google.com; dkim=fail"}
+    sender = "Google Drive <drive-shares@g00gle-docs-share.example>"
+    message = parsed(body, sender, 'HR Team shared "Offer letters 2026.pdf" with you', headers)
+    analysis = analyze(message, CONTEXT)
+    assert analysis.suspicious
+    assert analysis.urgency == "low"
+    assert analysis.action_items == ()
