@@ -115,7 +115,7 @@ def _read(
 
 def clear_caches() -> None:
     """Forget memoized texts and dates (the benchmark times each message from cold)."""
-    from digests.summarize import asks, authenticity, dates, people, sentences
+    from digests.summarize import asks, authenticity, dates, people, sentences, topics
 
     asks.is_ask.cache_clear()
     people._parsed.cache_clear()
@@ -123,6 +123,8 @@ def clear_caches() -> None:
     sentences._clean.cache_clear()
     sentences._split.cache_clear()
     authenticity.is_lookalike.cache_clear()
+    topics.subject_topic.cache_clear()
+    topics.topic_object.cache_clear()
 
 
 def features_for(message: ParsedMessage, ctx: SummaryContext) -> dict[str, float]:

@@ -293,10 +293,13 @@ def _signs_with_first_name(message: ParsedMessage) -> bool:
 def _greets_by_name(message: ParsedMessage, me: str) -> bool:
     """The new text opens by greeting the reader by first name ("hey Chloe!!")."""
     name = reader_first_name(message, me)
-    greeting = r"^\s*(?:hey|hi|hello|dear|hallo|liebe[rs]?|bonjour|hola|buenos días)"
-    return len(name) >= 2 and bool(
-        re.match(rf"{greeting}\s+{re.escape(name)}\b", new_text(message), re.IGNORECASE)
-    )
+    greeting = _GREETS.match(new_text(message))
+    return len(name) >= 2 and greeting is not None and greeting.group(1).lower() == name
+
+
+_GREETS = re.compile(
+    r"^\s*(?:hey|hi|hello|dear|hallo|liebe[rs]?|bonjour|hola|buenos días)\s+([^\W\d_]+)", re.I
+)
 
 
 _I = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|je|j'ai|ich|yo)\b")
@@ -308,8 +311,10 @@ def _calls_by_name(message: ParsedMessage, me: str) -> bool:
     name = reader_first_name(message, me)
     if len(name) < 2:
         return False
-    vocative = rf"(?:^|[.!?]\s+){re.escape(name)}\s*(?:,|:|\s[-\u2013\u2014]\s)"
-    return bool(re.search(vocative, new_text(message), re.IGNORECASE | re.MULTILINE))
+    return any(m.group(1).lower() == name for m in _VOCATIVE.finditer(new_text(message)))
+
+
+_VOCATIVE = re.compile(r"(?:^|[.!?]\s+)([^\W\d_]+)\s*(?:,|:|\s[-\u2013\u2014]\s)", re.MULTILINE)
 
 
 # "HR Communications", "IT Service Desk", "People Team": a department's name, not a person's.

@@ -245,6 +245,8 @@ _HELPS_IF = re.compile(
     r"(?: a lot)? if you (?=[a-z]+ed\b)",
     re.I,
 )
+# "Get the samples to me by Friday": the first "to" someone, the asker or us.
+_GET_TO = re.compile(r"^get (.+?) to (?P<who>me|us|[A-Z][\w'-]*)\b(.*)$", re.IGNORECASE)
 _EYES = re.compile(
     r"^(?:send \w+ )?(?:your |a (?:second |fresh |quick )?(?:pair of )?)(?:eyes|look) "
     r"(?:on|over|at)\s+",
@@ -345,9 +347,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = romance_request(text, asker)  # "necesito que me mandes", "j'aurais besoin que" ...
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
     text = _EYES.sub("Review ", text, count=1)  # "I'd love your eyes on the draft"
-    to_asker = rf"^get (.+?) to (?:me|us|{re.escape(asker)})\b(.*)$"
-    if asker and (get := re.match(to_asker, text, re.IGNORECASE)):
-        text = f"Send {asker} {get.group(1)}{get.group(2)}"  # "Can you get them to me ...?"
+    if asker and (get := _GET_TO.match(text)) and get["who"].lower() in {"me", "us", asker.lower()}:
+        text = f"Send {asker} {get.group(1)}{get.group(3)}"  # "Can you get them to me ...?"
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digests.summarize.types import truncate
 
@@ -37,6 +38,7 @@ _DUTY_VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def subject_topic(subject: str) -> str:
     """What a subject is about: "URGENT Re: [ext] Acme renewal" -> "Acme renewal"."""
     topic = re.sub(
@@ -50,6 +52,7 @@ def subject_topic(subject: str) -> str:
     return topic.strip(" -:")
 
 
+@lru_cache(maxsize=256)
 def topic_object(topic: str) -> str:
     """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
     text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
