@@ -127,6 +127,8 @@ def deadline_ahead(
 # "(6 April 2025 - 5 April 2026)", "(del 1 de enero al 31 de agosto)": an aside naming the
 # period a thing covers, not when it is due; a month or a year on each side of the range.
 _DAY = rf"(?:\b(?:{MONTH})\b|\b(?:19|20)\d\d\b)"
+_TOLD_TIME = re.compile(r"\d(?::\d\d)?\s*(?:[ap]\.?m\b|h\b|uhr\b)|\b\d{1,2}:\d\d\b", re.I)
+_ASIDE = re.compile(r"\([^()]*\)")
 _PERIOD_ASIDE = re.compile(
     rf"\((?:[^()]*?){_DAY}[^()]*?(?:\s[\u2013\u2014-]\s|\b(?:to|al|au|bis|till|through|"
     rf"until|a)\b)[^()]*?{_DAY}[^()]*\)",
@@ -167,6 +169,12 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     "For the board on 15 October, can you prepare three slides?" is not due on the board's
     day (the purpose names an event, and the mail's deadline is elsewhere).
     """
+    found = _stated_deadline(sentence, received, sender)
+    return None if _aside_time(sentence, found, received) else found
+
+
+def _stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """:func:`stated_deadline` before the aside check."""
     if not may_name_a_date(sentence):
         return None  # no digit and no date word: every reading below would find nothing
     if incoming(sentence) and not is_request(sentence):
@@ -189,6 +197,15 @@ def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) ->
     if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
         return None  # "Could you pull it together for the meeting on Wednesday?": the event's
     return read(sentence, received, sender)
+
+
+def _aside_time(sentence: str, found: Deadline | None, received: datetime) -> bool:
+    """The deadline is only a past time of day told in an aside: "(that 3am alert week)"."""
+    if not found or found.time is not None or found.due != received.date() or "(" not in sentence:
+        return False
+    asides = [m.span() for m in _ASIDE.finditer(sentence)]
+    times = [m.start() for m in _TOLD_TIME.finditer(sentence)]
+    return bool(times) and all(any(a <= t < b for a, b in asides) for t in times)
 
 
 def intro_limit(stated: Deadline | None, intro: str) -> Deadline | None:

@@ -241,3 +241,12 @@ def test_an_estimate_for_these_after_a_list_stays_one_item():
 def test_it_would_help_if_you_pulled_together_asks_to_pull_together():
     body = "Hi,\n\nIt would help if you pulled together a list of the agencies we used in H1."
     assert texts(items_of(body)) == ["Pull together a list of the agencies we used in H1"]
+
+
+def test_a_past_time_told_in_an_aside_is_no_deadline():
+    body = (
+        "hey,\n\nno rush at all, but I'd love your eyes on the paging section since you felt "
+        "the pain the most (that 3am disk alert week...).\n"
+    )
+    found = items_of(body)
+    assert [item.due for item in found] == [None]
