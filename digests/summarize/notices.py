@@ -153,11 +153,23 @@ def is_machine(message: ParsedMessage) -> bool:
     """Sent by software: the parser's view, plus senders such as orders@ or registration@."""
     local = message.from_address.partition("@")[0]
     relayed = " via " in f" {message.from_name.lower()} "  # "Sarah Cohen via Docusign"
-    return message.is_automated or relayed or bool(_MACHINE_LOCAL.search(local))
+    if message.is_automated or relayed or _MACHINE_LOCAL.search(local):
+        return True
+    # "You're receiving this because you follow ...", "This is a system-generated message"
+    return bool(_SYSTEM_FOOTER.search(new_text(message)[-700:]))
+
+
+_SYSTEM_FOOTER = re.compile(
+    r"\b(?:you(?:'re| are) receiving this (?:e-?mail |message |notification )?because|"
+    r"this is an? (?:automated|automatic|system-generated|auto-generated) (?:message|e-?mail|"
+    r"notification|reminder)|this (?:e-?mail|message) was (?:sent )?(?:automatically|"
+    r"generated automatically)|do not reply to this (?:automated )?(?:e-?mail|message))\b",
+    re.IGNORECASE,
+)
 
 
 _MACHINE_LOCAL = re.compile(
-    r"(^|[+._-])(orders?|cards?|shipping|shipment|tracking|registration|registrations|info|hello|"
+    r"(^|[+._-])(orders?|builds?|ci|notifications?|notify|cards?|shipping|shipment|tracking|registration|registrations|info|hello|"
     r"team|support|service|helpdesk|servicedesk|accounts?|security|store|shop|mailer|invoices?|payments?|"
     r"statements?|billing|facturaci[oó]n|facturation|rechnungen|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
     r"calendar|noreply|no_reply|reply|mail|e?tickets?|bookings?|reservations?|bounce|admin|"

@@ -205,3 +205,28 @@ def test_a_brands_look_alike_that_fails_its_checks_is_phishing_without_bait():
     assert analysis.suspicious
     assert analysis.urgency == "low"
     assert analysis.action_items == ()
+
+
+def test_a_build_failure_on_someone_elses_branch_from_builds_at_is_low():
+    body = (
+        "Failed: acme/mobile-app #5521\nBranch: anh/fix-push-token\n"
+        'Commit: "handle null token" by Anh Tran\n'
+        "Test Suite 'PushTokenTests' failed\n\n"
+        "You're receiving this because you follow acme/mobile-app.\n"
+        "Update your notification settings: https://ci.example/settings"
+    )
+    subject = "Failed: acme/mobile-app - anh/fix-push-token (build #5521)"
+    analysis = analyze(parsed(body, "CircleCI <builds@circleci.example>", subject), CONTEXT)
+    assert analysis.urgency == "low"
+    assert analysis.action_items == ()
+
+
+def test_a_system_generated_task_notice_is_a_machines_duty():
+    body = (
+        "Hello Alex Morgan,\n\nYou have a new task in your Workday inbox.\n"
+        "Task: 2026 Mid-Year Self-Assessment\nDue date: 12/04/2026\n\n"
+        "This is a system-generated message from Workday. Please do not reply."
+    )
+    subject = "Action Required: Complete your 2026 Mid-Year Self-Assessment"
+    found = signals_of(body, "Workday <acme@myworkday.example>", subject)
+    assert found.get("automated")
