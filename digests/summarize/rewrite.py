@@ -140,7 +140,7 @@ _INDIRECT_TELL = re.compile(
 SOMEONE_WANTS = re.compile(
     r"^(?:And |Also )?(?:[\w ]+\()?(?:the )?"
     r"(?!(?:She|He|They|It|We|I|This|That|Everyone|Nobody)\b)([A-Z][a-zà-ÿ]+|[A-Z]{2,4})\)?"
-    r"\s+(?:wants|needs|would like)\s+(?=(?:an?|the|your)\s)"
+    r"\s+(?:wants|needs|would like|will (?:also |still )?need)\s+(?=(?:an?|the|your)\s)"
 )
 _NEED_YOUR = re.compile(
     r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your (approval|ok|okay|"

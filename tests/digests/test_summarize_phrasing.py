@@ -250,3 +250,10 @@ def test_a_past_time_told_in_an_aside_is_no_deadline():
     )
     found = items_of(body)
     assert [item.due for item in found] == [None]
+
+
+def test_someone_who_will_need_a_thing_by_a_date_asks_to_send_it():
+    body = "Hi,\n\nReception will also need the names of your staff by Friday for the gate passes."
+    found = items_of(body)
+    assert texts(found) == ["Send Reception the names of your staff for the gate passes"]
+    assert [item.due for item in found] == [dt.date(2026, 12, 4)]
