@@ -34,6 +34,8 @@ ASK = re.compile(
     r"^(?:a|an|the|your|some)\b[^.?!;:]{3,80}? would (?:also |really )?be (?:very |really |most )?"
     r"(?:helpful|useful|appreciated|welcome)\b|"
     r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
+    r"\bit(?:'d| would) (?:really )?(?:be )?(?:good|great|helpful|useful|help) to know "
+    r"(?=whether|if|what|which|how|when|who)|"
     # "I'd like you to check the formulas" (not "we'd love you to speak": an invitation)
     r"(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to (?!speak\b|talk\b|"
     r"present\b|join\b|attend\b|come\b|participate\b|take part\b|give an? (?:talk|keynote)\b)|"

@@ -134,7 +134,11 @@ _INDIRECT_TELL = re.compile(
     r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
     r"^i wonder\s+(?=whether|if)|"
     r"^(?:i'?d|i would|we'?d|we would) (?:like|love|want) to (?:know|hear)\s+"
-    r"(?=whether|if|what|which|how|when)",
+    r"(?=whether|if|what|which|how|when)|"
+    # "I'd appreciate knowing which way you're leaning", "It would be good to know which ..."
+    r"^(?:(?:i'?d|i would|we'?d|we would) (?:really )?appreciate (?:knowing|hearing)|"
+    r"it(?:'d| would) (?:really )?(?:be )?(?:good|great|helpful|useful|help) to know)\s+"
+    r"(?=whether|if|what|which|how|when|who)",
     re.IGNORECASE,
 )
 SOMEONE_WANTS = re.compile(

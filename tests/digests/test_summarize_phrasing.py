@@ -257,3 +257,15 @@ def test_someone_who_will_need_a_thing_by_a_date_asks_to_send_it():
     found = items_of(body)
     assert texts(found) == ["Send Reception the names of your staff for the gate passes"]
     assert [item.due for item in found] == [dt.date(2026, 12, 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd appreciate knowing which way you're leaning by Friday so I can draw up the paperwork.",
+        "It would be good to know which way you're leaning by Friday.",
+    ],
+)
+def test_wanting_to_know_which_way_asks_to_tell(sentence):
+    found = items_of(f"Hi,\n\n{sentence}", sender="Daniel Fujimoto <daniel@lease.example>")
+    assert texts(found) == ["Tell Daniel which way you're leaning"]
