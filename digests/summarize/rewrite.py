@@ -130,6 +130,13 @@ _TRAILING = re.compile(
 )
 
 
+# A thing that must arrive somewhere by a date: the reader is to get it there.
+_MUST_REACH = re.compile(
+    r"^(?P<what>(?:the|your|all|both|our) [^,.;]{2,50}?|[A-Z][a-z]+s) (?:must|need to|needs to|"
+    r"have to|has to|should) (?:reach|arrive (?:at|in|with)|be (?:with|at|in|received (?:at|by)))"
+    r" (?P<where>[^,.;]{3,60}?)(?= (?:by|before|no later than)\b)",
+    re.IGNORECASE,
+)
 _INDIRECT_TELL = re.compile(
     r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
     r"^i wonder\s+(?=whether|if)|"
@@ -278,6 +285,9 @@ def action_text(sentence: str, asker: str = "") -> str:
     clause = invitation(clause, asker or "them")
     text = LEAD_IN.sub("", clause, count=1).strip(" \"'\u201c\u201d")
     text = re.sub(r"^to [^,]{3,60},\s+", "", text, flags=re.IGNORECASE)
+    if reach := _MUST_REACH.match(text):  # "Samples must reach our office by 30 October"
+        what = reach["what"][:1].lower() + reach["what"][1:]
+        text = f"Send {what} to {reach['where']}{text[reach.end() :]}"
     text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
     text = re.sub(
         r"^(?:do you )?want me to\s+",

@@ -269,3 +269,10 @@ def test_someone_who_will_need_a_thing_by_a_date_asks_to_send_it():
 def test_wanting_to_know_which_way_asks_to_tell(sentence):
     found = items_of(f"Hi,\n\n{sentence}", sender="Daniel Fujimoto <daniel@lease.example>")
     assert texts(found) == ["Tell Daniel which way you're leaning"]
+
+
+def test_a_thing_that_must_reach_an_office_by_a_date_is_to_be_sent_there():
+    found = items_of("Dear Valentina,\n\nSamples must reach our Santiago office by Friday.")
+    assert [item.text.split(" (re: ")[0] for item in found] == [
+        "Send samples to our Santiago office"
+    ]
