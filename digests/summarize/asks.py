@@ -35,8 +35,8 @@ ASK = re.compile(
     r"(?:helpful|useful|appreciated|welcome)\b|"
     r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
     r"^(?:the|your|all|both|our|[a-z]+s)(?: [^,.;]{2,50}?)? (?:must|need to|needs to|have to|"
-    r"has to|should) (?:reach|arrive (?:at|in|with)|be (?:with|at|in|received (?:at|by))) [^,.;]{3,60}? "
-    r"(?:by|before|no later than)\b|"
+    r"has to|should) (?:reach|arrive (?:at|in|with)|be (?:with|at|in|received (?:at|by))) "
+    r"[^,.;]{3,60}? (?:by|before|no later than)\b|"
     r"\bit(?:'d| would) (?:really )?(?:be )?(?:good|great|helpful|useful|help) to know "
     r"(?=whether|if|what|which|how|when|who)|"
     # "I'd like you to check the formulas" (not "we'd love you to speak": an invitation)
