@@ -250,7 +250,8 @@ def find_action_items(
             # "Two items remain open: - X - Y. I'd need both by 9:00": X and Y are the asks
             run = list_just_read(sentences, len(before) - 1)
             each = applied_to_each(action_text(sentence, asker), run)
-            if each and asked_last <= len(before) - 1 - len(run) and len(items) < MAX_ACTION_ITEMS:
+            each = each[: MAX_ACTION_ITEMS - len(items)]
+            if each and asked_last <= len(before) - 1 - len(run):
                 items += [_item(text, deadline) for text in each]
                 needed += [False] * len(each)
                 asked_from, asked_last, asked_own = (
@@ -388,7 +389,7 @@ def find_action_items(
         items = with_duty(items, message, topic, (received, mail.first), lang, me)
         items = due_now_if_overdue(items, message, received.date())
         if not items and (task := tracker_item(message.subject, new_text(message)[:900])):
-            items = [ActionItem(task, None)]
+            items = [_item(task, mail.first)]  # due when its "Due date:" says, if it does
     return items
 
 
@@ -419,9 +420,12 @@ def _obligation_ask(sentence: str) -> bool:
 
 
 _PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
-# "please wire the funds by 4 PM", but not the footer's "please do not reply to this email"
+# "please wire the funds by 4 PM", but not the footer's "please do not reply to this email" nor
+# its courtesy ("please let us know if anything looks wrong", "contact us if you need help")
 _PLEASE_ANY = re.compile(
-    r"^(?!.*\b(?:not|n't) reply\b|.*\breply above\b).*\b(?:please|kindly)\b", re.IGNORECASE
+    r"^(?!.*(?:\bnot|n't) reply\b|.*\breply above\b|.*\b(?:let us know|contact us|reach out|"
+    r"get in touch|feel free)\b|.*\bif (?:you (?:have|need)|anything)\b).*\b(?:please|kindly)\b",
+    re.IGNORECASE,
 )
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"

@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 
 from digests.parsing import ParsedMessage
 from digests.summarize.asks import is_ask as is_request
-from digests.summarize.cues import CUED_DATE, FOLLOW_UP, LATEST
+from digests.summarize.cues import CUED_DATE, DEADLINE_LIKE, FOLLOW_UP, LATEST
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.datewords import MONTH, may_name_a_date
 from digests.summarize.event_refs import dated_by_its_event
@@ -203,6 +203,8 @@ def _aside_time(sentence: str, found: Deadline | None, received: datetime) -> bo
     """The deadline is only a past time of day told in an aside: "(that 3am alert week)"."""
     if not found or found.time is not None or found.due != received.date() or "(" not in sentence:
         return False
+    if DEADLINE_LIKE.search(_ASIDE.sub(" ", sentence)):
+        return False  # "Could you fix it today (it broke at 3am)?": today, said outside
     asides = [m.span() for m in _ASIDE.finditer(sentence)]
     times = [m.start() for m in _TOLD_TIME.finditer(sentence)]
     return bool(times) and all(any(a <= t < b for a, b in asides) for t in times)

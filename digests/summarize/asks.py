@@ -18,7 +18,7 @@ from digests.summarize.frames import unframe
 from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.objects import NOT_WISHED, WISH
-from digests.summarize.rewrite import SOMEONE_WANTS, after_lead
+from digests.summarize.rewrite import SOMEONE_WANTS, WANT_YOU_TO, after_lead
 from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
@@ -39,9 +39,7 @@ ASK = re.compile(
     r"[^,.;]{3,60}? (?:by|before|no later than)\b|"
     r"\bit(?:'d| would) (?:really )?(?:be )?(?:good|great|helpful|useful|help) to know "
     r"(?=whether|if|what|which|how|when|who)|"
-    # "I'd like you to check the formulas" (not "we'd love you to speak": an invitation)
-    r"(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to (?!speak\b|talk\b|"
-    r"present\b|join\b|attend\b|come\b|participate\b|take part\b|give an? (?:talk|keynote)\b)|"
+    rf"{WANT_YOU_TO}|"
     # "One more question: does the meeting room have a screen?"
     r"^(?:(?:and|also|but|oh),?\s+)?(?:one|a|another|last|quick) (?:(?:more|other|last|quick|"
     r"small|final) )?question(?: for you)?\s*:\s*\w+(?=[^?]*\?\s*$)|"
@@ -81,7 +79,7 @@ ASK = re.compile(
     # "Ahead of the call they'll need your SOC 2 report", "It would be great to have the deck"
     r"\b(?:they|he|she)(?:'ll| will) (?:also |still )?need your\b|"
     r"\bit(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful))"
-    r"(?: a lot)? if you [a-z]+ed\b|"
+    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)[a-z]+ed\b|"
     r"\bit(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
     r"(?:have|get|see) (?:the|your|a)\b|"
     r"^(?:we|i)(?:'d| would) (?:also )?like an? (?!word\b|chat\b)|"

@@ -279,8 +279,9 @@ _ISSUE = re.compile(
 
 
 def tracker_item(subject: str, lead: str) -> str:
-    """The issue a tracker assigns the reader, named by its title: "Dedupe duplicate accounts
-    in Salesforce (RevOps-214)" ("" when the mail assigns nothing to them)."""
+    """The issue a tracker assigns the reader: its title when that is already a to-do ("Fix the
+    login loop (WEB-12)"), else "Work on RevOps-214: Dedupe duplicate accounts in Salesforce"
+    ("" when the mail assigns nothing to them)."""
     if not _ASSIGNED_TO_YOU.search(f"{subject}\n{lead}") or not (issue := _ISSUE.search(lead)):
         return ""
     title, key = issue.group("title").strip(" .:-"), issue.group("key")

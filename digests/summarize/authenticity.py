@@ -100,6 +100,7 @@ class Authenticity:
     # The reader's own name under another country's ending ("acme.com" to "acme.ch"): how
     # companies spread over countries write to each other, and how a few phishers register.
     sister: bool = False
+    brand_lookalike: bool = False  # the domain imitates a brand ("g00gle-docs-share.com")
 
     @property
     def suspicious(self) -> bool:
@@ -107,7 +108,7 @@ class Authenticity:
         disguised = self.auth_failed or self.lookalike or self.reply_elsewhere
         if disguised and (self.bait or self.pressure or self.generic_greeting):
             return True
-        if self.lookalike and self.auth_failed:
+        if self.brand_lookalike and self.auth_failed:
             return True  # a brand's look-alike that its own checks fail: no bait needed
         # A colleague abroad mentions a "closed session" or a "database lock" too; only the
         # bait itself (a credential link under a threat, "Dear user") gives the phisher away.
@@ -286,6 +287,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         auth_failed=bool(_AUTH_FAIL.search(results)),
         auth_passed=bool(_AUTH_PASS.search(results)) and not _AUTH_FAIL.search(results),
         lookalike=lookalike,
+        brand_lookalike=is_lookalike(domain, "", ""),
         bait=credential and threat,
         generic_greeting=generic,
         reply_elsewhere=free_reply,

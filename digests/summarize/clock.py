@@ -84,9 +84,10 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
                 found.append((match.start(1), time(hour + 12), match.end()))
             elif 8 <= hour <= 12:
                 found.append((match.start(1), time(hour), match.end()))
-    if not found:
-        # "first thing tomorrow" is 09:00 unless a time is stated ("first thing, before 8")
-        found = [(m.start(), time(9), m.end()) for m in first_thing.finditer(read)]
+    for match in first_thing.finditer(read):
+        # "first thing tomorrow" is 09:00 unless it states its time ("first thing, before 8")
+        if not any(match.end() <= start <= match.end() + 25 for start, _, _ in found):
+            found.append((match.start(), time(9), match.end()))
     if not found:
         return None, "", -1
     start, clock, end = min(found, key=lambda f: abs(f[0] - after) if after >= 0 else f[0])

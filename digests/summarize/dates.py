@@ -338,9 +338,10 @@ _ORIGIN = re.compile(
 _RANGE_AFTER = re.compile(
     r"[^\n,;.]{0,12}?\s*(?:to|until|till|through|onwards?|au|al|bis|-|\u2013|\u2014)(?:\s|$)", re.I
 )
-# "the same as today", "wie heute"; not "as soon as today" nor "no later than today"
+# "the same scope as today", "busier than today", "wie heute"; not "as today is the last day"
+# (because), "as soon as today" nor "no later than today"
 _COMPARED = re.compile(
-    r"(?:(?<!soon )(?<!early )(?<!late )\bas|\b(?:like|wie|comme|como))\s+$", re.IGNORECASE
+    r"(?:\bsame\b[^.,;]{0,40}?\bas|(?<!later )\bthan|\bwie|\bcomme|\bcomo)\s+$", re.IGNORECASE
 )
 _NUMBERED = re.compile(
     r"\b(?:points?|sections?|sect|fig|figures?|tables?|chapters?|steps?|items?|questions?|q|"

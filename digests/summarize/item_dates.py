@@ -146,6 +146,12 @@ def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline 
     return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
 
 
+# An add-on that hands something in with the ask before it: "Also send me the proof".
+_HANDS_IN = re.compile(
+    r"\b(?:send|forward|attach|include|upload|share|return|add|copy)\b", re.IGNORECASE
+)
+
+
 @dataclass
 class MailDates:
     """What a mail offers its undated asks: its nearest cued date and its events."""
@@ -224,7 +230,8 @@ class MailDates:
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
             return found, "event"
-        if SEPARATE.match(sentence) and (sentence.rstrip().endswith("?") or not previous):
+        handed_in = bool(_HANDS_IN.search(sentence)) and not sentence.rstrip().endswith("?")
+        if SEPARATE.match(sentence) and not (handed_in and previous):
             return None, "none"  # "Also, could you let us know who ...?": a matter of its own
         if previous:
             return previous, "previous"  # "Also send me the proof of payment once done"

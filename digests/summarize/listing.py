@@ -75,9 +75,15 @@ def applied_to_each(ask: str, entries: list[str]) -> list[str]:
     lead, rest = ask[: found.start()].strip(), ask[found.end() :].strip()
     # the list is the verb's object ("Send Ruth both", "Sign them in the portal"), not a
     # word of a longer one ("an estimate for these": one estimate; "those two": a count)
-    if not IMPERATIVE.match(lead) or len(lead.split()) > 3 or not _AFTER_OBJECT.match(rest):
-        return []
+    if not _HAND_IN.match(lead) or len(lead.split()) > 3 or not _AFTER_OBJECT.match(rest):
+        return []  # "Pick one of them", "Compare them": the list as a whole
     return [" ".join(f"{lead} {e[:1].lower()}{e[1:]} {rest}".split()) for e in entries]
 
 
+# What is done to each entry on its own: handed in, signed, checked.
+_HAND_IN = re.compile(
+    r"^(?:send|forward|share|upload|return|submit|provide|sign|approve|review|complete|fill in|"
+    r"check|update|confirm|get)\b",
+    re.IGNORECASE,
+)
 _AFTER_OBJECT = re.compile(r"^(?:$|(?:by|before|to|in|into|on|via|through|at|over|back)\b)", re.I)

@@ -156,7 +156,9 @@ def is_machine(message: ParsedMessage) -> bool:
     if message.is_automated or relayed or _MACHINE_LOCAL.search(local):
         return True
     # "You're receiving this because you follow ...", "This is a system-generated message"
-    return bool(_SYSTEM_FOOTER.search(new_text(message)[-700:]))
+    # from an address no person reads under their own name
+    personal = _PERSONAL_LOCAL.match(local.lower())
+    return not personal and bool(_SYSTEM_FOOTER.search(new_text(message)[-700:]))
 
 
 _SYSTEM_FOOTER = re.compile(
@@ -169,9 +171,10 @@ _SYSTEM_FOOTER = re.compile(
 
 
 _MACHINE_LOCAL = re.compile(
-    r"(^|[+._-])(orders?|builds?|ci|notifications?|notify|cards?|shipping|shipment|tracking|registration|registrations|info|hello|"
-    r"team|support|service|helpdesk|servicedesk|accounts?|security|store|shop|mailer|invoices?|payments?|"
-    r"statements?|billing|facturaci[oó]n|facturation|rechnungen|training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
+    r"(^|[+._-])(orders?|builds?|notifications?|cards?|shipping|shipment|tracking|registration|"
+    r"registrations|info|hello|team|support|service|helpdesk|servicedesk|accounts?|security|store|"
+    r"shop|mailer|invoices?|payments?|statements?|billing|facturaci[oó]n|facturation|rechnungen|"
+    r"training|alerts?|alertmanager|monitoring|jira|confluence|github|gitlab|"
     r"calendar|noreply|no_reply|reply|mail|e?tickets?|bookings?|reservations?|bounce|admin|"
     r"deals?|offers?|promo|promotions?|sales|marketing|newsletters?|news|events?|community|"
     r"learn|academy|webinars?|speakers?|rewards|loyalty|members?|membership)"
@@ -229,7 +232,7 @@ def mentions(text: str, me: str) -> bool:
     first = parts[0].lower()
     return len(first) >= 5 and any(
         re.sub(r"[\s._-]", "", found).lower() == first
-        for found in re.findall(r"@([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b", text)
+        for found in re.findall(r"@([A-Z][a-z]+[ -][A-Z][a-z]+)\b", text)
     )
 
 
@@ -326,7 +329,9 @@ def _calls_by_name(message: ParsedMessage, me: str) -> bool:
     return any(m.group(1).lower() == name for m in _VOCATIVE.finditer(new_text(message)))
 
 
-_VOCATIVE = re.compile(r"(?:^|[.!?]\s+)([^\W\d_]+)\s*(?:,|:|\s[-\u2013\u2014]\s)", re.MULTILINE)
+_VOCATIVE = re.compile(
+    r"(?:^|[.!?]\s+)([^\W\d_]+(?:-[^\W\d_]+)*)\s*(?:,|:|\s[-\u2013\u2014]\s)", re.MULTILINE
+)
 
 
 # "HR Communications", "IT Service Desk", "People Team": a department's name, not a person's.

@@ -149,7 +149,10 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         who_part, verb, rest = point.group("who") or "", point.group("verb"), point.group("rest")
         # "fill it in" -> "fill in"; "approve it in the portal" keeps its place
         # ("run it in Nadia's place" keeps its phrase: "in" there is no particle)
-        ends = r"(?=$|[,.;!?]| (?:by|before|today|tonight|tomorrow|asap|and|when|once|please)\b)"
+        ends = (
+            r"(?=$|[,.;!?]| (?:by|before|today|tonight|tomorrow|asap|and|when|once|please|for|at|"
+            r"to|with|on)\b)"
+        )
         if particle := re.match(rf"^ (in|out|up|back|off)\b{ends}", rest):
             verb, rest = f"{verb} {particle.group(1)}", rest[particle.end() :]
         rest = re.sub(r"^ over\b", "", rest)  # "send it over"

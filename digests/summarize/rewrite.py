@@ -17,6 +17,13 @@ from digests.summarize.romance import romance_request, to_the_asker
 from digests.summarize.types import truncate
 from digests.summarize.verbs import IMPERATIVE, PLAIN_VERBS, base_form, base_verb
 
+# "I'd like you to check the formulas": the ask is the verb after it; not "I want you to know
+# ..." or "we'd like you to speak at ..." (a feeling, an invitation).
+WANT_YOU_TO = (
+    r"(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to "
+    r"(?!(?:know|feel|be|have|understand|think|enjoy|relax|meet|speak|talk|present|join|attend|"
+    r"come|participate|take part|give an? (?:talk|keynote))\b)"
+)
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
     r"can you|would you|kindly|bitte|merci|por favor)\b)",
@@ -26,7 +33,7 @@ _POLITE = re.compile(
     r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|"
-    r"(i|we)('d| would)? (really |also )?(like|want) (you|for you) to\s+|"
+    rf"{WANT_YOU_TO}|"
     r"(i|we) need (each of you|all of you|every one of you|everyone|you all|both of you) to\s+|"
     r"you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
@@ -248,16 +255,13 @@ _OPINION = re.compile(
 )
 
 
-_WANT_YOU = re.compile(
-    r"\b(?:i|we)(?:'d| would)? (?:really |also )?(?:like|want) (?:you|for you) to\s", re.I
-)
+_WANT_YOU = re.compile(rf"\b{WANT_YOU_TO}", re.I)
 _HELPS_IF = re.compile(
     r"^it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|useful|ideal))"
-    r"(?: a lot)? if you (?=[a-z]+ed\b)",
+    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)(?=[a-z]+ed\b)",
     re.I,
 )
-# "Get the samples to me by Friday": the first "to" someone, the asker or us.
-_GET_TO = re.compile(r"^get (.+?) to (?P<who>me|us|[A-Z][\w'-]*)\b(.*)$", re.IGNORECASE)
+_TO_WHOM = re.compile(r" to ([\w'-]+)\b")  # "get the results to me": whom it goes to
 _EYES = re.compile(
     r"^(?:send \w+ )?(?:your |a (?:second |fresh |quick )?(?:pair of )?)(?:eyes|look) "
     r"(?:on|over|at)\s+",
@@ -318,7 +322,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = to_the_asker(text, asker)
     if helps := _HELPS_IF.match(text):  # "It would help if you pulled together a list"
         verb, _, rest = text[helps.end() :].partition(" ")
-        text = f"{base_verb(verb).capitalize()} {rest}"
+        if IMPERATIVE.match(base := base_verb(verb)):
+            text = f"{base.capitalize()} {rest}"
     if mind := _MIND.match(text):  # "Would you mind sending me the slides?"
         text = f"{base_form(mind.group(1))}{text[mind.end() :]}"
     for _ in range(4):
@@ -361,8 +366,10 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = romance_request(text, asker)  # "necesito que me mandes", "j'aurais besoin que" ...
     text = _DANGLING.sub("", tidy(text, asker))  # "Join the call on Wednesday at" (8:00 BST)
     text = _EYES.sub("Review ", text, count=1)  # "I'd love your eyes on the draft"
-    if asker and (get := _GET_TO.match(text)) and get["who"].lower() in {"me", "us", asker.lower()}:
-        text = f"Send {asker} {get.group(1)}{get.group(3)}"  # "Can you get them to me ...?"
+    if asker and text[:4].lower() == "get ":  # "Can you get them to me ...?": send them
+        whom = {"me", "us", asker.lower()}
+        if to := next((m for m in _TO_WHOM.finditer(text, 4) if m[1].lower() in whom), None):
+            text = f"Send {asker} {text[4 : to.start()]}{text[to.end() :]}"
     if len(text.split()) < 2 and not IMPERATIVE.match(text) and not _INFINITIVE.match(text):
         return ""  # "Please!" alone asks nothing we can name; "Tu peux gérer ?" asks to handle it
     return truncate(text[:1].upper() + text[1:], 140)

@@ -24,6 +24,7 @@ _PERIOD = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _DOTTED = re.compile(r"(?:\b\w\.){2,}$|\b[A-Z]\.$")  # "p.m.", "e.g.", "U.S.", "J."
 _NEXT_STARTS = re.compile(r"\s+[\"'(\[]?[A-ZÄÖÜÀ-Ý0-9¿¡@]")
 _NEXT_LOWER = re.compile(r"\s+[a-zà-ÿ]")
+_INITIAL = re.compile(r"(?:^|\s)\w\.$")  # "send it to j. smith": an initial, no end
 _LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s+")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut|hola|"
@@ -99,7 +100,12 @@ def _split(text: str) -> tuple[str, ...]:
         casual = block[:1].islower()
         for match in _PERIOD.finditer(block):
             end = match.end()
-            starts = _NEXT_STARTS.match(block, end) or (casual and _NEXT_LOWER.match(block, end))
+            lower = (
+                casual
+                and _NEXT_LOWER.match(block, end)
+                and not _INITIAL.search(block, max(0, end - 3), end)
+            )
+            starts = _NEXT_STARTS.match(block, end) or lower
             if not starts or not _ends_sentence(block, end):
                 continue
             if start == 0 and re.fullmatch(r"\d{1,2}\.", block[:end].strip()):

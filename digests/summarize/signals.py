@@ -89,9 +89,10 @@ _SALES_PRESSURE = re.compile(
     r"buy now|order now|shop now|act now|black friday|cyber (monday|week)|flash sale|"
     r"limited[- ]time|exclusive (offer|discount|deal)|coupon|promo code|"
     # a discount offered, not one a deal desk is asked to approve ("35% discount")
-    r"discount code|(?:get|save|enjoy|extra|special|members?'?) (?:an? )?(?:\d+ ?% )?discount|"
-    r"\d+ ?% (?:de )?(?:rabatt|remise|réduction|descuento)|code promo|rabattcode|"
-    r"código de descuento|dernière chance|soldes|letzte chance|jetzt kaufen|"
+    r"discount (?:code|ends|expires)|(?:get|save|enjoy|extra|special|members?'?) (?:an? )?"
+    r"(?:\d+ ?% )?discount|(?:up to|your|an?) \d+ ?% discount|\d+ ?% discount (?:on|off|for)\b|"
+    r"code promo|rabattcode|código de descuento|"
+    r"rabatt|remise|réduction|descuento|dernière chance|soldes|letzte chance|jetzt kaufen|"
     r"última oportunidad|rebajas)\b",
     re.IGNORECASE,
 )

@@ -57,7 +57,12 @@ def topic_object(topic: str) -> str:
     """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
     text = re.sub(r"\([^)]*\)|\?", "", topic).strip()
     # "can you run the DR drill tonight?" is about the DR drill
-    text = re.sub(r"^(?:can|could|would|will) you (?:please )?[a-z]+\s+", "", text, flags=re.I)
+    text = re.sub(
+        r"^(?:can|could|would|will) you (?:please )?[a-z]+\s+(?=(?:the|a|an|our|your|this)\s)",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"\s+(?:tonight|today|tomorrow|asap|this week)$", "", text, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
     yours = [p for p in parts[1:] if re.fullmatch(r"your (?:[\w-]+ ?){1,3}", p, re.I)]
