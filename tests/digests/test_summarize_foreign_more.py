@@ -1,0 +1,36 @@
+"""More German, French and Spanish asks: lists of missing papers, inverted needs, polite needs."""
+
+from tests.digests.test_summarize_indirect import texts
+
+
+def test_a_german_list_after_folgende_unterlagen_gives_one_item_per_document():
+    body = (
+        "Sehr geehrter Herr Becker,\n\nfür Ihre Steuererklärung fehlen uns noch folgende "
+        "Unterlagen:\n\n- die Bescheinigung der Krankenkasse über die Zusatzbeiträge\n"
+        "- die Spendenquittung der Berliner Tafel\n\nMit freundlichen Grüßen\nSabine Roth"
+    )
+    sender = "Sabine Roth <roth@kanzlei.example>"
+    assert texts(body, subject="Unterlagen", sender=sender) == [
+        "Die Bescheinigung der Krankenkasse über die Zusatzbeiträge an Sabine schicken",
+        "Die Spendenquittung der Berliner Tafel an Sabine schicken",
+    ]
+
+
+def test_a_german_statement_of_what_the_reader_can_do_is_no_ask():
+    body = (
+        "Hallo Herr Weber,\n\nSie können die Dokumente wie gewohnt über unser Portal "
+        "hochladen.\n\nGrüße\nAnna Weiß"
+    )
+    assert texts(body, subject="Portal", sender="Anna Weiß <weiss@amt.example>") == []
+
+
+def test_an_inverted_german_need_asks_to_send_the_thing():
+    body = (
+        "Hallo Herr Weber,\n\nDamit wir die Abfertigung schaffen, brauche ich bis spätestens "
+        "morgen, 12 Uhr, von Ihnen die korrigierte Handelsrechnung (als PDF reicht) zurück."
+        "\n\nGrüße\nSabine Albers"
+    )
+    sender = "Sabine Albers <albers@zoll.example>"
+    assert texts(body, subject="Container", sender=sender) == [
+        "Korrigierte Handelsrechnung an Sabine schicken (re: Container)"
+    ]
