@@ -19,7 +19,8 @@ from digests.summarize.verbs import IMPERATIVE
 # de la version contresignée": the thing a later pronoun stands for.
 _NAMING = re.compile(
     r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|"
-    r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o)\s*"
+    r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o|"
+    r"(?:nous|me) demande(?:nt)?|il (?:me|nous) (?:faut|faudrait))\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
     re.IGNORECASE,
@@ -74,6 +75,10 @@ _READY = re.compile(
     r"terminée?s?|finalisée?s?|terminad[oa]s?|finalizad[oa]s?)\b",
     re.IGNORECASE,
 )
+
+
+# "Le riad nous demande la rooming list. Il me la faudrait mercredi.": the list is needed.
+_NEEDED_IT = re.compile(r"^il (?:me|nous) (?:la|le|les|l') ?(?:faut|faudrait|faudra)\b", re.I)
 
 
 def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> str:
@@ -132,6 +137,8 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
     if match := _YOUR_CONSENT.search(sentence):
         thing = _thing(previous, topic)
         return _consent(match.group("what"), thing) if thing else ""
+    if _NEEDED_IT.match(sentence) and (thing := _thing(previous, topic, attached_only=True)):
+        return f"Envoyer{f' à {asker}' if asker else ''} {thing}"  # "Il me la faudrait ..."
     if (match := _FRENCH.match(sentence)) and match.group("verb").lower() != "confirmer":
         thing = _thing(previous, topic)  # "me le confirmer" confirms a yes, not a thing
         if not thing:

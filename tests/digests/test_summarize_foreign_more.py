@@ -34,3 +34,26 @@ def test_an_inverted_german_need_asks_to_send_the_thing():
     assert texts(body, subject="Container", sender=sender) == [
         "Korrigierte Handelsrechnung an Sabine schicken (re: Container)"
     ]
+
+
+def test_a_french_polite_need_of_two_of_the_readers_things_asks_to_send_both():
+    body = (
+        "Bonjour Madame Tremblay,\n\nPour garder le prix actuel, j'aurais besoin de votre "
+        "confirmation écrite et de votre numéro de bon de commande d'ici jeudi midi.\n\n"
+        "Cordialement,\nSylvie Bouchard"
+    )
+    sender = "Sylvie Bouchard <sylvie@papiers.example>"
+    assert texts(body, subject="Commande", sender=sender) == [
+        "Envoyer à Sylvie votre confirmation écrite et votre numéro de bon de commande"
+    ]
+
+
+def test_il_me_la_faudrait_needs_what_a_third_party_asked_for_before():
+    body = (
+        "Bonjour Youssef,\n\nCôté hôtel, le riad nous demande la rooming list nominative. "
+        "Il me la faudrait au plus tard mercredi à 12h.\n\nClaire"
+    )
+    sender = "Claire Moreau <claire@voyages.example>"
+    assert texts(body, subject="Groupe mars", sender=sender) == [
+        "Envoyer à Claire la rooming list nominative"
+    ]
