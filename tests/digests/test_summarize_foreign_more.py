@@ -57,3 +57,14 @@ def test_il_me_la_faudrait_needs_what_a_third_party_asked_for_before():
     assert texts(body, subject="Groupe mars", sender=sender) == [
         "Envoyer à Claire la rooming list nominative"
     ]
+
+
+def test_an_offer_on_condition_the_reader_confirms_something_asks_to_confirm_it():
+    body = (
+        "Hola Camila,\n\nTe puedo mantener el precio actual ($142.000 el bulto) durante el "
+        "segundo trimestre si me confirmas un volumen mínimo.\n\nUn abrazo,\nAndrés"
+    )
+    sender = "Andrés Galvis <andres@molinos.example>"
+    assert texts(body, subject="Precios", sender=sender) == [
+        "Confirmar a Andrés un volumen mínimo (re: Precios)"
+    ]
