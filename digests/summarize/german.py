@@ -143,6 +143,13 @@ _NEED_THING = re.compile(
     r" zurück\b)",
     re.IGNORECASE,
 )
+# "Ein grober Kostenrahmen für die Mehrkosten wäre auch hilfreich": a thing to send.
+_HELPFUL = re.compile(
+    r"^(?:(?:und|auch|außerdem)\s+)?(?P<what>(?:ein|eine|einen|Ihre?|deine?|eure?)\s[^.;:?!,]{3,80}?)"
+    r"\s(?:wäre|wären)\s(?:(?:auch|ebenfalls|außerdem|zudem|noch|sehr|wirklich)\s)*"
+    r"(?:hilfreich|nützlich|praktisch|willkommen)\b",
+    re.IGNORECASE,
+)
 _INVERTED_NEED = re.compile(r"\b(?:brauche|benötige|bräuchte) ich\b|\b(?:brauchen|benötigen) wir\b")
 # What the need names leaves out: "(als PDF reicht)", "bis spätestens morgen, 12 Uhr,".
 _ASIDE = re.compile(
@@ -195,6 +202,9 @@ def german_ask(sentence: str, asker: str) -> str:
     if let := _LET_DO.match(sentence.strip()):
         what = let.group("what")
         return f"{what[:1].upper()}{what[1:]} {let.group('verb')} lassen"  # "lass X sperren"
+    if (helpful := _HELPFUL.match(sentence.strip())) and asker:
+        what = helpful.group("what")
+        return f"{what[:1].upper()}{what[1:]} an {asker} schicken"  # "Ein Kostenrahmen wäre ..."
     if (need := _NEED_THING.search(_ASIDE.sub(" ", sentence))) and asker:
         what = " ".join(need.group("what").split())
         return f"{what[:1].upper()}{what[1:]} an {asker} schicken"  # "den 8D-Bericht": send it
@@ -214,6 +224,9 @@ def german_ask(sentence: str, asker: str) -> str:
         text = f"{who}{verb}, {that.group(1)}"  # "bestätige mir, dass ...": the clause stays
         return text[:1].upper() + text[1:]
     if todo := _todo(clause, verb, asker):
+        whether = _THAT.match(sentence[len(clause) :])
+        if whether and whether.group(1).lower().startswith("ob "):
+            return f"{todo}, {whether.group(1)}"  # "Ihre Einschätzung schicken, ob ..."
         return todo
     english = _VERBS[verb]
     to = f" {asker}" if english == "Send" and asker and _TO_ME.search(clause) else ""
@@ -255,6 +268,8 @@ def _todo(clause: str, verb: str, asker: str) -> str:
     words = text.split()
     if not words:
         return ""
+    if not modal and words[0].lower() in {"sie", "du", "ihr"} and len(words) > 2:
+        words, modal = words[1:], True  # "dass Sie uns Ihre Einschätzung schicken": verb last
     if not modal and words[-1].lower().strip("?.!") == verb:
         words = words[:-1]  # a to-do already ("Tickets im Projekt SEC anlegen")
     elif not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
@@ -275,6 +290,8 @@ def german_request(sentence: str) -> bool:
     low = sentence.strip().lower()
     if len(_GERMAN.findall(low)) < 2:
         return False
+    if _HELPFUL.match(low):
+        return True
     if _INVERTED_NEED.search(low) and _NEED_THING.search(_ASIDE.sub(" ", low)):
         return not _WANTED.search(low)  # "brauche ich Ihre Entscheidung": no thing to send
     if _TELL.match(low) or _FRAME.match(low) or _NOT_YET.search(low):

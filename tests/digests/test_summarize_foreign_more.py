@@ -68,3 +68,26 @@ def test_an_offer_on_condition_the_reader_confirms_something_asks_to_confirm_it(
     assert texts(body, subject="Precios", sender=sender) == [
         "Confirmar a Andrés un volumen mínimo (re: Precios)"
     ]
+
+
+def test_a_german_framed_ask_keeps_its_ob_clause_and_drops_the_subject():
+    body = (
+        "Liebe Frau Huber,\n\nWäre es möglich, dass Sie uns bis Ende nächster Woche Ihre "
+        "Einschätzung schicken, ob die Rohbauphase auf 11 Wochen verkürzt werden kann?\n\n"
+        "Beste Grüße\nMarkus Pichler"
+    )
+    sender = "Markus Pichler <pichler@architekten.example>"
+    assert texts(body, subject="Bauzeitenplan", sender=sender) == [
+        "Markus Ihre Einschätzung schicken, ob die Rohbauphase auf 11 Wochen verkürzt werden kann"
+    ]
+
+
+def test_a_german_thing_that_would_be_helpful_is_a_thing_to_send():
+    body = (
+        "Liebe Frau Huber,\n\nEin grober Kostenrahmen für die Mehrkosten wäre auch hilfreich."
+        "\n\nBeste Grüße\nMarkus Pichler"
+    )
+    sender = "Markus Pichler <pichler@architekten.example>"
+    assert texts(body, subject="Bauzeitenplan", sender=sender) == [
+        "Ein grober Kostenrahmen für die Mehrkosten an Markus schicken"
+    ]
