@@ -51,7 +51,7 @@ ASK = re.compile(
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
-    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
+    r"por favor|puedes|podés|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
     r"(?<=¿)(?:puede|pueden|podría|podria)\s+(?!ser\b)[a-záéíóúñ]+(?:ar|er|ir)"
     r"(?:lo|la|los|las|me|nos)?\b|"  # "¿Puede enviar la apelación ...?", usted
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"

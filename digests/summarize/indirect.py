@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.frames import unframe
-from digests.summarize.romance import participle_verb, plain
+from digests.summarize.romance import BESOIN_QUE, participle_verb, plain, romance_request
 from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 from digests.summarize.waits import waiting_ask
@@ -175,7 +175,7 @@ CUE = Caseless(
     re.compile(
         r"\bmanque\b|\bfaltan?\b|\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
-        r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) (?:\w+ )?fau|"
+        r"j'aimerais|je voudrais|nous aimerions|besoin de|besoin que|il (?:me|nous) (?:\w+ )?fau|"
         r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
         r"espero|esperamos|atent[oa]|serait|seraient|ser[ií]a|pas encore|toujours pas|"
         r"todav[ií]a no|a[úu]n no|"
@@ -196,6 +196,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
         return waits  # "The pour card still needs your signature": sign it
     if not CUE.search(text):
         return ""
+    if BESOIN_QUE.match(text):  # "Nous aurions aussi besoin que vous nous confirmiez X"
+        return romance_request(text, asker)
     if worth := _WORTH.match(text):
         verb = base_form(worth.group("verb"))
         return f"Please {verb}{worth.group('rest')}" if IMPERATIVE.fullmatch(verb) else ""

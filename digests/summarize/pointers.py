@@ -20,11 +20,15 @@ from digests.summarize.verbs import IMPERATIVE
 _NAMING = re.compile(
     r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|"
     r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o|"
-    r"(?:nous|me) demande(?:nt)?|il (?:me|nous) (?:faut|faudrait))\s*"
+    r"(?:nous|me) demande(?:nt)?|il (?:me|nous) (?:faut|faudrait)|"
+    # "no tengo los vouchers del hotel ni del traslado", "nous n'avons toujours pas reçu la X"
+    r"no (?:tengo|tenemos|he recibido|hemos recibido)|"
+    r"n'(?:ai|avons) (?:toujours |encore )?pas (?:encore )?reçu)\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
     re.IGNORECASE,
 )
+_NO_SPANISH = re.compile(r"^no ", re.IGNORECASE)  # "no tengo X ni Y": X y Y
 # Where the noun phrase stops: "(", a clause, a purpose or a deadline.
 _NP_END = re.compile(
     r"\s*(?:[.;:!?(,]|\s[-\u2013\u2014]\s|\s(?:que|qui|para|pour|con|avec|au plus tard|avant|"
@@ -53,7 +57,7 @@ _SPANISH = re.compile(
 # "¿Me lo puedes firmar y devolver?", "¿Me la mandas hoy?": the pronoun before the verb.
 _SPANISH_BEFORE = re.compile(
     rf"^(?:[^,]{{0,40}},\s*)?¿?\s*(?:cuando puedas,?\s*)?(?P<me1>me |nos )?(?:lo|la|los|las) "
-    rf"(?:(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
+    rf"(?:(?:puedes|podés|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
     rf"(?: y (?P<v2>{_CLITIC_VERB})\b)?|(?P<present>mandas|env[ií]as|pasas|firmas|revisas|"
     r"apruebas|confirmas|devuelves)\b)",
     re.IGNORECASE,
@@ -90,6 +94,7 @@ def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> s
             end = _NP_END.search(np)
             np = " ".join((np[: end.start()] if end else np).split())
             np = re.sub(r"^du\b", "le", re.sub(r"^des\b", "les", np))  # "besoin du devis"
+            np = re.sub(r" ni (?=\w)", " y " if _NO_SPANISH.search(match.group(0)) else " et ", np)
             if 2 <= len(np.split()) <= 15:
                 return np
         if (ready := _READY.match(sentence)) and len(ready.group("np").split()) <= 12:

@@ -91,3 +91,48 @@ def test_a_german_thing_that_would_be_helpful_is_a_thing_to_send():
     assert texts(body, subject="Bauzeitenplan", sender=sender) == [
         "Ein grober Kostenrahmen für die Mehrkosten an Markus schicken"
     ]
+
+
+def test_il_faut_que_tu_after_a_purpose_asks_both_subjunctives():
+    body = (
+        "Bonjour Geneviève,\n\nPour éviter les frais de surestarie, il faut que tu me confirmes "
+        "le rendez-vous de cueillette avant 16 h et que tu m'envoies le bon de livraison signé."
+        "\n\nLuc"
+    )
+    sender = "Luc Gagnon <luc@transports.example>"
+    assert texts(body, subject="Conteneur", sender=sender) == [
+        "Confirmer à Luc le rendez-vous de cueillette et envoyer le bon de livraison signé"
+    ]
+
+
+def test_nous_aurions_aussi_besoin_que_vous_confirmiez_asks_to_confirm():
+    body = (
+        "Bonjour Madame Dubois,\n\nNous aurions aussi besoin que vous nous confirmiez les "
+        "quantités de la robe Iris en taille 34.\n\nAtelier Moreau"
+    )
+    sender = "Nadia Moreau <nadia@atelier.example>"
+    assert texts(body, subject="Commande", sender=sender) == [
+        "Confirmer à Nadia les quantités de la robe Iris en taille 34"
+    ]
+
+
+def test_a_voseo_question_with_a_pronoun_sends_what_the_sender_does_not_have():
+    body = (
+        "Martín, perdón la hora\n\nMe acabo de dar cuenta que no tengo los vouchers del hotel "
+        "ni del traslado. ¿me los podés mandar esta noche?\n\nMaría José"
+    )
+    sender = "María José Ferrer <mj@example.com>"
+    assert texts(body, subject="vouchers", sender=sender) == [
+        "Mandar a María los vouchers del hotel y del traslado"
+    ]
+
+
+def test_what_was_not_received_is_what_a_later_pronoun_asks_for():
+    body = (
+        "Bonjour Hélène,\n\nNous n'avons toujours pas reçu la fiche technique ni le plan de "
+        "feu pour le spectacle. Pourriez-vous nous les envoyer ce soir ?\n\nMarc"
+    )
+    sender = "Marc Bellanger <marc@scene.example>"
+    assert texts(body, subject="Fiche technique", sender=sender) == [
+        "Envoyer à Marc la fiche technique et le plan de feu"
+    ]
