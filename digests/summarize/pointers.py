@@ -23,15 +23,19 @@ _NAMING = re.compile(
     r"(?:nous|me) demande(?:nt)?|il (?:me|nous) (?:faut|faudrait)|"
     # "no tengo los vouchers del hotel ni del traslado", "nous n'avons toujours pas reçu la X"
     r"no (?:tengo|tenemos|he recibido|hemos recibido)|"
+    # "nos faltan todavía dos documentos: la copia ...", "il nous manque encore : le devis"
+    r"(?:me |nos )?faltan? (?:todav[ií]a |a[úu]n )?(?:(?:dos|tres|cuatro|un par de) \w+\s?:)?|"
+    r"il (?:me |nous )?manque (?:encore |toujours )?(?:(?:deux|trois|quatre) \w+\s?:)?|"
     r"n'(?:ai|avons) (?:toujours |encore )?pas (?:encore )?reçu)\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
     re.IGNORECASE,
 )
 _NO_SPANISH = re.compile(r"^no ", re.IGNORECASE)  # "no tengo X ni Y": X y Y
-# Where the noun phrase stops: "(", a clause, a purpose or a deadline.
+# Where the noun phrase stops: "(" (not an acronym's, "(PMS)"), a clause, a purpose, a deadline.
 _NP_END = re.compile(
-    r"\s*(?:[.;:!?(,]|\s[-\u2013\u2014]\s|\s(?:que|qui|para|pour|con|avec|au plus tard|avant|"
+    r"\s*(?:[.;:!?,]|\((?!(?-i:[A-Z0-9]{2,8})\))|\s[-\u2013\u2014]\s|"
+    r"\s(?:que|qui|para|pour|con|avec|au plus tard|avant|"
     r"antes|d'ici|hasta|dès|desde|porque|parce)\b)",
     re.IGNORECASE,
 )
@@ -81,6 +85,8 @@ _READY = re.compile(
 )
 
 
+# "Necesitamos recibirlos hoy mismo": what was named before is to be sent.
+_RECEIVE_IT = re.compile(r"\bnecesit(?:o|amos) recibir(?:lo|la|los|las)\b", re.IGNORECASE)
 # "Le riad nous demande la rooming list. Il me la faudrait mercredi.": the list is needed.
 _NEEDED_IT = re.compile(r"^il (?:me|nous) (?:la|le|les|l') ?(?:faut|faudrait|faudra)\b", re.I)
 
@@ -160,6 +166,8 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
         me = (match.groupdict().get("me2") or match.group("me1")) and asker
         to = f" a {asker}" if me else ""
         return f"{' y '.join(verbs).capitalize()}{to} {thing}"
+    if _RECEIVE_IT.search(sentence) and (thing := _thing(previous, topic, attached_only=True)):
+        return f"Enviar{f' a {asker}' if asker else ''} {thing}"  # "Necesitamos recibirlos"
     if match := _HAVE_DONE.search(sentence):
         thing = _thing(previous, topic)
         return f"{participle_verb(match.group('done')).capitalize()} {thing}" if thing else ""

@@ -136,3 +136,26 @@ def test_what_was_not_received_is_what_a_later_pronoun_asks_for():
     assert texts(body, subject="Fiche technique", sender=sender) == [
         "Envoyer à Marc la fiche technique et le plan de feu"
     ]
+
+
+def test_necesitamos_recibirlos_asks_for_the_missing_documents_named_before():
+    body = (
+        "Estimado Lic. Mendoza:\n\nRevisando el expediente nos faltan todavía dos documentos: "
+        "la copia del avalúo y la constancia de no adeudo de predial. Necesitamos recibirlos "
+        "hoy mismo para preparar la escritura.\n\nMariana Cruz"
+    )
+    sender = "Mariana Cruz <mcruz@notaria.example>"
+    assert texts(body, subject="Escritura", sender=sender) == [
+        "Enviar a Mariana la copia del avalúo y la constancia de no adeudo de predial"
+    ]
+
+
+def test_an_acronym_in_brackets_stays_with_the_missing_thing():
+    body = (
+        "Bonjour Claire,\n\nIl me manque la version signée du plan de maîtrise sanitaire (PMS) "
+        "de l'enseigne. Tu peux me l'envoyer avant 8h demain ?\n\nJulien"
+    )
+    sender = "Julien Marchand <julien@franchise.example>"
+    assert texts(body, subject="Contrôle", sender=sender) == [
+        "Envoyer à Julien la version signée du plan de maîtrise sanitaire (PMS) de l'enseigne"
+    ]
