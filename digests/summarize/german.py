@@ -150,6 +150,19 @@ _HELPFUL = re.compile(
     r"(?:hilfreich|nützlich|praktisch|willkommen)\b",
     re.IGNORECASE,
 )
+# "Besonders interessiert mich, ob wir die Protokolle vollständig prüfen sollen": tell whether.
+_CURIOUS = re.compile(
+    r"\b(?:interessiert mich|mich interessiert|(?:mich )?würde (?:mich )?interessieren|"
+    r"(?:ich|wir) wüssten? gerne?|ich frage mich)\b,?\s*"
+    r"(?P<q>(?:ob|wie|wann|welche[rsnm]?|was|wer|wo)\s[^.?!;]{3,200})",
+    re.IGNORECASE,
+)
+# "wenn du bis Ende März drüberschauen und mir Anmerkungen schicken könntest, reicht das"
+_IF_YOU_COULD = re.compile(
+    r"\b(?:wenn|falls) (?:du|sie|ihr) (?P<todo>[^,;.]{5,200}?) (?:könntest|könnten|könntet|"
+    r"würdest|würden|würdet)\s*,\s*(?:(?:dann|das) )?(?:reicht|wäre|wär|hilft|passt|ist|bin)\b",
+    re.IGNORECASE,
+)
 _INVERTED_NEED = re.compile(r"\b(?:brauche|benötige|bräuchte) ich\b|\b(?:brauchen|benötigen) wir\b")
 # What the need names leaves out: "(als PDF reicht)", "bis spätestens morgen, 12 Uhr,".
 _ASIDE = re.compile(
@@ -202,6 +215,12 @@ def german_ask(sentence: str, asker: str) -> str:
     if let := _LET_DO.match(sentence.strip()):
         what = let.group("what")
         return f"{what[:1].upper()}{what[1:]} {let.group('verb')} lassen"  # "lass X sperren"
+    if curious := _CURIOUS.search(sentence):
+        return f"{asker or 'Them'} sagen, {curious.group('q').strip()}"
+    if could := _IF_YOU_COULD.search(sentence):
+        todo = " ".join(_WHEN.sub("", _FILLERS.sub("", could.group("todo"))).split())
+        todo = _TO_ME.sub(asker, todo) if asker else todo
+        return f"{todo[:1].upper()}{todo[1:]}"
     if (helpful := _HELPFUL.match(sentence.strip())) and asker:
         what = helpful.group("what")
         return f"{what[:1].upper()}{what[1:]} an {asker} schicken"  # "Ein Kostenrahmen wäre ..."
@@ -290,7 +309,7 @@ def german_request(sentence: str) -> bool:
     low = sentence.strip().lower()
     if len(_GERMAN.findall(low)) < 2:
         return False
-    if _HELPFUL.match(low):
+    if _HELPFUL.match(low) or _CURIOUS.search(low) or _IF_YOU_COULD.search(low):
         return True
     if _INVERTED_NEED.search(low) and _NEED_THING.search(_ASIDE.sub(" ", low)):
         return not _WANTED.search(low)  # "brauche ich Ihre Entscheidung": no thing to send

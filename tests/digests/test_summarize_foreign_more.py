@@ -159,3 +159,25 @@ def test_an_acronym_in_brackets_stays_with_the_missing_thing():
     assert texts(body, subject="Contrôle", sender=sender) == [
         "Envoyer à Julien la version signée du plan de maîtrise sanitaire (PMS) de l'enseigne"
     ]
+
+
+def test_interessiert_mich_ob_asks_to_tell_whether():
+    body = (
+        "Hallo Jonas,\n\nBesonders interessiert mich, ob wir die Temperaturprotokolle "
+        "vollständig prüfen sollen.\n\nKatrin"
+    )
+    sender = "Katrin Böhm <katrin@pruefung.example>"
+    assert texts(body, subject="Audit", sender=sender) == [
+        "Katrin sagen, ob wir die Temperaturprotokolle vollständig prüfen sollen"
+    ]
+
+
+def test_wenn_du_koenntest_reicht_das_is_a_polite_request():
+    body = (
+        "Hallo Jonas,\n\nKein Stress – wenn du bis Ende März mir deine Anmerkungen zur "
+        "Checkliste schicken könntest, reicht das völlig.\n\nKatrin"
+    )
+    sender = "Katrin Böhm <katrin@pruefung.example>"
+    assert texts(body, subject="Audit", sender=sender) == [
+        "Katrin deine Anmerkungen zur Checkliste schicken (re: Audit)"
+    ]
