@@ -25,7 +25,6 @@ _NAMING = re.compile(
     r"no (?:tengo|tenemos|he recibido|hemos recibido)|"
     # "nos faltan todavía dos documentos: la copia ...", "il nous manque encore : le devis"
     r"(?:me |nos )?faltan? (?:todav[ií]a |a[úu]n )?(?:(?:dos|tres|cuatro|un par de) \w+\s?:)?|"
-    r"il (?:me |nous )?manque (?:encore |toujours )?(?:(?:deux|trois|quatre) \w+\s?:)?|"
     r"n'(?:ai|avons) (?:toujours |encore )?pas (?:encore )?reçu)\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",

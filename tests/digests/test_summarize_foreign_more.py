@@ -152,8 +152,8 @@ def test_necesitamos_recibirlos_asks_for_the_missing_documents_named_before():
 
 def test_an_acronym_in_brackets_stays_with_the_missing_thing():
     body = (
-        "Bonjour Claire,\n\nIl me manque la version signée du plan de maîtrise sanitaire (PMS) "
-        "de l'enseigne. Tu peux me l'envoyer avant 8h demain ?\n\nJulien"
+        "Bonjour Claire,\n\nJe n'ai pas reçu la version signée du plan de maîtrise sanitaire "
+        "(PMS) de l'enseigne. Tu peux me l'envoyer avant 8h demain ?\n\nJulien"
     )
     sender = "Julien Marchand <julien@franchise.example>"
     assert texts(body, subject="Contrôle", sender=sender) == [
