@@ -174,7 +174,7 @@ def test_interessiert_mich_ob_asks_to_tell_whether():
 
 def test_wenn_du_koenntest_reicht_das_is_a_polite_request():
     body = (
-        "Hallo Jonas,\n\nKein Stress – wenn du bis Ende März mir deine Anmerkungen zur "
+        "Hallo Jonas,\n\nKein Stress \u2013 wenn du bis Ende März mir deine Anmerkungen zur "
         "Checkliste schicken könntest, reicht das völlig.\n\nKatrin"
     )
     sender = "Katrin Böhm <katrin@pruefung.example>"
