@@ -176,7 +176,7 @@ INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
-    r"follow-?ups|to-?dos|folgende|nachstehende|suivant(?:e?s)|siguientes)[^:]*:$",
+    r"follow-?ups|to-?dos|folgende|nachstehende|suivant(?:e?s)|siguientes|manque|faltan)[^:]*:$",
     re.IGNORECASE,
 )
 

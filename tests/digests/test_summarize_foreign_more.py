@@ -181,3 +181,16 @@ def test_wenn_du_koenntest_reicht_das_is_a_polite_request():
     assert texts(body, subject="Audit", sender=sender) == [
         "Katrin deine Anmerkungen zur Checkliste schicken (re: Audit)"
     ]
+
+
+def test_a_french_list_after_il_nous_manque_encore_gives_one_item_per_piece():
+    body = (
+        "Bonjour Madame Lambert,\n\nIl nous manque encore :\n\n"
+        "- les factures d'achat d'avril et mai ;\n- l'extrait de compte professionnel de juin."
+        "\n\nBien à vous,\nNathalie Mertens"
+    )
+    sender = "Nathalie Mertens <nathalie@fiduciaire.example>"
+    assert texts(body, subject="TVA", sender=sender) == [
+        "Envoyer à Nathalie les factures d'achat d'avril et mai",
+        "Envoyer à Nathalie l'extrait de compte professionnel de juin",
+    ]
