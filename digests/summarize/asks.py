@@ -54,7 +54,7 @@ ASK = re.compile(
     r"could i get|reply (by|with)|respond by|rsvp|send me|tell me|"
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
-    r"por favor|puedes|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
+    r"por favor|puedes|podés|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
     r"(?<=¿)(?:puede|pueden|podría|podria)\s+(?!ser\b)[a-záéíóúñ]+(?:ar|er|ir)"
     r"(?:lo|la|los|las|me|nos)?\b|"  # "¿Puede enviar la apelación ...?", usted
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
@@ -181,7 +181,7 @@ INTRO = re.compile(
     r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
-    r"follow-?ups|to-?dos)[^:]*:$",
+    r"follow-?ups|to-?dos|folgende|nachstehende|suivant(?:e?s)|siguientes|manque|faltan)[^:]*:$",
     re.IGNORECASE,
 )
 

@@ -3,7 +3,9 @@
 What the sender can do once the reader acts, by a time, is a request for that act: "If you
 approve them tonight, I can resubmit" asks to approve them tonight; "Je suis prête à le
 suspendre si vous m'envoyez d'ici mardi une proposition" asks for the proposal by Tuesday. The
-time is what makes it a request ("If you look at the logs, you'll see ..." asks nothing).
+time is what makes it a request ("If you look at the logs, you'll see ..." asks nothing), or an
+offer the sender can make once the reader sends or confirms something ("te puedo mantener el
+precio si me confirmas un volumen mínimo").
 """
 
 from __future__ import annotations
@@ -26,6 +28,15 @@ _IF_YOU = re.compile(
 _SI = re.compile(
     rf"\bsi (?:vous|tu|me|nos)? ?(?P<me>m'|me |nous |nos )?(?P<verb>[a-záéíóúñ]+)\b"
     rf"(?P<act>[^,.;]*?\b{_WHEN}\b[^.;]*)",
+    re.IGNORECASE,
+)
+# "Te puedo mantener el precio si me confirmas un volumen mínimo": the sender's offer waits
+# on what the reader sends or confirms, no time needed.
+_SI_OFFER = re.compile(
+    r"\b(?:puedo|podemos|podr[ií]a|podr[ií]amos|je (?:peux|pourrais)|nous (?:pouvons|pourrions))"
+    r"\b(?:[^.;?]|(?<=\d)\.(?=\d)){3,200}?\bsi (?:tu |vous )?(?P<me>m'|me |nous |nos )"
+    r"(?P<verb>[a-záéíóúñ]+)\b"
+    r"(?P<act> [^,.;?]{3,120})\.?$",
     re.IGNORECASE,
 )
 _INFINITIVE = {
@@ -78,7 +89,10 @@ def conditional_ask(sentence: str, asker: str) -> str:
     match = _IF_YOU.match(sentence)
     if match and IMPERATIVE.fullmatch(verb := match.group("verb")) and verb not in _NOT_ACTS:
         return f"Please {match.group('act')}"
-    if (match := _SI.search(sentence)) and match.group("verb").lower() in _INFINITIVE:
+    match = _SI.search(sentence)
+    offer = _SI_OFFER.search(sentence)
+    match = match if match and match.group("verb").lower() in _INFINITIVE else offer
+    if match and match.group("verb").lower() in _INFINITIVE:
         verb, lang = _INFINITIVE[match.group("verb").lower()]
         to = ""
         if match.group("me") and asker:

@@ -101,8 +101,10 @@ _INFINITIVE_FRAME = re.compile(
 )
 # ... and followed by a subjunctive: "Il faudrait que tu signes", "Hace falta que firmes".
 _SUBJUNCTIVE_FRAME = re.compile(
-    r"^(?:il (?:faut|faudrait) que (?:tu|vous)|ce serait (?:bien|super|top|génial|parfait|idéal) "
-    r"que (?:tu|vous)|j'aimerais (?:bien )?que (?:tu|vous)|je voudrais que (?:tu|vous)|"
+    r"^(?:(?:pour|afin d[e']|avant d[e']|para|antes de)\s?[^,]{3,120},\s*)?"  # "Pour éviter X, "
+    r"(?P<frame>il (?:faut|faudrait) que (?:tu|vous)|"
+    r"ce serait (?:bien|super|top|génial|parfait|idéal) que (?:tu|vous)|"
+    r"j'aimerais (?:bien )?que (?:tu|vous)|je voudrais que (?:tu|vous)|"
     r"hace falta que|ser[ií]a (?:genial|ideal|bueno|perfecto|estupendo|mejor) que|"
     r"me gustar[ií]a que|quiero que|querr[ií]a que)\s+(?P<me>(?:me|m'|nous|nos|te) ?)?"
     r"(?P<verb>[a-zàâçéèêëîïôûùáíóúñ]{3,})\b(?P<rest>.*)$",
@@ -174,6 +176,24 @@ def _infinitive(subjunctive: str, spanish: bool) -> str:
     return ""
 
 
+# "... et que tu m'envoies le bon signé", "... y que me mandes X": a second ask, same frame.
+_AND_THAT = re.compile(
+    r"\s+(?:et|y) que (?:tu |vous )?(?:me |m'|nous |nos )?(?P<verb>[a-zàâçéèêëîïôûùáíóúñ]{3,})\b",
+    re.IGNORECASE,
+)
+
+
+_TO_THE_ASKER = frozenset(
+    ["envoyer", "confirmer", "renvoyer", "transmettre", "enviar", "confirmar", "mandar"]
+)
+
+
+def _and_then(match: re.Match[str], spanish: bool) -> str:
+    """ " et que tu m'envoies" -> " et envoyer" (the match as it was if no verb is known)."""
+    verb = _infinitive(match.group("verb"), spanish)
+    return f" {'y' if spanish else 'et'} {verb}" if verb else match.group(0)
+
+
 def unframe(sentence: str, asker: str) -> str:
     """The request a frame holds ("Please review the contract", "Signer le contrat"), or ""."""
     text = sentence.strip().rstrip(" ?!.")
@@ -216,7 +236,10 @@ def unframe(sentence: str, asker: str) -> str:
     if frame := _SUBJUNCTIVE_FRAME.match(text):
         if frame.group("verb").lower() in _BEING:
             return ""
-        spanish = bool(re.match(r"hace|ser|me gust|quier|querr", text, re.IGNORECASE))
+        spanish = bool(re.match(r"hace|ser|me gust|quier|querr", frame.group("frame"), re.I))
         verb = _infinitive(frame.group("verb"), spanish)
-        return f"{verb.capitalize()}{frame.group('rest')}".strip() if verb else ""
+        rest = _AND_THAT.sub(lambda m: _and_then(m, spanish), frame.group("rest"))
+        if frame.group("me") and asker and verb in _TO_THE_ASKER:  # "que tu me confirmes X"
+            verb = f"{verb} {'a' if spanish else 'à'} {asker}"
+        return f"{verb[:1].upper()}{verb[1:]}{rest}".strip() if verb else ""
     return ""

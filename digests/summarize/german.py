@@ -14,77 +14,8 @@ from __future__ import annotations
 
 import re
 
-# Infinitives (with their particle) and what the digest calls them.
-_VERBS = {
-    "schicken": "Send",
-    "zuschicken": "Send",
-    "senden": "Send",
-    "zusenden": "Send",
-    "weiterleiten": "Forward",
-    "drüberschauen": "Review",
-    "draufschauen": "Look at",
-    "anschauen": "Review",
-    "ansehen": "Review",
-    "durchsehen": "Review",
-    "durchgehen": "Review",
-    "durchlesen": "Read",
-    "prüfen": "Review",
-    "überprüfen": "Check",
-    "reviewen": "Review",
-    "gegenlesen": "Proofread",
-    "freigeben": "Approve",
-    "eintragen": "Fill in",
-    "ausfüllen": "Fill in",
-    "anlegen": "Create",
-    "erstellen": "Create",
-    "bestätigen": "Confirm",
-    "unterschreiben": "Sign",
-    "vorbereiten": "Prepare",
-    "umstellen": "Update",
-    "übernehmen": "Take over",
-    "hochladen": "Upload",
-    "beantworten": "Answer",
-    "aktualisieren": "Update",
-    "kommentieren": "Comment on",
-    "einreichen": "Submit",
-    "abgeben": "Hand in",
-    "buchen": "Book",
-    "reservieren": "Book",
-    "anrufen": "Call",
-    "zurückrufen": "Call back",
-    "lesen": "Read",
-    "bezahlen": "Pay",
-    "überweisen": "Pay",
-    "ergänzen": "Complete",
-    "korrigieren": "Correct",
-    "klären": "Clarify",
-    "entscheiden": "Decide on",
-    "zusagen": "Confirm",
-    "absagen": "Decline",
-    "anmelden": "Register for",
-    "bestellen": "Order",
-    "testen": "Test",
-    "einplanen": "Schedule",
-    "abstimmen": "Agree on",
-    "beilegen": "Attach",
-    "beifügen": "Attach",
-    "mitbringen": "Bring",
-    "gegenzeichnen": "Countersign",
-    "schreiben": "Write",
-    "verfassen": "Write",
-    "formulieren": "Draft",
-    "nennen": "Name",
-    "zusammenstellen": "Compile",
-    "einschätzen": "Assess",
-    "mitgeben": "Give",
-    "einrichten": "Set up",
-    "organisieren": "Organise",
-    "zurückschicken": "Return",
-    "übermitteln": "Send",
-    "bescheinigen": "Certify",
-    "genehmigen": "Approve",
-    "unterzeichnen": "Sign",
-}
+from digests.summarize.german_verbs import VERBS as _VERBS
+
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 _STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
 _PARTICLES = (
@@ -136,7 +67,8 @@ _TELL = re.compile(
 _WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
 _GERMAN = re.compile(
     r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest|ich|wir|deine|"
-    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich|sie|ihre[mns]?|dem|eine[mn]?|auch|mit)\b"
+    r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich|sie|ihre[mns]?|dem|eine[mn]?|auch|mit|"
+    r"zum|zur|vom|über)\b"
 )
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
 
@@ -201,12 +133,40 @@ _WANTED_VERBS = {
 
 
 # "Ich brauche von dir bis morgen 12 Uhr den 8D-Bericht mit D1 bis D4": a thing to send.
+# "..., brauche ich bis morgen von Ihnen die korrigierte Rechnung zurück": the same, inverted.
 _NEED_THING = re.compile(
-    r"\b(?:ich|wir) (?:brauche|brauchen|benötige|benötigen|bräuchte|bräuchten) (?:noch )?"
+    r"\b(?:(?:ich|wir) (?:brauche|brauchen|benötige|benötigen|bräuchte|bräuchten)|"
+    r"(?:brauche|benötige|bräuchte) ich|(?:brauchen|benötigen|bräuchten) wir) (?:noch )?"
     r"(?:von (?:dir|euch|Ihnen) )?(?:[^,;.]{0,40}? )?(?:den|die|das|deinen|deine|dein|euren|eure|"
     r"Ihren|Ihre) (?P<what>[^,;.]{3,80}?)(?=$|[,;.]| damit\b| für (?:den|die|das)\b|"
-    r" bis (?:morgen|heute|übermorgen|\w+tag|Mittwoch|zum|Ende|spätestens|\d{1,2}(?:\.|:| Uhr)))",
+    r" bis (?:morgen|heute|übermorgen|\w+tag|Mittwoch|zum|Ende|spätestens|\d{1,2}(?:\.|:| Uhr))|"
+    r" zurück\b)",
     re.IGNORECASE,
+)
+# "Ein grober Kostenrahmen für die Mehrkosten wäre auch hilfreich": a thing to send.
+_HELPFUL = re.compile(
+    r"^(?:(?:und|auch|außerdem)\s+)?(?P<what>(?:ein|eine|einen|Ihre?|deine?|eure?)\s[^.;:?!,]{3,80}?)"
+    r"\s(?:wäre|wären)\s(?:(?:auch|ebenfalls|außerdem|zudem|noch|sehr|wirklich)\s)*"
+    r"(?:hilfreich|nützlich|praktisch|willkommen)\b",
+    re.IGNORECASE,
+)
+# "Besonders interessiert mich, ob wir die Protokolle vollständig prüfen sollen": tell whether.
+_CURIOUS = re.compile(
+    r"\b(?:interessiert mich|mich interessiert|(?:mich )?würde (?:mich )?interessieren|"
+    r"(?:ich|wir) wüssten? gerne?|ich frage mich)\b,?\s*"
+    r"(?P<q>(?:ob|wie|wann|welche[rsnm]?|was|wer|wo)\s[^.?!;]{3,200})",
+    re.IGNORECASE,
+)
+# "wenn du bis Ende März drüberschauen und mir Anmerkungen schicken könntest, reicht das"
+_IF_YOU_COULD = re.compile(
+    r"\b(?:wenn|falls) (?:du|sie|ihr) (?P<todo>[^,;.]{5,200}?) (?:könntest|könnten|könntet|"
+    r"würdest|würden|würdet)\s*,\s*(?:(?:dann|das) )?(?:reicht|wäre|wär|hilft|passt|ist|bin)\b",
+    re.IGNORECASE,
+)
+_INVERTED_NEED = re.compile(r"\b(?:brauche|benötige|bräuchte) ich\b|\b(?:brauchen|benötigen) wir\b")
+# What the need names leaves out: "(als PDF reicht)", "bis spätestens morgen, 12 Uhr,".
+_ASIDE = re.compile(
+    r"\s*\([^)]{0,80}\)|\bbis (?:spätestens )?\w+, \d{1,2}(?:[:.]\d\d)? Uhr,\s*", re.IGNORECASE
 )
 
 
@@ -255,8 +215,18 @@ def german_ask(sentence: str, asker: str) -> str:
     if let := _LET_DO.match(sentence.strip()):
         what = let.group("what")
         return f"{what[:1].upper()}{what[1:]} {let.group('verb')} lassen"  # "lass X sperren"
-    if (need := _NEED_THING.search(sentence)) and asker:
-        return f"{need.group('what').strip()} an {asker} schicken"  # "den 8D-Bericht": send it
+    if curious := _CURIOUS.search(sentence):
+        return f"{asker or 'Them'} sagen, {curious.group('q').strip()}"
+    if could := _IF_YOU_COULD.search(sentence):
+        todo = " ".join(_WHEN.sub("", _FILLERS.sub("", could.group("todo"))).split())
+        todo = _TO_ME.sub(asker, todo) if asker else todo
+        return f"{todo[:1].upper()}{todo[1:]}"
+    if (helpful := _HELPFUL.match(sentence.strip())) and asker:
+        what = helpful.group("what")
+        return f"{what[:1].upper()}{what[1:]} an {asker} schicken"  # "Ein Kostenrahmen wäre ..."
+    if (need := _NEED_THING.search(_ASIDE.sub(" ", sentence))) and asker:
+        what = " ".join(need.group("what").split())
+        return f"{what[:1].upper()}{what[1:]} an {asker} schicken"  # "den 8D-Bericht": send it
     if (undone := _NOT_YET.search(sentence)) and (verb := _undone(undone.group("done"))):
         return f"{_VERBS[verb]} it"
     if _TELL.match(sentence.strip()):
@@ -273,6 +243,9 @@ def german_ask(sentence: str, asker: str) -> str:
         text = f"{who}{verb}, {that.group(1)}"  # "bestätige mir, dass ...": the clause stays
         return text[:1].upper() + text[1:]
     if todo := _todo(clause, verb, asker):
+        whether = _THAT.match(sentence[len(clause) :])
+        if whether and whether.group(1).lower().startswith("ob "):
+            return f"{todo}, {whether.group(1)}"  # "Ihre Einschätzung schicken, ob ..."
         return todo
     english = _VERBS[verb]
     to = f" {asker}" if english == "Send" and asker and _TO_ME.search(clause) else ""
@@ -314,6 +287,8 @@ def _todo(clause: str, verb: str, asker: str) -> str:
     words = text.split()
     if not words:
         return ""
+    if not modal and words[0].lower() in {"sie", "du", "ihr"} and len(words) > 2:
+        words, modal = words[1:], True  # "dass Sie uns Ihre Einschätzung schicken": verb last
     if not modal and words[-1].lower().strip("?.!") == verb:
         words = words[:-1]  # a to-do already ("Tickets im Projekt SEC anlegen")
     elif not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
@@ -334,16 +309,22 @@ def german_request(sentence: str) -> bool:
     low = sentence.strip().lower()
     if len(_GERMAN.findall(low)) < 2:
         return False
+    if _HELPFUL.match(low) or _CURIOUS.search(low) or _IF_YOU_COULD.search(low):
+        return True
+    if _INVERTED_NEED.search(low) and _NEED_THING.search(_ASIDE.sub(" ", low)):
+        return not _WANTED.search(low)  # "brauche ich Ihre Entscheidung": no thing to send
     if _TELL.match(low) or _FRAME.match(low) or _NOT_YET.search(low):
         return bool(german_ask(sentence, ""))
     words = _WORD.findall(re.split(r"[,;:?!.(]", low, maxsplit=1)[0])
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
-    if not words or words[0] in _VERBS or words[1:2] in _NOUN_NEXT:
+    if not words or words[0] in _VERBS or words[1:2] in _NOUN_NEXT or words[0] in _PRONOUNS:
         return False  # "Anruf von Herrn Lindner": a noun, not "ruf ... an"
     # The imperative stands first and is not the infinitive: "schick", "trag ... ein".
     return bool(_infinitive(words[:1] + words[-1:]))
 
 
+# "Sie können die Dokumente über das Portal hochladen": a statement, no imperative first.
+_PRONOUNS = frozenset(["sie", "du", "ihr", "wir", "ich", "er", "es", "man"])
 _NOUN_NEXT_TEXT = "ist sind war wird wurde hat von vom mit am um für zum zur"
 _NOUN_NEXT = [[w] for w in _NOUN_NEXT_TEXT.split()]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.frames import unframe
-from digests.summarize.romance import participle_verb, plain
+from digests.summarize.romance import BESOIN_QUE, participle_verb, plain, romance_request
 from digests.summarize.sentences import Caseless
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 from digests.summarize.waits import waiting_ask
@@ -68,7 +68,8 @@ _GROUP_NEED = re.compile(
 # "me gustaría saber tu opinión sobre X": the thing wanted says what to do.
 _WISH = re.compile(
     r"\b(?:j'aimerais|je voudrais|nous aimerions|(?:j'ai|il a|elle a|on a|nous avons) besoin de|"
-    r"il (?:me|nous) faut|me gustar[ií]a|nos gustar[ií]a|quisiera|necesit[ao]n?|necesitamos|"
+    r"(?:j'aurais|nous aurions|on aurait) besoin de|il (?:me|nous) (?:faut|faudrait)|"
+    r"me gustar[ií]a|nos gustar[ií]a|quisiera|necesit[ao]n?|necesitamos|"
     r"quiero|queremos|quieren?|"
     # a closing wait: "Dans l'attente de ton retour", "Quedo a la espera de tu respuesta"
     r"j'attends|nous attendons|dans l'attente de|quedo a la espera de|quedamos a la espera de|"
@@ -125,6 +126,13 @@ _SPANISH_WISH = {
     "autorizacion": "Autorizar",
     "permiso": "Autorizar",
 }
+# "... votre confirmation écrite et de votre numéro de commande": two things to send.
+_AND_YOURS = re.compile(
+    r"^(?P<more>[^.;:!?]{0,40}?) et d(?:e |')(?P<next>(?:votre|vos|ton|ta|tes) .+)$"
+)
+_ENDS = re.compile(r"\s+(?:d'ici|avant|au plus tard|pour|afin)\b.*$")
+# "Il me la faudrait au plus tard mercredi": the thing named before is needed.
+_PRONOUN_NEED = re.compile(r"^il (?:me|nous) (?:la|le|les|l') ?(?:faut|faudrait|faudra)\b", re.I)
 # What the opinion or signature is on: "... sur la charte graphique", "... sobre el plan".
 _ABOUT = re.compile(
     r"^\s*(?:sur|concernant|à propos de|pour|sobre|acerca de|para|de)\s+(?!que\b|qu')\S.*$"
@@ -167,7 +175,7 @@ CUE = Caseless(
     re.compile(
         r"\bmanque\b|\bfaltan?\b|\bworth \w+ing\b|\bha(?:s|ve)(?:n't| not) (?:yet )?\w+|"
         r"\bneed (?:the|your|this|that|these|those|both|all|every|each|everyone's|everybody's)\b|"
-        r"j'aimerais|je voudrais|nous aimerions|besoin de|il (?:me|nous) faut|"
+        r"j'aimerais|je voudrais|nous aimerions|besoin de|besoin que|il (?:me|nous) (?:\w+ )?fau|"
         r"gustar[ií]a|quisiera|necesit|quier|queremos|un (?:ojo|vistazo)\b|attend|attente|espera|"
         r"espero|esperamos|atent[oa]|serait|seraient|ser[ií]a|pas encore|toujours pas|"
         r"todav[ií]a no|a[úu]n no|"
@@ -188,6 +196,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
         return waits  # "The pour card still needs your signature": sign it
     if not CUE.search(text):
         return ""
+    if BESOIN_QUE.match(text):  # "Nous aurions aussi besoin que vous nous confirmiez X"
+        return romance_request(text, asker)
     if worth := _WORTH.match(text):
         verb = base_form(worth.group("verb"))
         return f"Please {verb}{worth.group('rest')}" if IMPERATIVE.fullmatch(verb) else ""
@@ -208,8 +218,14 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if need := _NEED_DONE.match(text):
         verb = base_verb(need.group("done"))
         return f"Please {verb.lower()} {need.group('what')}{need.group('rest')}"
+    if _PRONOUN_NEED.match(text):
+        return "Envoyer" + (f" à {asker}" if asker else "")  # what ``pointers`` finds named
     if wish := _WISH.search(text) or _WELCOME.match(text):
         noun, whose = plain(wish.group("noun")), wish.group("whose").lower()
+        if (both := _AND_YOURS.match(wish.group("rest"))) and whose in {"votre", "ton", "ta"}:
+            what = f"{wish.group('whose')} {wish.group('noun')}{both.group('more')}"
+            more = _ENDS.sub("", both.group("next"))
+            return f"Envoyer{f' à {asker}' if asker else ''} {what} et {more}"
         table = _FRENCH_WISH if whose in {"ton", "ta", "tes", "votre", "vos"} else _SPANISH_WISH
         whose = {"ta": "ton", "tes": "ton", "vos": "votre", "tus": "tu", "sus": "su"}.get(
             whose, whose

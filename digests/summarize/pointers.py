@@ -19,14 +19,22 @@ from digests.summarize.verbs import IMPERATIVE
 # de la version contresignée": the thing a later pronoun stands for.
 _NAMING = re.compile(
     r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|"
-    r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o)\s*"
+    r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o|"
+    r"(?:nous|me) demande(?:nt)?|il (?:me|nous) (?:faut|faudrait)|"
+    # "no tengo los vouchers del hotel ni del traslado", "nous n'avons toujours pas reçu la X"
+    r"no (?:tengo|tenemos|he recibido|hemos recibido)|"
+    # "nos faltan todavía dos documentos: la copia ...", "il nous manque encore : le devis"
+    r"(?:me |nos )?faltan? (?:todav[ií]a |a[úu]n )?(?:(?:dos|tres|cuatro|un par de) \w+\s?:)?|"
+    r"n'(?:ai|avons) (?:toujours |encore )?pas (?:encore )?reçu)\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
     re.IGNORECASE,
 )
-# Where the noun phrase stops: "(", a clause, a purpose or a deadline.
+_NO_SPANISH = re.compile(r"^no ", re.IGNORECASE)  # "no tengo X ni Y": X y Y
+# Where the noun phrase stops: "(" (not an acronym's, "(PMS)"), a clause, a purpose, a deadline.
 _NP_END = re.compile(
-    r"\s*(?:[.;:!?(,]|\s[-\u2013\u2014]\s|\s(?:que|qui|para|pour|con|avec|au plus tard|avant|"
+    r"\s*(?:[.;:!?,]|\((?!(?-i:[A-Z0-9]{2,8})\))|\s[-\u2013\u2014]\s|"
+    r"\s(?:que|qui|para|pour|con|avec|au plus tard|avant|"
     r"antes|d'ici|hasta|dès|desde|porque|parce)\b)",
     re.IGNORECASE,
 )
@@ -52,7 +60,7 @@ _SPANISH = re.compile(
 # "¿Me lo puedes firmar y devolver?", "¿Me la mandas hoy?": the pronoun before the verb.
 _SPANISH_BEFORE = re.compile(
     rf"^(?:[^,]{{0,40}},\s*)?¿?\s*(?:cuando puedas,?\s*)?(?P<me1>me |nos )?(?:lo|la|los|las) "
-    rf"(?:(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
+    rf"(?:(?:puedes|podés|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
     rf"(?: y (?P<v2>{_CLITIC_VERB})\b)?|(?P<present>mandas|env[ií]as|pasas|firmas|revisas|"
     r"apruebas|confirmas|devuelves)\b)",
     re.IGNORECASE,
@@ -76,6 +84,12 @@ _READY = re.compile(
 )
 
 
+# "Necesitamos recibirlos hoy mismo": what was named before is to be sent.
+_RECEIVE_IT = re.compile(r"\bnecesit(?:o|amos) recibir(?:lo|la|los|las)\b", re.IGNORECASE)
+# "Le riad nous demande la rooming list. Il me la faudrait mercredi.": the list is needed.
+_NEEDED_IT = re.compile(r"^il (?:me|nous) (?:la|le|les|l') ?(?:faut|faudrait|faudra)\b", re.I)
+
+
 def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> str:
     """What the pronoun stands for: an attached or needed thing just before, else the subject
     (unless ``attached_only``)."""
@@ -85,6 +99,7 @@ def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> s
             end = _NP_END.search(np)
             np = " ".join((np[: end.start()] if end else np).split())
             np = re.sub(r"^du\b", "le", re.sub(r"^des\b", "les", np))  # "besoin du devis"
+            np = re.sub(r" ni (?=\w)", " y " if _NO_SPANISH.search(match.group(0)) else " et ", np)
             if 2 <= len(np.split()) <= 15:
                 return np
         if (ready := _READY.match(sentence)) and len(ready.group("np").split()) <= 12:
@@ -132,6 +147,8 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
     if match := _YOUR_CONSENT.search(sentence):
         thing = _thing(previous, topic)
         return _consent(match.group("what"), thing) if thing else ""
+    if _NEEDED_IT.match(sentence) and (thing := _thing(previous, topic, attached_only=True)):
+        return f"Envoyer{f' à {asker}' if asker else ''} {thing}"  # "Il me la faudrait ..."
     if (match := _FRENCH.match(sentence)) and match.group("verb").lower() != "confirmer":
         thing = _thing(previous, topic)  # "me le confirmer" confirms a yes, not a thing
         if not thing:
@@ -148,6 +165,8 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
         me = (match.groupdict().get("me2") or match.group("me1")) and asker
         to = f" a {asker}" if me else ""
         return f"{' y '.join(verbs).capitalize()}{to} {thing}"
+    if _RECEIVE_IT.search(sentence) and (thing := _thing(previous, topic, attached_only=True)):
+        return f"Enviar{f' a {asker}' if asker else ''} {thing}"  # "Necesitamos recibirlos"
     if match := _HAVE_DONE.search(sentence):
         thing = _thing(previous, topic)
         return f"{participle_verb(match.group('done')).capitalize()} {thing}" if thing else ""

@@ -221,7 +221,7 @@ def romance_request(text: str, asker: str) -> str:
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
-    if french := _BESOIN_QUE.match(text):
+    if french := BESOIN_QUE.match(text):
         infinitive = _french_infinitive(french.group("verb"))
         to_me = f" à {asker}" if french.group("me") and asker else ""
         text = f"{infinitive}{to_me} {text[french.end() :]}" if infinitive else text
@@ -246,9 +246,10 @@ _INFINITIVES = {
 
 
 # "J'aurais besoin que tu me confirmes ta présence": the subjunctive is the ask.
-_BESOIN_QUE = re.compile(
+BESOIN_QUE = re.compile(
     r"^(?:(?:et|aussi|par contre),?\s+)?(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) "
-    r"besoin que (?:tu|vous) (?P<me>me |m'|nous )?(?P<verb>[a-zàâçéèêëîïôûù]+)\s+",
+    r"(?:(?:aussi|également|encore|surtout|vraiment) )?besoin que (?:tu|vous) "
+    r"(?P<me>me |m'|nous )?(?P<verb>[a-zàâçéèêëîïôûù]+)\s+",
     re.IGNORECASE,
 )
 _FRENCH_IRREGULAR = {

@@ -1,0 +1,196 @@
+"""More German, French and Spanish asks: lists of missing papers, inverted needs, polite needs."""
+
+from tests.digests.test_summarize_indirect import texts
+
+
+def test_a_german_list_after_folgende_unterlagen_gives_one_item_per_document():
+    body = (
+        "Sehr geehrter Herr Becker,\n\nfür Ihre Steuererklärung fehlen uns noch folgende "
+        "Unterlagen:\n\n- die Bescheinigung der Krankenkasse über die Zusatzbeiträge\n"
+        "- die Spendenquittung der Berliner Tafel\n\nMit freundlichen Grüßen\nSabine Roth"
+    )
+    sender = "Sabine Roth <roth@kanzlei.example>"
+    assert texts(body, subject="Unterlagen", sender=sender) == [
+        "Die Bescheinigung der Krankenkasse über die Zusatzbeiträge an Sabine schicken",
+        "Die Spendenquittung der Berliner Tafel an Sabine schicken",
+    ]
+
+
+def test_a_german_statement_of_what_the_reader_can_do_is_no_ask():
+    body = (
+        "Hallo Herr Weber,\n\nSie können die Dokumente wie gewohnt über unser Portal "
+        "hochladen.\n\nGrüße\nAnna Weiß"
+    )
+    assert texts(body, subject="Portal", sender="Anna Weiß <weiss@amt.example>") == []
+
+
+def test_an_inverted_german_need_asks_to_send_the_thing():
+    body = (
+        "Hallo Herr Weber,\n\nDamit wir die Abfertigung schaffen, brauche ich bis spätestens "
+        "morgen, 12 Uhr, von Ihnen die korrigierte Handelsrechnung (als PDF reicht) zurück."
+        "\n\nGrüße\nSabine Albers"
+    )
+    sender = "Sabine Albers <albers@zoll.example>"
+    assert texts(body, subject="Container", sender=sender) == [
+        "Korrigierte Handelsrechnung an Sabine schicken (re: Container)"
+    ]
+
+
+def test_a_french_polite_need_of_two_of_the_readers_things_asks_to_send_both():
+    body = (
+        "Bonjour Madame Tremblay,\n\nPour garder le prix actuel, j'aurais besoin de votre "
+        "confirmation écrite et de votre numéro de bon de commande d'ici jeudi midi.\n\n"
+        "Cordialement,\nSylvie Bouchard"
+    )
+    sender = "Sylvie Bouchard <sylvie@papiers.example>"
+    assert texts(body, subject="Commande", sender=sender) == [
+        "Envoyer à Sylvie votre confirmation écrite et votre numéro de bon de commande"
+    ]
+
+
+def test_il_me_la_faudrait_needs_what_a_third_party_asked_for_before():
+    body = (
+        "Bonjour Youssef,\n\nCôté hôtel, le riad nous demande la rooming list nominative. "
+        "Il me la faudrait au plus tard mercredi à 12h.\n\nClaire"
+    )
+    sender = "Claire Moreau <claire@voyages.example>"
+    assert texts(body, subject="Groupe mars", sender=sender) == [
+        "Envoyer à Claire la rooming list nominative"
+    ]
+
+
+def test_an_offer_on_condition_the_reader_confirms_something_asks_to_confirm_it():
+    body = (
+        "Hola Camila,\n\nTe puedo mantener el precio actual ($142.000 el bulto) durante el "
+        "segundo trimestre si me confirmas un volumen mínimo.\n\nUn abrazo,\nAndrés"
+    )
+    sender = "Andrés Galvis <andres@molinos.example>"
+    assert texts(body, subject="Precios", sender=sender) == [
+        "Confirmar a Andrés un volumen mínimo (re: Precios)"
+    ]
+
+
+def test_a_german_framed_ask_keeps_its_ob_clause_and_drops_the_subject():
+    body = (
+        "Liebe Frau Huber,\n\nWäre es möglich, dass Sie uns bis Ende nächster Woche Ihre "
+        "Einschätzung schicken, ob die Rohbauphase auf 11 Wochen verkürzt werden kann?\n\n"
+        "Beste Grüße\nMarkus Pichler"
+    )
+    sender = "Markus Pichler <pichler@architekten.example>"
+    assert texts(body, subject="Bauzeitenplan", sender=sender) == [
+        "Markus Ihre Einschätzung schicken, ob die Rohbauphase auf 11 Wochen verkürzt werden kann"
+    ]
+
+
+def test_a_german_thing_that_would_be_helpful_is_a_thing_to_send():
+    body = (
+        "Liebe Frau Huber,\n\nEin grober Kostenrahmen für die Mehrkosten wäre auch hilfreich."
+        "\n\nBeste Grüße\nMarkus Pichler"
+    )
+    sender = "Markus Pichler <pichler@architekten.example>"
+    assert texts(body, subject="Bauzeitenplan", sender=sender) == [
+        "Ein grober Kostenrahmen für die Mehrkosten an Markus schicken"
+    ]
+
+
+def test_il_faut_que_tu_after_a_purpose_asks_both_subjunctives():
+    body = (
+        "Bonjour Geneviève,\n\nPour éviter les frais de surestarie, il faut que tu me confirmes "
+        "le rendez-vous de cueillette avant 16 h et que tu m'envoies le bon de livraison signé."
+        "\n\nLuc"
+    )
+    sender = "Luc Gagnon <luc@transports.example>"
+    assert texts(body, subject="Conteneur", sender=sender) == [
+        "Confirmer à Luc le rendez-vous de cueillette et envoyer le bon de livraison signé"
+    ]
+
+
+def test_nous_aurions_aussi_besoin_que_vous_confirmiez_asks_to_confirm():
+    body = (
+        "Bonjour Madame Dubois,\n\nNous aurions aussi besoin que vous nous confirmiez les "
+        "quantités de la robe Iris en taille 34.\n\nAtelier Moreau"
+    )
+    sender = "Nadia Moreau <nadia@atelier.example>"
+    assert texts(body, subject="Commande", sender=sender) == [
+        "Confirmer à Nadia les quantités de la robe Iris en taille 34"
+    ]
+
+
+def test_a_voseo_question_with_a_pronoun_sends_what_the_sender_does_not_have():
+    body = (
+        "Martín, perdón la hora\n\nMe acabo de dar cuenta que no tengo los vouchers del hotel "
+        "ni del traslado. ¿me los podés mandar esta noche?\n\nMaría José"
+    )
+    sender = "María José Ferrer <mj@example.com>"
+    assert texts(body, subject="vouchers", sender=sender) == [
+        "Mandar a María los vouchers del hotel y del traslado"
+    ]
+
+
+def test_what_was_not_received_is_what_a_later_pronoun_asks_for():
+    body = (
+        "Bonjour Hélène,\n\nNous n'avons toujours pas reçu la fiche technique ni le plan de "
+        "feu pour le spectacle. Pourriez-vous nous les envoyer ce soir ?\n\nMarc"
+    )
+    sender = "Marc Bellanger <marc@scene.example>"
+    assert texts(body, subject="Fiche technique", sender=sender) == [
+        "Envoyer à Marc la fiche technique et le plan de feu"
+    ]
+
+
+def test_necesitamos_recibirlos_asks_for_the_missing_documents_named_before():
+    body = (
+        "Estimado Lic. Mendoza:\n\nRevisando el expediente nos faltan todavía dos documentos: "
+        "la copia del avalúo y la constancia de no adeudo de predial. Necesitamos recibirlos "
+        "hoy mismo para preparar la escritura.\n\nMariana Cruz"
+    )
+    sender = "Mariana Cruz <mcruz@notaria.example>"
+    assert texts(body, subject="Escritura", sender=sender) == [
+        "Enviar a Mariana la copia del avalúo y la constancia de no adeudo de predial"
+    ]
+
+
+def test_an_acronym_in_brackets_stays_with_the_missing_thing():
+    body = (
+        "Bonjour Claire,\n\nJe n'ai pas reçu la version signée du plan de maîtrise sanitaire "
+        "(PMS) de l'enseigne. Tu peux me l'envoyer avant 8h demain ?\n\nJulien"
+    )
+    sender = "Julien Marchand <julien@franchise.example>"
+    assert texts(body, subject="Contrôle", sender=sender) == [
+        "Envoyer à Julien la version signée du plan de maîtrise sanitaire (PMS) de l'enseigne"
+    ]
+
+
+def test_interessiert_mich_ob_asks_to_tell_whether():
+    body = (
+        "Hallo Jonas,\n\nBesonders interessiert mich, ob wir die Temperaturprotokolle "
+        "vollständig prüfen sollen.\n\nKatrin"
+    )
+    sender = "Katrin Böhm <katrin@pruefung.example>"
+    assert texts(body, subject="Audit", sender=sender) == [
+        "Katrin sagen, ob wir die Temperaturprotokolle vollständig prüfen sollen"
+    ]
+
+
+def test_wenn_du_koenntest_reicht_das_is_a_polite_request():
+    body = (
+        "Hallo Jonas,\n\nKein Stress \u2013 wenn du bis Ende März mir deine Anmerkungen zur "
+        "Checkliste schicken könntest, reicht das völlig.\n\nKatrin"
+    )
+    sender = "Katrin Böhm <katrin@pruefung.example>"
+    assert texts(body, subject="Audit", sender=sender) == [
+        "Katrin deine Anmerkungen zur Checkliste schicken (re: Audit)"
+    ]
+
+
+def test_a_french_list_after_il_nous_manque_encore_gives_one_item_per_piece():
+    body = (
+        "Bonjour Madame Lambert,\n\nIl nous manque encore :\n\n"
+        "- les factures d'achat d'avril et mai ;\n- l'extrait de compte professionnel de juin."
+        "\n\nBien à vous,\nNathalie Mertens"
+    )
+    sender = "Nathalie Mertens <nathalie@fiduciaire.example>"
+    assert texts(body, subject="TVA", sender=sender) == [
+        "Envoyer à Nathalie les factures d'achat d'avril et mai",
+        "Envoyer à Nathalie l'extrait de compte professionnel de juin",
+    ]
