@@ -12,8 +12,8 @@ so a digest never fails for want of a model.
 
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
 ``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
-``obligations``, ``ask_dates`` <- ``item_dates`` <- ``mail_dates``, ``listing``, ``conjoined``
-<- ``actions`` <- ``fallback``; ``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <-
+``obligations``, ``ask_dates`` <- ``item_dates`` <- ``mail_dates``, ``listing``, ``conjoined``,
+``fallback``, ``duty_asks`` <- ``actions``; ``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <-
 ``urgency``; ``summary``, ``overview`` and ``providers`` beside them; this module puts them
 together.
 """

@@ -30,11 +30,9 @@ from digests.summarize.asks import (
     NOT_ASK,
     QUOTED,
     YOUR_ANSWER,
-    as_request,
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
-from digests.summarize.assignments import tracker_item
 from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.conjoined import split_conjoined
@@ -53,7 +51,9 @@ from digests.summarize.cues import (
     language,
     send_to,
 )
-from digests.summarize.dates import Deadline, resolve_deadline
+from digests.summarize.dates import Deadline
+from digests.summarize.duty_asks import PLEASE, duty_notice, machine_items, obligation_ask, owed
+from digests.summarize.fallback import subject_ask
 from digests.summarize.frames import CLOSER
 from digests.summarize.german import german_ask, german_send
 from digests.summarize.indirect import indirect_ask
@@ -78,9 +78,8 @@ from digests.summarize.listing import (
     verb_of_intro,
 )
 from digests.summarize.mail_dates import subject_deadline
-from digests.summarize.notices import OBLIGATION, OWED, mentions, to_the_reader
+from digests.summarize.notices import mentions, to_the_reader
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
-from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.people import (
     first_name,
     greets_reader,
@@ -123,10 +122,7 @@ def find_action_items(
     others = other_recipients(message, my_name)
     machine = automated
     personal = automated and greets_reader(message, me, new_text(message))
-    # A machine's notice of the reader's own duty ("Action required", "payment failed"), to
-    # them alone: its polite requests are theirs ("To keep your team paid, please wire ...").
-    duty = automated and not message.is_mass_mail and (not me or message.addressed_to(me) == "to")
-    duty = duty and bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
+    duty = automated and duty_notice(message, me)
     relayed = automated and mentions(new_text(message), me)
     if relayed:
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
@@ -172,7 +168,7 @@ def find_action_items(
         # The sentence's own deadline is read now where what follows may need it, else only
         # once it turns out to ask: most sentences do neither.
         read_now = bool(
-            just_asked or same or sentence.endswith(":") or (personal and _PLEASE.match(sentence))
+            just_asked or same or sentence.endswith(":") or (personal and PLEASE.match(sentence))
         ) or bool(DEADLINE_LIKE.search(sentence))
         stated = _stated(sentence, received, sender) if read_now else None
         if same and (then := _deadline_of(items[-1])):
@@ -211,16 +207,13 @@ def find_action_items(
             and (bool(intro_verb) or not automated)  # a machine's list must say what to do
         )
         # A machine's list after "You still have the following to complete:" is the reader's.
-        owed = automated and (
-            OBLIGATION.search(sentence)
-            or (from_list and intro_verb)
-            # "Dear Ms. Santos, ... Please move it to Level 3 by 10 PM tonight.": hers to do
-            or (stated and personal and _PLEASE.match(sentence))
-            or (duty and _PLEASE_ANY.search(sentence))
+        task = bool(from_list and intro_verb)
+        mine = automated and owed(
+            sentence, listed_task=task, dated=bool(stated), personal=personal, duty=duty
         )
         # A machine's sentence asks only where it sets the reader a duty (and then is read).
-        is_ask = (owed or not automated) and (
-            _is_ask(sentence) or from_list or (automated and _obligation_ask(sentence))
+        is_ask = (mine or not automated) and (
+            _is_ask(sentence) or from_list or (automated and obligation_ask(sentence))
         )
         if automated and not is_ask:
             previous = stated if DEADLINE_LIKE.search(sentence) else None
@@ -384,49 +377,13 @@ def find_action_items(
     items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
     items = [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
     if not items and not automated:
-        items = _subject_ask(message.subject, asker, received)
+        items = subject_ask(message.subject, asker, received)
     if machine:
-        items = with_duty(items, message, topic, (received, mail.first), lang, me)
-        items = due_now_if_overdue(items, message, received.date())
-        if not items and (task := tracker_item(message.subject, new_text(message)[:900])):
-            items = [_item(task, mail.first)]  # due when its "Due date:" says, if it does
+        items = machine_items(items, message, topic, (received, mail.first), lang, me)
     return items
 
 
-def _subject_ask(subject: str, asker: str, received: datetime) -> list[ActionItem]:
-    """The ask only the subject makes: "Need your sign-off on the vendor contract today"."""
-    subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", subject, flags=re.I)
-    subject = as_request(subject)
-    if not _is_ask(subject):
-        return []
-    text = answer_text(subject, asker) if _only_a_question(subject) else action_text(subject, asker)
-    return [_item(text, resolve_deadline(subject, received))] if text else []
-
-
 MAX_SENTENCES = 80
-_OBLIGATION_ASK = re.compile(
-    r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
-    re.IGNORECASE,
-)
-
-
-def _obligation_ask(sentence: str) -> bool:
-    """ "To keep your store open, update your payment method": a machine's real ask."""
-    match = _OBLIGATION_ASK.search(sentence)
-    if match is None:
-        return False
-    verb = match.groupdict().get("verb")
-    return verb is None or bool(IMPERATIVE.match(verb))
-
-
-_PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
-# "please wire the funds by 4 PM", but not the footer's "please do not reply to this email" nor
-# its courtesy ("please let us know if anything looks wrong", "contact us if you need help")
-_PLEASE_ANY = re.compile(
-    r"^(?!.*(?:\bnot|n't) reply\b|.*\breply above\b|.*\b(?:let us know|contact us|reach out|"
-    r"get in touch|feel free)\b|.*\bif (?:you (?:have|need)|anything)\b).*\b(?:please|kindly)\b",
-    re.IGNORECASE,
-)
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

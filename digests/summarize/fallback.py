@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from datetime import datetime
 
 from digests.models import Urgency
 from digests.parsing import ParsedMessage
+from digests.summarize.answers import answer_text
+from digests.summarize.asks import as_request, is_ask, only_a_question
+from digests.summarize.dates import resolve_deadline
 from digests.summarize.mail_dates import mail_deadline
 from digests.summarize.people import first_name
+from digests.summarize.rewrite import action_text
 from digests.summarize.sentences import new_text
 from digests.summarize.topics import subject_topic
 from digests.summarize.types import ActionItem
@@ -76,3 +81,15 @@ _NOT_A_PERSON = re.compile(
     r"rewards|alerts?|no-?reply|admin|helpdesk|office|news|updates)\b",
     re.IGNORECASE,
 )
+
+
+def subject_ask(subject: str, asker: str, received: datetime) -> list[ActionItem]:
+    """The ask only the subject makes: "Need your sign-off on the vendor contract today"."""
+    subject = re.sub(r"^((re|fwd?|aw|wg|tr|rv)\s*:\s*)+", "", subject, flags=re.I)
+    subject = as_request(subject)
+    if not is_ask(subject):
+        return []
+    text = answer_text(subject, asker) if only_a_question(subject) else action_text(subject, asker)
+    found = resolve_deadline(subject, received)
+    due, time = (found.due, found.time) if found else (None, None)
+    return [ActionItem(text, due, time)] if text else []

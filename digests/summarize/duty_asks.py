@@ -1,0 +1,86 @@
+"""Which sentences of a machine's mail set the reader a duty, and the items such mail adds.
+
+A machine's sentence asks the reader something only where it names an obligation of theirs
+("update your payment method", a list after "You still have the following to complete:"), a
+notice greeting them by name asks with a dated "Please ...", or a notice of their own duty
+("Action required", "payment failed") asks politely ("To keep your team paid, please wire
+..."). After the sentences, the duty the subject names, an overdue duty and a tracker's issue.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from digests.parsing import ParsedMessage
+from digests.summarize.assignments import tracker_item
+from digests.summarize.dates import Deadline
+from digests.summarize.notices import OBLIGATION, OWED
+from digests.summarize.obligations import due_now_if_overdue, with_duty
+from digests.summarize.sentences import new_text
+from digests.summarize.types import ActionItem
+from digests.summarize.verbs import IMPERATIVE
+
+
+def duty_notice(message: ParsedMessage, me: str) -> bool:
+    """A machine's notice of the reader's own duty, to them alone ("Action required: ...")."""
+    if message.is_mass_mail or (me and message.addressed_to(me) != "to"):
+        return False
+    return bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
+
+
+def owed(sentence: str, *, listed_task: bool, dated: bool, personal: bool, duty: bool) -> bool:
+    """Whether a machine's sentence sets the reader a duty.
+
+    ``listed_task``: an item of a list whose intro names the verb; ``dated``: the sentence
+    states a deadline; ``personal``: the mail greets the reader by name; ``duty``: see
+    :func:`duty_notice`.
+    """
+    return bool(
+        OBLIGATION.search(sentence)
+        or listed_task
+        # "Dear Ms. Santos, ... Please move it to Level 3 by 10 PM tonight.": hers to do
+        or (dated and personal and PLEASE.match(sentence))
+        or (duty and _PLEASE_ANY.search(sentence))
+    )
+
+
+def obligation_ask(sentence: str) -> bool:
+    """ "To keep your store open, update your payment method": a machine's real ask."""
+    match = _OBLIGATION_ASK.search(sentence)
+    if match is None:
+        return False
+    verb = match.groupdict().get("verb")
+    return verb is None or bool(IMPERATIVE.match(verb))
+
+
+def machine_items(
+    items: list[ActionItem],
+    message: ParsedMessage,
+    topic: str,
+    when: tuple[datetime, Deadline | None],
+    lang: str,
+    me: str,
+) -> list[ActionItem]:
+    """A machine's items: the duty its subject names first, an overdue one due today, else the
+    issue a tracker assigns (due on the mail's nearest date, its "Due date:" if it has one)."""
+    received, first = when
+    items = with_duty(items, message, topic, when, lang, me)
+    items = due_now_if_overdue(items, message, received.date())
+    if not items and (task := tracker_item(message.subject, new_text(message)[:900])):
+        items = [ActionItem(task, first.due if first else None, first.time if first else None)]
+    return items
+
+
+_OBLIGATION_ASK = re.compile(
+    r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
+    re.IGNORECASE,
+)
+PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
+# "please wire the funds by 4 PM", but not the footer's "please do not reply to this email" nor
+# its courtesy ("please let us know if anything looks wrong", "contact us if you need help")
+_PLEASE_ANY = re.compile(
+    r"^(?!.*(?:\bnot|n't) reply\b|.*\breply above\b|.*\b(?:let us know|contact us|reach out|"
+    r"get in touch|feel free)\b|.*\bif (?:you (?:have|need)|anything)\b).*\b(?:please|kindly)\b",
+    re.IGNORECASE,
+)
