@@ -13,9 +13,9 @@ so a digest never fails for want of a model.
 One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
 ``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
 ``obligations``, ``ask_dates`` <- ``item_dates`` <- ``mail_dates``, ``listing``, ``conjoined``,
-``fallback``, ``duty_asks`` <- ``actions``; ``authenticity``, ``envelope`` <- ``signals`` <- ``model`` <-
-``urgency``; ``summary``, ``overview`` and ``providers`` beside them; this module puts them
-together.
+``fallback``, ``duty_asks`` <- ``actions``; ``authenticity``, ``envelope``, ``mail_kinds`` <-
+``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and ``providers`` beside
+them; this module puts them together.
 """
 
 from __future__ import annotations

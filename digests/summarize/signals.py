@@ -17,6 +17,7 @@ from digests.parsing import ParsedMessage
 from digests.summarize.authenticity import READ_CHARS, Authenticity, is_sister
 from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
+from digests.summarize.mail_kinds import MARKETING, RECEIPT, RECRUITER, SALES_PRESSURE, TRIAL
 from digests.summarize.notices import OWED, mentions
 from digests.summarize.sentences import lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
@@ -74,29 +75,6 @@ _SECURITY = re.compile(
     r"tú|nuevo dispositivo|wenn sie (das|dies) nicht (waren|selbst)|neues gerät)\b",
     re.IGNORECASE,
 )
-_MARKETING = re.compile(
-    r"\b(?:\d+ ?% off|sale\b|discount|deals?\b|offer\b|upgrade (?:now|today|to)|"
-    r"unlock\b|limited[- ]time|last chance|ends (?:tonight|at midnight|soon|today)|"
-    r"don'?t miss|exclusive\b|shop\b|save (?:\d|up to)|black friday|cyber monday|"
-    r"coupon|promo(?:tional)?\b(?! case| packet)|webinar|free (?:trial|shipping)|pro plan|"
-    r"premium\b|"
-    r"subscribe\b|buy now|order now|register now)",
-    re.IGNORECASE,
-)
-# Selling under pressure, the part of marketing no genuine notice says.
-_SALES_PRESSURE = re.compile(
-    r"\b(\d+ ?% off|last chance|ends (tonight|at midnight|soon|today)|upgrade (now|today)|"
-    r"buy now|order now|shop now|act now|black friday|cyber (monday|week)|flash sale|"
-    r"limited[- ]time|exclusive (offer|discount|deal)|coupon|promo code|"
-    # a discount offered, not one a deal desk is asked to approve ("35% discount")
-    r"discount (?:code|ends|expires)|(?:get|save|enjoy|extra|special|members?'?) (?:an? )?"
-    r"(?:\d+ ?% )?discount|(?:up to|your|an?) \d+ ?% discount|\d+ ?% discount (?:on|off|for)\b|"
-    r"code promo|rabattcode|código de descuento|"
-    r"rabatt|remise|réduction|descuento|dernière chance|soldes|letzte chance|jetzt kaufen|"
-    r"última oportunidad|rebajas)\b",
-    re.IGNORECASE,
-)
-_TRIAL = re.compile(r"\btrial\b[^.\n]{0,40}\b(end|expir|over)|\bplan expires\b", re.IGNORECASE)
 _NO_RUSH = re.compile(
     r"\b(no rush|no hurry|no urgency|not urgent|whenever (you|works)|when you get a chance|"
     r"when you have (a|some) (minute|moment|time)|in the coming weeks|keine eile|"
@@ -106,34 +84,6 @@ _NO_RUSH = re.compile(
 _FYI = re.compile(
     r"\b(fyi|for your information|heads[- ]up|just so you know|no action (needed|required)|"
     r"nothing (for you )?to do|for your records|zur info|pour info|para tu información)\b",
-    re.IGNORECASE,
-)
-_RECEIPT = re.compile(
-    r"\b(receipt|your order|order (confirmed|confirmation|#|number)|has shipped|shipped|"
-    r"tracking (number|link)|out for delivery|delivered|payment received|thank you for your "
-    r"(order|purchase|payment)|invoice paid|paid in full|recibo|quittung|reçu|"
-    r"received your payment|payment (has been |was )?(received|processed|confirmed)|"
-    r"thanks for your payment|registration (is )?confirmed|booking (is )?confirmed|"
-    r"(booking|order|reservation) confirmation|total paid|thanks for booking|"
-    r"confirmation de (réservation|commande)|buchungsbestätigung|bestellbestätigung|"
-    r"confirmación de (reserva|pedido))\b",
-    re.IGNORECASE,
-)
-_RECRUITER = re.compile(
-    r"\b(recruiter|recruiting (for|on behalf)|headhunt\w*|executive search|talent partner|"
-    r"came across your (profile|background|experience)|your (background|profile|experience) "
-    r"(caught|stood|looks|is a great)|(exciting|interim|permanent|open|new) (roles?|positions?|"
-    r"opportunit\w*) (at|with|for|within|in)\b|(working on|hiring for) (several|a few|an?|the) "
-    r"[^.\n]{0,40}\b(roles?|positions?)|"
-    r"(i'm|i am|we're|we are) hiring (an?|for) [^.\n]{0,40}\b(for|at|to lead)\b|"
-    r"your (background|profile|experience)\b[^.\n]{0,60}\b(caught my eye|stood out)|"
-    r"(confidential|retained|discreet) search for|"
-    r"cabinet de recrutement|personalberat\w*|oportunidad (laboral|profesional)|"
-    r"came across your (\w+ ){1,2}(profile|background|cv|resume|résumé)|"
-    r"your [^.\n]{0,50}\b(experience|background|profile) (caught my eye|stood out|caught my "
-    r"attention)|(working on|retained (on|for)|leading|running) (an?|the) [^.\n]{0,50}\b"
-    r"(search|mandate)\b|(tombée?|suis tombé) sur votre profil|auf ihr profil gestoßen|"
-    r"(vi|encontré) (tu|su) perfil)",
     re.IGNORECASE,
 )
 _CI = re.compile(
@@ -253,8 +203,8 @@ def compute_signals(
     consequence, ownership = bool(_CONSEQUENCE.search(text)), bool(_OWNERSHIP.search(text))
     # "(owner: lan.nguyen@...)": the reader's own address named as the owner.
     ownership = ownership or bool(ctx.me and _OWNER_NAMED.search(text.replace(ctx.me, " <me> ")))
-    security, receipt = bool(_SECURITY.search(text)), bool(_RECEIPT.search(text))
-    marketing, trial = bool(_MARKETING.search(text)), _found(_TRIAL, text)
+    security, receipt = bool(_SECURITY.search(text)), bool(RECEIPT.search(text))
+    marketing, trial = bool(MARKETING.search(text)), _found(TRIAL, text)
     ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
     nearest = functools.cache(mail_deadline)
@@ -339,7 +289,7 @@ def compute_signals(
         # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
         "auto_upsell": float(automated and trial and marketing),
         # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
-        "auto_marketing": float(automated and bool(_SALES_PRESSURE.search(text))),
+        "auto_marketing": float(automated and bool(SALES_PRESSURE.search(text))),
         "no_rush": float(_found(_NO_RUSH, text)),
         "fyi": float(_found(_FYI, text)),
         "receipt": float(receipt),
@@ -348,7 +298,7 @@ def compute_signals(
             not same_org
             and "in-reply-to" not in message.headers
             and not subject.startswith("re:")
-            and bool(_RECRUITER.search(text))
+            and bool(RECRUITER.search(text))
         ),
         "ci_failed": float(ci),
         # A person asking through a machine: GitHub's "requested your review", "mentioned you".
@@ -389,7 +339,7 @@ for _name, _value in list(globals().items()):
 # test_summarize_shortcuts.py checks each). Most mail holds none, and skips the pattern.
 NEEDS_TEXT: dict[re.Pattern[str], tuple[str, ...]] = {
     _CI: ("fail", "broken", "errored"),
-    _TRIAL: ("trial", "plan expires"),
+    TRIAL: ("trial", "plan expires"),
     _RELAYED: ("review", "requested", "mentioned you", "assigned", "asked you"),
     _NOW: (
         *("right", "as we speak", "moment", "currently", "since", "still", "gerade"),

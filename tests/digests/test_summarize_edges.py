@@ -9,10 +9,10 @@ from digests.parsing import parse_message
 from digests.summarize import SummaryContext, analyze, features_for
 from digests.summarize.ask_dates import stated_deadline
 from digests.summarize.clock import find_time
+from digests.summarize.mail_kinds import SALES_PRESSURE
 from digests.summarize.notices import _calls_by_name
 from digests.summarize.rewrite import action_text
 from digests.summarize.sentences import split_sentences
-from digests.summarize.signals import _SALES_PRESSURE
 from digests.summarize.topics import topic_object
 from tests.digests.factories import gmail_message, mail
 from tests.digests.test_summarize_actions import MONDAY, items_of, texts
@@ -180,4 +180,4 @@ def test_an_initial_in_lower_case_text_ends_no_sentence():
     ],
 )
 def test_a_discount_offered_sells_and_one_to_approve_does_not(text, selling):
-    assert bool(_SALES_PRESSURE.search(text)) is selling
+    assert bool(SALES_PRESSURE.search(text)) is selling
