@@ -108,7 +108,7 @@ def _read(
         authenticity,
         extra,
         machine=automated and not behind,
-        mail_deadline=lambda: mail_deadline(message, ctx.zone),
+        read_nearest_date=lambda: mail_deadline(message, ctx.zone),
     )
     return authenticity, items, signals, automated
 

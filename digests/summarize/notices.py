@@ -326,10 +326,10 @@ def _calls_by_name(message: ParsedMessage, me: str) -> bool:
     name = reader_first_name(message, me)
     if len(name) < 2:
         return False
-    return any(m.group(1).lower() == name for m in _VOCATIVE.finditer(new_text(message)))
+    return any(m.group(1).lower() == name for m in _OPENS_WITH_NAME.finditer(new_text(message)))
 
 
-_VOCATIVE = re.compile(
+_OPENS_WITH_NAME = re.compile(
     r"(?:^|[.!?]\s+)([^\W\d_]+(?:-[^\W\d_]+)*)\s*(?:,|:|\s[-\u2013\u2014]\s)", re.MULTILINE
 )
 

@@ -179,12 +179,12 @@ def compute_signals(
     extra_deadlines: Sequence[Deadline] = (),
     *,
     machine: bool = False,
-    mail_deadline: Callable[[], Deadline | None] = lambda: None,
+    read_nearest_date: Callable[[], Deadline | None] = lambda: None,
 ) -> dict[str, float]:
     """Feature name -> value (mostly 0/1) for one message.
 
-    ``mail_deadline`` reads the nearest date the mail names; it is called only when no ask's
-    own date decides (reading every sentence's date is the costly part).
+    ``read_nearest_date`` reads the nearest date the mail names; it is called only when no
+    ask's own date decides (reading every sentence's date is the costly part).
     """
     # Every pattern here is matched on lower-cased text without re.IGNORECASE: the same
     # answers, two to six times faster (see the end of the module).
@@ -207,7 +207,7 @@ def compute_signals(
     marketing, trial = bool(MARKETING.search(text)), _found(TRIAL, text)
     ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
-    nearest = functools.cache(mail_deadline)
+    nearest = functools.cache(read_nearest_date)
     handle = ctx.me.partition("@")[0]
     # Cheap tests first: the patterns run only where their answer counts.
     relayed = automated and (
@@ -216,14 +216,14 @@ def compute_signals(
         or mentions(new_text(message), ctx.me)
     )
     machine_duty = automated and (items or obligation) and not relayed
-    if not deadlines and machine_duty and (found := nearest()):
+    if not deadlines and machine_duty and (dated := nearest()):
         # "payment failed ... paused at 23:59 today". A person's undated ask stays undated,
         # also through a tool: item_dates already weighed the mail's dates ("No rush" after
         # "came in today").
-        deadlines = [found]
+        deadlines = [dated]
     hours = deadline_hours(deadlines, ctx)
-    found = nearest() if hours is None or relayed else None
-    mail_hours = deadline_hours([found], ctx) if found else None
+    nearest_date = nearest() if hours is None or relayed else None
+    mail_hours = deadline_hours([nearest_date], ctx) if nearest_date else None
     me = ctx.me
     direct = message.addressed_to(me) if me else "to"
     recipients = len(message.to) + len(message.cc)
