@@ -72,6 +72,7 @@ from digests.summarize.listing import (
     ASSIGNEE,
     HEAD,
     applied_to_each,
+    list_follows,
     list_just_read,
     looks_like_list_continuation,
     sentences_with_list_marks,
@@ -187,9 +188,11 @@ def find_action_items(
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
             continue
         # "whenever you get to it:" before a link alone introduces no list: it is the ask
-        later = sentences[len(before)][1] if len(before) < len(sentences) else ""
-        listing = sentence.endswith(":") and bool(strip_links(later).strip())
-        if listing and (INTRO.search(sentence) or ASK.search(sentence)):
+        if (
+            sentence.endswith(":")
+            and list_follows(sentences, len(before))
+            and (INTRO.search(sentence) or ASK.search(sentence))
+        ):
             intro, in_list, previous = intro_limit(stated, sentence), True, stated or previous
             intro_verb = verb_of_intro(sentence)
             continue

@@ -18,7 +18,7 @@ from digests.summarize.frames import unframe
 from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.objects import NOT_WISHED, WISH
-from digests.summarize.rewrite import SOMEONE_WANTS, WANT_YOU_TO, after_lead
+from digests.summarize.rewrite import HELPS_IF, MUST_REACH, SOMEONE_WANTS, WANT_YOU_TO, after_lead
 from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
@@ -34,9 +34,7 @@ ASK = re.compile(
     r"^(?:a|an|the|your|some)\b[^.?!;:]{3,80}? would (?:also |really )?be (?:very |really |most )?"
     r"(?:helpful|useful|appreciated|welcome)\b|"
     r"(?:i|we)(?:'ll| will| would|'d) need|you need to|you must|you'll need to|"
-    r"^(?:the|your|all|both|our|[a-z]+s)(?: [^,.;]{2,50}?)? (?:must|need to|needs to|have to|"
-    r"has to|should) (?:reach|arrive (?:at|in|with)|be (?:with|at|in|received (?:at|by))) "
-    r"[^,.;]{3,60}? (?:by|before|no later than)\b|"
+    rf"{MUST_REACH}|"
     r"\bit(?:'d| would) (?:really )?(?:be )?(?:good|great|helpful|useful|help) to know "
     r"(?=whether|if|what|which|how|when|who)|"
     rf"{WANT_YOU_TO}|"
@@ -78,8 +76,7 @@ ASK = re.compile(
     r"recommendation|advice)|"
     # "Ahead of the call they'll need your SOC 2 report", "It would be great to have the deck"
     r"\b(?:they|he|she)(?:'ll| will) (?:also |still )?need your\b|"
-    r"\bit(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful))"
-    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)[a-z]+ed\b|"
+    rf"\b{HELPS_IF}|"
     r"\bit(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
     r"(?:have|get|see) (?:the|your|a)\b|"
     r"^(?:we|i)(?:'d| would) (?:also )?like an? (?!word\b|chat\b)|"

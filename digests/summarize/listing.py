@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.cues import BACK_REFERENCE
-from digests.summarize.sentences import split_sentences
+from digests.summarize.sentences import split_sentences, strip_links
 from digests.summarize.verbs import IMPERATIVE
 
 # "Tom Reilly (Ashford): ..." opening a list item: whom or what its asks are about.
@@ -57,6 +57,11 @@ def sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
     return result
 
 
+def list_follows(sentences: list[tuple[bool, str]], index: int) -> bool:
+    """Something other than a bare link comes at ``index``: a list an intro may introduce."""
+    return index < len(sentences) and bool(strip_links(sentences[index][1]).strip())
+
+
 def list_just_read(sentences: list[tuple[bool, str]], index: int) -> list[str]:
     """The list items read right before sentence ``index``, in order."""
     run: list[str] = []
@@ -75,13 +80,13 @@ def applied_to_each(ask: str, entries: list[str]) -> list[str]:
     lead, rest = ask[: found.start()].strip(), ask[found.end() :].strip()
     # the list is the verb's object ("Send Ruth both", "Sign them in the portal"), not a
     # word of a longer one ("an estimate for these": one estimate; "those two": a count)
-    if not _HAND_IN.match(lead) or len(lead.split()) > 3 or not _AFTER_OBJECT.match(rest):
+    if not _EACH_ENTRY_VERB.match(lead) or len(lead.split()) > 3 or not _AFTER_OBJECT.match(rest):
         return []  # "Pick one of them", "Compare them": the list as a whole
     return [" ".join(f"{lead} {e[:1].lower()}{e[1:]} {rest}".split()) for e in entries]
 
 
 # What is done to each entry on its own: handed in, signed, checked.
-_HAND_IN = re.compile(
+_EACH_ENTRY_VERB = re.compile(
     r"^(?:send|forward|share|upload|return|submit|provide|sign|approve|review|complete|fill in|"
     r"check|update|confirm|get)\b",
     re.IGNORECASE,

@@ -137,13 +137,14 @@ _TRAILING = re.compile(
 )
 
 
-# A thing that must arrive somewhere by a date: the reader is to get it there.
-_MUST_REACH = re.compile(
-    r"^(?P<what>(?:the|your|all|both|our) [^,.;]{2,50}?|[A-Z][a-z]+s) (?:must|need to|needs to|"
+# A thing that must arrive somewhere by a date: the reader is to get it there ("Samples must
+# reach our Santiago office by 30 October"). Shared with asks.ASK, which matches lower case.
+MUST_REACH = (
+    r"^(?P<what>(?:the|your|all|both|our) [^,.;]{2,50}?|[a-z]+s) (?:must|need to|needs to|"
     r"have to|has to|should) (?:reach|arrive (?:at|in|with)|be (?:with|at|in|received (?:at|by)))"
-    r" (?P<where>[^,.;]{3,60}?)(?= (?:by|before|no later than)\b)",
-    re.IGNORECASE,
+    r" (?P<where>[^,.;]{3,60}?)(?= (?:by|before|no later than)\b)"
 )
+_MUST_REACH = re.compile(MUST_REACH, re.IGNORECASE)
 _INDIRECT_TELL = re.compile(
     r"^(?:i'?m|i am)\s+(?:\w+\s+)?(?:curious|wondering)\s+(?=whether|if|what|how|when)|"
     r"^i wonder\s+(?=whether|if)|"
@@ -256,11 +257,12 @@ _OPINION = re.compile(
 
 
 _WANT_YOU = re.compile(rf"\b{WANT_YOU_TO}", re.I)
-_HELPS_IF = re.compile(
-    r"^it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|useful|ideal))"
-    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)(?=[a-z]+ed\b)",
-    re.I,
+# "It would help if you pulled together a list": the past tense asks. Shared with asks.ASK.
+HELPS_IF = (
+    r"it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|useful|ideal))"
+    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)(?=[a-z]+ed\b)"
 )
+_HELPS_IF = re.compile(f"^{HELPS_IF}", re.I)
 _TO_WHOM = re.compile(r" to ([\w'-]+)\b")  # "get the results to me": whom it goes to
 _EYES = re.compile(
     r"^(?:send \w+ )?(?:your |a (?:second |fresh |quick )?(?:pair of )?)(?:eyes|look) "
