@@ -93,10 +93,11 @@ def build_digest(
     digest = claim_period(user, now, since=since)
     if not is_built(digest):
         try:
-            fill(digest, connect_gmail, progress, since)
+            fill(digest, connect_gmail, progress, since, email_if_empty=emails_empty(user, email))
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
+        outbox.checkpoint("after_store")
     if deliver and digest.status == Digest.Status.EMPTY and digest.delivered_at is None:
         return handle_empty(digest, connect_gmail, now, email=email)
     if deliver and digest.status in UNFINISHED:
@@ -250,11 +251,13 @@ def fill(
     connect_gmail: ConnectGmail,
     progress: Progress = sync.no_progress,
     since: datetime | None = None,
+    *,
+    email_if_empty: bool = False,
 ) -> None:
     """Collect and store; the digest is built when this returns."""
     collected = collect(digest, connect_gmail(digest.user), progress, since=since)
     progress("storing", 0, len(collected.ranked))
-    store(digest, collected)
+    store(digest, collected, email_if_empty=email_if_empty)
 
 
 def email_row(digest: Digest, position: int, item: Ranked, *, listed: bool) -> Email:
@@ -309,8 +312,21 @@ def apply_content(digest: Digest, collected: Collected) -> None:
     digest.last_error = ""
 
 
-def store(digest: Digest, collected: Collected) -> None:
-    """The digest, all its Email rows and the moved sync cursor, in one transaction."""
+def emails_empty(user: Any, email: bool | None) -> bool:
+    """Whether a digest that finds nothing new is emailed ("nothing new") to this person."""
+    prefs = preferences_for(user)
+    if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
+        return False
+    return prefs.deliver_email if email is None else email
+
+
+def store(digest: Digest, collected: Collected, *, email_if_empty: bool = False) -> None:
+    """The digest, all its Email rows and the moved sync cursor, in one transaction.
+
+    An empty digest is finished when stored, so its "nothing new" email is queued in the same
+    transaction: a process killed right after it leaves an outbox row that the next run sends
+    (:func:`deliver_owed_nothing_new`), never an empty digest owed an email no one knows of.
+    """
     with transaction.atomic():
         locked = Digest.objects.select_for_update().get(pk=digest.pk)
         if is_built(locked):  # a concurrent run of the same digest got here first
@@ -320,6 +336,8 @@ def store(digest: Digest, collected: Collected) -> None:
         apply_content(digest, collected)
         digest.save()
         sync.advance_cursor(digest, collected.synced)
+        if email_if_empty and digest.status == Digest.Status.EMPTY:
+            outbox.queue(digest)
     metrics.DIGESTS.labels("empty" if digest.status == Digest.Status.EMPTY else "built").inc()
     # A fallback: a remote provider made the digest, yet this message kept the local analysis.
     remote = collected.provider not in LOCAL_PROVIDERS
@@ -361,12 +379,16 @@ def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: dateti
     """Finish a "nothing new" email an earlier run queued but could not send (or confirm).
 
     An empty digest is finished when it is stored, so no later run would resume it: its
-    outbox row is retried here first, exactly once as every outbox email.
+    outbox row (queued with it, see :func:`store`) is retried here first, exactly once as
+    every outbox email. A row already sent only has ``delivered_at`` written.
     """
     owed = Digest.objects.filter(
-        user=user, status=Digest.Status.EMPTY, delivered_at__isnull=True
-    ).exclude(outbound_email__state=OutboundEmail.State.SENT)
-    for digest in owed.filter(outbound_email__isnull=False):
+        user=user,
+        status=Digest.Status.EMPTY,
+        delivered_at__isnull=True,
+        outbound_email__isnull=False,
+    )
+    for digest in owed:
         row = outbox.deliver(digest, connect_gmail)
         Digest.objects.filter(pk=digest.pk).update(
             delivered_at=row.sent_at or now, last_error=row.note
@@ -381,7 +403,7 @@ def handle_empty(
     if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
         Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
         return digest  # unsaved now; the sync cursor has moved on regardless
-    if prefs.deliver_email if email is None else email:
+    if emails_empty(digest.user, email):
         row = outbox.deliver(digest, connect_gmail)
         Digest.objects.filter(pk=digest.pk).update(
             delivered_at=row.sent_at or now, last_error=row.note

@@ -208,7 +208,7 @@ def _send_claimed(row: OutboundEmail, token: str, connect_gmail: delivery.Connec
 
 
 def checkpoint(step: str) -> None:
-    """Test-only: SIGKILL this process at ``step`` ("after_claim", "after_send").
+    """Test-only: SIGKILL this process at ``step`` ("after_store", "after_claim", "after_send").
 
     Active only when the setting ``OUTBOX_KILL_AT`` names the step; only the tests' process
     settings define it, and it is refused with debug off, so production never stops here.

@@ -11,7 +11,9 @@ the mail arrives.
 import signal
 
 import pytest
+from django.utils import timezone
 
+from digests.building import build_digest
 from digests.models import Digest, OutboundEmail
 from digests.scheduling import send_now
 from fakegoogle import DEMO_EMAIL
@@ -155,3 +157,28 @@ def test_gmail_send_answering_after_the_client_timeout(fake, sink, start):
     assert (row.channel, row.attempts, row.found_by_search) == ("gmail", 1, True)
     assert row.provider_id
     assert sink.received == []
+
+
+def test_killed_after_storing_an_empty_digest_its_nothing_new_email_still_comes(
+    demo_user, fake, sink, start
+):
+    set_digest_preferences(demo_user, empty_policy="send")
+    build_digest(demo_user, now=timezone.now())  # in this process: the mail so far is read
+    job = send_now(demo_user)
+    victim = start(kill_at="after_store")
+    assert victim.wait(60) == -signal.SIGKILL, victim.log
+    killed = Digest.objects.get(status=Digest.Status.EMPTY)
+    assert killed.delivered_at is None
+    assert killed.outbound_email.state == OutboundEmail.State.QUEUED  # stored with the digest
+
+    survivor = start()
+
+    def all_delivered() -> bool:
+        empty = Digest.objects.filter(status=Digest.Status.EMPTY)
+        done = Job.objects.get(pk=job.pk).status == "succeeded"
+        return done and not empty.filter(delivered_at__isnull=True).exists()
+
+    wait_for(all_delivered, 90, "the retried job to succeed with every empty digest delivered")
+    killed.refresh_from_db()
+    assert killed.delivered_at is not None
+    assert sink.copies(killed.outbound_email.message_id) == 1, victim.log + survivor.log
