@@ -52,7 +52,14 @@ from digests.summarize.cues import (
     send_to,
 )
 from digests.summarize.dates import Deadline
-from digests.summarize.duty_asks import PLEASE, duty_notice, machine_items, obligation_ask, owed
+from digests.summarize.duty_asks import (
+    PLEASE,
+    asks_in_sentences,
+    duty_notice,
+    machine_items,
+    obligation_ask,
+    owed,
+)
 from digests.summarize.fallback import subject_ask
 from digests.summarize.frames import CLOSER
 from digests.summarize.german import german_ask, german_send
@@ -75,6 +82,7 @@ from digests.summarize.listing import (
     list_follows,
     list_just_read,
     looks_like_list_continuation,
+    obliges,
     sentences_with_list_marks,
     verb_of_intro,
 )
@@ -133,7 +141,7 @@ def find_action_items(
     needed: list[bool] = []  # whether each item words a need ("I need X") rather than a request
     seen: set[str] = set()
     intro: Deadline | None = None
-    intro_verb = ""
+    intro_verb, obliged = "", False
     in_list = False
     previous: Deadline | None = None
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
@@ -154,7 +162,7 @@ def find_action_items(
     last_listed = False  # whether the sentence before was a list item
     head = ""  # "Tom Reilly (Ashford):" opening the list item read now: what its asks are about
     # A machine's mail to a list asks nothing in its sentences; only its duty below counts.
-    reading = [] if automated and message.is_mass_mail else sentences
+    reading = sentences if asks_in_sentences(message, me, automated, personal) else []
     for listed, raw in reading:
         before.append(raw)
         was_listed, last_listed = last_listed, listed
@@ -191,10 +199,10 @@ def find_action_items(
         if (
             sentence.endswith(":")
             and list_follows(sentences, len(before))
-            and (INTRO.search(sentence) or ASK.search(sentence))
+            and (INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
         ):
             intro, in_list, previous = intro_limit(stated, sentence), True, stated or previous
-            intro_verb = verb_of_intro(sentence)
+            intro_verb, obliged = verb_of_intro(sentence), obliges(sentence)
             continue
         # HTML lists reach us without their bullets: a machine's short lines after an intro.
         implicit = automated and in_list and len(sentence) < 120 and not sentence.endswith(".")
@@ -207,10 +215,13 @@ def find_action_items(
             and len(sentence.split()) >= 2
             and not NOT_ASK.search(sentence)
             and not QUOTED.match(sentence)  # "- "cuts planning time by 40%"": copy to check
-            and (bool(intro_verb) or not automated)  # a machine's list must say what to do
+            # a machine's list must say what to do, in its intro or after "... must:"
+            and (
+                bool(intro_verb) or not automated or (obliged and bool(IMPERATIVE.match(sentence)))
+            )
         )
         # A machine's list after "You still have the following to complete:" is the reader's.
-        task = bool(from_list and intro_verb)
+        task = bool(from_list and (intro_verb or obliged))
         mine = automated and owed(
             sentence, listed_task=task, dated=bool(stated), personal=personal, duty=duty
         )

@@ -229,7 +229,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue  # "point 3.4.", "Abschnitt 2.1.": a section, not a date
             if absolute and _AS_OF.search(before):
                 continue  # "balances as of 30 April", "actualizado a 30 de abril": no deadline
-            relative = weekday or kind in {"next_week", "end_of_week"}
+            # "TODAY, May 14, 23:59 AoE", "Tuesday, March 10": the calendar date after it wins
+            relative = weekday or kind in {"next_week", "end_of_week", "today"}
             # "about Wednesday's outage on Monday": the possessive names a thing, not the date.
             owned = weekday and text.startswith(("'s", "\u2019s"), match.end())
             rank = 0 if cued else 2 if owned else 1

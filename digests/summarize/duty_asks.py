@@ -15,6 +15,7 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.assignments import tracker_item
 from digests.summarize.dates import Deadline
+from digests.summarize.duty_kinds import DONE, UPSELL
 from digests.summarize.notices import OBLIGATION, OWED
 from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.sentences import new_text
@@ -27,6 +28,17 @@ def duty_notice(message: ParsedMessage, me: str) -> bool:
     if message.is_mass_mail or (me and message.addressed_to(me) != "to"):
         return False
     return bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
+
+
+def asks_in_sentences(message: ParsedMessage, me: str, automated: bool, personal: bool) -> bool:
+    """Whether the mail's sentences may ask the reader anything: a machine's mail to a list asks
+    nothing, unless it is a notice to the reader alone that greets them by name and neither sells
+    nor confirms ("Dear Priya Raghunathan, ... the corresponding author must: ...")."""
+    if not (automated and message.is_mass_mail):
+        return True
+    if not personal or (me and message.addressed_to(me) != "to"):
+        return False
+    return not (UPSELL.search(message.subject) or DONE.search(message.subject))
 
 
 def owed(sentence: str, *, listed_task: bool, dated: bool, personal: bool, duty: bool) -> bool:

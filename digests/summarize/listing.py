@@ -24,6 +24,16 @@ def verb_of_intro(intro: str) -> str:
     return ""
 
 
+def obliges(intro: str) -> bool:
+    """ "Before the deadline, the corresponding author must:": each entry names its own duty."""
+    return bool(_OBLIGES.search(intro))
+
+
+_OBLIGES = re.compile(
+    r"\b(?:you|authors?|author must|(?:each|every|all) \w+)\b[^:]{0,40}\b(?:must|need to|"
+    r"(?:are|is) (?:required|asked|expected) to|have to|should)\s*:$",
+    re.IGNORECASE,
+)
 _PLEASE_VERB = re.compile(
     r"^(?:please|kindly)\s+([a-z]+)\b[^:]*\b(?:following|these|below)\b[^:]*:$", re.IGNORECASE
 )

@@ -15,7 +15,8 @@ _NAMES = (
     r"Central European(?: Summer| Standard)? Time|Eastern European(?: Summer)? Time|"
     r"Australian Eastern(?: Standard| Daylight)? Time|Indian? Standard Time|"
     r"Japan(?:ese)? (?:Standard )?Time|Greenwich Mean Time|British Summer Time|"
-    r"Eastern|Pacific|Central|Mountain|AoE|London|Paris|Berlin|Madrid|New York|Chicago|"
+    r"Eastern|Pacific|Central|Mountain|AoE|Anywhere on Earth|London|Paris|Berlin|Madrid|"
+    r"New York|Chicago|"
     r"Singapore|Tokyo|Sydney|Mexico City|hora de (?:la )?Ciudad de México|hora de México|"
     r"Ciudad de México|CDMX|hora del centro|Kolkata|Mumbai|"
     r"Bengaluru|Bangalore|Delhi|India time|Los Angeles|San Francisco|Seattle|Toronto|Dublin|"
@@ -44,6 +45,7 @@ ZONES = {
     "JST": "Asia/Tokyo", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
     "AEDT": "Australia/Sydney", "EASTERN": "America/New_York", "PACIFIC": "America/Los_Angeles",
     "CENTRAL": "America/Chicago", "MOUNTAIN": "America/Denver", "AOE": "Etc/GMT+12",
+    "ANYWHERE ON EARTH": "Etc/GMT+12",
     "LONDON": "Europe/London", "PARIS": "Europe/Paris", "BERLIN": "Europe/Berlin",
     "MADRID": "Europe/Madrid", "NEW YORK": "America/New_York", "CHICAGO": "America/Chicago",
     "SINGAPORE": "Asia/Singapore", "TOKYO": "Asia/Tokyo", "SYDNEY": "Australia/Sydney",

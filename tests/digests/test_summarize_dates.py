@@ -174,6 +174,9 @@ def test_a_time_the_reader_is_asked_to_be_somewhere_is_the_next_one():
     [
         # Anywhere on Earth is UTC-12: Thursday 23:59 AoE is Friday 12:59 in Berlin.
         ("by 23:59 AoE Thursday", dt.date(2026, 12, 4), dt.time(12, 59)),
+        ("due Thursday 23:59 Anywhere on Earth", dt.date(2026, 12, 4), dt.time(12, 59)),
+        # The calendar date after "today" says which day, as the sender counts days.
+        ("The deadline is TODAY, November 30, 23:59 AoE", dt.date(2026, 12, 1), dt.time(12, 59)),
         ("send it by 9am London", dt.date(2026, 11, 30), dt.time(10)),
         ("by 5 p.m. Singapore tomorrow", dt.date(2026, 12, 1), dt.time(10)),
     ],

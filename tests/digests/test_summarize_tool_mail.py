@@ -230,3 +230,48 @@ def test_a_system_generated_task_notice_is_a_machines_duty():
     subject = "Action Required: Complete your 2026 Mid-Year Self-Assessment"
     found = signals_of(body, "Workday <acme@myworkday.example>", subject)
     assert found.get("automated")
+
+
+def test_a_conference_notice_to_its_author_alone_lists_their_duties_despite_bulk_headers():
+    body = (
+        "Dear Alex Morgan,\n\n"
+        "This is a final reminder for accepted paper #1184, for which you are the corresponding "
+        "author.\n\nThe camera-ready deadline is TODAY, November 30, 2026, 23:59 AoE (UTC-12).\n\n"
+        "Before the deadline, the corresponding author must:\n"
+        "- upload the camera-ready PDF on OpenReview, and\n"
+        "- complete the copyright transfer form linked from the submission page.\n\n"
+        "Best regards,\nProgram Chairs"
+    )
+    headers = PASSED | {"Precedence": "bulk"}
+    subject = "[ACDL 2026] Camera-ready deadline today (AoE) - Submission #1184"
+    sender, to = "Program Chairs <noreply@openreview.example>", f"Alex Morgan <{ME}>"
+    message = parse_message(
+        gmail_message(mail(body, sender=sender, to=to, subject=subject, headers=headers))
+    )
+    evening = SummaryContext(now=NOW.replace(hour=20), zone=zoneinfo.ZoneInfo("UTC"), me=ME)
+    analysis = analyze(message, evening)
+
+    assert analysis.urgency == "urgent"  # due in 16 hours
+    texts = [item.text for item in analysis.action_items]
+    assert texts[0].startswith("Upload the camera-ready PDF")
+    assert texts[1].startswith("Complete the copyright transfer form")
+    # 23:59 anywhere on Earth (UTC-12) on 30 November is 11:59 UTC on 1 December.
+    assert {(i.due, i.time) for i in analysis.action_items} == {
+        (dt.date(2026, 12, 1), dt.time(11, 59))
+    }
+
+
+def test_a_trial_ending_notice_greeting_the_reader_stays_an_upsell():
+    body = (
+        "Hi Alex Morgan,\n\nYour Pro trial ends in 48 hours. Add a payment method to keep Pro "
+        "features; otherwise your stack moves to the free plan."
+    )
+    headers = PASSED | {"Precedence": "bulk", "List-Unsubscribe": "<https://x.example/u>"}
+    subject, to = "Your Pro trial ends in 48 hours", f"Alex Morgan <{ME}>"
+    sender = "Grafana <noreply@grafana.example>"
+    message = parse_message(
+        gmail_message(mail(body, sender=sender, to=to, subject=subject, headers=headers))
+    )
+    analysis = analyze(message, CONTEXT)
+    assert analysis.urgency == "low"
+    assert analysis.action_items == ()
