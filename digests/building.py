@@ -88,18 +88,20 @@ def build_digest(
     in a digest is still skipped). ``email`` says whether to email it (a schedule's channel);
     None follows the ``deliver_email`` preference.
     """
-    if deliver:
-        deliver_owed_nothing_new(user, connect_gmail, now)
+    # A "nothing new" an earlier run owed (it was killed, or the send failed) is this run's
+    # news: a second one for the minutes since would only repeat it.
+    told = deliver and deliver_owed_nothing_new(user, connect_gmail, now)
     digest = claim_period(user, now, since=since)
     if not is_built(digest):
         try:
-            fill(digest, connect_gmail, progress, since, email_if_empty=emails_empty(user, email))
+            owed = emails_empty(user, email) and not told
+            fill(digest, connect_gmail, progress, since, email_if_empty=owed)
         except Exception as exc:
             record_failure(digest, exc, now)
             raise
         outbox.checkpoint("after_store")
     if deliver and digest.status == Digest.Status.EMPTY and digest.delivered_at is None:
-        return handle_empty(digest, connect_gmail, now, email=email)
+        return handle_empty(digest, connect_gmail, now, email=email, told=told)
     if deliver and digest.status in UNFINISHED:
         try:
             deliver_once(digest, connect_gmail, now, progress, email=email)
@@ -375,12 +377,13 @@ def deliver_once(
     progress("sending", 1, 1)
 
 
-def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: datetime) -> None:
+def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: datetime) -> bool:
     """Finish a "nothing new" email an earlier run queued but could not send (or confirm).
 
     An empty digest is finished when it is stored, so no later run would resume it: its
     outbox row (queued with it, see :func:`store`) is retried here first, exactly once as
-    every outbox email. A row already sent only has ``delivered_at`` written.
+    every outbox email. A row already sent only has ``delivered_at`` written. Returns whether
+    there was one.
     """
     owed = Digest.objects.filter(
         user=user,
@@ -388,19 +391,31 @@ def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: dateti
         delivered_at__isnull=True,
         outbound_email__isnull=False,
     )
+    told = False
     for digest in owed:
         row = outbox.deliver(digest, connect_gmail)
         Digest.objects.filter(pk=digest.pk).update(
             delivered_at=row.sent_at or now, last_error=row.note
         )
+        told = True
+    return told
 
 
 def handle_empty(
-    digest: Digest, connect_gmail: ConnectGmail, now: datetime, *, email: bool | None = None
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    now: datetime,
+    *,
+    email: bool | None = None,
+    told: bool = False,
 ) -> Digest:
-    """Nothing new: forget the digest (no email, no history row) or send "nothing new"."""
+    """Nothing new: forget the digest (no email, no history row) or send "nothing new".
+
+    ``told``: this run already sent a "nothing new" an earlier run owed, so this one is
+    forgotten too.
+    """
     prefs = preferences_for(digest.user)
-    if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
+    if told or prefs.empty_policy == prefs.EmptyPolicy.SKIP:
         Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
         return digest  # unsaved now; the sync cursor has moved on regardless
     if emails_empty(digest.user, email):

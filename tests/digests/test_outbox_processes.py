@@ -182,3 +182,4 @@ def test_killed_after_storing_an_empty_digest_its_nothing_new_email_still_comes(
     killed.refresh_from_db()
     assert killed.delivered_at is not None
     assert sink.copies(killed.outbound_email.message_id) == 1, victim.log + survivor.log
+    assert len(sink.received) == 1  # and no second "nothing new" from the retried run

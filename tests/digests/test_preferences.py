@@ -193,7 +193,9 @@ def test_the_dropped_json_column_is_filled_again_when_migrating_back():
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(demo_user, fake, settings):
+def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(
+    demo_user, fake, settings, mailoutbox
+):
     set_digest_preferences(demo_user, empty_policy="send")
     build_digest(demo_user, now=timezone.now())
     settings.EMAIL_BACKEND = "tests.digests.test_sync_edges.DownBackend"
@@ -208,3 +210,6 @@ def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(demo_user, fake
     empty.refresh_from_db()
     assert empty.delivered_at is not None
     assert empty.outbound_email.state == OutboundEmail.State.SENT
+    # The owed "nothing new" is this run's news: no second one for the minutes since.
+    assert Digest.objects.filter(user=demo_user, status=Digest.Status.EMPTY).count() == 1
+    assert [m.subject == empty.outbound_email.subject for m in mailoutbox] == [False, True]
