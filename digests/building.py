@@ -1,4 +1,5 @@
-"""Making one digest: the period, the mail in it, the summary, the stored rows, the email.
+"""Making one digest: the period, the mail in it, the summary, the stored rows, the email
+(sent, or the failure told, by digests/finishing.py).
 
 A digest covers ``[period_start, period_end)`` of the person's mailbox as recorded by their
 sync cursor (digests.sync): every message that matches their search lands in exactly one
@@ -33,10 +34,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from digests import gmail, metrics, outbox, shaping, sync
-from digests.delivery import DIGEST_HEADER, GmailSendRejected
+from digests.delivery import DIGEST_HEADER
+from digests.finishing import (
+    UNFINISHED,
+    deliver_once,
+    deliver_owed_nothing_new,
+    emails_empty,
+    handle_empty,
+    record_failure,
+)
 from digests.kinds import message_kind
 from digests.links import mailbox_address
 from digests.models import Digest, Email, OutboundEmail, Urgency
@@ -53,11 +61,10 @@ from digests.summarize import (
 )
 from digests.textsafety import capped, storable
 
-__all__ = ["Progress", "build_digest", "collect", "describe_failure", "is_built"]
+__all__ = ["Progress", "build_digest", "collect", "is_built"]
 
 logger = logging.getLogger(__name__)
 
-UNFINISHED = [Digest.Status.BUILDING, Digest.Status.FAILED]
 LOCAL_PROVIDERS = {"offline", "extractive"}  # the local analyzer, under either name
 
 ConnectGmail = Callable[[Any], gmail.Gmail]
@@ -314,14 +321,6 @@ def apply_content(digest: Digest, collected: Collected) -> None:
     digest.last_error = ""
 
 
-def emails_empty(user: Any, email: bool | None) -> bool:
-    """Whether a digest that finds nothing new is emailed ("nothing new") to this person."""
-    prefs = preferences_for(user)
-    if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
-        return False
-    return prefs.deliver_email if email is None else email
-
-
 def store(digest: Digest, collected: Collected, *, email_if_empty: bool = False) -> None:
     """The digest, all its Email rows and the moved sync cursor, in one transaction.
 
@@ -352,123 +351,3 @@ def store(digest: Digest, collected: Collected, *, email_if_empty: bool = False)
 def _copy_state(source: Digest, target: Digest) -> None:
     for field in Digest._meta.concrete_fields:
         setattr(target, field.attname, getattr(source, field.attname))
-
-
-def deliver_once(
-    digest: Digest,
-    connect_gmail: ConnectGmail,
-    now: datetime,
-    progress: Progress = sync.no_progress,
-    *,
-    email: bool | None = None,
-) -> None:
-    """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
-    if email is None:
-        email = preferences_for(digest.user).deliver_email
-    if not email:
-        _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
-        return
-    progress("rendering", 0, 1)
-    outbox.queue(digest)  # rendered once; a retry finds the stored email
-    progress("rendering", 1, 1)
-    progress("sending", 0, 1)
-    row = outbox.deliver(digest, connect_gmail)
-    _finish(digest, note=row.note, delivered_at=row.sent_at or now)
-    progress("sending", 1, 1)
-
-
-def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: datetime) -> bool:
-    """Finish a "nothing new" email an earlier run queued but could not send (or confirm).
-
-    An empty digest is finished when it is stored, so no later run would resume it: its
-    outbox row (queued with it, see :func:`store`) is retried here first, exactly once as
-    every outbox email. A row already sent only has ``delivered_at`` written. Returns whether
-    there was one.
-    """
-    owed = Digest.objects.filter(
-        user=user,
-        status=Digest.Status.EMPTY,
-        delivered_at__isnull=True,
-        outbound_email__isnull=False,
-    )
-    told = False
-    for digest in owed:
-        row = outbox.deliver(digest, connect_gmail)
-        Digest.objects.filter(pk=digest.pk).update(
-            delivered_at=row.sent_at or now, last_error=row.note
-        )
-        told = True
-    return told
-
-
-def handle_empty(
-    digest: Digest,
-    connect_gmail: ConnectGmail,
-    now: datetime,
-    *,
-    email: bool | None = None,
-    told: bool = False,
-) -> Digest:
-    """Nothing new: forget the digest (no email, no history row) or send "nothing new".
-
-    ``told``: this run already sent a "nothing new" an earlier run owed, so this one is
-    forgotten too.
-    """
-    prefs = preferences_for(digest.user)
-    if told or prefs.empty_policy == prefs.EmptyPolicy.SKIP:
-        Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
-        return digest  # unsaved now; the sync cursor has moved on regardless
-    if emails_empty(digest.user, email):
-        row = outbox.deliver(digest, connect_gmail)
-        Digest.objects.filter(pk=digest.pk).update(
-            delivered_at=row.sent_at or now, last_error=row.note
-        )
-        digest.refresh_from_db()
-    return digest
-
-
-def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:
-    if Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
-        status=Digest.Status.SENT, last_error=note, delivered_at=delivered_at
-    ):
-        metrics.DIGESTS.labels("sent").inc()
-    digest.refresh_from_db()
-
-
-def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
-    """What went wrong, in words for the person whose digest it is."""
-    if isinstance(exc, gmail.GmailRateLimited):
-        retry_at = timezone.localtime(now + timedelta(seconds=exc.retry_after), user.zone)
-        return f"Google asked us to slow down; we will retry at {retry_at:%H:%M}."
-    if isinstance(exc, gmail.GoogleAccessRevoked):
-        return "Your Google access was revoked: reconnect Google."
-    if isinstance(exc, gmail.GmailUnavailable):
-        return "Gmail is not answering right now; we will try again in a few minutes."
-    if isinstance(exc, gmail.GmailPermissionDenied):
-        return (
-            "Google did not give us permission to read your mail: reconnect Google and "
-            "allow reading Gmail."
-        )
-    if isinstance(exc, GmailSendRejected):
-        return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
-    if isinstance(exc, gmail.GmailRequestRejected) and exc.is_bad_query:
-        return (
-            f"Gmail refused to search your mail ({exc}). Check the search query in your "
-            "digest settings."
-        )
-    if isinstance(exc, gmail.GmailRequestRejected):
-        return f"Gmail refused to let us read your messages ({exc}); we will try again later."
-    if isinstance(exc, OSError):
-        return "We could not send the digest email; we will try again in a few minutes."
-    return "Something went wrong on our side while making this digest; we will try again."
-
-
-def record_failure(digest: Digest, exc: BaseException, now: datetime) -> None:
-    message = describe_failure(exc, digest.user, now)
-    logger.warning("digest %s failed: %s (%r)", digest.pk, message, exc)
-    Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
-        status=Digest.Status.FAILED, last_error=message
-    )
-    metrics.DIGESTS.labels("failed").inc()
-    digest.status = Digest.Status.FAILED
-    digest.last_error = message

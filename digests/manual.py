@@ -18,7 +18,6 @@ from django.urls import reverse
 
 from digests import gmail
 from digests.building import (
-    UNFINISHED,
     ConnectGmail,
     Progress,
     apply_content,
@@ -27,6 +26,7 @@ from digests.building import (
     email_row,
     next_period_start,
 )
+from digests.finishing import UNFINISHED
 from digests.models import Digest, Email
 from digests.sync import no_progress
 

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from digests import gmail, outbox
-from digests.building import describe_failure
+from digests.finishing import describe_failure
 from digests.manual import (
     AwaitingDelivery,
     ManualRun,

@@ -1,0 +1,164 @@
+"""How a digest run ends: the email sent exactly once, "nothing new" told or forgotten, or the
+failure written on the digest in words for its reader.
+
+``digests.building`` makes the digest; this module finishes it. Delivery goes through the
+outbox (digests/outbox.py), so a retried run resumes the same email and never sends a second.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from digests import gmail, metrics, outbox, sync
+from digests.delivery import GmailSendRejected
+from digests.models import Digest
+from digests.preferences import preferences_for
+
+__all__ = [
+    "UNFINISHED",
+    "deliver_once",
+    "deliver_owed_nothing_new",
+    "describe_failure",
+    "emails_empty",
+    "handle_empty",
+    "record_failure",
+]
+
+logger = logging.getLogger(__name__)
+
+UNFINISHED = [Digest.Status.BUILDING, Digest.Status.FAILED]
+
+ConnectGmail = Callable[[Any], gmail.Gmail]
+
+
+def emails_empty(user: Any, email: bool | None) -> bool:
+    """Whether a digest that finds nothing new is emailed ("nothing new") to this person."""
+    prefs = preferences_for(user)
+    if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
+        return False
+    return prefs.deliver_email if email is None else email
+
+
+def deliver_once(
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    now: datetime,
+    progress: sync.Progress = sync.no_progress,
+    *,
+    email: bool | None = None,
+) -> None:
+    """Send the digest's email through the outbox (exactly once), then mark the digest sent."""
+    if email is None:
+        email = preferences_for(digest.user).deliver_email
+    if not email:
+        _finish(digest, note="", delivered_at=None)  # kept in the web UI only, as chosen
+        return
+    progress("rendering", 0, 1)
+    outbox.queue(digest)  # rendered once; a retry finds the stored email
+    progress("rendering", 1, 1)
+    progress("sending", 0, 1)
+    row = outbox.deliver(digest, connect_gmail)
+    _finish(digest, note=row.note, delivered_at=row.sent_at or now)
+    progress("sending", 1, 1)
+
+
+def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: datetime) -> bool:
+    """Finish a "nothing new" email an earlier run queued but could not send (or confirm).
+
+    An empty digest is finished when it is stored, so no later run would resume it: its
+    outbox row (queued with it, see :func:`store`) is retried here first, exactly once as
+    every outbox email. A row already sent only has ``delivered_at`` written. Returns whether
+    there was one.
+    """
+    owed = Digest.objects.filter(
+        user=user,
+        status=Digest.Status.EMPTY,
+        delivered_at__isnull=True,
+        outbound_email__isnull=False,
+    )
+    told = False
+    for digest in owed:
+        row = outbox.deliver(digest, connect_gmail)
+        Digest.objects.filter(pk=digest.pk).update(
+            delivered_at=row.sent_at or now, last_error=row.note
+        )
+        told = True
+    return told
+
+
+def handle_empty(
+    digest: Digest,
+    connect_gmail: ConnectGmail,
+    now: datetime,
+    *,
+    email: bool | None = None,
+    told: bool = False,
+) -> Digest:
+    """Nothing new: forget the digest (no email, no history row) or send "nothing new".
+
+    ``told``: this run already sent a "nothing new" an earlier run owed, so this one is
+    forgotten too.
+    """
+    prefs = preferences_for(digest.user)
+    if told or prefs.empty_policy == prefs.EmptyPolicy.SKIP:
+        Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
+        return digest  # unsaved now; the sync cursor has moved on regardless
+    if emails_empty(digest.user, email):
+        row = outbox.deliver(digest, connect_gmail)
+        Digest.objects.filter(pk=digest.pk).update(
+            delivered_at=row.sent_at or now, last_error=row.note
+        )
+        digest.refresh_from_db()
+    return digest
+
+
+def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:
+    if Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
+        status=Digest.Status.SENT, last_error=note, delivered_at=delivered_at
+    ):
+        metrics.DIGESTS.labels("sent").inc()
+    digest.refresh_from_db()
+
+
+def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
+    """What went wrong, in words for the person whose digest it is."""
+    if isinstance(exc, gmail.GmailRateLimited):
+        retry_at = timezone.localtime(now + timedelta(seconds=exc.retry_after), user.zone)
+        return f"Google asked us to slow down; we will retry at {retry_at:%H:%M}."
+    if isinstance(exc, gmail.GoogleAccessRevoked):
+        return "Your Google access was revoked: reconnect Google."
+    if isinstance(exc, gmail.GmailUnavailable):
+        return "Gmail is not answering right now; we will try again in a few minutes."
+    if isinstance(exc, gmail.GmailPermissionDenied):
+        return (
+            "Google did not give us permission to read your mail: reconnect Google and "
+            "allow reading Gmail."
+        )
+    if isinstance(exc, GmailSendRejected):
+        return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
+    if isinstance(exc, gmail.GmailRequestRejected) and exc.is_bad_query:
+        return (
+            f"Gmail refused to search your mail ({exc}). Check the search query in your "
+            "digest settings."
+        )
+    if isinstance(exc, gmail.GmailRequestRejected):
+        return f"Gmail refused to let us read your messages ({exc}); we will try again later."
+    if isinstance(exc, OSError):
+        return "We could not send the digest email; we will try again in a few minutes."
+    return "Something went wrong on our side while making this digest; we will try again."
+
+
+def record_failure(digest: Digest, exc: BaseException, now: datetime) -> None:
+    message = describe_failure(exc, digest.user, now)
+    logger.warning("digest %s failed: %s (%r)", digest.pk, message, exc)
+    Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
+        status=Digest.Status.FAILED, last_error=message
+    )
+    metrics.DIGESTS.labels("failed").inc()
+    digest.status = Digest.Status.FAILED
+    digest.last_error = message
