@@ -120,8 +120,9 @@ _WHEN_FREE = re.compile(
     r"when you(?:'ve| have) (?:a moment|a free moment|some time|time))(?=$|[,.;:?!]|\s+and\b)",
     re.IGNORECASE,
 )
-# "Tell Mark at some point whether ...": no time, and no part of what to do.
-_SOMETIME = re.compile(r",?\s+at some point\b(?=\s|$|[,.;?!])", re.I)
+# "Tell Mark at some point whether ...", "release it before then": no part of what to do (the
+# time "then" points back to is the item's due date).
+_SOMETIME = re.compile(r",?\s+(?:at some point|(?:by|before|until) then)\b(?=\s|$|[,.;?!])", re.I)
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|"
     r"so (that )?(?:the |our |their |his |her |my |your )?\w+ (can|could|has|have|will)\b|"

@@ -25,7 +25,8 @@ IMPERATIVE = re.compile(
     r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
     r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
     r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
-    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile)\b",
+    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile|"
+    r"authori[sz]e|release(?! notes?\b))\b",
     re.IGNORECASE,
 )
 

@@ -21,16 +21,24 @@ _KINDS = {
     "okay": "approve",
     "go-ahead": "approve",
     "review": "review",
+    "release": "release",
+    "authorisation": "authorise",
+    "authorization": "authorize",
+    "countersignature": "countersign",
+    "confirmation": "confirm",
 }
+_KIND = r"signature|approval|sign-?off|ok|okay|go-ahead|review|release|authori[sz]ation|"
+_KIND += r"countersignature|confirmation"
 # What follows the ask up to a consequence: "... by EOD today or they release the crane".
 _REST = r"(?:(?! (?:or|and|so|because|otherwise|if)\b)[^,;])*"
 # "[so] the pour card still needs your signature [as PM]", "it is waiting for your approval".
 _WAITS = re.compile(
     r"(?:(?:^|[,;]\s+(?:(?:so|and|but|which means)\s+)?|\b(?:so|and|because|since)\s+)"
     r"(?P<what>(?:the|this|that|our|my|these|those) [\w'#/-]+(?: (?!it\b|they\b)[\w'#/-]+){0,5}?)|"
-    r"(?<=\s)(?P<pronoun>it|this|that|they|these|those))\s+(?:still |also |now |then |just |only )?"
-    r"(?:needs|need|requires|require|is waiting for|are waiting for|is awaiting|awaits|"
-    r"is pending) your (?P<kind>signature|approval|sign-?off|ok|okay|go-ahead|review)\b"
+    r"(?:(?<=\s)|^)(?P<pronoun>it|this|that|they|these|those))\s+"
+    r"(?:still |also |now |then |just |only )?(?:would |will )?"
+    r"(?:needs|need|requires|require|is waiting for|are waiting for|"
+    rf"is awaiting|awaits|is pending) your (?P<kind>{_KIND})\b"
     r"(?: as [\w ]{2,30}?(?=$|[,;.]| by | before | or | and ))?"
     rf"(?P<rest>{_REST})",
     re.IGNORECASE,

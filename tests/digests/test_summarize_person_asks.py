@@ -27,6 +27,24 @@ def test_it_needs_your_approval_names_the_thing_the_clause_before_named():
     assert texts(body, subject="scaffold") == ["Approve the scaffold order"]
 
 
+def test_a_payment_that_would_need_the_readers_release_or_authorisation_asks_for_it():
+    body = (
+        "Thandi,\n\nThe EMP201 payment is loaded on FNB. Today is the 7th and the cut-off for "
+        "same-day payments is 15:00, so it would need your release before then.\n\nLuis"
+    )
+    assert texts(body, subject="EMP201 payment") == ["Release the EMP201 payment"]
+    body = (
+        "Noa,\n\nI've re-created the wire in the portal. It needs your authorisation as second "
+        "signatory by 15:00 today.\n\nLuis"
+    )
+    assert texts(body, subject="Kelp wire") == ["Authorise Kelp wire"]
+
+
+def test_release_notes_are_no_ask_to_release():
+    body = "Dale,\n\nPlease approve the change in the portal. Release notes attached.\n\nLuis"
+    assert texts(body, subject="change") == ["Approve the change in the portal"]
+
+
 def test_something_needed_done_by_you_asks_the_doing_for_whoever_needs_it():
     body = "Dale,\n\nAlso, Summit Concrete needs the final mix design confirmed by you today.\n\nL"
     assert texts(body, subject="mix") == ["Confirm the final mix design for Summit Concrete"]
@@ -502,3 +520,11 @@ def test_get_it_to_me_asks_to_send_it_and_a_zoned_deadline_leaves_no_date_behind
     (item,) = items_of(body)
     assert item.text == "Send Dana the September safety statistics"
     assert (item.due, item.time) == (dt.date(2026, 12, 7), dt.time(10))
+
+
+def test_before_then_is_no_part_of_what_to_do():
+    body = (
+        "Dale,\n\nThe rotation runs at 22:00 tonight. Please put the new secret into the prod "
+        "config before then.\n\nLuis"
+    )
+    assert texts(body, subject="secret rotation") == ["Put the new secret into the prod config"]
