@@ -107,7 +107,7 @@ from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import action_text
 from digests.summarize.romance import SPANISH_VERBS, tu_imperative
 from digests.summarize.sentences import new_text, strip_greeting, strip_links
-from digests.summarize.topics import VAGUE, subject_topic, with_context
+from digests.summarize.topics import CONTEXT, VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
@@ -388,6 +388,8 @@ def find_action_items(
                     needed.append(need_here)
     if len(items) > 1 or machine:
         items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
+    if machine and len(items) > 1:  # "Open certification", "Approve Reject": the buttons
+        items = [i for i in items if not _BUTTON.fullmatch(CONTEXT.sub("", i.text))]
     items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
     items = [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
     if not items and not automated:
@@ -398,6 +400,9 @@ def find_action_items(
 
 
 MAX_SENTENCES = 80
+_BUTTON = re.compile(
+    r"(?:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z]\w+ [A-Z]\w+|\w+", re.I
+)
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

@@ -63,10 +63,14 @@ _GREETING = re.compile(
 
 
 def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
-    """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos."""
+    """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos;
+    "Dear Naledi Dlamini," to ndlamini@ (no name in To: the address holds it)."""
     names = next((n for n, a in recipients(message) if me and a.lower() == me.lower()), "")
     greeting = _GREETING.match(text)
-    if not names or not greeting:
+    if not me or not greeting:
         return False
     words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", greeting.group("rest"))}
-    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", names))
+    if names:
+        return any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", names))
+    local = me.partition("@")[0].lower()
+    return any(len(w) >= 4 and w in local for w in words)

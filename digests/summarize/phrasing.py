@@ -304,9 +304,12 @@ def is_phone_line(text: str) -> bool:
 def names_only(text: str) -> bool:
     """ "Mark de Jong", "Export Operations | Ocean Link Logistics": a name or a signature line
     that slipped through, no ask (every word a capitalised name or a joining word)."""
-    if IMPERATIVE.match(text) or _INFINITIVE_FIRST.match(text):
-        return False  # "Review PR #12: Fix Login Bug", "Firmar (re: ...)": what to do first
-    words = re.findall(r"[^\W\d_][\w'.-]*", CONTEXT.sub("", text))
+    bare = CONTEXT.sub("", text)
+    # "Review PR #12: Fix Login Bug", "Firmar (re: ...)": what to do first; "Export Operations |
+    # Ocean Link Logistics" is a signature's title and company, though "Export" is a verb.
+    if (IMPERATIVE.match(text) or _INFINITIVE_FIRST.match(text)) and " | " not in bare:
+        return False
+    words = re.findall(r"[^\W\d_][\w'.-]*", bare)
     return bool(words) and all(w[:1].isupper() or w.lower() in _JOINING for w in words)
 
 

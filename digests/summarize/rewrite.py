@@ -226,7 +226,7 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 # "No rush at all, just let Sophie know what you think": tell Sophie.
-_DANGLING = re.compile(r"\s+(?:at|on|by|from|around)$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:at|on|by|from|around|for|until)$", re.IGNORECASE)
 _LET_KNOW = re.compile(
     r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
     r"let ([A-Z][\w'-]+|me|us) know\b\s*",

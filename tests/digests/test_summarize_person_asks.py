@@ -528,3 +528,8 @@ def test_before_then_is_no_part_of_what_to_do():
         "config before then.\n\nLuis"
     )
     assert texts(body, subject="secret rotation") == ["Put the new secret into the prod config"]
+
+
+def test_a_time_taken_out_leaves_no_preposition_behind():
+    body = "Dale,\n\nThe hotel is full. Please make alternative arrangements for tonight.\n\nLuis"
+    assert texts(body, subject="hotel")[0].startswith("Make alternative arrangements (re: ")

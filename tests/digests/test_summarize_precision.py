@@ -3,7 +3,7 @@
 import pytest
 
 from digests.summarize.leaks import readable
-from digests.summarize.phrasing import signed
+from digests.summarize.phrasing import names_only, signed
 from tests.digests.test_summarize_actions import items_of, texts
 
 DEV = "Dev Patel <dev@x.example>"
@@ -306,6 +306,8 @@ def test_the_senders_sign_off_is_told_from_an_ask():
     assert signed("Mark Delaney | Import Manager", "Mark")
     assert not signed("Mark the invoice as paid", "Mark")
     assert not signed("Send Mark the scanned certs", "Mark")
+    assert names_only("Export Operations | Ocean Link Logistics Shanghai")
+    assert not names_only("Export Q3 Figures")
 
 
 @pytest.mark.parametrize(

@@ -275,3 +275,32 @@ def test_a_trial_ending_notice_greeting_the_reader_stays_an_upsell():
     analysis = analyze(message, CONTEXT)
     assert analysis.urgency == "low"
     assert analysis.action_items == ()
+
+
+def test_a_notice_greeting_the_reader_by_the_name_in_their_address_is_theirs_to_do():
+    body = (
+        "<p>Dear Alex Morgan,</p><p>You have been assigned an access certification campaign as "
+        "the accountable executive. Due: 30 December 2026.</p><p>Please approve or revoke each "
+        "access item.</p><p><a href='https://idn.example/cert'>Open certification</a></p>"
+    )
+    headers = PASSED | {"Precedence": "bulk"}
+    subject = "Access certification due: Q4 payroll access - 14 users"
+    message = parse_message(
+        gmail_message(
+            mail(
+                "",
+                sender="IdentityNow <noreply@idn.example>",
+                to="alex.morgan@example.com",
+                subject=subject,
+                headers=headers,
+                html=body,
+            )
+        )
+    )
+    me = SummaryContext(now=NOW, zone=zoneinfo.ZoneInfo("UTC"), me="alex.morgan@example.com")
+    analysis = analyze(message, me)
+    assert analysis.urgency != "low"
+    # the ask, not the button under it
+    assert [i.text.split(" (re:")[0] for i in analysis.action_items] == [
+        "Approve or revoke each access item"
+    ]
