@@ -42,7 +42,8 @@ _FRAME = re.compile(
     r"(?:es )?wär(?:e|s)? (?:toll|super|schön|nett|prima|"
     r"klasse|gut|hilfreich|großartig|klasse)|denk (?:bitte )?(?:mal )?(?:daran|dran)|"
     r"denken sie (?:bitte )?daran|vergiss (?:bitte )?nicht|vergessen sie (?:bitte )?nicht|"
-    r"ich bitte (?:dich|euch|sie)|wärst du so (?:lieb|nett|gut)|"
+    r"(?:ich bitte|wir bitten) (?:dich|euch|sie)(?: (?:daher|deshalb|darum|nochmals|dringend))?|"
+    r"wärst du so (?:lieb|nett|gut)|"
     r"wären sie so (?:freundlich|nett|gut))\b,?\s*(?:(?:dass|wenn|und|falls) )?",
     re.IGNORECASE,
 )
@@ -289,8 +290,10 @@ def _todo(clause: str, verb: str, asker: str) -> str:
         return ""
     if not modal and words[0].lower() in {"sie", "du", "ihr"} and len(words) > 2:
         words, modal = words[1:], True  # "dass Sie uns Ihre Einschätzung schicken": verb last
-    if not modal and words[-1].lower().strip("?.!") == verb:
-        words = words[:-1]  # a to-do already ("Tickets im Projekt SEC anlegen")
+    last = words[-1].lower().strip("?.!")
+    if not modal and (last == verb or last.replace("zu", "", 1) == verb):
+        # a to-do already ("Tickets im Projekt SEC anlegen", "... heute noch einzutragen")
+        words = words[:-2] if words[-2:-1] == ["zu"] else words[:-1]  # "... zu prüfen"
     elif not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
         words = words[2:] if words[1:2] == ["Sie"] else words[1:]  # "Legen Sie ... bei"
         if words and words[-1].lower() in _PARTICLES:

@@ -126,6 +126,19 @@ def test_a_german_ask_to_write_something_is_a_german_to_do_without_its_deadline(
     assert texts(body, subject="Gutachten", sender=sender) == ["Ein kurzes Gutachten schreiben"]
 
 
+def test_a_formal_german_we_ask_you_to_gives_the_to_do_without_zu():
+    body = (
+        "Sehr geehrte Frau Dr. Gruber,\n\nfür Ihre Lehrveranstaltung sind noch 14 Beurteilungen "
+        "offen. Wir bitten Sie daher, die Beurteilungen heute noch einzutragen.\n\n"
+        "Mit freundlichen Grüßen\nPetra Lindner"
+    )
+    sender = "Petra Lindner <studienservice@uni.example>"
+    assert texts(body, subject="Beurteilungen", sender=sender) == ["Beurteilungen eintragen"]
+    body = "Hallo Jan,\n\nwir bitten dich, die Unterlagen bis Freitag zu prüfen.\n\nEva"
+    sender = "Eva Brandt <eva@labor.example>"
+    assert texts(body, subject="Unterlagen", sender=sender) == ["Unterlagen prüfen"]
+
+
 def test_a_german_list_of_things_to_send_gives_german_to_dos():
     body = (
         "Hallo Anna,\n\nfür das Audit brauche ich bis Freitag noch zwei Dinge von dir:\n"
