@@ -68,6 +68,11 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"unsuccessful [\w ]{0,20}(?:deduction|payment|debit)|failed payment|"
             r"(?:past due|overdue) (?:balance|invoice|payment)|"
             r"balance (?:is )?(?:past due|overdue)|"
+            # "Examination fee pending", "unpaid invoice": a fee to pay, not a payment in transit;
+            # only the state word is matched, so the fee stays the object
+            r"(?:(?<=\bfee )|(?<=\bfees )|(?<=\binvoice )|(?<=\bbalance )|(?<=\bdues ))"
+            r"(?:is |are )?(?:still )?(?:pending|outstanding|unpaid)|"
+            r"(?:outstanding|unpaid)(?= (?:fees?|invoice|balance|dues)\b)|"
             r"no hemos podido cobrar|pago (?:fallido|rechazado|pendiente)|recibo devuelto|"
             r"prélèvement (?:échoué|rejeté|impayé)|paiement (?:échoué|refusé|rejeté)|impayé|"
             r"zahlung (?:fehlgeschlagen|abgelehnt)|lastschrift\w* (?:fehlgeschlagen|zurück))",

@@ -32,7 +32,8 @@ _TAIL = re.compile(
 )
 _FOR = re.compile(r"\b(?:for|für|pour|de|del|para|cobrar|charge|prélever)\s+(?P<x>.{3,80})$", re.I)
 _AMOUNT = re.compile(
-    r"(?:[$€£¥]|S\$|A\$|US\$|CHF\s?)\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)", re.I
+    r"(?:[$€£¥₹]|S\$|A\$|US\$|CHF\s?|Rs\.?\s?|INR\s?)\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)",
+    re.I,
 )
 
 

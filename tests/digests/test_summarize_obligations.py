@@ -399,3 +399,31 @@ def test_a_mention_of_a_two_word_first_name_is_the_reader():
     assert not mentions("Kenji (10:42 AM): @Wei Chen can you look?", "weiling.tan@acme.example")
     line = "Kenji Watanabe (10:42 AM): @Wei Ling can you take a look?"
     assert to_the_reader(line) == "can you take a look?"
+
+
+@pytest.mark.parametrize(
+    ("subject", "lead", "expected"),
+    [
+        (
+            "Examination fee pending - Aarav Iyer, Class 6B",
+            "The half-yearly examination fee of Rs. 2,400 for your ward is still pending.",
+            "Pay the Rs. 2,400 Examination fee",
+        ),
+        (
+            "Unpaid invoice INV-2291",
+            "Invoice INV-2291 over $1,200.00 is unpaid.",
+            "Pay the $1,200.00 invoice INV-2291",
+        ),
+    ],
+)
+def test_a_fee_or_invoice_still_pending_is_a_payment_to_make(subject, lead, expected):
+    kind, text = duty_item(subject, lead, "Accounts Office", "en")
+    assert kind == "pay"
+    assert text == expected
+
+
+def test_a_payment_in_transit_is_no_duty():
+    assert (
+        duty_item("Your payment is pending", "We are processing your payment.", "Shop", "en")[0]
+        != "pay"
+    )
