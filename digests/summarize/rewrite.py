@@ -272,6 +272,12 @@ _EYES = re.compile(
 )
 
 
+_TO_ME_VERB = re.compile(
+    r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let) me\b", re.I
+)
+_TO_ME = re.compile(r"\b(to|with|for) me\b", re.I)
+
+
 def action_text(sentence: str, asker: str = "") -> str:
     """Imperative form: "Could you send me the deck by Friday?" -> "Send Dana the deck"."""
     if redone := _REDONE.match(sentence.strip()):  # "If you haven't filled it in yet, please do"
@@ -348,14 +354,9 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = re.sub(
             r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
         )
-    if asker:
-        text = re.sub(
-            r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let) me\b",
-            rf"\1 {asker}",
-            text,
-            flags=re.I,
-        )
-        text = re.sub(r"\b(to|with|for) me\b", rf"\1 {asker}", text, flags=re.I)
+    if asker and " me" in text.lower():  # the patterns below read " me" (cheap to rule out)
+        text = _TO_ME_VERB.sub(rf"\1 {asker}", text)
+        text = _TO_ME.sub(rf"\1 {asker}", text)
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
     text = _TRAILING.sub("", _WHEN_FREE.sub("", _SOMETIME.sub("", text.split("; ")[0])))
     text = " ".join(_LOOSE_TIME.sub(" ", _DEADLINE_PHRASE.sub(_without_date, text)).split())
