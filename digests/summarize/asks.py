@@ -71,6 +71,8 @@ ASK = re.compile(
     r"quiero (?:un|una|el|la|los|las|tu)|i want an? (?:quick |short |phone )?call|"
     # indirect: "I'm curious whether ...", "Want me to ...?", "Marta wants an explanation"
     r"(i'?m|i am) (\w+ )?(curious|wondering) (whether|if|what|how|when)|i wonder (whether|if)|"
+    r"(i was|we were|we'?re|we are) (just )?wondering (whether|if)|"
+    r"(i|we) wondered (whether|if) you|"
     r"want me to|would love (to hear|your)|(?:i|we)(?:'d| would) (?:also |really )?like "
     r"(?:your|\w+'s) (?:take|view|opinion|thoughts|read|steer|input|decision|answer|verdict|"
     r"recommendation|advice)|"

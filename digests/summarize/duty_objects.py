@@ -30,6 +30,20 @@ _TAIL = re.compile(
     r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
     re.I,
 )
+# A payment notice's subject that opens with what failed, then names the thing it was for.
+_FAILED_HEAD = re.compile(
+    r"^(?:your\s+)?(?:payment|auto-?renewal|renewal|charge|direct debit)\s+(?:failed|unsuccessful|"
+    r"declined|could not be processed)\s*(?::|\s[-\u2013\u2014|])\s*",
+    re.I,
+)
+# What such a subject names after it: "policy AUT-5567120", "brightpath-clinic.com" (not
+# "production services will be suspended", a consequence).
+_IDENTIFIED = re.compile(
+    r"(?:(?:policy|account|invoice|contract|subscription|order|membership)\s+(?:no\.?\s*|#)?"
+    r"[\w-]*\d[\w-]*|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b",
+    re.I,
+)
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 _FOR = re.compile(r"\b(?:for|für|pour|de|del|para|cobrar|charge|prélever)\s+(?P<x>.{3,80})$", re.I)
 _AMOUNT = re.compile(
     r"(?:[$€£¥₹]|S\$|A\$|US\$|CHF\s?|Rs\.?\s?|INR\s?)\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)",
@@ -41,6 +55,9 @@ def subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     """What the subject names: "Action required: Q1 access review for X - due Fri" -> "Q1
     access review for X"."""
     text = _PREFIX.sub("", subject).strip()
+    failed = _FAILED_HEAD.match(text) if kind in {"pay", "card"} else None
+    if failed and _IDENTIFIED.match(text, failed.end()):
+        text = text[failed.end() :]  # "Payment unsuccessful - policy AUT-5567120": the policy
     head, colon, rest = text.partition(": ")
     if kind in _AFTER_COLON and colon and notice.search(head) and len(rest) > 5:
         text = rest  # "Renewal failed: certificate for api.x.co.uk expires in 20 hours"
@@ -148,8 +165,13 @@ def shape_object(kind: str, thing: str, lead: str, brand: str, lang: str) -> tup
         thing = account  # "Ihre Kreditkarte läuft ab": for the account it pays
     elif kind in {"card", "pay"} and only_notice_words(thing) and brand:
         thing = f"{brand} account"  # "Payment failed - ...": the account it is for
-    if kind == "card" and lang == "en" and not _ARTICLE.match(thing):
-        thing = f"the {thing}"
+    if (
+        kind == "card"
+        and lang == "en"
+        and not _ARTICLE.match(thing)
+        and not _DOMAIN.fullmatch(thing)
+    ):
+        thing = f"the {thing}"  # not "the brightpath-clinic.com"
     if kind == "renewfail" and lang == "en" and not re.search(r"certific", thing, re.I):
         thing += " certificate" if re.search(r"\bcertificate\b", lead, re.I) else ""
     if (

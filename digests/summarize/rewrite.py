@@ -26,7 +26,7 @@ WANT_YOU_TO = (
 )
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
-    r"can you|would you|kindly|bitte|merci|por favor)\b)",
+    r"can you|would you|kindly|bitte|merci|por favor|i was wondering|i wondered)\b)",
     re.IGNORECASE,
 )
 _POLITE = re.compile(
@@ -38,7 +38,8 @@ _POLITE = re.compile(
     r"you need to\s+|you'll need to\s+|"
     r"you must\s+|make sure (you |to )|remember to\s+|don'?t forget to\s+|"
     r"if you could (please )?|i'd appreciate (it )?if you could\s+|are you able to\s+|"
-    r"(i was|i'm|i am|we were|we're) (just )?wondering if you could\s+|"
+    r"(i was|i'm|i am|we were|we're) (just )?wondering (if|whether) you (could|might)\s+|"
+    r"(i|we) wondered (if|whether) you (could|might)\s+|"
     r"(it|that) (would|'d) (be (great|good|helpful|amazing|ideal|useful|nice)|help( a lot)?) "
     r"if you could\s+|"
     r"i'?d be (grateful|glad|thankful) if you could\s+|"

@@ -427,3 +427,16 @@ def test_a_payment_in_transit_is_no_duty():
         duty_item("Your payment is pending", "We are processing your payment.", "Shop", "en")[0]
         != "pay"
     )
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Payment unsuccessful - policy AUT-5567120", "the policy AUT-5567120"),
+        ("Auto-renewal failed: brightpath-clinic.com expires today", "brightpath-clinic.com"),
+    ],
+)
+def test_a_failed_payment_subject_names_what_it_was_for_after_the_failure(subject, expected):
+    lead = "Your card was declined. Please update your payment method."
+    _, text = duty_item(subject, lead, "Keystone Mutual", "en")
+    assert text == f"Update the payment method for {expected}"

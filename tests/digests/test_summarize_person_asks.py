@@ -533,3 +533,20 @@ def test_before_then_is_no_part_of_what_to_do():
 def test_a_time_taken_out_leaves_no_preposition_behind():
     body = "Dale,\n\nThe hotel is full. Please make alternative arrangements for tonight.\n\nLuis"
     assert texts(body, subject="hotel")[0].startswith("Make alternative arrangements (re: ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "No rush at all, but I was wondering whether you could look over the insurance lines "
+            "before the board meeting on the 28th.",
+            "Review the insurance lines before the board meeting on the 28th",
+        ),
+        ("i was wondering whether you could send us the names of the four nurses.", None),
+        ("I wondered whether you might review the budget draft.", "Review the budget draft"),
+    ],
+)
+def test_wondering_whether_the_reader_could_is_a_request(sentence, expected):
+    found = [t.split(" (re: ")[0] for t in texts(f"Dale,\n\n{sentence}\n\nLuis", subject="board")]
+    assert found == [expected or "Send Luis the names of the four nurses"]
