@@ -57,7 +57,8 @@ _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
     r"afternoon|evening|tonight|today|tomorrow|eod|midi|minuit|mediodía|mittag|"
-    r"cob|eow|day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"cob|eow|days?|weeks?|months?|hours?|working |business |calendar |"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?-i:ET|PT|CT|MT|CET|CEST|GMT|UTC|BST|EST|EDT|PST|PDT|SGT|JST|IST)\b|"
     r"(?:eastern|pacific|central|mountain)(?: time)?\b|"
@@ -71,7 +72,7 @@ _DATEISH = (
     r"januar|februar|märz|juni|juli|oktober|dezember)\b|,)\s*)"
 )
 _DEADLINE_PHRASE = re.compile(
-    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|"
+    rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|within|"
     rf"a más tardar(?: el| a las)?|como muy tarde|antes del?|hasta el|para el|para|avant le|"
     rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"

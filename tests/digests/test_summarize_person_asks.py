@@ -550,3 +550,9 @@ def test_a_time_taken_out_leaves_no_preposition_behind():
 def test_wondering_whether_the_reader_could_is_a_request(sentence, expected):
     found = [t.split(" (re: ")[0] for t in texts(f"Dale,\n\n{sentence}\n\nLuis", subject="board")]
     assert found == [expected or "Send Luis the names of the four nurses"]
+
+
+def test_within_a_count_of_days_is_no_part_of_what_to_do():
+    body = "Dale,\n\nPlease review and approve the privacy redline within 3 business days.\n\nLuis"
+    found = texts(body, subject="privacy notice")
+    assert [t.split(" (re: ")[0] for t in found] == ["Review and approve the privacy redline"]
