@@ -207,6 +207,7 @@ def german_ask(sentence: str, asker: str) -> str:
     """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
     if len(_GERMAN.findall(sentence.lower())) < 2:
         return ""
+    sentence = _LEAD.sub("", sentence.strip(), count=1)  # "Wie besprochen: Schicken Sie ..."
     if wanted := _WANTED.search(sentence):
         noun, whether = wanted.group("noun").lower(), wanted.group("whether")
         if whether and noun in _WHETHER_VERBS:
@@ -267,7 +268,7 @@ _WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 _WHEN = re.compile(
     r"\b(?:spätestens\s+)?(?:(?:bis|vor)\s+(?:zum\s+|am\s+)?|am\s+)?(?:"
     rf"(?:(?:nächste[nmr]?|kommende[nmr]?|diese[nmr]?)\s+)?{_WEEKDAY}"
-    r"(?:\s+(?:früh|morgen|mittag|abend|vormittag|nachmittag))?|"
+    r"(?:\s*(?:früh|morgen|mittag|abend|vormittag|nachmittag))?|"  # also "Montagmorgen"
     r"(?:über)?morgen(?:\s+früh)?|heute(?:\s+abend)?|ende\s+(?:der\s+|des\s+|nächster\s+)?\w+|"
     r"\d{1,2}\.(?:\s*\d{1,2}\.|\s+[A-ZÄÖÜ][a-zäöü]+)?)"
     r"(?:\s*(?:um\s+)?\d{1,2}(?:[:.]\d\d)?\s*Uhr)?|\b(?:bis|vor|um)\s+\d{1,2}(?:[:.]\d\d)?\s*Uhr|"
@@ -309,7 +310,7 @@ def _todo(clause: str, verb: str, asker: str) -> str:
 
 def german_request(sentence: str) -> bool:
     """A German imperative or framed request ("Schick mir die Folien", "Denk dran, ...")."""
-    low = sentence.strip().lower()
+    low = _LEAD.sub("", sentence.strip().lower(), count=1)
     if len(_GERMAN.findall(low)) < 2:
         return False
     if _HELPFUL.match(low) or _CURIOUS.search(low) or _IF_YOU_COULD.search(low):
@@ -320,12 +321,20 @@ def german_request(sentence: str) -> bool:
         return bool(german_ask(sentence, ""))
     words = _WORD.findall(re.split(r"[,;:?!.(]", low, maxsplit=1)[0])
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
+    if words[:1] and words[0] in _VERBS and words[1:2] == ["sie"]:
+        return True  # "Schicken Sie mir bitte die Statistik": the polite imperative
     if not words or words[0] in _VERBS or words[1:2] in _NOUN_NEXT or words[0] in _PRONOUNS:
         return False  # "Anruf von Herrn Lindner": a noun, not "ruf ... an"
     # The imperative stands first and is not the infinitive: "schick", "trag ... ein".
     return bool(_infinitive(words[:1] + words[-1:]))
 
 
+# A short lead before the ask: "Wie besprochen: Schicken Sie mir ...".
+_LEAD = re.compile(
+    r"^(?:wie besprochen|wie gesagt|wie vereinbart|außerdem|zudem|übrigens|noch etwas|"
+    r"noch eins|erstens|zweitens|drittens)\s*[:,]\s*",
+    re.IGNORECASE,
+)
 # "Sie können die Dokumente über das Portal hochladen": a statement, no imperative first.
 _PRONOUNS = frozenset(["sie", "du", "ihr", "wir", "ich", "er", "es", "man"])
 _NOUN_NEXT_TEXT = "ist sind war wird wurde hat von vom mit am um für zum zur"

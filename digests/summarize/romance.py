@@ -201,6 +201,33 @@ _TU_IMPERATIVES = {
     "indica": "Indicar",
     "agenda": "Agendar",
     "organiza": "Organizar",
+    # usted and ustedes: "Confirmen su asistencia", "Envíe el formulario" (not "complete" or
+    # "prepare", English words too)
+    **{
+        form: verb
+        for verb, forms in {
+            "Confirmar": "confirme confirmen",
+            "Enviar": "envíe envíen envie envien",
+            "Revisar": "revise revisen",
+            "Firmar": "firme firmen",
+            "Mandar": "mande manden",
+            "Llamar": "llame llamen",
+            "Aprobar": "apruebe aprueben",
+            "Pagar": "pague paguen",
+            "Rellenar": "rellene rellenen",
+            "Actualizar": "actualice actualicen",
+            "Autorizar": "autorice autoricen",
+            "Responder": "responda respondan",
+            "Contestar": "conteste contesten",
+            "Subir": "suba suban",
+            "Traer": "traiga traigan",
+            "Indicar": "indique indiquen",
+            "Comunicar": "comunique comuniquen",
+            "Remitir": "remita remitan",
+            "Adjuntar": "adjunte adjunten",
+        }.items()
+        for form in forms.split()
+    },
 }
 
 

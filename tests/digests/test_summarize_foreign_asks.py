@@ -1,5 +1,6 @@
 """Asks in Spanish, French and German mail, written as the mail's language writes a to-do."""
 
+from digests.summarize.romance import tu_imperative
 from tests.digests.test_summarize_indirect import texts
 
 
@@ -162,3 +163,23 @@ def test_a_formal_spanish_question_asking_to_do_something_is_an_ask():
     assert texts(body, subject="Cuenta", sender=sender) == [
         "Enviar la apelación al equipo de Trust & Safety"
     ]
+
+
+def test_a_polite_german_imperative_after_a_short_lead_is_a_to_do():
+    body = (
+        "Sehr geehrte Frau Brandt,\n\nwie besprochen: Schicken Sie mir bitte die "
+        "Überstundenstatistik für das dritte Quartal bis Montagmorgen.\n\n"
+        "Mit freundlichen Grüßen\nRalf Hoffmann"
+    )
+    sender = "Ralf Hoffmann <r.hoffmann@klinik.example>"
+    assert texts(body, subject="Statistik", sender=sender) == [
+        "Ralf die Überstundenstatistik für das dritte Quartal schicken"
+    ]
+
+
+def test_spanish_usted_and_ustedes_imperatives_read_as_infinitives():
+    assert tu_imperative("Confirmen su asistencia a la reunión") == (
+        "Confirmar su asistencia a la reunión"
+    )
+    assert tu_imperative("Envíe el formulario firmado") == "Enviar el formulario firmado"
+    assert tu_imperative("Complete the form") == "Complete the form"  # English too
