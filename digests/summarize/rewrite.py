@@ -73,6 +73,7 @@ _DATEISH = (
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|within|"
+    r"in(?=\s+\d+\s+(?:working |business )?(?:hours?|days?|weeks?)\b)|"
     rf"a más tardar(?: el| a las)?|como muy tarde|antes del?|hasta el|para el|para|avant le|"
     rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"

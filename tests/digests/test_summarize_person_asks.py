@@ -552,7 +552,10 @@ def test_wondering_whether_the_reader_could_is_a_request(sentence, expected):
     assert found == [expected or "Send Luis the names of the four nurses"]
 
 
-def test_within_a_count_of_days_is_no_part_of_what_to_do():
-    body = "Dale,\n\nPlease review and approve the privacy redline within 3 business days.\n\nLuis"
+@pytest.mark.parametrize("limit", ["within 3 business days", "in 48 hours"])
+def test_within_a_count_of_days_is_no_part_of_what_to_do(limit):
+    body = f"Dale,\n\nPlease review and approve the privacy redline {limit}.\n\nLuis"
     found = texts(body, subject="privacy notice")
     assert [t.split(" (re: ")[0] for t in found] == ["Review and approve the privacy redline"]
+    body = "Dale,\n\nPlease print the contract in 2 copies.\n\nLuis"
+    assert texts(body, subject="contract") == ["Print the contract in 2 copies"]
