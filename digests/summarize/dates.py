@@ -181,7 +181,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             found = date_of(kind, match, today, received)
             if found is None:
                 continue
-            cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 40) : match.start()]))
+            # "avant le 3", "antes del 25": the pattern holds its own cue, before the day
+            lead = match.start(1) if kind == "the_nth" else match.start()
+            cued = bool(_DEADLINE_CUE.search(text[max(0, lead - 40) : lead]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)

@@ -808,3 +808,15 @@ def test_a_purpose_clause_after_a_plain_date_keeps_the_deadline_after_it():
 )
 def test_close_of_business_words_cue_the_date_after_them(phrase):
     assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("L'audit commence le 7 décembre, il me faut donc les pièces avant le 3.", 3),
+        ("La auditoría empieza el 7 de diciembre, así que necesito los papeles antes del 3.", 3),
+        ("The audit starts on 7 December, so I need the receipts by the 3rd.", 3),
+    ],
+)
+def test_a_day_of_the_month_after_its_own_cue_beats_an_uncued_date(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, due)

@@ -317,3 +317,18 @@ def test_confirming_whether_you_can_come_is_an_answer_not_due_on_the_day():
         "there. Can you confirm whether you're available?"
     )
     assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_list_item_named_by_a_past_date_is_due_when_the_list_is():
+    body = (
+        "Für den Jahresabschluss fehlen uns noch folgende Unterlagen:\n\n"
+        "1. die Inventurliste zum 31.12.2025 (je Filiale)\n"
+        "2. der Leasingvertrag für den neuen Lieferwagen\n\n"
+        "Wir ersuchen um Übermittlung bis Freitag, 4. Dezember."
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)] * 2
+
+
+def test_an_ask_whose_own_past_date_is_its_deadline_is_due_today():
+    body = "The invoice was due on 20 November. Please pay the invoice due on 20 November."
+    assert [i.due for i in items_of(body)] == [MONDAY]
