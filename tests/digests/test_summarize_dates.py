@@ -820,3 +820,16 @@ def test_close_of_business_words_cue_the_date_after_them(phrase):
 )
 def test_a_day_of_the_month_after_its_own_cue_beats_an_uncued_date(phrase, due):
     assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, due)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "We start Tuesday 09:00 our time (NZDT), so please send it before then.",
+        "We start Tuesday 09:00 local time, NZDT.",
+        "Please send it by Tuesday 09:00 my local time (NZDT).",
+    ],
+)
+def test_a_zone_named_after_whose_time_it_is_still_converts(phrase):
+    # 09:00 NZDT on Tuesday 1 December is 20:00 UTC on Monday 30 November: 21:00 in Berlin.
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30), dt.time(21))
