@@ -46,7 +46,7 @@ from digests.summarize.limits import (
     asks_attendance,
     incoming,
 )
-from digests.summarize.zones import ZONE
+from digests.summarize.zones import CLOCK_CHANGE, ZONE
 
 # What actions.py takes from here, some of it read in ask_dates.
 __all__ = [
@@ -311,6 +311,8 @@ class MailDates:
                 continue  # the sender's own diary or plan
             if not CUED.search(sentence) or _no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
+            if CLOCK_CHANGE.search(sentence):
+                continue  # "Note your clocks go back on Sunday": a zone's change, no limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:
                 continue

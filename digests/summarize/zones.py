@@ -108,6 +108,17 @@ CLOSE_IN_ZONE = re.compile(
     rf"(?<![\w-])({_OFFSET}|{_NAMES})(?![\w-])"
 )
 
+# "the UK moves to BST on Sunday", "your clocks go back on Sunday", "Zeitumstellung am Sonntag":
+# when a zone's clock changes, which is no date the reader must meet.
+CLOCK_CHANGE = re.compile(
+    r"\b(?:clocks? (?:go|goes|going|went|change|changes|move|moves|spring|fall)|"
+    r"(?:moves?|switch\w*|changes?) to (?:BST|CEST|EDT|CDT|MDT|PDT|AEDT|NZDT|summer ?time|"
+    r"daylight (?:saving )?time|winter ?time|standard time)|daylight saving\w* (?:starts|ends|"
+    r"begins)|DST (?:starts|ends|begins|change)|zeitumstellung|uhren werden|"
+    r"changement d'heure|passage à l'heure|cambio de hora|horario de verano)",
+    re.IGNORECASE,
+)
+
 
 def zone_of(name: str) -> tzinfo | None:
     """The zone a name found by ZONE stands for ("ET", "Kolkata", "UTC+5:30", "Z")."""

@@ -332,3 +332,12 @@ def test_a_list_item_named_by_a_past_date_is_due_when_the_list_is():
 def test_an_ask_whose_own_past_date_is_its_deadline_is_due_today():
     body = "The invoice was due on 20 November. Please pay the invoice due on 20 November."
     assert [i.due for i in items_of(body)] == [MONDAY]
+
+
+def test_a_clock_change_is_no_deadline_to_borrow():
+    body = (
+        "The SSO cutover is scheduled for Friday 4 December at 09:00. Before then I need you "
+        "to:\n\n- approve the change request, and\n- confirm the VPN profile points at the new "
+        "IdP.\n\nHeads up: your clocks go back on Wednesday, so double check what that is for you."
+    )
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 4), dt.time(9))] * 2
