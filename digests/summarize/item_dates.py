@@ -237,7 +237,7 @@ class MailDates:
             return None, "none"  # "approve it when you can? Registration is open until ..."
         if asks_attendance(sentence):
             return self.reply_limit(index), "attendance"
-        near = self.sentences[max(0, index - 1) : index + 2]
+        near = self.sentences[max(0, index - 1) : index + 3]
         if any(_no_hurry(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := event_ref(sentence)) and (found := self.event(ref, index)):

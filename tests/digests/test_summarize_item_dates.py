@@ -341,3 +341,25 @@ def test_a_clock_change_is_no_deadline_to_borrow():
         "IdP.\n\nHeads up: your clocks go back on Wednesday, so double check what that is for you."
     )
     assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 4), dt.time(9))] * 2
+
+
+def test_opening_hours_a_question_is_about_are_no_deadline():
+    body = (
+        "Could you send us the revised timeline by Friday? Also, could you check with the venue "
+        "whether the bar can stay open until 2am?"
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4), None]
+
+
+def test_a_limit_inside_the_question_is_still_its_deadline():
+    body = "Could you let me know whether we should hold the rooms until 3 December?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
+
+
+def test_no_need_to_answer_two_sentences_later_borrows_no_date():
+    body = (
+        "I'd like to know whether you want to keep the extended Sunday opening (until 21:00). "
+        "Sales after 19:00 are about 4% of the day. "
+        "No need to answer before I leave; whenever you've had a look at the numbers."
+    )
+    assert [i.due for i in items_of(body)] == [None]
