@@ -134,8 +134,16 @@ def _resolve(
             # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
             moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
             moment = moment.astimezone(reader_zone)
-    elif (
+    elif moment < received and day == received.date() and 1 <= clock.hour < 12 and not source:
+        # "by 8 tonight", "8:30 tonight" written at 16:30: the evening's, not the morning's;
+        # "tonight whether we cancel tomorrow's 8:00 list" times another day
+        clock_12 = _BARE.match(text, clock_at) or _SHORT_CLOCK.match(text, clock_at)
+        if clock_12 and _TONIGHT.search(text) and not _TOMORROW.search(text):
+            evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
+            moment = evening.astimezone(reader_zone)
+    if (
         moment < received
+        and not dateless
         and not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at])
         and not _ANY_DEADLINE_WORD.search(text)
     ):
@@ -307,6 +315,8 @@ _AS_OF = re.compile(
 # "Please be at the pharmacy at 8", written at 16:50: the next morning's 8:00.
 _ASKED = re.compile(r"\b(?:please|can you|could you|would you|bitte|merci de|por favor)\b", re.I)
 _AT = re.compile(r"\b(?:at|um|à|a las|a la)\s+$", re.IGNORECASE)
+_TONIGHT = re.compile(r"\b(?:tonight|this evening|heute abend|ce soir|esta noche)\b", re.I)
+_TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)", re.IGNORECASE)
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".

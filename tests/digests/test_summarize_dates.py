@@ -833,3 +833,22 @@ def test_a_day_of_the_month_after_its_own_cue_beats_an_uncued_date(phrase, due):
 def test_a_zone_named_after_whose_time_it_is_still_converts(phrase):
     # 09:00 NZDT on Tuesday 1 December is 20:00 UTC on Monday 30 November: 21:00 in Berlin.
     assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30), dt.time(21))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clock"),
+    [
+        ("Can you get the corrections note up by 10 tonight?", dt.time(22)),
+        ("Could you confirm by 9 tonight if that works?", dt.time(21)),
+        ("Please send it by 8:30 tonight.", dt.time(20, 30)),
+    ],
+)
+def test_a_morning_hour_tonight_is_the_evenings(phrase, clock):
+    received = dt.datetime(2026, 11, 30, 17, 45, tzinfo=NEW_YORK)
+    assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 11, 30), clock)
+
+
+def test_tonight_beside_tomorrows_morning_hour_keeps_that_hour():
+    received = dt.datetime(2026, 11, 30, 17, 45, tzinfo=NEW_YORK)
+    phrase = "Can you let me know tonight whether we cancel tomorrow's 8:00 list?"
+    assert resolve_deadline(phrase, received).time != dt.time(20)
