@@ -196,6 +196,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
+            if _NEGATED.search(before) or (kind == "today" and _THAT_DAY.match(text, match.end())):
+                continue  # "avísame esta tarde, no mañana"; "by EOD that day": the day named
             if weekday and not match.group(1) and in_the_past(before):
                 continue  # "we met on Monday" names no deadline
             if (
@@ -310,6 +312,14 @@ _NEXT_WEEK_AFTER = re.compile(r"(?<!\.)[ \t]*(?:next week|week\b(?!-?end)(?!\s*\
 _AS_OF = re.compile(
     r"\b(?:as (?:of|at)|balances? at|updated (?:to|on)|actualizad[oa]s? a|a fecha de|"
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+# "this afternoon, not tomorrow", "heute, nicht morgen": the date ruled out.
+_NEGATED = re.compile(r"(?:^|[\s,;(])(?:not|no|nicht|pas|ni)\s+$", re.IGNORECASE)
+# "by EOD that day", "a última hora de ese día": the end of a day named before it.
+_THAT_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:that|the same) day\b|\s+(?:de\s+)?ese (?:mismo )?día\b|"
+    r"\s+(?:de\s+)?ce jour-là\b|\s+(?:an diesem|am selben|am gleichen) tag\b",
     re.IGNORECASE,
 )
 # "Please be at the pharmacy at 8", written at 16:50: the next morning's 8:00.

@@ -852,3 +852,27 @@ def test_tonight_beside_tomorrows_morning_hour_keeps_that_hour():
     received = dt.datetime(2026, 11, 30, 17, 45, tzinfo=NEW_YORK)
     phrase = "Can you let me know tonight whether we cancel tomorrow's 8:00 list?"
     assert resolve_deadline(phrase, received).time != dt.time(20)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Si ves algún cambio, avísame esta tarde, no mañana.", dt.date(2026, 11, 30)),
+        ("Please send it today, not tomorrow.", dt.date(2026, 11, 30)),
+        ("Sag mir heute Bescheid, nicht morgen.", dt.date(2026, 11, 30)),
+        ("Send it no later than tomorrow.", dt.date(2026, 12, 1)),
+    ],
+)
+def test_a_date_ruled_out_is_not_the_deadline(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The batch closes on Friday, 4 December, so please return the form by EOD that day.",
+        "El lote cierra el viernes 4 de diciembre: devuélvemelo antes del fin de ese día.",
+    ],
+)
+def test_the_end_of_that_day_is_the_day_named_before(phrase):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 4)
