@@ -8,10 +8,10 @@ prints", "prepare a page for that call" are due when the event is (the hearing t
 "Would a date in July work?" names its own range and "approve it when you can" says there is
 no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
 is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
-and a date already past makes it due today (unless it only names the thing: "die Inventurliste
-zum 31.12.2025" is due when the mail's deadline is). A date that only says when something happens
-("your plan renews on April 15", "she joins on August 3", "a call in January") is no deadline
-to borrow. "Would you be available?" takes only a limit the mail sets, never the event's date.
+and a date already past makes it due today unless it only names the thing ("die Inventurliste
+zum 31.12.2025"). A date that only says when something happens ("your plan renews on April 15",
+"a call in January") is no deadline to borrow. "Would you be available?" takes only a limit the
+mail sets, never the event's date.
 """
 
 from __future__ import annotations
@@ -142,8 +142,8 @@ _DEADLINE_WORD = re.compile(
 
 # A past date the ask must still meet: "the invoice due on 1 March", "überfällig seit".
 _OVERDUE = re.compile(
-    rf"{_DEADLINE_WORD.pattern}|\b(?:overdue|late|fällig|überfällig|"
-    r"en retard|échu\w*|vencid\w*|atrasad\w*|expired|abgelaufen)\b",
+    rf"{_DEADLINE_WORD.pattern}|\b(?:overdue|late|(?:über)?fällig|en retard|échu\w*|vencid\w*|"
+    r"atrasad\w*|expired|abgelaufen)\b",
     re.IGNORECASE,
 )
 
@@ -190,6 +190,8 @@ class MailDates:
 
         "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
         """
+        if own and ahead and ahead.moment(self.zone) < own.moment(self.zone):
+            own = ahead  # "What I need before we launch on Wednesday: ... Both by Tuesday?"
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
         if own and own.due < self.received.date() and not _OVERDUE.search(sentence):
             # "die Inventurliste zum 31.12.2025", "le dîner du 12 mai": what it is, not when

@@ -363,3 +363,14 @@ def test_no_need_to_answer_two_sentences_later_borrows_no_date():
         "No need to answer before I leave; whenever you've had a look at the numbers."
     )
     assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_sooner_limit_after_the_list_beats_the_intros_event():
+    body = (
+        "What I'd need from you before we launch to the investors on Friday:\n\n"
+        "- your sign-off on the final memorandum, and\n"
+        "- the names of the people who should get data room access.\n\n"
+        "Could I have both by Wednesday 2 December, 9am?"
+    )
+    items = items_of(body)
+    assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 2), dt.time(9))] * 2
