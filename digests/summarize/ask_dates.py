@@ -173,10 +173,18 @@ _LIMIT_IN_QUESTION = re.compile(
 _OPEN = re.compile(r"\b(?:open|opening|abiert[oa]s?|geöffnet|ouverte?s?)\W*$", re.IGNORECASE)
 
 
+# "let me know which of the three dates (3, 5 or 10 March) suit you", "mitteilen, welche"
+_WHICH = re.compile(
+    r"\b(?:mit|know|tell (?:me|us)|decide|choose|sag(?:en sie)? mir|dis-moi|dites-moi|dime|"
+    r"dígame)\W+(?:which|welche\w*|quel(?:le)?s?|lesquel\w*|cuál(?:es)?|qué)\b",
+    re.IGNORECASE,
+)
+
+
 def _asked_about(sentence: str) -> int:
     """Where a question whose dates are its matter starts ("whether we keep the Sunday opening
     until 21:00", "ob wir am Freitag öffnen"), or -1 when there is none or it sets a limit."""
-    if (choice := _CHOICE.search(sentence)) is None:
+    if (choice := _CHOICE.search(sentence) or _WHICH.search(sentence)) is None:
         return -1
     for limit in _LIMIT_IN_QUESTION.finditer(sentence, choice.end()):
         if not limit.group(1) or not _OPEN.search(sentence, 0, limit.start()):

@@ -374,3 +374,13 @@ def test_a_sooner_limit_after_the_list_beats_the_intros_event():
     )
     items = items_of(body)
     assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 2), dt.time(9))] * 2
+
+
+def test_dates_to_pick_from_are_no_deadline_and_the_mails_limit_holds():
+    body = (
+        "Für die Terminplanung brauche ich eine Rückmeldung bis Mittwoch. "
+        "Konkret bitte ich Sie um zwei Dinge:\n\n"
+        "- teilen Sie mir mit, welche der drei möglichen Termine (7., 9. oder 14. Dezember) für "
+        "Sie passen;\n- sagen Sie mir, ob Sie das Protokoll übernehmen könnten."
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 2)] * 2
