@@ -876,3 +876,16 @@ def test_a_date_ruled_out_is_not_the_deadline(phrase, due):
 )
 def test_the_end_of_that_day_is_the_day_named_before(phrase):
     assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Review due: November 30, 2026, 11:59 PM (US Eastern Time)",
+        "Please submit it by 11:59 PM Eastern Standard Time today.",
+        "by 11:59 pm U.S. Eastern",
+    ],
+)
+def test_us_region_zones_with_their_prefix_or_suffix_convert(phrase):
+    # 23:59 in New York on 30 November is 05:59 on 1 December in Berlin.
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 1), dt.time(5, 59))
