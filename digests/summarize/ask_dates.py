@@ -174,9 +174,11 @@ _OPEN = re.compile(r"\b(?:open|opening|abiert[oa]s?|geöffnet|ouverte?s?)\W*$", 
 
 
 # "let me know which of the three dates (3, 5 or 10 March) suit you", "mitteilen, welche"
+# and "vérifier si le studio est libre fin janvier", "prüfen, ob der Raum am 3. frei ist"
 _WHICH = re.compile(
-    r"\b(?:mit|know|tell (?:me|us)|decide|choose|sag(?:en sie)? mir|dis-moi|dites-moi|dime|"
-    r"dígame)\W+(?:which|welche\w*|quel(?:le)?s?|lesquel\w*|cuál(?:es)?|qué)\b",
+    r"\b(?:mit|know|tell (?:me|us)|decide|choose|sag(?:en sie)? mir|dis-moi|dites-moi|dire|"
+    r"savoir|dime|dígame)\W+(?:which|welche\w*|quel(?:le)?s?|lesquel\w*|cuál(?:es)?|qué)\b|"
+    r"\b(?:vérifier|voir|comprobar|verificar|prüfen|klären),? (?:si|ob)\b",
     re.IGNORECASE,
 )
 

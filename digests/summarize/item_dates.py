@@ -281,10 +281,11 @@ class MailDates:
         """
         if self.first is None:
             return None
+        # the ask's own sentence was read for its deadline: a date there is not one to borrow
         ahead = [
             found
             for place, found, limit, other in self._dated
-            if (deliverable or limit) and not (place > index >= 0 and other)
+            if (deliverable or limit) and not (place > index >= 0 and other) and place != index
         ]
         return min(ahead, key=lambda d: d.moment(self.zone)) if ahead else self.meeting()
 

@@ -384,3 +384,11 @@ def test_dates_to_pick_from_are_no_deadline_and_the_mails_limit_holds():
         "Sie passen;\n- sagen Sie mir, ob Sie das Protokoll übernehmen könnten."
     )
     assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 2)] * 2
+
+
+def test_checking_whether_a_date_is_free_is_no_deadline():
+    body = (
+        "Pourrais-tu vérifier si le studio est libre fin janvier 2027 pour une semaine de "
+        "répétitions ?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
