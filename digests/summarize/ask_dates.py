@@ -72,6 +72,15 @@ _IS_FINE = re.compile(
 )
 
 
+# "Si puede ser el miércoles, mejor", "Wednesday would be better", "ideally Monday": the day
+# the ask should come by, said as a wish.
+_PREFERS = re.compile(
+    r"^(?:and |but |so |y |pero )?(?:ideally|preferably|if possible|if you can|idéalement|"
+    r"si possible|de préférence|idealmente|si puede ser|si puedes|de ser posible|a ser posible|"
+    r"am besten|idealerweise|möglichst|wenn möglich)\b|\b(?:would be|is) (?:even )?better\b|"
+    r"\b(?:ce serait|c'est) mieux\b|\bmejor\W*$|\bwäre (?:noch )?besser\b",
+    re.IGNORECASE,
+)
 _EITHER = re.compile(r"\b(?:or|oder|ou|o)\b", re.IGNORECASE)
 # A day or an end to meet: "end of next week", "Friday", "the 22nd"; not "next week" alone.
 _POINT = re.compile(
@@ -116,7 +125,7 @@ def deadline_ahead(
         if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
             return None
         cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
-        cued = cued or fine_by(sentence)
+        cued = cued or fine_by(sentence) or _PREFERS.search(sentence)
         if cued and (found := read(sentence, received, sender)):
             return found
         checked += 1

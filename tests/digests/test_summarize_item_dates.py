@@ -392,3 +392,13 @@ def test_checking_whether_a_date_is_free_is_no_deadline():
         "répétitions ?"
     )
     assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_wished_for_day_after_the_ask_is_its_deadline():
+    body = (
+        "¿Podrías mandarme antes del jueves la lista definitiva de figurantes? Sin ella no puedo "
+        "pedir los trajes y las pruebas son el viernes por la mañana. También necesito que "
+        "firmes la orden de compra (está en la carpeta). Si puede ser el miércoles mejor, porque "
+        "la tienda no reserva nada sin el pago."
+    )
+    assert [i.due for i in items_of(body, MADRID)] == [dt.date(2026, 12, 3), dt.date(2026, 12, 2)]
