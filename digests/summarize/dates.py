@@ -121,12 +121,13 @@ def _resolve(
     if dateless and moment < received:
         lead = text[max(0, clock_at - 24) : clock_at]
         asked_at = bool(_ASKED.search(text) and _AT.search(lead))
-        if not _TIME_CUE.search(lead) and not asked_at:
+        booked = _BOOKED.search(lead) is not None  # "cancel my 10:30 physio" at 16:48: tomorrow's
+        if not _TIME_CUE.search(lead) and not asked_at and not booked:
             return Deadline(received.date(), passed=True)  # "stuck since 15:20": no time to meet
         evening = None
         # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
         short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
-        if clock.hour < 12 and not asked_at and (_BARE.match(text, clock_at) or short):
+        if clock.hour < 12 and not (asked_at or booked) and (_BARE.match(text, clock_at) or short):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
         if evening is not None and evening > received:
             moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
@@ -322,6 +323,8 @@ _THAT_DAY = re.compile(
     r"\s+(?:de\s+)?ce jour-là\b|\s+(?:an diesem|am selben|am gleichen) tag\b",
     re.IGNORECASE,
 )
+# "my 10:30 physio", "our 9:00 stand-up": an appointment, next held at that time.
+_BOOKED = re.compile(r"\b(?:my|our|your|his|her|their|mi|mon|ma|notre|mein\w*|unser\w*)\s+$", re.I)
 # "Please be at the pharmacy at 8", written at 16:50: the next morning's 8:00.
 _ASKED = re.compile(r"\b(?:please|can you|could you|would you|bitte|merci de|por favor)\b", re.I)
 _AT = re.compile(r"\b(?:at|um|à|a las|a la)\s+$", re.IGNORECASE)

@@ -889,3 +889,10 @@ def test_the_end_of_that_day_is_the_day_named_before(phrase):
 def test_us_region_zones_with_their_prefix_or_suffix_convert(phrase):
     # 23:59 in New York on 30 November is 05:59 on 1 December in Berlin.
     assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 1), dt.time(5, 59))
+
+
+def test_an_appointment_whose_hour_has_passed_is_the_next_days():
+    received = dt.datetime(2026, 11, 30, 16, 48, tzinfo=BERLIN)
+    phrase = "Also please cancel my 10:30 physio, I'll be out of town till lunch."
+    assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 12, 1), dt.time(10, 30))
+    assert resolve_deadline("The job failed at 10:30.", received).passed
