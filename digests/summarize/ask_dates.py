@@ -5,7 +5,8 @@ Thursday." and "No rush - end of next week is fine" say so in the next sentence
 (``deadline_ahead``); "I need three things by Monday:" dates its list unless the intro only names
 an event and a limit follows the list (``intro_limit``). "by the same date" takes the one just
 given (``SAME_DEADLINE``). A bracketed period ("(6 April 2025 - 5 April 2026)") says what a thing
-covers, dates to choose between ("on the 15th or wait until the 22nd") are options, and "Would
+covers, dates to choose between ("on the 15th or wait until the 22nd") are options, a date
+inside the question ("whether the bar can stay open until 2am") is what it asks about, and "Would
 you be able to join on Wednesday?" names when the event is: none is the ask's deadline.
 "By 4pm my time" is the sender's clock.
 """
@@ -71,6 +72,15 @@ _IS_FINE = re.compile(
 )
 
 
+# "Si puede ser el miércoles, mejor", "Wednesday would be better", "ideally Monday": the day
+# the ask should come by, said as a wish.
+_PREFERS = re.compile(
+    r"^(?:and |but |so |y |pero )?(?:ideally|preferably|if possible|if you can|idéalement|"
+    r"si possible|de préférence|idealmente|si puede ser|si puedes|de ser posible|a ser posible|"
+    r"am besten|idealerweise|möglichst|wenn möglich)\b|\b(?:would be|is) (?:even )?better\b|"
+    r"\b(?:ce serait|c'est) mieux\b|\bmejor\W*$|\bwäre (?:noch )?besser\b",
+    re.IGNORECASE,
+)
 _EITHER = re.compile(r"\b(?:or|oder|ou|o)\b", re.IGNORECASE)
 # A day or an end to meet: "end of next week", "Friday", "the 22nd"; not "next week" alone.
 _POINT = re.compile(
@@ -115,7 +125,7 @@ def deadline_ahead(
         if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
             return None
         cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
-        cued = cued or fine_by(sentence)
+        cued = cued or fine_by(sentence) or _PREFERS.search(sentence)
         if cued and (found := read(sentence, received, sender)):
             return found
         checked += 1
@@ -162,6 +172,37 @@ def _options_from(sentence: str, received: datetime) -> int:
     return -1
 
 
+# A limit set inside the question: "whether you can send it by Friday", "whether we hold the
+# rooms until the 21st"; "open until 2am", "opening (until 21:00)" are opening hours.
+_LIMIT_IN_QUESTION = re.compile(
+    r"\b(?:by|before|no later than|latest|bis|spätestens|avant|d'ici|antes|a más tardar|"
+    r"(until|till|hasta|jusqu'à))\b",
+    re.IGNORECASE,
+)
+_OPEN = re.compile(r"\b(?:open|opening|abiert[oa]s?|geöffnet|ouverte?s?)\W*$", re.IGNORECASE)
+
+
+# "let me know which of the three dates (3, 5 or 10 March) suit you", "mitteilen, welche"
+# and "vérifier si le studio est libre fin janvier", "prüfen, ob der Raum am 3. frei ist"
+_WHICH = re.compile(
+    r"\b(?:mit|know|tell (?:me|us)|decide|choose|sag(?:en sie)? mir|dis-moi|dites-moi|dire|"
+    r"savoir|dime|dígame)\W+(?:which|welche\w*|quel(?:le)?s?|lesquel\w*|cuál(?:es)?|qué)\b|"
+    r"\b(?:vérifier|voir|comprobar|verificar|prüfen|klären),? (?:si|ob)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_about(sentence: str) -> int:
+    """Where a question whose dates are its matter starts ("whether we keep the Sunday opening
+    until 21:00", "ob wir am Freitag öffnen"), or -1 when there is none or it sets a limit."""
+    if (choice := _CHOICE.search(sentence) or _WHICH.search(sentence)) is None:
+        return -1
+    for limit in _LIMIT_IN_QUESTION.finditer(sentence, choice.end()):
+        if not limit.group(1) or not _OPEN.search(sentence, 0, limit.start()):
+            return -1
+    return choice.start()
+
+
 def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
     """The sentence's deadline, read first in the clause that asks.
 
@@ -184,6 +225,8 @@ def _stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -
     if (options := _options_from(sentence, received)) >= 0:
         # the dates are what to choose between; a limit before the choice still holds
         return read(sentence[:options], received, sender)
+    if (asked := _asked_about(sentence)) >= 0 and not read(sentence[:asked], received, sender):
+        return None  # "whether the bar can stay open until 2am": what to answer, not by when
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
     if asks_attendance(sentence) and not SETS_A_LIMIT.search(sentence):

@@ -102,6 +102,8 @@ _LOWERED = tuple(lowered(pattern) for pattern in _PATTERNS)
 _SKIP_DATE_WORDS = re.compile(
     r"^\s*(?:uhr\s+)?(?:today|tomorrow|tonight|"
     r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:morning|afternoon|evening)|"
+    # "09:00 our time (NZDT)", "5pm local time, CET": whose clock, then which zone
+    r"(?:(?:my|our) (?:local )?|local )time\b|"
     r"(?=\S))",  # "12:00 Uhr MEZ": the zone after the hour's word
     re.IGNORECASE,
 )

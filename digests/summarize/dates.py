@@ -121,12 +121,13 @@ def _resolve(
     if dateless and moment < received:
         lead = text[max(0, clock_at - 24) : clock_at]
         asked_at = bool(_ASKED.search(text) and _AT.search(lead))
-        if not _TIME_CUE.search(lead) and not asked_at:
+        booked = _BOOKED.search(lead) is not None  # "cancel my 10:30 physio" at 16:48: tomorrow's
+        if not _TIME_CUE.search(lead) and not asked_at and not booked:
             return Deadline(received.date(), passed=True)  # "stuck since 15:20": no time to meet
         evening = None
         # "by 8" or "by 4:30" written after that hour in the morning: the afternoon's.
         short = _SHORT_CLOCK.match(text, clock_at) and 1 <= clock.hour <= 7
-        if clock.hour < 12 and not asked_at and (_BARE.match(text, clock_at) or short):
+        if clock.hour < 12 and not (asked_at or booked) and (_BARE.match(text, clock_at) or short):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
         if evening is not None and evening > received:
             moment = evening.astimezone(reader_zone)  # "by 8" written at 15:00: tonight's 20:00
@@ -134,8 +135,16 @@ def _resolve(
             # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
             moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
             moment = moment.astimezone(reader_zone)
-    elif (
+    elif moment < received and day == received.date() and 1 <= clock.hour < 12 and not source:
+        # "by 8 tonight", "8:30 tonight" written at 16:30: the evening's, not the morning's;
+        # "tonight whether we cancel tomorrow's 8:00 list" times another day
+        clock_12 = _BARE.match(text, clock_at) or _SHORT_CLOCK.match(text, clock_at)
+        if clock_12 and _TONIGHT.search(text) and not _TOMORROW.search(text):
+            evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
+            moment = evening.astimezone(reader_zone)
+    if (
         moment < received
+        and not dateless
         and not _TIME_CUE.search(text[max(0, clock_at - 24) : clock_at])
         and not _ANY_DEADLINE_WORD.search(text)
     ):
@@ -181,11 +190,15 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             found = date_of(kind, match, today, received)
             if found is None:
                 continue
-            cued = bool(_DEADLINE_CUE.search(text[max(0, match.start() - 40) : match.start()]))
+            # "avant le 3", "antes del 25": the pattern holds its own cue, before the day
+            lead = match.start(1) if kind == "the_nth" else match.start()
+            cued = bool(_DEADLINE_CUE.search(text[max(0, lead - 40) : lead]))
             end_of_day = kind == "today" and not match.group(1).lower().startswith(("to", "th"))
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
+            if _NEGATED.search(before) or (kind == "today" and _THAT_DAY.match(text, match.end())):
+                continue  # "avísame esta tarde, no mañana"; "by EOD that day": the day named
             if weekday and not match.group(1) and in_the_past(before):
                 continue  # "we met on Monday" names no deadline
             if (
@@ -302,9 +315,21 @@ _AS_OF = re.compile(
     r"en date du|arrêtée? au|stand|zum stichtag)\s+(?:the\s+|el\s+|le\s+)?$",
     re.IGNORECASE,
 )
+# "this afternoon, not tomorrow", "heute, nicht morgen": the date ruled out.
+_NEGATED = re.compile(r"(?:^|[\s,;(])(?:not|no|nicht|pas|ni)\s+$", re.IGNORECASE)
+# "by EOD that day", "a última hora de ese día": the end of a day named before it.
+_THAT_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:that|the same) day\b|\s+(?:de\s+)?ese (?:mismo )?día\b|"
+    r"\s+(?:de\s+)?ce jour-là\b|\s+(?:an diesem|am selben|am gleichen) tag\b",
+    re.IGNORECASE,
+)
+# "my 10:30 physio", "our 9:00 stand-up": an appointment, next held at that time.
+_BOOKED = re.compile(r"\b(?:my|our|your|his|her|their|mi|mon|ma|notre|mein\w*|unser\w*)\s+$", re.I)
 # "Please be at the pharmacy at 8", written at 16:50: the next morning's 8:00.
 _ASKED = re.compile(r"\b(?:please|can you|could you|would you|bitte|merci de|por favor)\b", re.I)
 _AT = re.compile(r"\b(?:at|um|à|a las|a la)\s+$", re.IGNORECASE)
+_TONIGHT = re.compile(r"\b(?:tonight|this evening|heute abend|ce soir|esta noche)\b", re.I)
+_TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)", re.IGNORECASE)
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".

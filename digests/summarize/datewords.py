@@ -105,7 +105,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "the_nth",
         re.compile(
             rf"\b(?:el|le|am|den|antes del|avant le|bis zum|hasta el|para el)\s+(?:día\s+)?"
-            rf"(\d{{1,2}})(?!\d)(\.|º)?(?!\d)(?![\d:,.]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
+            rf"(\d{{1,2}})(?!\d)(\.|º)?(?!\d)(?![\d:,./]\d)(?!\s*(?:%|h\b|uhr|horas?|heures?|stunden|€|"
             rf"de\s+(?:{MONTH})\b|(?:{MONTH})\b|\.\s*(?:{MONTH})\b))",
             re.IGNORECASE,
         ),

@@ -8,9 +8,10 @@ prints", "prepare a page for that call" are due when the event is (the hearing t
 "Would a date in July work?" names its own range and "approve it when you can" says there is
 no hurry: neither borrows a date. Otherwise the ask is due when the mail's nearest deadline
 is ("by Friday" in another sentence), never on the sender's own diary ("I'm out tomorrow"),
-and a date already past makes it due today. A date that only says when something happens
-("your plan renews on April 15", "she joins on August 3", "a call in January") is no deadline
-to borrow. "Would you be available?" takes only a limit the mail sets, never the event's date.
+and a date already past makes it due today unless it only names the thing ("die Inventurliste
+zum 31.12.2025"). A date that only says when something happens ("your plan renews on April 15",
+"a call in January") is no deadline to borrow. "Would you be available?" takes only a limit the
+mail sets, never the event's date.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from digests.summarize.limits import (
     asks_attendance,
     incoming,
 )
-from digests.summarize.zones import ZONE
+from digests.summarize.zones import CLOCK_CHANGE, ZONE
 
 # What actions.py takes from here, some of it read in ask_dates.
 __all__ = [
@@ -139,6 +140,14 @@ _DEADLINE_WORD = re.compile(
 )
 
 
+# A past date the ask must still meet: "the invoice due on 1 March", "überfällig seit".
+_OVERDUE = re.compile(
+    rf"{_DEADLINE_WORD.pattern}|\b(?:overdue|late|(?:über)?fällig|en retard|échu\w*|vencid\w*|"
+    r"atrasad\w*|expired|abgelaufen)\b",
+    re.IGNORECASE,
+)
+
+
 def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
     """The nearest date still ahead that one of the sentences names."""
     dates = [d for s in sentences if (d := resolve_deadline(s, received))]
@@ -181,7 +190,12 @@ class MailDates:
 
         "It was due on 1 March. Please arrange payment." asks for it now, not in the past.
         """
+        if own and ahead and ahead.moment(self.zone) < own.moment(self.zone):
+            own = ahead  # "What I need before we launch on Wednesday: ... Both by Tuesday?"
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
+        if own and own.due < self.received.date() and not _OVERDUE.search(sentence):
+            # "die Inventurliste zum 31.12.2025", "le dîner du 12 mai": what it is, not when
+            found, source = self.mails_deadline(index) or own, "own-dated"
         if found and not own and (back := days_earlier(sentence)):
             found = Deadline(found.due - timedelta(days=back))  # "a week before"
         if own and own.time is None and (timed := self.timed_deadline(own)):
@@ -225,7 +239,7 @@ class MailDates:
             return None, "none"  # "approve it when you can? Registration is open until ..."
         if asks_attendance(sentence):
             return self.reply_limit(index), "attendance"
-        near = self.sentences[max(0, index - 1) : index + 2]
+        near = self.sentences[max(0, index - 1) : index + 3]
         if any(_no_hurry(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
@@ -267,10 +281,11 @@ class MailDates:
         """
         if self.first is None:
             return None
+        # the ask's own sentence was read for its deadline: a date there is not one to borrow
         ahead = [
             found
             for place, found, limit, other in self._dated
-            if (deliverable or limit) and not (place > index >= 0 and other)
+            if (deliverable or limit) and not (place > index >= 0 and other) and place != index
         ]
         return min(ahead, key=lambda d: d.moment(self.zone)) if ahead else self.meeting()
 
@@ -299,6 +314,8 @@ class MailDates:
                 continue  # the sender's own diary or plan
             if not CUED.search(sentence) or _no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
+            if CLOCK_CHANGE.search(sentence):
+                continue  # "Note your clocks go back on Sunday": a zone's change, no limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:
                 continue

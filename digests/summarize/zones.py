@@ -15,6 +15,9 @@ _NAMES = (
     r"Central European(?: Summer| Standard)? Time|Eastern European(?: Summer)? Time|"
     r"Australian Eastern(?: Standard| Daylight)? Time|Indian? Standard Time|"
     r"Japan(?:ese)? (?:Standard )?Time|Greenwich Mean Time|British Summer Time|"
+    # "11:59 PM (US Eastern Time)", "5pm Pacific Daylight Time"
+    r"(?:US |U\.S\. )?(?:Eastern|Pacific|Central|Mountain)(?: Standard| Daylight)? Time|"
+    r"(?:US|U\.S\.) (?:Eastern|Pacific|Central|Mountain)|"
     r"Eastern|Pacific|Central|Mountain|AoE|Anywhere on Earth|London|Paris|Berlin|Madrid|"
     r"New York|Chicago|"
     r"Singapore|Tokyo|Sydney|Mexico City|hora de (?:la )?Ciudad de México|hora de México|"
@@ -108,6 +111,20 @@ CLOSE_IN_ZONE = re.compile(
     rf"(?<![\w-])({_OFFSET}|{_NAMES})(?![\w-])"
 )
 
+# "the UK moves to BST on Sunday", "your clocks go back on Sunday", "Zeitumstellung am Sonntag":
+# when a zone's clock changes, which is no date the reader must meet.
+CLOCK_CHANGE = re.compile(
+    r"\b(?:clocks? (?:go|goes|going|went|change|changes|move|moves|spring|fall)|"
+    r"(?:moves?|switch\w*|changes?) to (?:BST|CEST|EDT|CDT|MDT|PDT|AEDT|NZDT|summer ?time|"
+    r"daylight (?:saving )?time|winter ?time|standard time)|daylight saving\w* (?:starts|ends|"
+    r"begins)|DST (?:starts|ends|begins|change)|zeitumstellung|uhren werden|"
+    r"changement d'heure|passage à l'heure|cambio de hora|horario de verano)",
+    re.IGNORECASE,
+)
+
+# "US Eastern Time", "Pacific Daylight Time": the region's zone.
+_US_REGION = re.compile(r"^U\.?S\.? | (?:Standard |Daylight )?Time$")
+
 
 def zone_of(name: str) -> tzinfo | None:
     """The zone a name found by ZONE stands for ("ET", "Kolkata", "UTC+5:30", "Z")."""
@@ -117,5 +134,5 @@ def zone_of(name: str) -> tzinfo | None:
         return timezone(sign * timedelta(hours=hours, minutes=minutes)) if hours < 15 else None
     if name == "Z":
         return UTC
-    source = ZONES.get(name.upper())
+    source = ZONES.get(name.upper()) or ZONES.get(_US_REGION.sub("", name).upper())
     return zoneinfo.ZoneInfo(source) if source else None

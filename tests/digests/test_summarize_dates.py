@@ -808,3 +808,91 @@ def test_a_purpose_clause_after_a_plain_date_keeps_the_deadline_after_it():
 )
 def test_close_of_business_words_cue_the_date_after_them(phrase):
     assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("L'audit commence le 7 décembre, il me faut donc les pièces avant le 3.", 3),
+        ("La auditoría empieza el 7 de diciembre, así que necesito los papeles antes del 3.", 3),
+        ("The audit starts on 7 December, so I need the receipts by the 3rd.", 3),
+    ],
+)
+def test_a_day_of_the_month_after_its_own_cue_beats_an_uncued_date(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, due)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "We start Tuesday 09:00 our time (NZDT), so please send it before then.",
+        "We start Tuesday 09:00 local time, NZDT.",
+        "Please send it by Tuesday 09:00 my local time (NZDT).",
+    ],
+)
+def test_a_zone_named_after_whose_time_it_is_still_converts(phrase):
+    # 09:00 NZDT on Tuesday 1 December is 20:00 UTC on Monday 30 November: 21:00 in Berlin.
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 11, 30), dt.time(21))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clock"),
+    [
+        ("Can you get the corrections note up by 10 tonight?", dt.time(22)),
+        ("Could you confirm by 9 tonight if that works?", dt.time(21)),
+        ("Please send it by 8:30 tonight.", dt.time(20, 30)),
+    ],
+)
+def test_a_morning_hour_tonight_is_the_evenings(phrase, clock):
+    received = dt.datetime(2026, 11, 30, 17, 45, tzinfo=NEW_YORK)
+    assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 11, 30), clock)
+
+
+def test_tonight_beside_tomorrows_morning_hour_keeps_that_hour():
+    received = dt.datetime(2026, 11, 30, 17, 45, tzinfo=NEW_YORK)
+    phrase = "Can you let me know tonight whether we cancel tomorrow's 8:00 list?"
+    assert resolve_deadline(phrase, received).time != dt.time(20)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Si ves algún cambio, avísame esta tarde, no mañana.", dt.date(2026, 11, 30)),
+        ("Please send it today, not tomorrow.", dt.date(2026, 11, 30)),
+        ("Sag mir heute Bescheid, nicht morgen.", dt.date(2026, 11, 30)),
+        ("Send it no later than tomorrow.", dt.date(2026, 12, 1)),
+    ],
+)
+def test_a_date_ruled_out_is_not_the_deadline(phrase, due):
+    assert resolve_due(phrase, RECEIVED) == due
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The batch closes on Friday, 4 December, so please return the form by EOD that day.",
+        "El lote cierra el viernes 4 de diciembre: devuélvemelo antes del fin de ese día.",
+    ],
+)
+def test_the_end_of_that_day_is_the_day_named_before(phrase):
+    assert resolve_due(phrase, RECEIVED) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Review due: November 30, 2026, 11:59 PM (US Eastern Time)",
+        "Please submit it by 11:59 PM Eastern Standard Time today.",
+        "by 11:59 pm U.S. Eastern",
+    ],
+)
+def test_us_region_zones_with_their_prefix_or_suffix_convert(phrase):
+    # 23:59 in New York on 30 November is 05:59 on 1 December in Berlin.
+    assert resolve_deadline(phrase, RECEIVED) == Deadline(dt.date(2026, 12, 1), dt.time(5, 59))
+
+
+def test_an_appointment_whose_hour_has_passed_is_the_next_days():
+    received = dt.datetime(2026, 11, 30, 16, 48, tzinfo=BERLIN)
+    phrase = "Also please cancel my 10:30 physio, I'll be out of town till lunch."
+    assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 12, 1), dt.time(10, 30))
+    assert resolve_deadline("The job failed at 10:30.", received).passed

@@ -317,3 +317,88 @@ def test_confirming_whether_you_can_come_is_an_answer_not_due_on_the_day():
         "there. Can you confirm whether you're available?"
     )
     assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_list_item_named_by_a_past_date_is_due_when_the_list_is():
+    body = (
+        "Für den Jahresabschluss fehlen uns noch folgende Unterlagen:\n\n"
+        "1. die Inventurliste zum 31.12.2025 (je Filiale)\n"
+        "2. der Leasingvertrag für den neuen Lieferwagen\n\n"
+        "Wir ersuchen um Übermittlung bis Freitag, 4. Dezember."
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)] * 2
+
+
+def test_an_ask_whose_own_past_date_is_its_deadline_is_due_today():
+    body = "The invoice was due on 20 November. Please pay the invoice due on 20 November."
+    assert [i.due for i in items_of(body)] == [MONDAY]
+
+
+def test_a_clock_change_is_no_deadline_to_borrow():
+    body = (
+        "The SSO cutover is scheduled for Friday 4 December at 09:00. Before then I need you "
+        "to:\n\n- approve the change request, and\n- confirm the VPN profile points at the new "
+        "IdP.\n\nHeads up: your clocks go back on Wednesday, so double check what that is for you."
+    )
+    assert [(i.due, i.time) for i in items_of(body)] == [(dt.date(2026, 12, 4), dt.time(9))] * 2
+
+
+def test_opening_hours_a_question_is_about_are_no_deadline():
+    body = (
+        "Could you send us the revised timeline by Friday? Also, could you check with the venue "
+        "whether the bar can stay open until 2am?"
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4), None]
+
+
+def test_a_limit_inside_the_question_is_still_its_deadline():
+    body = "Could you let me know whether we should hold the rooms until 3 December?"
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 3)]
+
+
+def test_no_need_to_answer_two_sentences_later_borrows_no_date():
+    body = (
+        "I'd like to know whether you want to keep the extended Sunday opening (until 21:00). "
+        "Sales after 19:00 are about 4% of the day. "
+        "No need to answer before I leave; whenever you've had a look at the numbers."
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_sooner_limit_after_the_list_beats_the_intros_event():
+    body = (
+        "What I'd need from you before we launch to the investors on Friday:\n\n"
+        "- your sign-off on the final memorandum, and\n"
+        "- the names of the people who should get data room access.\n\n"
+        "Could I have both by Wednesday 2 December, 9am?"
+    )
+    items = items_of(body)
+    assert [(i.due, i.time) for i in items] == [(dt.date(2026, 12, 2), dt.time(9))] * 2
+
+
+def test_dates_to_pick_from_are_no_deadline_and_the_mails_limit_holds():
+    body = (
+        "Für die Terminplanung brauche ich eine Rückmeldung bis Mittwoch. "
+        "Konkret bitte ich Sie um zwei Dinge:\n\n"
+        "- teilen Sie mir mit, welche der drei möglichen Termine (7., 9. oder 14. Dezember) für "
+        "Sie passen;\n- sagen Sie mir, ob Sie das Protokoll übernehmen könnten."
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 2)] * 2
+
+
+def test_checking_whether_a_date_is_free_is_no_deadline():
+    body = (
+        "Pourrais-tu vérifier si le studio est libre fin janvier 2027 pour une semaine de "
+        "répétitions ?"
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_wished_for_day_after_the_ask_is_its_deadline():
+    body = (
+        "¿Podrías mandarme antes del jueves la lista definitiva de figurantes? Sin ella no puedo "
+        "pedir los trajes y las pruebas son el viernes por la mañana. También necesito que "
+        "firmes la orden de compra (está en la carpeta). Si puede ser el miércoles mejor, porque "
+        "la tienda no reserva nada sin el pago."
+    )
+    assert [i.due for i in items_of(body, MADRID)] == [dt.date(2026, 12, 3), dt.date(2026, 12, 2)]
