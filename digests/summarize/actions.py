@@ -117,6 +117,13 @@ def _stated(sentence: str, received: datetime, sender: tzinfo | None) -> Deadlin
     return None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
 
 
+def _then(before: list[str], received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """What "before then" points back to: the last time the sentence before named ("closes at
+    23:59 AoE, but I want to submit by 23:00 Lisbon time. I need two things before then:")."""
+    last = re.split(r",\s+(?:but|and)\s+|;\s+", before[-2])[-1] if len(before) > 1 else ""
+    return _stated(last, received, sender) if last else None
+
+
 def find_action_items(
     message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool, me: str = ""
 ) -> list[ActionItem]:
@@ -201,7 +208,14 @@ def find_action_items(
             and list_follows(sentences, len(before))
             and (INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
         ):
-            intro, in_list, previous = intro_limit(stated, sentence), True, stated or previous
+            then = (
+                None if stated or not BY_THEN.search(sentence) else _then(before, received, sender)
+            )
+            intro, in_list, previous = (
+                intro_limit(stated or then, sentence),
+                True,
+                stated or previous,
+            )
             intro_verb, obliged = verb_of_intro(sentence), obliges(sentence)
             continue
         # HTML lists reach us without their bullets: a machine's short lines after an intro.

@@ -559,3 +559,14 @@ def test_within_a_count_of_days_is_no_part_of_what_to_do(limit):
     assert [t.split(" (re: ")[0] for t in found] == ["Review and approve the privacy redline"]
     body = "Dale,\n\nPlease print the contract in 2 copies.\n\nLuis"
     assert texts(body, subject="contract") == ["Print the contract in 2 copies"]
+
+
+def test_before_then_after_a_list_intro_is_the_last_time_the_sentence_before_named():
+    body = (
+        "Hi Dale,\n\nThe portal closes today 23:59 AoE, but I want to press the button by 17:00 "
+        "Berlin time.\n\nI need two things from you before then:\n- the signed form;\n"
+        "- your ORCID iD.\n\nLuis"
+    )
+    found = items_of(body, subject="Submission tonight", sender="Luis Ortega <luis@x.example>")
+    assert {(item.due, item.time) for item in found} == {(dt.date(2026, 11, 30), dt.time(17))}
+    assert len(found) == 2
