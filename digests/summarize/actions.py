@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import datetime, tzinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.answers import (
@@ -22,6 +21,7 @@ from digests.summarize.answers import (
     question_after_lead,
     tail_question,
 )
+from digests.summarize.ask_dates import own_deadline, then_deadline
 from digests.summarize.asks import (
     ASK,
     BY_REPLYING,
@@ -44,7 +44,6 @@ from digests.summarize.cues import (
     DEADLINE_LIKE,
     FOLLOW_UP,
     INLINE_LIST,
-    NOWADAYS,
     PREAMBLE,
     PREFERRED,
     SENDER_CLAUSE,
@@ -72,7 +71,6 @@ from digests.summarize.item_dates import (
     intro_limit,
     listed_deadline,
     sender_zone,
-    stated_deadline,
 )
 from digests.summarize.leaks import elaborates, news, readable, restates, review_output, when_ready
 from digests.summarize.listing import (
@@ -110,18 +108,6 @@ from digests.summarize.sentences import new_text, strip_greeting, strip_links
 from digests.summarize.topics import CONTEXT, VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
-
-
-def _stated(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
-    """The deadline the sentence itself states; none in "Today we ship from Leipzig"."""
-    return None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
-
-
-def _then(before: list[str], received: datetime, sender: tzinfo | None) -> Deadline | None:
-    """What "before then" points back to: the last time the sentence before named ("closes at
-    23:59 AoE, but I want to submit by 23:00 Lisbon time. I need two things before then:")."""
-    last = re.split(r",\s+(?:but|and)\s+|;\s+", before[-2])[-1] if len(before) > 1 else ""
-    return _stated(last, received, sender) if last else None
 
 
 def find_action_items(
@@ -186,7 +172,7 @@ def find_action_items(
         read_now = bool(
             just_asked or same or sentence.endswith(":") or (personal and PLEASE.match(sentence))
         ) or bool(DEADLINE_LIKE.search(sentence))
-        stated = _stated(sentence, received, sender) if read_now else None
+        stated = own_deadline(sentence, received, sender) if read_now else None
         if same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
         if stated and ANSWER_BY.match(sentence) and just_asked:
@@ -209,7 +195,9 @@ def find_action_items(
             and (INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
         ):
             then = (
-                None if stated or not BY_THEN.search(sentence) else _then(before, received, sender)
+                None
+                if stated or not BY_THEN.search(sentence)
+                else then_deadline(before, received, sender)
             )
             intro, in_list, previous = (
                 intro_limit(stated or then, sentence),
@@ -255,7 +243,7 @@ def find_action_items(
                 previous = stated if DEADLINE_LIKE.search(sentence) else None
             continue
         if not read_now:
-            stated = _stated(sentence, received, sender)
+            stated = own_deadline(sentence, received, sender)
         back = was_listed and asked_last == len(before) - 1  # the list's items are asks
         if not listed and back and BACK_REFERENCE.search(sentence):
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline

@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 
 from digests.parsing import ParsedMessage
 from digests.summarize.asks import is_ask as is_request
-from digests.summarize.cues import CUED_DATE, DEADLINE_LIKE, FOLLOW_UP, LATEST
+from digests.summarize.cues import CUED_DATE, DEADLINE_LIKE, FOLLOW_UP, LATEST, NOWADAYS
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.datewords import MONTH, may_name_a_date
 from digests.summarize.event_refs import dated_by_its_event
@@ -201,6 +201,18 @@ def _asked_about(sentence: str) -> int:
         if not limit.group(1) or not _OPEN.search(sentence, 0, limit.start()):
             return -1
     return choice.start()
+
+
+def own_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """The deadline the sentence itself states; none in "Today we ship from Leipzig"."""
+    return None if NOWADAYS.match(sentence) else stated_deadline(sentence, received, sender)
+
+
+def then_deadline(before: list[str], received: datetime, sender: tzinfo | None) -> Deadline | None:
+    """What "before then" points back to: the last time the sentence before named ("closes at
+    23:59 AoE, but I want to submit by 23:00 Lisbon time. I need two things before then:")."""
+    last = re.split(r",\s+(?:but|and)\s+|;\s+", before[-2])[-1] if len(before) > 1 else ""
+    return own_deadline(last, received, sender) if last else None
 
 
 def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:
