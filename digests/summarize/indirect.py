@@ -181,7 +181,8 @@ CUE = Caseless(
         r"todav[ií]a no|a[úu]n no|"
         r"un (?:petit )?(?:coup d')?(?:œil|oeil)\b",
         re.IGNORECASE,
-    )
+    ),
+    gated=True,
 )
 
 

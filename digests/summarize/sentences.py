@@ -9,7 +9,11 @@ alone, and list items ("- ", "* ", "1. ") each start a new sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from re import _constants as _sre
+from re import _parser
+from typing import Any
 
 from digests.parsing import ParsedMessage, clean_for_summary
 
@@ -165,15 +169,128 @@ class Caseless:
     """A re.IGNORECASE pattern matched on lower-cased text without the flag when that reads
     the same (see :func:`lower_exactly`): two to four times faster on long alternations.
 
-    A match is one in the lower-cased text: good for yes or no and for offsets.
+    A match is one in the lower-cased text: good for yes or no and for offsets. ``gated``: the
+    pattern is not searched in lower-cased text that holds none of its :func:`cues_of`.
     """
 
-    __slots__ = ("_lowered", "pattern")
+    __slots__ = ("_cues", "_lowered", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], *, gated: bool = False) -> None:
         self.pattern = pattern
         self._lowered = lowered(pattern)
+        self._cues = cues_of(self._lowered) if gated else ("",)
 
     def search(self, text: str) -> re.Match[str] | None:
         low = lower_exactly(text)
-        return self.pattern.search(text) if low is None else self._lowered.search(low)
+        if low is None:
+            return self.pattern.search(text)
+        return self._lowered.search(low) if any(map(low.__contains__, self._cues)) else None
+
+
+# What a pattern cannot match without: read off its parse tree. A piece matches one of a few
+# exact strings ("exact"), or its every match holds one of some strings ("cues"); None is
+# "not known".
+_Strings = set[str] | None
+_MAX_EXACT = 64  # exact strings kept for a piece; more and only its cues count
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _best(candidates: Iterable[_Strings]) -> _Strings:
+    """The cue set to test: the one whose shortest cue is longest, then the smallest."""
+    usable = [c for c in candidates if c and all(c)]
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c))) if usable else None
+
+
+def _sequence(items: Iterable[tuple[object, Any]]) -> tuple[_Strings, _Strings]:
+    """Exact strings and cues of pieces matched one after the other."""
+    run: set[str] = {""}  # the exact strings of the pieces since the last inexact one
+    whole = True
+    candidates: list[_Strings] = []
+    for op, av in items:
+        exact, cues = _piece(op, av)
+        if exact is not None and len(run) * len(exact) <= _MAX_EXACT:
+            run = {a + b for a in run for b in exact}
+            continue
+        candidates.append(run)
+        whole = False
+        if exact is not None:
+            run = set(exact)
+        else:
+            candidates.append(cues)
+            run = {""}
+    candidates.append(run)
+    return (run if whole else None), _best(candidates)
+
+
+def _piece(op: object, av: Any) -> tuple[_Strings, _Strings]:
+    """Exact strings and cues of one node of a parsed pattern."""
+    if op is _sre.LITERAL:
+        return {chr(av)}, None
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] < 8:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None, None  # a negated set, a category, a wide range
+        return chars, None
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {""}, None  # zero-width: adds nothing to the match
+    if op is _sre.SUBPATTERN:
+        _group, added, removed, sub = av
+        if added or removed:
+            return None, None  # (?i:...) and the like
+        exact, cues = _sequence(sub.data)
+        return exact, (cues if exact is None else None)
+    if op is _sre.BRANCH:
+        exacts, cue_sets = [], []
+        for branch in av[1]:
+            exact, cues = _sequence(branch.data)
+            exacts.append(exact)
+            cue_sets.append(cues if exact is None or not all(exact) else exact)
+        if all(e is not None for e in exacts) and sum(map(len, exacts)) <= _MAX_EXACT:
+            return set().union(*exacts), None
+        if any(not c or not all(c) for c in cue_sets):
+            return None, None
+        return None, set().union(*cue_sets)
+    if op in _REPEATS:
+        least, most, sub = av
+        exact, cues = _sequence(sub.data)
+        if least == most == 1:
+            return exact, cues
+        if least >= 1:
+            return None, (exact if exact and all(exact) else cues)
+    return None, None
+
+
+def cues_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of the pattern holds (the pattern is case-sensitive:
+    a :func:`lowered` one); text holding none of them needs no search. Shortest first, none
+    holding another."""
+    if pattern.flags & re.IGNORECASE:
+        raise ValueError("cues are read of case-sensitive patterns only")
+    exact, cues = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)
+    found = _best([exact]) if exact is not None else cues
+    if not found:
+        raise ValueError(f"no cue every match holds: {pattern.pattern[:60]}")
+    kept: list[str] = []
+    for cue in sorted(found, key=lambda c: (len(c), c)):
+        if not any(k in cue for k in kept):
+            kept.append(cue)
+    return tuple(kept)
+
+
+class Cued:
+    """A case-sensitive pattern (a :func:`lowered` one, for lower-cased text) searched only in
+    text that holds one of its :func:`cues_of`: the same answers, most text skipped unread."""
+
+    __slots__ = ("cues", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.cues = cues_of(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if any(map(text.__contains__, self.cues)) else None

@@ -44,7 +44,8 @@ _NOISE = Caseless(
         r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
         r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
         re.IGNORECASE,
-    )
+    ),
+    gated=True,
 )
 _FACTS = Caseless(
     re.compile(
