@@ -13,6 +13,7 @@ import re
 import zoneinfo
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from digests.parsing import ParsedMessage
 from digests.summarize.sentences import (
@@ -75,7 +76,10 @@ def _words(text: str) -> list[str]:
     return [w for w in _TOKEN.findall(text.lower()) if len(w) > 2]
 
 
+@lru_cache(maxsize=256)
 def _norm(text: str) -> str:
+    """The text's words, lower-cased, one space apart (memoized: a summary compares the same
+    sentences again and again)."""
     return " ".join(_TOKEN.findall(text.lower()))
 
 
