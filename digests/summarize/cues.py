@@ -126,11 +126,14 @@ _FUNCTION_WORDS = {
     # German is read as English below; its words only keep "die ... des ..." from reading French
     "de": frozenset(["der", "die", "das", "und", "ist", "ich", "wir", "sie", "du", "mit", "für"]),
 }
+_ANY_FUNCTION_WORD = frozenset().union(*_FUNCTION_WORDS.values())
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def language(text: str) -> str:
     """ "es", "fr" or "en": which function words the mail uses most (German reads as "en")."""
-    seen = Counter(re.findall(r"[^\W\d_]+", text[:1500].lower()))
+    # Only the function words are counted: the other words add nothing to any language.
+    seen = Counter(filter(_ANY_FUNCTION_WORD.__contains__, _LETTERS.findall(text[:1500].lower())))
     counts = {lang: sum(seen[w] for w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     found = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     return "en" if found == "de" else found

@@ -33,12 +33,13 @@ from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _GERMAN_TEXT = "der die das und ist nicht sie ihre ihr wir ich bitte mit für auf"
 _GERMAN = frozenset(_GERMAN_TEXT.split())
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def mail_language(text: str, fallback: str) -> str:
     """ "de" when German function words dominate, else the caller's guess (en, fr, es)."""
-    words = re.findall(r"[^\W\d_]+", text[:1200].lower())
-    german = sum(w in _GERMAN for w in words)
+    words = _LETTERS.findall(text[:1200].lower())
+    german = len(list(filter(_GERMAN.__contains__, words)))
     return "de" if german >= 3 and german * 8 >= len(words) else fallback
 
 

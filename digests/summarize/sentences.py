@@ -178,13 +178,15 @@ class Caseless:
     def __init__(self, pattern: re.Pattern[str], *, gated: bool = False) -> None:
         self.pattern = pattern
         self._lowered = lowered(pattern)
-        self._cues = cues_of(self._lowered) if gated else ("",)
+        self._cues = cues_of(self._lowered) if gated else None
 
     def search(self, text: str) -> re.Match[str] | None:
         low = lower_exactly(text)
         if low is None:
             return self.pattern.search(text)
-        return self._lowered.search(low) if any(map(low.__contains__, self._cues)) else None
+        if self._cues is not None and not any(map(low.__contains__, self._cues)):
+            return None
+        return self._lowered.search(low)
 
 
 # What a pattern cannot match without: read off its parse tree. A piece matches one of a few
