@@ -19,7 +19,7 @@ from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
 from digests.summarize.mail_kinds import MARKETING, RECEIPT, RECRUITER, SALES_PRESSURE, TRIAL
 from digests.summarize.notices import OWED, mentions
-from digests.summarize.sentences import cues_of, lowered, new_text
+from digests.summarize.sentences import cues_of, for_yes_or_no, lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
 _URGENT = re.compile(
@@ -234,12 +234,15 @@ def compute_signals(
     sender_domain = message.from_address.lower().rpartition("@")[2]
     # "acme.com" writing to "acme.ch": the same company in another country
     same_org = bool(me) and (sender_domain == mine or is_sister(sender_domain, mine))
-    soon = hours if hours is not None else mail_hours  # the ask's own date comes first
-    if counted := _IN_HOURS.search(text):
-        left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
-        soon = left if soon is None else min(soon, left)
     # Sent in bulk: a list, or mail that offers an unsubscribe link (promotions, newsletters).
     bulk = message.is_mass_mail or "list-unsubscribe" in message.headers
+    # A machine telling the reader that something of theirs breaks: how soon (read only then).
+    trouble = automated and direct == "to" and not bulk and not trial and not marketing
+    trouble = trouble and not calendar and (obligation or consequence)
+    soon = hours if hours is not None else mail_hours  # the ask's own date comes first
+    if trouble and (counted := _IN_HOURS.search(text)):
+        left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
+        soon = left if soon is None else min(soon, left)
     s: dict[str, float] = {
         "bias_person": float(not automated),
         f"deadline_{bucket}": 1.0,
@@ -252,17 +255,7 @@ def compute_signals(
         "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
         "auto_receipt": float(automated and not obligation and receipt),
         # A machine telling the reader that something of theirs breaks within the day.
-        "auto_trouble_soon": float(
-            automated
-            and direct == "to"
-            and not bulk
-            and not trial
-            and not marketing
-            and not calendar
-            and (obligation or consequence)
-            and soon is not None
-            and soon <= 30
-        ),
+        "auto_trouble_soon": float(trouble and soon is not None and soon <= 30),
         "mass_mail": float(message.is_mass_mail),
         "auto_reply": float(auto_reply),
         "to_me": float(direct == "to"),
@@ -313,7 +306,7 @@ def compute_signals(
             and bool(_LIVE_SUBJECT.search(subject))
             and bool(_ON_DUTY.search(body))
         ),
-        "oncall_alert": float(automated and _found(_ALERT, text) and ownership),
+        "oncall_alert": float(automated and ownership and _found(_ALERT, text)),
         "ci_failed_owned": float(ci and ownership),
         "rsvp_answer": float(bool(RSVP.search(subject)) or method(message) == "REPLY"),
         "announcement": float(announced),
@@ -334,6 +327,8 @@ def compute_signals(
 for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and _value.flags & re.IGNORECASE:
         globals()[_name] = lowered(_value)
+# Asked only whether they match: regrouped by first letter, faster.
+_CONSEQUENCE, _OWNERSHIP = for_yes_or_no(_CONSEQUENCE), for_yes_or_no(_OWNERSHIP)
 
 # What these patterns cannot match without: one of the strings (tests/digests/
 # test_summarize_shortcuts.py checks each). Most mail holds none, and skips the pattern.
