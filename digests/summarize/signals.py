@@ -328,7 +328,7 @@ for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and _value.flags & re.IGNORECASE:
         globals()[_name] = lowered(_value)
 # Asked only whether they match: regrouped by first letter, faster.
-_CONSEQUENCE, _OWNERSHIP = for_yes_or_no(_CONSEQUENCE), for_yes_or_no(_OWNERSHIP)
+_CONSEQUENCE, _OWNERSHIP, OWED = (for_yes_or_no(p) for p in (_CONSEQUENCE, _OWNERSHIP, OWED))
 
 # What these patterns cannot match without: one of the strings (tests/digests/
 # test_summarize_shortcuts.py checks each). Most mail holds none, and skips the pattern.
