@@ -18,6 +18,7 @@ from functools import lru_cache
 from digests.parsing import ParsedMessage
 from digests.summarize.sentences import (
     Caseless,
+    for_yes_or_no,
     new_text,
     split_sentences,
     strip_greeting,
@@ -57,6 +58,7 @@ _FACTS = Caseless(
         re.IGNORECASE,
     )
 )
+_FACTS = Caseless(for_yes_or_no(_FACTS.pattern))  # asked yes or no: regrouped, faster
 _LEAD_INS = re.compile(
     r"^(i('m| am) (writing|reaching out|emailing) (to|because|about)( let you know)?( that)?|"
     r"i (just )?wanted to (let you know|flag|share|give you a heads[- ]up)( that)?|"
