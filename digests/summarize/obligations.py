@@ -28,7 +28,14 @@ from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
-from digests.summarize.sentences import Cued, lower_exactly, lowered, new_text, split_sentences
+from digests.summarize.sentences import (
+    Caseless,
+    Cued,
+    lower_exactly,
+    lowered,
+    new_text,
+    split_sentences,
+)
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _GERMAN_TEXT = "der die das und ist nicht sie ihre ihr wir ich bitte mit für auf"
@@ -264,6 +271,8 @@ _OVERDUE = re.compile(
     r"\b(?:ist|sind) (?:seit \w+ )?überfällig\b|\best en retard\b|\b(?:está|están) vencid[ao]s?\b",
     re.IGNORECASE,
 )
+# Asked yes or no: on lower-cased text, only where their words are (faster).
+_AUTOPAY, _OVERDUE = Caseless(_AUTOPAY, gated=True), Caseless(_OVERDUE, gated=True)
 
 
 def due_now_if_overdue(
