@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from digests.summarize.sentences import Caseless, for_yes_or_no
+from digests.summarize.sentences import Caseless, Cued, for_yes_or_no
 
 # "Do you have the deck? Can you share it?": the question only leads to the ask.
 PREAMBLE = re.compile(
@@ -153,3 +153,4 @@ INLINE_LIST = re.compile(
     r"(?<=\w)\?? ?,?\s+and if so,?\s+(?=(?:would|could|can|will|do|does|is|are|should|please|"
     r"send|share|give|book|add|forward|draft|prepare|confirm)\b)"
 )
+INLINE_LIST = Cued(INLINE_LIST)  # split only where its words are: most sentences, faster

@@ -297,6 +297,9 @@ class Cued:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if any(map(text.__contains__, self.cues)) else None
 
+    def split(self, text: str) -> list[str]:
+        return self.pattern.split(text) if any(map(text.__contains__, self.cues)) else [text]
+
 
 _META = frozenset("\\.^$*+?{}[]()|")
 
@@ -328,7 +331,8 @@ def _scan(source: str) -> tuple[list[str], bool]:
 
 
 def _grouped(alternatives: list[str]) -> str:
-    """The alternatives with those that begin with the same letter joined under it."""
+    """The alternatives with those that begin with the same letter joined under it, and so on
+    for the letters after it."""
     by_first: dict[str, list[str]] = {}
     others: list[str] = []
     for alternative in alternatives:
@@ -337,7 +341,10 @@ def _grouped(alternatives: list[str]) -> str:
             by_first.setdefault(first, []).append(alternative[1:])
         else:
             others.append(alternative)
-    grouped = [f"{first}(?:{'|'.join(rest)})" for first, rest in by_first.items()]
+    grouped = [
+        f"{first}{rest[0]}" if len(rest) == 1 else f"{first}(?:{_grouped(rest)})"
+        for first, rest in by_first.items()
+    ]
     return "|".join(grouped + others)
 
 
