@@ -115,7 +115,7 @@ def _read(
 
 def clear_caches() -> None:
     """Forget memoized texts and dates (the benchmark times each message from cold)."""
-    from digests.summarize import asks, authenticity, dates, people, sentences, topics
+    from digests.summarize import asks, authenticity, dates, people, sentences, summary, topics
 
     asks.is_ask.cache_clear()
     people._parsed.cache_clear()
@@ -125,6 +125,7 @@ def clear_caches() -> None:
     authenticity.is_lookalike.cache_clear()
     topics.subject_topic.cache_clear()
     topics.topic_object.cache_clear()
+    summary._norm.cache_clear()
 
 
 def features_for(message: ParsedMessage, ctx: SummaryContext) -> dict[str, float]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import Caseless
+
 KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "security",
@@ -322,3 +324,5 @@ MINE = re.compile(
     r"assigned to you|you own|du hast rufbereitschaft|vous êtes d'astreinte|estás de guardia)\b",
     re.I,
 )
+# Asked yes or no: on lower-cased text, only where their words are (faster).
+UPSELL, DONE, MINE = (Caseless(p, gated=True) for p in (UPSELL, DONE, MINE))

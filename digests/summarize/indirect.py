@@ -13,7 +13,7 @@ import re
 
 from digests.summarize.frames import unframe
 from digests.summarize.romance import BESOIN_QUE, participle_verb, plain, romance_request
-from digests.summarize.sentences import Caseless
+from digests.summarize.sentences import Caseless, cues_of, lower_exactly, lowered
 from digests.summarize.verbs import IMPERATIVE, base_form, base_verb
 from digests.summarize.waits import waiting_ask
 
@@ -154,6 +154,7 @@ _SO_ASK = re.compile(
     r"pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez|merci de)\b.*)$",
     re.IGNORECASE,
 )
+_SO_CUES = cues_of(lowered(_SO_ASK))
 # "Je constate qu'il manque toujours votre note", "Todavía falta tu informe": the missing
 # thing is the reader's to send.
 _MISSING = re.compile(
@@ -181,7 +182,8 @@ CUE = Caseless(
         r"todav[ií]a no|a[úu]n no|"
         r"un (?:petit )?(?:coup d')?(?:œil|oeil)\b",
         re.IGNORECASE,
-    )
+    ),
+    gated=True,
 )
 
 
@@ -190,7 +192,8 @@ def indirect_ask(sentence: str, asker: str) -> str:
     if framed := unframe(sentence, asker):
         return framed
     text = sentence.strip()
-    if so := _SO_ASK.match(text):
+    low = lower_exactly(text)  # "..., so" is looked for only where its words are: faster
+    if (low is None or any(map(low.__contains__, _SO_CUES))) and (so := _SO_ASK.match(text)):
         return so.group("ask")
     if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
         return waits  # "The pour card still needs your signature": sign it

@@ -15,7 +15,7 @@ import zoneinfo
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import resolve_deadline
 from digests.summarize.people import reader_first_name
-from digests.summarize.sentences import new_text, split_sentences
+from digests.summarize.sentences import Caseless, for_yes_or_no, new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
 
 # "You have not yet completed ...", "vous n'avez pas encore complété ...", "Sie haben ... noch
@@ -67,7 +67,7 @@ OWED = re.compile(
     re.IGNORECASE,
 )
 # A machine may ask only for a personal obligation.
-OBLIGATION = re.compile(
+_OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
     r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
     r"rotate|expire|expiring|expires|acknowledge|incident|submit|"
@@ -95,6 +95,8 @@ OBLIGATION = re.compile(
     r"completar|enviar) (?:el |su |este )?(?:formulario|cuestionario|poder))\b|" + NOT_YET_DONE,
     re.IGNORECASE,
 )
+# The same, asked only whether it matches: on lower-cased text, regrouped by first letter.
+OBLIGATION = Caseless(for_yes_or_no(_OBLIGATION))
 NOTICE = re.compile(
     r"\b(action required|action needed|required|awaiting your|waiting for your|needs your|"
     r"pending|overdue|due|expires?|expiring|expired|payment failed|payment declined|card declined|"

@@ -28,17 +28,25 @@ from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
-from digests.summarize.sentences import new_text, split_sentences
+from digests.summarize.sentences import (
+    Caseless,
+    Cued,
+    lower_exactly,
+    lowered,
+    new_text,
+    split_sentences,
+)
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
 _GERMAN_TEXT = "der die das und ist nicht sie ihre ihr wir ich bitte mit für auf"
 _GERMAN = frozenset(_GERMAN_TEXT.split())
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def mail_language(text: str, fallback: str) -> str:
     """ "de" when German function words dominate, else the caller's guess (en, fr, es)."""
-    words = re.findall(r"[^\W\d_]+", text[:1200].lower())
-    german = sum(w in _GERMAN for w in words)
+    words = _LETTERS.findall(text[:1200].lower())
+    german = len(list(filter(_GERMAN.__contains__, words)))
     return "de" if german >= 3 and german * 8 >= len(words) else fallback
 
 
@@ -52,6 +60,8 @@ _CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
 _NO_BRAND_TEXT = """account accounts security it support notifications notification no-reply noreply
     team admin alerts alert the your service helpdesk billing"""
 _NO_BRAND = frozenset(_NO_BRAND_TEXT.split())
+# Each kind's pattern for lower-cased text, searched only where its words are: faster.
+_KIND_WORDS = {kind: Cued(lowered(pattern)) for kind, pattern, _texts in KINDS}
 
 
 def duty_item(
@@ -68,10 +78,13 @@ def duty_item(
     brand = sender.split(" via ")[-1].split()[0] if sender.strip() else ""
     if brand.lower().strip(".,:") in _NO_BRAND:
         brand = ""  # "Account Security": "your account", not "your Account account"
+    whole = f"{sender}\n{subject}\n{lead}"
+    low_subject, low_whole = lower_exactly(subject), lower_exactly(whole)
     for kind, pattern, texts in KINDS:
         own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
         own = own or kind in {"bill", "password"}
-        if not pattern.search(subject if own else f"{sender}\n{subject}\n{lead}"):
+        target, low = (subject, low_subject) if own else (whole, low_whole)
+        if not (pattern.search(target) if low is None else _KIND_WORDS[kind].search(low)):
             continue
         if kind == "rerun" and not MINE.search(lead):
             continue  # someone else's build
@@ -258,6 +271,8 @@ _OVERDUE = re.compile(
     r"\b(?:ist|sind) (?:seit \w+ )?überfällig\b|\best en retard\b|\b(?:está|están) vencid[ao]s?\b",
     re.IGNORECASE,
 )
+# Asked yes or no: on lower-cased text, only where their words are (faster).
+_AUTOPAY, _OVERDUE = Caseless(_AUTOPAY, gated=True), Caseless(_OVERDUE, gated=True)
 
 
 def due_now_if_overdue(

@@ -19,7 +19,7 @@ from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
 from digests.summarize.mail_kinds import MARKETING, RECEIPT, RECRUITER, SALES_PRESSURE, TRIAL
 from digests.summarize.notices import OWED, mentions
-from digests.summarize.sentences import lowered, new_text
+from digests.summarize.sentences import cues_of, for_yes_or_no, lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
 _URGENT = re.compile(
@@ -200,11 +200,11 @@ def compute_signals(
     )
     obligation = bool(OWED.search(text))
     # Each pattern is searched once, however many signals read it.
-    consequence, ownership = bool(_CONSEQUENCE.search(text)), bool(_OWNERSHIP.search(text))
+    consequence, ownership = bool(_CONSEQUENCE.search(text)), _found(_OWNERSHIP, text)
     # "(owner: lan.nguyen@...)": the reader's own address named as the owner.
-    ownership = ownership or bool(ctx.me and _OWNER_NAMED.search(text.replace(ctx.me, " <me> ")))
-    security, receipt = bool(_SECURITY.search(text)), bool(RECEIPT.search(text))
-    marketing, trial = bool(MARKETING.search(text)), _found(TRIAL, text)
+    ownership = ownership or bool(ctx.me and _found(_OWNER_NAMED, text.replace(ctx.me, " <me> ")))
+    security, receipt = _found(_SECURITY, text), _found(RECEIPT, text)
+    marketing, trial = _found(MARKETING, text), _found(TRIAL, text)
     ci = _found(_CI, text)
     deadlines = [Deadline(i.due, i.time) for i in items if i.due] + list(extra_deadlines)
     nearest = functools.cache(read_nearest_date)
@@ -234,12 +234,15 @@ def compute_signals(
     sender_domain = message.from_address.lower().rpartition("@")[2]
     # "acme.com" writing to "acme.ch": the same company in another country
     same_org = bool(me) and (sender_domain == mine or is_sister(sender_domain, mine))
-    soon = hours if hours is not None else mail_hours  # the ask's own date comes first
-    if counted := _IN_HOURS.search(text):
-        left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
-        soon = left if soon is None else min(soon, left)
     # Sent in bulk: a list, or mail that offers an unsubscribe link (promotions, newsletters).
     bulk = message.is_mass_mail or "list-unsubscribe" in message.headers
+    # A machine telling the reader that something of theirs breaks: how soon (read only then).
+    trouble = automated and direct == "to" and not bulk and not trial and not marketing
+    trouble = trouble and not calendar and (obligation or consequence)
+    soon = hours if hours is not None else mail_hours  # the ask's own date comes first
+    if trouble and (counted := _IN_HOURS.search(text)):
+        left = float(counted.group(1)) - (ctx.now - message.received_at).total_seconds() / 3600
+        soon = left if soon is None else min(soon, left)
     s: dict[str, float] = {
         "bias_person": float(not automated),
         f"deadline_{bucket}": 1.0,
@@ -252,25 +255,15 @@ def compute_signals(
         "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
         "auto_receipt": float(automated and not obligation and receipt),
         # A machine telling the reader that something of theirs breaks within the day.
-        "auto_trouble_soon": float(
-            automated
-            and direct == "to"
-            and not bulk
-            and not trial
-            and not marketing
-            and not calendar
-            and (obligation or consequence)
-            and soon is not None
-            and soon <= 30
-        ),
+        "auto_trouble_soon": float(trouble and soon is not None and soon <= 30),
         "mass_mail": float(message.is_mass_mail),
         "auto_reply": float(auto_reply),
         "to_me": float(direct == "to"),
         "cc_me": float(direct == "cc"),
         "not_addressed": float(direct == "" and bool(me)),
         "many_recipients": float(recipients > 8),
-        "urgent_subject": float(bool(_URGENT.search(subject))),
-        "urgent_text": float(bool(_URGENT.search(body))),
+        "urgent_subject": float(_found(_URGENT, subject)),
+        "urgent_text": float(_found(_URGENT, body)),
         "happening_now": float(_found(_NOW, text)),
         "consequence": float(consequence),
         "ownership": float(ownership),
@@ -289,7 +282,7 @@ def compute_signals(
         # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
         "auto_upsell": float(automated and trial and marketing),
         # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
-        "auto_marketing": float(automated and bool(SALES_PRESSURE.search(text))),
+        "auto_marketing": float(automated and _found(SALES_PRESSURE, text)),
         "no_rush": float(_found(_NO_RUSH, text)),
         "fyi": float(_found(_FYI, text)),
         "receipt": float(receipt),
@@ -298,7 +291,7 @@ def compute_signals(
             not same_org
             and "in-reply-to" not in message.headers
             and not subject.startswith("re:")
-            and bool(RECRUITER.search(text))
+            and _found(RECRUITER, text)
         ),
         "ci_failed": float(ci),
         # A person asking through a machine: GitHub's "requested your review", "mentioned you".
@@ -313,7 +306,7 @@ def compute_signals(
             and bool(_LIVE_SUBJECT.search(subject))
             and bool(_ON_DUTY.search(body))
         ),
-        "oncall_alert": float(automated and bool(_ALERT.search(text)) and ownership),
+        "oncall_alert": float(automated and ownership and _found(_ALERT, text)),
         "ci_failed_owned": float(ci and ownership),
         "rsvp_answer": float(bool(RSVP.search(subject)) or method(message) == "REPLY"),
         "announcement": float(announced),
@@ -334,6 +327,8 @@ def compute_signals(
 for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and _value.flags & re.IGNORECASE:
         globals()[_name] = lowered(_value)
+# Asked only whether they match: regrouped by first letter, faster.
+_CONSEQUENCE, _OWNERSHIP, OWED = (for_yes_or_no(p) for p in (_CONSEQUENCE, _OWNERSHIP, OWED))
 
 # What these patterns cannot match without: one of the strings (tests/digests/
 # test_summarize_shortcuts.py checks each). Most mail holds none, and skips the pattern.
@@ -354,8 +349,11 @@ NEEDS_TEXT: dict[re.Pattern[str], tuple[str, ...]] = {
         *("nothing", "for your records", "zur info", "pour info", "para tu información"),
     ),
 }
+# The rest as read off the patterns themselves.
+_DERIVED = (_OWNERSHIP, _OWNER_NAMED, _SECURITY, RECEIPT, MARKETING, _URGENT)
+NEEDS_TEXT.update({p: cues_of(p) for p in (*_DERIVED, SALES_PRESSURE, RECRUITER, _ALERT)})
 
 
 def _found(pattern: re.Pattern[str], text: str) -> bool:
     """Whether the pattern is found in the lower-cased text, looking only if it may be."""
-    return any(cue in text for cue in NEEDS_TEXT[pattern]) and bool(pattern.search(text))
+    return any(map(text.__contains__, NEEDS_TEXT[pattern])) and bool(pattern.search(text))

@@ -13,10 +13,12 @@ import re
 import zoneinfo
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from digests.parsing import ParsedMessage
 from digests.summarize.sentences import (
     Caseless,
+    for_yes_or_no,
     new_text,
     split_sentences,
     strip_greeting,
@@ -44,7 +46,8 @@ _NOISE = Caseless(
         r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
         r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
         re.IGNORECASE,
-    )
+    ),
+    gated=True,
 )
 _FACTS = Caseless(
     re.compile(
@@ -55,6 +58,7 @@ _FACTS = Caseless(
         re.IGNORECASE,
     )
 )
+_FACTS = Caseless(for_yes_or_no(_FACTS.pattern))  # asked yes or no: regrouped, faster
 _LEAD_INS = re.compile(
     r"^(i('m| am) (writing|reaching out|emailing) (to|because|about)( let you know)?( that)?|"
     r"i (just )?wanted to (let you know|flag|share|give you a heads[- ]up)( that)?|"
@@ -74,7 +78,10 @@ def _words(text: str) -> list[str]:
     return [w for w in _TOKEN.findall(text.lower()) if len(w) > 2]
 
 
+@lru_cache(maxsize=256)
 def _norm(text: str) -> str:
+    """The text's words, lower-cased, one space apart (memoized: a summary compares the same
+    sentences again and again)."""
     return " ".join(_TOKEN.findall(text.lower()))
 
 
