@@ -63,6 +63,8 @@ def test_a_sentence_saying_no_ask_is_made_is_none():
     assert not is_ask("That's all I need for now; the agenda will come later.")
     assert not is_ask("Rien à faire de ton côté, c'est juste pour info.")
     assert not is_ask("No tienes que hacer nada, pero quería que lo vieras.")
+    assert not is_ask("Du musst noch nichts tun, bitte nur lesen.")
+    assert not is_ask("Kein Handlungsbedarf, bitte nur zur Kenntnis nehmen.")
     assert is_ask("Could you send me your T-shirt size?")
 
 
