@@ -93,19 +93,12 @@ from digests.summarize.people import (
     other_recipients,
     reader_first_name,
 )
-from digests.summarize.phrasing import (
-    fragment,
-    is_phone_line,
-    names_only,
-    polish,
-    signed,
-    unsolicited,
-)
+from digests.summarize.phrasing import polish, unsolicited, without_non_asks
 from digests.summarize.pointers import do_it, handle_it, pointer_ask
 from digests.summarize.rewrite import action_text
 from digests.summarize.romance import SPANISH_VERBS, tu_imperative
 from digests.summarize.sentences import new_text, strip_greeting, strip_links
-from digests.summarize.topics import CONTEXT, VAGUE, subject_topic, with_context
+from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
@@ -388,12 +381,7 @@ def find_action_items(
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
                     needed.append(need_here)
-    if len(items) > 1 or machine:
-        items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
-    if machine and len(items) > 1:  # "Open certification", "Approve Reject": the buttons
-        items = [i for i in items if not _BUTTON.fullmatch(CONTEXT.sub("", i.text))]
-    items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
-    items = [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
+    items = without_non_asks(items, asker, lang, machine=machine)
     if not items and not automated:
         items = subject_ask(message.subject, asker, received)
     if machine:
@@ -402,9 +390,6 @@ def find_action_items(
 
 
 MAX_SENTENCES = 80
-_BUTTON = re.compile(
-    r"(?:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z]\w+ [A-Z]\w+|\w+", re.I
-)
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

@@ -15,6 +15,7 @@ from digests.summarize.answers import reply_form
 from digests.summarize.romance import done_as_verb
 from digests.summarize.sentences import Caseless
 from digests.summarize.topics import CONTEXT, lower_first, topic_object
+from digests.summarize.types import ActionItem
 from digests.summarize.verbs import IMPERATIVE, base_form
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
@@ -300,6 +301,25 @@ _PHONE = re.compile(
 def is_phone_line(text: str) -> bool:
     """ "Call the on-call engineer: +91 80 4567 1234": a number to use, not the ask."""
     return bool(_PHONE.match(text))
+
+
+def without_non_asks(
+    items: list[ActionItem], asker: str, lang: str, *, machine: bool
+) -> list[ActionItem]:
+    """The items less what slipped through as one: a phone number, a notice's buttons ("Open
+    certification", "Approve Reject"), a name or signature line, the sender's sign-off, a
+    fragment."""
+    if len(items) > 1 or machine:
+        items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
+    if machine and len(items) > 1:
+        items = [i for i in items if not _BUTTON.fullmatch(CONTEXT.sub("", i.text))]
+    items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
+    return [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
+
+
+_BUTTON = re.compile(
+    r"(?:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z]\w+ [A-Z]\w+|\w+", re.I
+)
 
 
 def names_only(text: str) -> bool:
