@@ -67,14 +67,14 @@ _TELL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-zäöüß]+", re.IGNORECASE)
-_GERMAN = re.compile(
+_GERMAN_WORDS = re.compile(
     r"\b(?:bitte|du|dir|mir|uns|ihr|euch|das|die|der|den|und|bis|kannst|könntest|ich|wir|deine|"
     r"für|nicht|ist|oder|aber|wenn|bescheid|dich|mich|sie|ihre[mns]?|dem|eine[mn]?|auch|mit|"
     r"zum|zur|vom|über)\b"
 )
 # Each match is one whole word whichever alternative finds it, so regrouped by first letter
 # (faster) it counts the same words.
-_GERMAN = for_yes_or_no(_GERMAN)
+_GERMAN = for_yes_or_no(_GERMAN_WORDS)
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
 
 
