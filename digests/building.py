@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,6 +38,7 @@ from digests import gmail, metrics, outbox, shaping, sync
 from digests.delivery import DIGEST_HEADER
 from digests.finishing import (
     UNFINISHED,
+    ConnectGmail,
     deliver_once,
     deliver_owed_nothing_new,
     emails_empty,
@@ -67,7 +67,6 @@ logger = logging.getLogger(__name__)
 
 LOCAL_PROVIDERS = {"offline", "extractive"}  # the local analyzer, under either name
 
-ConnectGmail = Callable[[Any], gmail.Gmail]
 Progress = sync.Progress
 
 
@@ -101,7 +100,7 @@ def build_digest(
     digest = claim_period(user, now, since=since)
     if not is_built(digest):
         try:
-            owed = emails_empty(user, email) and not told
+            owed = deliver and emails_empty(user, email) and not told
             fill(digest, connect_gmail, progress, since, email_if_empty=owed)
         except Exception as exc:
             record_failure(digest, exc, now)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from digests import gmail, metrics, outbox, sync
 from digests.delivery import GmailSendRejected
-from digests.models import Digest
+from digests.models import Digest, OutboundEmail
 from digests.preferences import preferences_for
 
 __all__ = [
@@ -72,8 +72,9 @@ def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: dateti
 
     An empty digest is finished when it is stored, so no later run would resume it: its
     outbox row (queued with it, see :func:`store`) is retried here first, exactly once as
-    every outbox email. A row already sent only has ``delivered_at`` written. Returns whether
-    there was one.
+    every outbox email. A row already sent only has ``delivered_at`` written; one queued or
+    refused is dropped with its digest if the person has since chosen to skip "nothing new".
+    Returns whether there was one.
     """
     owed = Digest.objects.filter(
         user=user,
@@ -81,6 +82,10 @@ def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: dateti
         delivered_at__isnull=True,
         outbound_email__isnull=False,
     )
+    prefs = preferences_for(user)
+    if prefs.empty_policy == prefs.EmptyPolicy.SKIP:
+        unsent = [OutboundEmail.State.QUEUED, OutboundEmail.State.FAILED]
+        owed.filter(outbound_email__state__in=unsent).delete()
     told = False
     for digest in owed:
         row = outbox.deliver(digest, connect_gmail)
@@ -106,7 +111,9 @@ def handle_empty(
     """
     prefs = preferences_for(digest.user)
     if told or prefs.empty_policy == prefs.EmptyPolicy.SKIP:
-        Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY).delete()
+        forgotten = Digest.objects.filter(pk=digest.pk, status=Digest.Status.EMPTY)
+        # not one whose email a concurrent run queued meanwhile: that run sends it
+        forgotten.filter(outbound_email__isnull=True).delete()
         return digest  # unsaved now; the sync cursor has moved on regardless
     if emails_empty(digest.user, email):
         row = outbox.deliver(digest, connect_gmail)
@@ -154,6 +161,7 @@ def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
 
 
 def record_failure(digest: Digest, exc: BaseException, now: datetime) -> None:
+    """Mark the unfinished digest failed, with what went wrong in words for its reader."""
     message = describe_failure(exc, digest.user, now)
     logger.warning("digest %s failed: %s (%r)", digest.pk, message, exc)
     Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(

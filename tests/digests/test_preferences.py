@@ -212,4 +212,35 @@ def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(
     assert empty.outbound_email.state == OutboundEmail.State.SENT
     # The owed "nothing new" is this run's news: no second one for the minutes since.
     assert Digest.objects.filter(user=demo_user, status=Digest.Status.EMPTY).count() == 1
-    assert [m.subject == empty.outbound_email.subject for m in mailoutbox] == [False, True]
+    assert len(mailoutbox) == 2  # the first digest, then the owed "nothing new"
+    assert mailoutbox[1].extra_headers["Message-ID"] == empty.outbound_email.message_id
+
+
+def test_an_empty_run_that_only_stores_queues_no_email(demo_user, fake, mailoutbox):
+    set_digest_preferences(demo_user, empty_policy="send")
+    build_digest(demo_user, now=timezone.now())
+    kept = build_digest(demo_user, now=timezone.now(), deliver=False)  # a web-only run
+    assert kept.status == Digest.Status.EMPTY
+    assert not OutboundEmail.objects.filter(digest=kept).exists()
+
+    build_digest(demo_user, now=timezone.now())
+
+    assert not OutboundEmail.objects.filter(digest=kept).exists()  # never emailed later
+    assert len(mailoutbox) == 2  # the first digest and this run's own "nothing new"
+
+
+def test_an_owed_nothing_new_is_dropped_when_the_person_chose_to_skip_them(
+    demo_user, fake, settings, mailoutbox
+):
+    set_digest_preferences(demo_user, empty_policy="send")
+    build_digest(demo_user, now=timezone.now())
+    settings.EMAIL_BACKEND = "tests.digests.test_sync_edges.DownBackend"
+    with pytest.raises(ConnectionRefusedError):
+        build_digest(demo_user, now=timezone.now())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    set_digest_preferences(demo_user, empty_policy="skip")
+
+    build_digest(demo_user, now=timezone.now())
+
+    assert not Digest.objects.filter(user=demo_user, status=Digest.Status.EMPTY).exists()
+    assert len(mailoutbox) == 1  # only the first digest
