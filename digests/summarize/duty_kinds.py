@@ -74,7 +74,7 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             # only the state word is matched, so the fee stays the object
             r"(?:(?<=\bfee )|(?<=\bfees )|(?<=\binvoice )|(?<=\bbalance )|(?<=\bdues ))"
             r"(?:is |are )?(?:still )?(?:pending|outstanding|unpaid)|"
-            r"(?:outstanding|unpaid)(?= (?:fees?|invoice|balance|dues)\b)|"
+            r"(?<!\bno )(?<!\bzero )(?:outstanding|unpaid)(?= (?:fees?|invoice|balance|dues)\b)|"
             r"no hemos podido cobrar|pago (?:fallido|rechazado|pendiente)|recibo devuelto|"
             r"prélèvement (?:échoué|rejeté|impayé)|paiement (?:échoué|refusé|rejeté)|impayé|"
             r"zahlung (?:fehlgeschlagen|abgelehnt)|lastschrift\w* (?:fehlgeschlagen|zurück))",

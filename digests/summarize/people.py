@@ -77,13 +77,16 @@ _GREETING = re.compile(
 
 def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
     """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos;
-    "Dear Naledi Dlamini," to ndlamini@ (no name in To: the address holds it)."""
-    names = next((n for n, a in recipients(message) if me and a.lower() == me.lower()), "")
+    "Dear Naledi Dlamini," to ndlamini@ (no name in To: the address spells it)."""
+    names = next((n for n, a in recipients(message) if me and a.lower() == me.lower()), None)
     greeting = _GREETING.match(text)
-    if not me or not greeting:
+    if names is None or not greeting:
         return False
     words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", greeting.group("rest"))}
     if names:
         return any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", names))
-    local = me.partition("@")[0].lower()
-    return any(len(w) >= 4 and w in local for w in words)
+    # "naledi.dlamini", "ndlamini", "dlamini.n": a whole part, or an initial and a name
+    parts = re.split(r"[._+-]", me.partition("@")[0].lower())
+    pairs = [(a, b) for a in words for b in words if a != b]
+    spelled = {a[0] + b for a, b in pairs} | {b + a[0] for a, b in pairs}
+    return any(part in words or part in spelled for part in parts)

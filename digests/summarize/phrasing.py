@@ -317,8 +317,9 @@ def without_non_asks(
     return [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
 
 
+# "Open certification", "Reply", "Approve Reject" (two buttons side by side, each capitalised)
 _BUTTON = re.compile(
-    r"(?:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z]\w+ [A-Z]\w+|\w+", re.I
+    r"(?i:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z][a-z]+ [A-Z][a-z]+"
 )
 
 

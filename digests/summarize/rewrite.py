@@ -73,7 +73,7 @@ _DATEISH = (
 )
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|within|"
-    r"in(?=\s+\d+\s+(?:working |business )?(?:hours?|days?|weeks?)\b)|"
+    r"in(?=\s+\d+\s+(?:working |business )?(?:hours?|days?|weeks?)\b(?![\'\u2019]))|"
     rf"a más tardar(?: el| a las)?|como muy tarde|antes del?|hasta el|para el|para|avant le|"
     rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
@@ -229,7 +229,7 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 # "No rush at all, just let Sophie know what you think": tell Sophie.
-_DANGLING = re.compile(r"\s+(?:at|on|by|from|around|for|until)$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:at|on|by|from|around)$", re.IGNORECASE)
 _LET_KNOW = re.compile(
     r"^(?:(?:no rush|no hurry)(?: at all)?,?\s+|just\s+|and\s+|also\s+|so\s+)*"
     r"let ([A-Z][\w'-]+|me|us) know\b\s*",

@@ -355,6 +355,8 @@ def for_yes_or_no(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     if pattern.flags & re.VERBOSE or re.search(r"\\[1-9]|\(\?P=|\(\?\(", source):
         return pattern  # back-references and conditionals read group numbers
+    if re.match(r"\(\?[aiLmsux]+\)", source):
+        return pattern  # "(?i)a|b": a global flag must stay first
     return re.compile(_regrouped(source), pattern.flags)
 
 

@@ -198,7 +198,7 @@ def compute_signals(
     calendar = message.calendar is not None or message.from_address.lower().startswith(
         "calendar-notification@"
     )
-    obligation = bool(OWED.search(text))
+    obligation = bool(_OWED.search(text))
     # Each pattern is searched once, however many signals read it.
     consequence, ownership = bool(_CONSEQUENCE.search(text)), _found(_OWNERSHIP, text)
     # "(owner: lan.nguyen@...)": the reader's own address named as the owner.
@@ -328,7 +328,7 @@ for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and _value.flags & re.IGNORECASE:
         globals()[_name] = lowered(_value)
 # Asked only whether they match: regrouped by first letter, faster.
-_CONSEQUENCE, _OWNERSHIP, OWED = (for_yes_or_no(p) for p in (_CONSEQUENCE, _OWNERSHIP, OWED))
+_CONSEQUENCE, _OWNERSHIP, _OWED = (for_yes_or_no(p) for p in (_CONSEQUENCE, _OWNERSHIP, OWED))
 
 # What these patterns cannot match without: one of the strings (tests/digests/
 # test_summarize_shortcuts.py checks each). Most mail holds none, and skips the pattern.

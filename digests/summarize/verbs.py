@@ -26,7 +26,7 @@ IMPERATIVE = re.compile(
     r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
     r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
     r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile|"
-    r"authori[sz]e|release(?! notes?\b))\b",
+    r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b))\b",
     re.IGNORECASE,
 )
 

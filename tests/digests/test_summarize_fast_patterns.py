@@ -97,3 +97,8 @@ def test_no_corpus_line_matches_without_one_of_its_cues(name):
 def test_a_pattern_with_no_cue_every_match_holds_is_refused():
     with pytest.raises(ValueError, match="no cue"):
         cues_of(re.compile(r"\w+"))
+
+
+def test_a_pattern_with_a_global_flag_first_is_left_alone():
+    pattern = re.compile("(?i)abc|abd")
+    assert for_yes_or_no(pattern) is pattern

@@ -440,3 +440,18 @@ def test_a_failed_payment_subject_names_what_it_was_for_after_the_failure(subjec
     lead = "Your card was declined. Please update your payment method."
     _, text = duty_item(subject, lead, "Keystone Mutual", "en")
     assert text == f"Update the payment method for {expected}"
+
+
+def test_no_outstanding_balance_is_no_duty():
+    kind, _ = duty_item("Statement: no outstanding balance", "Thank you.", "Bank", "en")
+    assert kind != "pay"
+
+
+def test_a_notices_own_tasks_are_no_buttons():
+    from digests.summarize.phrasing import without_non_asks
+    from digests.summarize.types import ActionItem
+
+    tasks = [ActionItem("Pay invoice"), ActionItem("Submit timesheet")]
+    assert without_non_asks(tasks, "", "en", machine=True) == tasks
+    with_buttons = [ActionItem("Approve the invoice"), ActionItem("Approve Reject")]
+    assert without_non_asks(with_buttons, "", "en", machine=True) == with_buttons[:1]

@@ -35,3 +35,28 @@ def test_first_names_skip_titles_and_take_the_given_name():
     assert first_name("Dr. Anita Shah") == "Anita"
     assert first_name('"Lee, Dana"') == "Dana"
     assert first_name("support@x.example") == ""
+
+
+def _greets(to: str, me: str, text: str) -> bool:
+    from digests.parsing import parse_message
+    from digests.summarize.people import greets_reader
+    from tests.digests.factories import gmail_message, mail
+
+    return greets_reader(parse_message(gmail_message(mail(text, to=to))), me, text)
+
+
+@pytest.mark.parametrize(
+    ("to", "me", "greeting", "expected"),
+    [
+        ("ndlamini@x.example", "ndlamini@x.example", "Dear Naledi Dlamini,", True),
+        ("naledi.dlamini@x.example", "naledi.dlamini@x.example", "Dear Naledi Dlamini,", True),
+        ("Alex Morgan <a@x.example>", "a@x.example", "Dear Alex,", True),
+        ("all-staff@x.example", "marketing@x.example", "Dear Mark,", False),  # not in To
+        ("joanna.smith@x.example", "joanna.smith@x.example", "Hi Anna,", False),
+        ("steam.ops@x.example", "steam.ops@x.example", "Hello Team,", False),
+    ],
+)
+def test_a_greeting_names_the_reader_from_their_address_only_as_a_whole_part(
+    to, me, greeting, expected
+):
+    assert _greets(to, me, f"{greeting}\n\nThe report is attached.") is expected
