@@ -280,7 +280,7 @@ def test_a_trial_ending_notice_greeting_the_reader_stays_an_upsell():
 def test_a_notice_greeting_the_reader_by_the_name_in_their_address_is_theirs_to_do():
     body = (
         "<p>Dear Alex Morgan,</p><p>You have been assigned an access certification campaign as "
-        "the accountable executive. Due: 30 December 2026.</p><p>Please approve or revoke each "
+        "the accountable executive. Due: 4 December 2026.</p><p>Please approve or revoke each "
         "access item.</p><p><a href='https://idn.example/cert'>Open certification</a></p>"
     )
     headers = PASSED | {"Precedence": "bulk"}
