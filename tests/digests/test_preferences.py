@@ -193,18 +193,23 @@ def test_the_dropped_json_column_is_filled_again_when_migrating_back():
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
+def owe_a_nothing_new(user, settings) -> Digest:
+    """A first digest sent, then an empty one whose "nothing new" the mail server refused."""
+    set_digest_preferences(user, empty_policy="send")
+    build_digest(user, now=timezone.now())
+    settings.EMAIL_BACKEND = "tests.digests.test_sync_edges.DownBackend"
+    with pytest.raises(ConnectionRefusedError):
+        build_digest(user, now=timezone.now())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return Digest.objects.filter(user=user, status=Digest.Status.EMPTY).get()
+
+
 def test_a_nothing_new_email_that_failed_is_sent_by_the_next_run(
     demo_user, fake, settings, mailoutbox
 ):
-    set_digest_preferences(demo_user, empty_policy="send")
-    build_digest(demo_user, now=timezone.now())
-    settings.EMAIL_BACKEND = "tests.digests.test_sync_edges.DownBackend"
-    with pytest.raises(ConnectionRefusedError):
-        build_digest(demo_user, now=timezone.now())
-    empty = Digest.objects.filter(user=demo_user, status=Digest.Status.EMPTY).get()
+    empty = owe_a_nothing_new(demo_user, settings)
     assert empty.delivered_at is None
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     build_digest(demo_user, now=timezone.now())
 
     empty.refresh_from_db()
@@ -232,12 +237,7 @@ def test_an_empty_run_that_only_stores_queues_no_email(demo_user, fake, mailoutb
 def test_an_owed_nothing_new_is_dropped_when_the_person_chose_to_skip_them(
     demo_user, fake, settings, mailoutbox
 ):
-    set_digest_preferences(demo_user, empty_policy="send")
-    build_digest(demo_user, now=timezone.now())
-    settings.EMAIL_BACKEND = "tests.digests.test_sync_edges.DownBackend"
-    with pytest.raises(ConnectionRefusedError):
-        build_digest(demo_user, now=timezone.now())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    owe_a_nothing_new(demo_user, settings)
     set_digest_preferences(demo_user, empty_policy="skip")
 
     build_digest(demo_user, now=timezone.now())
