@@ -88,10 +88,7 @@ def deliver_owed_nothing_new(user: Any, connect_gmail: ConnectGmail, now: dateti
         owed.filter(outbound_email__state__in=unsent).delete()
     told = False
     for digest in owed:
-        row = outbox.deliver(digest, connect_gmail)
-        Digest.objects.filter(pk=digest.pk).update(
-            delivered_at=row.sent_at or now, last_error=row.note
-        )
+        _send_nothing_new(digest, connect_gmail, now)
         told = True
     return told
 
@@ -116,12 +113,15 @@ def handle_empty(
         forgotten.filter(outbound_email__isnull=True).delete()
         return digest  # unsaved now; the sync cursor has moved on regardless
     if emails_empty(digest.user, email):
-        row = outbox.deliver(digest, connect_gmail)
-        Digest.objects.filter(pk=digest.pk).update(
-            delivered_at=row.sent_at or now, last_error=row.note
-        )
+        _send_nothing_new(digest, connect_gmail, now)
         digest.refresh_from_db()
     return digest
+
+
+def _send_nothing_new(digest: Digest, connect_gmail: ConnectGmail, now: datetime) -> None:
+    """Send the empty digest's stored email (exactly once) and write when it went."""
+    row = outbox.deliver(digest, connect_gmail)
+    Digest.objects.filter(pk=digest.pk).update(delivered_at=row.sent_at or now, last_error=row.note)
 
 
 def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from digests.parsing import ParsedMessage
 from digests.summarize.assignments import tracker_item
 from digests.summarize.dates import Deadline
-from digests.summarize.duty_kinds import DONE, UPSELL
+from digests.summarize.duty_kinds import sells_or_confirms
 from digests.summarize.notices import OBLIGATION, OWED
 from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.sentences import new_text
@@ -38,7 +38,7 @@ def asks_in_sentences(message: ParsedMessage, me: str, automated: bool, personal
         return True
     if not personal or (me and message.addressed_to(me) != "to"):
         return False
-    return not (UPSELL.search(message.subject) or DONE.search(message.subject))
+    return not sells_or_confirms(message.subject)
 
 
 def owed(sentence: str, *, listed_task: bool, dated: bool, personal: bool, duty: bool) -> bool:

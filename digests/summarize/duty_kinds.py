@@ -326,3 +326,8 @@ MINE = re.compile(
 )
 # Asked yes or no: on lower-cased text, only where their words are (faster).
 UPSELL, DONE, MINE = (Caseless(p, gated=True) for p in (UPSELL, DONE, MINE))
+
+
+def sells_or_confirms(subject: str) -> bool:
+    """The subject sells (a trial, an upgrade) or confirms what is done: no duty of the reader."""
+    return bool(UPSELL.search(subject) or DONE.search(subject))

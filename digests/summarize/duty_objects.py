@@ -38,12 +38,12 @@ _FAILED_HEAD = re.compile(
 )
 # What such a subject names after it: "policy AUT-5567120", "brightpath-clinic.com" (not
 # "production services will be suspended", a consequence).
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 _IDENTIFIED = re.compile(
     r"(?:(?:policy|account|invoice|contract|subscription|order|membership)\s+(?:no\.?\s*|#)?"
-    r"[\w-]*\d[\w-]*|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\b",
+    rf"[\w-]*\d[\w-]*|{_DOMAIN.pattern})\b",
     re.I,
 )
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 _FOR = re.compile(r"\b(?:for|für|pour|de|del|para|cobrar|charge|prélever)\s+(?P<x>.{3,80})$", re.I)
 _AMOUNT = re.compile(
     r"(?:[$€£¥₹]|S\$|A\$|US\$|CHF\s?|Rs\.?\s?|INR\s?)\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)",

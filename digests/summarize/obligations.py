@@ -24,7 +24,7 @@ from digests.summarize.duty_details import (
     sign_in,
     unfinished_item,
 )
-from digests.summarize.duty_kinds import DONE, KINDS, MINE, UPSELL
+from digests.summarize.duty_kinds import KINDS, MINE, sells_or_confirms
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
 from digests.summarize.remedies import alert_items
@@ -72,7 +72,7 @@ def duty_item(
     ``lead`` is the first lines of the mail, ``sender`` its display name ("Workday"), ``lang``
     the mail's language. ("", "") when the mail names no personal obligation.
     """
-    if UPSELL.search(subject) or DONE.search(subject) or (mass and not MINE.search(lead)):
+    if sells_or_confirms(subject) or (mass and not MINE.search(lead)):
         return "", ""  # a list's mail is the reader's only when it says so
     # "Renee Castillo via Docusign": the tool is the brand.
     brand = sender.split(" via ")[-1].split()[0] if sender.strip() else ""
@@ -217,7 +217,7 @@ def with_duty(
     lead, mass = new_text(message)[:900], message.is_mass_mail
     language = mail_language(f"{topic} {lead}", lang)
     kind, text = duty_item(message.subject, lead, message.from_name, language, mass=mass)
-    quiet = UPSELL.search(message.subject) or DONE.search(message.subject)
+    quiet = sells_or_confirms(message.subject)
     if not mass and not quiet:
         rest = [i for i in items if not is_vague(i.text, kind)]
         found = alert_items(rest, message, (kind, text), (received, first), language, me)
