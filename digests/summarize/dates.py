@@ -139,9 +139,15 @@ def _resolve(
         # "by 8 tonight", "8:30 tonight" written at 16:30: the evening's, not the morning's;
         # "tonight whether we cancel tomorrow's 8:00 list" times another day
         clock_12 = _BARE.match(text, clock_at) or _SHORT_CLOCK.match(text, clock_at)
-        if clock_12 and _TONIGHT.search(text) and not _TOMORROW.search(text):
+        tonight = _TONIGHT.search(text)
+        if clock_12 and tonight and not _TOMORROW.search(text):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
             moment = evening.astimezone(reader_zone)
+        elif tonight and (_TOMORROW_ITSELF.search(text) or _MORNING_CLOCK.match(text, clock_at)):
+            # "tonight, or first thing tomorrow, before 8", "tonight; otherwise latest 10am"
+            # written at 16:45: the next morning's hour, not this morning's, long gone.
+            moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
+            moment = moment.astimezone(reader_zone)
     if (
         moment < received
         and not dateless
@@ -333,6 +339,10 @@ _TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)", re.IGNORECA
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".
+# "tomorrow" as a day to meet, not "tomorrow's 8:00 list" (a thing of that day).
+_TOMORROW_ITSELF = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)\b(?!['\u2019]s)", re.I)
+# "10am", "7:30 a.m.": a morning hour said as one.
+_MORNING_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am\b|a\.m)", re.IGNORECASE)
 _SHORT_CLOCK = re.compile(r"\d[:.]\d\d(?!\s*(?:am\b|a\.m))", re.IGNORECASE)
 # Any word that makes a time something to meet, anywhere in the sentence.
 _ANY_DEADLINE_WORD = re.compile(

@@ -848,6 +848,19 @@ def test_a_morning_hour_tonight_is_the_evenings(phrase, clock):
     assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 11, 30), clock)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Can you finish it tonight and have your rider bring it first thing tomorrow, before 8?",
+        "If you can do it tonight I'll courier it first thing; otherwise latest 10am.",
+    ],
+)
+def test_a_morning_hour_after_tonight_is_the_next_mornings(phrase):
+    received = dt.datetime(2026, 11, 30, 16, 45, tzinfo=NEW_YORK)
+    due = resolve_deadline(phrase, received)
+    assert (due.due, due.time) == (dt.date(2026, 12, 1), dt.time(8 if "8" in phrase else 10))
+
+
 def test_tonight_beside_tomorrows_morning_hour_keeps_that_hour():
     received = dt.datetime(2026, 11, 30, 17, 45, tzinfo=NEW_YORK)
     phrase = "Can you let me know tonight whether we cancel tomorrow's 8:00 list?"
