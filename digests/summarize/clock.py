@@ -34,7 +34,9 @@ _NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
     # "at 1Password", "at 3M": a name, not an hour
-    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})(?![\d:%/]|[.,]\d)"
+    # "at 1-800-555-0199": a phone number, not one o'clock
+    r"\b(?:by|before|until|till|at|antes de las|hasta las|a las)\s+(\d{1,2})"
+    r"(?![\d:%/]|[.,]\d|-\d\d)"
     r"(?![^\W\d_])"
     r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))"
     # "at 4 branches", "by 3 sites": a count of things, not four o'clock

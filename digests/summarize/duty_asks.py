@@ -18,6 +18,7 @@ from digests.summarize.dates import Deadline
 from digests.summarize.duty_kinds import sells_or_confirms
 from digests.summarize.notices import OBLIGATION, OWED
 from digests.summarize.obligations import due_now_if_overdue, with_duty
+from digests.summarize.people import in_bulk
 from digests.summarize.sentences import new_text
 from digests.summarize.types import ActionItem
 from digests.summarize.verbs import IMPERATIVE
@@ -25,7 +26,7 @@ from digests.summarize.verbs import IMPERATIVE
 
 def duty_notice(message: ParsedMessage, me: str) -> bool:
     """A machine's notice of the reader's own duty, to them alone ("Action required: ...")."""
-    if message.is_mass_mail or (me and message.addressed_to(me) != "to"):
+    if in_bulk(message, me) or (me and message.addressed_to(me) != "to"):
         return False
     return bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
 
@@ -34,7 +35,7 @@ def asks_in_sentences(message: ParsedMessage, me: str, automated: bool, personal
     """Whether the mail's sentences may ask the reader anything: a machine's mail to a list asks
     nothing, unless it is a notice to the reader alone that greets them by name and neither sells
     nor confirms ("Dear Priya Raghunathan, ... the corresponding author must: ...")."""
-    if not (automated and message.is_mass_mail):
+    if not (automated and in_bulk(message, me)):
         return True
     if not personal or (me and message.addressed_to(me) != "to"):
         return False

@@ -68,6 +68,9 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         re.compile(
             r"\b(payment (?:failed|declined|unsuccessful|was unsuccessful|could not be processed)|"
             r"unsuccessful [\w ]{0,20}(?:deduction|payment|debit)|failed payment|"
+            # "Payroll funding not received", "returned by your bank (R01 - Insufficient funds)"
+            r"(?:funding|funds|payment|wire) (?:was |has |have )?(?:not|never) (?:been )?received|"
+            r"insufficient funds|(?:debit|payment) (?:was )?returned|"
             r"(?:past due|overdue) (?:balance|invoice|payment)|"
             r"balance (?:is )?(?:past due|overdue)|"
             # "Examination fee pending", "unpaid invoice": a fee to pay, not a payment in transit;
@@ -313,6 +316,8 @@ UPSELL = re.compile(
 )
 # Done already: a receipt or a confirmation asks nothing ("Your renewal was successful").
 DONE = re.compile(
+    # "Payroll funding not received", "Timesheet not approved": not done, a duty still
+    r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\byet to be )"
     r"\b(successful(?:ly)?|succeeded|confirmed|completed|received|receipt|thank you|approved|"
     r"signed(?! in\b)|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|"
     r"recibido)\b",

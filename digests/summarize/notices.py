@@ -56,6 +56,9 @@ OWED = re.compile(
     r"your approval|approve|assigned [^.\n]{0,40}to you|you still have|pending|overdue|"
     r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
     r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
+    # a payment that did not arrive: "Payroll funding not received", "returned by your bank"
+    r"(?:funding|funds|payment|wire|transfer) (?:was |were |has |have )?(?:not|never) (?:been )?"
+    r"received|insufficient funds|(?:debit|payment) (?:was )?returned|"
     r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider|"
     # a system asking the reader by name to do their part
     r"required(?=:)|(signature|response|attention|enrol?lment|your action) required|"
@@ -70,7 +73,7 @@ OWED = re.compile(
 _OBLIGATION = re.compile(
     r"\b(pay|payment|invoice|card|billing|renew|certify|recertify|certification|access review|"
     r"approve|self-review|review cycle|sign|signature|reset your password|password|revoke|"
-    r"rotate|expire|expiring|expires|acknowledge|incident|submit|"
+    r"rotate|expire|expiring|expires|acknowledge|incident|submit|wire transfer|funding|"
     # the same duties in French, German and Spanish
     r"payer|régler|paiement|facture|carte bancaire|renouveler|renouvellement|signer|"
     r"approuver|mot de passe|expirer?a?|certifier|soumettre|"

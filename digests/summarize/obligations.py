@@ -27,6 +27,7 @@ from digests.summarize.duty_details import (
 from digests.summarize.duty_kinds import KINDS, MINE, sells_or_confirms
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
+from digests.summarize.people import in_bulk
 from digests.summarize.remedies import alert_items
 from digests.summarize.sentences import (
     Caseless,
@@ -214,7 +215,7 @@ def with_duty(
     """A machine's notice of the reader's obligation: one item naming it, before the rest."""
     received, first = when
     items = without_advice(items, new_text(message))
-    lead, mass = new_text(message)[:900], message.is_mass_mail
+    lead, mass = new_text(message)[:900], in_bulk(message, me)
     language = mail_language(f"{topic} {lead}", lang)
     kind, text = duty_item(message.subject, lead, message.from_name, language, mass=mass)
     quiet = sells_or_confirms(message.subject)

@@ -90,3 +90,32 @@ def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
     pairs = [(a, b) for a in words for b in words if a != b]
     spelled = {a[0] + b for a, b in pairs} | {b + a[0] for a, b in pairs}
     return any(part in words or part in spelled for part in parts)
+
+
+def in_bulk(message: ParsedMessage, me: str) -> bool:
+    """Sent to a crowd: mass mail, unless a notice with no list headers goes to the reader alone
+    and names them as its owner ("owner: Keoni Akana", "Marcus Oyelaran is listed as the
+    primary payroll contact"), though marked "Precedence: bulk"."""
+    if not message.is_mass_mail:
+        return False
+    if message.is_mailing_list or not me or message.cc or len(recipients(message)) != 1:
+        return True
+    name, address = recipients(message)[0]
+    if address.lower() != me.lower():
+        return True
+    return not _names_owner(message.clean_body[:1500], name, me)
+
+
+def _names_owner(text: str, name: str, me: str) -> bool:
+    """A line of the text names the reader (full name or address) beside an owner's role."""
+    spelled = [re.escape(me)] + ([re.escape(name)] if len(name.split()) >= 2 else [])
+    who = re.compile(rf"(?:{'|'.join(spelled)})", re.IGNORECASE)
+    return any(who.search(line) and _OWNER_ROLE.search(line) for line in text.splitlines())
+
+
+_OWNER_ROLE = re.compile(
+    r"\b(?:owner|owned by|contact|assignee|assigned to|registrant|responsible|on[- ]call|"
+    r"account holder|administrator|inhaber\w*|verantwortlich\w*|zuständig\w*|propriétaire|"
+    r"responsable|titular|encargad[oa])\b",
+    re.IGNORECASE,
+)

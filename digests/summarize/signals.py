@@ -19,6 +19,7 @@ from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
 from digests.summarize.mail_kinds import MARKETING, RECEIPT, RECRUITER, SALES_PRESSURE, TRIAL
 from digests.summarize.notices import OWED, mentions
+from digests.summarize.people import in_bulk
 from digests.summarize.sentences import cues_of, for_yes_or_no, lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
@@ -235,7 +236,8 @@ def compute_signals(
     # "acme.com" writing to "acme.ch": the same company in another country
     same_org = bool(me) and (sender_domain == mine or is_sister(sender_domain, mine))
     # Sent in bulk: a list, or mail that offers an unsubscribe link (promotions, newsletters).
-    bulk = message.is_mass_mail or "list-unsubscribe" in message.headers
+    mass = in_bulk(message, me)
+    bulk = mass or "list-unsubscribe" in message.headers
     # A machine telling the reader that something of theirs breaks: how soon (read only then).
     trouble = automated and direct == "to" and not bulk and not trial and not marketing
     trouble = trouble and not calendar and (obligation or consequence)
@@ -252,11 +254,11 @@ def compute_signals(
         "automated": float(automated),
         "from_me": float(bool(me) and message.from_address.lower() == me),
         "auto_obligation": float(automated and obligation and direct == "to"),
-        "auto_obligation_listed": float(automated and obligation and message.is_mass_mail),
+        "auto_obligation_listed": float(automated and obligation and mass),
         "auto_receipt": float(automated and not obligation and receipt),
         # A machine telling the reader that something of theirs breaks within the day.
         "auto_trouble_soon": float(trouble and soon is not None and soon <= 30),
-        "mass_mail": float(message.is_mass_mail),
+        "mass_mail": float(mass),
         "auto_reply": float(auto_reply),
         "to_me": float(direct == "to"),
         "cc_me": float(direct == "cc"),
@@ -275,7 +277,7 @@ def compute_signals(
             security
             and authenticity.auth_passed
             and direct == "to"
-            and (not message.is_mass_mail or bool(_YOURS.search(body)))
+            and (not mass or bool(_YOURS.search(body)))
         ),
         "marketing": float(marketing),
         "trial_upsell": float(trial),
@@ -301,7 +303,7 @@ def compute_signals(
         ),
         "live_alert_for_me": float(
             automated
-            and not message.is_mass_mail
+            and not mass
             and direct == "to"
             and bool(_LIVE_SUBJECT.search(subject))
             and bool(_ON_DUTY.search(body))

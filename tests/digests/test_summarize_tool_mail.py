@@ -304,3 +304,59 @@ def test_a_notice_greeting_the_reader_by_the_name_in_their_address_is_theirs_to_
     assert [i.text.split(" (re:")[0] for i in analysis.action_items] == [
         "Approve or revoke each access item"
     ]
+
+
+PAYROLL = (
+    "Important: Payroll funding not received\n\nPay date: 12/01/2026\nAmount due: $48,221.37\n\n"
+    "Our records show that the ACH debit for this payroll was returned by your bank (R01 - "
+    "Insufficient funds). ADP must receive a wire transfer for the full amount by 4:00 p.m. ET "
+    "today. If funds are not received, direct deposits will not be released.\n\n"
+    "Contact your service team at 1-800-555-0199 with questions."
+)
+
+
+def test_a_payment_not_received_is_the_readers_to_fix_today():
+    message = parsed(PAYROLL, "ADP Payroll <noreply@adp.com>", "Payroll funding not received")
+    analysis = analyze(message, CONTEXT)
+    assert analysis.urgency == "urgent"
+    (item,) = analysis.action_items
+    assert item.text.startswith("Pay the $48,221.37")
+    assert (item.due, item.time) == (dt.date(2026, 11, 30), dt.time(21))  # 16:00 ET in UTC
+
+
+def test_a_payment_received_is_still_a_confirmation():
+    body = "We received your wire transfer of $48,221.37. Payroll will run as scheduled."
+    message = parsed(body, "ADP Payroll <noreply@adp.com>", "Payroll funding received")
+    assert analyze(message, CONTEXT).action_items == ()
+
+
+CERT = (
+    "cert-watch report\n\nhost: gw-maui.example.com\nnot after: 2026-11-30 22:00 UTC\n"
+    "owner: {owner}\nauto-renew: FAILED (ACME challenge timeout)\n\nWhen this certificate "
+    "expires, the sensors behind this gateway cannot upload readings. Renew it manually."
+)
+BULK = {"Precedence": "bulk", "Auto-Submitted": "auto-generated"}
+
+
+def test_a_bulk_marked_notice_naming_the_reader_as_owner_is_theirs():
+    body = CERT.format(owner=f"Keoni Akana <{ME}>")
+    message = parse_message(
+        gmail_message(
+            mail(
+                body,
+                sender="cert-watch <cw@example.com>",
+                subject="Certificate expires today",
+                headers=BULK,
+                to=f"Keoni Akana <{ME}>",
+            )
+        )
+    )
+    analysis = analyze(message, CONTEXT)
+    assert analysis.urgency == "urgent"
+    assert analysis.action_items[0].text.startswith("Renew")
+
+
+def test_a_bulk_notice_naming_someone_else_as_owner_stays_a_list_mail():
+    body = CERT.format(owner="Lani Kahale <lani@example.com>")
+    message = parsed(body, "cert-watch <cw@example.com>", "Certificate expires today", BULK)
+    assert analyze(message, CONTEXT).urgency == "low"
