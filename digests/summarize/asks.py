@@ -95,6 +95,12 @@ ASK = re.compile(
 # Asks that are really courtesy, instructions for later or boilerplate.
 NOT_ASK = re.compile(
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
+    # a confidentiality notice: "If you are not the intended recipient, please notify ..."
+    r"intended recipient|received this (?:e-?mail|message|communication) in error|"
+    r"in reliance (?:up)?on|nicht der (?:richtige|beabsichtigte) (?:adressat|empfänger)|"
+    r"irrtümlich erhalten|destinataire (?:prévu|de ce message)|"
+    r"reçu ce (?:message|courriel|e-mail) par erreur|destinatario (?:previsto|indicado)|"
+    r"recibido este (?:mensaje|correo) por error|"
     # "If there's a data gap, tell me what you need and I'll get it run": an offer of help
     r"(?:tell me|let me know) what (?:else )?you need\b|"
     r"(?:tell me|let me know) if (?:i|we) can (?:help|assist|do anything)\b|"
@@ -178,7 +184,10 @@ BY_REPLYING = re.compile(
 # A list item in quotes is copy to check, not a thing to do.
 QUOTED = re.compile(r"^[\"\u201c\u201e\u00ab\u2018']")
 INTRO = re.compile(
-    r"(need|things|asks?|items|from you|let me know|what i need|to do|todo|action items|"
+    # not what the sender delivers: "Here are the October numbers you asked for:"
+    r"^(?!.*\b(?:you (?:asked|requested)|as (?:you )?requested|wie gewünscht|comme demandé|"
+    r"que (?:me )?pediste|como (?:me )?pediste)\b)"
+    r".*(need|things|asks?\b|items|from you|let me know|what i need|to do|todo|action items|"
     r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
     r"follow-?ups|to-?dos|folgende|nachstehende|suivant(?:e?s)|siguientes|manque|faltan)[^:]*:$",

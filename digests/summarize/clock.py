@@ -19,13 +19,15 @@ _CLOCK_24 = re.compile(
     r"(?:\b|(?=[zZ]\b))|"
     # "18 Uhr", "à 9h"; "down from 9h", "took 9h" is a span of time
     r"(?<!from )(?<!than )(?<!over )(?<!under )(?<!about )(?<!took )(?<!takes )(?<!for )"
-    r"(?<!of )(?<!~)\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
+    r"(?<!of )(?<!~)(?<!\d[.,])\b([01]?\d|2[0-3])\s*(?:uhr|h)\b|"
     # "tomorrow at 9.30", "bis 12.30": a dotted time after a word that wants one
     r"(?:(?<=\bat )|(?<=\bbefore )|(?<=\buntil )|(?<=\btomorrow )|(?<=\btoday )|(?<=\btonight )|"
     r"(?<=\bum )|(?<=\bbis )|(?<=\bà )|(?<=\ba las ))([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d|\s*%)"
     r")",
     re.I,
 )
+_SPACED_H = re.compile(r"\s+h$", re.I)
+_LABEL = re.compile(r":\s*$")  # "Resolution time (median): 19 h"
 _OFFSET_SIGN = re.compile(r"(?:UTC|GMT) ?[+\-\u2212] ?$", re.I)
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
@@ -70,7 +72,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
             later = later and not re.match(r"\s*[ap]\.?\s?m\b", text[match.end() :], re.I)
             clock = time(int(hour) + 12 * later, int(minute))
             found.append((match.start(), clock, match.end()))
-        else:
+        elif not _SPACED_H.search(match.group(0)) or not _LABEL.search(read, 0, match.start()):
+            # "à 19 h" is a French hour; "Resolution time (median): 19 h" a span of time
             found.append((match.start(), time(int(match.group(3))), match.end()))
     for match in noon.finditer(read):
         found.append((match.start(), time(12), match.end()))

@@ -3,6 +3,8 @@
 import datetime as dt
 import zoneinfo
 
+import pytest
+
 from digests.parsing import parse_message
 from digests.summarize import ActionItem, find_action_items
 from digests.summarize.dates import Deadline
@@ -139,6 +141,32 @@ def test_courtesy_and_boilerplate_are_not_items():
     body = (
         "Let me know if you have any questions. Feel free to call me. "
         "Click here to unsubscribe. Please find attached the minutes."
+    )
+    assert items_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "If you are not the intended recipient, please do not read, distribute or take action "
+        "in reliance upon this message.",
+        "Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte sofort den Absender "
+        "und vernichten Sie diese E-Mail.",
+        "Si vous avez reçu ce message par erreur, merci de le détruire et d'en avertir "
+        "l'expéditeur.",
+        "Si ha recibido este mensaje por error, por favor notifíquelo al remitente y bórrelo.",
+    ],
+)
+def test_a_confidentiality_notice_is_no_item(notice):
+    body = f"Please send me the AR aging by Friday.\n\nAcme LLP | Chicago\n\n{notice}"
+    assert texts(items_of(body)) == ["Send Dana the AR aging"]
+
+
+def test_a_list_the_sender_delivers_asks_nothing():
+    body = (
+        "Hi Ngaio,\n\nHere are the October numbers you asked for:\n\n"
+        "- First response time (median): 3.4 h\n- Resolution time (median): 19 h\n"
+        "- CSAT: 91%\n\nRohan"
     )
     assert items_of(body) == []
 

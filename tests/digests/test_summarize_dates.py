@@ -724,6 +724,9 @@ def test_todays_weekday_is_next_weeks_unless_it_is_a_deadline():
     [
         "I'm your account manager at 1Password.",  # a name, not one o'clock
         "The rebuild finished in 5h40m (down from 9h).",  # spans of time
+        "Resolution time (median): 19 h",
+        "First response time (median): 3.4 h",
+        "Contact your service team at 1-800-555-0199 with questions.",  # a phone number
         "She did her thesis on feature stores, so I immediately thought of you.",
         "Ich habe sofort an dich gedacht.",
         "J'ai tout de suite pensé à toi.",
@@ -736,6 +739,7 @@ def test_names_durations_and_narrated_immediacy_are_no_dates(phrase):
 def test_immediacy_asked_for_is_still_today():
     assert resolve_due("Please rotate the key immediately.", RECEIVED) == dt.date(2026, 11, 30)
     assert resolve_due("rendez-vous à 9h demain", RECEIVED) == dt.date(2026, 12, 1)
+    assert resolve_deadline("avant mardi 1er décembre, 17 h", RECEIVED).time == dt.time(17)
 
 
 def test_let_me_know_if_a_slot_works_names_no_deadline():
