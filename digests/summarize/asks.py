@@ -236,7 +236,9 @@ def is_ask(sentence: str) -> bool:
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
     # "Before you go in, call Morrow": an imperative after a lead clause.
     rest = after_lead(low)
-    imperative = imperative or (rest != low and bool(_IMPERATIVE_LOW.match(rest)))
+    imperative = imperative or (
+        rest != low and bool(_IMPERATIVE_LOW.match(rest)) and not _NOUN_USE_LOW.match(rest)
+    )
     asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
     # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
     asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))

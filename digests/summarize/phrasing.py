@@ -320,6 +320,7 @@ def without_non_asks(
 # "Open certification", "Reply", "Approve Reject" (two buttons side by side, each capitalised)
 _BUTTON = re.compile(
     r"(?i:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z][a-z]+ [A-Z][a-z]+"
+    r"(?: \(\d+ \w+\))?"
 )
 
 

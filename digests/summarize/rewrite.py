@@ -190,8 +190,10 @@ _LEAD_CLAUSE = re.compile(
     r"^(?:before|after|once|when|while|if|as soon as|by|for|in the meantime|meanwhile|"
     r"ideally|otherwise|alternatively|in any case|ahead of|as)\b[^,.;:?!]{0,70},\s+"
     r"(?:(?:please|then|also)\s+)?|"
-    # "Then join the 4:30 call", "And after that, send ...": a step in a sequence of asks
-    r"^(?:and )?(?:then|next|after that|afterwards|finally),?\s+(?:(?:please|also)\s+)?",
+    # "Then join the 4:30 call", "And after that, send ...", "Also bring two spare gateways":
+    # a step in a sequence of asks
+    r"^(?:and )?(?:then|next|after that|afterwards|finally|also|lastly|plus|additionally),?\s+"
+    r"(?:(?:please|also)\s+)?",
     re.IGNORECASE,
 )
 

@@ -171,6 +171,12 @@ def test_a_list_the_sender_delivers_asks_nothing():
     assert items_of(body) == []
 
 
+def test_an_ask_after_also_is_an_item():
+    body = "Can you be there at 7:30? Also bring two spare LTE gateways. Also the draft is ready."
+    assert texts(items_of(body))[-1].startswith("Bring two spare LTE gateways")
+    assert len(items_of(body)) == 2
+
+
 def test_machines_give_items_only_for_personal_obligations():
     body = (
         "Please rate your ride. To keep your workspace active, update the payment card on your "

@@ -455,3 +455,6 @@ def test_a_notices_own_tasks_are_no_buttons():
     assert without_non_asks(tasks, "", "en", machine=True) == tasks
     with_buttons = [ActionItem("Approve the invoice"), ActionItem("Approve Reject")]
     assert without_non_asks(with_buttons, "", "en", machine=True) == with_buttons[:1]
+    # a code host's column heading, "File" though it reads like a verb
+    with_heading = [ActionItem("Review PR #812"), ActionItem("File Changes (4 files)")]
+    assert without_non_asks(with_heading, "", "en", machine=True) == with_heading[:1]
