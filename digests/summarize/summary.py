@@ -157,12 +157,12 @@ def write_summary(
     avoid = [opening, *(item.text for item in items)]
     detail = ""
     for index in ranked:
-        candidate = _reworded(candidates[index], avoid)
-        if not _pasted(candidate, opening):
+        candidate = _reworded(candidates[index])
+        if not any(_pasted(candidate, other) or _pasted(other, candidate) for other in avoid):
             detail = candidate
             break
     if not detail:
-        detail = _reworded(_past_first_clause(opening), avoid)
+        detail = _reworded(_past_first_clause(opening))
     room = SUMMARY_LIMIT - len(head) - 2
     if room < 40:
         return truncate(f"{head}: {detail}", SUMMARY_LIMIT)
@@ -188,17 +188,13 @@ _FILLER = re.compile(
     r"i think|i believe|i guess|as you know|of course)\s+",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"\b(the|a|an|der|die|das|le|la|les|el|los|las)\s+", re.IGNORECASE)
 
 
-def _reworded(sentence: str, avoid: Sequence[str] = ()) -> str:
+def _reworded(sentence: str) -> str:
     """The facts of the mail's own sentence without its fillers ("board pack goes out
-    tomorrow; the budget lacks your approval"); headline style, without its articles too,
-    when it would otherwise repeat the opening line or an action item word for word."""
+    tomorrow; the budget lacks your approval")."""
     text = re.sub(r",?\s+(so|and so|which means)\s+", "; ", sentence.rstrip(" ."))
     text = " ".join(_FILLER.sub("", text).split())
-    if any(_pasted(text, other) or _pasted(other, text) for other in avoid if other):
-        text = " ".join(_ARTICLE.sub("", text).split())
     return text[:1].upper() + text[1:]
 
 

@@ -347,3 +347,24 @@ def test_a_system_reporting_trouble_of_yours_gets_no_vague_item_to_look_into_it(
     message = parsed("Escalates in 15 minutes.", subject="[PagerDuty] TRIGGERED #4821: p95 > 8s")
     signals = {"automated": 1.0, "oncall_alert": 1.0, "to_me": 1.0}
     assert fallback_item(message, signals, Urgency.URGENT, BERLIN) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("Hi Alex,\n\nCould you send me the budget numbers by 5pm today?", "the budget numbers"),
+        ("When you get a chance next month, could you share the slides?", "the slides"),
+    ],
+)
+def test_a_summary_keeps_its_articles(body, kept):
+    # Dropping "the" and "a" to dodge a copy reads as broken English ("share slides").
+    assert kept in analysis_of(body, subject="Budget").summary
+
+
+def test_a_summary_skips_a_sentence_that_repeats_the_action_item():
+    body = (
+        "Please approve the Q3 product budget by EOD. "
+        "Finance closes the quarter on Friday and the board pack goes out Monday."
+    )
+    analysis = analysis_of(body, subject="Q3 budget")
+    assert "board pack" in analysis.summary
