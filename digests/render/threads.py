@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digests.models import Email, Urgency
+from digests.summarize.summary import topic_of
 
 __all__ = ["TIERS", "ActionView", "Limits", "ThreadView", "threads", "truncate"]
 
@@ -118,7 +119,19 @@ def _actions(messages: Sequence[Email], limits: Limits) -> list[ActionView]:
             seen.add(text.lower())
             due = _date(entry.get("due"))
             actions.append(ActionView(text, due, _time(entry.get("time")) if due else None))
+    # The soonest first ("send the invoice by Wednesday" before "sign it by Friday"); undated
+    # last; otherwise in the mail's order.
+    actions.sort(key=lambda a: (a.due is None, a.due or dt.date.max, a.time or dt.time.max))
     return actions[: limits.actions]
+
+
+def _detail(summary: str, subject: str) -> str:
+    """The summary without its "Subject (Sender): " head when the card shows that subject."""
+    head, colon, rest = summary.partition("): ")
+    topic = topic_of(subject).lower()
+    if colon and rest and topic and head.rpartition(" (")[0].strip().lower() == topic:
+        return rest
+    return summary
 
 
 def _date(value: object) -> dt.date | None:
@@ -151,7 +164,7 @@ def thread_view(messages: Sequence[Email], limits: Limits) -> ThreadView:
         suspicious=any(m.suspicious for m in messages),
         subject=truncate(lead.subject or latest.subject or "(no subject)", limits.subject),
         sender=truncate(_sender(latest), limits.sender),
-        summary=truncate(lead.summary or lead.snippet, limits.summary),
+        summary=truncate(_detail(lead.summary, lead.subject) or lead.snippet, limits.summary),
         reasons=[truncate(str(r), limits.reason) for r in list(lead.reasons)[: limits.reasons]],
         actions=_actions(messages, limits),
         attachments=sum(len(m.attachments) for m in messages),

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import time
 
 from digests.kinds import message_kind
 from digests.models import Kind, Urgency
 from digests.parsing import ParsedMessage
-from digests.summarize.types import Analysis, truncate
+from digests.summarize.types import ActionItem, Analysis, truncate
 
 _NUMBERS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 MAX_NAMED = 3
@@ -47,13 +48,33 @@ def _who(message: ParsedMessage) -> str:
     return name.split()[0]
 
 
+def _soonest(items: Sequence[ActionItem]) -> ActionItem | None:
+    """The ask due first (the first undated one when none has a date)."""
+    dated = [i for i in items if i.due is not None]
+    if dated:
+        return min(dated, key=lambda i: (i.due, i.time or time.max))
+    return items[0] if items else None
+
+
+def _short(text: str, limit: int = 70) -> str:
+    """At most ``limit`` characters, cut after a whole clause where one ends late enough:
+    "check the recent activity on your account" rather than "... and secure your account if…"."""
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit) if m.start() >= 25]
+    return text[: cuts[-1]] if cuts else truncate(text, limit)
+
+
+_CLAUSE_END = re.compile(r",\s|;\s|\s(?:and|or|if|so|because|to keep|before|after)\s")
+
+
 def _what(message: ParsedMessage, analysis: Analysis) -> str:
-    """ "approve the Q3 budget (Maya, Mon 30 Nov 17:00)": the first ask, who, by when."""
-    item = analysis.action_items[0] if analysis.action_items else None
+    """ "approve the Q3 budget (Maya, Mon 30 Nov 17:00)": the soonest ask, who, by when."""
+    item = _soonest(analysis.action_items)
     if item is not None:
         # The item's "(re: subject)" helps in a list of items; here the sender says enough.
         bare = re.sub(r"\s*\(re: .*\)$", "", item.text) or item.text
-        text = truncate(bare[:1].lower() + bare[1:], 70)
+        text = _short(bare[:1].lower() + bare[1:])
     else:
         text = truncate(message.subject or "(no subject)", 70)
     when = ""
@@ -64,10 +85,12 @@ def _what(message: ParsedMessage, analysis: Analysis) -> str:
 
 def _rest(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> str:
     """ "3 invitations to answer, 2 messages to read and 12 newsletters and notifications"."""
-    invitations = reads = bulk = 0
+    invitations = reads = bulk = suspicious = 0
     for message, analysis in pairs:
         kind = message_kind(message)
-        if kind == Kind.CALENDAR and analysis.action_items:
+        if analysis.suspicious:
+            suspicious += 1  # to be wary of, not to read
+        elif kind == Kind.CALENDAR and analysis.action_items:
             invitations += 1
         elif analysis.urgency == Urgency.MEDIUM or kind == Kind.PERSON:
             reads += 1
@@ -80,6 +103,8 @@ def _rest(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> str:
         parts.append(_plural(reads, "message") + " to read")
     if bulk:
         parts.append(_plural(bulk, "newsletter or notification", "newsletters and notifications"))
+    if suspicious:
+        parts.append(_plural(suspicious, "suspicious message") + " (likely phishing)")
     return _join(parts) if parts else ""
 
 

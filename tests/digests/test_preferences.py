@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from digests.building import build_digest
 from digests.models import Digest, DigestPreferences, Email, OutboundEmail, Urgency
-from digests.preferences import normalize_senders, preferences_for
+from digests.preferences import LENGTHS, normalize_senders, preferences_for
 from digests.render import digest_view
+from digests.render.sections import sized
+from digests.render.threads import TIERS
 from digests.shaping import lifted
 from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory
@@ -80,7 +82,11 @@ def test_a_short_summary_length_cuts_summaries_and_cards(demo_user, fake):
     assert len(normal.full) + len(normal.compact) > 3
     assert len(short.full) + len(short.compact) == 3
     longest = max(len(t.summary) for t in short.full + short.compact)
-    assert longest <= 120 < max(len(t.summary) for t in normal.full + normal.compact)
+    assert longest <= 120
+    # a card's summary is cut at 120 characters, not the normal 600
+    lengths = {length: sized(TIERS[0], LENGTHS[length]).summary for length in LENGTHS}
+    assert lengths[DigestPreferences.SummaryLength.SHORT] == 120
+    assert lengths[DigestPreferences.SummaryLength.NORMAL] == 600
 
 
 def test_an_empty_digest_is_skipped_by_default(demo_user, fake, mailoutbox):

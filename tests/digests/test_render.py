@@ -296,3 +296,26 @@ def test_an_item_with_a_stated_time_shows_it_beside_the_date(user):
     assert "- To do: Check the product quotes (due Fri 4 Dec 2026, 15:00)" in rendered.text
     assert "(due Fri 4 Dec 2026, 15:00)" in rendered.html
     assert "- To do: Send the logo (due Fri 4 Dec 2026)" in rendered.text  # a broken time: none
+
+
+def test_a_cards_to_dos_come_soonest_first_undated_last(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    items = [
+        {"text": "Sign the contract", "due": "2026-12-04", "time": None},
+        {"text": "Say hello to Priya", "due": None, "time": None},
+        {"text": "Send the invoice", "due": "2026-12-02", "time": "17:00"},
+    ]
+    row(digest, 0, urgency="high", subject="Contract", action_items=items)
+    text = render_email(digest).text
+    order = [text.index(t) for t in ("Send the invoice", "Sign the contract", "Say hello")]
+    assert order == sorted(order)
+
+
+def test_a_cards_summary_does_not_repeat_the_subject_it_sits_under(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    summary = "Your electricity bill is due on 12 December (CityPower): Direct debit is off."
+    row(digest, 0, urgency="high", subject="Re: Your electricity bill is due on 12 December",
+        summary=summary)  # fmt: skip
+    text = render_email(digest).text
+    assert "Direct debit is off." in text
+    assert "(CityPower): Direct debit" not in text

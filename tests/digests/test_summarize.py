@@ -234,6 +234,36 @@ def test_overview_names_what_needs_the_reader_and_counts_the_rest():
     )
 
 
+def test_overview_names_each_mails_soonest_ask_cut_at_a_clause():
+    message, _ = pair("Contract", Urgency.HIGH)
+    items = (
+        ActionItem("Sign the contract", dt.date(2026, 12, 4)),
+        ActionItem("Send me the invoice", dt.date(2026, 12, 2), dt.time(17)),
+    )
+    alert, _ = pair("Security alert", Urgency.URGENT, sender="Account Security <a@x.example>")
+    check = ActionItem(
+        "Check the recent activity on your account and secure your account if it wasn't you",
+        dt.date(2026, 11, 30),
+    )
+    ordered = [
+        (alert, Analysis(summary="s", urgency=Urgency.URGENT, action_items=(check,))),
+        (message, Analysis(summary="s", urgency=Urgency.HIGH, action_items=items)),
+    ]
+    assert write_overview(ordered) == (
+        "One thing needs you within a day: check the recent activity on your account and "
+        "secure your account (Account, Mon 30 Nov). Due this week: send me the invoice (Dana, "
+        "Wed 02 Dec 17:00)."
+    )
+
+
+def test_overview_counts_phishing_apart_from_mail_to_read():
+    message, _ = pair("Mailbox suspended", Urgency.LOW)
+    phishing = Analysis(summary="s", urgency=Urgency.LOW, suspicious=True)
+    assert write_overview([(message, phishing)]) == (
+        "Nothing needs you this week. 1 suspicious message (likely phishing)."
+    )
+
+
 def test_overview_without_anything_urgent():
     assert write_overview([pair("Hello", Urgency.MEDIUM)]) == (
         "Nothing needs you this week. 1 message to read."
