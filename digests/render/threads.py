@@ -54,6 +54,16 @@ class ActionView:
     text: str
     due: dt.date | None
     time: dt.time | None = None  # when the mail stated one, in the reader's zone
+    overdue: bool = False  # due before the day the digest was made
+
+    @property
+    def when(self) -> str:
+        """ "due Fri 4 Dec 2026, 15:00", "overdue since Sun 6 Dec 2026", or "" without a date."""
+        if self.due is None:
+            return ""
+        day = f"{self.due:%a} {self.due.day} {self.due:%b %Y}"
+        clock = f", {self.time:%H:%M}" if self.time else ""
+        return f"overdue since {day}{clock}" if self.overdue else f"due {day}{clock}"
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,9 @@ def _sender(email: Email) -> str:
     return email.from_name or email.from_address
 
 
-def _actions(messages: Sequence[Email], limits: Limits) -> list[ActionView]:
+def _actions(
+    messages: Sequence[Email], limits: Limits, today: dt.date | None = None
+) -> list[ActionView]:
     seen: set[str] = set()
     actions = []
     for message in messages:
@@ -118,7 +130,8 @@ def _actions(messages: Sequence[Email], limits: Limits) -> list[ActionView]:
                 continue
             seen.add(text.lower())
             due = _date(entry.get("due"))
-            actions.append(ActionView(text, due, _time(entry.get("time")) if due else None))
+            late = bool(due and today and due < today)
+            actions.append(ActionView(text, due, _time(entry.get("time")) if due else None, late))
     # The soonest first ("send the invoice by Wednesday" before "sign it by Friday"); undated
     # last; otherwise in the mail's order.
     actions.sort(key=lambda a: (a.due is None, a.due or dt.date.max, a.time or dt.time.max))
@@ -150,8 +163,10 @@ def _time(value: object) -> dt.time | None:
         return None
 
 
-def thread_view(messages: Sequence[Email], limits: Limits) -> ThreadView:
-    """The card of one thread; ``messages`` are in rank order."""
+def thread_view(
+    messages: Sequence[Email], limits: Limits, today: dt.date | None = None
+) -> ThreadView:
+    """The card of one thread; ``messages`` are in rank order; ``today`` is the digest's day."""
     lead = messages[0]
     latest = max(messages, key=lambda m: (m.received_at, -m.rank))
     urgency = max((m.urgency for m in messages), key=URGENCY_ORDER.__getitem__)
@@ -166,14 +181,16 @@ def thread_view(messages: Sequence[Email], limits: Limits) -> ThreadView:
         sender=truncate(_sender(latest), limits.sender),
         summary=truncate(_detail(lead.summary, lead.subject) or lead.snippet, limits.summary),
         reasons=[truncate(str(r), limits.reason) for r in list(lead.reasons)[: limits.reasons]],
-        actions=_actions(messages, limits),
+        actions=_actions(messages, limits, today),
         attachments=sum(len(m.attachments) for m in messages),
     )
 
 
-def threads(emails: Iterable[Email], limits: Limits = TIERS[0]) -> list[ThreadView]:
+def threads(
+    emails: Iterable[Email], limits: Limits = TIERS[0], today: dt.date | None = None
+) -> list[ThreadView]:
     """Cards in rank order of each thread's most important message."""
     grouped: dict[str, list[Email]] = {}
     for email in sorted(emails, key=lambda e: e.rank):
         grouped.setdefault(email.thread_id or email.gmail_id, []).append(email)
-    return [thread_view(messages, limits) for messages in grouped.values()]
+    return [thread_view(messages, limits, today) for messages in grouped.values()]

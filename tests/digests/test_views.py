@@ -142,12 +142,16 @@ def test_digest_page_lists_ranked_items_with_badges_actions_and_links(signed_in,
         subject="First",
         urgency="urgent",
         thread_id="t-first",
-        action_items=[{"text": "Sign the contract", "due": "2026-12-04"}],
+        action_items=[
+            {"text": "Sign the contract", "due": "2099-12-04"},
+            {"text": "Send the invoice", "due": "2000-01-03"},
+        ],
     )
     text = page(signed_in.get(f"/digests/{digest.pk}/"))
     assert text.index("First") < text.index("Second")
     assert 'class="badge badge-urgent">Urgent' in text
-    assert "Sign the contract <strong>(due Fri 4 Dec 2026)</strong>" in text
+    assert "Sign the contract <strong>(due Fri 4 Dec 2099)</strong>" in text
+    assert "Send the invoice <strong>(overdue since Mon 3 Jan 2000)</strong>" in text
     assert f'href="https://mail.google.com/mail/?authuser={user.email}#all/t-first"' in text
 
 
