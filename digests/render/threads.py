@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from digests.models import Email, Urgency
 from digests.summarize.summary import topic_of
+from digests.summarize.topics import subject_topic
 
 __all__ = ["TIERS", "ActionView", "Limits", "ThreadView", "threads", "truncate"]
 
@@ -125,7 +126,9 @@ def _actions(
         for entry in message.action_items if isinstance(message.action_items, list) else []:
             if not isinstance(entry, dict):
                 continue
-            text = truncate(str(entry.get("text", "")), limits.action)
+            text = truncate(
+                _without_subject(str(entry.get("text", "")), message.subject), limits.action
+            )
             if not text or text.lower() in seen:
                 continue
             seen.add(text.lower())
@@ -136,6 +139,15 @@ def _actions(
     # last; otherwise in the mail's order.
     actions.sort(key=lambda a: (a.due is None, a.due or dt.date.max, a.time or dt.time.max))
     return actions[: limits.actions]
+
+
+def _without_subject(text: str, subject: str) -> str:
+    """The to-do without the "(re: subject)" its card already shows as its title."""
+    head, sep, about = text.partition(" (re: ")
+    about = about.rstrip(")…").rstrip().lower()
+    if sep and head and about and subject_topic(subject).lower().startswith(about):
+        return head
+    return text
 
 
 def _detail(summary: str, subject: str) -> str:

@@ -20,6 +20,8 @@ them; this module puts them together.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digests.parsing import ParsedMessage
 from digests.summarize.actions import find_action_items
 from digests.summarize.authenticity import Authenticity, check_authenticity
@@ -32,6 +34,7 @@ from digests.summarize.providers import PROVIDERS, parse_provider_output, summar
 from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.signals import compute_signals
 from digests.summarize.summary import extractive_summary, write_summary
+from digests.summarize.topics import subject_topic, with_context
 from digests.summarize.types import (
     MAX_ACTION_ITEMS,
     URGENCY_ORDER,
@@ -145,11 +148,16 @@ def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
         items.append(invitation)
     if not items and (fallback := fallback_item(message, signals, urgency, ctx.zone)):
         items.append(fallback)
+    # Each item names what it is about, to be read alone in a list of to-dos ("Register via
+    # the link in the Learning portal (re: Zendesk admin training)"); a card leaves out the
+    # subject it is shown under.
+    topic = subject_topic(message.subject)
+    named = (replace(i, text=with_context(i.text, topic, always=True)) for i in items)
     return Analysis(
         summary=write_summary(message, ctx.zone, items, automated=automated),
         urgency=urgency,
         reasons=reasons,
-        action_items=tuple(items),
+        action_items=tuple(named),
         reading_seconds=reading_seconds(new_text(message) or message.body),
         suspicious=authenticity.suspicious,
     )

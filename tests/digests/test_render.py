@@ -319,3 +319,15 @@ def test_a_cards_summary_does_not_repeat_the_subject_it_sits_under(user):
     text = render_email(digest).text
     assert "Direct debit is off." in text
     assert "(CityPower): Direct debit" not in text
+
+
+def test_a_to_do_leaves_out_the_subject_its_card_is_titled_with(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    items = [
+        {"text": "Send the signed contract (re: Acme renewal - contract)", "due": None},
+        {"text": "Call Priya (re: Budget)", "due": None},
+    ]
+    row(digest, 0, urgency="high", subject="Re: Acme renewal - contract", action_items=items)
+    text = render_email(digest).text
+    assert "- To do: Send the signed contract\n" in text
+    assert "- To do: Call Priya (re: Budget)" in text

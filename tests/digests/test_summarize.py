@@ -398,3 +398,12 @@ def test_a_summary_skips_a_sentence_that_repeats_the_action_item():
     )
     analysis = analysis_of(body, subject="Q3 budget")
     assert "board pack" in analysis.summary
+
+
+def test_each_item_names_the_subject_it_is_about_unless_it_says_it_already():
+    body = "Hi Paolo,\n\nPlease register by 24 July via the link in the Learning portal."
+    subject = "Zendesk advanced admin training"
+    (item,) = analysis_of(body, subject=subject).action_items
+    assert item.text == f"Register via the link in the Learning portal (re: {subject})"
+    (item,) = analysis_of("Please approve the Q3 budget today.", subject="Q3 budget").action_items
+    assert item.text == "Approve the Q3 budget"

@@ -151,7 +151,8 @@ def test_a_chat_digest_gives_the_ask_of_the_line_that_mentions_the_reader_only()
     context = SummaryContext(now=NOW, zone=zoneinfo.ZoneInfo("UTC"), me="weiling.tan@acme.example")
     analysis = analyze(message, context)
     assert [item.text for item in analysis.action_items] == [
-        "Review the alert routing change for the SG clusters"
+        "Review the alert routing change for the SG clusters "
+        "(re: Notifications from the Acme workspace)"
     ]
     assert [item.due for item in analysis.action_items] == [None]
 
