@@ -48,13 +48,14 @@ IN_HOURS = re.compile(
 )
 HOURS_FROM_NOW = re.compile(rf"\b{_COUNT}\s*{_HOURS}\s+from now\b", re.IGNORECASE)
 # "please reset your password now", "Rotate the key now.": today, with no time (the corpus's
-# convention); "Shop now" is no ask of the reader's.
+# convention); "Shop now" is no ask of the reader's, nor a button's "Review now: https://...".
 PLEASE_NOW = re.compile(
-    r"(?:\b(?:please|pls|kindly|bitte|merci de|por favor)\b|^\W*(?:reset|change|rotate|"
-    r"revoke|fix|check|call|contact|reply|respond|confirm|stop|restart|roll back|sign|pay|"
+    r"(?:\b(?:please|pls|kindly|bitte|merci de|por favor)\b|"
+    r"^\W*(?!\w+ now\W*$)(?:reset|change|rotate|revoke|fix|check|call|contact|reply|respond|"
+    r"confirm|stop|restart|roll back|sign|pay|"
     r"review|secure|update|remove|disable)\b)[^.?!;]{0,60}?"
     r"\b(now|jetzt|maintenant|ahora)\b(?!\s+(?:on|that|available|live|open|in|at|is|are|"
-    r"has|have|and then)\b)",
+    r"has|have|and then)\b)(?!\s*:\s*(?:https?://|www\.|$))",
     re.IGNORECASE,
 )
 # Where each kind of phrase is found; each pattern's groups are read by calendar_math.date_of().

@@ -736,6 +736,12 @@ def test_names_durations_and_narrated_immediacy_are_no_dates(phrase):
     assert resolve_deadline(phrase, RECEIVED) is None
 
 
+def test_a_buttons_now_is_no_deadline():
+    assert resolve_deadline("Review now: https://acme.identitynow.example/ui", RECEIVED) is None
+    assert resolve_deadline("Review now", RECEIVED) is None
+    assert resolve_due("Reset your password now.", RECEIVED) == dt.date(2026, 11, 30)
+
+
 def test_immediacy_asked_for_is_still_today():
     assert resolve_due("Please rotate the key immediately.", RECEIVED) == dt.date(2026, 11, 30)
     assert resolve_due("rendez-vous à 9h demain", RECEIVED) == dt.date(2026, 12, 1)
