@@ -1,6 +1,6 @@
 """The preferences form: what a digest holds (query, VIP and muted, length, empty policy) and
 where it goes. The Gmail query is checked by Gmail itself, so a refused query shows Gmail's
-own message and saves nothing.
+own message and saves nothing; when Gmail cannot answer at once, it is saved unchecked.
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ from digests.preferences import (
     normalize_senders,
 )
 
-__all__ = ["PreferencesForm", "QueryRejected"]
+__all__ = ["PreferencesForm", "QueryRejected", "QueryUnchecked"]
 
 
 class QueryRejected(Exception):
     """Gmail refused the search; the message is Gmail's."""
+
+
+class QueryUnchecked(Exception):
+    """Gmail could not check the search now (busy, down, slow or access lost)."""
 
 
 CountMatching = Callable[[str], int]
@@ -84,6 +88,7 @@ class PreferencesForm(forms.Form):
         self.prefs = prefs
         self.count_matching = count_matching
         self.matching: int | None = None
+        self.unchecked = False  # Gmail could not check the search: it is saved as typed
         kw.setdefault(
             "initial",
             {
@@ -117,6 +122,8 @@ class PreferencesForm(forms.Form):
                 self.matching = self.count_matching(query)
             except QueryRejected as exc:
                 raise ValidationError(f"Gmail refused this search: {exc}") from None
+            except QueryUnchecked:
+                self.unchecked = query != self.prefs.query
         return query
 
     def clean(self) -> dict[str, Any]:

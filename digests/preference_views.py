@@ -11,17 +11,23 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from digests import gmail, preference_changes, scheduling
+from digests import preference_changes, scheduling
 from digests.delivery import can_send_from_gmail
 from digests.feedback import Feedback, give_feedback
 from digests.models import Email
-from digests.preference_forms import PreferencesForm, QueryRejected
+from digests.preference_forms import PreferencesForm, QueryRejected, QueryUnchecked
 from digests.preferences import preferences_for
 
 
 def _matching_words(count: int) -> str:
     more = "or more " if count >= preference_changes.MATCH_LIMIT else ""
     return f"{count} {more}message{'s' if count != 1 else ''} in the last 7 days match this search."
+
+
+UNCHECKED_WORDS = (
+    "Gmail did not answer in time, so your search could not be checked: it is saved as "
+    "typed. If Gmail refuses it, your next digest says so; you can check it again here later."
+)
 
 
 @login_required
@@ -42,6 +48,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Saved. Your next digest follows these preferences.")
         if form.matching is not None:
             messages.info(request, _matching_words(form.matching))
+        if form.unchecked:
+            messages.warning(request, UNCHECKED_WORDS)
         if sent_to:
             messages.info(request, f"We sent a confirmation link to {sent_to}.")
         if form.cleaned_data["delivery"] == "gmail" and not can_send_from_gmail(user):
@@ -67,7 +75,7 @@ def query_count(request: HttpRequest) -> JsonResponse:
         count = preference_changes.count_matching(request.user, query)
     except QueryRejected as exc:
         return JsonResponse({"error": f"Gmail refused this search: {exc}"}, status=400)
-    except gmail.GmailError:
+    except QueryUnchecked:
         return JsonResponse({"error": "Gmail is not answering; try again later."}, status=503)
     return JsonResponse({"count": count, "words": _matching_words(count)})
 
