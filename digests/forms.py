@@ -14,10 +14,10 @@ from typing import Any
 from django import forms
 
 from digests.schedule_model import Channel, Schedule
-from digests.schedule_preview import zone_names
+from digests.schedule_preview import canonical_zone
 from jobs.cron import CronError, validate_cron
 
-__all__ = ["PRESETS", "ScheduleForm", "cron_for", "preset_for"]
+__all__ = ["PRESETS", "ScheduleForm", "clean_zone", "cron_for", "preset_for"]
 
 CUSTOM = "custom"
 PRESETS = {
@@ -78,6 +78,17 @@ def preset_for(cron: str) -> dict[str, Any]:
     return {"preset": CUSTOM, "cron": expr}
 
 
+def clean_zone(value: str) -> str:
+    """A zone name as typed, in its own spelling ("europe/berlin" -> "Europe/Berlin")."""
+    name = canonical_zone(value)
+    if name is None:
+        raise forms.ValidationError(
+            f"{value.strip()} is not a time zone we know: pick one from the list, "
+            "e.g. Europe/Berlin."
+        )
+    return name
+
+
 class ScheduleForm(forms.Form):
     name = forms.CharField(label="Name", max_length=80, initial="My digest")
     preset = forms.ChoiceField(
@@ -130,12 +141,7 @@ class ScheduleForm(forms.Form):
             self.fields["timezone"].widget.attrs["data-suggest-browser-zone"] = ""
 
     def clean_timezone(self) -> str:
-        name = self.cleaned_data["timezone"].strip()
-        if name not in zone_names():
-            raise forms.ValidationError(
-                f"{name} is not a time zone we know: pick one from the list, e.g. Europe/Berlin."
-            )
-        return name
+        return clean_zone(self.cleaned_data["timezone"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

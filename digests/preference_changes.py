@@ -12,7 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-from digests import gmail
+from digests import gmail, schedules
 from digests.preference_forms import QueryRejected, QueryUnchecked
 from digests.preferences import DigestPreferences, forget_cached, preferences_for
 
@@ -56,6 +56,8 @@ def _never_wait(seconds: float) -> None:
 def save_preferences(user: Any, data: dict[str, Any]) -> str:
     """Write the form's data; returns the address a confirmation link went to, if any."""
     with transaction.atomic():
+        if data.get("timezone"):
+            schedules.set_zone(user, data["timezone"])
         prefs = DigestPreferences.objects.select_for_update().get_or_create(user=user)[0]
         for key in (
             "query",

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from digests.forms import clean_zone
 from digests.preferences import (
     DigestPreferences,
     normalize_labels,
@@ -34,6 +35,14 @@ LINES_HELP = "One per line: an address (ada@example.com) or a whole domain (@exa
 
 
 class PreferencesForm(forms.Form):
+    timezone = forms.CharField(
+        label="Your time zone",
+        required=False,
+        max_length=64,
+        help_text="Type to search, e.g. Berlin or New York. New schedules start in it, and "
+        "schedules in your old zone move with it.",
+        widget=forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
+    )
     query = forms.CharField(
         label="Gmail search",
         required=False,
@@ -92,6 +101,7 @@ class PreferencesForm(forms.Form):
         kw.setdefault(
             "initial",
             {
+                "timezone": prefs.user.timezone,
                 "query": prefs.query,
                 "max_items": prefs.max_items,
                 "vip_senders": "\n".join(prefs.vip_senders),
@@ -105,6 +115,11 @@ class PreferencesForm(forms.Form):
             },
         )
         super().__init__(*args, **kw)
+
+    def clean_timezone(self) -> str:
+        """Empty keeps the zone as it is."""
+        value = self.cleaned_data["timezone"]
+        return clean_zone(value) if value.strip() else ""
 
     def clean_vip_senders(self) -> list[str]:
         return normalize_senders(self.cleaned_data["vip_senders"])

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from jobs.cron import MACROS, CronSchedule, validate_cron
 
-__all__ = ["describe", "next_runs", "offset_label", "zone_names", "zone_options"]
+__all__ = ["canonical_zone", "describe", "next_runs", "offset_label", "zone_names", "zone_options"]
 
 
 def describe(cron: str) -> str:
@@ -48,6 +48,16 @@ def zone_names() -> tuple[str, ...]:
     return tuple(
         sorted(name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC")
     )
+
+
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in zone_names()}
+
+
+def canonical_zone(name: str) -> str | None:
+    """The zone's own spelling ("europe/berlin" -> "Europe/Berlin"), or None if unknown."""
+    return _zones_by_folded_name().get(name.strip().casefold())
 
 
 def offset_label(moment: datetime) -> str:
