@@ -16,6 +16,7 @@ from django import forms
 
 from digests.schedule_model import Channel, Schedule
 from digests.schedule_preview import MIN_GAP, canonical_zone, shortest_gap
+from digests.textsafety import display_line
 from jobs.cron import CronError, validate_cron
 
 __all__ = ["PRESETS", "ScheduleForm", "clean_zone", "cron_for", "preset_for"]
@@ -168,6 +169,10 @@ class ScheduleForm(forms.Form):
 
     def clean_timezone(self) -> str:
         return clean_zone(self.cleaned_data["timezone"])
+
+    def clean_name(self) -> str:
+        """No bidi controls (U+202E would show it reversed) or other controls."""
+        return display_line(self.cleaned_data["name"], 80)
 
     def clean_at(self) -> list[dt.time] | None:
         value = self.cleaned_data["at"]

@@ -143,8 +143,10 @@ class PreferencesForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("delivery") == DigestPreferences.Delivery.OTHER and not cleaned.get(
-            "other_address"
+        if (
+            cleaned.get("delivery") == DigestPreferences.Delivery.OTHER
+            and not cleaned.get("other_address")
+            and "other_address" not in self.errors  # "Enter a valid email address." says it
         ):
             self.add_error("other_address", "Enter the address the digests should go to.")
         both = set(cleaned.get("vip_senders") or []) & set(cleaned.get("muted_senders") or [])
