@@ -84,6 +84,7 @@ def build_digest(
     deliver: bool = True,
     since: datetime | None = None,
     email: bool | None = None,
+    zone: str = "",
 ) -> Digest:
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
@@ -92,12 +93,13 @@ def build_digest(
     unfinished.
     ``since`` starts a new digest there instead of where the last one ended (mail already
     in a digest is still skipped). ``email`` says whether to email it (a schedule's channel);
-    None follows the ``deliver_email`` preference.
+    None follows the ``deliver_email`` preference. ``zone`` is the schedule's time zone, in
+    which deadlines are read and times shown; empty: the person's.
     """
     # A "nothing new" an earlier run owed (it was killed, or the send failed) is this run's
     # news: a second one for the minutes since would only repeat it.
     told = deliver and deliver_owed_nothing_new(user, connect_gmail, now)
-    digest = claim_period(user, now, since=since)
+    digest = claim_period(user, now, since=since, zone=zone)
     if not is_built(digest):
         try:
             owed = deliver and emails_empty(user, email) and not told
@@ -133,8 +135,8 @@ def next_period_start(user: Any, now: datetime) -> datetime:
     return last.period_end if last else now - timedelta(hours=settings.CONFIG.gmail.lookback_hours)
 
 
-def claim_period(user: Any, now: datetime, since: datetime | None = None) -> Digest:
-    """The user's unfinished digest since the last finished one, or a new one."""
+def claim_period(user: Any, now: datetime, since: datetime | None = None, zone: str = "") -> Digest:
+    """The user's unfinished digest since the last finished one, or a new one (in ``zone``)."""
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         last = last_finished(user)
@@ -146,11 +148,16 @@ def claim_period(user: Any, now: datetime, since: datetime | None = None) -> Dig
         digest = unfinished.order_by("-created_at").first()
         if digest is None:
             return Digest.objects.create(
-                user=user, period_start=start, period_end=end, status=Digest.Status.BUILDING
+                user=user,
+                period_start=start,
+                period_end=end,
+                status=Digest.Status.BUILDING,
+                timezone=zone,
             )
         if not is_built(digest) and digest.period_end < end:
             digest.period_end = end  # nothing was read yet: cover everything up to now
-            digest.save(update_fields=["period_end"])
+            digest.timezone = zone or digest.timezone  # read for this run's schedule
+            digest.save(update_fields=["period_end", "timezone"])
         return digest
 
 
@@ -239,7 +246,7 @@ def collect(
     messages, synced = read_messages(digest, client, progress, since=since, dedupe=dedupe)
     digest.period_end = synced.period_end
     me = mailbox_address(user)
-    ctx = SummaryContext(now=digest.period_end, zone=user.zone, me=me.lower())
+    ctx = SummaryContext(now=digest.period_end, zone=digest.zone, me=me.lower())
     progress("analysing", 0, len(messages))
     prefs = preferences_for(user)
     analyses = {message.gmail_id: analyze_safely(message, ctx) for message in messages}

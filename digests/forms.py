@@ -8,16 +8,18 @@ The live preview (views.schedule_preview) runs this same form, so it shows the s
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from django import forms
 
 from digests.schedule_model import Channel, Schedule
-from digests.schedule_preview import zone_names
+from digests.schedule_preview import MIN_GAP, canonical_zone, shortest_gap
+from digests.textsafety import display_line
 from jobs.cron import CronError, validate_cron
 
-__all__ = ["PRESETS", "ScheduleForm", "cron_for", "preset_for"]
+__all__ = ["PRESETS", "ScheduleForm", "clean_zone", "cron_for", "preset_for"]
 
 CUSTOM = "custom"
 PRESETS = {
@@ -38,9 +40,9 @@ WEEKDAYS = [
 ]
 HOURS = [(str(h), f"{h:02d}:00") for h in range(24)]
 _PATTERNS = {
-    "daily": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}) \* \* \*$"),
-    "weekdays": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}) \* \* 1-5$"),
-    "weekly": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}) \* \* (?P<d>[0-6])$"),
+    "daily": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}(?:,\d{1,2})*) \* \* \*$"),
+    "weekdays": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}(?:,\d{1,2})*) \* \* 1-5$"),
+    "weekly": re.compile(r"^(?P<m>\d{1,2}) (?P<h>\d{1,2}(?:,\d{1,2})*) \* \* (?P<d>[0-6])$"),
     "hours": re.compile(r"^0 (?P<start>\d{1,2})-(?P<end>\d{1,2})/(?P<n>\d{1,2}) \* \* 1-5$"),
 }
 
@@ -52,9 +54,30 @@ def cron_for(data: dict[str, Any]) -> str:
         return " ".join(data.get("cron", "").split())
     if preset == "hours":
         return f"0 {data['start_hour']}-{data['end_hour']}/{data['every_hours']} * * 1-5"
-    at = data["at"]
+    times = data["at"]
     day = {"daily": "*", "weekdays": "1-5", "weekly": data.get("weekday", "1")}[preset]
-    return f"{at.minute} {at.hour} * * {day}"
+    hours = ",".join(str(at.hour) for at in times)
+    return f"{times[0].minute} {hours} * * {day}"
+
+
+def parse_times(value: str) -> list[dt.time]:
+    """ "08:00, 17:00" -> the times, sorted and once each; ValidationError in words."""
+    times = set()
+    for part in re.split(r"[,;\s]+", value.strip()):
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2}))?", part)
+        if not match or int(match[1]) > 23 or int(match[2] or 0) > 59:
+            raise forms.ValidationError(f"{part} is not a time: write it like 08:00 or 17:30.")
+        times.add(dt.time(int(match[1]), int(match[2] or 0)))
+    if not times:
+        raise forms.ValidationError("Enter a time such as 08:00.")
+    if len({at.minute for at in times}) > 1:
+        raise forms.ValidationError(
+            "The times of one schedule share their minutes (08:00, 17:00 or 08:30, 17:30): "
+            "add another schedule for the others."
+        )
+    return sorted(times)
 
 
 def preset_for(cron: str) -> dict[str, Any]:
@@ -72,10 +95,23 @@ def preset_for(cron: str) -> dict[str, Any]:
                 "end_hour": found["end"],
                 "every_hours": int(found["n"]),
             }
-        if int(found["m"]) < 60 and int(found["h"]) < 24:
-            initial = {"preset": preset, "at": f"{int(found['h']):02d}:{int(found['m']):02d}"}
+        hours = [int(h) for h in found["h"].split(",")]
+        if int(found["m"]) < 60 and all(h < 24 for h in hours) and hours == sorted(set(hours)):
+            at = ", ".join(f"{h:02d}:{int(found['m']):02d}" for h in hours)
+            initial = {"preset": preset, "at": at}
             return {**initial, "weekday": found["d"]} if "d" in found else initial
     return {"preset": CUSTOM, "cron": expr}
+
+
+def clean_zone(value: str) -> str:
+    """A zone name as typed, in its own spelling ("europe/berlin" -> "Europe/Berlin")."""
+    name = canonical_zone(value)
+    if name is None:
+        raise forms.ValidationError(
+            f"{value.strip()} is not a time zone we know: pick one from the list, "
+            "e.g. Europe/Berlin."
+        )
+    return name
 
 
 class ScheduleForm(forms.Form):
@@ -83,11 +119,13 @@ class ScheduleForm(forms.Form):
     preset = forms.ChoiceField(
         label="When", choices=list(PRESETS.items()), widget=forms.RadioSelect, initial="weekdays"
     )
-    at = forms.TimeField(
+    at = forms.CharField(
         label="At",
         required=False,
         initial="08:00",
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        max_length=120,
+        help_text="One or more times, e.g. 08:00, 17:00.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "08:00, 17:00"}),
     )
     weekday = forms.ChoiceField(label="On", choices=WEEKDAYS, required=False, initial="1")
     every_hours = forms.IntegerField(
@@ -99,7 +137,7 @@ class ScheduleForm(forms.Form):
         label="Cron expression",
         required=False,
         max_length=60,
-        help_text="Five fields: minute hour day-of-month month day-of-week, e.g. */30 9-17 * * 1-5",
+        help_text="Five fields: minute hour day-of-month month day-of-week, e.g. 30 9-17 * * 1-5",
     )
     timezone = forms.CharField(
         label="Time zone",
@@ -130,12 +168,15 @@ class ScheduleForm(forms.Form):
             self.fields["timezone"].widget.attrs["data-suggest-browser-zone"] = ""
 
     def clean_timezone(self) -> str:
-        name = self.cleaned_data["timezone"].strip()
-        if name not in zone_names():
-            raise forms.ValidationError(
-                f"{name} is not a time zone we know: pick one from the list, e.g. Europe/Berlin."
-            )
-        return name
+        return clean_zone(self.cleaned_data["timezone"])
+
+    def clean_name(self) -> str:
+        """No bidi controls (U+202E would show it reversed) or other controls."""
+        return display_line(self.cleaned_data["name"], 80)
+
+    def clean_at(self) -> list[dt.time] | None:
+        value = self.cleaned_data["at"]
+        return parse_times(value) if value.strip() else None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -168,8 +209,25 @@ class ScheduleForm(forms.Form):
                 "cron" if preset == CUSTOM else "preset", f"Not a schedule we can run: {exc}"
             )
             return cleaned
+        if too_close := self._too_close(expr, cleaned.get("timezone")):
+            self.add_error("cron" if preset == CUSTOM else "preset", too_close)
+            return cleaned
         cleaned["cron_expression"] = expr
         return cleaned
+
+    @staticmethod
+    def _too_close(expr: str, zone: str | None) -> str:
+        """Why runs this close are refused, or "" when they are far enough apart."""
+        gap = shortest_gap(expr, zone or "UTC")
+        if gap is None or gap >= MIN_GAP:
+            return ""
+        minutes = int(gap.total_seconds() // 60)
+        least = int(MIN_GAP.total_seconds() // 60)
+        return (
+            f"This runs {minutes} minute{'s' if minutes != 1 else ''} apart: digests of one "
+            f"schedule come at least {least} minutes apart, so each has new mail to show and "
+            "your inbox is not flooded. Use fewer times, or the hourly preset."
+        )
 
     def schedule_fields(self) -> dict[str, Any]:
         """What to save on the Schedule row."""

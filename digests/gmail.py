@@ -370,11 +370,14 @@ def connect(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.time,
     jitter: Callable[[], float] = random.random,
+    retry_wait: float | None = None,
+    timeout: float | None = None,
 ) -> Gmail:
     """The user's Gmail with fresh credentials from accounts; raises the GmailError kinds.
 
     Its requests draw on the person's shared quota bucket; ``sleep``, ``clock`` and
-    ``jitter`` are the waiting, time and randomness it uses (tests pass their own).
+    ``jitter`` are the waiting, time and randomness it uses (tests pass their own);
+    ``retry_wait`` and ``timeout`` replace the configured ones (a web request's quick check).
     """
     try:
         credentials = tokens.credentials_for(user)
@@ -391,8 +394,8 @@ def connect(
         api_endpoint=config.google.api_endpoint,
         batch_size=config.gmail.batch_size,
         sleep=sleep,
-        retry_wait=float(config.gmail.retry_wait_seconds),
+        retry_wait=float(config.gmail.retry_wait_seconds if retry_wait is None else retry_wait),
         jitter=jitter,
         spend=limiter,
-        timeout=config.gmail.http_timeout_seconds,
+        timeout=config.gmail.http_timeout_seconds if timeout is None else timeout,
     )

@@ -36,6 +36,7 @@ def send_digest(job: Job) -> None:
         raise PermanentError("digest.send needs a user, and this job has none")
     manual = isinstance(job.payload, dict) and job.payload.get("manual") is True
     email: bool | None = None  # "send now": the deliver_email preference
+    zone = ""  # "send now": the person's zone
     if not manual:
         schedule = schedule_of(job)
         if schedule is None:
@@ -48,8 +49,9 @@ def send_digest(job: Job) -> None:
             )
             return
         email = schedule.channel == schedule.Channel.EMAIL
+        zone = schedule.timezone
     try:
-        build_digest(user, now=timezone.now(), progress=recorder(user), email=email)
+        build_digest(user, now=timezone.now(), progress=recorder(user), email=email, zone=zone)
     except gmail.GmailRateLimited as exc:
         # Counted: a rate limit that never clears ends as a dead letter after max_retries.
         raise RetryLater(exc.retry_after, str(exc), counts_attempt=True) from exc

@@ -8,6 +8,7 @@ are part of the product's contract (exports, the API, fixtures) and change only 
 from __future__ import annotations
 
 import re
+import zoneinfo
 from typing import Any
 
 from django.conf import settings
@@ -64,6 +65,8 @@ class Digest(models.Model):
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # The zone its deadlines are read and its times shown in: its schedule's; empty: the person's.
+    timezone = models.CharField(max_length=64, blank=True, default="")
 
     JSON_FIELDS = (
         "user",
@@ -90,6 +93,14 @@ class Digest(models.Model):
     def mailbox(self) -> str:
         """The Gmail address this digest was made of (looked up once per instance)."""
         return mailbox_address(self.user)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """Its schedule's zone, or the person's (a "send now", or a digest made before)."""
+        try:
+            return zoneinfo.ZoneInfo(self.timezone) if self.timezone else self.user.zone
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return self.user.zone
 
     @property
     def counts(self) -> dict[str, int]:

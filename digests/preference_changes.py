@@ -12,8 +12,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-from digests import gmail
-from digests.preference_forms import QueryRejected
+from digests import gmail, schedules
+from digests.preference_forms import QueryRejected, QueryUnchecked
 from digests.preferences import DigestPreferences, forget_cached, preferences_for
 
 __all__ = [
@@ -25,24 +25,39 @@ __all__ = [
 ]
 
 MATCH_LIMIT = 500  # "500 or more": the check reads ids, not the mail
+CHECK_TIMEOUT = 5.0  # seconds per Gmail request while a web request waits for the check
 CONFIRM_SALT = "digests.delivery-address"
 CONFIRM_MAX_AGE = timedelta(days=3)
 
 
 def count_matching(user: Any, query: str, *, connect: Any = gmail.connect) -> int:
-    """How many messages of the last 7 days the search finds; QueryRejected with Gmail's words."""
+    """How many messages of the last 7 days the search finds, asked once with no waiting.
+
+    Raises QueryRejected with Gmail's words for a refused search, and QueryUnchecked when
+    Gmail cannot answer now (rate limit, 5xx, slow, lost access): a web request never sleeps
+    for a retry or the quota, and waits at most CHECK_TIMEOUT seconds per request.
+    """
     try:
-        client = connect(user)
+        client = connect(user, sleep=_never_wait, retry_wait=0, timeout=CHECK_TIMEOUT)
         return len(client.list_message_ids(f"{query} newer_than:7d", limit=MATCH_LIMIT))
     except gmail.GmailRequestRejected as exc:
-        if exc.method == "messages.list" and exc.status == 400:
+        if exc.is_bad_query:
             raise QueryRejected(str(exc)) from None
-        raise
+        raise QueryUnchecked(type(exc).__name__) from None
+    except gmail.GmailError as exc:
+        raise QueryUnchecked(type(exc).__name__) from None
+
+
+def _never_wait(seconds: float) -> None:
+    """The quota would have us sleep: in a web request, give up instead."""
+    raise gmail.GmailRateLimited(seconds, "Gmail quota for this minute is spent")
 
 
 def save_preferences(user: Any, data: dict[str, Any]) -> str:
     """Write the form's data; returns the address a confirmation link went to, if any."""
     with transaction.atomic():
+        if data.get("timezone"):
+            schedules.set_zone(user, data["timezone"])
         prefs = DigestPreferences.objects.select_for_update().get_or_create(user=user)[0]
         for key in (
             "query",

@@ -1,6 +1,6 @@
 """The preferences form: what a digest holds (query, VIP and muted, length, empty policy) and
 where it goes. The Gmail query is checked by Gmail itself, so a refused query shows Gmail's
-own message and saves nothing.
+own message and saves nothing; when Gmail cannot answer at once, it is saved unchecked.
 """
 
 from __future__ import annotations
@@ -11,17 +11,22 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from digests.forms import clean_zone
 from digests.preferences import (
     DigestPreferences,
     normalize_labels,
     normalize_senders,
 )
 
-__all__ = ["PreferencesForm", "QueryRejected"]
+__all__ = ["PreferencesForm", "QueryRejected", "QueryUnchecked"]
 
 
 class QueryRejected(Exception):
     """Gmail refused the search; the message is Gmail's."""
+
+
+class QueryUnchecked(Exception):
+    """Gmail could not check the search now (busy, down, slow or access lost)."""
 
 
 CountMatching = Callable[[str], int]
@@ -30,6 +35,14 @@ LINES_HELP = "One per line: an address (ada@example.com) or a whole domain (@exa
 
 
 class PreferencesForm(forms.Form):
+    timezone = forms.CharField(
+        label="Your time zone",
+        required=False,
+        max_length=64,
+        help_text="Type to search, e.g. Berlin or New York. New schedules start in it, and "
+        "schedules in your old zone move with it.",
+        widget=forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
+    )
     query = forms.CharField(
         label="Gmail search",
         required=False,
@@ -84,9 +97,11 @@ class PreferencesForm(forms.Form):
         self.prefs = prefs
         self.count_matching = count_matching
         self.matching: int | None = None
+        self.unchecked = False  # Gmail could not check the search: it is saved as typed
         kw.setdefault(
             "initial",
             {
+                "timezone": prefs.user.timezone,
                 "query": prefs.query,
                 "max_items": prefs.max_items,
                 "vip_senders": "\n".join(prefs.vip_senders),
@@ -100,6 +115,11 @@ class PreferencesForm(forms.Form):
             },
         )
         super().__init__(*args, **kw)
+
+    def clean_timezone(self) -> str:
+        """Empty keeps the zone as it is."""
+        value = self.cleaned_data["timezone"]
+        return clean_zone(value) if value.strip() else ""
 
     def clean_vip_senders(self) -> list[str]:
         return normalize_senders(self.cleaned_data["vip_senders"])
@@ -117,12 +137,16 @@ class PreferencesForm(forms.Form):
                 self.matching = self.count_matching(query)
             except QueryRejected as exc:
                 raise ValidationError(f"Gmail refused this search: {exc}") from None
+            except QueryUnchecked:
+                self.unchecked = query != self.prefs.query
         return query
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("delivery") == DigestPreferences.Delivery.OTHER and not cleaned.get(
-            "other_address"
+        if (
+            cleaned.get("delivery") == DigestPreferences.Delivery.OTHER
+            and not cleaned.get("other_address")
+            and "other_address" not in self.errors  # "Enter a valid email address." says it
         ):
             self.add_error("other_address", "Enter the address the digests should go to.")
         both = set(cleaned.get("vip_senders") or []) & set(cleaned.get("muted_senders") or [])

@@ -120,9 +120,11 @@ def sender_matches(address: str, rules: Iterable[str]) -> bool:
 
 
 def normalize_senders(text: str | Iterable[str]) -> list[str]:
-    """One rule per line or comma, lower-cased, deduplicated; a bad one raises ValidationError."""
+    """One rule per line or comma, lower-cased, deduplicated; bad ones raise one ValidationError
+    naming each of them."""
     items = text.replace(",", "\n").splitlines() if isinstance(text, str) else list(text)
     rules: list[str] = []
+    bad: list[str] = []
     for raw in items:
         rule = raw.strip().lower()
         if not rule:
@@ -130,12 +132,17 @@ def normalize_senders(text: str | Iterable[str]) -> list[str]:
         try:
             validate_email(("x" + rule) if rule.startswith("@") else rule)
         except ValidationError:
-            raise ValidationError(
-                f"“{raw.strip()}” is neither an address (ada@example.com) nor a domain "
-                "(@example.com)."
-            ) from None
+            bad.append(raw.strip())
+            continue
         if rule not in rules:
             rules.append(rule)
+    if bad:
+        raise ValidationError(
+            [
+                f"“{line}” is neither an address (ada@example.com) nor a domain (@example.com)."
+                for line in dict.fromkeys(bad)
+            ]
+        )
     return rules
 
 

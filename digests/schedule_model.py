@@ -8,11 +8,13 @@ rows follow from these rows (digests.scheduling), never the other way round.
 from __future__ import annotations
 
 import zoneinfo
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from digests.textsafety import display_line
 from jobs.models import validate_schedule, validate_timezone
 
 
@@ -65,6 +67,10 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.cron}, {self.timezone})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name = display_line(self.name, 80)  # no bidi tricks, whatever path saves it
+        super().save(*args, **kwargs)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -8,7 +8,7 @@ disagree (daylight-saving changes included).
 from __future__ import annotations
 
 import zoneinfo
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 from cron_descriptor import ExpressionDescriptor, Options
@@ -16,7 +16,19 @@ from django.utils import timezone
 
 from jobs.cron import MACROS, CronSchedule, validate_cron
 
-__all__ = ["describe", "next_runs", "offset_label", "zone_names", "zone_options"]
+__all__ = [
+    "MIN_GAP",
+    "canonical_zone",
+    "describe",
+    "next_runs",
+    "offset_label",
+    "shortest_gap",
+    "zone_names",
+    "zone_options",
+]
+
+MIN_GAP = timedelta(minutes=60)  # the least time between two digests of one schedule
+GAP_HORIZON = timedelta(days=35)  # how far ahead the spacing is checked
 
 
 def describe(cron: str) -> str:
@@ -43,11 +55,41 @@ def next_runs(
     return runs
 
 
+def shortest_gap(cron: str, zone_name: str, after: datetime | None = None) -> timedelta | None:
+    """The shortest real time between two consecutive runs within the next 5 weeks.
+
+    Stops at the first gap shorter than MIN_GAP (it is the answer that matters); None when the
+    schedule runs at most once in that time. Raises CronError or a zoneinfo error.
+    """
+    validate_cron(cron)
+    schedule = CronSchedule(cron)
+    start = (after or timezone.now()).astimezone(zoneinfo.ZoneInfo(zone_name))
+    moment, shortest = schedule.next(start), None
+    while moment - start < GAP_HORIZON:
+        following = schedule.next(moment)
+        gap = following - moment
+        shortest = gap if shortest is None else min(shortest, gap)
+        if shortest < MIN_GAP:
+            break
+        moment = following
+    return shortest
+
+
 @cache
 def zone_names() -> tuple[str, ...]:
     return tuple(
         sorted(name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC")
     )
+
+
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in zone_names()}
+
+
+def canonical_zone(name: str) -> str | None:
+    """The zone's own spelling ("europe/berlin" -> "Europe/Berlin"), or None if unknown."""
+    return _zones_by_folded_name().get(name.strip().casefold())
 
 
 def offset_label(moment: datetime) -> str:

@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import validate_timezone
 from digests import scheduling
 from digests.schedule_model import PausedBy, Schedule
 
@@ -26,6 +28,7 @@ __all__ = [
     "on_google_gone",
     "pause",
     "resume",
+    "set_zone",
     "update_schedule",
 ]
 
@@ -51,6 +54,23 @@ def update_schedule(schedule: Schedule, **fields: Any) -> Schedule:
         schedule.save()
         scheduling.sync_digest_jobs(schedule.user)
     return schedule
+
+
+def set_zone(user: Any, name: str) -> int:
+    """Make ``name`` the person's zone; schedules in their old zone move with it (how many)."""
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=user.pk)
+        old = user.timezone
+        if name == old:
+            return 0
+        validate_timezone(name)
+        user.timezone = name
+        user.save(update_fields=["timezone"])
+        moved = Schedule.objects.filter(user=user, timezone=old).update(
+            timezone=name, updated_at=timezone.now()
+        )
+        scheduling.sync_digest_jobs(user)
+    return moved
 
 
 def delete_schedule(schedule: Schedule) -> None:

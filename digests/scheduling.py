@@ -127,17 +127,24 @@ def next_run_of(schedule: Schedule, after: datetime | None = None) -> datetime |
 
 
 def next_digest_at(user: Any) -> datetime | None:
-    """When the next digest is due across all schedules, or a queued "send now"; None if none."""
+    """When the next digest is due across all schedules, or a queued "send now"; None if none.
+
+    In the zone it is read in (its schedule's; a "send now" in the person's), so a page shows
+    the same wall time, and zone, as the schedule's own line.
+    """
     now = timezone.now()
     candidates: list[datetime] = []
     for job in digest_jobs(user).filter(status__in=ACTIVE):
+        zone = user.zone
         if job.is_recurring:
-            if schedule_of(job) is None:
+            schedule = schedule_of(job)
+            if schedule is None:
                 continue
+            zone = schedule.zone
             if job.status == Job.Status.RUNNING:
-                candidates.append(job.next_scheduled_run(now))
+                candidates.append(job.next_scheduled_run(now).astimezone(zone))
                 continue
         elif job.status == Job.Status.RUNNING:
             continue
-        candidates.append(job.next_run)
+        candidates.append(job.next_run.astimezone(zone))
     return min(candidates, default=None)

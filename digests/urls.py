@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("<int:digest_id>/", views.digest_detail, name="detail"),
     path("preferences/", preference_views.preferences, name="preferences"),
+    path("preferences/zone/", preference_views.set_zone, name="set_zone"),
     path("preferences/query-count/", preference_views.query_count, name="query_count"),
     path(
         "preferences/confirm/<str:token>/",

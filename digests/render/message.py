@@ -31,12 +31,12 @@ def subject_line(digest: Digest) -> str:
     words = f"{total} new message{'s' if total != 1 else ''}"
     if digest.count_urgent:
         words += f", {digest.count_urgent} urgent"
-    local = timezone.localtime(digest.period_end, digest.user.zone)
+    local = timezone.localtime(digest.period_end, digest.zone)
     return f"Your Gmail digest, {local:%a %d %b %H:%M}: {words}"
 
 
 def _render(template: str, view: DigestView) -> str:
-    with timezone.override(view.digest.user.zone):
+    with timezone.override(view.digest.zone):
         return render_to_string(template, {"view": view, "digest": view.digest})
 
 

@@ -218,7 +218,7 @@ def digest_view(
         KindGroup(kind, KIND_HEADINGS.get(kind, "Other"), items)
         for kind, items in sorted(also.items(), key=lambda pair: order.get(pair[0], 99))
     ]
-    zone = digest.user.zone
+    zone = digest.zone
     return DigestView(
         digest=digest,
         overview=truncate(digest.summary, limits.overview),

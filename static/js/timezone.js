@@ -1,10 +1,21 @@
-// Offer the browser's time zone while the field still has the site default, so a digest
-// "at 08:00" means the person's 08:00. Nothing is saved until they press Save.
+// The browser's time zone, so a digest "at 08:00" means the person's 08:00. Nothing is saved
+// until they press a button.
+// - [data-suggest-browser-zone] (a new schedule's zone field): set to the browser's zone.
+// - [data-offer-browser-zone] (the dashboard): shown, with the browser's zone filled in, when
+//   it differs from the person's zone (data-current).
 (function () {
-  const field = document.querySelector("[data-suggest-browser-zone]");
-  if (!field) return;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!zone || field.value === zone) return;
+  if (!zone) return;
+
+  const offer = document.querySelector("[data-offer-browser-zone]");
+  if (offer && offer.dataset.current !== zone) {
+    offer.querySelectorAll("[data-browser-zone]").forEach((el) => { el.textContent = zone; });
+    offer.querySelector("input[name=timezone]").value = zone;
+    offer.hidden = false;
+  }
+
+  const field = document.querySelector("[data-suggest-browser-zone]");
+  if (!field || field.value === zone) return;
   const known = field.list
     ? Array.from(field.list.options).map((option) => option.value)
     : Array.from(field.options || []).map((option) => option.value);

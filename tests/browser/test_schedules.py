@@ -57,10 +57,11 @@ def test_two_schedules_with_live_descriptions_and_next_runs(page, site):
     expect(error).to_have_text("Not a schedule we can run: hour: 25 is out of range 0-23")
     expect(page.locator("#preview-runs li")).to_have_count(0)
     check_page(page, "schedule editor, invalid cron")
-    cron.fill("*/30 9-17 * * 1-5")
+    cron.fill("30 9-17 * * 1-5")
     expect(error).to_have_text("")
     expect(description).to_have_text(
-        "Every 30 minutes, between 09:00 and 17:59, Monday through Friday (Europe/Berlin)"
+        "At 30 minutes past the hour, between 09:00 and 17:59, Monday through Friday "
+        "(Europe/Berlin)"
     )
     zone.fill("America/New_York")
     expect(description).to_have_text(re.compile(r"\(America/New_York\)$"))
@@ -71,7 +72,7 @@ def test_two_schedules_with_live_descriptions_and_next_runs(page, site):
 
     saved = {s.name: (s.cron, s.timezone) for s in Schedule.objects.all()}
     assert saved["Mornings"] == ("15 7 * * *", "Europe/Berlin")
-    assert saved["Work hours"] == ("*/30 9-17 * * 1-5", "America/New_York")
+    assert saved["Work hours"] == ("30 9-17 * * 1-5", "America/New_York")
     recurring = Job.objects.filter(type="digest.send").exclude(schedule="")
     assert recurring.count() == len(saved)  # the first schedule from sign-up, and these two
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+import zoneinfo
 
 import pytest
 from django.test import Client
@@ -47,13 +48,14 @@ def test_dashboard_shows_the_next_digest_across_schedules_and_each_state(signed_
     create_schedule(user, name="Evenings", cron="0 20 * * *", timezone="Asia/Tokyo")
     create_schedule(user, name="Work", cron="0 8,17 * * 1-5", timezone="Europe/Berlin")
     pause(create_schedule(user, name="Weekly", cron="0 9 * * 1", timezone="UTC"), by="you")
-    soonest = min(job.next_run for job in sync_digest_jobs(user))
-    local = timezone.localtime(soonest, user.zone)
+    soonest = min(sync_digest_jobs(user), key=lambda job: job.next_run)
+    zone = soonest.timezone  # shown in the zone of the schedule that fires it, named
+    local = timezone.localtime(soonest.next_run, zoneinfo.ZoneInfo(zone))
 
     text = page(signed_in.get("/digests/"))
 
     assert f'<time datetime="{local.isoformat()}">' in text
-    assert f"{local:%A} {local.day} {local:%B}, {local:%H:%M}</time>" in text
+    assert f"{local:%A} {local.day} {local:%B}, {local:%H:%M}</time></strong> ({zone})" in text
     assert "Work</a>: At 08:00 and 17:00, Monday through Friday" in text
     assert "Evenings</a>: At 20:00" in text
     assert "Paused by you" in text

@@ -143,6 +143,7 @@ CSRF_CASES = [
     Case("digests:schedule_pause", args=mine("schedule")),
     Case("digests:schedule_resume", args=mine("paused")),
     Case("digests:preferences", data=lambda w: form_data(max_items="3")),
+    Case("digests:set_zone", data=lambda w: {"timezone": "Asia/Tokyo"}),
     Case("digests:feedback", args=mine("email"), data=lambda w: {"kind": "mute"}),
     Case("digests:confirm_address", args=lambda w: [w.objects["confirm_token"]], signed_in=False),
 ]
