@@ -195,7 +195,7 @@ def digest_view(
     length = preferences_for(digest.user).length
     limits = sized(TIERS[plan.tier], length)
     listed = [row for row in rows if row.listed]
-    today = timezone.localtime(digest.period_end, digest.user.zone).date()
+    today = timezone.localtime(digest.period_end, digest.zone).date()
     views = threads(listed, limits, today)
     placed = cap_cards(forms(views, plan), length.cards)
     counted: Counter[str] = Counter(row.kind for row in rows if not row.listed)
