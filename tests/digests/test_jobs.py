@@ -163,7 +163,9 @@ def test_a_refused_query_is_not_retried(demo_user, mailoutbox):
     run_due_jobs()
 
     job.refresh_from_db()
-    assert job.status == Job.Status.SUCCEEDED
+    # The person's to fix: no retry, no dead letter; the job says why it stopped.
+    assert (job.status, job.retry_count) == (Job.Status.CANCELLED, 0)
+    assert job.last_error.startswith("Gmail refused the person's search query")
     assert Digest.objects.get(user=demo_user).last_error.startswith("Gmail refused to search")
 
 
