@@ -73,16 +73,19 @@ def restart_stopped_jobs(user: User) -> None:
 def mark_needs_reauth(account: GoogleAccount, reason: str) -> None:
     """Google refused the refresh token: stop refreshing until the person reconnects.
 
-    The caller holds the account's row lock in a transaction (accounts.tokens does). A running
-    refresh is left to finish, so the job that met the refusal can end as a dead letter that
-    says why; a pending one is cancelled. Digests hear of it through the signal.
+    The caller holds the account's row lock in a transaction (accounts.tokens does). The
+    refresh job is cancelled with Google's reason as its last error, whichever job met the
+    refusal: only the person can fix it (reconnecting resumes the job), so it is no dead
+    letter for staff, yet the row says why it stopped. Digests hear of it through the signal.
     """
     account.set_status(GoogleAccount.Status.NEEDS_REAUTH, reason)
     account.access_token = ""
     account.refresh_token = ""
     account.token_expiry = None
     account.save()
-    token_refresh_jobs(account.user_id).filter(status=Job.Status.PENDING).cancel()
+    token_refresh_jobs(account.user_id).cancel(
+        reason=f"Google account needs reconnecting: {reason}"
+    )
     logger.warning("Google account %s needs reconnecting: %s", account.pk, reason)
     google_needs_reauth.send(
         sender=GoogleAccount, user=account.user, account=account, reason=reason

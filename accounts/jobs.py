@@ -5,9 +5,11 @@ token that expires within ``google.refresh_margin_seconds``, so most runs cost o
 Its real value is noticing a revoked grant early: the person sees "Reconnect Google" before
 a digest fails, and digests pause instead of failing ten times each.
 
-Outcomes, as the jobs engine reads them: returning is success; ``PermanentError`` (invalid_grant,
-or an account that must be reconnected) is a dead letter at once with that reason; any other
-exception (Google unreachable, 5xx, 429) is a failure retried with backoff.
+Outcomes, as the jobs engine reads them: returning is success; a refused grant (invalid_grant)
+cancels the job with Google's reason as its last error (accounts.connection.mark_needs_reauth:
+the person must reconnect, which resumes it; nothing for staff to requeue), and so does a run
+that finds the account already needing reconnection; any other exception (Google unreachable,
+5xx, 429) is a failure retried with backoff.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import logging
 from accounts import tokens
 from accounts.models import GoogleAccount
 from jobs.models import Job
-from jobs.registry import PermanentError, register
+from jobs.registry import register
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +32,19 @@ def refresh_token(job: Job) -> None:
         logger.info("token_refresh for user %s: no connected Google account", job.user_id)
         return
     if account.status == GoogleAccount.Status.NEEDS_REAUTH:
-        raise PermanentError(f"Google account needs reconnecting: {account.status_reason}")
+        stop(job, f"Google account needs reconnecting: {account.status_reason}")
+        return
     try:
         tokens.ensure_fresh(account)
-    except (tokens.TokenRevoked, tokens.NotConnected) as exc:
-        # Retrying cannot help: only the person reconnecting can.
-        raise PermanentError(str(exc)) from exc
+    except tokens.TokenRevoked:
+        # mark_needs_reauth cancelled this job with Google's reason: the person must reconnect.
+        logger.info("token_refresh for user %s: Google refused the grant", job.user_id)
+    except tokens.NotConnected as exc:
+        # Marked or disconnected meanwhile: retrying cannot help, only reconnecting can.
+        stop(job, str(exc))
+
+
+def stop(job: Job, reason: str) -> None:
+    """Cancel this job with the reason (its run's outcome is discarded); reconnecting resumes it."""
+    logger.info("token_refresh for user %s stopped: the account needs reconnecting", job.user_id)
+    Job.objects.filter(pk=job.pk).cancel(reason=reason)

@@ -85,6 +85,7 @@ def build_digest(
     since: datetime | None = None,
     email: bool | None = None,
     zone: str = "",
+    final_attempt: int | None = None,
 ) -> Digest:
     """Build (or finish) the user's digest up to ``now`` and deliver it; see the module doc.
 
@@ -94,7 +95,9 @@ def build_digest(
     ``since`` starts a new digest there instead of where the last one ended (mail already
     in a digest is still skipped). ``email`` says whether to email it (a schedule's channel);
     None follows the ``deliver_email`` preference. ``zone`` is the schedule's time zone, in
-    which deadlines are read and times shown; empty: the person's.
+    which deadlines are read and times shown; empty: the person's. ``final_attempt``: the job
+    will not retry a failure of this run (its attempt number), so the digest must not promise
+    a retry.
     """
     # A "nothing new" an earlier run owed (it was killed, or the send failed) is this run's
     # news: a second one for the minutes since would only repeat it.
@@ -105,7 +108,7 @@ def build_digest(
             owed = deliver and emails_empty(user, email) and not told
             fill(digest, connect_gmail, progress, since, email_if_empty=owed)
         except Exception as exc:
-            record_failure(digest, exc, now)
+            record_failure(digest, exc, now, final_attempt=final_attempt)
             raise
         outbox.checkpoint("after_store")
     if deliver and digest.status == Digest.Status.EMPTY and digest.delivered_at is None:
@@ -116,7 +119,7 @@ def build_digest(
         except outbox.AwaitingEvidence:
             raise  # not a failure: the job looks for the email later
         except Exception as exc:
-            record_failure(digest, exc, now)
+            record_failure(digest, exc, now, final_attempt=final_attempt)
             raise
     return digest
 

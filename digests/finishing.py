@@ -26,6 +26,7 @@ __all__ = [
     "describe_failure",
     "emails_empty",
     "handle_empty",
+    "is_bad_query",
     "record_failure",
 ]
 
@@ -132,37 +133,71 @@ def _finish(digest: Digest, *, note: str, delivered_at: datetime | None) -> None
     digest.refresh_from_db()
 
 
-def describe_failure(exc: BaseException, user: Any, now: datetime) -> str:
-    """What went wrong, in words for the person whose digest it is."""
+BAD_QUERY = "Gmail refused to search your mail"
+STOPPED_TRYING = "we stopped trying after"
+
+
+def describe_failure(
+    exc: BaseException, user: Any, now: datetime, *, final_attempt: int | None = None
+) -> str:
+    """What went wrong, in words for the person whose digest it is.
+
+    ``final_attempt``: this was the job's last allowed attempt (its number), so a failure that
+    would be retried says that we stopped instead of promising a retry that never comes.
+    """
+    what, retry = _failure_words(exc, user, now)
+    if not retry:
+        return what
+    if final_attempt is not None:
+        return (
+            f"{what}; {STOPPED_TRYING} {final_attempt} attempts and our staff have been told. "
+            'You can press "Send a digest now" to try again later.'
+        )
+    return f"{what}; {retry}."
+
+
+def _failure_words(exc: BaseException, user: Any, now: datetime) -> tuple[str, str]:
+    """(what went wrong, what we do next): the second is empty when we do not retry."""
     if isinstance(exc, gmail.GmailRateLimited):
         retry_at = timezone.localtime(now + timedelta(seconds=exc.retry_after), user.zone)
-        return f"Google asked us to slow down; we will retry at {retry_at:%H:%M}."
+        return "Google asked us to slow down", f"we will retry at {retry_at:%H:%M}"
     if isinstance(exc, gmail.GoogleAccessRevoked):
-        return "Your Google access was revoked: reconnect Google."
+        return "Your Google access was revoked: reconnect Google.", ""
     if isinstance(exc, gmail.GmailUnavailable):
-        return "Gmail is not answering right now; we will try again in a few minutes."
+        return "Gmail is not answering right now", "we will try again in a few minutes"
     if isinstance(exc, gmail.GmailPermissionDenied):
         return (
             "Google did not give us permission to read your mail: reconnect Google and "
-            "allow reading Gmail."
+            "allow reading Gmail.",
+            "",
         )
     if isinstance(exc, GmailSendRejected):
-        return f"Gmail refused to send the digest from your Gmail ({exc}); we will try again later."
+        return (
+            f"Gmail refused to send the digest from your Gmail ({exc})",
+            "we will try again later",
+        )
     if isinstance(exc, gmail.GmailRequestRejected) and exc.is_bad_query:
         return (
-            f"Gmail refused to search your mail ({exc}). Check the search query in your "
-            "digest settings."
+            f"{BAD_QUERY} ({exc}). Check the search query in your digest settings.",
+            "",
         )
     if isinstance(exc, gmail.GmailRequestRejected):
-        return f"Gmail refused to let us read your messages ({exc}); we will try again later."
+        return f"Gmail refused to let us read your messages ({exc})", "we will try again later"
     if isinstance(exc, OSError):
-        return "We could not send the digest email; we will try again in a few minutes."
-    return "Something went wrong on our side while making this digest; we will try again."
+        return "We could not send the digest email", "we will try again in a few minutes"
+    return "Something went wrong on our side while making this digest", "we will try again"
 
 
-def record_failure(digest: Digest, exc: BaseException, now: datetime) -> None:
+def is_bad_query(digest: Digest) -> bool:
+    """The digest failed because Gmail refused the person's search query (theirs to fix)."""
+    return digest.status == Digest.Status.FAILED and digest.last_error.startswith(BAD_QUERY)
+
+
+def record_failure(
+    digest: Digest, exc: BaseException, now: datetime, *, final_attempt: int | None = None
+) -> None:
     """Mark the unfinished digest failed, with what went wrong in words for its reader."""
-    message = describe_failure(exc, digest.user, now)
+    message = describe_failure(exc, digest.user, now, final_attempt=final_attempt)
     logger.warning("digest %s failed: %s (%r)", digest.pk, message, exc)
     Digest.objects.filter(pk=digest.pk, status__in=UNFINISHED).update(
         status=Digest.Status.FAILED, last_error=message

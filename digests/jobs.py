@@ -8,8 +8,14 @@ translated for the jobs engine: Gmail's rate limit is ``RetryLater`` with Google
 that counts the attempt (a storm ends as a dead letter after ``max_retries``), lost Google
 access is a ``PermanentError`` (digests pauses the schedules, "Google disconnected", until the
 person reconnects), so is a grant without permission to read mail (the account is marked for
-reconnection first), a search Gmail refuses is not retried, and anything else (a refused
-read, 5xx) is an ordinary failure retried with backoff.
+reconnection first), and anything else (a refused read, 5xx) is an ordinary failure retried
+with backoff. On the job's last allowed attempt the digest says we stopped trying (never "we
+will retry").
+
+A search Gmail refuses (the person's query in their preferences) is the person's to fix, not
+staff's: no retry and no dead letter. The digest says so; a "send now" job is cancelled with
+the reason as its last error (so the admin shows why it stopped, and the page says "failed",
+never "done"); a recurring one stays on its schedule, and its next run uses the fixed query.
 """
 
 from __future__ import annotations
@@ -50,8 +56,16 @@ def send_digest(job: Job) -> None:
             return
         email = schedule.channel == schedule.Channel.EMAIL
         zone = schedule.timezone
+    last = job.retry_count + 1 >= job.max_attempts
     try:
-        build_digest(user, now=timezone.now(), progress=recorder(user), email=email, zone=zone)
+        build_digest(
+            user,
+            now=timezone.now(),
+            progress=recorder(user),
+            email=email,
+            zone=zone,
+            final_attempt=job.retry_count + 1 if last else None,
+        )
     except gmail.GmailRateLimited as exc:
         # Counted: a rate limit that never clears ends as a dead letter after max_retries.
         raise RetryLater(exc.retry_after, str(exc), counts_attempt=True) from exc
@@ -63,4 +77,7 @@ def send_digest(job: Job) -> None:
     except gmail.GmailRequestRejected as exc:
         if not exc.is_bad_query:
             raise  # a refused read (a 403 policy, a 400 on a fetch): retried with backoff
-        logger.warning("digest for user %s: Gmail refused the search: %s", user.pk, exc)
+        logger.info("digest for user %s: Gmail refused the search query", user.pk)
+        if manual:
+            reason = f"Gmail refused the person's search query ({exc}): theirs to fix"
+            Job.objects.filter(pk=job.pk).cancel(reason=reason)

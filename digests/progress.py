@@ -3,7 +3,12 @@
 The build reports ``(stage, done, total)`` (digests.sync / digests.building); the user's
 digest being built keeps the latest report in ``progress_*``. The status the page polls is
 read from the send-now job and that digest: queued -> reading Gmail n/N -> analysing ->
-sending -> done (with a link to the digest), or failed with the reason in words.
+sending -> done (with a link to the digest), or waiting to retry (when, and why the button is
+off until then), or failed with the reason in words. "Done" needs a digest that did not fail:
+the job's status alone is not the truth about the digest.
+
+:func:`retry_state` says whether the person's failed digest will be retried and when, for the
+history's badge ("Will retry at 08:34" until the last attempt fails).
 """
 
 from __future__ import annotations
@@ -15,13 +20,22 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
+from digests.finishing import STOPPED_TRYING, is_bad_query
 from digests.models import Digest
 from digests.scheduling import DIGEST_JOB, send_now
 from gda_site import ratelimit
 from jobs.models import ACTIVE, Job
 
-__all__ = ["SendNowRefused", "current_send_now", "recorder", "send_now_status", "start_send_now"]
+__all__ = [
+    "SendNowRefused",
+    "current_send_now",
+    "recorder",
+    "retry_state",
+    "send_now_status",
+    "start_send_now",
+]
 
 THROTTLE_SECONDS = 0.5
 STAGES = {
@@ -94,24 +108,86 @@ def _stage_of(user: Any) -> dict[str, Any]:
     return {"state": state, "label": label, "done": done, "total": total}
 
 
+def _clock(user: Any, at: Any) -> str:
+    return f"{timezone.localtime(at, user.zone):%H:%M}"
+
+
 def send_now_status(user: Any, job_id: uuid.UUID | str | None = None) -> dict[str, Any]:
-    """What the page shows about the latest (or the given) send-now job of this user."""
+    """What the page shows about the latest (or the given) send-now job of this user.
+
+    ``show`` marks a status worth showing when the page loads: one in progress, or a failure
+    whose digest is still failed (a later success makes it old news).
+    """
     jobs = manual_jobs(user)
     job = jobs.filter(pk=job_id).first() if job_id else jobs.order_by("-created_at").first()
     if job is None:
         return {"state": "idle", "label": ""}
     base = {"job": str(job.pk)}
-    if job.status == Job.Status.PENDING:
-        note = " (retrying after a problem)" if job.last_error else ""
-        return {**base, "state": "queued", "label": f"Queued{note}"}
-    if job.status == Job.Status.RUNNING:
-        return {**base, **_stage_of(user)}
     # The run's digest ends at the run's "now" (digests.building.claim_period), after the job.
     digest = Digest.objects.filter(user=user, period_end__gte=job.created_at).first()
-    if job.status == Job.Status.SUCCEEDED:
+    if job.status == Job.Status.PENDING:
+        if job.retry_count:
+            return {**base, **_waiting(user, job, digest), "show": True}
+        return {**base, "state": "queued", "label": "Queued", "show": True}
+    if job.status == Job.Status.RUNNING:
+        return {**base, **_stage_of(user), "show": True}
+    if job.status == Job.Status.SUCCEEDED and (digest is None or not _failed(digest)):
         if digest is None:
             return {**base, "state": "done", "label": "Done: nothing new since your last digest"}
         url = reverse("digests:detail", args=[digest.pk])
         return {**base, "state": "done", "label": "Done", "url": url}
-    reason = digest.last_error if digest and digest.last_error else "It did not work."
-    return {**base, "state": "failed", "label": f"Failed: {reason}"}
+    return {**base, **_failure(user, job, digest)}
+
+
+def _failed(digest: Digest) -> bool:
+    return digest.status == Digest.Status.FAILED
+
+
+def _waiting(user: Any, job: Job, digest: Digest | None) -> dict[str, Any]:
+    """A failed run the job will try again: when, why, and why the button is off meanwhile."""
+    reason = digest.last_error if digest is not None and digest.last_error else job.last_error
+    attempt = f"attempt {job.retry_count + 1} of {job.max_attempts}"
+    label = (
+        f"Failed, trying again at {_clock(user, job.next_run)} ({attempt}): {reason} "
+        '"Send a digest now" is back once this digest is made or we stop trying.'
+    )
+    return {"state": "waiting", "label": label, "retry_at": job.next_run.isoformat()}
+
+
+def _failure(user: Any, job: Job, digest: Digest | None) -> dict[str, Any]:
+    """A run that will not be retried: the digest's reason, and where to fix it if we know."""
+    reason = digest.last_error if digest is not None and digest.last_error else ""
+    if job.status == Job.Status.DEAD and STOPPED_TRYING not in reason:
+        reason = (
+            f"{reason or 'It did not work.'} We stopped trying after {job.retry_count} "
+            'attempts and our staff have been told. You can press "Send a digest now" to '
+            "try again later."
+        )
+    elif job.status == Job.Status.CANCELLED and not reason:
+        reason = "It was stopped before it could finish."
+    status: dict[str, Any] = {"state": "failed", "label": f"Failed: {reason or 'It did not work.'}"}
+    status["show"] = digest is not None and _failed(digest)
+    if digest is not None and is_bad_query(digest):
+        status.update(url=reverse("digests:preferences"), link="Fix the search in your preferences")
+    elif digest is not None:
+        status.update(url=reverse("digests:detail", args=[digest.pk]), link="Open the digest")
+    return status
+
+
+def retry_state(user: Any) -> dict[str, Any] | None:
+    """The person's failed digest that a job will try again, and when; None if none will.
+
+    A failed digest is unfinished, so the user's next digest run resumes it; a run that follows
+    a failure is a job pending with failed attempts counted. Once the last attempt failed (a
+    dead job) or a failure is not retried (a refused search), there is none.
+    """
+    digest = Digest.objects.filter(user=user, status=Digest.Status.FAILED).first()
+    if digest is None:
+        return None
+    retrying = Job.objects.filter(
+        user=user, type=DIGEST_JOB, status=Job.Status.PENDING, retry_count__gt=0
+    )
+    job = retrying.order_by("next_run").first()
+    if job is None:
+        return None
+    return {"digest_id": digest.pk, "at": job.next_run}

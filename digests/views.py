@@ -38,6 +38,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
         "last_digest": history.first(),
         "send_now": progress.send_now_status(user),
+        "retry": progress.retry_state(user),
         "page": page,
     }
     return render(request, "digests/dashboard.html", context)
@@ -91,7 +92,9 @@ def digest_detail(request: HttpRequest, digest_id: int) -> HttpResponse:
         Digest.objects.select_related("user"), pk=digest_id, user=request.user
     )
     view = digest_view(digest, list(digest.emails.order_by("rank")))
-    return render(request, "digests/detail.html", {"digest": digest, "view": view})
+    retry = progress.retry_state(request.user)
+    context = {"digest": digest, "view": view, "retry": retry}
+    return render(request, "digests/detail.html", context)
 
 
 @login_required

@@ -57,6 +57,7 @@ class Status(models.TextChoices):
 
 ACTIVE = [Status.PENDING, Status.RUNNING]
 ENQUEUE_ATTEMPTS = 5
+ERROR_MAX_LENGTH = 2000
 
 
 @lru_cache(maxsize=512)
@@ -198,13 +199,16 @@ class JobQuerySet(models.QuerySet["Job"]):
             wakeup.notify_on_commit(self.db)
         return changed
 
-    def cancel(self) -> int:
+    def cancel(self, reason: str = "") -> int:
         """Stop pending, running and dead jobs. A running handler finishes its current run
-        and its outcome is discarded: nothing is rescheduled. Its lease stays until then, so
-        that resume and requeue cannot start a second run beside it."""
-        return self.filter(status__in=[*ACTIVE, Status.DEAD]).update(
-            status=Status.CANCELLED, updated_at=now()
-        )
+        and its outcome is discarded: nothing is rescheduled (the error it ended with, if
+        any, is kept as the last error). Its lease stays until then, so that resume and
+        requeue cannot start a second run beside it. A ``reason`` becomes the last error, so
+        the row says why it stopped."""
+        values: dict[str, Any] = {"status": Status.CANCELLED, "updated_at": now()}
+        if reason:
+            values.update(last_error=reason[:ERROR_MAX_LENGTH], last_traceback="")
+        return self.filter(status__in=[*ACTIVE, Status.DEAD]).update(**values)
 
     def resume(self) -> int:
         """Cancelled -> pending with a fresh retry count: recurring jobs at their next cron

@@ -30,10 +30,9 @@ from django.utils.timezone import now
 
 from jobs.backoff import retry_delay
 from jobs.claim import held
-from jobs.models import Job, Status
+from jobs.models import ERROR_MAX_LENGTH, Job, Status
 
 Values = dict[str, Any]
-ERROR_MAX_LENGTH = 2000
 
 
 def _finished(at: datetime) -> Values:
@@ -115,18 +114,27 @@ def record(outcomes: Iterable[tuple[Job, Values]], *, using: str = "default") ->
             for key, jobs in groups.items()
         )
     if written < sum(len(jobs) for jobs in groups.values()):
-        _end_cancelled_runs([job for jobs in groups.values() for job in jobs], using)
+        ran = [(job, dict(key)) for key, jobs in groups.items() for job in jobs]
+        _end_cancelled_runs(ran, using)
     return written
 
 
-def _end_cancelled_runs(jobs: list[Job], using: str) -> int:
+def _end_cancelled_runs(outcomes: list[tuple[Job, Values]], using: str) -> int:
     """A job cancelled while it ran keeps its lease until the run is over: drop it now,
-    without rescheduling, so that resume and requeue may move the job again."""
-    return (
-        Job.objects.using(using)
-        .filter(held(jobs), status=Status.CANCELLED)
-        .update(lease_owner="", lease_expires_at=None, updated_at=now())
-    )
+    without rescheduling, so that resume and requeue may move the job again.
+
+    The run's outcome is discarded, but an error it ended with is kept (with its
+    traceback): the row then says what the cancelled run met, not nothing.
+    """
+    rows = Job.objects.using(using)
+    ended = 0
+    for job, values in outcomes:
+        kept: Values = {"lease_owner": "", "lease_expires_at": None, "updated_at": now()}
+        if values.get("last_error"):
+            kept["last_error"] = values["last_error"]
+            kept["last_traceback"] = values.get("last_traceback", "")
+        ended += rows.filter(held([job]), status=Status.CANCELLED).update(**kept)
+    return ended
 
 
 def reap_expired(*, at: datetime | None = None, using: str = "default") -> int:

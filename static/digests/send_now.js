@@ -1,5 +1,7 @@
 // "Send a digest now" with live progress: posts the form, then polls the status endpoint
-// until the digest is done (a link to it) or failed (the reason). No inline script (CSP).
+// until the digest is done (a link to it) or failed (the reason, and a link: the digest, or
+// the preferences when the search is to fix). While a failed run waits to be tried again the
+// button stays off and the line says when and why. No inline script (CSP).
 (function () {
   "use strict";
   var form = document.querySelector("form.send-now");
@@ -7,7 +9,7 @@
   var statusUrl = form.getAttribute("data-status-url");
   var output = form.querySelector(".send-now-status");
   var button = form.querySelector("button");
-  var ACTIVE = { queued: true, reading: true, analysing: true, sending: true };
+  var ACTIVE = { queued: true, reading: true, analysing: true, sending: true, waiting: true };
   var timer = null;
 
   function show(status) {
@@ -15,7 +17,7 @@
     if (status.url) {
       var link = document.createElement("a");
       link.href = status.url;
-      link.textContent = "Open the digest";
+      link.textContent = status.link || "Open the digest";
       link.className = "send-now-link";
       output.appendChild(document.createTextNode(" "));
       output.appendChild(link);
@@ -32,7 +34,9 @@
       .then(function (response) { return response.json(); })
       .then(function (status) {
         show(status);
-        if (ACTIVE[status.state]) timer = window.setTimeout(function () { poll(job); }, 1000);
+        // A retry waits minutes: look less often meanwhile.
+        var wait = status.state === "waiting" ? 5000 : 1000;
+        if (ACTIVE[status.state]) timer = window.setTimeout(function () { poll(job); }, wait);
       })
       .catch(function () { timer = window.setTimeout(function () { poll(job); }, 3000); });
   }

@@ -66,7 +66,7 @@ def test_token_not_expiring_is_left_alone(fake_google, fake):
     assert refresh_job(account).last_run is not None
 
 
-def test_invalid_grant_is_a_dead_letter_at_once(fake_google, fake):
+def test_invalid_grant_stops_the_job_at_once_with_googles_reason(fake_google, fake):
     account = linked_account(fake_google, expires_in=120)
     fake.revoke_refresh_tokens(ADA)
     make_due(refresh_job(account))
@@ -74,10 +74,15 @@ def test_invalid_grant_is_a_dead_letter_at_once(fake_google, fake):
     run_due_jobs()
 
     job = refresh_job(account)
-    assert job.status == Job.Status.DEAD
-    assert job.retry_count == 1  # one attempt, not ten
+    # The person's to fix (reconnecting resumes it): cancelled, not a dead letter, but the
+    # row keeps Google's reason for staff.
+    assert job.status == Job.Status.CANCELLED
+    assert job.retry_count == 0  # one attempt, not ten
+    assert job.last_error.startswith("Google account needs reconnecting: ")
     assert "invalid_grant" in job.last_error
+    assert (job.lease_owner, job.lease_expires_at) == ("", None)
     assert fake.counters["token"] == 1
+    assert not Job.objects.filter(status=Job.Status.DEAD).exists()
 
 
 def test_invalid_grant_pauses_digests_and_shows_the_banner(fake_google, fake, client):
@@ -197,7 +202,7 @@ def test_job_of_a_disconnected_account_does_nothing(fake_google, fake):
     assert refresh_job(account).status == Job.Status.PENDING
 
 
-def test_job_of_an_account_needing_reconnection_dies_with_the_reason(fake_google, fake):
+def test_job_of_an_account_needing_reconnection_stops_with_the_reason(fake_google, fake):
     account = linked_account(fake_google, expires_in=120)
     GoogleAccount.objects.filter(pk=account.pk).update(
         status=GoogleAccount.Status.NEEDS_REAUTH, status_reason="invalid_grant: revoked"
@@ -207,7 +212,7 @@ def test_job_of_an_account_needing_reconnection_dies_with_the_reason(fake_google
     run_due_jobs()
 
     job = refresh_job(account)
-    assert job.status == Job.Status.DEAD
+    assert job.status == Job.Status.CANCELLED
     assert "needs reconnecting: invalid_grant: revoked" in job.last_error
     assert fake.counters["token"] == 0
 

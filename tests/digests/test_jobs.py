@@ -139,7 +139,7 @@ def test_a_refused_fetch_fails_the_digest_and_keeps_its_period_open(
     assert len(mailoutbox) == 1
 
 
-def test_revoked_access_is_a_dead_letter_at_once(demo_user, fake):
+def test_revoked_access_stops_digests_and_the_jobs_keep_googles_reason(demo_user, fake):
     job = send_now(demo_user)
     fake.revoke_refresh_tokens(DEMO_EMAIL)
 
@@ -147,8 +147,11 @@ def test_revoked_access_is_a_dead_letter_at_once(demo_user, fake):
 
     job.refresh_from_db()
     # Google's refusal marks the account needs_reauth, and digests stop at once: the running
-    # job is cancelled (reconnecting resumes it) rather than left to die.
+    # job is cancelled (reconnecting resumes it) rather than left to die, but it says why.
     assert job.status == Job.Status.CANCELLED
+    assert job.last_error.startswith("PermanentError: "), job.last_error
+    assert "invalid_grant" in job.last_error
+    assert not Job.objects.filter(status=Job.Status.DEAD).exists()
     digest = Digest.objects.get(user=demo_user)
     assert digest.last_error == "Your Google access was revoked: reconnect Google."
 
@@ -160,7 +163,9 @@ def test_a_refused_query_is_not_retried(demo_user, mailoutbox):
     run_due_jobs()
 
     job.refresh_from_db()
-    assert job.status == Job.Status.SUCCEEDED
+    # The person's to fix: no retry, no dead letter; the job says why it stopped.
+    assert (job.status, job.retry_count) == (Job.Status.CANCELLED, 0)
+    assert job.last_error.startswith("Gmail refused the person's search query")
     assert Digest.objects.get(user=demo_user).last_error.startswith("Gmail refused to search")
 
 

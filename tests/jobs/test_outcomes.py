@@ -154,6 +154,28 @@ def test_outcome_of_a_job_cancelled_while_running_is_discarded(user):
     assert row.next_run == next_run
 
 
+def test_a_cancelled_run_that_failed_keeps_its_error_but_stays_cancelled(user):
+    """Cancelled mid-run (digests stop when Google refuses the grant): the outcome is
+    discarded, but the row says what the run met instead of nothing."""
+    job = running(user)
+    Job.objects.filter(pk=job.pk).cancel()
+    at = timezone.now()
+    assert finish(job, outcomes.dead(job, at, "PermanentError: invalid_grant", "tb")) == 0
+    row = reload(job)
+    assert (row.status, row.retry_count, row.lease_owner) == ("cancelled", 0, "")
+    assert (row.last_error, row.last_traceback) == ("PermanentError: invalid_grant", "tb")
+
+
+def test_cancel_with_a_reason_keeps_it_as_the_last_error(user):
+    job = Job.objects.create(type="test.noop", user=user)
+    assert Job.objects.filter(pk=job.pk).cancel(reason="Google refused the refresh") == 1
+    row = reload(job)
+    assert (row.status, row.last_error) == ("cancelled", "Google refused the refresh")
+    Job.objects.filter(pk=job.pk).resume()
+    Job.objects.filter(pk=job.pk).cancel()  # no reason: the last error stays as it was
+    assert reload(job).last_error == "Google refused the refresh"
+
+
 def test_a_late_outcome_of_an_earlier_claim_by_the_same_process_is_discarded(user):
     """Our own reaper took the job over after a missed heartbeat and we claimed it again:
     the first run's outcome must not overwrite the second run's state."""
