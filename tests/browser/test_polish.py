@@ -4,11 +4,14 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from digests.models import Digest, Feedback
 from jobs.scheduler import Scheduler
 from tests.browser.conftest import check_page, sign_in
+from tests.jobs.factories import DeadJobFactory
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -90,3 +93,21 @@ def test_the_preferences_boxes_are_tall_enough_and_grouped(page, site):
     holds = page.get_by_role("region", name="What goes in")
     expect(holds.get_by_role("group", name="When nothing new arrived")).to_be_visible()
     assert errors_of(page) == []
+
+
+def test_a_dead_letters_page_requeues_with_a_button(page, site):
+    get_user_model().objects.create_superuser("root@example.com", "a long staff password")
+    dead = DeadJobFactory(type="digest.send", last_error="GmailError: quota")
+    page.goto(site + reverse("admin:jobs_job_change", args=[dead.pk]))
+    page.locator("#id_username").fill("root@example.com")
+    page.locator("#id_password").fill("a long staff password")
+    page.locator("input[type=submit]").click()
+    expect(page.locator("#site-name")).to_have_text("Gmail Digest Assistant")
+    expect(page.locator(".field-next_run_shown .readonly")).to_have_text("—")
+    check_page(page, "admin dead letter")
+    page.get_by_role("button", name="Requeue").click()
+    expect(page.get_by_text("Requeued 1 of 1 job(s).")).to_be_visible()
+    expect(page.get_by_role("button", name="Requeue")).to_have_count(0)  # pending now
+    check_page(page, "admin dead letter, requeued")
+    dead.refresh_from_db()
+    assert dead.status == "pending"
