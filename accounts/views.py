@@ -188,7 +188,8 @@ def google_disconnect(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "accounts/disconnect.html")
     if connection.disconnect(request.user):
-        messages.success(request, "Google is disconnected and your digests are paused.")
+        # What was done; the account card below says the state (disconnected, digests paused).
+        messages.success(request, "Done: our access at Google is revoked and your tokens deleted.")
     else:
         messages.warning(
             request,

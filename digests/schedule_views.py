@@ -105,7 +105,8 @@ def schedule_preview(request: HttpRequest) -> JsonResponse:
         if name not in ("name", "channel")
     }
     if errors or "cron_expression" not in form.cleaned_data:
-        return JsonResponse({"ok": False, "errors": errors}, status=400)
+        # 200, not 400: a half-typed schedule is an answer the page shows, not a failed request.
+        return JsonResponse({"ok": False, "errors": errors})
     cron = form.cleaned_data["cron_expression"]
     zone = form.cleaned_data["timezone"]
     runs = next_runs(cron, zone, PREVIEW_RUNS, after=timezone.now())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from digests import preference_views, schedule_views, views
+from digests import feedback_views, preference_views, schedule_views, views
 
 app_name = "digests"
 
@@ -35,7 +35,7 @@ urlpatterns = [
         preference_views.confirm_address,
         name="confirm_address",
     ),
-    path("emails/<int:email_id>/feedback/", preference_views.feedback, name="feedback"),
+    path("emails/<int:email_id>/feedback/", feedback_views.feedback, name="feedback"),
     path("unsubscribe/<str:token>/", views.unsubscribe_view, name="unsubscribe"),
     path("unsubscribe/<str:token>/resume/", views.resume_view, name="resume"),
 ]

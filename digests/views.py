@@ -91,7 +91,8 @@ def digest_detail(request: HttpRequest, digest_id: int) -> HttpResponse:
     digest = get_object_or_404(
         Digest.objects.select_related("user"), pk=digest_id, user=request.user
     )
-    view = digest_view(digest, list(digest.emails.order_by("rank")))
+    # The feedback set is prefetched: each card shows its presses (digests.feedback).
+    view = digest_view(digest, list(digest.emails.order_by("rank").prefetch_related("feedback")))
     retry = progress.retry_state(request.user)
     context = {"digest": digest, "view": view, "retry": retry}
     return render(request, "digests/detail.html", context)

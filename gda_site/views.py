@@ -1,6 +1,7 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from gda_site import metrics as site_metrics
@@ -11,6 +12,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("digests:dashboard")
     return render(request, "home.html")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for whatever a page links: the static icon."""
+    return redirect(static("favicon.ico"))  # not permanent: the hashed name changes
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

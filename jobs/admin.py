@@ -11,20 +11,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import display_for_value
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from jobs.dashboard import dashboard
-from jobs.models import Job, JobQuerySet, SchedulerHeartbeat
+from jobs.models import Job, JobQuerySet, SchedulerHeartbeat, Status
 
 # Staff may fix a payload or allow more attempts; everything else is the scheduler's.
 EDITABLE_FIELDS = ("payload", "max_retries")
+# Jobs that will not run again until someone acts: no next run to show.
+STOPPED = (Status.DEAD, Status.CANCELLED, Status.SUCCEEDED)
+
+# The product's name instead of "Django administration" in every staff page's header and title.
+admin.site.site_header = "Gmail Digest Assistant"
+admin.site.site_title = "Gmail Digest Assistant staff"
+admin.site.index_title = "Staff pages"
 
 
 class HasErrorFilter(admin.SimpleListFilter):
@@ -45,7 +54,7 @@ class HasErrorFilter(admin.SimpleListFilter):
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
     # Narrow enough for 1,280 px: the schedule and last run are on each job's page.
-    list_display = ["type", "user", "status", "next_run", "attempts", "short_error"]
+    list_display = ["type", "user", "status", "next_run_shown", "attempts", "short_error"]
     list_filter = ["status", ("type", admin.AllValuesFieldListFilter), HasErrorFilter]
     search_fields = ["user__email", "type", "last_error"]
     list_select_related = ["user"]
@@ -64,7 +73,7 @@ class JobAdmin(admin.ModelAdmin):
         "status",
         "schedule",
         "timezone",
-        "next_run",
+        "next_run_shown",
         "last_run",
         "retry_count",
         "max_retries",
@@ -91,7 +100,39 @@ class JobAdmin(admin.ModelAdmin):
 
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view(self.dashboard_view)
-        return [path("dashboard/", view, name="jobs_dashboard"), *super().get_urls()]
+        requeue = self.admin_site.admin_view(self.requeue_view)
+        return [
+            path("dashboard/", view, name="jobs_dashboard"),
+            path("<path:object_id>/requeue/", requeue, name="jobs_job_requeue"),
+            *super().get_urls(),
+        ]
+
+    def requeue_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The change page's Requeue button: the list action, on this one job (POST only)."""
+        if request.method != "POST":
+            return HttpResponse("Requeue is a POST.", status=405, headers={"Allow": "POST"})
+        job = get_object_or_404(Job, pk=object_id)
+        if not self.has_change_permission(request, job):
+            raise PermissionDenied
+        self.requeue(request, Job.objects.filter(pk=job.pk))
+        return HttpResponseRedirect(reverse("admin:jobs_job_change", args=[job.pk]))
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        """The job's page, with a Requeue button for jobs that are not queued or running."""
+        job = self.get_object(request, object_id)
+        can_requeue = (
+            job is not None
+            and job.status not in (Status.PENDING, Status.RUNNING)
+            and self.has_change_permission(request, job)
+        )
+        extra = {**(extra_context or {}), "can_requeue": can_requeue}
+        return super().change_view(request, object_id, form_url, extra)
 
     def dashboard_view(self, request: HttpRequest) -> HttpResponse:
         """Counts by status and type, dead letters, the oldest due job, the last hour."""
@@ -99,6 +140,13 @@ class JobAdmin(admin.ModelAdmin):
             raise PermissionDenied
         context = {**self.admin_site.each_context(request), "board": dashboard(), "title": "Jobs"}
         return TemplateResponse(request, "admin/jobs/dashboard.html", context)
+
+    @admin.display(description="next run", ordering="next_run")
+    def next_run_shown(self, job: Job) -> str:
+        """The next run, or "—" for a job that will not run again unless staff act."""
+        if job.status in STOPPED:
+            return "—"
+        return str(display_for_value(job.next_run, "—"))
 
     @admin.display(description="attempts")
     def attempts(self, job: Job) -> str:

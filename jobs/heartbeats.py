@@ -44,6 +44,7 @@ class SchedulerHeartbeat(models.Model):
     class Meta:
         ordering = ["host", "pid"]
         verbose_name = "scheduler process"
+        verbose_name_plural = "scheduler processes"
 
     def __str__(self) -> str:
         return f"{self.host} pid {self.pid}"

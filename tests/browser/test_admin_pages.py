@@ -36,7 +36,7 @@ def test_staff_pages_pass_axe_and_fit_a_phone(page, site):
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_label("Authenticator code").fill(code_of(device))
     page.locator("input[type=submit]").click()
-    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    expect(page.get_by_role("heading", name="Staff pages")).to_be_visible()
     check_page(page, "admin index")
 
     page.goto(site + reverse("admin:jobs_dashboard"))

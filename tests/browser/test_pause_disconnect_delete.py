@@ -73,9 +73,12 @@ def test_pause_from_the_email_resume_disconnect_and_delete(page, site):
     page.get_by_role("button", name="Disconnect Google").click()
     page.wait_for_url(re.compile(r"/accounts/$"))
     expect(page.locator(".messages")).to_contain_text(
-        "Google is disconnected and your digests are paused"
+        "Done: our access at Google is revoked and your tokens deleted."
     )
+    # Said once: no banner, the message says what was done, the card the state and the way back.
+    expect(page.get_by_role("link", name="Reconnect Google")).to_have_count(1)
     expect(page.locator("#main").get_by_role("link", name="Reconnect Google")).to_be_visible()
+    expect(page.get_by_text("digests are paused")).to_have_count(1)
     check_page(page, "account, disconnected")
     account = GoogleAccount.objects.get(user=user)
     assert account.status == GoogleAccount.Status.REVOKED

@@ -168,6 +168,7 @@ READ_ONLY = {
     "healthz",
     "readyz",
     "metrics",
+    "favicon",
     "accounts:settings",
     "accounts:google_start",
     "accounts:google_reconnect",
