@@ -9,14 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digests import preference_changes, schedules, scheduling
 from digests.delivery import can_send_from_gmail
-from digests.feedback import Feedback, give_feedback
 from digests.forms import clean_zone
-from digests.models import Email
 from digests.preference_forms import PreferencesForm, QueryRejected, QueryUnchecked
 from digests.preferences import preferences_for
 from digests.schedule_preview import zone_options
@@ -114,23 +112,3 @@ def confirm_address(request: HttpRequest, token: str) -> HttpResponse:
     except preference_changes.AddressLinkInvalid as exc:
         return render(request, "digests/confirm_address.html", {"error": str(exc)}, status=400)
     return render(request, "digests/confirm_address.html", {"address": address})
-
-
-FEEDBACK_WORDS = {
-    Feedback.Kind.NOT_URGENT: "Thanks: noted as not urgent.",
-    Feedback.Kind.VIP: "{sender} is now a VIP: always listed, one urgency higher.",
-    Feedback.Kind.MUTE: "{sender} is muted: only counted from the next digest on.",
-}
-
-
-@login_required
-@require_POST
-def feedback(request: HttpRequest, email_id: int) -> HttpResponse:
-    email = get_object_or_404(Email.objects.select_related("digest"), pk=email_id,
-                              digest__user=request.user)  # fmt: skip
-    kind = request.POST.get("kind", "")
-    if kind not in Feedback.Kind.values:
-        return HttpResponse("Unknown feedback.", status=400, content_type="text/plain")
-    give_feedback(request.user, email, kind)
-    messages.success(request, FEEDBACK_WORDS[Feedback.Kind(kind)].format(sender=email.from_address))
-    return redirect("digests:detail", email.digest_id)
