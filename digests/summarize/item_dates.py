@@ -379,6 +379,10 @@ class MailDates:
             found = resolve_deadline(other, received)
             if found is None or found.due <= received.date():
                 return None
+            if found.time and clock > found.time and _BY_WORD.search(sentence):
+                # "They want it tomorrow at 9. Send it back before 20h?": this evening's 20:00,
+                # before the event, not the evening after it
+                return None
             if clock_of(other, received) == clock or event_nouns(other):
                 return Deadline(found.due, clock)
             return None

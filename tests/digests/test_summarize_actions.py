@@ -691,3 +691,18 @@ def test_the_consequence_after_or_leaves_the_item_and_a_status_word_leaves_its_o
         subject="Reminder: expense report overdue",
     )
     assert found == [ActionItem("Submit expense report", FRIDAY)]
+
+
+def test_a_bare_time_before_tomorrows_event_is_this_evenings():
+    body = (
+        "PharmaLyon wants the proposal at 9 tomorrow for their board meeting. "
+        "Can you check the price grid and send it back before 20h?"
+    )
+    (item,) = items_of(body)
+    assert (item.due, item.time) == (MONDAY, dt.time(20))
+
+
+def test_a_bare_time_of_tomorrows_event_is_still_that_days():
+    body = "The run is on Tuesday, we start at 06:00. Can you be there at 06:00?"
+    (item,) = items_of(body)
+    assert (item.due, item.time) == (TUESDAY, dt.time(6))
