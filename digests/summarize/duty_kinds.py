@@ -295,6 +295,22 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
+        "resubmit",  # "Expense report returned: Bengaluru summit": fix it and send it again
+        re.compile(
+            r"\b(?:(?:expense |travel )?(?:report|claim|timesheet|invoice)s? (?:has been |was )?"
+            r"(?:returned|rejected|sent back)|note de frais (?:renvoyée|refusée|rejetée)|"
+            r"(?:reisekosten)?abrechnung (?:zurückgewiesen|abgelehnt)|"
+            r"(?:informe|reporte|nota) de gastos (?:devuelt[oa]|rechazad[oa]))",
+            re.I,
+        ),
+        {
+            "en": "Correct and resubmit {x}",
+            "de": "{x} korrigieren und erneut einreichen",
+            "fr": "Corriger et soumettre à nouveau {x}",
+            "es": "Corregir y volver a enviar {x}",
+        },
+    ),
+    (
         "renew",
         re.compile(
             r"\b(renewal of|licen[cs]e .{0,40}(?:renewal|expir)|certificate .{0,40}expir|"

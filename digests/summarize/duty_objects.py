@@ -160,7 +160,11 @@ def shape_object(kind: str, thing: str, lead: str, brand: str, lang: str) -> tup
         thing = _secret(lead)
     if kind == "renew":
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
-        thing = domain_named(thing, lang)  # "the domain x.com"
+        certificate = lang == "en" and _CERTIFICATE.search(lead) and _HOST.fullmatch(thing)
+        # "the certificate for siem-ingest.x.com", "the domain x.com"
+        thing = f"the certificate for {thing}" if certificate else domain_named(thing, lang)
+    if kind == "resubmit" and lang == "en" and (noun := _RETURNED.search(lead)):
+        thing = f"the {noun.group(1).lower()} \u201c{thing}\u201d"  # the expense report "X"
     if kind == "card" and (account := customer_account(lead, brand, lang)):
         thing = account  # "Ihre Kreditkarte läuft ab": for the account it pays
     elif kind in {"card", "pay"} and only_notice_words(thing) and brand:
@@ -227,7 +231,10 @@ def _secret(lead: str) -> str:
 
 
 _ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
-_AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay"])
+_AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay", "resubmit"])
+_CERTIFICATE = re.compile(r"\b(?:certificate|cert|tls|ssl)\b", re.I)
+_HOST = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
+_RETURNED = re.compile(r"\b((?:expense |travel )?(?:report|claim|timesheet|invoice))\b", re.I)
 _CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
 _NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}
 # The new card's last digits: "replacing your card ending 2290 with a new card ending 7730".

@@ -56,6 +56,9 @@ OWED = re.compile(
     r"your approval|approve|assigned [^.\n]{0,40}to you|you still have|pending|overdue|"
     r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
     r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
+    # "Expense report returned", "timesheet rejected": the reader's to fix and send again
+    r"(?:report|claim|timesheet|note de frais|abrechnung|gastos) (?:has been |was )?"
+    r"(?:returned|rejected|sent back|renvoyée|refusée|zurückgewiesen|devuelto|rechazado)|"
     # a payment that did not arrive: "Payroll funding not received", "returned by your bank"
     r"(?:funding|funds|payment|wire|transfer) (?:was |were |has |have )?(?:not|never) (?:been )?"
     r"received|insufficient funds|(?:debit|payment) (?:was )?returned|"

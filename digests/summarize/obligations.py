@@ -83,6 +83,7 @@ def duty_item(
     low_subject, low_whole = lower_exactly(subject), lower_exactly(whole)
     for kind, pattern, texts in KINDS:
         own = kind in {"rerun", "renew", "rotate", "self", "leak", "leaked", "training", "submit"}
+        own = own or kind == "resubmit"
         own = own or kind in {"bill", "password"}
         target, low = (subject, low_subject) if own else (whole, low_whole)
         if not (pattern.search(target) if low is None else _KIND_WORDS[kind].search(low)):
@@ -129,6 +130,7 @@ _FAMILY = {
         re.I,
     ),
     "activate": re.compile(r"\b(activat|aktivier|activer|activar)", re.I),
+    "resubmit": re.compile(r"\b(resubmit|re-submit|attach|correct|erneut einreichen)", re.I),
     "leak": re.compile(r"\b(revoke|widerruf|révoqu|revoca)", re.I),
     "leaked": re.compile(r"\b(security log|activity|aktivität|activité|actividad)", re.I),
     "approve": re.compile(r"\b(approv|freigeb|aprob)", re.I),

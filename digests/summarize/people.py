@@ -103,14 +103,22 @@ def in_bulk(message: ParsedMessage, me: str) -> bool:
     name, address = recipients(message)[0]
     if address.lower() != me.lower():
         return True
+    if _YOU_OWN.search(message.subject):
+        return False  # "Certificate you own expires in 6 days"
     return not _names_owner(message.clean_body[:1500], name, me)
 
 
 def _names_owner(text: str, name: str, me: str) -> bool:
-    """A line of the text names the reader (full name or address) beside an owner's role."""
+    """A line of the text names the reader (full name, address or its user name "bhartley")
+    beside an owner's role."""
+    local = me.partition("@")[0]
     spelled = [re.escape(me)] + ([re.escape(name)] if len(name.split()) >= 2 else [])
+    spelled += [rf"\b{re.escape(local)}\b"] if len(local) >= 4 else []
     who = re.compile(rf"(?:{'|'.join(spelled)})", re.IGNORECASE)
     return any(who.search(line) and _OWNER_ROLE.search(line) for line in text.splitlines())
+
+
+_YOU_OWN = re.compile(r"\b(?:you own|you are the owner|you're the owner|your own)\b", re.I)
 
 
 _OWNER_ROLE = re.compile(

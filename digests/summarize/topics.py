@@ -109,6 +109,7 @@ def with_context(text: str, topic: str, *, always: bool = False) -> str:
     # "Approve the Q3 product budget" says all "Need your approval on the Q3 product budget by
     # EOD today" names, once the subject's words of asking and timing are set aside.
     core = set(re.findall(r"\w{3,}", _STATUS.sub(" ", topic).lower())) - _ASKING_WORDS
-    if core and core <= mine:
+    # "Resubmit the expense report “SMM Hamburg 2026”" names "Expense report returned: ..."
+    if core and (core <= mine or (always and len(core & mine) >= 0.7 * len(core))):
         return text
     return truncate(f"{text} (re: {topic})", 160)

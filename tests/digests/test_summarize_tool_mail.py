@@ -361,3 +361,36 @@ def test_a_bulk_notice_naming_someone_else_as_owner_stays_a_list_mail():
     body = CERT.format(owner="Lani Kahale <lani@example.com>")
     message = parsed(body, "cert-watch <cw@example.com>", "Certificate expires today", BULK)
     assert analyze(message, CONTEXT).urgency == "low"
+
+
+CONCUR = (
+    "Your expense report has been returned.\n\nReport name: SMM Hamburg 2026\n"
+    'Returned by: Stefan Braun\n\nApprover comment: "Hotel receipt for 8-10 Sept is missing. '
+    'Please attach it and resubmit by Friday, 4 December."\n\nThis is an automated notification.'
+)
+
+
+def test_a_returned_expense_report_is_the_readers_to_resubmit():
+    message = parsed(CONCUR, "SAP Concur <AutoNotification@concur.example>",
+                     "Expense report returned: SMM Hamburg 2026")  # fmt: skip
+    analysis = analyze(message, CONTEXT)
+    assert analysis.urgency == "high"
+    assert [(i.text, i.due) for i in analysis.action_items] == [
+        (
+            "Correct and resubmit the expense report \u201cSMM Hamburg 2026\u201d",
+            dt.date(2026, 12, 4),
+        )
+    ]
+
+
+def test_a_notice_of_a_certificate_you_own_is_yours_though_sent_in_bulk():
+    body = (
+        "Certificate expiry notice\n\nCommon name: siem.example.com\nOwner: me (Security)\n"
+        "Expires: 2026-12-04 00:00 UTC (in 4 days)\n\nWhen this certificate expires the SIEM "
+        "rejects all log shippers."
+    )
+    subject = "[cert-monitor] Certificate you own expires in 4 days: siem.example.com"
+    message = parsed(body, "cert-monitor <cm@example.com>", subject, BULK)
+    analysis = analyze(message, CONTEXT)
+    assert analysis.urgency == "high"
+    assert analysis.action_items[0].text.startswith("Renew the certificate for siem.example.com")
