@@ -300,7 +300,9 @@ def find_action_items(
             text = handle_it(do_it(text, before[:-1]), upcoming, lang)
             text = tu_imperative(text) if lang == "es" else text  # "Quita ..." -> "Quitar ..."
             question = part.rstrip().endswith("?")
-            spanish = text.partition(" ")[0] in SPANISH_VERBS  # "Confirmar a Marta el ..."
+            first = text.partition(" ")[0]
+            # "Confirmar a Marta el ...", "Relire le rapport": already an infinitive's to-do
+            spanish = first in SPANISH_VERBS or (lang == "fr" and bool(_FR_INFINITIVE.match(first)))
             if (
                 from_list
                 and text
@@ -390,6 +392,7 @@ def find_action_items(
 
 
 MAX_SENTENCES = 80
+_FR_INFINITIVE = re.compile(r"^[A-ZÀ-Ý][a-zàâçéèêëîïôûù]{2,}(?:er|ir|re)$")
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

@@ -187,7 +187,8 @@ INTRO = re.compile(
     # not what the sender delivers: "Here are the October numbers you asked for:"
     r"^(?!.*\b(?:you (?:asked|requested)|as (?:you )?requested|wie gewünscht|comme demandé|"
     r"que (?:me )?pediste|como (?:me )?pediste)\b)"
-    r".*(need|things|asks?\b|items|from you|let me know|what i need|to do|todo|action items|"
+    r".*(need|things|choses|cosas|dinge|asks?\b|items|from you|let me know|what i need|to do|"
+    r"todo|action items|"
     r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
     r"follow-?ups|to-?dos|folgende|nachstehende|suivant(?:e?s)|siguientes|manque|faltan)[^:]*:$",

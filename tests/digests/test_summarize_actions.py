@@ -706,3 +706,19 @@ def test_a_bare_time_of_tomorrows_event_is_still_that_days():
     body = "The run is on Tuesday, we start at 06:00. Can you be there at 06:00?"
     (item,) = items_of(body)
     assert (item.due, item.time) == (TUESDAY, dt.time(6))
+
+
+def test_a_french_list_of_things_in_the_infinitive_is_one_item_each():
+    body = (
+        "Bonjour Théo,\n\nLe comité le veut pour vendredi, donc trois choses avant jeudi :\n\n"
+        "1. Relire le rapport et me signaler ce qui te semble faux.\n"
+        "2. Classer les quatre vulnérabilités critiques par priorité.\n"
+        "3. Proposer avec l'équipe API des dates de correctif.\n\nMerci,\nClaire"
+    )
+    assert [
+        t.partition(" (re: ")[0] for t in texts(items_of(body, sender="Claire <c@x.example>"))
+    ] == [
+        "Relire le rapport et me signaler ce qui te semble faux",
+        "Classer les quatre vulnérabilités critiques par priorité",
+        "Proposer avec l'équipe API des dates de correctif",
+    ]
