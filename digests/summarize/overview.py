@@ -83,6 +83,27 @@ def _what(message: ParsedMessage, analysis: Analysis) -> str:
     return f"{text} ({_who(message)}{when})"
 
 
+def _named(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> list[tuple[str, int]]:
+    """The first few asks, each once with how many mails made it ("send Sam the slides" three
+    times is one ask)."""
+    counts: dict[str, int] = {}
+    for message, analysis in pairs:
+        what = _what(message, analysis)
+        if what in counts or len(counts) < MAX_NAMED:
+            counts[what] = counts.get(what, 0) + 1
+    return list(counts.items())
+
+
+def _texts(named: Sequence[tuple[str, int]]) -> list[str]:
+    return [what if count == 1 else f"{what} ({count} mails)" for what, count in named]
+
+
+def _within_a_day(message: ParsedMessage, analysis: Analysis) -> bool:
+    """The mail's soonest ask is due by the day after it arrived, or it has no date."""
+    item = _soonest(analysis.action_items)
+    return item is None or item.due is None or (item.due - message.received_at.date()).days <= 1
+
+
 def _rest(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> str:
     """ "3 invitations to answer, 2 messages to read and 12 newsletters and notifications"."""
     invitations = reads = bulk = suspicious = 0
@@ -124,17 +145,21 @@ def write_overview(
     rest = [p for p in ordered if p[1].urgency in (Urgency.MEDIUM, Urgency.LOW)]
     sentences = []
     if urgent:
-        named = [_what(m, a) for m, a in urgent[:MAX_NAMED]]
-        more = len(urgent) - len(named)
+        firsts = _named(urgent)
+        more = len(urgent) - sum(count for _, count in firsts)
         verb = "needs" if len(urgent) == 1 else "need"
         things = "thing" if len(urgent) == 1 else "things"
-        line = f"{_number(len(urgent))} {things} {verb} you within a day: {_join(named)}"
+        # "within a day" only where it is so: a VIP's ask due next week is urgent, not today's
+        soon = all(_within_a_day(m, a) for m, a in urgent[:MAX_NAMED])
+        head = f"{verb} you within a day" if soon else ("is" if len(urgent) == 1 else "are")
+        head = head if soon else f"{head} urgent"
+        line = f"{_number(len(urgent))} {things} {head}: {_join(_texts(firsts))}"
         sentences.append(line + (f", and {more} more." if more else "."))
     if high:
-        named = [_what(m, a) for m, a in high[:MAX_NAMED]]
-        more = len(high) - len(named)
+        listed = _named(high)
+        more = len(high) - sum(count for _, count in listed)
         sentences.append(
-            f"Due this week: {_join(named)}" + (f", and {more} more." if more else ".")
+            f"Due this week: {_join(_texts(listed))}" + (f", and {more} more." if more else ".")
         )
     if not urgent and not high:
         sentences.append("Nothing needs you this week.")

@@ -228,7 +228,7 @@ def test_overview_names_what_needs_the_reader_and_counts_the_rest():
         pair("News 2", Urgency.LOW, sender="News <news@x.example>", headers={"List-Id": "<n.x>"}),
     ]
     assert write_overview(ordered) == (
-        "Two things need you within a day: approve the Q3 budget (Maya, Mon 30 Nov 17:00) and "
+        "Two things are urgent: approve the Q3 budget (Maya, Mon 30 Nov 17:00) and "
         "sign the Acme contract (Priya, Fri 04 Dec). Due this week: review the launch plan "
         "(Dana). Also 1 message to read and 2 newsletters and notifications."
     )
@@ -407,3 +407,15 @@ def test_each_item_names_the_subject_it_is_about_unless_it_says_it_already():
     assert item.text == f"Register via the link in the Learning portal (re: {subject})"
     (item,) = analysis_of("Please approve the Q3 budget today.", subject="Q3 budget").action_items
     assert item.text == "Approve the Q3 budget"
+
+
+def test_overview_says_within_a_day_only_when_so_and_names_a_repeated_ask_once():
+    ask = ActionItem("Send Sam the Q4 roadmap slides", dt.date(2026, 12, 2))
+    ordered = [
+        (parsed("x", subject=f"Slides {n}", sender="Sam Ortiz <sam@x.example>"),
+         Analysis(summary="s", urgency=Urgency.URGENT, action_items=(ask,)))
+        for n in range(3)
+    ]  # fmt: skip
+    assert write_overview(ordered) == (
+        "Three things are urgent: send Sam the Q4 roadmap slides (Sam, Wed 02 Dec) (3 mails)."
+    )
