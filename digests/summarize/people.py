@@ -93,19 +93,22 @@ def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
 
 
 def in_bulk(message: ParsedMessage, me: str) -> bool:
-    """Sent to a crowd: mass mail, unless a notice with no list headers goes to the reader alone
+    """Sent to a crowd: mass mail, unless a notice with no List-Id goes to the reader alone
     and names them as its owner ("owner: Keoni Akana", "Marcus Oyelaran is listed as the
     primary payroll contact"), though marked "Precedence: bulk"."""
     if not message.is_mass_mail:
         return False
-    if message.is_mailing_list or not me or message.cc or len(recipients(message)) != 1:
+    if "list-id" in message.headers or not me or message.cc or len(recipients(message)) != 1:
         return True
     name, address = recipients(message)[0]
     if address.lower() != me.lower():
         return True
-    if _YOU_OWN.search(message.subject):
-        return False  # "Certificate you own expires in 6 days"
-    return not _names_owner(message.clean_body[:1500], name, me)
+    body = message.clean_body[:1500]
+    if _YOU_OWN.search(message.subject) or RECEIVING_AS_OWNER.search(body):
+        return False  # "Certificate you own expires ...", "... because you are an administrator"
+    if _YOUR_DUTY.search(message.subject) and greets_reader(message, me, body):
+        return False  # "Hi Sofia, ..." under "Reminder: your self-review ... is due Friday"
+    return not _names_owner(body, name, me)
 
 
 def _names_owner(text: str, name: str, me: str) -> bool:
@@ -118,6 +121,17 @@ def _names_owner(text: str, name: str, me: str) -> bool:
     return any(who.search(line) and _OWNER_ROLE.search(line) for line in text.splitlines())
 
 
+# "You are receiving this alert because you are an administrator of acme/api"
+RECEIVING_AS_OWNER = re.compile(
+    r"\breceiving this(?: \w+)? because you(?:'re| are| were)? (?:the |an? )?(?:committer|"
+    r"author|owner|admin(?:istrator)?|maintainer|assignee)\b",
+    re.IGNORECASE,
+)
+# A subject naming the reader's own duty: "your self-review ... is due Friday"
+_YOUR_DUTY = re.compile(
+    r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)?|overdue|awaiting|requires|expires|pending)\b",
+    re.IGNORECASE,
+)
 _YOU_OWN = re.compile(r"\b(?:you own|you are the owner|you're the owner|your own)\b", re.I)
 
 

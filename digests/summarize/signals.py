@@ -19,7 +19,7 @@ from digests.summarize.dates import Deadline
 from digests.summarize.envelope import RSVP, is_auto_reply, method, starts_within
 from digests.summarize.mail_kinds import MARKETING, RECEIPT, RECRUITER, SALES_PRESSURE, TRIAL
 from digests.summarize.notices import OWED, mentions
-from digests.summarize.people import in_bulk
+from digests.summarize.people import RECEIVING_AS_OWNER, in_bulk
 from digests.summarize.sentences import cues_of, for_yes_or_no, lowered, new_text
 from digests.summarize.types import ActionItem, SummaryContext
 
@@ -139,9 +139,9 @@ _IN_HOURS = re.compile(
 )
 # A tool's list mail that is about the reader's own work: "you are receiving this because you
 # are the committer".
-_YOURS = re.compile(
-    r"\breceiving this because you(?:'re| are| were)? (?:the |an? )?(?:committer|author|owner|"
-    r"admin|maintainer|assignee)\b"
+_APPROVAL = re.compile(
+    r"\b(?:requires|awaiting|needs|waiting for) your approval|\bapproval (?:required|request)",
+    re.IGNORECASE,
 )
 STALE_HOURS = -36  # a date this far behind the digest is old news, not an emergency
 # The rubric's own edges: within about a day is urgent, within the week high, later medium.
@@ -277,14 +277,17 @@ def compute_signals(
             security
             and authenticity.auth_passed
             and direct == "to"
-            and (not mass or bool(_YOURS.search(body)))
+            and (not mass or bool(RECEIVING_AS_OWNER.search(body)))
         ),
         "marketing": float(marketing),
         "trial_upsell": float(trial),
         # A machine selling an upgrade before a trial or plan runs out: pressure, no obligation.
         "auto_upsell": float(automated and trial and marketing),
         # A machine selling: "your 40% discount expires tonight" is pressure, not a deadline.
-        "auto_marketing": float(automated and _found(SALES_PRESSURE, text)),
+        # (not an approval request naming an early-payment discount)
+        "auto_marketing": float(
+            automated and _found(SALES_PRESSURE, text) and not _APPROVAL.search(subject)
+        ),
         "no_rush": float(_found(_NO_RUSH, text)),
         "fyi": float(_found(_FYI, text)),
         "receipt": float(receipt),

@@ -6,6 +6,7 @@ import zoneinfo
 from digests.parsing import parse_message
 from digests.summarize import SummaryContext, analyze, features_for
 from digests.summarize.authenticity import is_lookalike
+from digests.summarize.people import RECEIVING_AS_OWNER
 from tests.digests.factories import ME, gmail_message, mail
 
 NOW = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
@@ -394,3 +395,52 @@ def test_a_notice_of_a_certificate_you_own_is_yours_though_sent_in_bulk():
     analysis = analyze(message, CONTEXT)
     assert analysis.urgency == "high"
     assert analysis.action_items[0].text.startswith("Renew the certificate for siem.example.com")
+
+
+def test_an_invoice_approval_naming_an_early_payment_discount_is_no_marketing():
+    body = (
+        "Invoice INV-88213 requires your approval.\n\nSupplier: Brightfold Logistics Ltd\n"
+        "Payment terms: 2/10 Net 30 - discount expires 4 Dec 2026\n\nYou are the only approver. "
+        "Approve by 4 Dec 2026 to keep the 2% early payment discount (EUR 847.60)."
+    )
+    subject = "Invoice INV-88213 from Brightfold Logistics Ltd requires your approval"
+    message = parsed(body, "Coupa <do_not_reply@acme.coupahost.example>", subject)
+    assert not features_for(message, CONTEXT).get("auto_marketing")
+    assert analyze(message, CONTEXT).urgency == "high"
+
+
+def test_a_secret_scanning_alert_to_a_repos_administrator_is_theirs_though_list_mail():
+    body = (
+        "Secret scanning found a valid secret in acme/checkout-config\n\nSecret type: Amazon AWS "
+        "Access Key ID\nValidity: Active\n\nYou are receiving this alert because you are an "
+        "administrator of acme/checkout-config.\n\n1. Revoke the credential immediately."
+    )
+    headers = {
+        **BULK,
+        **PASSED,
+        "List-Id": "acme/checkout-config <checkout-config.acme.github.com>",
+    }
+    subject = "[acme/checkout-config] Secret scanning alert: AWS Access Key ID detected"
+    message = parsed(body, "GitHub <noreply@github.com>", subject, headers)
+    assert RECEIVING_AS_OWNER.search(message.clean_body)
+    assert features_for(message, CONTEXT).get("own_account_alert")
+    assert analyze(message, CONTEXT).urgency == "urgent"
+    bare = body.replace("an administrator", "watching")
+    other = parsed(bare, "GitHub <noreply@github.com>", subject, headers)
+    assert not RECEIVING_AS_OWNER.search(other.clean_body)
+
+
+def test_a_reminder_greeting_the_reader_about_their_own_due_review_is_theirs():
+    body = (
+        "Hi Sofia,\n\nYour self-review for the H1 2026 Performance Review cycle is due Friday, "
+        "December 4.\n\nContinue your self-review: https://acme.latticehq.example/reviews/self"
+    )
+    headers = {"Auto-Submitted": "auto-generated", "List-Unsubscribe": "<https://l.example/u>"}
+    subject = "Reminder: your self-review for H1 2026 Performance Review is due Friday"
+    message = parse_message(
+        gmail_message(mail(body, sender="Lattice <notifications@lattice.example>",
+                           subject=subject, headers=headers, to=f"Sofia Costa <{ME}>"))
+    )  # fmt: skip
+    analysis = analyze(message, CONTEXT)
+    assert analysis.urgency == "high"
+    assert analysis.action_items[0].text.startswith("Submit your self-review")
