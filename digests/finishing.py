@@ -162,15 +162,11 @@ def _failure_words(exc: BaseException, user: Any, now: datetime) -> tuple[str, s
         retry_at = timezone.localtime(now + timedelta(seconds=exc.retry_after), user.zone)
         return "Google asked us to slow down", f"we will retry at {retry_at:%H:%M}"
     if isinstance(exc, gmail.GoogleAccessRevoked):
-        return "Your Google access was revoked: reconnect Google.", ""
+        return f"{ACCESS_REVOKED}: reconnect Google.", ""
     if isinstance(exc, gmail.GmailUnavailable):
         return "Gmail is not answering right now", "we will try again in a few minutes"
     if isinstance(exc, gmail.GmailPermissionDenied):
-        return (
-            "Google did not give us permission to read your mail: reconnect Google and "
-            "allow reading Gmail.",
-            "",
-        )
+        return f"{NO_PERMISSION}: reconnect Google and allow reading Gmail.", ""
     if isinstance(exc, GmailSendRejected):
         return (
             f"Gmail refused to send the digest from your Gmail ({exc})",
@@ -186,6 +182,17 @@ def _failure_words(exc: BaseException, user: Any, now: datetime) -> tuple[str, s
     if isinstance(exc, OSError):
         return "We could not send the digest email", "we will try again in a few minutes"
     return "Something went wrong on our side while making this digest", "we will try again"
+
+
+ACCESS_REVOKED = "Your Google access was revoked"
+NO_PERMISSION = "Google did not give us permission to read your mail"
+
+
+def needed_access(digest: Digest) -> bool:
+    """The digest failed for want of Google access (the person's to give back)."""
+    return digest.status == Digest.Status.FAILED and digest.last_error.startswith(
+        (ACCESS_REVOKED, NO_PERMISSION)
+    )
 
 
 def is_bad_query(digest: Digest) -> bool:

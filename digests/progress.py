@@ -22,9 +22,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from digests.finishing import STOPPED_TRYING, is_bad_query
+from digests.finishing import STOPPED_TRYING, is_bad_query, needed_access
 from digests.models import Digest
-from digests.scheduling import DIGEST_JOB, send_now
+from digests.scheduling import DIGEST_JOB, google_is_connected, send_now
 from gda_site import ratelimit
 from jobs.models import ACTIVE, Job
 
@@ -166,12 +166,18 @@ def _failure(user: Any, job: Job, digest: Digest | None) -> dict[str, Any]:
     elif job.status == Job.Status.CANCELLED and not reason:
         reason = "It was stopped before it could finish."
     status: dict[str, Any] = {"state": "failed", "label": f"Failed: {reason or 'It did not work.'}"}
-    status["show"] = digest is not None and _failed(digest)
+    status["show"] = digest is not None and _failed(digest) and not access_back(user, digest)
     if digest is not None and is_bad_query(digest):
         status.update(url=reverse("digests:preferences"), link="Fix the search in your preferences")
     elif digest is not None:
         status.update(url=reverse("digests:detail", args=[digest.pk]), link="Open the digest")
     return status
+
+
+def access_back(user: Any, digest: Digest | None) -> bool:
+    """The digest failed for want of Google access, and the person has reconnected since: the
+    failure is old news, the next digest covers its period."""
+    return digest is not None and needed_access(digest) and google_is_connected(user)
 
 
 def retry_state(user: Any) -> dict[str, Any] | None:

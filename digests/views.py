@@ -36,7 +36,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             {"schedule": s, "words": describe(s.cron), "next_run": scheduling.next_run_of(s)}
             for s in Schedule.objects.filter(user=user)
         ],
-        "last_digest": history.first(),
+        "last_digest": (last := history.first()),
+        "access_back": progress.access_back(user, last),
         "send_now": progress.send_now_status(user),
         "retry": progress.retry_state(user),
         "page": page,

@@ -185,3 +185,32 @@ def test_the_retry_time_is_in_the_persons_zone(demo_user):
     at = timezone.now() + dt.timedelta(minutes=7)
     Job.objects.filter(pk=job.pk).update(retry_count=1, next_run=at)
     assert retry_state(demo_user) == {"digest_id": digest.pk, "at": at}
+
+
+def test_a_failure_for_want_of_access_is_old_news_once_google_is_back(demo_user, signed_in):
+    from accounts.models import GoogleAccount
+
+    digest = DigestFactory(
+        user=demo_user,
+        status=Digest.Status.FAILED,
+        last_error="Your Google access was revoked: reconnect Google.",
+    )
+    job = send_now(demo_user)
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.CANCELLED, created_at=digest.period_start
+    )
+    account = GoogleAccount.objects.get(user=demo_user)
+
+    account.set_status(GoogleAccount.Status.REVOKED, "revoked at Google")
+    account.save()
+    assert send_now_status(demo_user)["show"] is True
+    assert (
+        "It failed: Your Google access was revoked" in signed_in.get("/digests/").content.decode()
+    )
+
+    account.set_status(GoogleAccount.Status.CONNECTED, "")
+    account.save()
+    assert send_now_status(demo_user)["show"] is False
+    page = signed_in.get("/digests/").content.decode()
+    assert "It failed: Your Google access was revoked" not in page
+    assert "Google is connected again" in page
