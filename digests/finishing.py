@@ -8,6 +8,7 @@ outbox (digests/outbox.py), so a retried run resumes the same email and never se
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -173,10 +174,7 @@ def _failure_words(exc: BaseException, user: Any, now: datetime) -> tuple[str, s
             "we will try again later",
         )
     if isinstance(exc, gmail.GmailRequestRejected) and exc.is_bad_query:
-        return (
-            f"{BAD_QUERY} ({exc}). Check the search query in your digest settings.",
-            "",
-        )
+        return f"{BAD_QUERY}: {_gmails_words(str(exc))}. Check the search in your preferences.", ""
     if isinstance(exc, gmail.GmailRequestRejected):
         return f"Gmail refused to let us read your messages ({exc})", "we will try again later"
     if isinstance(exc, OSError):
@@ -193,6 +191,13 @@ def needed_access(digest: Digest) -> bool:
     return digest.status == Digest.Status.FAILED and digest.last_error.startswith(
         (ACCESS_REVOKED, NO_PERMISSION)
     )
+
+
+def _gmails_words(error: str) -> str:
+    """What Gmail said, without our request's wrapping and query ("in q='... after:17966'")."""
+    said = re.sub(r"^Gmail refused the request \(HTTP \d+\):\s*", "", error)
+    said = re.sub(r"\s+in q='[^']*'", "", said).strip().rstrip(".")
+    return said or "it refused the search"
 
 
 def is_bad_query(digest: Digest) -> bool:
