@@ -155,7 +155,9 @@ def claim_period(user: Any, now: datetime, since: datetime | None = None, zone: 
                 period_start=start,
                 period_end=end,
                 status=Digest.Status.BUILDING,
-                timezone=zone,
+                # read and shown in this zone for good: a later change of the person's zone
+                # does not move a digest already made
+                timezone=zone or user.timezone,
             )
         if not is_built(digest) and digest.period_end < end:
             digest.period_end = end  # nothing was read yet: cover everything up to now
@@ -259,7 +261,8 @@ def collect(
     lifted = shaping.lift_vips(messages, {**analyses, **result.analyses}, prefs)
     ranked, listed = shaping.listed_first(rank(messages, lifted, me=me), prefs.max_items, prefs)
     shown = [(r.message, r.analysis) for r in ranked if not shaping.is_muted(r.message, prefs)]
-    overview = write_overview(shown, result.overview)
+    today = ctx.now.astimezone(ctx.zone).date()
+    overview = write_overview(shown, result.overview, today=today)
     progress("analysing", len(messages), len(messages))
     return Collected(ranked, listed, result.provider, overview, synced)
 

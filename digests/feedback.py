@@ -41,6 +41,7 @@ class Feedback(models.Model):
 
 
 RULES = {Feedback.Kind.VIP: "vip_senders", Feedback.Kind.MUTE: "muted_senders"}
+_OPPOSITE = {Feedback.Kind.VIP: Feedback.Kind.MUTE, Feedback.Kind.MUTE: Feedback.Kind.VIP}
 
 
 def give_feedback(user: Any, email: Any, kind: str) -> Feedback:
@@ -48,7 +49,11 @@ def give_feedback(user: Any, email: Any, kind: str) -> Feedback:
     kind = Feedback.Kind(kind)
     with transaction.atomic():
         if kind in RULES and email.from_address:
-            add_rule(user, RULES[kind], email.from_address)
+            add_rule(user, RULES[kind], email.from_address)  # which also lifts the other rule
+            # "Always show" then "Mute" (or back): the later press stands, the earlier is gone
+            Feedback.objects.filter(
+                user=user, kind=_OPPOSITE[kind], email__from_address__iexact=email.from_address
+            ).delete()
         return Feedback.objects.create(user=user, email=email, kind=kind)
 
 
@@ -81,7 +86,9 @@ def feedback_state(email: Any) -> FeedbackState:
     given = {row.kind for row in email.feedback.all()}
     sender = email.from_address or "This sender"
     offered = [
-        k for k in Feedback.Kind if k not in given and (k not in RULES or email.from_address)
+        k
+        for k in Feedback.Kind
+        if k not in given and (k not in RULES or (email.from_address and _OPPOSITE[k] not in given))
     ]
     notes = [Note(k, NOTES[k].format(sender=sender)) for k in Feedback.Kind if k in given]
     return FeedbackState(notes=notes, kinds=[str(k) for k in offered])

@@ -11,12 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import display_for_value
+from django.contrib.admin.utils import display_for_value, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
@@ -111,7 +110,9 @@ class JobAdmin(admin.ModelAdmin):
         """The change page's Requeue button: the list action, on this one job (POST only)."""
         if request.method != "POST":
             return HttpResponse("Requeue is a POST.", status=405, headers={"Allow": "POST"})
-        job = get_object_or_404(Job, pk=object_id)
+        job = self.get_object(request, unquote(object_id))  # None for a malformed id too
+        if job is None:
+            raise Http404("No such job.")
         if not self.has_change_permission(request, job):
             raise PermissionDenied
         self.requeue(request, Job.objects.filter(pk=job.pk))

@@ -302,7 +302,8 @@ def find_action_items(
             question = part.rstrip().endswith("?")
             first = text.partition(" ")[0]
             # "Confirmar a Marta el ...", "Relire le rapport": already an infinitive's to-do
-            spanish = first in SPANISH_VERBS or (lang == "fr" and bool(_FR_INFINITIVE.match(first)))
+            french = bool(_FR_INFINITIVE.match(first)) and first.lower() not in _FR_NOT_VERBS
+            spanish = first in SPANISH_VERBS or (lang == "fr" and french)
             if (
                 from_list
                 and text
@@ -393,6 +394,11 @@ def find_action_items(
 
 MAX_SENTENCES = 80
 _FR_INFINITIVE = re.compile(r"^[A-ZÀ-Ý][a-zàâçéèêëîïôûù]{2,}(?:er|ir|re)$")
+# Words that end like an infinitive and are none: "Votre avis sur le devis"
+_FR_NOT_VERBS_TEXT = """votre notre leur premier dernier dossier lettre calendrier fichier courrier
+    papier chantier atelier quartier métier entre contre autre titre chiffre membre ordre offre
+    centre nombre livre cadre registre semestre trimestre ministre"""
+_FR_NOT_VERBS = frozenset(_FR_NOT_VERBS_TEXT.split())
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

@@ -27,7 +27,13 @@ _CLOCK_24 = re.compile(
     re.I,
 )
 _SPACED_H = re.compile(r"\s+h$", re.I)
-_LABEL = re.compile(r":\s*$")  # "Resolution time (median): 19 h"
+# "Resolution time (median): 19 h", "MTTR: 3 h": a label naming a span ("Heure limite : 14 h"
+# is a time of day)
+_LABEL = re.compile(
+    r"\b(?:time|times|temps|durée|dauer|median|average|mean|mttr|mtta|sla|uptime|downtime)\b"
+    r"[^:\n]{0,20}:\s*$",
+    re.IGNORECASE,
+)
 _OFFSET_SIGN = re.compile(r"(?:UTC|GMT) ?[+\-\u2212] ?$", re.I)
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I

@@ -140,7 +140,8 @@ def _resolve(
         # "tonight whether we cancel tomorrow's 8:00 list" times another day
         clock_12 = _BARE.match(text, clock_at) or _SHORT_CLOCK.match(text, clock_at)
         tonight = _TONIGHT.search(text)
-        if clock_12 and tonight and not _TOMORROW.search(text):
+        said_tonight = _CLOCK_TONIGHT.match(text, clock_at)  # "by 8 tonight, ... tomorrow"
+        if clock_12 and tonight and (not _TOMORROW.search(text) or said_tonight):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
             moment = evening.astimezone(reader_zone)
         elif tonight and (_TOMORROW_ITSELF.search(text) or _MORNING_CLOCK.match(text, clock_at)):
@@ -339,6 +340,7 @@ _TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)", re.IGNORECA
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".
+_CLOCK_TONIGHT = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s+(?:tonight|this evening)\b", re.I)
 # "tomorrow" as a day to meet, not "tomorrow's 8:00 list" (a thing of that day).
 _TOMORROW_ITSELF = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)\b(?!['\u2019]s)", re.I)
 # "10am", "7:30 a.m.": a morning hour said as one.

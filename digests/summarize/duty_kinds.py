@@ -333,7 +333,7 @@ UPSELL = re.compile(
 # Done already: a receipt or a confirmation asks nothing ("Your renewal was successful").
 DONE = re.compile(
     # "Payroll funding not received", "Timesheet not approved": not done, a duty still
-    r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\byet to be )"
+    r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\byet to be )(?<!\bnot been )(?<!\bnever been )"
     r"\b(successful(?:ly)?|succeeded|confirmed|completed|received|receipt|thank you|approved|"
     r"signed(?! in\b)|erfolgreich|erteilt|bestätigt|réussi|confirmée?|reçu|confirmad[oa]|"
     r"recibido)\b",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import time
+from datetime import date, time
 
 from digests.kinds import message_kind
 from digests.models import Kind, Urgency
 from digests.parsing import ParsedMessage
+from digests.summarize.topics import CONTEXT
 from digests.summarize.types import ActionItem, Analysis, truncate
 
 _NUMBERS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
@@ -73,7 +74,7 @@ def _what(message: ParsedMessage, analysis: Analysis) -> str:
     item = _soonest(analysis.action_items)
     if item is not None:
         # The item's "(re: subject)" helps in a list of items; here the sender says enough.
-        bare = re.sub(r"\s*\(re: .*\)$", "", item.text) or item.text
+        bare = CONTEXT.sub("", item.text) or item.text
         text = _short(bare[:1].lower() + bare[1:])
     else:
         text = truncate(message.subject or "(no subject)", 70)
@@ -98,10 +99,11 @@ def _texts(named: Sequence[tuple[str, int]]) -> list[str]:
     return [what if count == 1 else f"{what} ({count} mails)" for what, count in named]
 
 
-def _within_a_day(message: ParsedMessage, analysis: Analysis) -> bool:
-    """The mail's soonest ask is due by the day after it arrived, or it has no date."""
+def _within_a_day(analysis: Analysis, today: date) -> bool:
+    """The mail's soonest ask is due by tomorrow (the digest's day in the reader's zone), or it
+    has no date."""
     item = _soonest(analysis.action_items)
-    return item is None or item.due is None or (item.due - message.received_at.date()).days <= 1
+    return item is None or item.due is None or (item.due - today).days <= 1
 
 
 def _rest(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> str:
@@ -130,9 +132,16 @@ def _rest(pairs: Sequence[tuple[ParsedMessage, Analysis]]) -> str:
 
 
 def write_overview(
-    ordered: Sequence[tuple[ParsedMessage, Analysis]], provider_overview: str = ""
+    ordered: Sequence[tuple[ParsedMessage, Analysis]],
+    provider_overview: str = "",
+    *,
+    today: date | None = None,
 ) -> str:
-    """What needs the reader within a day, what this week, and the rest in one count."""
+    """What needs the reader within a day, what this week, and the rest in one count.
+
+    ``today`` is the digest's day in the reader's zone; urgent asks are said to need the
+    reader "within a day" only when due by the next day (always, without it).
+    """
     if not ordered:
         return "No new messages."
     if provider_overview:
@@ -150,7 +159,7 @@ def write_overview(
         verb = "needs" if len(urgent) == 1 else "need"
         things = "thing" if len(urgent) == 1 else "things"
         # "within a day" only where it is so: a VIP's ask due next week is urgent, not today's
-        soon = all(_within_a_day(m, a) for m, a in urgent[:MAX_NAMED])
+        soon = today is None or all(_within_a_day(a, today) for _, a in urgent[:MAX_NAMED])
         head = f"{verb} you within a day" if soon else ("is" if len(urgent) == 1 else "are")
         head = head if soon else f"{head} urgent"
         line = f"{_number(len(urgent))} {things} {head}: {_join(_texts(firsts))}"

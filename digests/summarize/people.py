@@ -116,7 +116,8 @@ def _names_owner(text: str, name: str, me: str) -> bool:
     beside an owner's role."""
     local = me.partition("@")[0]
     spelled = [re.escape(me)] + ([re.escape(name)] if len(name.split()) >= 2 else [])
-    spelled += [rf"\b{re.escape(local)}\b"] if len(local) >= 4 else []
+    role = local.lower() in _ROLE_MAILBOXES  # "Billing contact: ..." names no one at billing@
+    spelled += [rf"\b{re.escape(local)}\b"] if len(local) >= 4 and not role else []
     who = re.compile(rf"(?:{'|'.join(spelled)})", re.IGNORECASE)
     return any(who.search(line) and _OWNER_ROLE.search(line) for line in text.splitlines())
 
@@ -132,6 +133,10 @@ _YOUR_DUTY = re.compile(
     r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)?|overdue|awaiting|requires|expires|pending)\b",
     re.IGNORECASE,
 )
+_ROLE_MAILBOXES_TEXT = (
+    "contact billing admin info sales support hello team office accounts finance hr"
+)
+_ROLE_MAILBOXES = frozenset(_ROLE_MAILBOXES_TEXT.split())
 _YOU_OWN = re.compile(r"\b(?:you own|you are the owner|you're the owner|your own)\b", re.I)
 
 

@@ -137,8 +137,8 @@ _TRAILING = re.compile(
     r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|"
     # ", the hotel releases the rooms after that": a clause of its own, the reason
     r",\s+(?:the|our|their|his|her|its|this|that)\s+[\w-]+\s+(?:is|are|was|were|will|would|"
-    r"has|have|had|can|could|won't|wants|needs|[a-z]+s(?=\s+(?:the|a|an|our|your|their|my|it|"
-    r"them|on|at|in|by|after|before|tomorrow|today)\b))\b|"
+    r"has|have|had|can|could|won't|wants|needs|releases|closes|expires|starts|ends|opens|"
+    r"leaves|arrives|goes|runs|says|asked|requires)\b|"
     r"\s+[-\u2013\u2014]\s)"
     r".*$",
     re.IGNORECASE,

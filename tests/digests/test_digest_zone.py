@@ -59,5 +59,9 @@ def test_send_now_uses_the_persons_zone(demo_user, fake):
     demo_user.timezone = "America/New_York"
     demo_user.save()
     digest = build_digest(demo_user, now=timezone.now())
-    assert digest.timezone == ""
+    assert str(digest.zone) == "America/New_York"
+    # kept with the digest: a later change of the person's zone does not move it
+    demo_user.timezone = "Asia/Tokyo"
+    demo_user.save()
+    digest.refresh_from_db()
     assert str(digest.zone) == "America/New_York"

@@ -123,7 +123,7 @@ def test_the_state_of_a_card(user, email):
     assert feedback_state(email).kinds == ["not_urgent", "vip", "mute"]
     give_feedback(user, email, "vip")
     state = feedback_state(email)
-    assert state.kinds == ["not_urgent", "mute"]
+    assert state.kinds == ["not_urgent"]  # not "mute" beside "always shown": undo first
     assert [(n.kind, n.words) for n in state.notes] == [("vip", f"{BOSS} is always shown")]
 
 
@@ -132,3 +132,15 @@ def test_undo_is_refused_on_someone_elses_message(signed_in, user):
     give_feedback(theirs.digest.user, theirs, "not_urgent")
     assert post(signed_in, theirs, kind="not_urgent", undo="1").status_code == 404
     assert Feedback.objects.filter(email=theirs).count() == 1
+
+
+def test_always_show_then_mute_leaves_only_the_mute(user, email):
+    give_feedback(user, email, "vip")
+    assert "mute" not in feedback_state(email).kinds  # one of the two at a time
+    give_feedback(user, email, "mute")
+    email.refresh_from_db()
+    state = feedback_state(email)
+    assert [note.kind for note in state.notes] == ["mute"]
+    prefs = preferences_for(user)
+    assert email.from_address.lower() in prefs.muted_senders
+    assert email.from_address.lower() not in prefs.vip_senders

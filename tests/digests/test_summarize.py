@@ -228,7 +228,7 @@ def test_overview_names_what_needs_the_reader_and_counts_the_rest():
         pair("News 2", Urgency.LOW, sender="News <news@x.example>", headers={"List-Id": "<n.x>"}),
     ]
     assert write_overview(ordered) == (
-        "Two things are urgent: approve the Q3 budget (Maya, Mon 30 Nov 17:00) and "
+        "Two things need you within a day: approve the Q3 budget (Maya, Mon 30 Nov 17:00) and "
         "sign the Acme contract (Priya, Fri 04 Dec). Due this week: review the launch plan "
         "(Dana). Also 1 message to read and 2 newsletters and notifications."
     )
@@ -416,6 +416,9 @@ def test_overview_says_within_a_day_only_when_so_and_names_a_repeated_ask_once()
          Analysis(summary="s", urgency=Urgency.URGENT, action_items=(ask,)))
         for n in range(3)
     ]  # fmt: skip
-    assert write_overview(ordered) == (
+    assert write_overview(ordered, today=dt.date(2026, 11, 30)) == (
         "Three things are urgent: send Sam the Q4 roadmap slides (Sam, Wed 02 Dec) (3 mails)."
+    )
+    assert write_overview(ordered, today=dt.date(2026, 12, 1)).startswith(
+        "Three things need you within a day: send Sam"
     )

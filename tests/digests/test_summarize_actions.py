@@ -727,6 +727,9 @@ def test_a_french_list_of_things_in_the_infinitive_is_one_item_each():
 def test_a_reason_spliced_on_with_a_comma_is_no_part_of_the_item():
     body = "Also please book the venue by tomorrow 10:00, the hotel releases the rooms after that."
     assert texts(items_of(body)) == ["Book the venue"]
-    # a list of things to send stays whole
+    # a list of things stays whole
     body = "Please send the slides, the hotel rooms and the agenda by Friday."
     assert texts(items_of(body)) == ["Send the slides, the hotel rooms and the agenda"]
+    assert texts(items_of("Please sign the NDA, the supplier contracts by Friday.")) == [
+        "Sign the NDA, the supplier contracts"
+    ]

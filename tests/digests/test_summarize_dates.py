@@ -858,6 +858,17 @@ def test_a_morning_hour_tonight_is_the_evenings(phrase, clock):
     assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 11, 30), clock)
 
 
+def test_an_hour_said_with_tonight_stays_tonights_beside_tomorrow():
+    received = dt.datetime(2026, 11, 30, 16, 30, tzinfo=NEW_YORK)
+    found = resolve_deadline("Send it by 8 tonight so I can read it tomorrow.", received)
+    assert (found.due, found.time) == (dt.date(2026, 11, 30), dt.time(20))
+
+
+def test_a_french_labelled_hour_is_a_time_of_day_not_a_span():
+    found = resolve_deadline("Merci de rendre le dossier demain. Heure limite : 14 h", RECEIVED)
+    assert found.time == dt.time(14)
+
+
 @pytest.mark.parametrize(
     "phrase",
     [

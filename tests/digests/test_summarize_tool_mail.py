@@ -326,6 +326,12 @@ def test_a_payment_not_received_is_the_readers_to_fix_today():
     assert (item.due, item.time) == (dt.date(2026, 11, 30), dt.time(21))  # 16:00 ET in UTC
 
 
+def test_funding_that_has_not_been_received_is_still_owed():
+    subject = "Payroll funding has not been received"
+    message = parsed(PAYROLL, "ADP Payroll <noreply@adp.com>", subject)
+    assert analyze(message, CONTEXT).action_items[0].text.startswith("Pay the $48,221.37")
+
+
 def test_a_payment_received_is_still_a_confirmation():
     body = "We received your wire transfer of $48,221.37. Payroll will run as scheduled."
     message = parsed(body, "ADP Payroll <noreply@adp.com>", "Payroll funding received")

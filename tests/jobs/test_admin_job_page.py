@@ -101,3 +101,7 @@ def test_admin_pages_carry_the_products_name_and_plurals_are_spelled(staff_clien
     assert '<a href="/admin/">Gmail Digest Assistant</a>' in body
     assert SchedulerHeartbeat._meta.verbose_name_plural == "scheduler processes"
     assert "Scheduler processes" in body
+
+
+def test_requeue_of_a_malformed_id_is_not_found(staff_client):
+    assert staff_client.post("/admin/jobs/job/abc/requeue/").status_code == 404
