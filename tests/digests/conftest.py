@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from fakegoogle import DEMO_EMAIL, TEST_CLIENT_ID, TEST_CLIENT_SECRET, FakeGoogle, serve
@@ -90,3 +91,11 @@ def set_digest_preferences(user, **changes) -> None:
         setattr(prefs, key, value)
     prefs.save()
     forget_cached(user)
+
+
+@pytest.fixture
+def signed_in(demo_user):
+    """A browser session signed in as the demo user."""
+    client = Client()
+    client.force_login(demo_user)
+    return client

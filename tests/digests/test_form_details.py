@@ -1,20 +1,12 @@
 """Form details: one right error per mistake, every bad line named, no bidi tricks in names."""
 
 import pytest
-from django.test import Client
 
 from digests.models import Schedule
 from digests.schedules import create_schedule
 from tests.digests.test_preference_views import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in(demo_user):
-    client = Client()
-    client.force_login(demo_user)
-    return client
 
 
 def test_a_bad_other_address_gets_one_right_error(signed_in):

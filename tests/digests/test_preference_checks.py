@@ -4,20 +4,12 @@ import html
 import time
 
 import pytest
-from django.test import Client
 
 from digests import preference_changes
 from digests.models import DigestPreferences
 from tests.digests.test_preference_views import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in(demo_user):
-    client = Client()
-    client.force_login(demo_user)
-    return client
 
 
 def saved(user) -> DigestPreferences:

@@ -38,13 +38,6 @@ def form_data(**changes) -> dict:
     return data
 
 
-@pytest.fixture
-def signed_in(demo_user):
-    client = Client()
-    client.force_login(demo_user)
-    return client
-
-
 def fresh(user) -> DigestPreferences:
     return DigestPreferences.objects.get_or_create(user=user)[0]
 

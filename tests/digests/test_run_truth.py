@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from digests.models import Digest
@@ -29,13 +28,6 @@ def run_due_jobs() -> None:
 def run_again(job: Job) -> None:
     Job.objects.filter(pk=job.pk).update(next_run=timezone.now())
     run_due_jobs()
-
-
-@pytest.fixture
-def signed_in(demo_user):
-    client = Client()
-    client.force_login(demo_user)
-    return client
 
 
 def status_line(html: str) -> str:

@@ -27,13 +27,6 @@ def status(client, job=None) -> dict:
     return response.json()
 
 
-@pytest.fixture
-def signed_in(demo_user):
-    client = Client()
-    client.force_login(demo_user)
-    return client
-
-
 @pytest.mark.django_db(transaction=True)
 def test_send_now_goes_from_queued_to_done_with_a_link(signed_in, demo_user):
     started = signed_in.post("/digests/send-now/", **JSON).json()
