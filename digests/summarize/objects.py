@@ -84,7 +84,9 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 _I_NEED = re.compile(
-    r"^(?:would (?:really )?(?:love|like|appreciate)(?= your )|"
+    # "you still owe me the offsite budget": what is owed is to send
+    r"^(?:(?:and |also |but )?(?:you )?(?:still )?owe (?:me|us)(?= )|"
+    r"would (?:really )?(?:love|like|appreciate)(?= your )|"
     r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
     rf"urgently| then| now| just)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"

@@ -130,7 +130,7 @@ RECEIVING_AS_OWNER = re.compile(
 )
 # A subject naming the reader's own duty: "your self-review ... is due Friday"
 _YOUR_DUTY = re.compile(
-    r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)?|overdue|awaiting|requires|expires|pending)\b",
+    r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)|overdue|awaiting your|requires your)\b",
     re.IGNORECASE,
 )
 _ROLE_MAILBOXES_TEXT = (

@@ -135,6 +135,8 @@ _TRAILING = re.compile(
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
     r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit)\b|"
     r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|"
+    # ", which was due Friday": when, said of the thing, not part of it
+    r",\s+which (?:was|is|were|are) (?:due|needed)\b|"
     # ", the hotel releases the rooms after that": a clause of its own, the reason
     r",\s+(?:the|our|their|his|her|its|this|that)\s+[\w-]+\s+(?:is|are|was|were|will|would|"
     r"has|have|had|can|could|won't|wants|needs|releases|closes|expires|starts|ends|opens|"

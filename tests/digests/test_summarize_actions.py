@@ -733,3 +733,10 @@ def test_a_reason_spliced_on_with_a_comma_is_no_part_of_the_item():
     assert texts(items_of("Please sign the NDA, the supplier contracts by Friday.")) == [
         "Sign the NDA, the supplier contracts"
     ]
+
+
+def test_what_you_still_owe_the_sender_is_to_send():
+    body = "Also, you still owe me the offsite budget, which was due Friday 4 December."
+    assert items_of(body, sender="Maya Chen <maya@x.example>") == [
+        ActionItem("Send Maya the offsite budget", FRIDAY)
+    ]

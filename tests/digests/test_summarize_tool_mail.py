@@ -450,3 +450,18 @@ def test_a_reminder_greeting_the_reader_about_their_own_due_review_is_theirs():
     analysis = analyze(message, CONTEXT)
     assert analysis.urgency == "high"
     assert analysis.action_items[0].text.startswith("Submit your self-review")
+
+
+def test_a_sale_greeting_the_reader_under_your_seat_expires_stays_marketing():
+    body = (
+        "Hi Sofia,\n\nWe've been holding a VIP delegate place for you, but your reservation "
+        "expires at 23:59 TONIGHT.\n\nBook in the next few hours and save ILS 1,400.\n\n"
+        "Secure your seat now: https://events.example/book"
+    )
+    headers = {"List-Unsubscribe": "<https://events.example/unsubscribe>"}
+    message = parse_message(
+        gmail_message(mail(body, sender="SuperReturn <events@events.example>",
+                           subject="URGENT: your reserved seat expires tonight",
+                           headers=headers, to=f"Sofia Costa <{ME}>"))
+    )  # fmt: skip
+    assert analyze(message, CONTEXT).urgency == "low"
