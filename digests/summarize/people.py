@@ -11,6 +11,7 @@ from email.utils import getaddresses
 from functools import lru_cache
 
 from digests.parsing import ParsedMessage
+from digests.summarize.sentences import new_text
 
 
 def recipients(message: ParsedMessage) -> tuple[tuple[str, str], ...]:
@@ -103,7 +104,7 @@ def in_bulk(message: ParsedMessage, me: str) -> bool:
     name, address = recipients(message)[0]
     if address.lower() != me.lower():
         return True
-    body = message.clean_body[:1500]
+    body = new_text(message)[:1500]  # cached: several readers ask this of one message
     if _YOU_OWN.search(message.subject) or RECEIVING_AS_OWNER.search(body):
         return False  # "Certificate you own expires ...", "... because you are an administrator"
     if _YOUR_DUTY.search(message.subject) and greets_reader(message, me, body):

@@ -14,8 +14,11 @@ CONTEXT = SummaryContext(now=NOW, zone=zoneinfo.ZoneInfo("UTC"), me=ME)
 PASSED = {"Authentication-Results": "mx.google.com; dkim=pass; spf=pass; dmarc=pass"}
 
 
-def parsed(body: str, sender: str, subject: str, headers: dict[str, str] | None = None):
-    return parse_message(gmail_message(mail(body, sender=sender, subject=subject, headers=headers)))
+def parsed(
+    body: str, sender: str, subject: str, headers: dict[str, str] | None = None, to: str = ME
+):
+    message = mail(body, sender=sender, subject=subject, headers=headers, to=to)
+    return parse_message(gmail_message(message))
 
 
 def test_a_help_desk_subdomain_named_after_the_readers_company_is_no_look_alike():
@@ -348,16 +351,12 @@ BULK = {"Precedence": "bulk", "Auto-Submitted": "auto-generated"}
 
 def test_a_bulk_marked_notice_naming_the_reader_as_owner_is_theirs():
     body = CERT.format(owner=f"Keoni Akana <{ME}>")
-    message = parse_message(
-        gmail_message(
-            mail(
-                body,
-                sender="cert-watch <cw@example.com>",
-                subject="Certificate expires today",
-                headers=BULK,
-                to=f"Keoni Akana <{ME}>",
-            )
-        )
+    message = parsed(
+        body,
+        "cert-watch <cw@example.com>",
+        "Certificate expires today",
+        BULK,
+        to=f"Keoni Akana <{ME}>",
     )
     analysis = analyze(message, CONTEXT)
     assert analysis.urgency == "urgent"
@@ -443,10 +442,8 @@ def test_a_reminder_greeting_the_reader_about_their_own_due_review_is_theirs():
     )
     headers = {"Auto-Submitted": "auto-generated", "List-Unsubscribe": "<https://l.example/u>"}
     subject = "Reminder: your self-review for H1 2026 Performance Review is due Friday"
-    message = parse_message(
-        gmail_message(mail(body, sender="Lattice <notifications@lattice.example>",
-                           subject=subject, headers=headers, to=f"Sofia Costa <{ME}>"))
-    )  # fmt: skip
+    sender = "Lattice <notifications@lattice.example>"
+    message = parsed(body, sender, subject, headers, to=f"Sofia Costa <{ME}>")
     analysis = analyze(message, CONTEXT)
     assert analysis.urgency == "high"
     assert analysis.action_items[0].text.startswith("Submit your self-review")
@@ -459,9 +456,11 @@ def test_a_sale_greeting_the_reader_under_your_seat_expires_stays_marketing():
         "Secure your seat now: https://events.example/book"
     )
     headers = {"List-Unsubscribe": "<https://events.example/unsubscribe>"}
-    message = parse_message(
-        gmail_message(mail(body, sender="SuperReturn <events@events.example>",
-                           subject="URGENT: your reserved seat expires tonight",
-                           headers=headers, to=f"Sofia Costa <{ME}>"))
-    )  # fmt: skip
+    message = parsed(
+        body,
+        "SuperReturn <events@events.example>",
+        "URGENT: your reserved seat expires tonight",
+        headers,
+        to=f"Sofia Costa <{ME}>",
+    )
     assert analyze(message, CONTEXT).urgency == "low"

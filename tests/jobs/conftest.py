@@ -47,3 +47,13 @@ def runs(path: Any) -> list[tuple[str, str, str]]:
 
 def reload(job: Job) -> Job:
     return Job.objects.get(pk=job.pk)
+
+
+@pytest.fixture
+def staff_client(client: Any) -> Any:
+    """The test client signed in as a superuser, for the admin pages."""
+    staff = get_user_model().objects.create(
+        email="staff@example.com", is_staff=True, is_superuser=True
+    )
+    client.force_login(staff)
+    return client

@@ -18,15 +18,6 @@ CHANGELIST = reverse("admin:jobs_job_changelist")
 
 
 @pytest.fixture
-def staff_client(client):
-    staff = get_user_model().objects.create(
-        email="staff@example.com", is_staff=True, is_superuser=True
-    )
-    client.force_login(staff)
-    return client
-
-
-@pytest.fixture
 def jobs(make_users):
     """Three dead letters of two types, one pending job, one running job."""
     users = make_users(5)

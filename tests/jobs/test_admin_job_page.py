@@ -10,15 +10,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client):
-    staff = get_user_model().objects.create(
-        email="staff@example.com", is_staff=True, is_superuser=True
-    )
-    client.force_login(staff)
-    return client
-
-
-@pytest.fixture
 def dead(make_users):
     [user] = make_users(1)
     return Job.objects.create(
