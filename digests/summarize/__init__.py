@@ -136,6 +136,19 @@ def features_for(message: ParsedMessage, ctx: SummaryContext) -> dict[str, float
     return _read(message, ctx)[2]
 
 
+def _due_by_now(item: ActionItem, message: ParsedMessage, ctx: SummaryContext) -> ActionItem:
+    """An item due on the day a mail came, without a time, is due on the day it is read.
+
+    A key exposed at 23:10 and read in the next morning's digest is to revoke that morning,
+    not "overdue since yesterday".
+    """
+    received = message.received_at.astimezone(ctx.zone).date()
+    today = ctx.now.astimezone(ctx.zone).date()
+    if item.due == received and item.time is None and today > received:
+        return replace(item, due=today)
+    return item
+
+
 def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
     """Urgency with reasons, action items, a one-line summary: local and deterministic."""
     authenticity, items, signals, automated = _read(message, ctx)
@@ -152,7 +165,10 @@ def analyze(message: ParsedMessage, ctx: SummaryContext) -> Analysis:
     # the link in the Learning portal (re: Zendesk admin training)"); a card leaves out the
     # subject it is shown under.
     topic = subject_topic(message.subject)
-    named = (replace(i, text=with_context(i.text, topic, always=True)) for i in items)
+    named = (
+        replace(_due_by_now(i, message, ctx), text=with_context(i.text, topic, always=True))
+        for i in items
+    )
     return Analysis(
         summary=write_summary(message, ctx.zone, items, automated=automated),
         urgency=urgency,

@@ -38,6 +38,7 @@ from digests.summarize.conditions import conditional_ask
 from digests.summarize.conjoined import split_conjoined
 from digests.summarize.cues import (
     ANSWER_BY,
+    AT_THE_LATEST,
     AUX,
     BACK_REFERENCE,
     BY_THEN,
@@ -172,6 +173,10 @@ def find_action_items(
             # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
             items[-1] = _item(items[-1].text, stated)
             continue
+        if stated and just_asked and AT_THE_LATEST.match(sentence):
+            # "Could you do the legal read tonight? At the latest I'd need it by 6am London."
+            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
+            continue
         if stated and just_asked and PREFERRED.search(sentence) and not _is_ask(sentence):
             # "Could you send them before Tuesday's meeting? Ideally Monday noon.": Monday.
             items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
@@ -300,6 +305,9 @@ def find_action_items(
             text = handle_it(do_it(text, before[:-1]), upcoming, lang)
             text = tu_imperative(text) if lang == "es" else text  # "Quita ..." -> "Quitar ..."
             question = part.rstrip().endswith("?")
+            if lang == "fr" and asker and (to_us := _FR_TO_US.match(text)):
+                verb = to_us.group(1)  # "2. nous transmettre le programme": to the asker
+                text = f"{verb[:1].upper()}{verb[1:]} à {asker} {text[to_us.end() :]}"
             first = text.partition(" ")[0]
             # "Confirmar a Marta el ...", "Relire le rapport": already an infinitive's to-do
             french = bool(_FR_INFINITIVE.match(first)) and first.lower() not in _FR_NOT_VERBS
@@ -394,6 +402,7 @@ def find_action_items(
 
 MAX_SENTENCES = 80
 _FR_INFINITIVE = re.compile(r"^[A-ZÀ-Ý][a-zàâçéèêëîïôûù]{2,}(?:er|ir|re)$")
+_FR_TO_US = re.compile(r"^(?:nous|me|m')\s*([a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\s+", re.I)
 # Words that end like an infinitive and are none: "Votre avis sur le devis"
 _FR_NOT_VERBS_TEXT = """votre notre leur premier dernier dossier lettre calendrier fichier courrier
     papier chantier atelier quartier métier entre contre autre titre chiffre membre ordre offre

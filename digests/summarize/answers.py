@@ -54,7 +54,8 @@ def answer_text(sentence: str, asker: str) -> str:
 # "And one question for you: do we need counsel to look at it?": the question is the ask.
 QUESTION_LEAD = re.compile(
     r"^(?:(?:and|also|but|oh),?\s+)?(?:one|a|another|my|the|last|quick)\s+(?:(?:more|other|last|"
-    r"quick|small|final|open)\s+)?(?:question|q)(?: (?:for you|from me))?\s*:\s*(?=\S.*\?$)",
+    # "One question while you're at it: should ...?": a few words may follow "question"
+    r"quick|small|final|open)\s+)?(?:question|q)(?: [\w'\u2019]+){0,4}?\s*:\s*(?=\S.*\?$)",
     re.IGNORECASE,
 )
 
@@ -140,6 +141,14 @@ _ANSWER_AUX = re.compile(
     r"(?P<subj>(?:your|the|our|this|that) \w+|[A-Z][a-z]+) (?P<rest>.+)$",
     re.I,
 )
+# "should the two contractors in Melbourne (the data engineers) be included": the subject runs
+# to the verb that follows the modal.
+_LONG_SUBJECT = re.compile(
+    r"^(?P<subj>(?:the|your|our|this|that|these|those) [^?]{1,80}?) "
+    r"(?P<rest>(?:be|have|get|need|go|stay|come|work|move|take|make)\b.*)$",
+    re.I,
+)
+_DO = {"do", "does", "did"}
 _TAKE_ON = re.compile(
     r"^(?:(?:I|we)(?:'d| would) (?:like|love|appreciate|value)|(?:I|we) want|"
     r"(?:give|tell) (?:\w+ )?)(?: to (?:get|hear|have))? your (?:take|view|opinion|thoughts|"
@@ -194,6 +203,8 @@ def reply_form(text: str, who: str, topic: str) -> str:
         aux = answer.group("aux").lower()
         verb = "" if aux in {"do", "does", "did"} else f"{aux} "
         subject, rest = answer.group("subj"), answer.group("rest")
+        if (longer := _LONG_SUBJECT.match(f"{subject} {rest}")) and aux not in _DO:
+            subject, rest = longer.group("subj"), longer.group("rest")  # "the two contractors"
         text = f"Tell {answer.group('who')} whether {subject} {verb}{rest}"
     if offer := _CALL_OFFER.match(text) or _TIME_FOR_TALK.match(text):
         kind = f"{offer.group('n')}-minute call" if "n" in offer.groupdict() else offer["kind"]

@@ -210,9 +210,13 @@ def own_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> De
 
 def then_deadline(before: list[str], received: datetime, sender: tzinfo | None) -> Deadline | None:
     """What "before then" points back to: the last time the sentence before named ("closes at
-    23:59 AoE, but I want to submit by 23:00 Lisbon time. I need two things before then:")."""
-    last = re.split(r",\s+(?:but|and)\s+|;\s+", before[-2])[-1] if len(before) > 1 else ""
-    return own_deadline(last, received, sender) if last else None
+    23:59 AoE, but I want to submit by 23:00 Lisbon time. I need two things before then:"),
+    looking back up to three sentences ("valid until 5pm London today. I'm happy with it.")."""
+    for sentence in before[-2:-5:-1]:
+        last = re.split(r",\s+(?:but|and)\s+|;\s+", sentence)[-1]
+        if found := own_deadline(last, received, sender):
+            return found
+    return None
 
 
 def stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -> Deadline | None:

@@ -56,6 +56,8 @@ ASK = re.compile(
     r"(?<=¿)(?:puede|pueden|podría|podria)\s+(?!ser\b)[a-záéíóúñ]+(?:ar|er|ir)"
     r"(?:lo|la|los|las|me|nos)?\b|"  # "¿Puede enviar la apelación ...?", usted
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
+    r"il (?:me|nous) (?:faudrait|faudra)|il nous faut|(?:nous vous|je vous) (?:prions|prie|"
+    r"remercions|remercie) de|(?:le|les|te|os) (?:rogamos|ruego)|(?:le|les) agradecer\w+ que|"
     r"(?:j'aurais|nous aurions|on aurait) besoin|"
     r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
     r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
@@ -186,10 +188,14 @@ QUOTED = re.compile(r"^[\"\u201c\u201e\u00ab\u2018']")
 INTRO = re.compile(
     # not what the sender delivers: "Here are the October numbers you asked for:"
     r"^(?!.*\b(?:you (?:asked|requested)|as (?:you )?requested|wie gewünscht|comme demandé|"
-    r"que (?:me )?pediste|como (?:me )?pediste)\b)"
+    r"que (?:me )?pediste|como (?:me )?pediste|"
+    # "Some things you'll want to see before planning:", "what stood out": findings told
+    r"you(?:'ll| will| may| might|'d)? (?:want|like|be interested) to (?:see|know|read|hear)|"
+    r"worth (?:knowing|noting|a look)|stood out|takeaways|highlights)\b)"
     r".*(need|things|choses|cosas|dinge|asks?\b|items|from you|let me know|what i need|to do|"
     r"todo|action items|"
     r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"
+    r"prions de|prie de|rogamos|"
     r"the following|still (?:have|need)|outstanding|pending|to complete|next steps|"
     r"follow-?ups|to-?dos|folgende|nachstehende|suivant(?:e?s)|siguientes|manque|faltan)[^:]*:$",
     re.IGNORECASE,

@@ -87,6 +87,12 @@ PREFERRED = re.compile(
     r"a ser posible|de ser posible|am besten|idealerweise|möglichst)\b",
     re.IGNORECASE,
 )
+# "Could you do it tonight? At the latest I'd need it by 6am": the hard limit is the deadline.
+AT_THE_LATEST = re.compile(
+    r"^(?:(?:and|but|so)\W+)?(?:at the (?:very )?latest|no later than|spätestens|au plus tard|"
+    r"como muy tarde|a más tardar)\b",
+    re.IGNORECASE,
+)
 # "We need it back by Thursday": an ask that only says when the one before is due.
 FOLLOW_UP = re.compile(
     r"^(?:and |but |so )?(?:i|we|they|\w+)(?:'d| would| will| also)? (?:need|needs|want|wants)"

@@ -314,6 +314,9 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "renew",
         re.compile(
             r"\b(renewal of|licen[cs]e .{0,40}(?:renewal|expir)|certificate .{0,40}expir|"
+            # "Ihr EBICS-Zertifikat läuft heute ab", "votre certificat expire le 3 mai"
+            r"zertifikat .{0,40}(?:läuft|abgelaufen)|certificat .{0,40}expir|"
+            r"certificado .{0,40}(?:caduca|vence|expira)|"
             r"domain .{0,40}expir|renouvellement|renovación|verlängerung|"
             # "verdeloop.com expires in 6 days": a domain name that expires
             r"^(?:[\w-]+\.)+[a-z]{2,6} (?:expires|is expiring|will expire|läuft|expire|"

@@ -24,7 +24,7 @@ _DUTY_WORDS = re.compile(
 # Where the subject's object ends: its deadline, its consequence, its count.
 _TAIL = re.compile(
     r"\s*(?:\s[-\u2013\u2014|]\s.*$|\(.*$|\s(?:is |are |ist |sind |est )?(?:due|fällig|vence|"
-    r"expires?|expiring|"
+    r"expires?|expiring|läuft|expire|expira|caduca|"
     r"will (?:be|expire)|(?:has )?failed|has expired|was|were|has been|have been|closes|ends|"
     r"opens|starts|awaits?|await|by|before|bis|avant|antes|is on (?:its|the) way|"
     r"today|tomorrow|in \d+)\b.*$|:\s+\d+\s.*$)",
@@ -160,6 +160,7 @@ def shape_object(kind: str, thing: str, lead: str, brand: str, lang: str) -> tup
         thing = _secret(lead)
     if kind == "renew":
         thing = re.sub(r"^renewal of\s+(?:your\s+|the\s+)?", "", thing, flags=re.I)
+        thing = re.sub(r"^(?:ihre?|votre|su|tu)\s+", "", thing, flags=re.I)  # "Ihr Zertifikat"
         certificate = lang == "en" and _CERTIFICATE.search(lead) and _HOST.fullmatch(thing)
         # "the certificate for siem-ingest.x.com", "the domain x.com"
         thing = f"the certificate for {thing}" if certificate else domain_named(thing, lang)

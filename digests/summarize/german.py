@@ -238,7 +238,8 @@ def german_ask(sentence: str, asker: str) -> str:
     if _TELL.match(sentence.strip()):
         return f"Tell {asker or 'them'}"
     sentence = _FRAME.sub("", sentence.strip(), count=1)
-    clause = re.split(r"[,;:?!.(]|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
+    # "bis heute 20:00 Uhr zu bestätigen": a clock's colon or a date's period splits nothing
+    clause = re.split(r"[,;?!(]|[:.](?!\d)|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
     words = [w.lower() for w in _WORD.findall(clause)]
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
     verb = _infinitive(words)
@@ -323,7 +324,7 @@ def german_request(sentence: str) -> bool:
         return not _WANTED.search(low)  # "brauche ich Ihre Entscheidung": no thing to send
     if _TELL.match(low) or _FRAME.match(low) or _NOT_YET.search(low):
         return bool(german_ask(sentence, ""))
-    words = _WORD.findall(re.split(r"[,;:?!.(]", low, maxsplit=1)[0])
+    words = _WORD.findall(re.split(r"[,;?!(]|[:.](?!\d)", low, maxsplit=1)[0])
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
     if words[:1] and words[0] in _VERBS and words[1:2] == ["sie"]:
         return True  # "Schicken Sie mir bitte die Statistik": the polite imperative

@@ -102,6 +102,8 @@ OWN_RANGE = re.compile(
     r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
     r"evening|morning|afternoon|weekend)s? (?:in|next|this|during|over|later|that suits|"
     r"that works|suits|works)\b|\bsome ?time (?:in|next|this|over|during|later)\b|"
+    # "Would you have 30 minutes in the next few weeks?": when suits the reader, no deadline
+    r"\b(?:in|over|during|within) the (?:next|coming) (?:few |couple (?:of )?)?(?:weeks|months)\b|"
     r"\b(?:une|un|quelle) (?:date|jour|semaine|créneau) (?:en|dans|la semaine|le mois)\b|"
     r"\b(?:una|algún|qué) (?:fecha|día|semana|hueco) (?:en|de|la semana|el mes)\b|"
     r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",

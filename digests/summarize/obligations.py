@@ -39,7 +39,9 @@ from digests.summarize.sentences import (
 )
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
 
-_GERMAN_TEXT = "der die das und ist nicht sie ihre ihr wir ich bitte mit für auf"
+_GERMAN_TEXT = """der die das und ist nicht sie ihre ihr wir ich bitte mit für auf den dem des ein
+    eine einen einem einer zu zum zur im vom bei nach über wird werden sind können keine kein
+    noch auch oder aber wenn dass sehr heute morgen uhr"""
 _GERMAN = frozenset(_GERMAN_TEXT.split())
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -264,8 +266,14 @@ def with_duty(
         # steps say what to do; the general check would be one more
         undated = deadline or Deadline(received.date())
         return [i if i.due else ActionItem(i.text, undated.due, undated.time) for i in rest]
+    if kind == "renew" and any(_RENEWS.search(i.text) for i in rest):
+        return rest  # "Erneuern Sie das Zertifikat vor Ablauf im PKI-Portal": asked already
     duty = ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
     return [duty, *rest][:MAX_ACTION_ITEMS]
+
+
+# An ask of the mail that already renews what the notice says expires.
+_RENEWS = re.compile(r"^(?:renew|erneuer|verlänger|renouvel|renov)", re.IGNORECASE)
 
 
 # "Your scorecard for Iván is overdue", "Ihre Rechnung ist überfällig": the duty is due now.

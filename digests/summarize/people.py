@@ -80,7 +80,8 @@ def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
     """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos;
     "Dear Naledi Dlamini," to ndlamini@ (no name in To: the address spells it)."""
     names = next((n for n, a in recipients(message) if me and a.lower() == me.lower()), None)
-    greeting = _GREETING.match(text)
+    # the greeting may follow a sender's banner line ("Greenside Primary School · SchoolConnect")
+    greeting = next(filter(None, map(_GREETING.match, text.lstrip().splitlines()[:3])), None)
     if names is None or not greeting:
         return False
     words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", greeting.group("rest"))}
@@ -107,7 +108,9 @@ def in_bulk(message: ParsedMessage, me: str) -> bool:
     body = new_text(message)[:1500]  # cached: several readers ask this of one message
     if _YOU_OWN.search(message.subject) or RECEIVING_AS_OWNER.search(body):
         return False  # "Certificate you own expires ...", "... because you are an administrator"
-    if _YOUR_DUTY.search(message.subject) and greets_reader(message, me, body):
+    if (_YOUR_DUTY.search(message.subject) or _NOT_YET.search(body)) and greets_reader(
+        message, me, body
+    ):
         return False  # "Hi Sofia, ..." under "Reminder: your self-review ... is due Friday"
     return not _names_owner(body, name, me)
 
@@ -131,7 +134,15 @@ RECEIVING_AS_OWNER = re.compile(
 )
 # A subject naming the reader's own duty: "your self-review ... is due Friday"
 _YOUR_DUTY = re.compile(
-    r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)|overdue|awaiting your|requires your)\b",
+    r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)|overdue|awaiting your|requires your)\b|"
+    # "Parent-teacher meetings: book your slot by Thursday"
+    r"\b(?:book|complete|submit|sign|return|pay|renew|confirm|update) your\b[^.]{0,40}\bby\b",
+    re.IGNORECASE,
+)
+# "You have not yet booked a slot for Lwazi": what the reader alone still owes.
+_NOT_YET = re.compile(
+    r"\byou (?:have not|haven't|have still not|still haven't) (?:yet )?(?:booked|submitted|"
+    r"completed|signed|returned|paid|confirmed|registered|uploaded|chosen|selected)\b",
     re.IGNORECASE,
 )
 _ROLE_MAILBOXES_TEXT = (

@@ -224,7 +224,9 @@ _THINGS = re.compile(
 _INFINITIVE = re.compile(r"^[a-zà-ÿ]{3,}(?:er|ir|re|ar|en)$", re.IGNORECASE)
 # "If you haven't filled it in yet, please do": the act named in the condition.
 _REDONE = re.compile(r"^if you haven'?t (.+?) yet,? please do\b.*$", re.IGNORECASE)
-_MIND = re.compile(r"^(?:would|do) you mind (\w+ing)\b", re.IGNORECASE)
+_MIND = re.compile(
+    r"^(?:would|do) you mind (?:(?:also|terribly|quickly|just|perhaps) )?(\w+ing)\b", re.IGNORECASE
+)
 _WILLING = re.compile(
     r"^(?:would|are|will) you be (up for|open to|willing to|able to|interested in|"
     r"available (?:to|for)|happy to|keen to|free to|(?=(?:his|her|their|our|my|the|a|an)\s))\s*",

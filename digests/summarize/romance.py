@@ -252,11 +252,39 @@ def romance_request(text: str, asker: str) -> str:
         infinitive = _french_infinitive(french.group("verb"))
         to_me = f" à {asker}" if french.group("me") and asker else ""
         text = f"{infinitive}{to_me} {text[french.end() :]}" if infinitive else text
+    elif (thing := _NEED_THING_FR.match(text)) and asker:
+        # "Il me faudrait l'attestation d'assurance": send it to the asker
+        what = thing.group("what")
+        what = _PARTITIVE.get(thing.group("de") or "", "") + what
+        text = f"Envoyer à {asker} {what}"
+    elif formal := _FORMAL_FR.match(text):
+        rest = text[formal.end() :]  # "Nous vous prions de confirmer ..." -> "Confirmer ..."
+        text = f"{rest[:1].upper()}{rest[1:]}"
     return text
 
 
+# "Il me faudrait l'attestation", "J'ai besoin du rapport": a thing to send.
+_NEED_THING_FR = re.compile(
+    r"^(?:pour [^,]{3,80},\s*)?(?:(?:et|aussi|par contre),?\s+)?"
+    r"(?:il (?:me|nous) (?:faut|faudrait|faudra)|"
+    r"(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) besoin)\s+"
+    r"(?P<de>de (?=l'|la |le )|d'|du |des )?(?P<what>(?:l'|la |le |les |un |une |vos |votre |"
+    r"ton |ta |tes )\S.*)$",
+    re.IGNORECASE,
+)
+_PARTITIVE = {"du ": "le ", "des ": "les "}
+# "Nous vous prions de confirmer ...", "Je vous remercie de transmettre ...": the infinitive.
+_FORMAL_FR = re.compile(
+    r"^(?:nous vous prions|je vous prie|nous vous remercions|je vous remercie|"
+    r"nous vous saurions gré|je vous saurais gré)\s+d(?:e\s+|')"
+    r"(?=[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b)",
+    re.IGNORECASE,
+)
+
+
 _NECESITO = re.compile(
-    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos) )?que (?P<me>me |nos )?"
+    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos|le rogamos|les rogamos|"
+    r"le ruego|te ruego|os rogamos|le agradeceríamos|les agradeceríamos) )?que (?P<me>me |nos )?"
     r"(?P<verb>\w+)\s+",
     re.IGNORECASE,
 )

@@ -55,10 +55,17 @@ def _blocks(text: str) -> list[str]:
         if not stripped:
             continue
         current.append(stripped)
-        if len(stripped) < SHORT_LINE or stripped.endswith((".", "!", "?", ":")):
+        if len(stripped) < SHORT_LINE or _closes(stripped):
             flush()
     flush()
     return blocks
+
+
+def _closes(line: str) -> bool:
+    """Whether a long line ends its paragraph: "... at 9 a.m." wrapped before "Pacific" does not."""
+    if line.endswith(("!", "?", ":")):
+        return True
+    return line.endswith(".") and _ends_sentence(line, len(line))
 
 
 _MONTH_AFTER = re.compile(

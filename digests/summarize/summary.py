@@ -44,7 +44,8 @@ _NOISE = Caseless(
         r"let me know if you have|any questions|happy to (help|chat)|talk soon|^thanks for|"
         r"^thank you for (your|the) (note|email|message|comments)|^(go|click|tap) (to|here)|"
         r"this (message|e-?mail) (was|is) (produced|sent|distributed|generated)|to stop receiving|"
-        r"registered (office|in)|is a registered trademark|©|copyright \d{4}",
+        r"registered (office|in)|is a registered trademark|©|copyright \d{4}|"
+        r"^confidentiality notice|this (e-?mail|message) and any attachments",
         re.IGNORECASE,
     ),
     gated=True,
@@ -98,11 +99,30 @@ def _sender(message: ParsedMessage, automated: bool) -> str:
     return name if automated else name.split()[0]
 
 
+# A signature's line: "Hannah Brooks | Customer Success Manager, APAC", "Acme | Level 12, 1
+# Bligh St, Sydney NSW 2000", "Daniel Koh | Head of Partnerships | +65 6555 0177".
+_SIGNATURE_PART = re.compile(
+    r"\b(?:manager|director|head of|lead|officer|engineer|partner|founder|president|vp|"
+    r"ceo|cfo|coo|cto|analyst|consultant|specialist|coordinator|composer|assistant|"
+    r"counsel|associate|executive|representative)\b|\+\d[\d ()./-]{6,}|"
+    r"\b(?:level|suite|floor) \d+|\b\d+ [A-Z]\w+ (?:st|street|ave|avenue|road|rd)\b",
+    re.IGNORECASE,
+)
+
+
+def _signature_line(sentence: str) -> bool:
+    """Whether a line is a signature (a title, a phone, an address) rather than a statement."""
+    parts = sentence.split(" | ")
+    return len(parts) > 1 and any(_SIGNATURE_PART.search(part) for part in parts[1:])
+
+
 def _candidates(message: ParsedMessage) -> list[str]:
     found = []
     for sentence in split_sentences(new_text(message)):
         sentence = _LEAD_INS.sub("", strip_greeting(sentence)).strip()
         sentence = " ".join(strip_links(sentence).split()).rstrip(" :")
+        if _signature_line(sentence):
+            continue
         if len(sentence.split()) >= 4 and not _NOISE.search(sentence):
             found.append(sentence[:1].upper() + sentence[1:])
     return found

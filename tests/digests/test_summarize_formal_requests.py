@@ -1,0 +1,93 @@
+"""Formal requests in German, French and Spanish, and notices that name the reader."""
+
+from digests.parsing import parse_message
+from digests.summarize import SummaryContext, analyze
+from digests.summarize.people import in_bulk
+from tests.digests.factories import ME, gmail_message, mail
+from tests.digests.test_summarize_actions import BERLIN
+from tests.digests.test_summarize_indirect import texts
+
+
+def test_wir_bitten_sie_with_a_clock_time_still_reads_the_verb():
+    body = (
+        "Sehr geehrter Herr Weber\n\nWir bitten Sie, uns bis heute 20:00 Uhr schriftlich zu "
+        "bestätigen, dass die Trennung erfolgt.\n\nFreundliche Grüsse\nKarin Huber"
+    )
+    sender = "Karin Huber <huber@netz.example>"
+    assert texts(body, sender=sender) == ["Karin bestätigen, dass die Trennung erfolgt"]
+
+
+def test_il_me_faudrait_a_thing_asks_to_send_it():
+    body = (
+        "Bonjour Madame Durand,\n\nPour qu'on puisse avancer sur le bail, il me faudrait avant "
+        "vendredi 4 l'attestation d'assurance de votre société.\n\nBien à vous,\nJean Lemoine"
+    )
+    sender = "Jean Lemoine <jean@ferme.example>"
+    assert texts(body, sender=sender) == [
+        "Envoyer à Jean l'attestation d'assurance de votre société"
+    ]
+
+
+def test_nous_vous_prions_de_asks_its_infinitive():
+    body = "Madame,\n\nNous vous prions de confirmer la réception de ce courrier.\n\nLe greffe"
+    assert texts(body) == ["Confirmer la réception de ce courrier"]
+
+
+def test_a_list_after_nous_vous_prions_de_sends_to_us_to_the_asker():
+    body = (
+        "Madame Lambert,\n\nNous vous prions de :\n"
+        "1. confirmer la prise en compte de cette limitation ;\n"
+        "2. nous transmettre le programme de production révisé pour demain ;\n"
+        "avant 14h00 aujourd'hui.\n\nCordialement,\nDispatching"
+    )
+    assert texts(body, sender="Luc Marchal <luc@grid.example>") == [
+        "Confirmer la prise en compte de cette limitation",
+        "Transmettre à Luc le programme de production révisé",
+    ]
+
+
+def test_le_rogamos_que_nos_envie_asks_to_send():
+    body = "Estimada Marta:\n\nLe rogamos que nos envíe el certificado de seguro.\n\nSaludos"
+    assert texts(body, sender="Pablo Ruiz <pablo@obra.example>") == [
+        "Enviar a Pablo el certificado de seguro"
+    ]
+
+
+def _analysis(body: str, subject: str, sender: str, headers: dict[str, str] | None = None):
+    sent = mail(body, subject=subject, sender=sender, headers=headers)
+    message = parse_message(gmail_message(sent))
+    return analyze(message, SummaryContext(now=message.received_at, zone=BERLIN, me=ME))
+
+
+def test_a_german_certificate_that_expires_today_is_the_readers_to_renew():
+    body = (
+        "Guten Tag\n\nDas EBICS-Zertifikat für den Teilnehmer NFISCHER läuft heute ab.\n"
+        "Ohne Erneuerung können ab morgen keine Zahlungen übermittelt werden."
+    )
+    headers = {"Auto-Submitted": "auto-generated"}
+    sender = "Bank Limmattal <ebanking@bank.example>"
+    found = _analysis(body, "Ihr EBICS-Zertifikat läuft heute ab", sender, headers)
+    assert found.urgency == "urgent"
+    texts_found = [i.text.split(" (re: ")[0] for i in found.action_items]
+    assert texts_found == ["EBICS-Zertifikat verlängern"]
+    asked = body + "\nErneuern Sie das Zertifikat im E-Banking."
+    again = _analysis(asked, "Ihr EBICS-Zertifikat läuft heute ab", sender, headers)
+    assert len(again.action_items) == 1  # the mail's own ask, not the duty said twice
+
+
+def test_a_bulk_notice_greeting_the_reader_after_a_banner_with_what_they_owe_is_theirs():
+    body = (
+        "Greenside Primary School · SchoolConnect\nDear Ms Lee,\n"
+        "You have not yet booked a slot for Lwazi (Grade 4B). Booking closes on Thursday."
+    )
+    headers = {"Precedence": "bulk", "List-Unsubscribe": "<https://school.example/u>"}
+    sender = "Greenside via SchoolConnect <noreply@school.example>"
+    to = f"Mia Lee <{ME}>"
+
+    def notice(text: str):
+        sent = mail(text, subject="Parent meetings", sender=sender, headers=headers, to=to)
+        return parse_message(gmail_message(sent))
+
+    assert not in_bulk(notice(body), ME)
+    assert in_bulk(notice(body.replace("You have not yet booked a slot", "Book a slot")), ME)
+    assert in_bulk(notice(body.replace("Dear Ms Lee", "Dear parent")), ME)

@@ -1,0 +1,96 @@
+"""Edges of reading a mail: wrapped lines, borrowed deadlines, hard limits, signatures."""
+
+import datetime as dt
+
+from digests.parsing import parse_message
+from digests.summarize import SummaryContext, analyze
+from tests.digests.factories import ME, gmail_message, mail
+from tests.digests.test_summarize_actions import BERLIN, MONDAY, TUESDAY, items_of, texts
+from tests.digests.test_summarize_indirect import texts as texts_from
+
+
+def test_a_zone_wrapped_onto_the_next_line_still_converts_the_time():
+    body = (
+        "Hi Sarah,\n\nPlease submit the headcount file (template attached, one row per person)"
+        " by Monday 7 December, 9 a.m.\nPacific, so we can load it before calibration.\n\nNicole"
+    )
+    item = items_of(body)[0]
+    assert (item.due, item.time) == (dt.date(2026, 12, 7), dt.time(18))  # 9 a.m. PST in Berlin
+
+
+def test_before_then_points_back_past_a_sentence_without_a_date():
+    body = (
+        "Emily,\n\nThe bank's quote is valid until 5pm London time today. I'm happy with it "
+        "but policy needs your sign-off as second approver.\nTwo things before then, please:\n"
+        "- approve the deal ticket in Kyriba\n"
+        "- send me the updated exposure sheet so I can attach it to the board note\n\nDana"
+    )
+    found = items_of(body, subject="EUR forward - need sign-off today")
+    assert [(i.due, i.time) for i in found] == [(MONDAY, dt.time(18))] * 2
+
+
+def test_at_the_latest_after_an_ask_sets_its_deadline():
+    body = (
+        "Hi Nadia,\n\nCould you do the legal read tonight? At the latest I'd need your sign-off "
+        "by 6am London time tomorrow so the night desk can make the changes.\n\nOwen"
+    )
+    item = items_of(body)[0]
+    assert (item.due, item.time) == (TUESDAY, dt.time(7))
+    assert (items_of(body.replace("At the latest I'd", "I'd"))[0].due) == MONDAY
+
+
+def test_time_for_a_call_in_the_next_few_weeks_borrows_no_renewal_date():
+    body = (
+        "Hi Kenji,\n\nI'm your new account manager. Your subscription renews on December 31.\n"
+        "Would you have 30 minutes in the next few weeks to walk through usage?\n\nLaura"
+    )
+    item = items_of(body)[0]
+    assert item.text.startswith("Reply to Dana with a time for a 30-minute call")
+    assert item.due is None
+
+
+def test_a_question_after_a_lead_with_words_of_its_own_is_the_ask():
+    body = (
+        "Hi Sarah,\n\nOne question while you're at it: should the two contractors in Melbourne"
+        " (the data engineers) be included? Let me know either way.\n\nNicole"
+    )
+    assert texts(items_of(body)) == [
+        "Tell Dana whether the two contractors in Melbourne (the data engineers) should be included"
+    ]
+
+
+def test_would_you_mind_also_joining_asks_to_join():
+    body = "Hi Nadia,\n\nWould you mind also joining our call with the reporters on Friday?\n\nSam"
+    assert texts(items_of(body))[0].startswith("Join our call with the reporters")
+
+
+def test_findings_listed_for_the_reader_to_see_are_no_asks():
+    body = (
+        "Hey Jess,\n\nThe listener survey closed last week. Some things you'll want to see "
+        "before planning next season:\n"
+        "- 61% listen at 1.25x or faster, so the cold opens might be too slow\n"
+        "- 38% say they'd pay for an ad-free feed\n\nNikhil"
+    )
+    assert items_of(body) == []
+    asked = body.replace("Some things you'll want to see", "Two things I need from you")
+    assert len(items_of(asked)) == 2
+
+
+def test_a_signature_line_is_never_the_summary():
+    body = (
+        "Hi Priya,\n\nThanks for the call.\n\nHannah Brooks | Customer Success Manager, APAC\n"
+        "+65 6555 0177"
+    )
+    message = parse_message(gmail_message(mail(body, subject="QBR", sender="Hannah <h@x.example>")))
+    summary = analyze(message, SummaryContext(now=message.received_at, zone=BERLIN, me=ME)).summary
+    assert "Customer Success Manager" not in summary
+    assert texts_from("Hi,\n\nPlease send the deck.\n\nA | B") == ["Send the deck"]
+
+
+def test_an_ask_due_the_day_it_came_is_due_the_day_the_digest_is_read():
+    body = "Hi,\n\nPlease revoke the exposed key today.\n\nSecurity"
+    message = parse_message(gmail_message(mail(body, subject="Exposed key")))
+    late = SummaryContext(now=message.received_at + dt.timedelta(days=1), zone=BERLIN, me=ME)
+    same = SummaryContext(now=message.received_at + dt.timedelta(hours=2), zone=BERLIN, me=ME)
+    assert [i.due for i in analyze(message, late).action_items] == [TUESDAY]
+    assert [i.due for i in analyze(message, same).action_items] == [MONDAY]
