@@ -95,7 +95,7 @@ from digests.summarize.people import (
     reader_first_name,
 )
 from digests.summarize.phrasing import polish, unsolicited, without_non_asks
-from digests.summarize.pointers import do_it, handle_it, pointer_ask
+from digests.summarize.pointers import do_it, handle_it, pointer_ask, those_wanted
 from digests.summarize.rewrite import action_text
 from digests.summarize.romance import SPANISH_VERBS, tu_imperative
 from digests.summarize.sentences import new_text, strip_greeting, strip_links
@@ -302,7 +302,7 @@ def find_action_items(
             )
             if not text and (tail := tail_question(part)):
                 text = action_text(tail, asker) or answer_text(tail, asker)  # "..., can you?"
-            text = handle_it(do_it(text, before[:-1]), upcoming, lang)
+            text = handle_it(do_it(those_wanted(text, before[:-1]), before[:-1]), upcoming, lang)
             text = tu_imperative(text) if lang == "es" else text  # "Quita ..." -> "Quitar ..."
             question = part.rstrip().endswith("?")
             if lang == "fr" and asker and (to_us := _FR_TO_US.match(text)):

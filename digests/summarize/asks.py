@@ -25,7 +25,7 @@ from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|you (?:still )?owe (?:me|us)\b|"
+    r"we need(?! to\b)|you (?:still )?owe (?:me|us)\b|^need (?=(?:the|your) )(?![^?]*\?\s*$)|"
     r"(?<![\w,] )(?:i|we)(?:'ll| will| would|'d)? (?:also|still|really|urgently|then|now|just) "
     r"need(?! to\b| you\b)|"
     # "We'd also appreciate a short bio", "A rough cost estimate would also be helpful"

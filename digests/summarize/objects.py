@@ -86,6 +86,8 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 _I_NEED = re.compile(
     # "you still owe me the offsite budget": what is owed is to send
     r"^(?:(?:and |also |but )?(?:you )?(?:still )?owe (?:me|us)(?= )|"
+    # "Need the Q3 liquidity summary first thing tomorrow.": a terse need, no subject
+    r"need(?= (?:the|your) )(?![^?]*\?\s*$)|"
     r"would (?:really )?(?:love|like|appreciate)(?= your )|"
     r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
     rf"urgently| then| now| just)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
@@ -195,6 +197,9 @@ _NAMING = re.compile(
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
+    # "I still don't have the certificate of insurance from Swift Movers": what is missing
+    r"(?:don'?t|do not) (?:yet )?have|(?:haven'?t|have not) (?:yet )?(?:received|got|seen)|"
+    r"still waiting (?:for|on)|"
     r"(?:records?|system|files?) (?:shows?|indicates?)(?: that)?|"  # "... show your car is"
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     # "it needs your approval": what the reader gives, not a thing the pronoun stands for
@@ -213,7 +218,8 @@ _NP_END = re.compile(
 )
 _VAGUE_OBJECT = re.compile(
     r"^(?P<verb>(?:\w+(?: and \w+)?)(?: (?:it|them) back)?)\s+(?P<asker>[A-Z][a-zà-ÿ]+\s+)?"
-    r"(?P<pron>it|them)\b(?: back)?(?=$|[\s,;:.!?])",
+    # "Send Carla that" (from "Can you get that to me?") points back too, when it ends the ask
+    r"(?P<pron>it|them|(?:that|this)$)\b(?: back)?(?=$|[\s,;:.!?])",
 )
 
 

@@ -194,6 +194,33 @@ def do_it(text: str, previous: list[str]) -> str:
     return text
 
 
+# "Could you get me those by August 14?" after "Underwriters want updated replacement values":
+# the things named as wanted in the sentence before.
+_GET_THOSE = re.compile(
+    r"^(?:Get|Send|Give|Forward)(?P<who> [A-Z][\w-]*)? (?:those|them|these|both)(?P<rest>\b.*)$"
+)
+_WANTS = re.compile(
+    r"\b(?:wants?|needs?|requires?|asked for|asks for|would like)\s+"
+    r"(?P<np>(?:the|an?|updated|new|revised|current|final|your|some|all)\b.+)$",
+    re.IGNORECASE,
+)
+_WANTED_NP_END = re.compile(r"\s*(?:[.;:!?(]|,\s|\s(?:by|before|until|this|so|which|rather|for)\b)")
+
+
+def those_wanted(text: str, previous: list[str]) -> str:
+    """ "Get Melissa those" after "Underwriters want updated replacement values (...)" ->
+    "Send Melissa updated replacement values" (unchanged without such a sentence)."""
+    if not (those := _GET_THOSE.match(text)) or not previous:
+        return text
+    if not (wanted := _WANTS.search(previous[-1])):
+        return text
+    np = wanted.group("np")
+    np = np[: end.start()] if (end := _WANTED_NP_END.search(np)) else np
+    if not 1 <= len(np.split()) <= 10:
+        return text
+    return f"Send{those.group('who') or ''} {np}{those.group('rest')}"
+
+
 # "Tu peux gérer ?", "Can you handle it?": what to handle is what the next sentence says is wanted.
 _HANDLE = re.compile(
     r"^(?:Handle|Take care of|Deal with|Sort out|Gérer|S'en occuper|Encargarte|Gestionar|"

@@ -274,7 +274,8 @@ _WANT_YOU = re.compile(rf"\b{WANT_YOU_TO}", re.I)
 # "It would help if you pulled together a list": the past tense asks. Shared with asks.ASK.
 HELPS_IF = (
     r"it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|useful|ideal))"
-    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)(?=[a-z]+ed\b)"
+    r"(?: a lot)? if you (?!(?:wanted|enjoyed|liked|loved|needed)\b)"
+    r"(?=[a-z]+ed\b|(?:sent|gave|got|took|made|wrote|brought|put|told|kept|paid|found)\b)"
 )
 _HELPS_IF = re.compile(f"^{HELPS_IF}", re.I)
 _TO_WHOM = re.compile(r" to ([\w'-]+)\b")  # "get the results to me": whom it goes to

@@ -263,11 +263,10 @@ def romance_request(text: str, asker: str) -> str:
     return text
 
 
-# "Il me faudrait l'attestation", "J'ai besoin du rapport": a thing to send.
+# "Il me faudrait l'attestation", "Il nous faut le plan": a thing to send.
 _NEED_THING_FR = re.compile(
     r"^(?:pour [^,]{3,80},\s*)?(?:(?:et|aussi|par contre),?\s+)?"
-    r"(?:il (?:me|nous) (?:faut|faudrait|faudra)|"
-    r"(?:j'ai|j'aurais|nous avons|nous aurions|on a|on aurait) besoin)\s+"
+    r"il (?:me|nous) (?:faut|faudrait|faudra)\s+"
     r"(?P<de>de (?=l'|la |le )|d'|du |des )?(?P<what>(?:l'|la |le |les |un |une |vos |votre |"
     r"ton |ta |tes )\S.*)$",
     re.IGNORECASE,

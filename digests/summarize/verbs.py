@@ -34,7 +34,10 @@ IMPERATIVE = re.compile(
 NOUN_USE = re.compile(
     r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
     r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
-    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b",
+    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b|"
+    # bank details and a tool's buttons: "Sort code 20-45-77", "Acknowledge | Close | Add note"
+    r"^(?:sort code|account (?:no|number|name)|routing number|swift|iban)\b|"
+    r"^\w+(?: \w+)? \| \w+(?: \w+)? \| ",
     re.I,
 )
 

@@ -94,3 +94,45 @@ def test_an_ask_due_the_day_it_came_is_due_the_day_the_digest_is_read():
     same = SummaryContext(now=message.received_at + dt.timedelta(hours=2), zone=BERLIN, me=ME)
     assert [i.due for i in analyze(message, late).action_items] == [TUESDAY]
     assert [i.due for i in analyze(message, same).action_items] == [MONDAY]
+
+
+def test_a_terse_need_is_to_send_the_thing_but_need_a_hand_is_an_offer():
+    body = "Board call moved to tomorrow 9am. Need the Q3 liquidity summary first thing.\n\nR"
+    assert texts(items_of(body)) == ["Send Dana the Q3 liquidity summary"]
+    assert items_of("Need the deck? It's in the shared drive.\n\nR") == []
+
+
+def test_get_me_those_sends_what_the_sentence_before_says_is_wanted():
+    body = (
+        "Hi Jack,\n\nUnderwriters want updated replacement values by asset class this year, plus"
+        " the loss history. Could you get me those by Friday?\n\nDana"
+    )
+    assert [(i.text, i.due) for i in items_of(body)] == [
+        ("Send Dana updated replacement values", dt.date(2026, 12, 4))
+    ]
+
+
+def test_it_would_help_if_you_sent_me_asks_to_send():
+    body = (
+        "Hi Emily,\n\nIt would also help if you sent me the list of people who need access "
+        "badges, so I can have them printed.\n\nDana"
+    )
+    assert texts(items_of(body)) == ["Send Dana the list of people who need access badges"]
+
+
+def test_get_that_to_me_sends_what_the_sender_does_not_have():
+    body = (
+        "Hi Emily,\n\nI still don't have the certificate of insurance from Swift Movers. "
+        "Can you get that to me by end of day?\n\nDana"
+    )
+    assert texts(items_of(body, subject="Move-in tomorrow")) == [
+        "Send Dana the certificate of insurance from Swift Movers"
+    ]
+
+
+def test_bank_details_and_a_tools_buttons_ask_nothing():
+    body = (
+        "Hi Chloe,\n\nPlease pay the rent by bank transfer today.\n\nSort code 20-45-77 "
+        "Account 60311842\n\nAcknowledge | Close | Add note\n\nDana"
+    )
+    assert texts(items_of(body)) == ["Pay the rent by bank transfer"]
