@@ -85,6 +85,11 @@ def resolve_deadline(
     return _resolve(text, received, str(received.tzinfo), sender_zone, str(sender_zone))
 
 
+# A time that opens a span ("von 18:30 bis 20:00 Uhr", "from 6:30 to 8 pm", "de 18h à 20h").
+_SLOT_FROM = re.compile(r"\b(?:von|from|de|entre|between|zwischen)\s+$", re.IGNORECASE)
+_MOVED = re.compile(r"\b(?:move|moved|change|push|shift|reschedule|verschieb\w*|déplacer)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _resolve(
     text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
@@ -102,6 +107,11 @@ def _resolve(
     reader_zone = received.tzinfo
     assert reader_zone is not None
     dateless = day is None
+    slot = (
+        dateless and clock is not None and _SLOT_FROM.search(text[max(0, clock_at - 14) : clock_at])
+    )
+    if slot and not _MOVED.search(text[:clock_at]):
+        return None  # "findet von 18:30 bis 20:00 Uhr statt": when it happens, no deadline
     if day is None:
         day = received.date()
     if clock is None:

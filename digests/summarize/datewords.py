@@ -41,7 +41,9 @@ _HOURS = r"(?:hours?|hrs?|h|stunden|heures?|horas)\b"
 # "in 25 hours", "within the next 48 hours", "innerhalb von 24 Stunden", "sous 48 heures",
 # "dentro de 2 horas": the send time plus that many hours.
 IN_HOURS = re.compile(
-    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de|you have|vous avez|tiene|"
+    # "You have 48 hours to respond", not "Would you have an hour that week?"
+    r"\b(?:in|within|next|innerhalb|dans|sous|d'ici|en|dentro de|"
+    r"(?<!would )(?<!could )(?<!might )(?<!will )(?<!do )(?<!if )you have|vous avez|tiene|"
     r"tienes|dispone de|haben sie)(?:\s+(?:the next|the|von|les|der nächsten|den nächsten|"
     rf"les prochaines|las próximas|los próximos))?\s+{_COUNT}[\s-]*{_HOURS}",
     re.IGNORECASE,

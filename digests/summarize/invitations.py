@@ -15,11 +15,12 @@ _INVITED = re.compile(
 )
 # "Would you have 30 minutes sometime in the next few weeks?": a time for a call.
 _HAVE_TIME = re.compile(
-    r"^(?:would|do|will|might) you have (?:a spare |a free |)(?P<n>\d+|ten|fifteen|twenty|thirty|"
-    r"forty-five|sixty)[ -]?(?:minutes?|mins?)\b",
+    r"^(?:would|do|will|might) you have (?:a spare |a free |)(?:(?P<n>\d+|ten|fifteen|twenty|"
+    r"thirty|forty-five|sixty)[ -]?(?:minutes?|mins?)|(?P<hour>an|half an) hour)\b",
     re.IGNORECASE,
 )
 _NUMBERS = {"ten": "10", "fifteen": "15", "twenty": "20", "thirty": "30", "forty-five": "45"}
+_HOUR = {"an": "60", "half an": "30"}
 
 
 def invitation(clause: str, who: str) -> str:
@@ -28,6 +29,6 @@ def invitation(clause: str, who: str) -> str:
     if invited := _INVITED.match(clause):
         return f"Tell {who} whether you'd like to {clause[invited.end() :]}"
     if slot := _HAVE_TIME.match(clause):
-        n = slot.group("n").lower()
+        n = slot.group("n").lower() if slot.group("n") else _HOUR[slot.group("hour").lower()]
         return f"Reply to {who} with a time for a {_NUMBERS.get(n, n)}-minute call"
     return clause

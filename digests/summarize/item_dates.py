@@ -67,6 +67,8 @@ NO_HURRY = re.compile(
     r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
     r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
     r"no (?:rush|hurry|urgency|hard deadline|deadline|pressure)|(?:is |it's )?not urgent|"
+    # "No action needed from you right now", not "no action needed there" (on one thing)
+    r"no action (?:is )?(?:needed|required)(?! (?:there|here|on|for)\b)|"
     r"(?:when|once) you(?:'ve| have) had (?:a|the) (?:chance|moment)|"
     # "so no need to answer right away", "pas besoin de répondre tout de suite"
     r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))?"
@@ -87,7 +89,7 @@ _HURRY_STEMS = (
     "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
     "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
     "pressure", "had a chance", "had the chance", "no need", "pas besoin", "pression", "presión",
-    "druck", "stress", "no hace falta",
+    "druck", "stress", "no hace falta", "no action",
 )  # fmt: skip
 
 

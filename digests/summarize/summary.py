@@ -105,7 +105,8 @@ _SIGNATURE_PART = re.compile(
     r"\b(?:manager|director|head of|lead|officer|engineer|partner|founder|president|vp|"
     r"ceo|cfo|coo|cto|analyst|consultant|specialist|coordinator|composer|assistant|"
     r"counsel|associate|executive|representative)\b|\+\d[\d ()./-]{6,}|"
-    r"\b(?:level|suite|floor) \d+|\b\d+ [A-Z]\w+ (?:st|street|ave|avenue|road|rd)\b",
+    r"\b(?:level|suite|floor) \d+|#\d+-\d+|"
+    r"\b\d+ [A-Z]\w+ (?:st|street|ave|avenue|road|rd|place|square|plaza|lane|drive|blvd)\b",
     re.IGNORECASE,
 )
 
@@ -113,7 +114,7 @@ _SIGNATURE_PART = re.compile(
 def _signature_line(sentence: str) -> bool:
     """Whether a line is a signature (a title, a phone, an address) rather than a statement."""
     parts = sentence.split(" | ")
-    return len(parts) > 1 and any(_SIGNATURE_PART.search(part) for part in parts[1:])
+    return len(parts) > 1 and any(_SIGNATURE_PART.search(part) for part in parts)
 
 
 def _candidates(message: ParsedMessage) -> list[str]:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from digests.parsing import parse_message
 from digests.summarize import SummaryContext, analyze
+from digests.summarize.dates import resolve_deadline
 from tests.digests.factories import ME, gmail_message, mail
 from tests.digests.test_summarize_actions import BERLIN, MONDAY, TUESDAY, items_of, texts
 from tests.digests.test_summarize_indirect import texts as texts_from
@@ -136,3 +137,46 @@ def test_bank_details_and_a_tools_buttons_ask_nothing():
         "Account 60311842\n\nAcknowledge | Close | Add note\n\nDana"
     )
     assert texts(items_of(body)) == ["Pay the rent by bank transfer"]
+
+
+def test_would_you_have_an_hour_asks_for_a_time_and_sets_no_deadline():
+    body = (
+        "Dear Ms Watanabe,\n\nI will be in Tokyo the week of January 18. Would you have an hour "
+        "that week to walk me through the logistics pipeline?\n\nDana"
+    )
+    assert [(i.text, i.due) for i in items_of(body)] == [
+        ("Reply to Dana with a time for a 60-minute call", None)
+    ]
+    received = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
+    assert resolve_deadline("You have 48 hours to respond.", received) is not None
+    assert resolve_deadline("Would you have an hour to talk?", received) is None
+
+
+def test_no_action_needed_right_now_is_no_deadline_of_today():
+    body = (
+        "Hi Thandi,\n\nWorth reading before the Q3 close.\n"
+        "No action needed from you right now.\n\nDana"
+    )
+    assert [i.due for i in items_of(body)] == [None]
+
+
+def test_a_time_span_of_an_event_is_no_deadline():
+    body = (
+        "Sehr geehrte Frau Kohl,\n\nwir würden uns freuen, Sie als Diskutantin zu gewinnen. "
+        "Die Veranstaltung findet von 18:30 bis 20:00 Uhr in unseren Räumen statt.\n\nDana"
+    )
+    message = parse_message(gmail_message(mail(body, subject="Anfrage: Podiumsdiskussion")))
+    found = analyze(message, SummaryContext(now=message.received_at, zone=BERLIN, me=ME))
+    assert found.urgency != "urgent"
+    moved = "Hi,\n\nPlease move the dinner from 6:30 to 7:30.\n\nDana"
+    assert items_of(moved)[0].due == MONDAY
+
+
+def test_a_signature_line_starting_with_a_title_is_never_the_summary():
+    body = (
+        "Hi Priya,\n\nThanks for the call.\n\nBest regards,\nWei Ling Koh\n"
+        "Senior Analyst | Harbourline Research Pte Ltd | 1 Raffles Place, #20-01, Singapore"
+    )
+    message = parse_message(gmail_message(mail(body, subject="Tokyo", sender="W <w@x.example>")))
+    summary = analyze(message, SummaryContext(now=message.received_at, zone=BERLIN, me=ME)).summary
+    assert "Senior Analyst" not in summary
