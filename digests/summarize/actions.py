@@ -289,6 +289,8 @@ def find_action_items(
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
+            if lang in {"fr", "es"}:
+                part = _AND_FIRST.sub("", part)  # "Et peux-tu valider ...?", "Y ¿puedes ...?"
             text = (
                 (pointer_ask(part, asker, before[:-1], topic) if lang != "en" else "")
                 or german_ask(part, asker)
@@ -402,6 +404,7 @@ def find_action_items(
 
 MAX_SENTENCES = 80
 _FR_INFINITIVE = re.compile(r"^[A-ZÀ-Ý][a-zàâçéèêëîïôûù]{2,}(?:er|ir|re)$")
+_AND_FIRST = re.compile(r"^(?:et|y|puis|además|también),?\s+(?=¿|[a-zà-ÿ])", re.IGNORECASE)
 _FR_TO_US = re.compile(r"^(?:nous|me|m')\s*([a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\s+", re.I)
 # Words that end like an infinitive and are none: "Votre avis sur le devis"
 _FR_NOT_VERBS_TEXT = """votre notre leur premier dernier dossier lettre calendrier fichier courrier

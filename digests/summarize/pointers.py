@@ -25,7 +25,10 @@ _NAMING = re.compile(
     r"no (?:tengo|tenemos|he recibido|hemos recibido)|"
     # "nos faltan todavía dos documentos: la copia ...", "il nous manque encore : le devis"
     r"(?:me |nos )?faltan? (?:todav[ií]a |a[úu]n )?(?:(?:dos|tres|cuatro|un par de) \w+\s?:)?|"
-    r"n'(?:ai|avons) (?:toujours |encore )?pas (?:encore )?reçu)\s*"
+    r"n'(?:ai|avons) (?:toujours |encore )?pas (?:encore )?reçu|"
+    # "quiero llevar vuestra propuesta a la reunión", "je voudrais présenter votre devis"
+    r"quiero (?:llevar|presentar|enseñar|mostrar|incluir)|"
+    r"(?:je veux|je voudrais|j'aimerais) (?:présenter|montrer|inclure|apporter))\s*"
     r"(?P<np>(?:el|la|los|las|un|una|le|les|l'|une|du|des|mon|ma|mes|notre|nos|votre|vos|"
     r"nuestro|nuestra|vuestro|vuestra|mi|mis|tu|su)\b.*)",
     re.IGNORECASE,
@@ -66,6 +69,7 @@ _SPANISH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PRESENT = {"mandas": "enviar", "envias": "enviar", "pasas": "enviar", "devuelves": "devolver"}
+_SEND_ES = {"mandar": "enviar", "pasar": "enviar"}
 # "necesitamos tenerlo firmado antes del jueves": the doing is the ask.
 _HAVE_DONE = re.compile(
     r"\bnecesit(?:o|amos) tener(?:lo|la|los|las) (?P<done>[a-záéíóúñ]+?(?:ad|id)[oa]s?|"
@@ -162,6 +166,7 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
         present = plain(match.groupdict().get("present") or "")
         present = _PRESENT.get(present, present[:-1] + "r" if present else "")
         verbs = [plain(v) for v in (match.group("v1"), match.group("v2"), present) if v]
+        verbs = [_SEND_ES.get(v.lower(), v) for v in verbs]  # "mandar", "pasar": send
         me = (match.groupdict().get("me2") or match.group("me1")) and asker
         to = f" a {asker}" if me else ""
         return f"{' y '.join(verbs).capitalize()}{to} {thing}"

@@ -91,3 +91,22 @@ def test_a_bulk_notice_greeting_the_reader_after_a_banner_with_what_they_owe_is_
     assert not in_bulk(notice(body), ME)
     assert in_bulk(notice(body.replace("You have not yet booked a slot", "Book a slot")), ME)
     assert in_bulk(notice(body.replace("Dear Ms Lee", "Dear parent")), ME)
+
+
+def test_a_french_or_spanish_question_after_and_is_still_the_ask():
+    assert texts("Camille,\n\nEt peux-tu valider le message aux acheteurs ?\n\nYanis") == [
+        "Valider le message aux acheteurs"
+    ]
+    assert texts("Hola Mateo,\n\nY ¿puedes revisar el contrato?\n\nBeatriz") == [
+        "Revisar el contrato"
+    ]
+
+
+def test_me_la_puedes_mandar_sends_what_the_sender_wants_to_present():
+    body = (
+        "Hola Mateo,\n\nEl jueves quiero llevar vuestra propuesta de activaciones a la reunión."
+        "\n¿Me la puedes mandar antes?\n\nBeatriz Llorente"
+    )
+    sender = "Beatriz Llorente <beatriz@media.example>"
+    [text] = texts(body, sender=sender)
+    assert text.startswith("Enviar a Beatriz vuestra propuesta de activaciones")
