@@ -123,7 +123,7 @@ def test_a_voseo_question_with_a_pronoun_sends_what_the_sender_does_not_have():
     )
     sender = "María José Ferrer <mj@example.com>"
     assert texts(body, subject="vouchers", sender=sender) == [
-        "Mandar a María los vouchers del hotel y del traslado"
+        "Enviar a María los vouchers del hotel y del traslado"
     ]
 
 
