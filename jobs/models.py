@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import json
 import uuid
-import zoneinfo
 from datetime import datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -40,8 +38,9 @@ from django.db.models import Q
 from django.utils.timezone import now
 
 from jobs import wakeup
-from jobs.cron import CronError, CronSchedule
+from jobs.cron import CronError
 from jobs.registry import check_type_name
+from jobs.schedule_parsing import cron_schedule, normalize_schedule, zone
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -60,22 +59,6 @@ ENQUEUE_ATTEMPTS = 5
 ERROR_MAX_LENGTH = 2000
 
 
-@lru_cache(maxsize=512)
-def cron_schedule(expr: str) -> CronSchedule:
-    """Parsing is cheap but not free, and a scheduler sees the same few schedules all day."""
-    return CronSchedule(expr)
-
-
-@lru_cache(maxsize=512)
-def zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"timezone: {name!r} is not an IANA time zone name such as Europe/Berlin"
-        ) from None
-
-
 def validate_schedule(value: str) -> None:
     if value:
         try:
@@ -89,16 +72,6 @@ def validate_timezone(value: str) -> None:
         zone(value)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-
-
-def normalize_schedule(schedule: str) -> str:
-    """One spelling per schedule, so "0  8 * * *" and "0 8 * * *" are the same key."""
-    if not isinstance(schedule, str):
-        raise ValueError(f"schedule: expected a cron expression string, got {schedule!r}")
-    schedule = " ".join(schedule.split())
-    if schedule:
-        cron_schedule(schedule)  # raises CronError naming the field and token
-    return schedule
 
 
 class JobQuerySet(models.QuerySet["Job"]):
