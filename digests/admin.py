@@ -5,7 +5,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from digests import schedules
-from digests.models import Digest, DigestPreferences, Email, Feedback, OutboundEmail, Schedule
+from digests.bookkeeping import OutboundEmail
+from digests.models import Digest, DigestPreferences, Email, Feedback, Schedule
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

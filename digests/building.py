@@ -35,6 +35,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from digests import gmail, metrics, outbox, shaping, sync
+from digests.bookkeeping import OutboundEmail
 from digests.delivery import DIGEST_HEADER
 from digests.finishing import (
     UNFINISHED,
@@ -47,7 +48,7 @@ from digests.finishing import (
 )
 from digests.kinds import message_kind
 from digests.links import mailbox_address
-from digests.models import Digest, Email, OutboundEmail, Urgency
+from digests.models import Digest, Email, Urgency
 from digests.parsing import ParsedMessage, safe_parse
 from digests.preferences import preferences_for
 from digests.ranking import Ranked, rank

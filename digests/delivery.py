@@ -29,7 +29,7 @@ from digests import gmail
 from digests.preferences import preferences_for
 
 if TYPE_CHECKING:
-    from digests.models import OutboundEmail
+    from digests.bookkeeping import OutboundEmail
 
 __all__ = [
     "DIGEST_HEADER",

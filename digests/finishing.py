@@ -16,8 +16,9 @@ from typing import Any
 from django.utils import timezone
 
 from digests import gmail, metrics, outbox, sync
+from digests.bookkeeping import OutboundEmail
 from digests.delivery import GmailSendRejected
-from digests.models import Digest, OutboundEmail
+from digests.models import Digest
 from digests.preferences import preferences_for
 
 __all__ = [

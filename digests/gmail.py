@@ -9,8 +9,9 @@ rather than refused.
 Failures are retried inside the run with exponential backoff and jitter, honouring
 Retry-After, up to ``gmail.retry_wait_seconds`` of waiting in all (digests.gmail_retry); a
 batch keeps the messages that came back and asks again only for the ones that failed. What
-is left is raised as one of the kinds in digests.gmail_errors. A message that vanished
-between list and get (404) is skipped and its id kept in ``skipped``.
+is left is raised as one of the kinds in digests.gmail_errors (digests.gmail_calls runs and
+counts each request and translates what it raised). A message that vanished between list and
+get (404) is skipped and its id kept in ``skipped``.
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ import google_auth_httplib2
 import httplib2
 from django.conf import settings
 from google.auth.credentials import Credentials
-from google.auth.exceptions import RefreshError, TransportError
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 
 from accounts import tokens
 from digests import metrics
+from digests.gmail_calls import call, count_call
 from digests.gmail_errors import (
     DEFAULT_RETRY_AFTER,
     GmailError,
@@ -290,7 +291,7 @@ class Gmail:
             self.spend(QUOTA_UNITS.get(method, 0))
             return request().execute(num_retries=0)
 
-        response = self._with_retries(run, method) if retry else _call(run, method)
+        response = self._with_retries(run, method) if retry else call(run, method)
         self.quota_units += QUOTA_UNITS.get(method, 0)
         metrics.GMAIL_QUOTA_UNITS.inc(QUOTA_UNITS.get(method, 0))
         return response
@@ -300,7 +301,7 @@ class Gmail:
         a success ends the backoff streak (a batch decides that from its items instead)."""
         while True:
             try:
-                result = _call(run, method)
+                result = call(run, method)
             except GmailError as exc:
                 if not is_retryable(exc):
                     raise
@@ -321,47 +322,6 @@ def _most_telling(errors: list[GmailError]) -> GmailError:
         if found := next((e for e in errors if isinstance(e, kind)), None):
             return found
     return errors[0]
-
-
-def count_call(method: str, error: BaseException | None) -> None:
-    """One Gmail request for /metrics, by method and HTTP status ("error": no answer)."""
-    if error is None:
-        status = "200"
-    elif isinstance(error, HttpError):
-        status = str(error.resp.status)
-    else:
-        status = "error"
-    metrics.GMAIL_CALLS.labels(method, status).inc()
-
-
-def _call(run: Callable[[], Any], method: str) -> Any:
-    # A batch of messages.get is one "batch" request; its items are counted in its callback.
-    counted = "batch" if method == "messages.get" else method
-    try:
-        result = run()
-    except Exception as exc:
-        count_call(counted, exc)
-        translated = _translated(exc, method)
-        if translated is exc:
-            raise
-        raise translated from exc
-    count_call(counted, None)
-    return result
-
-
-def _translated(exc: Exception, method: str) -> Exception:
-    """The GmailError kind for what a request raised; anything else unchanged."""
-    if isinstance(exc, HttpError):
-        return classify(exc, method)
-    if isinstance(exc, tokens.TokenRevoked | tokens.NotConnected):
-        return GoogleAccessRevoked(str(exc))
-    if isinstance(exc, RefreshError):
-        return GoogleAccessRevoked(f"Google refused to refresh our access: {exc}")
-    if isinstance(exc, tokens.GoogleUnavailable | tokens.TokenRefreshFailed | TransportError):
-        return GmailUnavailable(str(exc))
-    if isinstance(exc, httplib2.HttpLib2Error | OSError):
-        return GmailUnavailable(f"could not reach Gmail: {exc.__class__.__name__}")
-    return exc
 
 
 def connect(

@@ -1,6 +1,6 @@
 """Every digest email delivered exactly once: the outbox.
 
-The email is rendered once and stored (:class:`digests.models.OutboundEmail`) with a
+The email is rendered once and stored (:class:`digests.bookkeeping.OutboundEmail`) with a
 ``Message-ID`` generated once. Its state moves only by conditional UPDATE, each move naming
 the state and claim token it expects (optimistic locking, as the jobs engine claims jobs)::
 
@@ -35,7 +35,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from digests import delivery, gmail, metrics
-from digests.models import Digest, OutboundEmail
+from digests.bookkeeping import OutboundEmail
+from digests.models import Digest
 from digests.render import render_email
 from jobs.registry import RetryLater
 

@@ -26,7 +26,8 @@ from digests.finishing import STOPPED_TRYING, is_bad_query, needed_access
 from digests.models import Digest
 from digests.scheduling import DIGEST_JOB, google_is_connected, send_now
 from gda_site import ratelimit
-from jobs.models import ACTIVE, Job
+from jobs.models import Job
+from jobs.transitions import ACTIVE
 
 __all__ = [
     "SendNowRefused",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from digests.models import GmailQuota
+from digests.bookkeeping import GmailQuota
 
 __all__ = ["QuotaLimiter", "reserve"]
 

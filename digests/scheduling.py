@@ -22,7 +22,9 @@ from django.utils import timezone
 
 from accounts.models import GoogleAccount
 from digests.schedule_model import Schedule
-from jobs.models import ACTIVE, Job, cron_schedule
+from jobs.models import Job
+from jobs.schedule_parsing import cron_schedule
+from jobs.transitions import ACTIVE
 
 __all__ = [
     "DIGEST_JOB",

@@ -1,7 +1,7 @@
 """Which messages a digest covers: every message that matches the person's search lands in
 exactly one digest.
 
-The person's :class:`~digests.models.SyncCursor` says where the last built digest stopped:
+The person's :class:`~digests.bookkeeping.SyncCursor` says where the last built digest stopped:
 the mailbox ``historyId`` read before it synced, the end of its period, the ids it read near
 that end, and the ids it saw but left for later. A run finds its candidates by
 
@@ -39,8 +39,9 @@ from django.conf import settings
 
 from accounts.models import GoogleAccount
 from digests import gmail
+from digests.bookkeeping import SyncCursor
 from digests.labelquery import label_matcher
-from digests.models import Digest, Email, SyncCursor
+from digests.models import Digest, Email
 from digests.preferences import preferences_for
 
 __all__ = ["Progress", "SyncResult", "advance_cursor", "internal_date", "read_mail"]

@@ -26,7 +26,8 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
 from jobs.heartbeats import live_schedulers
-from jobs.models import Job, Status
+from jobs.models import Job
+from jobs.transitions import Status
 
 __all__ = ["DatabaseCollector", "exposition", "may_read"]
 

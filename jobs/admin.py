@@ -22,7 +22,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from jobs.dashboard import dashboard
-from jobs.models import Job, JobQuerySet, SchedulerHeartbeat, Status
+from jobs.models import Job, SchedulerHeartbeat
+from jobs.transitions import JobQuerySet, Status
 
 # Staff may fix a payload or allow more attempts; everything else is the scheduler's.
 EDITABLE_FIELDS = ("payload", "max_retries")

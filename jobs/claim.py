@@ -43,7 +43,8 @@ from django.db import connections, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils.timezone import now
 
-from jobs.models import Job, Status
+from jobs.models import Job
+from jobs.transitions import Status
 
 CLAIM_SQL = """
 UPDATE {table} SET status = 'running', lease_owner = %s, lease_expires_at = %s,

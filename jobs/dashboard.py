@@ -9,7 +9,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from jobs.heartbeats import SchedulerHeartbeat
-from jobs.models import Job, Status
+from jobs.models import Job
+from jobs.transitions import Status
 
 __all__ = ["Dashboard", "dashboard"]
 

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.timezone import now
 
-from jobs.models import Job, Status
+from jobs.models import Job
 from jobs.registry import register
+from jobs.transitions import Status
 
 logger = logging.getLogger("jobs")
 

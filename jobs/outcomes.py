@@ -30,7 +30,8 @@ from django.utils.timezone import now
 
 from jobs.backoff import retry_delay
 from jobs.claim import held
-from jobs.models import ERROR_MAX_LENGTH, Job, Status
+from jobs.models import Job
+from jobs.transitions import ERROR_MAX_LENGTH, Status
 
 Values = dict[str, Any]
 

@@ -35,8 +35,9 @@ from django.utils.timezone import now
 from gda_site import logcontext
 from jobs import heartbeats, metrics, outcomes, wakeup
 from jobs.claim import claim, lease_owner_name, release, renew_leases
-from jobs.models import Job, Status
+from jobs.models import Job
 from jobs.registry import PermanentError, RetryLater, get_handler
+from jobs.transitions import Status
 
 logger = logging.getLogger("jobs")
 STATS_INTERVAL = 60.0

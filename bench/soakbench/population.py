@@ -53,7 +53,7 @@ def plan(rng: random.Random, users: int, start: dt.datetime, hours: float) -> li
 
 def due_runs(person: Person, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     """The person's cron times in [start, end), read in their zone (as the engine does)."""
-    from jobs.models import cron_schedule
+    from jobs.schedule_parsing import cron_schedule
 
     schedule = cron_schedule(person.schedule)
     runs, at = [], start - dt.timedelta(microseconds=1)

@@ -28,7 +28,8 @@ def collect(
 ) -> dict[str, Any]:
     """The invariants and figures, read after every process has stopped."""
     from accounts.models import User
-    from digests.models import Digest, Email, OutboundEmail
+    from digests.bookkeeping import OutboundEmail
+    from digests.models import Digest, Email
     from digests.scheduling import DIGEST_JOB
     from jobs.models import Job
 

@@ -12,9 +12,10 @@ from django.core import mail as django_mail
 from django.utils import timezone
 
 from digests import building, gmail, outbox
+from digests.bookkeeping import OutboundEmail
 from digests.building import build_digest
 from digests.delivery import DIGEST_HEADER, NO_SEND_PERMISSION
-from digests.models import Digest, OutboundEmail, Urgency
+from digests.models import Digest, Urgency
 from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory
 from tests.digests.conftest import SEND, SIGN_IN_SCOPES, connect_google, set_digest_preferences

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from digests.models import Digest, Email, SyncCursor
+from digests.bookkeeping import SyncCursor
+from digests.models import Digest, Email
 from fakegoogle import DEMO_EMAIL
 from tests.digests.conftest import set_digest_preferences
 from tests.digests.factories import mail

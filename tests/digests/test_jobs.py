@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import GoogleAccount
-from digests.models import Digest, Schedule, SyncCursor
+from digests.bookkeeping import SyncCursor
+from digests.models import Digest, Schedule
 from digests.schedules import create_schedule, ensure_first_schedule, pause
 from digests.scheduling import DIGEST_JOB, send_now, sync_digest_jobs
 from fakegoogle import DEMO_EMAIL

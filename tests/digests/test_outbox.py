@@ -16,9 +16,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from digests import delivery, gmail, outbox
+from digests.bookkeeping import OutboundEmail
 from digests.building import build_digest
 from digests.delivery import DIGEST_HEADER, NO_SEND_PERMISSION
-from digests.models import Digest, OutboundEmail
+from digests.models import Digest
 from digests.render import render_email
 from fakegoogle import DEMO_EMAIL
 from tests.accounts.factories import UserFactory

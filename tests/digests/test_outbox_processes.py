@@ -13,8 +13,9 @@ import signal
 import pytest
 from django.utils import timezone
 
+from digests.bookkeeping import OutboundEmail
 from digests.building import build_digest
-from digests.models import Digest, OutboundEmail
+from digests.models import Digest
 from digests.scheduling import send_now
 from fakegoogle import DEMO_EMAIL
 from jobs.models import Job

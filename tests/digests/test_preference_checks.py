@@ -55,7 +55,7 @@ def test_a_slow_gmail_is_given_up_on_after_the_short_timeout(
 
 
 def test_a_spent_quota_is_not_waited_out_in_the_web_request(signed_in, demo_user, settings):
-    from digests.models import GmailQuota
+    from digests.bookkeeping import GmailQuota
     from tests.digests.conftest import replace_config
 
     replace_config(settings, "gmail", quota_units_per_minute=60)

@@ -5,8 +5,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from digests.bookkeeping import OutboundEmail
 from digests.building import build_digest
-from digests.models import Digest, DigestPreferences, Email, OutboundEmail, Urgency
+from digests.models import Digest, DigestPreferences, Email, Urgency
 from digests.preferences import LENGTHS, normalize_senders, preferences_for
 from digests.render import digest_view
 from digests.render.sections import sized

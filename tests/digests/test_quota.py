@@ -7,8 +7,8 @@ import sys
 import pytest
 from django.utils import timezone
 
+from digests.bookkeeping import GmailQuota
 from digests.building import build_digest
-from digests.models import GmailQuota
 from digests.quota import QuotaLimiter, reserve
 from tests.accounts.factories import UserFactory
 from tests.digests.conftest import connect_google, replace_config

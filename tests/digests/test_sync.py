@@ -12,8 +12,9 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import GoogleAccount
+from digests.bookkeeping import SyncCursor
 from digests.building import build_digest
-from digests.models import Digest, Email, SyncCursor
+from digests.models import Digest, Email
 from tests.accounts.factories import UserFactory
 from tests.digests.conftest import connect_google, replace_config, set_digest_preferences
 from tests.digests.factories import mail

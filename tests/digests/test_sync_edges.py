@@ -7,8 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from digests.bookkeeping import OutboundEmail
 from digests.building import build_digest
-from digests.models import Digest, OutboundEmail
+from digests.models import Digest
 from tests.digests.test_sync import ADA, ada, deliver, gmail_ids  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test import Client
 from digests import unsubscribe
 from digests.schedules import ensure_first_schedule, pause
 from digests.scheduling import digest_jobs, sync_digest_jobs
-from jobs.models import ACTIVE
+from jobs.transitions import ACTIVE
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,8 @@
 import factory
 from django.utils import timezone
 
-from jobs.models import Job, Status
+from jobs.models import Job
+from jobs.transitions import Status
 from tests.accounts.factories import UserFactory
 
 

@@ -1,6 +1,7 @@
 import pytest
 
-from jobs.models import Job, Status
+from jobs.models import Job
+from jobs.transitions import Status
 from tests.jobs.factories import DeadJobFactory, JobFactory
 
 pytestmark = pytest.mark.django_db

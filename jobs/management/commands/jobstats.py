@@ -11,7 +11,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Count, Min
 from django.utils.timezone import now
 
-from jobs.models import Job, Status
+from jobs.models import Job
+from jobs.transitions import Status
 
 WINDOWS_MINUTES = (1, 5, 15)
 
