@@ -27,8 +27,6 @@ from digests.summarize.asks import (
     BY_REPLYING,
     INTRO,
     NEED,
-    NOT_ASK,
-    QUOTED,
     YOUR_ANSWER,
 )
 from digests.summarize.asks import is_ask as _is_ask
@@ -78,6 +76,7 @@ from digests.summarize.listing import (
     ASSIGNEE,
     HEAD,
     applied_to_each,
+    list_asks,
     list_follows,
     list_just_read,
     looks_like_list_continuation,
@@ -97,7 +96,7 @@ from digests.summarize.people import (
 from digests.summarize.phrasing import polish, unsolicited, without_non_asks
 from digests.summarize.pointers import do_it, handle_it, pointer_ask, those_wanted
 from digests.summarize.rewrite import action_text
-from digests.summarize.romance import SPANISH_VERBS, tu_imperative
+from digests.summarize.romance import infinitive_todo, without_and
 from digests.summarize.sentences import new_text, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
@@ -209,17 +208,7 @@ def find_action_items(
         listed = listed or (implicit and len(sentence.split()) >= 3)
         if not listed and in_list and not looks_like_list_continuation(sentence):
             in_list, intro, head = False, None, ""
-        from_list = (
-            in_list
-            and listed
-            and len(sentence.split()) >= 2
-            and not NOT_ASK.search(sentence)
-            and not QUOTED.match(sentence)  # "- "cuts planning time by 40%"": copy to check
-            # a machine's list must say what to do, in its intro or after "... must:"
-            and (
-                bool(intro_verb) or not automated or (obliged and bool(IMPERATIVE.match(sentence)))
-            )
-        )
+        from_list = in_list and listed and list_asks(sentence, intro_verb, automated, obliged)
         # A machine's list after "You still have the following to complete:" is the reader's.
         task = bool(from_list and (intro_verb or obliged))
         mine = automated and owed(
@@ -289,8 +278,7 @@ def find_action_items(
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
-            if lang in {"fr", "es"}:
-                part = _AND_FIRST.sub("", part)  # "Et peux-tu valider ...?", "Y ¿puedes ...?"
+            part = without_and(part, lang)  # "Et peux-tu valider ...?", "Y ¿puedes ...?"
             text = (
                 (pointer_ask(part, asker, before[:-1], topic) if lang != "en" else "")
                 or german_ask(part, asker)
@@ -305,15 +293,8 @@ def find_action_items(
             if not text and (tail := tail_question(part)):
                 text = action_text(tail, asker) or answer_text(tail, asker)  # "..., can you?"
             text = handle_it(do_it(those_wanted(text, before[:-1]), before[:-1]), upcoming, lang)
-            text = tu_imperative(text) if lang == "es" else text  # "Quita ..." -> "Quitar ..."
             question = part.rstrip().endswith("?")
-            if lang == "fr" and asker and (to_us := _FR_TO_US.match(text)):
-                verb = to_us.group(1)  # "2. nous transmettre le programme": to the asker
-                text = f"{verb[:1].upper()}{verb[1:]} à {asker} {text[to_us.end() :]}"
-            first = text.partition(" ")[0]
-            # "Confirmar a Marta el ...", "Relire le rapport": already an infinitive's to-do
-            french = bool(_FR_INFINITIVE.match(first)) and first.lower() not in _FR_NOT_VERBS
-            spanish = first in SPANISH_VERBS or (lang == "fr" and french)
+            text, spanish = infinitive_todo(text, lang, asker)  # "Quita" -> "Quitar", "Relire"
             if (
                 from_list
                 and text
@@ -403,14 +384,6 @@ def find_action_items(
 
 
 MAX_SENTENCES = 80
-_FR_INFINITIVE = re.compile(r"^[A-ZÀ-Ý][a-zàâçéèêëîïôûù]{2,}(?:er|ir|re)$")
-_AND_FIRST = re.compile(r"^(?:et|y|puis|además|también),?\s+(?=¿|[a-zà-ÿ])", re.IGNORECASE)
-_FR_TO_US = re.compile(r"^(?:nous|me|m')\s*([a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\s+", re.I)
-# Words that end like an infinitive and are none: "Votre avis sur le devis"
-_FR_NOT_VERBS_TEXT = """votre notre leur premier dernier dossier lettre calendrier fichier courrier
-    papier chantier atelier quartier métier entre contre autre titre chiffre membre ordre offre
-    centre nombre livre cadre registre semestre trimestre ministre"""
-_FR_NOT_VERBS = frozenset(_FR_NOT_VERBS_TEXT.split())
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

@@ -42,9 +42,11 @@ from digests.summarize.event_refs import event_nouns, event_ref
 from digests.summarize.limits import (
     ANSWER,
     OTHER_MATTER,
+    OWN_RANGE,
     SETS_A_LIMIT,
     asks_attendance,
     incoming,
+    no_hurry,
 )
 from digests.summarize.zones import CLOCK_CHANGE, ZONE
 
@@ -61,56 +63,6 @@ __all__ = [
     "stated_deadline",
 ]
 
-# "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
-NO_HURRY = re.compile(
-    r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
-    r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
-    r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
-    r"no (?:rush|hurry|urgency|hard deadline|deadline|pressure)|(?:is |it's )?not urgent|"
-    # "No action needed from you right now", not "no action needed there" (on one thing)
-    r"no action (?:is )?(?:needed|required)(?! (?:there|here|on|for)\b)|"
-    r"(?:when|once) you(?:'ve| have) had (?:a|the) (?:chance|moment)|"
-    # "so no need to answer right away", "pas besoin de répondre tout de suite"
-    r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))?"
-    r"(?: on (?:this|it))? (?:right away|straight away|now|immediately|today|yet|just yet|"
-    r"this week|for now)|"
-    r"pas besoin de (?:répondre|décider|trancher) (?:tout de suite|cette semaine|maintenant)|"
-    r"no hace falta (?:decidir|responder|contestar)(?:lo)? (?:ya|hoy|esta semana|ahora)|"
-    r"sans pression|aucune pression|sin presión|kein (?:druck|stress)|"
-    r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
-    r"no es urgente|"
-    r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
-    r"pas d'urgence|pas urgent|rien ne presse|"
-    r"wenn (?:du|sie) (?:zeit|dazu kommst|dazu kommen|kannst|können)|bei gelegenheit|"
-    r"keine eile|nicht (?:so )?(?:eilig|dringend))\b",
-    re.IGNORECASE,
-)
-_HURRY_STEMS = (
-    "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
-    "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
-    "pressure", "had a chance", "had the chance", "no need", "pas besoin", "pression", "presión",
-    "druck", "stress", "no hace falta", "no action",
-)  # fmt: skip
-
-
-def _no_hurry(sentence: str) -> bool:
-    """The sentence says the ask can wait ("when you can", "no rush", "sin prisa")."""
-    low = sentence.lower()
-    return any(stem in low for stem in _HURRY_STEMS) and NO_HURRY.search(sentence) is not None
-
-
-# "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
-OWN_RANGE = re.compile(
-    r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
-    r"evening|morning|afternoon|weekend)s? (?:in|next|this|during|over|later|that suits|"
-    r"that works|suits|works)\b|\bsome ?time (?:in|next|this|over|during|later)\b|"
-    # "Would you have 30 minutes in the next few weeks?": when suits the reader, no deadline
-    r"\b(?:in|over|during|within) the (?:next|coming) (?:few |couple (?:of )?)?(?:weeks|months)\b|"
-    r"\b(?:une|un|quelle) (?:date|jour|semaine|créneau) (?:en|dans|la semaine|le mois)\b|"
-    r"\b(?:una|algún|qué) (?:fecha|día|semana|hueco) (?:en|de|la semana|el mes)\b|"
-    r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
-    re.IGNORECASE,
-)
 # The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
 AWAY = re.compile(
     r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
@@ -236,7 +188,7 @@ class MailDates:
         """
         if OWN_RANGE.search(sentence):
             return None, "none"
-        hurry = not _no_hurry(sentence)
+        hurry = not no_hurry(sentence)
         if ahead and (hurry or self._restated(index)):
             return ahead, "ahead"  # "No rush - end of next week is fine": a relaxed deadline
         if not hurry:
@@ -244,7 +196,7 @@ class MailDates:
         if asks_attendance(sentence):
             return self.reply_limit(index), "attendance"
         near = self.sentences[max(0, index - 1) : index + 3]
-        if any(_no_hurry(s) for s in near):
+        if any(no_hurry(s) for s in near):
             return None, "none"  # "No rush on this one. When you get a chance, could you ..."
         if (ref := event_ref(sentence)) and (found := self.event(ref, index)):
             return found, "event"
@@ -316,7 +268,7 @@ class MailDates:
                 sentence
             ):
                 continue  # the sender's own diary or plan
-            if not CUED.search(sentence) or _no_hurry(sentence) or incoming(sentence):
+            if not CUED.search(sentence) or no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
             if CLOCK_CHANGE.search(sentence):
                 continue  # "Note your clocks go back on Sunday": a zone's change, no limit

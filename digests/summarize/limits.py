@@ -1,6 +1,8 @@
 """Which dates an ask may take: a limit the mail sets ("by", "closes", "expires"), the
 condition of "If I don't hear from you by 2pm, ...", not another matter's ("Either way, ...");
-and which asks are answers ("Would you be up for ...?") rather than something to hand in."""
+which asks are answers ("Would you be up for ...?") rather than something to hand in; and
+which say they can wait ("no rush", "cuando puedas") or let the reader pick ("any day next
+week")."""
 
 from __future__ import annotations
 
@@ -116,3 +118,55 @@ ATTENDANCE = re.compile(
 def asks_attendance(sentence: str) -> bool:
     """The ask wants to know whether the reader will be there ("Would you be available?")."""
     return ATTENDANCE.search(sentence) is not None
+
+
+# "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
+NO_HURRY = re.compile(
+    r"\b(?:when(?:ever)? you (?:can|get (?:a|the) (?:chance|moment|minute|sec)|"
+    r"have (?:a|the) (?:moment|minute|sec|chance)|have time|get round to it|get around to it)|"
+    r"whenever|at your (?:convenience|leisure)|in your own time|when convenient|"
+    r"no (?:rush|hurry|urgency|hard deadline|deadline|pressure)|(?:is |it's )?not urgent|"
+    # "No action needed from you right now", not "no action needed there" (on one thing)
+    r"no action (?:is )?(?:needed|required)(?! (?:there|here|on|for)\b)|"
+    r"(?:when|once) you(?:'ve| have) had (?:a|the) (?:chance|moment)|"
+    # "so no need to answer right away", "pas besoin de répondre tout de suite"
+    r"no need to (?:answer|reply|respond|decide|get back)\w*(?: to (?:me|us|this))?"
+    r"(?: on (?:this|it))? (?:right away|straight away|now|immediately|today|yet|just yet|"
+    r"this week|for now)|"
+    r"pas besoin de (?:répondre|décider|trancher) (?:tout de suite|cette semaine|maintenant)|"
+    r"no hace falta (?:decidir|responder|contestar)(?:lo)? (?:ya|hoy|esta semana|ahora)|"
+    r"sans pression|aucune pression|sin presión|kein (?:druck|stress)|"
+    r"cuando (?:puedas|pueda|tengas|tenga|quieras)|sin (?:prisa|urgencia)|no hay prisa|"
+    r"no es urgente|"
+    r"quand (?:tu (?:peux|pourras|auras)|vous (?:pouvez|pourrez|aurez))|à l'occasion|"
+    r"pas d'urgence|pas urgent|rien ne presse|"
+    r"wenn (?:du|sie) (?:zeit|dazu kommst|dazu kommen|kannst|können)|bei gelegenheit|"
+    r"keine eile|nicht (?:so )?(?:eilig|dringend))\b",
+    re.IGNORECASE,
+)
+_HURRY_STEMS = (
+    "when", "leisure", "own time", "convenien", "rush", "hurry", "urgen", "deadline", "cuando",
+    "prisa", "quand", "occasion", "presse", "wenn", "gelegenheit", "eile", "eilig", "dringend",
+    "pressure", "had a chance", "had the chance", "no need", "pas besoin", "pression", "presión",
+    "druck", "stress", "no hace falta", "no action",
+)  # fmt: skip
+
+
+def no_hurry(sentence: str) -> bool:
+    """The sentence says the ask can wait ("when you can", "no rush", "sin prisa")."""
+    low = sentence.lower()
+    return any(stem in low for stem in _HURRY_STEMS) and NO_HURRY.search(sentence) is not None
+
+
+# "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
+OWN_RANGE = re.compile(
+    r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
+    r"evening|morning|afternoon|weekend)s? (?:in|next|this|during|over|later|that suits|"
+    r"that works|suits|works)\b|\bsome ?time (?:in|next|this|over|during|later)\b|"
+    # "Would you have 30 minutes in the next few weeks?": when suits the reader, no deadline
+    r"\b(?:in|over|during|within) the (?:next|coming) (?:few |couple (?:of )?)?(?:weeks|months)\b|"
+    r"\b(?:une|un|quelle) (?:date|jour|semaine|créneau) (?:en|dans|la semaine|le mois)\b|"
+    r"\b(?:una|algún|qué) (?:fecha|día|semana|hueco) (?:en|de|la semana|el mes)\b|"
+    r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
+    re.IGNORECASE,
+)

@@ -328,3 +328,35 @@ def _french_infinitive(verb: str) -> str:
 
 
 SPANISH_VERBS = frozenset(_INFINITIVES.values())
+
+
+_FR_INFINITIVE = re.compile(r"^[A-ZÀ-Ý][a-zàâçéèêëîïôûù]{2,}(?:er|ir|re)$")
+_AND_FIRST = re.compile(r"^(?:et|y|puis|además|también),?\s+(?=¿|[a-zà-ÿ])", re.IGNORECASE)
+_FR_TO_US = re.compile(r"^(?:nous|me|m')\s*([a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\s+", re.I)
+# Words that end like an infinitive and are none: "Votre avis sur le devis"
+_FR_NOT_VERBS_TEXT = """votre notre leur premier dernier dossier lettre calendrier fichier courrier
+    papier chantier atelier quartier métier entre contre autre titre chiffre membre ordre offre
+    centre nombre livre cadre registre semestre trimestre ministre"""
+_FR_NOT_VERBS = frozenset(_FR_NOT_VERBS_TEXT.split())
+
+
+def without_and(part: str, lang: str) -> str:
+    """A French or Spanish ask without the "Et"/"Y" it opens with ("Y ¿puedes revisar ...?")."""
+    return _AND_FIRST.sub("", part) if lang in {"fr", "es"} else part
+
+
+def infinitive_todo(text: str, lang: str, asker: str) -> tuple[str, bool]:
+    """A French or Spanish to-do in the infinitive, and whether it already is one.
+
+    "Quita el acceso" -> "Quitar el acceso"; a list's "nous transmettre le programme" ->
+    "Transmettre à Luc le programme"; "Confirmar a Marta ..." and "Relire le rapport" are
+    to-dos already.
+    """
+    if lang == "es":
+        text = tu_imperative(text)
+    if lang == "fr" and asker and (to_us := _FR_TO_US.match(text)):
+        verb = to_us.group(1)
+        text = f"{verb[:1].upper()}{verb[1:]} à {asker} {text[to_us.end() :]}"
+    first = text.partition(" ")[0]
+    french = bool(_FR_INFINITIVE.match(first)) and first.lower() not in _FR_NOT_VERBS
+    return text, first in SPANISH_VERBS or (lang == "fr" and french)

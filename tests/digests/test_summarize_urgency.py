@@ -228,7 +228,8 @@ def test_a_persons_ask_whose_deadline_has_just_passed_is_still_urgent():
 
 
 def test_a_persons_note_to_you_alone_is_never_low():
-    note = "Hi,\n\nThe Lisbon contract is signed. Champagne on Friday!\n\nBest,\nLena"
+    # (no date in it: a day named in a person's mail is weighed by the model, as the corpus is)
+    note = "Hi,\n\nThe Lisbon contract is signed. Champagne is on me!\n\nBest,\nLena"
     alone = analysis_of(note, sender="Lena Fischer <lena@partner.example>")
     assert alone.urgency == Urgency.MEDIUM
 
