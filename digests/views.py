@@ -17,9 +17,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digests import progress, scheduling, unsubscribe
-from digests.models import Digest, Schedule
+from digests.models import Digest
 from digests.render import digest_view
-from digests.schedule_preview import describe
+from digests.schedule_states import schedule_rows
 
 HISTORY_PAGE_SIZE = 20
 
@@ -32,10 +32,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "connected": scheduling.google_is_connected(user),
         "next_digest_at": scheduling.next_digest_at(user),
-        "schedules": [
-            {"schedule": s, "words": describe(s.cron), "next_run": scheduling.next_run_of(s)}
-            for s in Schedule.objects.filter(user=user)
-        ],
+        "schedules": schedule_rows(user),
         "last_digest": (last := history.first()),
         "access_back": progress.access_back(user, last),
         "send_now": progress.send_now_status(user),
