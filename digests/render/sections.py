@@ -1,9 +1,11 @@
 """The digest as sections, for the email and the web page alike.
 
 Urgent and high threads get full cards, medium ones compact cards, low ones a line each under
-"Also arrived", grouped by kind. What is not listed (rows stored with ``listed=False``, and
-threads the size budget turned into counts) is one line of counts by kind with a link to the
-Gmail search for the period. A :class:`Plan` says how far each thread is shown.
+"Also arrived", grouped by kind. Suspicious threads (likely phishing) are none of these: they
+have their own section, "Suspicious: don't click", whatever their class. What is not listed
+(rows stored with ``listed=False``, and threads the size budget turned into counts) is one
+line of counts by kind, suspicious mail apart, with a link to the Gmail search for the
+period. A :class:`Plan` says how far each thread is shown.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ KIND_HEADINGS = {
     Kind.RECEIPT: "Receipts",
     Kind.NEWSLETTER: "Newsletters",
 }
+SUSPICIOUS = "suspicious"  # a key of the counts, beside the kinds: never "from people"
 # "80 newsletters, 41 notifications, 16 from people"
 KIND_WORDS = {
     Kind.PERSON: ("from people", "from people"),
@@ -61,6 +64,7 @@ KIND_WORDS = {
     Kind.NOTIFICATION: ("notification", "notifications"),
     Kind.RECEIPT: ("receipt", "receipts"),
     Kind.NEWSLETTER: ("newsletter", "newsletters"),
+    SUSPICIOUS: ("suspicious message", "suspicious messages"),
     "": ("other", "others"),
 }
 
@@ -117,6 +121,7 @@ class DigestView:
     pause_url: str
     reading_minutes: int
     shown: int = field(default=0)
+    suspicious: list[ThreadView] = field(default_factory=list)
 
 
 def reading_minutes(seconds: int) -> int:
@@ -198,18 +203,20 @@ def digest_view(
     today = timezone.localtime(digest.period_end, digest.zone).date()
     views = threads(listed, limits, today)
     placed = cap_cards(forms(views, plan), length.cards)
-    counted: Counter[str] = Counter(row.kind for row in rows if not row.listed)
+    counted: Counter[str] = Counter(_count_key(row) for row in rows if not row.listed)
     also: dict[str, list[ThreadView]] = {}
-    full, compact = [], []
+    full, compact, suspicious = [], [], []
     for view, form in zip(views, placed, strict=True):
-        if form == Form.FULL:
+        if form == Form.COUNT:
+            counted[SUSPICIOUS if view.suspicious else view.kind] += view.count
+        elif view.suspicious:
+            suspicious.append(view)
+        elif form == Form.FULL:
             full.append(view)
         elif form == Form.COMPACT:
             compact.append(view)
-        elif form == Form.LINE:
-            also.setdefault(view.kind, []).append(view)
         else:
-            counted[view.kind] += view.count
+            also.setdefault(view.kind, []).append(view)
     total = max(sum(digest.counts.values()), len(rows))
     if total > len(rows):  # rows of digests made before unlisted mail was stored
         counted[""] += total - len(rows)
@@ -238,4 +245,10 @@ def digest_view(
         pause_url=pause_url,
         reading_minutes=reading_minutes(digest.reading_seconds),
         shown=sum(1 for form in placed if form != Form.COUNT),
+        suspicious=suspicious,
     )
+
+
+def _count_key(row: Email) -> str:
+    """Where an unlisted message is counted: its kind, or "suspicious" if it looks like phishing."""
+    return SUSPICIOUS if row.suspicious else row.kind

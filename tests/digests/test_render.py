@@ -190,9 +190,52 @@ def test_suspicious_mail_is_badged(user):
     row(digest, 0, urgency="high", subject="Verify your account", suspicious=True)
     row(digest, 1, urgency="low", subject="Fine", suspicious=False)
     rendered = render_email(digest)
-    assert "[High] [Suspicious] Verify your account" in rendered.text
+    assert "- [Suspicious] Verify your account" in rendered.text
     assert rendered.text.count("[Suspicious]") == 1
+    assert "NEEDS YOUR ATTENTION" not in rendered.text  # not a card to act on
     assert ">Suspicious</span>" in rendered.html
+
+
+WARNED_HTML = "Suspicious \N{EM DASH} don\N{RIGHT SINGLE QUOTATION MARK}t click"
+
+
+def test_phishing_from_a_person_has_its_own_section_never_from_people(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    row(digest, 0, subject="Lunch on Friday?", from_name="Kim", kind="person")
+    row(
+        digest,
+        1,
+        subject="Your mailbox is full",
+        from_name="IT Helpdesk",
+        from_address="helpdesk@examp1e.example",
+        kind="person",
+        suspicious=True,
+        reasons=["looks like phishing: look-alike sender, credential or payment bait"],
+    )
+    rendered = render_email(digest)
+    for body in (rendered.text, text_of(rendered.html)):
+        people = body.split("From people", 1)[1]
+        assert "Lunch on Friday?" in people
+        assert "Your mailbox is full" not in people
+        heading = "SUSPICIOUS — DON'T CLICK" if body is rendered.text else WARNED_HTML
+        warned = body.split(heading, 1)[1]
+        assert "Your mailbox is full" in warned.split("From people")[0]
+        assert "IT Helpdesk <helpdesk@examp1e.example>" in warned
+        assert "look-alike sender" in warned
+    assert "SUSPICIOUS — DON'T CLICK" in rendered.text
+    assert "Suspicious &mdash; don&rsquo;t click" in rendered.html
+
+
+def test_unlisted_suspicious_mail_is_counted_apart_from_people(user):
+    digest = DigestFactory(
+        user=user, period_start=START, period_end=END, count_urgent=0, count_low=4
+    )
+    row(digest, 0, subject="Listed one", kind="person")
+    row(digest, 1, subject="Spoof", kind="person", suspicious=True, listed=False)
+    row(digest, 2, subject="Spoof 2", kind="person", suspicious=True, listed=False)
+    row(digest, 3, subject="Muted friend", kind="person", listed=False)
+    text = render_email(digest).text
+    assert "And 3 more: 2 suspicious messages, 1 from people." in text
 
 
 def test_unlisted_mail_is_counted_by_kind_with_a_search_link(user):
