@@ -36,6 +36,7 @@ __all__ = [
     "digest_view",
     "forms",
     "natural_form",
+    "shown_counts",
 ]
 
 
@@ -233,7 +234,7 @@ def digest_view(
         zone=str(zone),
         total=total,
         conversations=len({row.thread_id or row.gmail_id for row in rows}),
-        counts=[(URGENCY_LABELS[Urgency(u)], digest.counts[u]) for u in reversed(Urgency.values)],
+        counts=shown_counts(views, placed, sum(counted.values())),
         full=full,
         compact=compact,
         also=groups,
@@ -247,6 +248,32 @@ def digest_view(
         shown=sum(1 for form in placed if form != Form.COUNT),
         suspicious=suspicious,
     )
+
+
+def shown_counts(
+    views: Sequence[ThreadView], placed: Sequence[Form], not_listed: int
+) -> list[tuple[str, int]]:
+    """The header's counts, of messages as the digest shows them, so they add up to its total.
+
+    Each class counts the messages of the cards and lines shown in it (a thread's messages in
+    its class); suspicious mail, shown apart, and what is only counted ("not listed": muted,
+    past the most items, or cut for size) are their own entries, there when not zero.
+    """
+    by_class: Counter[str] = Counter()
+    suspicious = 0
+    for view, form in zip(views, placed, strict=True):
+        if form == Form.COUNT:
+            continue
+        if view.suspicious:
+            suspicious += view.count
+        else:
+            by_class[view.urgency] += view.count
+    counts = [(URGENCY_LABELS[Urgency(u)], by_class[u]) for u in reversed(Urgency.values)]
+    if suspicious:
+        counts.append(("Suspicious", suspicious))
+    if not_listed:
+        counts.append(("Not listed", not_listed))
+    return counts
 
 
 def _count_key(row: Email) -> str:

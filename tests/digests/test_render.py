@@ -250,6 +250,8 @@ def test_unlisted_mail_is_counted_by_kind_with_a_search_link(user):
     rendered = render_email(digest)
     line = "And 137 more: 80 newsletters, 41 notifications, 16 from people."
     assert line in rendered.text
+    # The counts are of what is shown (two low lines) and what is not: 139 in all.
+    assert "Urgent: 0 · High: 0 · Medium: 0 · Low: 2 · Not listed: 137 ·" in rendered.text
     assert line in text_of(rendered.html)
     assert "Unlisted" not in rendered.text + rendered.html
     assert "See them in Gmail: https://mail.google.com/mail/?authuser=" in rendered.text
