@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from digests import schedules
 from digests.forms import ScheduleForm
+from digests.render.dates import day_time
 from digests.schedule_model import PausedBy, Schedule
 from digests.schedule_preview import describe, next_runs, offset_label, zone_options
 from digests.schedule_states import schedule_rows
@@ -116,7 +117,10 @@ def schedule_preview(request: HttpRequest) -> JsonResponse:
             "cron": cron,
             "description": f"{describe(cron)} ({zone})",
             "next_runs": [
-                {"at": run.isoformat(), "label": f"{run:%a %d %b %Y, %H:%M} ({offset_label(run)})"}
+                {
+                    "at": run.isoformat(),
+                    "label": f"{day_time(run, run.tzinfo)} ({offset_label(run)})",
+                }
                 for run in runs
             ],
         }

@@ -24,6 +24,7 @@ from django.utils import timezone
 from digests.links import gmail_search_url, period_search
 from digests.models import Digest, Email, Kind, Urgency
 from digests.preferences import Length, preferences_for
+from digests.render import dates
 from digests.render.threads import TIERS, URGENCY_LABELS, Limits, ThreadView, threads, truncate
 from digests.sync import search_query
 
@@ -130,15 +131,11 @@ def reading_minutes(seconds: int) -> int:
 
 
 def describe_period(start: dt.datetime, end: dt.datetime, zone: dt.tzinfo) -> str:
-    """ "Mon 30 Nov, 08:00 - 17:00" (an en dash), or both days when it spans midnight."""
+    """ "Mon 30 Nov 2026, 08:00 - 17:00" (an en dash), or both days when it spans midnight."""
     start, end = timezone.localtime(start, zone), timezone.localtime(end, zone)
     if start.date() == end.date():
-        return f"{_day(start)}, {start:%H:%M} {DASH} {end:%H:%M}"
-    return f"{_day(start)}, {start:%H:%M} {DASH} {_day(end)}, {end:%H:%M}"
-
-
-def _day(moment: dt.datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b}"  # "Mon 30 Nov"; %-d is not portable
+        return f"{dates.day_time(start, zone)} {DASH} {dates.clock(end, zone)}"
+    return f"{dates.day_time(start, zone)} {DASH} {dates.day_time(end, zone)}"
 
 
 def kind_words(counts: Counter[str]) -> str:
@@ -229,7 +226,7 @@ def digest_view(
     zone = digest.zone
     return DigestView(
         digest=digest,
-        overview=truncate(digest.summary, limits.overview),
+        overview=truncate(dates.house_dates(digest.summary, today), limits.overview),
         period=describe_period(digest.period_start, digest.period_end, zone),
         zone=str(zone),
         total=total,
