@@ -28,6 +28,7 @@
   }
 
   function refresh() {
+    if (timer) window.clearTimeout(timer); // an event came first: one request, not two
     timer = null;
     var slot = card();
     if (!slot) return;
