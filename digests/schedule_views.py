@@ -16,9 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from digests import schedules
 from digests.forms import ScheduleForm
+from digests.render.dates import day_time
 from digests.schedule_model import PausedBy, Schedule
 from digests.schedule_preview import describe, next_runs, offset_label, zone_options
-from digests.scheduling import google_is_connected, next_run_of
+from digests.schedule_states import schedule_rows
+from digests.scheduling import google_is_connected
 
 PREVIEW_RUNS = 5
 
@@ -30,11 +32,10 @@ def _own(request: HttpRequest, schedule_id: int) -> Schedule:
 @login_required
 @require_GET
 def schedule_list(request: HttpRequest) -> HttpResponse:
-    rows = [
-        {"schedule": s, "words": describe(s.cron), "next_run": next_run_of(s)}
-        for s in Schedule.objects.filter(user=request.user)
-    ]
-    context = {"rows": rows, "connected": google_is_connected(request.user)}
+    context = {
+        "rows": schedule_rows(request.user),
+        "connected": google_is_connected(request.user),
+    }
     return render(request, "digests/schedules.html", context)
 
 
@@ -116,7 +117,10 @@ def schedule_preview(request: HttpRequest) -> JsonResponse:
             "cron": cron,
             "description": f"{describe(cron)} ({zone})",
             "next_runs": [
-                {"at": run.isoformat(), "label": f"{run:%a %d %b %Y, %H:%M} ({offset_label(run)})"}
+                {
+                    "at": run.isoformat(),
+                    "label": f"{day_time(run, run.tzinfo)} ({offset_label(run)})",
+                }
                 for run in runs
             ],
         }

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("send-now/", views.send_now, name="send_now"),
     path("send-now/status/", views.send_now_status, name="send_now_status"),
+    path("last-digest/", views.last_digest_card, name="last_digest"),
     path("schedule/", views.schedule, name="schedule"),
     path("schedules/", schedule_views.schedule_list, name="schedules"),
     path("schedules/new/", schedule_views.schedule_new, name="schedule_new"),

@@ -13,13 +13,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from digests import progress, scheduling, unsubscribe
-from digests.models import Digest, Schedule
+from digests import last_digest, progress, scheduling, unsubscribe
+from digests.models import Digest
 from digests.render import digest_view
-from digests.schedule_preview import describe
+from digests.schedule_states import schedule_rows
 
 HISTORY_PAGE_SIZE = 20
 
@@ -32,17 +33,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "connected": scheduling.google_is_connected(user),
         "next_digest_at": scheduling.next_digest_at(user),
-        "schedules": [
-            {"schedule": s, "words": describe(s.cron), "next_run": scheduling.next_run_of(s)}
-            for s in Schedule.objects.filter(user=user)
-        ],
-        "last_digest": (last := history.first()),
-        "access_back": progress.access_back(user, last),
+        "schedules": schedule_rows(user),
+        **last_digest.card(user),
         "send_now": progress.send_now_status(user),
-        "retry": progress.retry_state(user),
         "page": page,
     }
     return render(request, "digests/dashboard.html", context)
+
+
+@login_required
+@require_GET
+@never_cache
+def last_digest_card(request: HttpRequest) -> HttpResponse:
+    """The "Last digest" card and its history row, for the dashboard to swap in while live."""
+    return render(request, "digests/_last_digest_live.html", last_digest.card(request.user))
 
 
 @login_required

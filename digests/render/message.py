@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from digests import unsubscribe
 from digests.models import Digest, Email
+from digests.render import dates
 from digests.render.budget import HTML_BUDGET, LEAST_BYTES_SHOWN, Fitted, fit, plans
 from digests.render.sections import DigestView, Plan, demotable, digest_view
 from digests.render.threads import threads
@@ -31,8 +32,7 @@ def subject_line(digest: Digest) -> str:
     words = f"{total} new message{'s' if total != 1 else ''}"
     if digest.count_urgent:
         words += f", {digest.count_urgent} urgent"
-    local = timezone.localtime(digest.period_end, digest.zone)
-    return f"Your Gmail digest, {local:%a %d %b %H:%M}: {words}"
+    return f"Your Gmail digest, {dates.day_time(digest.period_end, digest.zone)}: {words}"
 
 
 def _render(template: str, view: DigestView) -> str:

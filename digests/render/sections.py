@@ -1,9 +1,11 @@
 """The digest as sections, for the email and the web page alike.
 
 Urgent and high threads get full cards, medium ones compact cards, low ones a line each under
-"Also arrived", grouped by kind. What is not listed (rows stored with ``listed=False``, and
-threads the size budget turned into counts) is one line of counts by kind with a link to the
-Gmail search for the period. A :class:`Plan` says how far each thread is shown.
+"Also arrived", grouped by kind. Suspicious threads (likely phishing) are none of these: they
+have their own section, "Suspicious: don't click", whatever their class. What is not listed
+(rows stored with ``listed=False``, and threads the size budget turned into counts) is one
+line of counts by kind, suspicious mail apart, with a link to the Gmail search for the
+period. A :class:`Plan` says how far each thread is shown.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.utils import timezone
 from digests.links import gmail_search_url, period_search
 from digests.models import Digest, Email, Kind, Urgency
 from digests.preferences import Length, preferences_for
+from digests.render import dates
 from digests.render.threads import TIERS, URGENCY_LABELS, Limits, ThreadView, threads, truncate
 from digests.sync import search_query
 
@@ -34,6 +37,7 @@ __all__ = [
     "digest_view",
     "forms",
     "natural_form",
+    "shown_counts",
 ]
 
 
@@ -54,6 +58,7 @@ KIND_HEADINGS = {
     Kind.RECEIPT: "Receipts",
     Kind.NEWSLETTER: "Newsletters",
 }
+SUSPICIOUS = "suspicious"  # a key of the counts, beside the kinds: never "from people"
 # "80 newsletters, 41 notifications, 16 from people"
 KIND_WORDS = {
     Kind.PERSON: ("from people", "from people"),
@@ -61,6 +66,7 @@ KIND_WORDS = {
     Kind.NOTIFICATION: ("notification", "notifications"),
     Kind.RECEIPT: ("receipt", "receipts"),
     Kind.NEWSLETTER: ("newsletter", "newsletters"),
+    SUSPICIOUS: ("suspicious message", "suspicious messages"),
     "": ("other", "others"),
 }
 
@@ -117,6 +123,7 @@ class DigestView:
     pause_url: str
     reading_minutes: int
     shown: int = field(default=0)
+    suspicious: list[ThreadView] = field(default_factory=list)
 
 
 def reading_minutes(seconds: int) -> int:
@@ -124,15 +131,11 @@ def reading_minutes(seconds: int) -> int:
 
 
 def describe_period(start: dt.datetime, end: dt.datetime, zone: dt.tzinfo) -> str:
-    """ "Mon 30 Nov, 08:00 - 17:00" (an en dash), or both days when it spans midnight."""
+    """ "Mon 30 Nov 2026, 08:00 - 17:00" (an en dash), or both days when it spans midnight."""
     start, end = timezone.localtime(start, zone), timezone.localtime(end, zone)
     if start.date() == end.date():
-        return f"{_day(start)}, {start:%H:%M} {DASH} {end:%H:%M}"
-    return f"{_day(start)}, {start:%H:%M} {DASH} {_day(end)}, {end:%H:%M}"
-
-
-def _day(moment: dt.datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b}"  # "Mon 30 Nov"; %-d is not portable
+        return f"{dates.day_time(start, zone)} {DASH} {dates.clock(end, zone)}"
+    return f"{dates.day_time(start, zone)} {DASH} {dates.day_time(end, zone)}"
 
 
 def kind_words(counts: Counter[str]) -> str:
@@ -198,18 +201,20 @@ def digest_view(
     today = timezone.localtime(digest.period_end, digest.zone).date()
     views = threads(listed, limits, today)
     placed = cap_cards(forms(views, plan), length.cards)
-    counted: Counter[str] = Counter(row.kind for row in rows if not row.listed)
+    counted: Counter[str] = Counter(_count_key(row) for row in rows if not row.listed)
     also: dict[str, list[ThreadView]] = {}
-    full, compact = [], []
+    full, compact, suspicious = [], [], []
     for view, form in zip(views, placed, strict=True):
-        if form == Form.FULL:
+        if form == Form.COUNT:
+            counted[SUSPICIOUS if view.suspicious else view.kind] += view.count
+        elif view.suspicious:
+            suspicious.append(view)
+        elif form == Form.FULL:
             full.append(view)
         elif form == Form.COMPACT:
             compact.append(view)
-        elif form == Form.LINE:
-            also.setdefault(view.kind, []).append(view)
         else:
-            counted[view.kind] += view.count
+            also.setdefault(view.kind, []).append(view)
     total = max(sum(digest.counts.values()), len(rows))
     if total > len(rows):  # rows of digests made before unlisted mail was stored
         counted[""] += total - len(rows)
@@ -221,12 +226,12 @@ def digest_view(
     zone = digest.zone
     return DigestView(
         digest=digest,
-        overview=truncate(digest.summary, limits.overview),
+        overview=truncate(dates.house_dates(digest.summary, today), limits.overview),
         period=describe_period(digest.period_start, digest.period_end, zone),
         zone=str(zone),
         total=total,
         conversations=len({row.thread_id or row.gmail_id for row in rows}),
-        counts=[(URGENCY_LABELS[Urgency(u)], digest.counts[u]) for u in reversed(Urgency.values)],
+        counts=shown_counts(views, placed, sum(counted.values())),
         full=full,
         compact=compact,
         also=groups,
@@ -238,4 +243,36 @@ def digest_view(
         pause_url=pause_url,
         reading_minutes=reading_minutes(digest.reading_seconds),
         shown=sum(1 for form in placed if form != Form.COUNT),
+        suspicious=suspicious,
     )
+
+
+def shown_counts(
+    views: Sequence[ThreadView], placed: Sequence[Form], not_listed: int
+) -> list[tuple[str, int]]:
+    """The header's counts, of messages as the digest shows them, so they add up to its total.
+
+    Each class counts the messages of the cards and lines shown in it (a thread's messages in
+    its class); suspicious mail, shown apart, and what is only counted ("not listed": muted,
+    past the most items, or cut for size) are their own entries, there when not zero.
+    """
+    by_class: Counter[str] = Counter()
+    suspicious = 0
+    for view, form in zip(views, placed, strict=True):
+        if form == Form.COUNT:
+            continue
+        if view.suspicious:
+            suspicious += view.count
+        else:
+            by_class[view.urgency] += view.count
+    counts = [(URGENCY_LABELS[Urgency(u)], by_class[u]) for u in reversed(Urgency.values)]
+    if suspicious:
+        counts.append(("Suspicious", suspicious))
+    if not_listed:
+        counts.append(("Not listed", not_listed))
+    return counts
+
+
+def _count_key(row: Email) -> str:
+    """Where an unlisted message is counted: its kind, or "suspicious" if it looks like phishing."""
+    return SUSPICIOUS if row.suspicious else row.kind

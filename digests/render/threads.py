@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digests.models import Email, Urgency
+from digests.render import dates
 from digests.summarize.summary import topic_of
 from digests.summarize.topics import subject_topic
 
@@ -62,8 +63,8 @@ class ActionView:
         """ "due Fri 4 Dec 2026, 15:00", "overdue since Sun 6 Dec 2026", or "" without a date."""
         if self.due is None:
             return ""
-        day = f"{self.due:%a} {self.due.day} {self.due:%b %Y}"
-        clock = f", {self.time:%H:%M}" if self.time else ""
+        day = dates.day(self.due)
+        clock = f", {dates.clock(self.time)}" if self.time else ""
         return f"overdue since {day}{clock}" if self.overdue else f"due {day}{clock}"
 
 
@@ -175,6 +176,11 @@ def _time(value: object) -> dt.time | None:
         return None
 
 
+def _written(summary: str, today: dt.date | None) -> str:
+    """The summary with the analyzer's dates in the digest's format (digests.render.dates)."""
+    return dates.house_dates(summary, today) if today is not None else summary
+
+
 def thread_view(
     messages: Sequence[Email], limits: Limits, today: dt.date | None = None
 ) -> ThreadView:
@@ -191,7 +197,9 @@ def thread_view(
         suspicious=any(m.suspicious for m in messages),
         subject=truncate(lead.subject or latest.subject or "(no subject)", limits.subject),
         sender=truncate(_sender(latest), limits.sender),
-        summary=truncate(_detail(lead.summary, lead.subject) or lead.snippet, limits.summary),
+        summary=truncate(
+            _written(_detail(lead.summary, lead.subject) or lead.snippet, today), limits.summary
+        ),
         reasons=[truncate(str(r), limits.reason) for r in list(lead.reasons)[: limits.reasons]],
         actions=_actions(messages, limits, today),
         attachments=sum(len(m.attachments) for m in messages),

@@ -1,7 +1,8 @@
 // "Send a digest now" with live progress: posts the form, then polls the status endpoint
 // until the digest is done (a link to it) or failed (the reason, and a link: the digest, or
 // the preferences when the search is to fix). While a failed run waits to be tried again the
-// button stays off and the line says when and why. No inline script (CSP).
+// button stays off and the line says when and why. Each change of state is announced as a
+// "gda:send-now" event, so the "Last digest" card (last_digest.js) follows. No inline script (CSP).
 (function () {
   "use strict";
   var form = document.querySelector("form.send-now");
@@ -22,8 +23,11 @@
       output.appendChild(document.createTextNode(" "));
       output.appendChild(link);
     }
+    var changed = form.getAttribute("data-state") !== (status.state || "");
     form.setAttribute("data-state", status.state || "");
     button.disabled = !!ACTIVE[status.state];
+    // The "Last digest" card (last_digest.js) follows: a retry may have succeeded or stopped.
+    if (changed) document.dispatchEvent(new CustomEvent("gda:send-now", { detail: status }));
   }
 
   function poll(job) {

@@ -64,7 +64,7 @@ def test_pause_from_the_email_resume_disconnect_and_delete(page, site):
     check_page(page, "unsubscribe, resumed")
     assert schedules_of(user) == [(False, "")]
     page.goto(site + "/digests/schedules/")
-    expect(page.locator(".status-sent", has_text="Active")).to_have_count(1)
+    expect(page.locator(".status-active", has_text="Active")).to_have_count(1)
 
     # Disconnect Google: tokens gone, revoked at (the fake) Google, digests paused.
     page.goto(site + "/accounts/")

@@ -25,7 +25,7 @@ def test_a_digest_page_is_titled_with_its_date_in_the_readers_zone():
     client = Client()
     client.force_login(user)
     assert title(client, f"/digests/{digest.pk}/") == (
-        "Digest of Mon 7 Dec, 08:00 · Gmail Digest Assistant"
+        "Digest of Mon 7 Dec 2026, 08:00 · Gmail Digest Assistant"
     )
 
 

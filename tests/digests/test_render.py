@@ -88,14 +88,14 @@ def text_of(html: str) -> str:
 def test_subject_line_counts_in_the_readers_zone(digest):
     assert (
         render_email(digest).subject
-        == "Your Gmail digest, Mon 30 Nov 17:00: 3 new messages, 1 urgent"
+        == "Your Gmail digest, Mon 30 Nov 2026, 17:00: 3 new messages, 1 urgent"
     )
 
 
 def test_header_has_the_period_in_the_readers_zone_and_the_counts(digest):
     rendered = render_email(digest)
     for body in (rendered.text, text_of(rendered.html)):
-        assert "Mon 30 Nov, 08:00 \N{EN DASH} 17:00 (Europe/Berlin)" in body
+        assert "Mon 30 Nov 2026, 08:00 \N{EN DASH} 17:00 (Europe/Berlin)" in body
         assert "3 new messages\n" in body  # one thread each: no "in 3 conversations"
         assert "3 new messages, 1 urgent: Contract (Dana)" in body  # the analyzer's overview
     assert "Urgent: 1 · High: 0 · Medium: 0 · Low: 2" in rendered.text
@@ -104,7 +104,7 @@ def test_header_has_the_period_in_the_readers_zone_and_the_counts(digest):
 def test_text_version_has_the_full_card_and_the_links(digest, settings):
     text = render_email(digest).text
     assert "[Urgent] Contract <signature> needed" in text
-    assert "From: Dana Lee <dana@partner.example>, Mon 30 Nov, 09:15" in text
+    assert "From: Dana Lee <dana@partner.example>, Mon 30 Nov 2026, 09:15" in text
     assert "- To do: Sign the contract (due Fri 4 Dec 2026)" in text
     assert "Why: asks you to sign; deadline within 2 days" in text
     assert f"{settings.SITE_URL}/digests/{digest.pk}/" in text
@@ -164,7 +164,7 @@ def test_one_card_per_thread_with_its_count_latest_message_and_highest_urgency(u
     assert text_of(rendered.html).count("Open in Gmail") == 2
     assert "[High] Budget (2 messages)" in rendered.text
     assert "Latest: Sam" in rendered.text  # the newest message's sender and time
-    assert "Mon 30 Nov, 11:15" in rendered.text
+    assert "Mon 30 Nov 2026, 11:15" in rendered.text
     assert "Approve the budget." in rendered.text  # the important message's summary
     assert "Re: Budget" not in rendered.text
     assert "3 new messages in 2 conversations" in rendered.text
@@ -180,7 +180,7 @@ def test_medium_mail_is_a_compact_card(user):
     text = render_email(digest).text
     compact = text.split("WORTH A LOOK", 1)[1]
     assert "Expense report" in compact
-    assert "Expensify, Mon 09:15: Submit it by noon." in compact
+    assert "Expensify, Mon 30 Nov 2026, 09:15: Submit it by noon." in compact
     assert "To do" not in text  # compact: no to-dos, no reasons
     assert "Why:" not in text
 
@@ -190,9 +190,52 @@ def test_suspicious_mail_is_badged(user):
     row(digest, 0, urgency="high", subject="Verify your account", suspicious=True)
     row(digest, 1, urgency="low", subject="Fine", suspicious=False)
     rendered = render_email(digest)
-    assert "[High] [Suspicious] Verify your account" in rendered.text
+    assert "- [Suspicious] Verify your account" in rendered.text
     assert rendered.text.count("[Suspicious]") == 1
+    assert "NEEDS YOUR ATTENTION" not in rendered.text  # not a card to act on
     assert ">Suspicious</span>" in rendered.html
+
+
+WARNED_HTML = "Suspicious \N{EM DASH} don\N{RIGHT SINGLE QUOTATION MARK}t click"
+
+
+def test_phishing_from_a_person_has_its_own_section_never_from_people(user):
+    digest = DigestFactory(user=user, period_start=START, period_end=END)
+    row(digest, 0, subject="Lunch on Friday?", from_name="Kim", kind="person")
+    row(
+        digest,
+        1,
+        subject="Your mailbox is full",
+        from_name="IT Helpdesk",
+        from_address="helpdesk@examp1e.example",
+        kind="person",
+        suspicious=True,
+        reasons=["looks like phishing: look-alike sender, credential or payment bait"],
+    )
+    rendered = render_email(digest)
+    for body in (rendered.text, text_of(rendered.html)):
+        people = body.split("From people", 1)[1]
+        assert "Lunch on Friday?" in people
+        assert "Your mailbox is full" not in people
+        heading = "SUSPICIOUS — DON'T CLICK" if body is rendered.text else WARNED_HTML
+        warned = body.split(heading, 1)[1]
+        assert "Your mailbox is full" in warned.split("From people")[0]
+        assert "IT Helpdesk <helpdesk@examp1e.example>" in warned
+        assert "look-alike sender" in warned
+    assert "SUSPICIOUS — DON'T CLICK" in rendered.text
+    assert "Suspicious &mdash; don&rsquo;t click" in rendered.html
+
+
+def test_unlisted_suspicious_mail_is_counted_apart_from_people(user):
+    digest = DigestFactory(
+        user=user, period_start=START, period_end=END, count_urgent=0, count_low=4
+    )
+    row(digest, 0, subject="Listed one", kind="person")
+    row(digest, 1, subject="Spoof", kind="person", suspicious=True, listed=False)
+    row(digest, 2, subject="Spoof 2", kind="person", suspicious=True, listed=False)
+    row(digest, 3, subject="Muted friend", kind="person", listed=False)
+    text = render_email(digest).text
+    assert "And 3 more: 2 suspicious messages, 1 from people." in text
 
 
 def test_unlisted_mail_is_counted_by_kind_with_a_search_link(user):
@@ -207,6 +250,8 @@ def test_unlisted_mail_is_counted_by_kind_with_a_search_link(user):
     rendered = render_email(digest)
     line = "And 137 more: 80 newsletters, 41 notifications, 16 from people."
     assert line in rendered.text
+    # The counts are of what is shown (two low lines) and what is not: 139 in all.
+    assert "Urgent: 0 · High: 0 · Medium: 0 · Low: 2 · Not listed: 137 ·" in rendered.text
     assert line in text_of(rendered.html)
     assert "Unlisted" not in rendered.text + rendered.html
     assert "See them in Gmail: https://mail.google.com/mail/?authuser=" in rendered.text
@@ -267,7 +312,7 @@ def test_a_row_with_malformed_action_items_still_renders(user):
 def test_a_period_over_midnight_names_both_days(user):
     digest = DigestFactory(user=user, period_start=END, period_end=END + dt.timedelta(hours=15))
     row(digest, 0, subject="Overnight")
-    assert "Mon 30 Nov, 17:00 \N{EN DASH} Tue 1 Dec, 08:00 (Europe/Berlin)" in (
+    assert "Mon 30 Nov 2026, 17:00 \N{EN DASH} Tue 1 Dec 2026, 08:00 (Europe/Berlin)" in (
         render_email(digest).text
     )
 

@@ -89,11 +89,14 @@ def test_cards_below_the_first_five_drop_to_lines_then_the_tail_to_counts():
     rendered = render_email(digest, budget=40_000)
     assert len(rendered.html.encode()) <= 40_000
     assert "ALSO ARRIVED" in rendered.text
-    # The first five threads keep their forms: urgent, high, high in full, a medium compact.
+    # The first five threads keep their forms: high, high in full, a medium compact; the
+    # urgent first one is suspicious (every seventh is), so it is listed apart.
     cards, rest = rendered.text.split("NEEDS YOUR ATTENTION", 1)[1].split("WORTH A LOOK", 1)
-    assert cards.count("Open in Gmail:") == 3
-    compact, also = rest.split("ALSO ARRIVED", 1)
+    assert cards.count("Open in Gmail:") == 2
+    compact, rest = rest.split("SUSPICIOUS — DON'T CLICK", 1)
+    warned, also = rest.split("ALSO ARRIVED", 1)
     assert "Subject 3 " in compact
+    assert "- [Suspicious] Subject 0 " in warned
     assert "- [Urgent] Subject 6 " in also  # the next urgent one became a line
     assert "more: " in rendered.text  # and the tail is counted
 

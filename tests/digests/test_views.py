@@ -55,7 +55,8 @@ def test_dashboard_shows_the_next_digest_across_schedules_and_each_state(signed_
     text = page(signed_in.get("/digests/"))
 
     assert f'<time datetime="{local.isoformat()}">' in text
-    assert f"{local:%A} {local.day} {local:%B}, {local:%H:%M}</time></strong> ({zone})" in text
+    said = f"{local:%a} {local.day} {local:%b} {local.year}, {local:%H:%M}"
+    assert f"{said}</time></strong> ({zone})" in text
     assert "Work</a>: At 08:00 and 17:00, Monday through Friday" in text
     assert "Evenings</a>: At 20:00" in text
     assert "Paused by you" in text

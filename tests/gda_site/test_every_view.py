@@ -176,6 +176,7 @@ READ_ONLY = {
     "digests:dashboard",
     "digests:detail",
     "digests:send_now_status",
+    "digests:last_digest",
     "digests:schedule",
     "digests:schedules",
     "digests:schedule_preview",

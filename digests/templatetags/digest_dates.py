@@ -1,0 +1,43 @@
+"""``{{ moment|day_time }}``, ``|day``, ``|clock``: dates as every digest page and email writes
+them (digests.render.dates), in the zone the template is rendered in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+
+from digests.render import dates
+
+register = template.Library()
+
+
+# expects_localtime: Django hands over an aware value already in the active zone (or as it
+# stands under {% localtime off %}, as for a time read in its schedule's own zone).
+@register.filter(expects_localtime=True)
+def day_time(value: dt.datetime | None) -> str:
+    """ "Fri 4 Dec 2026, 15:00"; empty for no value."""
+    return dates.day_time(value, value.tzinfo) if isinstance(value, dt.datetime) else ""
+
+
+@register.filter(expects_localtime=True)
+def day(value: dt.date | None) -> str:
+    """ "Fri 4 Dec 2026"; empty for no value."""
+    return dates.day(value) if isinstance(value, dt.date) else ""
+
+
+@register.filter(expects_localtime=True)
+def clock(value: dt.datetime | dt.time | None) -> str:
+    """ "15:00"; empty for no value."""
+    if isinstance(value, dt.datetime):
+        return dates.clock(value, value.tzinfo)
+    return dates.clock(value) if isinstance(value, dt.time) else ""
+
+
+@register.filter
+def house_dates(text: str, near: dt.datetime | dt.date | None) -> str:
+    """Stored text (an overview) with the analyzer's dates in the house format; ``near`` is
+    the digest's end, whose year the dates are read near."""
+    if isinstance(near, dt.datetime):
+        near = dates.local(near).date()
+    return dates.house_dates(str(text), near) if isinstance(near, dt.date) else text

@@ -1,0 +1,75 @@
+"""The "Last digest" card follows a retry in Chromium: "Will retry" turns into "Sent" (or the
+failure) without a reload, and its history row with it."""
+
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.models import User
+from digests.models import Digest
+from fakegoogle import DEMO_EMAIL
+from jobs.models import Job
+from jobs.scheduler import Scheduler
+from tests.browser.conftest import check_page, sign_in
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def run_due_jobs() -> None:
+    Scheduler(workers=1, poll_interval=0.05, lease_seconds=30, once=True).run()
+
+
+def retry_now(user: User) -> None:
+    Job.objects.filter(user=user, schedule="", status="pending").update(next_run=timezone.now())
+    run_due_jobs()
+
+
+def test_the_last_digest_card_follows_a_retry_without_a_reload(page, site, fake):
+    sign_in(page, site)
+    user = User.objects.get(email=DEMO_EMAIL)
+    # The welcome digest (queued at sign-in) meets a rate limit: it will be retried.
+    fake.inject_fault("*", 429, times=None, retry_after=600)
+    Job.objects.filter(user=user, schedule="", status="pending").update(max_retries=3)
+    run_due_jobs()
+    digest = Digest.objects.get(user=user)
+    assert digest.status == Digest.Status.FAILED
+
+    page.goto(site + "/digests/")
+    card = page.locator("#last-digest")
+    row = page.locator(f"#digest-{digest.pk}")
+    expect(card).to_contain_text("Will retry at")
+    expect(card).to_contain_text("Last try: Google asked us to slow down")
+    expect(row).to_contain_text("Will retry at")
+    check_page(page, "dashboard, last digest waiting to retry")
+
+    # The retry succeeds while the page stays open: the card and its row say so.
+    page.evaluate("window.stillTheSamePage = true")
+    fake.clear_faults()
+    with page.expect_request(re.compile(r"/digests/last-digest/$"), timeout=15_000):
+        retry_now(user)
+    expect(card).to_contain_text("Sent", timeout=15_000)
+    expect(card).not_to_contain_text("Will retry")
+    expect(card).not_to_contain_text("Last try")
+    expect(row).not_to_contain_text("Will retry")
+    expect(row.locator(".status-sent")).to_have_count(1)
+    expect(page.locator(".send-now-status")).to_contain_text("Done")
+    assert page.evaluate("window.stillTheSamePage") is True  # no reload
+    check_page(page, "dashboard, last digest sent after a retry")
+
+
+def test_the_card_says_the_failure_once_the_last_attempt_fails(page, site, fake):
+    sign_in(page, site)
+    user = User.objects.get(email=DEMO_EMAIL)
+    fake.inject_fault("*", 429, times=None, retry_after=600)
+    Job.objects.filter(user=user, schedule="", status="pending").update(max_retries=2)
+    run_due_jobs()
+
+    page.goto(site + "/digests/")
+    card = page.locator("#last-digest")
+    expect(card).to_contain_text("Will retry at")
+    retry_now(user)  # the last attempt fails too
+    expect(card.locator(".status-failed")).to_have_count(1, timeout=15_000)
+    expect(card).to_contain_text("we stopped trying after 2 attempts", timeout=15_000)
+    expect(card).not_to_contain_text("Will retry")
