@@ -96,6 +96,11 @@ ASK = re.compile(
 )
 # Asks that are really courtesy, instructions for later or boilerplate.
 NOT_ASK = re.compile(
+    # "No rush at all.", "Bon week-end !": a closing line; "je vous prie de trouver ci-joint":
+    # please find attached
+    r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|buen fin de semana|"
+    r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening))\W*$|"
+    r"\b(?:vous )?pri(?:e|ons) de (?:bien vouloir )?trouver\b|\bveuillez trouver\b|"
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
     # a confidentiality notice: "If you are not the intended recipient, please notify ..."
     r"intended recipient|received this (?:e-?mail|message|communication) in error|"

@@ -37,7 +37,8 @@ NOUN_USE = re.compile(
     r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b|"
     # bank details and a tool's buttons: "Sort code 20-45-77", "Acknowledge | Close | Add note"
     r"^(?:sort code|account (?:no|number|name)|routing number|swift|iban)\b|"
-    r"^\w+(?: \w+)? \| \w+(?: \w+)? \| ",
+    r"^\w+(?: \w+)? \| \w+(?: \w+)? \| |"
+    r"^invit(?:e|ation) (?:attached|below|enclosed)\b",  # "Invite attached": a noun
     re.I,
 )
 

@@ -110,3 +110,14 @@ def test_me_la_puedes_mandar_sends_what_the_sender_wants_to_present():
     sender = "Beatriz Llorente <beatriz@media.example>"
     [text] = texts(body, sender=sender)
     assert text.startswith("Enviar a Beatriz vuestra propuesta de activaciones")
+
+
+def test_please_find_attached_and_closing_lines_ask_nothing():
+    body = (
+        "Bonjour Madame Durand,\n\nSuite à notre rendez-vous, je vous prie de trouver ci-joint "
+        "le devis n° 1187. Merci de me confirmer le nombre de couverts.\n\nBon week-end !\nAurélie"
+    )
+    assert texts(body, sender="Aurélie Roux <a@traiteur.example>") == [
+        "Confirmer à Aurélie le nombre de couverts"
+    ]
+    assert texts("Hi,\n\nInvite attached.\n\nNo rush at all.\n\nDana") == []
