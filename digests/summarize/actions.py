@@ -68,6 +68,7 @@ from digests.summarize.item_dates import (
     MailDates,
     deadline_ahead,
     intro_limit,
+    is_dateline,
     listed_deadline,
     sender_zone,
 )
@@ -156,8 +157,8 @@ def find_action_items(
             head = m.group(1) if (m := HEAD.match(raw)) and not _is_ask(raw[m.end() :]) else ""
         sentence = strip_links(strip_greeting(raw)).strip(" :")
         sentence = sentence + ":" if raw.rstrip().endswith(":") and sentence else sentence
-        if not sentence or len(sentence) > 400:
-            continue
+        if not sentence or len(sentence) > 400 or is_dateline(before, len(before) - 1):
+            continue  # "15-Feb-2026" atop a letter: when it was written, no deadline
         just_asked = asked_last == len(before) - 1 and items
         same = items and (BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence))
         # The sentence's own deadline is read now where what follows may need it, else only

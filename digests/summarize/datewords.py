@@ -89,8 +89,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?({MONTH})\b\.?"
-            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?",
+            # "21 August 2026", "1er mars", and a notice's "21-Aug-2026"
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?:\s+(?:of\s+|de\s+)?|-)({MONTH})\b\.?"
+            rf"(?:(?:,?\s+(?:de\s+)?|-)(\d{{4}}))?",
             re.IGNORECASE,
         ),
     ),

@@ -57,6 +57,7 @@ __all__ = [
     "MailDates",
     "deadline_ahead",
     "intro_limit",
+    "is_dateline",
     "listed_deadline",
     "sender_zone",
     "soonest",
@@ -104,9 +105,25 @@ _OVERDUE = re.compile(
 )
 
 
+# A letter's date line ("15-Feb-2026", "Monday, 3 March 2026", "2026-02-15"): when it was written.
+_DATELINE = re.compile(
+    r"^\W*(?:[A-Za-z]+,?\s+)?(?:\d{1,2}[-./ ]+[A-Za-zäéû]+\.?[-./ ]+\d{2,4}|"
+    r"[A-Za-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\W*$"
+)
+
+
+def is_dateline(sentences: list[str], place: int) -> bool:
+    """Whether the sentence at ``place`` is the letter's date line: a date alone, at the top."""
+    return place <= 1 and bool(_DATELINE.match(sentences[place]))
+
+
 def soonest(sentences: list[str], received: datetime, zone: tzinfo) -> Deadline | None:
-    """The nearest date still ahead that one of the sentences names."""
-    dates = [d for s in sentences if (d := resolve_deadline(s, received))]
+    """The nearest date still ahead that one of the sentences names (not a date line)."""
+    dates = [
+        d
+        for place, s in enumerate(sentences)
+        if not is_dateline(sentences, place) and (d := resolve_deadline(s, received))
+    ]
     ahead = [d for d in dates if d.due >= received.date()]
     return min(ahead, key=lambda d: d.moment(zone)) if ahead else None
 
@@ -270,7 +287,7 @@ class MailDates:
                 continue  # the sender's own diary or plan
             if not CUED.search(sentence) or no_hurry(sentence) or incoming(sentence):
                 continue  # "the thesis would reach you by the 31st": not the reader's limit
-            if CLOCK_CHANGE.search(sentence):
+            if CLOCK_CHANGE.search(sentence) or is_dateline(self.sentences, place):
                 continue  # "Note your clocks go back on Sunday": a zone's change, no limit
             found = resolve_deadline(sentence, self.received)
             if found is None or found.due < today:

@@ -180,3 +180,17 @@ def test_a_signature_line_starting_with_a_title_is_never_the_summary():
     message = parse_message(gmail_message(mail(body, subject="Tokyo", sender="W <w@x.example>")))
     summary = analyze(message, SummaryContext(now=message.received_at, zone=BERLIN, me=ME)).summary
     assert "Senior Analyst" not in summary
+
+
+def test_a_notices_day_month_year_with_dashes_is_a_date_in_the_readers_zone():
+    received = dt.datetime(2026, 8, 20, 0, 0, tzinfo=dt.UTC).astimezone(BERLIN)
+    found = resolve_deadline("Valid to 21-Aug-2026 13:00 UTC", received)
+    assert (found.due, found.time) == (dt.date(2026, 8, 21), dt.time(15))
+
+
+def test_a_letters_date_line_is_no_deadline():
+    body = (
+        "30-Nov-2026\n\nDear Prof. Halvorsen:\n\nYour revision is due by 04-Dec-2026. Please "
+        "remember to include a point-by-point response to the reviewers.\n\nEditorial Office"
+    )
+    assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
