@@ -57,7 +57,7 @@ PLEASE_NOW = re.compile(
     r"confirm|stop|restart|roll back|sign|pay|"
     r"review|secure|update|remove|disable)\b)[^.?!;]{0,60}?"
     r"\b(now|jetzt|maintenant|ahora)\b(?!\s+(?:on|that|available|live|open|in|at|is|are|"
-    r"has|have|and then)\b)(?!\s*:\s*(?:https?://|www\.|$))",
+    r"has|have|and then|through|via|using|with|online)\b)(?!\s*:\s*(?:https?://|www\.|$))",
     re.IGNORECASE,
 )
 # Where each kind of phrase is found; each pattern's groups are read by calendar_math.date_of().

@@ -11,7 +11,7 @@ is in duty_objects.py.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from digests.parsing import ParsedMessage
 from digests.summarize.cues import DEADLINE_LIKE
@@ -38,6 +38,8 @@ from digests.summarize.sentences import (
     split_sentences,
 )
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
+
+ONE_DAY = timedelta(days=1)
 
 _GERMAN_TEXT = """der die das und ist nicht sie ihre ihr wir ich bitte mit für auf den dem des ein
     eine einen einem einer zu zum zur im vom bei nach über wird werden sind können keine kein
@@ -240,7 +242,15 @@ def with_duty(
         return items
     # "due September 18" in the subject; "Time-off request: Carla, Dec 21-24" names no deadline.
     named = resolve_deadline(topic, received) if DEADLINE_LIKE.search(topic) else None
-    same_day = named and first and named.due == first.due
+    # "expires in 1 day" in the subject, "Valid to 21-Aug-2026 00:00 UTC" in the body: the
+    # body's timed moment is the precise one
+    same_day = (
+        named
+        and first
+        and (
+            named.due == first.due or (first.time is not None and first.due == named.due - ONE_DAY)
+        )
+    )
     # The button or ask the duty replaces was dated where the mail asks ("Your scorecard is
     # due by Thu"): a better guess than the mail's soonest date ("Thanks for today's interview").
     replaced = next((i for i in items if i.due and is_vague(i.text, kind)), None)

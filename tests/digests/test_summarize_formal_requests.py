@@ -1,5 +1,8 @@
 """Formal requests in German, French and Spanish, and notices that name the reader."""
 
+import datetime as dt
+import zoneinfo
+
 from digests.parsing import parse_message
 from digests.summarize import SummaryContext, analyze
 from digests.summarize.people import in_bulk
@@ -121,3 +124,19 @@ def test_please_find_attached_and_closing_lines_ask_nothing():
         "Confirmer à Aurélie le nombre de couverts"
     ]
     assert texts("Hi,\n\nInvite attached.\n\nNo rush at all.\n\nDana") == []
+
+
+def test_a_certificate_due_in_one_day_takes_the_notices_precise_moment():
+    denver = zoneinfo.ZoneInfo("America/Denver")
+    body = (
+        "Hello,\n\nYou are listed as the technical contact for this certificate. It expires in "
+        "1 day.\n\nCommon name tickets.example.com\nValid to 01-Dec-2026 00:00 UTC\nRenew now"
+    )
+    sender = "DigiCert <noreply@digicert.example>"
+    subject = "Your certificate for tickets.example.com expires in 1 day"
+    sent = mail(body, subject=subject, sender=sender, headers={"Auto-Submitted": "auto-generated"})
+    message = parse_message(gmail_message(sent))
+    found = analyze(message, SummaryContext(now=message.received_at, zone=denver, me=ME))
+    assert [(i.due, i.time) for i in found.action_items][:1] == [
+        (dt.date(2026, 11, 30), dt.time(17))
+    ]

@@ -194,3 +194,9 @@ def test_a_letters_date_line_is_no_deadline():
         "remember to include a point-by-point response to the reviewers.\n\nEditorial Office"
     )
     assert [i.due for i in items_of(body)] == [dt.date(2026, 12, 4)]
+
+
+def test_a_buttons_pay_now_through_online_banking_is_no_deadline_of_today():
+    received = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
+    assert resolve_deadline("Pay now through NetBanking", received) is None
+    assert resolve_deadline("Please pay now.", received).due == MONDAY
