@@ -214,6 +214,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
+            if _SINCE.search(before) and kind in {"day_month", "month_day", "iso", "dotted"}:
+                continue  # "concessions agreed after 1 July": a start, no deadline
             if _NEGATED.search(before) or (kind == "today" and _THAT_DAY.match(text, match.end())):
                 continue  # "avísame esta tarde, no mañana"; "by EOD that day": the day named
             if weekday and not match.group(1) and in_the_past(before):
@@ -333,7 +335,13 @@ _AS_OF = re.compile(
     re.IGNORECASE,
 )
 # "this afternoon, not tomorrow", "heute, nicht morgen": the date ruled out.
-_NEGATED = re.compile(r"(?:^|[\s,;(])(?:not|no|nicht|pas|ni)\s+$", re.IGNORECASE)
+_NEGATED = re.compile(
+    # "not today", and "No action needed from you right now"
+    r"(?:^|[\s,;(])(?:not|no|nicht|pas|ni)\s+$|"
+    r"\bno action (?:is )?(?:needed|required)(?: (?:from|by) you)?\s+$",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\b(?:after|since|seit|depuis|desde|después del?)\s+(?:the\s+)?$", re.I)
 # "by EOD that day", "a última hora de ese día": the end of a day named before it.
 _THAT_DAY = re.compile(
     r"\s+(?:on\s+)?(?:that|the same) day\b|\s+(?:de\s+)?ese (?:mismo )?día\b|"

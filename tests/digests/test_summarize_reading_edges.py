@@ -200,3 +200,12 @@ def test_a_buttons_pay_now_through_online_banking_is_no_deadline_of_today():
     received = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
     assert resolve_deadline("Pay now through NetBanking", received) is None
     assert resolve_deadline("Please pay now.", received).due == MONDAY
+
+
+def test_a_date_after_since_or_no_action_right_now_is_no_deadline():
+    received = dt.datetime(2026, 11, 30, 9, 15, tzinfo=BERLIN)
+    assert (
+        resolve_deadline("Concessions agreed after 1 December are modifications.", received) is None
+    )
+    assert resolve_deadline("No action needed from you right now.", received) is None
+    assert resolve_deadline("Please send it by 1 December.", received).due == TUESDAY
