@@ -71,7 +71,8 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 
 _GREETING = re.compile(
     r"^\s*(?:dear|hi|hello|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|"
-    r"sehr geehrte[rs]?|bonjour|chère?|hola|estimad[oa]|querid[oa])\b(?P<rest>[^\n]{0,60})",
+    r"sehr geehrte[rs]?|bonjour|chère?|hola|estimad[oa]|querid[oa]|kia ora)\b"
+    r"(?P<rest>[^\n]{0,60})",
     re.IGNORECASE,
 )
 
@@ -135,14 +136,19 @@ RECEIVING_AS_OWNER = re.compile(
 # A subject naming the reader's own duty: "your self-review ... is due Friday"
 _YOUR_DUTY = re.compile(
     r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)|overdue|awaiting your|requires your)\b|"
-    # "Parent-teacher meetings: book your slot by Thursday"
-    r"\b(?:book|complete|submit|sign|return|pay|renew|confirm|update) your\b[^.]{0,40}\bby\b",
+    # "Parent-teacher meetings: book your slot by Thursday", "Complete your review (due Nov 20)"
+    r"\b(?:book|complete|submit|sign|return|pay|renew|confirm|update) your\b[^.]{0,60}"
+    r"\b(?:by|due)\b|"
+    r"^(?:mandatory|required|action required)\b.{0,80}\bdue\b",  # "Mandatory: X - due 23 Nov"
     re.IGNORECASE,
 )
 # "You have not yet booked a slot for Lwazi": what the reader alone still owes.
 _NOT_YET = re.compile(
     r"\byou (?:have not|haven't|have still not|still haven't) (?:yet )?(?:booked|submitted|"
-    r"completed|signed|returned|paid|confirmed|registered|uploaded|chosen|selected)\b",
+    r"completed|signed|returned|paid|confirmed|registered|uploaded|chosen|selected)\b|"
+    # "You have an open task in Workday", "You have been enrolled in the following course"
+    r"\byou have (?:an? )?(?:open|pending|overdue) (?:task|item|action)s?\b|"
+    r"\byou have been (?:enrolled|assigned)\b",
     re.IGNORECASE,
 )
 _ROLE_MAILBOXES_TEXT = (

@@ -140,3 +140,20 @@ def test_a_certificate_due_in_one_day_takes_the_notices_precise_moment():
     assert [(i.due, i.time) for i in found.action_items][:1] == [
         (dt.date(2026, 11, 30), dt.time(17))
     ]
+
+
+def test_a_bulk_task_reminder_greeting_the_reader_is_their_own_duty():
+    headers = {"Precedence": "bulk", "Auto-Submitted": "auto-generated"}
+    to = f"Mia Lee <{ME}>"
+
+    def notice(subject: str, body: str):
+        sent = mail(
+            body, subject=subject, sender="Workday <hr@myworkday.example>", to=to, headers=headers
+        )
+        return parse_message(gmail_message(sent))
+
+    task = "Hello Mia Lee,\nYou have an open task in Workday: 2026 Annual Review."
+    assert not in_bulk(notice("Reminder: Complete your 2026 Annual Review (due Nov 20)", task), ME)
+    enrolled = "Kia ora Mia,\nYou have been enrolled in the following mandatory course."
+    assert not in_bulk(notice("Mandatory: OT Security Awareness - due 23 Dec", enrolled), ME)
+    assert in_bulk(notice("Our new courses", "Kia ora Mia,\nNew courses are out."), ME)
