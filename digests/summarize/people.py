@@ -148,7 +148,7 @@ _NOT_YET = re.compile(
     r"completed|signed|returned|paid|confirmed|registered|uploaded|chosen|selected)\b|"
     # "You have an open task in Workday", "You have been enrolled in the following course"
     r"\byou have (?:an? )?(?:open|pending|overdue) (?:task|item|action)s?\b|"
-    r"\byou have been (?:enrolled|assigned)\b",
+    r"\byou have been enrolled\b",
     re.IGNORECASE,
 )
 _ROLE_MAILBOXES_TEXT = (
