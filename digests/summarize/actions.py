@@ -60,7 +60,7 @@ from digests.summarize.duty_asks import (
 )
 from digests.summarize.fallback import subject_ask
 from digests.summarize.frames import CLOSER
-from digests.summarize.german import german_ask, german_send
+from digests.summarize.german import german_ask, german_send, without_filler
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
@@ -295,7 +295,7 @@ def find_action_items(
                 text = action_text(tail, asker) or answer_text(tail, asker)  # "..., can you?"
             text = handle_it(do_it(those_wanted(text, before[:-1]), before[:-1]), upcoming, lang)
             question = part.rstrip().endswith("?")
-            text, spanish = infinitive_todo(text, lang, asker)  # "Quita" -> "Quitar", "Relire"
+            text, spanish = infinitive_todo(without_filler(text), lang, asker)  # "Quitar"
             if (
                 from_list
                 and text

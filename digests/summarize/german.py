@@ -209,6 +209,31 @@ def _undone(participle: str) -> str:
 
 def german_ask(sentence: str, asker: str) -> str:
     """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
+    return without_filler(_german_ask(_BITTE_LEAD.sub("", sentence.strip(), count=1), asker))
+
+
+def without_filler(text: str) -> str:
+    """A German to-do without the filler it opens with: "Noch die Saldenbestätigungen der drei
+    Hausbanken senden" -> "Die Saldenbestätigungen der drei Hausbanken senden"."""
+    if filler := _FILLER_FIRST.match(text):
+        rest = text[filler.end() :]
+        return f"{rest[:1].upper()}{rest[1:]}"
+    return text
+
+
+# "Außerdem die Bitte: Könnten Sie ...", "Eine Bitte noch: ...": the lead before the ask
+_BITTE_LEAD = re.compile(
+    r"^(?:(?:außerdem|zudem|und|noch)\s+)?(?:die|eine)\s+(?:bitte|frage)(?:\s+noch)?\s*:\s*",
+    re.IGNORECASE,
+)
+_FILLER_FIRST = re.compile(
+    r"^(?:noch|auch|außerdem|zudem|bitte)\s+(?=(?:die|der|das|den|dem|eine?[nmr]?|ihre?[nmr]?)\s)",
+    re.IGNORECASE,
+)
+
+
+def _german_ask(sentence: str, asker: str) -> str:
+    """:func:`german_ask` before its tidying."""
     if len(_GERMAN.findall(sentence.lower())) < 2:
         return ""
     sentence = _LEAD.sub("", sentence.strip(), count=1)  # "Wie besprochen: Schicken Sie ..."

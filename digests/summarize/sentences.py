@@ -32,7 +32,8 @@ _INITIAL = re.compile(r"(?:^|\s)\w\.$")  # "send it to j. smith": an initial, no
 _LIST_ITEM = re.compile(r"^(?:[-*•\u2013]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{2,4})\))\s+")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut|hola|"
-    r"buenos días|buenas|good (?:morning|afternoon|evening))\b"
+    r"buenos días|buenas|good (?:morning|afternoon|evening)|sehr geehrte[rs]?|"
+    r"estimad[oa]s?|querid[oa]s?|chère?|kia ora)\b"
     r"[^.!?\n]{0,40}?(?:[,!:]|\s[-\u2013\u2014]|$)\s*",
     re.IGNORECASE,
 )

@@ -157,3 +157,18 @@ def test_a_bulk_task_reminder_greeting_the_reader_is_their_own_duty():
     enrolled = "Kia ora Mia,\nYou have been enrolled in the following mandatory course."
     assert not in_bulk(notice("Mandatory: OT Security Awareness - due 23 Dec", enrolled), ME)
     assert in_bulk(notice("Our new courses", "Kia ora Mia,\nNew courses are out."), ME)
+
+
+def test_a_german_request_loses_its_lead_and_filler_and_its_greeting_is_no_summary():
+    body = (
+        "Sehr geehrter Herr Brandt,\n\nKönnten Sie uns bitte bis morgen, 12 Uhr, noch die "
+        "Saldenbestätigungen der drei Hausbanken senden? Außerdem die Bitte: Könnten Sie einen "
+        "Besprechungsraum reservieren?\n\nMit freundlichen Grüßen\nKarin Krüger"
+    )
+    sender = "Karin Krüger <krueger@kanzlei.example>"
+    assert texts(body, sender=sender) == [
+        "Die Saldenbestätigungen der drei Hausbanken senden",
+        "Einen Besprechungsraum reservieren",
+    ]
+    found = _analysis(body, "Jahresabschluss", sender)
+    assert "Sehr geehrter" not in found.summary
