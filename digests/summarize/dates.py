@@ -24,8 +24,13 @@ from digests.summarize.datewords import (
     DATE_PATTERNS,
     HOURS_FROM_NOW,
     IN_HOURS,
+    MOVED,
     NEEDS_A_WORD,
     NEEDS_TEXT,
+    NEGATED,
+    SINCE,
+    SLOT_FROM,
+    THAT_DAY,
     WEEKDAYS,
     WORD,
     may_name_a_date,
@@ -85,11 +90,6 @@ def resolve_deadline(
     return _resolve(text, received, str(received.tzinfo), sender_zone, str(sender_zone))
 
 
-# A time that opens a span ("von 18:30 bis 20:00 Uhr", "from 6:30 to 8 pm", "de 18h à 20h").
-_SLOT_FROM = re.compile(r"\b(?:von|from|de|entre|between|zwischen)\s+$", re.IGNORECASE)
-_MOVED = re.compile(r"\b(?:move|moved|change|push|shift|reschedule|verschieb\w*|déplacer)\b", re.I)
-
-
 @lru_cache(maxsize=4096)
 def _resolve(
     text: str, received: datetime, _zone: str, sender_zone: tzinfo | None, _sender: str
@@ -108,9 +108,9 @@ def _resolve(
     assert reader_zone is not None
     dateless = day is None
     slot = (
-        dateless and clock is not None and _SLOT_FROM.search(text[max(0, clock_at - 14) : clock_at])
+        dateless and clock is not None and SLOT_FROM.search(text[max(0, clock_at - 14) : clock_at])
     )
-    if slot and not _MOVED.search(text[:clock_at]):
+    if slot and not MOVED.search(text[:clock_at]):
         return None  # "findet von 18:30 bis 20:00 Uhr statt": when it happens, no deadline
     if day is None:
         day = received.date()
@@ -214,9 +214,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
-            if _SINCE.search(before) and kind in {"day_month", "month_day", "iso", "dotted"}:
+            if SINCE.search(before) and kind in {"day_month", "month_day", "iso", "dotted"}:
                 continue  # "concessions agreed after 1 July": a start, no deadline
-            if _NEGATED.search(before) or (kind == "today" and _THAT_DAY.match(text, match.end())):
+            if NEGATED.search(before) or (kind == "today" and THAT_DAY.match(text, match.end())):
                 continue  # "avísame esta tarde, no mañana"; "by EOD that day": the day named
             if weekday and not match.group(1) and in_the_past(before):
                 continue  # "we met on Monday" names no deadline
@@ -335,19 +335,6 @@ _AS_OF = re.compile(
     re.IGNORECASE,
 )
 # "this afternoon, not tomorrow", "heute, nicht morgen": the date ruled out.
-_NEGATED = re.compile(
-    # "not today", and "No action needed from you right now"
-    r"(?:^|[\s,;(])(?:not|no|nicht|pas|ni)\s+$|"
-    r"\bno action (?:is )?(?:needed|required)(?: (?:from|by) you)?\s+$",
-    re.IGNORECASE,
-)
-_SINCE = re.compile(r"\b(?:after|since|seit|depuis|desde|después del?)\s+(?:the\s+)?$", re.I)
-# "by EOD that day", "a última hora de ese día": the end of a day named before it.
-_THAT_DAY = re.compile(
-    r"\s+(?:on\s+)?(?:that|the same) day\b|\s+(?:de\s+)?ese (?:mismo )?día\b|"
-    r"\s+(?:de\s+)?ce jour-là\b|\s+(?:an diesem|am selben|am gleichen) tag\b",
-    re.IGNORECASE,
-)
 # "my 10:30 physio", "our 9:00 stand-up": an appointment, next held at that time.
 _BOOKED = re.compile(r"\b(?:my|our|your|his|her|their|mi|mon|ma|notre|mein\w*|unser\w*)\s+$", re.I)
 # "Please be at the pharmacy at 8", written at 16:50: the next morning's 8:00.

@@ -314,3 +314,24 @@ def may_name_a_date(text: str) -> bool:
     if _DIGIT.search(text):
         return True
     return not _VOCABULARY.isdisjoint(WORD.findall(text.lower()))
+
+
+# What stands around a date and says it is none: a span's start, a negation, a start date.
+# A time that opens a span ("von 18:30 bis 20:00 Uhr", "from 6:30 to 8 pm", "de 18h à 20h").
+SLOT_FROM = re.compile(r"\b(?:von|from|de|entre|between|zwischen)\s+$", re.IGNORECASE)
+MOVED = re.compile(r"\b(?:move|moved|change|push|shift|reschedule|verschieb\w*|déplacer)\b", re.I)
+
+
+NEGATED = re.compile(
+    # "not today", and "No action needed from you right now"
+    r"(?:^|[\s,;(])(?:not|no|nicht|pas|ni)\s+$|"
+    r"\bno action (?:is )?(?:needed|required)(?: (?:from|by) you)?\s+$",
+    re.IGNORECASE,
+)
+SINCE = re.compile(r"\b(?:after|since|seit|depuis|desde|después del?)\s+(?:the\s+)?$", re.I)
+# "by EOD that day", "a última hora de ese día": the end of a day named before it.
+THAT_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:that|the same) day\b|\s+(?:de\s+)?ese (?:mismo )?día\b|"
+    r"\s+(?:de\s+)?ce jour-là\b|\s+(?:an diesem|am selben|am gleichen) tag\b",
+    re.IGNORECASE,
+)

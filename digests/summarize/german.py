@@ -14,28 +14,10 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.german_verbs import PARTICLES, infinitive
 from digests.summarize.german_verbs import VERBS as _VERBS
 from digests.summarize.sentences import for_yes_or_no
 
-# Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
-_STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
-_PARTICLES = (
-    "durch",
-    "ein",
-    "an",
-    "frei",
-    "aus",
-    "vor",
-    "um",
-    "hoch",
-    "zu",
-    "weiter",
-    "drüber",
-    "ab",
-    "zurück",
-    "bei",
-    "mit",
-)
 # Words a request is framed in, up to its verb: "Denk dran, die Reisekosten einzureichen",
 # "Wäre es möglich, dass du mir die Zahlen schickst?", "Es wäre toll, wenn du das prüfst".
 _FRAME = re.compile(
@@ -76,27 +58,6 @@ _GERMAN_WORDS = re.compile(
 # (faster) it counts the same words.
 _GERMAN = for_yes_or_no(_GERMAN_WORDS)
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
-
-
-def _infinitive(words: list[str]) -> str:
-    """The clause's verb as an infinitive the table knows, or ""."""
-    for word in words:
-        if word in _VERBS:
-            return word
-        for particle in _PARTICLES:  # "einzureichen" -> "einreichen"
-            bare = particle + word[len(particle) + 2 :]
-            if word.startswith(f"{particle}zu") and bare in _VERBS:
-                return bare
-        if word.endswith("st") and (bare := word[:-2] + "en") in _VERBS:
-            return bare  # "dass du mir die Zahlen schickst" -> "schicken"
-    if not words:
-        return ""
-    # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
-    base = _STEMS.get(words[0], re.sub(r"(?:e|t)?$", "", words[0]) + "en")
-    if words[1:2] == ["sie"] and words[0].endswith("en"):
-        base = words[0]  # "Legen Sie ... bei": the polite imperative is the infinitive
-    particle = words[-1] if len(words) >= 2 and words[-1] in _PARTICLES else ""
-    return next((v for v in (f"{particle}{base}", base) if v in _VERBS), "")
 
 
 # "Ich brauche von dir bis 20 Uhr die Entscheidung", "ich hätte gern deine Meinung", "Das Amt
@@ -198,7 +159,7 @@ def _undone(participle: str) -> str:
     low = participle.lower()
     if low in _IRREGULAR_DONE:
         return _IRREGULAR_DONE[low]
-    for particle in ("", *_PARTICLES):
+    for particle in ("", *PARTICLES):
         core = low[len(particle) :] if low.startswith(particle) else ""
         core = core[2:] if core.startswith("ge") else core
         for verb in (f"{particle}{core[:-1]}en", f"{particle}{core}"):
@@ -267,7 +228,7 @@ def _german_ask(sentence: str, asker: str) -> str:
     clause = re.split(r"[,;?!(]|[:.](?!\d)|\s[-\u2013]\s|\sund\s", sentence, maxsplit=1)[0]
     words = [w.lower() for w in _WORD.findall(clause)]
     words = [w for w in words if w not in {"mal", "bitte", "doch", "kurz", "sofort", "noch"}]
-    verb = _infinitive(words)
+    verb = infinitive(words)
     if not verb:
         return ""
     if verb in _SAY_THAT and (that := _THAT.match(sentence[len(clause) :])):
@@ -327,7 +288,7 @@ def _todo(clause: str, verb: str, asker: str) -> str:
         words = words[:-2] if words[-2:-1] == ["zu"] else words[:-1]  # "... zu prüfen"
     elif not modal:  # an imperative first ("Trag ... ein", "Schickt mir ..."): the verb goes last
         words = words[2:] if words[1:2] == ["Sie"] else words[1:]  # "Legen Sie ... bei"
-        if words and words[-1].lower() in _PARTICLES:
+        if words and words[-1].lower() in PARTICLES:
             words = words[:-1]
     elif words[-1].lower().strip("?.!") == verb or words[-1].lower().startswith(verb[:4]):
         words = words[:-1]  # "... schicken?": the infinitive, put back at the end
@@ -356,7 +317,7 @@ def german_request(sentence: str) -> bool:
     if not words or words[0] in _VERBS or words[1:2] in _NOUN_NEXT or words[0] in _PRONOUNS:
         return False  # "Anruf von Herrn Lindner": a noun, not "ruf ... an"
     # The imperative stands first and is not the infinitive: "schick", "trag ... ein".
-    return bool(_infinitive(words[:1] + words[-1:]))
+    return bool(infinitive(words[:1] + words[-1:]))
 
 
 # A short lead before the ask: "Wie besprochen: Schicken Sie mir ...".

@@ -1,6 +1,9 @@
-"""German infinitives (with their particle) a to-do can end in, and what the digest calls them."""
+"""German infinitives (with their particle) a to-do can end in, what the digest calls them, and
+how a clause's verb is found ("schickst" -> "schicken", "trag ... ein" -> "eintragen")."""
 
 from __future__ import annotations
+
+import re
 
 # Infinitives (with their particle) and what the digest calls them.
 VERBS = {
@@ -73,3 +76,44 @@ VERBS = {
     "genehmigen": "Approve",
     "unterzeichnen": "Sign",
 }
+
+# Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
+STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
+PARTICLES = (
+    "durch",
+    "ein",
+    "an",
+    "frei",
+    "aus",
+    "vor",
+    "um",
+    "hoch",
+    "zu",
+    "weiter",
+    "drüber",
+    "ab",
+    "zurück",
+    "bei",
+    "mit",
+)
+
+
+def infinitive(words: list[str]) -> str:
+    """The clause's verb as an infinitive the table knows, or ""."""
+    for word in words:
+        if word in VERBS:
+            return word
+        for particle in PARTICLES:  # "einzureichen" -> "einreichen"
+            bare = particle + word[len(particle) + 2 :]
+            if word.startswith(f"{particle}zu") and bare in VERBS:
+                return bare
+        if word.endswith("st") and (bare := word[:-2] + "en") in VERBS:
+            return bare  # "dass du mir die Zahlen schickst" -> "schicken"
+    if not words:
+        return ""
+    # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
+    base = STEMS.get(words[0], re.sub(r"(?:e|t)?$", "", words[0]) + "en")
+    if words[1:2] == ["sie"] and words[0].endswith("en"):
+        base = words[0]  # "Legen Sie ... bei": the polite imperative is the infinitive
+    particle = words[-1] if len(words) >= 2 and words[-1] in PARTICLES else ""
+    return next((v for v in (f"{particle}{base}", base) if v in VERBS), "")
