@@ -58,6 +58,7 @@ _GERMAN_WORDS = re.compile(
 # (faster) it counts the same words.
 _GERMAN = for_yes_or_no(_GERMAN_WORDS)
 _TO_ME = re.compile(r"\b(?:mir|uns)\b", re.IGNORECASE)
+_ME = re.compile(r"\bmich\b", re.IGNORECASE)
 
 
 # "Ich brauche von dir bis 20 Uhr die Entscheidung", "ich hätte gern deine Meinung", "Das Amt
@@ -295,7 +296,8 @@ def _todo(clause: str, verb: str, asker: str) -> str:
     text = " ".join(_WHEN.sub("", _FILLERS.sub("", " ".join(words))).split()).strip(" ,?!.")
     if _TO_ME.sub("", text).strip().lower() in _BARE_OBJECT or len(text) > 120:
         return ""  # "Schickt mir das": the thing is what the subject names
-    text = _ARTICLE.sub("", _TO_ME.sub(asker, text) if asker else text)
+    # "Rufen Sie mich zurück" -> "Karin zurückrufen": whom to call is the asker
+    text = _ARTICLE.sub("", _TO_ME.sub(asker, _ME.sub(asker, text)) if asker else text)
     return f"{text[:1].upper()}{text[1:]} {verb}"
 
 

@@ -172,3 +172,8 @@ def test_a_german_request_loses_its_lead_and_filler_and_its_greeting_is_no_summa
     ]
     found = _analysis(body, "Jahresabschluss", sender)
     assert "Sehr geehrter" not in found.summary
+
+
+def test_rufen_sie_mich_zurueck_calls_the_asker_back():
+    body = "Sehr geehrter Herr Weber,\n\nKönnen Sie mich bis 15 Uhr zurückrufen?\n\nKarin Huber"
+    assert texts(body, sender="Karin Huber <huber@netz.example>") == ["Karin zurückrufen"]
