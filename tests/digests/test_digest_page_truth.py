@@ -5,23 +5,11 @@ import html
 import pytest
 from django.utils.html import strip_tags
 
-from tests.accounts.factories import GoogleAccountFactory, UserFactory
+from tests.digests import berlin_reader
 from tests.digests.factories import DigestFactory, EmailFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def user():
-    user = UserFactory(timezone="Europe/Berlin")
-    GoogleAccountFactory(user=user)
-    return user
-
-
-@pytest.fixture
-def signed_in(client, user):
-    client.force_login(user)
-    return client
+user, signed_in = berlin_reader.user, berlin_reader.signed_in  # the Berlin reader's fixtures
 
 
 WARNED = "Suspicious — don\N{RIGHT SINGLE QUOTATION MARK}t click"  # the section's heading

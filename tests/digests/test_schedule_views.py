@@ -13,22 +13,11 @@ from digests.scheduling import DIGEST_JOB
 from jobs.cron import CronError, validate_cron
 from jobs.models import Job
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
+from tests.digests import berlin_reader
 
 pytestmark = pytest.mark.django_db
+user, signed_in = berlin_reader.user, berlin_reader.signed_in  # the Berlin reader's fixtures
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture
-def user():
-    user = UserFactory(timezone="Europe/Berlin")
-    GoogleAccountFactory(user=user)
-    return user
-
-
-@pytest.fixture
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -12,23 +12,12 @@ from digests.models import Digest
 from digests.schedules import create_schedule, pause
 from digests.scheduling import DIGEST_JOB, sync_digest_jobs
 from jobs.models import Job
-from tests.accounts.factories import GoogleAccountFactory, UserFactory
+from tests.accounts.factories import UserFactory
+from tests.digests import berlin_reader
 from tests.digests.factories import DigestFactory, EmailFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def user():
-    user = UserFactory(timezone="Europe/Berlin")
-    GoogleAccountFactory(user=user)
-    return user
-
-
-@pytest.fixture
-def signed_in(client, user):
-    client.force_login(user)
-    return client
+user, signed_in = berlin_reader.user, berlin_reader.signed_in  # the Berlin reader's fixtures
 
 
 def page(response) -> str:
