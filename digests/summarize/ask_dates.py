@@ -104,11 +104,6 @@ def restates_deadline(sentence: str) -> bool:
     return bool(FOLLOW_UP.search(sentence) or (cued and len(sentence.split()) <= 5))
 
 
-_NO_ACTION = re.compile(
-    r"\bno action (?:is )?(?:needed|required)\b(?! (?:there|here|on|for)\b)", re.IGNORECASE
-)
-
-
 def deadline_ahead(
     sentences: list[tuple[bool, str]],
     index: int,
@@ -124,8 +119,8 @@ def deadline_ahead(
     listed_here = index > 0 and sentences[index - 1][0]
     checked = 0
     for listed, sentence in sentences[index : index + 8]:
-        if (listed and listed_here) or _NO_ACTION.search(sentence):
-            continue  # "No action needed from you right now" dates nothing
+        if listed and listed_here:
+            continue
         # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
         if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
             return None
