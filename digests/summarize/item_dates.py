@@ -134,6 +134,12 @@ _HANDS_IN = re.compile(
 )
 
 
+# What an ask to offer dates names: "a couple of dates", "two or three options".
+_OPTIONS = re.compile(
+    r"\b(?:date|time|slot|option|window|fecha|créneau)s?\b|\bcréneaux\b|termin", re.I
+)
+
+
 @dataclass
 class MailDates:
     """What a mail offers its undated asks: its nearest cued date and its events."""
@@ -203,8 +209,8 @@ class MailDates:
         deadline after it, the date of an event it names, or, when it hands something in
         rather than asks a question, the deadline just before it.
         """
-        if OWN_RANGE.search(sentence):
-            return None, "none"
+        if own_range := OWN_RANGE.search(sentence):
+            return self._options_limit(own_range.group(), index), "options"
         hurry = not no_hurry(sentence)
         if ahead and (hurry or self._restated(index)):
             return ahead, "ahead"  # "No rush - end of next week is fine": a relaxed deadline
@@ -226,6 +232,15 @@ class MailDates:
         if found := self.mails_deadline(index, not answer):
             return found, "first_date"
         return self.subject_limit(), "subject"
+
+    def _options_limit(self, own_range: str, index: int) -> Deadline | None:
+        """When dates to offer ("two or three options that work") are due: only by a limit
+        said just after ("I need to confirm his diary by the 13th"); "sometime in the next
+        few weeks" is its own time, and a date before the ask is what the options are for."""
+        if not _OPTIONS.search(own_range):
+            return None
+        after = [d for place, d, limit, _ in self._dated if limit and 0 < place - index <= 2]
+        return after[0] if after else None
 
     def _restated(self, index: int) -> bool:
         """One of the two sentences after the ask only says when ("Needed by mid-December")."""

@@ -158,15 +158,22 @@ def no_hurry(sentence: str) -> bool:
     return any(stem in low for stem in _HURRY_STEMS) and NO_HURRY.search(sentence) is not None
 
 
-# "Would a date in July work?", "pick any week in October": a range to choose in, no deadline.
+# "Would a date in July work?", "pick any week in October", "send me a couple of dates that
+# work", "let us know a few dates and times in September": a range to choose in, no deadline.
 OWN_RANGE = re.compile(
-    r"\b(?:a|any|some|which|what|one|the best) (?:other )?(?:date|day|week|time|slot|"
-    r"evening|morning|afternoon|weekend)s? (?:in|next|this|during|over|later|that suits|"
-    r"that works|suits|works)\b|\bsome ?time (?:in|next|this|over|during|later)\b|"
+    r"\b(?:a|any|some|which|what|one|the best|a few|a couple(?: of)?|two or three|several|"
+    r"convenient|possible|suitable) (?:(?:other|more|good|convenient|possible|suitable|free|"
+    r"morning|evening|dates|days|and|or)\s+){0,3}(?:date|day|week|time|slot|window|evening|"
+    r"morning|afternoon|weekend|option)s? (?:in|next|this|during|over|later|that|which|when|"
+    r"(?:you|that) (?:would )?(?:suit|work)|suits|works)\b|"
+    r"\bsome ?time (?:in|next|this|over|during|later)\b|"
     # "Would you have 30 minutes in the next few weeks?": when suits the reader, no deadline
     r"\b(?:in|over|during|within) the (?:next|coming) (?:few |couple (?:of )?)?(?:weeks|months)\b|"
-    r"\b(?:une|un|quelle) (?:date|jour|semaine|créneau) (?:en|dans|la semaine|le mois)\b|"
-    r"\b(?:una|algún|qué) (?:fecha|día|semana|hueco) (?:en|de|la semana|el mes)\b|"
-    r"\b(?:einen|ein) (?:termin|tag|datum) (?:im|in|nächste)\b",
+    r"\b(?:une|un|quelle|quelques|des) (?:dates?|jours?|semaines?|créneaux|créneau) "
+    r"(?:en|dans|la semaine|le mois|qui)\b|"
+    r"\b(?:una|algún|alguna|qué|unas|algunas) (?:fechas?|días?|semanas?|huecos?|franjas?) "
+    r"(?:en|de|la semana|el mes|que)\b|"
+    r"\b(?:einen|ein|ein paar|zwei|drei) (?:termin|tag|datum|terminvorschläge|termine) "
+    r"(?:im|in|nächste|für)\b",
     re.IGNORECASE,
 )

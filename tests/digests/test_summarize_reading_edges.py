@@ -209,3 +209,26 @@ def test_a_date_after_since_or_no_action_right_now_is_no_deadline():
     )
     assert resolve_deadline("No action needed from you right now.", received) is None
     assert resolve_deadline("Please send it by 1 December.", received).due == TUESDAY
+
+
+def test_dates_to_offer_borrow_no_date_from_what_they_are_for():
+    body = (
+        "Dear Ms Mensah,\n\nThe annual gas safety certificate for 3 Wren Close is due for renewal"
+        " on 30 September. Our engineer will need access for about 45 minutes.\n\nCould you let"
+        " us know a few dates and times in September that would suit you?\n\nKind regards,\nBeth"
+    )
+    assert items_of(body)[0].due is None
+    german = (
+        "Liebe Gertrude,\n\nder Notar braucht den Vertrag bis 17. April. Kannst du mir ein paar "
+        "Terminvorschläge für die Beurkundung im Mai schicken?\n\nLG Maria"
+    )
+    assert items_of(german)[0].due is None
+
+
+def test_options_to_offer_are_due_by_a_limit_said_just_after():
+    body = (
+        "Dear Jonas,\n\nSir David would like to meet Maren the week of 14 December.\n\nCould you "
+        "send me two or three options that work for Maren? I need to confirm his diary by the "
+        "18th, as he is finalising the rest of the trip that day.\n\nKind regards,\nPhilippa"
+    )
+    assert items_of(body)[0].due == dt.date(2026, 12, 18)
