@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
+
+from tzlocal.windows_tz import win_tz
 
 from digests.textsafety import display_line, sane_datetime
 
@@ -64,6 +66,15 @@ def _ics_unescape(value: str) -> str:
     return re.sub(r"\\([,;\\nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
+def _zone(tzid: str) -> tzinfo:
+    """The zone a TZID names: IANA, or Windows as Outlook and Teams write ("Eastern Standard
+    Time"); floating time and unknown names are read as UTC, the least surprising guess."""
+    try:
+        return zoneinfo.ZoneInfo(win_tz.get(tzid, tzid)) if tzid else UTC
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        return UTC
+
+
 def _ics_datetime(params: dict[str, str], value: str) -> tuple[datetime | None, bool]:
     value = value.strip()[:40]
     try:
@@ -75,9 +86,6 @@ def _ics_datetime(params: dict[str, str], value: str) -> tuple[datetime | None, 
         return None, False
     if value.endswith("Z"):
         return moment.replace(tzinfo=UTC), False
-    try:
-        zone = zoneinfo.ZoneInfo(params["TZID"][:100])
-    except (KeyError, ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
-        zone = UTC  # floating time or a Windows zone name: UTC is the least surprising guess
+    zone = _zone(params.get("TZID", "")[:100])
     # sane_datetime, not astimezone: year 1 in Tokyo is before year 1 in UTC (OverflowError).
     return sane_datetime(moment.replace(tzinfo=zone)), False

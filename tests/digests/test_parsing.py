@@ -292,6 +292,17 @@ def test_ics_file_only_is_an_invitation_without_a_start():
             False,
         ),
         ("DTSTART:tomorrow", None, False),
+        # Outlook and Teams name Windows zones: 8:00 Eastern in March 2026 (EDT) is 12:00 UTC
+        (
+            'DTSTART;TZID="Eastern Standard Time":20260319T080000',
+            dt.datetime(2026, 3, 19, 12, tzinfo=dt.UTC),
+            False,
+        ),
+        (
+            "DTSTART;TZID=W. Europe Standard Time:20261201T083000",
+            dt.datetime(2026, 12, 1, 7, 30, tzinfo=dt.UTC),
+            False,
+        ),
     ],
 )
 def test_calendar_start_forms(line, start, all_day):
