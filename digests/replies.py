@@ -7,8 +7,9 @@ cost stays linear in the text however long its lines are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["clean_for_summary"]
+__all__ = ["clean_for_summary", "without_sign_off"]
 
 _REPLY_HEADER = re.compile(
     r"^(On .{0,200}(wrote|writes):?|Le .{0,200}a écrit ?:|Am .{0,200}schrieb .{0,100}:|"
@@ -23,9 +24,18 @@ _SIGNATURE_START = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"^((best|kind|warm|many)( regards| wishes)?|regards|thanks( again| a lot)?|thank you|"
-    r"cheers|sincerely|yours( truly| sincerely)?|all the best|best wishes|talk soon|"
-    r"mit freundlichen grüßen|viele grüße|cordialement)[,.!]*$",
+    r"^((best|kind|warm|many)( regards| wishes| thanks)?|regards|thanks( again| a lot| so much)?|"
+    r"thank you|cheers|sincerely|yours( truly| sincerely)?|all the best|best wishes|talk soon|"
+    r"mit freundlichen grüßen|(viele|liebe|beste|freundliche) grüße|danke( schön)?|"
+    r"(bien )?cordialement|bien à (vous|toi)|merci( beaucoup)?|atentamente|"
+    r"(un )?saludos?( cordiales)?|un abrazo|gracias)[,.!]*$",
+    re.IGNORECASE,
+)
+# "P.S. Could you also ...": a last word after the sign-off.
+_PS = re.compile(r"^\s*(?:p\.\s?(?:p\.\s?)?s\.|ps:?)\s", re.IGNORECASE)
+# What a sign-off block holds no more of: a question, a P.S., a request.
+_NOT_SIGNATURE = re.compile(
+    r"\?\s*$|^p\.? ?s\b|\b(?:please|could you|can you|bitte|por favor|s'il (?:te|vous) pla[iî]t)\b",
     re.IGNORECASE,
 )
 
@@ -47,8 +57,16 @@ def clean_for_summary(body: str) -> str:
         kept.append(line.rstrip())
     while kept and not kept[-1].strip():
         kept.pop()
-    kept = _drop_closing(kept)
+    kept = _drop_closing(kept, _name_only)
     return "\n".join(kept).strip()
+
+
+def without_sign_off(text: str) -> str:
+    """The text without its sign-off block, title, company and phone lines included: where
+    asks are looked for (the summary and the sender's kind still read the block)."""
+    lines = text.splitlines()
+    ps = next((i for i, line in enumerate(lines) if _PS.match(line)), len(lines))
+    return "\n".join(_drop_closing(lines[:ps], _sign_off_block) + lines[ps:])
 
 
 def _is_split_reply_header(lines: list[str], index: int) -> bool:
@@ -65,18 +83,28 @@ def _followed_by_outlook_header(lines: list[str], index: int) -> bool:
     return any(_OUTLOOK_FOLLOWERS.match(line) for line in following)
 
 
-def _drop_closing(lines: list[str]) -> list[str]:
-    """Cut a "Best regards,\nDana" sign-off: a closing followed by a short name block only."""
-    for index in range(max(1, len(lines) - 6), len(lines)):
+def _drop_closing(lines: list[str], block: Callable[[list[str]], bool]) -> list[str]:
+    """Cut a "Best regards,\nDana" sign-off: a closing followed by a name block only."""
+    for index in range(max(1, len(lines) - 10), len(lines)):
         after = [line.strip() for line in lines[index + 1 :] if line.strip()]
-        if (
-            _CLOSING.match(lines[index].strip())
-            and len(after) <= 3
-            and all(len(line) < 40 for line in after)
-        ):
+        if _CLOSING.match(lines[index].strip()) and block(after):
             trimmed = lines[:index]
             while trimmed and not trimmed[-1].strip():
                 trimmed.pop()
             if trimmed:
                 return trimmed
     return lines
+
+
+def _name_only(lines: list[str]) -> bool:
+    """A short name block: "Dana" or "Dana Reyes / Fernwood"."""
+    return len(lines) <= 3 and all(len(line) < 40 for line in lines)
+
+
+def _sign_off_block(lines: list[str]) -> bool:
+    """A name with its title, company and phone lines ("Heather Quinn / Lead Clinical Data
+    Manager / Pelion Clinical | Durham, NC"); not a P.S. or a last question."""
+    return _name_only(lines) or (
+        len(lines) <= 7
+        and all(len(line) < 90 and not _NOT_SIGNATURE.search(line) for line in lines)
+    )

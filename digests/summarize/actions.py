@@ -14,6 +14,7 @@ import re
 import zoneinfo
 
 from digests.parsing import ParsedMessage
+from digests.replies import without_sign_off
 from digests.summarize.answers import (
     OPINION_ONLY,
     about_the_matter,
@@ -132,7 +133,7 @@ def find_action_items(
     in_list = False
     previous: Deadline | None = None
     # Asks come early; the 120th sentence of a newsletter asks nothing of the reader.
-    sentences = sentences_with_list_marks(new_text(message))[:MAX_SENTENCES]
+    sentences = sentences_with_list_marks(without_sign_off(new_text(message)))[:MAX_SENTENCES]
     if relayed and message.is_mass_mail:  # a chat digest: the lines that turn to the reader
         turned = [(on, to_the_reader(s), s) for on, s in sentences if mentions(s, me)]
         sentences = [(on, t) for on, t, s in turned if t != s] or sentences

@@ -30,7 +30,8 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _POLITE = re.compile(
-    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just),?\s+|"
+    r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just|"
+    r"p\.\s?s\.|ps:),?\s+|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|"
     rf"{WANT_YOU_TO}|"

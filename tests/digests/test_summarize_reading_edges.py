@@ -232,3 +232,16 @@ def test_options_to_offer_are_due_by_a_limit_said_just_after():
         "18th, as he is finalising the rest of the trip that day.\n\nKind regards,\nPhilippa"
     )
     assert items_of(body)[0].due == dt.date(2026, 12, 18)
+
+
+def test_a_title_in_the_sign_off_block_is_no_ask_but_a_ps_still_is():
+    body = (
+        "Hi Rafael,\n\nPlease resolve the 12 open queries by the 4th.\n\nThanks,\nHeather\n\n"
+        "Heather Quinn\nLead Clinical Data Manager\nPelion Clinical | Durham, NC | +1 919 555 0173"
+    )
+    assert texts(items_of(body)) == ["Resolve the 12 open queries"]
+    with_ps = body + "\n\nP.S. Could you also send me the site 22 delegation log?"
+    assert texts(items_of(with_ps)) == [
+        "Resolve the 12 open queries",
+        "Send Dana the site 22 delegation log",
+    ]
