@@ -13,13 +13,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.utils import timezone
-
 from digests import gmail, metrics, outbox, sync
 from digests.bookkeeping import OutboundEmail
 from digests.delivery import GmailSendRejected
 from digests.models import Digest
 from digests.preferences import preferences_for
+from digests.render import dates
 
 __all__ = [
     "UNFINISHED",
@@ -161,8 +160,8 @@ def describe_failure(
 def _failure_words(exc: BaseException, user: Any, now: datetime) -> tuple[str, str]:
     """(what went wrong, what we do next): the second is empty when we do not retry."""
     if isinstance(exc, gmail.GmailRateLimited):
-        retry_at = timezone.localtime(now + timedelta(seconds=exc.retry_after), user.zone)
-        return "Google asked us to slow down", f"we will retry at {retry_at:%H:%M}"
+        retry_at = dates.moment(now + timedelta(seconds=exc.retry_after), user.zone, now)
+        return "Google asked us to slow down", f"we will retry at {retry_at}"
     if isinstance(exc, gmail.GoogleAccessRevoked):
         return f"{ACCESS_REVOKED}: reconnect Google.", ""
     if isinstance(exc, gmail.GmailUnavailable):

@@ -12,6 +12,7 @@ from typing import Any
 
 from digests import progress
 from digests.models import Digest
+from digests.render.counts import digest_counts
 from digests.scheduling import DIGEST_JOB
 from jobs.models import Job
 
@@ -37,13 +38,15 @@ def trying_again(user: Any, digest: Digest | None) -> bool:
 
 
 def card(user: Any) -> dict[str, Any]:
-    """The card's context: the newest digest, its retry (``trying``: the id of the failed
-    digest being tried again now), whether access came back, and whether it is live."""
+    """The card's context: the newest digest and its counts (for its history row), its retry
+    (``trying``: the id of the failed digest being tried again now), whether access came
+    back, and whether it is live."""
     last = Digest.objects.filter(user=user).first()
     retry = progress.retry_state(user)
     trying = trying_again(user, last)
     return {
         "last_digest": last,
+        "last_counts": digest_counts(last) if last is not None else None,
         "retry": retry,
         "trying": last.pk if trying and last is not None else None,
         "access_back": progress.access_back(user, last),

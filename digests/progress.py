@@ -20,10 +20,10 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
 from digests.finishing import STOPPED_TRYING, is_bad_query, needed_access
 from digests.models import Digest
+from digests.render import dates
 from digests.scheduling import DIGEST_JOB, google_is_connected, send_now
 from gda_site import ratelimit
 from jobs.models import Job
@@ -110,7 +110,8 @@ def _stage_of(user: Any) -> dict[str, Any]:
 
 
 def _clock(user: Any, at: Any) -> str:
-    return f"{timezone.localtime(at, user.zone):%H:%M}"
+    """ "08:34" today in the person's zone, else with its day."""
+    return dates.moment(at, user.zone)
 
 
 def send_now_status(user: Any, job_id: uuid.UUID | str | None = None) -> dict[str, Any]:

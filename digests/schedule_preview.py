@@ -14,6 +14,7 @@ from functools import cache
 from cron_descriptor import ExpressionDescriptor, Options
 from django.utils import timezone
 
+from digests.render import dates
 from jobs.cron import MACROS, CronSchedule, validate_cron
 
 __all__ = [
@@ -106,5 +107,7 @@ def zone_options(now: datetime | None = None) -> list[tuple[str, str]]:
     options = []
     for name in zone_names():
         local = now.astimezone(zoneinfo.ZoneInfo(name))
-        options.append((name, f"{name} ({offset_label(local)}, {local:%H:%M})"))
+        options.append(
+            (name, f"{name} ({offset_label(local)}, {dates.clock(local, local.tzinfo)})")
+        )
     return options

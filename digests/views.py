@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from digests import last_digest, progress, scheduling, unsubscribe
+from digests.history import history_rows
 from digests.models import Digest
 from digests.render import digest_view
 from digests.schedule_states import schedule_rows
@@ -37,6 +38,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         **last_digest.card(user),
         "send_now": progress.send_now_status(user),
         "page": page,
+        "history": history_rows(page),
     }
     return render(request, "digests/dashboard.html", context)
 

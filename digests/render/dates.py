@@ -16,7 +16,7 @@ import re
 
 from django.utils import timezone
 
-__all__ = ["clock", "day", "day_time", "house_dates", "local"]
+__all__ = ["clock", "day", "day_time", "house_dates", "local", "moment"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -45,6 +45,15 @@ def day_time(moment: dt.datetime, zone: dt.tzinfo | None = None) -> str:
     """ "Fri 4 Dec 2026, 15:00" in ``zone``, else in the active zone."""
     moment = local(moment, zone)
     return f"{day(moment)}, {moment:%H:%M}"
+
+
+def moment(
+    value: dt.datetime, zone: dt.tzinfo | None = None, now: dt.datetime | None = None
+) -> str:
+    """ "15:00" when ``value`` is today in ``zone`` (else the active zone), otherwise
+    "Sat 5 Dec 2026, 15:00": a clock alone only where the day goes without saying."""
+    today = local(now or timezone.now(), zone).date()
+    return clock(value, zone) if local(value, zone).date() == today else day_time(value, zone)
 
 
 _MONTH = "|".join(MONTHS)

@@ -25,7 +25,8 @@ from digests.links import gmail_search_url, period_search
 from digests.models import Digest, Email, Kind, Urgency
 from digests.preferences import Length, preferences_for
 from digests.render import dates
-from digests.render.threads import TIERS, URGENCY_LABELS, Limits, ThreadView, threads, truncate
+from digests.render.counts import DigestCounts, tally
+from digests.render.threads import TIERS, Limits, ThreadView, threads, truncate
 from digests.sync import search_query
 
 __all__ = [
@@ -37,7 +38,6 @@ __all__ = [
     "digest_view",
     "forms",
     "natural_form",
-    "shown_counts",
 ]
 
 
@@ -111,7 +111,7 @@ class DigestView:
     zone: str
     total: int
     conversations: int
-    counts: list[tuple[str, int]]
+    counts: DigestCounts  # of what this rendering shows (digests.render.counts)
     full: list[ThreadView]
     compact: list[ThreadView]
     also: list[KindGroup]
@@ -223,6 +223,11 @@ def digest_view(
         KindGroup(kind, KIND_HEADINGS.get(kind, "Other"), items)
         for kind, items in sorted(also.items(), key=lambda pair: order.get(pair[0], 99))
     ]
+    shown = [
+        (view.urgency, view.suspicious, view.count)
+        for view, form in zip(views, placed, strict=True)
+        if form != Form.COUNT
+    ]
     zone = digest.zone
     return DigestView(
         digest=digest,
@@ -231,7 +236,7 @@ def digest_view(
         zone=str(zone),
         total=total,
         conversations=len({row.thread_id or row.gmail_id for row in rows}),
-        counts=shown_counts(views, placed, sum(counted.values())),
+        counts=tally(shown, sum(counted.values())),
         full=full,
         compact=compact,
         also=groups,
@@ -245,32 +250,6 @@ def digest_view(
         shown=sum(1 for form in placed if form != Form.COUNT),
         suspicious=suspicious,
     )
-
-
-def shown_counts(
-    views: Sequence[ThreadView], placed: Sequence[Form], not_listed: int
-) -> list[tuple[str, int]]:
-    """The header's counts, of messages as the digest shows them, so they add up to its total.
-
-    Each class counts the messages of the cards and lines shown in it (a thread's messages in
-    its class); suspicious mail, shown apart, and what is only counted ("not listed": muted,
-    past the most items, or cut for size) are their own entries, there when not zero.
-    """
-    by_class: Counter[str] = Counter()
-    suspicious = 0
-    for view, form in zip(views, placed, strict=True):
-        if form == Form.COUNT:
-            continue
-        if view.suspicious:
-            suspicious += view.count
-        else:
-            by_class[view.urgency] += view.count
-    counts = [(URGENCY_LABELS[Urgency(u)], by_class[u]) for u in reversed(Urgency.values)]
-    if suspicious:
-        counts.append(("Suspicious", suspicious))
-    if not_listed:
-        counts.append(("Not listed", not_listed))
-    return counts
 
 
 def _count_key(row: Email) -> str:

@@ -16,7 +16,16 @@ from digests.render import dates
 from digests.summarize.summary import topic_of
 from digests.summarize.topics import subject_topic
 
-__all__ = ["TIERS", "ActionView", "Limits", "ThreadView", "threads", "truncate"]
+__all__ = [
+    "TIERS",
+    "ActionView",
+    "Limits",
+    "ThreadView",
+    "by_thread",
+    "thread_urgency",
+    "threads",
+    "truncate",
+]
 
 URGENCY_ORDER = {u: i for i, u in enumerate(Urgency.values)}  # low < medium < high < urgent
 URGENCY_LABELS = {
@@ -187,7 +196,7 @@ def thread_view(
     """The card of one thread; ``messages`` are in rank order; ``today`` is the digest's day."""
     lead = messages[0]
     latest = max(messages, key=lambda m: (m.received_at, -m.rank))
-    urgency = max((m.urgency for m in messages), key=URGENCY_ORDER.__getitem__)
+    urgency = thread_urgency(messages)
     return ThreadView(
         lead=lead,
         latest=latest,
@@ -206,11 +215,21 @@ def thread_view(
     )
 
 
+def thread_urgency(messages: Iterable[Email]) -> str:
+    """A thread is as urgent as its most urgent message."""
+    return max((m.urgency for m in messages), key=URGENCY_ORDER.__getitem__)
+
+
+def by_thread(emails: Iterable[Email]) -> list[list[Email]]:
+    """The messages grouped by thread, each in rank order, threads by their best rank."""
+    grouped: dict[str, list[Email]] = {}
+    for email in sorted(emails, key=lambda e: e.rank):
+        grouped.setdefault(email.thread_id or email.gmail_id, []).append(email)
+    return list(grouped.values())
+
+
 def threads(
     emails: Iterable[Email], limits: Limits = TIERS[0], today: dt.date | None = None
 ) -> list[ThreadView]:
     """Cards in rank order of each thread's most important message."""
-    grouped: dict[str, list[Email]] = {}
-    for email in sorted(emails, key=lambda e: e.rank):
-        grouped.setdefault(email.thread_id or email.gmail_id, []).append(email)
-    return [thread_view(messages, limits, today) for messages in grouped.values()]
+    return [thread_view(messages, limits, today) for messages in by_thread(emails)]

@@ -1,5 +1,5 @@
-"""``{{ moment|day_time }}``, ``|day``, ``|clock``: dates as every digest page and email writes
-them (digests.render.dates), in the zone the template is rendered in."""
+"""``{{ moment|day_time }}``, ``|day``, ``|clock``, ``|moment``: dates as every page and email
+writes them (digests.render.dates), in the zone the template is rendered in."""
 
 from __future__ import annotations
 
@@ -41,3 +41,9 @@ def house_dates(text: str, near: dt.datetime | dt.date | None) -> str:
     if isinstance(near, dt.datetime):
         near = dates.local(near).date()
     return dates.house_dates(str(text), near) if isinstance(near, dt.date) else text
+
+
+@register.filter(name="moment", expects_localtime=True)
+def moment_filter(value: dt.datetime | None) -> str:
+    """ "15:00" today, else "Sat 5 Dec 2026, 15:00"; empty for no value."""
+    return dates.moment(value, value.tzinfo) if isinstance(value, dt.datetime) else ""

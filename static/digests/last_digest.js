@@ -1,10 +1,14 @@
-// The dashboard's "Last digest" card while it is live (being made, or waiting for a retry):
-// asks the server for the card again every few seconds, and at once whenever "send now"
-// changes state (send_now.js says so with a "gda:send-now" event), and swaps in the card and
-// the history row of its digest, matched by id, until the card settles. No inline script (CSP).
+// The dashboard's "Last digest" card and the history under it, kept current without a reload.
+// Asks the server for the card (with its digest's history row) every few seconds while the
+// card is live (being made, or waiting for a retry), every minute otherwise while the tab is
+// seen, and at once whenever "send now" changes state (send_now.js says so with a
+// "gda:send-now" event) or the tab is looked at again. Each element that comes back replaces
+// the one with its id; a history row the page lacks (a new digest) goes to the top of the
+// history, on its first page only. No inline script (CSP).
 (function () {
   "use strict";
-  var EVERY_MS = 5000;
+  var LIVE_MS = 5000;
+  var IDLE_MS = 60000;
   var timer = null;
 
   function card() { return document.getElementById("last-digest"); }
@@ -14,10 +18,13 @@
     timer = window.setTimeout(refresh, ms);
   }
 
+  function next() {
+    var slot = card();
+    if (slot) later(slot.hasAttribute("data-live") ? LIVE_MS : IDLE_MS);
+  }
+
   // Same id: take the fresh attributes and content (the card keeps its live region).
-  function swap(fresh) {
-    var old = fresh.id ? document.getElementById(fresh.id) : null;
-    if (!old) return;
+  function swap(old, fresh) {
     Array.prototype.slice.call(old.attributes).forEach(function (attr) {
       if (!fresh.hasAttribute(attr.name)) old.removeAttribute(attr.name);
     });
@@ -27,11 +34,28 @@
     old.innerHTML = fresh.innerHTML;
   }
 
+  // A digest the history does not show yet: newest first, so at the top (first page only).
+  function add(fresh) {
+    var history = document.getElementById("history");
+    if (!history || !history.hasAttribute("data-newest-first")) return;
+    if (!fresh.classList.contains("digest-row")) return;
+    var empty = history.querySelector(".empty");
+    if (empty) empty.remove();
+    history.insertBefore(document.importNode(fresh, true), history.firstChild);
+  }
+
+  function take(fresh) {
+    var old = fresh.id ? document.getElementById(fresh.id) : null;
+    if (old) swap(old, fresh);
+    else add(fresh);
+  }
+
   function refresh() {
     if (timer) window.clearTimeout(timer); // an event came first: one request, not two
     timer = null;
     var slot = card();
     if (!slot) return;
+    if (document.hidden) return; // "visibilitychange" asks again when the tab is seen
     fetch(slot.getAttribute("data-url"), {
       headers: { Accept: "text/html" },
       credentials: "same-origin",
@@ -43,14 +67,16 @@
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         Array.prototype.forEach.call(doc.querySelectorAll("[id]"), function (fresh) {
-          if (fresh.parentNode === doc.body) swap(fresh);
+          if (fresh.parentNode === doc.body) take(fresh);
         });
-        if (card() && card().hasAttribute("data-live")) later(EVERY_MS);
+        next();
       })
-      .catch(function () { later(EVERY_MS * 3); });
+      .catch(function () { later(LIVE_MS * 3); });
   }
 
   document.addEventListener("gda:send-now", function () { refresh(); });
-  var slot = card();
-  if (slot && slot.hasAttribute("data-live")) later(EVERY_MS);
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) refresh();
+  });
+  next();
 })();

@@ -1,5 +1,5 @@
 """The "Last digest" card follows a retry in Chromium: "Will retry" turns into "Sent" (or the
-failure) without a reload, and its history row with it."""
+failure) without a reload, and its history row with it; a new digest joins the history."""
 
 import re
 
@@ -9,10 +9,12 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from digests.models import Digest
+from digests.render.counts import digest_counts
 from fakegoogle import DEMO_EMAIL
 from jobs.models import Job
 from jobs.scheduler import Scheduler
 from tests.browser.conftest import check_page, sign_in
+from tests.digests.factories import mail
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -73,3 +75,47 @@ def test_the_card_says_the_failure_once_the_last_attempt_fails(page, site, fake)
     expect(card.locator(".status-failed")).to_have_count(1, timeout=15_000)
     expect(card).to_contain_text("we stopped trying after 2 attempts", timeout=15_000)
     expect(card).not_to_contain_text("Will retry")
+
+
+def history_rows(page):
+    return page.locator("#history .digest-row")
+
+
+def test_a_new_digest_joins_the_history_while_the_dashboard_stays_open(page, site, fake):
+    sign_in(page, site)  # the welcome digest is queued, not made yet
+    user = User.objects.get(email=DEMO_EMAIL)
+    page.goto(site + "/digests/")
+    history = page.locator("#history")
+    expect(history).to_contain_text("No digests yet")
+    expect(page.locator(".send-now-status")).to_contain_text("Queued")
+    page.evaluate("window.stillTheSamePage = true")
+
+    run_due_jobs()  # the welcome digest is made while the page is open
+    welcome = Digest.objects.get(user=user)
+    expect(history_rows(page)).to_have_count(1, timeout=15_000)
+    expect(history).not_to_contain_text("No digests yet")
+    expect(page.locator(f"#history > #digest-{welcome.pk} .status-sent")).to_have_count(1)
+    check_page(page, "dashboard, first digest added live")
+
+    # "Send now": the new digest's row goes on top, with the counts its page shows.
+    fake.add_message(DEMO_EMAIL, mail("Can you sign this by noon?", subject="Sign by noon",
+                                      sender="Dana <dana@work.example>"))  # fmt: skip
+    page.get_by_role("button", name="Send a digest now").click()
+    expect(page.locator(".send-now-status")).to_contain_text("Queued")
+    run_due_jobs()
+    expect(page.locator(".send-now-status")).to_contain_text("Done", timeout=15_000)
+    newest = Digest.objects.filter(user=user).first()
+    assert newest.pk != welcome.pk
+    expect(history_rows(page)).to_have_count(2, timeout=15_000)
+    expect(history_rows(page).first).to_have_attribute("id", f"digest-{newest.pk}")
+    expect(history_rows(page).first.locator(".status-sent")).to_have_count(1)
+    counts = digest_counts(newest)
+    badges = history_rows(page).first.locator(".badge")
+    expect(badges).to_have_text([words for _, words in counts.badges])
+    expect(page.locator("#last-digest a").first).to_have_attribute("href", f"/digests/{newest.pk}/")
+    assert page.evaluate("window.stillTheSamePage") is True  # no reload
+    check_page(page, "dashboard, new digest added live")
+
+    page.reload()  # what a reload shows is what the page already had
+    expect(history_rows(page)).to_have_count(2)
+    expect(history_rows(page).first).to_have_attribute("id", f"digest-{newest.pk}")

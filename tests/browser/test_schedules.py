@@ -1,8 +1,6 @@
 """Two schedules made in real Chromium, watching the words and next runs follow the typing."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,8 +10,6 @@ from jobs.models import Job
 from tests.browser.conftest import check_page, sign_in
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def runs(page: Page) -> list[str]:
@@ -38,12 +34,7 @@ def test_two_schedules_with_live_descriptions_and_next_runs(page, site):
     page.get_by_label("At", exact=True).fill("07:15")
     expect(description).to_have_text("At 07:15 (Europe/Berlin)")
     assert all(re.search(r"07:15 \(UTC\+0[12]:00\)$", run) for run in runs(page))
-    check_page(page, "schedule editor")
-    # A test run changes no tracked file: the README's copy is taken only when asked for.
-    desktop = page.viewport_name == "desktop"  # type: ignore[attr-defined]
-    if desktop and os.environ.get("UPDATE_DOC_SCREENSHOTS"):
-        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=DOCS_SCREENSHOTS / "schedule-editor.png", full_page=True)
+    check_page(page, "schedule editor")  # the README's copy: test_doc_screenshots.py
     page.get_by_role("button", name="Add schedule").click()
     page.wait_for_url(re.compile(r"/digests/schedules/$"))
     check_page(page, "schedules, one")
