@@ -32,6 +32,7 @@ from digests.summarize.asks import (
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
+from digests.summarize.assignments import review_item
 from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.conjoined import split_conjoined
@@ -382,6 +383,9 @@ def find_action_items(
         items = subject_ask(message.subject, asker, received)
     if machine:
         items = machine_items(items, message, topic, (received, mail.first), lang, me)
+    if review := review_item(new_text(message)[:900]):
+        # the request is the ask, not the commits listed; due when an ask of it says
+        return [_item(review, next(filter(None, map(_deadline_of, items)), mail.first))]
     return items
 
 

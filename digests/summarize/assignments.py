@@ -287,3 +287,21 @@ def tracker_item(subject: str, lead: str) -> str:
     title, key = issue.group("title").strip(" .:-"), issue.group("key")
     text = title if IMPERATIVE.match(title) else f"Work on {key}: {title}"
     return truncate(f"{text} ({key})" if IMPERATIVE.match(title) else text, 140)
+
+
+# GitHub's "@jdelgado requested your review on: larkspur/sre-runbooks#912 Add failover drill
+# checklist", GitLab's "requested a review from you" on "!42 Title".
+_REVIEW_REQUEST = re.compile(
+    r"\brequested (?:your review|a review from you) (?:on|of|for)?:?\s+"
+    r"(?:(?P<repo>[\w.-]+/[\w.-]+)?[#!](?P<number>\d{1,7})\s+(?P<title>\S.{3,120}?))\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def review_item(lead: str) -> str:
+    """The pull request a code host asks the reader to review: "Review PR #912 (Add failover
+    drill checklist for payments-db) in larkspur/sre-runbooks" ("" when it asks none)."""
+    if not (found := _REVIEW_REQUEST.search(lead)):
+        return ""
+    repo = f" in {found.group('repo')}" if found.group("repo") else ""
+    return truncate(f"Review PR #{found.group('number')} ({found.group('title')}){repo}", 160)

@@ -245,3 +245,18 @@ def test_a_title_in_the_sign_off_block_is_no_ask_but_a_ps_still_is():
         "Resolve the 12 open queries",
         "Send Dana the site 22 delegation log",
     ]
+
+
+def test_a_code_hosts_review_request_is_one_item_naming_the_pull_request():
+    body = (
+        "@jdelgado requested your review on: larkspur/sre-runbooks#912 Add failover drill "
+        "checklist for payments-db.\n\nAdds a step-by-step checklist for the drill.\n\n"
+        "You can view, comment on, or merge this pull request online at:\n"
+        "https://github.com/larkspur/sre-runbooks/pull/912\n\nCommit Summary\n"
+        "* Add payments-db failover drill checklist\n* Extract Patroni switchover snippet\n\n"
+        "File Changes (2 files)\nA drills/payments-db-failover.md (164)\n"
+    )
+    found = items_of(body, automated=True, sender="Julia Delgado <notifications@github.com>")
+    assert texts(found) == [
+        "Review PR #912 (Add failover drill checklist for payments-db) in larkspur/sre-runbooks"
+    ]
