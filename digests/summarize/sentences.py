@@ -74,6 +74,13 @@ _MONTH_AFTER = re.compile(
 )
 
 
+# Words that open a sentence, not a date or a zone: what ends "3 p.m." as a sentence.
+_OPENER = re.compile(
+    r"\s+(?:I|We|You|She|He|They|It|The|This|That|These|Those|Please|Thanks|Thank|Let|If|"
+    r"Our|My|Your|There|Also|Otherwise|Can|Could|Would|Will|Do|Is|Are|Ich|Wir|Bitte|Je|Nous|"
+    r"Merci|Gracias|Por favor)\b(?![.\w])"
+)
+_LEADS = frozenset({"p.s", "p.p.s", "n.b"})
 _LOOKBEHIND = 80  # longer than any abbreviation or dotted short form
 
 
@@ -87,10 +94,13 @@ def _ends_sentence(block: str, end: int) -> bool:
     if word is None:
         return True
     token = word.group(1)
-    if token.lower().replace(".", "") in _ABBREVIATIONS or _DOTTED.search(before):
-        # "... by 5 p.m. Friday" goes on; "... at 5 p.m. Thanks!" is ambiguous: keep going
-        # only when the next word is not a capitalized sentence opener after a dotted form.
-        return False
+    if token.lower().replace(".", "") in _ABBREVIATIONS or token.lower() in _LEADS:
+        return False  # "Prof. Smith", "P.S. Could you also ...": one sentence
+    if _DOTTED.search(before):
+        # "... by 5 p.m. Friday" goes on; "... no later than 3 p.m. We weren't able to" ends
+        # where a word that opens sentences follows a dotted form.
+        return _OPENER.match(block, end) is not None
+
     # "bis 13. März": a German ordinal date; "file number 4. Please ..." ends a sentence.
     return not (token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(block, end))
 

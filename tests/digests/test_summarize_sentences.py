@@ -77,3 +77,13 @@ def test_a_writer_in_lower_case_still_ends_sentences():
 def test_capitalised_text_does_not_split_before_a_lower_case_word():
     text = "Please send it by 5 p.m. tomorrow and copy Dana."
     assert split_sentences(text) == [text]
+
+
+def test_a_dotted_time_ends_a_sentence_before_a_word_that_opens_one():
+    text = "Please pick her up no later than 3 p.m. We weren't able to reach Jess."
+    assert split_sentences(text) == [
+        "Please pick her up no later than 3 p.m.",
+        "We weren't able to reach Jess.",
+    ]
+    assert len(split_sentences("Send it by 5 p.m. Friday, please.")) == 1
+    assert len(split_sentences("P.S. Could you also send the deck?")) == 1
