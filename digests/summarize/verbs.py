@@ -38,7 +38,10 @@ NOUN_USE = re.compile(
     # bank details and a tool's buttons: "Sort code 20-45-77", "Acknowledge | Close | Add note"
     r"^(?:sort code|account (?:no|number|name)|routing number|swift|iban)\b|"
     r"^\w+(?: \w+)? \| \w+(?: \w+)? \| |"
-    r"^invit(?:e|ation) (?:attached|below|enclosed)\b",  # "Invite attached": a noun
+    r"^invit(?:e|ation) (?:attached|below|enclosed)\b|"  # "Invite attached": a noun
+    # a tracker's heading over what someone wrote: "Comment by Sanne de Boer:"
+    r"^(?:comment|reply|update|note|message|post)s? (?:by|from) [^\W\d_][\w'-]+"
+    r"(?: [\w'-]+){0,3}:(?:\s|$)",
     re.I,
 )
 

@@ -260,3 +260,15 @@ def test_a_code_hosts_review_request_is_one_item_naming_the_pull_request():
     assert texts(found) == [
         "Review PR #912 (Add failover drill checklist for payments-db) in larkspur/sre-runbooks"
     ]
+
+
+def test_a_trackers_heading_over_a_comment_is_no_ask():
+    body = (
+        "Sanne de Boer changed FAC-412 to In Progress\n\nFAC-412 Replace LED high-bay lights\n"
+        "Assignee: Sanne de Boer\n\nComment by Sanne de Boer:\nContractor on site from "
+        "Thursday, bays 1-3 first.\n\nYou are receiving this because you are watching this issue."
+    )
+    assert items_of(body, automated=True, sender="Sanne de Boer (Jira) <jira@acme.example>") == []
+    assert texts(items_of("Hi,\n\nPlease comment on the draft by Friday.\n\nDana")) == [
+        "Comment on the draft"
+    ]
