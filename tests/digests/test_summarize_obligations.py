@@ -434,6 +434,10 @@ def test_a_payment_in_transit_is_no_duty():
     [
         ("Payment unsuccessful - policy AUT-5567120", "the policy AUT-5567120"),
         ("Auto-renewal failed: brightpath-clinic.com expires today", "brightpath-clinic.com"),
+        (
+            "Payment declined - your auto policy DW-4471902 will be cancelled tonight",
+            "the auto policy DW-4471902",
+        ),
     ],
 )
 def test_a_failed_payment_subject_names_what_it_was_for_after_the_failure(subject, expected):
