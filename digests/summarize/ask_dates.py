@@ -145,6 +145,12 @@ _PERIOD_ASIDE = re.compile(
     re.IGNORECASE,
 )
 
+# "the recruitment log (through October 23)", "(as of 30 June)": what it covers.
+_COVERS_ASIDE = re.compile(
+    r"\((?:through|thru|up to|as of|covering|since|bis einschließlich|jusqu'au|hasta el)\s[^()]*\)",
+    re.IGNORECASE,
+)
+
 
 # "by the same date", "bis zum selben Termin", "à la même date": the deadline just given.
 SAME_DEADLINE = re.compile(
@@ -237,7 +243,7 @@ def _stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -
     if incoming(sentence) and not is_request(sentence):
         return None  # "The thesis would reach you by the end of this month": not the reader's
     if "(" in sentence:
-        sentence = _PERIOD_ASIDE.sub("", sentence)
+        sentence = _COVERS_ASIDE.sub("", _PERIOD_ASIDE.sub("", sentence))
     if (options := _options_from(sentence, received)) >= 0:
         # the dates are what to choose between; a limit before the choice still holds
         return read(sentence[:options], received, sender)

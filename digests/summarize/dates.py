@@ -193,6 +193,7 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     today = received.date()
     candidates: list[tuple[int, int, int, date, bool, bool, bool]] = []
     spans: list[tuple[int, int]] = []  # "within 5 working days": a count of days from now
+    vague: set[int] = set()  # "the last payment run this week closes at noon tomorrow"
     # The patterns read lower-cased text without re.IGNORECASE: the same matches, faster.
     low = lower_exactly(text)
     read = low if low is not None else text
@@ -268,6 +269,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
             rank = 0 if cued else 2 if owned else 1
             if kind in _SPANS:
                 spans.append((match.start(), match.end()))
+            if kind == "end_of_week" and not cued and match.group().lower() in _THIS_WEEK:
+                vague.add(match.start())
             candidates.append(
                 (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
             )
@@ -294,6 +297,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         if any(c[5] and _SPELLS_OUT.fullmatch(text, end, c[1]) for c in candidates)
     }
     candidates = [c for c in candidates if c[1] not in spelled] if spelled else candidates
+    if vague and any(c[1] not in vague for c in candidates):
+        candidates = [c for c in candidates if c[1] not in vague]  # the day named wins
     low_text = text.lower()
     purpose = _PURPOSE.search(text) if any(w in low_text for w in _PURPOSE_STEMS) else None
     # only when the ask's own part sets a limit: "After the call on the 3rd, so that we can
@@ -316,6 +321,7 @@ _PATTERNS = [
 ]
 _ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
 _SPANS = frozenset({"in_days", "in_weeks"})
+_THIS_WEEK = frozenset({"this week", "diese woche", "cette semaine", "esta semana"})
 # What lies between a count of days and the date that spells it out: " (by ", ", i.e. ".
 _SPELLS_OUT = re.compile(
     r"[\s,:;(\[\u2013\u2014-]*(?:i\.\s?e\.,?\s*|that is,?\s*|d\.\s?h\.\s*|soit\s+|"
