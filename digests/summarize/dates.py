@@ -154,9 +154,11 @@ def _resolve(
         if clock_12 and tonight and (not _TOMORROW.search(text) or said_tonight):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
             moment = evening.astimezone(reader_zone)
-        elif tonight and (_TOMORROW_ITSELF.search(text) or _MORNING_CLOCK.match(text, clock_at)):
+        elif tonight and (
+            _TOMORROW_ITSELF.search(text) or _MORNING_CLOCK.match(text, clock_at) or clock.hour < 5
+        ):
             # "tonight, or first thing tomorrow, before 8", "tonight; otherwise latest 10am"
-            # written at 16:45: the next morning's hour, not this morning's, long gone.
+            # written at 16:45, "before tonight's 02:00 backup": the next morning's hour.
             moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
             moment = moment.astimezone(reader_zone)
     if (

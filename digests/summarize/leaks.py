@@ -31,7 +31,8 @@ _ALL_I_NEED = re.compile(
 _STATEMENT = re.compile(
     r"^(?:sorry|thanks|thank you|happy|glad|hope|great|good news|no worries)\b|"
     r"^(?:[\w'-]+[ ,]+){1,5}?(?:is|are|was|were|needs|has|have|had|would|will|won't|can't)\b|"
-    r"^(?:[\w'-]+[ ,]+){0,5}?\w+'(?:d|s|re|ll|ve)\b",
+    # "it's", "she'd", not "tomorrow's review" nor "Friday's call"
+    r"^(?:[\w'-]+[ ,]+){0,5}?\w+(?<!tomorrow)(?<!tonight)(?<!day)(?<!week)'(?:d|s|re|ll|ve)\b",
     re.IGNORECASE,
 )
 _TO_FOLLOW = re.compile(r"^(?:[\w-]+ ){1,2}to follow\b", re.I)  # "Invite to follow": news

@@ -103,8 +103,10 @@ def _without_date(match: re.Match[str]) -> str:
 
 # Times left over once "by ..." is gone: "PT today", "first thing tomorrow", "12:00 CET".
 _LOOSE_TIME = re.compile(
-    r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?(?:today|tonight|tomorrow"
-    r"(?:\s+(?:morning|afternoon|evening))?|this (?:morning|afternoon|evening|week)|asap|"
+    r"\s*\b(?:(?:ET|PT|CET|CEST|GMT|UTC|BST)\s+)?(?:first thing\s+)?"
+    # "tonight's 02:00 backup window" names an event: it stays
+    r"(?:(?:today|tonight|tomorrow)(?![\u2019']s\b)(?:\s+(?:morning|afternoon|evening))?|"
+    r"this (?:morning|afternoon|evening|week)|asap|"
     r"right now|(?:at the )?end of (?:the |this |next )?(?:day|week)|later this week|"
     r"first thing(?: in the morning)?(?=\s*$|\s*[,.;])|"
     r"as soon as (?:possible|you can)|at your earliest convenience|"

@@ -20,3 +20,13 @@ def test_a_period_the_thing_covers_is_no_deadline():
         "Rome site (through November 27)?\n\nThanks,\nJordan"
     )
     assert items_of(body)[0].due == TUESDAY
+
+
+def test_tonights_small_hours_are_the_next_morning_and_the_event_stays_named():
+    body = (
+        "Tom,\n\nYou're on call this week, so please expand the volume before tonight's 02:00 "
+        "backup window.\n\nSiobhan"
+    )
+    item = items_of(body)[0]
+    assert item.text == "Expand the volume before tonight's 02:00 backup window"
+    assert (item.due, item.time) == (TUESDAY, dt.time(2))
