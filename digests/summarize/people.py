@@ -129,8 +129,9 @@ def _names_owner(text: str, name: str, me: str) -> bool:
 
 # "You are receiving this alert because you are an administrator of acme/api"
 RECEIVING_AS_OWNER = re.compile(
-    r"\breceiving this(?: \w+)? because you(?:'re| are| were)? (?:the |an? )?(?:committer|"
-    r"author|owner|admin(?:istrator)?|maintainer|assignee)\b",
+    r"\breceiving this(?: \w+)? because you(?:'re| are| were)? (?:the |an? )?"
+    r"(?:code |repo |repository |service )?(?:committer|author|owner|admin(?:istrator)?|"
+    r"maintainer|assignee)\b",
     re.IGNORECASE,
 )
 # A subject naming the reader's own duty: "your self-review ... is due Friday"

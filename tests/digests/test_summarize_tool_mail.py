@@ -433,6 +433,8 @@ def test_a_secret_scanning_alert_to_a_repos_administrator_is_theirs_though_list_
     bare = body.replace("an administrator", "watching")
     other = parsed(bare, "GitHub <noreply@github.com>", subject, headers)
     assert not RECEIVING_AS_OWNER.search(other.clean_body)
+    owner = body.replace("an administrator", "a code owner")
+    assert RECEIVING_AS_OWNER.search(owner)  # "(CODEOWNERS: * @you)"
 
 
 def test_a_reminder_greeting_the_reader_about_their_own_due_review_is_theirs():
