@@ -184,7 +184,7 @@ class MailDates:
     def timed_deadline(self, day: Deadline) -> Deadline | None:
         """The mail's deadline with a time on the day an ask names, in the reader's zone."""
         for sentence in self.sentences:
-            if not SETS_A_LIMIT.search(sentence) or not ZONE.search(sentence):
+            if not ZONE.search(sentence) or not SETS_A_LIMIT.search(sentence):
                 continue
             found = resolve_deadline(sentence, self.received)
             there = resolve_deadline(ZONE.sub("", sentence), self.received)

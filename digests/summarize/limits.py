@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import Caseless
+
 # "Either way, ...", "Also, ...", "Unabhängig davon ...": a matter of its own.
 OTHER_MATTER = re.compile(
     r"^(?:either way|regardless|in any case|whatever you decide|separately|also|unrelated|"
@@ -117,7 +119,10 @@ ATTENDANCE = re.compile(
 
 def asks_attendance(sentence: str) -> bool:
     """The ask wants to know whether the reader will be there ("Would you be available?")."""
-    return ATTENDANCE.search(sentence) is not None
+    return _ATTENDANCE.search(sentence) is not None
+
+
+_ATTENDANCE = Caseless(ATTENDANCE, gated=True)  # most sentences hold none of its words
 
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"
