@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.sentences import Caseless
+from digests.summarize.sentences import Caseless, for_yes_or_no
 
 # "Either way, ...", "Also, ...", "Unabhängig davon ...": a matter of its own.
 OTHER_MATTER = re.compile(
@@ -34,6 +34,7 @@ SETS_A_LIMIT = re.compile(
     r"semanas))\b",
     re.IGNORECASE,
 )
+SETS_A_LIMIT = Caseless(for_yes_or_no(SETS_A_LIMIT))  # asked yes or no: lower-cased, regrouped
 
 
 # "If I don't hear from you by 2pm, ...", "Si no tengo tu OK antes de las 14:00, ...": the
