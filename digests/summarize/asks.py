@@ -242,8 +242,6 @@ def is_ask(sentence: str) -> bool:
     if SOMEONE_WANTS.match(sentence):
         return True  # "Marta wants an explanation of ..."
     low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
-    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
-        return False
     # "Draft is in the shared drive": the verb list's word used as a noun.
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
     # "Before you go in, call Morrow": an imperative after a lead clause.
@@ -254,13 +252,15 @@ def is_ask(sentence: str) -> bool:
     asked = imperative or _ASK_LOW.search(low) or _YOU_QUESTION_LOW.search(low)
     # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
     asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))
-    return bool(
+    asks = bool(
         asked
         or (("if you" in low or "si " in low) and conditional_ask(sentence, ""))
         or tu_imperative(sentence.strip()) != sentence.strip()  # "Quita el acceso público"
         or indirect_ask(sentence, "")
         or german_request(sentence)
     )
+    # Courtesy and boilerplate are ruled out last: most sentences ask nothing and need no test.
+    return asks and not (_NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low))
 
 
 _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (
