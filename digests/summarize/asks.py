@@ -229,10 +229,13 @@ _SMALL_TALK = re.compile(
 def only_a_question(sentence: str) -> bool:
     """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
     text = strip_greeting(sentence).lower()
+    # every question put to the reader ends in "?": most sentences need no more tests
+    if "?" not in text or not _YOU_QUESTION_LOW.search(text):
+        return False
     imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
     asked = imperative or bool(_ASK_LOW.search(text))
     # "Is there any way you could cover Saturday?", "¿Te importaría revisarlo?": a request.
-    return bool(_YOU_QUESTION_LOW.search(text)) and not asked and not unframe(text, "")
+    return not asked and not unframe(text, "")
 
 
 @lru_cache(maxsize=512)
