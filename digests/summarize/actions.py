@@ -165,9 +165,10 @@ def find_action_items(
         same = items and (BY_THEN.search(sentence) or SAME_DEADLINE.search(sentence))
         # The sentence's own deadline is read now where what follows may need it, else only
         # once it turns out to ask: most sentences do neither.
-        read_now = bool(
+        dated = bool(DEADLINE_LIKE.search(sentence))  # searched once, read up to three times
+        read_now = dated or bool(
             just_asked or same or sentence.endswith(":") or (personal and PLEASE.match(sentence))
-        ) or bool(DEADLINE_LIKE.search(sentence))
+        )
         stated = own_deadline(sentence, received, sender) if read_now else None
         if same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
@@ -222,7 +223,7 @@ def find_action_items(
             _is_ask(sentence) or from_list or (automated and obligation_ask(sentence))
         )
         if automated and not is_ask:
-            previous = stated if DEADLINE_LIKE.search(sentence) else None
+            previous = stated if dated else None
             continue
         if (named := _VOCATIVE.match(sentence)) and named.group(1).lower() in others:
             continue  # "Sam, please update the dashboard": Sam's task, not the reader's
@@ -230,7 +231,7 @@ def find_action_items(
             # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does;
             # "I'm out tomorrow" is the sender's diary and leaves the deadline before it.
             if not AWAY.search(sentence):
-                previous = stated if DEADLINE_LIKE.search(sentence) else None
+                previous = stated if dated else None
             continue
         if not read_now:
             stated = own_deadline(sentence, received, sender)

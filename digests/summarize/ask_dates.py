@@ -26,7 +26,7 @@ from digests.summarize.datewords import MONTH, may_name_a_date
 from digests.summarize.event_refs import dated_by_its_event
 from digests.summarize.limits import SETS_A_LIMIT, UNLESS, asks_attendance, incoming
 from digests.summarize.objects import ask_clause
-from digests.summarize.sentences import new_text
+from digests.summarize.sentences import Caseless, new_text
 
 # "by 4pm my time": the sender's clock, not the reader's.
 MY_TIME = re.compile(
@@ -166,6 +166,7 @@ _CHOICE = re.compile(
     r"(?:savoir|dire|décider|demander) si|(?:saber|decir|decidir|preguntar|dime) si)\b",
     re.IGNORECASE,
 )
+_CHOICE = Caseless(_CHOICE)  # only where it starts and ends is read: lower-cased, faster
 
 
 def _options_from(sentence: str, received: datetime) -> int:
@@ -196,6 +197,7 @@ _WHICH = re.compile(
     r"\b(?:vérifier|voir|comprobar|verificar|prüfen|klären),? (?:si|ob)\b",
     re.IGNORECASE,
 )
+_WHICH = Caseless(_WHICH)
 
 
 def _asked_about(sentence: str) -> int:

@@ -229,10 +229,13 @@ _SMALL_TALK = re.compile(
 def only_a_question(sentence: str) -> bool:
     """A question put to the reader that is not phrased as a request ("Is Thursday OK?")."""
     text = strip_greeting(sentence).lower()
+    # every question put to the reader ends in "?": most sentences need no more tests
+    if "?" not in text or not _YOU_QUESTION_LOW.search(text):
+        return False
     imperative = bool(_IMPERATIVE_LOW.match(text)) and not _NOUN_USE_LOW.match(text)
     asked = imperative or bool(_ASK_LOW.search(text))
     # "Is there any way you could cover Saturday?", "¿Te importaría revisarlo?": a request.
-    return bool(_YOU_QUESTION_LOW.search(text)) and not asked and not unframe(text, "")
+    return not asked and not unframe(text, "")
 
 
 @lru_cache(maxsize=512)
@@ -242,8 +245,6 @@ def is_ask(sentence: str) -> bool:
     if SOMEONE_WANTS.match(sentence):
         return True  # "Marta wants an explanation of ..."
     low = sentence.lower()  # the *_LOW patterns: the same, matched faster on lower case
-    if _NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low):
-        return False
     # "Draft is in the shared drive": the verb list's word used as a noun.
     imperative = bool(_IMPERATIVE_LOW.match(low)) and not _NOUN_USE_LOW.match(low)
     # "Before you go in, call Morrow": an imperative after a lead clause.
@@ -251,16 +252,18 @@ def is_ask(sentence: str) -> bool:
     imperative = imperative or (
         rest != low and bool(_IMPERATIVE_LOW.match(rest)) and not _NOUN_USE_LOW.match(rest)
     )
-    asked = _ASK_LOW.search(low) or imperative or _YOU_QUESTION_LOW.search(low)
+    asked = imperative or _ASK_LOW.search(low) or _YOU_QUESTION_LOW.search(low)
     # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
     asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))
-    return bool(
+    asks = bool(
         asked
         or (("if you" in low or "si " in low) and conditional_ask(sentence, ""))
         or tu_imperative(sentence.strip()) != sentence.strip()  # "Quita el acceso público"
         or indirect_ask(sentence, "")
         or german_request(sentence)
     )
+    # Courtesy and boilerplate are ruled out last: most sentences ask nothing and need no test.
+    return asks and not (_NOT_ASK_LOW.search(low) or _SMALL_TALK_LOW.search(low))
 
 
 _YOU_QUESTION_LOW, _IMPERATIVE_LOW, _NOUN_USE_LOW = (

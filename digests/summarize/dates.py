@@ -199,12 +199,14 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     # The patterns read lower-cased text without re.IGNORECASE: the same matches, faster.
     low = lower_exactly(text)
     read = low if low is not None else text
-    words = frozenset(WORD.findall(read.lower()))
-    present = {cue for cue in _ALL_CUES if cue in low} if low is not None else None
-    for kind, pattern, lowered_pattern, cues in _PATTERNS:
-        if (needs := NEEDS_A_WORD.get(kind)) is not None and words.isdisjoint(needs):
+    words = frozenset(WORD.findall(low if low is not None else text.lower()))
+    digit = _DIGIT.search(read) is not None
+    for kind, pattern, lowered_pattern, cues, needs, numeric in _PATTERNS:
+        if needs is not None and words.isdisjoint(needs):
             continue  # no weekday or month name: the long alternations need not run
-        if cues is not None and present is not None and present.isdisjoint(cues):
+        if numeric and not digit:
+            continue  # no digit: no "15.3." nor "the 4th"
+        if cues is not None and low is not None and not any(map(low.__contains__, cues)):
             continue  # no "week" in the text: no "end of the week" either
         for match in (lowered_pattern if low is not None else pattern).finditer(read):
             found = date_of(kind, match, today, received)
@@ -317,11 +319,15 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
     return found, end
 
 
-# Each pattern, as written and for lower-cased text, and the strings it cannot match without.
+# Each pattern, as written and for lower-cased text, the strings and words it cannot match
+# without, and whether it cannot match without a digit.
+_NUMERIC = frozenset({"iso", "slashed", "dotted", "month_day", "day_month", "the_nth"})
 _PATTERNS = [
-    (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern)) for kind, pattern in DATE_PATTERNS
+    (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern), NEEDS_A_WORD.get(kind), numeric)
+    for kind, pattern in DATE_PATTERNS
+    for numeric in [kind in _NUMERIC]
 ]
-_ALL_CUES = frozenset(cue for cues in NEEDS_TEXT.values() for cue in cues)
+_DIGIT = re.compile(r"\d")
 _SPANS = frozenset({"in_days", "in_weeks"})
 _THIS_WEEK = frozenset({"this week", "diese woche", "cette semaine", "esta semana"})
 # What lies between a count of days and the date that spells it out: " (by ", ", i.e. ".

@@ -19,7 +19,7 @@ from digests.summarize.duty_kinds import sells_or_confirms
 from digests.summarize.notices import OBLIGATION, OWED
 from digests.summarize.obligations import due_now_if_overdue, with_duty
 from digests.summarize.people import in_bulk
-from digests.summarize.sentences import new_text
+from digests.summarize.sentences import Caseless, for_yes_or_no, new_text
 from digests.summarize.types import ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
@@ -28,7 +28,7 @@ def duty_notice(message: ParsedMessage, me: str) -> bool:
     """A machine's notice of the reader's own duty, to them alone ("Action required: ...")."""
     if in_bulk(message, me) or (me and message.addressed_to(me) != "to"):
         return False
-    return bool(OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
+    return bool(_OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
 
 
 def asks_in_sentences(message: ParsedMessage, me: str, automated: bool, personal: bool) -> bool:
@@ -89,6 +89,7 @@ _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
     re.IGNORECASE,
 )
+_OWED = Caseless(for_yes_or_no(OWED))  # asked yes or no: lower-cased, regrouped, faster
 PLEASE = re.compile(r"^(?:please|kindly|bitte|merci de|por favor)\b", re.IGNORECASE)
 # "please wire the funds by 4 PM", but not the footer's "please do not reply to this email" nor
 # its courtesy ("please let us know if anything looks wrong", "contact us if you need help")

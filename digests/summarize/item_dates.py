@@ -190,7 +190,7 @@ class MailDates:
     def timed_deadline(self, day: Deadline) -> Deadline | None:
         """The mail's deadline with a time on the day an ask names, in the reader's zone."""
         for sentence in self.sentences:
-            if not SETS_A_LIMIT.search(sentence) or not ZONE.search(sentence):
+            if not ZONE.search(sentence) or not SETS_A_LIMIT.search(sentence):
                 continue
             found = resolve_deadline(sentence, self.received)
             there = resolve_deadline(ZONE.sub("", sentence), self.received)
@@ -356,11 +356,9 @@ class MailDates:
         """The day a sentence just before gives an ask's bare time of day, when it names that
         time or an event ("The run is on Sunday, we start at 06:00. Can you be there at 06:00?")."""
         received = self.received
-        if ZONE.search(sentence) or names_a_day(sentence, received):
+        clock = None if ZONE.search(sentence) else clock_of(sentence, received)
+        if clock is None or names_a_day(sentence, received):
             return None  # "right at 09:00 UTC" is read in its zone; "Sunday at 6" has its day
-        clock = clock_of(sentence, received)
-        if clock is None:
-            return None
         for other in reversed(self.sentences[max(0, index - 2) : index]):
             if not names_a_day(other, received):
                 continue

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.sentences import Caseless, for_yes_or_no
+
 # "Either way, ...", "Also, ...", "Unabhängig davon ...": a matter of its own.
 OTHER_MATTER = re.compile(
     r"^(?:either way|regardless|in any case|whatever you decide|separately|also|unrelated|"
@@ -32,6 +34,7 @@ SETS_A_LIMIT = re.compile(
     r"semanas))\b",
     re.IGNORECASE,
 )
+SETS_A_LIMIT = Caseless(for_yes_or_no(SETS_A_LIMIT))  # asked yes or no: lower-cased, regrouped
 
 
 # "If I don't hear from you by 2pm, ...", "Si no tengo tu OK antes de las 14:00, ...": the
@@ -117,7 +120,10 @@ ATTENDANCE = re.compile(
 
 def asks_attendance(sentence: str) -> bool:
     """The ask wants to know whether the reader will be there ("Would you be available?")."""
-    return ATTENDANCE.search(sentence) is not None
+    return _ATTENDANCE.search(sentence) is not None
+
+
+_ATTENDANCE = Caseless(ATTENDANCE, gated=True)  # most sentences hold none of its words
 
 
 # "when you can", "whenever you get a chance", "cuando puedas", "quand tu auras un moment"

@@ -90,19 +90,28 @@ def _ends_sentence(block: str, end: int) -> bool:
         return True
     # Only the tail decides; looking at all of ``block`` made a long block quadratic.
     before = block[max(0, end - _LOOKBEHIND) : end].rstrip("\"')]")
-    word = re.search(r"([\w.]+)\.$", before)
-    if word is None:
+    token = _last_word(before)
+    if token is None:
         return True
-    token = word.group(1)
     if token.lower().replace(".", "") in _ABBREVIATIONS or token.lower() in _LEADS:
         return False  # "Prof. Smith", "P.S. Could you also ...": one sentence
-    if _DOTTED.search(before):
+    # _DOTTED ends the text and spans at most four characters where it may match at all
+    if _DOTTED.search(before, max(0, len(before) - 4)):
         # "... by 5 p.m. Friday" goes on; "... no later than 3 p.m. We weren't able to" ends
         # where a word that opens sentences follows a dotted form.
         return _OPENER.match(block, end) is not None
-
     # "bis 13. März": a German ordinal date; "file number 4. Please ..." ends a sentence.
     return not (token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(block, end))
+
+
+def _last_word(text: str) -> str | None:
+    """The word before the final dot ("p.m" of "5 p.m."), as ``([\\w.]+)\\.$`` finds it."""
+    if not text.endswith("."):
+        return None
+    start = len(text) - 1
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    return text[start:-1] or None
 
 
 def split_sentences(text: str) -> list[str]:

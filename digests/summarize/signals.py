@@ -199,7 +199,7 @@ def compute_signals(
     calendar = message.calendar is not None or message.from_address.lower().startswith(
         "calendar-notification@"
     )
-    obligation = bool(_OWED.search(text))
+    obligation = automated and bool(_OWED.search(text))  # every signal reading it is a machine's
     # Each pattern is searched once, however many signals read it.
     consequence, ownership = bool(_CONSEQUENCE.search(text)), _found(_OWNERSHIP, text)
     # "(owner: lan.nguyen@...)": the reader's own address named as the owner.

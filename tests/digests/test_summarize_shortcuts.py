@@ -60,6 +60,18 @@ def test_every_date_phrase_holds_one_of_its_cues(pattern, cues, data):
             assert any(cue in low for cue in cues), match.group()
 
 
+NUMERIC = [pattern for kind, pattern in DATE_PATTERNS if kind in dates._NUMERIC]
+
+
+@pytest.mark.parametrize("pattern", NUMERIC, ids=[KINDS[p] for p in NUMERIC])
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_numeric_date_phrase_holds_a_digit(pattern, data):
+    phrase = data.draw(st.from_regex(pattern, fullmatch=True))
+    for match in pattern.finditer(phrase):
+        assert re.search(r"\d", match.group()), match.group()
+
+
 def test_text_whose_case_folds_oddly_is_read_as_written():
     assert lower_exactly("By FRIDAY") == "by friday"
     assert lower_exactly("\u0130stanbul by Friday") is None  # lowers to one character more
