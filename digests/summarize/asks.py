@@ -101,6 +101,10 @@ NOT_ASK = re.compile(
     r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|buen fin de semana|"
     r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening))\W*$|"
     r"\b(?:vous )?pri(?:e|ons) de (?:bien vouloir )?trouver\b|\bveuillez trouver\b|"
+    # "Questions? Reply to this email.", an airline's "Check in online 24 hours before
+    # departure": what to do if, or what everyone does, not an ask of the reader
+    r"^(?:any )?questions\?|^(?:just |simply )?(?:reply|respond) to this (?:e-?mail|message)\W*$|"
+    r"^check[- ]in (?:online |on the [\w ]{1,20}app )?(?:from |up to )?\d+ hours before\b|"
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
     # a confidentiality notice: "If you are not the intended recipient, please notify ..."
     r"intended recipient|received this (?:e-?mail|message|communication) in error|"

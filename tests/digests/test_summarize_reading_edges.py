@@ -272,3 +272,16 @@ def test_a_trackers_heading_over_a_comment_is_no_ask():
     assert texts(items_of("Hi,\n\nPlease comment on the draft by Friday.\n\nDana")) == [
         "Comment on the draft"
     ]
+
+
+def test_what_everyone_may_do_is_no_ask_of_the_reader():
+    notice = (
+        "Hi all,\n\nThe badge system will be down on Saturday from 22:00 to 02:00. No action "
+        "needed from you.\n\nQuestions? Reply to this email.\n\nFacilities"
+    )
+    assert items_of(notice) == []
+    receipt = "Your flight is confirmed.\n\nCheck in online 24 hours before departure at x.example."
+    assert items_of(receipt) == []
+    assert texts(items_of("Hi Ana,\n\nReply to this email with your shirt size.\n\nDana")) == [
+        "Reply to this email with your shirt size"
+    ]
