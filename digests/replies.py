@@ -33,6 +33,12 @@ _CLOSING = re.compile(
 )
 # "P.S. Could you also ...": a last word after the sign-off.
 _PS = re.compile(r"^\s*(?:p\.\s?(?:p\.\s?)?s\.|ps:?)\s", re.IGNORECASE)
+# A line that ends as a sentence does ("Book the room."), not as "Acme Inc." or "J. Doe".
+_SENTENCE_END = re.compile(
+    r"(?<!\binc)(?<!\bltd)(?<!\bco)(?<!\bcorp)(?<!\bllc)(?<!\bplc)(?<!\bjr)(?<!\bsr)"
+    r"(?<!\b[A-Za-z])[.!?]\s*$",
+    re.IGNORECASE,
+)
 # What a sign-off block holds no more of: a question, a P.S., a request.
 _NOT_SIGNATURE = re.compile(
     r"\?\s*$|^p\.? ?s\b|\b(?:please|could you|can you|bitte|por favor|s'il (?:te|vous) pla[iî]t)\b",
@@ -57,7 +63,7 @@ def clean_for_summary(body: str) -> str:
         kept.append(line.rstrip())
     while kept and not kept[-1].strip():
         kept.pop()
-    kept = _drop_closing(kept, _name_only)
+    kept = _drop_closing(kept, _name_only, window=6)
     return "\n".join(kept).strip()
 
 
@@ -66,7 +72,7 @@ def without_sign_off(text: str) -> str:
     asks are looked for (the summary and the sender's kind still read the block)."""
     lines = text.splitlines()
     ps = next((i for i, line in enumerate(lines) if _PS.match(line)), len(lines))
-    return "\n".join(_drop_closing(lines[:ps], _sign_off_block) + lines[ps:])
+    return "\n".join(_drop_closing(lines[:ps], _sign_off_block, window=10) + lines[ps:])
 
 
 def _is_split_reply_header(lines: list[str], index: int) -> bool:
@@ -83,9 +89,12 @@ def _followed_by_outlook_header(lines: list[str], index: int) -> bool:
     return any(_OUTLOOK_FOLLOWERS.match(line) for line in following)
 
 
-def _drop_closing(lines: list[str], block: Callable[[list[str]], bool]) -> list[str]:
-    """Cut a "Best regards,\nDana" sign-off: a closing followed by a name block only."""
-    for index in range(max(1, len(lines) - 10), len(lines)):
+def _drop_closing(
+    lines: list[str], block: Callable[[list[str]], bool], *, window: int
+) -> list[str]:
+    """Cut a "Best regards,\nDana" sign-off: a closing in the last ``window`` lines followed
+    by a name block only."""
+    for index in range(max(1, len(lines) - window), len(lines)):
         after = [line.strip() for line in lines[index + 1 :] if line.strip()]
         if _CLOSING.match(lines[index].strip()) and block(after):
             trimmed = lines[:index]
@@ -97,8 +106,11 @@ def _drop_closing(lines: list[str], block: Callable[[list[str]], bool]) -> list[
 
 
 def _name_only(lines: list[str]) -> bool:
-    """A short name block: "Dana" or "Dana Reyes / Fernwood"."""
-    return len(lines) <= 3 and all(len(line) < 40 for line in lines)
+    """A short name block: "Dana" or "Dana Reyes / Fernwood"; no sentence ("Thanks!" above
+    "Send me the contract." is no sign-off)."""
+    return len(lines) <= 3 and all(
+        len(line) < 40 and not _SENTENCE_END.search(line) for line in lines
+    )
 
 
 def _sign_off_block(lines: list[str]) -> bool:
@@ -106,5 +118,8 @@ def _sign_off_block(lines: list[str]) -> bool:
     Manager / Pelion Clinical | Durham, NC"); not a P.S. or a last question."""
     return _name_only(lines) or (
         len(lines) <= 7
-        and all(len(line) < 90 and not _NOT_SIGNATURE.search(line) for line in lines)
+        and all(
+            len(line) < 90 and not _NOT_SIGNATURE.search(line) and not _SENTENCE_END.search(line)
+            for line in lines
+        )
     )

@@ -6,7 +6,7 @@ from digests.parsing import parse_message
 from digests.summarize import SummaryContext, analyze
 from digests.summarize.dates import resolve_deadline
 from tests.digests.factories import ME, gmail_message, mail
-from tests.digests.test_summarize_actions import BERLIN, MONDAY, TUESDAY, items_of, texts
+from tests.digests.test_summarize_actions import BERLIN, MONDAY, TUESDAY, items_of, parsed, texts
 from tests.digests.test_summarize_indirect import texts as texts_from
 
 
@@ -285,3 +285,23 @@ def test_what_everyone_may_do_is_no_ask_of_the_reader():
     assert texts(items_of("Hi Ana,\n\nReply to this email with your shirt size.\n\nDana")) == [
         "Reply to this email with your shirt size"
     ]
+
+
+def test_a_thanks_above_the_asks_is_no_sign_off():
+    body = (
+        "Hi Sam,\n\nThanks!\n\nSend the signed contract to Legal by Friday.\n"
+        "Book the venue for the offsite on 3 June.\nDana"
+    )
+    assert len(items_of(body)) == 2
+    summary_body = parsed("Hi Sam,\n\nMany thanks!\n\nSend me the contract.\nBook the room.\nDana")
+    assert "Book the room." in summary_body.clean_body
+
+
+def test_a_review_request_inside_a_persons_mail_keeps_their_other_asks():
+    body = (
+        "Hi Ana,\n\nPriya requested your review on #212 Fix the flaky login test\n\n"
+        "Separately, please send me the Q3 budget by Friday.\n\nDana"
+    )
+    found = items_of(body)
+    assert any("Q3 budget" in item.text for item in found)
+    assert not any(item.text.startswith("Review PR #212") for item in found)
