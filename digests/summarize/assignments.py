@@ -290,18 +290,21 @@ def tracker_item(subject: str, lead: str) -> str:
 
 
 # GitHub's "@jdelgado requested your review on: larkspur/sre-runbooks#912 Add failover drill
-# checklist", GitLab's "requested a review from you" on "!42 Title".
+# checklist" and GitLab's "requested a review from you on !42 Title", as such mail opens.
 _REVIEW_REQUEST = re.compile(
-    r"\brequested (?:your review|a review from you) (?:on|of|for)?:?\s+"
-    r"(?:(?P<repo>[\w.-]+/[\w.-]+)?[#!](?P<number>\d{1,7})\s+(?P<title>\S.{3,120}?))\.?\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"^\S{1,60}(?: \S{1,60}){0,3} requested (?:your review|a review from you) (?:on|of|for)?:?\s+"
+    r"(?P<repo>[\w.-]+/[\w.-]+)?(?P<sigil>[#!])(?P<number>\d{1,7})\s+(?P<title>\S.{3,120}?)\.?\s*$",
+    re.IGNORECASE,
 )
 
 
 def review_item(lead: str) -> str:
-    """The pull request a code host asks the reader to review: "Review PR #912 (Add failover
-    drill checklist for payments-db) in larkspur/sre-runbooks" ("" when it asks none)."""
-    if not (found := _REVIEW_REQUEST.search(lead)):
+    """The pull request a code host's mail opens by asking the reader to review: "Review PR
+    #912 (Add failover drill checklist for payments-db) in larkspur/sre-runbooks", "Review MR
+    !42 (...)" ("" when the mail opens otherwise)."""
+    first = lead.lstrip().partition("\n")[0]
+    if not (found := _REVIEW_REQUEST.match(first)):
         return ""
+    kind = "PR #" if found.group("sigil") == "#" else "MR !"
     repo = f" in {found.group('repo')}" if found.group("repo") else ""
-    return truncate(f"Review PR #{found.group('number')} ({found.group('title')}){repo}", 160)
+    return truncate(f"Review {kind}{found.group('number')} ({found.group('title')}){repo}", 160)
