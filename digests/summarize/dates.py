@@ -301,8 +301,9 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
         if any(c[5] and _SPELLS_OUT.fullmatch(text, end, c[1]) for c in candidates)
     }
     candidates = [c for c in candidates if c[1] not in spelled] if spelled else candidates
-    if vague and any(c[1] not in vague for c in candidates):
-        candidates = [c for c in candidates if c[1] not in vague]  # the day named wins
+    week_end = max((c[3] for c in candidates if c[1] in vague), default=None)
+    if week_end and any(c[1] not in vague and c[3] <= week_end for c in candidates):
+        candidates = [c for c in candidates if c[1] not in vague]  # a day in it wins
     low_text = text.lower()
     purpose = _PURPOSE.search(text) if any(w in low_text for w in _PURPOSE_STEMS) else None
     # only when the ask's own part sets a limit: "After the call on the 3rd, so that we can

@@ -30,3 +30,8 @@ def test_tonights_small_hours_are_the_next_morning_and_the_event_stays_named():
     item = items_of(body)[0]
     assert item.text == "Expand the volume before tonight's 02:00 backup window"
     assert (item.due, item.time) == (TUESDAY, dt.time(2))
+
+
+def test_a_day_after_the_week_leaves_this_week_the_deadline():
+    text = "Can you finish the report this week so Maria can present it on Monday?"
+    assert resolve_deadline(text, SENT).due == dt.date(2026, 12, 4)
