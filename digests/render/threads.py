@@ -217,7 +217,7 @@ def thread_view(
 
 def thread_urgency(messages: Iterable[Email]) -> str:
     """A thread is as urgent as its most urgent message."""
-    return max((m.urgency for m in messages), key=URGENCY_ORDER.__getitem__)
+    return max((m.urgency for m in messages), key=lambda u: URGENCY_ORDER.get(u, -1))
 
 
 def by_thread(emails: Iterable[Email]) -> list[list[Email]]:

@@ -23,8 +23,15 @@
     if (slot) later(slot.hasAttribute("data-live") ? LIVE_MS : IDLE_MS);
   }
 
-  // Same id: take the fresh attributes and content (the card keeps its live region).
+  // Only the card and history rows are taken: anything else (a login page after the session
+  // expired) leaves the page as it is.
+  var TAKEN = /^(last-digest|digest-\d+)$/;
+  var asked = 0; // the newest request: an older answer arriving late is dropped
+
+  // Same id: take the fresh attributes and content (the card keeps its live region); an
+  // unchanged element is left alone, so a screen reader does not hear it again.
   function swap(old, fresh) {
+    if (old.outerHTML === fresh.outerHTML) return;
     Array.prototype.slice.call(old.attributes).forEach(function (attr) {
       if (!fresh.hasAttribute(attr.name)) old.removeAttribute(attr.name);
     });
@@ -45,7 +52,8 @@
   }
 
   function take(fresh) {
-    var old = fresh.id ? document.getElementById(fresh.id) : null;
+    if (!TAKEN.test(fresh.id)) return;
+    var old = document.getElementById(fresh.id);
     if (old) swap(old, fresh);
     else add(fresh);
   }
@@ -56,15 +64,18 @@
     var slot = card();
     if (!slot) return;
     if (document.hidden) return; // "visibilitychange" asks again when the tab is seen
+    var mine = ++asked;
     fetch(slot.getAttribute("data-url"), {
       headers: { Accept: "text/html" },
       credentials: "same-origin",
     })
       .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
+        // a redirect is the login page of an expired session, not the card
+        if (!response.ok || response.redirected) throw new Error("HTTP " + response.status);
         return response.text();
       })
       .then(function (html) {
+        if (mine !== asked) return; // a newer request is on its way
         var doc = new DOMParser().parseFromString(html, "text/html");
         Array.prototype.forEach.call(doc.querySelectorAll("[id]"), function (fresh) {
           if (fresh.parentNode === doc.body) take(fresh);

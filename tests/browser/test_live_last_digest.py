@@ -119,3 +119,19 @@ def test_a_new_digest_joins_the_history_while_the_dashboard_stays_open(page, sit
     page.reload()  # what a reload shows is what the page already had
     expect(history_rows(page)).to_have_count(2)
     expect(history_rows(page).first).to_have_attribute("id", f"digest-{newest.pk}")
+
+
+def test_an_expired_session_leaves_the_dashboard_as_it_is(page, site, fake):
+    sign_in(page, site)
+    run_due_jobs()  # the welcome digest
+    page.goto(site + "/digests/")
+    card = page.locator("#last-digest")
+    expect(card).to_contain_text("Sent")
+    page.context.clear_cookies()  # the session is gone: the card's URL now redirects to sign-in
+    with page.expect_response(re.compile(r"/digests/last-digest/$"), timeout=15_000) as answer:
+        page.evaluate("document.dispatchEvent(new Event('gda:send-now'))")
+    assert answer.value.status == 302  # to the sign-in page, which fetch follows
+    page.wait_for_timeout(500)  # the answer has been read
+    expect(card).to_contain_text("Sent")
+    expect(page.locator("h1")).to_have_text("Your digests")
+    expect(page.get_by_role("button", name="Send a digest now")).to_be_visible()
