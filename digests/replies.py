@@ -28,7 +28,7 @@ _CLOSING = re.compile(
     r"thank you|cheers|sincerely|yours( truly| sincerely)?|all the best|best wishes|talk soon|"
     r"mit freundlichen grüßen|(viele|liebe|beste|freundliche) grüße|danke( schön)?|"
     r"(bien )?cordialement|bien à (vous|toi)|merci( beaucoup)?|atentamente|"
-    r"(un )?saludos?( cordiales)?|un abrazo|gracias)[,.!]*$",
+    r"(un )?saludos?( cordiales)?|un abrazo|gracias)\s?[,.!]*$",
     re.IGNORECASE,
 )
 # "P.S. Could you also ...": a last word after the sign-off.

@@ -1,8 +1,9 @@
 """How many messages a digest shows in each class, said one way everywhere.
 
-The digest page's header, the email's subject and preheader and the dashboard's history
-badges all take their numbers from :func:`digest_counts` (the email's own header from
-:func:`tally` under its size plan), so they cannot disagree. A class counts the messages of
+The email's subject and preheader, the dashboard's history badges and the live card take
+their numbers from :func:`digest_counts`; the digest page's header and the email's own header
+from :func:`tally` over the threads they show (the email's under its size plan), the same sum,
+so they cannot disagree. A class counts the messages of
 the threads shown in it (a thread is as urgent as its most urgent message); suspicious mail
 is counted apart whatever its class; what is only counted ("not listed": muted, past the most
 items, cut for size, or rows a digest made before unlisted mail was stored never had) is its
