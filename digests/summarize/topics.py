@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from digests.summarize.types import truncate
+from digests.summarize.verbs import IMPERATIVE
 
 # Subject words that say what is wanted, not what the thing is.
 _STATUS = re.compile(
@@ -72,7 +73,10 @@ def topic_object(topic: str) -> str:
         cut = _STATUS.search(part)
         part = part[: cut.start()].strip(" ,-:") if cut else part
         if 1 <= len(part.split()) <= 8 and not _GENERIC.match(part):
-            return _DUTY_VERB.sub("", part)
+            named = _DUTY_VERB.sub("", part)
+            if IMPERATIVE.fullmatch(named):
+                continue  # "Sign by noon" names a doing, no thing: "Sign Sign" otherwise
+            return named
     return ""
 
 

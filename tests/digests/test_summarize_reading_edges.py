@@ -305,3 +305,8 @@ def test_a_review_request_inside_a_persons_mail_keeps_their_other_asks():
     found = items_of(body)
     assert any("Q3 budget" in item.text for item in found)
     assert not any(item.text.startswith("Review PR #212") for item in found)
+
+
+def test_a_subject_that_names_only_a_doing_is_no_object():
+    found = items_of("Can you sign this by noon?", subject="Sign by noon")
+    assert texts(found) == ["Sign this (re: Sign by noon)"]  # was "Sign Sign"
