@@ -94,12 +94,16 @@ ASK = re.compile(
     r"[a-zñ]*[áéíóú][a-zñ]*(?:me|nos))\b",
     re.IGNORECASE,
 )
+# A closing line or a "no rush" on its own: "No rush at all.", "Bon week-end !".
+CLOSING_LINE = re.compile(
+    r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|buen fin de semana|"
+    r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening))\W*$",
+    re.IGNORECASE,
+)
 # Asks that are really courtesy, instructions for later or boilerplate.
 NOT_ASK = re.compile(
-    # "No rush at all.", "Bon week-end !": a closing line; "je vous prie de trouver ci-joint":
-    # please find attached
-    r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|buen fin de semana|"
-    r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening))\W*$|"
+    # a closing line; "je vous prie de trouver ci-joint": please find attached
+    rf"{CLOSING_LINE.pattern}|"
     r"\b(?:vous )?pri(?:e|ons) de (?:bien vouloir )?trouver\b|\bveuillez trouver\b|"
     # "Questions? Reply to this email.", an airline's "Check in online 24 hours before
     # departure": what to do if, or what everyone does, not an ask of the reader

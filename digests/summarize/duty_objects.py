@@ -47,7 +47,7 @@ _IDENTIFIED = re.compile(
 # "your auto policy DW-4471902", "your Pro subscription 88-1": whose and which kind of thing.
 _YOUR = re.compile(
     r"(?:your\s+)?(?:[\w-]+\s+){0,2}?(?=(?:policy|account|invoice|contract|"
-    r"subscription|order|membership)\b)|",
+    r"subscription|order|membership)\b)",
     re.I,
 )
 _FOR = re.compile(r"\b(?:for|für|pour|de|del|para|cobrar|charge|prélever)\s+(?P<x>.{3,80})$", re.I)
@@ -62,7 +62,8 @@ def subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     access review for X"."""
     text = _PREFIX.sub("", subject).strip()
     failed = _FAILED_HEAD.match(text) if kind in {"pay", "card"} else None
-    if failed and _IDENTIFIED.match(text, failed.end() + len(_YOUR.match(text, failed.end())[0])):
+    whose = _YOUR.match(text, failed.end()) if failed else None  # "your auto policy ..."
+    if failed and _IDENTIFIED.match(text, whose.end() if whose else failed.end()):
         text = text[failed.end() :]  # "Payment unsuccessful - policy AUT-5567120": the policy
     head, colon, rest = text.partition(": ")
     if kind in _AFTER_COLON and colon and notice.search(head) and len(rest) > 5:

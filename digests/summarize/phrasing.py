@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.answers import reply_form
+from digests.summarize.asks import CLOSING_LINE
 from digests.summarize.romance import done_as_verb
 from digests.summarize.sentences import Caseless
 from digests.summarize.topics import CONTEXT, lower_first, topic_object
@@ -314,17 +315,9 @@ def without_non_asks(
     if machine and len(items) > 1:
         items = [i for i in items if not _BUTTON.fullmatch(CONTEXT.sub("", i.text))]
     items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
-    items = [i for i in items if not _CLOSING.match(CONTEXT.sub("", i.text))]  # "Bon week-end"
+    # a closing line or a "no rush" left over from a longer sentence: nothing to do
+    items = [i for i in items if not CLOSING_LINE.match(CONTEXT.sub("", i.text))]
     return [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
-
-
-# A closing line or a "no rush" left over from a longer sentence: nothing to do.
-_CLOSING = re.compile(
-    r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|"
-    r"buen fin de semana|sch[öo]nes wochenende|have a (?:good|great|nice|lovely) "
-    r"(?:weekend|day|evening))\W*$",
-    re.IGNORECASE,
-)
 
 
 # "Open certification", "Reply", "Approve Reject" (two buttons side by side, each capitalised)
