@@ -145,13 +145,13 @@ def _resolve(
             # "by 8:00" written at 21:00 is the next morning's 8:00, not this morning's.
             moment = datetime.combine(day + timedelta(days=1), clock, tzinfo=zone)
             moment = moment.astimezone(reader_zone)
-    elif moment < received and day == received.date() and 1 <= clock.hour < 12 and not source:
+    elif moment < received and day == received.date() and clock.hour < 12 and not source:
         # "by 8 tonight", "8:30 tonight" written at 16:30: the evening's, not the morning's;
         # "tonight whether we cancel tomorrow's 8:00 list" times another day
         clock_12 = _BARE.match(text, clock_at) or _SHORT_CLOCK.match(text, clock_at)
         tonight = _TONIGHT.search(text)
         said_tonight = _CLOCK_TONIGHT.match(text, clock_at)  # "by 8 tonight, ... tomorrow"
-        if clock_12 and tonight and (not _TOMORROW.search(text) or said_tonight):
+        if clock_12 and tonight and clock.hour and (not _TOMORROW.search(text) or said_tonight):
             evening = datetime.combine(day, clock.replace(hour=clock.hour + 12), tzinfo=zone)
             moment = evening.astimezone(reader_zone)
         elif tonight and (

@@ -69,15 +69,18 @@ def ask_clause(sentence: str) -> tuple[str, str]:
         return sentence, ""  # "markier die Zeile bitte gelb": "bitte" sits inside the clause
     # "No rush at all, but whenever you get a chance could you ...": the last lead clause
     # is an aside on timing, so the ask starts after it.
-    tail = re.sub(r"^(?:but|and|so)\s+", "", lead.rpartition(", ")[2], flags=re.I)
+    # "No rush - but when you get a chance I'd welcome ...": a dash parts clauses like a comma.
+    clauses = _CLAUSE_BREAK.split(lead)
+    tail = re.sub(r"^(?:but|and|so)\s+", "", clauses[-1], flags=re.I)
     aside = _SUBORDINATE.match(tail)
-    if punctuated or joined or _SUBORDINATE.match(lead) or (", " in lead and aside):
+    if punctuated or joined or _SUBORDINATE.match(lead) or (len(clauses) > 1 and aside):
         rest = sentence[match.start() :]
         purpose = lead.rstrip(",:;-\u2013\u2014 ") if _PURPOSE.match(lead) else ""
         return rest[:1].upper() + rest[1:], purpose[:1].lower() + purpose[1:]
     return sentence, ""
 
 
+_CLAUSE_BREAK = re.compile(r", | [-\u2013\u2014] ")
 _ABBREVIATION = re.compile(r"\b(?:[ap]\.m|e\.g|i\.e|etc|mr|mrs|ms|dr|vs|approx)\.", re.I)
 _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|den|die)\b", re.I)
 

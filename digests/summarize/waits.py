@@ -35,10 +35,17 @@ _REST = r"(?:(?! (?:or|and|so|because|otherwise|if)\b)[^,;])*"
 _WAITS = re.compile(
     r"(?:(?:^|[,;]\s+(?:(?:so|and|but|which means)\s+)?|\b(?:so|and|because|since)\s+)"
     r"(?P<what>(?:the|this|that|our|my|these|those) [\w'#/-]+(?: (?!it\b|they\b)[\w'#/-]+){0,5}?)|"
-    r"(?:(?<=\s)|^)(?P<pronoun>it|this|that|they|these|those))\s+"
+    r"(?:(?<=\s)|^)(?P<pronoun>it|this|that|they|these|those)|"
+    # "Invoice 2291 from Acme is awaiting ...", "Three expense reports are waiting for ...":
+    # a sentence that opens on the thing itself
+    r"^(?P<bare>(?!(?:i|we|you|he|she|everyone|nobody|someone)\b)[\w'#/-]+"
+    r"(?: (?!it\b|they\b)[\w'#/-]+){0,6}?)(?= (?:is|are) (?:still )?(?:awaiting|waiting|pending|"
+    r"sitting)\b))\s+"
     r"(?:still |also |now |then |just |only )?(?:would |will )?"
-    r"(?:needs|need|requires|require|is waiting for|are waiting for|"
-    rf"is awaiting|awaits|is pending) your (?P<kind>{_KIND})\b"
+    r"(?:needs|need|requires|require|(?:is|are) (?:still )?waiting for|"
+    r"(?:is|are) (?:still )?awaiting|awaits|(?:is|are) (?:still )?pending|"
+    # "The wire is sitting in your approval queue in the treasury system"
+    rf"(?:is|are) (?:still )?(?:sitting|waiting) in) your (?P<kind>{_KIND})\b(?: queue| inbox)?"
     r"(?: as [\w ]{2,30}?(?=$|[,;.]| by | before | or | and ))?"
     rf"(?P<rest>{_REST})",
     re.IGNORECASE,
@@ -70,7 +77,7 @@ def waiting_ask(sentence: str) -> str:
     wait = _WAITS.search(text)
     if not wait:
         return ""
-    what = wait.group("what") or wait.group("pronoun")
+    what = wait.group("what") or wait.group("pronoun") or wait.group("bare")
     if _PRONOUN.match(what):
         subject = _SUBJECT.match(text[: wait.start()])
         what = subject.group("np") if subject else "it"

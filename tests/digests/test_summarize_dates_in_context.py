@@ -32,6 +32,12 @@ def test_tonights_small_hours_are_the_next_morning_and_the_event_stays_named():
     assert (item.due, item.time) == (TUESDAY, dt.time(2))
 
 
+def test_tonights_half_past_midnight_is_the_next_morning():
+    body = "Tom,\n\nPlease finish the migration before tonight's 00:30 backup.\n\nSiobhan"
+    item = items_of(body)[0]
+    assert (item.due, item.time) == (TUESDAY, dt.time(0, 30))
+
+
 def test_a_day_after_the_week_leaves_this_week_the_deadline():
     text = "Can you finish the report this week so Maria can present it on Monday?"
     assert resolve_deadline(text, SENT).due == dt.date(2026, 12, 4)

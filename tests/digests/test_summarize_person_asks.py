@@ -27,6 +27,20 @@ def test_it_needs_your_approval_names_the_thing_the_clause_before_named():
     assert texts(body, subject="scaffold") == ["Approve the scaffold order"]
 
 
+def test_a_thing_named_first_that_waits_in_the_readers_queue_asks_to_approve_it():
+    body = (
+        "Nadia,\n\nThe quarterly site payment wire is sitting in your approval queue in the "
+        "treasury system.\n\nOwen"
+    )
+    assert texts(body, subject="wire") == [
+        "Approve the quarterly site payment wire in the treasury system"
+    ]
+    body = "Nadia,\n\nInvoice 2291 from Acme is awaiting your approval in Coupa.\n\nOwen"
+    assert texts(body, subject="invoice") == ["Approve invoice 2291 from Acme in Coupa"]
+    body = "Nadia,\n\nWe are still waiting for your approval.\n\nOwen"
+    assert texts(body, subject="invoice") != ["Approve we"]
+
+
 def test_a_payment_that_would_need_the_readers_release_or_authorisation_asks_for_it():
     body = (
         "Thandi,\n\nThe EMP201 payment is loaded on FNB. Today is the 7th and the cut-off for "

@@ -17,6 +17,10 @@ DEV = "Dev Patel <dev@x.example>"
             ["Send Dev the slides"],
         ),
         (
+            "No rush at all - but when you get a chance I'd welcome your thoughts on the sweep.",
+            ["Send Dev your thoughts on the sweep"],
+        ),
+        (
             "Ahead of our QBR at 7:30 a.m. Central, could you send me the uptime report?",
             ["Send Dev the uptime report"],
         ),
