@@ -17,7 +17,7 @@ from digests.summarize.conditions import conditional_ask
 from digests.summarize.frames import unframe
 from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
-from digests.summarize.objects import NOT_WISHED, WISH
+from digests.summarize.objects import LIKE_THE_BY, NOT_WISHED, WISH
 from digests.summarize.rewrite import HELPS_IF, MUST_REACH, SOMEONE_WANTS, WANT_YOU_TO, after_lead
 from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import Caseless, Cued, for_yes_or_no, lowered, strip_greeting
@@ -26,8 +26,10 @@ from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
     r"we need(?! to\b)|you (?:still )?owe (?:me|us)\b|^need (?=(?:the|your) )(?![^?]*\?\s*$)|"
-    r"(?<![\w,] )(?:i|we)(?:'ll| will| would|'d)? (?:also|still|really|urgently|then|now|just) "
-    r"need(?! to\b| you\b)|"
+    r"(?<![\w,] )(?:i|we)(?:'ll| will| would|'d)? (?:also|still|really|urgently|then|now|just|"
+    r"do) need(?! to\b| you\b)|"
+    # "I'd like the roadmap slides by Monday": a thing wanted by a time is a thing to send
+    rf"\b(?:i|we)(?:'d| would) (?:also |really )?like {LIKE_THE_BY}|"
     # "We'd also appreciate a short bio", "A rough cost estimate would also be helpful"
     r"^(?:and |also |but )?(?:i|we)(?:'d| would) (?:also |really |very much )?"
     r"(?:appreciate|welcome) (?:a|an|some)\b|"

@@ -27,10 +27,18 @@ NOT_WISHED = (
     # "your take on whether A or B": a question to answer, not a thing to send
     r"(?:take|views?|opinion|thoughts|input|decision|answer) (?:on|about) (?:whether|if|which)\b"
 )
+# "I'd like the roadmap slides by Monday" (not "I'd like the team to decide by Monday", nor
+# "I'd like the doc complete by then", which says when the ask before it is due).
+LIKE_THE_BY = (
+    r"the (?![^.?!]*\b(?:to|complete|completed|done|ready|finished|finali[sz]ed)\b)"
+    r"(?=[^.?!]*\b(?:by|before)\s)"
+)
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(
     r"\b(?:could|can|would|will) you\b|\bplease\b|"
-    r"\byou(?:'ll| will)? (?:need to|must|have to)\b|\b(?:i|we)(?: will|'ll| would|'d)? need\b|"
+    r"\byou(?:'ll| will)? (?:need to|must|have to)\b|"
+    r"\b(?:i|we)(?: will|'ll| would|'d)?(?: do)? need\b|"
+    rf"\b(?:i|we)(?:'d| would) (?:also |really )?like {LIKE_THE_BY}|"
     r"\b(?:i|we)(?:'d| would) like (?:your|\w+'s) (?=(?:take|view|decision|answer|input)\b)|"
     rf"\b(?:i|we){WISH}your (?!{NOT_WISHED})|"
     r"\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:know|hear) (?=whether|if|what|which)|"
@@ -93,10 +101,11 @@ _I_NEED = re.compile(
     r"need(?= (?:the|your) )(?![^?]*\?\s*$)|"
     r"would (?:really )?(?:love|like|appreciate)(?= your )|"
     r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
-    rf"urgently| then| now| just)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
+    rf"urgently| then| now| just| do)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"
     r"it(?:'d| would) (?:really |also )?(?:help|be (?:great|good|helpful|ideal|useful)) to "
     r"(?:have|get|see)|(?:we|i)(?:'d| would) (?:also )?like(?= an? (?!word\b|chat\b))|"
+    rf"(?:we|i)(?:'d| would) (?:also |really )?like(?= {LIKE_THE_BY})|"
     r"(?:we|i)(?:'d| would) (?:also |really |very much )?(?:appreciate|welcome)"
     r"(?= (?:a|an|some)\b))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?:mr|ms|mrs|dr)\.? "

@@ -132,7 +132,8 @@ _SOMETIME = re.compile(r",?\s+(?:at some point|(?:by|before|until) then)\b(?=\s|
 _TRAILING = re.compile(
     r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|"
     r"so (that )?(?:the |our |their |his |her |my |your )?\w+ (can|could|has|have|will)\b|"
-    r"because|since|as (i|we)\b|(?:before|until|once|after) (?:we|i|they|he|she)\b|"
+    r"because|since|as (i|we)\b|(?<=,\s)as (?:that's|that is|this is|it's|it is)\b|"
+    r"(?:before|until|once|after) (?:we|i|they|he|she)\b|though(?=$|[,.;])|"
     r"if possible|and (i|we)('ll| will)\b|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"

@@ -17,6 +17,14 @@ DEV = "Dev Patel <dev@x.example>"
             ["Send Dev the slides"],
         ),
         (
+            "I do need the final numbers by 10am tomorrow though, as that's when I order.",
+            ["Send Dev the final numbers"],
+        ),
+        (
+            "For the April 2 QBR I'd like the roadmap slides by Monday March 30, 10:00 ET.",
+            ["Send Dev the roadmap slides for the April 2 QBR"],
+        ),
+        (
             "No rush at all - but when you get a chance I'd welcome your thoughts on the sweep.",
             ["Send Dev your thoughts on the sweep"],
         ),
@@ -38,6 +46,14 @@ DEV = "Dev Patel <dev@x.example>"
 def test_the_item_starts_where_the_ask_does_and_keeps_no_zone(body, expected):
     subject = expected[0].partition(" the ")[2]  # a subject the item already names
     assert texts(items_of(body, subject=subject, sender=DEV)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["I'd like the team to decide by Friday.", "I'd like the doc complete by then."],
+)
+def test_liking_the_thing_done_by_a_time_hands_nothing_in(sentence):
+    assert items_of(f"Hi,\n\n{sentence}\n\nDev", sender=DEV) == []
 
 
 def test_a_need_for_time_is_the_senders_not_an_ask():
