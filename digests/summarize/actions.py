@@ -240,8 +240,12 @@ def find_action_items(
             continue  # "Put both into the planning sheet by Monday" after a list: its deadline
         # "Could you give me a rough quarter? Anytime before the 10th works.": a deadline in
         # the next sentence beats an event date in the one before.
+        # "the minutes of the 14 March meeting" names a past date: what it is, not when
+        dated_ahead = stated and stated.due >= received.date()
         ahead = (
-            None if stated else deadline_ahead(sentences, len(before), received, sender, _is_ask)
+            None
+            if dated_ahead
+            else deadline_ahead(sentences, len(before), received, sender, _is_ask)
         )
         own = listed_deadline(stated, intro if in_list else None, sentence)  # or borrows
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]

@@ -47,6 +47,8 @@ _BARE_HOUR = re.compile(
     r"(?![\d:%/]|[.,]\d|-\d\d)"
     r"(?![^\W\d_])"
     r"(?!\s*(?:days?|hours?|weeks?|am|pm|a\.m|p\.m|min|minutes?|minutos|minuten|tage|días))"
+    # "raise it by 5 percent", "cut by 3 points": an amount, not five o'clock
+    r"(?!\s*(?:percent|per cent|pct|prozent|pour ?cent|por ?ciento|points?|bps|basis)\b)"
     # "at 4 branches", "by 3 sites": a count of things, not four o'clock
     r"(?!\s+(?!this\b|plus\b|unless\b|hrs\b)[a-zà-ÿ]{2,}s\b)"
     # "by 8 May", "until 2 March": a day of the month, not eight o'clock

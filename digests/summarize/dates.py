@@ -236,8 +236,8 @@ def _find_date(text: str, received: datetime) -> tuple[date | None, int]:
                 continue  # "the same scope as today", "busier than today": no date to meet
             if kind == "today" and AT_ONCE.match(match.group(1)) and narrated(before, text, match):
                 continue  # "so I immediately thought of you": what happened, no deadline
-            if weekday and re.search(r"\b(?:some|any|every|a)\s+$", before, re.I):
-                continue  # "some Thursday in October" is no date yet
+            if weekday and _SOME_DAY.search(before):
+                continue  # "some Thursday in October", "a Tuesday or Thursday": no date yet
             in_next_week = weekday and not match.group(1) and _NEXT_WEEK_BEFORE.search(before)
             # "Tuesday next week", "Monday week", "nächste Woche Dienstag": that day next week
             if in_next_week or (weekday and _NEXT_WEEK_AFTER.match(text, match.end())):
@@ -358,6 +358,10 @@ _AT = re.compile(r"\b(?:at|um|à|a las|a la)\s+$", re.IGNORECASE)
 _TONIGHT = re.compile(r"\b(?:tonight|this evening|heute abend|ce soir|esta noche)\b", re.I)
 _TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)", re.IGNORECASE)
 # A bare hour ("by 8"), not "8:00" or "8 Uhr".
+_SOME_DAY = re.compile(
+    r"\b(?:some|any|every|a|ein|einen|jeden|un|une|cualquier)\s+(?:\w+\s+(?:or|oder|ou|o)\s+)?$",
+    re.IGNORECASE,
+)
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".
 _CLOCK_TONIGHT = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s+(?:tonight|this evening)\b", re.I)

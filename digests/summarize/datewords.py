@@ -68,7 +68,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "slashed",
         re.compile(r"(?<![\d/])(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/%])"),
     ),
-    ("mid_month", re.compile(rf"\b(?:mid|middle of)[- ]({MONTH})\b", re.IGNORECASE)),
+    # "mid-April", "Mitte April", "mi-avril", "a mediados de abril"
+    (
+        "mid_month",
+        re.compile(
+            rf"\b(?:(?:mid|middle of|mitte|(?:a )?mediados de)[- ]|mi-)({MONTH})\b", re.IGNORECASE
+        ),
+    ),
     (
         # "by the end of June", "bis Ende Februar", "fin mars", "a finales de mayo"
         "end_of_named_month",
@@ -283,7 +289,7 @@ _KIND_NEEDS = {
     "iso": ("-",),
     "slashed": ("/",),
     "dotted": (".",),
-    "mid_month": ("mid",),
+    "mid_month": ("mid", "mitte", "mi-", "mediados"),
     "end_of_named_month": ("end", "fin"),
     "after_tomorrow": ("tomorrow", "übermorgen", "demain", "pasado"),
     "tomorrow": ("tomorrow", "tmrw", "demain", "morgen", "mañana"),
@@ -318,7 +324,13 @@ def may_name_a_date(text: str) -> bool:
 
 # What stands around a date and says it is none: a span's start, a negation, a start date.
 # A time that opens a span ("von 18:30 bis 20:00 Uhr", "from 6:30 to 8 pm", "de 18h à 20h").
-SLOT_FROM = re.compile(r"\b(?:von|from|de|entre|between|zwischen)\s+$", re.IGNORECASE)
+# "findet von 18:30 bis 20:00 statt", "any weeknight after 6pm works", "ab 18.30 Uhr":
+# when something can happen, not a time to meet
+SLOT_FROM = re.compile(
+    r"\b(?:von|from|de|entre|between|zwischen|after|ab|dès|(?:à )?partir de|"
+    r"(?:desde|partir de|(?<!antes )(?<!hasta )de) las|desde)\s+$",
+    re.IGNORECASE,
+)
 MOVED = re.compile(r"\b(?:move|moved|change|push|shift|reschedule|verschieb\w*|déplacer)\b", re.I)
 
 

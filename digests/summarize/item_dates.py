@@ -174,7 +174,7 @@ class MailDates:
         found, source = (own, "own") if own else self.borrowed(sentence, index, ahead, previous)
         if own and own.due < self.received.date() and not _OVERDUE.search(sentence):
             # "die Inventurliste zum 31.12.2025", "le dîner du 12 mai": what it is, not when
-            found, source = self.mails_deadline(index) or own, "own-dated"
+            found, source = ahead or self.mails_deadline(index) or own, "own-dated"
         if found and not own and (back := days_earlier(sentence)):
             found = Deadline(found.due - timedelta(days=back))  # "a week before"
         if own and own.time is None and (timed := self.timed_deadline(own)):

@@ -72,6 +72,9 @@ _DATEISH = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     r"januar|februar|märz|juni|juli|oktober|dezember)\b|,)\s*)"
 )
+_AMOUNT = (
+    r"\d+(?:[.,]\d+)?\s*(?:%|(?:percent|per cent|pct|prozent|pour ?cent|por ?ciento|points?|bps)\b)"
+)
 _DEADLINE_PHRASE = re.compile(
     rf"\s*,?\s*\b(?:by|before|until|till|no later than|ahead of|latest by|in the next|within|"
     r"in(?=\s+\d+\s+(?:working |business )?(?:hours?|days?|weeks?)\b(?![\'\u2019]))|"
@@ -79,6 +82,7 @@ _DEADLINE_PHRASE = re.compile(
     rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
     rf"spätestens(?: bis)?)\s+"
+    rf"(?!{_AMOUNT})"  # "increasing by 12%", "by 5 percent": how much, not when
     rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
     # whose clock: "by Friday your time", "by noon tomorrow, London time"
     r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b"

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from digests.summarize.dates import resolve_deadline
 from tests.digests.test_summarize_actions import BERLIN, TUESDAY, items_of
 
@@ -41,3 +43,45 @@ def test_tonights_half_past_midnight_is_the_next_morning():
 def test_a_day_after_the_week_leaves_this_week_the_deadline():
     text = "Can you finish the report this week so Maria can present it on Monday?"
     assert resolve_deadline(text, SENT).due == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please raise the price by 5 percent.",
+        "Any weeknight after 6pm works for most of us.",
+        "Ideal wäre ein Dienstag oder Donnerstag ab 18.30 Uhr.",
+        "Ideally a Tuesday or Thursday after 6:30 pm.",
+        "Nos viene bien desde las 18:00.",
+    ],
+)
+def test_an_amount_a_time_from_which_and_some_day_are_no_deadline(text):
+    assert resolve_deadline(text, SENT) is None
+
+
+def test_an_amount_stays_in_the_item():
+    body = "Hi,\n\nPlease explain why the levy is increasing by 12%.\n\nJasmine"
+    assert items_of(body)[0].text == "Explain why the levy is increasing by 12%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by mid-December",
+        "gerne bis Mitte Dezember",
+        "d'ici mi-décembre",
+        "antes de mediados de diciembre",
+    ],
+)
+def test_the_middle_of_a_month_is_its_15th(text):
+    assert resolve_deadline(text, SENT).due == dt.date(2026, 12, 15)
+
+
+def test_a_listed_ask_naming_a_past_date_takes_the_deadline_after_the_list():
+    body = (
+        "Dear Ms Tan,\n\nThank you for attending our meeting on Tuesday. The committee has "
+        "two requests:\n\n(a) Please circulate the minutes of the 14 November meeting to all "
+        "residents.\n(b) Please let us know the revised timeline for the gym.\n\nWe would "
+        "appreciate a response by Wednesday.\n\nJasmine"
+    )
+    assert [item.due for item in items_of(body)[:2]] == [dt.date(2026, 12, 2)] * 2
