@@ -66,6 +66,7 @@ from digests.summarize.german import german_ask, german_send, without_filler
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
+    IF_NOT,
     SAME_DEADLINE,
     MailDates,
     deadline_ahead,
@@ -229,8 +230,9 @@ def find_action_items(
             continue  # "Sam, please update the dashboard": Sam's task, not the reader's
         if not is_ask:
             # "his last day was 19 June" dates no ask after it; "the deadline is Friday" does;
-            # "I'm out tomorrow" is the sender's diary and leaves the deadline before it.
-            if not AWAY.search(sentence):
+            # "I'm out tomorrow" is the sender's diary and "If not, ..." what a miss brings:
+            # both leave the deadline before them.
+            if not AWAY.search(sentence) and not IF_NOT.match(sentence):
                 previous = stated if dated else None
             continue
         if not read_now:
@@ -249,7 +251,7 @@ def find_action_items(
         )
         own = listed_deadline(stated, intro if in_list else None, sentence)  # or borrows
         deadline = mail.due(own, sentence, len(before) - 1, ahead, previous)[0]
-        previous = stated or previous
+        previous = stated if dated_ahead else previous  # "at 30 September": what, not when
         if not listed and was_listed and BACK_REFERENCE.search(sentence):
             # "Two items remain open: - X - Y. I'd need both by 9:00": X and Y are the asks
             run = list_just_read(sentences, len(before) - 1)

@@ -24,7 +24,13 @@ from digests.summarize.cues import CUED_DATE, DEADLINE_LIKE, FOLLOW_UP, LATEST, 
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.datewords import MONTH, may_name_a_date
 from digests.summarize.event_refs import dated_by_its_event
-from digests.summarize.limits import SETS_A_LIMIT, UNLESS, asks_attendance, incoming
+from digests.summarize.limits import (
+    OTHER_MATTER,
+    SETS_A_LIMIT,
+    UNLESS,
+    asks_attendance,
+    incoming,
+)
 from digests.summarize.objects import ask_clause
 from digests.summarize.sentences import Caseless, new_text
 
@@ -121,8 +127,10 @@ def deadline_ahead(
     for listed, sentence in sentences[index : index + 8]:
         if listed and listed_here:
             continue
-        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline
-        if is_ask(sentence) and not listed_here and not restates_deadline(sentence):
+        # "We need it back by Thursday", "Thursday is the latest": the ask's own deadline;
+        # "Separately, could you confirm by Thursday ...?" after a list: its own matter
+        own_ask = is_ask(sentence) and not restates_deadline(sentence)
+        if own_ask and (not listed_here or OTHER_MATTER.match(sentence)):
             return None
         cued = CUED_DATE.search(sentence) or LATEST.search(sentence) or FOLLOW_UP.search(sentence)
         cued = cued or fine_by(sentence) or _PREFERS.search(sentence)

@@ -66,7 +66,7 @@ CUED = Caseless(
 CUED_DATE = Caseless(
     re.compile(
         r"\b(?:by|before|until|no later than|deadline is|due(?: on| by)?|latest|bis|spätestens|"
-        r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|am\s+)?"
+        r"avant|d'ici|au plus tard|antes del?|hasta|plazo)\s+(?:the\s+|le\s+|el\s+|las?\s+|am\s+)?"
         r"(?:\d|today|tonight|tomorrow|noon|midday|eod|cob|end|next|this|mon|tue|wed|thu|fri|sat|sun|"
         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|heute|morgen|demain|mañana|hoy|lun|mar|"
         r"mer|jeu|ven|mié|jue|vie|montag|dienstag|mittwoch|donnerstag|freitag)",

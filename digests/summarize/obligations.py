@@ -248,7 +248,10 @@ def with_duty(
         named
         and first
         and (
-            named.due == first.due or (first.time is not None and first.due == named.due - ONE_DAY)
+            named.due == first.due
+            # "suspended today" in the subject, "at 23:59 UTC" in the body: the next day in
+            # a reader's zone ahead of UTC (or the day before in one behind)
+            or (first.time is not None and abs(first.due - named.due) == ONE_DAY)
         )
     )
     # The button or ask the duty replaces was dated where the mail asks ("Your scorecard is

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from digests.summarize.dates import resolve_deadline
-from tests.digests.test_summarize_actions import BERLIN, TUESDAY, items_of
+from tests.digests.test_summarize_actions import BERLIN, MONDAY, TUESDAY, items_of
 
 SENT = dt.datetime(2026, 11, 30, 9, tzinfo=BERLIN)  # a Monday
 
@@ -85,3 +85,47 @@ def test_a_listed_ask_naming_a_past_date_takes_the_deadline_after_the_list():
         "appreciate a response by Wednesday.\n\nJasmine"
     )
     assert [item.due for item in items_of(body)[:2]] == [dt.date(2026, 12, 2)] * 2
+
+
+def test_what_a_miss_brings_leaves_the_deadline_before_it():
+    body = (
+        "Dana,\n\nIf I have your countersigned order form by 5 p.m. today, I can walk it to "
+        "signature tonight. If not, I have been told to sign with Veltrix tomorrow morning.\n\n"
+        "Please send the countersigned PDF directly to me.\n\nRachel"
+    )
+    assert items_of(body)[0].due == MONDAY
+
+
+def test_a_separate_ask_after_a_list_keeps_its_deadline_to_itself():
+    body = (
+        "Hi Tom,\n\nCould you provide the following within 5 business days:\n\n"
+        "  1. Revenue detail listing for Q3 by contract\n"
+        "  2. Aged accounts receivable at 15 November\n"
+        "  3. The signed engagement letter\n\n"
+        "Separately, could you please confirm by Tuesday who will be our contact?\n\nMegan"
+    )
+    assert [item.due for item in items_of(body)] == [dt.date(2026, 12, 7)] * 3 + [TUESDAY]
+
+
+def test_a_spanish_deadline_at_an_hour_after_a_list_dates_the_list():
+    body = (
+        "Hola Tomás:\n\nNecesitamos de vuestro hospital:\n"
+        "- los pacientes en lista de espera a 15 de noviembre;\n"
+        "- una frase sobre el plan de choque que empezasteis en octubre.\n\n"
+        "¿Nos lo podrías mandar hoy antes de las 20:00?\n\nLucía"
+    )
+    assert [(i.due, i.time) for i in items_of(body)][:2] == [(MONDAY, dt.time(20))] * 2
+
+
+def test_a_subjects_today_yields_to_the_bodys_moment_on_the_next_day_in_the_readers_zone():
+    body = (
+        "Your payment failed.\n\nThis was our final retry. Your account will be suspended at "
+        "23:59 UTC on November 30, 2026.\n\nUpdate payment method"
+    )
+    item = items_of(
+        body,
+        automated=True,
+        subject="Action required: payment failed - your account will be suspended today",
+        sender="DocuSign Billing <billing-noreply@docusign.example>",
+    )[0]
+    assert (item.due, item.time) == (TUESDAY, dt.time(0, 59))
