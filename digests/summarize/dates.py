@@ -58,7 +58,8 @@ _DEADLINE_CUE = Caseless(
     )
 )
 _TIME_CUE = re.compile(
-    r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
+    r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?|"
+    r"a más tardar(?: a las)?|como muy tarde(?: a las)?|au plus tard(?: à)?|spätestens(?: um)?)"
     r"\W*(?:the\s+)?$",
     re.IGNORECASE,
 )

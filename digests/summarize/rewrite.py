@@ -66,6 +66,7 @@ _DATEISH = (
     r"\d{1,2}(?:st|nd|rd|th)|latest|first thing|"
     # the same in German, French and Spanish: "antes del 25", "d'ici le 5 octobre"
     r"el |del |de |le |la |las |zum |am |um |uhr\b|h\b|heute|morgen|demain|aujourd'hui|"
+    r"fin |finales |ende |mitte |mi-|"
     r"mañana|hoy|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|"
     r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
@@ -95,6 +96,8 @@ _DATE_WORD = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
     r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche|demain|aujourd'hui|midi|"
     r"lunes|martes|miércoles|jueves|viernes|mañana|hoy|mediodía|"
+    r"février|avril|mai|juin|juillet|août|décembre|enero|abril|agosto|diciembre|märz|oktober|"
+    r"dezember|"
     r"(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|morgen|heute)\b",
     re.IGNORECASE,
 )
@@ -141,8 +144,9 @@ _TRAILING = re.compile(
     r"if possible|and (i|we)('ll| will)\b|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
-    r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit)\b|"
-    r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|"
+    r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit|afin que|afin de|"
+    r"pour que|para que|de modo que|um)\b|"
+    r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|,\s+(?:ils|elles|nous|je|wir|ich)\s|"
     # ", which was due Friday": when, said of the thing, not part of it
     r",\s+which (?:was|is|were|are) (?:due|needed)\b|"
     # ", the hotel releases the rooms after that": a clause of its own, the reason

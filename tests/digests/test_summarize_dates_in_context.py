@@ -129,3 +129,25 @@ def test_a_subjects_today_yields_to_the_bodys_moment_on_the_next_day_in_the_read
         sender="DocuSign Billing <billing-noreply@docusign.example>",
     )[0]
     assert (item.due, item.time) == (TUESDAY, dt.time(0, 59))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a más tardar a las 9:00", dt.time(9)),
+        ("spätestens um 8:00", dt.time(8)),
+        ("au plus tard à 8h", dt.time(8)),
+    ],
+)
+def test_a_latest_hour_already_past_today_is_tomorrows(text, expected):
+    found = resolve_deadline(text, SENT.replace(hour=17))
+    assert (found.due, found.time) == (TUESDAY, expected)
+
+
+def test_a_french_purpose_and_a_month_end_leave_the_item():
+    body = (
+        "Chère Madame,\n\nMerci de m'envoyer le programme d'ici fin décembre, afin que nous "
+        "puissions finaliser le salon.\n\nSylvie"
+    )
+    item = items_of(body)[0]
+    assert (item.text, item.due) == ("Envoyer à Dana le programme", dt.date(2026, 12, 31))
