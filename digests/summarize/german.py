@@ -258,7 +258,7 @@ _FILLERS = re.compile(
 )
 _WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 _WHEN = re.compile(
-    r"\b(?:spätestens\s+)?(?:(?:bis|vor)\s+(?:zum\s+|am\s+)?|am\s+)?(?:"
+    r"\b(?:spätestens\s+)?(?:(?:bis|vor)\s+(?:spätestens\s+)?(?:zum\s+|am\s+)?|am\s+)?(?:"
     rf"(?:(?:nächste[nmr]?|kommende[nmr]?|diese[nmr]?)\s+)?{_WEEKDAY}"
     r"(?:\s*(?:früh|morgen|mittag|abend|vormittag|nachmittag))?|"  # also "Montagmorgen"
     r"(?:über)?morgen(?:\s+früh)?|heute(?:\s+abend)?|ende\s+(?:der\s+|des\s+|nächster\s+)?\w+|"

@@ -82,7 +82,7 @@ _DEADLINE_PHRASE = re.compile(
     rf"a más tardar(?: el| a las)?|como muy tarde|antes del?|hasta el|para el|para|avant le|"
     rf"avant|pour(?: le)?|d'ici(?: le)?|au plus tard|"
     rf"bis(?: zum)?|"
-    rf"spätestens(?: bis)?)\s+"
+    rf"bis spätestens|spätestens(?: bis)?)\s+"
     rf"(?!{_AMOUNT})"  # "increasing by 12%", "by 5 percent": how much, not when
     rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
     # whose clock: "by Friday your time", "by noon tomorrow, London time"
@@ -329,7 +329,8 @@ def action_text(sentence: str, asker: str = "") -> str:
         text = f"Send {what} to {reach['where']}{text[reach.end() :]}"
     text = _INDIRECT_TELL.sub(f"Tell {asker or 'them'} ", text, count=1)
     text = re.sub(
-        r"^(?:do you )?want me to\s+",
+        # "Do you want me to ...", "Would you like us to arrange a valuation?"
+        r"^(?:do you |would you )?(?:want me|like (?:me|us)) to\s+",
         f"Tell {asker or 'them'} whether they should ",
         text,
         flags=re.IGNORECASE,

@@ -194,3 +194,13 @@ def test_a_french_list_after_il_nous_manque_encore_gives_one_item_per_piece():
         "Envoyer à Nathalie les factures d'achat d'avril et mai",
         "Envoyer à Nathalie l'extrait de compte professionnel de juin",
     ]
+
+
+def test_bis_spaetestens_and_its_day_leave_the_german_item():
+    body = (
+        "Lieber Herr Weber,\n\nSchicken Sie uns die Tagesordnung bitte bis spätestens "
+        "Donnerstag, dann haben wir das Wochenende zum Lesen.\n\nViele Grüße\nIngrid"
+    )
+    sender = "Ingrid Hoffmann <hoffmann@beirat.example>"
+    found = texts(body, subject="Versammlung", sender=sender)
+    assert found == ["Ingrid die Tagesordnung schicken (re: Versammlung)"]

@@ -25,6 +25,10 @@ DEV = "Dev Patel <dev@x.example>"
             ["Send Dev the roadmap slides for the April 2 QBR"],
         ),
         (
+            "Would you like us to arrange the replacement valuation through our panel?",
+            ["Tell Dev whether they should arrange the replacement valuation through our panel"],
+        ),
+        (
             "No rush at all - but when you get a chance I'd welcome your thoughts on the sweep.",
             ["Send Dev your thoughts on the sweep"],
         ),
