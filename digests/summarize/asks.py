@@ -55,13 +55,17 @@ ASK = re.compile(
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
     r"por favor|puedes|podés|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
-    r"(?<=¿)(?:puede|pueden|podría|podria)\s+(?!ser\b)[a-záéíóúñ]+(?:ar|er|ir)"
+    r"(?:te|le|os|les) pedir[ií]a que|"
+    r"(?<=¿)(?:(?:me|nos|le|les)\s+)?(?:puede|pueden|podría|podria|podrían)\s+(?!ser\b)"
+    r"[a-záéíóúñ]+(?:ar|er|ir)"
     r"(?:lo|la|los|las|me|nos)?\b|"  # "¿Puede enviar la apelación ...?", usted
     r"tu peux|vous pouvez|tu pourrais|vous pourriez|est-ce que tu|j'ai besoin|il me faut|"
     r"il (?:me|nous) (?:faudrait|faudra)|il nous faut|(?:nous vous|je vous) (?:prions|prie|"
     r"remercions|remercie) de|(?:le|les|te|os) (?:rogamos|ruego)|(?:le|les) agradecer\w+ que|"
     r"(?:j'aurais|nous aurions|on aurait) besoin|"
-    r"pedimos|os pido|le pido|necesitamos|necesito|ich brauche|wir brauchen|du musst|"
+    # "necesitamos el informe" asks; "necesitamos emitir la orden hoy" is the sender's own to-do
+    r"pedimos|os pido|le pido|necesit(?:amos|o)(?!\s+(?!(?:tener|recibir|saber|hablar|contar|"
+    r"ver)\b)[a-záéíóúñ]{2,}(?:ar|er|ir)\b)|ich brauche|wir brauchen|du musst|"
     r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
     r"(?:ich|wir) (?:bräuchte|bräuchten|benötige|benötigen)|(?:bräuchte|bräuchten) (?:ich|wir)|"
     r"(?:freue mich|freuen uns|warte|warten) auf (?:dein|deine|ihr|ihre|eure|euer)|"
@@ -117,7 +121,11 @@ NOT_ASK = re.compile(
     r"in reliance (?:up)?on|nicht der (?:richtige|beabsichtigte) (?:adressat|empfänger)|"
     r"irrtümlich erhalten|destinataire (?:prévu|de ce message)|"
     r"reçu ce (?:message|courriel|e-mail) par erreur|destinatario (?:previsto|indicado)|"
-    r"recibido este (?:mensaje|correo) por error|"
+    r"recibido este (?:mensaje|correo) por error|(?:lo|la) ha recibido por error|"
+    r"(?:received (?:it|this)|reçu|erhalten) (?:in error|par erreur|irrtümlich)|"
+    # "Take your time", "Prends ton temps": leave to wait, no ask
+    r"^(?:but |so |and )?(?:please )?take your time\b|prends ton temps|prenez votre temps|"
+    r"t[óo]mate tu tiempo|lass dir zeit|lassen sie sich zeit|"
     # "If there's a data gap, tell me what you need and I'll get it run": an offer of help
     r"(?:tell me|let me know) what (?:else )?you need\b|"
     r"(?:tell me|let me know) if (?:i|we) can (?:help|assist|do anything)\b|"

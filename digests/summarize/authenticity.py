@@ -85,6 +85,17 @@ _BANK_CHANGE = re.compile(
     r"neue bankverbindung|nuevos? datos bancarios|nouvelles coordonnées bancaires)\b",
     re.IGNORECASE,
 )
+# The boss's urgent secret payment ("a confidential wire ... don't discuss with anyone",
+# "buy gift cards ... are you at your desk?"): money asked for in secret.
+_SECRET = re.compile(
+    r"\b(confidential|discreet|don'?t (?:discuss|tell|mention)|do not (?:discuss|tell|mention)|"
+    r"between us|are you at your desk|your (?:direct |personal )?(?:mobile|cell) number|whatsapp|"
+    r"vertraulich|confidentiel|confidencial)",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"\b(wire|transfer|gift ?cards?|payment|überweisung|virement|transferencia)", re.IGNORECASE
+)
 _FREEMAIL = re.compile(r"@(gmail|googlemail|outlook|hotmail|yahoo|proton|protonmail|gmx|icloud)\.")
 
 
@@ -285,6 +296,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))
     free_reply = bool(_FREEMAIL.search(reply_to)) and not _FREEMAIL.search(message.from_address)
     failed = bool(_AUTH_FAIL_CUED.search(results))
+    secret_money = bool(_SECRET.search(text) and _MONEY.search(text))
     return Authenticity(
         auth_failed=failed,
         auth_passed=bool(_AUTH_PASS.search(results)) and not failed,
@@ -294,7 +306,7 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         generic_greeting=generic,
         reply_elsewhere=free_reply,
         sister=is_sister(domain, reader_domain),
-        pressure=threat or credential or bool(_BANK_CHANGE_LOW.search(low)),
+        pressure=threat or credential or bool(_BANK_CHANGE_LOW.search(low)) or secret_money,
     )
 
 

@@ -283,19 +283,24 @@ _FORMAL_FR = re.compile(
 
 _NECESITO = re.compile(
     r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos|le rogamos|les rogamos|"
-    r"le ruego|te ruego|os rogamos|le agradeceríamos|les agradeceríamos) )?que (?P<me>me |nos )?"
+    r"le ruego|te ruego|os rogamos|le agradeceríamos|les agradeceríamos|le agradecería|"
+    r"te agradecería|te pediría|le pediría|os pediría|les pediría) )?que (?P<me>me |nos )?"
     r"(?P<verb>\w+)\s+",
     re.IGNORECASE,
 )
 _INFINITIVES = {
+    # the present subjunctive and, after "te pediría que", the past one ("enviaras")
     **dict.fromkeys(
         ["mandes", "envíes", "pases", "mandéis", "enviéis", "mande", "envíe"], "Enviar"
     ),
-    **dict.fromkeys(["firmes", "firméis", "firme"], "Firmar"),
-    **dict.fromkeys(["revises", "reviséis", "revise"], "Revisar"),
-    **dict.fromkeys(["confirmes", "confirméis", "confirme"], "Confirmar"),
-    **dict.fromkeys(["prepares", "preparéis", "prepare"], "Preparar"),
-    **dict.fromkeys(["valides", "validéis", "valide"], "Validar"),
+    **dict.fromkeys(["mandaras", "mandara", "enviaras", "enviara", "pasaras", "pasara"], "Enviar"),
+    **dict.fromkeys(["firmes", "firméis", "firme", "firmaras", "firmara"], "Firmar"),
+    **dict.fromkeys(["revises", "reviséis", "revise", "revisaras", "revisara"], "Revisar"),
+    **dict.fromkeys(
+        ["confirmes", "confirméis", "confirme", "confirmaras", "confirmara"], "Confirmar"
+    ),
+    **dict.fromkeys(["prepares", "preparéis", "prepare", "prepararas", "preparara"], "Preparar"),
+    **dict.fromkeys(["valides", "validéis", "valide", "validaras", "validara"], "Validar"),
 }
 
 

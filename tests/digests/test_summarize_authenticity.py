@@ -92,3 +92,16 @@ def test_german_and_spanish_bait_counts_too():
 def test_a_colleague_without_authentication_headers_is_not_phishing():
     body = "Your access to the staging cluster expires on Friday; could you renew it?"
     assert not check_authenticity(parsed(body, "Tom Berg <tom@northwind.io>"), READER).suspicious
+
+
+def test_a_secret_wire_asked_from_a_look_alike_of_the_readers_domain_is_phishing():
+    body = (
+        "Maya,\n\nAre you at your desk? I need you to handle a confidential wire for an "
+        "acquisition we're closing today. Don't discuss with anyone else on the team.\n\nEthan"
+    )
+    sender = "Ethan Cole <ethan.cole@northwind-mail.com>"
+    assert check_authenticity(parsed(body, sender), READER).suspicious
+    # the same words from the reader's own domain are a colleague's, however odd
+    assert not check_authenticity(
+        parsed(body, "Ethan Cole <ethan@northwind.io>"), READER
+    ).suspicious

@@ -204,3 +204,26 @@ def test_bis_spaetestens_and_its_day_leave_the_german_item():
     sender = "Ingrid Hoffmann <hoffmann@beirat.example>"
     found = texts(body, subject="Versammlung", sender=sender)
     assert found == ["Ingrid die Tagesordnung schicken (re: Versammlung)"]
+
+
+def test_spanish_polite_asks_in_the_conditional_and_past_subjunctive():
+    sender = "Pilar Gómez <pgomez@ayto.example>"
+    body = (
+        "Buenos días, Tomás:\n\nTe pediría que nos enviaras el informe de conformidad antes del "
+        "viernes. Además, le agradecería que nos enviara el calendario de accesos.\n\n"
+        "¿Nos podría confirmar si renovamos?\n\nGracias,\nPilar"
+    )
+    assert texts(body, subject="Informe", sender=sender) == [
+        "Enviar a Pilar el informe de conformidad",
+        "Enviar a Pilar el calendario de accesos",
+        "Confirmar a Pilar si renovamos (re: Informe)",
+    ]
+
+
+def test_the_senders_own_need_to_do_something_and_a_disclaimer_ask_nothing():
+    body = (
+        "Hola Rodrigo:\n\nLa suscripción vence el domingo y necesitamos emitir la orden de "
+        "compra hoy.\n\nSi lo ha recibido por error, le rogamos que lo comunique al remitente "
+        "y lo elimine.\n\nTake your time.\n\nMarta"
+    )
+    assert texts(body, subject="Renovación", sender="Marta <m@x.example>") == []
