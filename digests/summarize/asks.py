@@ -117,7 +117,8 @@ NOT_ASK = re.compile(
     r"^check[- ]in (?:online |on the [\w ]{1,20}app )?(?:from |up to )?\d+ hours before\b|"
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
     # a confidentiality notice: "If you are not the intended recipient, please notify ..."
-    r"intended recipient|received this (?:e-?mail|message|communication) in error|"
+    r"intended recipient|if you are not the (?:intended )?addressee|"
+    r"received this (?:e-?mail|message|communication) in error|"
     r"in reliance (?:up)?on|nicht der (?:richtige|beabsichtigte) (?:adressat|empfänger)|"
     r"irrtümlich erhalten|destinataire (?:prévu|de ce message)|"
     r"reçu ce (?:message|courriel|e-mail) par erreur|destinatario (?:previsto|indicado)|"
@@ -129,8 +130,9 @@ NOT_ASK = re.compile(
     # "If there's a data gap, tell me what you need and I'll get it run": an offer of help
     r"(?:tell me|let me know) what (?:else )?you need\b|"
     r"(?:tell me|let me know) if (?:i|we) can (?:help|assist|do anything)\b|"
-    r"don'?t hesitate|if you have (?:any )?questions|(?:wenn|falls) (?:du|sie|ihr) (?:noch )?"
-    r"fragen (?:hast|haben|habt)|bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
+    r"do(?:n'?t| not) hesitate|if you have (?:any )?questions|"
+    r"(?:wenn|falls) (?:du|sie|ihr) (?:noch )?fragen (?:hast|haben|habt)|"
+    r"bei (?:weiteren )?fragen|n'h[ée]site(?:z)? pas|"
     r"si (?:tu as|vous avez) (?:des|la moindre|une) question|en cas de question|"
     r"si (?:tienes|tiene|ten[eé]is) (?:alguna |cualquier )?(?:duda|pregunta)|no dudes en|"
     # "Don't delete the sheet", "No borres el archivo": a warning, no to-do ("don't forget" is one)

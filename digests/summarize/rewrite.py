@@ -130,7 +130,8 @@ _WHEN_FREE = re.compile(
     r"whenever (?:you can|you get a chance|you get to it|you have (?:a )?(?:minute|moment|time)|"
     r"it suits)|when you get (?:a chance|to it)|"
     r"as soon as you (?:see|read|get) this|at your (?:earliest )?convenience|"
-    r"when you(?:'ve| have) (?:a moment|a free moment|some time|time))(?=$|[,.;:?!]|\s+and\b)",
+    r"when you(?:'ve| have) (?:a moment|a free moment|some time|time)|"
+    r"sometime(?: soon| this (?:week|month))?|at some stage)(?=$|[,.;:?!]|\s+and\b)",
     re.IGNORECASE,
 )
 # "Tell Mark at some point whether ...", "release it before then": no part of what to do (the
@@ -184,8 +185,8 @@ SOMEONE_WANTS = re.compile(
     r"\s+(?:wants|needs|would like|will (?:also |still )?need)\s+(?=(?:an?|the|your)\s)"
 )
 _NEED_YOUR = re.compile(
-    r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your (approval|ok|okay|"
-    r"go-ahead|sign-?off|"
+    r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your "
+    r"(?:written |formal |final |explicit )?(approval|ok|okay|authori[sz]ation|go-ahead|sign-?off|"
     r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation|pick|choice|"
     r"call(?= (?:on|about|between)\b))"
     r"(?:\s+(?:on|for|of|to))?\s+",
@@ -193,7 +194,7 @@ _NEED_YOUR = re.compile(
 )
 _NEED_VERBS = {
     "approval": "Approve", "ok": "Approve", "okay": "Approve",
-    "go-ahead": "Approve",
+    "go-ahead": "Approve", "authorisation": "Authorise", "authorization": "Authorize",
     "sign-off": "Sign off", "signoff": "Sign off",
     "signature": "Sign",
     "feedback": "Give feedback on", "input": "Give input on", "review": "Review",

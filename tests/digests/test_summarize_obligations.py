@@ -86,6 +86,13 @@ from tests.digests.test_summarize_actions import items_of, texts
             "Approve the 3 expense reports in Expensify",
         ),
         (
+            "Invoice INV-88213 from Lumen Couriers requires your approval",
+            "The following invoice is awaiting your review. Amount due: USD 4,120.00.",
+            "Coupa",
+            "en",
+            "Approve the invoice INV-88213 from Lumen Couriers in Coupa",
+        ),
+        (
             "Certificate renewal awaiting your approval: api.acme.io (expires Aug 8)",
             "A renewal request is waiting for approval.",
             "DigiCert",

@@ -25,6 +25,14 @@ DEV = "Dev Patel <dev@x.example>"
             ["Send Dev the roadmap slides for the April 2 QBR"],
         ),
         (
+            "Could you send me the slides sometime? Do not hesitate to call me.",
+            ["Send Dev the slides"],
+        ),
+        (
+            "I need your written authorisation for the board replacement before 7pm.",
+            ["Authorise the board replacement"],
+        ),
+        (
             "Would you like us to arrange the replacement valuation through our panel?",
             ["Tell Dev whether they should arrange the replacement valuation through our panel"],
         ),
