@@ -65,7 +65,8 @@ ASK = re.compile(
     r"(?:j'aurais|nous aurions|on aurait) besoin|"
     # "necesitamos el informe" asks; "necesitamos emitir la orden hoy" is the sender's own to-do
     r"pedimos|os pido|le pido|necesit(?:amos|o)(?!\s+(?!(?:tener|recibir|saber|hablar|contar|"
-    r"ver)\b)[a-záéíóúñ]{2,}(?:ar|er|ir)\b)|ich brauche|wir brauchen|du musst|"
+    r"ver|confirmar|revisar|validar)\b)[a-záéíóúñ]{2,}(?:ar|er|ir)\s+(?:el|la|los|las|un|una|"
+    r"unos|unas|este|esta|estos|estas|ya|hoy|antes)\b)|ich brauche|wir brauchen|du musst|"
     r"(?:ich|wir) (?:hätte|hätten|wüsste|wüssten) gerne? (?:deine|dein|ihre|ihr|eure|euer|von)|"
     r"(?:ich|wir) (?:bräuchte|bräuchten|benötige|benötigen)|(?:bräuchte|bräuchten) (?:ich|wir)|"
     r"(?:freue mich|freuen uns|warte|warten) auf (?:dein|deine|ihr|ihre|eure|euer)|"
@@ -122,11 +123,13 @@ NOT_ASK = re.compile(
     r"in reliance (?:up)?on|nicht der (?:richtige|beabsichtigte) (?:adressat|empfänger)|"
     r"irrtümlich erhalten|destinataire (?:prévu|de ce message)|"
     r"reçu ce (?:message|courriel|e-mail) par erreur|destinatario (?:previsto|indicado)|"
-    r"recibido este (?:mensaje|correo) por error|(?:lo|la) ha recibido por error|"
-    r"(?:received (?:it|this)|reçu|erhalten) (?:in error|par erreur|irrtümlich)|"
-    # "Take your time", "Prends ton temps": leave to wait, no ask
-    r"^(?:but |so |and )?(?:please )?take your time\b|prends ton temps|prenez votre temps|"
-    r"t[óo]mate tu tiempo|lass dir zeit|lassen sie sich zeit|"
+    r"recibido este (?:mensaje|correo) por error|si (?:lo|la) ha recibido por error|"
+    r"if you (?:have )?received (?:it|this) in error|"
+    # "Take your time", "Prends ton temps": leave to wait, no ask (unless one follows: "Take
+    # your time with it, but please send me your comments by Friday")
+    r"^(?:but |so |and )?(?:please )?(?:take your time|prends ton temps|prenez votre temps|"
+    r"t[óo]mate tu tiempo|lass dir zeit|lassen sie sich zeit)\b"
+    r"(?![^.!?]*\b(?:but|aber|mais|pero|please|bitte|merci|por favor)\b)|"
     # "If there's a data gap, tell me what you need and I'll get it run": an offer of help
     r"(?:tell me|let me know) what (?:else )?you need\b|"
     r"(?:tell me|let me know) if (?:i|we) can (?:help|assist|do anything)\b|"

@@ -88,14 +88,23 @@ _BANK_CHANGE = re.compile(
 # The boss's urgent secret payment ("a confidential wire ... don't discuss with anyone",
 # "buy gift cards ... are you at your desk?"): money asked for in secret.
 _SECRET = re.compile(
-    r"\b(confidential|discreet|don'?t (?:discuss|tell|mention)|do not (?:discuss|tell|mention)|"
-    r"between us|are you at your desk|your (?:direct |personal )?(?:mobile|cell) number|whatsapp|"
-    r"vertraulich|confidentiel|confidencial)",
+    r"\b(confidential (?:wire|transfer|payment|matter|acquisition)|discreet|"
+    r"don'?t (?:discuss|tell|mention)|do not (?:discuss|tell|mention)|between us|"
+    r"are you at your desk|your (?:direct |personal )?(?:mobile|cell) number|whatsapp|"
+    r"vertrauliche überweisung|virement confidentiel|transferencia confidencial)\b",
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    r"\b(wire|transfer|gift ?cards?|payment|überweisung|virement|transferencia)", re.IGNORECASE
+    r"\b(wire|transfer|gift ?cards?|payment|überweisung|virement|transferencia)\b", re.IGNORECASE
 )
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _secret_money(text: str) -> bool:
+    """Money asked for in secret within one sentence of the mail."""
+    return any(_SECRET.search(part) and _MONEY.search(part) for part in _SENTENCE_END.split(text))
+
+
 _FREEMAIL = re.compile(r"@(gmail|googlemail|outlook|hotmail|yahoo|proton|protonmail|gmx|icloud)\.")
 
 
@@ -296,7 +305,8 @@ def check_authenticity(message: ParsedMessage, reader: str = "") -> Authenticity
         lookalike = lookalike or (other != _registrable(domain) and is_lookalike(other, "", ""))
     free_reply = bool(_FREEMAIL.search(reply_to)) and not _FREEMAIL.search(message.from_address)
     failed = bool(_AUTH_FAIL_CUED.search(results))
-    secret_money = bool(_SECRET.search(text) and _MONEY.search(text))
+    # only from a look-alike: a real colleague may well write "confidential" and "payment"
+    secret_money = lookalike and _secret_money(text)
     return Authenticity(
         auth_failed=failed,
         auth_passed=bool(_AUTH_PASS.search(results)) and not failed,

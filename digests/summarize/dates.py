@@ -358,11 +358,12 @@ _ASKED = re.compile(r"\b(?:please|can you|could you|would you|bitte|merci de|por
 _AT = re.compile(r"\b(?:at|um|à|a las|a la)\s+$", re.IGNORECASE)
 _TONIGHT = re.compile(r"\b(?:tonight|this evening|heute abend|ce soir|esta noche)\b", re.I)
 _TOMORROW = re.compile(r"\b(?:tomorrow|tmrw|morgen|demain|mañana)", re.IGNORECASE)
-# A bare hour ("by 8"), not "8:00" or "8 Uhr".
+# "some Thursday", "a Tuesday or Thursday": a day not chosen yet.
 _SOME_DAY = re.compile(
     r"\b(?:some|any|every|a|ein|einen|jeden|un|une|cualquier)\s+(?:\w+\s+(?:or|oder|ou|o)\s+)?$",
     re.IGNORECASE,
 )
+# A bare hour ("by 8"), not "8:00" or "8 Uhr".
 _BARE = re.compile(r"\d{1,2}(?!\s*(?:[:h\d]|\.\d)|\s*(?:uhr|am\b|pm\b|a\.m|p\.m))", re.IGNORECASE)
 # "4:30", not "04:30" or "4:30 am": a 12-hour clock's afternoon written without "pm".
 _CLOCK_TONIGHT = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s+(?:tonight|this evening)\b", re.I)

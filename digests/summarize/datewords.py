@@ -328,7 +328,7 @@ def may_name_a_date(text: str) -> bool:
 # when something can happen, not a time to meet
 SLOT_FROM = re.compile(
     r"\b(?:von|from|de|entre|between|zwischen|after|ab|dès|(?:à )?partir de|"
-    r"(?:desde|partir de|(?<!antes )(?<!hasta )de) las|desde)\s+$",
+    r"(?:desde|partir de) las|desde)\s+$",
     re.IGNORECASE,
 )
 MOVED = re.compile(r"\b(?:move|moved|change|push|shift|reschedule|verschieb\w*|déplacer)\b", re.I)

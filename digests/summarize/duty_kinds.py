@@ -64,24 +64,6 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         },
     ),
     (
-        "approve",
-        re.compile(
-            r"\b(awaiting your approval|(?:needs|requires?) your approval|"
-            r"waiting for (?:your )?approval|"
-            r"pending (?:your )?approval|approval (?:required|needed|"
-            r"requested|pending)|freigabe (?:erforderlich|ausstehend|angefordert)|zur freigabe|"
-            r"wartet auf ihre freigabe|aprobación pendiente|approbation requise|"
-            r"validation requise)",
-            re.I,
-        ),
-        {
-            "en": "Approve {x}{tool}",
-            "de": "{x} freigeben",
-            "fr": "Approuver {x}",
-            "es": "Aprobar {x}",
-        },
-    ),
-    (
         "pay",
         re.compile(
             r"\b(payment (?:failed|declined|unsuccessful|was unsuccessful|could not be processed)|"
@@ -278,6 +260,24 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             "de": "{x} reparieren und neu starten",
             "fr": "Corriger et relancer {x}",
             "es": "Corregir y relanzar {x}",
+        },
+    ),
+    (
+        "approve",
+        re.compile(
+            r"\b(awaiting your approval|(?:needs|requires?) your approval|"
+            r"waiting for (?:your )?approval|"
+            r"pending (?:your )?approval|approval (?:required|needed|"
+            r"requested|pending)|freigabe (?:erforderlich|ausstehend|angefordert)|zur freigabe|"
+            r"wartet auf ihre freigabe|aprobación pendiente|approbation requise|"
+            r"validation requise)",
+            re.I,
+        ),
+        {
+            "en": "Approve {x}{tool}",
+            "de": "{x} freigeben",
+            "fr": "Approuver {x}",
+            "es": "Aprobar {x}",
         },
     ),
     (

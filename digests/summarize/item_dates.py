@@ -66,8 +66,8 @@ __all__ = [
 
 # What happens when the ask is not met: "If not, I sign with Veltrix tomorrow morning."
 IF_NOT = re.compile(
-    r"^(?:if not|otherwise|failing that|or else|sinon|sonst|ansonsten|andernfalls|si no|"
-    r"de lo contrario|en caso contrario)\b",
+    r"^(?:if not|otherwise|failing that|or else|sinon|sonst|ansonsten|andernfalls|si no,|"
+    r"de lo contrario|en caso contrario)(?!\w)",
     re.IGNORECASE,
 )
 # The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".

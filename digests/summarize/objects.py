@@ -30,8 +30,9 @@ NOT_WISHED = (
 # "I'd like the roadmap slides by Monday" (not "I'd like the team to decide by Monday", nor
 # "I'd like the doc complete by then", which says when the ask before it is due).
 LIKE_THE_BY = (
-    r"the (?![^.?!]*\b(?:to|complete|completed|done|ready|finished|finali[sz]ed)\b)"
-    r"(?=[^.?!]*\b(?:by|before)\s)"
+    r"the (?![^.?!]*\b(?:to|complete|completed|done|ready|finished|finali[sz]ed|signed|paid|"
+    r"live|held|sent|approved|booked|fixed|closed|submitted)\b)"
+    r"(?=(?:[^\s.?!]+ ){0,12}?(?:by|before)\s)"
 )
 # Where an ask starts inside a longer sentence.
 _ASK_START = re.compile(

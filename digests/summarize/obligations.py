@@ -69,6 +69,9 @@ _NO_BRAND = frozenset(_NO_BRAND_TEXT.split())
 _KIND_WORDS = {kind: Cued(lowered(pattern)) for kind, pattern, _texts in KINDS}
 
 
+_APPROVE = next(pattern for kind, pattern, _ in KINDS if kind == "approve")
+
+
 def duty_item(
     subject: str, lead: str, sender: str, lang: str, *, mass: bool = False
 ) -> tuple[str, str]:
@@ -98,6 +101,8 @@ def duty_item(
             continue  # a subscription that failed to renew wants paying, not fixing
         if kind == "bill" and _AUTOPAY.search(lead):
             continue  # paid by direct debit: nothing to do
+        if kind == "pay" and _APPROVE.search(subject):
+            continue  # "Invoice INV-88213 requires your approval": the reader approves it
         thing = subject_object(subject, kind, pattern)
         if len(thing) < (2 if kind in {"pay", "card"} else 6) and kind != "security":
             return "", ""

@@ -146,8 +146,11 @@ _TRAILING = re.compile(
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
     r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit|afin que|afin de|"
-    r"pour que|para que|de modo que|um)\b|"
-    r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|,\s+(?:ils|elles|nous|je|wir|ich)\s|"
+    r"pour que|para que|de modo que)\b|"
+    # ", um die Planung abzuschließen": "um ... zu", not "um 10 Uhr" nor an English "um"
+    r",\s+um\b(?=[^,]*\bzu\b)(?![^,]*\buhr\b)|"
+    r",\s+(?:we|i|they|he|she)(?:'ll|'re|'m|'d|'ve)?\s|"
+    r",\s+(?:ils|elles|nous|je|wir|ich)\s(?!vous prie|te prie|vous prions|vous remercie)|"
     # ", which was due Friday": when, said of the thing, not part of it
     r",\s+which (?:was|is|were|are) (?:due|needed)\b|"
     # ", the hotel releases the rooms after that": a clause of its own, the reason

@@ -105,3 +105,14 @@ def test_a_secret_wire_asked_from_a_look_alike_of_the_readers_domain_is_phishing
     assert not check_authenticity(
         parsed(body, "Ethan Cole <ethan@northwind.io>"), READER
     ).suspicious
+
+
+def test_payment_words_beside_a_confidentiality_footer_are_no_secret_wire():
+    body = (
+        "Hi Maya,\n\nAttached is the payment schedule for Q2. Could you send me the updated "
+        "project plan by Friday?\n\nCONFIDENTIALITY NOTICE: this e-mail is confidential and "
+        "intended only for the addressee."
+    )
+    softfail = "mx.google.com; spf=softfail smtp.mailfrom=partner.example"
+    found = check_authenticity(parsed(body, "Oliver <oliver@partner.example>", softfail), READER)
+    assert not found.suspicious

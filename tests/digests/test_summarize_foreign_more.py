@@ -1,5 +1,8 @@
 """More German, French and Spanish asks: lists of missing papers, inverted needs, polite needs."""
 
+import datetime as dt
+
+from tests.digests.test_summarize_actions import items_of
 from tests.digests.test_summarize_indirect import texts
 
 
@@ -227,3 +230,19 @@ def test_the_senders_own_need_to_do_something_and_a_disclaimer_ask_nothing():
         "y lo elimine.\n\nTake your time.\n\nMarta"
     )
     assert texts(body, subject="Renovación", sender="Marta <m@x.example>") == []
+
+
+def test_a_spanish_need_for_any_thing_still_asks_and_at_the_latest_keeps_its_hour():
+    sender = "Pilar <p@x.example>"
+    body = "Hola:\n\nNecesitamos cualquier factura pendiente antes del viernes.\n\nPilar"
+    assert texts(body, subject="Facturas", sender=sender) != []
+    body = "Hola:\n\nPor favor, envíenos el informe firmado no más tarde de las 18:00.\n\nPilar"
+    assert items_of(body, sender=sender)[0].time == dt.time(18)
+
+
+def test_um_with_an_hour_is_a_time_not_a_purpose():
+    body = (
+        "Hallo,\n\nKönnten Sie bitte am Freitag, um 10 Uhr, an der Besprechung in Raum 4 "
+        "teilnehmen?\n\nPilar"
+    )
+    assert "Besprechung in Raum 4" in texts(body, subject="Termin", sender="P <p@x.example>")[0]

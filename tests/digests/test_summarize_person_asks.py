@@ -38,7 +38,9 @@ def test_a_thing_named_first_that_waits_in_the_readers_queue_asks_to_approve_it(
     body = "Nadia,\n\nInvoice 2291 from Acme is awaiting your approval in Coupa.\n\nOwen"
     assert texts(body, subject="invoice") == ["Approve invoice 2291 from Acme in Coupa"]
     body = "Nadia,\n\nWe are still waiting for your approval.\n\nOwen"
-    assert texts(body, subject="invoice") != ["Approve we"]
+    assert texts(body, subject="invoice") == ["Send Luis your approval (re: invoice)"]
+    body = "Nadia,\n\nNone of the reports are still waiting for your approval.\n\nOwen"
+    assert texts(body, subject="invoice") == []
 
 
 def test_a_payment_that_would_need_the_readers_release_or_authorisation_asks_for_it():

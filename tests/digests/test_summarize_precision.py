@@ -25,6 +25,14 @@ DEV = "Dev Patel <dev@x.example>"
             ["Send Dev the roadmap slides for the April 2 QBR"],
         ),
         (
+            "Take your time to review the contract, but please send me your comments by Friday.",
+            ["Send Dev your comments"],
+        ),
+        (
+            "We received this in error, so could you please resend the invoice to ap@x.example?",
+            ["Resend the invoice to ap@x.example"],
+        ),
+        (
             "Could you send me the slides sometime? Do not hesitate to call me.",
             ["Send Dev the slides"],
         ),
@@ -62,7 +70,12 @@ def test_the_item_starts_where_the_ask_does_and_keeps_no_zone(body, expected):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["I'd like the team to decide by Friday.", "I'd like the doc complete by then."],
+    [
+        "I'd like the team to decide by Friday.",
+        "I'd like the doc complete by then.",
+        "I'd like the contract signed by Friday.",
+        "We'd like the new website live by 1 April.",
+    ],
 )
 def test_liking_the_thing_done_by_a_time_hands_nothing_in(sentence):
     assert items_of(f"Hi,\n\n{sentence}\n\nDev", sender=DEV) == []
