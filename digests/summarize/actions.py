@@ -44,6 +44,7 @@ from digests.summarize.cues import (
     BY_THEN,
     DEADLINE_LIKE,
     FOLLOW_UP,
+    IF_NOT,
     INLINE_LIST,
     PREAMBLE,
     PREFERRED,
@@ -66,7 +67,6 @@ from digests.summarize.german import german_ask, german_send, without_filler
 from digests.summarize.indirect import indirect_ask
 from digests.summarize.item_dates import (
     AWAY,
-    IF_NOT,
     SAME_DEADLINE,
     MailDates,
     deadline_ahead,

@@ -37,6 +37,12 @@ SEPARATE = re.compile(
     r"by the way|btw)\b",
     re.IGNORECASE,
 )
+# What happens when the ask is not met: "If not, I sign with Veltrix tomorrow morning."
+IF_NOT = re.compile(
+    r"^(?:if not|otherwise|failing that|or else|sinon|sonst|ansonsten|andernfalls|si no,|"
+    r"de lo contrario|en caso contrario)(?!\w)",
+    re.IGNORECASE,
+)
 # "Put both into the sheet": the list before it, not a new thing.
 BACK_REFERENCE = re.compile(
     r"\b(?:them|both|these|those|all of (?:this|that|it|them)|everything|the above|"

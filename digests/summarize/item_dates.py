@@ -64,12 +64,6 @@ __all__ = [
     "stated_deadline",
 ]
 
-# What happens when the ask is not met: "If not, I sign with Veltrix tomorrow morning."
-IF_NOT = re.compile(
-    r"^(?:if not|otherwise|failing that|or else|sinon|sonst|ansonsten|andernfalls|si no,|"
-    r"de lo contrario|en caso contrario)(?!\w)",
-    re.IGNORECASE,
-)
 # The sender's own schedule: "I'm travelling tomorrow", "je suis en congé vendredi".
 AWAY = re.compile(
     r"^(?:\w+,\s+)?(?:i'?m|i am|i'll be|i will be|i'?ve got|i have|we'?re|we are|we'll be|"
