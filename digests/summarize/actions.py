@@ -383,7 +383,8 @@ def find_action_items(
     if not items and not automated:
         items = subject_ask(message.subject, asker, received)
     if machine:
-        items = machine_items(items, message, topic, (received, mail.first), lang, me)
+        # the mail's nearest date is read only if the duty takes it
+        items = machine_items(items, message, topic, (received, lambda: mail.first), lang, me)
     if review := review_item(new_text(message)[:900]):
         # the request is the ask, not the commits listed; due when an ask of it says
         return [_item(review, next(filter(None, map(_deadline_of, items)), mail.first))]
