@@ -17,7 +17,7 @@ from digests.summarize.datewords import (
     WORD,
 )
 from digests.summarize.event_refs import EVENT_NOUNS
-from digests.summarize.sentences import Caseless, lower_exactly, lowered
+from digests.summarize.patterns import Caseless, lower_exactly, lowered
 from digests.summarize.tense import AT_ONCE, EARLIER_TODAY, in_the_past, narrated
 
 _DEADLINE_CUE = Caseless(
