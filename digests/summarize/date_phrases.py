@@ -67,7 +67,7 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
-            if SINCE.search(before) and kind in {"day_month", "month_day", "iso", "dotted"}:
+            if kind in {"day_month", "month_day", "iso", "dotted"} and SINCE.search(before):
                 continue  # "concessions agreed after 1 July": a start, no deadline
             if NEGATED.search(before) or (kind == "today" and THAT_DAY.match(text, match.end())):
                 continue  # "avísame esta tarde, no mañana"; "by EOD that day": the day named
