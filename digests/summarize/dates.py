@@ -28,9 +28,12 @@ from digests.summarize.datewords import (
     SLOT_FROM,
     may_name_a_date,
 )
+from digests.summarize.patterns import Caseless
 from digests.summarize.proposals import is_scheduling_question
 from digests.summarize.zones import CLOSE_IN_ZONE, zone_of
 
+# Read for their count only: on lower-cased text ("from now" only where it is written).
+_IN_HOURS, _HOURS_FROM_NOW = Caseless(IN_HOURS), Caseless(HOURS_FROM_NOW, gated=True)
 _TIME_CUE = re.compile(
     r"\b(by|before|until|till|no later than|latest|bis|vor|avant|antes de(?: las)?|hasta(?: las)?)"
     r"\W*(?:the\s+)?$",
@@ -89,7 +92,7 @@ def _resolve(
     if day is None:
         day = received.date()
     if clock is None:
-        hours = IN_HOURS.search(text) or HOURS_FROM_NOW.search(text)
+        hours = _IN_HOURS.search(text) or _HOURS_FROM_NOW.search(text)
         at = hours_later(received, how_many(hours.group(1))) if hours else None
         if at is not None and at.date() == day:
             return Deadline(day, at.time().replace(second=0, microsecond=0))  # "within 24 hours"
