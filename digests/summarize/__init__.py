@@ -10,12 +10,12 @@ of the listed messages; any timeout, error or output that does not match the sch
 through to the next provider, and ``extractive`` (the local analysis as is) ends every chain,
 so a digest never fails for want of a model.
 
-One concern a module, imported one way: ``types`` <- ``sentences`` <- ``calendar_math`` <-
-``dates`` <- ``notices``, ``cues``, ``objects``, ``duty_objects`` <- ``rewrite``, ``phrasing``,
-``obligations``, ``ask_dates`` <- ``item_dates`` <- ``mail_dates``, ``listing``, ``conjoined``,
-``fallback``, ``duty_asks`` <- ``actions``; ``authenticity``, ``envelope``, ``mail_kinds`` <-
-``signals`` <- ``model`` <- ``urgency``; ``summary``, ``overview`` and ``providers`` beside
-them; this module puts them together.
+One concern a module, imported one way: ``types``, ``patterns`` <- ``sentences`` <-
+``calendar_math`` <- ``date_phrases`` <- ``dates`` <- ``notices``, ``cues``, ``objects``,
+``duty_objects`` <- ``rewrite``, ``phrasing``, ``obligations``, ``ask_dates`` <- ``item_dates``
+<- ``mail_dates``, ``listing``, ``conjoined``, ``fallback``, ``duty_asks`` <- ``actions``;
+``authenticity``, ``envelope``, ``mail_kinds`` <- ``signals`` <- ``model`` <- ``urgency``;
+``summary``, ``overview`` and ``providers`` beside them; this module puts them together.
 """
 
 from __future__ import annotations

@@ -37,17 +37,13 @@ from digests.summarize.choices import name_options
 from digests.summarize.conditions import conditional_ask
 from digests.summarize.conjoined import split_conjoined
 from digests.summarize.cues import (
-    ANSWER_BY,
-    AT_THE_LATEST,
     AUX,
     BACK_REFERENCE,
     BY_THEN,
     DEADLINE_LIKE,
-    FOLLOW_UP,
     IF_NOT,
     INLINE_LIST,
     PREAMBLE,
-    PREFERRED,
     SENDER_CLAUSE,
     language,
     send_to,
@@ -62,6 +58,7 @@ from digests.summarize.duty_asks import (
     owed,
 )
 from digests.summarize.fallback import subject_ask
+from digests.summarize.follow_ups import redated
 from digests.summarize.frames import CLOSER
 from digests.summarize.german import german_ask, german_send, without_filler
 from digests.summarize.indirect import indirect_ask
@@ -173,23 +170,12 @@ def find_action_items(
         stated = own_deadline(sentence, received, sender) if read_now else None
         if same and (then := _deadline_of(items[-1])):
             stated = then  # "Could you also confirm before then whether ... on 19 November?"
-        if stated and ANSWER_BY.match(sentence) and just_asked:
-            # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
-            items[-1] = _item(items[-1].text, stated)
-            continue
-        if stated and just_asked and AT_THE_LATEST.match(sentence):
-            # "Could you do the legal read tonight? At the latest I'd need it by 6am London."
-            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
-            continue
-        if stated and just_asked and PREFERRED.search(sentence) and not _is_ask(sentence):
-            # "Could you send them before Tuesday's meeting? Ideally Monday noon.": Monday.
-            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
-            continue
-        follow = stated and just_asked and not asked_own
-        if follow and FOLLOW_UP.search(sentence):
-            # "Can you review it and send me your comments? I need them by Thursday."
-            items[asked_from:] = [_item(item.text, stated) for item in items[asked_from:]]
-            continue
+        # "Can you review it? I need it by Thursday.": the sentence only dates the asks before
+        if stated and just_asked:
+            redone = redated(items, asked_from, sentence, stated, own=asked_own)
+            if redone is not None:
+                items[:] = redone
+                continue
         # "whenever you get to it:" before a link alone introduces no list: it is the ask
         if (
             sentence.endswith(":")
@@ -389,7 +375,8 @@ def find_action_items(
     if not items and not automated:
         items = subject_ask(message.subject, asker, received)
     if machine:
-        items = machine_items(items, message, topic, (received, mail.first), lang, me)
+        # the mail's nearest date is read only if the duty takes it
+        items = machine_items(items, message, topic, (received, lambda: mail.first), lang, me)
     if review := review_item(new_text(message)[:900]):
         # the request is the ask, not the commits listed; due when an ask of it says
         return [_item(review, next(filter(None, map(_deadline_of, items)), mail.first))]

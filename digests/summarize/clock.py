@@ -6,7 +6,7 @@ import re
 from datetime import time
 
 from digests.summarize.datewords import IN_HOURS, MONTH
-from digests.summarize.sentences import lower_exactly, lowered
+from digests.summarize.patterns import cues_of, lower_exactly, lowered
 from digests.summarize.zones import ZONE
 
 END_OF_DAY = time(23, 59)
@@ -64,6 +64,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
     low = lower_exactly(text)
     read, patterns = (low, _LOWERED) if low is not None else (text, _PATTERNS)
     clock_12, clock_24, noon, first_thing, midnight, in_hours, bare_hour = patterns
+    # noon, midnight and "first thing" are words: not looked for where none of them is written
+    worded = low is None or any(map(low.__contains__, _WORDS))
     for match in clock_12.finditer(read):
         hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
         if int(match.group(1)) > 12 or minute > 59:
@@ -83,9 +85,9 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
         elif not _SPACED_H.search(match.group(0)) or not _LABEL.search(read, 0, match.start()):
             # "à 19 h" is a French hour; "Resolution time (median): 19 h" a span of time
             found.append((match.start(), time(int(match.group(3))), match.end()))
-    for match in noon.finditer(read):
+    for match in noon.finditer(read) if worded else ():
         found.append((match.start(), time(12), match.end()))
-    for match in midnight.finditer(read):
+    for match in midnight.finditer(read) if worded else ():
         found.append((match.start(), END_OF_DAY, match.end()))
     # "in 2h" is a span of time, not two o'clock.
     spans = [m.span() for m in in_hours.finditer(read)] if found else []
@@ -97,7 +99,7 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
                 found.append((match.start(1), time(hour + 12), match.end()))
             elif 8 <= hour <= 12:
                 found.append((match.start(1), time(hour), match.end()))
-    for match in first_thing.finditer(read):
+    for match in first_thing.finditer(read) if worded else ():
         # "first thing tomorrow" is 09:00 unless it states its time ("first thing, before 8")
         if not any(match.end() <= start <= match.end() + 25 for start, _, _ in found):
             found.append((match.start(), time(9), match.end()))
@@ -112,6 +114,8 @@ def find_time(text: str, after: int, american: bool) -> tuple[time | None, str, 
 
 _PATTERNS = (_CLOCK_12, _CLOCK_24, _NOON, _FIRST_THING, _MIDNIGHT, IN_HOURS, _BARE_HOUR)
 _LOWERED = tuple(lowered(pattern) for pattern in _PATTERNS)
+# What noon, "first thing" and midnight cannot be written without, lower-cased.
+_WORDS = tuple(cue for pattern in _LOWERED[2:5] for cue in cues_of(pattern))
 _SKIP_DATE_WORDS = re.compile(
     r"^\s*(?:uhr\s+)?(?:today|tomorrow|tonight|"
     r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:morning|afternoon|evening)|"

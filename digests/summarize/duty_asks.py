@@ -10,6 +10,7 @@ notice greeting them by name asks with a dated "Please ...", or a notice of thei
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
@@ -71,16 +72,20 @@ def machine_items(
     items: list[ActionItem],
     message: ParsedMessage,
     topic: str,
-    when: tuple[datetime, Deadline | None],
+    when: tuple[datetime, Callable[[], Deadline | None]],
     lang: str,
     me: str,
 ) -> list[ActionItem]:
     """A machine's items: the duty its subject names first, an overdue one due today, else the
-    issue a tracker assigns (due on the mail's nearest date, its "Due date:" if it has one)."""
-    received, first = when
+    issue a tracker assigns (due on the mail's nearest date, its "Due date:" if it has one).
+
+    ``when`` is the arrival and what reads the mail's nearest date (read only if needed).
+    """
+    received, first_date = when
     items = with_duty(items, message, topic, when, lang, me)
     items = due_now_if_overdue(items, message, received.date())
     if not items and (task := tracker_item(message.subject, new_text(message)[:900])):
+        first = first_date()
         items = [ActionItem(task, first.due if first else None, first.time if first else None)]
     return items
 

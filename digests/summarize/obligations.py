@@ -11,6 +11,7 @@ is in duty_objects.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from digests.parsing import ParsedMessage
@@ -219,12 +220,15 @@ def with_duty(
     items: list[ActionItem],
     message: ParsedMessage,
     topic: str,
-    when: tuple[datetime, Deadline | None],
+    when: tuple[datetime, Callable[[], Deadline | None]],
     lang: str,
     me: str = "",
 ) -> list[ActionItem]:
-    """A machine's notice of the reader's obligation: one item naming it, before the rest."""
-    received, first = when
+    """A machine's notice of the reader's obligation: one item naming it, before the rest.
+
+    ``when`` is the arrival and what reads the mail's nearest date (read only if needed).
+    """
+    received, first_date = when
     items = without_advice(items, new_text(message))
     lead, mass = new_text(message)[:900], in_bulk(message, me)
     language = mail_language(f"{topic} {lead}", lang)
@@ -232,7 +236,7 @@ def with_duty(
     quiet = sells_or_confirms(message.subject)
     if not mass and not quiet:
         rest = [i for i in items if not is_vague(i.text, kind)]
-        found = alert_items(rest, message, (kind, text), (received, first), language, me)
+        found = alert_items(rest, message, (kind, text), when, language, me)
         if found is not None:
             return found
     # "Your contract expires on 30 June", "... will be charged to your card": statements.
@@ -245,6 +249,7 @@ def with_duty(
         text = obligation_text(topic)  # "Action required: payment failed" -> "Fix: ..."
     if not text:
         return items
+    first = first_date()
     # "due September 18" in the subject; "Time-off request: Carla, Dec 21-24" names no deadline.
     named = resolve_deadline(topic, received) if DEADLINE_LIKE.search(topic) else None
     # "expires in 1 day" in the subject, "Valid to 21-Aug-2026 00:00 UTC" in the body: the

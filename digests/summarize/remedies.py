@@ -9,6 +9,7 @@ term) is read in assignments.py. Each becomes one imperative item naming its obj
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 from digests.parsing import ParsedMessage
@@ -332,7 +333,7 @@ def alert_items(
     items: list[ActionItem],
     message: ParsedMessage,
     duty: tuple[str, str],
-    when: tuple[datetime, Deadline | None],
+    when: tuple[datetime, Callable[[], Deadline | None]],
     lang: str,
     me: str = "",
 ) -> list[ActionItem] | None:
@@ -340,7 +341,7 @@ def alert_items(
 
     ``items`` are the asks read sentence by sentence (buttons already dropped), ``duty`` the
     (kind, item) the subject named, ``me`` the reader's address. An alert about something
-    happening now is due the day it arrives.
+    happening now is due the day it arrives. ``when``: the arrival, what reads the nearest date.
     """
     received, first = when
     kind, duty_text = duty
@@ -357,27 +358,27 @@ def alert_items(
         return [ActionItem(t, today.due) for t in found] + rest
     found_items: list[tuple[str, Deadline | None]] = []
     if listed := owned_list_items(text):  # the list names each task the subject sums up
-        found_items = [(t, resolve_deadline(topic, received) or first) for t in listed]
+        found_items = [(t, resolve_deadline(topic, received) or first()) for t in listed]
     elif counted := counted_tasks(text):  # "You have 3 tasks:", each due on its own date
-        found_items = [(t, resolve_deadline(f"due {d}", received) or first) for t, d in counted]
+        found_items = [(t, resolve_deadline(f"due {d}", received) or first()) for t, d in counted]
     elif (steps := step_list_items(text)) and not kind:  # "Recommended steps:" and its list
-        found_items = [(t, first or today) for t in steps]
+        found_items = [(t, first() or today) for t in steps]
     elif (dated_steps := following_steps(text, received)) and not kind:
-        found_items = [(t, own or first or today) for t, own in dated_steps]
+        found_items = [(t, own or first() or today) for t, own in dated_steps]
     elif kind:
         return None  # the subject's duty says it
     elif ticket := ticket_item(subject, text[:900], lang):
-        found_items = [(ticket, first or today)]
+        found_items = [(ticket, first() or today)]
     elif fix := fix_item(sentences, lang):
-        found_items = [(fix, first or today)]
+        found_items = [(fix, first() or today)]
     elif items:
         return None  # the mail's own asks say it
     elif ask := subject_ask(subject):
-        found_items = [(ask, resolve_deadline(topic, received) or first)]
+        found_items = [(ask, resolve_deadline(topic, received) or first())]
     elif must := must_item(sentences, subject):
         stated = resolve_deadline(must[1], received)
         found_items = [
-            (must[0], stated or first or (today if _ALERT_SUBJECT.search(subject) else None))
+            (must[0], stated or first() or (today if _ALERT_SUBJECT.search(subject) else None))
         ]
     elif alert := owner_alert_item(subject, text, me):
         found_items = [(alert, today)]

@@ -357,8 +357,10 @@ NEEDS_TEXT: dict[re.Pattern[str], tuple[str, ...]] = {
 # The rest as read off the patterns themselves.
 _DERIVED = (_OWNERSHIP, _OWNER_NAMED, _SECURITY, RECEIPT, MARKETING, _URGENT)
 NEEDS_TEXT.update({p: cues_of(p) for p in (*_DERIVED, SALES_PRESSURE, RECRUITER, _ALERT)})
+# Looked up by id(): hashing a compiled pattern hashes all its code, microseconds each time.
+_CUES = {id(pattern): cues for pattern, cues in NEEDS_TEXT.items()}
 
 
 def _found(pattern: re.Pattern[str], text: str) -> bool:
     """Whether the pattern is found in the lower-cased text, looking only if it may be."""
-    return any(map(text.__contains__, NEEDS_TEXT[pattern])) and bool(pattern.search(text))
+    return any(map(text.__contains__, _CUES[id(pattern)])) and bool(pattern.search(text))

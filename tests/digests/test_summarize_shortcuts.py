@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digests.summarize import clock, dates, signals
+from digests.summarize import clock, date_phrases, signals
 from digests.summarize.authenticity import _distance, _within_one_edit
 from digests.summarize.datewords import DATE_PATTERNS, NEEDS_TEXT
 from digests.summarize.sentences import Caseless, lower_exactly
@@ -34,15 +34,15 @@ PHRASES = [
 
 def _long_way(monkeypatch: pytest.MonkeyPatch) -> None:
     """No cue tests and patterns matched with re.IGNORECASE on the text as written."""
-    for module in (dates, clock):
+    for module in (date_phrases, clock):
         monkeypatch.setattr(module, "lower_exactly", lambda text: None)
 
 
 @pytest.mark.parametrize("phrase", PHRASES)
 def test_dates_and_times_read_the_same_without_the_shortcuts(phrase, monkeypatch):
-    fast = dates._find_date(phrase, RECEIVED), clock.find_time(phrase, 10, True)
+    fast = date_phrases.find_date(phrase, RECEIVED), clock.find_time(phrase, 10, True)
     _long_way(monkeypatch)
-    assert (dates._find_date(phrase, RECEIVED), clock.find_time(phrase, 10, True)) == fast
+    assert (date_phrases.find_date(phrase, RECEIVED), clock.find_time(phrase, 10, True)) == fast
 
 
 KINDS = {pattern: kind for kind, pattern in DATE_PATTERNS}
@@ -60,7 +60,7 @@ def test_every_date_phrase_holds_one_of_its_cues(pattern, cues, data):
             assert any(cue in low for cue in cues), match.group()
 
 
-NUMERIC = [pattern for kind, pattern in DATE_PATTERNS if kind in dates._NUMERIC]
+NUMERIC = [pattern for kind, pattern in DATE_PATTERNS if kind in date_phrases._NUMERIC]
 
 
 @pytest.mark.parametrize("pattern", NUMERIC, ids=[KINDS[p] for p in NUMERIC])
@@ -77,7 +77,7 @@ def test_text_whose_case_folds_oddly_is_read_as_written():
     assert lower_exactly("\u0130stanbul by Friday") is None  # lowers to one character more
     long_s = "Plea\u017fe \u017fend it by Friday"  # re.IGNORECASE reads the long s as an s
     assert lower_exactly(long_s) is None
-    assert dates._find_date(long_s, RECEIVED)[0] == dt.date(2026, 12, 4)
+    assert date_phrases.find_date(long_s, RECEIVED)[0] == dt.date(2026, 12, 4)
 
 
 @pytest.mark.parametrize(
