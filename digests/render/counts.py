@@ -149,12 +149,17 @@ def counts_of(digest: Digest) -> DigestCounts:
 
 def counts_by_digest(digests: Sequence[Digest]) -> dict[int, DigestCounts]:
     """:func:`counts_of` each digest: the stored ones read no rows, the rest in one query."""
-    found = {digest.pk: DigestCounts.from_stored(digest.shown_counts) for digest in digests}
-    missing = [d for d in digests if found[d.pk] is None]
-    rows: dict[int, list[Email]] = {digest.pk: [] for digest in missing}
-    if counted := [digest.pk for digest in missing if _has_rows(digest)]:
+    found: dict[int, DigestCounts] = {}
+    missing: dict[int, Digest] = {}
+    for digest in digests:
+        stored = DigestCounts.from_stored(digest.shown_counts)
+        if stored is None:
+            missing[digest.pk] = digest
+        else:
+            found[digest.pk] = stored
+    rows: dict[int, list[Email]] = {pk: [] for pk in missing}
+    if counted := [pk for pk, digest in missing.items() if _has_rows(digest)]:
         for row in Email.objects.filter(digest__in=counted).only(*COUNTED_FIELDS).order_by("rank"):
             rows[row.digest_id].append(row)
-    for digest in missing:
-        found[digest.pk] = digest_counts(digest, rows[digest.pk])
-    return {pk: counts for pk, counts in found.items() if counts is not None}
+    found.update({pk: digest_counts(digest, rows[pk]) for pk, digest in missing.items()})
+    return found
