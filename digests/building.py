@@ -52,6 +52,7 @@ from digests.models import Digest, Email, Urgency
 from digests.parsing import ParsedMessage, safe_parse
 from digests.preferences import preferences_for
 from digests.ranking import Ranked, rank
+from digests.render import counts
 from digests.summarize import (
     Analysis,
     SummaryContext,
@@ -335,7 +336,8 @@ def apply_content(digest: Digest, collected: Collected) -> None:
 
 
 def store(digest: Digest, collected: Collected, *, email_if_empty: bool = False) -> None:
-    """The digest, all its Email rows and the moved sync cursor, in one transaction.
+    """The digest (with the counts it shows), all its Email rows and the moved sync cursor, in
+    one transaction.
 
     An empty digest is finished when stored, so its "nothing new" email is queued in the same
     transaction: a process killed right after it leaves an outbox row that the next run sends
@@ -346,8 +348,10 @@ def store(digest: Digest, collected: Collected, *, email_if_empty: bool = False)
         if is_built(locked):  # a concurrent run of the same digest got here first
             _copy_state(locked, digest)
             return
-        Email.objects.bulk_create(email_rows(digest, collected), batch_size=500)
+        rows = email_rows(digest, collected)
+        Email.objects.bulk_create(rows, batch_size=500)
         apply_content(digest, collected)
+        counts.remember(digest, rows)  # what the history and the live card show, stored once
         digest.save()
         sync.advance_cursor(digest, collected.synced)
         if email_if_empty and digest.status == Digest.Status.EMPTY:

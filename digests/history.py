@@ -20,7 +20,7 @@ class HistoryRow:
 
 
 def history_rows(digests: Iterable[Digest]) -> list[HistoryRow]:
-    """The rows of ``digests`` (a page of the history), their counts read in one query."""
+    """The rows of ``digests`` (a page of the history), with the counts stored on them."""
     digests = list(digests)
     counts = counts_by_digest(digests)
     return [HistoryRow(digest, counts[digest.pk]) for digest in digests]

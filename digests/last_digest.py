@@ -12,7 +12,7 @@ from typing import Any
 
 from digests import progress
 from digests.models import Digest
-from digests.render.counts import digest_counts
+from digests.render.counts import counts_of
 from digests.scheduling import DIGEST_JOB
 from jobs.models import Job
 
@@ -46,7 +46,7 @@ def card(user: Any) -> dict[str, Any]:
     trying = trying_again(user, last)
     return {
         "last_digest": last,
-        "last_counts": digest_counts(last) if last is not None else None,
+        "last_counts": counts_of(last) if last is not None else None,
         "retry": retry,
         "trying": last.pk if trying and last is not None else None,
         "access_back": progress.access_back(user, last),

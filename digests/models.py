@@ -56,6 +56,15 @@ class Digest(models.Model):
     count_high = models.PositiveIntegerField(default=0)
     count_medium = models.PositiveIntegerField(default=0)
     count_low = models.PositiveIntegerField(default=0)
+    # The numbers the digest shows (digests.render.counts), stored when it is built: the
+    # history and the live card read them here instead of counting its Email rows. Null: not
+    # built yet, or made elsewhere (from_dict); those are counted from the rows when shown.
+    shown_counts = models.JSONField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Shown counts by class, suspicious, not listed; written when built.",
+    )
     reading_seconds = models.PositiveIntegerField(default=0)
     # Not auto_now_add: that would overwrite the time an imported digest (from_dict) carries.
     created_at = models.DateTimeField(default=timezone.now, editable=False)

@@ -17,11 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from digests import last_digest, progress, scheduling, unsubscribe
+from digests import last_digest, next_digest, progress, scheduling, unsubscribe
 from digests.history import history_rows
 from digests.models import Digest
 from digests.render import digest_view
-from digests.schedule_states import schedule_rows
 
 HISTORY_PAGE_SIZE = 20
 
@@ -32,9 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     history = Digest.objects.filter(user=user)
     page = Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "connected": scheduling.google_is_connected(user),
-        "next_digest_at": scheduling.next_digest_at(user),
-        "schedules": schedule_rows(user),
+        **next_digest.upcoming(user),
         **last_digest.card(user),
         "send_now": progress.send_now_status(user),
         "page": page,
@@ -47,8 +44,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def last_digest_card(request: HttpRequest) -> HttpResponse:
-    """The "Last digest" card and its history row, for the dashboard to swap in while live."""
-    return render(request, "digests/_last_digest_live.html", last_digest.card(request.user))
+    """The "Last digest" card with its history row and the "Next digest" line, for the
+    dashboard to swap in (static/digests/last_digest.js)."""
+    context = {**last_digest.card(request.user), **next_digest.upcoming(request.user)}
+    return render(request, "digests/_last_digest_live.html", context)
 
 
 @login_required

@@ -7,21 +7,35 @@ so they cannot disagree. A class counts the messages of
 the threads shown in it (a thread is as urgent as its most urgent message); suspicious mail
 is counted apart whatever its class; what is only counted ("not listed": muted, past the most
 items, cut for size, or rows a digest made before unlisted mail was stored never had) is its
-own number. Together they add up to the digest's total. The counts stored on the digest when
-it was built (``Digest.count_*``, over every message by its analysed class) only give the
+own number. Together they add up to the digest's total. The analysed-class counts stored on
+the digest (``Digest.count_*``, over every message by its analysed class) only give the
 total here.
+
+These numbers are stored on the digest when it is built (``Digest.shown_counts``, written by
+digests.building.store through :func:`remember`; migration 0010 filled in the older ones), so
+the history and the live card (:func:`counts_of`, :func:`counts_by_digest`) read no Email
+rows; a digest without them (imported with ``from_dict``) is counted from its rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from digests.models import Digest, Email, Urgency
 from digests.render.threads import URGENCY_LABELS, by_thread, thread_urgency
 
-__all__ = ["COUNTED_FIELDS", "DigestCounts", "counts_by_digest", "digest_counts", "tally"]
+__all__ = [
+    "COUNTED_FIELDS",
+    "DigestCounts",
+    "counts_by_digest",
+    "counts_of",
+    "digest_counts",
+    "remember",
+    "tally",
+]
 
 # The columns counting reads: enough to group threads and class them, nothing to show.
 COUNTED_FIELDS = ("digest_id", "rank", "gmail_id", "thread_id", "urgency", "suspicious", "listed")
@@ -37,6 +51,20 @@ class DigestCounts:
     low: int = 0
     suspicious: int = 0
     not_listed: int = 0
+
+    def to_stored(self) -> dict[str, int]:
+        """What ``Digest.shown_counts`` holds: each number by its field's name."""
+        return asdict(self)
+
+    @classmethod
+    def from_stored(cls, stored: Any) -> DigestCounts | None:
+        """The counts ``Digest.shown_counts`` holds; None when there are none (or not these)."""
+        names = {field.name for field in fields(cls)}
+        if not isinstance(stored, dict) or set(stored) != names:
+            return None
+        if not all(type(n) is int and n >= 0 for n in stored.values()):
+            return None
+        return cls(**stored)
 
     @property
     def total(self) -> int:
@@ -100,9 +128,38 @@ def digest_counts(digest: Digest, rows: Sequence[Email] | None = None) -> Digest
     return tally(shown, unlisted(digest, rows))
 
 
+def remember(digest: Digest, rows: Sequence[Email]) -> None:
+    """Store on ``digest`` (unsaved) the counts of ``rows``, every Email row it is built with."""
+    digest.shown_counts = digest_counts(digest, rows).to_stored()
+
+
+def _has_rows(digest: Digest) -> bool:
+    """Only a built digest has Email rows: its builder writes ``provider`` with them (and
+    stores its counts then), so one without cannot have any yet."""
+    return bool(digest.provider)
+
+
+def counts_of(digest: Digest) -> DigestCounts:
+    """The digest's counts as stored when it was built; else counted from its rows."""
+    stored = DigestCounts.from_stored(digest.shown_counts)
+    if stored is not None:
+        return stored
+    return digest_counts(digest, None if _has_rows(digest) else [])
+
+
 def counts_by_digest(digests: Sequence[Digest]) -> dict[int, DigestCounts]:
-    """:func:`digest_counts` of each digest, its rows read in one query."""
-    rows: dict[int, list[Email]] = {digest.pk: [] for digest in digests}
-    for row in Email.objects.filter(digest__in=list(rows)).only(*COUNTED_FIELDS).order_by("rank"):
-        rows[row.digest_id].append(row)
-    return {digest.pk: digest_counts(digest, rows[digest.pk]) for digest in digests}
+    """:func:`counts_of` each digest: the stored ones read no rows, the rest in one query."""
+    found: dict[int, DigestCounts] = {}
+    missing: dict[int, Digest] = {}
+    for digest in digests:
+        stored = DigestCounts.from_stored(digest.shown_counts)
+        if stored is None:
+            missing[digest.pk] = digest
+        else:
+            found[digest.pk] = stored
+    rows: dict[int, list[Email]] = {pk: [] for pk in missing}
+    if counted := [pk for pk, digest in missing.items() if _has_rows(digest)]:
+        for row in Email.objects.filter(digest__in=counted).only(*COUNTED_FIELDS).order_by("rank"):
+            rows[row.digest_id].append(row)
+    found.update({pk: digest_counts(digest, rows[pk]) for pk, digest in missing.items()})
+    return found

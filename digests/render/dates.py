@@ -1,8 +1,9 @@
 """Dates as the digest's pages and emails write them, in the reader's zone: one format each.
 
-A day is "Fri 4 Dec 2026", a moment "Fri 4 Dec 2026, 15:00", and a clock time alone ("15:00")
-only where its day is already said. The web page, the HTML email and the text email all
-write dates through this module (templates through the ``digest_dates`` filters).
+The format itself (a day "Fri 4 Dec 2026", a moment "Fri 4 Dec 2026, 15:00", a clock alone
+only where its day is already said) is the site's, :mod:`gda_site.dates`, re-exported here so
+digests code keeps one import. The web page, the HTML email and the text email all write
+dates through this module (templates through the ``digest_dates`` filters).
 
 The analyzer writes dates into stored text as "Fri 04 Dec" or "Fri 04 Dec 15:00" (the
 overview, a calendar summary); :func:`house_dates` rewrites those at render time, so the
@@ -14,47 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from django.utils import timezone
+from gda_site.dates import MONTHS, WEEKDAYS, clock, day, day_time, local, moment
 
-__all__ = ["clock", "day", "day_time", "house_dates", "local", "moment"]
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def local(moment: dt.datetime, zone: dt.tzinfo | None = None) -> dt.datetime:
-    """The moment in ``zone``, else in the active zone (the reader's, where pages set it)."""
-    if timezone.is_naive(moment):
-        return moment
-    return timezone.localtime(moment, zone)
-
-
-def day(value: dt.date) -> str:
-    """ "Fri 4 Dec 2026" (a date, or a datetime's date as it stands)."""
-    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def clock(moment: dt.datetime | dt.time, zone: dt.tzinfo | None = None) -> str:
-    """ "15:00": a moment's time of day in ``zone`` (else the active zone), or a time's."""
-    if isinstance(moment, dt.datetime):
-        moment = local(moment, zone)
-    return f"{moment:%H:%M}"
-
-
-def day_time(moment: dt.datetime, zone: dt.tzinfo | None = None) -> str:
-    """ "Fri 4 Dec 2026, 15:00" in ``zone``, else in the active zone."""
-    moment = local(moment, zone)
-    return f"{day(moment)}, {moment:%H:%M}"
-
-
-def moment(
-    value: dt.datetime, zone: dt.tzinfo | None = None, now: dt.datetime | None = None
-) -> str:
-    """ "15:00" when ``value`` is today in ``zone`` (else the active zone), otherwise
-    "Sat 5 Dec 2026, 15:00": a clock alone only where the day goes without saying."""
-    today = local(now or timezone.now(), zone).date()
-    return clock(value, zone) if local(value, zone).date() == today else day_time(value, zone)
-
+__all__ = ["MONTHS", "WEEKDAYS", "clock", "day", "day_time", "house_dates", "local", "moment"]
 
 _MONTH = "|".join(MONTHS)
 _ANALYZERS = re.compile(

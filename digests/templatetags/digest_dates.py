@@ -1,5 +1,6 @@
 """``{{ moment|day_time }}``, ``|day``, ``|clock``, ``|moment``: dates as every page and email
-writes them (digests.render.dates), in the zone the template is rendered in."""
+writes them (the site's ``site_dates`` filters, gda_site.dates), in the zone the template is
+rendered in; and ``|house_dates`` for the analyzer's dates in stored text."""
 
 from __future__ import annotations
 
@@ -8,30 +9,11 @@ import datetime as dt
 from django import template
 
 from digests.render import dates
+from gda_site.templatetags import site_dates
 
 register = template.Library()
-
-
-# expects_localtime: Django hands over an aware value already in the active zone (or as it
-# stands under {% localtime off %}, as for a time read in its schedule's own zone).
-@register.filter(expects_localtime=True)
-def day_time(value: dt.datetime | None) -> str:
-    """ "Fri 4 Dec 2026, 15:00"; empty for no value."""
-    return dates.day_time(value, value.tzinfo) if isinstance(value, dt.datetime) else ""
-
-
-@register.filter(expects_localtime=True)
-def day(value: dt.date | None) -> str:
-    """ "Fri 4 Dec 2026"; empty for no value."""
-    return dates.day(value) if isinstance(value, dt.date) else ""
-
-
-@register.filter(expects_localtime=True)
-def clock(value: dt.datetime | dt.time | None) -> str:
-    """ "15:00"; empty for no value."""
-    if isinstance(value, dt.datetime):
-        return dates.clock(value, value.tzinfo)
-    return dates.clock(value) if isinstance(value, dt.time) else ""
+# The site's filters under their own names, flags (expects_localtime) and all.
+register.filters.update(site_dates.register.filters)
 
 
 @register.filter
@@ -41,9 +23,3 @@ def house_dates(text: str, near: dt.datetime | dt.date | None) -> str:
     if isinstance(near, dt.datetime):
         near = dates.local(near).date()
     return dates.house_dates(str(text), near) if isinstance(near, dt.date) else text
-
-
-@register.filter(name="moment", expects_localtime=True)
-def moment_filter(value: dt.datetime | None) -> str:
-    """ "15:00" today, else "Sat 5 Dec 2026, 15:00"; empty for no value."""
-    return dates.moment(value, value.tzinfo) if isinstance(value, dt.datetime) else ""

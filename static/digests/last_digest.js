@@ -1,17 +1,30 @@
-// The dashboard's "Last digest" card and the history under it, kept current without a reload.
-// Asks the server for the card (with its digest's history row) every few seconds while the
-// card is live (being made, or waiting for a retry), every minute otherwise while the tab is
-// seen, and at once whenever "send now" changes state (send_now.js says so with a
-// "gda:send-now" event) or the tab is looked at again. Each element that comes back replaces
-// the one with its id; a history row the page lacks (a new digest) goes to the top of the
-// history, on its first page only. No inline script (CSP).
+// The dashboard's "Last digest" card, the history under it and the "Next digest" line, kept
+// current without a reload. Asks the server for the card (with its digest's history row and
+// the "Next digest" line) every few seconds while the card is live (being made, or waiting
+// for a retry), every minute otherwise while the tab is seen, just after the next digest's
+// time (the line's data-due-in, in seconds from when it came) and every few seconds for a
+// while after it (its digest is being made, and the line moves on to the one after), and at
+// once whenever "send now" changes state (send_now.js says so with a "gda:send-now" event)
+// or the tab is looked at again. Each element that comes back replaces the one with its id;
+// a history row the page lacks (a new digest) goes to the top of the history, on its first
+// page only. No inline script (CSP).
 (function () {
   "use strict";
   var LIVE_MS = 5000;
   var IDLE_MS = 60000;
+  var AFTER_DUE_MS = 1000; // ask this long after the next digest's time
+  var DUE_WATCH_MS = 180000; // and every LIVE_MS this long after it, until it moves on
   var timer = null;
+  var dueAt = null; // when the next digest is due, on this browser's clock (ms), or null
 
   function card() { return document.getElementById("last-digest"); }
+
+  // The server says how many seconds are left, so a browser clock that is off does not matter.
+  function readDue() {
+    var line = document.getElementById("next-digest");
+    var left = line ? parseInt(line.getAttribute("data-due-in"), 10) : NaN;
+    dueAt = isNaN(left) ? null : Date.now() + left * 1000;
+  }
 
   function later(ms) {
     if (timer) window.clearTimeout(timer);
@@ -20,16 +33,24 @@
 
   function next() {
     var slot = card();
-    if (slot) later(slot.hasAttribute("data-live") ? LIVE_MS : IDLE_MS);
+    if (!slot) return;
+    var wait = slot.hasAttribute("data-live") ? LIVE_MS : IDLE_MS;
+    if (dueAt !== null) {
+      var until = dueAt - Date.now();
+      if (until > 0) wait = Math.min(wait, until + AFTER_DUE_MS);
+      else if (until > -DUE_WATCH_MS) wait = LIVE_MS;
+    }
+    later(wait);
   }
 
-  // Only the card and history rows are taken: anything else (a login page after the session
-  // expired) leaves the page as it is.
-  var TAKEN = /^(last-digest|digest-\d+)$/;
+  // Only the card, history rows and the "Next digest" line are taken: anything else (a login
+  // page after the session expired) leaves the page as it is.
+  var TAKEN = /^(last-digest|next-digest|digest-\d+)$/;
   var asked = 0; // the newest request: an older answer arriving late is dropped
 
-  // Same id: take the fresh attributes and content (the card keeps its live region); an
-  // unchanged element is left alone, so a screen reader does not hear it again.
+  // Same id: take the fresh attributes and content (the card keeps its live region); unchanged
+  // content is left alone (only the seconds to the next digest change at every answer), so a
+  // screen reader does not hear it again.
   function swap(old, fresh) {
     if (old.outerHTML === fresh.outerHTML) return;
     Array.prototype.slice.call(old.attributes).forEach(function (attr) {
@@ -38,7 +59,7 @@
     Array.prototype.forEach.call(fresh.attributes, function (attr) {
       old.setAttribute(attr.name, attr.value);
     });
-    old.innerHTML = fresh.innerHTML;
+    if (old.innerHTML !== fresh.innerHTML) old.innerHTML = fresh.innerHTML;
   }
 
   // A digest the history does not show yet: newest first, so at the top (first page only).
@@ -80,6 +101,7 @@
         Array.prototype.forEach.call(doc.querySelectorAll("[id]"), function (fresh) {
           if (fresh.parentNode === doc.body) take(fresh);
         });
+        readDue();
         next();
       })
       .catch(function () { later(LIVE_MS * 3); });
@@ -89,5 +111,6 @@
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden) refresh();
   });
+  readDue();
   next();
 })();
