@@ -38,8 +38,8 @@ _WAITS = re.compile(
     r"(?:(?<=\s)|^)(?P<pronoun>it|this|that|they|these|those)|"
     # "Invoice 2291 from Acme is awaiting ...", "Three expense reports are waiting for ...":
     # a sentence that opens on the thing itself
-    r"^(?P<bare>(?!(?:i|we|you|he|she|everyone|nobody|someone|no|none|nothing|neither|all|"
-    r"everything)\b)[\w'#/-]+"
+    r"^(?P<bare>(?!(?:i|we|you|he|she|everyone|nobody|someone|no|none|nothing|neither)\b)"
+    r"[\w'#/-]+"
     r"(?: (?!it\b|they\b)[\w'#/-]+){0,6}?)(?= (?:is|are) (?:still )?(?:awaiting|waiting|pending|"
     r"sitting)\b))\s+"
     r"(?:still |also |now |then |just |only )?(?:would |will )?"

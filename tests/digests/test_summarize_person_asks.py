@@ -41,6 +41,8 @@ def test_a_thing_named_first_that_waits_in_the_readers_queue_asks_to_approve_it(
     assert texts(body, subject="invoice") == ["Send Luis your approval (re: invoice)"]
     body = "Nadia,\n\nNone of the reports are still waiting for your approval.\n\nOwen"
     assert texts(body, subject="invoice") == []
+    body = "Nadia,\n\nAll three invoices are awaiting your approval.\n\nOwen"
+    assert texts(body, subject="invoice") == ["Approve all three invoices (re: invoice)"]
 
 
 def test_a_payment_that_would_need_the_readers_release_or_authorisation_asks_for_it():
