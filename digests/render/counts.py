@@ -141,10 +141,7 @@ def _has_rows(digest: Digest) -> bool:
 
 def counts_of(digest: Digest) -> DigestCounts:
     """The digest's counts as stored when it was built; else counted from its rows."""
-    stored = DigestCounts.from_stored(digest.shown_counts)
-    if stored is not None:
-        return stored
-    return digest_counts(digest, None if _has_rows(digest) else [])
+    return counts_by_digest([digest])[digest.pk]
 
 
 def counts_by_digest(digests: Sequence[Digest]) -> dict[int, DigestCounts]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.parsing import ParsedMessage
-from digests.summarize.sentences import Caseless, Cued, lowered, new_text
+from digests.summarize.sentences import Caseless, Cued, lowered, new_text, split_sentences
 
 # Brands phishing likes to wear; each maps to the domains that really send its mail.
 _BRANDS = {
@@ -97,12 +97,11 @@ _SECRET = re.compile(
 _MONEY = re.compile(
     r"\b(wire|transfer|gift ?cards?|payment|überweisung|virement|transferencia)\b", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _secret_money(text: str) -> bool:
     """Money asked for in secret within one sentence of the mail."""
-    return any(_SECRET.search(part) and _MONEY.search(part) for part in _SENTENCE_END.split(text))
+    return any(_SECRET.search(part) and _MONEY.search(part) for part in split_sentences(text))
 
 
 _FREEMAIL = re.compile(r"@(gmail|googlemail|outlook|hotmail|yahoo|proton|protonmail|gmx|icloud)\.")
