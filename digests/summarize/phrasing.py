@@ -120,6 +120,10 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     if _BARE_LOOK.match(text) and (pull := _PULL.search(topic)):
         # "Waiting for your review" on "Add rate limiting to /v1/search (PR #482)"
         return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
+    if _BARE_LOOK.match(text) and (broken := _BROKEN.search(topic)) and broken.start():
+        # "Could you take a look?" on "Storybook has been down since Friday": fix it
+        thing = topic[: broken.start()].strip(" -:")
+        return [f"Fix {lower_first(thing) if ' ' in thing else thing}"]
     if _BARE_LOOK.match(text) and (thing := topic_object(topic) or topic):
         # "Could you take another look before the audit?": at what the subject names
         return [f"Review {_lower_determiner(thing)}"]
@@ -178,6 +182,12 @@ def _lower_determiner(thing: str) -> str:
     return _DETERMINER.sub(lambda m: m.group(0).lower(), thing)
 
 
+# What a subject says is wrong with the thing it names: "export-nightly failing since Saturday".
+_BROKEN = re.compile(
+    r"\s+(?:(?:has|have|is|are) (?:been )?)?(?:still )?(?:down|failing|failed|broken|offline|stuck|"
+    r"not working|erroring)\b",
+    re.IGNORECASE,
+)
 _PULL = re.compile(r"\s*\((?:PR |MR |pull request )?#(?P<number>\d+)\)\s*$", re.IGNORECASE)
 _DETERMINER = re.compile(
     r"^(?:Your|The|Our|My|This|These|Those|A|An|New|Updated|Revised|Final|Draft)\b(?= [a-z])"

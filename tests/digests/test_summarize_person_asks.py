@@ -612,3 +612,23 @@ def test_words_that_only_look_like_a_time_stay_in_the_item(sentence, expected):
 )
 def test_a_release_named_is_no_ask_to_release(sentence):
     assert not is_ask(sentence)
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Storybook has been down since Friday", "Fix Storybook"),
+        ("export-nightly failing since Saturday", "Fix export-nightly"),
+        ("Staging deploy still broken", "Fix staging deploy"),
+    ],
+)
+def test_a_look_asked_at_what_the_subject_says_is_broken_is_a_fix(subject, expected):
+    body = "Hi,\n\nThe whole team is stuck since then. Could you take a look?\n\nSofia"
+    assert texts(body, subject=subject) == [expected]
+
+
+def test_a_look_at_a_working_thing_stays_a_review():
+    body = "Hi,\n\nCould you take a look?\n\nSofia"
+    assert texts(body, subject="Storybook theme for the fleet map") == [
+        "Review Storybook theme for the fleet map"
+    ]
