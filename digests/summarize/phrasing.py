@@ -327,7 +327,19 @@ def without_non_asks(
     items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
     # a closing line or a "no rush" left over from a longer sentence: nothing to do
     items = [i for i in items if not CLOSING_LINE.match(CONTEXT.sub("", i.text))]
-    return [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
+    items = [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
+    if len(items) > 1:
+        # "Send what you have", "Handle this one" beside the asks that say what: a placeholder
+        items = [i for i in items if not _PLACEHOLDER.fullmatch(CONTEXT.sub("", i.text))] or items
+    return items
+
+
+# An item that names nothing to do beyond what the mail's other items say.
+_PLACEHOLDER = re.compile(
+    r"(?:Send|Give|Get|Forward)(?: [A-Z][\w-]*)? (?:what(?:ever)? you (?:have|can|find)|"
+    r"(?:a|an|your) (?:response|reply|answer|update)|it|them|this|that|those|these)|"
+    r"(?:Review|Handle|Do|Check|Take|Look at) (?:this|that|it|them)(?: one)?(?: (?:anyway|too|as well))?"
+)
 
 
 # "Open certification", "Reply", "Approve Reject" (two buttons side by side, each capitalised)

@@ -371,3 +371,22 @@ def test_a_warning_not_to_do_something_is_no_item(warning):
 def test_dont_forget_is_still_an_ask():
     body = "Hi Alex,\n\nDon't forget to send the signed form by Friday.\n\nDev"
     assert texts(items_of(body, sender=DEV)) == ["Send the signed form"]
+
+
+def test_a_placeholder_beside_the_asks_that_say_what_is_no_item_of_its_own():
+    body = (
+        "Hi,\n\nCould you send me the final Q4 trial balance by tomorrow morning? Please also "
+        "update the royalty accrual rollforward. If either isn't final, send what you have.\n\nDev"
+    )
+    got = texts(items_of(body, subject="Audit items", sender=DEV))
+    assert len(got) == 2
+    assert not any(t.startswith("Send what you have") for t in got)
+
+
+def test_a_placeholder_that_is_the_only_ask_stays():
+    body = (
+        "Hi,\n\nThe Level 3 plan came back from the fire engineer. Can you handle this one?\n\nDev"
+    )
+    assert texts(items_of(body, subject="Level 3 evacuation plan", sender=DEV)) == [
+        "Handle this one (re: Level 3 evacuation plan)"
+    ]
