@@ -338,7 +338,8 @@ def without_non_asks(
 _PLACEHOLDER = re.compile(
     r"(?:Send|Give|Get|Forward)(?: [A-Z][\w-]*)? (?:what(?:ever)? you (?:have|can|find)|"
     r"(?:a|an|your) (?:response|reply|answer|update)|it|them|this|that|those|these)|"
-    r"(?:Review|Handle|Do|Check|Take|Look at) (?:this|that|it|them)(?: one)?(?: (?:anyway|too|as well))?"
+    r"(?:Review|Handle|Do|Check|Take|Look at) (?:this|that|it|them)(?: one)?"
+    r"(?: (?:anyway|too|as well))?"
 )
 
 
