@@ -18,7 +18,16 @@ from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 _IF_TELL = re.compile(r"^if (?P<cond>[^,]{5,80}),\s*(?:please |just )?let (?P<who>\S+) know$", re.I)
 # "Happy to work around your schedule, just send me a couple of times": the ask after it.
 _INNER = re.compile(
-    r"[,;:]\s+(?:(?:but|and|so|then)\s+)?(?:just|simply|please)\s+(?=[a-z])", re.IGNORECASE
+    r"(?:[,;:]\s+(?:(?:but|and|so|then)\s+)?|^)(?:just\s+|simply\s+|please\s+|"
+    r"(?:it )?would (?:help|be (?:great|good|nice|helpful)) if you could\s+)(?=[a-z])",
+    re.IGNORECASE,
+)
+# A reason, a recap or a reminder of a fact leads the sentence: no ask follows in it.
+_NO_ASK_LEAD = re.compile(
+    r"^(?:since|because|as (?:discussed|agreed|mentioned|you know)\b|"
+    r"(?:remember|don't forget|do not forget),? (?:that )?(?:we|they|it|there|he|she|i\b|"
+    r"(?!to\b)(?:\w+ ){1,2}(?:is|are|was|were|will|ends|finishes|starts|changes)\b))",
+    re.IGNORECASE,
 )
 # "X is all I need", "All I need is X": a detail of the ask, or the ask itself.
 _ALL_I_NEED = re.compile(
@@ -90,6 +99,8 @@ def readable(text: str, asker: str, *, recent: bool) -> str:
         return f"Tell {tell.group('who')} if {tell.group('cond')}"
     if (inner := _INNER.search(text)) and IMPERATIVE.match(rest := text[inner.end() :]):
         return rest[:1].upper() + rest[1:] if not NOUN_USE.match(rest) else ""
+    if _NO_ASK_LEAD.match(text):
+        return ""  # "Since you still owe me from last time)", "Remember we need two agents"
     if need := _ALL_I_NEED.match(re.sub(r"\s*\(re: .*$", "", text)):
         what = need.group("what") or need.group("what2") or need.group("what3")
         return "" if recent else f"Send {asker or 'them'} {what[:1].lower()}{what[1:]}"
@@ -170,7 +181,8 @@ def elaborates(sentence: str, *, near: bool) -> bool:
 _NEWS = re.compile(
     r"^(?:[\w-]+,\s+)?(?:the|a|an|our|my|their|his|her|this|that|der|die|das|le|la|les|el|los|"
     r"las)\s+(?:[\w-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|ist|sind|war|hat|"
-    r"wird|est|sont|a été|es|son|está|están|ha|"
+    r"wird|est|sont|a été|es|son|está|están|ha|shows|says|states|seems|contains|mentions|"
+    r"indicates|lacks|"
     r"\w+ed(?= (?:the|a|an|our|your|it|them|to|in|on|for|that|with|us|me)\b))\b",
     re.IGNORECASE,
 )

@@ -390,3 +390,45 @@ def test_a_placeholder_that_is_the_only_ask_stays():
     assert texts(items_of(body, subject="Level 3 evacuation plan", sender=DEV)) == [
         "Handle this one (re: Level 3 evacuation plan)"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since you still owe me from last time)",
+        "Because the auditors asked twice already",
+        "As discussed, our board signed off on the extra pumping station",
+        "Remember we need at least two English-speaking agents on every shift",
+        "Don't forget daylight saving finishes, so that's 8am the new time",
+    ],
+)
+def test_a_reason_a_recap_or_a_reminder_of_a_fact_is_no_item(text):
+    assert readable(text, "Dev", recent=False) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "No rush at all, but it would help if you could look at section 4 with Fernanda",
+            "Look at section 4 with Fernanda",
+        ),
+        ("Would be great if you could grab a coffee next week", "Grab a coffee next week"),
+        ("Don't forget to send the signed form", "Don't forget to send the signed form"),
+    ],
+)
+def test_an_ask_behind_a_courtesy_is_the_item(text, expected):
+    assert readable(text, "Dev", recent=False) == expected
+
+
+def test_a_list_item_that_reports_a_finding_is_context_for_the_ask_after_it():
+    body = (
+        "Hi,\n\nQA flagged two things:\n"
+        "1. The CoA for lot SB-2602 shows free fatty acid at 3.4% but the spec says max 3.0%. "
+        "Can you send a revised CoA?\n"
+        "2. We need the pallet configuration for the 20ft container.\n\n"
+        "Please get both to me by Tuesday.\n\nDev"
+    )
+    got = texts(items_of(body, subject="Lot SB-2602", sender=DEV))
+    assert not any("shows free fatty acid" in t for t in got)
+    assert any(t.startswith("Send a revised CoA") for t in got)
