@@ -168,6 +168,9 @@ NOT_ASK = re.compile(
     # offers and help, not asks: "let me know if you'd like me to", "call Ivy if you're stuck"
     r"(?:let me know|tell me|lmk) if you(?:'d like| would like| want) (?:me|us) to|"
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
+    # "If you need more time, contact the office": what to do if the ask can't be met
+    r"^if (?:you need (?:more|additional|extra) time|none of (?:the|these|those) "
+    r"(?:times|dates|slots|options)|you (?:can'?t|cannot|are unable to) make)\b[^,]{0,60},|"
     # "Marta told me to make sure people open it": an instruction the sender was given
     r"\b(?:told|asked) (?:me|us) to (?![^.]*\byou\b)|"
     # "If you'd like to swap weeks, add a note": the reader's choice, not an ask

@@ -432,3 +432,18 @@ def test_a_list_item_that_reports_a_finding_is_context_for_the_ask_after_it():
     got = texts(items_of(body, subject="Lot SB-2602", sender=DEV))
     assert not any("shows free fatty acid" in t for t in got)
     assert any(t.startswith("Send a revised CoA") for t in got)
+
+
+@pytest.mark.parametrize(
+    "contingency",
+    [
+        "If you need additional time, please contact the Editorial Office before the due date.",
+        "If none of the times work for you, contact your child's teacher directly.",
+        "If you can't make it, call the front desk.",
+    ],
+)
+def test_what_to_do_if_the_ask_cannot_be_met_is_no_second_item(contingency):
+    body = f"Dear parent,\n\nPlease sign up for a slot by March 20. {contingency}\n\nOffice"
+    assert texts(items_of(body, subject="Conferences", sender=DEV)) == [
+        "Sign up for a slot (re: Conferences)"
+    ]
