@@ -25,7 +25,8 @@ from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
-    r"we need(?! to\b)|you (?:still )?owe (?:me|us)\b|^need (?=(?:the|your) )(?![^?]*\?\s*$)|"
+    r"we need(?! to\b)|you (?:still )?owe (?:me|us)\b|"
+    r"^(?:\w+(?:,| -| \u2013) )?need (?=(?:the|your) )(?![^?]*\?\s*$)|"
     r"(?<![\w,] )(?:i|we)(?:'ll| will| would|'d)? (?:also|still|really|urgently|then|now|just|"
     r"do) need(?! to\b| you\b)|"
     # "I'd like the roadmap slides by Monday": a thing wanted by a time is a thing to send

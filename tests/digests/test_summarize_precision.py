@@ -447,3 +447,11 @@ def test_what_to_do_if_the_ask_cannot_be_met_is_no_second_item(contingency):
     assert texts(items_of(body, subject="Conferences", sender=DEV)) == [
         "Sign up for a slot (re: Conferences)"
     ]
+
+
+@pytest.mark.parametrize("lead", ["Marcus - need", "Marcus, need", "Need"])
+def test_a_bare_need_after_the_readers_name_asks_for_the_thing(lead):
+    body = f"{lead} the Q2 occupancy numbers for the board deck by noon tomorrow. Thx\nDev"
+    assert texts(items_of(body, subject="Q2 occupancy", sender=DEV)) == [
+        "Send Dev the Q2 occupancy numbers for the board deck"
+    ]
