@@ -171,6 +171,10 @@ def shape_object(kind: str, thing: str, lead: str, brand: str, lang: str) -> tup
         certificate = lang == "en" and _CERTIFICATE.search(lead) and _HOST.fullmatch(thing)
         # "the certificate for siem-ingest.x.com", "the domain x.com"
         thing = f"the certificate for {thing}" if certificate else domain_named(thing, lang)
+    if kind == "resubmit" and (status := _STATUS_ONLY.match(thing)):
+        # "Filing REJECTED - Statement of Claim - Hfx No. 531207": what was filed follows
+        rest = lead.split("\n", 1)[0].partition(status.group(0))[2].strip(" -:\u2013")
+        return (f"the {rest}" if rest else thing), amount, bal
     if kind == "resubmit" and lang == "en" and (noun := _RETURNED.search(lead)):
         thing = f"the {noun.group(1).lower()} \u201c{thing}\u201d"  # the expense report "X"
     if kind == "card" and (account := customer_account(lead, brand, lang)):
@@ -242,6 +246,7 @@ _ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
 _AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay", "resubmit"])
 _CERTIFICATE = re.compile(r"\b(?:certificate|cert|tls|ssl)\b", re.I)
 _HOST = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
+_STATUS_ONLY = re.compile(r"^(?:filing|submission|application) (?:rejected|returned)\b", re.I)
 _RETURNED = re.compile(r"\b((?:expense |travel )?(?:report|claim|timesheet|invoice))\b", re.I)
 _CARD = re.compile(r"\b(?:card|karte|carte|tarjeta)\b", re.I)
 _NEW_CARD = {"en": "new card", "de": "neue Karte", "fr": "nouvelle carte", "es": "nueva tarjeta"}

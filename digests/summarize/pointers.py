@@ -51,7 +51,10 @@ _FRENCH = re.compile(
     r"(?P<verb>[a-zàâçéèêëîïôûù]{3,}(?:er|ir|re))\b",
     re.IGNORECASE,
 )
-_POLITE_ES = r"(?:puede|puedes|podr[ií]as?|pod[eé]is|podr[ií]an|por favor,?|te pido que)"
+_POLITE_ES = (
+    r"(?:puede|puedes|podr[ií]as?|pod[eé]is|podr[ií]an|por favor,?|te pido que|"
+    r"(?:me |nos )?ayud(?:as|ar[ií]as|[aá]is) a)"
+)
 _CLITIC_VERB = r"[a-záéíóúñ]{2,}?(?:ar|er|ir|ár|ér|ír)"
 # "Puede firmarlo con certificado digital y devolvérmelo": one or two verbs, the same thing.
 _SPANISH = re.compile(

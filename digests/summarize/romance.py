@@ -42,7 +42,9 @@ _SPANISH_AFTER = re.compile(
 )
 _SPANISH = re.compile(
     r"^¿?\s*(?:por favor,?\s*)?(?:me|nos) (?:puedes|podr[ií]as|pod[eé]is|podr[ií]an|puede|"
-    r"podr[ií]a)\s+(?:por favor\s+)?(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))\b\s*",
+    # "¿Me ayudas a preparar la aclaración?": the help asked for is the doing
+    r"podr[ií]a|ayud(?:as|ar[ií]as|[aá]is) a)\s+(?:por favor\s+)?"
+    r"(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))\b\s*",
     re.IGNORECASE,
 )
 # "Envíame el contrato", "Pásanos las cifras": the imperative with the pronoun on it.

@@ -15,7 +15,7 @@ _STATUS = re.compile(
     r"tonight|asap|urgent|expir(?:es|ed|ing)|(?:is|are|was|were|has|have|will)(?= \w)|failed|"
     r"broken|failing|stuck|down$|"
     r"heute|morgen|bitte|hoy|mañana|aujourd'hui|demain|quick question|question|bis|avant|antes|"
-    r"hasta|d'ici)\b",
+    r"hasta|d'ici|no pudo|no se pudo)\b",
     re.I,
 )
 

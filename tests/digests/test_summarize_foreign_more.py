@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.digests.test_summarize_actions import items_of
 from tests.digests.test_summarize_indirect import texts
 
@@ -246,3 +248,18 @@ def test_um_with_an_hour_is_a_time_not_a_purpose():
         "teilnehmen?\n\nPilar"
     )
     assert "Besprechung in Raum 4" in texts(body, subject="Termin", sender="P <p@x.example>")[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("¿Me ayudas a preparar la aclaración?", "Preparar para Dana la aclaración"),
+        (
+            "Te adjunto la propuesta técnica. ¿Me ayudas a revisarla antes del jueves?",
+            "Revisar la propuesta técnica",
+        ),
+    ],
+)
+def test_spanish_help_asked_for_is_the_doing(body, expected):
+    found = texts(f"Hola Alex,\n\n{body}\n\nDana", subject="Licitación")
+    assert [t.split(" (re: ")[0] for t in found] == [expected]

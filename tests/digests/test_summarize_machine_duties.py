@@ -159,3 +159,57 @@ def test_an_office_writing_to_the_reader_by_name_with_a_dated_please_sets_a_duty
     assert item.text == "Move your vehicle to the open lot on Level 3"
     assert (item.due, item.time) == (MONDAY, dt.time(22))
     assert found("resident") == []  # a notice to everyone in the building
+
+
+def test_a_rejected_court_filing_asks_to_correct_and_resubmit_what_was_filed():
+    body = (
+        "Your submission has been REJECTED by the Prothonotary's office.\n\n"
+        "Reason: Notice of Action not signed; page 3 missing from PDF.\n\n"
+        "To preserve the original submission date, a corrected document must be resubmitted "
+        "through your e-Filing account by 4:30 PM today."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Filing REJECTED - Statement of Claim - Hfx No. 531207",
+        sender="Court e-Filing <noreply@efile.example>",
+    )
+    assert [i.text.split(" (re: ")[0] for i in found] == [
+        "Correct and resubmit the Statement of Claim - Hfx No. 531207"
+    ]
+    assert found[0].time == dt.time(16, 30)
+
+
+def test_a_reminder_to_release_time_entries_is_the_readers_duty():
+    body = (
+        "You have 23.5 hours of unreleased time for October 2026.\n\n"
+        "October billing closes Friday at 18:00. Please release all October time entries "
+        "before then."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Reminder: 23.5 hours of unreleased October time",
+            sender="Finance <finance-noreply@firm.example>",
+        )
+    )
+    assert [t.split(" (re: ")[0] for t in found] == ["Release all October time entries"]
+
+
+def test_a_spanish_debit_that_failed_for_insufficient_funds_asks_to_pay():
+    body = (
+        "Estimada Martina:\n\nNo pudimos debitar la cuota de junio ($ 412.300) de su contrato "
+        "de leasing AP-330871 por fondos insuficientes.\n\nTiene tiempo hasta el 15 de junio "
+        "para abonarla desde la app o por transferencia."
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="Su cuota de junio no pudo debitarse - contrato AP-330871",
+            sender="AutoPlan Leasing <avisos@autoplan.example>",
+        )
+    )
+    assert len(found) == 1
+    assert found[0].startswith("Pagar $ 412.300")
