@@ -77,6 +77,8 @@ def _resolve(
     day, end = find_date(text, received)
     american = str(received.tzinfo).startswith("America/")
     clock, zone_name, clock_at = find_time(text, end, american)
+    if clock is not None and day is not None and _other_day(text, end, clock_at, day, received):
+        clock = None  # "until 14 April, so I've set a call for Tuesday 7 April at 9am": 7 April's
     if clock is None and (close := CLOSE_IN_ZONE.search(text)):
         # "by COB Thursday ET": the close of business there, 17:00 in that zone.
         clock, zone_name, clock_at = time(17), close.group(1), close.start()
@@ -150,6 +152,23 @@ def _resolve(
     if clock == END_OF_DAY and not source:
         moment = datetime.combine(day, clock, tzinfo=reader_zone)
     return Deadline(moment.date(), moment.time().replace(second=0, microsecond=0))
+
+
+def _other_day(text: str, end: int, clock_at: int, day: date, received: datetime) -> bool:
+    """Another day is named between the date phrase and the time: the time is that day's."""
+    between = text[end:clock_at] if clock_at > end else ""
+    if len(between) < 12 or not _DAY_NAMED.search(between):
+        return False
+    other = find_date(between, received)[0]
+    return other is not None and other != day
+
+
+# A day named on its own: "Tuesday 7 April", "the 14th", "2026-04-07".
+_DAY_NAMED = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b",
+    re.IGNORECASE,
+)
 
 
 def names_a_day(text: str, received: datetime) -> bool:

@@ -930,3 +930,15 @@ def test_an_appointment_whose_hour_has_passed_is_the_next_days():
     phrase = "Also please cancel my 10:30 physio, I'll be out of town till lunch."
     assert resolve_deadline(phrase, received) == Deadline(dt.date(2026, 12, 1), dt.time(10, 30))
     assert resolve_deadline("The job failed at 10:30.", received).passed
+
+
+def test_a_time_said_of_another_day_is_not_the_deadlines():
+    text = (
+        "Tribunal has given us until 11 December for the responses, so I've set up a call "
+        "for Thursday 3 December at 9am"
+    )
+    assert resolve_deadline(text, RECEIVED) == Deadline(dt.date(2026, 12, 11))
+    # the same day named twice keeps its time: "tomorrow (Tuesday) at 23:59"
+    assert resolve_deadline("The deadline is tomorrow (Tuesday) at 23:59", RECEIVED) == (
+        Deadline(dt.date(2026, 12, 1), dt.time(23, 59))
+    )
