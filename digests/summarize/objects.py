@@ -210,6 +210,8 @@ _NAMING = re.compile(
     r"attached(?: is| are)?|here(?:'s| is| are)|final version of|a draft of|the draft of|"
     r"sent (?:you|over)|shared|prepared|flagged|moved|(?:re)?scheduled|drafted|revised|"
     r"updated|mentioned|suggested|recommended|(?:do you |you )have|"
+    # "I still have 6 timesheets sitting in your approval queue. Can you approve them?"
+    r"(?:i|we) still have|"
     # "I still don't have the certificate of insurance from Swift Movers": what is missing
     r"(?:don'?t|do not) (?:yet )?have|(?:haven'?t|have not) (?:yet )?(?:received|got|seen)|"
     r"still waiting (?:for|on)|"
@@ -217,7 +219,8 @@ _NAMING = re.compile(
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     # "it needs your approval": what the reader gives, not a thing the pronoun stands for
     r"(?!your (?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b)"
-    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new)\b.*)",
+    r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new|"
+    r"\d+(?= [a-z]))\b.*)",
     re.IGNORECASE,
 )
 # Where the noun phrase stops: a clause boundary or a word that starts a new clause.
@@ -226,7 +229,7 @@ _NP_END = re.compile(
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
     r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below|"
-    r"deserves?|is|are|was|were|should|could|would|will|might|may)\b)",
+    r"deserves?|is|are|was|were|should|could|would|will|might|may|sitting|waiting)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(

@@ -455,3 +455,14 @@ def test_a_bare_need_after_the_readers_name_asks_for_the_thing(lead):
     assert texts(items_of(body, subject="Q2 occupancy", sender=DEV)) == [
         "Send Dev the Q2 occupancy numbers for the board deck"
     ]
+
+
+def test_them_after_i_still_have_a_count_of_things_is_those_things():
+    body = (
+        "Hi Rachel,\n\nADP locks the run at 8 p.m. tonight and I still have 6 timesheets from "
+        "the Newark warehouse sitting in your approval queue. Can you approve them before "
+        "then?\n\nDev"
+    )
+    assert texts(items_of(body, subject="Payroll locks tonight", sender=DEV)) == [
+        "Approve 6 timesheets from the Newark warehouse"
+    ]
