@@ -117,6 +117,11 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
         return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
     text = done_as_verb(text)
+    if be := _BE_THERE.match(text):  # "Be there for the joint survey": attend it
+        verb = "Join the call" if be.group("call") else "Attend"
+        text = f"{verb}{be.group('rest')}".replace("Attend for ", "Attend ")
+        if then := _AND_THEN.match(tail := be.string[be.end() :]):  # "..., and bring the plans"
+            return [text, tail[then.end() - 1 :][:1].upper() + tail[then.end() :]]
     if _BARE_LOOK.match(text) and (pull := _PULL.search(topic)):
         # "Waiting for your review" on "Add rate limiting to /v1/search (PR #482)"
         return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
@@ -182,6 +187,12 @@ def _lower_determiner(thing: str) -> str:
     return _DETERMINER.sub(lambda m: m.group(0).lower(), thing)
 
 
+# "Be there for the survey", "Be on that call too, in case ...": attend it, the reason cut.
+_BE_THERE = re.compile(
+    r"^Be (?:there|(?P<call>on (?:the|that) call))(?: too| yourself| as well)?"
+    r"(?P<rest>(?: in person)?(?: for [^,;]+?)?)(?=$|[,;]| in case | and )"
+)
+_AND_THEN = re.compile(r",? and \w")
 # What a subject says is wrong with the thing it names: "export-nightly failing since Saturday".
 _BROKEN = re.compile(
     r"\s+(?:(?:has|have|is|are) (?:been )?)?(?:still )?(?:down|failing|failed|broken|offline|stuck|"
@@ -336,7 +347,7 @@ def without_non_asks(
 
 # An item that names nothing to do beyond what the mail's other items say.
 _PLACEHOLDER = re.compile(
-    r"(?:Send|Give|Get|Forward)(?: [A-Z][\w-]*)? (?:what(?:ever)? you (?:have|can|find)|"
+    r"(?:Send|Give|Get|Forward|Bring)(?: [A-Z][\w-]*)? (?:what(?:ever)? you (?:have|can|find)|"
     r"(?:a|an|your) (?:response|reply|answer|update)|it|them|this|that|those|these)|"
     r"(?:Review|Handle|Do|Check|Take|Look at) (?:this|that|it|them)(?: one)?"
     r"(?: (?:anyway|too|as well))?"

@@ -278,3 +278,22 @@ def test_a_thing_that_must_reach_an_office_by_a_date_is_to_be_sent_there():
     assert [item.text.split(" (re: ")[0] for item in found] == [
         "Send samples to our Santiago office"
     ]
+
+
+@pytest.mark.parametrize(
+    ("ask", "expected"),
+    [
+        ("Please be there for the joint survey.", ["Attend the joint survey"]),
+        (
+            "Please be there in person, and bring the as-built drawings.",
+            ["Attend in person", "Bring the as-built drawings"],
+        ),
+        (
+            "Please be on that call too in case he asks about the open bugs.",
+            ["Join the call"],
+        ),
+    ],
+)
+def test_being_there_is_attending(ask, expected):
+    body = f"Omar,\n\nThe inspection is tomorrow at 8:00. {ask}\n\nFiona"
+    assert texts(items_of(body, subject="Handover inspection", sender=DANA)) == expected
