@@ -77,15 +77,18 @@ from digests.summarize.listing import (
     ASSIGNEE,
     HEAD,
     applied_to_each,
+    entry_object,
     list_asks,
     list_follows,
     list_just_read,
     looks_like_list_continuation,
     obliges,
+    one_for_names,
     sentences_with_list_marks,
     verb_of_intro,
 )
 from digests.summarize.mail_dates import subject_deadline
+from digests.summarize.non_asks import without_non_asks
 from digests.summarize.notices import mentions, to_the_reader
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.people import (
@@ -94,7 +97,7 @@ from digests.summarize.people import (
     other_recipients,
     reader_first_name,
 )
-from digests.summarize.phrasing import polish, unsolicited, without_non_asks
+from digests.summarize.phrasing import polish, unsolicited
 from digests.summarize.pointers import do_it, handle_it, pointer_ask, those_wanted
 from digests.summarize.rewrite import action_text
 from digests.summarize.romance import infinitive_todo, without_and
@@ -260,7 +263,7 @@ def find_action_items(
         for part in INLINE_LIST.split(sentence):
             if from_list and intro_verb and not IMPERATIVE.match(part) and not _is_ask(part):
                 part = part.strip(" \"'\u201c\u201d")
-                part = f"{intro_verb} {part[:1].lower()}{part[1:]}"  # "Complete self-review"
+                part = f"{intro_verb} {entry_object(part)}"  # "Complete self-review"
             near = asked_last >= len(before) - 2
             if items and not stated and elaborates(part, near=near):
                 continue  # "Please use the March FX rates rather than spot": how, not what
@@ -371,7 +374,7 @@ def find_action_items(
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))
                     needed.append(need_here)
-    items = without_non_asks(items, asker, lang, machine=machine)
+    items = one_for_names(without_non_asks(items, asker, lang, machine=machine), topic)
     if not items and not automated:
         items = subject_ask(message.subject, asker, received)
     if machine:

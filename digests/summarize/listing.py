@@ -7,6 +7,8 @@ import re
 from digests.summarize.asks import NOT_ASK, QUOTED
 from digests.summarize.cues import BACK_REFERENCE
 from digests.summarize.sentences import split_sentences, strip_links
+from digests.summarize.topics import CONTEXT, topic_object
+from digests.summarize.types import ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
 # "Tom Reilly (Ashford): ..." opening a list item: whom or what its asks are about.
@@ -114,3 +116,37 @@ def list_asks(item: str, intro_verb: str, automated: bool, obliged: bool) -> boo
     if len(item.split()) < 2 or NOT_ASK.search(item) or QUOTED.match(item):
         return False
     return bool(intro_verb) or not automated or (obliged and bool(IMPERATIVE.match(item)))
+
+
+# "Denise Kowalski", "Jonatan Ek": a person's name as a list entry.
+_PERSON = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'-]+(?: [A-ZÀ-Ý][a-zà-ÿ'-]+){1,2}")
+
+
+def entry_object(entry: str) -> str:
+    """A list entry as the object of the intro's verb: "Self-review" -> "self-review"; a
+    person's name keeps its capitals."""
+    return entry if _PERSON.fullmatch(entry) else entry[:1].lower() + entry[1:]
+
+
+def one_for_names(items: list[ActionItem], topic: str) -> list[ActionItem]:
+    """ "You still have 3 evaluations to submit: - Erik Sandberg - Maja Berg ...": one item
+    for the people listed ("Submit 3 manager evaluations for Erik Sandberg, ..."), not a
+    "Submit Erik Sandberg" each."""
+    people = []
+    for i, item in enumerate(items):
+        verb, _, rest = CONTEXT.sub("", item.text).partition(" ")
+        if _PERSON.fullmatch(rest):
+            people.append((i, verb, rest))
+    if len(people) < 2 or len({verb for _, verb, _ in people}) > 1:
+        return items
+    if len({(items[i].due, items[i].time) for i, _, _ in people}) > 1:
+        return items
+    names = [name for _, _, name in people]
+    thing = topic_object(topic)
+    first = people[0][0]
+    text = (
+        f"{people[0][1]} {thing + ' ' if thing else ''}for {', '.join(names[:-1])} and {names[-1]}"
+    )
+    merged = ActionItem(text, items[first].due, items[first].time)
+    gone = {i for i, _, _ in people} - {first}
+    return [merged if i == first else item for i, item in enumerate(items) if i not in gone]

@@ -213,3 +213,29 @@ def test_a_spanish_debit_that_failed_for_insufficient_funds_asks_to_pay():
     )
     assert len(found) == 1
     assert found[0].startswith("Pagar $ 412.300")
+
+
+def test_a_review_cycle_listing_people_is_one_item_naming_them():
+    body = (
+        "Hi Rachel,\n\nThe Mid-year 2026 review cycle closes on Friday at 11:59 PM.\n\n"
+        "You still have 4 manager reviews to submit:\n- Denise Kowalski\n- Hannah Price\n"
+        "- Tariq Bashir\n- Mei Chen\n"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Reminder: 4 manager reviews due Friday",
+        sender="Lattice <notifications@lattice.example>",
+    )
+    assert texts(found) == [
+        "Submit 4 manager reviews for Denise Kowalski, Hannah Price, Tariq Bashir and Mei Chen"
+    ]
+    assert found[0].time == dt.time(23, 59)
+
+
+def test_list_entries_under_an_intro_verb_read_as_its_object():
+    from digests.summarize.listing import entry_object
+
+    assert entry_object("Self-review for H1") == "self-review for H1"
+    assert entry_object("Signed W-9 (current revision)") == "signed W-9 (current revision)"
+    assert entry_object("Denise Kowalski") == "Denise Kowalski"

@@ -459,7 +459,7 @@ def test_no_outstanding_balance_is_no_duty():
 
 
 def test_a_notices_own_tasks_are_no_buttons():
-    from digests.summarize.phrasing import without_non_asks
+    from digests.summarize.non_asks import without_non_asks
     from digests.summarize.types import ActionItem
 
     tasks = [ActionItem("Pay invoice"), ActionItem("Submit timesheet")]

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from digests.summarize.phrasing import is_phone_line, polish, topic_object, unsolicited
+from digests.summarize.non_asks import is_phone_line
+from digests.summarize.phrasing import polish, topic_object, unsolicited
 from tests.digests.test_summarize_actions import items_of, texts
 
 DANA = "Dana Lee <dana@x.example>"

@@ -3,7 +3,7 @@
 import pytest
 
 from digests.summarize.leaks import readable
-from digests.summarize.phrasing import names_only, signed
+from digests.summarize.non_asks import names_only, signed
 from tests.digests.test_summarize_actions import items_of, texts
 
 DEV = "Dev Patel <dev@x.example>"
