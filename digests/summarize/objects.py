@@ -220,7 +220,7 @@ _NAMING = re.compile(
     # "it needs your approval": what the reader gives, not a thing the pronoun stands for
     r"(?!your (?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b)"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new|"
-    r"\d+(?= [a-z]))\b.*)",
+    r"(?<=still have )\d+(?= [a-z]))\b.*)",
     re.IGNORECASE,
 )
 # Where the noun phrase stops: a clause boundary or a word that starts a new clause.

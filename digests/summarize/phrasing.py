@@ -125,8 +125,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
     if _BARE_LOOK.match(text) and (broken := _BROKEN.search(topic)) and broken.start():
         # "Could you take a look?" on "Storybook has been down since Friday": fix it
-        thing = topic[: broken.start()].strip(" -:")
-        return [f"Fix {lower_first(thing) if ' ' in thing else thing}"]
+        return [f"Fix {_lower_determiner(topic[: broken.start()].strip(' -:'))}"]
     if _BARE_LOOK.match(text) and (thing := topic_object(topic) or topic):
         # "Could you take another look before the audit?": at what the subject names
         return [f"Review {_lower_determiner(thing)}"]

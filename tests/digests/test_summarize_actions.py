@@ -118,8 +118,8 @@ def test_lead_in_and_mentions_are_trimmed():
 
 
 def test_a_short_or_vague_ask_names_what_it_is_about():
-    assert texts(items_of("Can you take a look?", subject="Storybook deploy broken")) == [
-        "Review Storybook deploy"
+    assert texts(items_of("Can you take a look?", subject="Storybook deploy notes")) == [
+        "Review Storybook deploy notes"
     ]
     assert texts(items_of("Please approve it today.", subject="Re: Budget v3")) == [
         "Approve Budget v3"
@@ -651,8 +651,8 @@ def test_it_is_named_from_the_subject_of_the_sentence_before():
         "If so, the investigation pack is in the ER folder. Please read it before we start. "
         "The deadline is tomorrow. Can you do it tomorrow?"
     )
-    assert texts(items_of(body, subject="Hearing"))[0] == "Read the investigation pack"
-    assert texts(items_of(body, subject="Hearing"))[1] == "Do it (re: Hearing)"
+    # "Can you do it tomorrow?" beside it says nothing more: a placeholder, no second item
+    assert texts(items_of(body, subject="Hearing")) == ["Read the investigation pack"]
 
 
 def test_an_also_ask_without_a_date_does_not_borrow_the_one_before():

@@ -619,7 +619,7 @@ def test_a_release_named_is_no_ask_to_release(sentence):
     [
         ("Storybook has been down since Friday", "Fix Storybook"),
         ("export-nightly failing since Saturday", "Fix export-nightly"),
-        ("Staging deploy still broken", "Fix staging deploy"),
+        ("Staging deploy still broken", "Fix Staging deploy"),
     ],
 )
 def test_a_look_asked_at_what_the_subject_says_is_broken_is_a_fix(subject, expected):
