@@ -74,8 +74,11 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
             before = text[max(0, match.start() - 50) : match.start()]
             # a weekday alone, not "el lunes 16" (a weekday with its day of the month)
             weekday = kind == "weekday" and match.group(4) is None
-            if kind in {"day_month", "month_day", "iso", "dotted"} and SINCE.search(before):
-                continue  # "concessions agreed after 1 July": a start, no deadline
+            if kind in {"day_month", "month_day", "iso", "dotted"} and (
+                SINCE.search(before)
+                or (_STARTS_FROM.search(before) and not _RANGE_AFTER.match(text, match.end()))
+            ):
+                continue  # "after 1 July", "goes ahead from 1 April": a start, no deadline
             if NEGATED.search(before) or (kind == "today" and THAT_DAY.match(text, match.end())):
                 continue  # "avísame esta tarde, no mañana"; "by EOD that day": the day named
             if weekday and not match.group(1) and in_the_past(before):
@@ -231,6 +234,12 @@ _ORIGIN = re.compile(
     re.IGNORECASE,
 )
 # "from the 4th to the 8th", "du 4 au 8", "del 4 al 8", "vom 4. bis 8.": a span, not an origin
+# "the restructuring goes ahead from 1 April", "gilt ab dem 1. März": when a thing starts.
+_STARTS_FROM = re.compile(
+    r"\b(?:goes ahead|applies|apply|effective|valid|available|starting|takes effect|live)\s+"
+    r"(?:from|as of|ab(?: dem)?|à partir du|a partir del?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_AFTER = re.compile(
     r"[^\n,;.]{0,12}?\s*(?:to|until|till|through|onwards?|au|al|bis|-|\u2013|\u2014)(?:\s|$)", re.I
 )

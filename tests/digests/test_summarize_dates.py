@@ -942,3 +942,21 @@ def test_a_time_said_of_another_day_is_not_the_deadlines():
     assert resolve_deadline("The deadline is tomorrow (Tuesday) at 23:59", RECEIVED) == (
         Deadline(dt.date(2026, 12, 1), dt.time(23, 59))
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a revised estimate, assuming the restructuring goes ahead from 1 April 2027",
+        "the new price list applies from 1 January",
+        "the new tariff takes effect from 15 December",
+    ],
+)
+def test_the_date_a_thing_starts_from_is_no_deadline(text):
+    assert resolve_deadline(text, RECEIVED) is None
+
+
+def test_a_range_from_one_date_to_another_still_names_its_dates():
+    assert resolve_due("the holiday rota applies from 21 December to 4 January", RECEIVED) == (
+        dt.date(2026, 12, 21)
+    )
