@@ -45,6 +45,10 @@ ASK = re.compile(
     r"^(?:(?:and|also|but|oh),?\s+)?(?:one|a|another|last|quick) (?:(?:more|other|last|quick|"
     r"small|final) )?question(?: for you)?\s*:\s*\w+(?=[^?]*\?\s*$)|"
     r"make sure|"
+    # "Our site security needs the witness list by EOD today": a third party's need, dated
+    r"\b(?!(?:it|this|that|which|who|what)\b)[\w-]+ (?:really |still |also )?needs "
+    r"(?=(?:it|them|the|your|all the|both the|copies)\b[^.?!]*?\b(?:by|before|no later than) "
+    r"(?:\d|eod|cob|noon|midnight|tonight|today|tomorrow|the end|close|first thing|\w+day\b))|"
     r"don'?t forget|remember to|let me know|let \w+ know|"
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
     r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"

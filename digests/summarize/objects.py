@@ -100,6 +100,10 @@ _I_NEED = re.compile(
     r"^(?:(?:and |also |but )?(?:you )?(?:still )?owe (?:me|us)(?= )|"
     # "Need the Q3 liquidity summary first thing tomorrow.": a terse need, no subject
     r"need(?= (?:the|your) )(?![^?]*\?\s*$)|"
+    # "Our site security needs the final witness list by EOD": a third party's need, to send
+    r"(?:realistically |honestly )?(?:she|he|(?:our|the|their) [\w-]+(?: [\w-]+){0,2}|"
+    r"[A-Z][\w-]+(?: (?:at|from) [A-Z][\w-]+(?: [A-Z][\w-]+)?)?) (?:really |still |also )?"
+    r"needs(?= (?:it|them|the|your|all the|both the|copies)\b)|"
     r"would (?:really )?(?:love|like|appreciate)(?= your )|"
     r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
     rf"urgently| then| now| just| do)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
@@ -109,7 +113,9 @@ _I_NEED = re.compile(
     rf"(?:we|i)(?:'d| would) (?:also |really )?like(?= {LIKE_THE_BY})|"
     r"(?:we|i)(?:'d| would) (?:also |really |very much )?(?:appreciate|welcome)"
     r"(?= (?:a|an|some)\b))\s*"
-    r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?:mr|ms|mrs|dr)\.? "
+    r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?<=needs )it|"
+    r"(?<=needs )them|(?<=need )(?:it|them)(?= (?:back )?(?:by|before|no later than) )|"
+    r"(?:mr|ms|mrs|dr)\.? "
     r"\w+'s)\b)",
     re.IGNORECASE,
 )
@@ -214,7 +220,7 @@ _NAMING = re.compile(
     r"(?:i|we) still have|"
     # "I still don't have the certificate of insurance from Swift Movers": what is missing
     r"(?:don'?t|do not) (?:yet )?have|(?:haven'?t|have not) (?:yet )?(?:received|got|seen)|"
-    r"still waiting (?:for|on)|"
+    r"still waiting (?:for|on)|chas(?:e|ing)|"
     r"(?:records?|system|files?) (?:shows?|indicates?)(?: that)?|"  # "... show your car is"
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     # "it needs your approval": what the reader gives, not a thing the pronoun stands for

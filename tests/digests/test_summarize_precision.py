@@ -466,3 +466,45 @@ def test_them_after_i_still_have_a_count_of_things_is_those_things():
     assert texts(items_of(body, subject="Payroll locks tonight", sender=DEV)) == [
         "Approve 6 timesheets from the Newark warehouse"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Our site security needs the final witness list by EOD today, otherwise they "
+            "cannot print the badges.",
+            "Send Dev the final witness list",
+        ),
+        (
+            "Bram at Verhoef Customs needs the corrected invoice no later than 14:00 today.",
+            "Send Dev the corrected invoice",
+        ),
+        (
+            "I've been asked to chase the updated chronology. Realistically she needs it by "
+            "6pm tonight.",
+            "Send Dev the updated chronology",
+        ),
+        (
+            "The catch certificates are missing for the lots. I need them by 5pm on Friday.",
+            "Send Dev the catch certificates",
+        ),
+    ],
+)
+def test_a_dated_need_asks_to_send_the_thing(sentence, expected):
+    got = texts(items_of(f"Hi,\n\n{sentence}\n\nDev", subject="Docs", sender=DEV))
+    assert [t.split(" (re: ")[0] for t in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Could you return the signed DPA by Friday? Our data team needs it on file before "
+        "they can open the upload.",
+        "Could you upload it before 2 and send me the receipt? I need it for the EOFY pack.",
+        "The server needs a restart before Friday.",
+    ],
+)
+def test_a_need_that_gives_a_reason_or_names_no_thing_to_send_asks_nothing_more(sentence):
+    got = texts(items_of(f"Hi,\n\n{sentence}\n\nDev", subject="Docs", sender=DEV))
+    assert not any(t.startswith("Send Dev") for t in got)
