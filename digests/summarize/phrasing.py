@@ -115,6 +115,8 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         what = f"{what} for the {event}" if event and event.lower() not in what.lower() else what
         return [f"Reply to {come.group('who')} to confirm attendance{at}", f"{verb} {what}"]
     text = done_as_verb(text)
+    if asker and (confirm := _CONFIRM_WHAT.match(text)):  # "Confirm whether ...": to the asker
+        text = f"Confirm to {asker} {text[confirm.end() :]}"
     if be := _BE_THERE.match(text):  # "Be there for the joint survey": attend it
         verb = "Join the call" if be.group("call") else "Attend"
         text = f"{verb}{be.group('rest')}".replace("Attend for ", "Attend ")
@@ -184,6 +186,7 @@ def _lower_determiner(thing: str) -> str:
     return _DETERMINER.sub(lambda m: m.group(0).lower(), thing)
 
 
+_CONFIRM_WHAT = re.compile(r"^Confirm (?=(?:whether|that|which|how|who|if)\b)")
 # "Be there for the survey", "Be on that call too, in case ...": attend it, the reason cut.
 _BE_THERE = re.compile(
     r"^Be (?:there|(?P<call>on (?:the|that) call))(?: too| yourself| as well)?"

@@ -298,3 +298,11 @@ def test_a_thing_that_must_reach_an_office_by_a_date_is_to_be_sent_there():
 def test_being_there_is_attending(ask, expected):
     body = f"Omar,\n\nThe inspection is tomorrow at 8:00. {ask}\n\nFiona"
     assert texts(items_of(body, subject="Handover inspection", sender=DANA)) == expected
+
+
+def test_a_confirmation_of_whether_or_that_goes_to_the_asker():
+    body = "Omar,\n\nCan you confirm whether the new venue works for you by Friday?\n\nFiona"
+    got = texts(items_of(body, subject="Venue", sender="Fiona Grant <fiona@x.example>"))
+    assert [t.split(" (re: ")[0] for t in got] == [
+        "Confirm to Fiona whether the new venue works for you"
+    ]
