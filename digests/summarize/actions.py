@@ -86,6 +86,7 @@ from digests.summarize.listing import (
     one_for_names,
     sentences_with_list_marks,
     verb_of_intro,
+    without_aspects,
 )
 from digests.summarize.mail_dates import subject_deadline
 from digests.summarize.non_asks import without_non_asks
@@ -179,6 +180,7 @@ def find_action_items(
             if redone is not None:
                 items[:] = redone
                 continue
+        sentence = without_aspects(sentence)  # "your input, especially on:": one ask
         # "whenever you get to it:" before a link alone introduces no list: it is the ask
         if (
             sentence.endswith(":")

@@ -45,6 +45,9 @@ ASK = re.compile(
     r"^(?:(?:and|also|but|oh),?\s+)?(?:one|a|another|last|quick) (?:(?:more|other|last|quick|"
     r"small|final) )?question(?: for you)?\s*:\s*\w+(?=[^?]*\?\s*$)|"
     r"make sure|"
+    # "I'd love to see the draft", "Would appreciate your input before the review"
+    r"\b(?:i|we)(?:'d| would) (?:love|like) to see (?=it\b|them\b|the\b|your\b)|"
+    r"^(?:would|'d) (?:really )?(?:appreciate|love) your\b|"
     # "Our site security needs the witness list by EOD today": a third party's need, dated
     r"\b(?!(?:it|this|that|which|who|what)\b)[\w-]+ (?:really |still |also )?needs "
     r"(?=(?:it|them|the|your|all the|both the|copies)\b[^.?!]*?\b(?:by|before|no later than) "

@@ -44,6 +44,15 @@ _PLEASE_VERB = re.compile(
 _NO_TASK = frozenset({"note", "find", "see", "be", "keep", "bear", "consider", "read", "feel"})
 
 
+def without_aspects(sentence: str) -> str:
+    """ "Would appreciate your input, especially on:" -> the one ask; the list after it only
+    names what that ask covers."""
+    return _ASPECTS.sub("", sentence)
+
+
+_ASPECTS = re.compile(r",?\s+(?:especially|particularly|in particular|notably)(?: on| about)?:$")
+
+
 def looks_like_list_continuation(sentence: str) -> bool:
     """A short line that is no new intro: the list it follows goes on."""
     return len(sentence) < 160 and not sentence.endswith(":")

@@ -105,6 +105,7 @@ _I_NEED = re.compile(
     r"[A-Z][\w-]+(?: (?:at|from) [A-Z][\w-]+(?: [A-Z][\w-]+)?)?) (?:really |still |also )?"
     r"needs(?= (?:it|them|the|your|all the|both the|copies)\b)|"
     r"would (?:really )?(?:love|like|appreciate)(?= your )|"
+    r"(?:i|we)(?:'d| would) (?:love|like) to see|"  # "I'd love to see the draft"
     r"(?:and |also |but )?(?:i|we|they)(?: will|'ll| would|'d)?(?: also| still| really| "
     rf"urgently| then| now| just| do)? (?:need|want(?= an? (?:quick |short |phone )?call\b)|"
     rf"(?:(?<=d )|(?<=so )|(?<=ly )){WISH_VERB}(?=your (?!{NOT_WISHED})))|"
@@ -121,6 +122,11 @@ _I_NEED = re.compile(
 )
 
 
+_SEE_IT = re.compile(
+    r"\bwhen(?:ever)? you have (?P<np>(?:a|an|the) [\w -]{2,40}?),? (?:i|we)(?:'d| would) "
+    r"(?:love|like) to see (?:it|them)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 _TO_ME = re.compile(r"\s+(?:in|into|to) (?:my|our) (?:inbox|mailbox|hands)\b", re.I)
 
 
@@ -191,6 +197,8 @@ def need_as_send(text: str, asker: str) -> str:
     if need and asker and (call := _A_CALL.match(text[need.end() :])):
         verb = _CALL_VERB.get(call.group("call").lower(), "Llamar a {who}").format(who=asker)
         return f"{verb}{text[need.end() + call.end() :]}"
+    if see := _SEE_IT.search(text):  # "when you have a shortlist I'd love to see it"
+        return f"Send {asker + ' ' if asker else ''}{see.group('np')}{see.group('rest')}"
     if match := _I_NEED.match(text):
         what = _TO_ME.sub("", text[match.end() :])  # "your proposal in my inbox": sent to me
         return f"Send {asker + ' ' if asker else ''}{what}"

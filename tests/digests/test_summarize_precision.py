@@ -508,3 +508,25 @@ def test_a_dated_need_asks_to_send_the_thing(sentence, expected):
 def test_a_need_that_gives_a_reason_or_names_no_thing_to_send_asks_nothing_more(sentence):
     got = texts(items_of(f"Hi,\n\n{sentence}\n\nDev", subject="Docs", sender=DEV))
     assert not any(t.startswith("Send Dev") for t in got)
+
+
+def test_a_list_of_aspects_after_especially_on_is_what_the_one_ask_covers():
+    body = (
+        "Hi Daniel,\n\nI've written up the proposal. Would appreciate your input before the "
+        "review, especially on:\n- break-glass accounts\n- contractors in Manila\n\nDev"
+    )
+    assert texts(items_of(body, subject="FIDO2 proposal", sender=DEV)) == [
+        "Send Dev your input before the review"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("No rush, but when you have a shortlist I'd love to see it.", "Send Dev a shortlist"),
+        ("I'd love to see the draft before Friday.", "Send Dev the draft"),
+    ],
+)
+def test_a_wish_to_see_a_thing_asks_to_send_it(sentence, expected):
+    got = texts(items_of(f"Hi,\n\n{sentence}\n\nDev", subject="Role", sender=DEV))
+    assert [t.split(" (re: ")[0] for t in got] == [expected]
