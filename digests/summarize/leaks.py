@@ -22,6 +22,11 @@ _INNER = re.compile(
     r"(?:it )?would (?:help|be (?:great|good|nice|helpful)) if you could\s+)(?=[a-z])",
     re.IGNORECASE,
 )
+_WELCOME = re.compile(
+    r"^(?:your )?(?P<what>comments|feedback|thoughts|input|edits)\b(?: on [^,;]{3,60}?)?"
+    r" would be (?:great|helpful|ideal|appreciated|perfect)\b",
+    re.IGNORECASE,
+)
 # A reason, a recap or a reminder of a fact leads the sentence: no ask follows in it.
 _NO_ASK_LEAD = re.compile(
     r"^(?:since|because|as (?:discussed|agreed|mentioned|you know)\b|"
@@ -99,6 +104,8 @@ def readable(text: str, asker: str, *, recent: bool) -> str:
         return f"Tell {tell.group('who')} if {tell.group('cond')}"
     if (inner := _INNER.search(text)) and IMPERATIVE.match(rest := text[inner.end() :]):
         return rest[:1].upper() + rest[1:] if not NOUN_USE.match(rest) else ""
+    if welcome := _WELCOME.match(text):  # "Comments by Friday would be great"
+        return f"Send {asker or 'them'} your {welcome.group('what').lower()}"
     if _NO_ASK_LEAD.match(text):
         return ""  # "Since you still owe me from last time)", "Remember we need two agents"
     if need := _ALL_I_NEED.match(re.sub(r"\s*\(re: .*$", "", text)):

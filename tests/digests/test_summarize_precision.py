@@ -530,3 +530,19 @@ def test_a_list_of_aspects_after_especially_on_is_what_the_one_ask_covers():
 def test_a_wish_to_see_a_thing_asks_to_send_it(sentence, expected):
     got = texts(items_of(f"Hi,\n\n{sentence}\n\nDev", subject="Role", sender=DEV))
     assert [t.split(" (re: ")[0] for t in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I would be grateful if you could send me the form.", "Send Dev the form"),
+        (
+            "I would be very grateful if you could tell me whether the topic fits your group.",
+            "Tell Dev whether the topic fits your group",
+        ),
+        ("Comments by Friday 27 November would be great.", "Send Dev your comments"),
+    ],
+)
+def test_a_polite_wish_is_the_ask_it_makes(sentence, expected):
+    got = texts(items_of(f"Dear Alex,\n\n{sentence}\n\nDev", subject="Thesis", sender=DEV))
+    assert [t.split(" (re: ")[0] for t in got] == [expected]
