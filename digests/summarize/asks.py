@@ -205,6 +205,7 @@ NOT_ASK = re.compile(
 # A need or a wish stated, not a request made: "I need a summary", "Marketing wants the banner".
 _NEED = re.compile(
     r"\b(?:i|we)(?:'ll| will| would|'d| also| still| really)? need\b(?! you\b)|\bneeds? your\b|"
+    r"\bneeds (?=(?:it|them|the)\b)|"
     r"\bwants?\b|j'ai besoin|il me faut|necesit|ich brauche|wir brauchen|bräuchte",
     re.IGNORECASE,
 )

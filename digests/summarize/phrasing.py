@@ -186,7 +186,7 @@ def _lower_determiner(thing: str) -> str:
     return _DETERMINER.sub(lambda m: m.group(0).lower(), thing)
 
 
-_CONFIRM_WHAT = re.compile(r"^Confirm (?=(?:whether|that|which|how|who|if)\b)")
+_CONFIRM_WHAT = re.compile(r"^Confirm (?=(?:whether|that|if)\b)")
 # "Be there for the survey", "Be on that call too, in case ...": attend it, the reason cut.
 _BE_THERE = re.compile(
     r"^Be (?:there|(?P<call>on (?:the|that) call))(?: too| yourself| as well)?"

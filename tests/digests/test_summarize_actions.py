@@ -127,8 +127,12 @@ def test_a_short_or_vague_ask_names_what_it_is_about():
 
 
 def test_request_inherits_the_deadline_stated_just_before():
+    # the agency's dated need is an ask of its own: the release, to send
     body = "The agency needs the release by 3pm today. Could you check the printer quotes?"
-    assert items_of(body) == [ActionItem("Check the printer quotes", MONDAY, dt.time(15))]
+    assert items_of(body) == [
+        ActionItem("Send Dana the release", MONDAY, dt.time(15)),
+        ActionItem("Check the printer quotes", MONDAY, dt.time(15)),
+    ]
 
 
 def test_subject_is_the_request_when_the_body_has_none():
