@@ -115,7 +115,12 @@ def clean_zone(value: str) -> str:
 
 
 class ScheduleForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=80, initial="My digest")
+    name = forms.CharField(
+        label="Name",
+        max_length=80,
+        initial="My digest",
+        error_messages={"required": "Give the schedule a name, e.g. Mornings."},
+    )
     preset = forms.ChoiceField(
         label="When", choices=list(PRESETS.items()), widget=forms.RadioSelect, initial="weekdays"
     )
