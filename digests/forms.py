@@ -134,7 +134,14 @@ class ScheduleForm(forms.Form):
     )
     weekday = forms.ChoiceField(label="On", choices=WEEKDAYS, required=False, initial="1")
     every_hours = forms.IntegerField(
-        label="Every (hours)", min_value=1, max_value=12, required=False, initial=2
+        label="Every (hours)",
+        min_value=1,
+        max_value=12,
+        required=False,
+        initial=2,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), "Enter how many hours apart, 1 to 12."
+        ),
     )
     start_hour = forms.ChoiceField(label="From", choices=HOURS, required=False, initial="9")
     end_hour = forms.ChoiceField(label="Until", choices=HOURS, required=False, initial="17")
