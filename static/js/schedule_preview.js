@@ -6,6 +6,7 @@
   if (!form) return;
   const description = document.getElementById("preview-description");
   const runs = document.getElementById("preview-runs");
+  const runsTitle = document.getElementById("preview-runs-title");
   let timer = null;
   let latest = 0;
 
@@ -57,9 +58,11 @@
     if (!body.ok) {
       description.textContent = "Not a schedule yet: see the message by the field.";
       runs.replaceChildren();
+      runsTitle.hidden = true; // no heading over an empty list
       return;
     }
     description.textContent = body.description;
+    runsTitle.hidden = false;
     runs.replaceChildren(...body.next_runs.map((run) => {
       const li = document.createElement("li");
       const time = document.createElement("time");
