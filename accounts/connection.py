@@ -43,8 +43,11 @@ def schedule_token_refresh(user: User) -> Job:
     return Job.objects.enqueue(TOKEN_REFRESH, user=user, schedule=token_refresh_schedule(user))
 
 
-def connected(account: GoogleAccount, *, created: bool, previous: str | None) -> None:
-    """After a sign-in stored fresh tokens: the token refresh job running again, and the signal."""
+def connected(account: GoogleAccount, *, created: bool, previous: str | None) -> bool:
+    """After a sign-in stored fresh tokens: the token refresh job running again, and the signal.
+
+    True when the account came back from needs_reauth or revoked (a reconnection).
+    """
     user = account.user
     refresh_job = schedule_token_refresh(user)
     reconnected = previous is not None and previous != GoogleAccount.Status.CONNECTED
@@ -55,6 +58,7 @@ def connected(account: GoogleAccount, *, created: bool, previous: str | None) ->
     google_connected.send(
         sender=GoogleAccount, user=user, account=account, created=created, reconnected=reconnected
     )
+    return reconnected
 
 
 def token_refresh_jobs(user: User | int) -> models.QuerySet[Job]:

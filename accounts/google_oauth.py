@@ -334,6 +334,7 @@ class SignIn:
     account: GoogleAccount
     next_url: str
     created: bool
+    reconnected: bool = False  # the account was disconnected (needs_reauth, revoked) until now
 
 
 @sensitive_variables()
@@ -376,11 +377,12 @@ def complete(request: HttpRequest) -> SignIn:
         expiry=_expiry(token),
     )
     try:
-        user, account, created = _link(grant, restart)
+        user, account, created, reconnected = _link(grant, restart)
     except IntegrityError:
         # Two callbacks for the same new person raced; the other one made the rows.
-        user, account, created = _link(grant, restart)
-    return SignIn(user, account, restart.get("next_url") or safe_next(request, None), created)
+        user, account, created, reconnected = _link(grant, restart)
+    next_url = restart.get("next_url") or safe_next(request, None)
+    return SignIn(user, account, next_url, created, reconnected)
 
 
 def _refuse_server_errors(response: requests.Response) -> requests.Response:
@@ -465,8 +467,9 @@ class Grant:
 
 
 @sensitive_variables()
-def _link(grant: Grant, restart: Mapping[str, Any]) -> tuple[User, GoogleAccount, bool]:
-    """Create or update the user and their Google account, all or nothing."""
+def _link(grant: Grant, restart: Mapping[str, Any]) -> tuple[User, GoogleAccount, bool, bool]:
+    """Create or update the user and their Google account, all or nothing; created and
+    reconnected say whether the user is new and whether a disconnected account came back."""
     with transaction.atomic():
         account = (
             GoogleAccount.objects.select_for_update()
@@ -509,11 +512,13 @@ def _link(grant: Grant, restart: Mapping[str, Any]) -> tuple[User, GoogleAccount
         if previous_status != GoogleAccount.Status.CONNECTED:
             account.set_status(GoogleAccount.Status.CONNECTED, "signed in with Google")
         account.save()
-        connection.connected(account, created=previous_status is None, previous=previous_status)
+        reconnected = connection.connected(
+            account, created=previous_status is None, previous=previous_status
+        )
     logger.info(
         "Google sign-in: user %s, account %s, %s",
         user.pk,
         account.pk,
         "new user" if created else f"was {previous_status or 'not linked'}",
     )
-    return user, account, created
+    return user, account, created, reconnected

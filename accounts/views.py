@@ -150,6 +150,8 @@ def google_callback(request: HttpRequest) -> HttpResponse:
     login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
     if result.created:
         messages.success(request, "Welcome! Your first digest is on its way.")
+    elif result.reconnected:
+        messages.success(request, "Google is connected again: your digests are back on schedule.")
     return redirect(result.next_url)
 
 

@@ -115,7 +115,12 @@ def clean_zone(value: str) -> str:
 
 
 class ScheduleForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=80, initial="My digest")
+    name = forms.CharField(
+        label="Name",
+        max_length=80,
+        initial="My digest",
+        error_messages={"required": "Give the schedule a name, e.g. Mornings."},
+    )
     preset = forms.ChoiceField(
         label="When", choices=list(PRESETS.items()), widget=forms.RadioSelect, initial="weekdays"
     )
@@ -129,7 +134,14 @@ class ScheduleForm(forms.Form):
     )
     weekday = forms.ChoiceField(label="On", choices=WEEKDAYS, required=False, initial="1")
     every_hours = forms.IntegerField(
-        label="Every (hours)", min_value=1, max_value=12, required=False, initial=2
+        label="Every (hours)",
+        min_value=1,
+        max_value=12,
+        required=False,
+        initial=2,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), "Enter how many hours apart, 1 to 12."
+        ),
     )
     start_hour = forms.ChoiceField(label="From", choices=HOURS, required=False, initial="9")
     end_hour = forms.ChoiceField(label="Until", choices=HOURS, required=False, initial="17")

@@ -50,7 +50,15 @@ class PreferencesForm(forms.Form):
         help_text="Gmail's own search words, e.g. in:inbox -category:promotions. "
         "Empty: the site's default.",
     )
-    max_items = forms.IntegerField(label="Most messages listed", min_value=1, max_value=100)
+    max_items = forms.IntegerField(
+        label="Most messages listed",
+        min_value=1,
+        max_value=100,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"),
+            "Enter how many messages a digest lists, from 1 to 100.",
+        ),
+    )
     vip_senders = forms.CharField(
         label="VIP senders (always listed, one urgency higher)",
         required=False,

@@ -23,6 +23,7 @@ from digests.schedule_states import schedule_rows
 from digests.scheduling import google_is_connected
 
 PREVIEW_RUNS = 5
+NOT_PREVIEWED = ("name", "channel")  # not part of when a schedule runs
 
 
 def _own(request: HttpRequest, schedule_id: int) -> Schedule:
@@ -100,20 +101,20 @@ def schedule_preview(request: HttpRequest) -> JsonResponse:
     """The editor's fields in, words and the next runs out; or the errors, by field."""
     form = ScheduleForm(request.GET, user=request.user)
     form.is_valid()
-    errors = {
-        name: [str(e) for e in errs]
-        for name, errs in form.errors.items()
-        if name not in ("name", "channel")
-    }
+    # The fields that make the schedule; the page leaves the others' messages as the last
+    # save wrote them ("This field is required." by an emptied name stays until saved again).
+    checked = [name for name in form.fields if name not in NOT_PREVIEWED]
+    errors = {name: [str(e) for e in form.errors[name]] for name in checked if name in form.errors}
     if errors or "cron_expression" not in form.cleaned_data:
         # 200, not 400: a half-typed schedule is an answer the page shows, not a failed request.
-        return JsonResponse({"ok": False, "errors": errors})
+        return JsonResponse({"ok": False, "errors": errors, "checked": checked})
     cron = form.cleaned_data["cron_expression"]
     zone = form.cleaned_data["timezone"]
     runs = next_runs(cron, zone, PREVIEW_RUNS, after=timezone.now())
     return JsonResponse(
         {
             "ok": True,
+            "checked": checked,
             "cron": cron,
             "description": f"{describe(cron)} ({zone})",
             "next_runs": [

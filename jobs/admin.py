@@ -8,10 +8,11 @@ filters and search: "requeue every dead letter of type X" is one click.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import display_for_value, unquote
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.forms import ModelForm
@@ -21,6 +22,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from gda_site import dates
 from jobs.dashboard import dashboard
 from jobs.models import Job, SchedulerHeartbeat
 from jobs.transitions import JobQuerySet, Status
@@ -29,6 +31,14 @@ from jobs.transitions import JobQuerySet, Status
 EDITABLE_FIELDS = ("payload", "max_retries")
 # Jobs that will not run again until someone acts: no next run to show.
 STOPPED = (Status.DEAD, Status.CANCELLED, Status.SUCCEEDED)
+
+
+def shown_moment(value: dt.datetime | None) -> SafeString | str:
+    """A moment in the house format and the active zone, as the jobs dashboard writes it."""
+    if value is None:
+        return "—"
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), dates.moment(value))
+
 
 # The product's name instead of "Django administration" in every staff page's header and title.
 admin.site.site_header = "Gmail Digest Assistant"
@@ -54,7 +64,7 @@ class HasErrorFilter(admin.SimpleListFilter):
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
     # Narrow enough for 1,280 px: the schedule and last run are on each job's page.
-    list_display = ["type", "user", "status", "next_run_shown", "attempts", "short_error"]
+    list_display = ["type", "user_shown", "status", "next_run_shown", "attempts", "short_error"]
     list_filter = ["status", ("type", admin.AllValuesFieldListFilter), HasErrorFilter]
     search_fields = ["user__email", "type", "last_error"]
     list_select_related = ["user"]
@@ -74,16 +84,16 @@ class JobAdmin(admin.ModelAdmin):
         "schedule",
         "timezone",
         "next_run_shown",
-        "last_run",
+        "last_run_shown",
         "retry_count",
         "max_retries",
         "payload",
         "last_error",
         "traceback",
         "lease_owner",
-        "lease_expires_at",
-        "created_at",
-        "updated_at",
+        "lease_expires_shown",
+        "created_shown",
+        "updated_shown",
     ]
     # Transitions happen through actions, so the scheduler's bookkeeping is never edited
     # by hand; staff may fix a payload or allow more attempts before requeueing.
@@ -144,11 +154,33 @@ class JobAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/jobs/dashboard.html", context)
 
     @admin.display(description="next run", ordering="next_run")
-    def next_run_shown(self, job: Job) -> str:
+    def next_run_shown(self, job: Job) -> SafeString | str:
         """The next run, or "—" for a job that will not run again unless staff act."""
-        if job.status in STOPPED:
-            return "—"
-        return str(display_for_value(job.next_run, "—"))
+        return "—" if job.status in STOPPED else shown_moment(job.next_run)
+
+    @admin.display(description="last run", ordering="last_run")
+    def last_run_shown(self, job: Job) -> SafeString | str:
+        return shown_moment(job.last_run)
+
+    @admin.display(description="lease expires at")
+    def lease_expires_shown(self, job: Job) -> SafeString | str:
+        return shown_moment(job.lease_expires_at)
+
+    @admin.display(description="created at")
+    def created_shown(self, job: Job) -> SafeString | str:
+        return shown_moment(job.created_at)
+
+    @admin.display(description="updated at")
+    def updated_shown(self, job: Job) -> SafeString | str:
+        return shown_moment(job.updated_at)
+
+    @admin.display(description="user", ordering="user__email")
+    def user_shown(self, job: Job) -> SafeString | str:
+        """The address, wrapping after its "@" rather than anywhere in a narrow column."""
+        if job.user is None:
+            return "-"
+        local, at, domain = job.user.email.rpartition("@")
+        return format_html("{}{}<wbr>{}", local, at, domain) if at else job.user.email
 
     @admin.display(description="attempts")
     def attempts(self, job: Job) -> str:
@@ -222,8 +254,16 @@ class JobAdmin(admin.ModelAdmin):
 class SchedulerHeartbeatAdmin(admin.ModelAdmin):
     """The runscheduler processes that beat recently; written only by the processes."""
 
-    list_display = ("host", "pid", "version", "workers", "started_at", "beat_at")
+    list_display = ("host", "pid", "version", "workers", "started_shown", "beat_shown")
     ordering = ("host", "pid")
+
+    @admin.display(description="started at", ordering="started_at")
+    def started_shown(self, beat: SchedulerHeartbeat) -> SafeString | str:
+        return shown_moment(beat.started_at)
+
+    @admin.display(description="beat at", ordering="beat_at")
+    def beat_shown(self, beat: SchedulerHeartbeat) -> SafeString | str:
+        return shown_moment(beat.beat_at)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -22,6 +22,7 @@ class Dashboard:
     statuses: list[str]
     counts: list[tuple[str, list[int], int]]  # type, counts in statuses' order, total
     totals: list[int]
+    total: int  # every job, whatever its status or type
     dead_letters: list[Job]
     dead_total: int
     oldest_due: Job | None
@@ -54,6 +55,7 @@ def dashboard(at: datetime | None = None) -> Dashboard:
         statuses=statuses,
         counts=counts,
         totals=totals,
+        total=sum(totals),
         dead_letters=list(dead[:DEAD_LETTERS_SHOWN]),
         dead_total=totals[statuses.index(Status.DEAD)],
         oldest_due=oldest,

@@ -11,10 +11,10 @@ import resource
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
-from bench.soakbench import clock
+from bench.soakbench import clock, database
 from bench.soakbench import options as soak_options
 from bench.soakbench.processes import ROOT, Schedulers
 
@@ -26,20 +26,6 @@ LEASE_REAL_SECONDS = 4.0
 
 def log(line: str) -> None:
     print(f"soak: {line}", flush=True)
-
-
-def recreate_database(url: str) -> None:
-    """Drop and create the soak's own PostgreSQL database (never the dev or test one)."""
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    if not name.startswith("gda_") or "soak" not in name:
-        raise SystemExit(f"soak: refusing to recreate {name!r}: its name must contain 'soak'")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def child_env(base_url: str, email_url: str, options: soak_options.Options) -> dict[str, str]:
@@ -68,7 +54,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     sim_start = (SIM_START if options.hours < 24 else SIM_START_LONG).timestamp()
     clock.set_clock(clock.Clock(time.time(), sim_start, 0))  # frozen while we set up
     os.environ[clock.ENV] = clock.current().encode()
-    recreate_database(options.database_url)
+    with ExitStack() as cleanup:
+        # Dropped last, after the schedulers stop, whether the soak finished or failed.
+        cleanup.enter_context(database.own_database(options.database_url, keep=options.keep))
+        log(f"database {database.name_of(options.database_url)}")
+        figures = _setup_and_run(options, started, sim_start, cleanup)
+    return figures
+
+
+def _setup_and_run(
+    options: soak_options.Options, started: float, sim_start: float, cleanup: ExitStack
+) -> dict[str, Any]:
     options.log_dir.mkdir(parents=True, exist_ok=True)
 
     from bench.soakbench.sink import DroppingSink
@@ -88,10 +84,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    return _run(options, fake, google, sink, env, sim_start, started)
+    return _run(options, fake, google, sink, env, sim_start, started, cleanup)
 
 
-def _run(options, fake, google, sink, env, sim_start, started) -> dict[str, Any]:
+def _run(options, fake, google, sink, env, sim_start, started, cleanup) -> dict[str, Any]:
     from accounts.models import User
     from bench.soakbench import population, report, run
     from digests.schedules import pause
@@ -122,6 +118,7 @@ def _run(options, fake, google, sink, env, sim_start, started) -> dict[str, Any]
     args = ["--workers", str(options.workers), "--poll-interval", "0.5"]
     args += ["--lease-seconds", f"{lease:g}", "--grace", "10"]
     schedulers = Schedulers(env, args, options.log_dir, options.schedulers)
+    cleanup.callback(schedulers.stop_all)  # a failed soak leaves no scheduler running either
     schedulers.start_all()
     day_started = time.monotonic()
     stop = threading.Event()

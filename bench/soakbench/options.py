@@ -6,6 +6,9 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.soakbench.database import unique_url
+
+# A run's own database is named after this one plus its pid and a random suffix.
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/gda_soak_bench"
 
 
@@ -27,6 +30,7 @@ class Options:
     messages_per_user: float
     seed: int
     database_url: str
+    keep: bool
     json: Path | None
     log_dir: Path
     drain_timeout: float
@@ -50,7 +54,14 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--drop-rate", type=float, default=0.02, help="SMTP drops after DATA")
     parser.add_argument("--messages-per-user", type=float, default=12, help="per 24 sim hours")
     parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--database-url", default=DEFAULT_DATABASE, help="dropped and re-made")
+    parser.add_argument(
+        "--database-url",
+        help="created for the run and dropped after it, used as given (default: "
+        f"{DEFAULT_DATABASE}_<pid>_<random>, a name no other run shares)",
+    )
+    parser.add_argument(
+        "--keep-database", action="store_true", help="leave the database for a look afterwards"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--log-dir", type=Path, default=Path("var/soak-logs"))
     args = parser.parse_args(argv)
@@ -71,7 +82,8 @@ def parse(argv: list[str] | None = None) -> Options:
         drop_rate=args.drop_rate,
         messages_per_user=args.messages_per_user,
         seed=args.seed,
-        database_url=args.database_url,
+        database_url=args.database_url or unique_url(DEFAULT_DATABASE),
+        keep=args.keep_database,
         json=args.json,
         log_dir=args.log_dir,
         drain_timeout=120 if short else 900,

@@ -6,6 +6,7 @@
   if (!form) return;
   const description = document.getElementById("preview-description");
   const runs = document.getElementById("preview-runs");
+  const runsTitle = document.getElementById("preview-runs-title");
   let timer = null;
   let latest = 0;
 
@@ -21,8 +22,11 @@
     });
   }
 
-  function showErrors(errors) {
+  // Only the fields the preview checked: the others (the name, the delivery) keep the
+  // message the last save put there.
+  function showErrors(errors, checked) {
     form.querySelectorAll("[data-errors-for]").forEach((slot) => {
+      if (checked && !checked.includes(slot.dataset.errorsFor)) return;
       const messages = errors[slot.dataset.errorsFor] || [];
       slot.replaceChildren(...messages.map((text) => {
         const p = document.createElement("p");
@@ -50,13 +54,15 @@
       return; // offline or signed out: the saved form still checks everything
     }
     if (request !== latest) return; // an older answer arriving late
-    showErrors(body.errors || {});
+    showErrors(body.errors || {}, body.checked);
     if (!body.ok) {
       description.textContent = "Not a schedule yet: see the message by the field.";
       runs.replaceChildren();
+      runsTitle.hidden = true; // no heading over an empty list
       return;
     }
     description.textContent = body.description;
+    runsTitle.hidden = false;
     runs.replaceChildren(...body.next_runs.map((run) => {
       const li = document.createElement("li");
       const time = document.createElement("time");

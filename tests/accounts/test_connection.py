@@ -120,8 +120,10 @@ def test_disconnected_person_sees_the_banner_and_can_reconnect(client, ada, fake
     client.post("/accounts/google/disconnect/")
     assert "Google is disconnected" in client.get("/digests/").content.decode()
 
-    follow(client, start(client, "/accounts/google/reconnect/"))
+    landed = follow(client, start(client, "/accounts/google/reconnect/"))
 
+    said = [str(m) for m in client.get(landed.url).context["messages"]]
+    assert said == ["Google is connected again: your digests are back on schedule."]
     account = GoogleAccount.objects.get()
     assert account.is_connected
     assert account.refresh_token  # a fresh consent gave a new one

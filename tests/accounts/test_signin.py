@@ -421,3 +421,13 @@ def test_racing_callbacks_for_a_new_person_make_one_account(fake_google):
     assert Job.objects.filter(type="token_refresh").count() == 1
     for c in clients:
         assert c.get("/digests/").status_code == 200
+
+
+def test_an_ordinary_return_is_not_called_a_reconnection(client):
+    sign_in(client)
+    client.logout()
+
+    landed = sign_in(client)
+
+    said = [str(m) for m in client.get(landed.url).context["messages"]]
+    assert said == []

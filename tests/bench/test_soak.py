@@ -2,17 +2,22 @@
 faults, four real scheduler processes SIGKILLed in turn, on PostgreSQL; nothing lost or doubled.
 
 The soak needs PostgreSQL whichever leg runs it: it uses the server of DATABASE_URL when that
-is a postgres:// URL, else the local one ``make test`` also uses, and a database of its own.
+is a postgres:// URL, else the local one ``make test`` also uses, and a database of its own:
+named for this run (two checkouts soaking at once never share one), dropped afterwards even
+when the soak fails or is killed at its timeout.
 """
 
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from bench.soakbench import database
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -21,17 +26,25 @@ pytestmark = pytest.mark.slow
 
 
 def soak_database_url() -> str:
-    """A database named after this worktree's test database, on the test server."""
+    """A database named after the test database plus this run's pid and a random suffix."""
     url = os.environ.get("DATABASE_URL", "")
     base = url if url.startswith("postgres") else LOCAL_SERVER
     parts = urlsplit(base)
     name = parts.path.lstrip("/") or "gda"
     name = name if name.startswith("gda_") else f"gda_{name}"
-    return urlunsplit(parts._replace(path=f"/{name}_soak_short"))
+    return database.unique_url(urlunsplit(parts._replace(path=f"/{name}_soak_short")))
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory) -> dict:
+def soak_url() -> Iterator[str]:
+    """The run's database URL; the database is dropped at the end whatever happened."""
+    url = soak_database_url()
+    yield url
+    database.drop(url)  # the soak drops it too, unless it was killed at the timeout
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory, soak_url) -> dict:
     out = tmp_path_factory.mktemp("soak")
     env = {key: value for key, value in os.environ.items() if not key.startswith("GDA_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -41,7 +54,7 @@ def figures(tmp_path_factory) -> dict:
             str(ROOT / "bench" / "soak.py"),
             "--short",
             "--database-url",
-            soak_database_url(),
+            soak_url,
             "--json",
             str(out / "soak.json"),
             "--log-dir",
@@ -89,3 +102,7 @@ def test_the_faults_really_happened(figures):
     assert figures["late_reached"] == figures["late_arrived"] > 0
     assert figures["due"] > 0
     assert figures["built_scheduled"] > 0
+
+
+def test_the_soak_dropped_its_database(figures, soak_url):
+    assert not database.exists(soak_url)

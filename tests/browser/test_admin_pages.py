@@ -46,6 +46,12 @@ def test_staff_pages_pass_axe_and_fit_a_phone(page, site):
     page.goto(site + reverse("admin:jobs_job_changelist"))
     expect(page.locator("#result_list tbody tr")).to_have_count(2)
     check_page(page, "admin jobs list")
+    # An address wraps after its "@", never inside its domain (it was "exa/mple.c/om").
+    domain_lines = page.locator("#result_list td.field-user_shown").first.evaluate(
+        "cell => { const r = document.createRange(); r.selectNodeContents(cell.lastChild);"
+        " return r.getClientRects().length; }"
+    )
+    assert domain_lines == 1, "the address's domain is broken across lines"
     if page.viewport_name == "desktop":  # type: ignore[attr-defined]
         error = page.locator("#result_list td.field-short_error").first.bounding_box()
         assert error is not None

@@ -38,3 +38,15 @@ def test_a_newcomer_signs_in_gets_a_digest_and_walks_every_page(page, site):
     check_page(page, "disconnect")
     page.goto(site + "/accounts/delete/")
     check_page(page, "delete account")
+
+
+def test_a_dead_link_lands_on_a_page_of_the_site(page, site):
+    sign_in(page, site)
+    response = page.goto(site + "/digests/999999/")
+
+    assert response is not None
+    assert response.status == 404
+    assert page.get_by_role("heading", name="Page not found").is_visible()
+    check_page(page, "not found")
+    page.get_by_role("link", name="Your digests").last.click()
+    page.wait_for_url(re.compile(r"/digests/$"))

@@ -72,3 +72,30 @@ def test_two_schedules_with_live_descriptions_and_next_runs(page, site):
     page.goto(site + "/digests/")
     check_page(page, "dashboard with schedules")
     expect(page.get_by_text("Work hours")).to_be_visible()
+
+
+def test_the_message_by_an_emptied_name_outlives_the_live_preview(page, site):
+    sign_in(page, site)
+    page.goto(site + "/digests/schedules/new/")
+    page.get_by_label("Name").fill("")
+    page.get_by_role("button", name="Add schedule").click()
+
+    expect(page.locator("#preview-runs li")).to_have_count(5)  # the preview has answered
+    expect(page.locator("#id_name_error")).to_have_text("Give the schedule a name, e.g. Mornings.")
+    check_page(page, "schedule editor, no name")
+    assert Schedule.objects.count() == 1  # the one made at sign-in, no nameless one
+
+
+def test_the_next_runs_heading_shows_only_over_runs(page, site):
+    sign_in(page, site)
+    page.goto(site + "/digests/schedules/new/")
+    heading = page.get_by_role("heading", name="Next 5 runs")
+    expect(page.locator("#preview-runs li")).to_have_count(5)
+    expect(heading).to_be_visible()
+
+    page.get_by_label("Advanced (cron)").check()
+    page.get_by_label("Cron expression").fill("61 * * *")
+    expect(page.locator("#id_cron_error")).to_contain_text("expected 5 fields, got 4")
+    expect(page.locator("#preview-runs li")).to_have_count(0)
+    expect(heading).to_be_hidden()
+    check_page(page, "schedule editor, not a schedule yet")

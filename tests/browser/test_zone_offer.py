@@ -19,6 +19,13 @@ def test_the_browsers_zone_is_offered_at_first_sign_in(page, site):
     expect(offer).to_be_visible()
     expect(offer).to_contain_text("your browser says Europe/Berlin")
     check_page(page, "dashboard, zone offer")
+    use = page.get_by_role("button", name="Use Europe/Berlin").bounding_box()
+    other = offer.get_by_role("link", name="Choose another zone").bounding_box()
+    assert use is not None
+    assert other is not None
+    beside = other["x"] - (use["x"] + use["width"])
+    below = other["y"] - (use["y"] + use["height"])
+    assert max(beside, below) >= 8, "the button and the link touch"
 
     page.get_by_role("button", name="Use Europe/Berlin").click()
     expect(page.get_by_text("Your time zone is now Europe/Berlin.")).to_be_visible()

@@ -185,3 +185,13 @@ def test_feedback_needs_post_csrf_and_a_known_kind(signed_in, demo_user):
     assert strict.post(url, {"kind": "mute"}).status_code == 403
     assert not Feedback.objects.exists()
     assert Email.objects.filter(pk=email.pk).exists()
+
+
+@pytest.mark.parametrize("typed", ["0", "101", "", "ten"])
+def test_a_count_out_of_range_is_refused_in_words(signed_in, demo_user, typed):
+    response = signed_in.post("/digests/preferences/", form_data(max_items=typed))
+
+    assert response.status_code == 400
+    assert "Enter how many messages a digest lists, from 1 to 100." in page(response)
+    assert "Ensure this value" not in page(response)
+    assert preferences_for(demo_user).max_items == 25

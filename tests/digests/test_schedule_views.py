@@ -162,9 +162,10 @@ def test_a_bad_cron_shows_the_parsers_message_and_saves_nothing(signed_in, user,
         ({"timezone": "Mars/Olympus"}, "Mars/Olympus is not a time zone we know"),
         ({"preset": "daily", "at": ""}, "Enter a time such as 08:00."),
         ({"preset": "hours", "start_hour": "18"}, "The end of working hours comes after"),
-        ({"preset": "hours", "every_hours": "0"}, "greater than or equal to 1"),
+        ({"preset": "hours", "every_hours": "0"}, "Enter how many hours apart, 1 to 12."),
+        ({"preset": "hours", "every_hours": "13"}, "Enter how many hours apart, 1 to 12."),
         ({"preset": "sometimes"}, "Select a valid choice"),
-        ({"name": ""}, "This field is required."),
+        ({"name": ""}, "Give the schedule a name, e.g. Mornings."),
     ],
 )
 def test_editor_errors_name_the_problem_and_save_nothing(signed_in, user, changes, message):
@@ -310,3 +311,19 @@ def test_preview_needs_sign_in_and_saves_nothing(client, signed_in, user):
     response = client.get("/digests/schedules/preview/", editor())
     assert response.status_code == 302
     assert not Schedule.objects.filter(user=user).exists()
+
+
+def test_preview_judges_only_when_a_schedule_runs_and_says_which_fields(signed_in):
+    body = preview(signed_in, name="", preset="custom", cron="61 * * * *").json()
+
+    assert set(body["errors"]) == {"cron"}
+    assert "name" not in body["checked"]
+    assert "channel" not in body["checked"]
+    assert {"preset", "at", "cron", "timezone"} <= set(body["checked"])
+
+
+def test_an_emptied_name_is_asked_for_in_words(signed_in):
+    response = signed_in.post("/digests/schedules/new/", editor(name=""))
+
+    assert response.status_code == 400
+    assert "Give the schedule a name, e.g. Mornings." in response.content.decode()

@@ -44,6 +44,7 @@ def test_counts_by_type_and_status(jobs):
     assert counts["test.record"][1] == 2
     assert board.totals[board.statuses.index("succeeded")] == 2
     assert board.dead_total == 1
+    assert board.total == Job.objects.count() == 5
 
 
 def test_oldest_due_job_and_its_lag(jobs):
@@ -64,6 +65,7 @@ def test_staff_see_the_page_with_dead_letters_and_their_errors(jobs, admin_clien
     assert "RuntimeError: failure number 10" in content
     assert f"/admin/jobs/job/{jobs['dead'].pk}/change/" in content
     assert "Dead letters (1)" in content
+    assert "<td>5</td></tr></tfoot>" in content  # the grand total closes the totals row
 
 
 def test_the_jobs_list_links_to_it(admin_client):
