@@ -29,6 +29,7 @@ from digests.summarize.asks import (
     INTRO,
     NEED,
     YOUR_ANSWER,
+    met_by_sender,
 )
 from digests.summarize.asks import is_ask as _is_ask
 from digests.summarize.asks import only_a_question as _only_a_question
@@ -277,6 +278,8 @@ def find_action_items(
                 part = posed  # "One question for you: do we need ...?" asks that question
             question = bool(posed) or _only_a_question(part)
             upcoming = sentences[len(before)][1] if len(before) < len(sentences) else ""
+            if met_by_sender(part, upcoming):
+                continue  # "The caterer needs the headcount. I'll collect the RSVPs": theirs
             if question and PREAMBLE.search(part) and upcoming and _is_ask(upcoming):
                 continue  # "Do you have the deck? Can you share it?": the second is the ask
             part = without_and(part, lang)  # "Et peux-tu valider ...?", "Y ¿puedes ...?"

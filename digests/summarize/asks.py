@@ -23,6 +23,11 @@ from digests.summarize.romance import tu_imperative
 from digests.summarize.sentences import Caseless, Cued, for_yes_or_no, lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
+# What follows a need or a wish up to the date it is wanted by: "... by 6pm tonight".
+_DATED = (
+    r"[^.?!]*?\b(?:by|before|no later than) (?:\d|eod|cob|noon|midnight|tonight|today|"
+    r"tomorrow|the end|close|first thing|\w+day\b)"
+)
 ASK = re.compile(
     r"\b(please|pls|kindly|could you|can you|would you|will you|need you to|i need|"
     r"we need(?! to\b)|you (?:still )?owe (?:me|us)\b|"
@@ -49,12 +54,15 @@ ASK = re.compile(
     r"^(?:your )?(?:comments|feedback|thoughts|input|edits)\b[^.;?]{0,60}?\bwould be "
     r"(?:great|helpful|ideal|appreciated|perfect)\b|"
     # "I'd love to see the draft", "Would appreciate your input before the review"
-    r"\b(?:i|we)(?:'d| would) (?:love|like) to see (?=it\b|them\b|the\b|your\b)|"
-    r"^(?:would|'d) (?:really )?(?:appreciate|love) your\b|"
+    rf"\b(?:i|we)(?:'d| would) (?:love|like) to see (?=(?:it|them|the|your)\b{_DATED})|"
+    r"\bwhen(?:ever)? you have (?:a|an|the) [^,.]{2,40},? (?:i|we)(?:'d| would) (?:love|like) "
+    r"to see (?:it|them)\b|"
+    r"^(?:would|'d) (?:really )?(?:appreciate|love) your (?:input|comments|feedback|thoughts|"
+    r"views?|review|sign-?off|approval|ok|go-ahead|answer|reply|decision)\b|"
     # "Our site security needs the witness list by EOD today": a third party's need, dated
     r"\b(?!(?:it|this|that|which|who|what)\b)[\w-]+ (?:really |still |also )?needs "
-    r"(?=(?:it|them|the|your|all the|both the|copies)\b[^.?!]*?\b(?:by|before|no later than) "
-    r"(?:\d|eod|cob|noon|midnight|tonight|today|tomorrow|the end|close|first thing|\w+day\b))|"
+    rf"(?=(?:it|them|the|your|all the|both the|copies)\b(?!(?: [\w-]+){{0,3}} (?:finished|done|"
+    rf"completed|fixed|repaired)\b){_DATED}(?![^.?!]*\b(?:i|we)(?:'ll| will)\b))|"
     r"don'?t forget|remember to|let me know|let \w+ know|"
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
     r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
@@ -66,7 +74,7 @@ ASK = re.compile(
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
     r"por favor|puedes|podés|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
-    r"(?<=¿)(?:me|nos) ayud(?:as|ar[ií]as|[aá]is) a\b|"
+    r"(?<=¿)(?:me|nos) ayud(?:as|ar[ií]as|[aá]is) a (?=[a-záéíóúñ]+(?:ar|er|ir)(?:l[oa]s?)?\b)|"
     r"(?:te|le|os|les) pedir[ií]a que|"
     r"(?<=¿)(?:(?:me|nos|le|les)\s+)?(?:puede|pueden|podría|podria|podrían)\s+(?!ser\b)"
     r"[a-záéíóúñ]+(?:ar|er|ir)"
@@ -182,7 +190,9 @@ NOT_ASK = re.compile(
     r"if you(?:'re| are| get) stuck|if you(?:'ve| have) already|"
     # "If you need more time, contact the office": what to do if the ask can't be met
     r"^if (?:you need (?:more|additional|extra) time|none of (?:the|these|those) "
-    r"(?:times|dates|slots|options)|you (?:can'?t|cannot|are unable to) make)\b[^,]{0,60},|"
+    r"(?:times|dates|slots|options)|you (?:can'?t|cannot|are unable to) make)\b[^,]{0,60},\s*"
+    r"(?:please\s+)?(?:contact|call|email|ring|phone|get in touch|reach out|write to|speak to)\b"
+    r"(?![^.]*\b(?:otherwise|and|but),? please\b)|"
     # "Marta told me to make sure people open it": an instruction the sender was given
     r"\b(?:told|asked) (?:me|us) to (?![^.]*\byou\b)|"
     # "If you'd like to swap weeks, add a note": the reader's choice, not an ask
@@ -335,3 +345,33 @@ def as_request(subject: str) -> str:
     if needed := _NEEDED.match(rest):
         rest = re.sub(r"\s+on$", "", f"{needed.group(1)} on {rest[needed.end() :]}".strip())
     return f"I need your {rest}"
+
+
+# "The caterer needs the final headcount by Thursday": a third party's need.
+_THIRD_NEED = re.compile(
+    r"\b(?!(?:it|this|that|which|who|what|i|we|you)\b)[\w-]+ (?:really |still |also )?needs "
+    r"(?=(?:it|them|the|all the|both the|copies)\b)",  # not "needs your decision": an ask
+    re.IGNORECASE,
+)
+# "I'll collect the RSVPs and send it to them": the sender meets the need.
+_SENDER_MEETS = re.compile(
+    r"^(?:so |and )?(?:i|we)(?:'ll| will|'m going to| am going to)\b|"
+    r"^(?:i'm|i am|we're|we are) (?:on it|handling it|taking care of it)\b",
+    re.IGNORECASE,
+)
+# "..., ich kümmere mich darum", "... so I'll upload it tomorrow": met in the same sentence.
+_MEETS_HERE = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|ich kümmere mich|wir kümmern uns|je m'en occupe|"
+    r"me encargo|nos encargamos)\b",
+    re.IGNORECASE,
+)
+_YOU_ASKED = re.compile(r"\b(?:please|could you|can you|would you|will you)\b", re.IGNORECASE)
+
+
+def met_by_sender(sentence: str, upcoming: str) -> bool:
+    """A third party's need that the next sentence says the sender meets ("The caterer needs
+    the headcount by Thursday. I'll collect the RSVPs and send it")."""
+    need = _THIRD_NEED.search(sentence)
+    if need is None or _YOU_ASKED.search(sentence):
+        return False
+    return bool(_SENDER_MEETS.match(upcoming) or _MEETS_HERE.search(sentence, need.end()))

@@ -76,7 +76,11 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
             weekday = kind == "weekday" and match.group(4) is None
             if kind in {"day_month", "month_day", "iso", "dotted"} and (
                 SINCE.search(before)
-                or (_STARTS_FROM.search(before) and not _RANGE_AFTER.match(text, match.end()))
+                or (
+                    _STARTS_FROM.search(before)
+                    and not _RANGE_AFTER.match(text, match.end())
+                    and not _BY_THEN.search(text, match.end())
+                )
             ):
                 continue  # "after 1 July", "goes ahead from 1 April": a start, no deadline
             if NEGATED.search(before) or (kind == "today" and THAT_DAY.match(text, match.end())):
@@ -238,6 +242,12 @@ _ORIGIN = re.compile(
 _STARTS_FROM = re.compile(
     r"\b(?:goes ahead|applies|apply|effective|valid|available|starting|takes effect|live)\s+"
     r"(?:from|as of|ab(?: dem)?|à partir du|a partir del?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "... goes live from 1 December, so I need your OK before then": the start is the deadline.
+_BY_THEN = re.compile(
+    r"\b(?:before|by|until|ahead of) (?:then|that date|that day|it (?:applies|"
+    r"starts|goes live|takes effect))\b",
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(

@@ -157,15 +157,18 @@ def _resolve(
 def _other_day(text: str, end: int, clock_at: int, day: date, received: datetime) -> bool:
     """Another day is named between the date phrase and the time: the time is that day's."""
     between = text[end:clock_at] if clock_at > end else ""
-    if len(between) < 12 or not _DAY_NAMED.search(between):
-        return False
+    if len(between) < 12 or not _DAY_NAMED.search(between) or _SUPERSEDED.search(between):
+        return False  # "by 20 November (extended from 13 November) at 17:00": the 20th's time
     other = find_date(between, received)[0]
     return other is not None and other != day
 
 
+_SUPERSEDED = re.compile(
+    r"\b(?:extended from|previously|originally|instead of|rather than|moved from|was|not)\b", re.I
+)
 # A day named on its own: "Tuesday 7 April", "the 14th", "2026-04-07".
 _DAY_NAMED = re.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b(?!['\u2019]s)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|"
     r"may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b",
     re.IGNORECASE,
 )

@@ -80,7 +80,7 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"(?<!\bno )(?<!\bzero )(?:outstanding|unpaid)(?= (?:fees?|invoice|balance|dues)\b)|"
             r"no hemos podido cobrar|pago (?:fallido|rechazado|pendiente)|recibo devuelto|"
             r"no (?:pudimos|hemos podido|se pudo|se ha podido) (?:debitar|cobrar|domiciliar)|"
-            r"fondos insuficientes|"
+            r"por fondos insuficientes|"
             r"prélèvement (?:échoué|rejeté|impayé)|paiement (?:échoué|refusé|rejeté)|impayé|"
             r"zahlung (?:fehlgeschlagen|abgelehnt)|lastschrift\w* (?:fehlgeschlagen|zurück))",
             re.I,
@@ -300,8 +300,8 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "resubmit",  # "Expense report returned: Bengaluru summit": fix it and send it again
         re.compile(
-            r"\b(?:(?:expense |travel )?(?:report|claim|timesheet|invoice|filing|submission|"
-            r"application)s? (?:has been |was )?"
+            r"\b(?:(?:expense |travel )?(?:report|claim|timesheet|invoice|filing|submission)s? "
+            r"(?:has been |was )?"
             r"(?:returned|rejected|sent back)|note de frais (?:renvoyée|refusée|rejetée)|"
             r"(?:reisekosten)?abrechnung (?:zurückgewiesen|abgelehnt)|"
             r"(?:informe|reporte|nota) de gastos (?:devuelt[oa]|rechazad[oa]))",

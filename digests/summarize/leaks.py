@@ -22,6 +22,9 @@ _INNER = re.compile(
     r"(?:it )?would (?:help|be (?:great|good|nice|helpful)) if you could\s+)(?=[a-z])",
     re.IGNORECASE,
 )
+_WOULD_BE_GREAT = re.compile(
+    r"(?<=\w)\s+would be (?:great|helpful|ideal|appreciated|perfect)\b(?=\s*(?:$|\(re: ))", re.I
+)
 _WELCOME = re.compile(
     r"^(?:your )?(?P<what>comments|feedback|thoughts|input|edits)\b(?: on [^,;]{3,60}?)?"
     r" would be (?:great|helpful|ideal|appreciated|perfect)\b",
@@ -30,7 +33,8 @@ _WELCOME = re.compile(
 # A reason, a recap or a reminder of a fact leads the sentence: no ask follows in it.
 _NO_ASK_LEAD = re.compile(
     r"^(?:since|because|as (?:discussed|agreed|mentioned|you know)\b|"
-    r"(?:remember|don't forget|do not forget),? (?:that )?(?:we|they|it|there|he|she|i\b|"
+    r"(?:remember|don't forget|do not forget),? (?:that )?(?![^.]*\bneeds? (?:your|the|it|them)\b)"
+    r"(?:we|they|it|there|he|she|i\b|"
     r"(?!to\b)(?:\w+ ){1,2}(?:is|are|was|were|will|ends|finishes|starts|changes)\b))",
     re.IGNORECASE,
 )
@@ -98,8 +102,8 @@ def readable(text: str, asker: str, *, recent: bool) -> str:
     if _TO_FOLLOW.match(text):
         return ""
     verb = IMPERATIVE.match(text)
-    if verb and text[verb.end() : verb.end() + 1] != "-":
-        return text  # "Move-in ready" opens with no verb
+    if verb and text[verb.end() : verb.end() + 1] != "-":  # "Move-in ready" opens with no verb
+        return _WOULD_BE_GREAT.sub("", text)  # "Give Dana your comments ... would be great"
     if tell := _IF_TELL.match(text):
         return f"Tell {tell.group('who')} if {tell.group('cond')}"
     if (inner := _INNER.search(text)) and IMPERATIVE.match(rest := text[inner.end() :]):

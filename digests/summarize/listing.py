@@ -47,10 +47,14 @@ _NO_TASK = frozenset({"note", "find", "see", "be", "keep", "bear", "consider", "
 def without_aspects(sentence: str) -> str:
     """ "Would appreciate your input, especially on:" -> the one ask; the list after it only
     names what that ask covers."""
-    return _ASPECTS.sub("", sentence)
+    aspects = _ASPECTS.search(sentence)
+    if aspects is None or not _VIEW.search(sentence, 0, aspects.start()):
+        return sentence  # "please send me the following, in particular:": each is an ask
+    return sentence[: aspects.start()]
 
 
 _ASPECTS = re.compile(r",?\s+(?:especially|particularly|in particular|notably)(?: on| about)?:$")
+_VIEW = re.compile(r"\b(?:input|comments|feedback|thoughts|views?|opinion|review|eyes)\b", re.I)
 
 
 def looks_like_list_continuation(sentence: str) -> bool:
@@ -127,6 +131,12 @@ def list_asks(item: str, intro_verb: str, automated: bool, obliged: bool) -> boo
     return bool(intro_verb) or not automated or (obliged and bool(IMPERATIVE.match(item)))
 
 
+# A task done once for each person listed: "4 manager reviews due Friday".
+_PEOPLE_TASK = re.compile(
+    r"\b(?:reviews?|evaluations?|assessments?|appraisals?|feedback|references?|nominations?|"
+    r"check-?ins?|one-on-ones?|1:1s?)\b",
+    re.IGNORECASE,
+)
 # "Denise Kowalski", "Jonatan Ek": a person's name as a list entry.
 _PERSON = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'-]+(?: [A-ZÀ-Ý][a-zà-ÿ'-]+){1,2}")
 
@@ -148,6 +158,8 @@ def one_for_names(items: list[ActionItem], topic: str) -> list[ActionItem]:
             people.append((i, verb, rest))
     if len(people) < 2 or len({verb for _, verb, _ in people}) > 1:
         return items
+    if not _PEOPLE_TASK.search(topic):
+        return items  # "Please email Anna Schmidt. Please email Tom Berg.": two asks
     if len({(items[i].due, items[i].time) for i, _, _ in people}) > 1:
         return items
     names = [name for _, _, name in people]

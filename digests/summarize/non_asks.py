@@ -43,9 +43,8 @@ def without_non_asks(
 # An item that names nothing to do beyond what the mail's other items say.
 _PLACEHOLDER = re.compile(
     r"(?:Send|Give|Get|Forward|Bring)(?: [A-Z][\w-]*)? (?:what(?:ever)? you (?:have|can|find)|"
-    r"(?:a|an|your) (?:response|reply|answer|update)|it|them|this|that|those|these)|"
-    r"(?:Review|Handle|Do|Check|Take|Look at) (?:this|that|it|them)(?: one)?"
-    r"(?: (?:anyway|too|as well))?"
+    r"(?:a|an|your) (?:response|reply|answer))|"
+    r"(?:Review|Handle|Do|Check|Take|Look at) (?:this|that) one(?: (?:anyway|too|as well))?"
 )
 
 

@@ -57,12 +57,12 @@ OWED = re.compile(
     r"due (on|by|date)?|deadline|expires?|expiring|will be (paused|suspended|disabled|"
     r"deleted|downgraded|closed)|payment (failed|declined)|declined|firing|incident|triggered|"
     # "Expense report returned", "timesheet rejected": the reader's to fix and send again
-    r"(?:report|claim|timesheet|filing|submission|application|note de frais|abrechnung|gastos) "
+    r"(?:report|claim|timesheet|filing|submission|note de frais|abrechnung|gastos) "
     r"(?:has been |was )?"
     r"(?:returned|rejected|sent back|renvoyée|refusée|zurückgewiesen|devuelto|rechazado)|"
     # a payment that did not arrive: "Payroll funding not received", "returned by your bank"
     r"(?:funding|funds|payment|wire|transfer) (?:was |were |has |have )?(?:not|never) (?:been )?"
-    r"received|insufficient funds|fondos insuficientes|(?:debit|payment) (?:was )?returned|"
+    r"received|insufficient funds|por fondos insuficientes|(?:debit|payment) (?:was )?returned|"
     r"no (?:pudimos|hemos podido|se pudo) (?:debitar|cobrar)|"
     r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider|"
     # a system asking the reader by name to do their part

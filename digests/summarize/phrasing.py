@@ -125,9 +125,10 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     if _BARE_LOOK.match(text) and (pull := _PULL.search(topic)):
         # "Waiting for your review" on "Add rate limiting to /v1/search (PR #482)"
         return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
-    if _BARE_LOOK.match(text) and (broken := _BROKEN.search(topic)) and broken.start():
+    head = _SUBJECT_PART.split(topic, maxsplit=1)[0]  # "Staging deploy failing - QA blocked"
+    if _BARE_LOOK.match(text) and (broken := _BROKEN.search(head)) and not _ABOUT.match(head):
         # "Could you take a look?" on "Storybook has been down since Friday": fix it
-        return [f"Fix {_lower_determiner(topic[: broken.start()].strip(' -:'))}"]
+        return [f"Fix {_lower_determiner(head[: broken.start()].strip(' -:'))}"]
     if _BARE_LOOK.match(text) and (thing := topic_object(topic) or topic):
         # "Could you take another look before the audit?": at what the subject names
         return [f"Review {_lower_determiner(thing)}"]
@@ -186,19 +187,31 @@ def _lower_determiner(thing: str) -> str:
     return _DETERMINER.sub(lambda m: m.group(0).lower(), thing)
 
 
-_CONFIRM_WHAT = re.compile(r"^Confirm (?=(?:whether|that|if)\b)")
+# "Confirm whether ...", "Confirm that the venue works" (not "Confirm that PO with Bosch")
+_CONFIRM_WHAT = re.compile(
+    r"^Confirm (?=whether\b|if\b(?! (?:needed|necessary|possible)\b)|"
+    r"that (?:the|a|an|our|your|we|it|he|she|they|this|there)\b)"
+)
 # "Be there for the survey", "Be on that call too, in case ...": attend it, the reason cut.
 _BE_THERE = re.compile(
     r"^Be (?:there|(?P<call>on (?:the|that) call))(?: too| yourself| as well)?"
-    r"(?P<rest>(?: in person)?(?: for [^,;]+?)?)(?=$|[,;]| in case | and )"
+    r"(?P<rest>(?: in person)?(?: for (?:the|a|an|our|your|this) [^,;]+?)?)"
+    r"(?=$|[,;]| in case | and )"
 )
 _AND_THEN = re.compile(r",? and \w")
 # What a subject says is wrong with the thing it names: "export-nightly failing since Saturday".
+# "down" and "offline" only as the thing's state ("has been down since Friday"), not "sales
+# down 12%" nor "our offline discussion".
 _BROKEN = re.compile(
-    r"\s+(?:(?:has|have|is|are) (?:been )?)?(?:still )?(?:down|failing|failed|broken|offline|stuck|"
-    r"not working|erroring)\b",
+    r"(?<=\w)\s+(?:(?:(?:has|have) been|is|are|still) )?(?:failing|failed|broken|stuck|not working|"
+    r"erroring)(?=\s*$|\s*[-(,!]|\s+(?:since|again|for|after|overnight|today)\b)|"
+    r"(?<=\w)\s+(?:(?:has|have) been|is|are|went|still) (?:down|offline)\b|"
+    r"(?<=\w)\s+(?:down|offline)\s*$",
     re.IGNORECASE,
 )
+_SUBJECT_PART = re.compile(r"\s[-\u2013\u2014|]\s|:\s")
+# A subject about the failure, not the failing thing: "Why is ...?", "Draft: post-mortem ...".
+_ABOUT = re.compile(r"^(?:why|how|what|draft|notes|post-?mortem|rca|re-?cap)\b|.*\?", re.I)
 _PULL = re.compile(r"\s*\((?:PR |MR |pull request )?#(?P<number>\d+)\)\s*$", re.IGNORECASE)
 _DETERMINER = re.compile(
     r"^(?:Your|The|Our|My|This|These|Those|A|An|New|Updated|Revised|Final|Draft)\b(?= [a-z])"

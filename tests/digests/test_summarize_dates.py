@@ -960,3 +960,21 @@ def test_a_range_from_one_date_to_another_still_names_its_dates():
     assert resolve_due("the holiday rota applies from 21 December to 4 January", RECEIVED) == (
         dt.date(2026, 12, 21)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "time"),
+    [
+        ("Please submit your budget by 4 December (extended from 1 December) at 17:00", 4, 17),
+        ("The deadline is 4 December (previously 2 December), 23:59", 4, 23),
+        ("Please send me your slides by Friday, the day before Saturday's board at 10am", 4, 10),
+    ],
+)
+def test_a_superseded_or_possessive_day_leaves_the_deadline_its_time(text, due, time):
+    found = resolve_deadline(text, RECEIVED)
+    assert (found.due.day, found.time.hour) == (due, time)
+
+
+def test_a_start_date_the_ask_must_meet_stays_its_deadline():
+    text = "The new price list goes live from 11 December, so I need your OK before then"
+    assert resolve_due(text, RECEIVED) == dt.date(2026, 12, 11)

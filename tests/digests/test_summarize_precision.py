@@ -546,3 +546,105 @@ def test_a_wish_to_see_a_thing_asks_to_send_it(sentence, expected):
 def test_a_polite_wish_is_the_ask_it_makes(sentence, expected):
     got = texts(items_of(f"Dear Alex,\n\n{sentence}\n\nDev", subject="Thesis", sender=DEV))
     assert [t.split(" (re: ")[0] for t in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("subject", "sentence", "expected"),
+    [
+        (
+            "Report",
+            "If you need more time, let me know by Wednesday, otherwise please submit the risk "
+            "report by Friday.",
+            "Submit the risk report",
+        ),
+        (
+            "Workshop",
+            "If you can't make the workshop on Thursday, please send Marta your notes on the "
+            "pricing model beforehand.",
+            "Send Marta your notes on the pricing model beforehand",
+        ),
+        (
+            "Interview slots",
+            "If none of these times work, please send me two alternatives by tomorrow and I'll "
+            "rebook the panel.",
+            "Send Dev two alternatives",
+        ),
+        (
+            "Two things",
+            "Please approve the Q4 budget by Friday. The hiring plan slipped again - can you give "
+            "me an update?",
+            "Give Dev an update",
+        ),
+    ],
+)
+def test_an_ask_beside_a_contingency_or_a_short_ask_is_kept(subject, sentence, expected):
+    got = texts(items_of(f"Hi Alex,\n\n{sentence}\n\nDev", subject=subject, sender=DEV))
+    assert expected in [t.split(" (re: ")[0] for t in got]
+
+
+def test_a_list_after_in_particular_is_one_ask_each_unless_it_details_a_view():
+    body = (
+        "Hi Alex,\n\nBefore your start date, please send me the following, in particular:\n"
+        "- the signed NDA\n- your W-9 form\n- a copy of your passport\n\nDev"
+    )
+    assert len(items_of(body, subject="Onboarding paperwork", sender=DEV)) == 3
+
+
+@pytest.mark.parametrize(
+    ("subject", "sentence"),
+    [
+        ("Berlin trip", "I'd love to see the new office while I'm there if you have time."),
+        ("Onboarding", "Great first month. I'd love to see the team grow by next summer."),
+        ("Migration", "We're migrating the CRM this weekend. Would appreciate your patience."),
+        (
+            "Client report",
+            "The client needs the report by Friday, so I'll finish it tonight and send it over.",
+        ),
+        (
+            "Catering",
+            "The caterer needs the final headcount by Thursday. I'll collect the RSVPs and send "
+            "it to them.",
+        ),
+        (
+            "Status",
+            "The roof needs the repairs finished before Friday's storm, so the contractor comes "
+            "on Wednesday.",
+        ),
+        (
+            "Mietvertrag",
+            "kurze Info: the landlord needs the signed lease by Friday, ich kümmere mich darum.",
+        ),
+    ],
+)
+def test_a_wish_or_a_need_the_sender_meets_asks_nothing(subject, sentence):
+    assert items_of(f"Hi Alex,\n\n{sentence}\n\nDev", subject=subject, sender=DEV) == []
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Notes from our offline discussion",
+        "Q3 sales down 12% vs forecast",
+        "Why is the conversion rate down?",
+        "Proposal for the stuck shipments",
+    ],
+)
+def test_a_look_at_a_subject_that_names_no_failing_thing_stays_a_review(subject):
+    got = texts(items_of("Hi,\n\nCould you take a look?\n\nDev", subject=subject, sender=DEV))
+    assert got[0].startswith("Review ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Please be there for 8:30 sharp.", "Be there for 8:30 sharp"),
+        (
+            "Could you confirm that PO with Bosch before noon tomorrow?",
+            "Confirm that PO with Bosch",
+        ),
+        ("Please email Anna Schmidt. Please email Tom Berg.", "Email Anna Schmidt"),
+    ],
+)
+def test_rewordings_keep_to_what_they_fit(sentence, expected):
+    got = texts(items_of(f"Hi Alex,\n\n{sentence}\n\nDev", subject="Follow-ups", sender=DEV))
+    assert got[0].split(" (re: ")[0] == expected
