@@ -198,8 +198,9 @@ def digest_view(
     length = preferences_for(digest.user).length
     limits = sized(TIERS[plan.tier], length)
     listed = [row for row in rows if row.listed]
-    today = timezone.localtime(digest.period_end, digest.zone).date()
-    views = threads(listed, limits, today)
+    made = timezone.localtime(digest.period_end, digest.zone)
+    today = made.date()
+    views = threads(listed, limits, today, made.time())
     placed = cap_cards(forms(views, plan), length.cards)
     counted: Counter[str] = Counter(_count_key(row) for row in rows if not row.listed)
     also: dict[str, list[ThreadView]] = {}

@@ -65,7 +65,7 @@ class ActionView:
     text: str
     due: dt.date | None
     time: dt.time | None = None  # when the mail stated one, in the reader's zone
-    overdue: bool = False  # due before the day the digest was made
+    overdue: bool = False  # due before the digest was made
 
     @property
     def when(self) -> str:
@@ -128,7 +128,10 @@ def _sender(email: Email) -> str:
 
 
 def _actions(
-    messages: Sequence[Email], limits: Limits, today: dt.date | None = None
+    messages: Sequence[Email],
+    limits: Limits,
+    today: dt.date | None = None,
+    clock: dt.time | None = None,
 ) -> list[ActionView]:
     seen: set[str] = set()
     actions = []
@@ -143,8 +146,12 @@ def _actions(
                 continue
             seen.add(text.lower())
             due = _date(entry.get("due"))
-            late = bool(due and today and due < today)
-            actions.append(ActionView(text, due, _time(entry.get("time")) if due else None, late))
+            at = _time(entry.get("time")) if due else None
+            # "by 3pm today" in a digest made at 19:27 is overdue too
+            late = bool(
+                due and today and (due < today or (due == today and at and clock and at < clock))
+            )
+            actions.append(ActionView(text, due, at, late))
     # The soonest first ("send the invoice by Wednesday" before "sign it by Friday"); undated
     # last; otherwise in the mail's order.
     actions.sort(key=lambda a: (a.due is None, a.due or dt.date.max, a.time or dt.time.max))
@@ -191,9 +198,13 @@ def _written(summary: str, today: dt.date | None) -> str:
 
 
 def thread_view(
-    messages: Sequence[Email], limits: Limits, today: dt.date | None = None
+    messages: Sequence[Email],
+    limits: Limits,
+    today: dt.date | None = None,
+    clock: dt.time | None = None,
 ) -> ThreadView:
-    """The card of one thread; ``messages`` are in rank order; ``today`` is the digest's day."""
+    """The card of one thread; ``messages`` are in rank order; ``today`` and ``clock`` are when
+    the digest was made."""
     lead = messages[0]
     latest = max(messages, key=lambda m: (m.received_at, -m.rank))
     urgency = thread_urgency(messages)
@@ -210,7 +221,7 @@ def thread_view(
             _written(_detail(lead.summary, lead.subject) or lead.snippet, today), limits.summary
         ),
         reasons=[truncate(str(r), limits.reason) for r in list(lead.reasons)[: limits.reasons]],
-        actions=_actions(messages, limits, today),
+        actions=_actions(messages, limits, today, clock),
         attachments=sum(len(m.attachments) for m in messages),
     )
 
@@ -229,7 +240,11 @@ def by_thread(emails: Iterable[Email]) -> list[list[Email]]:
 
 
 def threads(
-    emails: Iterable[Email], limits: Limits = TIERS[0], today: dt.date | None = None
+    emails: Iterable[Email],
+    limits: Limits = TIERS[0],
+    today: dt.date | None = None,
+    clock: dt.time | None = None,
 ) -> list[ThreadView]:
-    """Cards in rank order of each thread's most important message."""
-    return [thread_view(messages, limits, today) for messages in by_thread(emails)]
+    """Cards in rank order of each thread's most important message; ``today`` and ``clock``
+    are when the digest was made, in its zone."""
+    return [thread_view(messages, limits, today, clock) for messages in by_thread(emails)]

@@ -179,3 +179,21 @@ def form_data(**changes):
 def test_the_old_schedule_address_leads_to_the_schedules(signed_in):
     response = signed_in.get("/digests/schedule/")
     assert (response.status_code, response.url) == (302, "/digests/schedules/")
+
+
+def test_a_deadline_earlier_on_the_day_the_digest_was_made_shows_as_overdue(signed_in, user):
+    made = dt.datetime(2026, 12, 7, 19, 27, tzinfo=dt.UTC)
+    digest = DigestFactory(user=user, period_end=made, timezone="UTC")
+    EmailFactory(
+        digest=digest,
+        rank=0,
+        subject="Press release",
+        urgency="urgent",
+        action_items=[
+            {"text": "Check the product quotes", "due": "2026-12-07", "time": "15:00"},
+            {"text": "Send the final copy", "due": "2026-12-07", "time": "21:00"},
+        ],
+    )
+    text = page(signed_in.get(f"/digests/{digest.pk}/"))
+    assert "Check the product quotes <strong>(overdue since Mon 7 Dec 2026, 15:00)</strong>" in text
+    assert "Send the final copy <strong>(due Mon 7 Dec 2026, 21:00)</strong>" in text
