@@ -35,7 +35,7 @@ from google.auth.transport import Request as TransportRequest
 from google.oauth2.credentials import Credentials
 
 from accounts import connection, metrics
-from accounts.google_oauth import canonical_scopes, client
+from accounts.google_client import canonical_scopes, client
 from accounts.models import GoogleAccount, User
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """Sign-in, sign-out and the person's control over their Google connection and data.
 
-Thin on purpose: the OAuth flow lives in accounts.google_oauth and every change of a
+Thin on purpose: the OAuth flow lives in accounts.google_signin and every change of a
 connection in accounts.connection.
 """
 
@@ -21,9 +21,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts import connection, google_oauth
-from accounts.google_oauth import OPTIONAL_SCOPES, SignInError
+from accounts import connection, google_signin
+from accounts.google_client import GMAIL_SEND, OPTIONAL_SCOPES
 from accounts.models import GoogleAccount, User
+from accounts.signin_failures import SignInError
 from accounts.two_step import LoginForm
 from gda_site import ratelimit
 
@@ -78,7 +79,7 @@ def google_start(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = str(wait)
         return response
     try:
-        url = google_oauth.begin(
+        url = google_signin.begin(
             request,
             request.GET.get("next"),
             force_consent=request.GET.get("consent") == "1",
@@ -118,7 +119,7 @@ def _restart_for_user(request: HttpRequest, extra_scopes: tuple[str, ...]) -> Ht
         if scope in OPTIONAL_SCOPES.values()
     ]
     try:
-        url = google_oauth.begin(
+        url = google_signin.begin(
             request,
             request.GET.get("next") or reverse("accounts:settings"),
             tuple(dict.fromkeys([*kept, *extra_scopes])),
@@ -135,13 +136,13 @@ def _restart_for_user(request: HttpRequest, extra_scopes: tuple[str, ...]) -> Ht
 @require_GET
 def google_callback(request: HttpRequest) -> HttpResponse:
     try:
-        result = google_oauth.complete(request)
+        result = google_signin.complete(request)
     except SignInError as error:
         if error.kind == "no_refresh_token" and not error.restart.get("force_consent"):
             # Google hands out a refresh token only on consent: ask again, once.
             try:
                 return redirect(
-                    google_oauth.begin(request, **{**error.restart, "force_consent": True})
+                    google_signin.begin(request, **{**error.restart, "force_consent": True})
                 )
             except SignInError as again:
                 return signin_error(request, again)
@@ -179,7 +180,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     account = GoogleAccount.objects.filter(user=request.user).first()
     context = {
         "account": account,
-        "can_send": bool(account and account.has_scope(google_oauth.GMAIL_SEND)),
+        "can_send": bool(account and account.has_scope(GMAIL_SEND)),
     }
     return render(request, "accounts/settings.html", context)
 

@@ -2,7 +2,7 @@
 
 Most people pick a preset; the cron field is there for the rest and is checked by the same
 parser the scheduler uses, so an expression the form accepts is one that runs, and a refused
-one shows the parser's own message ("hour: 25 is out of range 0-23") next to the field.
+one shows the parser's own message ("hour: 25 is out of range 0-23.") next to the field.
 The live preview (views.schedule_preview) runs this same form, so it shows the same errors.
 """
 

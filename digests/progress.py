@@ -16,16 +16,16 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
+from digests import send_now_limit
 from digests.finishing import STOPPED_TRYING, is_bad_query, needed_access
 from digests.models import Digest
 from digests.render import dates
 from digests.scheduling import DIGEST_JOB, google_is_connected, send_now
-from gda_site import ratelimit
 from jobs.models import Job
 from jobs.transitions import ACTIVE
 
@@ -78,22 +78,23 @@ def current_send_now(user: Any) -> Job | None:
 
 
 class SendNowRefused(Exception):
-    """Too many "send now" in the last hour; the message says when to try again."""
+    """Too many "send now" this hour; the message says when the person may send another."""
+
+    def __init__(self, limit: send_now_limit.Limit) -> None:
+        super().__init__(limit.label)
+        self.limit = limit
+
+    def as_json(self) -> dict[str, Any]:
+        return {"state": "refused", "label": self.limit.label, "limit": self.limit.as_json()}
 
 
-def start_send_now(user: Any) -> tuple[Job, bool]:
+def start_send_now(user: Any, *, at: datetime | None = None) -> tuple[Job, bool]:
     """(the job, whether it is new): the running one if any, else a new one within the limit."""
     running = current_send_now(user)
     if running is not None:
         return running, False
-    limit = settings.CONFIG.digest.send_now_per_hour
-    wait = ratelimit.hit("send_now", str(user.pk), limit=limit, window=3600)
-    if wait:
-        minutes = max(1, round(wait / 60))
-        raise SendNowRefused(
-            f"You have asked for {limit} digests this hour, the most we make in an hour; "
-            f"try again in {minutes} minute{'s' if minutes != 1 else ''}."
-        )
+    if limit := send_now_limit.count(user, at):
+        raise SendNowRefused(limit)
     return send_now(user), True
 
 
@@ -118,8 +119,16 @@ def send_now_status(user: Any, job_id: uuid.UUID | str | None = None) -> dict[st
     """What the page shows about the latest (or the given) send-now job of this user.
 
     ``show`` marks a status worth showing when the page loads: one in progress, or a failure
-    whose digest is still failed (a later success makes it old news).
+    whose digest is still failed (a later success makes it old news). ``limit``, present only
+    when the person has used up the hour's "send now", says until when the button is off.
     """
+    status = _job_status(user, job_id)
+    if limit := send_now_limit.reached(user):
+        status["limit"] = limit.as_json()
+    return status
+
+
+def _job_status(user: Any, job_id: uuid.UUID | str | None) -> dict[str, Any]:
     jobs = manual_jobs(user)
     job = jobs.filter(pk=job_id).first() if job_id else jobs.order_by("-created_at").first()
     if job is None:

@@ -60,6 +60,8 @@ def send_now(request: HttpRequest) -> HttpResponse:
         try:
             job, new = progress.start_send_now(request.user)
         except progress.SendNowRefused as refused:
+            if wants_json:
+                return JsonResponse(refused.as_json(), status=429)
             text, status = str(refused), 429
         else:
             if wants_json:

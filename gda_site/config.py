@@ -121,7 +121,7 @@ def cron_expression(value: str) -> str | None:
     try:
         validate_cron(value)
     except CronError as exc:
-        return f"a cron expression ({exc})"
+        return f"a cron expression ({str(exc).removesuffix('.')})"  # a clause here
     return None
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.timesince import timesince
 
-__all__ = ["MONTHS", "WEEKDAYS", "clock", "day", "day_time", "local", "moment"]
+__all__ = ["MONTHS", "WEEKDAYS", "ago", "clock", "day", "day_time", "local", "moment"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -50,3 +51,11 @@ def moment(
     "Sat 5 Dec 2026, 15:00": a clock alone only where the day goes without saying."""
     today = local(now or timezone.now(), zone).date()
     return clock(value, zone) if local(value, zone).date() == today else day_time(value, zone)
+
+
+def ago(value: dt.datetime, now: dt.datetime | None = None) -> str:
+    """ "just now" within a minute of ``now`` (or after it), else "5 minutes ago"."""
+    now = now or timezone.now()
+    if now - value < dt.timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(value, now)} ago"

@@ -109,34 +109,34 @@ def _error(field: _Field, message: str) -> CronError:
 
 def _parse_number(text: str, field: _Field, term: str) -> int:
     if not text:
-        raise _error(field, f"missing value in {term!r}")
+        raise _error(field, f"missing value in {term!r}.")
     if text.isascii() and text.isdigit():
         value = int(text)
     elif text.isascii() and text.isalpha():
         if not field.names:
-            raise _error(field, f"unknown name {text!r} (this field takes numbers only)")
+            raise _error(field, f"unknown name {text!r} (this field takes numbers only).")
         try:
             value = field.names[text.upper()]
         except KeyError:
-            raise _error(field, f"unknown name {text!r}") from None
+            raise _error(field, f"unknown name {text!r}.") from None
     else:
         bad = next(ch for ch in text if not (ch.isascii() and ch.isalnum()))
-        raise _error(field, f"unexpected character {bad!r} in {term!r}")
+        raise _error(field, f"unexpected character {bad!r} in {term!r}.")
     if not field.low <= value <= field.high:
-        raise _error(field, f"{value} is out of range {field.low}-{field.high}")
+        raise _error(field, f"{value} is out of range {field.low}-{field.high}.")
     return value
 
 
 def _parse_step(text: str, field: _Field, term: str) -> int:
     if not text:
-        raise _error(field, f"missing step after '/' in {term!r}")
+        raise _error(field, f"missing step after '/' in {term!r}.")
     if text.startswith("-") and text[1:].isascii() and text[1:].isdigit():
-        raise _error(field, f"step must be positive in {term!r}")
+        raise _error(field, f"step must be positive in {term!r}.")
     if not (text.isascii() and text.isdigit()):
-        raise _error(field, f"step {text!r} is not a number in {term!r}")
+        raise _error(field, f"step {text!r} is not a number in {term!r}.")
     step = int(text)
     if step == 0:
-        raise _error(field, f"step must be positive in {term!r}")
+        raise _error(field, f"step must be positive in {term!r}.")
     return step
 
 
@@ -152,7 +152,7 @@ def _parse_term(term: str, field: _Field) -> int:
         if dash:
             high = _parse_number(last, field, term)
             if high < low:
-                raise _error(field, f"range {first}-{last} runs backwards")
+                raise _error(field, f"range {first}-{last} runs backwards.")
         else:
             # "5/10" means from 5 to the end of the field, every 10.
             high = field.high if slash else low
@@ -168,7 +168,7 @@ def _parse_field(token: str, field: _Field) -> int:
     mask = 0
     for term in token.split(","):
         if not term:
-            raise _error(field, f"empty item in list {token!r}")
+            raise _error(field, f"empty item in list {token!r}.")
         mask |= _parse_term(term, field)
     return mask
 
@@ -189,9 +189,9 @@ def _expand_macro(expr: str) -> str:
     fields = MACROS.get(macro.lower())
     if fields is None:
         known = ", ".join(MACROS)
-        raise CronError(f"unknown macro {macro!r} (expected one of {known})")
+        raise CronError(f"unknown macro {macro!r} (expected one of {known}).")
     if rest:
-        raise CronError(f"unexpected {rest[0]!r} after {macro}")
+        raise CronError(f"unexpected {rest[0]!r} after {macro}.")
     return fields
 
 
@@ -207,7 +207,7 @@ def _check_fires(tokens: list[str], day_mask: int, month_mask: int) -> None:
             return
     raise CronError(
         f"day-of-month: {tokens[2]!r} never falls in month {tokens[3]!r}, "
-        "so the schedule never fires"
+        "so the schedule never fires."
     )
 
 
@@ -228,14 +228,14 @@ class _Spec(NamedTuple):
 @lru_cache(maxsize=512)
 def _compile(text: str) -> _Spec:
     if not text:
-        raise CronError("empty expression")
+        raise CronError("empty expression.")
     if len(text) > MAX_LENGTH:
-        raise CronError(f"expression is too long ({len(text)} characters, at most {MAX_LENGTH})")
+        raise CronError(f"expression is too long ({len(text)} characters, at most {MAX_LENGTH}).")
     if text.startswith("@"):
         text = _expand_macro(text)
     tokens = text.split()
     if len(tokens) != 5:
-        raise CronError(f"expected 5 fields, got {len(tokens)}")
+        raise CronError(f"expected 5 fields, got {len(tokens)}.")
     minute, hour, day, month, weekday = (
         _parse_field(token, field) for token, field in zip(tokens, _FIELDS, strict=True)
     )
@@ -276,7 +276,7 @@ class CronSchedule:
 
     def __init__(self, expr: str) -> None:
         if not isinstance(expr, str):
-            raise CronError(f"expected a string, got {type(expr).__name__}")
+            raise CronError(f"expected a string, got {type(expr).__name__}.")
         self.expr = expr
         self._spec = spec = _compile(split_label(expr)[0])
         self.is_specific_time = spec.is_specific_time
@@ -304,14 +304,14 @@ class CronSchedule:
         ``after`` must be aware: a naive datetime has no zone to read the schedule in.
         """
         if not isinstance(after, datetime):
-            raise TypeError(f"after must be a datetime, not {type(after).__name__}")
+            raise TypeError(f"after must be a datetime, not {type(after).__name__}.")
         # Offsets are asked of the zone itself: after.utcoffset() costs several times more,
         # and this method is called for every job on every scheduler tick.
         tz = after.tzinfo
         offset = None if tz is None else tz.utcoffset(after)
         if offset is None:
             raise CronError(
-                f"after must be an aware datetime (with tzinfo), got naive {after.isoformat()}"
+                f"after must be an aware datetime (with tzinfo), got naive {after.isoformat()}."
             )
         if type(tz) is timezone:
             # A fixed offset has no gaps or overlaps: the wall-clock answer is the answer.
@@ -413,7 +413,7 @@ class CronSchedule:
                 if month == _NO_VALUE:
                     y += 1
                     if y > MAXYEAR:
-                        raise CronError(f"{self.expr!r} has no run time before year {MAXYEAR + 1}")
+                        raise CronError(f"{self.expr!r} has no run time before year {MAXYEAR + 1}.")
                     month = self._first_month
                 mo, d, h, mi = month, 1, 0, 0
             day = self._days(y, mo)[d]
@@ -542,5 +542,5 @@ def _first_outside(inside: Callable[[int], bool], low: int, high: int) -> int:
 def validate_cron(expr: str) -> None:
     """Raise :class:`CronError` unless ``expr`` is a cron expression (no label) that fires."""
     if "#" in expr:
-        raise CronError("'#' is not part of a cron expression")
+        raise CronError("'#' is not part of a cron expression.")
     CronSchedule(expr)

@@ -1,4 +1,4 @@
-"""``{{ moment|day_time }}``, ``|day``, ``|clock``, ``|moment``: dates in the house format
+"""``{{ moment|day_time }}``, ``|day``, ``|clock``, ``|moment``, ``|ago``: dates in the house format
 (gda_site.dates), in the zone the template is rendered in. Any app's templates may load them,
 the staff admin's included; ``digest_dates`` adds the digest's own filter to these."""
 
@@ -39,3 +39,9 @@ def clock(value: dt.datetime | dt.time | None) -> str:
 def moment_filter(value: dt.datetime | None) -> str:
     """ "15:00" today, else "Sat 5 Dec 2026, 15:00"; empty for no value."""
     return dates.moment(value, value.tzinfo) if isinstance(value, dt.datetime) else ""
+
+
+@register.filter(name="ago")
+def ago_filter(value: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """ "just now", else "5 minutes ago", counted to ``now`` if given; empty for no value."""
+    return dates.ago(value, now) if isinstance(value, dt.datetime) else ""

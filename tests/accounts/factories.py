@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from accounts.google_oauth import REQUIRED_SCOPES
+from accounts.google_client import REQUIRED_SCOPES
 from accounts.models import GoogleAccount, User
 
 

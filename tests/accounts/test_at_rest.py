@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.views.debug import ExceptionReporter
 
 from accounts import crypto, tokens
-from accounts.google_oauth import SESSION_KEY
+from accounts.google_signin import SESSION_KEY
 from accounts.models import GoogleAccount
 from tests.accounts.conftest import ADA, back_to_site, linked_account, start, visit_google
 from tests.accounts.factories import GoogleAccountFactory, UserFactory
@@ -143,7 +143,8 @@ def test_error_page_hides_tokens_in_local_variables(fake_google, rf: RequestFact
 
 
 def test_grant_and_client_reprs_hide_tokens():
-    from accounts.google_oauth import Client, Grant
+    from accounts.google_client import Client
+    from accounts.linking import Grant
 
     grant = Grant("sub", ADA, "Ada", [], "ya29.repr", "1//repr", None)
     assert "ya29.repr" not in repr(grant)

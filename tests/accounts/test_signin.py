@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from accounts.google_oauth import GMAIL_READONLY, GMAIL_SEND, SESSION_KEY
+from accounts.google_client import GMAIL_READONLY, GMAIL_SEND
+from accounts.google_signin import SESSION_KEY
 from accounts.models import GoogleAccount, User
 from accounts.signals import google_connected
 from jobs.models import Job

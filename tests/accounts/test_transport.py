@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from accounts.google_oauth import _permit_plain_http_on_loopback
+from accounts.google_client import _permit_plain_http_on_loopback
 
 VARIABLE = "OAUTHLIB_INSECURE_TRANSPORT"
 

@@ -45,7 +45,7 @@ def test_two_schedules_with_live_descriptions_and_next_runs(page, site):
     cron = page.get_by_label("Cron expression")
     cron.fill("0 25 * * *")
     error = page.locator("#id_cron_error")
-    expect(error).to_have_text("Not a schedule we can run: hour: 25 is out of range 0-23")
+    expect(error).to_have_text("Not a schedule we can run: hour: 25 is out of range 0-23.")
     expect(page.locator("#preview-runs li")).to_have_count(0)
     check_page(page, "schedule editor, invalid cron")
     cron.fill("30 9-17 * * 1-5")
@@ -95,7 +95,7 @@ def test_the_next_runs_heading_shows_only_over_runs(page, site):
 
     page.get_by_label("Advanced (cron)").check()
     page.get_by_label("Cron expression").fill("61 * * *")
-    expect(page.locator("#id_cron_error")).to_contain_text("expected 5 fields, got 4")
+    expect(page.locator("#id_cron_error")).to_contain_text("expected 5 fields, got 4.")
     expect(page.locator("#preview-runs li")).to_have_count(0)
     expect(heading).to_be_hidden()
     check_page(page, "schedule editor, not a schedule yet")

@@ -146,7 +146,7 @@ def test_a_bad_cron_shows_the_parsers_message_and_saves_nothing(signed_in, user,
     )
     text = page(response)
     assert response.status_code == 400
-    assert "Not a schedule we can run: hour: 25 is out of range 0-23" in text
+    assert "Not a schedule we can run: hour: 25 is out of range 0-23." in text
     assert 'id="id_cron_error"' in text
     assert 'value="0 25 * * *"' in text
     schedule.refresh_from_db()
@@ -158,7 +158,7 @@ def test_a_bad_cron_shows_the_parsers_message_and_saves_nothing(signed_in, user,
     ("changes", "message"),
     [
         ({"preset": "custom"}, "Enter a cron expression, or pick a preset."),
-        ({"preset": "custom", "cron": "0 8 * * * #x"}, "'#' is not part of a cron expression"),
+        ({"preset": "custom", "cron": "0 8 * * * #x"}, "'#' is not part of a cron expression."),
         ({"timezone": "Mars/Olympus"}, "Mars/Olympus is not a time zone we know"),
         ({"preset": "daily", "at": ""}, "Enter a time such as 08:00."),
         ({"preset": "hours", "start_hour": "18"}, "The end of working hours comes after"),
@@ -297,7 +297,7 @@ def test_preview_of_an_invalid_cron_gives_the_parsers_message_by_field(signed_in
     assert body["ok"] is False
     with pytest.raises(CronError) as parser:
         validate_cron("0 8 * * mon-fry")
-    assert str(parser.value) == "day-of-week: unknown name 'fry'"
+    assert str(parser.value) == "day-of-week: unknown name 'fry'."
     assert body["errors"]["cron"] == [f"Not a schedule we can run: {parser.value}"]
 
 

@@ -174,7 +174,9 @@ def test_bad_cron_schedule_and_time_zone():
             "GDA_DIGEST__DEFAULT_TIMEZONE": "Mars/Base",
         }
     )
-    assert found[0].startswith("digest.default_schedule: expected a cron expression (minute: 61")
+    assert found[0].startswith(
+        "digest.default_schedule: expected a cron expression (minute: 61 is out of range 0-59), "
+    )  # the parser's sentence is a clause here, its full stop left out
     assert found[1].startswith("digest.default_timezone: expected an IANA time zone name")
 
 

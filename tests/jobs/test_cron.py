@@ -7,7 +7,6 @@ cronsim only to list wall-clock matches in a zone-free run) decides who is.
 """
 
 import itertools
-import re
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -52,48 +51,63 @@ def as_seen(moment: datetime) -> tuple[datetime, datetime, int]:
 @pytest.mark.parametrize(
     ("expr", "message"),
     [
-        ("", "empty expression"),
-        ("   ", "empty expression"),
-        ("* * * *", "expected 5 fields, got 4"),
-        ("0 * * * * *", "expected 5 fields, got 6"),
-        ("60 * * * *", "minute: 60 is out of range 0-59"),
-        ("* 24 * * *", "hour: 24 is out of range 0-23"),
-        ("0 0 32 * *", "day-of-month: 32 is out of range 1-31"),
-        ("0 0 0 * *", "day-of-month: 0 is out of range 1-31"),
-        ("0 0 * 13 *", "month: 13 is out of range 1-12"),
-        ("0 0 * * 8", "day-of-week: 8 is out of range 0-7"),
-        ("5-1 * * * *", "minute: range 5-1 runs backwards"),
-        ("0 0 * * SAT-SUN", "day-of-week: range SAT-SUN runs backwards"),
-        ("*/0 * * * *", "minute: step must be positive in '*/0'"),
-        ("*/-5 * * * *", "minute: step must be positive in '*/-5'"),
-        ("*/ * * * *", "minute: missing step after '/' in '*/'"),
-        ("*/x * * * *", "minute: step 'x' is not a number in '*/x'"),
-        ("-5 * * * *", "minute: missing value in '-5'"),
-        ("1,,2 * * * *", "minute: empty item in list '1,,2'"),
-        ("0 0 * FOO *", "month: unknown name 'FOO'"),
-        ("0 0 * MON *", "month: unknown name 'MON'"),
-        ("0 0 * * JAN", "day-of-week: unknown name 'JAN'"),
-        ("0 MON * * *", "hour: unknown name 'MON' (this field takes numbers only)"),
-        ("1; * * * *", "minute: unexpected character ';' in '1;'"),
-        ("0 0 L * *", "day-of-month: unknown name 'L' (this field takes numbers only)"),
-        ("0 0 * * 5#2", "day-of-week: unexpected character '#' in '5#2'"),
-        ("\u0663 * * * *", "minute: unexpected character '\u0663' in '\u0663'"),
-        ("@often", "unknown macro '@often' (expected one of @yearly, @annually"),
-        ("@reboot", "unknown macro '@reboot'"),
-        ("@daily 5", "unexpected '5' after @daily"),
-        ("0 0 30 2 *", "day-of-month: '30' never falls in month '2', so the schedule never fires"),
-        ("0 0 31 4,6 *", "day-of-month: '31' never falls in month '4,6'"),
-        ("0 0 30-31 feb *", "day-of-month: '30-31' never falls in month 'feb'"),
+        ("", "empty expression."),
+        ("   ", "empty expression."),
+        ("* * * *", "expected 5 fields, got 4."),
+        ("0 * * * * *", "expected 5 fields, got 6."),
+        ("60 * * * *", "minute: 60 is out of range 0-59."),
+        ("* 24 * * *", "hour: 24 is out of range 0-23."),
+        ("0 0 32 * *", "day-of-month: 32 is out of range 1-31."),
+        ("0 0 0 * *", "day-of-month: 0 is out of range 1-31."),
+        ("0 0 * 13 *", "month: 13 is out of range 1-12."),
+        ("0 0 * * 8", "day-of-week: 8 is out of range 0-7."),
+        ("5-1 * * * *", "minute: range 5-1 runs backwards."),
+        ("0 0 * * SAT-SUN", "day-of-week: range SAT-SUN runs backwards."),
+        ("*/0 * * * *", "minute: step must be positive in '*/0'."),
+        ("*/-5 * * * *", "minute: step must be positive in '*/-5'."),
+        ("*/ * * * *", "minute: missing step after '/' in '*/'."),
+        ("*/x * * * *", "minute: step 'x' is not a number in '*/x'."),
+        ("-5 * * * *", "minute: missing value in '-5'."),
+        ("1,,2 * * * *", "minute: empty item in list '1,,2'."),
+        ("0 0 * FOO *", "month: unknown name 'FOO'."),
+        ("0 0 * MON *", "month: unknown name 'MON'."),
+        ("0 0 * * JAN", "day-of-week: unknown name 'JAN'."),
+        ("0 MON * * *", "hour: unknown name 'MON' (this field takes numbers only)."),
+        ("1; * * * *", "minute: unexpected character ';' in '1;'."),
+        ("0 0 L * *", "day-of-month: unknown name 'L' (this field takes numbers only)."),
+        ("0 0 * * 5#2", "day-of-week: unexpected character '#' in '5#2'."),
+        ("\u0663 * * * *", "minute: unexpected character '\u0663' in '\u0663'."),
+        (
+            "@often",
+            "unknown macro '@often' (expected one of @yearly, @annually, @monthly, @weekly, "
+            "@daily, @midnight, @hourly).",
+        ),
+        (
+            "@reboot",
+            "unknown macro '@reboot' (expected one of @yearly, @annually, @monthly, @weekly, "
+            "@daily, @midnight, @hourly).",
+        ),
+        ("@daily 5", "unexpected '5' after @daily."),
+        ("0 0 30 2 *", "day-of-month: '30' never falls in month '2', so the schedule never fires."),
+        (
+            "0 0 31 4,6 *",
+            "day-of-month: '31' never falls in month '4,6', so the schedule never fires.",
+        ),
+        (
+            "0 0 30-31 feb *",
+            "day-of-month: '30-31' never falls in month 'feb', so the schedule never fires.",
+        ),
         ("0 0 31 apr-jun/2 mon", None),  # OR rule: every Monday of April and June
-        ("9" * 5000 + " * * * *", "expression is too long (5008 characters, at most 255)"),
+        ("9" * 5000 + " * * * *", "expression is too long (5008 characters, at most 255)."),
     ],
 )
-def test_bad_expression_names_field_and_token(expr, message):
+def test_bad_expression_names_field_and_token_in_a_full_sentence(expr, message):
     if message is None:
         validate_cron(expr)
         return
-    with pytest.raises(CronError, match=re.escape(message)):
+    with pytest.raises(CronError) as error:
         CronSchedule(expr)
+    assert str(error.value) == message
 
 
 def test_cron_error_is_a_value_error_for_forms():
@@ -106,7 +120,7 @@ def test_validate_cron_accepts_good_expressions():
 
 
 def test_non_string_is_refused():
-    with pytest.raises(CronError, match="expected a string, got int"):
+    with pytest.raises(CronError, match=r"^expected a string, got int\.$"):
         CronSchedule(5)  # type: ignore[arg-type]
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from jobs.dashboard import dashboard
-from jobs.models import Job
+from jobs.models import Job, SchedulerHeartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +77,22 @@ def test_people_who_are_not_staff_are_sent_to_sign_in(client, django_user_model)
     response = client.get("/admin/jobs/job/dashboard/")
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def beat_at(at: dt.datetime) -> SchedulerHeartbeat:
+    return SchedulerHeartbeat.objects.create(
+        owner="vm:42:x", host="vm", pid=42, version="1", workers=4, started_at=at, beat_at=at
+    )
+
+
+def test_a_scheduler_that_just_checked_in_beat_just_now(admin_client):
+    beat_at(timezone.now())
+    content = admin_client.get("/admin/jobs/job/dashboard/").content.decode()
+    assert "(vm pid 42, beat just now)" in content
+    assert "0 minutes" not in content
+
+
+def test_an_older_beat_says_how_long_ago(admin_client):
+    beat_at(timezone.now() - dt.timedelta(minutes=5, seconds=10))
+    content = admin_client.get("/admin/jobs/job/dashboard/").content.decode()
+    assert "(vm pid 42, beat 5\xa0minutes ago)" in content
