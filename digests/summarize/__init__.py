@@ -126,6 +126,7 @@ def clear_caches() -> None:
     sentences._clean.cache_clear()
     sentences._split.cache_clear()
     authenticity.is_lookalike.cache_clear()
+    authenticity._imitates_brand.cache_clear()
     topics.subject_topic.cache_clear()
     topics.topic_object.cache_clear()
     summary._norm.cache_clear()
