@@ -118,11 +118,21 @@ def _read(
 
 def clear_caches() -> None:
     """Forget memoized texts and dates (the benchmark times each message from cold)."""
-    from digests.summarize import asks, authenticity, dates, people, sentences, summary, topics
+    from digests.summarize import (
+        asks,
+        authenticity,
+        dates,
+        datewords,
+        people,
+        sentences,
+        summary,
+        topics,
+    )
 
     asks.is_ask.cache_clear()
     people._parsed.cache_clear()
     dates._resolve.cache_clear()
+    datewords.words_of.cache_clear()
     sentences._clean.cache_clear()
     sentences._split.cache_clear()
     authenticity.is_lookalike.cache_clear()

@@ -14,7 +14,7 @@ from digests.summarize.datewords import (
     SINCE,
     THAT_DAY,
     WEEKDAYS,
-    WORD,
+    words_of,
 )
 from digests.summarize.event_refs import EVENT_NOUNS
 from digests.summarize.patterns import Caseless, lower_exactly, lowered
@@ -55,7 +55,7 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
     low = lower_exactly(text)
     read = low if low is not None else text
     low_text = low if low is not None else text.lower()
-    words = frozenset(WORD.findall(low_text))
+    words = words_of(text)
     # no digit: no "15.3." nor "the 4th"; no word of those the patterns need: only the others
     plan = _PLANS[_DIGIT.search(read) is not None, not words.isdisjoint(_NEEDED_WORDS)]
     for kind, pattern, lowered_pattern, cues, needs in plan:
