@@ -48,6 +48,7 @@ from digests.summarize.limits import (
     incoming,
     no_hurry,
 )
+from digests.summarize.patterns import may_hold
 from digests.summarize.zones import CLOCK_CHANGE, ZONE
 
 # What actions.py takes from here, some of it read in ask_dates.
@@ -329,8 +330,8 @@ class MailDates:
                 found = resolve_deadline(sentence, received) if _MOVES.search(sentence) else None
                 if found and found.due >= received.date():
                     return found
-        named_re = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE) if noun else None
-        named = [s for s in self.sentences if named_re and named_re.search(s)]
+        held = [s for s in self.sentences if noun and may_hold(s, noun)]  # none: no compiling
+        named = [s for s in held if re.search(rf"\b{re.escape(noun)}\b", s, re.IGNORECASE)]
         for sentence in [*named, self.subject] if noun else []:
             found = resolve_deadline(sentence, received) if sentence else None
             if found and found.due >= received.date():
@@ -343,9 +344,9 @@ class MailDates:
         ref = event_ref(sentence)
         if ref is None or ref[0] != "noun":
             return None
-        named = re.compile(rf"\b{re.escape(ref[1])}\b", re.IGNORECASE)
+        word = rf"\b{re.escape(ref[1])}\b"  # compiled only for a sentence that holds it
         for place, other in enumerate(self.sentences):
-            if place == index or not named.search(other):
+            if place == index or not (may_hold(other, ref[1]) and re.search(word, other, re.I)):
                 continue
             found = resolve_deadline(other, self.received)
             if found and found.time and abs((found.due - day.due).days) <= 1:
