@@ -25,6 +25,14 @@ def lower_exactly(text: str) -> str | None:
     return text.lower()
 
 
+def sub_named(pattern: re.Pattern[str], name: str, text: str) -> str:
+    """``pattern.sub(rf"\\1 {name}", text)`` without a template parsed for each name: a
+    name holding a backslash is the only one a template reads otherwise."""
+    if "\\" in name:
+        return pattern.sub(rf"\1 {name}", text)
+    return pattern.sub(lambda match: f"{match.group(1) or ''} {name}", text)
+
+
 def may_hold(text: str, words: str) -> bool:
     """False only where ``re.search(re.escape(words), text, re.IGNORECASE)`` finds nothing: a
     test before compiling a pattern for one mail (the reader's name, their address)."""
