@@ -49,7 +49,7 @@ from digests.summarize.limits import (
     no_hurry,
 )
 from digests.summarize.patterns import may_hold
-from digests.summarize.zones import CLOCK_CHANGE, ZONE
+from digests.summarize.zones import CLOCK_CHANGE, NAMES_A_ZONE, ZONE
 
 # What actions.py takes from here, some of it read in ask_dates.
 __all__ = [
@@ -191,7 +191,7 @@ class MailDates:
     def timed_deadline(self, day: Deadline) -> Deadline | None:
         """The mail's deadline with a time on the day an ask names, in the reader's zone."""
         for sentence in self.sentences:
-            if not ZONE.search(sentence) or not SETS_A_LIMIT.search(sentence):
+            if not NAMES_A_ZONE.search(sentence) or not SETS_A_LIMIT.search(sentence):
                 continue
             found = resolve_deadline(sentence, self.received)
             there = resolve_deadline(ZONE.sub("", sentence), self.received)
@@ -357,7 +357,7 @@ class MailDates:
         """The day a sentence just before gives an ask's bare time of day, when it names that
         time or an event ("The run is on Sunday, we start at 06:00. Can you be there at 06:00?")."""
         received = self.received
-        clock = None if ZONE.search(sentence) else clock_of(sentence, received)
+        clock = None if NAMES_A_ZONE.search(sentence) else clock_of(sentence, received)
         if clock is None or names_a_day(sentence, received):
             return None  # "right at 09:00 UTC" is read in its zone; "Sunday at 6" has its day
         for other in reversed(self.sentences[max(0, index - 2) : index]):
