@@ -118,14 +118,25 @@ def _read(
 
 def clear_caches() -> None:
     """Forget memoized texts and dates (the benchmark times each message from cold)."""
-    from digests.summarize import asks, authenticity, dates, people, sentences, summary, topics
+    from digests.summarize import (
+        asks,
+        authenticity,
+        dates,
+        datewords,
+        people,
+        sentences,
+        summary,
+        topics,
+    )
 
     asks.is_ask.cache_clear()
     people._parsed.cache_clear()
     dates._resolve.cache_clear()
+    datewords.words_of.cache_clear()
     sentences._clean.cache_clear()
     sentences._split.cache_clear()
     authenticity.is_lookalike.cache_clear()
+    authenticity._imitates_brand.cache_clear()
     topics.subject_topic.cache_clear()
     topics.topic_object.cache_clear()
     summary._norm.cache_clear()

@@ -301,7 +301,8 @@ def is_ask(sentence: str) -> bool:
     imperative = imperative or (
         rest != low and bool(_IMPERATIVE_LOW.match(rest)) and not _NOUN_USE_LOW.match(rest)
     )
-    asked = imperative or _ASK_LOW.search(low) or _YOU_QUESTION_LOW.search(low)
+    # every question put to the reader ends in "?": most sentences need no search for one
+    asked = imperative or _ASK_LOW.search(low) or ("?" in low and _YOU_QUESTION_LOW.search(low))
     # "If not, we'll also need ...", "As every year, we ask each club to bring ..."
     asked = asked or (rest != low and (_ASK_LOW.search(rest) or unframe(rest, "")))
     asks = bool(

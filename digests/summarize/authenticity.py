@@ -192,6 +192,26 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _within_edits(a: str, b: str, edits: int) -> bool:
+    """``_distance(a, b) <= edits``, trying only the edits at the first letter that differs."""
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
+    if not a or not b:
+        return max(len(a), len(b)) <= edits
+    if edits == 0:
+        return False
+    return (
+        _within_edits(a[1:], b[1:], edits - 1)  # one letter for another
+        or _within_edits(a[1:], b, edits - 1)  # one letter more
+        or _within_edits(a, b[1:], edits - 1)  # one letter less
+    )
+
+
 def _within_one_edit(a: str, b: str) -> bool:
     """``_distance(a, b) <= 1``, without filling the whole table."""
     if len(a) < len(b):
@@ -238,8 +258,8 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
     """A domain that imitates a brand or the reader's domain without being it."""
     domain = _registrable(sender_domain)
     label = domain.split(".")[0]
-    imitated = _unleet(label)
     if reader_domain:
+        imitated = _unleet(label)
         mine = _registrable(reader_domain)
         mine_label = mine.split(".")[0]
         rest = label.replace(mine_label, "").strip("-")
@@ -256,19 +276,31 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
                 # two letters off at most (lengths further apart are more)
                 or (
                     abs(len(imitated) - len(mine_label)) <= 2
-                    and _distance(imitated, mine_label) <= 2
+                    and _within_edits(imitated, mine_label, 2)
                 )
             )
             if similar:
                 return True
+    if _imitates_brand(domain):
+        return True
     name = display_name.lower()
-    for brand, squashed, in_name, real in _BRAND_CHECKS:
+    return bool(name) and any(
+        brand in name and in_name.search(name) and squashed not in domain
+        for brand, squashed, in_name, real in _BRAND_CHECKS
+        if domain not in real
+    )
+
+
+@lru_cache(maxsize=256)
+def _imitates_brand(domain: str) -> bool:
+    """The registrable domain spells a brand's name, or one letter off it, without being one
+    of its domains (memoized: a mail asks it of its sender once with a name, once without)."""
+    imitated = _unleet(domain.split(".")[0])
+    for _brand, squashed, _in_name, real in _BRAND_CHECKS:
         if domain in real:
             continue
         near = len(squashed) >= 5 and abs(len(imitated) - len(squashed)) <= 1
         if squashed in imitated or (near and _within_one_edit(imitated, squashed)):
-            return True
-        if brand in name and in_name.search(name) and squashed not in domain:
             return True
     return False
 

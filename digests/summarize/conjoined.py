@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.patterns import may_hold
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
 # Opening a page or reading a draft is the first step of the ask that follows, not an ask.
@@ -25,7 +26,9 @@ def _same_thing(first: str, second: str) -> bool:
     """The second ask does the next step to what the first named ("Add the list to the
     insurance form and send the form back to Gary")."""
     match = _DEFINITE.match(second)
-    return bool(match and re.search(rf"\b{re.escape(match.group(1))}\b", first, re.I))
+    if match is None or not may_hold(first, match.group(1)):
+        return False  # the word not in the first ask: no pattern to compile
+    return bool(re.search(rf"\b{re.escape(match.group(1))}\b", first, re.I))
 
 
 # "Send Naomi the final draft and the audio of the interview": two documents that exist, sent;

@@ -14,7 +14,7 @@ from digests.summarize.datewords import (
     SINCE,
     THAT_DAY,
     WEEKDAYS,
-    WORD,
+    words_of,
 )
 from digests.summarize.event_refs import EVENT_NOUNS
 from digests.summarize.patterns import Caseless, lower_exactly, lowered
@@ -54,13 +54,13 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
     # The patterns read lower-cased text without re.IGNORECASE: the same matches, faster.
     low = lower_exactly(text)
     read = low if low is not None else text
-    words = frozenset(WORD.findall(low if low is not None else text.lower()))
-    digit = _DIGIT.search(read) is not None
-    for kind, pattern, lowered_pattern, cues, needs, numeric in _PATTERNS:
+    low_text = low if low is not None else text.lower()
+    words = words_of(text)
+    # no digit: no "15.3." nor "the 4th"; no word of those the patterns need: only the others
+    plan = _PLANS[_DIGIT.search(read) is not None, not words.isdisjoint(_NEEDED_WORDS)]
+    for kind, pattern, lowered_pattern, cues, needs in plan:
         if needs is not None and words.isdisjoint(needs):
             continue  # no weekday or month name: the long alternations need not run
-        if numeric and not digit:
-            continue  # no digit: no "15.3." nor "the 4th"
         if cues is not None and low is not None and not any(map(low.__contains__, cues)):
             continue  # no "week" in the text: no "end of the week" either
         for match in (lowered_pattern if low is not None else pattern).finditer(read):
@@ -140,6 +140,8 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
             candidates.append(
                 (rank, match.start(), match.end(), found, end_of_day, absolute, relative)
             )
+    if not candidates:
+        return None, -1  # what follows only chooses among them
     # "COB Thursday", "EOD Friday": the end of *that* day, not of today. "Tuesday next week,
     # Nov 3", "Tuesday week (19th)": the calendar date says which Tuesday.
     starts = [c[1] for c in candidates]
@@ -166,8 +168,8 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
     week_end = max((c[3] for c in candidates if c[1] in vague), default=None)
     if week_end and any(c[1] not in vague and c[3] <= week_end for c in candidates):
         candidates = [c for c in candidates if c[1] not in vague]  # a day in it wins
-    low_text = text.lower()
-    purpose = _PURPOSE.search(text) if any(w in low_text for w in _PURPOSE_STEMS) else None
+    stems = any(map(low_text.__contains__, _PURPOSE_STEMS))
+    purpose = _PURPOSE.search(text) if stems else None
     # only when the ask's own part sets a limit: "After the call on the 3rd, so that we can
     # close, send them by the 10th" keeps the 10th; "within two business days so we can
     # submit it before the 25th" keeps the two days
@@ -186,10 +188,20 @@ def find_date(text: str, received: datetime) -> tuple[date | None, int]:
 # without, and whether it cannot match without a digit.
 _NUMERIC = frozenset({"iso", "slashed", "dotted", "month_day", "day_month", "the_nth"})
 _PATTERNS = [
-    (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern), NEEDS_A_WORD.get(kind), numeric)
+    (kind, pattern, lowered(pattern), NEEDS_TEXT.get(pattern), NEEDS_A_WORD.get(kind))
     for kind, pattern in DATE_PATTERNS
-    for numeric in [kind in _NUMERIC]
 ]
+_NEEDED_WORDS = frozenset().union(*NEEDS_A_WORD.values())
+# The patterns to run, in their order, by whether the text holds a digit and a needed word.
+_PLANS = {
+    (digit, word): [
+        entry
+        for entry in _PATTERNS
+        if (digit or entry[0] not in _NUMERIC) and (word or entry[4] is None)
+    ]
+    for digit in (False, True)
+    for word in (False, True)
+}
 _DIGIT = re.compile(r"\d")
 _SPANS = frozenset({"in_days", "in_weeks"})
 _THIS_WEEK = frozenset({"this week", "diese woche", "cette semaine", "esta semana"})

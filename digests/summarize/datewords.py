@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTH_NAMES = [
     ("jan", "january", "januar", "janvier", "enero", "jänner"),
@@ -319,7 +320,19 @@ def may_name_a_date(text: str) -> bool:
     """A cheap test before the patterns: a digit, or one word a date phrase needs."""
     if _DIGIT.search(text):
         return True
-    return not _VOCABULARY.isdisjoint(WORD.findall(text.lower()))
+    return not _VOCABULARY.isdisjoint(words_of(text))
+
+
+@lru_cache(maxsize=512)
+def words_of(text: str) -> frozenset[str]:
+    """The text's words (``WORD``), lower-cased (memoized: a sentence asked whether it may
+    name a date is then read for the date it names)."""
+    low = text.lower()
+    # once lower-cased, ASCII text has no letters but a-z: a simpler pattern, the same words
+    return frozenset((_ASCII_WORD if low.isascii() else WORD).findall(low))
+
+
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 # What stands around a date and says it is none: a span's start, a negation, a start date.

@@ -48,7 +48,8 @@ from digests.summarize.limits import (
     incoming,
     no_hurry,
 )
-from digests.summarize.zones import CLOCK_CHANGE, ZONE
+from digests.summarize.patterns import may_hold
+from digests.summarize.zones import CLOCK_CHANGE, NAMES_A_ZONE, ZONE
 
 # What actions.py takes from here, some of it read in ask_dates.
 __all__ = [
@@ -190,7 +191,7 @@ class MailDates:
     def timed_deadline(self, day: Deadline) -> Deadline | None:
         """The mail's deadline with a time on the day an ask names, in the reader's zone."""
         for sentence in self.sentences:
-            if not ZONE.search(sentence) or not SETS_A_LIMIT.search(sentence):
+            if not NAMES_A_ZONE.search(sentence) or not SETS_A_LIMIT.search(sentence):
                 continue
             found = resolve_deadline(sentence, self.received)
             there = resolve_deadline(ZONE.sub("", sentence), self.received)
@@ -329,8 +330,8 @@ class MailDates:
                 found = resolve_deadline(sentence, received) if _MOVES.search(sentence) else None
                 if found and found.due >= received.date():
                     return found
-        named_re = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE) if noun else None
-        named = [s for s in self.sentences if named_re and named_re.search(s)]
+        held = [s for s in self.sentences if noun and may_hold(s, noun)]  # none: no compiling
+        named = [s for s in held if re.search(rf"\b{re.escape(noun)}\b", s, re.IGNORECASE)]
         for sentence in [*named, self.subject] if noun else []:
             found = resolve_deadline(sentence, received) if sentence else None
             if found and found.due >= received.date():
@@ -343,9 +344,9 @@ class MailDates:
         ref = event_ref(sentence)
         if ref is None or ref[0] != "noun":
             return None
-        named = re.compile(rf"\b{re.escape(ref[1])}\b", re.IGNORECASE)
+        word = rf"\b{re.escape(ref[1])}\b"  # compiled only for a sentence that holds it
         for place, other in enumerate(self.sentences):
-            if place == index or not named.search(other):
+            if place == index or not (may_hold(other, ref[1]) and re.search(word, other, re.I)):
                 continue
             found = resolve_deadline(other, self.received)
             if found and found.time and abs((found.due - day.due).days) <= 1:
@@ -356,7 +357,7 @@ class MailDates:
         """The day a sentence just before gives an ask's bare time of day, when it names that
         time or an event ("The run is on Sunday, we start at 06:00. Can you be there at 06:00?")."""
         received = self.received
-        clock = None if ZONE.search(sentence) else clock_of(sentence, received)
+        clock = None if NAMES_A_ZONE.search(sentence) else clock_of(sentence, received)
         if clock is None or names_a_day(sentence, received):
             return None  # "right at 09:00 UTC" is read in its zone; "Sunday at 6" has its day
         for other in reversed(self.sentences[max(0, index - 2) : index]):

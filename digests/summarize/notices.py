@@ -14,6 +14,7 @@ import zoneinfo
 
 from digests.parsing import ParsedMessage
 from digests.summarize.dates import resolve_deadline
+from digests.summarize.patterns import may_hold as _may_hold
 from digests.summarize.people import reader_first_name
 from digests.summarize.sentences import Caseless, for_yes_or_no, new_text, split_sentences
 from digests.summarize.types import ActionItem, truncate
@@ -237,7 +238,8 @@ def mentions(text: str, me: str) -> bool:
     if len(parts) < 2 or "@" not in text:
         return False
     handle = r"[\s._-]?".join(map(re.escape, parts[:2]))
-    if re.search(rf"@{handle}\b", text, re.IGNORECASE):
+    # "@" and the first part, lower-cased, stand in any text the handle is found in
+    if _may_hold(text, f"@{parts[0]}") and re.search(rf"@{handle}\b", text, re.IGNORECASE):
         return True
     first = parts[0].lower()
     return len(first) >= 5 and any(

@@ -25,6 +25,21 @@ def lower_exactly(text: str) -> str | None:
     return text.lower()
 
 
+def sub_named(pattern: re.Pattern[str], name: str, text: str) -> str:
+    """``pattern.sub(rf"\\1 {name}", text)`` without a template parsed for each name: a
+    name holding a backslash is the only one a template reads otherwise."""
+    if "\\" in name:
+        return pattern.sub(rf"\1 {name}", text)
+    return pattern.sub(lambda match: f"{match.group(1) or ''} {name}", text)
+
+
+def may_hold(text: str, words: str) -> bool:
+    """False only where ``re.search(re.escape(words), text, re.IGNORECASE)`` finds nothing: a
+    test before compiling a pattern for one mail (the reader's name, their address)."""
+    low = lower_exactly(text)
+    return low is None or not words.isascii() or words.lower() in low
+
+
 class Caseless:
     """A re.IGNORECASE pattern matched on lower-cased text without the flag when that reads
     the same (see :func:`lower_exactly`): two to four times faster on long alternations.
@@ -190,22 +205,85 @@ def _scan(source: str) -> tuple[list[str], bool]:
     return parts, spans
 
 
-def _grouped(alternatives: list[str]) -> str:
+def _grouped(alternatives: list[str], *, at_boundary: bool = False, unfold: bool = True) -> str:
     """The alternatives with those that begin with the same letter joined under it, and so on
-    for the letters after it."""
+    for the letters after it; those anchored at the start ("^...") joined under one "^".
+
+    ``at_boundary``: they are tried right after a "\\b", which they need not test again.
+    """
     by_first: dict[str, list[str]] = {}
+    anchored: list[str] = []
     others: list[str] = []
-    for alternative in alternatives:
+    unfolded = [
+        piece
+        for alternative in alternatives
+        for piece in (_unfolded if unfold else _as_is)(
+            alternative[2:] if at_boundary and alternative.startswith("\\b") else alternative
+        )
+    ]
+    for alternative in unfolded:
         first, then = alternative[:1], alternative[1:2]
-        if first and then and first not in _META and then not in "*+?{":
+        if first == "^" and then not in "*+?{":
+            anchored.append(alternative[1:])
+        elif first and then and first not in _META and then not in "*+?{":
             by_first.setdefault(first, []).append(alternative[1:])
         else:
             others.append(alternative)
     grouped = [
-        f"{first}{rest[0]}" if len(rest) == 1 else f"{first}(?:{_grouped(rest)})"
+        f"{first}{rest[0]}" if len(rest) == 1 else f"{first}(?:{_grouped(rest, unfold=False)})"
         for first, rest in by_first.items()
     ]
+    if len(anchored) > 1:
+        others.append(f"^(?:{_grouped(anchored, unfold=unfold)})")
+    else:
+        others += [f"^{rest}" for rest in anchored]
     return "|".join(grouped + others)
+
+
+_MAX_UNFOLDED = 24  # alternatives one may become at most; more and it stays as written
+
+
+def _unfolded(alternative: str) -> list[str]:
+    """The alternative as several that begin with what its opening group's alternatives begin
+    with: "(?:i|we) need" is "i need" or "we need", "(?:any )?news" "any news" or "news"
+    (a group's number or name is dropped: for yes or no only)."""
+    opening = re.match(r"\((?:\?:|\?P<\w+>)?", alternative)
+    if opening is None or (alternative.startswith("(?") and opening.end() == 1):
+        return [alternative]  # no group first, or a lookaround or a flag group
+    end = _closing(alternative)
+    inner, after = alternative[opening.end() : end], alternative[end + 1 :]
+    optional = after.startswith("?") and not after.startswith(("??", "?+"))
+    rest = after[1:] if optional else after
+    if rest[:1] in ("*", "+", "?", "{"):
+        return [alternative]  # repeated: not one of its alternatives once
+    pieces = [inner_one + rest for inner_one in _scan(inner)[0]] + ([rest] if optional else [])
+    result = [unfolded for piece in pieces for unfolded in _unfolded(piece)]
+    return result if len(result) <= _MAX_UNFOLDED else [alternative]
+
+
+def _as_is(alternative: str) -> list[str]:
+    return [alternative]
+
+
+def _closing(source: str) -> int:
+    """Where the group opened at the start of the source closes."""
+    depth, index, in_set = 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            index += 1 + (source[index + 1 : index + 2] == "^")
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError(f"unbalanced group: {source[:60]}")
 
 
 def for_yes_or_no(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -217,15 +295,19 @@ def for_yes_or_no(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern  # back-references and conditionals read group numbers
     if re.match(r"\(\?[aiLmsux]+\)", source):
         return pattern  # "(?i)a|b": a global flag must stay first
+    # a name copied with its group into several alternatives would be defined twice
+    source = re.sub(r"(?<!\\)\(\?P<\w+>", "(", source)
     return re.compile(_regrouped(source), pattern.flags)
 
 
-def _regrouped(source: str) -> str:
+def _regrouped(source: str, *, at_boundary: bool = False) -> str:
     """The source with its top-level alternatives, or those of a group that spans it ("\b(a|b|c)
     \b"), regrouped by first letter."""
     alternatives, _spans = _scan(source)
     if len(alternatives) > 1:
-        return _grouped([_regrouped(alternative) for alternative in alternatives])
+        return _grouped(
+            [_regrouped(alternative) for alternative in alternatives], at_boundary=at_boundary
+        )
     head = "\\b" if source.startswith("\\b") else ""
     tail = "\\b" if source.endswith("\\b") and not source.endswith("\\\\b") else ""
     group = source[len(head) : len(source) - len(tail)]
@@ -234,4 +316,5 @@ def _regrouped(source: str) -> str:
         return source  # no group, a lookaround or a flag group
     if not _scan(group)[1]:
         return source  # "(a|b)c(d|e)": no one group spans it
-    return f"{head}{opening}{_regrouped(group[len(opening) : -1])}){tail}"
+    inner = _regrouped(group[len(opening) : -1], at_boundary=bool(head))
+    return f"{head}{opening}{inner}){tail}"

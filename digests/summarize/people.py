@@ -11,6 +11,7 @@ from email.utils import getaddresses
 from functools import lru_cache
 
 from digests.parsing import ParsedMessage
+from digests.summarize.patterns import may_hold as _may_hold
 from digests.summarize.sentences import new_text
 
 
@@ -120,9 +121,12 @@ def _names_owner(text: str, name: str, me: str) -> bool:
     """A line of the text names the reader (full name, address or its user name "bhartley")
     beside an owner's role."""
     local = me.partition("@")[0]
-    spelled = [re.escape(me)] + ([re.escape(name)] if len(name.split()) >= 2 else [])
+    full = [me] + ([name] if len(name.split()) >= 2 else [])
     role = local.lower() in _ROLE_MAILBOXES  # "Billing contact: ..." names no one at billing@
-    spelled += [rf"\b{re.escape(local)}\b"] if len(local) >= 4 and not role else []
+    user = [local] if len(local) >= 4 and not role else []
+    if not any(_may_hold(text, written) for written in full + user):
+        return False  # none of them written: no pattern to compile for this mail
+    spelled = [re.escape(written) for written in full] + [rf"\b{re.escape(u)}\b" for u in user]
     who = re.compile(rf"(?:{'|'.join(spelled)})", re.IGNORECASE)
     return any(who.search(line) and _OWNER_ROLE.search(line) for line in text.splitlines())
 

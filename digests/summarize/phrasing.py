@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.answers import reply_form
+from digests.summarize.patterns import sub_named
 from digests.summarize.romance import done_as_verb
 from digests.summarize.sentences import Caseless
 from digests.summarize.topics import lower_first, topic_object
@@ -106,7 +107,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
         return []  # "Keep it to 10 slides" shapes an ask, it is none
     if foreign := _foreign(text, who, topic):
         return foreign
-    text = re.sub(r"^(Send|Give|Forward|Email|Show|Get) us\b", rf"\1 {who}", text)
+    text = sub_named(_US, who, text)
     if come := _COME_AND.match(text):
         event = lower_first(topic_object(topic))
         at = f" at the {event}" if event else ""
@@ -147,12 +148,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     elif easy and easy.group("verb").lower() in {"introduce", "share", "send", "connect"}:
         text = f"{easy.group('verb').capitalize()}{easy.group('rest')}"
     text = reply_form(text, who, topic)
-    text = re.sub(
-        r"\b(introduce|connect|cc|copy|include|invite|add|loop in|grant) me\b",
-        rf"\1 {who}",
-        text,
-        flags=re.I,
-    )
+    text = sub_named(_ME, who, text)
     point = _POINTER.match(text)
     thing = topic_object(topic)
     if thing.isalpha() and thing.islower() and len(topic.split()) > 2:
@@ -173,6 +169,8 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     return [text]
 
 
+_US = re.compile(r"^(Send|Give|Forward|Email|Show|Get) us\b")  # "Send us" -> "Send Ana"
+_ME = re.compile(r"\b(introduce|connect|cc|copy|include|invite|add|loop in|grant) me\b", re.I)
 # A look asked for without its object, maybe with when: "Take another look before the audit".
 _BARE_LOOK = re.compile(
     r"^(?:Review|Take (?:a|another|a quick|a second|a closer|a final) look|Have a (?:quick )?look|"

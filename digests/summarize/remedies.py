@@ -25,6 +25,7 @@ from digests.summarize.assignments import (
 from digests.summarize.cues import CUED_DATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.objects import same_ask
+from digests.summarize.patterns import sub_named
 from digests.summarize.rewrite import IMPERATIVE, action_text
 from digests.summarize.sentences import new_text, split_sentences
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem, truncate
@@ -69,6 +70,7 @@ _DOING = re.compile(
     rf"{IMPERATIVE.pattern}|^(?:go|click|navigate|visit|log in|sign in|secure|protect)\b", re.I
 )
 _AND = re.compile(r",?\s+and\s+(?:then\s+)?(?=\w)", re.IGNORECASE)
+_CONTACT_US = re.compile(r"\b(contact|call|email|tell|notify) us\b", re.I)
 # What a subject names that the reader should check: "New login to X from Y", "Your X was changed".
 _NEW_THING = re.compile(
     r"^(?:new|unrecogni[sz]ed|unusual)\s+(?:login|log-in|sign-?in|device|session)\b.*$", re.I
@@ -158,9 +160,7 @@ def _steps(remedy: str, lang: str, brand: str) -> list[str]:
         if lang == "de":  # "sollten Sie Ihr Konto schützen", "ändern Sie bitte ..."
             step = re.sub(r"^(?:sollten|müssen)\s+sie\s+|\s+bitte\b", "", step, flags=re.I)
         if brand and lang == "en":
-            step = re.sub(
-                r"\b(contact|call|email|tell|notify) us\b", rf"\1 {brand}", step, flags=re.I
-            )
+            step = sub_named(_CONTACT_US, brand, step)
         if step and (_DOING.match(step) or lang != "en"):
             steps.append(step)
     return steps

@@ -13,6 +13,7 @@ from digests.summarize.frames import unframe
 from digests.summarize.invitations import invitation
 from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
+from digests.summarize.patterns import sub_named
 from digests.summarize.romance import romance_request, to_the_asker
 from digests.summarize.types import truncate
 from digests.summarize.verbs import IMPERATIVE, PLAIN_VERBS, base_form, base_verb
@@ -279,8 +280,7 @@ def action_text(sentence: str, asker: str = "") -> str:
             r"^(let me know|lmk|tell me)", f"Tell {asker}" if asker else "Say", text, flags=re.I
         )
     if asker and " me" in text.lower():  # the patterns below read " me" (cheap to rule out)
-        text = _TO_ME_VERB.sub(rf"\1 {asker}", text)
-        text = _TO_ME.sub(rf"\1 {asker}", text)
+        text = sub_named(_TO_ME, asker, sub_named(_TO_ME_VERB, asker, text))
     text = re.sub(r"\s*\((?:[^()]*?\s){4,}[^()]*\)", "", text)  # a long aside
     text = without_when_or_why(text.split("; ")[0])
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)

@@ -73,17 +73,24 @@ _SUBJECT_PREFIX = re.compile(r"^((re|fwd?|aw|wg|tr|rv|fw)\s*:\s*|\[[^\]]{1,30}\]
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same tokens in lower-cased ASCII text, faster
+
+
+def _tokens(text: str) -> list[str]:
+    """The text's tokens (``_TOKEN``), lower-cased."""
+    low = text.lower()
+    return (_ASCII_TOKEN if low.isascii() else _TOKEN).findall(low)
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(text.lower()) if len(w) > 2]
+    return [w for w in _tokens(text) if len(w) > 2]
 
 
 @lru_cache(maxsize=256)
 def _norm(text: str) -> str:
     """The text's words, lower-cased, one space apart (memoized: a summary compares the same
     sentences again and again)."""
-    return " ".join(_TOKEN.findall(text.lower()))
+    return " ".join(_tokens(text))
 
 
 def topic_of(subject: str) -> str:
@@ -152,7 +159,7 @@ def write_summary(
         return truncate(head or message.snippet or "(no text)", SUMMARY_LIMIT)
     asks = [_norm(item.text) for item in items]
     # Each candidate's words, tokenized once: its content words and its normal form.
-    tokens = [_TOKEN.findall(c.lower()) for c in candidates]
+    tokens = [_tokens(c) for c in candidates]
     content = [[w for w in t if len(w) > 2 and w not in _STOPWORDS] for t in tokens]
     frequency = Counter(w for words in content for w in words)
     topic_words = set(_words(topic)) - _STOPWORDS

@@ -6,6 +6,8 @@ import re
 import zoneinfo
 from datetime import UTC, timedelta, timezone, tzinfo
 
+from digests.summarize.patterns import for_yes_or_no
+
 # A zone named after a time of day: "5 p.m. ET", "09:00 London time", "23:59 AoE", "UTC+5:30".
 _OFFSET = r"(?:UTC|GMT) ?[+\-\u2212] ?\d{1,2}(?::?\d{2})?"
 _NAMES = (
@@ -35,6 +37,9 @@ _NAMES = (
     r"Vancouver|Denver|Phoenix|Honolulu|Hawaii time|Warsaw|Vienna|Stockholm|Athens"
 )
 ZONE = re.compile(rf"(?<![\w-])({_OFFSET}|{_NAMES}|Z)(?![\w-])")
+# Asked only whether a sentence names a zone: the same, its names regrouped by first letter.
+_ANY_NAME = for_yes_or_no(re.compile(rf"({_OFFSET}|{_NAMES}|Z)")).pattern
+NAMES_A_ZONE = re.compile(rf"(?<![\w-]){_ANY_NAME}(?![\w-])")
 # Where each named zone is (AoE, anywhere on Earth, is UTC-12).
 ZONES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",

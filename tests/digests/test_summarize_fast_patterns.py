@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digests.summarize import asks, german, notices, signals
+from digests.summarize import asks, german, notices, signals, zones
+from digests.summarize.patterns import may_hold, sub_named
 from digests.summarize.sentences import cues_of, for_yes_or_no, lowered
 
 CORPUS = Path(__file__).resolve().parents[2] / "bench" / "data" / "quality" / "dev"
@@ -102,3 +103,42 @@ def test_a_pattern_with_no_cue_every_match_holds_is_refused():
 def test_a_pattern_with_a_global_flag_first_is_left_alone():
     pattern = re.compile("(?i)abc|abd")
     assert for_yes_or_no(pattern) is pattern
+
+
+@pytest.mark.parametrize("name", ["Ana", "them", "O'Neil", r"A\1", r"Bo\g<0>", ""])
+@pytest.mark.parametrize("text", ["Send us the deck", "Please cc me and add me", "nothing"])
+def test_a_name_put_after_group_one_reads_as_the_template_would(name, text):
+    pattern = re.compile(r"^(Send)? ?us\b|\b(?:cc|add) me\b()|\b(cc|add) me\b", re.I)
+    assert sub_named(pattern, name, text) == pattern.sub(rf"\1 {name}", text)
+
+
+@pytest.mark.parametrize("text", ["Hi @Sam.Whitfield", "\u017fam", "SAM", "no one", "\u0130t"])
+@pytest.mark.parametrize("words", ["sam", "@sam", "Sam Whitfield", "zoë"])
+def test_may_hold_says_no_only_where_the_caseless_pattern_finds_nothing(text, words):
+    if re.search(re.escape(words), text, re.IGNORECASE):
+        assert may_hold(text, words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by 5pm ET today",
+        "at 09:00 UTC+5:30",
+        "by noon New York time",
+        "SETTLEMENT at 4",
+        "the ETA is Friday",
+        "23:59 AoE",
+        "call at 10 Z",
+        "pre-CET",
+        "in Mountain View",
+    ],
+)
+def test_names_a_zone_answers_as_the_zone_pattern(text):
+    assert bool(zones.NAMES_A_ZONE.search(text)) == bool(zones.ZONE.search(text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_text_with_a_zone_is_seen_to_name_one(data):
+    text = data.draw(st.from_regex(data.draw(st.sampled_from([zones.ZONE, zones.NAMES_A_ZONE]))))
+    assert bool(zones.NAMES_A_ZONE.search(text)) == bool(zones.ZONE.search(text))

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digests.summarize import clock, date_phrases, signals
-from digests.summarize.authenticity import _distance, _within_one_edit
+from digests.summarize.authenticity import _distance, _within_edits, _within_one_edit
 from digests.summarize.datewords import DATE_PATTERNS, NEEDS_TEXT
 from digests.summarize.sentences import Caseless, lower_exactly
 
@@ -92,6 +92,16 @@ def test_a_caseless_pattern_finds_what_the_case_insensitive_one_finds(text):
 @given(st.text(alphabet="abcm0", max_size=8), st.text(alphabet="abcm0", max_size=8))
 def test_one_edit_apart_is_what_the_edit_distance_says(a, b):
     assert _within_one_edit(a, b) == (_distance(a, b) <= 1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="abcm0", max_size=9),
+    st.text(alphabet="abcm0", max_size=9),
+    st.integers(min_value=0, max_value=3),
+)
+def test_edits_apart_is_what_the_edit_distance_says(a, b, edits):
+    assert _within_edits(a, b, edits) == (_distance(a, b) <= edits)
 
 
 SIGNAL_CUES = list(signals.NEEDS_TEXT.items())
