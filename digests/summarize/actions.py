@@ -59,6 +59,8 @@ from digests.summarize.duty_asks import (
     owed,
 )
 from digests.summarize.fallback import subject_ask
+from digests.summarize.follow_ups import deadline_of as _deadline_of
+from digests.summarize.follow_ups import item_at as _item
 from digests.summarize.follow_ups import redated
 from digests.summarize.frames import CLOSER
 from digests.summarize.german import german_ask, german_send, without_filler
@@ -395,12 +397,3 @@ MAX_SENTENCES = 80
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )
-
-
-def _deadline_of(item: ActionItem) -> Deadline | None:
-    """The item's due date and time as a deadline (None without a date)."""
-    return Deadline(item.due, item.time) if item.due else None
-
-
-def _item(text: str, deadline: Deadline | None) -> ActionItem:
-    return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)

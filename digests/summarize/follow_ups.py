@@ -33,3 +33,13 @@ def redated(
 
 def _dated(item: ActionItem, deadline: Deadline) -> ActionItem:
     return ActionItem(item.text, deadline.due, deadline.time)
+
+
+def item_at(text: str, deadline: Deadline | None) -> ActionItem:
+    """The item due when ``deadline`` says; undated without one."""
+    return ActionItem(text, deadline.due if deadline else None, deadline.time if deadline else None)
+
+
+def deadline_of(item: ActionItem) -> Deadline | None:
+    """The item's due date and time as a deadline (None without a date)."""
+    return Deadline(item.due, item.time) if item.due else None
