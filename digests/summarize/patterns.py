@@ -4,7 +4,7 @@ alternatives regrouped by first letter."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from re import _constants as _sre
 from re import _parser
 from typing import Any
@@ -179,11 +179,10 @@ class Cued:
 _META = frozenset("\\.^$*+?{}[]()|")
 
 
-def _scan(source: str) -> tuple[list[str], bool]:
-    """The source split at its top-level "|" (outside groups and character sets), and whether
-    a group opened at its start closes at its end only."""
-    parts: list[str] = []
-    depth, start, index, in_set, spans = 0, 0, 0, False, source.startswith("(")
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of the source outside escapes and character sets, with where it
+    stands and the group depth after it."""
+    depth, index, in_set = 0, 0, False
     while index < len(source):
         char = source[index]
         if char == "\\":
@@ -194,13 +193,23 @@ def _scan(source: str) -> tuple[list[str], bool]:
         elif char == "[":
             in_set = True
             index += 1 + (source[index + 1 : index + 2] == "^")  # "[]...]", "[^]...]"
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            spans = spans and (depth > 0 or index == len(source) - 1)
-        elif char == "|" and depth == 0:
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
+        index += 1
+
+
+def _scan(source: str) -> tuple[list[str], bool]:
+    """The source split at its top-level "|" (outside groups and character sets), and whether
+    a group opened at its start closes at its end only."""
+    parts: list[str] = []
+    start, spans = 0, source.startswith("(")
+    for index, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             parts.append(source[start:index])
             start = index + 1
-        index += 1
+        elif char != "|":
+            spans = spans and (depth > 0 or index == len(source) - 1)
     parts.append(source[start:])
     return parts, spans
 
@@ -267,22 +276,9 @@ def _as_is(alternative: str) -> list[str]:
 
 def _closing(source: str) -> int:
     """Where the group opened at the start of the source closes."""
-    depth, index, in_set = 0, 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_set:
-            in_set = char != "]"
-        elif char == "[":
-            in_set = True
-            index += 1 + (source[index + 1 : index + 2] == "^")
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            if depth == 0:
-                return index
-        index += 1
+    for index, char, depth in _structure(source):
+        if char == ")" and depth == 0:
+            return index
     raise ValueError(f"unbalanced group: {source[:60]}")
 
 
