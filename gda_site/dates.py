@@ -55,7 +55,13 @@ def moment(
 
 def ago(value: dt.datetime, now: dt.datetime | None = None) -> str:
     """ "just now" within a minute of ``now`` (or after it), else "5 minutes ago"."""
-    now = now or timezone.now()
-    if now - value < dt.timedelta(minutes=1):
-        return "just now"
-    return f"{timesince(value, now)} ago"
+    return "just now" if _within_a_minute(value, now) else f"{timesince(value, now)} ago"
+
+
+def waited(value: dt.datetime, now: dt.datetime | None = None) -> str:
+    """How long since ``value``: "5 minutes", or "less than a minute" (not "0 minutes")."""
+    return "less than a minute" if _within_a_minute(value, now) else timesince(value, now)
+
+
+def _within_a_minute(value: dt.datetime, now: dt.datetime | None) -> bool:
+    return (now or timezone.now()) - value < dt.timedelta(minutes=1)

@@ -1,6 +1,6 @@
-"""``{{ moment|day_time }}``, ``|day``, ``|clock``, ``|moment``, ``|ago``: dates in the house format
-(gda_site.dates), in the zone the template is rendered in. Any app's templates may load them,
-the staff admin's included; ``digest_dates`` adds the digest's own filter to these."""
+"""``{{ moment|day_time }}``, ``|day``, ``|clock``, ``|moment``, ``|ago``, ``|waited``: dates in
+the house format (gda_site.dates), in the zone the template is rendered in. Any app's templates
+may load them, the staff admin's included; ``digest_dates`` adds the digest's own filter."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def clock(value: dt.datetime | dt.time | None) -> str:
 def moment_filter(value: dt.datetime | None) -> str:
     """ "15:00" today, else "Sat 5 Dec 2026, 15:00"; empty for no value."""
     return dates.moment(value, value.tzinfo) if isinstance(value, dt.datetime) else ""
+
+
+@register.filter(name="waited")
+def waited_filter(value: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """ "less than a minute", else "5 minutes", counted to ``now`` if given; empty for no value."""
+    return dates.waited(value, now) if isinstance(value, dt.datetime) else ""
 
 
 @register.filter(name="ago")

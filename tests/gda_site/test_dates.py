@@ -28,3 +28,16 @@ def test_the_filter_counts_from_the_moment_given():
     template = Template("{% load site_dates %}{{ then|ago:now }}")
     shown = template.render(Context({"then": NOW - dt.timedelta(seconds=20), "now": NOW}))
     assert shown == "just now"
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        (dt.timedelta(0), "less than a minute"),
+        (dt.timedelta(seconds=30), "less than a minute"),
+        (dt.timedelta(minutes=5), "5\xa0minutes"),
+    ],
+)
+def test_how_long_a_job_has_waited_is_never_zero_minutes(before, said):
+    template = Template("{% load site_dates %}{{ then|waited:now }}")
+    assert template.render(Context({"then": NOW - before, "now": NOW})) == said
