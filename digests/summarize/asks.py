@@ -17,6 +17,7 @@ from digests.summarize.conditions import conditional_ask
 from digests.summarize.frames import unframe
 from digests.summarize.german import german_request
 from digests.summarize.indirect import indirect_ask
+from digests.summarize.leaks import WOULD_BE_WELCOME
 from digests.summarize.objects import LIKE_THE_BY, NOT_WISHED, WISH
 from digests.summarize.rewrite import HELPS_IF, MUST_REACH, SOMEONE_WANTS, WANT_YOU_TO, after_lead
 from digests.summarize.romance import tu_imperative
@@ -51,8 +52,7 @@ ASK = re.compile(
     r"small|final) )?question(?: for you)?\s*:\s*\w+(?=[^?]*\?\s*$)|"
     r"make sure|"
     # "Comments by Friday 27 February would be great"
-    r"^(?:your )?(?:comments|feedback|thoughts|input|edits)\b[^.;?]{0,60}?\bwould be "
-    r"(?:great|helpful|ideal|appreciated|perfect)\b|"
+    rf"^(?:your )?(?:comments|feedback|thoughts|input|edits)\b[^.;?]{{0,60}}?\b{WOULD_BE_WELCOME}|"
     # "I'd love to see the draft", "Would appreciate your input before the review"
     rf"\b(?:i|we)(?:'d| would) (?:love|like) to see (?=(?:it|them|the|your)\b{_DATED})|"
     r"\bwhen(?:ever)? you have (?:a|an|the) [^,.]{2,40},? (?:i|we)(?:'d| would) (?:love|like) "

@@ -18,7 +18,7 @@ def redated(
     """
     if ANSWER_BY.match(sentence):
         # "Are you in? If you let me know before 10 October, ...": the answer's deadline.
-        return [*items[:-1], _dated(items[-1], stated)]
+        return [*items[:-1], item_at(items[-1].text, stated)]
     if (
         # "Could you do the legal read tonight? At the latest I'd need it by 6am London."
         AT_THE_LATEST.match(sentence)
@@ -27,12 +27,8 @@ def redated(
         # "Can you review it and send me your comments? I need them by Thursday."
         or (not own and FOLLOW_UP.search(sentence))
     ):
-        return items[:start] + [_dated(item, stated) for item in items[start:]]
+        return items[:start] + [item_at(item.text, stated) for item in items[start:]]
     return None
-
-
-def _dated(item: ActionItem, deadline: Deadline) -> ActionItem:
-    return ActionItem(item.text, deadline.due, deadline.time)
 
 
 def item_at(text: str, deadline: Deadline | None) -> ActionItem:

@@ -22,12 +22,12 @@ _INNER = re.compile(
     r"(?:it )?would (?:help|be (?:great|good|nice|helpful)) if you could\s+)(?=[a-z])",
     re.IGNORECASE,
 )
-_WOULD_BE_GREAT = re.compile(
-    r"(?<=\w)\s+would be (?:great|helpful|ideal|appreciated|perfect)\b(?=\s*(?:$|\(re: ))", re.I
-)
+# "... would be great": the words that make a thing named a thing wished for.
+WOULD_BE_WELCOME = r"would be (?:great|helpful|ideal|appreciated|perfect)\b"
+_WOULD_BE_GREAT = re.compile(rf"(?<=\w)\s+{WOULD_BE_WELCOME}(?=\s*(?:$|\(re: ))", re.I)
 _WELCOME = re.compile(
     r"^(?:your )?(?P<what>comments|feedback|thoughts|input|edits)\b(?: on [^,;]{3,60}?)?"
-    r" would be (?:great|helpful|ideal|appreciated|perfect)\b",
+    rf" {WOULD_BE_WELCOME}",
     re.IGNORECASE,
 )
 # A reason, a recap or a reminder of a fact leads the sentence: no ask follows in it.

@@ -15,7 +15,7 @@ from digests.summarize.answers import reply_form
 from digests.summarize.patterns import sub_named
 from digests.summarize.romance import done_as_verb
 from digests.summarize.sentences import Caseless
-from digests.summarize.topics import lower_first, topic_object
+from digests.summarize.topics import SUBJECT_PARTS, lower_first, topic_object
 from digests.summarize.verbs import base_form
 
 # The reason after an ask: "Approve it otherwise it slips a week", "..., and Dana is on a flight".
@@ -126,7 +126,7 @@ def polish(text: str, asker: str, topic: str) -> list[str]:
     if _BARE_LOOK.match(text) and (pull := _PULL.search(topic)):
         # "Waiting for your review" on "Add rate limiting to /v1/search (PR #482)"
         return [f"Review PR #{pull.group('number')}: {topic[: pull.start()].strip()}"]
-    head = _SUBJECT_PART.split(topic, maxsplit=1)[0]  # "Staging deploy failing - QA blocked"
+    head = SUBJECT_PARTS.split(topic, maxsplit=1)[0]  # "Staging deploy failing - QA blocked"
     if _BARE_LOOK.match(text) and (broken := _BROKEN.search(head)) and not _ABOUT.match(head):
         # "Could you take a look?" on "Storybook has been down since Friday": fix it
         return [f"Fix {_lower_determiner(head[: broken.start()].strip(' -:'))}"]
@@ -207,7 +207,6 @@ _BROKEN = re.compile(
     r"(?<=\w)\s+(?:down|offline)\s*$",
     re.IGNORECASE,
 )
-_SUBJECT_PART = re.compile(r"\s[-\u2013\u2014|]\s|:\s")
 # A subject about the failure, not the failing thing: "Why is ...?", "Draft: post-mortem ...".
 _ABOUT = re.compile(r"^(?:why|how|what|draft|notes|post-?mortem|rca|re-?cap)\b|.*\?", re.I)
 _PULL = re.compile(r"\s*\((?:PR |MR |pull request )?#(?P<number>\d+)\)\s*$", re.IGNORECASE)

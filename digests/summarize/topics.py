@@ -53,6 +53,10 @@ def subject_topic(subject: str) -> str:
     return topic.strip(" -:")
 
 
+# Where a subject's parts meet: "Staging deploy failing - QA blocked", "Action required: X".
+SUBJECT_PARTS = re.compile(r"\s[-\u2013\u2014|]\s|:\s")
+
+
 @lru_cache(maxsize=256)
 def topic_object(topic: str) -> str:
     """The thing a subject names: "CHG-20931 needs your approval" -> "CHG-20931", "" if none."""
@@ -65,7 +69,7 @@ def topic_object(topic: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\s+(?:tonight|today|tomorrow|asap|this week)$", "", text, flags=re.I)
-    parts = [p.strip() for p in re.split(r"\s[-\u2013\u2014|]\s|:\s", text) if p.strip()]
+    parts = [p.strip() for p in SUBJECT_PARTS.split(text) if p.strip()]
     yours = [p for p in parts[1:] if re.fullmatch(r"your (?:[\w-]+ ?){1,3}", p, re.I)]
     if yours and len(parts[0].split()) <= 8 and not _STATUS.search(parts[0]):
         return f"{yours[0]} for the {parts[0]}"  # "Newsletter - your piece": the reader's part
