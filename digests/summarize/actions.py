@@ -97,6 +97,7 @@ from digests.summarize.notices import mentions, to_the_reader
 from digests.summarize.objects import refines, resolve_pronoun, which_ask
 from digests.summarize.people import (
     first_name,
+    greets_families,
     greets_reader,
     other_recipients,
     reader_first_name,
@@ -124,7 +125,8 @@ def find_action_items(
     my_name = reader_first_name(message, me)
     others = other_recipients(message, my_name)
     machine = automated
-    personal = automated and greets_reader(message, me, new_text(message))
+    families = automated and greets_families(new_text(message))  # "Dear Year 4 families"
+    personal = families or (automated and greets_reader(message, me, new_text(message)))
     duty = automated and duty_notice(message, me)
     relayed = automated and mentions(new_text(message), me)
     if relayed:
@@ -156,7 +158,7 @@ def find_action_items(
     last_listed = False  # whether the sentence before was a list item
     head = ""  # "Tom Reilly (Ashford):" opening the list item read now: what its asks are about
     # A machine's mail to a list asks nothing in its sentences; only its duty below counts.
-    reading = sentences if asks_in_sentences(message, me, automated, personal) else []
+    reading = sentences if asks_in_sentences(message, me, automated, personal, families) else []
     for listed, raw in reading:
         before.append(raw)
         was_listed, last_listed = last_listed, listed

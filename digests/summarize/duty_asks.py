@@ -32,13 +32,16 @@ def duty_notice(message: ParsedMessage, me: str) -> bool:
     return bool(_OWED.search(f"{message.subject}\n{new_text(message)[:900]}"))
 
 
-def asks_in_sentences(message: ParsedMessage, me: str, automated: bool, personal: bool) -> bool:
+def asks_in_sentences(
+    message: ParsedMessage, me: str, automated: bool, personal: bool, families: bool = False
+) -> bool:
     """Whether the mail's sentences may ask the reader anything: a machine's mail to a list asks
-    nothing, unless it is a notice to the reader alone that greets them by name and neither sells
-    nor confirms ("Dear Priya Raghunathan, ... the corresponding author must: ...")."""
+    nothing, unless it is a notice to the reader alone that greets them by name, or one to a
+    class's ``families``, and it neither sells nor confirms ("Dear Priya Raghunathan, ... the
+    corresponding author must: ...")."""
     if not (automated and in_bulk(message, me)):
         return True
-    if not personal or (me and message.addressed_to(me) != "to"):
+    if not (personal or families) or (me and not families and message.addressed_to(me) != "to"):
         return False
     return not sells_or_confirms(message.subject)
 

@@ -72,7 +72,7 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 
 _GREETING = re.compile(
     r"^\s*(?:dear|hi|hello|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|"
-    r"sehr geehrte[rs]?|bonjour|chère?|hola|estimad[oa]|querid[oa]|kia ora)\b"
+    r"sehr geehrte[rs]?|bonjour|chère?s?|chers|hola|estimad[oa]s?|querid[oa]s?|kia ora)\b"
     r"(?P<rest>[^\n]{0,60})",
     re.IGNORECASE,
 )
@@ -94,6 +94,21 @@ def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
     pairs = [(a, b) for a in words for b in words if a != b]
     spelled = {a[0] + b for a, b in pairs} | {b + a[0] for a, b in pairs}
     return any(part in words or part in spelled for part in parts)
+
+
+# A class's or a school's families, the reader one of them: "Dear Year 4 families".
+_FAMILIES = re.compile(
+    r"\b(?:famil(?:y|ies)|parents|carers|guardians|eltern|familles|familias|padres)\b",
+    re.IGNORECASE,
+)
+
+
+def greets_families(text: str) -> bool:
+    """The mail opens by greeting a class's parents ("Dear Year 4 families", "Liebe Eltern
+    der Klasse 4b"): what it asks by a date, each family must do, the reader's too."""
+    lines = [line for line in text.splitlines()[:8] if line.strip()][:4]  # under a banner
+    greeting = next(filter(None, map(_GREETING.match, lines)), None)
+    return bool(greeting and _FAMILIES.search(greeting.group("rest")))
 
 
 def in_bulk(message: ParsedMessage, me: str) -> bool:

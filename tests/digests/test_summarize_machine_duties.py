@@ -239,3 +239,48 @@ def test_list_entries_under_an_intro_verb_read_as_its_object():
     assert entry_object("Self-review for H1") == "self-review for H1"
     assert entry_object("Signed W-9 (current revision)") == "signed W-9 (current revision)"
     assert entry_object("Denise Kowalski") == "Denise Kowalski"
+
+
+_CLASS_LIST = {"List-Id": "Grade 3B Parents <grade3b-parents.school.example>", "Precedence": "list"}
+
+
+def _to_the_class(body: str, subject: str = "Trip tomorrow"):
+    message = parsed(
+        body,
+        subject=subject,
+        sender="Karen Lund <karen.lund@school.example>",
+        to="Grade 3B Parents <grade3b-parents@school.example>",
+        headers=_CLASS_LIST,
+    )
+    return find_action_items(message, BERLIN, automated=True, me=ME)
+
+
+def test_a_class_list_mail_to_the_families_asks_each_family_what_it_asks_by_a_date():
+    body = (
+        "Dear parents,\n\nGrade 3B goes to the Experimentarium tomorrow. Please hand in the "
+        "signed slip and 60 DKK by 8:15 tomorrow morning.\n\nBest wishes,\nKaren"
+    )
+    assert [(i.text, i.due, i.time) for i in _to_the_class(body)] == [
+        (
+            "Hand in the signed slip and 60 DKK",
+            MONDAY + dt.timedelta(1),
+            dt.time(8, 15),
+        )
+    ]
+
+
+def test_the_families_greeting_may_follow_a_school_banner_and_be_in_german():
+    body = (
+        "Schule Hirslanden · Klasse 4b\n\nElternsprechtag\n\nLiebe Eltern der Klasse 4b\n\n"
+        "Bitte füllen Sie das Formular im Elternportal bis Donnerstag aus."
+    )
+    assert [i.due for i in _to_the_class(body, subject="Elternsprechtag")] == [
+        MONDAY + dt.timedelta(3)
+    ]
+
+
+def test_a_class_list_mail_that_announces_or_asks_without_a_date_asks_nothing():
+    closed = "Dear families,\n\nThe school is closed on Friday for staff training. Enjoy the break!"
+    labels = "Dear families,\n\nPlease remember to label your child's coats and lunch boxes."
+    assert _to_the_class(closed) == []
+    assert _to_the_class(labels) == []
