@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.event_refs import EVENT_NOUNS
+
+# What a date before it times: "before the Monday kickoff" goes whole, not leaving "kickoff".
+_EVENT = "|".join(sorted({*EVENT_NOUNS, "cutoff", "cut-off", "deadline"} - {"1:1"}, key=len)[::-1])
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
@@ -37,7 +41,10 @@ _DEADLINE_PHRASE = re.compile(
     rf"bis(?: zum)?|"
     rf"bis spätestens|spätestens(?: bis)?)\s+"
     rf"(?!{_AMOUNT})"  # "increasing by 12%", "by 5 percent": how much, not when
-    rf"{_DATEISH}+(?![\u2019']s\b)"  # "before Thursday's review" names an event
+    rf"(?P<when>{_DATEISH}+)(?![\u2019']s\b)"  # "before Thursday's review" names an event
+    # "before the 9:30 board prep call": the event the date times goes with it
+    rf"(?P<event>(?<=\s)(?:(?!(?:and|or|so|to|for|with|if|the|a)\b)[\w-]+\s+){{0,2}}"
+    rf"(?:{_EVENT})s?\b)?"
     # whose clock: "by Friday your time", "by noon tomorrow, London time"
     r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b"
     rf"(?:\s+{_DATEISH}+)?)?",  # "before 9am UK time on Monday 5 October"
@@ -57,7 +64,10 @@ _DATE_WORD = re.compile(
 
 
 def _without_date(match: re.Match[str]) -> str:
-    """Drop "by Friday 5pm"; keep "before the review", which names no date."""
+    """Drop "by Friday 5pm" and "before the Monday kickoff"; keep "before the review", which
+    names no date."""
+    if match.group("event") and not _DATE_WORD.search(match.group("when")):
+        return match.group(0)  # "before the board meeting on the 28th" says which meeting
     return " " if _DATE_WORD.search(match.group(0)) else match.group(0)
 
 
@@ -91,7 +101,7 @@ _WHEN_FREE = re.compile(
 # time "then" points back to is the item's due date).
 _SOMETIME = re.compile(r",?\s+(?:at some point|(?:by|before|until) then)\b(?=\s|$|[,.;?!])", re.I)
 _TRAILING = re.compile(
-    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|"
+    r"\s*(,?\s+(so (that )?(i|we|they|he|she|it)\b|(?<=,\s)so that\b|"
     r"so (that )?(?:the |our |their |his |her |my |your )?\w+ (can|could|has|have|will)\b|"
     r"because|since|as (i|we)\b|(?<=,\s)as (?:that's|that is|this is|it's|it is)\b|"
     r"(?:before|until|once|after) (?:we|i|they|he|she)\b|though(?=$|[,.;])|"

@@ -402,3 +402,21 @@ def test_more_ways_of_asking():
     assert texts(items_of(someone, subject="Visit")) == [
         "Make sure someone from your team is there to walk him through the site"
     ]
+
+
+def test_a_re_verb_opens_an_ask_like_its_plain_verb():
+    body = "It'd be great if you could rebuild the territory rules in Salesforce by Thursday."
+    assert items_of(body, subject="FY26 territories") == [
+        ActionItem("Rebuild the territory rules in Salesforce (re: FY26 territories)", THURSDAY)
+    ]
+
+
+def test_a_dated_event_after_by_or_before_leaves_the_item_with_the_date():
+    kickoff = "Could you rebuild the rules before the Monday kickoff, so that reps see their books?"
+    prep = "Please send me the Q3 bridge before the 9:30 board prep call tomorrow."
+    board = "Could you review the insurance lines before the board meeting on the 28th?"
+    assert texts(items_of(kickoff, subject="Rules")) == ["Rebuild the rules"]
+    assert texts(items_of(prep, subject="Bridge")) == ["Send Dana the Q3 bridge"]
+    assert texts(items_of(board, subject="Budget")) == [
+        "Review the insurance lines before the board meeting on the 28th"
+    ]
