@@ -174,6 +174,18 @@ TENANT_HOSTS = frozenset(
 )
 
 
+def _tenant(sender_domain: str, domain: str, mine_label: str) -> bool:
+    """A host giving the reader's company a subdomain of its own: a known one, or the company's
+    name alone before a host that wears no disguise ("fernwood.coupahost.com", not
+    "fernwood.io.mail-quota.com")."""
+    if domain in TENANT_HOSTS:
+        return True
+    parts = re.split(r"[-.]", domain.split(".")[0])
+    return sender_domain == f"{mine_label}.{domain}" and not any(
+        _DISGUISE.fullmatch(part) for part in parts
+    )
+
+
 def _registrable(domain: str) -> str:
     parts = domain.lower().strip(".").split(".")
     if len(parts) >= 3 and parts[-2] in {"co", "com", "org", "net", "ac", "gov"}:
@@ -269,7 +281,7 @@ def is_lookalike(sender_domain: str, display_name: str, reader_domain: str = "")
                 # the host gives each customer one ("fernwood.zendesk.com")
                 (
                     mine_label in sender_domain.lower().removesuffix(domain)
-                    and domain not in TENANT_HOSTS
+                    and not _tenant(sender_domain.lower(), domain, mine_label)
                 )
                 # "fernwood-secure.com", but not a sister company's "fernwood-group.co.uk"
                 or (mine_label in label and bool(_DISGUISE.fullmatch(rest)))

@@ -28,6 +28,8 @@ def parsed(body, sender, results="", reply_to=""):
         ("northwlnd.io", "IT Desk", True),  # the reader's own domain, one letter off
         ("northwind-secure.com", "IT Desk", True),
         ("northwind.io.mail-quota.com", "IT Desk", True),  # the reader's name as a subdomain
+        ("northwind.secure-login.com", "IT Desk", True),
+        ("northwind.coupahost.com", "Coupa", False),  # a host's subdomain for its customer
         ("accounts.google.com", "Google", False),
         ("northwind-group.co.uk", "Hannah Moss", False),  # a sister company, not a disguise
         ("northwind-hr.com", "Northwind HR", True),  # the employer's department, imitated
