@@ -285,7 +285,7 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "sign",
         re.compile(
-            r"\b(please docusign|signature (?:requested|required|needed)|review and sign|"
+            r"\b(please docusign|(?<!no )signature (?:requested|required|needed)|review and sign|"
             r"awaiting your signature|firma pendiente|signature requise|zur unterschrift|"
             r"unterschrift (?:erforderlich|ausstehend))",
             re.I,

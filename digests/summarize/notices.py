@@ -67,7 +67,7 @@ OWED = re.compile(
     r"no (?:pudimos|hemos podido|se pudo) (?:debitar|cobrar)|"
     r"exposed|freigabe|fällig|pendiente|vence|vencid\w*|en attente|échéance|à valider|"
     # a system asking the reader by name to do their part
-    r"required(?=:)|(signature|response|attention|enrol?lment|your action) required|"
+    r"required(?=:)|(?<!no )(signature|response|attention|enrol?lment|your action) required|"
     r"please (complete|enroll|sign|review|submit|approve|renew|pay|recertify|release|"
     r"acknowledge)|review and sign|you have not (yet )?\w+ed|has not been (completed|submitted|"
     r"signed|paid)|bitte (unterschreiben|bestätigen|einreichen|erneuern)|veuillez (signer|"

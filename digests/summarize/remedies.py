@@ -253,13 +253,14 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
 
 # "Samples must be moved to a backup unit before ...": the doing a notice states passively.
 _MUST_BE = re.compile(
-    r"^(?:(?P<det>the|all|your)\s+)?(?P<what>[\w' -]{2,40}?)\s+"
+    r"^(?:to [^,]{3,60},\s+)?"  # "To keep this effective date, a corrected file must be ..."
+    r"(?:(?P<det>the|all|your|an?)\s+)?(?P<what>[\w' -]{2,40}?)\s+"
     r"(?:must|need to|needs to|have to|has to)\s+be\s+(?P<done>[a-z]{3,}ed)\b"
     r"(?P<rest>[^.;]{0,100})",
     re.IGNORECASE,
 )
 _NOTICE_SUBJECT = re.compile(
-    r"\b(?:action required|action needed|required|important|urgent)\b", re.I
+    r"\b(?:action required|action needed|required|important|urgent|rejected|returned)\b", re.I
 )
 # "... before the temperature reaches -20 °C", "... to be reimbursed": not part of the doing.
 _CONDITION_TAIL = re.compile(

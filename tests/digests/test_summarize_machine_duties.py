@@ -284,3 +284,39 @@ def test_a_class_list_mail_that_announces_or_asks_without_a_date_asks_nothing():
     labels = "Dear families,\n\nPlease remember to label your child's coats and lunch boxes."
     assert _to_the_class(closed) == []
     assert _to_the_class(labels) == []
+
+
+def test_a_rejected_file_that_must_be_uploaded_again_is_the_readers_to_upload():
+    body = (
+        "Dear Grace Kim,\n\nThe ACH payroll file FWM-PR-1211 submitted today was rejected.\n\n"
+        "Reason: batch header 3 contains an invalid company ID.\n\nTo keep this effective date, "
+        "a corrected file must be uploaded in Meridian Commercial Online by 1:00 p.m. ET "
+        "tomorrow. Files received after the cutoff will settle on December 14."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="ACH file rejected - payroll 12/01",
+        sender="Meridian Bank Treasury Services <alerts@meridianbank.example>",
+    )
+    assert [(i.text, i.due, i.time) for i in found] == [
+        (
+            "Upload the corrected file in Meridian Commercial Online",
+            MONDAY + dt.timedelta(1),
+            dt.time(19),
+        )
+    ]
+
+
+def test_no_signature_required_on_a_delivery_asks_nothing():
+    body = (
+        "Hi Liam,\n\nYour parcel is out for delivery today.\n\nEstimated delivery: 10:00 am - "
+        "2:00 pm\n\nNo signature required. If you're not home, we'll leave it in a safe place."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your parcel is out for delivery",
+        sender="ParcelRoo Tracking <tracking@parcelroo.example>",
+    )
+    assert found == []
