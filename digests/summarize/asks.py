@@ -20,7 +20,7 @@ from digests.summarize.indirect import indirect_ask
 from digests.summarize.leaks import WOULD_BE_WELCOME
 from digests.summarize.objects import LIKE_THE_BY, NOT_WISHED, WISH
 from digests.summarize.rewrite import HELPS_IF, MUST_REACH, SOMEONE_WANTS, WANT_YOU_TO, after_lead
-from digests.summarize.romance import tu_imperative
+from digests.summarize.romance import romance_imperative
 from digests.summarize.sentences import Caseless, Cued, for_yes_or_no, lowered, strip_greeting
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
@@ -308,7 +308,7 @@ def is_ask(sentence: str) -> bool:
     asks = bool(
         asked
         or (("if you" in low or "si " in low) and conditional_ask(sentence, ""))
-        or tu_imperative(sentence.strip()) != sentence.strip()  # "Quita el acceso público"
+        or romance_imperative(sentence)  # "Quita el acceso público", "Appelle Karim"
         or indirect_ask(sentence, "")
         or german_request(sentence)
     )

@@ -136,7 +136,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
             r"close of business|end of play|this (?:morning|afternoon|evening)|heute|"
-            r"aujourd'hui|ce soir|hoy|esta (?:misma )?(?:tarde|noche|mañana)|right now|"
+            r"aujourd'hui|ce soir|ce matin|cet après-midi|hoy|"
+            r"esta (?:misma )?(?:tarde|noche|mañana)|right now|"
             r"immediately|sofort|right away|straight away|at once|ya mismo|sur-le-champ|umgehend|"
             r"de inmediato|tout de suite|immédiatement|ahora mismo|as soon as you (?:see|read|get) "
             r"this|sobald (?:du|sie) (?:das|dies) lies[tn]|dès que vous (?:lisez|lirez) ce|"
@@ -258,8 +259,8 @@ NUMBER_WORDS = {
 }  # fmt: skip
 # Anything a date or time phrase needs at least one of: most sentences have none.
 _DATE_WORDS = """today tonight tomorrow tmrw eod e cob end close morning afternoon evening week
-    weeks heute morgen übermorgen aujourd demain soir hoy mañana noche tarde hour hours hrs day
-    days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
+    weeks heute morgen übermorgen aujourd demain soir matin hoy mañana noche tarde hour hours hrs
+    day days month noon midday mittag midi mediodía midnight mitternacht minuit medianoche eow eom
     woche now immediately sofort inmediato suite immédiatement soon mismo stunden heures heure
     away once champ umgehend
     horas semaine semana mois mes monats monatsende jetzt maintenant ahora weekend
@@ -296,7 +297,8 @@ _KIND_NEEDS = {
     "tomorrow": ("tomorrow", "tmrw", "demain", "morgen", "mañana"),
     "today": (
         *("day", "tonight", "eod", "e.o.d", "cob", "business", "morning", "afternoon"),
-        *("evening", "heute", "aujourd", "soir", "hoy", "tarde", "noche", "mañana", "now"),
+        *("evening", "heute", "aujourd", "soir", "matin", "midi", "hoy", "tarde", "noche"),
+        *("mañana", "now"),
         *("immediately", "sofort", "inmediato", "suite", "immédiatement", "mismo", "soon"),
         *("away", "once", "champ", "umgehend"),
         *("sobald", "dès", "cuanto", "play"),

@@ -95,6 +95,8 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
+# What a person gives rather than a thing to send: "your approval", "Altavia's sign-off".
+_GIVEN = r"(?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b"
 _I_NEED = re.compile(
     # "you still owe me the offsite budget": what is owed is to send
     r"^(?:(?:and |also |but )?(?:you )?(?:still )?owe (?:me|us)(?= )|"
@@ -116,8 +118,8 @@ _I_NEED = re.compile(
     r"(?= (?:a|an|some)\b))\s*"
     r"(?=(?:a|an|the|your|some|two|three|both|all|any|more|updated|final|(?<=needs )it|"
     r"(?<=needs )them|(?<=need )(?:it|them)(?= (?:back )?(?:by|before|no later than) )|"
-    r"(?:mr|ms|mrs|dr)\.? "
-    r"\w+'s)\b)",
+    r"(?:(?:mr|ms|mrs|dr)\.? )?"
+    rf"(?-i:[A-Z])\w+'s(?! {_GIVEN}))\b)",
     re.IGNORECASE,
 )
 
@@ -232,9 +234,9 @@ _NAMING = re.compile(
     r"(?:records?|system|files?) (?:shows?|indicates?)(?: that)?|"  # "... show your car is"
     r"(?:is|are|was)(?= (?:the|your|our) ))\s+"
     # "it needs your approval": what the reader gives, not a thing the pronoun stands for
-    r"(?!your (?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b)"
+    rf"(?!(?:your|(?-i:[A-Z])[\w-]+'s) {_GIVEN})"
     r"(?P<np>(?:the|your|our|a|an|my|his|her|their|this|these|some|two|three|real|q\d|new|"
-    r"(?<=still have )\d+(?= [a-z]))\b.*)",
+    r"(?<=still have )\d+(?= [a-z])|(?-i:[A-Z])[\w-]+'s(?= \w))\b.*)",
     re.IGNORECASE,
 )
 # Where the noun phrase stops: a clause boundary or a word that starts a new clause.
@@ -243,7 +245,8 @@ _NP_END = re.compile(
     r",\s+(?:so|since|because|which|and then|but)\b|"
     r"\s(?:so that|because|since|before|by|until|which|who|that i|that we|so we|so i|"
     r"if|when|with one|and i|and we|but|up|to|attached|enclosed|below|"
-    r"deserves?|is|are|was|were|should|could|would|will|might|may|sitting|waiting)\b)",
+    r"deserves?|is|are|was|were|should|could|would|will|might|may|sitting|waiting|yet|"
+    r"today|tonight|tomorrow)\b)",
     re.IGNORECASE,
 )
 _VAGUE_OBJECT = re.compile(

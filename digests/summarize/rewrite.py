@@ -34,6 +34,8 @@ LEAD_IN = re.compile(
 _POLITE = re.compile(
     r"^((also|and|so|but|ok|okay|one more thing|finally|lastly|first|second|then|just|"
     r"p\.\s?s\.|ps:),?\s+|"
+    # "No deadline on that one, just let me know what you find": when, then the ask
+    r"no (rush|hurry|deadline)( (on|for) (that|this|it)( one)?)?,\s+(just\s+)?|"
     r"(could|can|would|will) you (please |kindly |also )?|(please|pls|kindly),?\s+|"
     r"(i|we) need you to\s+|(i|we) need you to please\s+|"
     rf"{WANT_YOU_TO}|"

@@ -233,11 +233,64 @@ _TU_IMPERATIVES = {
 }
 
 
-def tu_imperative(text: str) -> str:
-    """ "Quita el acceso público ya mismo" -> "Quitar el acceso público ya mismo"."""
+# French imperatives (tu and vous) of the verbs asks use: "Appelle Karim ce matin".
+_FR_IMPERATIVES = {
+    form: verb
+    for verb, forms in {
+        "Appeler": "appelle appelez",
+        "Rappeler": "rappelle rappelez",
+        "Envoyer": "envoie envoyez",
+        "Renvoyer": "renvoie renvoyez",
+        "Transmettre": "transmets transmettez",
+        "Confirmer": "confirme confirmez",
+        "Préparer": "prépare préparez",
+        "Valider": "valide validez",
+        "Vérifier": "vérifie vérifiez",
+        "Relire": "relis relisez",
+        "Lire": "lis lisez",
+        "Signer": "signe signez",
+        "Regarder": "regarde regardez",
+        "Réserver": "réserve réservez",
+        "Prévenir": "préviens prévenez",
+        "Contacter": "contacte contactez",
+        "Répondre": "réponds répondez",
+        "Remplir": "remplis remplissez",
+        "Compléter": "complète complétez",
+        "Corriger": "corrige corrigez",
+        "Ajouter": "ajoute ajoutez",
+        "Organiser": "organise organisez",
+        "Relancer": "relance relancez",
+        "Informer": "informe informez",
+        "Approuver": "approuve approuvez",
+        "Payer": "paie payez",
+        "Régler": "règle réglez",
+        "Télécharger": "télécharge téléchargez",
+        "Déposer": "dépose déposez",
+        "Imprimer": "imprime imprimez",
+        "Choisir": "choisis choisissez",
+        "Annuler": "annule annulez",
+        "Modifier": "modifie modifiez",
+        "Partager": "partage partagez",
+        "Apporter": "apporte apportez",
+        "Transférer": "transfère transférez",
+        "Rejoindre": "rejoins rejoignez",
+    }.items()
+    for form in forms.split()
+}
+
+
+def tu_imperative(text: str, lang: str = "es") -> str:
+    """ "Quita el acceso público ya mismo" -> "Quitar el acceso público ya mismo"; in French
+    (``lang`` "fr"), "Appelle Karim ce matin" -> "Appeler Karim ce matin"."""
     first, space, rest = text.partition(" ")
-    infinitive = _TU_IMPERATIVES.get(first.lower())
+    infinitive = (_FR_IMPERATIVES if lang == "fr" else _TU_IMPERATIVES).get(first.lower())
     return f"{infinitive}{space}{rest}" if infinitive else text
+
+
+def romance_imperative(text: str) -> bool:
+    """Whether a Spanish or French imperative opens the text ("Quita ...", "Et appelle ...")."""
+    first = _AND_FIRST.sub("", text.strip()).partition(" ")[0].lower()
+    return first in _TU_IMPERATIVES or first in _FR_IMPERATIVES
 
 
 def romance_request(text: str, asker: str) -> str:
@@ -359,8 +412,8 @@ def infinitive_todo(text: str, lang: str, asker: str) -> tuple[str, bool]:
     "Transmettre à Luc le programme"; "Confirmar a Marta ..." and "Relire le rapport" are
     to-dos already.
     """
-    if lang == "es":
-        text = tu_imperative(text)
+    if lang in {"es", "fr"}:
+        text = tu_imperative(text, lang)
     if lang == "fr" and asker and (to_us := _FR_TO_US.match(text)):
         verb = to_us.group(1)
         text = f"{verb[:1].upper()}{verb[1:]} à {asker} {text[to_us.end() :]}"

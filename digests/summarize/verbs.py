@@ -27,7 +27,8 @@ IMPERATIVE = re.compile(
     r"leave|mark|note|list|skim|sort|debug|contain|reverse|enrol|enroll|activate|reconnect|"
     r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
     r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
-    r"translate|fill in|sign up|bump|nudge|remind|invite|introduce|report|reach|reconcile|"
+    r"translate|fill in|sign up|have a (?:look|read|think|listen|glance|skim)|"
+    r"bump|nudge|remind|invite|introduce|report|reach|reconcile|"
     r"expand|extend|resize|increase|reduce|replace|repair|restore|inspect|quarantine|"
     r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b))\b",
     re.IGNORECASE,
@@ -106,6 +107,14 @@ PLAIN_VERBS = [
             re.IGNORECASE,
         ),
         "Draft",
+    ),
+    (  # "Have a think about whether we should renew": consider it
+        re.compile(r"^(?:have|take) a (?:quick |good )?think (?:about|over)\b", re.IGNORECASE),
+        "Consider",
+    ),
+    (  # "Have a read of the memo"
+        re.compile(r"^(?:have|take) a (?:quick |good )?read (?:of|through)\b", re.IGNORECASE),
+        "Read",
     ),
     (
         re.compile(

@@ -81,7 +81,8 @@ _LOOSE_TIME = re.compile(
     r"first thing(?: in the morning)?(?=\s*$|\s*[,.;])|"
     r"as soon as (?:possible|you can)|at your earliest convenience|"
     r"(?:next|this) (?:mon|tues|wednes|thurs|fri)day(?: at)?|"
-    r"esta (?:noche|tarde)|ce soir|cet après-midi|heute abend|cuanto antes|dès que possible)"
+    r"esta (?:noche|tarde)|ce soir|ce matin|cet après-midi|heute abend|cuanto antes|"
+    r"dès que possible)"
     r"(?:,?\s+ideally)?\b|"
     r"\s*\b(?:(?:right|exactly|precisely|just) at )?"  # "publish it right at 09:00 UTC"
     r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
@@ -90,7 +91,8 @@ _LOOSE_TIME = re.compile(
 # "... when things calm down", "... as soon as you see this": when, not what; the rest stays.
 _WHEN_FREE = re.compile(
     r",?\s+(?:when things (?:calm|quiet|settle) down|"
-    r"whenever (?:you can|you get a chance|you get to it|you have (?:a )?(?:minute|moment|time)|"
+    r"when(?:ever)? you can(?= *$| *[,.;:?!])|"
+    r"whenever (?:you get a chance|you get to it|you have (?:a )?(?:minute|moment|time)|"
     r"it suits)|when you get (?:a chance|to it)|"
     r"as soon as you (?:see|read|get) this|at your (?:earliest )?convenience|"
     r"when you(?:'ve| have) (?:a moment|a free moment|some time|time)|"

@@ -420,3 +420,43 @@ def test_a_dated_event_after_by_or_before_leaves_the_item_with_the_date():
     assert texts(items_of(board, subject="Budget")) == [
         "Review the insurance lines before the board meeting on the 28th"
     ]
+
+
+def test_a_company_named_in_a_need_is_whose_thing_to_send_not_whose_approval():
+    forecast = "We need Fernwood's binding forecast by 5 p.m. Friday."
+    approval = "We need Altavia's approval before we publish."
+    assert items_of(forecast, subject="Q1 forecast") == [
+        ActionItem("Send Dana Fernwood's binding forecast", FRIDAY, dt.time(17))
+    ]
+    assert not any(t.startswith("Send") for t in texts(items_of(approval, subject="Case study")))
+
+
+def test_it_stands_for_a_persons_thing_named_just_before():
+    body = (
+        "I don't have Maddie's signed permission slip yet. Please send it in with her "
+        "tomorrow morning."
+    )
+    assert texts(items_of(body, subject="Aquarium trip")) == [
+        "Send Maddie's signed permission slip in with her"
+    ]
+
+
+def test_a_bare_reply_or_what_you_find_after_an_ask_only_answers_it():
+    reply = "Could you explain which taxes apply to the flat?\n\nNo rush. Reply when you can."
+    finding = (
+        "Could you also check whether the auto-clear alarms skew it? No deadline on that one, "
+        "just let me know what you find."
+    )
+    assert texts(items_of(reply, subject="Tax")) == ["Explain which taxes apply to the flat"]
+    assert texts(items_of(finding, subject="MTTR")) == [
+        "Check whether the auto-clear alarms skew it"
+    ]
+
+
+def test_have_a_look_think_or_read_is_to_review_consider_or_read():
+    look = "The 2027 calendar draft is attached. Have a look at the draft when you can."
+    think = "Have a think about whether we should renew the contract."
+    assert texts(items_of(look, subject="Calendar")) == ["Review the draft (re: Calendar)"]
+    assert texts(items_of(think, subject="Renewal")) == [
+        "Consider whether we should renew the contract"
+    ]

@@ -1,7 +1,12 @@
 """Asks in Spanish, French and German mail, written as the mail's language writes a to-do."""
 
+import datetime as dt
+
+from digests.parsing import parse_message
+from digests.summarize import find_action_items
 from digests.summarize.romance import tu_imperative
-from tests.digests.test_summarize_indirect import texts
+from tests.digests.factories import gmail_message, mail
+from tests.digests.test_summarize_indirect import BERLIN, texts
 
 
 def test_a_spanish_need_for_the_readers_authorisation_asks_to_authorise():
@@ -183,3 +188,18 @@ def test_spanish_usted_and_ustedes_imperatives_read_as_infinitives():
     )
     assert tu_imperative("Envíe el formulario firmado") == "Enviar el formulario firmado"
     assert tu_imperative("Complete the form") == "Complete the form"  # English too
+
+
+def test_a_french_imperative_tu_or_vous_becomes_the_infinitive():
+    body = (
+        "Bonjour Chloé,\n\nLe lot de 340 numéros est toujours bloqué chez l'opérateur.\n\n"
+        "Et appelle Karim Benali chez Orbital ce matin.\n\nVérifiez les chiffres cet "
+        "après-midi.\n\nJulien"
+    )
+    message = parse_message(gmail_message(mail(body, subject="Portage bloqué")))
+    found = find_action_items(message, BERLIN, automated=False)
+    monday = dt.date(2026, 11, 30)
+    assert [(i.text, i.due, i.time) for i in found] == [
+        ("Appeler Karim Benali chez Orbital (re: Portage bloqué)", monday, None),
+        ("Vérifier les chiffres (re: Portage bloqué)", monday, None),  # "après-midi" is no noon
+    ]
