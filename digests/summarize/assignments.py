@@ -278,10 +278,23 @@ _ISSUE = re.compile(
 )
 
 
+# "Owen Pryce assigned you to review Pemberton Mutual - DPA v3", "You've been assigned to
+# approve ...": a workflow's step, named with its verb.
+_ASSIGNED_TO_DO = re.compile(
+    r"\b(?:assigned you|you(?:'ve| have) been assigned|you are assigned) to (?P<task>\w+ "
+    r"[^\n]{3,100}?)\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def tracker_item(subject: str, lead: str) -> str:
     """The issue a tracker assigns the reader: its title when that is already a to-do ("Fix the
-    login loop (WEB-12)"), else "Work on RevOps-214: Dedupe duplicate accounts in Salesforce"
-    ("" when the mail assigns nothing to them)."""
+    login loop (WEB-12)"), else "Work on RevOps-214: Dedupe duplicate accounts in Salesforce";
+    a workflow's step assigned to them ("Review Pemberton Mutual - DPA v3"); "" when the mail
+    assigns nothing to them."""
+    step = _ASSIGNED_TO_DO.search(lead) or _ASSIGNED_TO_DO.search(subject)
+    if step and IMPERATIVE.match(step.group("task")):
+        return truncate(step.group("task")[:1].upper() + step.group("task")[1:], 140)
     if not _ASSIGNED_TO_YOU.search(f"{subject}\n{lead}") or not (issue := _ISSUE.search(lead)):
         return ""
     title, key = issue.group("title").strip(" .:-"), issue.group("key")

@@ -117,14 +117,18 @@ def in_bulk(message: ParsedMessage, me: str) -> bool:
     primary payroll contact"), though marked "Precedence: bulk"."""
     if not message.is_mass_mail:
         return False
-    if "list-id" in message.headers or not me or message.cc or len(recipients(message)) != 1:
+    if not me or message.cc or len(recipients(message)) != 1:
         return True
     name, address = recipients(message)[0]
     if address.lower() != me.lower():
         return True
     body = new_text(message)[:1500]  # cached: several readers ask this of one message
     if _YOU_OWN.search(message.subject) or RECEIVING_AS_OWNER.search(body):
-        return False  # "Certificate you own expires ...", "... because you are an administrator"
+        # "Certificate you own expires ...", "... because you are an administrator": also
+        # from a repository's list, to the reader alone
+        return False
+    if "list-id" in message.headers:
+        return True
     if (_YOUR_DUTY.search(message.subject) or _NOT_YET.search(body)) and greets_reader(
         message, me, body
     ):

@@ -320,3 +320,38 @@ def test_no_signature_required_on_a_delivery_asks_nothing():
         sender="ParcelRoo Tracking <tracking@parcelroo.example>",
     )
     assert found == []
+
+
+def test_a_repositorys_alert_to_its_administrator_alone_asks_them_though_a_list_sends_it():
+    body = (
+        "Secret scanning found a valid secret in larkspur/checkout-config\n\n"
+        "Secret type: Amazon AWS Access Key ID\nValidity: Active\n\n"
+        "You are receiving this alert because you are an administrator of "
+        "larkspur/checkout-config.\n\nRecommended next steps:\n"
+        "1. Revoke the credential with the provider (AWS IAM) immediately.\n"
+        "2. Close the alert as revoked."
+    )
+    message = parsed(
+        body,
+        subject="[larkspur/checkout-config] Secret scanning alert: AWS Access Key ID detected",
+        sender="GitHub <noreply@github.com>",
+        headers={"List-Id": "larkspur/checkout-config <checkout-config.larkspur.github.com>"},
+    )
+    found = texts(find_action_items(message, BERLIN, automated=True, me=ME))
+    assert found[0].startswith("Revoke the AWS Access Key ID exposed in larkspur")
+
+
+def test_a_workflow_step_assigned_to_the_reader_is_theirs_to_do_by_its_due_date():
+    body = (
+        "Hi Noor,\n\nOwen Pryce assigned you to review Pemberton Mutual - DPA v3.\n\n"
+        "Step Legal Ops review\n\nDue date 2026-12-03\n\nOpen workflow"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="You've been assigned a review",
+        sender="Ironclad <notifications@ironclad.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [
+        ("Review Pemberton Mutual - DPA v3", MONDAY + dt.timedelta(3))
+    ]
