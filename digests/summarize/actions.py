@@ -110,6 +110,7 @@ from digests.summarize.sentences import new_text, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
+from digests.summarize.waits import waiting_ask
 
 
 def find_action_items(
@@ -191,6 +192,8 @@ def find_action_items(
             sentence.endswith(":")
             and list_follows(sentences, len(before))
             and (INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
+            # "three invoices above the limit that need your approval:" and the invoices: one ask
+            and not (waiting_ask(sentence) and not _FOLLOWING.search(sentence))
         ):
             then = (
                 None
@@ -396,6 +399,7 @@ def find_action_items(
 
 
 MAX_SENTENCES = 80
+_FOLLOWING = re.compile(r"\b(?:following|these|below)\b", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

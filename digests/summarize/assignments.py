@@ -160,14 +160,24 @@ _RESPOND = {
 }
 
 
+# "Ticket #88412 has been escalated to you" under "[Escalated] #88412 Kestrel Bank - ...".
+_TICKET_IN_TEXT = re.compile(
+    r"\b(?P<noun>ticket|case|request)\s+#?(?P<num>\d{3,})\s+(?:has been |was )?"
+    r"(?:escalated|assigned) to you\b",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(r"^(?:\s*\[[^\]]{1,30}\])+\s*(?:#\d+\s*)?")
+
+
 def ticket_item(subject: str, lead: str, lang: str = "en") -> str:
     """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
-    ticket = _TICKET.search(subject)
+    ticket = _TICKET.search(subject) or _TICKET_IN_TEXT.search(lead)
     if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}") or _THEIRS.search(lead):
         return ""
     noun, num = ticket.group("noun"), ticket.group("num")
     noun = noun.capitalize() if lang == "de" else noun.lower()
-    title = ticket.group("title").strip(" .-")
+    title = ticket.group("title") if "title" in ticket.groupdict() else _TAGS.sub("", subject)
+    title = title.strip(" .-")
     if lang == "en" and re.search(r"\bfirst response\b", lead, re.I):
         return truncate(f"Send the first response on {noun} #{num}: {title}", 140)
     text = _RESPOND.get(lang, _RESPOND["en"]).format(noun=noun, num=num, title=title)

@@ -33,8 +33,9 @@ _KIND += r"countersignature|confirmation"
 _REST = r"(?:(?! (?:or|and|so|because|otherwise|if)\b)[^,;])*"
 # "[so] the pour card still needs your signature [as PM]", "it is waiting for your approval".
 _WAITS = re.compile(
-    r"(?:(?:^|[,;]\s+(?:(?:so|and|but|which means)\s+)?|\b(?:so|and|because|since)\s+)"
-    r"(?P<what>(?:the|this|that|our|my|these|those) [\w'#/-]+(?: (?!it\b|they\b)[\w'#/-]+){0,5}?)|"
+    r"(?:(?:^|[,;]\s+(?:(?:so|and|but|which means)\s+)?|\b(?:so|and|because|since|except)\s+)"
+    r"(?P<what>(?:the|this|that|our|my|these|those|two|three|four|five|\d{1,2}) [\w'#/-]+"
+    r"(?: (?!(?:it|they|is|are|was|were|has|have|had)\b)[\w'#/.,-]+){0,6}?)(?: that| which)?|"
     r"(?:(?<=\s)|^)(?P<pronoun>it|this|that|they|these|those)|"
     # "Invoice 2291 from Acme is awaiting ...", "Three expense reports are waiting for ...":
     # a sentence that opens on the thing itself

@@ -460,3 +460,15 @@ def test_have_a_look_think_or_read_is_to_review_consider_or_read():
     assert texts(items_of(think, subject="Renewal")) == [
         "Consider whether we should renew the contract"
     ]
+
+
+def test_things_that_need_the_readers_approval_listed_after_a_colon_are_one_ask():
+    body = (
+        "The June payment run closes at 14:00 today. Everything is ready except three invoices "
+        "above the CHF 25,000 limit that need your approval in the workflow:\n\n"
+        "INV-26-4471 Norrland Steel AB CHF 48,200.00\nINV-26-4490 Helvetia Castings AG CHF "
+        "31,750.40\n\nThanks!"
+    )
+    assert texts(items_of(body, subject="Payment run")) == [
+        "Approve three invoices above the CHF 25,000 limit in the workflow"
+    ]

@@ -355,3 +355,17 @@ def test_a_workflow_step_assigned_to_the_reader_is_theirs_to_do_by_its_due_date(
     assert [(i.text, i.due) for i in found] == [
         ("Review Pemberton Mutual - DPA v3", MONDAY + dt.timedelta(3))
     ]
+
+
+def test_a_ticket_escalated_to_the_reader_in_the_text_is_theirs_to_answer():
+    body = (
+        "##- Please type your reply above this line -##\n\nTicket #88412 has been escalated to "
+        "you (Siobhan Keane) by Conor Walsh.\n\nPriority Urgent\n\nView ticket #88412"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="[Escalated] #88412 Kestrel Bank - agents unable to log in",
+        sender="Lumenfold Support <support@lumenfold.zendesk.com>",
+    )
+    assert texts(found) == ["Respond to ticket #88412: Kestrel Bank - agents unable to log in"]
