@@ -35,6 +35,15 @@ _NOT_YET = re.compile(
     r"(?:haven't|have not) (?:yet )?(?P<done2>[a-z]+ed|sent|paid)\b(?P<rest2>[^;]*)",
     re.IGNORECASE,
 )
+# "I think only you can run that in BrightPay", "you are the only one who can approve this":
+# only the reader can do it, so it is theirs; what "that" is may open the sentence ("Also her
+# final payslip with the holiday pay owed, I think only you can run that").
+_ONLY_YOU = re.compile(
+    r"^(?:(?P<np>(?:also |and )?(?:the|her|his|their|our|my|your) [^,;]{3,80}),\s+)?"
+    r"(?:.{0,40}\b)?(?:only you (?:can|could)|you(?:'re| are) the only (?:one|person) "
+    r"(?:who|that) (?:can|could))\s+(?P<ask>(?P<verb>[a-z]+)\b[^;]*)$",
+    re.IGNORECASE,
+)
 # "Tu n'as pas encore rempli le formulaire", "Todavía no has firmado el contrato".
 _NOT_YET_ROMANCE = re.compile(
     r"\b(?:tu n'as|vous n'avez) (?:toujours )?pas (?:encore )?"
@@ -197,6 +206,12 @@ def indirect_ask(sentence: str, asker: str) -> str:
         return so.group("ask")
     if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
         return waits  # "The pour card still needs your signature": sign it
+    if "only " in text and (only := _ONLY_YOU.match(text)) and IMPERATIVE.fullmatch(only["verb"]):
+        ask, np = only["ask"].rstrip(" ."), only["np"]
+        if np:
+            np = re.sub(r"^(?:also|and) ", "", np, flags=re.IGNORECASE)
+            ask = re.sub(r"\b(?:that|this|it)\b", np, ask, count=1)
+        return f"Please {ask}"
     if not CUE.search(text):
         return ""
     if BESOIN_QUE.match(text):  # "Nous aurions aussi besoin que vous nous confirmiez X"

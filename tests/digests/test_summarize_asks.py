@@ -472,3 +472,15 @@ def test_things_that_need_the_readers_approval_listed_after_a_colon_are_one_ask(
     assert texts(items_of(body, subject="Payment run")) == [
         "Approve three invoices above the CHF 25,000 limit in the workflow"
     ]
+
+
+def test_what_only_the_reader_can_do_is_theirs_named_by_what_opens_the_sentence():
+    payslip = (
+        "She finishes tomorrow.\n\nAlso her final payslip with the holiday pay owed (6.5 days), "
+        "I think only you can run that in BrightPay."
+    )
+    callout = "Dr. Weber told us you are the only one who can approve the call-out."
+    assert texts(items_of(payslip, subject="Payslip")) == [
+        "Run her final payslip with the holiday pay owed (6.5 days) in BrightPay"
+    ]
+    assert texts(items_of(callout, subject="CT 2")) == ["Approve the call-out"]
