@@ -64,7 +64,7 @@ _THREAT = re.compile(
     r"unauthori[sz]ed|restricted|limited|gesperrt|suspendu|bloqueada|suspendida|rejected|"
     r"locked out|abgelehnt|eliminad\w*|anulad\w*|sanci[oó]n\w*|supprim\w*|within \d+ hours|"
     r"in \d+ hours|en las próximas \d+ horas|antes de \d+ horas|innerhalb von \d+ stunden|"
-    r"dans les \d+ heures|sous \d+ ?(?:h|heures)|annulée?s?|expire[sd]? today|"
+    r"dans les \d+ heures|sous \d+ ?(?:h|heures)|annulée?s?|expire[sd]? today|cancell?ation|"
     r"with immediate effect)\b",
     re.IGNORECASE,
 )
@@ -82,6 +82,9 @@ _GENERIC_GREETING_CUED = Caseless(_GENERIC_GREETING, gated=True)  # yes or no, f
 READ_CHARS = 4000  # what a reader takes in before deciding; a newsletter's tail changes nothing
 _BANK_CHANGE = re.compile(
     r"\b(changed (its|our) bank|new bank (account|details)|updated? (our )?bank details|"
+    r"(our|the) bank(ing)? (details|account|information) (have|has) (been )?(changed|updated)|"
+    r"updated? (wire|payment|remittance|banking) (details|instructions)|"
+    r"to (the|our) new (bank )?account|"
     r"neue bankverbindung|nuevos? datos bancarios|nouvelles coordonnées bancaires)\b",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ AUTO_REPLY_SUBJECT = re.compile(
 RSVP = re.compile(
     r"^(accepted|declined|tentative(ly accepted)?|angenommen|abgelehnt|zugesagt|abgesagt|"
     r"accept[ée]e?|refus[ée]e?|aceptad[oa]|rechazad[oa]|invitation (accept[ée]e|refus[ée]e))"
-    r"(?=\W)",
+    r"(?=\s*:)",  # "Accepted: Design review", not "Declined transaction on your card"
 )
 
 

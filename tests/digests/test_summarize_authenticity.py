@@ -118,3 +118,20 @@ def test_payment_words_beside_a_confidentiality_footer_are_no_secret_wire():
     softfail = "mx.google.com; spf=softfail smtp.mailfrom=partner.example"
     found = check_authenticity(parsed(body, "Oliver <oliver@partner.example>", softfail), READER)
     assert not found.suspicious
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "Due to an audit our bank details have changed.",
+        "Please use the updated wire details below.",
+        "Wire the payment today to the new account below to avoid cancellation of your bonds.",
+    ],
+)
+def test_changed_payment_details_from_a_failing_sender_are_phishing(change):
+    body = f"Hello,\n\nThe annual bond premium of $86,240.00 is overdue. {change}"
+    found = check_authenticity(
+        parsed(body, "Patrick Doyle <pdoyle@ashgrove-surety.example>", FAIL.format(d="x.example")),
+        READER,
+    )
+    assert found.suspicious
