@@ -52,11 +52,13 @@ from digests.summarize.cues import (
 from digests.summarize.dates import Deadline
 from digests.summarize.duty_asks import (
     PLEASE,
+    as_role,
     asks_in_sentences,
     duty_notice,
     machine_items,
     obligation_ask,
     owed,
+    reader_roles,
 )
 from digests.summarize.fallback import subject_ask
 from digests.summarize.follow_ups import deadline_of as _deadline_of
@@ -129,6 +131,7 @@ def find_action_items(
     families = automated and greets_families(new_text(message))  # "Dear Year 4 families"
     personal = families or (automated and greets_reader(message, me, new_text(message)))
     duty = automated and duty_notice(message, me)
+    roles = reader_roles(message, me) if automated else ()  # "Permit holder contact: <me>"
     relayed = automated and mentions(new_text(message), me)
     if relayed:
         automated = False  # "@sam-whitfield could you review?": a person, through a tool
@@ -215,8 +218,11 @@ def find_action_items(
         from_list = in_list and listed and list_asks(sentence, intro_verb, automated, obliged)
         # A machine's list after "You still have the following to complete:" is the reader's.
         task = bool(from_list and (intro_verb or obliged))
-        mine = automated and owed(
-            sentence, listed_task=task, dated=bool(stated), personal=personal, duty=duty
+        # "As on-call keyholder, call ...": what the reader's role does; else what they owe
+        sentence, mine = as_role(sentence, roles) if automated else (sentence, False)
+        mine = mine or (
+            automated
+            and owed(sentence, listed_task=task, dated=bool(stated), personal=personal, duty=duty)
         )
         # A machine's sentence asks only where it sets the reader a duty (and then is read).
         is_ask = (mine or not automated) and (

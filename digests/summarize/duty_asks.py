@@ -19,7 +19,7 @@ from digests.summarize.dates import Deadline
 from digests.summarize.duty_kinds import sells_or_confirms
 from digests.summarize.notices import OBLIGATION, OWED
 from digests.summarize.obligations import due_now_if_overdue, with_duty
-from digests.summarize.people import in_bulk
+from digests.summarize.people import in_bulk, reader_first_name
 from digests.summarize.sentences import Caseless, for_yes_or_no, new_text
 from digests.summarize.types import ActionItem
 from digests.summarize.verbs import IMPERATIVE
@@ -106,3 +106,44 @@ _PLEASE_ANY = re.compile(
     r"get in touch|feel free)\b|.*\bif (?:you (?:have|need)|anything)\b).*\b(?:please|kindly)\b",
     re.IGNORECASE,
 )
+
+
+# "As on-call keyholder, call the monitoring centre", "As applicant of record, you must upload
+# ...": the notice names the reader's role and tells it what to do.
+_AS_ROLE = re.compile(
+    r"^as (?:the |an? |your )?(?:[\w-]+ ){0,3}?(?:keyholder|holder|owner|applicant|"
+    r"administrator|admin|approver|contact|signatory|assignee|engineer|manager|responder)"
+    r"(?: of record)?,\s+(?:you (?:must|need to|are required to|have to)\s+)?(?P<ask>.+)$",
+    re.IGNORECASE,
+)
+# "Permit holder contact: Colm Fitzgerald, Halvorsen Builders": a role and who has it.
+_ROLE_LINE = re.compile(r"^\s*(?P<role>[A-Za-z][\w -]{2,40}?)\s*:\s*(?P<who>[^\n]{3,80})$", re.M)
+
+
+def reader_roles(message: ParsedMessage, me: str) -> tuple[str, ...]:
+    """The roles a notice's "Role: Name" lines give the reader ("permit holder contact")."""
+    mine = reader_first_name(message, me)
+    if not mine:
+        return ()
+    lines = _ROLE_LINE.finditer(new_text(message)[:1500])
+    return tuple(
+        m["role"].lower() for m in lines if mine in re.findall(r"[^\W\d_]+", m["who"].lower())
+    )
+
+
+def as_role(sentence: str, roles: tuple[str, ...]) -> tuple[str, bool]:
+    """The sentence as a request, and True, where it tells the reader's role what to do ("The
+    permit holder contact must confirm this booking" -> "Please confirm this booking");
+    else the sentence as it was, and False."""
+    found = _AS_ROLE.match(sentence)
+    for role in roles if not found else ():
+        found = re.match(
+            rf"^the {re.escape(role)} (?:must|needs to|is required to|has to) (?P<ask>.+)$",
+            sentence,
+            re.IGNORECASE,
+        )
+        if found:
+            break
+    if found and IMPERATIVE.match(found["ask"]):
+        return f"Please {found['ask']}", True
+    return sentence, False

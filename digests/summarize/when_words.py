@@ -84,6 +84,7 @@ _LOOSE_TIME = re.compile(
     r"esta (?:noche|tarde)|ce soir|ce matin|cet après-midi|heute abend|cuanto antes|"
     r"dès que possible)"
     r"(?:,?\s+ideally)?\b|"
+    r"\s*\((?-i:[A-Z]{1,4}T|UTC)\)|"  # the zone a removed time was in: "(NST)"
     r"\s*\b(?:(?:right|exactly|precisely|just) at )?"  # "publish it right at 09:00 UTC"
     r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,

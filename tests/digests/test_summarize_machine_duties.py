@@ -369,3 +369,39 @@ def test_a_ticket_escalated_to_the_reader_in_the_text_is_theirs_to_answer():
         sender="Lumenfold Support <support@lumenfold.zendesk.com>",
     )
     assert texts(found) == ["Respond to ticket #88412: Kestrel Bank - agents unable to log in"]
+
+
+def test_a_declined_card_transaction_is_a_security_check_due_today_not_an_rsvp():
+    body = (
+        "Dear Reader,\n\nWe declined a transaction on your credit card ending 4417 because it "
+        "looked unusual.\n\nIf you did not attempt this transaction, please call our 24x7 "
+        "fraud line at 1800 555 0419 immediately."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Declined transaction on your Kaveri Platinum card ending 4417",
+        sender="Kaveri Bank Alerts <alerts@kaveribank.example>",
+    )
+    assert [i.due for i in found] == [MONDAY]
+    assert "fraud line" in found[0].text
+
+
+def test_a_notice_that_names_the_readers_role_tells_them_what_to_do():
+    keyholder = (
+        "Event: SPRINKLER WATERFLOW, riser zone 2\n\nAs on-call keyholder, attend site to meet "
+        "the fire department and reset the system."
+    )
+    booking = (
+        "Permit: BP-2026-0931\nPermit holder contact: Alex Morgan, Halvorsen Builders\n\n"
+        "The permit holder contact must confirm this booking in the portal by Tuesday, "
+        "December 1 at 12:00 PM (NST)."
+    )
+    sender = "Monitoring <alerts@monitoring.example>"
+    assert texts(items_of(keyholder, automated=True, subject="ALARM", sender=sender)) == [
+        "Attend site to meet the fire department",
+        "Reset the system",
+    ]
+    message = parsed(booking, subject="Booking", sender=sender, to="Alex Morgan <alex@example.com>")
+    found = find_action_items(message, BERLIN, automated=True, me="alex@example.com")
+    assert texts(found) == ["Confirm this booking in the portal"]
