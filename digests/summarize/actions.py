@@ -72,7 +72,6 @@ from digests.summarize.item_dates import (
     SAME_DEADLINE,
     MailDates,
     deadline_ahead,
-    intro_limit,
     is_dateline,
     listed_deadline,
     sender_zone,
@@ -204,7 +203,7 @@ def find_action_items(
                 else then_deadline(before, received, sender)
             )
             intro, in_list, previous = (
-                intro_limit(stated or then, sentence),
+                mail.list_limit(stated or then, sentence, len(before) - 1),
                 True,
                 stated or previous,
             )

@@ -66,7 +66,7 @@ ASK = re.compile(
     r"don'?t forget|remember to|let me know|let \w+ know|"
     r"what'?s the (?:status|latest|eta)|any (?:update|news|progress) on|"
     r"(?:any )?(?:thoughts|objections|concerns) (?:on|about|to)|"
-    r"needs your (?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
+    r"needs your (?:signed |written )?(?:signature|approval|sign-?off|input|review|ok|go-ahead)|"
     rf"\b(?:i|we){WISH}your (?!{NOT_WISHED})|"
     r"\b(?:i|we)(?:'d| would) (?:like|love|want) to (?:know|hear) (?=whether|if|which)|"
     r"lmk|if you could|i'd appreciate|are you able to|would it be possible|can i get|"

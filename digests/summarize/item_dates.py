@@ -57,7 +57,6 @@ __all__ = [
     "SAME_DEADLINE",
     "MailDates",
     "deadline_ahead",
-    "intro_limit",
     "is_dateline",
     "listed_deadline",
     "sender_zone",
@@ -187,6 +186,15 @@ class MailDates:
         if found and found.due < self.received.date():
             return Deadline(self.received.date()), source + "-past"
         return found, source
+
+    def list_limit(self, stated: Deadline | None, intro: str, index: int) -> Deadline | None:
+        """The date a list's intro sets its items (``intro_limit``), at the time another
+        sentence gives the event it names ("ahead of Thursday's walkthrough:" after "the
+        walkthrough tomorrow, Thursday at 8:00"). ``index`` is the intro's place."""
+        limit = intro_limit(stated, intro)
+        if limit and limit.time is None:
+            return self.event_time(intro, index, limit) or limit
+        return limit
 
     def timed_deadline(self, day: Deadline) -> Deadline | None:
         """The mail's deadline with a time on the day an ask names, in the reader's zone."""

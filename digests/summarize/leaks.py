@@ -72,9 +72,18 @@ _ANSWER_THOSE = re.compile(
 )
 
 
+# "Bitte senden Sie uns diesen bis Freitag zu" after the need for the report: that report.
+_GERMAN_POINTER = re.compile(
+    r"^(?:[A-ZÄÖÜ]\w+ )?(?:diese[nms]?|ihn|es|das|sie) (?:\w+ )?"
+    r"(?:senden|schicken|zusenden|zuschicken|übermitteln|unterschreiben|bestätigen)"
+    r"(?: \(re: .*\))?$"
+)
+
+
 def restates(text: str) -> bool:
-    """The item only points at the questions before it ("Answer those in the doc")."""
-    return bool(_ANSWER_THOSE.match(text))
+    """The item only points at the questions before it ("Answer those in the doc"), or at
+    the thing the ask before named ("Thomas diesen senden")."""
+    return bool(_ANSWER_THOSE.match(text) or _GERMAN_POINTER.match(text))
 
 
 # "Could you review the runbook? ... I'd like your comments on the rollback section": what the

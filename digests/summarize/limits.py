@@ -21,8 +21,9 @@ OTHER_MATTER = re.compile(
 # A sentence that sets its date as a limit: "by", "due", "closes", "expires", "in 48 hours",
 # "the board pack goes out on Friday" (what the reader sends must be in it).
 SETS_A_LIMIT = re.compile(
-    r"\b(?:by|before|until|till|due|deadline|latest|no later than|cut-?off|clos(?:es|ing|e)|"
-    r"expir\w*|lapses?|submissions?|last day|final day|abgabe\w*|\w+schluss|letzter tag|"
+    r"\b(?:by|before|ahead of|until|till|due|deadline|latest|no later than|cut-?off|"
+    r"clos(?:es|ing|e)|expir\w*|lapses?|submissions?|last day|final day|abgabe\w*|\w+schluss|"
+    r"letzter tag|"
     r"date limite|dernier (?:jour|délai)|remise|fecha (?:límite|de entrega)|último día|entrega|"
     r"goes out|go out|goes to (?:print|press|the printer)|goes live|go live|"
     r"ships|freezes?|is published|are published|is sent|are sent|geht raus|wird verschickt|"

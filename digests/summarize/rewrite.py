@@ -85,7 +85,8 @@ SOMEONE_WANTS = re.compile(
 )
 _NEED_YOUR = re.compile(
     r"^(?:i|we|[a-z]+) (?:need|needs|want|wants|would like|'d like) your "
-    r"(?:written |formal |final |explicit )?(approval|ok|okay|authori[sz]ation|go-ahead|sign-?off|"
+    r"(?:written |signed |formal |final |explicit )?"
+    r"(approval|ok|okay|authori[sz]ation|go-ahead|sign-?off|"
     r"signature|feedback|input|review|comments|thoughts|decision|answer|confirmation|pick|choice|"
     r"call(?= (?:on|about|between)\b))"
     r"(?:\s+(?:on|for|of|to))?\s+",

@@ -8,7 +8,8 @@ from digests.summarize.sentences import Caseless
 
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
 _PAST_BEFORE = re.compile(
-    r"(?:\b(?:last|past|since|ago|thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
+    r"(?:\b(?:last|past|since|ago|vergangen\w*|letzte[mnr]?|vorige[mnr]?|"
+    r"thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
     # "Following our chat on Friday", "as discussed in the call on Monday": it happened
     r"(?:following|further to|as discussed|as agreed|per) (?:in |at |during )?(?:our|the|your|"
     r"my)\b[^.,;]{0,25}|"

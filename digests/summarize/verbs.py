@@ -28,6 +28,7 @@ IMPERATIVE = re.compile(
     r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
     r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
     r"translate|fill in|sign up|have a (?:look|read|think|listen|glance|skim)|"
+    r"have (?:someone|somebody|one of)|"
     r"bump|nudge|remind|invite|introduce|report|reach|reconcile|"
     r"expand|extend|resize|increase|reduce|replace|repair|restore|inspect|quarantine|"
     r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b))\b",

@@ -108,7 +108,7 @@ _TRAILING = re.compile(
     r"so (that )?(?:the |our |their |his |her |my |your )?\w+ (can|could|has|have|will)\b|"
     r"because|since|as (i|we)\b|(?<=,\s)as (?:that's|that is|this is|it's|it is)\b|"
     r"(?:before|until|once|after) (?:we|i|they|he|she)\b|though(?=$|[,.;])|"
-    r"if possible|and (i|we)('ll| will)\b|"
+    r"if possible|and (i|we)('ll| will)\b|(in order )?to do (that|this|so)(?=$|[,.;])|"
     r"when you (get|have) a (chance|minute|sec)|thanks|thank you|cheers|cuando (puedas|tengas)|"
     r"quand tu (peux|auras)|wenn du (kannst|zeit hast))|"
     r",\s+(?:que|porque|ya que|así que|car|parce que|puisque|weil|denn|damit|afin que|afin de|"

@@ -484,3 +484,25 @@ def test_what_only_the_reader_can_do_is_theirs_named_by_what_opens_the_sentence(
         "Run her final payslip with the holiday pay owed (6.5 days) in BrightPay"
     ]
     assert texts(items_of(callout, subject="CT 2")) == ["Approve the call-out"]
+
+
+def test_a_list_ahead_of_an_event_is_due_when_the_event_starts():
+    body = (
+        "The board chair is coming to the walkthrough on Thursday at 8:00. Two things I need "
+        "from you ahead of Thursday's walkthrough:\n\n- Send me the current punch list for "
+        "Suite 210.\n\n- Have someone from Brightline on site.\n\nThanks"
+    )
+    assert [(i.text, i.due, i.time) for i in items_of(body, subject="Walkthrough")] == [
+        ("Send Dana the current punch list for Suite 210", THURSDAY, dt.time(8)),
+        ("Have someone from Brightline on site (re: Walkthrough)", THURSDAY, dt.time(8)),
+    ]
+
+
+def test_a_signed_approval_someone_needs_is_to_approve_not_why():
+    body = (
+        "Carla wants to send the offer letter before she leaves on Friday. She needs your "
+        "signed approval on the requisition form to do that."
+    )
+    assert items_of(body, subject="Offer") == [
+        ActionItem("Approve the requisition form (re: Offer)", FRIDAY)
+    ]

@@ -203,3 +203,19 @@ def test_a_french_imperative_tu_or_vous_becomes_the_infinitive():
         ("Appeler Karim Benali chez Orbital (re: Portage bloqué)", monday, None),
         ("Vérifier les chiffres (re: Portage bloqué)", monday, None),  # "après-midi" is no noon
     ]
+
+
+def test_a_german_past_weekday_is_no_deadline_and_diesen_points_at_the_thing_needed():
+    body = (
+        "Sehr geehrter Herr Brandt,\n\nvielen Dank für die Zusammenarbeit bei der Abnahme am "
+        "vergangenen Donnerstag.\n\nFür unsere Unterlagen benötigen wir noch den "
+        "unterschriebenen Prüfbericht. Bitte senden Sie uns diesen bis Freitag zu.\n\n"
+        "Mit freundlichen Grüßen\n\nThomas Krause"
+    )
+    message = parse_message(
+        gmail_message(mail(body, subject="Prüfbericht", sender="Thomas Krause <tk@x.example>"))
+    )
+    found = find_action_items(message, BERLIN, automated=False)
+    assert [(i.text, i.due) for i in found] == [
+        ("Unterschriebenen Prüfbericht an Thomas schicken", dt.date(2026, 12, 4))
+    ]
