@@ -264,7 +264,7 @@ _WHEN = re.compile(
     r"(?:über)?morgen(?:\s+früh)?|heute(?:\s+abend)?|ende\s+(?:der\s+|des\s+|nächster\s+)?\w+|"
     r"\d{1,2}\.(?:\s*\d{1,2}\.|\s+[A-ZÄÖÜ][a-zäöü]+)?)"
     r"(?:\s*(?:um\s+)?\d{1,2}(?:[:.]\d\d)?\s*Uhr)?|\b(?:bis|vor|um)\s+\d{1,2}(?:[:.]\d\d)?\s*Uhr|"
-    r"\b(?:spätestens\s+)?(?:bis|vor)\s+(?:zum\s+)?\d{1,2}\b\.?",
+    r"\b(?:spätestens\s+)?(?:bis|vor)\s+(?:zum\s+)?\d{1,2}(?:[:.]\d\d\b|\b\.?)",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:der|die|das|den)\s+", re.IGNORECASE)  # not "dem Antrag": "to"

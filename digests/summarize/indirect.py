@@ -87,7 +87,7 @@ _WISH = re.compile(
     r"(?P<whose>ton|ta|tes|votre|vos|tus?|sus?|vuestr[oa]s?)\s+(?P<noun>avis|retours?|accord|"
     r"validation|feu vert|signature|r[ée]ponse|d[ée]cision|confirmation|commentaires|firma|"
     r"aprobaci[óo]n|visto bueno|opini[óo]n|respuesta|decisi[óo]n|confirmaci[óo]n|valoraci[óo]n|"
-    r"comentarios|feedback|ok|autorisation|autorizaci[óo]n|permiso)\b"
+    r"comentarios|feedback|ok|autorisation|autorizaci[óo]n|permiso|choix|elecci[óo]n)\b"
     r"(?P<rest>[^.;:?!]*)",
     re.IGNORECASE,
 )
@@ -119,6 +119,7 @@ _FRENCH_WISH = {
     "confirmation": "Confirmer",
     "feedback": "Donner {whose} avis",
     "autorisation": "Autoriser",
+    "choix": "Donner à {asker} {whose} choix",
 }
 _SPANISH_WISH = {
     "firma": "Firmar",
@@ -133,6 +134,7 @@ _SPANISH_WISH = {
     "decision": "Decidir",
     "confirmacion": "Confirmar",
     "autorizacion": "Autorizar",
+    "eleccion": "Decir a {asker} {whose} elección",
     "permiso": "Autorizar",
 }
 # "... votre confirmation écrite et de votre numéro de commande": two things to send.

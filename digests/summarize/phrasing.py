@@ -231,7 +231,7 @@ _TELL_IF = [
     (
         re.compile(
             r"^(?:Sag mir|Sagen Sie mir|Gib mir Bescheid|Gebt mir Bescheid|"
-            r"Geben Sie mir Bescheid),?\s+(?=ob|wann|welche|was|wie)"
+            r"Geben Sie mir Bescheid),?\s+(?=ob|wann|welche|was|wie|wer|wo)"
         ),
         "{who} sagen, ",
     ),

@@ -14,7 +14,7 @@ from digests.summarize.invitations import invitation
 from digests.summarize.leaks import tidy
 from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.patterns import sub_named
-from digests.summarize.romance import romance_request, to_the_asker
+from digests.summarize.romance import romance_request, romance_start, to_the_asker
 from digests.summarize.types import truncate
 from digests.summarize.verbs import IMPERATIVE, PLAIN_VERBS, base_form, base_verb
 from digests.summarize.when_words import without_when_or_why
@@ -107,7 +107,8 @@ _NEED_VERBS = {
 
 _LEAD_CLAUSE = re.compile(
     r"^(?:before|after|once|when|while|if|as soon as|by|for|in the meantime|meanwhile|"
-    r"ideally|otherwise|alternatively|in any case|ahead of|as)\b[^,.;:?!]{0,70},\s+"
+    r"ideally|otherwise|alternatively|in any case|ahead of|as|"
+    r"cuando|en cuanto|quand|dès que|lorsque|wenn|sobald)\b[^,.;:?!]{0,70},\s+"
     r"(?:(?:please|then|also)\s+)?|"
     # "Then join the 4:30 call", "And after that, send ...", "Also bring two spare gateways":
     # a step in a sequence of asks
@@ -217,7 +218,8 @@ def action_text(sentence: str, asker: str = "") -> str:
     # "If the answer is no, we'll also need ...", "As every year, we ask each club to bring ...".
     framed = unframe(lead_free, asker) if lead_free != clause else ""
     if IMPERATIVE.match(lead_free) or (
-        lead_free != clause and need_as_send(lead_free, asker) != lead_free
+        lead_free != clause
+        and (need_as_send(lead_free, asker) != lead_free or romance_start(lead_free))
     ):
         clause = lead_free
     elif framed.startswith("Please "):

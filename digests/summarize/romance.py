@@ -287,6 +287,14 @@ def tu_imperative(text: str, lang: str = "es") -> str:
     return f"{infinitive}{space}{rest}" if infinitive else text
 
 
+def romance_start(text: str) -> bool:
+    """Whether a Spanish or French request opens the text: an imperative ("Quita ...",
+    "confírmame ..."), a request frame ("¿Puedes ...", "j'aimerais avoir ton avis")."""
+    return romance_imperative(text) or bool(
+        _SPANISH_IMPERATIVE.match(text) or _FRENCH_IMPERATIVE.match(text)
+    )
+
+
 def romance_imperative(text: str) -> bool:
     """Whether a Spanish or French imperative opens the text ("Quita ...", "Et appelle ...")."""
     first = _AND_FIRST.sub("", text.strip()).partition(" ")[0].lower()

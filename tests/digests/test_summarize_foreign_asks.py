@@ -219,3 +219,24 @@ def test_a_german_past_weekday_is_no_deadline_and_diesen_points_at_the_thing_nee
     assert [(i.text, i.due) for i in found] == [
         ("Unterschriebenen Prüfbericht an Thomas schicken", dt.date(2026, 12, 4))
     ]
+
+
+def test_a_spanish_or_french_ask_after_a_when_clause_is_the_ask():
+    spanish = (
+        "Hola Jorge,\n\nCuando puedas, confírmame las cantidades definitivas antes del 18 de "
+        "diciembre.\n\nLorena"
+    )
+    french = (
+        "Bonjour Isabelle,\n\nQuand tu auras le temps de passer les voir, j'aimerais avoir ton "
+        "choix pour la façade nord.\n\nMathieu"
+    )
+    german = "Guten Morgen,\n\nBitte geben Sie die Zufahrt heute bis 16:00 frei.\n\nPeter Novak"
+    assert texts(spanish, subject="Pedido", sender="Lorena Gil <lg@x.example>") == [
+        "Confirmar a Lorena las cantidades definitivas (re: Pedido)"
+    ]
+    assert texts(french, subject="Brique", sender="Mathieu Lavoie <ml@x.example>") == [
+        "Donner à Mathieu ton choix pour la façade nord"
+    ]
+    assert texts(german, subject="Kran", sender="Peter Novak <pn@x.example>") == [
+        "Zufahrt freigeben (re: Kran)"
+    ]
