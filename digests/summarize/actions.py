@@ -24,9 +24,7 @@ from digests.summarize.answers import (
 )
 from digests.summarize.ask_dates import own_deadline, then_deadline
 from digests.summarize.asks import (
-    ASK,
     BY_REPLYING,
-    INTRO,
     NEED,
     YOUR_ANSWER,
     met_by_sender,
@@ -83,11 +81,11 @@ from digests.summarize.listing import (
     applied_to_each,
     entry_object,
     list_asks,
-    list_follows,
     list_just_read,
     looks_like_list_continuation,
     obliges,
     one_for_names,
+    opens_list,
     sentences_with_list_marks,
     verb_of_intro,
     without_aspects,
@@ -111,7 +109,6 @@ from digests.summarize.sentences import new_text, strip_greeting, strip_links
 from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
-from digests.summarize.waits import waiting_ask
 
 
 def find_action_items(
@@ -190,13 +187,7 @@ def find_action_items(
                 continue
         sentence = without_aspects(sentence)  # "your input, especially on:": one ask
         # "whenever you get to it:" before a link alone introduces no list: it is the ask
-        if (
-            sentence.endswith(":")
-            and list_follows(sentences, len(before))
-            and (INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
-            # "three invoices above the limit that need your approval:" and the invoices: one ask
-            and not (waiting_ask(sentence) and not _FOLLOWING.search(sentence))
-        ):
+        if opens_list(sentence, sentences, len(before)):
             then = (
                 None
                 if stated or not BY_THEN.search(sentence)
@@ -404,7 +395,6 @@ def find_action_items(
 
 
 MAX_SENTENCES = 80
-_FOLLOWING = re.compile(r"\b(?:following|these|below)\b", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^@?([A-ZÀ-Ý][a-zà-ÿ]+)(?: and [A-ZÀ-Ý][a-zà-ÿ]+)?(?:,|\s*(?:--|[\u2013\u2014:]|\s-)\s)"
 )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.asks import NOT_ASK, QUOTED
+from digests.summarize.asks import ASK, INTRO, NOT_ASK, QUOTED
 from digests.summarize.cues import BACK_REFERENCE
 from digests.summarize.sentences import split_sentences, strip_links
 from digests.summarize.topics import CONTEXT, topic_object
 from digests.summarize.types import ActionItem
 from digests.summarize.verbs import IMPERATIVE
+from digests.summarize.waits import waiting_ask
 
 # "Tom Reilly (Ashford): ..." opening a list item: whom or what its asks are about.
 HEAD = re.compile(r"^\s*([A-ZÀ-Ý][\w.'-]*(?: [A-ZÀ-Ý][\w.'-]*){0,3})\s*(?:\([^)]{0,60}\))?:\s")
@@ -86,6 +87,22 @@ def sentences_with_list_marks(text: str) -> list[tuple[bool, str]]:
 def list_follows(sentences: list[tuple[bool, str]], index: int) -> bool:
     """Something other than a bare link comes at ``index``: a list an intro may introduce."""
     return index < len(sentences) and bool(strip_links(sentences[index][1]).strip())
+
+
+# "The following need your approval:" lists what to approve, each its own ask.
+_FOLLOWING = re.compile(r"\b(?:following|these|below)\b", re.IGNORECASE)
+
+
+def opens_list(sentence: str, sentences: list[tuple[bool, str]], index: int) -> bool:
+    """The sentence read before ``index`` ends in ":" and introduces a list of asks ("Two
+    things I need from you:"), not one ask before what it is about ("three invoices above
+    the limit that need your approval:" and the invoices)."""
+    return (
+        sentence.endswith(":")
+        and list_follows(sentences, index)
+        and bool(INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
+        and not (waiting_ask(sentence) and not _FOLLOWING.search(sentence))
+    )
 
 
 def list_just_read(sentences: list[tuple[bool, str]], index: int) -> list[str]:
