@@ -171,7 +171,8 @@ _TAGS = re.compile(r"^(?:\s*\[[^\]]{1,30}\])+\s*(?:#\d+\s*)?")
 
 def ticket_item(subject: str, lead: str, lang: str = "en") -> str:
     """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
-    ticket = _TICKET.search(subject) or _TICKET_IN_TEXT.search(lead)
+    in_text = None if _NOT_YOURS_NOW.search(f"{subject}\n{lead}") else _TICKET_IN_TEXT.search(lead)
+    ticket = _TICKET.search(subject) or in_text
     if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}") or _THEIRS.search(lead):
         return ""
     noun, num = ticket.group("noun"), ticket.group("num")
@@ -291,9 +292,15 @@ _ISSUE = re.compile(
 # "Owen Pryce assigned you to review Pemberton Mutual - DPA v3", "You've been assigned to
 # approve ...": a workflow's step, named with its verb.
 _ASSIGNED_TO_DO = re.compile(
-    r"\b(?:assigned you|you(?:'ve| have) been assigned|you are assigned) to (?P<task>\w+ "
+    r"\b(?:assigned you|you(?:'ve| have) been assigned|you are assigned) to (?P<task>[a-z]+ "
     r"[^\n]{3,100}?)\.?\s*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# A step no longer the reader's: done for them, taken away, handed on, closed.
+_NOT_YOURS_NOW = re.compile(
+    r"\b(?:on your behalf|removed you|unassigned|reassigned|no longer|by mistake|in error|"
+    r"now with|resolved|closed|solved|no (?:further )?action)\b",
+    re.IGNORECASE,
 )
 
 
@@ -303,7 +310,9 @@ def tracker_item(subject: str, lead: str) -> str:
     a workflow's step assigned to them ("Review Pemberton Mutual - DPA v3"); "" when the mail
     assigns nothing to them."""
     step = _ASSIGNED_TO_DO.search(lead) or _ASSIGNED_TO_DO.search(subject)
-    if step and IMPERATIVE.match(step.group("task")):
+    task = step.group("task") if step else ""
+    # "assigned you to review X", not "to Order 55123" nor "to Review Board 3"
+    if task[:1].islower() and IMPERATIVE.match(task) and not _NOT_YOURS_NOW.search(lead):
         return truncate(step.group("task")[:1].upper() + step.group("task")[1:], 140)
     if not _ASSIGNED_TO_YOU.search(f"{subject}\n{lead}") or not (issue := _ISSUE.search(lead)):
         return ""

@@ -38,7 +38,7 @@ _OFFSET_SIGN = re.compile(r"(?:UTC|GMT) ?[+\-\u2212] ?$", re.I)
 _FIRST_THING = re.compile(
     r"\b(first thing|à la première heure|a primera hora|gleich morgens|als erstes morgen)", re.I
 )
-_NOON = re.compile(r"\b(?<!après-)(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
+_NOON = re.compile(r"\b(?<!après-)(?<!apres-)(noon|midday|mittag|midi|mediodía)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\b(midnight|mitternacht|minuit|medianoche)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(
     # "at 1Password", "at 3M": a name, not an hour

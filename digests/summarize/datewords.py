@@ -136,7 +136,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(today|tonight|eod|e\.o\.d|end of (?:the |business |your )?day|cob|"
             r"close of business|end of play|this (?:morning|afternoon|evening)|heute|"
-            r"aujourd'hui|ce soir|ce matin|cet après-midi|hoy|"
+            r"aujourd'hui|ce soir|ce matin|(?:cet|dans l')après-midi|hoy|"
             r"esta (?:misma )?(?:tarde|noche|mañana)|right now|"
             r"immediately|sofort|right away|straight away|at once|ya mismo|sur-le-champ|umgehend|"
             r"de inmediato|tout de suite|immédiatement|ahora mismo|as soon as you (?:see|read|get) "

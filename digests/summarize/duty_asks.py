@@ -53,6 +53,8 @@ def owed(sentence: str, *, listed_task: bool, dated: bool, personal: bool, duty:
     states a deadline; ``personal``: the mail greets the reader by name; ``duty``: see
     :func:`duty_notice`.
     """
+    if personal and _INVITED.search(sentence):
+        return False  # "Please join us for the concert", "if your child would like to ...": free
     return bool(
         OBLIGATION.search(sentence)
         or listed_task
@@ -93,6 +95,11 @@ def machine_items(
     return items
 
 
+_INVITED = re.compile(
+    r"\b(?:join us|come along|come and|we(?:'d| would) love to see|optional|if (?:you|your "
+    r"child) (?:would like|wish|want)|if interested|you(?:'re| are) (?:all )?welcome)\b",
+    re.IGNORECASE,
+)
 _OBLIGATION_ASK = re.compile(
     r"^to [^,]{3,60},\s+(?P<verb>[a-z]+)|\byou (still )?(have|need) to\b|\bwaiting for your\b",
     re.IGNORECASE,
@@ -115,6 +122,10 @@ _AS_ROLE = re.compile(
     r"administrator|admin|approver|contact|signatory|assignee|engineer|manager|responder)"
     r"(?: of record)?,\s+(?:you (?:must|need to|are required to|have to)\s+)?(?P<ask>.+)$",
     re.IGNORECASE,
+)
+# "As an administrator, keep in mind that ...": what to know, no doing.
+_NOTE_ONLY = re.compile(
+    r"(?:keep|bear) in mind|note\b|be aware|remember that|see\b|find\b|read more", re.I
 )
 # "Permit holder contact: Colm Fitzgerald, Halvorsen Builders": a role and who has it.
 _ROLE_LINE = re.compile(r"^\s*(?P<role>[A-Za-z][\w -]{2,40}?)\s*:\s*(?P<who>[^\n]{3,80})$", re.M)
@@ -144,6 +155,6 @@ def as_role(sentence: str, roles: tuple[str, ...]) -> tuple[str, bool]:
         )
         if found:
             break
-    if found and IMPERATIVE.match(found["ask"]):
+    if found and IMPERATIVE.match(found["ask"]) and not _NOTE_ONLY.match(found["ask"]):
         return f"Please {found['ask']}", True
     return sentence, False

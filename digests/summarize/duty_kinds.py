@@ -17,7 +17,7 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         re.compile(
             r"\b(new sign-?in|security alert|unusual (?:sign-?in|activity)|fraud alert|"
             # a card's transaction the bank stopped: "did you make this purchase?"
-            r"(?:declined|suspicious|unusual) (?:card )?(?:transaction|purchase|charge)|"
+            r"(?:declined|suspicious|unusual) (?:card )?(?:transaction|purchase)|"
             r"did you (?:make|authori[sz]e) this (?:purchase|transaction|charge)|"
             r"neue anmeldung|sicherheitswarnung|"
             r"alerte de sécurité|nouvelle connexion|"

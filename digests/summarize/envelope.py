@@ -15,7 +15,8 @@ AUTO_REPLY_SUBJECT = re.compile(
 RSVP = re.compile(
     r"^(accepted|declined|tentative(ly accepted)?|angenommen|abgelehnt|zugesagt|abgesagt|"
     r"accept[ée]e?|refus[ée]e?|aceptad[oa]|rechazad[oa]|invitation (accept[ée]e|refus[ée]e))"
-    r"(?=\s*:)",  # "Accepted: Design review", not "Declined transaction on your card"
+    # "Accepted: Design review", "Declined - Weekly sync", not "Declined transaction on ..."
+    r"(?=\s*[:\-\u2013\u2014]|\s+with note\b|\s+invitation\b)",
 )
 
 

@@ -40,8 +40,10 @@ _NOT_YET = re.compile(
 # final payslip with the holiday pay owed, I think only you can run that").
 _ONLY_YOU = re.compile(
     r"^(?:(?P<np>(?:also |and )?(?:the|her|his|their|our|my|your) [^,;]{3,80}),\s+)?"
-    r"(?:.{0,40}\b)?(?:only you (?:can|could)|you(?:'re| are) the only (?:one|person) "
-    r"(?:who|that) (?:can|could))\s+(?P<ask>(?P<verb>[a-z]+)\b[^;]*)$",
+    r"(?:.{0,40}\b)?(?<!not )(?:only you can|you(?:'re| are) the only (?:one|person) "
+    r"(?:who|that) can)\s+(?P<ask>(?P<verb>approve|sign|countersign|run|authori[sz]e|"
+    r"release|submit|confirm|open|unlock|reset|renew|pay|book|order|review|update|fix|"
+    r"restore|change|grant)\b[^;]*)$",
     re.IGNORECASE,
 )
 # "Tu n'as pas encore rempli le formulaire", "Todavía no has firmado el contrato".
@@ -208,11 +210,11 @@ def indirect_ask(sentence: str, asker: str) -> str:
         return so.group("ask")
     if ("your " in text or "by you" in text) and (waits := waiting_ask(text)):
         return waits  # "The pour card still needs your signature": sign it
-    if "only " in text and (only := _ONLY_YOU.match(text)) and IMPERATIVE.fullmatch(only["verb"]):
+    if "only " in text and (only := _ONLY_YOU.match(text)):
         ask, np = only["ask"].rstrip(" ."), only["np"]
-        if np:
+        if np:  # "run that": the thing the sentence opened with
             np = re.sub(r"^(?:also|and) ", "", np, flags=re.IGNORECASE)
-            ask = re.sub(r"\b(?:that|this|it)\b", np, ask, count=1)
+            ask = re.sub(r"^(\w+) (?:that|this|it)\b", lambda m: f"{m[1]} {np}", ask)
         return f"Please {ask}"
     if not CUE.search(text):
         return ""

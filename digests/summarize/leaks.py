@@ -58,7 +58,8 @@ _TO_FOLLOW = re.compile(r"^(?:[\w-]+ ){1,2}to follow\b", re.I)  # "Invite to fol
 _WHEN_READY = re.compile(
     r"^Tell \S+ (?:when|once|as soon as) you(?:'ve| have)? (?:had (?:a|the|some) (?:chance|time)|"
     r"thought (?:about )?it|decided|made up your mind|know)\b|"
-    r"^Tell \S+ what you (?:find|found|learn|discover|come up with)\b|"  # the check's outcome
+    # the check's outcome, when that is all: "just let me know what you find"
+    r"^Tell \S+ what you (?:find|found|learn|discover|come up with)(?: \(re: .*\))?$|"
     # "Reply when you have a moment", "Répondez quand vous aurez un moment": a bare answer
     r"^(?:reply|respond|answer|répondre|responder|contestar|antworten)"
     r"(?:,? (?:when|whenever|once|quand|cuando|wenn|sobald)\b.*)?$",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.asks import ASK, INTRO, NOT_ASK, QUOTED
+from digests.summarize.asks import ASK, INTRO, NOT_ASK, QUOTED, is_ask
 from digests.summarize.cues import BACK_REFERENCE
 from digests.summarize.sentences import split_sentences, strip_links
 from digests.summarize.topics import CONTEXT, topic_object
@@ -101,7 +101,11 @@ def opens_list(sentence: str, sentences: list[tuple[bool, str]], index: int) -> 
         sentence.endswith(":")
         and list_follows(sentences, index)
         and bool(INTRO.search(sentence) or ASK.search(sentence) or obliges(sentence))
-        and not (waiting_ask(sentence) and not _FOLLOWING.search(sentence))
+        and not (
+            waiting_ask(sentence)
+            and not _FOLLOWING.search(sentence)
+            and not is_ask(sentences[index][1])  # a list of asks of its own
+        )
     )
 
 

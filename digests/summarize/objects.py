@@ -96,7 +96,11 @@ _PURPOSE = re.compile(r"^(?:for|pour|para|für)\s+(?:the|le|la|les|el|los|das|de
 
 # "I need a one-page summary ..." / "I'll need a suspension letter": send the asker that thing.
 # What a person gives rather than a thing to send: "your approval", "Altavia's sign-off".
-_GIVEN = r"(?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer)\b"
+_GIVEN = (
+    r"(?:approval|signature|sign-?off|ok|okay|go-ahead|input|review|decision|answer|"
+    r"confirmation|response|reply|consent|permission|feedback|quote|availability|agreement|"
+    r"help|support)\b"
+)
 _I_NEED = re.compile(
     # "you still owe me the offsite budget": what is owed is to send
     r"^(?:(?:and |also |but )?(?:you )?(?:still )?owe (?:me|us)(?= )|"

@@ -279,11 +279,22 @@ _FR_IMPERATIVES = {
 }
 
 
+# What a French imperative takes: "Appelle Karim", "Vérifie les chiffres"; not "Valide jusqu'au
+# 31" nor "Paie de novembre" (an adjective, a noun).
+_FR_OBJECT = re.compile(
+    r"(?i:le|la|les|l'|un|une|des|du|au|aux|ton|ta|tes|votre|vos|mon|ma|mes|notre|nos|ce|cet|"
+    r"cette|ces|leur|lui|[àa] )|[A-ZÀ-Ý]|\d"
+)
+
+
 def tu_imperative(text: str, lang: str = "es") -> str:
     """ "Quita el acceso público ya mismo" -> "Quitar el acceso público ya mismo"; in French
     (``lang`` "fr"), "Appelle Karim ce matin" -> "Appeler Karim ce matin"."""
     first, space, rest = text.partition(" ")
-    infinitive = (_FR_IMPERATIVES if lang == "fr" else _TU_IMPERATIVES).get(first.lower())
+    if lang == "fr":
+        infinitive = _FR_IMPERATIVES.get(first.lower()) if _FR_OBJECT.match(rest) else None
+    else:
+        infinitive = _TU_IMPERATIVES.get(first.lower())
     return f"{infinitive}{space}{rest}" if infinitive else text
 
 
@@ -297,8 +308,9 @@ def romance_start(text: str) -> bool:
 
 def romance_imperative(text: str) -> bool:
     """Whether a Spanish or French imperative opens the text ("Quita ...", "Et appelle ...")."""
-    first = _AND_FIRST.sub("", text.strip()).partition(" ")[0].lower()
-    return first in _TU_IMPERATIVES or first in _FR_IMPERATIVES
+    first, _, rest = _AND_FIRST.sub("", text.strip()).partition(" ")
+    french = first.lower() in _FR_IMPERATIVES and bool(_FR_OBJECT.match(rest))
+    return first.lower() in _TU_IMPERATIVES or french
 
 
 def romance_request(text: str, asker: str) -> str:

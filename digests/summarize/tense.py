@@ -8,7 +8,7 @@ from digests.summarize.sentences import Caseless
 
 # Before a weekday, words that put it in the past: "we met on Monday", "down since Friday".
 _PAST_BEFORE = re.compile(
-    r"(?:\b(?:last|past|since|ago|vergangen\w*|letzte[mnr]?|vorige[mnr]?|"
+    r"(?:\b(?:last|past|since|ago|vergangen\w*|vorige[mnr]?|"
     r"thanks? (?:you )?for (?:the|your)\b[^.,;]{0,25}|"
     # "Following our chat on Friday", "as discussed in the call on Monday": it happened
     r"(?:following|further to|as discussed|as agreed|per) (?:in |at |during )?(?:our|the|your|"
@@ -17,14 +17,18 @@ _PAST_BEFORE = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthis )"
     r"(?!(?:need|requir|expect|schedul|plann|book|mov|push|postpon|reschedul|extend|set|"
     r"block|reserv|fix|lock|due|target|aim|slat|confirm|propos|suggest)ed)\w{3,}ed|"
-    # "el enlace que creaste el lunes", "lo enviaron el viernes": the Spanish preterite
-    r"\w{2,}(?:aste|iste|aron|ieron))\b"
+    # "el enlace que creaste el lunes", "lo enviaron el viernes": the Spanish preterite;
+    # "j'ai parlé à Karim ce matin": the French perfect
+    r"\w{2,}(?:aste|iste|aron|ieron)|(?:j'ai|on a|nous avons|il a|elle a|tu as|vous avez) "
+    r"\w+[éiu]e?s?)\b"
     r"(?:\s+(?!(?:for|to|until|till|by|before|next|this|on)\b)[\w'-]+){0,3}))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _PAST_BEFORE = Caseless(_PAST_BEFORE)  # only where it starts is read: lower-cased, faster
 
-EARLIER_TODAY = re.compile(r"today|this (?:morning|afternoon)|heute|aujourd'hui|hoy", re.I)
+EARLIER_TODAY = re.compile(
+    r"today|this (?:morning|afternoon)|heute|aujourd'hui|ce matin|hoy|esta mañana", re.I
+)
 # After "immediately", "sofort": a verb in the past tense tells what happened.
 _NARRATED = re.compile(
     r"\s+(?:[a-z]{3,}ed|thought|knew|saw|went|got|took|came|felt|made|said|told|wrote|"

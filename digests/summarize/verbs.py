@@ -28,7 +28,7 @@ IMPERATIVE = re.compile(
     r"rebook|estimate|summari[sz]e|outline|explain|clarify|justify|compile|gather|compare|"
     r"evaluate|assess|prioriti[sz]e|chair|host|lead|swap|sanity-check|proofread|edit|"
     r"translate|fill in|sign up|have a (?:look|read|think|listen|glance|skim)|"
-    r"have (?:someone|somebody|one of)|"
+    r"have (?:someone|somebody|one of)(?! in mind)|"
     r"bump|nudge|remind|invite|introduce|report|reach|reconcile|"
     r"expand|extend|resize|increase|reduce|replace|repair|restore|inspect|quarantine|"
     r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b))\b",
@@ -38,8 +38,9 @@ IMPERATIVE = re.compile(
 
 NOUN_USE = re.compile(
     r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
-    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails)\b|:)|"
-    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan)\s+(?:from|of)\b|"
+    r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails|apply|applies)\b|:)|"
+    r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan|rework|rewrite|"
+    r"redo)\s+(?:from|of|on)\b|"
     # bank details and a tool's buttons: "Sort code 20-45-77", "Acknowledge | Close | Add note"
     r"^(?:sort code|account (?:no|number|name)|routing number|swift|iban)\b|"
     r"^\w+(?: \w+)? \| \w+(?: \w+)? \| |"

@@ -10,7 +10,10 @@ import re
 from digests.summarize.event_refs import EVENT_NOUNS
 
 # What a date before it times: "before the Monday kickoff" goes whole, not leaving "kickoff".
-_EVENT = "|".join(sorted({*EVENT_NOUNS, "cutoff", "cut-off", "deadline"} - {"1:1"}, key=len)[::-1])
+_EVENT = "|".join(
+    re.escape(noun)
+    for noun in sorted({*EVENT_NOUNS, "cutoff", "cut-off", "deadline"} - {"1:1"}, key=len)[::-1]
+)
 _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
@@ -43,8 +46,11 @@ _DEADLINE_PHRASE = re.compile(
     rf"(?!{_AMOUNT})"  # "increasing by 12%", "by 5 percent": how much, not when
     rf"(?P<when>{_DATEISH}+)(?![\u2019']s\b)"  # "before Thursday's review" names an event
     # "before the 9:30 board prep call": the event the date times goes with it
-    rf"(?P<event>(?<=\s)(?:(?!(?:and|or|so|to|for|with|if|the|a)\b)[\w-]+\s+){{0,2}}"
-    rf"(?:{_EVENT})s?\b)?"
+    rf"(?P<event>(?<=\s)(?:(?!(?:and|or|so|to|for|with|if|the|a|then|please|also)\b)[\w-]+\s+)"
+    rf"{{0,2}}(?:{_EVENT})s?\b"
+    # the event ends the phrase: not "the Tuesday call with Acme", "board members want ..."
+    r"(?=\s*$|\s*[,.;:!?()]|\s+(?:and|or|so|if|because|since|tomorrow|today|tonight|please)\b)"
+    r")?"
     # whose clock: "by Friday your time", "by noon tomorrow, London time"
     r"(?:,?\s*(?:my|your|our|their|local|(?-i:[A-Z][a-zA-Z]+)) time\b"
     rf"(?:\s+{_DATEISH}+)?)?",  # "before 9am UK time on Monday 5 October"
@@ -84,7 +90,9 @@ _LOOSE_TIME = re.compile(
     r"esta (?:noche|tarde)|ce soir|ce matin|cet après-midi|heute abend|cuanto antes|"
     r"dès que possible)"
     r"(?:,?\s+ideally)?\b|"
-    r"\s*\((?-i:[A-Z]{1,4}T|UTC)\)|"  # the zone a removed time was in: "(NST)"
+    # the zone a removed time was in ("by 12:00 PM (NST)" gone), not one a time keeps
+    r"(?<![\d.])(?<!\b[ap]m)\s+\((?-i:N[SD]T|[ECMP][SD]T|[ECMP]T|AK[SD]T|HST|GMT|BST|UTC|"
+    r"W?E[ES]?T|CES?T|IST|JST|KST|SGT|HKT|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|SAST|WAT|EAT|GST)\)|"
     r"\s*\b(?:(?:right|exactly|precisely|just) at )?"  # "publish it right at 09:00 UTC"
     r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:ET|PT|CET|CEST|GMT|UTC|BST)\b",
     re.IGNORECASE,

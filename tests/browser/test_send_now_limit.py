@@ -14,8 +14,10 @@ from tests.digests.conftest import replace_config
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
+# The next hour's time; with its date when that hour is on another day (pressed after 23:00)
 SAYS_WHEN = re.compile(
-    r"^You have asked for 1 digest this hour, .* You can send another digest at \d\d:\d\d\.$"
+    r"^You have asked for 1 digest this hour, .* You can send another digest at "
+    r"(?:\w{3} \d{1,2} \w{3} \d{4}, )?\d\d:\d\d\.$"
 )
 
 

@@ -298,10 +298,27 @@ def test_a_deadline_long_past_is_no_emergency():
     assert analyze(message, CONTEXT).urgency != Urgency.URGENT
 
 
-@pytest.mark.parametrize("subject", ["Accepted: Budget review", "Accepté : Comité commercial"])
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Accepted: Budget review",
+        "Accepté : Comité commercial",
+        "Declined - Weekly sync @ Tue 1 Dec 10:00",
+        "Tentatively accepted \u2013 Planning",
+        "Accepted with note: Offsite",
+    ],
+)
 def test_an_answer_to_an_invitation_is_low(subject):
     found = analysis_of("Maya has accepted this invitation.", subject=subject)
     assert (found.urgency, found.reasons) == (Urgency.LOW, ("an answer to an invitation",))
+
+
+def test_a_declined_card_transaction_is_no_answer_to_an_invitation():
+    found = analysis_of(
+        "We declined a transaction on your card ending 4417 because it looked unusual.",
+        subject="Declined transaction on your Platinum card ending 4417",
+    )
+    assert "an answer to an invitation" not in found.reasons
 
 
 def test_a_genuine_security_alert_in_french_is_urgent_too():

@@ -3,6 +3,8 @@
 import datetime as dt
 import zoneinfo
 
+import pytest
+
 from digests.parsing import parse_message
 from digests.summarize import ActionItem, find_action_items
 from tests.digests.factories import gmail_message, mail
@@ -505,4 +507,26 @@ def test_a_signed_approval_someone_needs_is_to_approve_not_why():
     )
     assert items_of(body, subject="Offer") == [
         ActionItem("Approve the requisition form (re: Offer)", FRIDAY)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Not only you can join the dinner, bring your partner too!",
+        "The new portal is great: only you can access your payslips now, not HR.",
+        "Rework on unit 4 is finished and the inspector signed off.",
+        "Reschedule fees apply only after 48 hours.",
+        "Have someone in mind for the role? The posting goes live Monday.",
+        "We need Sarah's availability for next week before we book the room.",
+    ],
+)
+def test_statements_the_new_ask_words_leave_alone(sentence):
+    assert items_of(sentence, subject="News") == []
+
+
+def test_a_dated_event_with_more_after_it_keeps_the_asks_words():
+    body = "Please update the tracker by Friday then call Priya to confirm."
+    assert texts(items_of(body, subject="Tracker")) == [
+        "Update the tracker then call Priya to confirm"
     ]

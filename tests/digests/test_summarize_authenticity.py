@@ -124,7 +124,7 @@ def test_payment_words_beside_a_confidentiality_footer_are_no_secret_wire():
     "change",
     [
         "Due to an audit our bank details have changed.",
-        "Please use the updated wire details below.",
+        "Please use our updated wire details below.",
         "Wire the payment today to the new account below to avoid cancellation of your bonds.",
     ],
 )
@@ -135,3 +135,25 @@ def test_changed_payment_details_from_a_failing_sender_are_phishing(change):
         READER,
     )
     assert found.suspicious
+
+
+@pytest.mark.parametrize(
+    "domain", ["northwind.mailbox-upgrade.example", "northwind.voicemail-inbox.example"]
+)
+def test_the_readers_name_before_an_unknown_host_is_still_a_look_alike(domain):
+    assert is_lookalike(domain, "IT Desk", "northwind.io")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Our cancellation policy: free cancellation up to 7 days before the event.",
+        "We've received your updated payment details, thank you.",
+    ],
+)
+def test_a_cancellation_policy_or_a_receipt_of_payment_details_is_no_pressure(words):
+    found = check_authenticity(
+        parsed(words, "Venue <bookings@venue.example>", reply_to="venue.bookings@gmail.com"),
+        READER,
+    )
+    assert not found.suspicious

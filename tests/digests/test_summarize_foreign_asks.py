@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from digests.parsing import parse_message
 from digests.summarize import find_action_items
 from digests.summarize.romance import tu_imperative
@@ -240,3 +242,15 @@ def test_a_spanish_or_french_ask_after_a_when_clause_is_the_ask():
     assert texts(german, subject="Kran", sender="Peter Novak <pn@x.example>") == [
         "Zufahrt freigeben (re: Kran)"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Valide jusqu'au 31 décembre, ce bon de réduction s'applique à tout le magasin.",
+        "Paie de novembre : les bulletins sont disponibles depuis ce matin.",
+        "Signe particulier : le client préfère le vert.",
+    ],
+)
+def test_a_french_word_spelled_like_an_imperative_without_an_object_asks_nothing(sentence):
+    assert texts(f"Bonjour Chloé,\n\n{sentence}\n\nJulien", subject="Info") == []
