@@ -313,7 +313,7 @@ def tracker_item(subject: str, lead: str) -> str:
     task = step.group("task") if step else ""
     # "assigned you to review X", not "to Order 55123" nor "to Review Board 3"
     if task[:1].islower() and IMPERATIVE.match(task) and not _NOT_YOURS_NOW.search(lead):
-        return truncate(step.group("task")[:1].upper() + step.group("task")[1:], 140)
+        return truncate(task[:1].upper() + task[1:], 140)
     if not _ASSIGNED_TO_YOU.search(f"{subject}\n{lead}") or not (issue := _ISSUE.search(lead)):
         return ""
     title, key = issue.group("title").strip(" .:-"), issue.group("key")
