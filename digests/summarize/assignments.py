@@ -171,8 +171,10 @@ _TAGS = re.compile(r"^(?:\s*\[[^\]]{1,30}\])+\s*(?:#\d+\s*)?")
 
 def ticket_item(subject: str, lead: str, lang: str = "en") -> str:
     """A help desk's or bug bounty's ticket the reader must answer ("" for others' tickets)."""
-    in_text = None if _NOT_YOURS_NOW.search(f"{subject}\n{lead}") else _TICKET_IN_TEXT.search(lead)
-    ticket = _TICKET.search(subject) or in_text
+    # a ticket the text hands the reader, unless it was handed on or closed since
+    ticket = _TICKET.search(subject) or (
+        None if _NOT_YOURS_NOW.search(f"{subject}\n{lead}") else _TICKET_IN_TEXT.search(lead)
+    )
     if not ticket or not _RESPONSE_DUE.search(f"{subject}\n{lead}") or _THEIRS.search(lead):
         return ""
     noun, num = ticket.group("noun"), ticket.group("num")

@@ -127,6 +127,8 @@ _AS_ROLE = re.compile(
 _NOTE_ONLY = re.compile(
     r"(?:keep|bear) in mind|note\b|be aware|remember that|see\b|find\b|read more", re.I
 )
+# "The permit holder contact must confirm this booking": what a named role must do.
+_ROLE_MUST = r"^the {} (?:must|needs to|is required to|has to) (?P<ask>.+)$"
 # "Permit holder contact: Colm Fitzgerald, Halvorsen Builders": a role and who has it.
 _ROLE_LINE = re.compile(r"^\s*(?P<role>[A-Za-z][\w -]{2,40}?)\s*:\s*(?P<who>[^\n]{3,80})$", re.M)
 
@@ -146,15 +148,12 @@ def as_role(sentence: str, roles: tuple[str, ...]) -> tuple[str, bool]:
     """The sentence as a request, and True, where it tells the reader's role what to do ("The
     permit holder contact must confirm this booking" -> "Please confirm this booking");
     else the sentence as it was, and False."""
-    found = _AS_ROLE.match(sentence)
-    for role in roles if not found else ():
-        found = re.match(
-            rf"^the {re.escape(role)} (?:must|needs to|is required to|has to) (?P<ask>.+)$",
-            sentence,
-            re.IGNORECASE,
-        )
-        if found:
-            break
+    found = _AS_ROLE.match(sentence) or next(
+        filter(
+            None, (re.match(_ROLE_MUST.format(re.escape(role)), sentence, re.I) for role in roles)
+        ),
+        None,
+    )
     if found and IMPERATIVE.match(found["ask"]) and not _NOTE_ONLY.match(found["ask"]):
         return f"Please {found['ask']}", True
     return sentence, False

@@ -78,12 +78,17 @@ _GREETING = re.compile(
 )
 
 
+def _greeting(lines: list[str]) -> re.Match[str] | None:
+    """The first of the lines that opens with a greeting ("Dear Ms. Santos,")."""
+    return next(filter(None, map(_GREETING.match, lines)), None)
+
+
 def greets_reader(message: ParsedMessage, me: str, text: str) -> bool:
     """The mail opens with the reader's first or last name: "Dear Ms. Santos," to Bea Santos;
     "Dear Naledi Dlamini," to ndlamini@ (no name in To: the address spells it)."""
     names = next((n for n, a in recipients(message) if me and a.lower() == me.lower()), None)
     # the greeting may follow a sender's banner line ("Greenside Primary School · SchoolConnect")
-    greeting = next(filter(None, map(_GREETING.match, text.lstrip().splitlines()[:3])), None)
+    greeting = _greeting(text.lstrip().splitlines()[:3])
     if names is None or not greeting:
         return False
     words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", greeting.group("rest"))}
@@ -107,7 +112,7 @@ def greets_families(text: str) -> bool:
     """The mail opens by greeting a class's parents ("Dear Year 4 families", "Liebe Eltern
     der Klasse 4b"): what it asks by a date, each family must do, the reader's too."""
     lines = [line for line in text.splitlines()[:8] if line.strip()][:4]  # under a banner
-    greeting = next(filter(None, map(_GREETING.match, lines)), None)
+    greeting = _greeting(lines)
     return bool(greeting and _FAMILIES.search(greeting.group("rest")))
 
 
