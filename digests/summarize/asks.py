@@ -74,6 +74,7 @@ ASK = re.compile(
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
     r"por favor|puedes|podés|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
+    r"necesitar[ií]a(?:mos)? que|"
     r"(?<=¿)(?:me|nos) ayud(?:as|ar[ií]as|[aá]is) a (?=[a-záéíóúñ]+(?:ar|er|ir)(?:l[oa]s?)?\b)|"
     r"(?:te|le|os|les) pedir[ií]a que|"
     r"(?<=¿)(?:(?:me|nos|le|les)\s+)?(?:puede|pueden|podría|podria|podrían)\s+(?!ser\b)"

@@ -62,9 +62,19 @@ def domain_named(thing: str, lang: str) -> str:
     )
 
 
+# A subject that is a sentence about the notice, naming no thing: "We couldn't process your
+# payment", "No pudimos procesar tu pago".
+_CLAUSE = re.compile(
+    r"^(?:we|you|it|nous|wir|no)\b(?:\s+\S+){1,3}\s+(?:your|tu|su|votre|ihre?)\s+"
+    r"(?:payment|pago|paiement|zahlung|cargo|charge)\b",
+    re.I,
+)
+
+
 def only_notice_words(thing: str) -> bool:
-    """The subject's "object" is only a notice's word ("Payment", "Billing")."""
-    return _GENERIC.fullmatch(thing) is not None
+    """The subject's "object" is only a notice's word ("Payment", "Billing") or a sentence
+    about it ("We couldn't process your payment")."""
+    return _GENERIC.fullmatch(thing) is not None or _CLAUSE.match(thing) is not None
 
 
 def or_auto_renew(text: str, lang: str) -> str:

@@ -82,7 +82,8 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"(?:is |are )?(?:still )?(?:pending|outstanding|unpaid)|"
             r"(?<!\bno )(?<!\bzero )(?:outstanding|unpaid)(?= (?:fees?|invoice|balance|dues)\b)|"
             r"no hemos podido cobrar|pago (?:fallido|rechazado|pendiente)|recibo devuelto|"
-            r"no (?:pudimos|hemos podido|se pudo|se ha podido) (?:debitar|cobrar|domiciliar)|"
+            r"no (?:pudimos|hemos podido|se pudo|se ha podido) (?:debitar|cobrar|domiciliar|"
+            r"procesar (?:el cargo|el pago|tu pago))|"
             r"por fondos insuficientes|"
             r"prélèvement (?:échoué|rejeté|impayé)|paiement (?:échoué|refusé|rejeté)|impayé|"
             r"zahlung (?:fehlgeschlagen|abgelehnt)|lastschrift\w* (?:fehlgeschlagen|zurück))",

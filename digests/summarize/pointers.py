@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.romance import participle_verb, plain
+from digests.summarize.romance import participle_verb, plain, subjunctive_infinitive
 from digests.summarize.topics import lower_first, topic_object
 from digests.summarize.verbs import IMPERATIVE
 
@@ -69,6 +69,13 @@ _SPANISH_BEFORE = re.compile(
     rf"(?:(?:puedes|podés|podr[ií]as|pod[eé]is|puede|podr[ií]a) (?P<v1>{_CLITIC_VERB})\b"
     rf"(?: y (?P<v2>{_CLITIC_VERB})\b)?|(?P<present>mandas|env[ií]as|pasas|firmas|revisas|"
     r"apruebas|confirmas|devuelves)\b)",
+    re.IGNORECASE,
+)
+# "Necesitaría que me lo mandaras mañana": the subjunctive on the pronoun is the ask.
+_THAT_YOU_DO_IT = re.compile(
+    r"^(?:[^,]{0,40},\s*)?(?:necesit(?:o|amos|ar[ií]a|ar[ií]amos)|(?:te|le|os) (?:pido|pedimos|"
+    r"pedir[ií]a|ruego|rogamos|agradecer[ií]a)) que (?P<me>me |nos )?(?:lo|la|los|las) "
+    r"(?P<verb>[a-záéíóúñ]{3,})\b",
     re.IGNORECASE,
 )
 _PRESENT = {"mandas": "enviar", "envias": "enviar", "pasas": "enviar", "devuelves": "devolver"}
@@ -173,6 +180,11 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
         me = (match.groupdict().get("me2") or match.group("me1")) and asker
         to = f" a {asker}" if me else ""
         return f"{' y '.join(verbs).capitalize()}{to} {thing}"
+    if match := _THAT_YOU_DO_IT.match(sentence):
+        thing = _thing(previous, topic, attached_only=True)
+        verb = subjunctive_infinitive(match["verb"])
+        to = f" a {asker}" if match["me"] and asker and verb in {"Enviar", "Confirmar"} else ""
+        return f"{verb}{to} {thing}" if thing and verb else ""
     if _RECEIVE_IT.search(sentence) and (thing := _thing(previous, topic, attached_only=True)):
         return f"Enviar{f' a {asker}' if asker else ''} {thing}"  # "Necesitamos recibirlos"
     if match := _HAVE_DONE.search(sentence):

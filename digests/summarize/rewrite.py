@@ -16,7 +16,7 @@ from digests.summarize.objects import ask_clause, need_as_send
 from digests.summarize.patterns import sub_named
 from digests.summarize.romance import romance_request, romance_start, to_the_asker
 from digests.summarize.types import truncate
-from digests.summarize.verbs import IMPERATIVE, PLAIN_VERBS, base_form, base_verb
+from digests.summarize.verbs import IMPERATIVE, PLAIN_VERBS, SLANG_SEND, base_form, base_verb
 from digests.summarize.when_words import without_when_or_why
 
 # "I'd like you to check the formulas": the ask is the verb after it; not "I want you to know
@@ -213,6 +213,7 @@ def action_text(sentence: str, asker: str = "") -> str:
         sentence = f"Please {base_verb(done).lower()} {rest}"
     if (want := _WANT_YOU.search(sentence)) and want.start() > 0:
         sentence = sentence[want.start() :]  # "Before I show it to Rick I'd like you to check"
+    sentence = SLANG_SEND.sub("send", sentence, count=1)
     clause, purpose = ask_clause(sentence.strip())
     lead_free = re.sub(r"^just\s+", "", after_lead(clause), flags=re.IGNORECASE)
     # "If the answer is no, we'll also need ...", "As every year, we ask each club to bring ...".

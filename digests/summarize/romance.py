@@ -313,13 +313,19 @@ def romance_imperative(text: str) -> bool:
     return first.lower() in _TU_IMPERATIVES or french
 
 
+def subjunctive_infinitive(word: str) -> str:
+    """The infinitive of a Spanish subjunctive after "necesito que": "mandaras" -> "Enviar"."""
+    low = word.lower()
+    return _INFINITIVES.get(low, "") or spanish_infinitive(low)
+
+
 def romance_request(text: str, asker: str) -> str:
     """A Spanish or French request frame as a to-do in the mail's language: "que me mandes el
     informe" -> "Enviar a Ana el informe", "j'aurais besoin que tu me confirmes ..." ->
     "Confirmer à Ana ..." (unchanged otherwise)."""
     if spanish := _NECESITO.match(text):
         verb = spanish.group("verb").lower()
-        infinitive = _INFINITIVES.get(verb, "") or spanish_infinitive(verb)
+        infinitive = subjunctive_infinitive(verb)
         to_me = spanish.group("me") and asker and infinitive in {"Enviar", "Confirmar"}
         to_me = f" a {asker}" if to_me else ""
         text = f"{infinitive}{to_me} {text[spanish.end() :]}" if infinitive else text
@@ -357,10 +363,11 @@ _FORMAL_FR = re.compile(
 
 
 _NECESITO = re.compile(
-    r"^(?:(?:necesito|necesitamos|te pido|os pido|le pido|os pedimos|le rogamos|les rogamos|"
+    r"^(?:[^:,]{3,30}[:,]\s*)?(?:(?:necesito|necesitamos|necesitar[ií]a|necesitar[ií]amos|"
+    r"te pido|os pido|le pido|os pedimos|le rogamos|les rogamos|"
     r"le ruego|te ruego|os rogamos|le agradeceríamos|les agradeceríamos|le agradecería|"
     r"te agradecería|te pediría|le pediría|os pediría|les pediría) )?que (?P<me>me |nos )?"
-    r"(?P<verb>\w+)\s+",
+    r"(?:(?:lo|la|los|las) )?(?P<verb>\w+)\s*",
     re.IGNORECASE,
 )
 _INFINITIVES = {

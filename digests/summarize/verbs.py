@@ -31,7 +31,8 @@ IMPERATIVE = re.compile(
     r"have (?:someone|somebody|one of)(?! in mind)|"
     r"bump|nudge|remind|invite|introduce|report|reach|reconcile|"
     r"expand|extend|resize|increase|reduce|replace|repair|restore|inspect|quarantine|"
-    r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b))\b",
+    r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b)|"
+    r"(?:flick|shoot|bung|fire)(?= (?:me|us|over|across|through)\b))\b",
     re.IGNORECASE,
 )
 
@@ -51,6 +52,11 @@ NOUN_USE = re.compile(
     re.I,
 )
 
+
+# "Flick me the con note", "Shoot over the deck": colloquial for "send".
+SLANG_SEND = re.compile(
+    r"\b(?:flick|shoot|bung|fire)(?= (?:me|us|over|across|through)\b)", re.IGNORECASE
+)
 
 _IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
 

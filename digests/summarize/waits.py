@@ -35,7 +35,8 @@ _REST = r"(?:(?! (?:or|and|so|because|otherwise|if)\b)[^,;])*"
 _WAITS = re.compile(
     r"(?:(?:^|[,;]\s+(?:(?:so|and|but|which means)\s+)?|\b(?:so|and|because|since|except)\s+)"
     r"(?P<what>(?:the|this|that|our|my|these|those|two|three|four|five|\d{1,2}) [\w'#/-]+"
-    r"(?: (?!(?:it|they|is|are|was|were|has|have|had)\b)[\w'#/.,-]+){0,6}?)(?: that| which)?|"
+    r"(?: (?!(?:it|they|is|are|was|were|has|have|had)\b)[\w'#/.,-]+| \([^()]{1,60}\)){0,9}?)"
+    r"(?: that| which)?|"
     r"(?:(?<=\s)|^)(?P<pronoun>it|this|that|they|these|those)|"
     # "Invoice 2291 from Acme is awaiting ...", "Three expense reports are waiting for ...":
     # a sentence that opens on the thing itself
@@ -60,6 +61,14 @@ _DONE_BY_YOU = re.compile(
     r"(?P<done>confirmed|signed|approved|checked|reviewed|sent|submitted|completed|filled in) "
     rf"by you\b(?P<rest>{_REST})",
 )
+# "I can install it tomorrow if I have your sign-off on quote Q-7731 by noon": sign it off.
+_IF_YOURS = re.compile(
+    r"\b(?:if|once|as soon as|when) (?:i|we) (?:have|get|receive|can get) your "
+    rf"(?P<kind>{_KIND}) (?:on|for|of) (?P<what>(?:the |this |that |your |our )?"
+    r"(?:[^,;(]|,(?=\d{3})|\([^()]{0,40}\)){2,80}?)"
+    r"(?= by | before | today| tonight| tomorrow|[,;]|$)(?P<rest>[^,;]*)",
+    re.IGNORECASE,
+)
 # "The PO is over my limit, so it ...": the subject of the clause before names "it".
 _SUBJECT = re.compile(
     r"^(?:(?:because|since|as)\s+)?(?P<np>(?:the|this|our|my) [\w'#/-]+(?: [\w'#/-]+){0,4}?) "
@@ -76,6 +85,10 @@ def waiting_ask(sentence: str) -> str:
         verb = base_verb(done.group("done")).lower()
         who = done.group("who")
         return f"Please {verb} {done.group('what')} for {who}{done.group('rest')}"
+    if (given := _IF_YOURS.search(text)) and given["kind"].lower() not in {"ok", "okay"}:
+        verb = _KINDS[given["kind"].lower().replace("signoff", "sign-off")]
+        verb += " on" if verb == "sign off" else ""
+        return f"Please {verb} {given['what']}{given['rest']}"
     wait = _WAITS.search(text)
     if not wait:
         return ""

@@ -263,3 +263,30 @@ def test_um_with_an_hour_is_a_time_not_a_purpose():
 def test_spanish_help_asked_for_is_the_doing(body, expected):
     found = texts(f"Hola Alex,\n\n{body}\n\nDana", subject="Licitación")
     assert [t.split(" (re: ")[0] for t in found] == [expected]
+
+
+def test_a_spanish_conditional_need_that_the_reader_send_it_sends_what_is_missing():
+    body = (
+        "Hola Lucía:\n\nPara presentar el DUA me falta el certificado de origen firmado por la "
+        "Cámara.\n\nNecesitaría que me lo mandaras mañana antes de las 11:00.\n\nRaúl"
+    )
+    sender = "Raúl Santana <raul@aduanas.example>"
+    assert texts(body, subject="DUA", sender=sender) == [
+        "Enviar a Raúl el certificado de origen firmado por la Cámara"
+    ]
+    body = "Hola Pablo,\n\nUna cosa más: necesitaría que me reserves la sala grande.\n\nRaúl"
+    assert texts(body, subject="Sala", sender=sender) == ["Reservar la sala grande"]
+    body = "Hola Pablo,\n\nNecesitaría que me lo mandaras hoy.\n\nRaúl"
+    assert texts(body, subject="Hola", sender=sender) == ["Enviar a Raúl hoy (re: Hola)"]
+
+
+def test_a_spanish_notice_that_could_not_process_the_charge_asks_to_pay():
+    body = (
+        "Hola Diego,\n\nNo pudimos procesar el cargo de tu factura de marzo por $649.00 MXN.\n\n"
+        "Para evitar la suspensión de tu servicio, realiza el pago hoy antes de las 23:59 h.\n\n"
+        "Atentamente,\nConecta Fibra"
+    )
+    sender = "Conecta <facturacion@conecta.example>"
+    found = items_of(body, automated=True, subject="Aviso de pago", sender=sender)
+    assert len(found) == 1
+    assert found[0].text.startswith("Pagar $649.00")

@@ -405,3 +405,19 @@ def test_a_notice_that_names_the_readers_role_tells_them_what_to_do():
     message = parsed(booking, subject="Booking", sender=sender, to="Alex Morgan <alex@example.com>")
     found = find_action_items(message, BERLIN, automated=True, me="alex@example.com")
     assert texts(found) == ["Confirm this booking in the portal"]
+
+
+def test_a_failed_payment_subject_worded_as_a_sentence_names_the_account_instead():
+    body = (
+        "Hi Diego,\n\nWe couldn't process the payment for your March invoice.\n\nTo avoid "
+        "suspension of your service, update your payment method today before 23:59.\n\nConecta"
+    )
+    found = texts(
+        items_of(
+            body,
+            automated=True,
+            subject="We couldn't process your payment",
+            sender="Conecta Billing <billing@conecta.example>",
+        )
+    )
+    assert found == ["Update the payment method for the Conecta account"]

@@ -632,3 +632,35 @@ def test_a_look_at_a_working_thing_stays_a_review():
     assert texts(body, subject="Storybook theme for the fleet map") == [
         "Review Storybook theme for the fleet map"
     ]
+
+
+def test_a_waiting_thing_named_with_a_long_name_and_an_aside_is_still_approved():
+    body = (
+        "Nadia,\n\nThe quarterly site payment wire to Hospital Clínico Universitario (SOL-301, "
+        "EUR 48,300.00) is sitting in your approval queue in the treasury system.\n\nOwen"
+    )
+    assert texts(body, subject="wire") == [
+        "Approve the quarterly site payment wire to Hospital Clínico Universitario (SOL-301, "
+        "EUR 48,300.00) in the treasury system"
+    ]
+
+
+def test_work_that_starts_once_the_sender_has_the_readers_sign_off_asks_for_it():
+    body = (
+        "Jordan,\n\nI can get a replacement compressor installed tomorrow afternoon if I have "
+        "your sign-off on quote Q-7731 ($11,240) by noon tomorrow.\n\nLuis"
+    )
+    assert texts(body, subject="RTU-3") == ["Sign off on quote Q-7731 ($11,240) (re: RTU-3)"]
+    body = "Jordan,\n\nWe can start Monday once we get your approval for the revised scope.\n\nLuis"
+    assert texts(body, subject="scope") == ["Approve the revised scope"]
+    body = "Jordan,\n\nIf I get your OK on this, I'll book it.\n\nLuis"
+    assert texts(body, subject="booking") == []
+
+
+def test_colloquial_flick_or_shoot_me_a_thing_asks_to_send_it():
+    body = "Jack,\n\nFlick me the con note once it's booked.\n\nLuis"
+    assert texts(body, subject="gateway") == ["Send Luis the con note once it's booked"]
+    body = "Jack,\n\nCan you shoot over the signed PO?\n\nLuis"
+    assert texts(body, subject="PO") == ["Send over the signed PO"]
+    body = "Jack,\n\nShoot, I forgot the deck. The fire over there is out.\n\nLuis"
+    assert texts(body, subject="deck") == []
