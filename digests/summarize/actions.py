@@ -377,7 +377,9 @@ def find_action_items(
                     continue  # "... it needs your approval. Can you approve it in the portal?"
                 fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
-                    asked_from = len(items) if asked_last != len(before) else asked_from
+                    # a list's items read one after another are asked together
+                    run = listed and was_listed and asked_last == len(before) - 1
+                    asked_from = asked_from if run or asked_last == len(before) else len(items)
                     asked_last, asked_own = len(before), bool(stated)
                     seen.add(ask.lower())
                     items.append(_item(ask, deadline))

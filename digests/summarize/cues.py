@@ -90,7 +90,10 @@ LATEST = re.compile(
 PREFERRED = re.compile(
     r"^(?:(?:and|but|so)\W+)?"
     r"(?:ideally|preferably|if possible|idéalement|de préférence|si possible|idealmente|"
-    r"a ser posible|de ser posible|am besten|idealerweise|möglichst)\b",
+    r"a ser posible|de ser posible|am besten|idealerweise|möglichst)\b|"
+    # "Friday would be great.", "End of next week works best": a short line naming the day
+    r"^[\w ,.'-]{2,30}? (?:would be|'d be|would work|works) (?:really )?(?:great|ideal|perfect|"
+    r"best|lovely|brilliant)[.!]?$",
     re.IGNORECASE,
 )
 # "Could you do it tonight? At the latest I'd need it by 6am": the hard limit is the deadline.

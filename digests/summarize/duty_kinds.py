@@ -101,7 +101,9 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         re.compile(
             r"\b(?:invoice|bill|statement|rechnung|facture|factura|recibo)\b[^.\n]{0,50}"
             r"\b(?:is due|due (?:on|by|date)|payment due|fällig|à payer|à régler|vence|"
-            r"pendiente de pago)",
+            r"pendiente de pago)|"
+            # "Statement: quay rent outstanding - acct 77104"
+            r"\bstatement\b[^.\n]{0,40}\b(?:outstanding|overdue)\b",
             re.I,
         ),
         {

@@ -52,7 +52,8 @@ _YOUR = re.compile(
 )
 _FOR = re.compile(r"\b(?:for|für|pour|de|del|para|cobrar|charge|prélever)\s+(?P<x>.{3,80})$", re.I)
 _AMOUNT = re.compile(
-    r"(?:[$€£¥₹]|S\$|A\$|US\$|CHF\s?|Rs\.?\s?|INR\s?)\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)",
+    r"(?:[$€£¥₹]|S\$|A\$|US\$|CHF\s?|Rs\.?\s?|INR\s?|(?-i:GBP|EUR|USD|ZAR|AUD|CAD|NZD|SGD)\s)"
+    r"\s?\d[\d.,]*\d|\d[\d.,]*\d\s?(?:€|EUR|USD|GBP)",
     re.I,
 )
 
@@ -83,6 +84,9 @@ def subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
         text = re.sub(
             r"^(?:[\s:.|\u2013\u2014-]|\b(?:your|tu|votre|ihre?)\b)+", "", text, flags=re.I
         )
+    if kind == "bill":  # "Statement: quay rent outstanding" -> "the quay rent"
+        text = re.sub(r"^(?:statement|invoice|bill)\s*:\s*", "", text, flags=re.I)
+        text = re.sub(r"\s+(?:is |are )?(?:outstanding|overdue)\b", "", text, flags=re.I)
     text = _TAIL.sub("", text).strip(" .:-")
     if kind in {"pay", "card"}:  # "Your payment card expires on 31 October": no object
         text = _ON_DATE.sub("", text)

@@ -208,7 +208,9 @@ _NEWS = re.compile(
     r"las)\s+(?:[\w-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|ist|sind|war|hat|"
     r"wird|est|sont|a été|es|son|está|están|ha|shows|says|states|seems|contains|mentions|"
     r"indicates|lacks|"
-    r"\w+ed(?= (?:the|a|an|our|your|it|them|to|in|on|for|that|with|us|me)\b))\b",
+    # "the register reconciled to the TB" names a thing; "the team moved to us" tells
+    r"\w+ed(?= (?:the|a|an|our|your|it|them|in|on|for|that|with|us|me|to (?:me|us|you|him|"
+    r"her|them))\b))\b",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,9 @@ ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 def verb_of_intro(intro: str) -> str:
     """ "You still have the following to complete:" -> "Complete"; "Please provide the
     following in your Dashboard by March 17:" -> "Provide"."""
+    # "Our PM wants to lock the plan on Monday, so ahead of that I need three things from
+    # you:": only the last clause introduces the list
+    intro = re.split(r"[,;]\s+(?:so|and|but)\s+|;\s+", intro)[-1]
     match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE) or _PLEASE_VERB.match(intro)
     verb = match.group(1) if match else ""
     if verb and IMPERATIVE.match(verb) and verb.lower() not in _NO_TASK:

@@ -14,7 +14,6 @@ from datetime import datetime
 
 from digests.parsing import ParsedMessage
 from digests.summarize.assignments import (
-    base_verb,
     counted_tasks,
     owned_list_items,
     step_list_items,
@@ -25,6 +24,7 @@ from digests.summarize.assignments import (
 from digests.summarize.cues import CUED_DATE
 from digests.summarize.dates import Deadline, resolve_deadline
 from digests.summarize.objects import same_ask
+from digests.summarize.passive_duties import ALERT_SUBJECT, must_item, unless_item
 from digests.summarize.patterns import sub_named
 from digests.summarize.rewrite import IMPERATIVE, action_text
 from digests.summarize.sentences import new_text, split_sentences
@@ -214,11 +214,6 @@ def _button_text(click: re.Match[str]) -> str:
     return f"{button} {thing}{place}{rest}"
 
 
-# An alert's tag and the words that make it one: "[GuardDuty HIGH]", "[FIRING:2]", "ALARM:".
-_ALERT_SUBJECT = re.compile(
-    r"\b(?:firing|triggered|alarm|alert|finding|incident|critical|high|sev ?[0-4]|p[0-2])\b",
-    re.I,
-)
 _ALERT_TAGS = re.compile(r"^(?:\[[^\]]{1,40}\]\s*|(?:alarm|alert|firing|triggered)\s*:\s*)+", re.I)
 _RESOURCE = re.compile(
     r"^(?:resource|host|instance|service|affected (?:resource|host|service))\s*[:=]\s*"
@@ -235,7 +230,7 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
     """ "Investigate <the alert> (<resource>)" when the alert names the reader its owner or
     on-call ("Routed to: prod-shared owner (priya@...)", "oncall = jonas.weber"); else ""."""
     local = me.partition("@")[0].lower()
-    if len(local) < 3 or not _ALERT_SUBJECT.search(subject):
+    if len(local) < 3 or not ALERT_SUBJECT.search(subject):
         return ""
     mine = any(
         local in line.lower() and _OWNER_WORDS.search(line) for line in text.splitlines()[:60]
@@ -249,45 +244,6 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
     resource = _RESOURCE.search(text)
     where = f" ({resource.group('x')})" if resource and resource.group("x") not in what else ""
     return truncate(f"Investigate {what}{where}", 140)
-
-
-# "Samples must be moved to a backup unit before ...": the doing a notice states passively.
-_MUST_BE = re.compile(
-    r"^(?:to [^,]{3,60},\s+)?"  # "To keep this effective date, a corrected file must be ..."
-    r"(?:(?P<det>the|all|your|an?)\s+)?(?P<what>[\w' -]{2,40}?)\s+"
-    r"(?:must|need to|needs to|have to|has to)\s+be\s+(?P<done>[a-z]{3,}ed)\b"
-    r"(?P<rest>[^.;]{0,100})",
-    re.IGNORECASE,
-)
-_NOTICE_SUBJECT = re.compile(
-    r"\b(?:action required|action needed|required|important|urgent|rejected|returned)\b", re.I
-)
-# "... before the temperature reaches -20 °C", "... to be reimbursed": not part of the doing.
-_CONDITION_TAIL = re.compile(
-    r"\s+(?:(?:before|until|once|when|if)\s+(?:the|it|they|you|we|your)\b|so that\b|"
-    r"to avoid\b|to be\b|in order to\b).*$",
-    re.I,
-)
-
-
-def must_item(sentences: list[str], subject: str) -> tuple[str, str] | None:
-    """ "Samples must be moved to a backup unit (F-07)" -> ("Move the samples to a backup
-    unit (F-07)", the sentence); only in an alert or a notice of something required."""
-    if not (_ALERT_SUBJECT.search(subject) or _NOTICE_SUBJECT.search(subject)):
-        return None
-    for sentence in sentences:
-        found = _MUST_BE.match(sentence.strip())
-        verb = base_verb(found.group("done")) if found else ""
-        if not found or not verb:
-            continue
-        what = found.group("what")
-        rest = _CONDITION_TAIL.sub("", found.group("rest")).rstrip(" ,")
-        if dated := CUED_DATE.search(rest):
-            rest = rest[: dated.start()].rstrip(" ,")  # the date is the item's due date
-        det = "your" if (found.group("det") or "").lower() == "your" else "the"
-        text = f"{verb.capitalize()} {det} {what[:1].lower()}{what[1:]}{rest}"
-        return truncate(text, 140), sentence
-    return None
 
 
 # "Please do the following immediately:" and a list: the notice's own steps, each the reader's.
@@ -376,10 +332,10 @@ def alert_items(
         return None  # the mail's own asks say it
     elif ask := subject_ask(subject):
         found_items = [(ask, resolve_deadline(topic, received) or first())]
-    elif must := must_item(sentences, subject):
+    elif must := must_item(sentences, subject) or unless_item(sentences):
         stated = resolve_deadline(must[1], received)
         found_items = [
-            (must[0], stated or first() or (today if _ALERT_SUBJECT.search(subject) else None))
+            (must[0], stated or first() or (today if ALERT_SUBJECT.search(subject) else None))
         ]
     elif alert := owner_alert_item(subject, text, me):
         found_items = [(alert, today)]

@@ -55,3 +55,27 @@ def test_the_same_as_today_is_a_comparison_not_a_date():
     sentence = "Could you send a proposal with the same scope as today and one with OT monitoring?"
     assert resolve_deadline(sentence, RECEIVED) is None
     assert resolve_deadline("Please send it no later than today.", RECEIVED).due == RECEIVED.date()
+
+
+def test_a_list_of_things_dated_by_a_line_after_it_takes_that_day_and_the_intros_own_verb():
+    body = (
+        "Hi Dana,\n\nOur PM wants to lock the transfer plan on Monday, so ahead of that I need "
+        "three things from you:\n\n1. the updated bill of materials with item codes\n"
+        "2. the cleaning validation matrix\n3. the asset register reconciled to the TB\n\n"
+        "Friday would be great.\n\nSam"
+    )
+    found = items_of(body, sender="Sam Rivera <sam@sagebrook.example>", subject="SB-14")
+    assert [(i.text, i.due) for i in found] == [
+        ("Send Sam the updated bill of materials with item codes", dt.date(2026, 12, 4)),
+        ("Send Sam the cleaning validation matrix", dt.date(2026, 12, 4)),
+        ("Send Sam the asset register reconciled to the TB", dt.date(2026, 12, 4)),
+    ]
+
+
+def test_a_list_entry_that_tells_what_someone_did_is_still_news():
+    body = (
+        "Hi Dana,\n\nI need two things from you:\n\n- the signed NDA\n"
+        "- the landlord shared the new floor plan\n\nThanks,\nSam"
+    )
+    found = items_of(body, sender="Sam Rivera <sam@sagebrook.example>", subject="Office")
+    assert [i.text for i in found] == ["Send Sam the signed NDA (re: Office)"]

@@ -4,7 +4,7 @@ import datetime as dt
 
 from digests.summarize.actions import find_action_items
 from tests.digests.factories import ME
-from tests.digests.test_summarize_actions import BERLIN, MONDAY, items_of, parsed, texts
+from tests.digests.test_summarize_actions import BERLIN, FRIDAY, MONDAY, items_of, parsed, texts
 
 
 def test_a_declined_charge_asks_to_update_the_card_not_to_pay_the_balance():
@@ -421,3 +421,18 @@ def test_a_failed_payment_subject_worded_as_a_sentence_names_the_account_instead
         )
     )
     assert found == ["Update the payment method for the Conecta account"]
+
+
+def test_a_statement_of_charges_outstanding_asks_to_pay_them_with_the_amount():
+    body = (
+        "Dear Oliver Hughes,\n\nPlease find below quay rent charges outstanding on account "
+        "77104. As nominated payer you are required to settle within 5 days.\n\n"
+        "Total GBP 840.00\n\nPayment due: 04/12/2026."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Statement: quay rent outstanding - Brackwater 3PL (acct 77104)",
+        sender="Port Accounts <accounts@port.example>",
+    )
+    assert [(i.text, i.due) for i in found] == [("Pay the quay rent (GBP 840.00)", FRIDAY)]

@@ -429,3 +429,34 @@ def test_a_german_alert_drops_its_modal_and_please():
         sender="Google <no-reply@google.example>",
     )
     assert texts(found) == ["Ihr Konto schützen, falls Sie das nicht waren"]
+
+
+def test_a_lock_that_waits_on_the_reader_asks_for_what_lifts_it_by_the_lock_time():
+    body = (
+        "Hi Kwame,\n\nYou have 4 transactions older than 30 days without receipts.\n\n"
+        "Per the expense policy, your card ending in 3391 will be locked at 23:59 today unless "
+        "receipts and memos are added.\n\nAdd receipts"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your card ending in 3391 will be locked tonight",
+        sender="Brex <no-reply@brex.example>",
+    )
+    assert [(i.text, i.due, i.time) for i in found] == [
+        ("Add receipts and memos", MONDAY, dt.time(23, 59))
+    ]
+
+
+def test_a_lock_that_waits_on_an_upgrade_is_selling_not_a_duty():
+    body = (
+        "Hi Kwame,\n\nYour workspace will be paused on Friday unless you upgrade to the Team "
+        "plan.\n\nUpgrade now"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your workspace will be paused",
+        sender="Boardly <no-reply@boardly.example>",
+    )
+    assert found == []
