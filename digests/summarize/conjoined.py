@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from digests.summarize.leaks import when_ready
 from digests.summarize.patterns import may_hold
 from digests.summarize.verbs import IMPERATIVE, NOUN_USE
 
@@ -56,6 +57,7 @@ def split_conjoined(text: str) -> list[str]:
             and "(re:" not in first
             and not _STEP.match(first)
             and not _same_thing(first, second)
+            and not when_ready(second)  # "... and drop me a line when it's done": one ask
         ):
             return [first, second[:1].upper() + second[1:]]
     if things := _TWO_THINGS.match(text):  # "Send Naomi the final draft and the audio": two

@@ -309,6 +309,8 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"\b(?:(?:expense |travel )?(?:report|claim|timesheet|invoice|filing|submission)s? "
             r"(?:has been |was )?"
             r"(?:returned|rejected|sent back)|note de frais (?:renvoyée|refusée|rejetée)|"
+            # "Your Q3 2026 forecast upload failed validation": the file goes in again
+            r"(?:upload|file|submission|import) (?:has )?failed(?: validation)?\b|"
             r"(?:reisekosten)?abrechnung (?:zurückgewiesen|abgelehnt)|"
             r"(?:informe|reporte|nota) de gastos (?:devuelt[oa]|rechazad[oa]))",
             re.I,

@@ -163,6 +163,8 @@ def shape_object(kind: str, thing: str, lead: str, brand: str, lang: str) -> tup
         thing = named if noun.group(0).lower() in named.lower() else f"{named} {noun.group(0)}"
     if kind == "page" and (incident := _INCIDENT.search(thing)):
         thing = f"{brand} incident #{incident.group('num')} ({incident.group('what')})".strip()
+    if kind == "training" and (course := _COURSE_LINE.search(lead)):
+        thing = course["x"].strip()  # "Kurs: GMP-Grundlagen 2026 (GMP-101)" under the subject
     if kind in {"access", "self"}:
         thing = re.sub(r"^(?:your|the|die|der|la|le|tu|votre)\s+", "", thing, flags=re.I)
         lower = thing[1:2].islower() and lang != "de"  # German nouns keep their capital
@@ -179,6 +181,10 @@ def shape_object(kind: str, thing: str, lead: str, brand: str, lang: str) -> tup
         # "Filing REJECTED - Statement of Claim - Hfx No. 531207": what was filed follows
         rest = lead.split("\n", 1)[0].partition(status.group(0))[2].strip(" -:\u2013")
         return (f"the {rest}" if rest else thing), amount, bal
+    if kind == "resubmit" and re.search(r"\s(?:upload|import)$", thing):
+        # "Q3 2026 forecast upload" failed: the forecast is what goes in again
+        thing = re.sub(r"\s(?:upload|import)$", "", thing)
+        return (f"the {thing}" if lang == "en" and not _ARTICLE.match(thing) else thing), "", ""
     if kind == "resubmit" and lang == "en" and (noun := _RETURNED.search(lead)):
         thing = f"the {noun.group(1).lower()} \u201c{thing}\u201d"  # the expense report "X"
     if kind == "card" and (account := customer_account(lead, brand, lang)):
@@ -246,6 +252,11 @@ def _secret(lead: str) -> str:
     return thing
 
 
+# A training notice's line naming the course: "Kurs: GMP-Grundlagen 2026 (GMP-101)".
+_COURSE_LINE = re.compile(
+    r"^\s*(?:course|training|module|kurs|schulung|cours|formation|curso)\s*:\s*(?P<x>[^\n]{3,80})$",
+    re.I | re.M,
+)
 _ARTICLE = re.compile(r"^(?:the|your|a|an|this|these)\s", re.I)
 _AFTER_COLON = frozenset(["renewfail", "renew", "card", "pay", "resubmit"])
 _CERTIFICATE = re.compile(r"\b(?:certificate|cert|tls|ssl)\b", re.I)

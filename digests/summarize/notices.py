@@ -96,6 +96,9 @@ _OBLIGATION = re.compile(
     r"attestation|declaration|disclosure|mandatory training|compliance training|timesheet|"
     r"déclaration|formation obligatoire|erklärung|bescheinigung|pflichtschulung|"
     r"declaración|formación obligatoria|capacitación obligatoria|"
+    # "complete the 40-minute refresher module by 9 April": a course the reader must take
+    r"(?:complete|finish|take) (?:the |your |this )?(?:[\w-]+ ){0,3}(?:module|course|training|"
+    r"e-?learning)|"
     # a form of the reader's to send back: "please return the enclosed proxy form by Friday"
     r"(?:return|complete|fill (?:in|out)|send back|sign) (?:the |your |this |our )?(?:[\w-]+ )"
     r"{0,3}(?:form|proxy|questionnaire|waiver|slip)|(?:renvoyer|retourner|remplir|compléter) "

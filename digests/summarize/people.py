@@ -165,10 +165,19 @@ RECEIVING_AS_OWNER = re.compile(
 # A subject naming the reader's own duty: "your self-review ... is due Friday"
 _YOUR_DUTY = re.compile(
     r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)|overdue|awaiting your|requires your)\b|"
+    # "Your dry ice shipper certification expires on 2027-04-10": the reader's to renew
+    r"\byour\b[^.]{0,40}\b(?:certification|licen[cs]e|accreditation)\b (?:expires|will expire|"
+    r"is expiring)\b|"
+    # "Your Q3 forecast upload failed validation": the reader's file to send again
+    r"\byour\b[^.]{0,40}\b(?:upload|file|submission|import|filing)\b (?:has )?(?:failed|"
+    r"was rejected|was returned)\b|"
     # "Parent-teacher meetings: book your slot by Thursday", "Complete your review (due Nov 20)"
     r"\b(?:book|complete|submit|sign|return|pay|renew|confirm|update) your\b[^.]{0,60}"
     r"\b(?:by|due)\b|"
-    r"^(?:mandatory|required|action required)\b.{0,80}\bdue\b",  # "Mandatory: X - due 23 Nov"
+    r"^(?:mandatory|required|action required)\b.{0,80}\bdue\b|"  # "Mandatory: X - due 23 Nov"
+    # "Letzte Erinnerung: Pflichtschulung überfällig", "Formation obligatoire en retard"
+    r"\b(?:pflichtschulung|mandatory training|required training|formation obligatoire|"
+    r"formación obligatoria)\b.{0,40}\b(?:überfällig|fällig|overdue|due|en retard|vencida)\b",
     re.IGNORECASE,
 )
 # "You have not yet booked a slot for Lwazi": what the reader alone still owes.

@@ -232,8 +232,14 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
     local = me.partition("@")[0].lower()
     if len(local) < 3 or not ALERT_SUBJECT.search(subject):
         return ""
+    # "marcus.hale@" is "Marcus Hale" on the alert's "On-call assignee:" line
+    names = {
+        local,
+        *([re.sub(r"[._]", " ", local)] if re.fullmatch(r"\w{2,}[._]\w{2,}", local) else []),
+    }
     mine = any(
-        local in line.lower() and _OWNER_WORDS.search(line) for line in text.splitlines()[:60]
+        any(n in line.lower() for n in names) and _OWNER_WORDS.search(line)
+        for line in text.splitlines()[:60]
     )
     if not mine:
         return ""
@@ -243,7 +249,12 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
         return ""
     resource = _RESOURCE.search(text)
     where = f" ({resource.group('x')})" if resource and resource.group("x") not in what else ""
-    return truncate(f"Investigate {what}{where}", 140)
+    verb = "Acknowledge" if _ACK.search(text) else "Investigate"
+    return truncate(f"{verb} {what}{where}", 140)
+
+
+# "Acknowledge: reply ACK to this message", "... if not acknowledged": the page wants an ack.
+_ACK = re.compile(r"^\s*acknowledge\s*:|\bif not acknowledged\b|\breply ack\b", re.I | re.M)
 
 
 # "Please do the following immediately:" and a list: the notice's own steps, each the reader's.

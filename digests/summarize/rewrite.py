@@ -201,7 +201,8 @@ _EYES = re.compile(
 
 
 _TO_ME_VERB = re.compile(
-    r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let) me\b", re.I
+    r"\b(send|give|forward|email|show|ping|tell|get|call|text|update|remind|ask|let|drop) me\b",
+    re.I,
 )
 _TO_ME = re.compile(r"\b(to|with|for) me\b", re.I)
 

@@ -38,6 +38,8 @@ IMPERATIVE = re.compile(
 
 
 NOUN_USE = re.compile(
+    # "Change control CC-0912 is now open": a noun, its ID, a verb
+    r"^\w+(?:\s+\w+)?\s+[a-z]+-?\d[\w-]*\s+(?:is|are|was|were|has|have)\b|"
     r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
     r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails|apply|applies)\b|:)|"
     r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan|rework|rewrite|"

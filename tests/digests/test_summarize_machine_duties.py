@@ -436,3 +436,54 @@ def test_a_statement_of_charges_outstanding_asks_to_pay_them_with_the_amount():
         sender="Port Accounts <accounts@port.example>",
     )
     assert [(i.text, i.due) for i in found] == [("Pay the quay rent (GBP 840.00)", FRIDAY)]
+
+
+def _bulk_notice(body: str, subject: str, sender: str):
+    message = parsed(
+        body,
+        subject=subject,
+        sender=sender,
+        to=f"Felix Braun <{ME}>",
+        headers={"Precedence": "bulk", "Auto-Submitted": "auto-generated"},
+    )
+    return find_action_items(message, BERLIN, automated=True, me=ME)
+
+
+def test_an_overdue_mandatory_course_marked_bulk_is_still_the_readers_duty_named_by_its_line():
+    body = (
+        "Hallo Felix Braun,\n\ndie folgende Pflichtschulung ist überfällig:\n\n"
+        "Kurs: GMP-Grundlagen 2026 (GMP-101)\nFällig seit: 31.08.2026\n\n"
+        "Ihr Zugang wird heute um 23:59 Uhr gesperrt, wenn die Schulung bis dahin nicht "
+        "abgeschlossen ist."
+    )
+    subject = "Letzte Erinnerung: Pflichtschulung überfällig \u2013 Zugang wird heute gesperrt"
+    found = _bulk_notice(body, subject, "Lernportal <learning@pharma.example>")
+    assert [(i.text.split(" (re: ")[0], i.due, i.time) for i in found] == [
+        ("Schulung GMP-Grundlagen 2026 (GMP-101) abschließen", MONDAY, dt.time(23, 59))
+    ]
+
+
+def test_an_expiring_certification_asks_for_the_course_that_keeps_it():
+    body = (
+        "Hello Felix Braun,\n\nYour shipper certification for dry ice expires on 2026-12-05.\n\n"
+        "To keep shipping without interruption, complete the 40-minute refresher module by "
+        "2026-12-04.\n\nPolarline Compliance"
+    )
+    subject = "Your dry ice shipper certification expires on 2026-12-05"
+    found = _bulk_notice(body, subject, "Polarline Compliance <compliance@polarline.example>")
+    assert [(i.text.split(" (re: ")[0], i.due) for i in found] == [
+        ("Complete the 40-minute refresher module", FRIDAY)
+    ]
+
+
+def test_a_failed_upload_of_the_readers_file_asks_to_correct_and_resubmit_it():
+    body = (
+        "Hello Felix Braun,\n\nThe forecast file you uploaded failed validation: item VT-20 "
+        "is discontinued.\n\nThe forecast window closes on 2026-12-04 at 17:00.\n\n"
+        "Correct the file and upload it again in the portal."
+    )
+    subject = "Your Q3 2026 forecast upload failed validation"
+    found = _bulk_notice(body, subject, "Vialtek Portal <portal@vialtek.example>")
+    assert [(i.text.split(" (re: ")[0], i.due) for i in found] == [
+        ("Correct and resubmit the Q3 2026 forecast", FRIDAY)
+    ]

@@ -664,3 +664,23 @@ def test_colloquial_flick_or_shoot_me_a_thing_asks_to_send_it():
     assert texts(body, subject="PO") == ["Send over the signed PO"]
     body = "Jack,\n\nShoot, I forgot the deck. The fire over there is out.\n\nLuis"
     assert texts(body, subject="deck") == []
+
+
+def test_word_that_the_ask_is_done_rides_with_the_ask():
+    body = (
+        "Rafael,\n\nThe form is in the broker portal. Please sign it there and drop me a line "
+        "when it's done.\n\nLuis"
+    )
+    assert texts(body, subject="Customs") == [
+        "Sign the form there and drop Luis a line when it's done"
+    ]
+    body = "Rafael,\n\nPlease sign the form. Drop me a line once it's done.\n\nLuis"
+    assert texts(body, subject="Customs") == ["Sign the form (re: Customs)"]
+
+
+def test_a_named_thing_with_its_id_that_is_open_for_review_is_no_ask():
+    body = (
+        "Ngaio,\n\nChange control CC-0912 is now open for client review in the portal.\n\n"
+        "Could you review and approve it by Friday?\n\nLuis"
+    )
+    assert texts(body, subject="CC-0912") == ["Review and approve it (re: CC-0912)"]

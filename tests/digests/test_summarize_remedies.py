@@ -282,6 +282,24 @@ def test_an_alert_routed_to_you_as_owner_is_yours_to_investigate_today():
     assert someone_else == []
 
 
+def test_a_page_naming_the_reader_as_on_call_assignee_asks_to_acknowledge_it():
+    body = (
+        "Asset: CSG-02 Clean Steam Generator\nSeverity: CRITICAL\n\n"
+        "On-call assignee: Marcus Hale (Utilities Engineering)\n"
+        "Escalation: Utilities Manager at 04:42 if not acknowledged\n\n"
+        "Acknowledge: reply ACK to this message\n"
+    )
+    message = parsed(
+        body,
+        subject="[CRITICAL][ON-CALL] CSG-02 conductivity high",
+        sender="BMS Alerts <bms@pharma.example>",
+    )
+    found = find_action_items(message, BERLIN, automated=True, me="marcus.hale@pharma.example")
+    assert [i.text for i in found] == ["Acknowledge CSG-02 conductivity high"]
+    someone_else = find_action_items(message, BERLIN, automated=True, me="ana.ruiz@pharma.example")
+    assert someone_else == []
+
+
 def test_a_german_ticket_and_a_spanish_fix_line_keep_their_language():
     ticket = items_of(
         "Das Ticket #4711 wurde Ihnen zugewiesen. Bitte antworten Sie bis heute 16:00 Uhr.",
