@@ -261,6 +261,10 @@ def _stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -
         return None  # "whether the bar can stay open until 2am": what to answer, not by when
     if (unless := UNLESS.match(sentence)) and (found := read(unless.group(), received, sender)):
         return found  # "If I don't have your OK by 14:00, there is no slot until the 14th"
+    if (miss := _IF_MISSED.search(sentence)) and (
+        found := read(sentence[: miss.start()], received, sender)
+    ):
+        return found  # "She needs them by Friday, so if we miss it they're paid mid-November"
     if asks_attendance(sentence) and not SETS_A_LIMIT.search(sentence):
         return None  # "Would you be able to join on Wednesday?": when it is, not a deadline
     clause, purpose = ask_clause(sentence)
@@ -272,6 +276,15 @@ def _stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -
     if (rest := dated_by_its_event(sentence)) is not None and not read(rest, received, sender):
         return None  # "Could you pull it together for the meeting on Wednesday?": the event's
     return read(sentence, received, sender)
+
+
+# What a miss would bring, after the ask's own date: not when the ask is due.
+_IF_MISSED = re.compile(
+    r"(?:[,;]|\s[-\u2013\u2014])\s*(?:so |and |but )?(?:if (?:we|you|they|it|this|that) "
+    r"(?:miss|misses|slips?|don't|do not|can't|cannot|isn't|is not)\b|otherwise\b|or else\b|"
+    r"failing that\b)",
+    re.IGNORECASE,
+)
 
 
 def _aside_time(sentence: str, found: Deadline | None, received: datetime) -> bool:

@@ -161,7 +161,7 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "self",
         re.compile(
-            r"\b(self-?(?:assessment|review|evaluation|appraisal)|selbsteinschätzung|"
+            r"\b(self[- ]?(?:assessment|review|evaluation|appraisal)|selbsteinschätzung|"
             r"selbstbewertung|auto-?évaluation|autoevaluación)\b",
             re.I,
         ),

@@ -9,7 +9,7 @@ from digests.summarize.duty_details import customer_account, domain_named, only_
 _PREFIX = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
     r"(?:action (?:required|needed|requise)|required|reminder|rappel|erinnerung|important|"
-    r"recordatorio|aviso|"
+    r"recordatorio|aviso|inbox|"
     r"urgent|final notice|(?:run |job |build |dag |task )?failed|acción requerida|"
     r"aktion erforderlich|handlungsbedarf|acción necesaria|"
     r"freigabe erforderlich|please docusign|"
@@ -67,6 +67,9 @@ def subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
     if failed and _IDENTIFIED.match(text, whose.end() if whose else failed.end()):
         text = text[failed.end() :]  # "Payment unsuccessful - policy AUT-5567120": the policy
     head, colon, rest = text.partition(": ")
+    if kind == "self" and colon and len(head.split()) <= 3 and len(rest) > 5:
+        # "Self Evaluation: 2026 Annual Review - Name" -> "2026 Annual Review Self Evaluation"
+        text = f"{_TAIL.sub('', rest).strip(' .:-')} {_DUTY_WORDS.sub('', head, count=1)}"
     if kind in _AFTER_COLON and colon and notice.search(head) and len(rest) > 5:
         text = rest  # "Renewal failed: certificate for api.x.co.uk expires in 20 hours"
     if kind in {"approve", "training", "submit"} and (named := _NAMED.match(text)):

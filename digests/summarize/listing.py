@@ -24,7 +24,8 @@ def verb_of_intro(intro: str) -> str:
     # "Our PM wants to lock the plan on Monday, so ahead of that I need three things from
     # you:": only the last clause introduces the list
     intro = re.split(r"[,;]\s+(?:so|and|but)\s+|;\s+", intro)[-1]
-    match = re.search(r"\bto ([a-z]+)\b[^:]*:$", intro, re.IGNORECASE) or _PLEASE_VERB.match(intro)
+    # "To plan the audit I need three things from you:": a purpose, not the entries' verb
+    match = re.search(r"(?<!^)\bto ([a-z]+)\b[^:]*:$", intro, re.I) or _PLEASE_VERB.match(intro)
     verb = match.group(1) if match else ""
     if verb and IMPERATIVE.match(verb) and verb.lower() not in _NO_TASK:
         return verb.capitalize()
@@ -38,7 +39,8 @@ def obliges(intro: str) -> bool:
 
 _OBLIGES = re.compile(
     r"\b(?:you|authors?|author must|(?:each|every|all) \w+)\b[^:]{0,40}\b(?:must|need to|"
-    r"(?:are|is) (?:required|asked|expected) to|have to|should)\s*:$",
+    r"(?:are|is) (?:required|asked|expected) to|have to|should)\s*:$|"
+    r",\s*(?:please|kindly)\s*:$",  # "To complete your registration, please: 1. register ..."
     re.IGNORECASE,
 )
 _PLEASE_VERB = re.compile(

@@ -191,6 +191,9 @@ _CONTRACT = re.compile(r"\b(?:contract|agreement|vertrag|contrat|contrato)\b", r
 # other site, change it there as well". Good habits, not the reader's obligation.
 _ADVICE = re.compile(
     r"^(?:(?:please\s+)?(?:remember|don'?t forget|do not forget) to\b|"
+    # "Please allow around 30 minutes to complete it": how long the duty takes
+    r"(?:please\s+)?allow (?:about |around |approximately |roughly |up to )?\d+\s?(?:-\s?\d+ )?"
+    r"(?:minutes|mins|hours)\b|"
     r"(?:please\s+)?(?:do not|don'?t|never)\b|"
     r"if you (?:(?:have\s+)?(?:also\s+)?(?:used|use|reused?)\b[^,]{0,60}\b(?:other|another|"
     r"elsewhere)\b))",

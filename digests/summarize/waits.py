@@ -69,6 +69,12 @@ _IF_YOURS = re.compile(
     r"(?= by | before | today| tonight| tomorrow|[,;]|$)(?P<rest>[^,;]*)",
     re.IGNORECASE,
 )
+# "Marta still needs signed timesheets for your three drivers": the reader's to sign.
+_NEEDS_DONE_YOURS = re.compile(
+    r"^(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:still |also )?(?:needs|wants|is waiting for) "
+    r"(?P<done>signed|approved|completed|countersigned|updated) "
+    r"(?P<what>[a-z][^,;]{2,40}?\b(?:for|from|of) (?:your|you)\b[^;]{0,120})$",
+)
 # "The PO is over my limit, so it ...": the subject of the clause before names "it".
 _SUBJECT = re.compile(
     r"^(?:(?:because|since|as)\s+)?(?P<np>(?:the|this|our|my) [\w'#/-]+(?: [\w'#/-]+){0,4}?) "
@@ -85,6 +91,9 @@ def waiting_ask(sentence: str) -> str:
         verb = base_verb(done.group("done")).lower()
         who = done.group("who")
         return f"Please {verb} {done.group('what')} for {who}{done.group('rest')}"
+    if yours := _NEEDS_DONE_YOURS.match(text):
+        verb = base_verb(yours["done"]).lower()
+        return f"Please {verb} the {yours['what']}"
     if (given := _IF_YOURS.search(text)) and given["kind"].lower() not in {"ok", "okay"}:
         verb = _KINDS[given["kind"].lower().replace("signoff", "sign-off")]
         verb += " on" if verb == "sign off" else ""

@@ -79,3 +79,15 @@ def test_a_list_entry_that_tells_what_someone_did_is_still_news():
     )
     found = items_of(body, sender="Sam Rivera <sam@sagebrook.example>", subject="Office")
     assert [i.text for i in found] == ["Send Sam the signed NDA (re: Office)"]
+
+
+def test_a_purpose_before_a_list_intro_gives_its_entries_no_verb():
+    body = (
+        "Hi Priya,\n\nTo plan the audit trail I need three things from you by Thursday:\n\n"
+        "1. Your current HACCP plan.\n2. The allergen matrix.\n\nLinda"
+    )
+    found = items_of(body, sender="Linda Kowalczyk <linda@audit.example>", subject="SQF")
+    assert [i.text.split(" (re: ")[0] for i in found] == [
+        "Send Linda your current HACCP plan",
+        "Send Linda the allergen matrix",
+    ]

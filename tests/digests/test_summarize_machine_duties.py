@@ -487,3 +487,37 @@ def test_a_failed_upload_of_the_readers_file_asks_to_correct_and_resubmit_it():
     assert [(i.text.split(" (re: ")[0], i.due) for i in found] == [
         ("Correct and resubmit the Q3 2026 forecast", FRIDAY)
     ]
+
+
+def test_a_workday_inbox_task_for_a_self_evaluation_names_the_review_and_skips_advice():
+    body = (
+        "You have a new task in your Workday inbox.\n\nComplete Self Evaluation: 2026 Annual "
+        "Performance Review - Nomvula Dlamini\n\nDue Date: 2026-12-04\n\nPlease allow around "
+        "30 minutes to complete the goals section."
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Inbox: Complete Self Evaluation: 2026 Annual Performance Review - Nomvula Dlamini",
+        sender="Workday <workday@myworkday.example>",
+    )
+    assert [(i.text.split(" (re: ")[0], i.due) for i in found] == [
+        ("Submit your 2026 Annual Performance Review Self Evaluation in Workday", FRIDAY)
+    ]
+
+
+def test_a_notice_whose_list_follows_please_asks_each_entry():
+    body = (
+        "Dear Mr Papadakis,\n\nTo complete your team's registration for stage 1, please:\n\n"
+        "1. register your team on the competition platform by 4 December;\n"
+        "2. upload the CVs of the lead architect by the same date.\n\nThe Secretariat"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Your expression of interest",
+        sender="Competition <noreply@competition.example>",
+    )
+    assert [i.text.split(" (re: ")[0] for i in found][:1] == [
+        "Register your team on the competition platform"
+    ]

@@ -684,3 +684,15 @@ def test_a_named_thing_with_its_id_that_is_open_for_review_is_no_ask():
         "Could you review and approve it by Friday?\n\nLuis"
     )
     assert texts(body, subject="CC-0912") == ["Review and approve it (re: CC-0912)"]
+
+
+def test_a_colleague_who_needs_the_readers_teams_papers_signed_asks_to_sign_them():
+    body = (
+        "Ben,\n\nMarta still needs signed timesheets for your three seasonal drivers. She needs "
+        "them before she leaves on Friday, so if we miss it they won't be paid until "
+        "mid-December.\n\nTamika"
+    )
+    found = items_of(body, sender="Tamika Jordan <tamika@coop.example>", subject="Timesheets")
+    assert [(i.text, i.due) for i in found] == [
+        ("Sign the timesheets for your three seasonal drivers", dt.date(2026, 12, 4))
+    ]
