@@ -125,7 +125,8 @@ ASK = re.compile(
 # A closing line or a "no rush" on its own: "No rush at all.", "Bon week-end !".
 CLOSING_LINE = re.compile(
     r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|buen fin de semana|"
-    r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening))\W*$",
+    r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening)|"
+    r"take care|stay (?:safe|well|warm)|keep well|be well)\W*$",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.

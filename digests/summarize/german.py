@@ -171,7 +171,12 @@ def _undone(participle: str) -> str:
 
 def german_ask(sentence: str, asker: str) -> str:
     """ "Bitte schickt mir das bis 13. November" -> "Send Katrin it", or "" if not German."""
-    return without_filler(_german_ask(_BITTE_LEAD.sub("", sentence.strip(), count=1), asker))
+    text = _BITTE_LEAD.sub("", sentence.strip(), count=1)
+    found = _german_ask(text, asker)
+    if not found and (lead := _CLAUSE_LEAD.match(text)):
+        found = _german_ask(text[lead.end() :], asker)  # "Wenn möglich, schicken Sie mir ..."
+    found = re.sub(r"^[Ss]ich (\w)", lambda m: m[1].upper(), found)  # "sich ... anschauen"
+    return without_filler(found)
 
 
 def without_filler(text: str) -> str:
@@ -185,8 +190,13 @@ def without_filler(text: str) -> str:
 
 # "Außerdem die Bitte: Könnten Sie ...", "Eine Bitte noch: ...": the lead before the ask
 _BITTE_LEAD = re.compile(
-    r"^(?:(?:außerdem|zudem|und|noch)\s+)?(?:die|eine)\s+(?:bitte|frage)(?:\s+noch)?\s*:\s*",
+    r"^(?:(?:außerdem|zudem|und|noch)\s+)?(?:die|eine)\s+(?:bitte|frage)(?:\s+noch)?"
+    # "Eine Bitte hätte ich noch:", "Eine Frage habe ich noch:"
+    r"(?:\s+(?:hätte|habe|hab)\s+ich(?:\s+noch)?)?\s*:\s*",
     re.IGNORECASE,
+)
+_CLAUSE_LEAD = re.compile(
+    r"^(?:wenn|falls|sobald|bevor|nachdem|damit)\b[^,.;:?!]{0,70},\s+", re.IGNORECASE
 )
 _FILLER_FIRST = re.compile(
     r"^(?:noch|auch|außerdem|zudem|bitte)\s+(?=(?:die|der|das|den|dem|eine?[nmr]?|ihre?[nmr]?)\s)",

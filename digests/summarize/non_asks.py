@@ -17,7 +17,14 @@ _PHONE = re.compile(
 
 def is_phone_line(text: str) -> bool:
     """ "Call the on-call engineer: +91 80 4567 1234": a number to use, not the ask."""
-    return bool(_PHONE.match(text))
+    return bool(_PHONE.match(text)) and not _TO_ARRANGE.search(text)
+
+
+# "Call the front desk at 515-555-0114 to schedule the recheck": the number serves an ask.
+_TO_ARRANGE = re.compile(
+    r"\d\s+(?:to|and) (?:schedule|book|arrange|confirm|set up|make|reschedule|cancel|order|"
+    r"renew|pay|register)\b"
+)
 
 
 def without_non_asks(

@@ -28,7 +28,9 @@ WANT_YOU_TO = (
 )
 LEAD_IN = re.compile(
     r"^[^.!?]{0,40}?(:|,| -| \u2013| \u2014)\s+((but|and|so|also)\s+)?(?=(please|could you|"
-    r"can you|would you|kindly|bitte|merci|por favor|i was wondering|i wondered)\b)",
+    r"can you|would you|kindly|bitte|merci|por favor|i was wondering|i wondered|könnten sie|"
+    r"können sie|kannst du|könntest du|würden sie|würdest du|pourriez-vous|pouvez-vous|"
+    r"peux-tu|pourrais-tu|¿?puedes|¿?podrías|¿?podría)\b)",
     re.IGNORECASE,
 )
 _POLITE = re.compile(

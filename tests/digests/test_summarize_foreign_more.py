@@ -290,3 +290,19 @@ def test_a_spanish_notice_that_could_not_process_the_charge_asks_to_pay():
     found = items_of(body, automated=True, subject="Aviso de pago", sender=sender)
     assert len(found) == 1
     assert found[0].text.startswith("Pagar $649.00")
+
+
+def test_german_asks_after_a_lead_take_their_to_do_form():
+    sender = "Jörg Kuhnert <j@hof.example>"
+    body = (
+        "Hallo Herr Vogt,\n\nEine Bitte hätte ich noch: Könnten Sie mir die Schlagskizzen für "
+        "die drei neuen Pachtflächen schicken?\n\nViele Grüße\nJörg"
+    )
+    assert texts(body, subject="Fruchtfolge", sender=sender) == [
+        "Jörg die Schlagskizzen für die drei neuen Pachtflächen schicken"
+    ]
+    body = (
+        "Hallo Herr Vogt,\n\nWenn es Ihnen irgendwie möglich ist, schauen Sie sich den Schlag "
+        "bitte heute selbst an.\n\nViele Grüße\nJörg"
+    )
+    assert texts(body, subject="Raps", sender=sender) == ["Den Schlag selbst anschauen (re: Raps)"]

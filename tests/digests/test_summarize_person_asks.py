@@ -696,3 +696,13 @@ def test_a_colleague_who_needs_the_readers_teams_papers_signed_asks_to_sign_them
     assert [(i.text, i.due) for i in found] == [
         ("Sign the timesheets for your three seasonal drivers", dt.date(2026, 12, 4))
     ]
+
+
+def test_take_care_signs_off_and_a_number_to_call_to_book_is_the_ask():
+    body = (
+        "Hi Rachel,\n\nPlease call the front desk at 515-555-0114 to schedule the recheck for "
+        "August.\n\nTake care,\nAmy"
+    )
+    assert texts(body, subject="Lab results") == [
+        "Call the front desk at 515-555-0114 to schedule the recheck for August"
+    ]
