@@ -61,7 +61,7 @@ from digests.summarize.duty_asks import (
 from digests.summarize.fallback import subject_ask
 from digests.summarize.follow_ups import deadline_of as _deadline_of
 from digests.summarize.follow_ups import item_at as _item
-from digests.summarize.follow_ups import redated
+from digests.summarize.follow_ups import redated, sooner
 from digests.summarize.frames import CLOSER
 from digests.summarize.german import german_ask, german_send, without_filler
 from digests.summarize.indirect import indirect_ask
@@ -316,7 +316,7 @@ def find_action_items(
                     text = german  # "Die aktuelle FMEA an Sabine schicken"
                 else:
                     text = f"{verb} {text[:1].lower()}{text[1:]}".strip() if verb else text
-            answer = text in {f"Tell {asker}", "Say"} or (
+            answer = text in {f"Tell {asker}", "Say", "Confirm", f"Confirm to {asker}"} or (
                 (
                     text.startswith(f"Tell {asker} ")
                     and items[-1].text.startswith((f"Tell {asker} ", f"Reply to {asker} "))
@@ -375,6 +375,8 @@ def find_action_items(
                     own_date = deadline if stated else None
                     items[-1] = _item(ask, own_date or _deadline_of(items[-1]) or deadline)
                     continue  # "... it needs your approval. Can you approve it in the portal?"
+                if earlier >= 0 and stated and deadline and sooner(deadline, items[earlier]):
+                    items[earlier] = _item(items[earlier].text, deadline)  # asked again, dated
                 fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
                     # a list's items read one after another are asked together

@@ -236,7 +236,10 @@ YOUR_ANSWER = re.compile(
 # "Confirm by replying to this email": how to answer the ask before, not another ask.
 BY_REPLYING = re.compile(
     r"^(?:Confirm|Reply|Answer|Respond)(?: to \S+)? (?:by (?:replying|reply|e-?mail|return)|"
-    r"to (?:this|my) (?:e-?mail|message))\b",
+    r"to (?:this|my) (?:e-?mail|message))\b|"
+    # "Vous pouvez répondre simplement à ce courriel", "Responder a este correo"
+    r"^(?:R[ée]pondre|Responder|Contestar)(?: simplement| simplemente)? (?:à|a) "
+    r"(?:ce|cet|este) (?:courriel|e-?mail|mail|message|correo|mensaje)\b",
     re.IGNORECASE,
 )
 # A list item in quotes is copy to check, not a thing to do.

@@ -39,3 +39,8 @@ def item_at(text: str, deadline: Deadline | None) -> ActionItem:
 def deadline_of(item: ActionItem) -> Deadline | None:
     """The item's due date and time as a deadline (None without a date)."""
     return Deadline(item.due, item.time) if item.due else None
+
+
+def sooner(deadline: Deadline, item: ActionItem) -> bool:
+    """The deadline comes before the item's due date (or the item has none)."""
+    return item.due is None or deadline.due < item.due

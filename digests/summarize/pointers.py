@@ -113,6 +113,13 @@ def _thing(previous: list[str], topic: str, *, attached_only: bool = False) -> s
             end = _NP_END.search(np)
             np = " ".join((np[: end.start()] if end else np).split())
             np = re.sub(r"^du\b", "le", re.sub(r"^des\b", "les", np))  # "besoin du devis"
+            # "falta tu aprobación del cambio": the change, not the approval
+            np = re.sub(
+                r"^(?:tu|su|ta|votre) (?:aprobaci[óo]n|firma|validaci[óo]n|validation|"
+                r"signature|accord) d(?:el|u) ",
+                "el " if "del " in np else "le ",
+                np,
+            )
             np = re.sub(r" ni (?=\w)", " y " if _NO_SPANISH.search(match.group(0)) else " et ", np)
             if 2 <= len(np.split()) <= 15:
                 return np
@@ -150,6 +157,13 @@ _CONSENT_VERBS = {  # keyed without accents
 }
 
 
+_CONSENT_OF = re.compile(
+    r"\s+(del|de la|de los|de las|du|des|de l')\s*([^,.;:!?]{3,80})", re.IGNORECASE
+)
+_OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
+_OF_ARTICLE |= {"des": "les ", "de l'": "l'"}
+
+
 def _consent(what: str, thing: str) -> str:
     """ "conformidad", "el borrador" -> "Dar la conformidad al borrador"."""
     verb = _CONSENT_VERBS[plain(what)]
@@ -159,7 +173,9 @@ def _consent(what: str, thing: str) -> str:
 def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> str:
     """The item for a French or Spanish ask whose object is a pronoun or missing, or ""."""
     if match := _YOUR_CONSENT.search(sentence):
-        thing = _thing(previous, topic)
+        # "falta tu aprobación del cambio en el sistema": the change is what to approve
+        named = _CONSENT_OF.match(sentence[match.end() :])
+        thing = _OF_ARTICLE[named[1].lower()] + named[2] if named else _thing(previous, topic)
         return _consent(match.group("what"), thing) if thing else ""
     if _NEEDED_IT.match(sentence) and (thing := _thing(previous, topic, attached_only=True)):
         return f"Envoyer{f' à {asker}' if asker else ''} {thing}"  # "Il me la faudrait ..."

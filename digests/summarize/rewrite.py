@@ -148,6 +148,9 @@ _WILLING = re.compile(
     r"available (?:to|for)|happy to|keen to|free to|(?=(?:his|her|their|our|my|the|a|an)\s))\s*",
     re.IGNORECASE,
 )
+_BARE_WILLING = re.compile(
+    r"^(?:would|are|will) you be (willing|interested|available|up for it|keen|game|in)\W*$", re.I
+)
 # "Would you be willing in principle to ...": the hedge goes, the question stays.
 _HEDGE = re.compile(
     r"^((?:would|are|will) you be (?:willing|open|able|happy|keen|prepared)) (?:in principle|at "
@@ -258,7 +261,9 @@ def action_text(sentence: str, asker: str = "") -> str:
     text = need_as_send(text, asker)
     text = re.sub(r"^@[\w.-]+[,:]?\s+", "", text)
     text = _HEDGE.sub(r"\1", text, count=1)
-    if willing := _WILLING.match(text):
+    if bare := _BARE_WILLING.match(text):  # "Would you be willing?": whether they are
+        text = f"Tell {asker or 'them'} whether you're {bare.group(1).lower()}"
+    elif willing := _WILLING.match(text):
         # "Would you be up for a brown bag?" asks for a yes or no.
         state = f"you're {willing.group(1)}" if willing.group(1) else "you'll be"
         text = f"Tell {asker or 'them'} whether {state} {text[willing.end() :]}"

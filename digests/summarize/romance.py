@@ -54,8 +54,9 @@ _SPANISH_IMPERATIVE = re.compile(
     r"prep[aá]ra|rev[ií]sa|f[ií]rma)(?:me|nos)\b(?!\s*lo que\b)\s*",
     re.IGNORECASE,
 )
-_TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retourner
-    enviar mandar pasar reenviar confirmar decir devolver remitir"""
+_TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retourner indiquer
+    signaler préciser enviar mandar pasar reenviar confirmar decir devolver remitir
+    indicar avisar comunicar"""
 _TO_WHOM = frozenset(_TO_WHOM_TEXT.split())
 
 

@@ -306,3 +306,24 @@ def test_german_asks_after_a_lead_take_their_to_do_form():
         "bitte heute selbst an.\n\nViele Grüße\nJörg"
     )
     assert texts(body, subject="Raps", sender=sender) == ["Den Schlag selbst anschauen (re: Raps)"]
+
+
+def test_a_spanish_missing_approval_of_a_change_approves_the_change_when_asked_again_today():
+    body = (
+        "Hola Diego:\n\nLa lámina alterna ya tiene la calificación aprobada; solo falta tu "
+        "aprobación del cambio en el sistema de compras.\n\nSi no está aprobada mañana, la "
+        "línea se detiene.\n\n¿Puedes aprobarlo hoy?\n\nRocío"
+    )
+    found = items_of(body, sender="Rocío Benítez <rocio@planta.example>", subject="Lámina")
+    assert [(i.text.split(" (re: ")[0], i.due) for i in found] == [
+        ("Aprobar el cambio en el sistema de compras", dt.date(2026, 11, 30))
+    ]
+
+
+def test_a_french_notice_asks_what_to_tell_and_how_to_reply_is_no_second_ask():
+    body = (
+        "Bonjour Madame Roy,\n\nMerci de nous indiquer d'ici le 31 décembre si vous acceptez le "
+        "renouvellement. Vous pouvez répondre simplement à ce courriel.\n\nSylvie Tremblay"
+    )
+    found = texts(body, subject="Bail", sender="Sylvie Tremblay <sylvie@gestion.example>")
+    assert found == ["Indiquer à Sylvie si vous acceptez le renouvellement"]

@@ -706,3 +706,15 @@ def test_take_care_signs_off_and_a_number_to_call_to_book_is_the_ask():
     assert texts(body, subject="Lab results") == [
         "Call the front desk at 515-555-0114 to schedule the recheck for August"
     ]
+
+
+def test_would_you_be_willing_then_please_confirm_is_one_answer_by_that_date():
+    body = (
+        "Dear Claire,\n\nWe'd love a 20-minute talk on OOS handling at our quality day.\n\n"
+        "Would you be willing? If so, please confirm by 4 December so we can print the "
+        "agenda.\n\nRachel"
+    )
+    found = items_of(body, sender="Rachel Nguyen <rachel@orrin.example>", subject="Talk")
+    assert [(i.text, i.due) for i in found] == [
+        ("Tell Rachel whether you're willing (re: Talk)", dt.date(2026, 12, 4))
+    ]
