@@ -126,7 +126,9 @@ ASK = re.compile(
 CLOSING_LINE = re.compile(
     r"^(?:no (?:rush|hurry)(?: at all)?|bon(?:ne)? (?:week-end|journée|soirée)|buen fin de semana|"
     r"sch[öo]nes wochenende|have a (?:good|great|nice|lovely) (?:weekend|day|evening)|"
-    r"take care|stay (?:safe|well|warm)|keep well|be well)\W*$",
+    r"take care|stay (?:safe|well|warm)|keep well|be well|"
+    r"merci (?:de|pour) (?:votre|ta) (?:collaboration|compréhension|patience|confiance)|"
+    r"gracias por (?:tu|su) (?:colaboración|comprensión|paciencia))\W*$",
     re.IGNORECASE,
 )
 # Asks that are really courtesy, instructions for later or boilerplate.

@@ -77,6 +77,7 @@ VERBS = {
     "unterzeichnen": "Sign",
 }
 
+_ROMANCE_FIRST = frozenset("les le la des el los las un une una".split())
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
 PARTICLES = (
@@ -109,8 +110,8 @@ def infinitive(words: list[str]) -> str:
                 return bare
         if word.endswith("st") and (bare := word[:-2] + "en") in VERBS:
             return bare  # "dass du mir die Zahlen schickst" -> "schicken"
-    if not words:
-        return ""
+    if not words or words[0] in _ROMANCE_FIRST:
+        return ""  # "Les véhicules ...": French, not "les" as "lesen"
     # An imperative first: "schickt mir das", "trag ... ein" (its particle ends the clause).
     base = STEMS.get(words[0], re.sub(r"(?:e|t)?$", "", words[0]) + "en")
     if words[1:2] == ["sie"] and words[0].endswith("en"):

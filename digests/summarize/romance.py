@@ -120,6 +120,8 @@ def to_the_asker(text: str, asker: str) -> str:
 
 def _phrase(verb: str, rest: str, recipient: str, beneficiary: str) -> str:
     """The infinitive with the asker as recipient ("à Hélène") or beneficiary ("para Pablo")."""
+    if verb.lower() == "faire" and rest.startswith("part "):  # "faire part de": tell
+        return f"Faire part {recipient} {rest[5:].rstrip(' ?¿.!')}".rstrip()
     whom = recipient if verb in _TO_WHOM else beneficiary
     return f"{verb.capitalize()} {whom} {rest.rstrip(' ?¿.!')}".rstrip()
 

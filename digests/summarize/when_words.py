@@ -18,6 +18,7 @@ _DATEISH = (
     r"(?:(?:the |this |next |end of |close of |of |the end of |on |at |a\.m\.|p\.m\.|am\b|pm\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)\b|[\d:.]+\s?|noon|midday|midnight|morning|"
     r"afternoon|evening|tonight|today|tomorrow|eod|midi|minuit|mediodía|mittag|"
+    r"matin|soir|après-midi|tarde|noche|früh|abend|vormittag|nachmittag|"
     r"cob|eow|days?|weeks?|months?|hours?|working |business |calendar |"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"

@@ -327,3 +327,20 @@ def test_a_french_notice_asks_what_to_tell_and_how_to_reply_is_no_second_ask():
     )
     found = texts(body, subject="Bail", sender="Sylvie Tremblay <sylvie@gestion.example>")
     assert found == ["Indiquer à Sylvie si vous acceptez le renouvellement"]
+
+
+def test_a_french_notice_to_move_the_car_gives_one_clean_item():
+    body = (
+        "Bonjour Mme Roy,\n\nMerci de déplacer votre voiture (place n° 14) dans la rue "
+        "Saint-Hubert avant 7 h demain matin. Les véhicules encore présents à 7 h seront "
+        "remorqués aux frais du propriétaire du véhicule (150 $).\n\nMerci de votre "
+        "collaboration,\n\nLuc Gagnon"
+    )
+    found = texts(body, subject="Déneigement", sender="Luc Gagnon <luc@gestion.example>")
+    assert found == ["Déplacer votre voiture (place n° 14) dans la rue Saint-Hubert"]
+
+
+def test_faire_part_goes_to_the_asker():
+    body = "Bonjour,\n\nMerci de me faire part de vos commentaires d'ici vendredi.\n\nAntoine"
+    found = texts(body, subject="Conclusions", sender="Antoine Roux <antoine@cabinet.example>")
+    assert found == ["Faire part à Antoine de vos commentaires"]

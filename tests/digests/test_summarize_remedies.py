@@ -478,3 +478,19 @@ def test_a_lock_that_waits_on_an_upgrade_is_selling_not_a_duty():
         sender="Boardly <no-reply@boardly.example>",
     )
     assert found == []
+
+
+def test_a_notices_pay_now_button_is_no_second_item():
+    body = (
+        "Dear Hannah,\n\nThe invoice for Term 3 fees is now 21 days overdue. To keep Ruby's "
+        "place, please pay the balance by 5:00 pm today through the parent portal.\n\nPay now"
+    )
+    found = items_of(
+        body,
+        automated=True,
+        subject="Overdue account - action required today",
+        sender="Little Wattle <accounts@wattle.example>",
+    )
+    assert [i.text.split(" (re: ")[0] for i in found] == [
+        "Pay the balance through the parent portal"
+    ]
