@@ -77,7 +77,7 @@ VERBS = {
     "unterzeichnen": "Sign",
 }
 
-_ROMANCE_FIRST = frozenset("les le la des el los las un une una".split())
+_ROMANCE_FIRST = frozenset(["les", "le", "la", "des", "el", "los", "las", "un", "une", "una"])
 # Imperative stems whose infinitive is not stem + "en": "gib ... frei" -> "freigeben".
 STEMS = {"gib": "geben", "gebt": "geben", "lies": "lesen", "lest": "lesen", "sieh": "sehen"}
 PARTICLES = (

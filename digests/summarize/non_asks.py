@@ -57,8 +57,8 @@ _PLACEHOLDER = re.compile(
 
 # "Open certification", "Reply", "Approve Reject" (two buttons side by side, each capitalised)
 _BUTTON = re.compile(
-    r"(?i:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z][a-z]+ [A-Z][a-z]+|"
-    r"(?i:pay|renew|review|sign|approve|update|book|register|complete|confirm|verify) now"
+    r"(?i:pay|renew|review|sign|approve|update|book|register|complete|confirm|verify) now|"
+    r"(?i:open|view|reply|see|visit|click|launch|access)(?: \S+)?|[A-Z][a-z]+ [A-Z][a-z]+"
     r"(?: \(\d+ \w+\))?"
 )
 
