@@ -220,7 +220,8 @@ NOT_ASK = re.compile(
 _NEED = re.compile(
     r"\b(?:i|we)(?:'ll| will| would|'d| also| still| really)? need\b(?! you\b)|\bneeds? your\b|"
     r"\bneeds (?=(?:it|them|the)\b)|"
-    r"\bwants?\b|j'ai besoin|il me faut|necesit|ich brauche|wir brauchen|bräuchte",
+    r"\bwants?\b|j'ai besoin|il me faut|necesit|ich brauche|wir brauchen|bräuchte|"
+    r"\b(?:missing|left|outstanding|remaining) is your\b",  # "the only thing missing is your"
     re.IGNORECASE,
 )
 NEED = Caseless(_NEED, gated=True)  # faster: most sentences have none of its words

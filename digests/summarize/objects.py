@@ -384,6 +384,8 @@ def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()
         if _mostly_shared(mine, theirs):
             return index
         their_object = _object_words(other)
+        if index in needs and _POINTS.search(text) and _POINTS.search(other):
+            return index  # "the only thing missing is your sign-off ... approve it?": one
         smaller = min(len(object_words), len(their_object))
         enough = 1 if index in needs else 3
         if smaller >= enough and len(object_words & their_object) >= 0.8 * smaller:
@@ -391,6 +393,8 @@ def which_ask(text: str, earlier: list[str], needs: frozenset[int] = frozenset()
     return -1
 
 
+# An ask whose object only points: "Sign it off", "Log in and approve it".
+_POINTS = re.compile(r"\b(?:it|them|this|that)(?: off| over| through)?(?:\s*\(re: .*\))?$", re.I)
 # What a restated ask's object may be: "add your part", "send it", "answer those".
 _GENERIC_TEXT = "part bit share piece section input comments feedback answers thoughts everything"
 _GENERIC = frozenset(_GENERIC_TEXT.split())

@@ -75,6 +75,13 @@ _NEEDS_DONE_YOURS = re.compile(
     r"(?P<done>signed|approved|completed|countersigned|updated) "
     r"(?P<what>[a-z][^,;]{2,40}?\b(?:for|from|of) (?:your|you)\b[^;]{0,120})$",
 )
+# "The only thing missing is your sign-off as PI": all that is left is the reader's part.
+_ONLY_YOURS_LEFT = re.compile(
+    r"\b(?:the only thing|all that(?:'s| is)|the last thing|the one thing|what(?:'s| is))"
+    r"(?: still| now)? (?:missing|left|outstanding|needed|remaining|pending|lacking)"
+    rf"(?: now)? is your (?P<kind>{_KIND})\b",
+    re.IGNORECASE,
+)
 # "The PO is over my limit, so it ...": the subject of the clause before names "it".
 _SUBJECT = re.compile(
     r"^(?:(?:because|since|as)\s+)?(?P<np>(?:the|this|our|my) [\w'#/-]+(?: [\w'#/-]+){0,4}?) "
@@ -91,6 +98,9 @@ def waiting_ask(sentence: str) -> str:
         verb = base_verb(done.group("done")).lower()
         who = done.group("who")
         return f"Please {verb} {done.group('what')} for {who}{done.group('rest')}"
+    if left := _ONLY_YOURS_LEFT.search(text):
+        verb = _KINDS[left["kind"].lower().replace("signoff", "sign-off")]
+        return "Please sign it off" if verb == "sign off" else f"Please {verb} it"
     if yours := _NEEDS_DONE_YOURS.match(text):
         verb = base_verb(yours["done"]).lower()
         return f"Please {verb} the {yours['what']}"

@@ -718,3 +718,16 @@ def test_would_you_be_willing_then_please_confirm_is_one_answer_by_that_date():
     assert [(i.text, i.due) for i in found] == [
         ("Tell Rachel whether you're willing (re: Talk)", dt.date(2026, 12, 4))
     ]
+
+
+def test_the_only_thing_missing_being_the_readers_sign_off_asks_for_it_once():
+    body = (
+        "Prof,\n\nEverything is captured on the portal now. The only thing missing is your "
+        "sign-off as PI.\n\nLuis"
+    )
+    assert texts(body, subject="NRF report 138842") == ["Sign it off (re: NRF report 138842)"]
+    body = (
+        "Daniel,\n\nEverything is reconciled; the only thing missing is your sign-off, after "
+        "which I can submit. Could you log in and approve it before 4?\n\nLuis"
+    )
+    assert texts(body, subject="MAS Form 3") == ["Log in and approve it (re: MAS Form 3)"]
