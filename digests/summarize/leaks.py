@@ -175,7 +175,15 @@ _HOW = re.compile(
     rf"{_POLITE}use\b|"
     r"\b(?:rather than|instead of|plutôt que|au lieu de|en lugar de|en vez de|statt|anstatt|"
     r"anstelle)\b|"
-    r"\b(?:directly|directement|directamente|direkt) (?:in|into|on|dans|sur|en|im|auf)\b",
+    r"\b(?:directly|directement|directamente|direkt) (?:in|into|on|dans|sur|en|im|auf)\b|"
+    # "Make sure it explains the slip", "Keep it under two pages", "List those separately",
+    # "..., not the stores address": how the ask just made is to be done
+    rf"{_POLITE}make sure (?:it|they|this|these|both|each) (?:\w+s|is|are|has|have)\b|"
+    rf"{_POLITE}keep (?:it|them|this|the [\w -]{{2,30}}?) (?:short|brief|concise|simple|tight|"
+    r"under|below|within|to (?:one|two|a|\d))\b|"
+    rf"{_POLITE}(?:list|show|break|split) (?:them|those|these|it) (?:out |down )?"
+    r"(?:separately|by|per)\b|"
+    r",\s+not (?:the|a|an|our|your|my|their) [\w -]{2,30}[.!]?$",
     re.IGNORECASE,
 )
 _FOCUS = re.compile(

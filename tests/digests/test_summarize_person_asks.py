@@ -731,3 +731,17 @@ def test_the_only_thing_missing_being_the_readers_sign_off_asks_for_it_once():
         "which I can submit. Could you log in and approve it before 4?\n\nLuis"
     )
     assert texts(body, subject="MAS Form 3") == ["Log in and approve it (re: MAS Form 3)"]
+
+
+def test_how_the_ask_just_made_is_to_be_done_is_no_second_item():
+    body = (
+        "Laura,\n\nCould you send me the updated schedule narrative today? Make sure it explains "
+        "the two-week slip on the raised floor delivery.\n\nLuis"
+    )
+    assert texts(body, subject="Narrative") == ["Send Luis the updated schedule narrative"]
+    body = (
+        "Laura,\n\nPlease submit your self-assessment in Lattice by Friday. Keep it short.\n\nLuis"
+    )
+    assert texts(body, subject="Review") == ["Submit your self-assessment in Lattice (re: Review)"]
+    body = "Laura,\n\nPlease send me the PO. Make sure the warehouse is locked tonight.\n\nLuis"
+    assert texts(body, subject="PO") == ["Send Luis the PO", "Make sure the warehouse is locked"]
