@@ -139,6 +139,9 @@ NOT_ASK = re.compile(
     # "Questions? Reply to this email.", an airline's "Check in online 24 hours before
     # departure": what to do if, or what everyone does, not an ask of the reader
     r"^(?:any )?questions\?|^(?:just |simply )?(?:reply|respond) to this (?:e-?mail|message)\W*$|"
+    # an appointment's housekeeping: "Please arrive 15 minutes early"
+    r"^(?:please\s+)?(?:arrive|be there|come|check in) (?:\d+|a few|five|ten|fifteen|twenty) "
+    r"(?:minutes|mins)\b|"
     r"^check[- ]in (?:online |on the [\w ]{1,20}app )?(?:from |up to )?\d+ hours before\b|"
     r"\b(?:let me know if (?:you have|there are|anything|you need|any)|feel free|"
     # a confidentiality notice: "If you are not the intended recipient, please notify ..."

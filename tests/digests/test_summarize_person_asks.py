@@ -745,3 +745,13 @@ def test_how_the_ask_just_made_is_to_be_done_is_no_second_item():
     assert texts(body, subject="Review") == ["Submit your self-assessment in Lattice (re: Review)"]
     body = "Laura,\n\nPlease send me the PO. Make sure the warehouse is locked tonight.\n\nLuis"
     assert texts(body, subject="PO") == ["Send Luis the PO", "Make sure the warehouse is locked"]
+
+
+def test_arriving_early_for_an_appointment_is_housekeeping_not_an_item():
+    body = (
+        "Hi Rachel,\n\nPlease complete the pre-visit questionnaire in the portal. Please arrive "
+        "15 minutes early.\n\nClinic"
+    )
+    assert texts(body, subject="Appointment") == [
+        "Complete the pre-visit questionnaire in the portal"
+    ]
