@@ -110,6 +110,8 @@ from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
+_TELLS = re.compile(r"(?:whether|if|which|when|who|how|what)\b", re.IGNORECASE)
+
 
 def find_action_items(
     message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool, me: str = ""
@@ -312,6 +314,8 @@ def find_action_items(
                 if news(part) and not automated:
                     continue  # "1) The insurance form is due tomorrow.": context for the asks
                 verb = send_to(asker, lang) if asker and not automated and not question else ""
+                if verb and lang == "en" and _TELLS.match(text):
+                    verb = f"Tell {asker}"  # "- whether you need a hotel room": an answer
                 if verb and (german := german_send(text, asker)):
                     text = german  # "Die aktuelle FMEA an Sabine schicken"
                 else:
@@ -319,6 +323,7 @@ def find_action_items(
             answer = text in {f"Tell {asker}", "Say", "Confirm", f"Confirm to {asker}"} or (
                 (
                     text.startswith(f"Tell {asker} ")
+                    and not from_list  # "- whether ... - whether ...": two questions listed
                     and items[-1].text.startswith((f"Tell {asker} ", f"Reply to {asker} "))
                 )
                 or bool(YOUR_ANSWER.match(text))  # "I'd need your OK by 5pm": the ask's answer

@@ -278,11 +278,13 @@ def _stated_deadline(sentence: str, received: datetime, sender: tzinfo | None) -
     return read(sentence, received, sender)
 
 
-# What a miss would bring, after the ask's own date: not when the ask is due.
+# What a miss would bring, after the ask's own date: not when the ask is due ("She needs them
+# by Friday, so if we miss it they're paid mid-November"). Not a conditional ask of its own:
+# "if you can't attend, please let me know by Thursday".
 _IF_MISSED = re.compile(
-    r"(?:[,;]|\s[-\u2013\u2014])\s*(?:so |and |but )?(?:if (?:we|you|they|it|this|that) "
-    r"(?:miss|misses|slips?|don't|do not|can't|cannot|isn't|is not)\b|otherwise\b|or else\b|"
-    r"failing that\b)",
+    r"(?:[,;]|\s[-\u2013\u2014])\s*(?:so |and |but )?(?:if (?:we|it|this|that|they) "
+    r"(?:miss(?:es)?|slips?|(?:don't|do not|can't|cannot) (?:get|have|make))\b|otherwise\b|"
+    r"or else\b|failing that\b)(?![^.]*\b(?:please|let me know|tell me|send|confirm)\b)",
     re.IGNORECASE,
 )
 

@@ -74,7 +74,9 @@ ASK = re.compile(
     r"bitte|kannst du|könntest du|können sie|könnten sie|würdest du|würden sie|"
     r"merci de|pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|veuillez|n'oublie pas|"
     r"por favor|puedes|podés|podrías|podrias|podéis|podrían|necesito que|te pido que|recuerda|"
-    r"necesitar[ií]a(?:mos)? que|"
+    # "necesitaríamos que nos facilitarais ...", not "Pablo dijo que necesitaría que se lo ..."
+    r"^(?!si )(?:(?!dijo que|dice que|coment[óo] que).){0,120}?"
+    r"\bnecesitar[ií]a(?:mos)? que (?!se )|"
     r"(?<=¿)(?:me|nos) ayud(?:as|ar[ií]as|[aá]is) a (?=[a-záéíóúñ]+(?:ar|er|ir)(?:l[oa]s?)?\b)|"
     r"(?:te|le|os|les) pedir[ií]a que|"
     r"(?<=¿)(?:(?:me|nos|le|les)\s+)?(?:puede|pueden|podría|podria|podrían)\s+(?!ser\b)"
@@ -256,7 +258,10 @@ INTRO = re.compile(
     r"que (?:me )?pediste|como (?:me )?pediste|"
     # "Some things you'll want to see before planning:", "what stood out": findings told
     r"you(?:'ll| will| may| might|'d)? (?:want|like|be interested) to (?:see|know|read|hear)|"
-    r"worth (?:knowing|noting|a look)|stood out|takeaways|highlights)\b)"
+    r"worth (?:knowing|noting|a look)|stood out|takeaways|highlights|"
+    # "To make the budget work I had to cut two things:": what the sender did
+    r"(?:i|we)(?:'ve| have)? (?:had to|decided to|chose to) \w+|"
+    r"(?:i|we) (?:cut|dropped|removed))\b)"
     r".*(need|things|choses|cosas|dinge|asks?\b|items|from you|let me know|what i need|to do|"
     r"todo|action items|"
     r"could you|can you|please|brauche|bräuchte|benötige|bitte|besoin|merci de|necesito|por favor|"

@@ -103,7 +103,8 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"\b(?:is due|due (?:on|by|date)|payment due|fällig|à payer|à régler|vence|"
             r"pendiente de pago)|"
             # "Statement: quay rent outstanding - acct 77104"
-            r"\bstatement\b[^.\n]{0,40}\b(?:outstanding|overdue)\b",
+            r"\bstatement\b(?![^.\n]{0,40}\b(?:nothing|no|zero|nil)\b)[^.\n]{0,40}"
+            r"\b(?:outstanding|overdue)\b",
             re.I,
         ),
         {
@@ -310,7 +311,7 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
             r"(?:has been |was )?"
             r"(?:returned|rejected|sent back)|note de frais (?:renvoyée|refusée|rejetée)|"
             # "Your Q3 2026 forecast upload failed validation": the file goes in again
-            r"(?:upload|file|submission|import) (?:has )?failed(?: validation)?\b|"
+            r"(?:upload|file|submission|import) (?:has )?failed validation\b|"
             r"(?:reisekosten)?abrechnung (?:zurückgewiesen|abgelehnt)|"
             r"(?:informe|reporte|nota) de gastos (?:devuelt[oa]|rechazad[oa]))",
             re.I,
@@ -340,7 +341,8 @@ KINDS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
 ]
 # Not the reader's duty: a trial ending, a plan to upgrade, a sale.
 UPSELL = re.compile(
-    r"\b(trial|upgrade|% off|discount|offer|sale\b|webinar|essai gratuit|prueba gratuita|"
+    r"\b(trial|upgrade|% off|discount|offer|sale\b|webinar|save \d+\s?%|essai gratuit|"
+    r"prueba gratuita|"
     r"testphase|newsletter|automatic reply|auto-?reply|out of office|respuesta automática|"
     r"réponse automatique|abwesenheit|automatische antwort)",
     re.I,

@@ -21,11 +21,9 @@ ASSIGNEE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s*(?::|\s[-\u2013]|\s+to)\s+(.+)$")
 def verb_of_intro(intro: str) -> str:
     """ "You still have the following to complete:" -> "Complete"; "Please provide the
     following in your Dashboard by March 17:" -> "Provide"."""
-    # "Our PM wants to lock the plan on Monday, so ahead of that I need three things from
-    # you:": only the last clause introduces the list
-    intro = re.split(r"[,;]\s+(?:so|and|but)\s+|;\s+", intro)[-1]
-    # "To plan the audit I need three things from you:": a purpose, not the entries' verb
-    match = re.search(r"(?<!^)\bto ([a-z]+)\b[^:]*:$", intro, re.I) or _PLEASE_VERB.match(intro)
+    # Not "To plan the audit I need ...:" (a purpose) nor "Our PM wants to lock the plan, so I
+    # need three things from you:" (someone's plan): neither is the entries' verb
+    match = _PLEASE_VERB.search(intro) or _TO_VERB.search(intro)
     verb = match.group(1) if match else ""
     if verb and IMPERATIVE.match(verb) and verb.lower() not in _NO_TASK:
         return verb.capitalize()
@@ -44,7 +42,13 @@ _OBLIGES = re.compile(
     re.IGNORECASE,
 )
 _PLEASE_VERB = re.compile(
-    r"^(?:please|kindly)\s+([a-z]+)\b[^:]*\b(?:following|these|below)\b[^:]*:$", re.IGNORECASE
+    r"(?:^|[,;]\s+)(?:please|kindly)\s+([a-z]+)\b[^:]*\b(?:following|these|below)\b[^:]*:$",
+    re.IGNORECASE,
+)
+_TO_VERB = re.compile(
+    r"(?<!^)(?<!\bwants )(?<!\bwant )(?<!\bplans )(?<!\bgoing )(?<!\bhopes )(?<!\bhoping )"
+    r"(?<!\bneeds )\bto ([a-z]+)\b[^:]*:$",
+    re.IGNORECASE,
 )
 # "Please note the following:", "Please find below:": what follows is news, not tasks.
 _NO_TASK = frozenset({"note", "find", "see", "be", "keep", "bear", "consider", "read", "feel"})

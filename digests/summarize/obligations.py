@@ -62,6 +62,12 @@ _AUTOPAY = re.compile(
     r"domiciliad[oa])\b",
     re.I,
 )
+_NOTHING_DUE = re.compile(
+    r"\bno (?:overdue|outstanding) \w+|\bnothing (?:outstanding|overdue|due|for you to do)\b|"
+    r"(?<![\d.,])0[.,]00\b(?![\d.,])|\bno action (?:is )?(?:needed|required)\b|"
+    r"\b(?:don't|do not) need to do anything\b",
+    re.I,
+)
 _CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)
 _NO_BRAND_TEXT = """account accounts security it support notifications notification no-reply noreply
     team admin alerts alert the your service helpdesk billing"""
@@ -102,6 +108,10 @@ def duty_item(
             continue  # a subscription that failed to renew wants paying, not fixing
         if kind == "bill" and _AUTOPAY.search(lead):
             continue  # paid by direct debit: nothing to do
+        if kind in {"pay", "bill", "card", "resubmit"} and _NOTHING_DUE.search(
+            f"{subject}\n{lead}"
+        ):
+            return "", ""  # "Nothing outstanding", "GBP 0.00", "nothing for you to do"
         if kind == "pay" and _APPROVE.search(subject):
             continue  # "Invoice INV-88213 requires your approval": the reader approves it
         thing = subject_object(subject, kind, pattern)

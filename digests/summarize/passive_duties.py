@@ -61,9 +61,13 @@ _UNLESS = re.compile(
     r"you\s+(?P<verb>[a-z]{3,})\s+(?P<obj>[^.;,]{3,80})|"
     r"(?P<what>(?:the\s+|your\s+|all\s+)?[^.;,]{3,80}?)\s+(?:is|are)\s+(?:(?:then|now)\s+)?"
     r"(?P<done>added|submitted|uploaded|provided|paid|updated|completed|attached|renewed|"
-    r"confirmed|verified|signed|returned)\b)",
+    r"confirmed|verified|signed|returned)\b(?P<rest>[^.;]*))",
     re.IGNORECASE,
 )
+_YOURS = re.compile(r"\byour\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:they|it|these|those|this|that)$", re.IGNORECASE)
+_BY_OTHERS = re.compile(r"^\s+by (?!you\b)", re.IGNORECASE)
+_NO_ACTION = re.compile(r"\bno action (?:is )?(?:needed|required)\b", re.IGNORECASE)
 # Selling, not a duty: "unless you upgrade", "... your trial ...".
 _SELLS = re.compile(r"\b(?:upgrade|subscribe|trial|purchase|buy|plan)\b", re.IGNORECASE)
 
@@ -73,8 +77,12 @@ def unless_item(sentences: list[str]) -> tuple[str, str] | None:
     memos", the sentence); None when no sentence makes a lock wait on the reader."""
     for sentence in sentences:
         found = _UNLESS.search(sentence)
-        if not found or _SELLS.search(sentence):
-            continue
+        if not found or _SELLS.search(sentence) or not _YOURS.search(sentence[: found.start()]):
+            continue  # "The east entrance will be closed unless ...": not the reader's
+        if found["what"] and (_PRONOUN.match(found["what"]) or _BY_OTHERS.match(found["rest"])):
+            continue  # "... unless they are renewed", "... is signed by the city": no object
+        if any(_NO_ACTION.search(s) for s in sentences):
+            return None
         if found["verb"]:
             text = f"{found['verb'].capitalize()} {found['obj'].strip()}"
         else:

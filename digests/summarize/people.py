@@ -134,8 +134,11 @@ def in_bulk(message: ParsedMessage, me: str) -> bool:
         return False
     if "list-id" in message.headers:
         return True
-    if (_YOUR_DUTY.search(message.subject) or _NOT_YET.search(body)) and greets_reader(
-        message, me, body
+    duty = _YOUR_DUTY.search(message.subject) or _NOT_YET.search(body)
+    if (
+        duty
+        and greets_reader(message, me, body)
+        and not _NO_DUTY.search(f"{message.subject} {body}")
     ):
         return False  # "Hi Sofia, ..." under "Reminder: your self-review ... is due Friday"
     return not _names_owner(body, name, me)
@@ -166,18 +169,26 @@ RECEIVING_AS_OWNER = re.compile(
 _YOUR_DUTY = re.compile(
     r"\byour\b[^.]{0,60}\b(?:is due|due (?:on|by)|overdue|awaiting your|requires your)\b|"
     # "Your dry ice shipper certification expires on 2027-04-10": the reader's to renew
-    r"\byour\b[^.]{0,40}\b(?:certification|licen[cs]e|accreditation)\b (?:expires|will expire|"
+    r"\byour\b[^.]{0,40}\b(?:certification|accreditation)\b (?:expires|will expire|"
     r"is expiring)\b|"
     # "Your Q3 forecast upload failed validation": the reader's file to send again
-    r"\byour\b[^.]{0,40}\b(?:upload|file|submission|import|filing)\b (?:has )?(?:failed|"
-    r"was rejected|was returned)\b|"
+    r"\byour\b[^.]{0,40}\b(?:upload|file|submission|import|filing)\b (?:has )?(?:failed "
+    r"validation|was rejected|was returned)\b|"
     # "Parent-teacher meetings: book your slot by Thursday", "Complete your review (due Nov 20)"
     r"\b(?:book|complete|submit|sign|return|pay|renew|confirm|update) your\b[^.]{0,60}"
     r"\b(?:by|due)\b|"
     r"^(?:mandatory|required|action required)\b.{0,80}\bdue\b|"  # "Mandatory: X - due 23 Nov"
     # "Letzte Erinnerung: Pflichtschulung überfällig", "Formation obligatoire en retard"
-    r"\b(?:pflichtschulung|mandatory training|required training|formation obligatoire|"
-    r"formación obligatoria)\b.{0,40}\b(?:überfällig|fällig|overdue|due|en retard|vencida)\b",
+    r"^(?!.*\b(?:for \d+|people|team|reports)\b).*\b(?:pflichtschulung|mandatory training|"
+    r"required training|formation obligatoire|formación obligatoria)\b.{0,40}\b(?:überfällig|"
+    r"fällig|overdue|due|en retard|vencida)\b",
+    re.IGNORECASE,
+)
+# A notice that sells, or says nothing is to be done, though it names a duty of the reader's.
+_NO_DUTY = re.compile(
+    r"\bno action (?:is )?(?:needed|required)\b|\bnothing (?:to do|for you to do)\b|"
+    r"\b(?:don't|do not) need to do anything\b|\bauto-?renewal is on\b|"
+    r"\bsave \d+\s?%|\d+\s?% off\b|\bdiscount\b|\bspecial offer\b",
     re.IGNORECASE,
 )
 # "You have not yet booked a slot for Lwazi": what the reader alone still owes.

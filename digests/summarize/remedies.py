@@ -232,15 +232,13 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
     local = me.partition("@")[0].lower()
     if len(local) < 3 or not ALERT_SUBJECT.search(subject):
         return ""
-    # "marcus.hale@" is "Marcus Hale" on the alert's "On-call assignee:" line
-    names = {
-        local,
-        *([re.sub(r"[._]", " ", local)] if re.fullmatch(r"\w{2,}[._]\w{2,}", local) else []),
-    }
     mine = any(
-        any(n in line.lower() for n in names) and _OWNER_WORDS.search(line)
-        for line in text.splitlines()[:60]
+        local in line.lower() and _OWNER_WORDS.search(line) for line in text.splitlines()[:60]
     )
+    # "marcus.hale@" is "Marcus Hale" on the alert's "On-call assignee:" line, as its value
+    if not mine and (split := re.fullmatch(r"(\w{2,})[._](\w{2,})", local)):
+        named = re.compile(rf"^\s*(?:{_ON_CALL_LINE})\s*:\s*{split[1]}\s+{split[2]}\b", re.I | re.M)
+        mine = bool(named.search(text)) and not _RESOLVED.search(f"{subject}\n{text[:600]}")
     if not mine:
         return ""
     what = re.sub(r"\s*\(.*$", "", _ALERT_TAGS.sub("", subject)).strip(" .:-")
@@ -253,6 +251,10 @@ def owner_alert_item(subject: str, text: str, me: str) -> str:
     return truncate(f"{verb} {what}{where}", 140)
 
 
+_ON_CALL_LINE = (
+    r"(?:primary )?on-?call(?: \(primary\))?(?: assignee| engineer| responder)?|assign(?:ee|ed to)"
+)
+_RESOLVED = re.compile(r"\b(?:resolved|recovered|cleared)\b", re.I)
 # "Acknowledge: reply ACK to this message", "... if not acknowledged": the page wants an ack.
 _ACK = re.compile(r"^\s*acknowledge\s*:|\bif not acknowledged\b|\breply ack\b", re.I | re.M)
 

@@ -37,7 +37,13 @@ _WHETHER_COMING = re.compile(
 # "¿Puedes confirmarme si ...?": the pronoun on the infinitive.
 _SPANISH_AFTER = re.compile(
     r"^¿?\s*(?:por favor,?\s*)?(?:puedes|podr[ií]as|pod[eé]is|puede|podr[ií]a)\s+"
-    r"(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b)\s*",
+    r"(?P<verb>[a-záéíóúñ]{2,}?(?:ar|er|ir))(?:me|nos)\b(?!\s*(?:lo|la|los|las)\b\s*(?:[?.!,]|$))\s*",
+    re.IGNORECASE,
+)
+# "Enviarme la versión firmada" once "¿puedes" has gone: to the asker
+_SPANISH_BARE = re.compile(
+    r"^(?P<verb>(?:envi|mand|pas|reenvi|confirm|dec|devolv|remit)(?:ar|er|ir))(?:me|nos)\b"
+    r"(?!\s*(?:lo|la|los|las)\b\s*(?:[?.!,]|$))\s*",
     re.IGNORECASE,
 )
 _SPANISH = re.compile(
@@ -111,6 +117,7 @@ def to_the_asker(text: str, asker: str) -> str:
             verb = "transmettre" if french.group("send").startswith("suivre") else "envoyer"
         return _phrase(verb, text[french.end() :], f"à {asker}", f"pour {asker}")
     spanish = spanish or _SPANISH_AFTER.match(text) or _SPANISH_IMPERATIVE.match(text)
+    spanish = spanish or _SPANISH_BARE.match(text)
     if spanish:
         verb = plain(spanish.group("verb"))
         verb = verb if verb.endswith(("ar", "er", "ir")) else f"{verb}r"  # "manda" -> "mandar"
@@ -386,6 +393,9 @@ _INFINITIVES = {
     ),
     **dict.fromkeys(["prepares", "preparéis", "prepare", "prepararas", "preparara"], "Preparar"),
     **dict.fromkeys(["valides", "validéis", "valide", "validaras", "validara"], "Validar"),
+    **dict.fromkeys(["devolvieras", "devolviera", "devuelvas", "devuelva"], "Devolver"),
+    **dict.fromkeys(["aprobaras", "aprobara", "apruebes", "apruebe"], "Aprobar"),
+    **dict.fromkeys(["completaras", "completara", "rellenaras", "rellenara"], "Completar"),
 }
 
 

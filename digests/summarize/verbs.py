@@ -32,14 +32,16 @@ IMPERATIVE = re.compile(
     r"bump|nudge|remind|invite|introduce|report|reach|reconcile|"
     r"expand|extend|resize|increase|reduce|replace|repair|restore|inspect|quarantine|"
     r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b)|"
-    r"(?:flick|shoot|bung|fire)(?= (?:me|us|over|across|through)\b))\b",
+    r"(?:flick|shoot|bung)(?= (?:me|us|over|across|through)\b(?! (?:any|a text|a message)\b)))\b",
     re.IGNORECASE,
 )
 
 
 NOUN_USE = re.compile(
     # "Change control CC-0912 is now open": a noun, its ID, a verb
-    r"^\w+(?:\s+\w+)?\s+[a-z]+-?\d[\w-]*\s+(?:is|are|was|were|has|have)\b|"
+    # (not "Confirm room B12 is booked", "Check build-442 is green": a check of a state)
+    r"^(?!(?:confirm|check|verify|ensure|make|double-check|see|note|find out|ask)\b)"
+    r"\w+(?:\s+\w+)?\s+[a-z]+-?\d[\w-]*\s+(?:is|are|was|were|has|have)\b|"
     r"^\w+(?:\s+\w+)?(?:\s+(is|are|was|were|has|have|will|looks|went|shows|says|seems|"
     r"needs|includes|contains|lists|covers|starts|runs|takes|works|fails|apply|applies)\b|:)|"
     r"^(?:note|list|lead|mark|host|chair|draft|edit|order|record|file|test|plan|rework|rewrite|"
@@ -57,7 +59,8 @@ NOUN_USE = re.compile(
 
 # "Flick me the con note", "Shoot over the deck": colloquial for "send".
 SLANG_SEND = re.compile(
-    r"\b(?:flick|shoot|bung|fire)(?= (?:me|us|over|across|through)\b)", re.IGNORECASE
+    r"\b(?:flick|shoot|bung)(?= (?:me|us|over|across|through)\b(?! (?:any|a text|a message)\b))",
+    re.IGNORECASE,
 )
 
 _IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}

@@ -63,7 +63,7 @@ _DONE_BY_YOU = re.compile(
 )
 # "I can install it tomorrow if I have your sign-off on quote Q-7731 by noon": sign it off.
 _IF_YOURS = re.compile(
-    r"\b(?:if|once|as soon as|when) (?:i|we) (?:have|get|receive|can get) your "
+    r"(?<=\S )\b(?:if|once|as soon as|when) (?:i|we) (?:have|get|receive|can get) your "
     rf"(?P<kind>{_KIND}) (?:on|for|of) (?P<what>(?:the |this |that |your |our )?"
     r"(?:[^,;(]|,(?=\d{3})|\([^()]{0,40}\)){2,80}?)"
     r"(?= by | before | today| tonight| tomorrow|[,;]|$)(?P<rest>[^,;]*)",
@@ -73,7 +73,8 @@ _IF_YOURS = re.compile(
 _NEEDS_DONE_YOURS = re.compile(
     r"^(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:still |also )?(?:needs|wants|is waiting for) "
     r"(?P<done>signed|approved|completed|countersigned|updated) "
-    r"(?P<what>[a-z][^,;]{2,40}?\b(?:for|from|of) (?:your|you)\b[^;]{0,120})$",
+    r"(?P<what>[a-z][^,;]{2,40}?\b(?:for|from|of) (?:your|you)\b"
+    r"(?:[^;,]|,(?! (?:and|but|so|though|not)\b)){0,120})$",
 )
 # "The only thing missing is your sign-off as PI": all that is left is the reader's part.
 _ONLY_YOURS_LEFT = re.compile(

@@ -344,3 +344,16 @@ def test_faire_part_goes_to_the_asker():
     body = "Bonjour,\n\nMerci de me faire part de vos commentaires d'ici vendredi.\n\nAntoine"
     found = texts(body, subject="Conclusions", sender="Antoine Roux <antoine@cabinet.example>")
     assert found == ["Faire part à Antoine de vos commentaires"]
+
+
+def test_spanish_asks_to_the_sender_after_a_lead_and_third_party_needs():
+    sender = "Lucía Vega <lucia@x.example>"
+    body = "Hola Ana,\n\nSobre el contrato, ¿puedes enviarme la versión firmada?\n\nLucía"
+    assert texts(body, subject="Contrato", sender=sender) == [
+        "Enviar a Lucía la versión firmada (re: Contrato)"
+    ]
+    body = (
+        "Hola Ana,\n\nPablo dijo que necesitaría que se lo mandaran antes del jueves, pero ya se "
+        "lo envié yo.\n\nLucía"
+    )
+    assert texts(body, subject="Informe", sender=sender) == []

@@ -521,3 +521,31 @@ def test_a_notice_whose_list_follows_please_asks_each_entry():
     assert [i.text.split(" (re: ")[0] for i in found][:1] == [
         "Register your team on the competition platform"
     ]
+
+
+def test_notices_that_say_nothing_is_due_or_owed_ask_nothing():
+    sender = "Harbour Authority <accounts@harbour.example>"
+    body = "Your statement for account 55120 is attached. Balance: GBP 0.00."
+    subject = "Statement: balance outstanding GBP 0.00"
+    assert items_of(body, automated=True, subject=subject, sender=sender) == []
+    body = "Your file upload failed due to a server error. No action is needed: we retried it."
+    found = _bulk_notice(body, "Your file upload failed", "Drive <noreply@drive.example>")
+    assert found == []
+    body = (
+        "Hello Felix Braun,\n\nYour licence for the desktop app expires on 5 December. "
+        "Auto-renewal is on, so you don't need to do anything."
+    )
+    found = _bulk_notice(body, "Your licence expires on 5 December", "App <no@app.example>")
+    assert found == []
+
+
+def test_a_lock_unless_a_thing_is_done_asks_only_when_the_thing_is_the_readers():
+    body = "Inactive accounts will be closed unless they are renewed. No action is needed."
+    found = items_of(body, automated=True, subject="Notice", sender="Host <no@host.example>")
+    assert found == []
+    body = (
+        "The east entrance will be closed on Friday unless the contractor's permit is signed "
+        "by the city."
+    )
+    found = items_of(body, automated=True, subject="Door", sender="Facilities <f@acme.example>")
+    assert found == []

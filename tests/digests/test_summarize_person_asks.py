@@ -755,3 +755,48 @@ def test_arriving_early_for_an_appointment_is_housekeeping_not_an_item():
     assert texts(body, subject="Appointment") == [
         "Complete the pre-visit questionnaire in the portal"
     ]
+
+
+def test_review_mends_keep_conditional_asks_checks_of_a_state_and_third_parties_apart():
+    body = (
+        "Alex,\n\nThe workshop is on 25 March; if you can't attend, please let me know by "
+        "Thursday so I can give your seat away.\n\nLuis"
+    )
+    assert [i.due for i in items_of(body, sender="Luis <luis@x.example>", subject="W")] == [
+        dt.date(2026, 12, 3)
+    ]
+    body = "Alex,\n\nConfirm room B12 is booked for the workshop.\n\nLuis"
+    assert texts(body, subject="Room") == ["Confirm room B12 is booked for the workshop"]
+    body = (
+        "Alex,\n\nPriya still needs signed contracts for your new hires, and I told her you'd "
+        "sent them last week.\n\nLuis"
+    )
+    assert texts(body, subject="Contracts") == []
+    body = "Alex,\n\nFire me a text if anything changes. Shoot through any questions.\n\nLuis"
+    assert texts(body, subject="News") == []
+    body = "Alex,\n\nIf I get your sign-off on the design, I'll be surprised.\n\nLuis"
+    assert texts(body, subject="Design") == []
+
+
+def test_a_list_intro_keeps_its_verb_after_a_lead_and_a_sender_who_cut_things_asks_nothing():
+    body = (
+        "Alex,\n\nTo close the month, please post these journals:\n\n- the rent accrual\n"
+        "- the bonus accrual\n\nLuis"
+    )
+    assert texts(body, subject="Close") == [
+        "Post the rent accrual (re: Close)",
+        "Post the bonus accrual (re: Close)",
+    ]
+    body = (
+        "Alex,\n\nTo make the budget work I had to cut two things:\n\n- the team dinner\n"
+        "- the second monitor for new hires\n\nLuis"
+    )
+    assert texts(body, subject="Budget") == []
+    body = (
+        "Alex,\n\nTo plan the offsite I need a few things from you:\n\n- your arrival time\n"
+        "- whether you need a hotel room\n\nLuis"
+    )
+    assert texts(body, subject="Offsite") == [
+        "Send Luis your arrival time (re: Offsite)",
+        "Tell Luis whether you need a hotel room",
+    ]

@@ -494,3 +494,18 @@ def test_a_notices_pay_now_button_is_no_second_item():
     assert [i.text.split(" (re: ")[0] for i in found] == [
         "Pay the balance through the parent portal"
     ]
+
+
+def test_a_page_names_the_reader_only_as_the_current_assignee_of_a_live_alert():
+    message = parsed(
+        "On-call assignee: Priya Nair\nPrevious on-call: Marcus Hale (handed over at 08:00)\n",
+        subject="[ALERT] High error rate on payments-api",
+        sender="Opsgenie <alerts@opsgenie.example>",
+    )
+    assert find_action_items(message, BERLIN, automated=True, me="marcus.hale@x.example") == []
+    resolved = parsed(
+        "Resolved automatically at 08:41.\nOn-call assignee: Marcus Hale\n",
+        subject="[ALERT] Disk usage high on build-07",
+        sender="Opsgenie <alerts@opsgenie.example>",
+    )
+    assert find_action_items(resolved, BERLIN, automated=True, me="marcus.hale@x.example") == []
