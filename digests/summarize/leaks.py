@@ -63,7 +63,8 @@ _WHEN_READY = re.compile(
     # "Drop me a line when it's done": word that the ask before is done, no ask of its own
     r"^(?:drop|ping|shoot|email|text|message|tell|let) \S+ (?:a (?:line|note|message|text) )?"
     r"(?:know )?(?:when|once|as soon as) (?:it's|it is|that's|that is|it has been|you've|you have|"
-    r"you're|you are) (?:done|sent|signed|submitted|finished|through|uploaded|booked)\b"
+    r"you're|you are) (?:done|sent|signed|submitted|finished|through|uploaded|booked|in|filed|"
+    r"live|up|out|complete)\b"
     r"(?: \(re: .*\))?$|"
     # "Reply when you have a moment", "Répondez quand vous aurez un moment": a bare answer
     r"^(?:reply|respond|answer|répondre|responder|contestar|antworten)"

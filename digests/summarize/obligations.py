@@ -290,8 +290,8 @@ def with_duty(
     elif kind == "page":
         # an incident fires now: not when the on-call shift it names ends ("until Mon 09:00")
         deadline = Deadline(received.date())
-    elif kind == "security" and not deadline:
-        deadline = Deadline(received.date())  # someone is in the account now
+    elif kind in {"security", "leak"} and not deadline:
+        deadline = Deadline(received.date())  # someone is in the account, or has the key, now
     elif items and not deadline:
         deadline = Deadline(items[0].due, items[0].time) if items[0].due else None
     if kind == "security" and not deadline:

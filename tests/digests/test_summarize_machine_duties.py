@@ -337,8 +337,9 @@ def test_a_repositorys_alert_to_its_administrator_alone_asks_them_though_a_list_
         sender="GitHub <noreply@github.com>",
         headers={"List-Id": "larkspur/checkout-config <checkout-config.larkspur.github.com>"},
     )
-    found = texts(find_action_items(message, BERLIN, automated=True, me=ME))
-    assert found[0].startswith("Revoke the AWS Access Key ID exposed in larkspur")
+    items = find_action_items(message, BERLIN, automated=True, me=ME)
+    assert texts(items)[0].startswith("Revoke the AWS Access Key ID exposed in larkspur")
+    assert items[0].due == MONDAY  # a live key exposed: revoked the day it is found
 
 
 def test_a_workflow_step_assigned_to_the_reader_is_theirs_to_do_by_its_due_date():

@@ -800,3 +800,8 @@ def test_a_list_intro_keeps_its_verb_after_a_lead_and_a_sender_who_cut_things_as
         "Send Luis your arrival time (re: Offsite)",
         "Tell Luis whether you need a hotel room",
     ]
+
+
+def test_text_me_when_its_in_rides_with_the_ask():
+    body = "Karen,\n\nPlease file the reply brief tonight. Text me when it's in.\n\nLuis"
+    assert texts(body, subject="Brief") == ["File the reply brief"]
