@@ -33,14 +33,14 @@ def without_non_asks(
     """The items less what slipped through as one: a phone number, a notice's buttons ("Open
     certification", "Approve Reject"), a name or signature line, the sender's sign-off, a
     fragment."""
-    if len(items) > 1 or machine:
-        items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
-    if machine and len(items) > 1:
-        items = [i for i in items if not _BUTTON.fullmatch(CONTEXT.sub("", i.text))]
     items = [i for i in items if not names_only(i.text)]  # "Mark de Jong": a name, no ask
     # a closing line or a "no rush" left over from a longer sentence: nothing to do
     items = [i for i in items if not CLOSING_LINE.match(CONTEXT.sub("", i.text))]
     items = [i for i in items if not signed(i.text, asker) and not fragment(i.text, lang)]
+    if len(items) > 1 or machine:
+        items = [i for i in items if not is_phone_line(i.text)]  # the number, not the ask
+    if machine and len(items) > 1:
+        items = [i for i in items if not _BUTTON.fullmatch(CONTEXT.sub("", i.text))]
     if len(items) > 1:
         # "Send what you have", "Handle this one" beside the asks that say what: a placeholder
         items = [i for i in items if not _PLACEHOLDER.fullmatch(CONTEXT.sub("", i.text))] or items
@@ -78,7 +78,11 @@ def names_only(text: str) -> bool:
 def signed(text: str, asker: str) -> bool:
     """ "Mark (re: ...)", "Mark Delaney | Import Manager": the sender's sign-off, no ask."""
     bare = CONTEXT.sub("", text).strip()
-    return bool(asker) and (bare == asker or (bare.startswith(f"{asker} ") and " | " in bare))
+    if not asker:
+        return False
+    # "Mark Jansen": the signature of a Mark, not "mark" as a verb
+    full_name = re.fullmatch(rf"{re.escape(asker)}(?: [A-Z][\w'-]+){{1,2}}", bare)
+    return bare == asker or bool(full_name) or (bare.startswith(f"{asker} ") and " | " in bare)
 
 
 def fragment(text: str, lang: str) -> bool:

@@ -48,6 +48,7 @@ NOUN_USE = re.compile(
     r"redo)\s+(?:from|of|on)\b|"
     # bank details and a tool's buttons: "Sort code 20-45-77", "Acknowledge | Close | Add note"
     r"^(?:sort code|account (?:no|number|name)|routing number|swift|iban)\b|"
+    r"^(?:order|invoice|ticket|case|booking|reservation) (?:#|no\.|number\b)|"  # "Order #SG-2044"
     r"^\w+(?: \w+)? \| \w+(?: \w+)? \| |"
     r"^invit(?:e|ation) (?:attached|below|enclosed)\b|"  # "Invite attached": a noun
     # a tracker's heading over what someone wrote: "Comment by Sanne de Boer:"

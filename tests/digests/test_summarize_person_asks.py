@@ -805,3 +805,12 @@ def test_a_list_intro_keeps_its_verb_after_a_lead_and_a_sender_who_cut_things_as
 def test_text_me_when_its_in_rides_with_the_ask():
     body = "Karen,\n\nPlease file the reply brief tonight. Text me when it's in.\n\nLuis"
     assert texts(body, subject="Brief") == ["File the reply brief"]
+
+
+def test_a_mark_signing_off_is_no_mark_to_do_and_his_callback_stays():
+    body = (
+        "Ruth,\n\nPlease call me back at 212-555-0138 before 5 p.m. today so we can release "
+        "the wire.\n\nMark Fiorelli\nTreasury Services Officer"
+    )
+    found = texts(body, subject="Callback", sender="Mark Fiorelli <mark@bank.example>")
+    assert found == ["Call Mark back at 212-555-0138 (re: Callback)"]
