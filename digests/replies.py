@@ -14,6 +14,8 @@ __all__ = ["clean_for_summary", "without_sign_off"]
 _REPLY_HEADER = re.compile(
     r"^(On .{0,200}(wrote|writes):?|Le .{0,200}a écrit ?:|Am .{0,200}schrieb .{0,100}:|"
     r"El .{0,200}escribió:|-{2,} ?Original Message ?-{2,}|-{2,} ?Forwarded message ?-{2,}|"
+    r"-{2,} ?(?:Message transféré|Message d'origine|Weitergeleitete Nachricht|"
+    r"Ursprüngliche Nachricht|Mensaje reenviado|Mensaje original) ?-{2,}|"
     r"_{20,}|From: .+ Sent: .+)$",
     re.IGNORECASE,
 )

@@ -141,6 +141,10 @@ NOT_ASK = re.compile(
     # "Questions? Reply to this email.", an airline's "Check in online 24 hours before
     # departure": what to do if, or what everyone does, not an ask of the reader
     r"^(?:any )?questions\?|^(?:just |simply )?(?:reply|respond) to this (?:e-?mail|message)\W*$|"
+    # "Mets-moi en copie", "cc me", "keep me in the loop": how to answer, not an ask
+    r"^(?:please\s+)?(?:cc|bcc) (?:me|us)\b|^(?:please\s+)?(?:copy|keep) (?:me|us) (?:in|on)\b|"
+    r"^(?:mets|mettez)-moi en copie\b|^(?:ponme|ponedme|p[óo]ngame) en copia\b|"
+    r"^(?:setz|setzen sie) mich (?:bitte )?(?:in|ins) (?:cc|kopie)\b|"
     # an appointment's housekeeping: "Please arrive 15 minutes early"
     r"^(?:please\s+)?(?:arrive|be there|come|check in) (?:\d+|a few|five|ten|fifteen|twenty) "
     r"(?:minutes|mins)\b|"

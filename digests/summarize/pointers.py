@@ -21,6 +21,7 @@ _NAMING = re.compile(
     r"\b(?:adjunt(?:o|amos)|ci-joint|je vous (?:joins|envoie|transmets)|"
     r"besoin (?:de |d'|(?=du |des ))|necesit(?:o|amos)|os enviamos|te env[ií]o|le env[ií]o|"
     r"(?:nous|me) demande(?:nt)?|il (?:me|nous) (?:faut|faudrait)|"
+    r"il (?:me |nous )?manque(?: toujours| encore)?|"  # "il me manque toujours les pièces 12 à 14"
     # "no tengo los vouchers del hotel ni del traslado", "nous n'avons toujours pas reçu la X"
     r"no (?:tengo|tenemos|he recibido|hemos recibido)|"
     # "nos faltan todavía dos documentos: la copia ...", "il nous manque encore : le devis"

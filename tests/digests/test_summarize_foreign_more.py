@@ -357,3 +357,20 @@ def test_spanish_asks_to_the_sender_after_a_lead_and_third_party_needs():
         "lo envié yo.\n\nLucía"
     )
     assert texts(body, subject="Informe", sender=sender) == []
+
+
+def test_a_french_forward_keeps_its_history_out_and_missing_papers_are_what_to_send():
+    sender = "Julien Roche <julien@cabinet.example>"
+    body = (
+        "Sophie,\n\nPar ailleurs il me manque toujours les pièces 12 à 14. Tu peux me les "
+        "envoyer cet après-midi ?\n\nJulien"
+    )
+    assert texts(body, subject="Conclusions", sender=sender) == [
+        "Envoyer à Julien les pièces 12 à 14"
+    ]
+    body = (
+        "Claire,\n\nPeux-tu leur répondre d'ici jeudi ? Mets-moi en copie.\n\nJulien\n\n"
+        "-------- Message transféré --------\nDe : Nadia <n@voirie.example>\n\n"
+        "Merci de nous transmettre le détail du calcul sous 8 jours."
+    )
+    assert texts(body, subject="Pénalités", sender=sender) == ["Leur répondre (re: Pénalités)"]
