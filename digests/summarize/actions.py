@@ -110,8 +110,6 @@ from digests.summarize.topics import VAGUE, subject_topic, with_context
 from digests.summarize.types import MAX_ACTION_ITEMS, ActionItem
 from digests.summarize.verbs import IMPERATIVE
 
-_TELLS = re.compile(r"(?:whether|if|which|when|who|how|what)\b", re.IGNORECASE)
-
 
 def find_action_items(
     message: ParsedMessage, zone: zoneinfo.ZoneInfo, *, automated: bool, me: str = ""
@@ -313,9 +311,7 @@ def find_action_items(
             ):
                 if news(part) and not automated:
                     continue  # "1) The insurance form is due tomorrow.": context for the asks
-                verb = send_to(asker, lang) if asker and not automated and not question else ""
-                if verb and lang == "en" and _TELLS.match(text):
-                    verb = f"Tell {asker}"  # "- whether you need a hotel room": an answer
+                verb = send_to(asker, lang, text) if asker and not (automated or question) else ""
                 if verb and (german := german_send(text, asker)):
                     text = german  # "Die aktuelle FMEA an Sabine schicken"
                 else:
@@ -384,8 +380,7 @@ def find_action_items(
                     items[earlier] = _item(items[earlier].text, deadline)  # asked again, dated
                 fresh = ask.lower() not in seen and earlier < 0
                 if ask and fresh and len(items) < MAX_ACTION_ITEMS:
-                    # a list's items read one after another are asked together
-                    run = listed and was_listed and asked_last == len(before) - 1
+                    run = listed and was_listed and asked_last == len(before) - 1  # one list
                     asked_from = asked_from if run or asked_last == len(before) else len(items)
                     asked_last, asked_own = len(before), bool(stated)
                     seen.add(ask.lower())

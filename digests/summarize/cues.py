@@ -160,9 +160,15 @@ def language(text: str) -> str:
     return "en" if found == "de" else found
 
 
-def send_to(asker: str, lang: str) -> str:
-    """ "Send Dana", "Enviar a Ramón", "Envoyer à Hélène": what a list of things to send says."""
+def send_to(asker: str, lang: str, entry: str = "") -> str:
+    """ "Send Dana", "Enviar a Ramón", "Envoyer à Hélène": what a list of things to send says;
+    "Tell Dana" before an entry that is a question ("- whether you need a hotel room")."""
+    if lang == "en" and _TELLS.match(entry):
+        return f"Tell {asker}"
     return {"es": f"Enviar a {asker}", "fr": f"Envoyer à {asker}"}.get(lang, f"Send {asker}")
+
+
+_TELLS = re.compile(r"(?:whether|if|which|when|who|how|what)\b", re.IGNORECASE)
 
 
 AUX = re.compile(r"(?:do|does|would|could|can|will|is|are|should)\b", re.I)
