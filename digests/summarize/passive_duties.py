@@ -75,14 +75,14 @@ _SELLS = re.compile(r"\b(?:upgrade|subscribe|trial|purchase|buy|plan)\b", re.IGN
 def unless_item(sentences: list[str]) -> tuple[str, str] | None:
     """ "... will be locked tonight unless receipts and memos are added" -> ("Add receipts and
     memos", the sentence); None when no sentence makes a lock wait on the reader."""
+    if any(_NO_ACTION.search(s) for s in sentences):
+        return None  # "Inactive accounts will be closed unless ... No action is needed."
     for sentence in sentences:
         found = _UNLESS.search(sentence)
         if not found or _SELLS.search(sentence) or not _YOURS.search(sentence[: found.start()]):
             continue  # "The east entrance will be closed unless ...": not the reader's
         if found["what"] and (_PRONOUN.match(found["what"]) or _BY_OTHERS.match(found["rest"])):
             continue  # "... unless they are renewed", "... is signed by the city": no object
-        if any(_NO_ACTION.search(s) for s in sentences):
-            return None
         if found["verb"]:
             text = f"{found['verb'].capitalize()} {found['obj'].strip()}"
         else:
