@@ -3,7 +3,8 @@
 // the "Next digest" line) every few seconds while the card is live (being made, or waiting
 // for a retry), every minute otherwise while the tab is seen, just after the next digest's
 // time (the line's data-due-in, in seconds from when it came) and every few seconds for a
-// while after it (its digest is being made, and the line moves on to the one after), and at
+// while after it (its digest is being made, and the line moves on to the one after, maybe
+// before the digest's row is ready: the watch goes on until the row comes), and at
 // once whenever "send now" changes state (send_now.js says so with a "gda:send-now" event)
 // or the tab is looked at again. Each element that comes back replaces the one with its id;
 // a history row the page lacks (a new digest) goes to the top of the history, on its first
@@ -16,6 +17,9 @@
   var DUE_WATCH_MS = 180000; // and every LIVE_MS this long after it, until it moves on
   var timer = null;
   var dueAt = null; // when the next digest is due, on this browser's clock (ms), or null
+  // Until when to keep asking every few seconds after a due time passed: the line may move on
+  // before that digest's row is ready (the row ends the watch).
+  var watchUntil = 0;
 
   function card() { return document.getElementById("last-digest"); }
 
@@ -23,6 +27,9 @@
   function readDue() {
     var line = document.getElementById("next-digest");
     var left = line ? parseInt(line.getAttribute("data-due-in"), 10) : NaN;
+    if (dueAt !== null && Date.now() >= dueAt) {
+      watchUntil = Math.max(watchUntil, dueAt + DUE_WATCH_MS);
+    }
     dueAt = isNaN(left) ? null : Date.now() + left * 1000;
   }
 
@@ -40,6 +47,7 @@
       if (until > 0) wait = Math.min(wait, until + AFTER_DUE_MS);
       else if (until > -DUE_WATCH_MS) wait = LIVE_MS;
     }
+    if (Date.now() < watchUntil) wait = Math.min(wait, LIVE_MS);
     later(wait);
   }
 
@@ -70,6 +78,7 @@
     var empty = history.querySelector(".empty");
     if (empty) empty.remove();
     history.insertBefore(document.importNode(fresh, true), history.firstChild);
+    watchUntil = 0; // the digest that was due has come
   }
 
   function take(fresh) {
