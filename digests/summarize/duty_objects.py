@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from digests.summarize.duty_details import customer_account, domain_named, only_notice_words
+from digests.summarize.romance import OF_ARTICLE
 
 _PREFIX = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr|rv)\s*:\s*|\[[^\]]{1,40}\]\s*|"
@@ -80,7 +81,7 @@ def subject_object(subject: str, kind: str, notice: re.Pattern[str]) -> str:
         # "firma pendiente del contrato de alquiler" -> "el contrato de alquiler"
         text = notice.sub("", text, count=1).strip(" .:-")
         if of := _OF.match(text):
-            text = _OF_ARTICLE.get(of.group(1).lower(), "") + text[of.end() :]
+            text = OF_ARTICLE.get(of.group(1).lower(), "") + text[of.end() :]
     if kind in {"pay", "card"}:
         # "Your payment failed - account ending 8830": the notice words name no object.
         text = _PREFIX.sub("", notice.sub("", text, count=1).strip(" .:-\u2013\u2014|"))
@@ -139,8 +140,6 @@ _FOR_PART = re.compile(
 _OF = re.compile(
     r"^(del|de la|de los|de las|du|des|de|of the|for the|of|for|für|für die|des)\s+", re.I
 )
-_OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
-_OF_ARTICLE |= {"des": "les ", "of the": "the ", "for the": "the ", "für die": "die "}
 
 
 # What a failed payment is for when the subject names only the account ("for acme.io").

@@ -28,7 +28,7 @@ from digests.summarize.duty_details import (
 from digests.summarize.duty_kinds import KINDS, MINE, sells_or_confirms
 from digests.summarize.duty_objects import shape_object, subject_object
 from digests.summarize.notices import NOTICE, obligation_text
-from digests.summarize.people import in_bulk
+from digests.summarize.people import NOTHING_TO_DO, in_bulk
 from digests.summarize.remedies import alert_items
 from digests.summarize.sentences import (
     Caseless,
@@ -63,9 +63,8 @@ _AUTOPAY = re.compile(
     re.I,
 )
 _NOTHING_DUE = re.compile(
-    r"\bno (?:overdue|outstanding) \w+|\bnothing (?:outstanding|overdue|due|for you to do)\b|"
-    r"(?<![\d.,])0[.,]00\b(?![\d.,])|\bno action (?:is )?(?:needed|required)\b|"
-    r"\b(?:don't|do not) need to do anything\b",
+    r"\bno (?:overdue|outstanding) \w+|\bnothing (?:outstanding|overdue|due)\b|"
+    rf"(?<![\d.,])0[.,]00\b(?![\d.,])|{NOTHING_TO_DO.pattern}",
     re.I,
 )
 _CERT = re.compile(r"\b(?:certificates?|tls|ssl|dcv|cert-manager)\b", re.I)

@@ -7,7 +7,9 @@ import re
 
 from digests.summarize.assignments import base_verb
 from digests.summarize.cues import CUED_DATE
+from digests.summarize.people import NOTHING_TO_DO
 from digests.summarize.types import truncate
+from digests.summarize.waits import PRONOUN
 
 # An alert's tag and the words that make it one: "[GuardDuty HIGH]", "[FIRING:2]", "ALARM:".
 ALERT_SUBJECT = re.compile(
@@ -65,9 +67,7 @@ _UNLESS = re.compile(
     re.IGNORECASE,
 )
 _YOURS = re.compile(r"\byour\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:they|it|these|those|this|that)$", re.IGNORECASE)
 _BY_OTHERS = re.compile(r"^\s+by (?!you\b)", re.IGNORECASE)
-_NO_ACTION = re.compile(r"\bno action (?:is )?(?:needed|required)\b", re.IGNORECASE)
 # Selling, not a duty: "unless you upgrade", "... your trial ...".
 _SELLS = re.compile(r"\b(?:upgrade|subscribe|trial|purchase|buy|plan)\b", re.IGNORECASE)
 
@@ -75,13 +75,13 @@ _SELLS = re.compile(r"\b(?:upgrade|subscribe|trial|purchase|buy|plan)\b", re.IGN
 def unless_item(sentences: list[str]) -> tuple[str, str] | None:
     """ "... will be locked tonight unless receipts and memos are added" -> ("Add receipts and
     memos", the sentence); None when no sentence makes a lock wait on the reader."""
-    if any(_NO_ACTION.search(s) for s in sentences):
+    if any(NOTHING_TO_DO.search(s) for s in sentences):
         return None  # "Inactive accounts will be closed unless ... No action is needed."
     for sentence in sentences:
         found = _UNLESS.search(sentence)
         if not found or _SELLS.search(sentence) or not _YOURS.search(sentence[: found.start()]):
             continue  # "The east entrance will be closed unless ...": not the reader's
-        if found["what"] and (_PRONOUN.match(found["what"]) or _BY_OTHERS.match(found["rest"])):
+        if found["what"] and (PRONOUN.match(found["what"]) or _BY_OTHERS.match(found["rest"])):
             continue  # "... unless they are renewed", "... is signed by the city": no object
         if found["verb"]:
             text = f"{found['verb'].capitalize()} {found['obj'].strip()}"

@@ -185,9 +185,13 @@ _YOUR_DUTY = re.compile(
     re.IGNORECASE,
 )
 # A notice that sells, or says nothing is to be done, though it names a duty of the reader's.
-_NO_DUTY = re.compile(
+NOTHING_TO_DO = re.compile(
     r"\bno action (?:is )?(?:needed|required)\b|\bnothing (?:to do|for you to do)\b|"
-    r"\b(?:don't|do not) need to do anything\b|\bauto-?renewal is on\b|"
+    r"\b(?:don't|do not) need to do anything\b",
+    re.IGNORECASE,
+)
+_NO_DUTY = re.compile(
+    rf"{NOTHING_TO_DO.pattern}|\bauto-?renewal is on\b|"
     r"\bsave \d+\s?%|\d+\s?% off\b|\bdiscount\b|\bspecial offer\b",
     re.IGNORECASE,
 )

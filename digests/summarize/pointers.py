@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 
-from digests.summarize.romance import participle_verb, plain, subjunctive_infinitive
+from digests.summarize.romance import (
+    OF_ARTICLE,
+    participle_verb,
+    plain,
+    subjunctive_infinitive,
+)
 from digests.summarize.topics import lower_first, topic_object
 from digests.summarize.verbs import IMPERATIVE
 
@@ -161,8 +166,6 @@ _CONSENT_VERBS = {  # keyed without accents
 _CONSENT_OF = re.compile(
     r"\s+(del|de la|de los|de las|du|des|de l')\s*([^,.;:!?]{3,80})", re.IGNORECASE
 )
-_OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
-_OF_ARTICLE |= {"des": "les ", "de l'": "l'"}
 
 
 def _consent(what: str, thing: str) -> str:
@@ -176,7 +179,7 @@ def pointer_ask(sentence: str, asker: str, previous: list[str], topic: str) -> s
     if match := _YOUR_CONSENT.search(sentence):
         # "falta tu aprobación del cambio en el sistema": the change is what to approve
         named = _CONSENT_OF.match(sentence[match.end() :])
-        thing = _OF_ARTICLE[named[1].lower()] + named[2] if named else _thing(previous, topic)
+        thing = OF_ARTICLE[named[1].lower()] + named[2] if named else _thing(previous, topic)
         return _consent(match.group("what"), thing) if thing else ""
     if _NEEDED_IT.match(sentence) and (thing := _thing(previous, topic, attached_only=True)):
         return f"Envoyer{f' à {asker}' if asker else ''} {thing}"  # "Il me la faudrait ..."

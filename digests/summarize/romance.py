@@ -66,6 +66,11 @@ _TO_WHOM_TEXT = """envoyer renvoyer transmettre confirmer dire communiquer retou
 _TO_WHOM = frozenset(_TO_WHOM_TEXT.split())
 
 
+# The article a "de"/"du"/"of the" contraction holds: "del contrato" -> "el contrato".
+OF_ARTICLE = {"del": "el ", "de la": "la ", "de los": "los ", "de las": "las ", "du": "le "}
+OF_ARTICLE |= {"des": "les ", "de l'": "l'", "of the": "the ", "for the": "the ", "für die": "die "}
+
+
 def plain(word: str) -> str:
     """ "envía" -> "envia", "devolvér" -> "devolver": written accents go, lower case."""
     decomposed = unicodedata.normalize("NFD", word)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+# "Flick me the con note", "Shoot over the deck": colloquial for "send".
+_SLANG = r"(?:flick|shoot|bung)(?= (?:me|us|over|across|through)\b(?! (?:any|a text|a message)\b))"
 IMPERATIVE = re.compile(
     r"^(?:re-)?(sign|send|submit|review|approve|confirm|complete|return|pay|update|fill|book|call|"
     r"reply|respond|register|schedule|prepare|share|upload|check|read|forward|renew|verify|"
@@ -32,7 +34,7 @@ IMPERATIVE = re.compile(
     r"bump|nudge|remind|invite|introduce|report|reach|reconcile|"
     r"expand|extend|resize|increase|reduce|replace|repair|restore|inspect|quarantine|"
     r"authori[sz]e|release(?! (?:notes?|planning|schedule|candidate|date|train|v?\d)\b)|"
-    r"(?:flick|shoot|bung)(?= (?:me|us|over|across|through)\b(?! (?:any|a text|a message)\b)))\b",
+    rf"{_SLANG})\b",
     re.IGNORECASE,
 )
 
@@ -58,11 +60,7 @@ NOUN_USE = re.compile(
 )
 
 
-# "Flick me the con note", "Shoot over the deck": colloquial for "send".
-SLANG_SEND = re.compile(
-    r"\b(?:flick|shoot|bung)(?= (?:me|us|over|across|through)\b(?! (?:any|a text|a message)\b))",
-    re.IGNORECASE,
-)
+SLANG_SEND = re.compile(rf"\b{_SLANG}", re.IGNORECASE)
 
 _IRREGULAR = {"sent": "Send", "done": "Do", "paid": "Pay", "set up": "Set up", "sent over": "Send"}
 

@@ -89,7 +89,7 @@ _SUBJECT = re.compile(
     r"(?:is|are|was|were|has|have|goes|went|came|comes)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"^(?:it|this|that|they|these|those)$", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:it|this|that|they|these|those)$", re.IGNORECASE)
 
 
 def waiting_ask(sentence: str) -> str:
@@ -113,7 +113,7 @@ def waiting_ask(sentence: str) -> str:
     if not wait:
         return ""
     what = wait.group("what") or wait.group("pronoun") or wait.group("bare")
-    if _PRONOUN.match(what):
+    if PRONOUN.match(what):
         subject = _SUBJECT.match(text[: wait.start()])
         what = subject.group("np") if subject else "it"
     what = re.sub(r"^(?:my|our)\b", "the", what, flags=re.IGNORECASE)
